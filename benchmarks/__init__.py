@@ -1,0 +1,1 @@
+"""engagekit's speed and memory workloads, each measured against a baseline in one run."""

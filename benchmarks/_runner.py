@@ -1,0 +1,60 @@
+"""Workload definition and the timing loop shared by every benchmark module."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Workload:
+    """One workload: our code and its baseline, doing the same job.
+
+    ``target`` is the largest acceptable ratio ours / baseline (``None`` to report
+    only). ``minimum_speedup`` instead asks the baseline to be at least that many
+    times slower than ours (a ratio of at most ``1 / minimum_speedup``).
+    """
+
+    name: str
+    ours: Callable[[], object]
+    baseline: Callable[[], object]
+    target: float | None = None
+    repeat: int = 7
+    setup: Callable[[], object] | None = None
+    notes: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def median_seconds(func: Callable[[], object], repeat: int) -> float:
+    """The median wall time of ``repeat`` calls of ``func``, after one warm-up call."""
+    func()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(workload: Workload, *, quick: bool = False) -> dict[str, object]:
+    """Time ``workload`` (ours and baseline interleaved in the same run)."""
+    if workload.setup is not None:
+        workload.setup()
+    repeat = 3 if quick else workload.repeat
+    ours = median_seconds(workload.ours, repeat)
+    baseline = median_seconds(workload.baseline, repeat)
+    ratio = ours / baseline if baseline > 0 else float("inf")
+    passed = None if workload.target is None else ratio <= workload.target
+    return {
+        "workload": workload.name,
+        "ours_s": ours,
+        "baseline_s": baseline,
+        "ratio": ratio,
+        "target": workload.target,
+        "passed": passed,
+        "notes": workload.notes,
+        **workload.extra,
+    }

@@ -1,0 +1,71 @@
+"""engagekit: the NHS patient and public engagement frameworks as typed Python values.
+
+The top level re-exports the names most users need. Reference data (the stages,
+techniques, duties …) is read from TOML the first time it is used, never at import.
+
+Example:
+    >>> import engagekit
+    >>> engagekit.EngagementStage.PROCURE.next().title
+    'Working with patients and carers to monitor services and share learning'
+    >>> engagekit.ParticipationLevel.COLLABORATE > engagekit.ParticipationLevel.CONSULT
+    True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from engagekit import errors, io
+from engagekit._version import __version__
+from engagekit.cycles import (
+    CommissioningCycle,
+    EngagementCycle,
+    EngagementStage,
+    InvolvementLevel,
+    Ladder,
+    MethodOfEngagement,
+    ParticipationLevel,
+    PrincipleSet,
+    commissioning_cycles,
+    engagement_cycle,
+)
+from engagekit.ratings import Rating
+from engagekit.sources import Source
+from engagekit.techniques import Technique, TechniqueCatalogue, techniques
+
+
+if TYPE_CHECKING:
+    #: The Engagement Cycle (loaded on first access).
+    ENGAGEMENT_CYCLE: EngagementCycle
+
+__all__ = [
+    "ENGAGEMENT_CYCLE",
+    "CommissioningCycle",
+    "EngagementCycle",
+    "EngagementStage",
+    "InvolvementLevel",
+    "Ladder",
+    "MethodOfEngagement",
+    "ParticipationLevel",
+    "PrincipleSet",
+    "Rating",
+    "Source",
+    "Technique",
+    "TechniqueCatalogue",
+    "__version__",
+    "commissioning_cycles",
+    "engagement_cycle",
+    "errors",
+    "io",
+    "techniques",
+]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ENGAGEMENT_CYCLE":
+        return engagement_cycle()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

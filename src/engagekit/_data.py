@@ -1,0 +1,101 @@
+"""Reading reference data files (private).
+
+Records cite a document from ``data/sources.toml`` by id,
+``source = { document = "somerset-2012", section = "Appendix 1" }``, or give a full
+:class:`~engagekit.Source` inline. :func:`resolve_citations` expands the short form
+before the record is structured, so every loaded record carries a whole ``Source``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from engagekit import io
+from engagekit.errors import DocumentError
+
+
+T = TypeVar("T")
+
+_CITATION_KEYS = {"document", "section", "note"}
+
+
+@functools.cache
+def documents() -> dict[str, dict[str, Any]]:
+    """The cited documents, by id, as plain data."""
+    raw = _read_builtin("sources.toml")
+    table = raw.get("document", {})
+    return {key: dict(value) for key, value in table.items()}
+
+
+def _read_builtin(filename: str) -> dict[str, Any]:
+    resource = resources.files("engagekit.data").joinpath(filename)
+    with resource.open("rb") as handle:
+        return io.read_toml(handle, origin=f"engagekit/data/{filename}")
+
+
+def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, list[str]]:
+    """Expand ``{document = id, section = …}`` citations; return data and problems."""
+    problems: list[str] = []
+    if isinstance(data, dict):
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            here = f"{path}.{key}"
+            if key == "source" and isinstance(value, dict) and "document" in value:
+                out[key], found = _expand(value, here)
+                problems.extend(found)
+            else:
+                out[key], found = resolve_citations(value, origin, here)
+                problems.extend(found)
+        return out, problems
+    if isinstance(data, list):
+        items = []
+        for index, value in enumerate(data):
+            item, found = resolve_citations(value, origin, f"{path}[{index}]")
+            items.append(item)
+            problems.extend(found)
+        return items, problems
+    return data, problems
+
+
+def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[str]]:
+    unknown = set(citation) - _CITATION_KEYS
+    if unknown:
+        return citation, [
+            f"{path}: unknown field(s) " + ", ".join(repr(k) for k in sorted(unknown))
+        ]
+    known = documents()
+    doc_id = citation["document"]
+    if doc_id not in known:
+        from engagekit.errors import close_matches
+
+        near = close_matches(str(doc_id), known)
+        hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
+        return citation, [f"{path}.document: unknown document {doc_id!r}{hint}"]
+    expanded = dict(known[doc_id])
+    for key in ("section", "note"):
+        if key in citation:
+            expanded[key] = citation[key]
+    return expanded, []
+
+
+def load(data: dict[str, Any], cls: type[T], origin: str) -> T:
+    """Structure reference data into ``cls``, reporting every problem with ``origin``."""
+    resolved, problems = resolve_citations(data, origin)
+    if problems:
+        raise DocumentError(origin, problems)
+    return io.from_dict(resolved, cls, origin=origin)
+
+
+def load_builtin(filename: str, cls: type[T]) -> T:
+    """Load one of engagekit's own data files."""
+    return load(_read_builtin(filename), cls, f"engagekit/data/{filename}")
+
+
+def load_file(source: str | Path | IO[bytes], cls: type[T]) -> T:
+    """Load a user's data file in the same format as the built-in ones."""
+    origin = str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")
+    return load(io.read_toml(source, origin=origin), cls, origin)

@@ -1,0 +1,266 @@
+"""Commissioning cycles and the four methods of engagement at their centre."""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import attrs
+
+from engagekit import _validate
+from engagekit.cycles._engagement import EngagementStage
+from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.sources import Source
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+class MethodOfEngagement(enum.Enum):
+    """The four methods of engagement: the inner circle of Somerset's Figure 1.
+
+    They are also the four groups of Real Involvement's menu of techniques.
+
+    Example:
+        >>> [m.label for m in MethodOfEngagement]
+        ['Giving information', 'Getting information', 'Forums for debate', 'Participation']
+        >>> MethodOfEngagement("forums-for-debate").details.source.section
+        'Figure 1 and Appendix 1'
+
+    References:
+        NHS Somerset, Strategy for Patient and Public Engagement (2012), Figure 1;
+        Department of Health, Real Involvement (2008), Part 1, Section 3.
+    """
+
+    GIVING_INFORMATION = "giving-information"
+    GETTING_INFORMATION = "getting-information"
+    FORUMS_FOR_DEBATE = "forums-for-debate"
+    PARTICIPATION = "participation"
+
+    @property
+    def label(self) -> str:
+        """The method's name as the source writes it."""
+        return self.value.replace("-", " ").capitalize()
+
+    @property
+    def details(self) -> MethodDetails:
+        """The method's reference record (loaded on first use)."""
+        return _builtin().methods[self]
+
+    @classmethod
+    def parse(cls, name: str) -> MethodOfEngagement:
+        """Look a method up by value, name or label, ignoring case.
+
+        Raises:
+            UnknownNameError: naming the closest methods.
+        """
+        key = str(name).strip().lower().replace(" ", "-").replace("_", "-")
+        for member in cls:
+            if key == member.value:
+                return member
+        raise UnknownNameError("method of engagement", name, choices=[m.value for m in cls])
+
+
+@attrs.frozen(kw_only=True)
+class MethodDetails:
+    """The reference record behind a :class:`MethodOfEngagement`."""
+
+    method: MethodOfEngagement = attrs.field(validator=_validate.member_of(MethodOfEngagement))
+    description: str = attrs.field(validator=_validate.text)
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+
+@attrs.frozen(kw_only=True)
+class CommissioningStage:
+    """One stage of a :class:`CommissioningCycle`.
+
+    Attributes:
+        id: a stable slug, unique within the cycle.
+        name: the stage's name as its source writes it.
+        description: what happens at this stage.
+        engagement_stages: the Engagement Cycle stages that serve it.
+        methods: the methods of engagement used at it.
+        source: where this comes from.
+    """
+
+    id: str = attrs.field(validator=_validate.text)
+    name: str = attrs.field(validator=_validate.text)
+    description: str = attrs.field(validator=_validate.text)
+    engagement_stages: tuple[EngagementStage, ...] = attrs.field(
+        converter=_validate.to_sorted_members,
+        validator=_validate.each(EngagementStage),
+    )
+    methods: tuple[MethodOfEngagement, ...] = attrs.field(
+        converter=_validate.to_sorted_members,
+        validator=_validate.each(MethodOfEngagement),
+    )
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+
+@attrs.frozen(kw_only=True)
+class CommissioningCycle:
+    """A commissioning cycle: ordered stages, each served by engagement stages and methods.
+
+    engagekit ships the variants a public source verifies (see
+    :func:`commissioning_cycles`); a user can define another in the same TOML format
+    and load it with :func:`load_commissioning_cycles`.
+
+    Example:
+        >>> from engagekit import CommissioningCycle
+        >>> from engagekit.cycles import commissioning_cycles
+        >>> nhse = commissioning_cycles()["nhs-england"]
+        >>> [s.name for s in nhse]
+        ['Assess needs', 'Plan services', 'Procure services', 'Monitor quality']
+        >>> nhse.next("monitor-quality").name
+        'Assess needs'
+        >>> segments = commissioning_cycles()["engagement-cycle"]
+        >>> [s.name for s in segments.serving(EngagementStage.MONITOR)]
+        ['Deliver & improve']
+    """
+
+    id: str = attrs.field(validator=_validate.text)
+    name: str = attrs.field(validator=_validate.text)
+    stages: tuple[CommissioningStage, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[
+            _validate.each(CommissioningStage),
+            _validate.unique(lambda s: s.id, "stage id"),
+        ],
+    )
+    centre: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.stages) < 2:
+            raise InvalidValueError(
+                "CommissioningCycle.stages",
+                len(self.stages),
+                reason="a cycle needs two stages or more",
+            )
+
+    def __iter__(self) -> Iterator[CommissioningStage]:
+        return iter(self.stages)
+
+    def __len__(self) -> int:
+        return len(self.stages)
+
+    def stage(self, stage_id: str) -> CommissioningStage:
+        """The stage with this id.
+
+        Raises:
+            UnknownNameError: naming the closest stage ids.
+        """
+        for stage in self.stages:
+            if stage.id == stage_id:
+                return stage
+        raise UnknownNameError(
+            f"stage of commissioning cycle {self.id!r}",
+            stage_id,
+            choices=[s.id for s in self.stages],
+        )
+
+    def next(self, stage_id: str) -> CommissioningStage:
+        """The stage after ``stage_id``, wrapping round."""
+        index = self.stages.index(self.stage(stage_id))
+        return self.stages[(index + 1) % len(self.stages)]
+
+    def previous(self, stage_id: str) -> CommissioningStage:
+        """The stage before ``stage_id``, wrapping round."""
+        index = self.stages.index(self.stage(stage_id))
+        return self.stages[(index - 1) % len(self.stages)]
+
+    def serving(self, stage: EngagementStage) -> tuple[CommissioningStage, ...]:
+        """The commissioning stages an engagement stage serves, in cycle order."""
+        return tuple(s for s in self.stages if stage in s.engagement_stages)
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)
+
+
+@attrs.frozen(kw_only=True)
+class _CyclesFile:
+    cycle: tuple[CommissioningCycle, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.unique(lambda c: c.id, "cycle id")
+    )
+    method: tuple[MethodDetails, ...] = attrs.field(default=(), converter=_validate.to_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class _Builtin:
+    cycles: dict[str, CommissioningCycle]
+    methods: dict[MethodOfEngagement, MethodDetails]
+
+
+@functools.cache
+def _builtin() -> _Builtin:
+    from engagekit import _data
+
+    raw = _data.load_builtin("commissioning_cycles.toml", _CyclesFile)
+    methods = {m.method: m for m in raw.method}
+    missing = [m.value for m in MethodOfEngagement if m not in methods]
+    if missing:
+        raise InvalidValueError("method", missing, reason="every method needs a record")
+    return _Builtin(cycles={c.id: c for c in raw.cycle}, methods=methods)
+
+
+def commissioning_cycles() -> dict[str, CommissioningCycle]:
+    """The commissioning cycles engagekit ships, by id.
+
+    ``"nhs-england"``: NHS England's assess needs → plan → procure → monitor (as
+    summarised by The King's Fund); ``"engagement-cycle"``: the four commissioning
+    segments of the NHS Institute's Engagement Cycle diagram. At every stage of each,
+    the four methods of engagement apply, as Somerset's Figure 1 shows.
+
+    Example:
+        >>> sorted(commissioning_cycles())
+        ['engagement-cycle', 'nhs-england']
+    """
+    return dict(_builtin().cycles)
+
+
+def load_commissioning_cycles(source: str | Path | IO[bytes]) -> dict[str, CommissioningCycle]:
+    """Load commissioning cycles from a TOML file in the built-in format.
+
+    The file holds ``[[cycle]]`` tables with ``[[cycle.stages]]``; each record's
+    ``source`` may cite a built-in document by id or give a full citation.
+
+    Raises:
+        ParseError: the file is not TOML.
+        DocumentError: naming the file, each bad key path and value.
+
+    Example:
+        >>> import io
+        >>> text = b'''
+        ... [[cycle]]
+        ... id = "local"
+        ... name = "Our cycle"
+        ... source = { title = "Local plan", publisher = "NHS Example ICB" }
+        ... [[cycle.stages]]
+        ... id = "listen"
+        ... name = "Listen"
+        ... description = "Hear what people need."
+        ... engagement_stages = ["identify-needs"]
+        ... methods = ["getting-information"]
+        ... source = { document = "somerset-2012", section = "Figure 1" }
+        ... [[cycle.stages]]
+        ... id = "act"
+        ... name = "Act"
+        ... description = "Change services."
+        ... engagement_stages = ["design-and-improve"]
+        ... methods = ["participation"]
+        ... source = { document = "somerset-2012", section = "Figure 1" }
+        ... '''
+        >>> load_commissioning_cycles(io.BytesIO(text))["local"].next("act").name
+        'Listen'
+    """
+    from engagekit import _data
+
+    loaded = _data.load_file(source, _CyclesFile)
+    return {c.id: c for c in loaded.cycle}

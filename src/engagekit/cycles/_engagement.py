@@ -1,0 +1,272 @@
+"""The Engagement Cycle: five stages, and the strategy, culture and systems at its centre."""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.sources import Source
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+class EngagementStage(enum.Enum):
+    """The five stages (purposes) of engagement in the Engagement Cycle, in order.
+
+    The wording is the Sutton CCG strategy's Appendix Two. :meth:`next` and
+    :meth:`previous` go round the cycle and wrap from stage 5 to stage 1.
+
+    Example:
+        >>> EngagementStage.MONITOR.next()
+        <EngagementStage.IDENTIFY_NEEDS: 'identify-needs'>
+        >>> EngagementStage.IDENTIFY_NEEDS.previous().number
+        5
+        >>> EngagementStage.parse(3).title
+        'Working with patients and carers to design services and improve quality and safety'
+        >>> EngagementStage.parse("procure").who
+        ('patients', 'public')
+
+    References:
+        NHS Sutton CCG, Patient and Public Engagement Strategy, Appendix Two
+        (InHealth Associates, The Engagement Cycle).
+    """
+
+    IDENTIFY_NEEDS = "identify-needs"
+    PLAN_AND_TRANSFORM = "plan-and-transform"
+    DESIGN_AND_IMPROVE = "design-and-improve"
+    PROCURE = "procure"
+    MONITOR = "monitor"
+
+    @property
+    def number(self) -> int:
+        """1 to 5, the stage's place in the cycle."""
+        return _STAGE_ORDER.index(self) + 1
+
+    def next(self) -> EngagementStage:
+        """The stage after this one, wrapping from 5 to 1."""
+        return _STAGE_ORDER[self.number % len(_STAGE_ORDER)]
+
+    def previous(self) -> EngagementStage:
+        """The stage before this one, wrapping from 1 to 5."""
+        return _STAGE_ORDER[(self.number - 2) % len(_STAGE_ORDER)]
+
+    @property
+    def details(self) -> StageDetails:
+        """The stage's reference record (loaded on first use)."""
+        return engagement_cycle()[self]
+
+    @property
+    def title(self) -> str:
+        """The stage's title in the source's wording."""
+        return self.details.title
+
+    @property
+    def who(self) -> tuple[str, ...]:
+        """Who is engaged at this stage."""
+        return self.details.who
+
+    @classmethod
+    def parse(cls, value: str | int) -> EngagementStage:
+        """Look a stage up by number (1–5), value or name, ignoring case.
+
+        Raises:
+            UnknownNameError: naming the closest stages.
+
+        Example:
+            >>> EngagementStage.parse("Monitor")
+            <EngagementStage.MONITOR: 'monitor'>
+        """
+        if isinstance(value, int) and not isinstance(value, bool):
+            if 1 <= value <= len(_STAGE_ORDER):
+                return _STAGE_ORDER[value - 1]
+        else:
+            key = str(value).strip().lower().replace("_", "-")
+            for member in cls:
+                if key in {member.value, member.name.lower().replace("_", "-")}:
+                    return member
+        raise UnknownNameError(
+            "engagement stage", value, choices=[m.value for m in cls] + ["1", "2", "3", "4", "5"]
+        )
+
+
+_STAGE_ORDER = tuple(EngagementStage)
+
+
+@attrs.frozen(kw_only=True)
+class Consideration:
+    """One "things to think about" heading of a stage, with its points (paraphrased)."""
+
+    heading: str = attrs.field(validator=_validate.text)
+    points: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+
+
+@attrs.frozen(kw_only=True)
+class StageDetails:
+    """The reference record of one Engagement Cycle stage.
+
+    Attributes:
+        stage: the stage.
+        title: its title in the source's wording.
+        purpose: what the stage is for (paraphrased).
+        who: who is engaged.
+        benefits: what the source says follows "if this stage is done well".
+        considerations: the "things to think about" headings, in the source's order.
+        recommended_methods: methods the source names as particularly useful here.
+        source: where this comes from.
+    """
+
+    stage: EngagementStage = attrs.field(validator=_validate.member_of(EngagementStage))
+    title: str = attrs.field(validator=_validate.text)
+    purpose: str = attrs.field(validator=_validate.text)
+    who: tuple[str, ...] = attrs.field(converter=_validate.to_tuple, validator=_validate.each_text)
+    benefits: tuple[str, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    considerations: tuple[Consideration, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each(Consideration)
+    )
+    recommended_methods: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """The "things to think about" headings."""
+        return tuple(c.heading for c in self.considerations)
+
+
+@attrs.frozen(kw_only=True)
+class FeedLink:
+    """An explicit flow between stages other than the clockwise baton pass.
+
+    The source notes that the cycle can run anti-clockwise: engaging patients on
+    pathway redesign (stage 3) reveals changes for planning (stage 2), and
+    monitoring data (stage 5) feed improvement and needs assessment.
+    """
+
+    from_stage: EngagementStage = attrs.field(validator=_validate.member_of(EngagementStage))
+    to_stage: EngagementStage = attrs.field(validator=_validate.member_of(EngagementStage))
+    description: str = attrs.field(validator=_validate.text)
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __attrs_post_init__(self) -> None:
+        if self.from_stage is self.to_stage:
+            raise InvalidValueError(
+                "FeedLink.to_stage", self.to_stage.value, reason="a stage cannot feed itself"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class KeyElement:
+    """One of the ten key elements of strategy, culture and systems at the cycle's centre."""
+
+    number: int = attrs.field(validator=_validate.instance_of(int))
+    title: str = attrs.field(validator=_validate.text)
+    summary: str = attrs.field(validator=_validate.text)
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+
+def _all_stages(instance: EngagementCycle, attribute: attrs.Attribute[Any], value: object) -> None:
+    found = [d.stage for d in instance.stages]
+    if found != list(_STAGE_ORDER):
+        raise InvalidValueError(
+            "EngagementCycle.stages",
+            [s.value for s in found],
+            reason="must list the five stages once each, in order",
+            allowed=[s.value for s in _STAGE_ORDER],
+        )
+
+
+@attrs.frozen(kw_only=True)
+class EngagementCycle:
+    """The Engagement Cycle: five stages round a centre of strategy, culture and systems.
+
+    Iterating gives the stages' records in order; indexing takes an
+    :class:`EngagementStage`, a number or a name.
+
+    Example:
+        >>> from engagekit import ENGAGEMENT_CYCLE
+        >>> [d.stage.number for d in ENGAGEMENT_CYCLE]
+        [1, 2, 3, 4, 5]
+        >>> len(ENGAGEMENT_CYCLE.elements)
+        10
+        >>> ENGAGEMENT_CYCLE.elements[5].title
+        'Develop meaningful engagement structures'
+        >>> [s.number for s in ENGAGEMENT_CYCLE.feeds_into(EngagementStage.DESIGN_AND_IMPROVE)]
+        [4, 2]
+
+    References:
+        NHS Sutton CCG, Patient and Public Engagement Strategy, Appendix Two.
+        InHealth Associates, The Engagement Cycle.
+    """
+
+    name: str = attrs.field(validator=_validate.text)
+    centre: str = attrs.field(validator=_validate.text)
+    stages: tuple[StageDetails, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each(StageDetails)
+    )
+    elements: tuple[KeyElement, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each(KeyElement)
+    )
+    feeds: tuple[FeedLink, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(FeedLink)
+    )
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __attrs_post_init__(self) -> None:
+        _all_stages(self, attrs.fields(EngagementCycle).stages, self.stages)
+        numbers = [e.number for e in self.elements]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise InvalidValueError(
+                "EngagementCycle.elements", numbers, reason="must be numbered 1, 2, 3 …"
+            )
+
+    def __iter__(self) -> Iterator[StageDetails]:
+        return iter(self.stages)
+
+    def __len__(self) -> int:
+        return len(self.stages)
+
+    def __getitem__(self, stage: EngagementStage | str | int) -> StageDetails:
+        if not isinstance(stage, EngagementStage):
+            stage = EngagementStage.parse(stage)
+        return self.stages[stage.number - 1]
+
+    def feeds_into(self, stage: EngagementStage) -> tuple[EngagementStage, ...]:
+        """Stages this stage's outputs go to: the next stage, then any feed links."""
+        extra = tuple(f.to_stage for f in self.feeds if f.from_stage is stage)
+        return (stage.next(), *(s for s in extra if s is not stage.next()))
+
+    def fed_by(self, stage: EngagementStage) -> tuple[EngagementStage, ...]:
+        """Stages whose outputs come to this stage: the previous stage, then feed links."""
+        extra = tuple(f.from_stage for f in self.feeds if f.to_stage is stage)
+        return (stage.previous(), *(s for s in extra if s is not stage.previous()))
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)
+
+
+@functools.cache
+def engagement_cycle() -> EngagementCycle:
+    """The built-in Engagement Cycle (loaded from data on first call, then cached).
+
+    Example:
+        >>> engagement_cycle() is engagement_cycle()
+        True
+    """
+    from engagekit import _data
+
+    return _data.load_builtin("engagement_cycle.toml", EngagementCycle)

@@ -1,0 +1,129 @@
+"""Somerset's seven levels of involvement, each with its case study."""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+import attrs
+
+from engagekit import _validate
+from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.sources import Source
+
+
+class InvolvementKind(enum.Enum):
+    """Whether involvement is about a person's own care or about services for many.
+
+    The Engagement Cycle distinguishes individual engagement ("my say" in my own
+    care) from collective engagement ("our say" in planning, design and delivery).
+    """
+
+    INDIVIDUAL = "individual"
+    COLLECTIVE = "collective"
+
+
+class InvolvementLevel(enum.Enum):
+    """The seven levels at which Somerset's strategy involves patients and the public.
+
+    Example:
+        >>> InvolvementLevel.SERVICE.number
+        5
+        >>> InvolvementLevel.INDIVIDUAL.kind
+        <InvolvementKind.INDIVIDUAL: 'individual'>
+        >>> InvolvementLevel.PATIENT_EXPERIENCE.details.case_study.title
+        'Somerset LINk Patient Transport Project'
+
+    References:
+        NHS Somerset, Strategy for Patient and Public Engagement (2012), "How can we
+        ensure that engagement happens at different levels".
+    """
+
+    INDIVIDUAL = "individual"
+    PATIENT_EXPERIENCE = "patient-experience"
+    PRACTICE = "practice"
+    THIRD_SECTOR = "third-sector"
+    SERVICE = "service"
+    COMMUNITY = "community"
+    WIDER_COMMISSIONING = "wider-commissioning"
+
+    @property
+    def number(self) -> int:
+        """1 to 7, the level's number in the source."""
+        return _ORDER.index(self) + 1
+
+    @property
+    def details(self) -> InvolvementDetails:
+        """The level's reference record (loaded on first use)."""
+        return involvement_levels()[self]
+
+    @property
+    def kind(self) -> InvolvementKind:
+        """Individual or collective."""
+        return self.details.kind
+
+    @classmethod
+    def parse(cls, name: str) -> InvolvementLevel:
+        """Look a level up by value or name, ignoring case.
+
+        Raises:
+            UnknownNameError: naming the closest levels.
+        """
+        key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
+        for member in cls:
+            if key == member.value:
+                return member
+        raise UnknownNameError("level of involvement", name, choices=[m.value for m in cls])
+
+
+_ORDER = tuple(InvolvementLevel)
+
+
+@attrs.frozen(kw_only=True)
+class CaseStudy:
+    """A case study the source gives to illustrate a level of involvement.
+
+    People are named by role, never by name, even where the source names them.
+    """
+
+    title: str = attrs.field(validator=_validate.text)
+    summary: str = attrs.field(validator=_validate.text)
+    facts: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+
+
+@attrs.frozen(kw_only=True)
+class InvolvementDetails:
+    """The reference record of one level of involvement."""
+
+    level: InvolvementLevel = attrs.field(validator=_validate.member_of(InvolvementLevel))
+    name: str = attrs.field(validator=_validate.text)
+    description: str = attrs.field(validator=_validate.text)
+    kind: InvolvementKind = attrs.field(validator=_validate.member_of(InvolvementKind))
+    case_study: CaseStudy = attrs.field(validator=_validate.instance_of(CaseStudy))
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+
+@attrs.frozen(kw_only=True)
+class _InvolvementFile:
+    level: tuple[InvolvementDetails, ...] = attrs.field(converter=_validate.to_tuple)
+
+
+@functools.cache
+def involvement_levels() -> dict[InvolvementLevel, InvolvementDetails]:
+    """The seven levels of involvement with their case studies, in the source's order.
+
+    Example:
+        >>> [d.kind.value for d in involvement_levels().values()].count("collective")
+        6
+    """
+    from engagekit import _data
+
+    raw = _data.load_builtin("involvement_levels.toml", _InvolvementFile)
+    found = [d.level for d in raw.level]
+    if found != list(_ORDER):
+        raise InvalidValueError(
+            "level", [f.value for f in found], reason="must list the seven levels in order"
+        )
+    return {d.level: d for d in raw.level}

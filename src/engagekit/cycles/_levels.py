@@ -1,0 +1,269 @@
+"""Participation levels (IAP2's five) and participation ladders (Arnstein's eight rungs)."""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.sources import Source
+
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+@functools.total_ordering
+class ParticipationLevel(enum.Enum):
+    """How much influence the public has on a decision, from least to most.
+
+    The five levels are the Somerset GP Commissioning Consortia's own list (2011),
+    which follows the IAP2 Spectrum of Public Participation. They are totally
+    ordered by :attr:`rank`; comparing a level with anything else raises
+    ``TypeError``. IAP2 stresses that these are levels, not steps: any one can be
+    the right choice for a decision.
+
+    Example:
+        >>> ParticipationLevel.INVOLVE > ParticipationLevel.CONSULT
+        True
+        >>> ParticipationLevel["EMPOWER"].rank
+        5
+        >>> ParticipationLevel("inform").promise
+        'We will keep you informed.'
+        >>> ParticipationLevel.INFORM < 3
+        Traceback (most recent call last):
+        ...
+        TypeError: '<' not supported between instances of 'ParticipationLevel' and 'int'
+
+    References:
+        Somerset GP Commissioning Consortia, Public & Patient Engagement Strategy (2011),
+        title. IAP2 Spectrum of Public Participation.
+    """
+
+    INFORM = "inform"
+    CONSULT = "consult"
+    INVOLVE = "involve"
+    COLLABORATE = "collaborate"
+    EMPOWER = "empower"
+
+    @property
+    def rank(self) -> int:
+        """1 for ``INFORM`` up to 5 for ``EMPOWER``."""
+        return _LEVEL_ORDER.index(self) + 1
+
+    @property
+    def label(self) -> str:
+        """The level's name as the sources write it, e.g. ``"Collaborate"``."""
+        return self.value.capitalize()
+
+    @property
+    def details(self) -> LevelDetails:
+        """The level's goal, promise and source (loaded on first use)."""
+        return _catalogue().levels[self]
+
+    @property
+    def goal(self) -> str:
+        """What the engagement aims to achieve at this level (paraphrase of IAP2)."""
+        return self.details.goal
+
+    @property
+    def promise(self) -> str:
+        """What the public is promised at this level (paraphrase of IAP2)."""
+        return self.details.promise
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, ParticipationLevel):
+            return NotImplemented
+        return self.rank < other.rank
+
+    @classmethod
+    def parse(cls, name: str) -> ParticipationLevel:
+        """Look a level up by value or name, ignoring case.
+
+        Raises:
+            UnknownNameError: naming the closest levels.
+
+        Example:
+            >>> ParticipationLevel.parse("Collaborate")
+            <ParticipationLevel.COLLABORATE: 'collaborate'>
+        """
+        key = str(name).strip().lower()
+        for member in cls:
+            if key in {member.value, member.name.lower()}:
+                return member
+        raise UnknownNameError("participation level", name, choices=[m.value for m in cls])
+
+
+_LEVEL_ORDER = tuple(ParticipationLevel)
+
+
+@attrs.frozen(kw_only=True)
+class LevelDetails:
+    """The reference record behind a :class:`ParticipationLevel`.
+
+    Example:
+        >>> ParticipationLevel.CONSULT.details.source.publisher
+        'International Association for Public Participation (IAP2)'
+    """
+
+    level: ParticipationLevel = attrs.field(validator=_validate.member_of(ParticipationLevel))
+    goal: str = attrs.field(validator=_validate.text)
+    promise: str = attrs.field(validator=_validate.text)
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+
+@attrs.frozen(kw_only=True)
+class Rung:
+    """One rung of a participation :class:`Ladder`.
+
+    Attributes:
+        number: 1 for the bottom rung.
+        name: the rung's name.
+        group: the group of rungs it belongs to.
+        summary: a one-line paraphrase.
+        level: the :class:`ParticipationLevel` it corresponds to, or ``None`` for
+            rungs that are not participation at all.
+    """
+
+    number: int = attrs.field(validator=_validate.instance_of(int))
+    name: str = attrs.field(validator=_validate.text)
+    group: str = attrs.field(validator=_validate.text)
+    summary: str = attrs.field(validator=_validate.text)
+    level: ParticipationLevel | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(_validate.member_of(ParticipationLevel)),
+    )
+
+
+def _rungs_numbered(instance: Ladder, attribute: attrs.Attribute[Any], value: object) -> None:
+    numbers = [r.number for r in instance.rungs]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise InvalidValueError(
+            "Ladder.rungs", numbers, reason="rungs must be numbered 1, 2, 3 … from the bottom"
+        )
+    groups = [r.group for r in instance.rungs]
+    if any(g not in instance.groups for g in groups):
+        raise InvalidValueError(
+            "Ladder.rungs",
+            sorted(set(groups) - set(instance.groups)),
+            allowed=instance.groups,
+            reason="rung group not declared in groups",
+        )
+    levels = [r.level.rank for r in instance.rungs if r.level is not None]
+    if levels != sorted(levels):
+        raise InvalidValueError(
+            "Ladder.rungs", levels, reason="mapped participation levels must not fall as rungs rise"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Ladder:
+    """A participation ladder: rungs from least to most citizen power.
+
+    Each rung maps (or not) onto a :class:`ParticipationLevel`. The mapping is
+    engagekit's and is documented on the Concepts page; a rung that is not
+    participation (Arnstein's manipulation and therapy) maps to ``None``.
+
+    Example:
+        >>> from engagekit.cycles import ladders
+        >>> arnstein = ladders()["arnstein"]
+        >>> len(arnstein), arnstein.groups
+        (8, ('Non-participation', 'Tokenism', 'Citizen power'))
+        >>> arnstein.rung("Partnership").level
+        <ParticipationLevel.COLLABORATE: 'collaborate'>
+        >>> [r.name for r in arnstein.at_level(ParticipationLevel.EMPOWER)]
+        ['Delegated power', 'Citizen control']
+    """
+
+    id: str = attrs.field(validator=_validate.text)
+    name: str = attrs.field(validator=_validate.text)
+    groups: tuple[str, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    rungs: tuple[Rung, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.each(Rung), _validate.unique(lambda r: r.name, "rung name")],
+    )
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __attrs_post_init__(self) -> None:
+        _rungs_numbered(self, attrs.fields(Ladder).rungs, self.rungs)
+
+    def __len__(self) -> int:
+        return len(self.rungs)
+
+    def __iter__(self) -> Iterator[Rung]:
+        return iter(self.rungs)
+
+    def rung(self, name: str) -> Rung:
+        """Look a rung up by name, ignoring case.
+
+        Raises:
+            UnknownNameError: naming the closest rungs.
+        """
+        for rung in self.rungs:
+            if rung.name.lower() == str(name).strip().lower():
+                return rung
+        raise UnknownNameError(f"rung of {self.name}", name, choices=[r.name for r in self.rungs])
+
+    def at_level(self, level: ParticipationLevel) -> tuple[Rung, ...]:
+        """The rungs that map onto ``level``, bottom first."""
+        return tuple(r for r in self.rungs if r.level is level)
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)
+
+
+def _every_level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    assert isinstance(value, dict)
+    missing = [level.value for level in ParticipationLevel if level not in value]
+    if missing:
+        raise InvalidValueError(
+            "levels", missing, reason="every participation level needs a record"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class _ParticipationCatalogue:
+    levels: dict[ParticipationLevel, LevelDetails] = attrs.field(validator=_every_level)
+    ladders: tuple[Ladder, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.unique(lambda x: x.id, "ladder id")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _ParticipationFile:
+    level: tuple[LevelDetails, ...] = attrs.field(converter=_validate.to_tuple)
+    ladder: tuple[Ladder, ...] = attrs.field(converter=_validate.to_tuple)
+
+
+@functools.cache
+def _catalogue() -> _ParticipationCatalogue:
+    from engagekit import _data
+
+    raw = _data.load_builtin("participation.toml", _ParticipationFile)
+    return _ParticipationCatalogue(
+        levels={d.level: d for d in raw.level},
+        ladders=raw.ladder,
+    )
+
+
+def ladders() -> dict[str, Ladder]:
+    """The participation ladders engagekit ships, by id.
+
+    Only ladders whose rungs a public source verifies are included: Arnstein's
+    (1969). NHS England's "ladder of engagement and participation" is left out
+    because no source seen confirms its rungs.
+
+    Example:
+        >>> sorted(ladders())
+        ['arnstein']
+    """
+    return {ladder.id: ladder for ladder in _catalogue().ladders}

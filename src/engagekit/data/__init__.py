@@ -1,0 +1,1 @@
+"""engagekit's reference data, as TOML files read on first use."""

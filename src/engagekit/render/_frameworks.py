@@ -1,0 +1,211 @@
+"""Renderers for the engagement frameworks and the technique catalogue (private)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from engagekit.cycles import (
+    CommissioningCycle,
+    EngagementCycle,
+    Ladder,
+    RubricResult,
+    StageDetails,
+)
+from engagekit.render._core import (
+    esc,
+    html,
+    markdown,
+    md_table,
+    mermaid,
+    mermaid_label,
+    table,
+    text,
+)
+from engagekit.techniques import Technique, TechniqueCatalogue
+
+
+def _wrap(value: str, indent: str = "    ") -> str:
+    return textwrap.fill(value, width=88, initial_indent=indent, subsequent_indent=indent)
+
+
+# --- Engagement Cycle ------------------------------------------------------------
+
+
+@text.register
+def _(value: StageDetails) -> str:
+    lines = [f"Stage {value.stage.number}: {value.title}", _wrap(value.purpose)]
+    lines.append("    Who: " + ", ".join(value.who))
+    if value.benefits:
+        lines.append("    If this stage is done well:")
+        lines.extend(f"      - {b}" for b in value.benefits)
+    lines.append("    Things to think about: " + "; ".join(value.headings))
+    return "\n".join(lines)
+
+
+@text.register
+def _(value: EngagementCycle) -> str:
+    lines = [value.name, "=" * len(value.name)]
+    for details in value.stages:
+        lines.append(text(details))
+    lines.append(f"At the centre: {value.centre}")
+    lines.extend(f"  {e.number:>2}. {e.title}" for e in value.elements)
+    if value.feeds:
+        lines.append("The flow can also run the other way:")
+        lines.extend(
+            f"  stage {f.from_stage.number} -> stage {f.to_stage.number}: {f.description}"
+            for f in value.feeds
+        )
+    lines.append(f"Source: {value.source}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: EngagementCycle) -> str:
+    rows = [
+        (d.stage.number, d.title, ", ".join(d.who), "; ".join(d.headings)) for d in value.stages
+    ]
+    body = table(("#", "Stage", "Who", "Things to think about"), rows, caption=value.name)
+    elements = "".join(f"<li>{esc(e.title)}</li>" for e in value.elements)
+    return (
+        f'<div class="engagekit">{body}<p><strong>{esc(value.centre)}</strong></p>'
+        f"<ol>{elements}</ol><p><small>Source: {esc(value.source)}</small></p></div>"
+    )
+
+
+@markdown.register
+def _(value: EngagementCycle) -> str:
+    rows = [(d.stage.number, d.title, ", ".join(d.who)) for d in value.stages]
+    return f"## {value.name}\n\n" + md_table(("#", "Stage", "Who"), rows)
+
+
+@mermaid.register
+def _(value: EngagementCycle) -> str:
+    lines = ["flowchart LR"]
+    lines.append(f'    centre(("{mermaid_label(value.centre)}"))')
+    for d in value.stages:
+        lines.append(f'    s{d.stage.number}["{d.stage.number}. {mermaid_label(d.title)}"]')
+    for d in value.stages:
+        lines.append(f"    s{d.stage.number} --> s{d.stage.next().number}")
+    for f in value.feeds:
+        lines.append(f"    s{f.from_stage.number} -.-> s{f.to_stage.number}")
+    lines.extend(f"    centre --- s{d.stage.number}" for d in value.stages)
+    return "\n".join(lines)
+
+
+# --- Commissioning cycles ----------------------------------------------------------
+
+
+@text.register
+def _(value: CommissioningCycle) -> str:
+    lines = [value.name, "=" * len(value.name)]
+    for number, stage in enumerate(value.stages, start=1):
+        engagement = ", ".join(str(s.number) for s in stage.engagement_stages) or "none"
+        methods = ", ".join(m.label.lower() for m in stage.methods)
+        lines.append(f"{number}. {stage.name} (engagement stages {engagement}; {methods})")
+    if value.centre:
+        lines.append(f"At the centre: {value.centre}")
+    lines.append(f"Source: {value.source}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: CommissioningCycle) -> str:
+    rows = [
+        (
+            stage.name,
+            ", ".join(str(s.number) for s in stage.engagement_stages),
+            ", ".join(m.label for m in stage.methods),
+        )
+        for stage in value.stages
+    ]
+    return table(("Stage", "Engagement stages", "Methods of engagement"), rows, caption=value.name)
+
+
+@mermaid.register
+def _(value: CommissioningCycle) -> str:
+    lines = ["flowchart LR"]
+    ids = {stage.id: f"c{i}" for i, stage in enumerate(value.stages, start=1)}
+    for stage in value.stages:
+        lines.append(f'    {ids[stage.id]}["{mermaid_label(stage.name)}"]')
+    for stage in value.stages:
+        lines.append(f"    {ids[stage.id]} --> {ids[value.next(stage.id).id]}")
+    return "\n".join(lines)
+
+
+# --- Ladders and rubrics -------------------------------------------------------------
+
+
+@text.register
+def _(value: Ladder) -> str:
+    lines = [value.name]
+    for rung in reversed(value.rungs):
+        level = rung.level.label if rung.level else "-"
+        lines.append(f"  {rung.number}. {rung.name:<16} {rung.group:<18} -> {level}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: Ladder) -> str:
+    rows = [
+        (r.number, r.name, r.group, r.level.label if r.level else "—", r.summary)
+        for r in reversed(value.rungs)
+    ]
+    return table(("#", "Rung", "Group", "Participation level", "Summary"), rows, caption=value.name)
+
+
+@text.register
+def _(value: RubricResult) -> str:
+    lines = [f"{value.principles}: {value.points}/{value.max_points} ({value.share:.0%})"]
+    lines.extend(
+        f"  [{line.rating.label:>10}] {line.principle.name}: {line.reason}" for line in value.lines
+    )
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: RubricResult) -> str:
+    rows = [(line.principle.name, line.rating.label, line.reason) for line in value.lines]
+    caption = f"{value.principles}: {value.points}/{value.max_points}"
+    return table(("Principle", "Rating", "Reason"), rows, caption=caption)
+
+
+# --- Techniques ------------------------------------------------------------------------
+
+
+@text.register
+def _(value: Technique) -> str:
+    levels = ", ".join(level.label for level in value.levels)
+    lines = [f"{value.name} ({value.method.label.lower()}; {levels})", _wrap(value.description)]
+    lines.extend(f"    {f.quantity.value}: {f.text}" for f in value.figures)
+    if value.seldom_heard:
+        lines.append(f"    Seldom-heard groups: {value.seldom_heard_note}")
+    lines.append(f"    Source: {value.source}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: Technique) -> str:
+    rows = [
+        ("Method", value.method.label),
+        ("Levels", ", ".join(level.label for level in value.levels)),
+        ("Description", value.description),
+        *((f.quantity.value, f.text) for f in value.figures),
+        ("Source", str(value.source)),
+    ]
+    return table(("", value.name), rows)
+
+
+@html.register
+def _(value: TechniqueCatalogue) -> str:
+    rows = [
+        (
+            t.name,
+            t.method.label,
+            ", ".join(level.label for level in t.levels),
+            "; ".join(f.text for f in t.figures),
+        )
+        for t in value
+    ]
+    return table(
+        ("Technique", "Method", "Levels", "Figures"), rows, caption=f"{len(value)} techniques"
+    )
