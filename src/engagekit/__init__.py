@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from engagekit import errors, io
+from engagekit import errors, examples, io
 from engagekit._version import __version__
 from engagekit.cycles import (
     CommissioningCycle,
@@ -56,6 +56,7 @@ __all__ = [
     "commissioning_cycles",
     "engagement_cycle",
     "errors",
+    "examples",
     "io",
     "techniques",
 ]

@@ -1,0 +1,15 @@
+"""Real structures, plans and decisions from the source strategies, built with the public API.
+
+Each builder returns a fresh value from NHS Somerset's, Sutton's or Oxfordshire's
+published strategy, citing it. Roles stand in for people: examples name a role
+("PPG Chair", "Lay Member for PPE"), never a person, even where a source does.
+"""
+
+from __future__ import annotations
+
+
+__all__: list[str] = []
+
+
+def __dir__() -> list[str]:
+    return __all__
