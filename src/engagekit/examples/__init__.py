@@ -7,8 +7,24 @@ published strategy, citing it. Roles stand in for people: examples name a role
 
 from __future__ import annotations
 
+from engagekit.examples._escalation import (
+    SUTTON_FEEDBACK_COLUMNS,
+    SUTTON_LOCALITIES,
+    oxfordshire,
+    somerset,
+    sutton,
+    sutton_feedback_flow,
+)
 
-__all__: list[str] = []
+
+__all__: list[str] = [
+    "SUTTON_FEEDBACK_COLUMNS",
+    "SUTTON_LOCALITIES",
+    "oxfordshire",
+    "somerset",
+    "sutton",
+    "sutton_feedback_flow",
+]
 
 
 def __dir__() -> list[str]:
