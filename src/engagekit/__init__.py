@@ -29,6 +29,7 @@ from engagekit.cycles import (
     commissioning_cycles,
     engagement_cycle,
 )
+from engagekit.escalation import BodyType, EscalationNetwork, Tier
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 from engagekit.techniques import Technique, TechniqueCatalogue, techniques
@@ -40,9 +41,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
+    "BodyType",
     "CommissioningCycle",
     "EngagementCycle",
     "EngagementStage",
+    "EscalationNetwork",
     "InvolvementLevel",
     "Ladder",
     "MethodOfEngagement",
@@ -52,6 +55,7 @@ __all__ = [
     "Source",
     "Technique",
     "TechniqueCatalogue",
+    "Tier",
     "__version__",
     "commissioning_cycles",
     "engagement_cycle",
