@@ -16,6 +16,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from engagekit import errors, examples, io
+from engagekit._techniques import (
+    Figure,
+    Match,
+    Quantity,
+    Technique,
+    TechniqueCatalogue,
+    Unit,
+    load_techniques,
+    techniques,
+)
 from engagekit._version import __version__
 from engagekit.cycles import (
     CommissioningCycle,
@@ -31,7 +41,6 @@ from engagekit.cycles import (
 )
 from engagekit.ratings import Rating
 from engagekit.sources import Source
-from engagekit.techniques import Technique, TechniqueCatalogue, techniques
 
 
 if TYPE_CHECKING:
@@ -43,21 +52,26 @@ __all__ = [
     "CommissioningCycle",
     "EngagementCycle",
     "EngagementStage",
+    "Figure",
     "InvolvementLevel",
     "Ladder",
+    "Match",
     "MethodOfEngagement",
     "ParticipationLevel",
     "PrincipleSet",
+    "Quantity",
     "Rating",
     "Source",
     "Technique",
     "TechniqueCatalogue",
+    "Unit",
     "__version__",
     "commissioning_cycles",
     "engagement_cycle",
     "errors",
     "examples",
     "io",
+    "load_techniques",
     "techniques",
 ]
 

@@ -1,4 +1,14 @@
-"""The catalogue of involvement techniques and its selection."""
+"""The catalogue of involvement techniques, and choosing techniques for a purpose.
+
+The public names are exported from the top level: ``engagekit.techniques()`` returns
+the built-in catalogue, ``engagekit.load_techniques(path)`` reads one in the same TOML
+format, and ``engagekit.Technique`` / ``engagekit.TechniqueCatalogue`` are the types.
+
+Example:
+    >>> from engagekit import techniques
+    >>> techniques()["nominal-group"].figures[0].text
+    'about three hours'
+"""
 
 from __future__ import annotations
 
