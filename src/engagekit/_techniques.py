@@ -28,7 +28,13 @@ from engagekit.sources import Source
 
 
 class Quantity(enum.Enum):
-    """What a technique's :class:`Figure` measures."""
+    """What a technique's :class:`Figure` measures.
+
+    Example:
+        >>> from engagekit import techniques
+        >>> techniques()["future-search"].figure(Quantity.SESSION_LENGTH).text
+        'ideally two and a half days'
+    """
 
     PARTICIPANTS = "participants"
     SESSION_LENGTH = "session-length"
@@ -36,7 +42,13 @@ class Quantity(enum.Enum):
 
 
 class Unit(enum.Enum):
-    """The unit of a :class:`Figure`."""
+    """The unit of a :class:`Figure`.
+
+    Example:
+        >>> from engagekit import techniques
+        >>> techniques()["world-cafe"].figures[0].unit
+        <Unit.MINUTES: 'minutes'>
+    """
 
     PEOPLE = "people"
     MINUTES = "minutes"
@@ -164,7 +176,14 @@ def _is_count(value: object) -> bool:
 
 @attrs.frozen(kw_only=True)
 class Match:
-    """A technique selected by :meth:`TechniqueCatalogue.select`, with why it matched."""
+    """A technique selected by :meth:`TechniqueCatalogue.select`, with why it matched.
+
+    Example:
+        >>> from engagekit import techniques, EngagementStage
+        >>> match = techniques().select(stage=EngagementStage.MONITOR)[0]
+        >>> match.score, match.reasons[0]
+        (2, 'recommended for stage 5 (monitor)')
+    """
 
     technique: Technique
     score: int
@@ -322,7 +341,9 @@ class TechniqueCatalogue:
 
 @attrs.frozen(kw_only=True)
 class _TechniquesFile:
-    technique: tuple[Technique, ...] = attrs.field(converter=_validate.to_tuple)
+    technique: tuple[Technique, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.unique(lambda t: t.id, "technique id")
+    )
 
 
 @functools.cache

@@ -268,7 +268,7 @@ def read_toml(source: str | Path | IO[bytes], *, origin: str | None = None) -> d
 def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | None = None) -> T:
     """Read a ``cls`` from a TOML file, strictly.
 
-    The file may start with an ``[engagekit]`` table giving ``format`` (and ``type``);
+    The file may start with ``engagekit = { format = 1 }`` (optionally with ``type``);
     the rest of the file is the value's fields.
 
     Raises:
