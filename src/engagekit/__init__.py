@@ -3,7 +3,7 @@
 The top level re-exports the names most users need. Reference data (the stages,
 techniques, duties …) is read from TOML the first time it is used, never at import.
 
-Example:
+Examples:
     >>> import engagekit
     >>> engagekit.EngagementStage.PROCURE.next().title
     'Working with patients and carers to monitor services and share learning'
