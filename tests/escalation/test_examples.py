@@ -61,7 +61,11 @@ class TestSutton:
         assert all(p.placeholder for p in net.practices)
         assert net.body("sutton-practice-07").name == "Sutton practice 07"
         localities = sorted(b.name for b in _kind(net, BodyType.LOCALITY))
-        assert localities == ["Carshalton locality", "Sutton and Cheam locality", "Wallington locality"]
+        assert localities == [
+            "Carshalton locality",
+            "Sutton and Cheam locality",
+            "Wallington locality",
+        ]
 
     def test_prg_seats_and_representation(self):
         """003 s3.4.3: up to 3 members per practice; over 92% of practices represented."""
@@ -148,7 +152,10 @@ class TestOxfordshire:
         """004: views "fed into plans at both a Locality and County wide level"."""
         net = oxfordshire()
         forum = "oxfordshire-locality-2-plf"
-        assert [b.id for b in net.parents(forum)] == ["oxfordshire-locality-2", "occg-governing-body"]
+        assert [b.id for b in net.parents(forum)] == [
+            "oxfordshire-locality-2",
+            "occg-governing-body",
+        ]
         assert [b.id for b in net.route(forum)] == ["oxfordshire-locality-2", "occg-governing-body"]
         kinds = {link.kind for link in net.links if link.source == "healthwatch-oxfordshire"}
         assert kinds == {LinkKind.INFORMS}

@@ -33,11 +33,17 @@ class TestSample:
         net = result.network
         assert result.rows == 10
         assert sorted(p.id for p in net.practices) == [
-            "A81001", "A81002", "A81004", "B82005", "C82009",
+            "A81001",
+            "A81002",
+            "A81004",
+            "B82005",
+            "C82009",
         ]
         assert [b.id for b in net.route("A81001")] == ["16C", "QHM", "Y63", "england"]
         assert [b.kind for b in net.route("B82005")] == [
-            BodyType.COMMISSIONER, BodyType.INTEGRATED_CARE_BOARD, BodyType.REGION,
+            BodyType.COMMISSIONER,
+            BodyType.INTEGRATED_CARE_BOARD,
+            BodyType.REGION,
             BodyType.NATIONAL_BODY,
         ]
         assert net.body("A81002").name == "RIVERSIDE MEDICAL CENTRE"

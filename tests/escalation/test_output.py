@@ -83,14 +83,16 @@ def test_text_renderings():
 def test_draw_lays_bodies_out_by_tier():
     """With the plot extra, draw() returns Axes with one tick per tier."""
     pytest.importorskip("matplotlib")
-    import matplotlib
+    import matplotlib as mpl
 
-    matplotlib.use("Agg")
+    mpl.use("Agg")
     import matplotlib.pyplot as plt
 
     ax = oxfordshire().draw()
     assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "Practice", "Federation or locality", "Place, county or CCG",
+        "Practice",
+        "Federation or locality",
+        "Place, county or CCG",
     ]
     plt.close("all")
 
@@ -98,7 +100,9 @@ def test_draw_lays_bodies_out_by_tier():
 def test_import_is_cheap():
     """import engagekit loads neither networkx nor matplotlib."""
     code = "import sys, engagekit; print('networkx' in sys.modules, 'matplotlib' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.split() == ["False", "False"]
 
 
@@ -123,14 +127,18 @@ class TestCommand:
         if fmt == "json":
             assert io.loads(text, EscalationNetwork) == oxfordshire()
         else:
-            assert text.strip() == (oxfordshire().to_mermaid() if fmt == "mermaid" else oxfordshire().to_dot())
+            assert text.strip() == (
+                oxfordshire().to_mermaid() if fmt == "mermaid" else oxfordshire().to_dot()
+            )
 
     def test_ods(self):
         """--ods reads epraccur.csv and reports skipped rows."""
         status, text = run("network", "--ods", str(SAMPLE))
         assert status == 0
         assert "10 rows read; 5 practices; 5 rows skipped" in text
-        status, text = run("network", "--ods", str(SAMPLE), "--as-of", "2015-06-01", "--route", "C81003")
+        status, text = run(
+            "network", "--ods", str(SAMPLE), "--as-of", "2015-06-01", "--route", "C81003"
+        )
         assert "-> ICB QJ2 [QJ2]" in text
 
     def test_bad_input_exits_2(self, capsys):

@@ -6,9 +6,9 @@ import collections
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies.escalation import items_in, networks
 
 from engagekit.escalation import BodyType, Tier
+from strategies.escalation import items_in, networks
 
 
 @given(networks(), st.sampled_from(Tier))

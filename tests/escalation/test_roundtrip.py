@@ -1,60 +1,19 @@
-"""Every public escalation type round-trips through engagekit.io."""
+"""Escalation networks round-trip through node-link JSON too.
+
+The engagekit.io round trip of every public escalation type runs in
+tests/properties/test_roundtrip.py, from ``strategies.escalation.STRATEGIES``.
+"""
 
 from __future__ import annotations
 
 import json
 
-import pytest
-
 from hypothesis import given
-from hypothesis import strategies as st
-from strategies.escalation import (
-    bodies,
-    coverages,
-    feedback_flows,
-    flow_items,
-    flow_links,
-    gaps,
-    links,
-    networks,
-    ods_imports,
-    seat_counts,
-    skipped_rows,
-)
+from strategies.escalation import networks
 
 from engagekit import io
-from engagekit.escalation import BodyType, EscalationNetwork, FlowStage, LinkKind, Tier
-
-
-@pytest.mark.parametrize(
-    "strategy",
-    [
-        bodies(),
-        links(),
-        networks(),
-        seat_counts,
-        coverages,
-        gaps,
-        flow_items,
-        flow_links,
-        feedback_flows(),
-        skipped_rows,
-        ods_imports,
-        st.sampled_from(Tier),
-        st.sampled_from(BodyType),
-        st.sampled_from(LinkKind),
-        st.sampled_from(FlowStage),
-    ],
-    ids=lambda s: repr(s)[:40],
-)
-def test_round_trip(strategy):
-    """``io.loads(io.dumps(x), type(x)) == x`` for every public type."""
-
-    @given(strategy)
-    def check(value):
-        assert io.loads(io.dumps(value), type(value)) == value
-
-    check()
+from engagekit.escalation import EscalationNetwork
+from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
 
 @given(networks())
@@ -67,3 +26,9 @@ def test_node_link_round_trip(net):
     graph = nx.node_link_graph(data, edges="links")
     assert set(graph.nodes) == {b.id for b in net.bodies}
     assert graph.number_of_edges() == len(net.links)
+
+
+def test_real_structures_round_trip():
+    """The three real structures and Sutton's flow dump and load back equal."""
+    for value in (somerset(), sutton(), oxfordshire(), sutton_feedback_flow()):
+        assert io.loads(io.dumps(value), type(value)) == value

@@ -39,13 +39,15 @@ sources = st.builds(
 )
 
 # Kinds a non-practice body of a random network may have.
-_OTHER_KINDS = [k for k in BodyType if k not in {BodyType.PRACTICE}]
+_OTHER_KINDS = [k for k in BodyType if k is not BodyType.PRACTICE]
 
 
 @st.composite
 def bodies(draw: st.DrawFn) -> Body:
     seats = draw(counts)
-    members = draw(st.none() | st.integers(min_value=0, max_value=seats if seats is not None else 50))
+    members = draw(
+        st.none() | st.integers(min_value=0, max_value=seats if seats is not None else 50)
+    )
     return Body(
         id=draw(ids),
         name=draw(names),
@@ -94,7 +96,9 @@ def networks(draw: st.DrawFn, max_practices: int = 12) -> EscalationNetwork:
         parents = draw(
             st.lists(st.sampled_from(candidates), min_size=1, max_size=2, unique_by=lambda b: b.id)
         )
-        kinds = [draw(st.sampled_from([LinkKind.ESCALATES_TO, LinkKind.REPORTS_TO])) for _ in parents]
+        kinds = [
+            draw(st.sampled_from([LinkKind.ESCALATES_TO, LinkKind.REPORTS_TO])) for _ in parents
+        ]
         chosen = draw(st.integers(min_value=0, max_value=len(parents) - 1))
         for number, (parent, kind) in enumerate(zip(parents, kinds, strict=True)):
             out.append(
@@ -144,7 +148,9 @@ def networks(draw: st.DrawFn, max_practices: int = 12) -> EscalationNetwork:
         watch = Body(id="watch", name="Healthwatch", kind=BodyType.HEALTHWATCH, tier=top_tier)
         made.append(watch)
         out.append(Link(source=watch.id, target="top", kind=LinkKind.INFORMS))
-    return EscalationNetwork(name=draw(names), bodies=made, links=out, source=draw(st.none() | sources))
+    return EscalationNetwork(
+        name=draw(names), bodies=made, links=out, source=draw(st.none() | sources)
+    )
 
 
 @st.composite
@@ -216,3 +222,24 @@ ods_imports = st.builds(
     rows=st.integers(min_value=0, max_value=100),
     skipped=st.lists(skipped_rows, max_size=3).map(tuple),
 )
+
+
+#: One strategy per public type of engagekit.escalation, for the shared round-trip
+#: properties in tests/properties/test_roundtrip.py.
+STRATEGIES = {
+    Body: bodies(),
+    Link: links(),
+    EscalationNetwork: networks(),
+    SeatCount: seat_counts,
+    Coverage: coverages,
+    Gaps: gaps,
+    FlowItem: flow_items,
+    FlowLink: flow_links,
+    FeedbackFlow: feedback_flows(),
+    SkippedRow: skipped_rows,
+    OdsImport: ods_imports,
+    Tier: st.sampled_from(Tier),
+    BodyType: st.sampled_from(BodyType),
+    LinkKind: st.sampled_from(LinkKind),
+    FlowStage: st.sampled_from(FlowStage),
+}

@@ -14,7 +14,7 @@
 
 networkx is imported only when a graph is needed, so importing this is cheap.
 
-Example:
+Examples:
     >>> from engagekit.escalation import Tier
     >>> from engagekit.examples import sutton
     >>> net = sutton()

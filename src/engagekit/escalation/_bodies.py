@@ -88,7 +88,7 @@ class Body:
 
     Bodies use slots and are immutable; equal fields make equal bodies.
 
-    Example:
+    Examples:
         >>> prg = Body(id="sutton-prg", name="Sutton CCG Patient Reference Group",
         ...            kind=BodyType.PATIENT_REFERENCE_GROUP, tier=Tier.PLACE,
         ...            seats=75, membership="up to 3 members elected per practice")
@@ -169,7 +169,7 @@ class Link:
             (e.g. a PPG's members on the Patient Reference Group), if known; ``0``
             records an empty seat.
 
-    Example:
+    Examples:
         >>> Link(source="ppg-01", target="sutton-prg", representatives=3).kind
         <LinkKind.ESCALATES_TO: 'escalates-to'>
     """

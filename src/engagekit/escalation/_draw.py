@@ -19,7 +19,7 @@ def layout(network: EscalationNetwork) -> dict[str, tuple[float, float]]:
     """Positions for drawing: ``y`` is the tier's rank, ``x`` spreads each tier evenly,
     with each body placed near its primary parent.
 
-    Example:
+    Examples:
         >>> from engagekit.examples import oxfordshire
         >>> pos = layout(oxfordshire())
         >>> pos["occg-governing-body"][1] > pos["oxfordshire-locality-1"][1]

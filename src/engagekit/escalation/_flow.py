@@ -25,7 +25,7 @@ class FlowStage(enum.Enum):
     Sutton CCG's chart heads its columns "Listen", "Discuss", "Inform" (with the
     column title "Inform and Influence") and "Feedback".
 
-    Example:
+    Examples:
         >>> FlowStage.LISTEN < FlowStage.FEEDBACK
         True
         >>> FlowStage.parse("Inform and Influence")
@@ -88,7 +88,7 @@ _QUESTIONS = {
 def slug(name: str) -> str:
     """A lower-case id made from a name.
 
-    Example:
+    Examples:
         >>> slug("Patient Advice and Liaison Service")
         'patient-advice-and-liaison-service'
     """
@@ -108,7 +108,7 @@ def _item_id(instance: object, attribute: attrs.Attribute[Any], value: object) -
 class FlowItem:
     """One entry of a feedback flow: a source of voices, a meeting, a plan or a channel.
 
-    Example:
+    Examples:
         >>> FlowItem(id="complaints", name="Complaints", stage=FlowStage.LISTEN).stage.label
         'Listen'
     """
@@ -148,7 +148,7 @@ class FeedbackFlow:
         links: the links between items of consecutive stages.
         source: where the flow is described.
 
-    Example:
+    Examples:
         >>> from engagekit.examples import sutton_feedback_flow
         >>> flow = sutton_feedback_flow()
         >>> {stage.label: len(items) for stage, items in flow.stages().items()}
@@ -209,7 +209,7 @@ class FeedbackFlow:
         """Build a flow from the items of each stage, linking every item to every item
         of the next stage (a chart whose arrows join columns, not single items).
 
-        Example:
+        Examples:
             >>> flow = FeedbackFlow.from_columns("Small", {
             ...     FlowStage.LISTEN: ["Complaints"], FlowStage.DISCUSS: ["Quality Committee"],
             ...     FlowStage.INFORM: ["Service Monitoring"], FlowStage.FEEDBACK: ["Reports"]})

@@ -41,7 +41,7 @@ def national(seed: int = 0, *, scale: float = 1.0) -> EscalationNetwork:
     Raises:
         InvalidValueError: ``seed`` is not an int or ``scale`` is not in (0, 1].
 
-    Example:
+    Examples:
         >>> net = national(seed=1)
         >>> [len(bodies) for bodies in net.by_tier().values()]  # national down to practice
         [1, 7, 42, 106, 1250, 6300]

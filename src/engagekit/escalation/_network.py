@@ -81,7 +81,7 @@ class EscalationNetwork:
         links: the links, in the order given.
         source: where the structure is described, if anywhere.
 
-    Example:
+    Examples:
         >>> from engagekit.escalation import Body, BodyType, EscalationNetwork, Link, Tier
         >>> net = EscalationNetwork(
         ...     name="A small area",
@@ -276,7 +276,7 @@ class EscalationNetwork:
     def by_tier(self) -> dict[Tier, tuple[Body, ...]]:
         """Bodies grouped by tier, from the top tier down, each group in id order.
 
-        Example:
+        Examples:
             >>> from engagekit.examples import sutton
             >>> {t.value: len(b) for t, b in sutton().by_tier().items()}
             {'place': 5, 'locality': 3, 'practice': 50}
@@ -318,7 +318,7 @@ class EscalationNetwork:
         Raises:
             UnknownNameError: for an unknown body or tier.
 
-        Example:
+        Examples:
             >>> from engagekit.examples import somerset
             >>> for body in somerset().route("somerset-practice-01-ppg"):
             ...     print(body.name)
@@ -348,7 +348,7 @@ class EscalationNetwork:
         reaches. Tiers run from the highest down; bodies within a tier are in id
         order. The body itself is not included.
 
-        Example:
+        Examples:
             >>> from engagekit.examples import oxfordshire
             >>> reached = oxfordshire().cascade("occg-governing-body")
             >>> {tier.value: len(bodies) for tier, bodies in reached.items()}
@@ -417,7 +417,7 @@ class EscalationNetwork:
         when that group has a vertical link to a higher tier whose
         ``representatives`` is not 0.
 
-        Example:
+        Examples:
             >>> from engagekit.examples import sutton
             >>> c = sutton().coverage()
             >>> c.practices, c.with_patient_group, c.represented, c.seats_available
@@ -451,7 +451,7 @@ class EscalationNetwork:
         a health and wellbeing board) are not expected to have a route, so they
         are not gaps.
 
-        Example:
+        Examples:
             >>> from engagekit.examples import sutton
             >>> sutton().gaps().unrepresented
             ('sutton-practice-25',)
@@ -493,7 +493,7 @@ class EscalationNetwork:
         ``to`` maps to the end of its route. Computed once per tier and cached,
         this is the map :meth:`aggregate` counts with.
 
-        Example:
+        Examples:
             >>> from engagekit.examples import sutton
             >>> sutton().ancestors("place")["sutton-practice-07"]
             'sutton-governing-body'
@@ -543,7 +543,7 @@ class EscalationNetwork:
         Raises:
             UnknownNameError: an item names a body that is not in the network.
 
-        Example:
+        Examples:
             >>> from engagekit.examples import sutton
             >>> net = sutton()
             >>> items = ["sutton-practice-01", "sutton-practice-02", "sutton-practice-12"]
@@ -593,7 +593,7 @@ class EscalationNetwork:
         Changing the view raises ``networkx.NetworkXError``; the network itself
         never changes.
 
-        Example:
+        Examples:
             >>> import networkx as nx
             >>> from engagekit.examples import sutton
             >>> g = sutton().graph
@@ -657,7 +657,7 @@ class EscalationNetwork:
                 columns, a bad date, a missing code), when ``strict``.
             ParseError: the file cannot be opened.
 
-        Example:
+        Examples:
             >>> import io
             >>> row = ("L85001,HEALTH CENTRE,Y58,QSL,,,,,,TA1 1AA,19740401,,A,B,11X,"
             ...        "20130401,,01823,,,,,,,,4,\\n")

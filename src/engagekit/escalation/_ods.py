@@ -63,7 +63,7 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: obje
 class SkippedRow:
     """A row of the ODS file that was not made into a practice, and why.
 
-    Example:
+    Examples:
         >>> print(SkippedRow(line=3, code="Y02627", reason="prescribing setting 2 (out of hours)"))
         line 3 (Y02627): prescribing setting 2 (out of hours)
     """

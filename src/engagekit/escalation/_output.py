@@ -24,7 +24,7 @@ def to_mermaid(network: EscalationNetwork) -> str:
     Primary (or only) vertical links are solid arrows, other vertical links dashed,
     and lateral "informs" links dotted and labelled.
 
-    Example:
+    Examples:
         >>> from engagekit.examples import somerset
         >>> print("\\n".join(somerset().to_mermaid().splitlines()[:3]))
         flowchart BT
@@ -65,7 +65,7 @@ def _dot_quote(value: object) -> str:
 def to_dot(network: EscalationNetwork) -> str:
     """Graphviz DOT text, bottom to top, with the bodies of each tier on one rank.
 
-    Example:
+    Examples:
         >>> from engagekit.examples import oxfordshire
         >>> print(oxfordshire().to_dot().splitlines()[0])
         digraph "Oxfordshire CCG patient and public voice" {
@@ -100,7 +100,7 @@ def to_node_link(network: EscalationNetwork) -> dict[str, Any]:
     :func:`from_node_link` rebuilds the same network; networkx reads it with
     ``networkx.node_link_graph(data, edges="links")``.
 
-    Example:
+    Examples:
         >>> from engagekit.examples import sutton
         >>> data = sutton().to_node_link()
         >>> sorted(data), data["nodes"][0]["id"]

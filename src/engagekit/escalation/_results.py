@@ -32,7 +32,7 @@ def _share(part: int, whole: int) -> float | None:
 class SeatCount:
     """The seats of one body: how many there are and, if known, how many are filled.
 
-    Example:
+    Examples:
         >>> SeatCount(body="sutton-prg", seats=75).filled is None
         True
     """
@@ -53,7 +53,7 @@ class Coverage:
             of a higher tier (a vertical link whose ``representatives`` is not 0).
         seats: every body with a known number of seats, by id.
 
-    Example:
+    Examples:
         >>> c = Coverage(practices=25, with_patient_group=25, represented=24,
         ...              seats=(SeatCount(body="sutton-prg", seats=75),))
         >>> c.share_represented, c.seats_available, c.seats_filled
@@ -103,7 +103,7 @@ class Gaps:
         empty_forums: forums and patient groups with no members: ``members`` is 0,
             or unknown and no link of any kind comes to them.
 
-    Example:
+    Examples:
         >>> Gaps(unrepresented=("ppg-25",)).is_empty
         False
     """

@@ -21,7 +21,7 @@ class Tier(enum.Enum):
     place, ICB, region, NHS England) fit the same scale. Patient voice escalates
     upwards; a link may stay within a tier but never go down one.
 
-    Example:
+    Examples:
         >>> Tier.PRACTICE < Tier.LOCALITY < Tier.SYSTEM
         True
         >>> Tier.parse("federation"), Tier.parse("ICB")
@@ -59,7 +59,7 @@ class Tier(enum.Enum):
     def below(self) -> Tier | None:
         """The next tier down, or ``None`` for ``INDIVIDUAL``.
 
-        Example:
+        Examples:
             >>> Tier.LOCALITY.below()
             <Tier.NEIGHBOURHOOD: 'neighbourhood'>
         """
@@ -78,7 +78,7 @@ class Tier(enum.Enum):
         Raises:
             UnknownNameError: naming the closest tiers.
 
-        Example:
+        Examples:
             >>> Tier.parse("county")
             <Tier.PLACE: 'place'>
             >>> Tier.parse("nationl")
@@ -134,7 +134,7 @@ _TIER_ALIASES = {
 class BodyType(enum.Enum):
     """What kind of body a node of an escalation network is.
 
-    Example:
+    Examples:
         >>> BodyType.parse("PPG")
         <BodyType.PATIENT_PARTICIPATION_GROUP: 'patient-participation-group'>
         >>> BodyType.HEALTHWATCH.label
@@ -242,7 +242,7 @@ class LinkKind(enum.Enum):
     decisions back down) and must never go down a tier. ``INFORMS`` is *lateral*,
     for partners such as Healthwatch that are told but are not a step on the route.
 
-    Example:
+    Examples:
         >>> LinkKind.REPORTS_TO.is_vertical, LinkKind.INFORMS.is_vertical
         (True, False)
     """

@@ -72,11 +72,12 @@ def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
     Raises:
         InvalidValueError: ``practices_per_federation`` is not 1 to 99.
 
-    Example:
+    Examples:
         >>> net = somerset()
         >>> forums = [b for b in net.bodies if b.kind is BodyType.HEALTH_FORUM]
-        >>> sum(1 for f in forums if f.tier is Tier.LOCALITY), sum(1 for f in forums if f.placeholder)
-        (9, 9)
+        >>> federation_forums = [f for f in forums if f.tier is Tier.LOCALITY]
+        >>> len(federation_forums), all(f.placeholder for f in federation_forums)
+        (9, True)
         >>> [b.name for b in net.top]
         ['Somerset CCG Board']
 
@@ -193,7 +194,7 @@ def sutton() -> EscalationNetwork:
     92%" true) are represented, and practice 25's PPG is the one recorded with 0
     representatives. How many representatives each other PPG has is not known.
 
-    Example:
+    Examples:
         >>> net = sutton()
         >>> len(net.practices), net.body("sutton-prg").seats
         (25, 75)
@@ -361,7 +362,7 @@ def sutton_feedback_flow() -> FeedbackFlow:
     "Resource Improvement Projects Funding" is read as one item wrapped over two
     lines, as the chart wraps other long items.
 
-    Example:
+    Examples:
         >>> flow = sutton_feedback_flow()
         >>> print(flow.fed_back("Complaints")[0].name)
         Report to local groups and organisations directly involved
@@ -396,7 +397,7 @@ def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
     Raises:
         InvalidValueError: ``practices_per_locality`` is not 1 to 99.
 
-    Example:
+    Examples:
         >>> net = oxfordshire()
         >>> forums = [b for b in net.bodies if b.kind is BodyType.PUBLIC_LOCALITY_FORUM]
         >>> len(forums), sum(f.meetings_per_year for f in forums)
