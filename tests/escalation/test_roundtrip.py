@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 
 from hypothesis import given
-from strategies.escalation import networks
 
 from engagekit import io
 from engagekit.escalation import EscalationNetwork
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
+from strategies.escalation import networks
 
 
 @given(networks())
