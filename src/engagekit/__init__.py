@@ -29,6 +29,20 @@ from engagekit.cycles import (
     commissioning_cycles,
     engagement_cycle,
 )
+from engagekit.decisions import (
+    Assessment,
+    Criterion,
+    Decision,
+    EngagementRequirement,
+    Evidence,
+    Impact,
+    Option,
+    Policy,
+    Verdict,
+    compare,
+    evaluate,
+    required_engagement,
+)
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 from engagekit.techniques import Technique, TechniqueCatalogue, techniques
@@ -40,24 +54,36 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
+    "Assessment",
     "CommissioningCycle",
+    "Criterion",
+    "Decision",
     "EngagementCycle",
+    "EngagementRequirement",
     "EngagementStage",
+    "Evidence",
+    "Impact",
     "InvolvementLevel",
     "Ladder",
     "MethodOfEngagement",
+    "Option",
     "ParticipationLevel",
+    "Policy",
     "PrincipleSet",
     "Rating",
     "Source",
     "Technique",
     "TechniqueCatalogue",
+    "Verdict",
     "__version__",
     "commissioning_cycles",
+    "compare",
     "engagement_cycle",
     "errors",
+    "evaluate",
     "examples",
     "io",
+    "required_engagement",
     "techniques",
 ]
 
