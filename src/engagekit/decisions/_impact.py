@@ -47,12 +47,7 @@ class ChangeKind(enum.Enum):
         takes from it. A variation or a relocation changes how a service is
         delivered, not the range.
         """
-        return self in {
-            ChangeKind.NEW_SERVICE,
-            ChangeKind.REDUCTION,
-            ChangeKind.CLOSURE,
-            ChangeKind.DECOMMISSIONING,
-        }
+        return self in _RANGE_CHANGES
 
     @classmethod
     def parse(cls, name: str) -> ChangeKind:
@@ -62,6 +57,11 @@ class ChangeKind(enum.Enum):
             UnknownNameError: naming the closest kinds.
         """
         return parse_member(cls, name, "change kind")
+
+
+_RANGE_CHANGES = frozenset(
+    {ChangeKind.NEW_SERVICE, ChangeKind.REDUCTION, ChangeKind.CLOSURE, ChangeKind.DECOMMISSIONING}
+)
 
 
 class AccessEffect(enum.Enum):

@@ -54,11 +54,16 @@ def required_engagement(
         check_day("on", on)
     if not isinstance(policy, Policy):
         raise InvalidValueError("policy", policy, reason="must be a Policy")
-    return _required(impact, on, policy)
+    # Only two dated rules bear on the requirement: cache on whether they apply.
+    scrutiny_in_force = on is None or rule("scrutiny.substantial-variation").applies_on(on)
+    equality_in_force = on is None or rule("equality.due-regard").applies_on(on)
+    return _required(impact, scrutiny_in_force, equality_in_force, policy)
 
 
 @functools.lru_cache(maxsize=4096)
-def _required(impact: Impact, on: dt.date | None, policy: Policy) -> EngagementRequirement:
+def _required(
+    impact: Impact, scrutiny_in_force: bool, equality_in_force: bool, policy: Policy
+) -> EngagementRequirement:
     grounds: list[Ground] = []
     limbs = impact.limbs
     for limb in limbs:
@@ -101,7 +106,7 @@ def _required(impact: Impact, on: dt.date | None, policy: Policy) -> EngagementR
         )
 
     scrutiny_rule = rule("scrutiny.substantial-variation")
-    scrutiny = substantial and (on is None or scrutiny_rule.applies_on(on))
+    scrutiny = substantial and scrutiny_in_force
     if scrutiny:
         grounds.append(
             Ground(
@@ -116,7 +121,6 @@ def _required(impact: Impact, on: dt.date | None, policy: Policy) -> EngagementR
         )
 
     equality_rule = rule("equality.due-regard")
-    equality_in_force = on is None or equality_rule.applies_on(on)
     eia = equality_in_force and (
         bool(impact.protected_groups) or (policy.eia_for_service_change and impact.affects_delivery)
     )

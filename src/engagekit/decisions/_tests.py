@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 
 from typing import TYPE_CHECKING, Any
 
@@ -176,6 +177,11 @@ def tests_in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
         True
     """
     check_day("day", day)
+    return _in_force(day)
+
+
+@functools.lru_cache(maxsize=8192)
+def _in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
     return tuple(t for t in ServiceChangeTest if t.rule.applies_on(day))
 
 
