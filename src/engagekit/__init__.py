@@ -3,7 +3,7 @@
 The top level re-exports the names most users need. Reference data (the stages,
 techniques, duties …) is read from TOML the first time it is used, never at import.
 
-Example:
+Examples:
     >>> import engagekit
     >>> engagekit.EngagementStage.PROCURE.next().title
     'Working with patients and carers to monitor services and share learning'
@@ -16,6 +16,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from engagekit import errors, examples, io
+from engagekit._techniques import (
+    Figure,
+    Match,
+    Quantity,
+    Technique,
+    TechniqueCatalogue,
+    Unit,
+    load_techniques,
+    techniques,
+)
 from engagekit._version import __version__
 from engagekit.cycles import (
     CommissioningCycle,
@@ -45,7 +55,6 @@ from engagekit.decisions import (
 )
 from engagekit.ratings import Rating
 from engagekit.sources import Source
-from engagekit.techniques import Technique, TechniqueCatalogue, techniques
 
 
 if TYPE_CHECKING:
@@ -62,18 +71,22 @@ __all__ = [
     "EngagementRequirement",
     "EngagementStage",
     "Evidence",
+    "Figure",
     "Impact",
     "InvolvementLevel",
     "Ladder",
+    "Match",
     "MethodOfEngagement",
     "Option",
     "ParticipationLevel",
     "Policy",
     "PrincipleSet",
+    "Quantity",
     "Rating",
     "Source",
     "Technique",
     "TechniqueCatalogue",
+    "Unit",
     "Verdict",
     "__version__",
     "commissioning_cycles",
@@ -83,6 +96,7 @@ __all__ = [
     "evaluate",
     "examples",
     "io",
+    "load_techniques",
     "required_engagement",
     "techniques",
 ]

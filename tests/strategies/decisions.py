@@ -13,18 +13,34 @@ from engagekit.decisions import (
     Audience,
     BedCondition,
     ChangeKind,
+    Column,
+    Comparison,
     Consultation,
+    ConsultationCheck,
     Criterion,
     Decision,
+    EngagementRequirement,
     Evidence,
     EvidenceKind,
+    Ground,
+    GunningPrinciple,
     Impact,
     Information,
+    Limb,
     Option,
+    OptionRow,
+    Outcome,
     Policy,
     ProposalStatus,
+    Reason,
+    Rule,
     ServiceChangeTest,
     TestAssessment,
+    Verdict,
+    check_consultation,
+    compare,
+    evaluate,
+    rules,
 )
 from engagekit.ratings import Rating
 
@@ -188,3 +204,62 @@ def policies() -> st.SearchStrategy[Policy]:
         technique_stage=st.sampled_from(EngagementStage),
         suggested_techniques=st.integers(0, 5),
     )
+
+
+def _evidence_alone() -> st.SearchStrategy[Evidence]:
+    return DECISION_DAYS.flatmap(lambda day: evidence(on_or_before=day))
+
+
+def _verdicts() -> st.SearchStrategy[Verdict]:
+    return st.builds(lambda d, p: evaluate(d, policy=p), decisions(), policies())
+
+
+def _comparisons() -> st.SearchStrategy[Comparison]:
+    return decisions().filter(lambda d: bool(d.options)).map(compare)
+
+
+def _checks() -> st.SearchStrategy[ConsultationCheck]:
+    return st.builds(
+        lambda c, day: check_consultation(c, decided_on=day), consultations(), DECISION_DAYS
+    )
+
+
+#: One strategy per public type of engagekit.decisions, for the round-trip property.
+STRATEGIES: dict[type, st.SearchStrategy[object]] = {
+    **{
+        cls: st.sampled_from(list(cls))
+        for cls in (
+            AccessEffect,
+            Audience,
+            BedCondition,
+            ChangeKind,
+            Criterion,
+            EvidenceKind,
+            GunningPrinciple,
+            Information,
+            Limb,
+            Outcome,
+            ProposalStatus,
+            ServiceChangeTest,
+        )
+    },
+    Impact: impacts(),
+    Evidence: _evidence_alone(),
+    Assessment: decisions().flatmap(
+        lambda d: st.sampled_from(d.assessments) if d.assessments else st.nothing()
+    ),
+    TestAssessment: st.just(["audit"]).flatmap(test_assessments).filter(bool).map(lambda t: t[0]),
+    Option: options(["audit", "budget"], "an-option"),
+    Consultation: consultations(),
+    Decision: decisions(),
+    Policy: policies(),
+    Verdict: _verdicts(),
+    Reason: _verdicts().map(lambda v: v.reasons[0]),
+    EngagementRequirement: _verdicts().map(lambda v: v.requirement),
+    Ground: _verdicts().map(lambda v: v.requirement.grounds[0]),
+    Comparison: _comparisons(),
+    OptionRow: _comparisons().map(lambda c: c.rows[0]),
+    Column: _comparisons().map(lambda c: c.columns[0]),
+    ConsultationCheck: _checks(),
+    Rule: st.deferred(lambda: st.sampled_from(rules())),
+}

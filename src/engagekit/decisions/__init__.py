@@ -18,7 +18,7 @@ the evidence and the source behind every judgement.
 - :class:`Policy` holds every threshold, named and overridable; the law leaves
   "substantial" undefined.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from engagekit import Rating
     >>> from engagekit.decisions import (Assessment, Audience, ChangeKind, Criterion, Decision,

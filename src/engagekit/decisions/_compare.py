@@ -120,7 +120,7 @@ def dominates(a: tuple[Rating, ...], b: tuple[Rating, ...]) -> bool:
     A column rated unknown in one option and not the other cannot be compared, so
     neither option dominates; a column unknown in both is a tie.
 
-    Example:
+    Examples:
         >>> M, P, N = Rating.MET, Rating.PARTLY_MET, Rating.NOT_MET
         >>> dominates((M, P), (M, N)), dominates((M, N), (P, M)), dominates((M, M), (M, M))
         (True, False, False)
@@ -150,7 +150,7 @@ def compare(decision: Decision, *, policy: Policy = DEFAULT_POLICY) -> Compariso
     Raises:
         InvalidValueError: ``decision`` is not a :class:`Decision` or has no options.
 
-    Example:
+    Examples:
         >>> from engagekit import examples
         >>> from engagekit.decisions import compare
         >>> table = compare(examples.somerset_patient_transport_decision())

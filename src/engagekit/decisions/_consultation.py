@@ -21,7 +21,7 @@ class ProposalStatus(enum.Enum):
     still open to change) are formative; ``SETTLED`` (the outcome already decided)
     is not.
 
-    Example:
+    Examples:
         >>> ProposalStatus.PREFERRED_OPTION.formative, ProposalStatus.SETTLED.formative
         (True, False)
     """
@@ -52,7 +52,7 @@ class Information(enum.Enum):
     may require telling consultees about the alternatives considered and why they
     were rejected.
 
-    Example:
+    Examples:
         >>> Information.parse("options considered").label
         'options considered'
     """
@@ -127,7 +127,7 @@ class Consultation:
             to the response report.
         summary: what was consulted on.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> c = Consultation(start=dt.date(2016, 1, 4), end=dt.date(2016, 3, 28),
         ...                  proposal_status=ProposalStatus.OPEN)

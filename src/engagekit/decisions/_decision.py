@@ -86,7 +86,7 @@ class Decision:
         consultation: the formal public consultation, if there was one.
         summary: a sentence on the proposal.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from engagekit import Rating
         >>> from engagekit.decisions import Impact, ChangeKind

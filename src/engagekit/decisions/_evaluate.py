@@ -46,7 +46,7 @@ def evaluate(
         InvalidValueError: ``decision`` is not a :class:`Decision`.
         UnknownNameError: no option with id ``option``.
 
-    Example:
+    Examples:
         >>> from engagekit import examples
         >>> verdict = evaluate(examples.somerset_rheumatology_decision())
         >>> verdict.outcome.label

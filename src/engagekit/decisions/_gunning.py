@@ -17,7 +17,7 @@ from engagekit.ratings import Rating
 class GunningPrinciple(enum.Enum):
     """The four principles of lawful consultation (*R v Brent LBC, ex p Gunning*, 1985).
 
-    Example:
+    Examples:
         >>> [p.title for p in GunningPrinciple][:2]
         ['Consult at a formative stage', 'Give sufficient reasons']
     """
@@ -87,7 +87,7 @@ def check_consultation(
         options_considered: how many options the decision considered.
         policy: the thresholds to apply.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from engagekit.decisions import Consultation, ProposalStatus, Information
         >>> c = Consultation(start=dt.date(2016, 1, 4), end=dt.date(2016, 2, 29),

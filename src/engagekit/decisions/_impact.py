@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 class ChangeKind(enum.Enum):
     """The kind of change a decision makes.
 
-    Example:
+    Examples:
         >>> ChangeKind.parse("Relocation")
         <ChangeKind.RELOCATION: 'relocation'>
         >>> ChangeKind.NEW_SERVICE.changes_range, ChangeKind.RELOCATION.changes_range
@@ -67,7 +67,7 @@ _RANGE_CHANGES = frozenset(
 class AccessEffect(enum.Enum):
     """How a change affects access to a service.
 
-    Example:
+    Examples:
         >>> [e.value for e in AccessEffect]
         ['location', 'opening-hours', 'travel']
     """
@@ -101,7 +101,7 @@ class Limb(enum.Enum):
     would have an impact on the manner in which services are delivered or the range
     of services available.
 
-    Example:
+    Examples:
         >>> Limb.PROPOSALS.rule.source.section
         's14Z2(2)(b)'
         >>> Limb.PLANNING.always_applies, Limb.DECISIONS.always_applies
@@ -163,7 +163,7 @@ class Impact:
             for a change of range (see :attr:`ChangeKind.changes_range`), a
             relocation, or any effect on access.
 
-    Example:
+    Examples:
         >>> i = Impact(kind=ChangeKind.VARIATION, people_affected=40)
         >>> i.affects_delivery
         False

@@ -113,7 +113,7 @@ class Policy:
             techniques. Policy.
         suggested_techniques: how many techniques to suggest. Policy.
 
-    Example:
+    Examples:
         >>> DEFAULT_POLICY.consultation_weeks
         12
         >>> import attrs
@@ -189,7 +189,7 @@ class Policy:
     def is_substantial(self, impact: Impact) -> bool:
         """Whether this policy counts ``impact`` as a substantial development or variation.
 
-        Example:
+        Examples:
             >>> from engagekit.decisions import Impact, ChangeKind, AccessEffect
             >>> DEFAULT_POLICY.is_substantial(Impact(kind=ChangeKind.RELOCATION,
             ...     people_affected=2000, access=[AccessEffect.TRAVEL]))

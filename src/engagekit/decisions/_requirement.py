@@ -36,7 +36,7 @@ def required_engagement(
     Raises:
         InvalidValueError: ``impact`` is not an :class:`Impact`, ``on`` not a date.
 
-    Example:
+    Examples:
         >>> from engagekit.decisions import Impact, ChangeKind, AccessEffect
         >>> r = required_engagement(Impact(kind=ChangeKind.RELOCATION, people_affected=4000,
         ...                                access=[AccessEffect.TRAVEL]))
@@ -171,6 +171,6 @@ def _delivery_why(impact: Impact) -> str:
 def _suggest(level: ParticipationLevel, stage: EngagementStage, count: int) -> tuple[str, ...]:
     if count == 0:
         return ()
-    from engagekit.techniques import techniques
+    from engagekit import techniques
 
     return tuple(m.technique.id for m in techniques().select(level=level, stage=stage)[:count])

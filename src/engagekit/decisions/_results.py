@@ -29,7 +29,7 @@ class Outcome(enum.Enum):
     An overall outcome is the worst of its reasons' outcomes: nothing compensates
     for a failure.
 
-    Example:
+    Examples:
         >>> Outcome.worst([Outcome.READY, Outcome.NOT_READY, Outcome.INSUFFICIENT_EVIDENCE])
         <Outcome.NOT_READY: 'not-ready'>
         >>> Outcome.READY_WITH_CONDITIONS.ok, Outcome.INSUFFICIENT_EVIDENCE.ok
@@ -152,6 +152,14 @@ class EngagementRequirement:
         techniques: ids of suggested techniques from the catalogue, best first.
         grounds: why, each with the rule's source.
         policy: the name of the policy applied.
+
+    Examples:
+        >>> from engagekit.decisions import required_engagement, Impact, ChangeKind
+        >>> req = required_engagement(Impact(kind=ChangeKind.CLOSURE, bed_closures=True))
+        >>> req.substantial, req.minimum_level.label
+        (True, 'Involve')
+        >>> req.grounds[-1].message
+        'an equality impact assessment is needed: it changes how services are delivered'
     """
 
     impact: Impact
@@ -235,6 +243,15 @@ class Verdict:
         requirement: the engagement the change needed.
         achieved_level: the highest participation level the evidence shows.
         policy: the name of the policy applied.
+
+    Examples:
+        >>> from engagekit import examples
+        >>> from engagekit.decisions import evaluate
+        >>> verdict = evaluate(examples.unproportionate_service_change())
+        >>> verdict.ok, len(verdict.blocking), verdict.blocking[0].missing
+        (False, 4, ('engagement at the Involve level or above',))
+        >>> print(str(verdict).splitlines()[1])
+        Outcome: NOT READY
     """
 
     title: str

@@ -44,7 +44,7 @@ class Rule:
         applies_from: the first decision date the rule applies to, if it is dated.
         applies_to: the last decision date it applies to, if it has ended.
 
-    Example:
+    Examples:
         >>> from engagekit.decisions import rule
         >>> r = rule("test.bed-closures")
         >>> r.applies_from
@@ -87,7 +87,7 @@ def _index() -> dict[str, Rule]:
 def rules() -> tuple[Rule, ...]:
     """Every built-in decision rule, in file order (loaded on first call).
 
-    Example:
+    Examples:
         >>> from engagekit.decisions import rules
         >>> [r.id for r in rules() if r.id.startswith("triangle.")][:3]
         ['triangle.acceptable', 'triangle.affordable', 'triangle.safe-and-effective']
@@ -101,7 +101,7 @@ def rule(rule_id: str) -> Rule:
     Raises:
         UnknownNameError: naming the closest ids.
 
-    Example:
+    Examples:
         >>> from engagekit.decisions import rule
         >>> rule("gunning.adequate-time").title
         'Allow adequate time'

@@ -31,7 +31,7 @@ class ServiceChangeTest(enum.Enum):
     involves significant bed closures. Which tests apply depends on the decision's
     date (:func:`tests_in_force`).
 
-    Example:
+    Examples:
         >>> ServiceChangeTest.GP_SUPPORT.title
         'Support from GP commissioners'
         >>> ServiceChangeTest.BED_CLOSURES.applies_from
@@ -80,7 +80,7 @@ class ServiceChangeTest(enum.Enum):
 class BedCondition(enum.Enum):
     """The three conditions of the bed-closure test; at least one must be met.
 
-    Example:
+    Examples:
         >>> BedCondition.EFFICIENCY.title
         'A credible plan to use beds better'
     """
@@ -145,7 +145,7 @@ class TestAssessment:
         conditions: for the bed-closure test, which of its three conditions are met.
         notes: anything the reader should know.
 
-    Example:
+    Examples:
         >>> TestAssessment(test=ServiceChangeTest.BED_CLOSURES, rating=Rating.MET,
         ...                conditions=[BedCondition.ALTERNATIVE_PROVISION]).conditions
         (<BedCondition.ALTERNATIVE_PROVISION: 'alternative-provision'>,)
@@ -167,7 +167,7 @@ class TestAssessment:
 def tests_in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
     """The service-change tests in force for a decision taken on ``day``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> [t.value for t in tests_in_force(dt.date(2010, 6, 20))]
         []

@@ -29,7 +29,7 @@ class Criterion(enum.Enum):
     effective; proportionality is weighed alongside (see
     :func:`~engagekit.decisions.required_engagement`).
 
-    Example:
+    Examples:
         >>> Criterion.parse("safe and effective")
         <Criterion.SAFE_AND_EFFECTIVE: 'safe-and-effective'>
         >>> Criterion.ACCEPTABLE.title
@@ -78,7 +78,7 @@ class Criterion(enum.Enum):
 class Audience(enum.Enum):
     """Whose acceptability is judged: the source names patients, staff and the public.
 
-    Example:
+    Examples:
         >>> [a.value for a in Audience]
         ['patients', 'staff', 'public']
     """
@@ -100,7 +100,7 @@ class Audience(enum.Enum):
 class EvidenceKind(enum.Enum):
     """What kind of thing a piece of :class:`Evidence` is.
 
-    Example:
+    Examples:
         >>> EvidenceKind.parse("equality impact assessment").value
         'equality-impact-assessment'
     """
@@ -196,7 +196,7 @@ class Evidence:
         audiences: whose views it gathered, if any.
         count: how many people or items it covers (e.g. 350 patient stories).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> Evidence(id="stories", kind=EvidenceKind.PATIENT_EXPERIENCE, date=dt.date(2011, 3, 1),
         ...          summary="Patient stories about transport", count=350).count
@@ -248,7 +248,7 @@ class Assessment:
         evidence: the ids of the decision's :class:`Evidence` the judgement rests on.
         notes: anything the reader should know (conditions, caveats).
 
-    Example:
+    Examples:
         >>> a = Assessment(criterion=Criterion.AFFORDABLE, rating=Rating.MET, evidence=["budget"])
         >>> a.key
         (<Criterion.AFFORDABLE: 'affordable'>, None)
@@ -301,7 +301,7 @@ def _unique_keys(instance: object, attribute: attrs.Attribute[Any], value: objec
 class Option:
     """One alternative a decision considers, assessed on the triangle.
 
-    Example:
+    Examples:
         >>> o = Option(id="do-nothing", title="Keep the current service", assessments=[
         ...     Assessment(criterion=Criterion.AFFORDABLE, rating=Rating.NOT_MET)])
         >>> o.rating(Criterion.AFFORDABLE)

@@ -50,7 +50,7 @@ def somerset_rheumatology_decision() -> Decision:
     on 5 April 2011, so no equality impact assessment is asked for). It records
     nothing on cost, so the verdict finds insufficient evidence on affordability.
 
-    Example:
+    Examples:
         >>> from engagekit import examples
         >>> from engagekit.decisions import evaluate
         >>> verdict = evaluate(examples.somerset_rheumatology_decision())
@@ -168,7 +168,7 @@ def somerset_patient_transport_decision() -> Decision:
     safety, so those are ``UNKNOWN`` for both options. The source does not date
     the project; the decision is dated 1 January 2012 (the strategy's year).
 
-    Example:
+    Examples:
         >>> from engagekit import examples
         >>> from engagekit.decisions import compare
         >>> decision = examples.somerset_patient_transport_decision()
@@ -289,7 +289,7 @@ def unproportionate_service_change() -> Decision:
     scrutiny committee's consultation, and the four tests apply. Patients and the
     public were only informed, by leaflet.
 
-    Example:
+    Examples:
         >>> from engagekit import examples
         >>> from engagekit.decisions import evaluate
         >>> verdict = evaluate(examples.unproportionate_service_change())
