@@ -39,6 +39,20 @@ from engagekit.cycles import (
     commissioning_cycles,
     engagement_cycle,
 )
+from engagekit.decisions import (
+    Assessment,
+    Criterion,
+    Decision,
+    EngagementRequirement,
+    Evidence,
+    Impact,
+    Option,
+    Policy,
+    Verdict,
+    compare,
+    evaluate,
+    required_engagement,
+)
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 
@@ -49,15 +63,23 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
+    "Assessment",
     "CommissioningCycle",
+    "Criterion",
+    "Decision",
     "EngagementCycle",
+    "EngagementRequirement",
     "EngagementStage",
+    "Evidence",
     "Figure",
+    "Impact",
     "InvolvementLevel",
     "Ladder",
     "Match",
     "MethodOfEngagement",
+    "Option",
     "ParticipationLevel",
+    "Policy",
     "PrincipleSet",
     "Quantity",
     "Rating",
@@ -65,13 +87,17 @@ __all__ = [
     "Technique",
     "TechniqueCatalogue",
     "Unit",
+    "Verdict",
     "__version__",
     "commissioning_cycles",
+    "compare",
     "engagement_cycle",
     "errors",
+    "evaluate",
     "examples",
     "io",
     "load_techniques",
+    "required_engagement",
     "techniques",
 ]
 

@@ -7,8 +7,18 @@ published strategy, citing it. Roles stand in for people: examples name a role
 
 from __future__ import annotations
 
+from engagekit.examples._decisions import (
+    somerset_patient_transport_decision,
+    somerset_rheumatology_decision,
+    unproportionate_service_change,
+)
 
-__all__: list[str] = []
+
+__all__: list[str] = [
+    "somerset_patient_transport_decision",
+    "somerset_rheumatology_decision",
+    "unproportionate_service_change",
+]
 
 
 def __dir__() -> list[str]:
