@@ -39,6 +39,20 @@ from engagekit.cycles import (
     commissioning_cycles,
     engagement_cycle,
 )
+from engagekit.decisions import (
+    Assessment,
+    Criterion,
+    Decision,
+    EngagementRequirement,
+    Evidence,
+    Impact,
+    Option,
+    Policy,
+    Verdict,
+    compare,
+    evaluate,
+    required_engagement,
+)
 from engagekit.escalation import BodyType, EscalationNetwork, Tier
 from engagekit.ratings import Rating
 from engagekit.sources import Source
@@ -50,17 +64,25 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
+    "Assessment",
     "BodyType",
     "CommissioningCycle",
+    "Criterion",
+    "Decision",
     "EngagementCycle",
+    "EngagementRequirement",
     "EngagementStage",
     "EscalationNetwork",
+    "Evidence",
     "Figure",
+    "Impact",
     "InvolvementLevel",
     "Ladder",
     "Match",
     "MethodOfEngagement",
+    "Option",
     "ParticipationLevel",
+    "Policy",
     "PrincipleSet",
     "Quantity",
     "Rating",
@@ -69,13 +91,17 @@ __all__ = [
     "TechniqueCatalogue",
     "Tier",
     "Unit",
+    "Verdict",
     "__version__",
     "commissioning_cycles",
+    "compare",
     "engagement_cycle",
     "errors",
+    "evaluate",
     "examples",
     "io",
     "load_techniques",
+    "required_engagement",
     "techniques",
 ]
 

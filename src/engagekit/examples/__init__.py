@@ -7,6 +7,11 @@ published strategy, citing it. Roles stand in for people: examples name a role
 
 from __future__ import annotations
 
+from engagekit.examples._decisions import (
+    somerset_patient_transport_decision,
+    somerset_rheumatology_decision,
+    unproportionate_service_change,
+)
 from engagekit.examples._escalation import (
     SUTTON_FEEDBACK_COLUMNS,
     SUTTON_LOCALITIES,
@@ -22,8 +27,11 @@ __all__: list[str] = [
     "SUTTON_LOCALITIES",
     "oxfordshire",
     "somerset",
+    "somerset_patient_transport_decision",
+    "somerset_rheumatology_decision",
     "sutton",
     "sutton_feedback_flow",
+    "unproportionate_service_change",
 ]
 
 
