@@ -29,6 +29,15 @@ from engagekit.cycles import (
     commissioning_cycles,
     engagement_cycle,
 )
+from engagekit.duties import (
+    BodyType,
+    Checklist,
+    ComplianceReport,
+    Duty,
+    DutyRegistry,
+    EvidenceItem,
+    duties_for,
+)
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 from engagekit.techniques import Technique, TechniqueCatalogue, techniques
@@ -40,9 +49,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
+    "BodyType",
+    "Checklist",
     "CommissioningCycle",
+    "ComplianceReport",
+    "Duty",
+    "DutyRegistry",
     "EngagementCycle",
     "EngagementStage",
+    "EvidenceItem",
     "InvolvementLevel",
     "Ladder",
     "MethodOfEngagement",
@@ -54,6 +69,7 @@ __all__ = [
     "TechniqueCatalogue",
     "__version__",
     "commissioning_cycles",
+    "duties_for",
     "engagement_cycle",
     "errors",
     "examples",

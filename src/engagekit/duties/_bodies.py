@@ -117,14 +117,18 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
     BodyType.PCT: (
         None,
         _2013,
-        f"{_BEFORE}; ended 1 April 2013 when commissioners moved to s13Q/s14Z2 "
-        "(partly verified: secondary sources)",
+        (
+            f"{_BEFORE}; ended 1 April 2013 when commissioners moved to s13Q/s14Z2 "
+            "(partly verified: secondary sources)"
+        ),
     ),
     BodyType.SHA: (
         None,
         _2013,
-        f"{_BEFORE}; ended 1 April 2013 when commissioners moved to s13Q/s14Z2 "
-        "(partly verified: secondary sources)",
+        (
+            f"{_BEFORE}; ended 1 April 2013 when commissioners moved to s13Q/s14Z2 "
+            "(partly verified: secondary sources)"
+        ),
     ),
     BodyType.CCG: (
         _2013,
@@ -135,8 +139,10 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
     BodyType.NHS_ENGLAND: (
         dt.date(2012, 10, 1),
         None,
-        "established as the NHS Commissioning Board on 1 October 2012; "
-        "called NHS England from 1 April 2013",
+        (
+            "established as the NHS Commissioning Board on 1 October 2012; "
+            "called NHS England from 1 April 2013"
+        ),
     ),
     BodyType.NHS_TRUST: (None, None, _BEFORE),
     BodyType.FOUNDATION_TRUST: (None, None, "start not encoded"),

@@ -14,7 +14,14 @@ import attrs
 from engagekit import _validate
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._financial_year import FinancialYear
-from engagekit.duties._model import Citation, Duty, EvidenceWindow, Requirement, Trigger
+from engagekit.duties._model import (
+    Citation,
+    Duty,
+    EvidenceWindow,
+    Requirement,
+    Trigger,
+    require_date,
+)
 from engagekit.duties._registry import DutyRegistry, duties_for
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.ratings import Rating
@@ -362,14 +369,15 @@ class Checklist:
             InvalidValueError: an item is not an :class:`EvidenceItem`, or ``as_of``
                 is not a date.
         """
-        if not isinstance(as_of, dt.date) or isinstance(as_of, dt.datetime):
-            raise InvalidValueError("as_of", as_of, reason="must be a datetime.date")
+        require_date("as_of", as_of)
         stated = _conditions(conditions)
         items = list(evidence)
         known = set(self.ids)
         for index, item in enumerate(items):
             if not isinstance(item, EvidenceItem):
-                raise InvalidValueError(f"evidence[{index}]", item, reason="must be an EvidenceItem")
+                raise InvalidValueError(
+                    f"evidence[{index}]", item, reason="must be an EvidenceItem"
+                )
             for requirement_id in item.supports:
                 if requirement_id not in known:
                     raise UnknownNameError("requirement", requirement_id, choices=self.ids)
@@ -427,13 +435,25 @@ def _judge(
     requirement = entry.requirement
     reasons: list[str] = []
     trigger = requirement.trigger
-    base = {
-        "requirement_id": entry.id,
-        "duty_title": entry.duty.title,
-        "text": requirement.text,
-        "citation": entry.citation,
-        "verified": entry.verified,
-    }
+
+    def finding(
+        status: FindingStatus,
+        reasons: tuple[str, ...],
+        used: tuple[EvidenceItem, ...] = (),
+        aside: tuple[EvidenceItem, ...] = (),
+    ) -> Finding:
+        return Finding(
+            requirement_id=entry.id,
+            duty_title=entry.duty.title,
+            text=requirement.text,
+            status=status,
+            evidence=used,
+            set_aside=aside,
+            reasons=reasons,
+            citation=entry.citation,
+            verified=entry.verified,
+        )
+
     unverified = (
         ()
         if entry.verified
@@ -441,12 +461,13 @@ def _judge(
     )
     if trigger is not Trigger.ALWAYS:
         if conditions is not None and trigger not in conditions:
-            return Finding(
-                **base,
-                status=FindingStatus.NOT_APPLICABLE,
-                reasons=(
-                    f"not applicable: applies only when {trigger.condition}, "
-                    "and that was not stated to hold",
+            return finding(
+                FindingStatus.NOT_APPLICABLE,
+                (
+                    (
+                        f"not applicable: applies only when {trigger.condition}, "
+                        "and that was not stated to hold"
+                    ),
                     *unverified,
                 ),
             )
@@ -481,15 +502,11 @@ def _judge(
         )
     else:
         status = FindingStatus.NOT_MET
-        reasons.insert(0, "not met: no evidence that counts" if set_aside else "not met: no evidence")
+        reasons.insert(
+            0, "not met: no evidence that counts" if set_aside else "not met: no evidence"
+        )
     reasons.extend(unverified)
-    return Finding(
-        **base,
-        status=status,
-        evidence=tuple(used),
-        set_aside=tuple(set_aside),
-        reasons=tuple(reasons),
-    )
+    return finding(status, tuple(reasons), tuple(used), tuple(set_aside))
 
 
 @attrs.frozen(kw_only=True)

@@ -28,10 +28,14 @@ def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         )
 
 
+def require_date(name: str, value: object) -> None:
+    """Raise :class:`InvalidValueError` unless ``value`` is a date (not a datetime)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidValueError(name, value, reason="must be a datetime.date")
+
+
 def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (
-        not isinstance(value, str) or not re.match(r"^https?://\S+$", value)
-    ):
+    if value is not None and (not isinstance(value, str) or not re.match(r"^https?://\S+$", value)):
         raise InvalidValueError(
             f"{type(instance).__name__}.{attribute.name}", value, reason="must be an http(s) URL"
         )
@@ -183,13 +187,13 @@ class Requirement:
 
 def _after_start(instance: Duty, attribute: attrs.Attribute[Any], value: object) -> None:
     _validate.optional_date(instance, attribute, value)
-    if isinstance(value, dt.date) and isinstance(instance.in_force_from, dt.date):
-        if value <= instance.in_force_from:
-            raise InvalidValueError(
-                f"Duty({instance.id!r}).in_force_to",
-                value.isoformat(),
-                reason=f"must be after in_force_from ({instance.in_force_from.isoformat()})",
-            )
+    start: object = instance.in_force_from
+    if isinstance(value, dt.date) and isinstance(start, dt.date) and value <= start:
+        raise InvalidValueError(
+            f"Duty({instance.id!r}).in_force_to",
+            value.isoformat(),
+            reason=f"must be after in_force_from ({start.isoformat()})",
+        )
 
 
 @attrs.frozen(kw_only=True)

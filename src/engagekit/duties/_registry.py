@@ -15,7 +15,7 @@ import attrs
 
 from engagekit import _validate
 from engagekit.duties._bodies import BodyType
-from engagekit.duties._model import Duty, Requirement
+from engagekit.duties._model import Duty, Requirement, require_date
 from engagekit.errors import DocumentError, InvalidValueError, UnknownNameError
 
 
@@ -57,8 +57,11 @@ class DutiesInForce:
         >>> import datetime as dt
         >>> from engagekit.duties import BodyType, duties_for
         >>> none = duties_for(BodyType.CCG, dt.date(2023, 1, 1))
-        >>> len(none), none.reason
-        (0, 'no clinical commissioning groups existed on 2023-01-01: they existed from 2013-04-01 to 2022-06-30')
+        >>> len(none)
+        0
+        >>> print(none.reason)  # doctest: +NORMALIZE_WHITESPACE
+        no clinical commissioning groups existed on 2023-01-01:
+        they existed from 2013-04-01 to 2022-06-30
     """
 
     body: BodyType = attrs.field(validator=_validate.member_of(BodyType))
@@ -160,8 +163,8 @@ class DutyChanges:
         >>> import datetime as dt
         >>> from engagekit.duties import registry
         >>> moved = registry().changes_between(dt.date(2022, 6, 30), dt.date(2022, 7, 1))
-        >>> [c.duty_id for c in moved.ended][:2]
-        ['nhs-act-s14t', 'nhs-act-s14z2']
+        >>> "nhs-act-s14z2" in [c.duty_id for c in moved.ended]
+        True
         >>> "nhs-act-s14z45" in [c.duty_id for c in moved.started]
         True
         >>> [(b.body.value, b.started) for b in moved.bodies]
@@ -232,8 +235,10 @@ def _overlap_problems(duties: Iterable[Duty]) -> list[tuple[int, str, str]]:
                     (
                         index,
                         duty.id,
-                        f"version {duty.period} overlaps version {other.period} "
-                        f"(item {other_index}); versions of one duty must not overlap",
+                        (
+                            f"version {duty.period} overlaps version {other.period} "
+                            f"(item {other_index}); versions of one duty must not overlap"
+                        ),
                     )
                 )
         seen.setdefault(duty.id, []).append((index, duty))
@@ -252,8 +257,12 @@ class DutyRegistry:
         >>> import datetime as dt
         >>> from engagekit.duties import BodyType, registry
         >>> reg = registry()
-        >>> [d.period for d in reg.versions("nhs-act-s242")]
-        ['2006 to 2008-11-02', '2008-11-03 to 2013-03-31', '2013-04-01 to 2022-06-30', 'from 2022-07-01']
+        >>> for version in reg.versions("nhs-act-s242"):
+        ...     print(version.period)
+        2006 to 2008-11-02
+        2008-11-03 to 2013-03-31
+        2013-04-01 to 2022-06-30
+        from 2022-07-01
         >>> reg.get("nhs-act-s14z2").title
         'Public involvement by clinical commissioning groups'
         >>> reg.get("s14z2")  # doctest: +ELLIPSIS
@@ -364,8 +373,7 @@ class DutyRegistry:
             >>> "nhs-act-s242" in ids, "nhs-act-s14z2" in ids
             (True, False)
         """
-        if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-            raise InvalidValueError("on", on, reason="must be a datetime.date")
+        require_date("on", on)
         return tuple(d for d in self.duties if d.in_force_on(on))
 
     def for_body(self, body: BodyType, on: dt.date | None = None) -> tuple[Duty, ...]:
@@ -375,14 +383,15 @@ class DutyRegistry:
         """
         if not isinstance(body, BodyType):
             raise InvalidValueError("body", body, allowed=[b.value for b in BodyType])
-        return tuple(d for d in self.duties if body in d.bodies and (on is None or d.in_force_on(on)))
+        return tuple(
+            d for d in self.duties if body in d.bodies and (on is None or d.in_force_on(on))
+        )
 
     def duties_for(self, body: BodyType, on: dt.date) -> DutiesInForce:
         """The duties that bound ``body`` on ``on`` (see :func:`duties_for`)."""
         if not isinstance(body, BodyType):
             raise InvalidValueError("body", body, allowed=[b.value for b in BodyType])
-        if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
-            raise InvalidValueError("on", on, reason="must be a datetime.date")
+        require_date("on", on)
         if not body.exists_on(on):
             return DutiesInForce(body=body, on=on, duties=(), reason=_no_body(body, on))
         points, in_force = self._segments[body]
@@ -398,9 +407,8 @@ class DutyRegistry:
         Raises:
             InvalidValueError: ``end`` is before ``start``.
         """
-        for name, value in (("start", start), ("end", end)):
-            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-                raise InvalidValueError(name, value, reason="must be a datetime.date")
+        require_date("start", start)
+        require_date("end", end)
         if end < start:
             raise InvalidValueError(
                 "end", end.isoformat(), reason=f"must not be before start ({start.isoformat()})"
@@ -431,11 +439,12 @@ class DutyRegistry:
                             )
                         )
                 ends = duty.in_force_to
-                if ends is not None and start < ends <= end:
-                    if following is None or following.in_force_from != ends:
-                        changes.append(
-                            DutyChange(kind=ChangeKind.ENDED, duty_id=duty_id, on=ends, before=duty)
-                        )
+                ended = ends is not None and start < ends <= end
+                if ended and (following is None or following.in_force_from != ends):
+                    assert ends is not None
+                    changes.append(
+                        DutyChange(kind=ChangeKind.ENDED, duty_id=duty_id, on=ends, before=duty)
+                    )
         order = {kind: i for i, kind in enumerate(ChangeKind)}
         changes.sort(key=lambda c: (c.on, order[c.kind], c.duty_id))
         bodies = []
@@ -546,7 +555,8 @@ def _builtin() -> DutyRegistry:
 
     duties: list[Duty] = []
     for filename in INSTRUMENT_FILES:
-        duties.extend(_load(_data._read_builtin(filename), f"engagekit/data/{filename}"))
+        raw = _data._read_builtin(filename)  # noqa: SLF001 - the package's own data reader
+        duties.extend(_load(raw, f"engagekit/data/{filename}"))
     return DutyRegistry(duties=tuple(duties))
 
 
