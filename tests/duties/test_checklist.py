@@ -187,7 +187,7 @@ def test_financial_year_helper():
     assert FinancialYear.containing(dt.date(2024, 3, 31)).label == "2023/24"
     assert FinancialYear.containing(dt.date(2024, 4, 1)).label == "2024/25"
     assert FinancialYear.parse("2022-23") == FinancialYear(2022)
-    with pytest.raises(InvalidValueError, match="2022/24"):
+    with pytest.raises(InvalidValueError, match=r"2022/24"):
         FinancialYear.parse("2022/24")
     with pytest.raises(InvalidValueError, match="start_year"):
         FinancialYear(True)  # type: ignore[arg-type]

@@ -6,16 +6,6 @@ import datetime as dt
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies.duties import (
-    body_types,
-    builtin_checklists,
-    builtin_duties,
-    days,
-    duties,
-    evidence_for,
-    financial_years,
-    registries,
-)
 
 from engagekit import io
 from engagekit.duties import (
@@ -29,6 +19,16 @@ from engagekit.duties import (
     FindingStatus,
     duties_for,
     registry,
+)
+from strategies.duties import (
+    body_types,
+    builtin_checklists,
+    builtin_duties,
+    days,
+    duties,
+    evidence_for,
+    financial_years,
+    registries,
 )
 
 

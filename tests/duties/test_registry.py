@@ -133,11 +133,14 @@ def test_bad_file_reports_every_problem_at_once():
     text = str(err)
     assert err.origin == "local-duties.toml"
     assert "local-duties.toml" in text
-    assert "$.duty[0]" in text and "'colour'" in text
+    assert "$.duty[0]" in text
+    assert "'colour'" in text
     assert "'cgc'" in text
     assert "$.duty[1].citation" in text
-    assert "overlaps" in text and "$.duty[1]" in text
-    assert "2020-01-01" in text and "$.duty[2]" in text
+    assert "overlaps" in text
+    assert "$.duty[1]" in text
+    assert "2020-01-01" in text
+    assert "$.duty[2]" in text
     assert len(err.problems) >= 5
 
 
