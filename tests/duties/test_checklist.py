@@ -169,7 +169,7 @@ def test_bad_as_of_and_bad_evidence():
 
 def test_evidence_needs_a_requirement():
     """An evidence item supporting nothing is bad input naming the field."""
-    with pytest.raises(InvalidValueError, match="EvidenceItem.supports"):
+    with pytest.raises(InvalidValueError, match=r"EvidenceItem\.supports"):
         EvidenceItem(what="Minutes", date=ON, supports=[])
 
 
