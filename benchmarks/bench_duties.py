@@ -15,9 +15,7 @@ def workloads() -> list[Workload]:
     days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
     bodies = list(BodyType)
     # The same data as plain (start, end, bodies, id) tuples, filtered by hand.
-    rows = [
-        (d.in_force_from, d.in_force_to or dt.date.max, frozenset(d.bodies), d.id) for d in reg
-    ]
+    rows = [(d.in_force_from, d.in_force_to or dt.date.max, frozenset(d.bodies), d.id) for d in reg]
 
     def ours() -> None:
         for body in bodies:

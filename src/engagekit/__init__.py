@@ -3,7 +3,7 @@
 The top level re-exports the names most users need. Reference data (the stages,
 techniques, duties …) is read from TOML the first time it is used, never at import.
 
-Example:
+Examples:
     >>> import engagekit
     >>> engagekit.EngagementStage.PROCURE.next().title
     'Working with patients and carers to monitor services and share learning'
@@ -16,6 +16,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from engagekit import errors, examples, io
+from engagekit._techniques import (
+    Figure,
+    Match,
+    Quantity,
+    Technique,
+    TechniqueCatalogue,
+    Unit,
+    load_techniques,
+    techniques,
+)
 from engagekit._version import __version__
 from engagekit.cycles import (
     CommissioningCycle,
@@ -40,7 +50,6 @@ from engagekit.duties import (
 )
 from engagekit.ratings import Rating
 from engagekit.sources import Source
-from engagekit.techniques import Technique, TechniqueCatalogue, techniques
 
 
 if TYPE_CHECKING:
@@ -58,15 +67,19 @@ __all__ = [
     "EngagementCycle",
     "EngagementStage",
     "EvidenceItem",
+    "Figure",
     "InvolvementLevel",
     "Ladder",
+    "Match",
     "MethodOfEngagement",
     "ParticipationLevel",
     "PrincipleSet",
+    "Quantity",
     "Rating",
     "Source",
     "Technique",
     "TechniqueCatalogue",
+    "Unit",
     "__version__",
     "commissioning_cycles",
     "duties_for",
@@ -74,6 +87,7 @@ __all__ = [
     "errors",
     "examples",
     "io",
+    "load_techniques",
     "techniques",
 ]
 

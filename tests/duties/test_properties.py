@@ -21,6 +21,7 @@ from engagekit.duties import (
     registry,
 )
 from strategies.duties import (
+    STRATEGIES,
     body_types,
     builtin_checklists,
     builtin_duties,
@@ -141,3 +142,21 @@ def test_financial_year_round_trip_and_containment(fy, day):
     assert FinancialYear.containing(fy.start) == fy
     assert FinancialYear.containing(fy.end) == fy
     assert fy.end + dt.timedelta(days=1) == fy.next().start
+
+
+def test_every_public_duties_type_has_a_strategy():
+    """Every public attrs class and enum of the duties modules is in STRATEGIES."""
+    import enum
+
+    import attrs
+
+    from engagekit import duties
+    from engagekit.duties import equality
+
+    public = {
+        obj
+        for module in (duties, equality)
+        for obj in (getattr(module, name) for name in module.__all__)
+        if isinstance(obj, type) and (attrs.has(obj) or issubclass(obj, enum.Enum))
+    }
+    assert sorted(t.__name__ for t in public if t not in STRATEGIES) == []

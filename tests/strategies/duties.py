@@ -7,19 +7,43 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from engagekit.duties import (
+    BodyChange,
     BodyType,
+    ChangeKind,
     Checklist,
+    ChecklistItem,
     Citation,
+    ComplianceReport,
+    DutiesInForce,
     Duty,
+    DutyChange,
+    DutyChanges,
     DutyKind,
     DutyRegistry,
     EvidenceItem,
     EvidenceKind,
     EvidenceWindow,
     FinancialYear,
+    Finding,
+    FindingStatus,
     Requirement,
     Trigger,
+    duties_for,
     registry,
+)
+from engagekit.duties.equality import (
+    Coverage,
+    EdsGrading,
+    EdsModel,
+    EdsUnit,
+    GradeLine,
+    ProtectedCharacteristic,
+    PsedAim,
+    RepresentationReport,
+    RepresentationRow,
+    coverage,
+    eds_models,
+    representation,
 )
 from engagekit.sources import Source
 
@@ -115,3 +139,93 @@ def evidence_for(draw: st.DrawFn, checklist: Checklist) -> list[EvidenceItem]:
 
 def builtin_duties() -> st.SearchStrategy[Duty]:
     return st.sampled_from(registry().duties)
+
+
+@st.composite
+def compliance_reports(draw: st.DrawFn) -> ComplianceReport:
+    checklist = draw(builtin_checklists())
+    evidence = draw(evidence_for(checklist))
+    stated = draw(st.none() | st.lists(st.sampled_from(Trigger), max_size=3))
+    return checklist.assess(evidence, as_of=draw(days), conditions=stated)
+
+
+def findings() -> st.SearchStrategy[Finding]:
+    return (
+        compliance_reports()
+        .filter(lambda r: len(r) > 0)
+        .flatmap(lambda r: st.sampled_from(r.findings))
+    )
+
+
+def checklist_items() -> st.SearchStrategy[ChecklistItem]:
+    return (
+        builtin_checklists()
+        .filter(lambda c: len(c) > 0)
+        .flatmap(lambda c: st.sampled_from(c.items))
+    )
+
+
+def duty_changes() -> st.SearchStrategy[DutyChanges]:
+    return st.tuples(days, days).map(lambda ab: registry().changes_between(min(ab), max(ab)))
+
+
+def representation_reports() -> st.SearchStrategy[RepresentationReport]:
+    categories = st.sampled_from(["a", "b", "c"])
+    return st.builds(
+        lambda counts, k: representation(
+            {"age": counts}, {"age": {"a": 2, "b": 3, "c": 5}}, suppress_below=k
+        ),
+        st.dictionaries(categories, st.integers(0, 40), min_size=1),
+        st.integers(1, 6),
+    )
+
+
+def eds_gradings() -> st.SearchStrategy[EdsGrading]:
+    return st.sampled_from(list(eds_models().values())).flatmap(
+        lambda m: st.dictionaries(
+            st.sampled_from([u.number for u in m.units]), st.sampled_from(m.grades)
+        ).map(m.grade)
+    )
+
+
+#: One strategy per public type of engagekit.duties and engagekit.duties.equality.
+STRATEGIES: dict[type, st.SearchStrategy[object]] = {
+    BodyType: body_types,
+    DutyKind: st.sampled_from(DutyKind),
+    Trigger: st.sampled_from(Trigger),
+    EvidenceWindow: st.sampled_from(EvidenceWindow),
+    EvidenceKind: st.sampled_from(EvidenceKind),
+    FindingStatus: st.sampled_from(FindingStatus),
+    ChangeKind: st.sampled_from(ChangeKind),
+    Citation: citations(),
+    Requirement: requirements(),
+    Duty: duties() | builtin_duties(),
+    DutyRegistry: registries(),
+    DutiesInForce: st.builds(duties_for, body_types, days),
+    DutyChange: duty_changes()
+    .filter(lambda c: len(c) > 0)
+    .flatmap(lambda c: st.sampled_from(c.changes)),
+    BodyChange: st.builds(BodyChange, body=body_types, on=days, started=st.booleans()),
+    DutyChanges: duty_changes(),
+    FinancialYear: financial_years(),
+    Checklist: builtin_checklists(),
+    ChecklistItem: checklist_items(),
+    EvidenceItem: builtin_checklists()
+    .filter(lambda c: len(c) > 0)
+    .flatmap(lambda c: evidence_for(c).filter(bool).map(lambda e: e[0])),
+    Finding: findings(),
+    ComplianceReport: compliance_reports(),
+    ProtectedCharacteristic: st.sampled_from(ProtectedCharacteristic),
+    PsedAim: st.sampled_from(PsedAim),
+    Coverage: st.sampled_from(coverage()),
+    RepresentationReport: representation_reports(),
+    RepresentationRow: representation_reports()
+    .filter(lambda r: len(r.rows) > 0)
+    .flatmap(lambda r: st.sampled_from(r.rows)),
+    EdsModel: st.sampled_from(list(eds_models().values())),
+    EdsUnit: st.sampled_from([u for m in eds_models().values() for u in m.units]),
+    EdsGrading: eds_gradings(),
+    GradeLine: eds_gradings()
+    .filter(lambda g: len(g.lines) > 0)
+    .flatmap(lambda g: st.sampled_from(g.lines)),
+}

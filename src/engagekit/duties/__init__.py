@@ -6,7 +6,7 @@ Each :class:`Duty` is in force for a period, binds some kinds of body
 body on this date"; :class:`Checklist` turns them into items to evidence, and
 :meth:`Checklist.assess` returns a :class:`ComplianceReport`.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from engagekit.duties import BodyType, duties_for
     >>> [d.id for d in duties_for(BodyType.ICB, dt.date(2023, 1, 1))][:3]

@@ -15,7 +15,7 @@ class BodyType(enum.Enum):
     timeline starts (2001) and its start is not encoded; ``existed_to`` is the first
     day on which it no longer existed, or ``None`` if it still exists.
 
-    Example:
+    Examples:
         >>> BodyType.CCG.existed_to
         datetime.date(2022, 7, 1)
         >>> BodyType.CCG.exists_on(dt.date(2023, 1, 1))
@@ -70,7 +70,7 @@ class BodyType(enum.Enum):
     def exists_on(self, on: dt.date) -> bool:
         """Whether bodies of this kind existed on ``on``.
 
-        Example:
+        Examples:
             >>> BodyType.PCT.exists_on(dt.date(2010, 1, 1))
             True
         """
@@ -84,7 +84,7 @@ class BodyType(enum.Enum):
         Raises:
             UnknownNameError: naming the closest body types.
 
-        Example:
+        Examples:
             >>> BodyType.parse("NHS_TRUST"), BodyType.parse("ft")
             (<BodyType.NHS_TRUST: 'nhs-trust'>, <BodyType.FOUNDATION_TRUST: 'foundation-trust'>)
         """

@@ -67,7 +67,7 @@ class EvidenceItem:
         partial: it shows the requirement only partly met.
         note: anything an assessor should know.
 
-    Example:
+    Examples:
         >>> item = EvidenceItem(what="Governing body minutes", date=dt.date(2019, 3, 7),
         ...                     supports=["nhs-act-s14z2/a"], kind=EvidenceKind.MINUTES)
         >>> item.supports
@@ -198,6 +198,21 @@ class ComplianceReport:
         as_of: the assessment date (evidence after it does not count).
         findings: the findings, gaps first.
         conditions: the trigger conditions stated to hold, or ``None`` if not given.
+
+    Examples:
+        >>> import datetime as dt
+        >>> day = dt.date(2018, 6, 1)
+        >>> minutes = EvidenceItem(what="Governing body minutes: engagement plan agreed",
+        ...                        date=dt.date(2018, 3, 8), kind=EvidenceKind.MINUTES,
+        ...                        supports=["nhs-act-s14z2/a"])
+        >>> report = Checklist.for_body(BodyType.CCG, on=day).assess(
+        ...     [minutes], as_of=day, conditions=())
+        >>> report.finding("nhs-act-s14z2/a").status.label
+        'met'
+        >>> report.finding("nhs-act-s14z2/b").status.label
+        'not applicable'
+        >>> report.gaps[0].status.label
+        'not met'
     """
 
     body: BodyType = attrs.field(validator=_validate.member_of(BodyType))
@@ -290,7 +305,7 @@ def _conditions(value: Iterable[Trigger] | None) -> tuple[Trigger, ...] | None:
 class Checklist:
     """One item per requirement of every duty that bound a kind of body on a day.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> checklist = Checklist.for_body(BodyType.ICB, on=dt.date(2024, 6, 30))
         >>> "nhs-act-s14z58/hwb-consultation" in checklist.ids
@@ -521,7 +536,7 @@ def load_evidence(source: str | Path | IO[bytes]) -> tuple[EvidenceItem, ...]:
         ParseError: the file is not TOML.
         DocumentError: naming the file, each bad key path and value.
 
-    Example:
+    Examples:
         >>> import io
         >>> text = b'''
         ... [[evidence]]

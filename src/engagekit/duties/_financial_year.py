@@ -27,7 +27,7 @@ class FinancialYear:
     Annual duties (an annual report explaining how the public involvement duty was
     discharged "in the previous financial year") are measured in these years.
 
-    Example:
+    Examples:
         >>> fy = FinancialYear.containing(dt.date(2023, 1, 1))
         >>> fy.label, fy.start, fy.end
         ('2022/23', datetime.date(2022, 4, 1), datetime.date(2023, 3, 31))
@@ -56,7 +56,7 @@ class FinancialYear:
         Raises:
             InvalidValueError: the text is not a financial year.
 
-        Example:
+        Examples:
             >>> FinancialYear.parse("2019/20").start
             datetime.date(2019, 4, 1)
         """

@@ -44,7 +44,7 @@ def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
 class DutyKind(enum.Enum):
     """What kind of obligation a :class:`Duty` is.
 
-    Example:
+    Examples:
         >>> DutyKind("have-regard").label
         'duty to have regard to statutory guidance'
     """
@@ -78,7 +78,7 @@ class Trigger(enum.Enum):
     a service reconfiguration (``SERVICE_CHANGE``); the bed test only where a proposal
     involves significant bed closures (``BED_CLOSURES``).
 
-    Example:
+    Examples:
         >>> Trigger.parse("service impact")
         <Trigger.SERVICE_IMPACT: 'service-impact'>
     """
@@ -136,7 +136,7 @@ class EvidenceWindow(enum.Enum):
 class Citation:
     """Where a duty or requirement is in law (or in the guidance or contract).
 
-    Example:
+    Examples:
         >>> c = Citation(instrument="National Health Service Act 2006", section="14Z2",
         ...              subsection="(2)(a)")
         >>> print(c)
@@ -223,7 +223,7 @@ class Duty:
         source: the document the record was taken from.
         notes: anything a reader should know (discrepancies, what is unverified).
 
-    Example:
+    Examples:
         >>> from engagekit.duties import registry
         >>> duty = registry().get("nhs-act-s14z2")
         >>> duty.citation.section, [r.key for r in duty.requirements][:3]
@@ -301,7 +301,7 @@ class Duty:
     def period(self) -> str:
         """The period in force in words, e.g. ``"2013-04-01 to 2022-06-30"``.
 
-        Example:
+        Examples:
             >>> from engagekit.duties import registry
             >>> registry().get("hsca-2001-s11").period
             '2001 to 2005-12-31'

@@ -53,7 +53,7 @@ class DutiesInForce:
         duties: the duties in force for it that day, in registry order.
         reason: why there are none, when there are none.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from engagekit.duties import BodyType, duties_for
         >>> none = duties_for(BodyType.CCG, dt.date(2023, 1, 1))
@@ -159,7 +159,7 @@ class BodyChange:
 class DutyChanges:
     """What changed after ``start`` up to and including ``end``.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from engagekit.duties import registry
         >>> moved = registry().changes_between(dt.date(2022, 6, 30), dt.date(2022, 7, 1))
@@ -253,7 +253,7 @@ class DutyRegistry:
     file in the same TOML format) or from :class:`Duty` values; combine registries
     with :meth:`merged_with`. Nothing here mutates a shared registry.
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> from engagekit.duties import BodyType, registry
         >>> reg = registry()
@@ -366,7 +366,7 @@ class DutyRegistry:
     def in_force_on(self, on: dt.date) -> tuple[Duty, ...]:
         """Every duty version in force on ``on``, in registry order.
 
-        Example:
+        Examples:
             >>> import datetime as dt
             >>> from engagekit.duties import registry
             >>> ids = [d.id for d in registry().in_force_on(dt.date(2010, 1, 1))]
@@ -541,7 +541,7 @@ def _load(data: dict[str, Any], origin: str) -> tuple[Duty, ...]:
 def registry() -> DutyRegistry:
     """The built-in duties (read from the data files on first call, then cached).
 
-    Example:
+    Examples:
         >>> reg = registry()
         >>> "nhs-act-s14z45" in reg and "equality-act-s149" in reg
         True
@@ -569,7 +569,7 @@ def load_duties(source: str | Path | IO[bytes]) -> DutyRegistry:
             a missing citation, a period that ends before it starts, overlapping
             versions of one duty, an unknown body type, all at once.
 
-    Example:
+    Examples:
         >>> import io
         >>> text = b'''
         ... [[duty]]
@@ -612,7 +612,7 @@ def duties_for(
         on: the day.
         registry: the registry to ask (default: the built-in duties).
 
-    Example:
+    Examples:
         >>> import datetime as dt
         >>> found = duties_for(BodyType.CCG, dt.date(2018, 6, 1))
         >>> "nhs-act-s14z2" in found, "equality-act-s149" in found, "nhs-act-s14z45" in found

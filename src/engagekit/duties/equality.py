@@ -1,6 +1,6 @@
 """Equality: protected characteristics, the PSED aims, due regard, representation, EDS.
 
-Example:
+Examples:
     >>> from engagekit.duties.equality import PsedAim, ProtectedCharacteristic
     >>> len(ProtectedCharacteristic), len(PsedAim.B.characteristics)
     (9, 8)
@@ -49,7 +49,7 @@ def __dir__() -> list[str]:
 class ProtectedCharacteristic(enum.Enum):
     """The nine protected characteristics, in the statutory order of Equality Act 2010 s4.
 
-    Example:
+    Examples:
         >>> [c.label for c in ProtectedCharacteristic][:3]
         ['age', 'disability', 'gender reassignment']
         >>> ProtectedCharacteristic.parse("Religion or belief").relevant
@@ -102,7 +102,7 @@ RELEVANT_CHARACTERISTICS = tuple(c for c in ProtectedCharacteristic if c.relevan
 class PsedAim(enum.Enum):
     """The three aims of the Public Sector Equality Duty, s149(1)(a)-(c).
 
-    Example:
+    Examples:
         >>> PsedAim.A.characteristics == tuple(ProtectedCharacteristic)
         True
         >>> PsedAim.A.note.startswith("Marriage and civil partnership counts for aim (a)")
@@ -163,7 +163,7 @@ class Coverage:
 def coverage() -> tuple[Coverage, ...]:
     """Which duties cover which protected characteristics.
 
-    Example:
+    Examples:
         >>> for line in coverage():
         ...     print(line.requirement_id, len(line.characteristics), line.verified)
         equality-act-s149/a 9 False
@@ -195,7 +195,7 @@ def coverage() -> tuple[Coverage, ...]:
 def brown_principles() -> PrincipleSet:
     """The six Brown principles as a due-regard checklist (a scoring rubric).
 
-    Example:
+    Examples:
         >>> from engagekit.cycles import Judgement
         >>> from engagekit import Rating
         >>> brown = brown_principles()
@@ -303,7 +303,7 @@ def representation(
             count is negative, or the settings are out of range.
         UnknownNameError: a characteristic is not one of the nine.
 
-    Example:
+    Examples:
         >>> report = representation(
         ...     {"age": {"16-24": 12, "25-64": 150, "65+": 45}},
         ...     {"age": {"16-24": 0.14, "25-64": 0.62, "65+": 0.24}},
@@ -463,7 +463,7 @@ def _unit_name(instance: object, attribute: attrs.Attribute[Any], value: object)
 class EdsModel:
     """One version of the NHS Equality Delivery System as a grading model.
 
-    Example:
+    Examples:
         >>> eds2 = eds_models()["eds2"]
         >>> eds2.total_outcomes, [u.outcome_count for u in eds2.units], eds2.counts_verified
         (18, [5, 4, 6, 3], False)
@@ -544,7 +544,7 @@ def _eds() -> tuple[EdsModel, ...]:
 def eds_models() -> dict[str, EdsModel]:
     """The EDS versions, by id: ``"eds-2011"``, ``"eds2"``, ``"eds-2022"``.
 
-    Example:
+    Examples:
         >>> [(m.id, m.published, len(m.units)) for m in eds_models().values()]
         [('eds-2011', '2011-07', 4), ('eds2', '2013-11', 4), ('eds-2022', '2022-08', 3)]
     """
