@@ -53,6 +53,15 @@ from engagekit.decisions import (
     evaluate,
     required_engagement,
 )
+from engagekit.duties import (
+    BodyType,
+    Checklist,
+    ComplianceReport,
+    Duty,
+    DutyRegistry,
+    EvidenceItem,
+    duties_for,
+)
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 
@@ -64,13 +73,19 @@ if TYPE_CHECKING:
 __all__ = [
     "ENGAGEMENT_CYCLE",
     "Assessment",
+    "BodyType",
+    "Checklist",
     "CommissioningCycle",
+    "ComplianceReport",
     "Criterion",
     "Decision",
+    "Duty",
+    "DutyRegistry",
     "EngagementCycle",
     "EngagementRequirement",
     "EngagementStage",
     "Evidence",
+    "EvidenceItem",
     "Figure",
     "Impact",
     "InvolvementLevel",
@@ -91,6 +106,7 @@ __all__ = [
     "__version__",
     "commissioning_cycles",
     "compare",
+    "duties_for",
     "engagement_cycle",
     "errors",
     "evaluate",

@@ -32,7 +32,11 @@ def __dir__() -> list[str]:
 
 
 # The modules that contribute commands and demo sections, in demo order.
-_COMMAND_MODULES = ("engagekit.cli._frameworks", "engagekit.cli._decisions")
+_COMMAND_MODULES = (
+    "engagekit.cli._frameworks",
+    "engagekit.cli._decisions",
+    "engagekit.cli._duties",
+)
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
