@@ -53,7 +53,16 @@ from engagekit.decisions import (
     evaluate,
     required_engagement,
 )
-from engagekit.escalation import BodyType, EscalationNetwork, Tier
+from engagekit.duties import (
+    BodyType,
+    Checklist,
+    ComplianceReport,
+    Duty,
+    DutyRegistry,
+    EvidenceItem,
+    duties_for,
+)
+from engagekit.escalation import EscalationNetwork, Tier
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 
@@ -66,14 +75,19 @@ __all__ = [
     "ENGAGEMENT_CYCLE",
     "Assessment",
     "BodyType",
+    "Checklist",
     "CommissioningCycle",
+    "ComplianceReport",
     "Criterion",
     "Decision",
+    "Duty",
+    "DutyRegistry",
     "EngagementCycle",
     "EngagementRequirement",
     "EngagementStage",
     "EscalationNetwork",
     "Evidence",
+    "EvidenceItem",
     "Figure",
     "Impact",
     "InvolvementLevel",
@@ -95,6 +109,7 @@ __all__ = [
     "__version__",
     "commissioning_cycles",
     "compare",
+    "duties_for",
     "engagement_cycle",
     "errors",
     "evaluate",

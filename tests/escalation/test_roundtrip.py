@@ -32,3 +32,20 @@ def test_real_structures_round_trip():
     """The three real structures and Sutton's flow dump and load back equal."""
     for value in (somerset(), sutton(), oxfordshire(), sutton_feedback_flow()):
         assert io.loads(io.dumps(value), type(value)) == value
+
+
+def test_every_public_escalation_type_has_a_strategy():
+    """Each attrs class and enum in engagekit.escalation is in the shared round trip."""
+    import enum
+
+    import attrs
+
+    from engagekit import escalation
+    from strategies.escalation import STRATEGIES
+
+    public = {
+        obj
+        for obj in (getattr(escalation, name) for name in escalation.__all__)
+        if isinstance(obj, type) and (attrs.has(obj) or issubclass(obj, enum.Enum))
+    }
+    assert sorted(t.__name__ for t in public - set(STRATEGIES)) == []

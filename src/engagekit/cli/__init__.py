@@ -36,6 +36,7 @@ _COMMAND_MODULES = (
     "engagekit.cli._frameworks",
     "engagekit.cli._decisions",
     "engagekit.cli._escalation",
+    "engagekit.cli._duties",
 )
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
