@@ -47,8 +47,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result['baseline_s'] * 1e3:>8.2f}ms {result['ratio']:>7.2f} {target:>7}  {ok}"
             )
             for key, value in result.items():
-                if key not in {"workload", "ours_s", "baseline_s", "ratio", "target", "passed",
-                               "notes"}:
+                if key not in {
+                    "workload",
+                    "ours_s",
+                    "baseline_s",
+                    "ratio",
+                    "target",
+                    "passed",
+                    "notes",
+                }:
                     print(f"    {key}: {value}")
     Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"results written to {args.json}")

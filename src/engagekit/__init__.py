@@ -29,6 +29,7 @@ from engagekit.cycles import (
     commissioning_cycles,
     engagement_cycle,
 )
+from engagekit.plans import ActionPlan, FeedbackLoop, Recurrence, TargetDate
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 from engagekit.techniques import Technique, TechniqueCatalogue, techniques
@@ -40,16 +41,20 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
+    "ActionPlan",
     "CommissioningCycle",
     "EngagementCycle",
     "EngagementStage",
+    "FeedbackLoop",
     "InvolvementLevel",
     "Ladder",
     "MethodOfEngagement",
     "ParticipationLevel",
     "PrincipleSet",
     "Rating",
+    "Recurrence",
     "Source",
+    "TargetDate",
     "Technique",
     "TechniqueCatalogue",
     "__version__",

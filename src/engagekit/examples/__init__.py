@@ -7,8 +7,22 @@ published strategy, citing it. Roles stand in for people: examples name a role
 
 from __future__ import annotations
 
+from engagekit.examples._plans import (
+    gpcc_timeline_2011,
+    oxfordshire_delivery_plan,
+    somerset_action_plan,
+    sutton_responsibilities,
+    sutton_stakeholders,
+)
 
-__all__: list[str] = []
+
+__all__: list[str] = [
+    "gpcc_timeline_2011",
+    "oxfordshire_delivery_plan",
+    "somerset_action_plan",
+    "sutton_responsibilities",
+    "sutton_stakeholders",
+]
 
 
 def __dir__() -> list[str]:
