@@ -14,8 +14,7 @@ def _python(code: str) -> None:
 
 
 def workloads() -> list[Workload]:
-    from engagekit import io
-    from engagekit.techniques import TechniqueCatalogue, techniques
+    from engagekit import TechniqueCatalogue, io, techniques
 
     catalogue = techniques()
     plain = io.to_dict(catalogue)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from engagekit import Quantity, techniques
 from engagekit.cycles import EngagementStage, MethodOfEngagement
-from engagekit.techniques import Quantity, techniques
 
 
 SOMERSET_TITLE = (

@@ -3,7 +3,7 @@
 The top level re-exports the names most users need. Reference data (the stages,
 techniques, duties …) is read from TOML the first time it is used, never at import.
 
-Example:
+Examples:
     >>> import engagekit
     >>> engagekit.EngagementStage.PROCURE.next().title
     'Working with patients and carers to monitor services and share learning'
@@ -16,6 +16,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from engagekit import errors, examples, io
+from engagekit._techniques import (
+    Figure,
+    Match,
+    Quantity,
+    Technique,
+    TechniqueCatalogue,
+    Unit,
+    load_techniques,
+    techniques,
+)
 from engagekit._version import __version__
 from engagekit.cycles import (
     CommissioningCycle,
@@ -32,7 +42,6 @@ from engagekit.cycles import (
 from engagekit.plans import ActionPlan, FeedbackLoop, Recurrence, TargetDate
 from engagekit.ratings import Rating
 from engagekit.sources import Source
-from engagekit.techniques import Technique, TechniqueCatalogue, techniques
 
 
 if TYPE_CHECKING:
@@ -46,23 +55,28 @@ __all__ = [
     "EngagementCycle",
     "EngagementStage",
     "FeedbackLoop",
+    "Figure",
     "InvolvementLevel",
     "Ladder",
+    "Match",
     "MethodOfEngagement",
     "ParticipationLevel",
     "PrincipleSet",
+    "Quantity",
     "Rating",
     "Recurrence",
     "Source",
     "TargetDate",
     "Technique",
     "TechniqueCatalogue",
+    "Unit",
     "__version__",
     "commissioning_cycles",
     "engagement_cycle",
     "errors",
     "examples",
     "io",
+    "load_techniques",
     "techniques",
 ]
 

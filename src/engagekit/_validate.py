@@ -27,7 +27,9 @@ def _items(value: object) -> tuple[Any, ...]:
 
 
 def _name(attribute: attrs.Attribute[Any], instance: object) -> str:
-    return f"{type(instance).__name__}.{attribute.name}"
+    owner = type(instance).__name__
+    # Private document wrappers are named by their field alone: that is the file's key.
+    return attribute.name if owner.startswith("_") else f"{owner}.{attribute.name}"
 
 
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

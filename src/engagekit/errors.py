@@ -8,7 +8,7 @@ is built from (the field, the value given, what is allowed), and pickles.
 Judgements (a decision that is not ready, a duty that is not met) are never
 exceptions: they are results. Exceptions are only for input engagekit cannot use.
 
-Example:
+Examples:
     >>> from engagekit.errors import InvalidValueError
     >>> err = InvalidValueError("stage", "planning", allowed=("procure", "monitor"))
     >>> print(err)
@@ -44,7 +44,7 @@ def __dir__() -> list[str]:
 def close_matches(name: str, choices: Iterable[str], n: int = 3) -> tuple[str, ...]:
     """Return up to ``n`` of ``choices`` that look like ``name``, best first.
 
-    Example:
+    Examples:
         >>> close_matches("procur", ["procure", "monitor"])
         ('procure',)
     """
@@ -66,7 +66,7 @@ def _quote_all(values: Iterable[object], limit: int = 12) -> str:
 class EngagekitError(Exception):
     """Base class of every error engagekit raises.
 
-    Example:
+    Examples:
         >>> from engagekit.errors import EngagekitError, ParseError
         >>> issubclass(ParseError, EngagekitError)
         True
@@ -96,7 +96,7 @@ class InvalidValueError(EngagekitError, ValueError):
         allowed: the allowed values, or a description of them.
         reason: why the value is not allowed, when that is more than "not in allowed".
 
-    Example:
+    Examples:
         >>> print(InvalidValueError("progress", 140, reason="must lie between 0 and 100"))
         progress: 140 is not allowed: must lie between 0 and 100
     """
@@ -137,7 +137,7 @@ class UnknownNameError(EngagekitError, LookupError):
         choices: the names that exist.
         suggestions: the closest of ``choices`` to ``name``.
 
-    Example:
+    Examples:
         >>> err = UnknownNameError("technique", "world cafe", choices=["world-cafe", "open-space"])
         >>> print(err)
         unknown technique 'world cafe'; did you mean 'world-cafe'?
@@ -171,7 +171,7 @@ class ParseError(EngagekitError, ValueError):
         origin: where it came from (a file name, a field), if known.
         line: the line number within ``origin``, if known.
 
-    Example:
+    Examples:
         >>> print(ParseError("Sometime soon", reason="no month or year found"))
         cannot read 'Sometime soon': no month or year found
     """
@@ -202,7 +202,7 @@ class GraphStructureError(EngagekitError, ValueError):
         reason: the rule that was broken.
         path: the bodies involved, in order.
 
-    Example:
+    Examples:
         >>> print(GraphStructureError("escalation links form a cycle", path=("a", "b", "a")))
         escalation links form a cycle: a -> b -> a
     """
@@ -226,7 +226,7 @@ class DocumentError(EngagekitError, ValueError):
         origin: the file name or description of the document.
         problems: one line per problem, each naming the key path and the value.
 
-    Example:
+    Examples:
         >>> err = DocumentError("techniques.toml", ["$.technique[2].method: 'x' is not allowed"])
         >>> print(err)
         techniques.toml: 1 problem
@@ -245,7 +245,7 @@ class DocumentError(EngagekitError, ValueError):
 class InvalidTypeError(EngagekitError, TypeError):
     """A value of the wrong type was given where engagekit needs a specific one.
 
-    Example:
+    Examples:
         >>> print(InvalidTypeError("render.text", 42, expected="an engagekit value"))
         render.text: got int 42; expected an engagekit value
     """

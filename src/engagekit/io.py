@@ -7,7 +7,7 @@ carry a format version and the type's name; documents read by :func:`loads`,
 unknown enum value, a missing field or a bad value is reported with its key path,
 every problem at once, as a :class:`~engagekit.errors.DocumentError`.
 
-Example:
+Examples:
     >>> from engagekit import Source, io
     >>> s = Source(title="Real Involvement", publisher="Department of Health", date="2008-10")
     >>> text = io.dumps(s)
@@ -139,7 +139,7 @@ def to_dict(value: Any) -> Any:
 
     Dates become ISO strings and enum members their string values.
 
-    Example:
+    Examples:
         >>> from engagekit import ParticipationLevel
         >>> to_dict(ParticipationLevel.CONSULT)
         'consult'
@@ -153,7 +153,7 @@ def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
     Raises:
         DocumentError: naming each bad key path and value; nothing is half-built.
 
-    Example:
+    Examples:
         >>> from engagekit import Source
         >>> from_dict({"title": "Strategy", "publisher": "NHS Somerset"}, Source).publisher
         'NHS Somerset'
@@ -169,7 +169,7 @@ def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
 def dumps(value: Any, *, indent: int | None = 2) -> str:
     """Serialise an engagekit value as a JSON document with a format version.
 
-    Example:
+    Examples:
         >>> from engagekit import ParticipationLevel
         >>> print(dumps(ParticipationLevel.EMPOWER, indent=None))
         {"engagekit": {"format": 1, "type": "ParticipationLevel"}, "data": "empower"}
@@ -222,7 +222,7 @@ def loads(text: str | bytes, cls: type[T], *, origin: str = "<json>") -> T:
         ParseError: the text is not JSON.
         DocumentError: the document does not describe a valid ``cls``.
 
-    Example:
+    Examples:
         >>> from engagekit import ParticipationLevel
         >>> loads('"collaborate"', ParticipationLevel)
         <ParticipationLevel.COLLABORATE: 'collaborate'>
@@ -243,7 +243,7 @@ def read_toml(source: str | Path | IO[bytes], *, origin: str | None = None) -> d
     Duplicate keys and malformed dates are TOML errors and raise ``ParseError``
     naming the file and line.
 
-    Example:
+    Examples:
         >>> import io as stdio
         >>> read_toml(stdio.BytesIO(b"name = 'x'"))
         {'name': 'x'}
@@ -268,14 +268,14 @@ def read_toml(source: str | Path | IO[bytes], *, origin: str | None = None) -> d
 def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | None = None) -> T:
     """Read a ``cls`` from a TOML file, strictly.
 
-    The file may start with an ``[engagekit]`` table giving ``format`` (and ``type``);
+    The file may start with ``engagekit = { format = 1 }`` (optionally with ``type``);
     the rest of the file is the value's fields.
 
     Raises:
         ParseError: the file cannot be read or is not TOML.
         DocumentError: naming the file, each bad key path and value.
 
-    Example:
+    Examples:
         >>> import io as stdio
         >>> from engagekit import Source
         >>> doc = b'title = "Strategy"\\npublisher = "NHS Somerset"\\ndate = "2012"\\n'

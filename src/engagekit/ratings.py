@@ -1,6 +1,6 @@
 """The four-point judgement used wherever engagekit weighs evidence.
 
-Example:
+Examples:
     >>> from engagekit import Rating
     >>> Rating("partly-met").points
     1
@@ -28,7 +28,7 @@ class Rating(enum.Enum):
     ``UNKNOWN`` means no judgement could be made (no evidence); it ranks below
     ``NOT_MET`` only for sorting, and scores no points.
 
-    Example:
+    Examples:
         >>> sorted([Rating.MET, Rating.UNKNOWN, Rating.PARTLY_MET])
         [<Rating.UNKNOWN: 'unknown'>, <Rating.PARTLY_MET: 'partly-met'>, <Rating.MET: 'met'>]
     """

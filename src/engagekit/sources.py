@@ -1,6 +1,6 @@
 """The citation every reference record carries.
 
-Example:
+Examples:
     >>> from engagekit import Source
     >>> s = Source(
     ...     title="Patient and Public Engagement Strategy",
@@ -69,7 +69,7 @@ class Source:
         url: where it can be read, if public.
         note: anything a reader should know (a paraphrase, a discrepancy).
 
-    Example:
+    Examples:
         >>> Source(title="Real Involvement", publisher="Department of Health").date is None
         True
     """
@@ -94,7 +94,7 @@ class Source:
     def at(self, section: str) -> Source:
         """Return the same document cited at another section.
 
-        Example:
+        Examples:
             >>> s = Source(title="Strategy", publisher="NHS Somerset", section="Appendix 1")
             >>> s.at("Figure 2").section
             'Figure 2'

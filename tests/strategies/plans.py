@@ -206,3 +206,13 @@ meetings = st.builds(
     attendance=st.none() | st.integers(0, 500),
     organisations=st.lists(names, max_size=2),
 )
+
+
+#: Strategies for the plans types re-exported at the top level, merged into the
+#: foundation's round-trip registry.
+PLAN_STRATEGIES = {
+    TargetDate: target_dates(),
+    Recurrence: recurrences(),
+    ActionPlan: plans(),
+    FeedbackLoop: loops(),
+}

@@ -4,7 +4,7 @@ Each family of commands lives in its own private module that adds subcommands
 (``register``) and, optionally, a section of the ``demo`` tour (``demo``). Errors
 in the input print one line on standard error and exit with status 2.
 
-Example:
+Examples:
     >>> from engagekit.cli import main
     >>> main(["--version"])  # doctest: +ELLIPSIS
     engagekit ...

@@ -7,7 +7,7 @@ import json
 
 from typing import Any, TextIO
 
-from engagekit import io, render
+from engagekit import TechniqueCatalogue, io, load_techniques, render, techniques
 from engagekit.cycles import (
     EngagementStage,
     MethodOfEngagement,
@@ -17,7 +17,6 @@ from engagekit.cycles import (
     ladders,
 )
 from engagekit.errors import UnknownNameError
-from engagekit.techniques import TechniqueCatalogue, load_techniques, techniques
 
 
 def register(commands: Any) -> None:

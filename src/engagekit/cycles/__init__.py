@@ -9,7 +9,7 @@
 
 Reference data is read from TOML on first use, not at import.
 
-Example:
+Examples:
     >>> from engagekit.cycles import ENGAGEMENT_CYCLE, EngagementStage
     >>> ENGAGEMENT_CYCLE[EngagementStage.PROCURE].headings[0]
     'Involve people in different aspects of procurement'

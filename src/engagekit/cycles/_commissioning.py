@@ -25,7 +25,7 @@ class MethodOfEngagement(enum.Enum):
 
     They are also the four groups of Real Involvement's menu of techniques.
 
-    Example:
+    Examples:
         >>> [m.label for m in MethodOfEngagement]
         ['Giving information', 'Getting information', 'Forums for debate', 'Participation']
         >>> MethodOfEngagement("forums-for-debate").details.source.section
@@ -109,7 +109,7 @@ class CommissioningCycle:
     :func:`commissioning_cycles`); a user can define another in the same TOML format
     and load it with :func:`load_commissioning_cycles`.
 
-    Example:
+    Examples:
         >>> from engagekit import CommissioningCycle
         >>> from engagekit.cycles import commissioning_cycles
         >>> nhse = commissioning_cycles()["nhs-england"]
@@ -218,7 +218,7 @@ def commissioning_cycles() -> dict[str, CommissioningCycle]:
     segments of the NHS Institute's Engagement Cycle diagram. At every stage of each,
     the four methods of engagement apply, as Somerset's Figure 1 shows.
 
-    Example:
+    Examples:
         >>> sorted(commissioning_cycles())
         ['engagement-cycle', 'nhs-england']
     """
@@ -235,7 +235,7 @@ def load_commissioning_cycles(source: str | Path | IO[bytes]) -> dict[str, Commi
         ParseError: the file is not TOML.
         DocumentError: naming the file, each bad key path and value.
 
-    Example:
+    Examples:
         >>> import io
         >>> text = b'''
         ... [[cycle]]

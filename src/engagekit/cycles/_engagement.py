@@ -24,7 +24,7 @@ class EngagementStage(enum.Enum):
     The wording is the Sutton CCG strategy's Appendix Two. :meth:`next` and
     :meth:`previous` go round the cycle and wrap from stage 5 to stage 1.
 
-    Example:
+    Examples:
         >>> EngagementStage.MONITOR.next()
         <EngagementStage.IDENTIFY_NEEDS: 'identify-needs'>
         >>> EngagementStage.IDENTIFY_NEEDS.previous().number
@@ -80,7 +80,7 @@ class EngagementStage(enum.Enum):
         Raises:
             UnknownNameError: naming the closest stages.
 
-        Example:
+        Examples:
             >>> EngagementStage.parse("Monitor")
             <EngagementStage.MONITOR: 'monitor'>
         """
@@ -195,7 +195,7 @@ class EngagementCycle:
     Iterating gives the stages' records in order; indexing takes an
     :class:`EngagementStage`, a number or a name.
 
-    Example:
+    Examples:
         >>> from engagekit import ENGAGEMENT_CYCLE
         >>> [d.stage.number for d in ENGAGEMENT_CYCLE]
         [1, 2, 3, 4, 5]
@@ -263,7 +263,7 @@ class EngagementCycle:
 def engagement_cycle() -> EngagementCycle:
     """The built-in Engagement Cycle (loaded from data on first call, then cached).
 
-    Example:
+    Examples:
         >>> engagement_cycle() is engagement_cycle()
         True
     """

@@ -26,7 +26,7 @@ class InvolvementKind(enum.Enum):
 class InvolvementLevel(enum.Enum):
     """The seven levels at which Somerset's strategy involves patients and the public.
 
-    Example:
+    Examples:
         >>> InvolvementLevel.SERVICE.number
         5
         >>> InvolvementLevel.INDIVIDUAL.kind
@@ -114,7 +114,7 @@ class _InvolvementFile:
 def involvement_levels() -> dict[InvolvementLevel, InvolvementDetails]:
     """The seven levels of involvement with their case studies, in the source's order.
 
-    Example:
+    Examples:
         >>> [d.kind.value for d in involvement_levels().values()].count("collective")
         6
     """

@@ -28,7 +28,7 @@ class ParticipationLevel(enum.Enum):
     ``TypeError``. IAP2 stresses that these are levels, not steps: any one can be
     the right choice for a decision.
 
-    Example:
+    Examples:
         >>> ParticipationLevel.INVOLVE > ParticipationLevel.CONSULT
         True
         >>> ParticipationLevel["EMPOWER"].rank
@@ -88,7 +88,7 @@ class ParticipationLevel(enum.Enum):
         Raises:
             UnknownNameError: naming the closest levels.
 
-        Example:
+        Examples:
             >>> ParticipationLevel.parse("Collaborate")
             <ParticipationLevel.COLLABORATE: 'collaborate'>
         """
@@ -106,7 +106,7 @@ _LEVEL_ORDER = tuple(ParticipationLevel)
 class LevelDetails:
     """The reference record behind a :class:`ParticipationLevel`.
 
-    Example:
+    Examples:
         >>> ParticipationLevel.CONSULT.details.source.publisher
         'International Association for Public Participation (IAP2)'
     """
@@ -169,7 +169,7 @@ class Ladder:
     engagekit's and is documented on the Concepts page; a rung that is not
     participation (Arnstein's manipulation and therapy) maps to ``None``.
 
-    Example:
+    Examples:
         >>> from engagekit.cycles import ladders
         >>> arnstein = ladders()["arnstein"]
         >>> len(arnstein), arnstein.groups
@@ -262,7 +262,7 @@ def ladders() -> dict[str, Ladder]:
     (1969). NHS England's "ladder of engagement and participation" is left out
     because no source seen confirms its rungs.
 
-    Example:
+    Examples:
         >>> sorted(ladders())
         ['arnstein']
     """

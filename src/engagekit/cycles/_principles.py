@@ -35,7 +35,7 @@ class Principle:
 class Judgement:
     """A judgement of how far a plan meets one principle, and why.
 
-    Example:
+    Examples:
         >>> Judgement(rating=Rating.MET, reason="Board papers are published").rating.points
         2
     """
@@ -110,7 +110,7 @@ class RubricResult:
 class PrincipleSet:
     """A named set of principles of good engagement, usable as a scoring rubric.
 
-    Example:
+    Examples:
         >>> from engagekit.cycles import principle_sets
         >>> real = principle_sets()["real-involvement"]
         >>> len(real), real["inclusive"].note
@@ -201,7 +201,7 @@ def principle_sets() -> dict[str, PrincipleSet]:
     which Somerset's strategy quotes six; ``"sutton"``: Sutton CCG's guiding
     principles.
 
-    Example:
+    Examples:
         >>> sorted(principle_sets())
         ['real-involvement', 'sutton']
     """

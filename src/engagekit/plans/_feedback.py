@@ -417,8 +417,8 @@ class FeedbackLoop:
             >>> item = FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel=Channel.PALS,
             ...                     text="Parking at the clinic is full by nine")
             >>> loop = FeedbackLoop(items=[item])
-            >>> [(k, m.total) for k, m in loop.metrics_by("channel", dt.date(2015, 6, 1))]
-            [('pals', 1)]
+            >>> {k: m.total for k, m in loop.metrics_by("channel", dt.date(2015, 6, 1))}
+            {'pals': 1}
         """
         if by not in _GROUPS:
             raise InvalidValueError("by", by, allowed=tuple(_GROUPS))

@@ -53,8 +53,8 @@ class StakeholderMap:
         ...     print(group.name)
         Voluntary and community sector representatives
         Health and Wellbeing Board and Scrutiny Committee
-        >>> [i.name for i in m.monitoring_bodies()]
-        ['NHS England', 'Sutton Council', 'Scrutiny Committee']
+        >>> ", ".join(i.name for i in m.monitoring_bodies())
+        'NHS England, Sutton Council, Scrutiny Committee'
     """
 
     groups: tuple[StakeholderGroup, ...] = attrs.field(

@@ -4,7 +4,7 @@
 framework types' ``_repr_html_`` (used by notebooks) and ``__str__`` call them.
 Register a renderer for your own type with ``render.text.register``.
 
-Example:
+Examples:
     >>> from engagekit import ENGAGEMENT_CYCLE, render
     >>> print(render.mermaid(ENGAGEMENT_CYCLE).splitlines()[0])
     flowchart LR

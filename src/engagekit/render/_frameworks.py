@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from engagekit import Technique, TechniqueCatalogue
 from engagekit.cycles import (
     CommissioningCycle,
     EngagementCycle,
@@ -21,7 +22,6 @@ from engagekit.render._core import (
     table,
     text,
 )
-from engagekit.techniques import Technique, TechniqueCatalogue
 
 
 def _wrap(value: str, indent: str = "    ") -> str:

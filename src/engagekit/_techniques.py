@@ -1,4 +1,14 @@
-"""The catalogue of involvement techniques and its selection."""
+"""The catalogue of involvement techniques, and choosing techniques for a purpose.
+
+The public names are exported from the top level: ``engagekit.techniques()`` returns
+the built-in catalogue, ``engagekit.load_techniques(path)`` reads one in the same TOML
+format, and ``engagekit.Technique`` / ``engagekit.TechniqueCatalogue`` are the types.
+
+Examples:
+    >>> from engagekit import techniques
+    >>> techniques()["nominal-group"].figures[0].text
+    'about three hours'
+"""
 
 from __future__ import annotations
 
@@ -18,7 +28,13 @@ from engagekit.sources import Source
 
 
 class Quantity(enum.Enum):
-    """What a technique's :class:`Figure` measures."""
+    """What a technique's :class:`Figure` measures.
+
+    Examples:
+        >>> from engagekit import techniques
+        >>> techniques()["future-search"].figure(Quantity.SESSION_LENGTH).text
+        'ideally two and a half days'
+    """
 
     PARTICIPANTS = "participants"
     SESSION_LENGTH = "session-length"
@@ -26,7 +42,13 @@ class Quantity(enum.Enum):
 
 
 class Unit(enum.Enum):
-    """The unit of a :class:`Figure`."""
+    """The unit of a :class:`Figure`.
+
+    Examples:
+        >>> from engagekit import techniques
+        >>> techniques()["world-cafe"].figures[0].unit
+        <Unit.MINUTES: 'minutes'>
+    """
 
     PEOPLE = "people"
     MINUTES = "minutes"
@@ -48,7 +70,7 @@ class Figure:
     ``low`` and ``high`` bound the figure (either may be ``None`` for an open
     bound; both equal for "about three hours"); ``text`` quotes the source.
 
-    Example:
+    Examples:
         >>> f = Figure(quantity=Quantity.PARTICIPANTS, low=500, high=5000, unit=Unit.PEOPLE,
         ...            text="between 500 and 5,000")
         >>> f.contains(1200), f.contains(40)
@@ -95,7 +117,7 @@ class Technique:
         stages: Engagement Cycle stages the Sutton appendix recommends it for.
         source: where it comes from.
 
-    Example:
+    Examples:
         >>> from engagekit import techniques
         >>> cafe = techniques()["world-cafe"]
         >>> cafe.method.label, [f.text for f in cafe.figures]
@@ -154,7 +176,14 @@ def _is_count(value: object) -> bool:
 
 @attrs.frozen(kw_only=True)
 class Match:
-    """A technique selected by :meth:`TechniqueCatalogue.select`, with why it matched."""
+    """A technique selected by :meth:`TechniqueCatalogue.select`, with why it matched.
+
+    Examples:
+        >>> from engagekit import techniques, EngagementStage
+        >>> match = techniques().select(stage=EngagementStage.MONITOR)[0]
+        >>> match.score, match.reasons[0]
+        (2, 'recommended for stage 5 (monitor)')
+    """
 
     technique: Technique
     score: int
@@ -169,7 +198,7 @@ class TechniqueCatalogue:
     :func:`load_techniques` (a file in the same TOML format) or directly from
     :class:`Technique` values; combine with :meth:`merged_with`.
 
-    Example:
+    Examples:
         >>> from engagekit import techniques
         >>> catalogue = techniques()
         >>> "citizens-jury" in catalogue
@@ -244,7 +273,7 @@ class TechniqueCatalogue:
         the stage come first; the source says that many techniques can be used
         across the cycle, so the others are kept. Ties are broken by name.
 
-        Example:
+        Examples:
             >>> from engagekit import techniques
             >>> best = techniques().select(level=ParticipationLevel.COLLABORATE,
             ...                            participants=1000)
@@ -312,7 +341,9 @@ class TechniqueCatalogue:
 
 @attrs.frozen(kw_only=True)
 class _TechniquesFile:
-    technique: tuple[Technique, ...] = attrs.field(converter=_validate.to_tuple)
+    technique: tuple[Technique, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.unique(lambda t: t.id, "technique id")
+    )
 
 
 @functools.cache
@@ -322,7 +353,7 @@ def techniques() -> TechniqueCatalogue:
     It holds every technique in Real Involvement's menu as quoted in Somerset's
     Appendix 1, and the techniques the other sources name.
 
-    Example:
+    Examples:
         >>> len(techniques()) > 40
         True
     """
@@ -340,7 +371,7 @@ def load_techniques(source: str | Path | IO[bytes]) -> TechniqueCatalogue:
         DocumentError: naming the file, each bad key path and value (a duplicate
             id, an unknown method of engagement, a missing field …).
 
-    Example:
+    Examples:
         >>> import io
         >>> text = b'''
         ... [[technique]]

@@ -1,0 +1,61 @@
+"""Properties of cycle navigation and level ordering."""
+
+from __future__ import annotations
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engagekit import EngagementStage, ParticipationLevel, commissioning_cycles
+
+
+stages = st.sampled_from(list(EngagementStage))
+levels = st.sampled_from(list(ParticipationLevel))
+
+
+@given(stages)
+def test_next_and_previous_are_inverse(stage):
+    """Going forward then back returns to the same stage."""
+    assert stage.next().previous() is stage
+    assert stage.previous().next() is stage
+
+
+@given(stages, st.integers(0, 50))
+def test_five_steps_go_round(stage, n):
+    """Stepping n times lands on stage number (number + n) mod 5."""
+    current = stage
+    for _ in range(n):
+        current = current.next()
+    assert current.number == (stage.number - 1 + n) % 5 + 1
+
+
+@given(levels, levels)
+def test_levels_are_totally_ordered(a, b):
+    """Exactly one of a < b, a == b, a > b holds, consistent with rank."""
+    assert [a < b, a == b, a > b].count(True) == 1
+    assert (a < b) == (a.rank < b.rank)
+    assert (a <= b) == (a.rank <= b.rank)
+
+
+@given(levels, levels, levels)
+def test_ordering_is_transitive(a, b, c):
+    """a <= b and b <= c imply a <= c."""
+    if a <= b <= c:
+        assert a <= c
+
+
+@given(levels, st.one_of(st.integers(), st.text(), st.none(), st.floats(), stages))
+def test_comparing_with_a_non_level_is_a_type_error(level, other):
+    """Ordering a level against a non-level raises TypeError."""
+    with pytest.raises(TypeError):
+        _ = level < other
+    assert level != other
+
+
+@given(st.sampled_from(sorted(commissioning_cycles())), st.data())
+def test_commissioning_navigation_round_trip(cycle_id, data):
+    """next() then previous() returns to the same commissioning stage."""
+    cycle = commissioning_cycles()[cycle_id]
+    stage = data.draw(st.sampled_from(list(cycle)))
+    assert cycle.previous(cycle.next(stage.id).id) == stage

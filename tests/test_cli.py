@@ -1,0 +1,107 @@
+"""The command line: the demo, help, version, and one-line errors."""
+
+from __future__ import annotations
+
+import io as stdio
+import json
+import subprocess
+import sys
+
+import pytest
+
+from engagekit import __version__
+from engagekit.cli import main
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = stdio.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+def test_demo_tours_the_frameworks():
+    """`engagekit demo` shows the five stages, the levels and techniques."""
+    status, text = run("demo")
+    assert status == 0
+    assert "1. Working with communities (of geography and of interest)" in text
+    assert "5. Empower" in text
+    assert "TECHNIQUES:" in text
+
+
+def test_version():
+    """`engagekit --version` prints the package version."""
+    assert run("--version") == (0, f"engagekit {__version__}\n")
+
+
+def test_help_via_subprocess():
+    """`python -m engagekit --help` works from a fresh interpreter."""
+    result = subprocess.run(
+        [sys.executable, "-m", "engagekit", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "demo" in result.stdout
+
+
+def test_no_command_prints_help():
+    """With no command, the help is printed."""
+    status, text = run()
+    assert status == 0
+    assert "usage: engagekit" in text
+
+
+def test_cycle_formats():
+    """The cycle renders as Mermaid and as an engagekit JSON document."""
+    status, text = run("cycle", "--format", "mermaid")
+    assert (status, text.splitlines()[0]) == (0, "flowchart LR")
+    status, text = run("cycle", "--format", "json")
+    assert json.loads(text)["engagekit"]["type"] == "EngagementCycle"
+
+
+def test_techniques_selection_json():
+    """Techniques for monitoring, as JSON with reasons."""
+    status, text = run("techniques", "--stage", "5", "--json")
+    assert status == 0
+    rows = json.loads(text)
+    assert any(r["technique"] == "mystery-shopping" and r["score"] == 2 for r in rows)
+
+
+def test_unknown_level_is_one_line_and_exit_2(capsys):
+    """Bad input prints one clear line on stderr and exits 2."""
+    status, _ = run("techniques", "--level", "co-produce")
+    err = capsys.readouterr().err
+    assert status == 2
+    assert err.count("\n") == 1
+    assert err.startswith("engagekit: error: unknown participation level 'co-produce'")
+
+
+def test_bad_catalogue_file_names_it(tmp_path, capsys):
+    """A malformed catalogue file is reported on one line with the file name."""
+    bad = tmp_path / "mine.toml"
+    bad.write_text('[[technique]]\nid = "x"\n', encoding="utf-8")
+    status, _ = run("techniques", "--catalogue", str(bad))
+    err = capsys.readouterr().err
+    assert status == 2
+    assert str(bad) in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("cycle_id", ["nhs-england", "engagement-cycle"])
+def test_commissioning(cycle_id):
+    """Each built-in commissioning cycle prints."""
+    status, text = run("commissioning", cycle_id)
+    assert status == 0
+    assert "Source:" in text
+
+
+def test_unknown_commissioning_cycle(capsys):
+    """An unknown cycle id is an error naming it."""
+    status, _ = run("commissioning", "world-class")
+    assert status == 2
+    assert "'world-class'" in capsys.readouterr().err
+
+
+def test_levels():
+    """`engagekit levels` shows the five levels and Arnstein's ladder."""
+    status, text = run("levels")
+    assert status == 0
+    assert "Citizen control" in text

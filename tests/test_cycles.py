@@ -1,0 +1,255 @@
+"""The engagement frameworks hold what the source strategies say."""
+
+from __future__ import annotations
+
+import pytest
+
+from engagekit import ENGAGEMENT_CYCLE, EngagementStage, ParticipationLevel
+from engagekit.cycles import (
+    InvolvementKind,
+    InvolvementLevel,
+    Judgement,
+    MethodOfEngagement,
+    commissioning_cycles,
+    involvement_levels,
+    ladders,
+    principle_sets,
+)
+from engagekit.errors import UnknownNameError
+from engagekit.ratings import Rating
+
+
+SUTTON_TITLES = [
+    "Working with communities (of geography and of interest) to identify needs and aspirations",
+    "Working with the public (as citizens and taxpayers) to plan and transform services",
+    "Working with patients and carers to design services and improve quality and safety",
+    "Working with patients and the public to procure and contract services",
+    "Working with patients and carers to monitor services and share learning",
+]
+
+
+class TestEngagementCycle:
+    def test_five_stages_in_the_sources_order_and_wording(self):
+        """Sutton CCG strategy, Appendix Two, lists the five purposes in this order."""
+        assert [d.title for d in ENGAGEMENT_CYCLE] == SUTTON_TITLES
+        assert [d.stage.number for d in ENGAGEMENT_CYCLE] == [1, 2, 3, 4, 5]
+
+    def test_every_stage_cites_appendix_two(self):
+        """Each stage record cites its own stage page of Appendix Two."""
+        sections = [d.source.section for d in ENGAGEMENT_CYCLE]
+        assert sections == [
+            f"Appendix Two, Stage {n}" for n in ("One", "Two", "Three", "Four", "Five")
+        ]
+        assert {d.source.publisher for d in ENGAGEMENT_CYCLE} == {
+            "NHS Sutton Clinical Commissioning Group"
+        }
+
+    def test_stage_three_benefits_are_the_sources_six(self):
+        """Stage Three: 'If this stage is done well, there will be improvement in' six areas."""
+        benefits = ENGAGEMENT_CYCLE[EngagementStage.DESIGN_AND_IMPROVE].benefits
+        assert len(benefits) == 6
+        assert benefits[1] == "better patient experience"
+
+    def test_things_to_think_about_headings(self):
+        """Headings quoted from the stage pages, in order."""
+        assert ENGAGEMENT_CYCLE[1].headings == (
+            "Use what you know and bring it all together",
+            "Go beyond what you know",
+            "Include people from all walks of life and parts of society",
+            "Use the right method for the purpose",
+        )
+        assert ENGAGEMENT_CYCLE[5].headings == (
+            "Be clear about who needs to do what and when",
+            "Involve patients in gathering data",
+            "Build on what you already know",
+            "Share learning",
+        )
+
+    def test_ten_key_elements_at_the_centre(self):
+        """Appendix Two: 'There are ten key elements', the sixth on structures."""
+        assert ENGAGEMENT_CYCLE.centre == "Engagement strategy, culture and systems"
+        assert [e.number for e in ENGAGEMENT_CYCLE.elements] == list(range(1, 11))
+        assert ENGAGEMENT_CYCLE.elements[3].title == "Embed engagement in governance arrangements"
+        assert ENGAGEMENT_CYCLE.elements[9].title == (
+            "Provide learning and support to patients, carers and the public"
+        )
+
+    def test_anticlockwise_flow_is_explicit(self):
+        """Stage 3 reveals changes for stage 2; stage 5 data feed improvement (stage 3)."""
+        assert ENGAGEMENT_CYCLE.feeds_into(EngagementStage.DESIGN_AND_IMPROVE) == (
+            EngagementStage.PROCURE,
+            EngagementStage.PLAN_AND_TRANSFORM,
+        )
+        assert EngagementStage.DESIGN_AND_IMPROVE in ENGAGEMENT_CYCLE.feeds_into(
+            EngagementStage.MONITOR
+        )
+        assert ENGAGEMENT_CYCLE.fed_by(EngagementStage.PLAN_AND_TRANSFORM)[0] is (
+            EngagementStage.IDENTIFY_NEEDS
+        )
+
+    def test_navigation_wraps(self):
+        """next() and previous() go round the cycle."""
+        assert EngagementStage.MONITOR.next() is EngagementStage.IDENTIFY_NEEDS
+        assert EngagementStage.IDENTIFY_NEEDS.previous() is EngagementStage.MONITOR
+
+    @pytest.mark.parametrize("bad", ["evaluate", 0, 6, "", "stage"])
+    def test_unknown_stage_names_what_was_given(self, bad):
+        """A stage that does not exist raises UnknownNameError (a LookupError)."""
+        with pytest.raises(UnknownNameError) as info:
+            EngagementStage.parse(bad)
+        assert repr(bad) in str(info.value)
+        assert isinstance(info.value, LookupError)
+
+    def test_parse_by_number_name_and_value(self):
+        """Stages can be looked up the ways users write them."""
+        assert EngagementStage.parse(4) is EngagementStage.PROCURE
+        assert EngagementStage.parse("PLAN_AND_TRANSFORM") is EngagementStage.PLAN_AND_TRANSFORM
+        assert EngagementStage.parse("monitor") is EngagementStage.MONITOR
+
+
+class TestCommissioningCycles:
+    def test_nhs_england_cycle(self):
+        """The King's Fund: assessing needs, planning, procuring, monitoring quality."""
+        cycle = commissioning_cycles()["nhs-england"]
+        assert [s.name for s in cycle] == [
+            "Assess needs",
+            "Plan services",
+            "Procure services",
+            "Monitor quality",
+        ]
+
+    def test_engagement_cycle_segments_and_hub(self):
+        """The NHS Institute diagram's four segments and its 'Making it happen' hub."""
+        cycle = commissioning_cycles()["engagement-cycle"]
+        assert [s.name for s in cycle] == [
+            "Analyse & plan",
+            "Design pathways",
+            "Specify & procure",
+            "Deliver & improve",
+        ]
+        assert cycle.centre == "Making it happen"
+        assert cycle.stage("analyse-and-plan").engagement_stages == (
+            EngagementStage.IDENTIFY_NEEDS,
+            EngagementStage.PLAN_AND_TRANSFORM,
+        )
+
+    def test_four_methods_at_every_stage(self):
+        """Somerset Figure 1: people are involved at each stage in the inner circle's ways."""
+        for cycle in commissioning_cycles().values():
+            for stage in cycle:
+                assert stage.methods == tuple(MethodOfEngagement)
+
+    def test_methods_cite_somerset_figure_one(self):
+        """The four methods of engagement are Somerset's inner circle."""
+        details = [m.details for m in MethodOfEngagement]
+        assert {d.source.section for d in details} == {"Figure 1 and Appendix 1"}
+
+    def test_unknown_stage_id(self):
+        """Asking a cycle for a stage it does not have names the closest ids."""
+        with pytest.raises(UnknownNameError, match="did you mean 'procure-services'"):
+            commissioning_cycles()["nhs-england"].stage("procure-service")
+
+
+class TestParticipationLevels:
+    def test_somerset_gpcc_order(self):
+        """Somerset GP Commissioning Consortia (2011): Inform, Consult, Involve, Collaborate,
+        Empower."""
+        assert [lvl.label for lvl in sorted(ParticipationLevel, reverse=True)] == [
+            "Empower",
+            "Collaborate",
+            "Involve",
+            "Consult",
+            "Inform",
+        ]
+
+    @pytest.mark.parametrize("other", [1, "inform", None, EngagementStage.PROCURE, 2.5])
+    def test_ordering_against_non_levels_is_a_type_error(self, other):
+        """Comparing a level with anything else is a TypeError, as Python users expect."""
+        with pytest.raises(TypeError):
+            _ = other > ParticipationLevel.INFORM
+        with pytest.raises(TypeError):
+            _ = other <= ParticipationLevel.INFORM
+
+    def test_goals_and_promises_cite_iap2(self):
+        """Every level has a goal and promise, paraphrased, citing IAP2."""
+        for level in ParticipationLevel:
+            assert level.details.source.publisher.startswith("International Association")
+            assert level.goal
+            assert level.promise
+
+
+class TestArnstein:
+    def test_eight_rungs_three_groups(self):
+        """Arnstein (1969): eight rungs in three groups."""
+        ladder = ladders()["arnstein"]
+        assert len(ladder) == 8
+        assert ladder.groups == ("Non-participation", "Tokenism", "Citizen power")
+        assert [r.name for r in ladder][:2] == ["Manipulation", "Therapy"]
+        assert ladder.rung("Citizen control").number == 8
+
+    def test_mapping_onto_levels(self):
+        """Non-participation rungs map to no level; the rest rise with the rungs."""
+        ladder = ladders()["arnstein"]
+        assert ladder.at_level(ParticipationLevel.INFORM)[0].name == "Informing"
+        assert [r.level for r in ladder if r.group == "Non-participation"] == [None, None]
+
+
+class TestInvolvementLevels:
+    def test_seven_levels_with_case_studies(self):
+        """Somerset's seven levels, each with the case study the strategy gives."""
+        levels = involvement_levels()
+        assert list(levels) == list(InvolvementLevel)
+        assert len(levels) == 7
+        assert "over 350 patient stories evaluated" in (
+            levels[InvolvementLevel.PATIENT_EXPERIENCE].case_study.facts
+        )
+        service = levels[InvolvementLevel.SERVICE].case_study
+        assert "two lay members on the clinical team" in service.facts
+
+    def test_only_level_one_is_individual(self):
+        """Individual involvement is about a person's own care; the other six are collective."""
+        kinds = {lvl: lvl.kind for lvl in InvolvementLevel}
+        assert [k for k, v in kinds.items() if v is InvolvementKind.INDIVIDUAL] == [
+            InvolvementLevel.INDIVIDUAL
+        ]
+
+    def test_case_studies_name_roles_not_people(self):
+        """Examples name roles: Somerset names the PPG Chair; engagekit does not."""
+        men_alert = InvolvementLevel.PRACTICE.details.case_study
+        assert "PPG Chair" in men_alert.summary
+        assert "Simpson" not in men_alert.summary
+
+
+class TestPrinciples:
+    def test_real_involvement_seven_of_which_somerset_quotes_six(self):
+        """Lexology lists seven Real Involvement principles; Somerset quotes six."""
+        real = principle_sets()["real-involvement"]
+        assert len(real) == 7
+        not_quoted = [p.name for p in real if p.note]
+        assert not_quoted == ["Inclusive"]
+
+    def test_sutton_guiding_principles(self):
+        """Sutton's strategy lists six guiding principles."""
+        sutton = principle_sets()["sutton"]
+        assert [p.name for p in sutton][0] == "Integration and co-operation across services"
+        assert len(sutton) == 6
+
+    def test_rubric_scores_with_reasons(self):
+        """A plan is scored 2 per principle met, 1 per partly met, with its reasons."""
+        result = principle_sets()["real-involvement"].score(
+            {
+                "open": Judgement(rating=Rating.MET, reason="Governing Body meets in public"),
+                "inclusive": Judgement(rating=Rating.NOT_MET, reason="No outreach planned"),
+            }
+        )
+        assert (result.points, result.max_points) == (2, 14)
+        assert result.gaps[0].rating is Rating.UNKNOWN
+        assert "No outreach planned" in str(result)
+        assert result.share == pytest.approx(2 / 14)
+
+    def test_rubric_rejects_unknown_principle(self):
+        """Judging a principle the set does not have is an error naming it."""
+        with pytest.raises(UnknownNameError, match="'opne'"):
+            principle_sets()["real-involvement"].score(
+                {"opne": Judgement(rating=Rating.MET, reason="typo")}
+            )

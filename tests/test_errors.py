@@ -1,0 +1,57 @@
+"""Errors are engagekit errors, the matching builtins, informative and picklable."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from engagekit import errors
+
+
+CASES = [
+    (errors.InvalidValueError("stage", "x", allowed=("a", "b")), ValueError),
+    (errors.UnknownNameError("technique", "wrld-cafe", choices=["world-cafe"]), LookupError),
+    (errors.ParseError("Sometime", reason="no date", origin="plan.toml", line=3), ValueError),
+    (errors.GraphStructureError("cycle", path=("a", "b", "a")), ValueError),
+    (errors.DocumentError("f.toml", ["$.x: bad"]), ValueError),
+    (errors.InvalidTypeError("render.text", 3, expected="a value"), TypeError),
+]
+
+
+@pytest.mark.parametrize(("error", "builtin"), CASES, ids=lambda c: type(c).__name__)
+def test_hierarchy(error, builtin):
+    """Every error is an EngagekitError and the builtin a user would catch."""
+    assert isinstance(error, errors.EngagekitError)
+    assert isinstance(error, builtin)
+
+
+@pytest.mark.parametrize(("error", "builtin"), CASES, ids=lambda c: type(c).__name__)
+def test_pickles(error, builtin):
+    """Errors survive pickling with their message and attributes."""
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is type(error)
+    assert str(copy) == str(error)
+
+
+def test_invalid_value_suggests_close_allowed_values():
+    """The message names the field, the value and what is allowed, with a suggestion."""
+    error = errors.InvalidValueError("method", "forum-for-debate", allowed=["forums-for-debate"])
+    assert str(error) == (
+        "method: 'forum-for-debate' is not allowed; allowed: 'forums-for-debate' "
+        "(did you mean 'forums-for-debate'?)"
+    )
+
+
+def test_unknown_name_attributes():
+    """Structured attributes carry what the message says."""
+    error = errors.UnknownNameError("technique", "wrld-cafe", choices=["world-cafe", "open-space"])
+    assert error.suggestions == ("world-cafe",)
+    assert error.name == "wrld-cafe"
+    assert str(error) == "unknown technique 'wrld-cafe'; did you mean 'world-cafe'?"
+
+
+def test_parse_error_location():
+    """A parse error names the file and line."""
+    error = errors.ParseError("Sometime", reason="no date", origin="plan.toml", line=3)
+    assert str(error) == "plan.toml:3: cannot read 'Sometime': no date"

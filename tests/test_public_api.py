@@ -1,0 +1,72 @@
+"""The public surface: every exported name resolves, is documented, and import is cheap."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import subprocess
+import sys
+
+import pytest
+
+import engagekit
+
+
+PUBLIC_MODULES = [
+    "engagekit",
+    "engagekit.cycles",
+    "engagekit.errors",
+    "engagekit.io",
+    "engagekit.render",
+    "engagekit.examples",
+    "engagekit.sources",
+    "engagekit.ratings",
+]
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_all_names_resolve_and_dir_is_clean(module_name):
+    """Every name in __all__ exists, and dir() shows exactly __all__."""
+    module = importlib.import_module(module_name)
+    for name in module.__all__:
+        assert getattr(module, name) is not None, name
+    assert sorted(dir(module)) == sorted(module.__all__)
+
+
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
+def test_public_callables_have_docstrings(module_name):
+    """Every public class and function has a docstring."""
+    module = importlib.import_module(module_name)
+    for name in module.__all__:
+        obj = getattr(module, name)
+        if inspect.isclass(obj) or inspect.isfunction(obj):
+            assert inspect.getdoc(obj), f"{module_name}.{name} has no docstring"
+
+
+def test_top_level_names_have_examples():
+    """The top-level API's classes and functions show an example in their docstring."""
+    missing = []
+    for name in engagekit.__all__:
+        obj = getattr(engagekit, name)
+        if (inspect.isclass(obj) or callable(obj)) and not inspect.ismodule(obj):
+            doc = inspect.getdoc(obj) or ""
+            if ">>>" not in doc:
+                missing.append(name)
+    assert missing == []
+
+
+def test_import_loads_no_data_and_no_optional_dependency():
+    """`import engagekit` parses no catalogue and imports neither matplotlib nor pandas."""
+    code = (
+        "import sys, engagekit\n"
+        "from engagekit import _techniques\n"
+        "from engagekit.cycles import _engagement\n"
+        "assert _techniques.techniques.cache_info().currsize == 0\n"
+        "assert _engagement.engagement_cycle.cache_info().currsize == 0\n"
+        "bad = [m for m in ('matplotlib', 'pandas') if m in sys.modules]\n"
+        "print(bad)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
