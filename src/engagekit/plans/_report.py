@@ -282,7 +282,8 @@ def annual_engagement_report(
         ...             for n, o in enumerate(expected[:-1])]
         >>> report = annual_engagement_report(2015, body="Oxfordshire CCG", plan=plan,
         ...                                   meetings=meetings)
-        >>> print(*(s.title for s in report.sections), sep="\n")
+        >>> for section in report.sections:
+        ...     print(section.title)
         Summary
         The public involvement duty
         The Engagement Cycle
