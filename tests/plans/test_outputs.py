@@ -257,3 +257,18 @@ class TestCommandLine:
         assert code == 0
         assert "Action plans: Somerset CCG's Action Plan v8" in text
         assert "5.1a   [Nov/Dec 2011]" in text
+
+
+class TestResultRoundTrips:
+    @given(loops())
+    def test_loop_results(self, loop):
+        """LoopMetrics, Lineage and the You said, we did document round-trip."""
+        from engagekit.plans import Lineage, LoopMetrics, YouSaidWeDid, you_said_we_did
+
+        as_of = D(2041, 1, 1)
+        metrics = loop.metrics(as_of)
+        assert io.loads(io.dumps(metrics), LoopMetrics) == metrics
+        lineage = loop.trace(loop.items[0].id)
+        assert io.loads(io.dumps(lineage), Lineage) == lineage
+        document = you_said_we_did(loop, (D(2000, 1, 1), as_of))
+        assert io.loads(io.dumps(document), YouSaidWeDid) == document
