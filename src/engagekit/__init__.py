@@ -39,6 +39,20 @@ from engagekit.cycles import (
     commissioning_cycles,
     engagement_cycle,
 )
+from engagekit.decisions import (
+    Assessment,
+    Criterion,
+    Decision,
+    EngagementRequirement,
+    Evidence,
+    Impact,
+    Option,
+    Policy,
+    Verdict,
+    compare,
+    evaluate,
+    required_engagement,
+)
 from engagekit.plans import ActionPlan, FeedbackLoop, Recurrence, TargetDate
 from engagekit.ratings import Rating
 from engagekit.sources import Source
@@ -51,16 +65,24 @@ if TYPE_CHECKING:
 __all__ = [
     "ENGAGEMENT_CYCLE",
     "ActionPlan",
+    "Assessment",
     "CommissioningCycle",
+    "Criterion",
+    "Decision",
     "EngagementCycle",
+    "EngagementRequirement",
     "EngagementStage",
+    "Evidence",
     "FeedbackLoop",
     "Figure",
+    "Impact",
     "InvolvementLevel",
     "Ladder",
     "Match",
     "MethodOfEngagement",
+    "Option",
     "ParticipationLevel",
+    "Policy",
     "PrincipleSet",
     "Quantity",
     "Rating",
@@ -70,13 +92,17 @@ __all__ = [
     "Technique",
     "TechniqueCatalogue",
     "Unit",
+    "Verdict",
     "__version__",
     "commissioning_cycles",
+    "compare",
     "engagement_cycle",
     "errors",
+    "evaluate",
     "examples",
     "io",
     "load_techniques",
+    "required_engagement",
     "techniques",
 ]
 

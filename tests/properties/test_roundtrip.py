@@ -11,9 +11,25 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import engagekit
+import strategies
 
 from engagekit import cycles, io
-from strategies.foundation import STRATEGIES
+from strategies.foundation import STRATEGIES as _FOUNDATION
+
+
+def _all_strategies() -> dict:
+    # Each area's strategies module may define STRATEGIES; the round trip covers them all.
+    import importlib
+    import pkgutil
+
+    found = dict(_FOUNDATION)
+    for info in pkgutil.iter_modules(strategies.__path__):
+        module = importlib.import_module(f"strategies.{info.name}")
+        found.update(getattr(module, "STRATEGIES", {}))
+    return found
+
+
+STRATEGIES = _all_strategies()
 
 
 @pytest.mark.parametrize("cls", list(STRATEGIES), ids=lambda c: c.__name__)

@@ -7,6 +7,11 @@ published strategy, citing it. Roles stand in for people: examples name a role
 
 from __future__ import annotations
 
+from engagekit.examples._decisions import (
+    somerset_patient_transport_decision,
+    somerset_rheumatology_decision,
+    unproportionate_service_change,
+)
 from engagekit.examples._plans import (
     gpcc_timeline_2011,
     oxfordshire_delivery_plan,
@@ -20,8 +25,11 @@ __all__: list[str] = [
     "gpcc_timeline_2011",
     "oxfordshire_delivery_plan",
     "somerset_action_plan",
+    "somerset_patient_transport_decision",
+    "somerset_rheumatology_decision",
     "sutton_responsibilities",
     "sutton_stakeholders",
+    "unproportionate_service_change",
 ]
 
 

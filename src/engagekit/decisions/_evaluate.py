@@ -1,0 +1,297 @@
+"""Evaluating a decision: the triangle, proportionality, consultation and tests (private)."""
+
+from __future__ import annotations
+
+import attrs
+
+from engagekit.decisions._decision import Decision
+from engagekit.decisions._gunning import GunningPrinciple, check_consultation
+from engagekit.decisions._policy import DEFAULT_POLICY, Policy
+from engagekit.decisions._requirement import required_engagement
+from engagekit.decisions._results import EngagementRequirement, Outcome, Reason, Verdict
+from engagekit.decisions._rules import rule
+from engagekit.decisions._tests import ServiceChangeTest, TestAssessment, applicable_tests
+from engagekit.decisions._triangle import Assessment, Audience, Criterion, EvidenceKind, _find
+from engagekit.errors import InvalidValueError
+from engagekit.ratings import Rating
+
+
+def evaluate(
+    decision: Decision, *, option: str | None = None, policy: Policy = DEFAULT_POLICY
+) -> Verdict:
+    """Put a decision through the decision triangle, proportionality and the tests.
+
+    The verdict is non-compensatory: its outcome is the worst of its reasons'
+    outcomes, so a safety or affordability failure is not outweighed by anything.
+
+    - Triangle: every criterion (acceptability once per audience in
+      ``policy.acceptability_audiences``) must be assessed; *not met* gives
+      *not ready*; *unknown*, unassessed, or (with ``policy.require_evidence``)
+      resting on no evidence gives *insufficient evidence*; *partly met* gives
+      *ready with conditions* (or *not ready* for ``policy.partly_met_blocks``).
+    - Proportionality: the engagement evidence must reach the minimum level
+      :func:`required_engagement` gives; formal consultation, when expected, must
+      have happened; a substantial change needs the health scrutiny committee's
+      consultation on record; a required equality impact assessment must be there.
+      Engaging more than required is fine.
+    - Consultation: if there was one, each Gunning principle (:func:`check_consultation`).
+    - Service-change tests in force on the decision's date that apply to the change.
+
+    Args:
+        decision: the decision.
+        option: evaluate this option's assessments instead of the decision's own.
+        policy: the thresholds to apply.
+
+    Raises:
+        InvalidValueError: ``decision`` is not a :class:`Decision`.
+        UnknownNameError: no option with id ``option``.
+
+    Examples:
+        >>> from engagekit import examples
+        >>> verdict = evaluate(examples.somerset_rheumatology_decision())
+        >>> verdict.outcome.label
+        'insufficient evidence'
+        >>> verdict.gaps[0].message
+        'rated unknown (the case study does not report costs)'
+        >>> evaluate(examples.unproportionate_service_change()).outcome.label
+        'not ready'
+    """
+    if not isinstance(decision, Decision):
+        raise InvalidValueError("decision", decision, reason="must be a Decision")
+    if not isinstance(policy, Policy):
+        raise InvalidValueError("policy", policy, reason="must be a Policy")
+    assessments = decision.assessments if option is None else decision.option(option).assessments
+    requirement = required_engagement(decision.impact, on=decision.date, policy=policy)
+    reasons = triangle_reasons(assessments, policy)
+    reasons.extend(_proportionality(decision, requirement))
+    if decision.consultation is not None:
+        check = check_consultation(
+            decision.consultation,
+            decided_on=decision.date,
+            options_considered=max(len(decision.options), 1),
+            policy=policy,
+        )
+        reports = tuple(e.id for e in decision.evidence_of(EvidenceKind.CONSULTATION_REPORT))
+        conscientious = GunningPrinciple.CONSCIENTIOUS_CONSIDERATION.rule_id
+        for checked in check.reasons:
+            if checked.rule == conscientious and reports:
+                reasons.append(attrs.evolve(checked, evidence=reports))
+            else:
+                reasons.append(checked)
+    substantial = requirement.substantial
+    for test in applicable_tests(
+        decision.impact,
+        decision.date,
+        only_when_substantial=policy.tests_only_when_substantial,
+        substantial=substantial,
+    ):
+        reasons.append(_test_reason(test, decision.test(test), policy))
+    return Verdict(
+        title=decision.title,
+        body=decision.body,
+        decided_on=decision.date,
+        option=option,
+        outcome=Outcome.worst(r.outcome for r in reasons),
+        reasons=tuple(reasons),
+        requirement=requirement,
+        achieved_level=decision.achieved_level,
+        policy=policy.name,
+    )
+
+
+def triangle_reasons(assessments: tuple[Assessment, ...], policy: Policy) -> list[Reason]:
+    """One reason per criterion (and audience) the policy asks to be judged."""
+    reasons = []
+    for criterion in Criterion:
+        audiences: tuple[Audience | None, ...] = (
+            policy.acceptability_audiences if criterion is Criterion.ACCEPTABLE else (None,)
+        )
+        for audience in audiences:
+            reasons.append(
+                _judgement_reason(
+                    f"triangle.{criterion.value}",
+                    _find(assessments, criterion, audience),
+                    criterion=criterion,
+                    audience=audience,
+                    blocks=criterion in policy.partly_met_blocks,
+                    require_evidence=policy.require_evidence,
+                )
+            )
+    return reasons
+
+
+def _judgement_reason(
+    rule_id: str,
+    judged: Assessment | TestAssessment | None,
+    *,
+    criterion: Criterion | None = None,
+    audience: Audience | None = None,
+    test: ServiceChangeTest | None = None,
+    blocks: bool = False,
+    require_evidence: bool = True,
+) -> Reason:
+    r = rule(rule_id)
+    what = r.title if audience is None else f"acceptable to {audience.value}"
+    rating = Rating.UNKNOWN if judged is None else judged.rating
+    evidence = () if judged is None else judged.evidence
+    notes = "" if judged is None or judged.notes is None else f" ({judged.notes})"
+    missing: tuple[str, ...] = ()
+    if judged is None:
+        outcome = Outcome.INSUFFICIENT_EVIDENCE
+        message = f"not assessed: {what}"
+        missing = (f"an assessment: {what.lower()}",)
+    elif rating is Rating.NOT_MET:
+        outcome = Outcome.NOT_READY
+        message = f"not met{notes}; nothing else can make up for it"
+    elif rating is Rating.UNKNOWN:
+        outcome = Outcome.INSUFFICIENT_EVIDENCE
+        message = f"rated unknown{notes}"
+        missing = (f"evidence to judge: {what.lower()}",)
+    elif require_evidence and not evidence:
+        outcome = Outcome.INSUFFICIENT_EVIDENCE
+        message = f"rated {rating.label} but rests on no evidence{notes}"
+        missing = (f"evidence behind: {what.lower()}",)
+    elif rating is Rating.PARTLY_MET:
+        outcome = Outcome.NOT_READY if blocks else Outcome.READY_WITH_CONDITIONS
+        message = f"partly met{notes}" + (
+            "; the policy does not accept partly met here" if blocks else ""
+        )
+    else:
+        outcome = Outcome.READY
+        message = f"met{notes}"
+    if isinstance(judged, TestAssessment) and judged.conditions:
+        message += "; conditions met: " + ", ".join(c.title.lower() for c in judged.conditions)
+    return Reason(
+        rule=r.id,
+        title=r.title if audience is None else f"Acceptable to {audience.value}",
+        outcome=outcome,
+        rating=rating,
+        message=message,
+        criterion=criterion,
+        audience=audience,
+        test=test,
+        evidence=evidence,
+        missing=missing,
+        source=r.source,
+    )
+
+
+def _test_reason(test: ServiceChangeTest, judged: TestAssessment | None, policy: Policy) -> Reason:
+    return _judgement_reason(
+        test.rule.id, judged, test=test, require_evidence=policy.require_evidence
+    )
+
+
+def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Reason]:
+    reasons = []
+    achieved = decision.achieved_level
+    level_rule = rule("proportionality.level")
+    engaged = tuple(
+        e.id for e in decision.evidence if e.level is not None and e.level >= req.minimum_level
+    )
+    if achieved is None or achieved < req.minimum_level:
+        reached = (
+            "no engagement on record"
+            if achieved is None
+            else f"engagement reached {achieved.label}"
+        )
+        reasons.append(
+            Reason(
+                rule=level_rule.id,
+                title="Proportionate engagement",
+                outcome=Outcome.NOT_READY,
+                rating=Rating.NOT_MET,
+                message=f"{reached}; the change needs at least {req.minimum_level.label}",
+                evidence=tuple(e.id for e in decision.evidence if e.level is not None),
+                missing=(f"engagement at the {req.minimum_level.label} level or above",),
+                source=level_rule.source,
+            )
+        )
+    else:
+        reasons.append(
+            Reason(
+                rule=level_rule.id,
+                title="Proportionate engagement",
+                outcome=Outcome.READY,
+                rating=Rating.MET,
+                message=f"engagement reached {achieved.label}; the change needs at least "
+                f"{req.minimum_level.label}",
+                evidence=engaged,
+                source=level_rule.source,
+            )
+        )
+    if req.formal_consultation:
+        consult_rule = rule("proportionality.consultation")
+        held = decision.consultation is not None
+        reasons.append(
+            Reason(
+                rule=consult_rule.id,
+                title=consult_rule.title,
+                outcome=Outcome.READY if held else Outcome.NOT_READY,
+                rating=Rating.MET if held else Rating.NOT_MET,
+                message="a formal public consultation was held"
+                if held
+                else "a substantial change, and no formal public consultation was held",
+                missing=() if held else ("a formal public consultation",),
+                source=consult_rule.source,
+            )
+        )
+    if req.scrutiny_consultation:
+        reasons.append(
+            _evidence_reason(
+                decision,
+                "scrutiny.substantial-variation",
+                EvidenceKind.SCRUTINY_CONSULTATION,
+                found="the health scrutiny committee was consulted",
+                lacking="a substantial change, and no record of consulting the health "
+                "scrutiny committee",
+                missing="a record of consulting the local authority's health scrutiny committee",
+                outcome_if_missing=Outcome.NOT_READY,
+            )
+        )
+    if req.equality_impact_assessment:
+        reasons.append(
+            _evidence_reason(
+                decision,
+                "equality.due-regard",
+                EvidenceKind.EQUALITY_IMPACT_ASSESSMENT,
+                found="an equality impact assessment is on record",
+                lacking="no equality impact assessment on record",
+                missing="an equality impact assessment",
+                outcome_if_missing=Outcome.INSUFFICIENT_EVIDENCE,
+            )
+        )
+    return reasons
+
+
+def _evidence_reason(
+    decision: Decision,
+    rule_id: str,
+    kind: EvidenceKind,
+    *,
+    found: str,
+    lacking: str,
+    missing: str,
+    outcome_if_missing: Outcome,
+) -> Reason:
+    r = rule(rule_id)
+    ids = tuple(e.id for e in decision.evidence_of(kind))
+    if ids:
+        return Reason(
+            rule=r.id,
+            title=r.title,
+            outcome=Outcome.READY,
+            rating=Rating.MET,
+            message=found,
+            evidence=ids,
+            source=r.source,
+        )
+    return Reason(
+        rule=r.id,
+        title=r.title,
+        outcome=outcome_if_missing,
+        rating=Rating.NOT_MET if outcome_if_missing is Outcome.NOT_READY else Rating.UNKNOWN,
+        message=lacking,
+        missing=(missing,),
+        source=r.source,
+    )

@@ -1,0 +1,214 @@
+"""Checking a consultation against the Gunning principles (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from engagekit.decisions._consultation import Consultation, Information
+from engagekit.decisions._names import check_day
+from engagekit.decisions._policy import DEFAULT_POLICY, Policy
+from engagekit.decisions._results import ConsultationCheck, Outcome, Reason
+from engagekit.decisions._rules import rule
+from engagekit.errors import InvalidValueError
+from engagekit.ratings import Rating
+
+
+class GunningPrinciple(enum.Enum):
+    """The four principles of lawful consultation (*R v Brent LBC, ex p Gunning*, 1985).
+
+    Examples:
+        >>> [p.title for p in GunningPrinciple][:2]
+        ['Consult at a formative stage', 'Give sufficient reasons']
+    """
+
+    FORMATIVE_STAGE = "formative-stage"
+    SUFFICIENT_REASONS = "sufficient-reasons"
+    ADEQUATE_TIME = "adequate-time"
+    CONSCIENTIOUS_CONSIDERATION = "conscientious-consideration"
+
+    @property
+    def rule_id(self) -> str:
+        """The id of the principle's rule, e.g. ``"gunning.adequate-time"``."""
+        return f"gunning.{self.value}"
+
+    @property
+    def title(self) -> str:
+        """The principle in a few words."""
+        return rule(self.rule_id).title
+
+
+_OUTCOME = {
+    Rating.MET: Outcome.READY,
+    Rating.PARTLY_MET: Outcome.READY_WITH_CONDITIONS,
+    Rating.NOT_MET: Outcome.NOT_READY,
+    Rating.UNKNOWN: Outcome.INSUFFICIENT_EVIDENCE,
+}
+
+
+def _reason(
+    principle: GunningPrinciple, rating: Rating, message: str, missing: tuple[str, ...] = ()
+) -> Reason:
+    r = rule(principle.rule_id)
+    return Reason(
+        rule=r.id,
+        title=r.title,
+        outcome=_OUTCOME[rating],
+        rating=rating,
+        message=message,
+        missing=missing,
+        source=r.source,
+    )
+
+
+def check_consultation(
+    consultation: Consultation,
+    *,
+    decided_on: dt.date,
+    options_considered: int = 1,
+    policy: Policy = DEFAULT_POLICY,
+) -> ConsultationCheck:
+    """Check a consultation against the four Gunning principles.
+
+    - **Formative stage**: it opened and closed before the decision, and the
+      proposal was not settled when it opened.
+    - **Sufficient reasons**: it published what ``policy.required_information``
+      lists; the options considered and the reasons for rejecting them (*Moseley*)
+      are asked for only when more than one option was considered.
+    - **Adequate time**: it ran for at least ``policy.consultation_weeks`` weeks
+      (12 by default: a planning default, not a legal minimum; a shorter
+      consultation is only *partly met*, to be justified).
+    - **Conscientious consideration**: a response report was published on or
+      before the decision date and the decision refers to it.
+
+    Args:
+        consultation: the consultation.
+        decided_on: the date of the decision it informs.
+        options_considered: how many options the decision considered.
+        policy: the thresholds to apply.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from engagekit.decisions import Consultation, ProposalStatus, Information
+        >>> c = Consultation(start=dt.date(2016, 1, 4), end=dt.date(2016, 2, 29),
+        ...                  proposal_status=ProposalStatus.PREFERRED_OPTION,
+        ...                  published=[Information.PROPOSAL, Information.REASONS],
+        ...                  responses=412, report_published=dt.date(2016, 3, 21),
+        ...                  considered_in_decision=True)
+        >>> check = check_consultation(c, decided_on=dt.date(2016, 4, 7))
+        >>> [(r.rule, r.rating.label) for r in check.reasons]  # doctest: +NORMALIZE_WHITESPACE
+        [('gunning.formative-stage', 'met'), ('gunning.sufficient-reasons', 'met'),
+         ('gunning.adequate-time', 'partly met'), ('gunning.conscientious-consideration', 'met')]
+        >>> check.outcome.label
+        'ready with conditions'
+    """
+    if not isinstance(consultation, Consultation):
+        raise InvalidValueError("consultation", consultation, reason="must be a Consultation")
+    check_day("decided_on", decided_on)
+    given: object = options_considered
+    if isinstance(given, bool) or not isinstance(given, int) or given < 0:
+        raise InvalidValueError(
+            "options_considered", options_considered, reason="must be a whole number ≥ 0"
+        )
+    reasons = (
+        _formative(consultation, decided_on),
+        _sufficient(consultation, options_considered, policy),
+        _time(consultation, policy),
+        _conscientious(consultation, decided_on),
+    )
+    return ConsultationCheck(
+        decided_on=decided_on, reasons=reasons, outcome=Outcome.worst(r.outcome for r in reasons)
+    )
+
+
+def _formative(c: Consultation, decided_on: dt.date) -> Reason:
+    p = GunningPrinciple.FORMATIVE_STAGE
+    if c.start >= decided_on:
+        return _reason(
+            p,
+            Rating.NOT_MET,
+            f"the consultation opened on {c.start.isoformat()}, not before the decision "
+            f"({decided_on.isoformat()})",
+            ("a consultation held before the decision",),
+        )
+    if not c.proposal_status.formative:
+        return _reason(
+            p,
+            Rating.NOT_MET,
+            "the proposal was already settled when the consultation opened",
+            ("a proposal still open to change",),
+        )
+    if c.end > decided_on:
+        return _reason(
+            p,
+            Rating.NOT_MET,
+            f"the consultation closed on {c.end.isoformat()}, after the decision "
+            f"({decided_on.isoformat()})",
+            ("a decision taken after the consultation closed",),
+        )
+    status = c.proposal_status.value.replace("-", " ")
+    return _reason(
+        p,
+        Rating.MET,
+        f"opened {c.start.isoformat()} and closed {c.end.isoformat()}, before the decision; "
+        f"proposal {status} when it opened",
+    )
+
+
+def _sufficient(c: Consultation, options: int, policy: Policy) -> Reason:
+    p = GunningPrinciple.SUFFICIENT_REASONS
+    moseley = {Information.OPTIONS_CONSIDERED, Information.REASONS_FOR_REJECTION}
+    wanted = [i for i in policy.required_information if options > 1 or i not in moseley]
+    missing = [i for i in wanted if i not in c.published]
+    if missing:
+        return _reason(
+            p,
+            Rating.NOT_MET,
+            "not published: " + ", ".join(i.label for i in missing),
+            tuple(f"published {i.label}" for i in missing),
+        )
+    shown = ", ".join(i.label for i in wanted) or "nothing was required"
+    return _reason(p, Rating.MET, f"published {shown}")
+
+
+def _time(c: Consultation, policy: Policy) -> Reason:
+    p = GunningPrinciple.ADEQUATE_TIME
+    weeks = policy.consultation_weeks
+    if c.days >= weeks * 7:
+        return _reason(p, Rating.MET, f"ran {c.weeks:g} weeks; the policy default is {weeks}")
+    return _reason(
+        p,
+        Rating.PARTLY_MET,
+        f"ran {c.weeks:g} weeks, shorter than the policy default of {weeks} (a planning "
+        "default, not a legal minimum): record why the time was adequate",
+        (f"a record of why {c.weeks:g} weeks was adequate",),
+    )
+
+
+def _conscientious(c: Consultation, decided_on: dt.date) -> Reason:
+    p = GunningPrinciple.CONSCIENTIOUS_CONSIDERATION
+    if c.report_published is None:
+        return _reason(
+            p, Rating.NOT_MET, "no response report was published", ("a published response report",)
+        )
+    if c.report_published > decided_on:
+        return _reason(
+            p,
+            Rating.NOT_MET,
+            f"the response report was published on {c.report_published.isoformat()}, after "
+            f"the decision ({decided_on.isoformat()})",
+            ("a response report published before the decision",),
+        )
+    if not c.considered_in_decision:
+        return _reason(
+            p,
+            Rating.NOT_MET,
+            "the decision does not refer to the response report",
+            ("decision papers that refer to the response report",),
+        )
+    return _reason(
+        p,
+        Rating.MET,
+        f"{c.responses} responses; report published {c.report_published.isoformat()} "
+        "and referred to by the decision",
+    )

@@ -1,0 +1,217 @@
+"""The overridable thresholds behind an evaluation (private)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.cycles import EngagementStage, ParticipationLevel
+from engagekit.decisions._consultation import Information
+from engagekit.decisions._impact import AccessEffect, ChangeKind, Impact
+from engagekit.decisions._triangle import Audience, Criterion
+from engagekit.errors import InvalidValueError
+
+
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidValueError(
+            f"Policy.{attribute.name}", value, reason="must be a whole number ≥ 1"
+        )
+
+
+def _optional_positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _positive(instance, attribute, value)
+
+
+def _non_negative_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidValueError(
+            f"Policy.{attribute.name}", value, reason="must be a whole number ≥ 0"
+        )
+
+
+def _levels_rise(instance: Policy, attribute: attrs.Attribute[Any], value: object) -> None:
+    _validate.member_of(ParticipationLevel)(instance, attribute, value)
+    assert isinstance(value, ParticipationLevel)
+    if not instance.level_planning <= instance.level_service_change <= value:
+        raise InvalidValueError(
+            "Policy.level_substantial",
+            value.value,
+            reason=(
+                "the minimum levels must not fall as a change grows: level_planning "
+                f"({instance.level_planning.value}) ≤ level_service_change "
+                f"({instance.level_service_change.value}) ≤ level_substantial"
+            ),
+        )
+
+
+_ALL_AUDIENCES = tuple(Audience)
+_MOSELEY = (
+    Information.PROPOSAL,
+    Information.REASONS,
+    Information.OPTIONS_CONSIDERED,
+    Information.REASONS_FOR_REJECTION,
+)
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """The named, documented thresholds :func:`evaluate` and :func:`required_engagement` use.
+
+    The law leaves most of these to judgement: the 2013 health scrutiny Regulations
+    do not define a "substantial" development or variation, and no source engagekit
+    cites sets a minimum length for a consultation. The defaults below are
+    engagekit's reading of the sources; each is marked as source or policy. A
+    commissioner with a local policy builds its own, e.g.
+    ``attrs.evolve(DEFAULT_POLICY, consultation_weeks=8)``.
+
+    Attributes:
+        name: what to call the policy in reports.
+        acceptability_audiences: whose acceptability must be judged. Source:
+            Somerset's Figure 2 names patients, staff and the public.
+        require_evidence: a judgement that names no evidence counts as
+            insufficient evidence. Policy.
+        partly_met_blocks: criteria for which "partly met" counts as not met
+            (a stricter local policy might list ``SAFE_AND_EFFECTIVE``). Policy;
+            by default "partly met" makes a decision ready with conditions.
+        substantial_kinds: kinds of change that can be substantial. Policy.
+        substantial_access: effects on access that make such a change substantial.
+            Source (partly verified): County Durham CCG names impact on access
+            (location, opening hours) and the wider community (transport).
+        substantial_people: if set, a change of a ``substantial_kinds`` kind
+            affecting at least this many people is substantial whatever its effect
+            on access. Policy; no source gives a number, so the default is ``None``.
+        temporary_can_be_substantial: whether a temporary change can be
+            substantial. Policy.
+        bed_closures_substantial: whether significant bed closures are always
+            substantial. Policy.
+        level_planning: the minimum participation level when only the planning
+            limb applies. Policy (the duty can be met by providing information).
+        level_service_change: the minimum level when the change affects delivery or
+            range (limbs (b) and (c)). Policy.
+        level_substantial: the minimum level for a substantial change. Policy.
+        consult_when_substantial: whether a substantial change is expected to go to
+            formal public consultation. Source (partly verified): County Durham CCG.
+        eia_for_service_change: whether every change that affects delivery needs an
+            equality impact assessment (one is always needed when ``protected_groups``
+            are named). Policy, following the public sector equality duty.
+        consultation_weeks: the consultation length below which "adequate time" is
+            only partly met. A commonly used planning default of 12 weeks; a policy
+            default, not law: the Gunning principles ask for adequate time, not a
+            number of weeks.
+        required_information: what a consultation must publish for "sufficient
+            reasons". Source: Gunning principle 2, and *Moseley* on options
+            considered and rejected.
+        tests_only_when_substantial: apply the four tests only to substantial
+            changes, rather than to every change that affects delivery. Source:
+            NHS England's service-change guidance is for those considering
+            substantial service change.
+        technique_stage: the Engagement Cycle stage used to rank suggested
+            techniques. Policy.
+        suggested_techniques: how many techniques to suggest. Policy.
+
+    Examples:
+        >>> DEFAULT_POLICY.consultation_weeks
+        12
+        >>> import attrs
+        >>> strict = attrs.evolve(DEFAULT_POLICY, name="strict",
+        ...                       partly_met_blocks=[Criterion.SAFE_AND_EFFECTIVE])
+        >>> strict.partly_met_blocks
+        (<Criterion.SAFE_AND_EFFECTIVE: 'safe-and-effective'>,)
+        >>> attrs.evolve(DEFAULT_POLICY, consultation_weeks=0)
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.InvalidValueError: Policy.consultation_weeks: 0 is not allowed: ...
+    """
+
+    name: str = attrs.field(default="engagekit default", validator=_validate.text)
+    acceptability_audiences: tuple[Audience, ...] = attrs.field(
+        default=_ALL_AUDIENCES,
+        converter=_validate.to_sorted_members,
+        validator=_validate.each(Audience),
+    )
+    require_evidence: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
+    partly_met_blocks: tuple[Criterion, ...] = attrs.field(
+        default=(), converter=_validate.to_sorted_members, validator=_validate.each(Criterion)
+    )
+    substantial_kinds: tuple[ChangeKind, ...] = attrs.field(
+        default=(
+            ChangeKind.REDUCTION,
+            ChangeKind.RELOCATION,
+            ChangeKind.CLOSURE,
+            ChangeKind.DECOMMISSIONING,
+        ),
+        converter=_validate.to_sorted_members,
+        validator=_validate.each(ChangeKind),
+    )
+    substantial_access: tuple[AccessEffect, ...] = attrs.field(
+        default=tuple(AccessEffect),
+        converter=_validate.to_sorted_members,
+        validator=_validate.each(AccessEffect),
+    )
+    substantial_people: int | None = attrs.field(default=None, validator=_optional_positive)
+    temporary_can_be_substantial: bool = attrs.field(
+        default=True, validator=_validate.instance_of(bool)
+    )
+    bed_closures_substantial: bool = attrs.field(
+        default=True, validator=_validate.instance_of(bool)
+    )
+    level_planning: ParticipationLevel = attrs.field(
+        default=ParticipationLevel.INFORM, validator=_validate.member_of(ParticipationLevel)
+    )
+    level_service_change: ParticipationLevel = attrs.field(
+        default=ParticipationLevel.CONSULT, validator=_validate.member_of(ParticipationLevel)
+    )
+    level_substantial: ParticipationLevel = attrs.field(
+        default=ParticipationLevel.INVOLVE, validator=_levels_rise
+    )
+    consult_when_substantial: bool = attrs.field(
+        default=True, validator=_validate.instance_of(bool)
+    )
+    eia_for_service_change: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
+    consultation_weeks: int = attrs.field(default=12, validator=_positive)
+    required_information: tuple[Information, ...] = attrs.field(
+        default=_MOSELEY,
+        converter=_validate.to_sorted_members,
+        validator=_validate.each(Information),
+    )
+    tests_only_when_substantial: bool = attrs.field(
+        default=True, validator=_validate.instance_of(bool)
+    )
+    technique_stage: EngagementStage = attrs.field(
+        default=EngagementStage.PLAN_AND_TRANSFORM, validator=_validate.member_of(EngagementStage)
+    )
+    suggested_techniques: int = attrs.field(default=5, validator=_non_negative_int)
+
+    def is_substantial(self, impact: Impact) -> bool:
+        """Whether this policy counts ``impact`` as a substantial development or variation.
+
+        Examples:
+            >>> from engagekit.decisions import Impact, ChangeKind, AccessEffect
+            >>> DEFAULT_POLICY.is_substantial(Impact(kind=ChangeKind.RELOCATION,
+            ...     people_affected=2000, access=[AccessEffect.TRAVEL]))
+            True
+            >>> DEFAULT_POLICY.is_substantial(Impact(kind=ChangeKind.RELOCATION,
+            ...     people_affected=2000))
+            False
+        """
+        if impact.bed_closures and self.bed_closures_substantial:
+            return True
+        if impact.kind not in self.substantial_kinds:
+            return False
+        if not impact.permanent and not self.temporary_can_be_substantial:
+            return False
+        if any(effect in self.substantial_access for effect in impact.access):
+            return True
+        return (
+            self.substantial_people is not None
+            and impact.people_affected is not None
+            and impact.people_affected >= self.substantial_people
+        )
+
+
+#: The policy engagekit uses unless given another: see :class:`Policy` for each value.
+DEFAULT_POLICY = Policy()

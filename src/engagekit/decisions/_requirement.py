@@ -1,0 +1,176 @@
+"""Proportionality: the engagement a change needs (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from engagekit.cycles import EngagementStage, ParticipationLevel
+from engagekit.decisions._impact import ChangeKind, Impact
+from engagekit.decisions._names import check_day
+from engagekit.decisions._policy import DEFAULT_POLICY, Policy
+from engagekit.decisions._results import EngagementRequirement, Ground
+from engagekit.decisions._rules import rule
+from engagekit.errors import InvalidValueError
+
+
+def required_engagement(
+    impact: Impact, *, on: dt.date | None = None, policy: Policy = DEFAULT_POLICY
+) -> EngagementRequirement:
+    """The engagement a change with ``impact`` needs to be proportionate.
+
+    Which limbs of the public involvement duty apply follows the statute: planning
+    always; proposals and decisions only when the change affects how services are
+    delivered or the range available. Everything else (whether the change is
+    "substantial", the minimum participation level, whether formal consultation
+    is expected, when an equality impact assessment is needed) is a named value of
+    ``policy``, because the law leaves "substantial" undefined.
+
+    Args:
+        impact: what the change would do.
+        on: the decision's date, to leave out rules not yet in force (the 2013
+            scrutiny Regulations, the 2011 equality duty); ``None`` applies the
+            rules as they stand.
+        policy: the thresholds to apply.
+
+    Raises:
+        InvalidValueError: ``impact`` is not an :class:`Impact`, ``on`` not a date.
+
+    Examples:
+        >>> from engagekit.decisions import Impact, ChangeKind, AccessEffect
+        >>> r = required_engagement(Impact(kind=ChangeKind.RELOCATION, people_affected=4000,
+        ...                                access=[AccessEffect.TRAVEL]))
+        >>> [limb.letter for limb in r.limbs], r.minimum_level.label
+        (['a', 'b', 'c'], 'Involve')
+        >>> r.substantial, r.formal_consultation, r.scrutiny_consultation
+        (True, True, True)
+        >>> required_engagement(Impact(kind=ChangeKind.VARIATION, people_affected=10,
+        ...                            delivery_changes=False)).minimum_level.label
+        'Inform'
+    """
+    if not isinstance(impact, Impact):
+        raise InvalidValueError("impact", impact, reason="must be an Impact")
+    if on is not None:
+        check_day("on", on)
+    if not isinstance(policy, Policy):
+        raise InvalidValueError("policy", policy, reason="must be a Policy")
+    # Only two dated rules bear on the requirement: cache on whether they apply.
+    scrutiny_in_force = on is None or rule("scrutiny.substantial-variation").applies_on(on)
+    equality_in_force = on is None or rule("equality.due-regard").applies_on(on)
+    return _required(impact, scrutiny_in_force, equality_in_force, policy)
+
+
+@functools.lru_cache(maxsize=4096)
+def _required(
+    impact: Impact, scrutiny_in_force: bool, equality_in_force: bool, policy: Policy
+) -> EngagementRequirement:
+    grounds: list[Ground] = []
+    limbs = impact.limbs
+    for limb in limbs:
+        r = limb.rule
+        why = "always applies" if limb.always_applies else _delivery_why(impact)
+        grounds.append(
+            Ground(
+                rule=r.id, message=f"limb ({limb.letter}) {r.title.lower()}: {why}", source=r.source
+            )
+        )
+
+    substantial = impact.affects_delivery and policy.is_substantial(impact)
+    if substantial:
+        level = policy.level_substantial
+        tier = "a substantial change"
+    elif impact.affects_delivery:
+        level = policy.level_service_change
+        tier = "a change to how services are delivered or the range available"
+    else:
+        level = policy.level_planning
+        tier = "a change that leaves delivery and range as they are"
+    proportion = rule("proportionality.level")
+    grounds.append(
+        Ground(
+            rule=proportion.id,
+            message=f"{tier}: the policy's minimum level is {level.label}",
+            source=proportion.source,
+        )
+    )
+
+    formal = substantial and policy.consult_when_substantial
+    if formal:
+        consult = rule("proportionality.consultation")
+        grounds.append(
+            Ground(
+                rule=consult.id,
+                message="a substantial change is expected to go to formal public consultation",
+                source=consult.source,
+            )
+        )
+
+    scrutiny_rule = rule("scrutiny.substantial-variation")
+    scrutiny = substantial and scrutiny_in_force
+    if scrutiny:
+        grounds.append(
+            Ground(
+                rule=scrutiny_rule.id,
+                message=(
+                    "a substantial development or variation: consult the local authority's "
+                    "health scrutiny committee (reg 23); 'substantial' is the policy's reading, "
+                    "the Regulations do not define it"
+                ),
+                source=scrutiny_rule.source,
+            )
+        )
+
+    equality_rule = rule("equality.due-regard")
+    eia = equality_in_force and (
+        bool(impact.protected_groups) or (policy.eia_for_service_change and impact.affects_delivery)
+    )
+    if eia:
+        who = (
+            "it affects " + ", ".join(impact.protected_groups)
+            if impact.protected_groups
+            else "it changes how services are delivered"
+        )
+        grounds.append(
+            Ground(
+                rule=equality_rule.id,
+                message=f"an equality impact assessment is needed: {who}",
+                source=equality_rule.source,
+            )
+        )
+
+    return EngagementRequirement(
+        impact=impact,
+        limbs=limbs,
+        minimum_level=level,
+        formal_consultation=formal,
+        substantial=substantial,
+        scrutiny_consultation=scrutiny,
+        equality_impact_assessment=eia,
+        techniques=_suggest(level, policy.technique_stage, policy.suggested_techniques),
+        grounds=tuple(grounds),
+        policy=policy.name,
+    )
+
+
+def _delivery_why(impact: Impact) -> str:
+    if impact.delivery_changes is not None:
+        return "the change affects how services are delivered or the range available"
+    parts = []
+    if impact.kind.changes_range:
+        parts.append(f"a {impact.kind.label} changes the range of services")
+    elif impact.kind is ChangeKind.RELOCATION:
+        parts.append("a relocation changes where services are delivered")
+    if impact.access:
+        parts.append("it affects " + ", ".join(e.label for e in impact.access))
+    if impact.bed_closures:
+        parts.append("it closes beds")
+    return "; ".join(parts)
+
+
+@functools.cache
+def _suggest(level: ParticipationLevel, stage: EngagementStage, count: int) -> tuple[str, ...]:
+    if count == 0:
+        return ()
+    from engagekit import techniques
+
+    return tuple(m.technique.id for m in techniques().select(level=level, stage=stage)[:count])

@@ -1,0 +1,112 @@
+"""The cited rules a decision is evaluated against (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from typing import Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.sources import Source
+
+
+def _after_start(instance: Rule, attribute: attrs.Attribute[Any], value: object) -> None:
+    _validate.optional_date(instance, attribute, value)
+    if (
+        value is not None
+        and instance.applies_from is not None
+        and isinstance(value, dt.date)
+        and value < instance.applies_from
+    ):
+        raise InvalidValueError(
+            f"Rule({instance.id!r}).applies_to",
+            value,
+            reason=f"must not be before applies_from ({instance.applies_from.isoformat()})",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One rule a decision is judged against, with where it comes from.
+
+    Attributes:
+        id: a stable id such as ``"test.gp-support"``; the part before the dot names
+            the family (``triangle``, ``limb``, ``proportionality``, ``scrutiny``,
+            ``equality``, ``test``, ``bed``, ``gunning``).
+        title: the rule in a few words, as the source puts it.
+        statement: what the rule asks (paraphrased, or quoted where the source's
+            wording matters, as for the four tests).
+        source: where it comes from.
+        applies_from: the first decision date the rule applies to, if it is dated.
+        applies_to: the last decision date it applies to, if it has ended.
+
+    Examples:
+        >>> from engagekit.decisions import rule
+        >>> r = rule("test.bed-closures")
+        >>> r.applies_from
+        datetime.date(2017, 4, 1)
+        >>> import datetime as dt
+        >>> r.applies_on(dt.date(2017, 3, 31)), r.applies_on(dt.date(2017, 4, 1))
+        (False, True)
+    """
+
+    id: str = attrs.field(validator=_validate.text)
+    title: str = attrs.field(validator=_validate.text)
+    statement: str = attrs.field(validator=_validate.text)
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+    applies_from: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
+    applies_to: dt.date | None = attrs.field(default=None, validator=_after_start)
+
+    def applies_on(self, day: dt.date) -> bool:
+        """Whether the rule applies to a decision taken on ``day``."""
+        if self.applies_from is not None and day < self.applies_from:
+            return False
+        return self.applies_to is None or day <= self.applies_to
+
+
+@attrs.frozen(kw_only=True)
+class _RulesFile:
+    rule: tuple[Rule, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.each(Rule), _validate.unique(lambda r: r.id, "rule id")],
+    )
+
+
+@functools.cache
+def _index() -> dict[str, Rule]:
+    from engagekit import _data
+
+    loaded = _data.load_builtin("decision_rules.toml", _RulesFile)
+    return {r.id: r for r in loaded.rule}
+
+
+def rules() -> tuple[Rule, ...]:
+    """Every built-in decision rule, in file order (loaded on first call).
+
+    Examples:
+        >>> from engagekit.decisions import rules
+        >>> [r.id for r in rules() if r.id.startswith("triangle.")][:3]
+        ['triangle.acceptable', 'triangle.affordable', 'triangle.safe-and-effective']
+    """
+    return tuple(_index().values())
+
+
+def rule(rule_id: str) -> Rule:
+    """The built-in rule with this id.
+
+    Raises:
+        UnknownNameError: naming the closest ids.
+
+    Examples:
+        >>> from engagekit.decisions import rule
+        >>> rule("gunning.adequate-time").title
+        'Allow adequate time'
+    """
+    try:
+        return _index()[rule_id]
+    except KeyError:
+        raise UnknownNameError("decision rule", rule_id, choices=_index()) from None

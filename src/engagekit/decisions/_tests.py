@@ -1,0 +1,207 @@
+"""The service-change tests: the four tests (2010) and the bed-closure test (2017) (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.decisions._names import check_day, parse_member
+from engagekit.decisions._triangle import _ids
+from engagekit.errors import InvalidValueError
+from engagekit.ratings import Rating
+
+
+if TYPE_CHECKING:
+    from engagekit.decisions._impact import Impact
+    from engagekit.decisions._rules import Rule
+
+
+class ServiceChangeTest(enum.Enum):
+    """The tests a proposal for service change must pass.
+
+    The four tests were set by the Secretary of State in the revised Operating
+    Framework for 2010/11 (published 21 June 2010); the bed-closure test was
+    announced on 3 March 2017 and applies from 1 April 2017 where a proposal
+    involves significant bed closures. Which tests apply depends on the decision's
+    date (:func:`tests_in_force`).
+
+    Examples:
+        >>> ServiceChangeTest.GP_SUPPORT.title
+        'Support from GP commissioners'
+        >>> ServiceChangeTest.BED_CLOSURES.applies_from
+        datetime.date(2017, 4, 1)
+
+    References:
+        Oxfordshire CCG, Patient and Public Engagement Strategy 2015-2019, Appendix 1
+        (the four tests' wording). Landmark Chambers, "New bed closure test" (2017).
+    """
+
+    GP_SUPPORT = "gp-support"
+    ENGAGEMENT = "engagement"
+    EVIDENCE_BASE = "evidence-base"
+    PATIENT_CHOICE = "patient-choice"
+    BED_CLOSURES = "bed-closures"
+
+    @property
+    def rule(self) -> Rule:
+        """The cited rule for the test."""
+        from engagekit.decisions._rules import rule
+
+        return rule(f"test.{self.value}")
+
+    @property
+    def title(self) -> str:
+        """The test as the source words it."""
+        return self.rule.title
+
+    @property
+    def applies_from(self) -> dt.date:
+        """The first decision date the test applies to."""
+        start = self.rule.applies_from
+        assert start is not None  # every test in the data is dated
+        return start
+
+    @classmethod
+    def parse(cls, name: str) -> ServiceChangeTest:
+        """Look a test up by value or name, ignoring case.
+
+        Raises:
+            UnknownNameError: naming the closest tests.
+        """
+        return parse_member(cls, name, "service-change test")
+
+
+class BedCondition(enum.Enum):
+    """The three conditions of the bed-closure test; at least one must be met.
+
+    Examples:
+        >>> BedCondition.EFFICIENCY.title
+        'A credible plan to use beds better'
+    """
+
+    ALTERNATIVE_PROVISION = "alternative-provision"
+    NEW_TREATMENTS = "new-treatments"
+    EFFICIENCY = "efficiency"
+
+    @property
+    def rule(self) -> Rule:
+        """The cited rule for the condition."""
+        from engagekit.decisions._rules import rule
+
+        return rule(f"bed.{self.value}")
+
+    @property
+    def title(self) -> str:
+        """The condition in a few words."""
+        return self.rule.title
+
+    @classmethod
+    def parse(cls, name: str) -> BedCondition:
+        """Look a condition up by value or name, ignoring case.
+
+        Raises:
+            UnknownNameError: naming the closest conditions.
+        """
+        return parse_member(cls, name, "bed-closure condition")
+
+
+def _conditions_fit(
+    instance: TestAssessment, attribute: attrs.Attribute[Any], value: tuple[BedCondition, ...]
+) -> None:
+    _validate.each(BedCondition)(instance, attribute, value)
+    if value and instance.test is not ServiceChangeTest.BED_CLOSURES:
+        raise InvalidValueError(
+            "TestAssessment.conditions",
+            [c.value for c in value],
+            reason=f"only the bed-closure test has conditions, not {instance.test.value!r}",
+        )
+    if (
+        instance.test is ServiceChangeTest.BED_CLOSURES
+        and instance.rating is Rating.MET
+        and not value
+    ):
+        raise InvalidValueError(
+            "TestAssessment.conditions",
+            [],
+            allowed=[c.value for c in BedCondition],
+            reason="the bed-closure test is met only by naming one or more of its conditions",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class TestAssessment:
+    """A judgement on one service-change test, and the evidence behind it.
+
+    Attributes:
+        test: the test judged.
+        rating: met, partly met, not met or unknown.
+        evidence: the ids of the decision's evidence it rests on.
+        conditions: for the bed-closure test, which of its three conditions are met.
+        notes: anything the reader should know.
+
+    Examples:
+        >>> TestAssessment(test=ServiceChangeTest.BED_CLOSURES, rating=Rating.MET,
+        ...                conditions=[BedCondition.ALTERNATIVE_PROVISION]).conditions
+        (<BedCondition.ALTERNATIVE_PROVISION: 'alternative-provision'>,)
+    """
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    test: ServiceChangeTest = attrs.field(validator=_validate.member_of(ServiceChangeTest))
+    rating: Rating = attrs.field(validator=_validate.member_of(Rating))
+    evidence: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_ids
+    )
+    conditions: tuple[BedCondition, ...] = attrs.field(
+        default=(), converter=_validate.to_sorted_members, validator=_conditions_fit
+    )
+    notes: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+
+def tests_in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
+    """The service-change tests in force for a decision taken on ``day``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> [t.value for t in tests_in_force(dt.date(2010, 6, 20))]
+        []
+        >>> [t.value for t in tests_in_force(dt.date(2016, 1, 1))]
+        ['gp-support', 'engagement', 'evidence-base', 'patient-choice']
+        >>> ServiceChangeTest.BED_CLOSURES in tests_in_force(dt.date(2017, 4, 1))
+        True
+    """
+    check_day("day", day)
+    return _in_force(day)
+
+
+@functools.lru_cache(maxsize=8192)
+def _in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
+    return tuple(t for t in ServiceChangeTest if t.rule.applies_on(day))
+
+
+def applicable_tests(
+    impact: Impact, day: dt.date, *, only_when_substantial: bool = False, substantial: bool = False
+) -> tuple[ServiceChangeTest, ...]:
+    """The tests a change with ``impact``, decided on ``day``, must pass.
+
+    The four tests apply to service reconfiguration: a change that affects how
+    services are delivered or the range available (or, if
+    ``only_when_substantial``, only a substantial one). The bed-closure test applies
+    only when the change involves significant bed closures.
+    """
+    in_force = tests_in_force(day)
+    reconfiguration = impact.affects_delivery and (substantial or not only_when_substantial)
+    out: list[ServiceChangeTest] = []
+    for test in in_force:
+        if test is ServiceChangeTest.BED_CLOSURES:
+            if impact.bed_closures:
+                out.append(test)
+        elif reconfiguration:
+            out.append(test)
+    return tuple(out)

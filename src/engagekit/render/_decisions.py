@@ -1,0 +1,221 @@
+"""Renderers for verdicts, options appraisals and engagement requirements (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from engagekit.decisions import (
+    Comparison,
+    ConsultationCheck,
+    EngagementRequirement,
+    Outcome,
+    Reason,
+    Verdict,
+)
+from engagekit.render._core import esc, html, markdown, md_table, table, text
+from engagekit.sources import Source
+
+
+_MARK = {
+    Outcome.READY: "✓",
+    Outcome.READY_WITH_CONDITIONS: "~",
+    Outcome.INSUFFICIENT_EVIDENCE: "?",
+    Outcome.NOT_READY: "✗",
+}
+
+_GROUPS = (
+    ("Decision triangle", ("triangle.",)),
+    ("Proportionality", ("proportionality.", "scrutiny.", "equality.", "limb.")),
+    ("Consultation (Gunning principles)", ("gunning.",)),
+    ("Service-change tests", ("test.", "bed.")),
+)
+
+
+def _grouped(reasons: Iterable[Reason]) -> list[tuple[str, list[Reason]]]:
+    out: list[tuple[str, list[Reason]]] = []
+    items = list(reasons)
+    for heading, prefixes in _GROUPS:
+        found = [r for r in items if r.rule.startswith(prefixes)]
+        if found:
+            out.append((heading, found))
+    rest = [r for r in items if not any(r.rule.startswith(p) for _, ps in _GROUPS for p in ps)]
+    if rest:
+        out.append(("Other", rest))
+    return out
+
+
+def _numbered_sources(reasons: Iterable[Reason]) -> dict[Source, int]:
+    numbers: dict[Source, int] = {}
+    for reason in reasons:
+        numbers.setdefault(reason.source, len(numbers) + 1)
+    return numbers
+
+
+def _reason_lines(reason: Reason, number: int) -> list[str]:
+    lines = [f"  {_MARK[reason.outcome]} {reason.title}: {reason.message} [{number}]"]
+    if reason.evidence:
+        lines.append("      evidence: " + ", ".join(reason.evidence))
+    if reason.missing:
+        lines.append("      missing: " + "; ".join(reason.missing))
+    return lines
+
+
+@text.register
+def _(value: Verdict) -> str:
+    head = f"{value.title} ({value.body}, {value.decided_on.isoformat()})"
+    if value.option is not None:
+        head += f", option {value.option!r}"
+    lines = [head, f"Outcome: {value.outcome.label.upper()}"]
+    req = value.requirement
+    reached = value.achieved_level.label if value.achieved_level else "none on record"
+    lines.append(f"Engagement: needs at least {req.minimum_level.label}; evidence shows {reached}")
+    sources = _numbered_sources(value.reasons)
+    for heading, reasons in _grouped(value.reasons):
+        lines.append(heading)
+        for reason in reasons:
+            lines.extend(_reason_lines(reason, sources[reason.source]))
+    lines.append(f"Policy: {value.policy}")
+    lines.append("Sources:")
+    lines.extend(f"  [{n}] {source}" for source, n in sources.items())
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: Verdict) -> str:
+    sources = _numbered_sources(value.reasons)
+    rows = [
+        (
+            f"{_MARK[r.outcome]} {r.outcome.label}",
+            r.title,
+            r.message,
+            ", ".join(r.evidence) or "—",
+            "; ".join(r.missing) or "—",
+            f"[{sources[r.source]}]",
+        )
+        for r in value.reasons
+    ]
+    body = table(
+        ("Outcome", "Rule", "Judgement", "Evidence", "Missing", "Source"),
+        rows,
+        caption=f"{value.title}: {value.outcome.label}",
+    )
+    notes = "".join(f"<li>[{n}] {esc(s)}</li>" for s, n in sources.items())
+    return (
+        f'<div class="engagekit"><p><strong>{esc(value.outcome.label.upper())}</strong> '
+        f"({esc(value.body)}, {esc(value.decided_on.isoformat())}; policy: {esc(value.policy)})"
+        f"</p>{body}<ul>{notes}</ul></div>"
+    )
+
+
+@markdown.register
+def _(value: Verdict) -> str:
+    rows = [(r.outcome.label, r.title, r.message, ", ".join(r.evidence)) for r in value.reasons]
+    return f"## {value.title}: {value.outcome.label}\n\n" + md_table(
+        ("Outcome", "Rule", "Judgement", "Evidence"), rows
+    )
+
+
+def _row_cells(value: Comparison) -> list[list[str]]:
+    cells = []
+    for row in value.rows:
+        marks = [r.label + (" ✗" if r.value == "not-met" else "") for r in row.ratings]
+        if row.failed:
+            status = "fails: " + ", ".join(row.failed)
+        elif row.dominated:
+            status = "dominated by " + ", ".join(row.dominated_by)
+        else:
+            status = row.outcome.label
+        cells.append([row.option, *marks, status])
+    return cells
+
+
+@text.register
+def _(value: Comparison) -> str:
+    headers = ["option", *(c.label for c in value.columns), "status"]
+    cells = _row_cells(value)
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+    lines = [f"Options appraisal: {value.title}"]
+    lines.append("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
+    lines.extend(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    )
+    candidates = ", ".join(value.candidates) or "none"
+    lines.append(f"Candidates (pass every gate, not dominated): {candidates}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: Comparison) -> str:
+    headers = ["Option", *(c.label for c in value.columns), "Status"]
+    candidates = ", ".join(value.candidates) or "none"
+    return (
+        f'<div class="engagekit">{table(headers, _row_cells(value), caption=value.title)}'
+        f"<p>Candidates: {esc(candidates)}</p></div>"
+    )
+
+
+@markdown.register
+def _(value: Comparison) -> str:
+    headers = ["Option", *(c.label for c in value.columns), "Status"]
+    return f"## Options appraisal: {value.title}\n\n" + md_table(headers, _row_cells(value))
+
+
+@text.register
+def _(value: EngagementRequirement) -> str:
+    i = value.impact
+    lines = [
+        f"Engagement required for a {i.kind.label}"
+        + (f" affecting {i.people_affected} people" if i.people_affected is not None else ""),
+        "  limbs of the involvement duty: "
+        + ", ".join(f"({limb.letter}) {limb.value}" for limb in value.limbs),
+        f"  minimum participation level: {value.minimum_level.label}",
+        f"  substantial development or variation: {'yes' if value.substantial else 'no'}",
+        f"  formal public consultation expected: {'yes' if value.formal_consultation else 'no'}",
+        "  consult the health scrutiny committee: "
+        + ("yes" if value.scrutiny_consultation else "no"),
+        "  equality impact assessment: " + ("yes" if value.equality_impact_assessment else "no"),
+    ]
+    if value.techniques:
+        lines.append("  suggested techniques: " + ", ".join(value.techniques))
+    lines.append("Why:")
+    lines.extend(f"  - {g.message} ({g.source})" for g in value.grounds)
+    lines.append(f"Policy: {value.policy}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: EngagementRequirement) -> str:
+    rows = [
+        ("Limbs", ", ".join(f"({limb.letter}) {limb.value}" for limb in value.limbs)),
+        ("Minimum level", value.minimum_level.label),
+        ("Substantial", "yes" if value.substantial else "no"),
+        ("Formal consultation", "yes" if value.formal_consultation else "no"),
+        ("Health scrutiny committee", "yes" if value.scrutiny_consultation else "no"),
+        ("Equality impact assessment", "yes" if value.equality_impact_assessment else "no"),
+        ("Suggested techniques", ", ".join(value.techniques) or "—"),
+    ]
+    grounds = "".join(
+        f"<li>{esc(g.message)} <small>({esc(g.source)})</small></li>" for g in value.grounds
+    )
+    return (
+        f'<div class="engagekit">{table(("", ""), rows, caption="Engagement required")}'
+        f"<ul>{grounds}</ul></div>"
+    )
+
+
+@text.register
+def _(value: ConsultationCheck) -> str:
+    lines = [f"Gunning principles (decision {value.decided_on.isoformat()}): {value.outcome.label}"]
+    sources = _numbered_sources(value.reasons)
+    for reason in value.reasons:
+        lines.extend(_reason_lines(reason, sources[reason.source]))
+    lines.extend(f"  [{n}] {source}" for source, n in sources.items())
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: ConsultationCheck) -> str:
+    rows = [(f"{_MARK[r.outcome]} {r.rating.label}", r.title, r.message) for r in value.reasons]
+    caption = f"Gunning principles: {value.outcome.label}"
+    body = table(("Rating", "Principle", "Judgement"), rows, caption=caption)
+    return f'<div class="engagekit">{body}</div>'

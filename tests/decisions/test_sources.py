@@ -1,0 +1,126 @@
+"""The rules carry the sources' own values: the four tests, the bed test, the limbs, Gunning."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from engagekit.decisions import (
+    AccessEffect,
+    BedCondition,
+    ChangeKind,
+    Criterion,
+    GunningPrinciple,
+    Impact,
+    Limb,
+    ServiceChangeTest,
+    applicable_tests,
+    rule,
+    rules,
+)
+from engagekit.decisions import tests_in_force as in_force
+
+
+def test_the_four_tests_quote_oxfordshire_appendix_1() -> None:
+    """Oxfordshire CCG strategy 2015-19, Appendix 1, lists the four tests in this wording."""
+    titles = [t.title for t in ServiceChangeTest if t is not ServiceChangeTest.BED_CLOSURES]
+    assert titles == [
+        "Support from GP commissioners",
+        "Strengthened public and patient engagement",
+        "Clarity on the clinical evidence base",
+        "Consistency with current and prospective patient choice",
+    ]
+    for test in ServiceChangeTest:
+        if test is not ServiceChangeTest.BED_CLOSURES:
+            assert test.rule.source.publisher == "Oxfordshire Clinical Commissioning Group"
+            assert test.rule.source.section == "Appendix 1: Duty to involve & statutory obligations"
+
+
+def test_four_tests_apply_from_the_revised_operating_framework() -> None:
+    """domain.md §3.7: Revised Operating Framework 2010/11 published 21 June 2010."""
+    assert in_force(dt.date(2010, 6, 20)) == ()
+    assert len(in_force(dt.date(2010, 6, 21))) == 4
+    assert rule("test.four-tests-date").source.publisher == "Lexology"
+
+
+def test_bed_closure_test_applies_from_1_april_2017() -> None:
+    """domain.md §3.7: announced 3 March 2017, applies from 1 April 2017."""
+    assert ServiceChangeTest.BED_CLOSURES.applies_from == dt.date(2017, 4, 1)
+    assert ServiceChangeTest.BED_CLOSURES not in in_force(dt.date(2017, 3, 31))
+    assert ServiceChangeTest.BED_CLOSURES in in_force(dt.date(2017, 4, 1))
+    assert "3 March 2017" in rule("test.bed-closures").statement
+    assert "at least one of three conditions" in rule("test.bed-closures").statement
+    assert len(BedCondition) == 3
+    assert BedCondition.EFFICIENCY.rule.statement.endswith("Getting It Right First Time.")
+
+
+def test_bed_test_needs_bed_closures_and_the_date() -> None:
+    """The bed test applies only to significant bed closures decided from 1 April 2017."""
+    beds = Impact(kind=ChangeKind.CLOSURE, bed_closures=True)
+    assert (
+        applicable_tests(beds, dt.date(2017, 3, 31), substantial=True)
+        == tuple(ServiceChangeTest)[:4]
+    )
+    assert ServiceChangeTest.BED_CLOSURES in applicable_tests(beds, dt.date(2018, 1, 1))
+    no_beds = Impact(kind=ChangeKind.CLOSURE, access=[AccessEffect.LOCATION])
+    assert ServiceChangeTest.BED_CLOSURES not in applicable_tests(no_beds, dt.date(2018, 1, 1))
+
+
+def test_three_limbs_of_the_involvement_duty() -> None:
+    """domain.md §3.2: (a) planning always; (b) proposals and (c) decisions on impact."""
+    assert [limb.letter for limb in Limb] == ["a", "b", "c"]
+    assert "always applies" in Limb.PLANNING.rule.statement
+    for limb in (Limb.PROPOSALS, Limb.DECISIONS):
+        assert "manner in which services are delivered" in limb.rule.statement or (
+            "such an impact" in limb.rule.statement
+        )
+    assert Limb.PROPOSALS.rule.source.section == "s14Z2(2)(b)"
+
+
+def test_triangle_criteria_cite_somerset_figure_2() -> None:
+    """Somerset 2012, Figure 2: acceptable, affordable, clinically safe and effective."""
+    assert [c.title for c in Criterion] == [
+        "Acceptable to patients, staff and the public",
+        "Affordable",
+        "Clinically safe and effective",
+    ]
+    for criterion in Criterion:
+        assert criterion.rule.source.section == "Figure 2, The decision making triangle"
+        assert criterion.rule.source.date == "2012"
+    assert "proportionality" in rule("triangle.proportionate").statement.lower()
+
+
+def test_scrutiny_rule_says_substantial_is_undefined() -> None:
+    """domain.md §3.10: reg 23 of S.I. 2013/218; 'substantial' is not defined."""
+    scrutiny = rule("scrutiny.substantial-variation")
+    assert scrutiny.source.section == "Regulation 23"
+    assert "S.I. 2013/218" in scrutiny.source.title
+    assert "do not define 'substantial'" in scrutiny.statement
+    assert scrutiny.applies_from == dt.date(2013, 4, 1)
+
+
+def test_gunning_principles_and_moseley() -> None:
+    """domain.md §3.8: the four principles; Moseley on options considered and rejected."""
+    assert [p.title for p in GunningPrinciple] == [
+        "Consult at a formative stage",
+        "Give sufficient reasons",
+        "Allow adequate time",
+        "Take the responses conscientiously into account",
+    ]
+    assert "Moseley" in rule("gunning.sufficient-reasons").statement
+    assert "no fixed number of weeks" in rule("gunning.adequate-time").statement
+
+
+def test_every_rule_cites_a_known_document() -> None:
+    """Every rule resolves its citation into a whole Source."""
+    assert len(rules()) >= 25
+    for r in rules():
+        assert r.source.title
+        assert r.source.publisher
+
+
+def test_unknown_rule_names_close_matches() -> None:
+    """Looking up a misspelt rule suggests the right one."""
+    with pytest.raises(LookupError, match=r"test\.gp-support"):
+        rule("test.gp-suport")
