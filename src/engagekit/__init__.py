@@ -53,6 +53,15 @@ from engagekit.decisions import (
     evaluate,
     required_engagement,
 )
+from engagekit.duties import (
+    BodyType,
+    Checklist,
+    ComplianceReport,
+    Duty,
+    DutyRegistry,
+    EvidenceItem,
+    duties_for,
+)
 from engagekit.plans import ActionPlan, FeedbackLoop, Recurrence, TargetDate
 from engagekit.ratings import Rating
 from engagekit.sources import Source
@@ -66,13 +75,19 @@ __all__ = [
     "ENGAGEMENT_CYCLE",
     "ActionPlan",
     "Assessment",
+    "BodyType",
+    "Checklist",
     "CommissioningCycle",
+    "ComplianceReport",
     "Criterion",
     "Decision",
+    "Duty",
+    "DutyRegistry",
     "EngagementCycle",
     "EngagementRequirement",
     "EngagementStage",
     "Evidence",
+    "EvidenceItem",
     "FeedbackLoop",
     "Figure",
     "Impact",
@@ -96,6 +111,7 @@ __all__ = [
     "__version__",
     "commissioning_cycles",
     "compare",
+    "duties_for",
     "engagement_cycle",
     "errors",
     "evaluate",

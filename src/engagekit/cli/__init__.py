@@ -32,7 +32,12 @@ def __dir__() -> list[str]:
 
 
 # The modules that contribute commands and demo sections, in demo order.
-_COMMAND_MODULES = ("engagekit.cli._frameworks", "engagekit.cli._decisions", "engagekit.cli._plans")
+_COMMAND_MODULES = (
+    "engagekit.cli._frameworks",
+    "engagekit.cli._decisions",
+    "engagekit.cli._duties",
+    "engagekit.cli._plans",
+)
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 

@@ -1,0 +1,156 @@
+"""The kinds of NHS and local-government body a duty can bind, with their dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from engagekit.errors import UnknownNameError
+
+
+class BodyType(enum.Enum):
+    """A kind of body that duties bind, with the dates that kind existed.
+
+    ``existed_from`` is ``None`` where the kind already existed when engagekit's
+    timeline starts (2001) and its start is not encoded; ``existed_to`` is the first
+    day on which it no longer existed, or ``None`` if it still exists.
+
+    Examples:
+        >>> BodyType.CCG.existed_to
+        datetime.date(2022, 7, 1)
+        >>> BodyType.CCG.exists_on(dt.date(2023, 1, 1))
+        False
+        >>> BodyType.parse("Integrated Care Board")
+        <BodyType.ICB: 'icb'>
+
+    References:
+        CCGs abolished and 42 ICBs established on 1 July 2022 (NHS Act 2006 s14Z27;
+        S.I. 2022/734). Commissioners moved to s13Q/s14Z2 after 1 April 2013. Health
+        and Wellbeing Boards have existed in every top-tier authority since April 2013
+        (Oxfordshire CCG strategy, Appendix 2). NHS Commissioning Board established
+        1 October 2012, called NHS England from 1 April 2013.
+    """
+
+    PCT = "pct"
+    SHA = "sha"
+    CCG = "ccg"
+    ICB = "icb"
+    NHS_ENGLAND = "nhs-england"
+    NHS_TRUST = "nhs-trust"
+    FOUNDATION_TRUST = "foundation-trust"
+    LOCAL_AUTHORITY = "local-authority"
+    HEALTH_AND_WELLBEING_BOARD = "health-and-wellbeing-board"
+    GP_PRACTICE = "gp-practice"
+
+    @property
+    def label(self) -> str:
+        """The kind's name in words, e.g. ``"clinical commissioning group"``."""
+        return _LABELS[self][0]
+
+    @property
+    def abbreviation(self) -> str:
+        """The usual short name, e.g. ``"CCG"``."""
+        return _LABELS[self][1]
+
+    @property
+    def existed_from(self) -> dt.date | None:
+        """The first day this kind of body existed, if engagekit records it."""
+        return _DATES[self][0]
+
+    @property
+    def existed_to(self) -> dt.date | None:
+        """The first day this kind of body no longer existed, or ``None``."""
+        return _DATES[self][1]
+
+    @property
+    def dates_note(self) -> str:
+        """Where the dates come from and how sure they are."""
+        return _DATES[self][2]
+
+    def exists_on(self, on: dt.date) -> bool:
+        """Whether bodies of this kind existed on ``on``.
+
+        Examples:
+            >>> BodyType.PCT.exists_on(dt.date(2010, 1, 1))
+            True
+        """
+        start, end, _ = _DATES[self]
+        return (start is None or start <= on) and (end is None or on < end)
+
+    @classmethod
+    def parse(cls, name: str) -> BodyType:
+        """Look a body type up by value, name, abbreviation or label, ignoring case.
+
+        Raises:
+            UnknownNameError: naming the closest body types.
+
+        Examples:
+            >>> BodyType.parse("NHS_TRUST"), BodyType.parse("ft")
+            (<BodyType.NHS_TRUST: 'nhs-trust'>, <BodyType.FOUNDATION_TRUST: 'foundation-trust'>)
+        """
+        key = str(name).strip().lower().replace("_", "-")
+        for member in cls:
+            names = {member.value, member.abbreviation.lower(), member.label.replace(" ", "-")}
+            if key.replace(" ", "-") in names:
+                return member
+        raise UnknownNameError("body type", name, choices=[m.value for m in cls])
+
+
+_LABELS = {
+    BodyType.PCT: ("primary care trust", "PCT"),
+    BodyType.SHA: ("strategic health authority", "SHA"),
+    BodyType.CCG: ("clinical commissioning group", "CCG"),
+    BodyType.ICB: ("integrated care board", "ICB"),
+    BodyType.NHS_ENGLAND: ("NHS England", "NHSE"),
+    BodyType.NHS_TRUST: ("NHS trust", "trust"),
+    BodyType.FOUNDATION_TRUST: ("NHS foundation trust", "FT"),
+    BodyType.LOCAL_AUTHORITY: ("local authority", "LA"),
+    BodyType.HEALTH_AND_WELLBEING_BOARD: ("health and wellbeing board", "HWB"),
+    BodyType.GP_PRACTICE: ("GP practice", "practice"),
+}
+
+_BEFORE = "existed before 2001, where engagekit's timeline starts; start not encoded"
+_2013 = dt.date(2013, 4, 1)
+_2022 = dt.date(2022, 7, 1)
+
+_DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
+    BodyType.PCT: (
+        None,
+        _2013,
+        (
+            f"{_BEFORE}; ended 1 April 2013 when commissioners moved to s13Q/s14Z2 "
+            "(partly verified: secondary sources)"
+        ),
+    ),
+    BodyType.SHA: (
+        None,
+        _2013,
+        (
+            f"{_BEFORE}; ended 1 April 2013 when commissioners moved to s13Q/s14Z2 "
+            "(partly verified: secondary sources)"
+        ),
+    ),
+    BodyType.CCG: (
+        _2013,
+        _2022,
+        "s14Z2 fully in force 1 April 2013 (parts from 27 March 2012); abolished 1 July 2022",
+    ),
+    BodyType.ICB: (_2022, None, "42 ICBs established 1 July 2022 (S.I. 2022/734)"),
+    BodyType.NHS_ENGLAND: (
+        dt.date(2012, 10, 1),
+        None,
+        (
+            "established as the NHS Commissioning Board on 1 October 2012; "
+            "called NHS England from 1 April 2013"
+        ),
+    ),
+    BodyType.NHS_TRUST: (None, None, _BEFORE),
+    BodyType.FOUNDATION_TRUST: (None, None, "start not encoded"),
+    BodyType.LOCAL_AUTHORITY: (None, None, _BEFORE),
+    BodyType.HEALTH_AND_WELLBEING_BOARD: (
+        _2013,
+        None,
+        "every top-tier and unitary authority has had one since April 2013",
+    ),
+    BodyType.GP_PRACTICE: (None, None, _BEFORE),
+}

@@ -1,0 +1,97 @@
+"""NHS financial years: 1 April to 31 March."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from typing import Any
+
+import attrs
+
+from dateutil.relativedelta import relativedelta
+
+from engagekit.errors import InvalidValueError
+
+
+def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2999:
+        raise InvalidValueError(
+            "FinancialYear.start_year", value, reason="must be a whole year between 1900 and 2999"
+        )
+
+
+@attrs.frozen(order=True)
+class FinancialYear:
+    """The NHS financial year that starts on 1 April of ``start_year``.
+
+    Annual duties (an annual report explaining how the public involvement duty was
+    discharged "in the previous financial year") are measured in these years.
+
+    Examples:
+        >>> fy = FinancialYear.containing(dt.date(2023, 1, 1))
+        >>> fy.label, fy.start, fy.end
+        ('2022/23', datetime.date(2022, 4, 1), datetime.date(2023, 3, 31))
+        >>> fy.previous().label, fy.next().label
+        ('2021/22', '2023/24')
+        >>> dt.date(2023, 4, 1) in fy
+        False
+
+    References:
+        NHS Sutton CCG strategy: annual reports "must explain how the public
+        involvement duty in the previous financial year has been fulfilled".
+    """
+
+    start_year: int = attrs.field(validator=_year)
+
+    @classmethod
+    def containing(cls, day: dt.date) -> FinancialYear:
+        """The financial year that ``day`` falls in."""
+        shifted = day + relativedelta(months=-3)  # 1 April → 1 January
+        return cls(shifted.year)
+
+    @classmethod
+    def parse(cls, text: str) -> FinancialYear:
+        """Read ``"2022/23"`` or ``"2022-23"``.
+
+        Raises:
+            InvalidValueError: the text is not a financial year.
+
+        Examples:
+            >>> FinancialYear.parse("2019/20").start
+            datetime.date(2019, 4, 1)
+        """
+        parts = str(text).replace("-", "/").split("/")
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            first = int(parts[0])
+            if len(parts[0]) == 4 and f"{(first + 1) % 100:02d}" == parts[1][-2:]:
+                return cls(first)
+        raise InvalidValueError("financial year", text, reason="expected e.g. '2022/23'")
+
+    @property
+    def start(self) -> dt.date:
+        """1 April of :attr:`start_year`."""
+        return dt.date(self.start_year, 4, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """31 March of the following year."""
+        return self.start + relativedelta(years=1, days=-1)
+
+    @property
+    def label(self) -> str:
+        """The usual short form, e.g. ``"2022/23"``."""
+        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+
+    def next(self) -> FinancialYear:
+        """The following financial year."""
+        return FinancialYear(self.start_year + 1)
+
+    def previous(self) -> FinancialYear:
+        """The financial year before."""
+        return FinancialYear(self.start_year - 1)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return self.label

@@ -1,0 +1,318 @@
+"""Duties as dated, cited records: Citation, Requirement and Duty."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+
+from typing import Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.duties._bodies import BodyType
+from engagekit.errors import InvalidValueError
+from engagekit.sources import Source
+
+
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _SLUG.match(value):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}",
+            value,
+            reason="must be a lower-case slug of letters, digits and hyphens, e.g. 'nhs-act-s14z2'",
+        )
+
+
+def require_date(name: str, value: object) -> None:
+    """Raise :class:`InvalidValueError` unless ``value`` is a date (not a datetime)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidValueError(name, value, reason="must be a datetime.date")
+
+
+def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not re.match(r"^https?://\S+$", value)):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}", value, reason="must be an http(s) URL"
+        )
+
+
+class DutyKind(enum.Enum):
+    """What kind of obligation a :class:`Duty` is.
+
+    Examples:
+        >>> DutyKind("have-regard").label
+        'duty to have regard to statutory guidance'
+    """
+
+    STATUTORY = "statutory"
+    HAVE_REGARD = "have-regard"
+    REGULATION = "regulation"
+    POLICY = "policy"
+    CONTRACT = "contract"
+
+    @property
+    def label(self) -> str:
+        """The kind in words."""
+        return {
+            DutyKind.STATUTORY: "statutory duty",
+            DutyKind.HAVE_REGARD: "duty to have regard to statutory guidance",
+            DutyKind.REGULATION: "duty in regulations",
+            DutyKind.POLICY: "national policy test",
+            DutyKind.CONTRACT: "contract term",
+        }[self]
+
+
+class Trigger(enum.Enum):
+    """When a requirement applies.
+
+    ``ALWAYS`` requirements always apply. The others apply only when their condition
+    holds: limbs (b) and (c) of the involvement duties only if implementation would
+    have an impact on the manner in which services are delivered or on the range of
+    services available (``SERVICE_IMPACT``); health-scrutiny consultation only for a
+    substantial development or variation (``SUBSTANTIAL_CHANGE``); the four tests for
+    a service reconfiguration (``SERVICE_CHANGE``); the bed test only where a proposal
+    involves significant bed closures (``BED_CLOSURES``).
+
+    Examples:
+        >>> Trigger.parse("service impact")
+        <Trigger.SERVICE_IMPACT: 'service-impact'>
+    """
+
+    ALWAYS = "always"
+    SERVICE_IMPACT = "service-impact"
+    SUBSTANTIAL_CHANGE = "substantial-change"
+    SERVICE_CHANGE = "service-change"
+    BED_CLOSURES = "bed-closures"
+
+    @property
+    def condition(self) -> str:
+        """The condition in words."""
+        return {
+            Trigger.ALWAYS: "always applies",
+            Trigger.SERVICE_IMPACT: "implementation would have an impact on the manner in which "
+            "services are delivered to individuals or on the range of health services "
+            "available to them",
+            Trigger.SUBSTANTIAL_CHANGE: "a substantial development of the health service or a "
+            "substantial variation in the provision of services is proposed",
+            Trigger.SERVICE_CHANGE: "a service change or reconfiguration is proposed",
+            Trigger.BED_CLOSURES: "the proposal involves significant bed closures",
+        }[self]
+
+    @classmethod
+    def parse(cls, name: str) -> Trigger:
+        """Look a trigger up by value or name, ignoring case, spaces and underscores.
+
+        Raises:
+            UnknownNameError: naming the closest triggers.
+        """
+        from engagekit.errors import UnknownNameError
+
+        key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
+        for member in cls:
+            if key == member.value:
+                return member
+        raise UnknownNameError("trigger", name, choices=[m.value for m in cls])
+
+
+class EvidenceWindow(enum.Enum):
+    """Which evidence dates count for a requirement.
+
+    ``WHILE_IN_FORCE``: evidence dated from the day the duty came into force up to the
+    assessment date. ``FINANCIAL_YEAR``: an annual requirement; only evidence dated in
+    the NHS financial year of the assessment date counts, so last year's annual report
+    does not meet this year's duty.
+    """
+
+    WHILE_IN_FORCE = "while-in-force"
+    FINANCIAL_YEAR = "financial-year"
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """Where a duty or requirement is in law (or in the guidance or contract).
+
+    Examples:
+        >>> c = Citation(instrument="National Health Service Act 2006", section="14Z2",
+        ...              subsection="(2)(a)")
+        >>> print(c)
+        National Health Service Act 2006, s14Z2(2)(a)
+    """
+
+    instrument: str = attrs.field(validator=_validate.text)
+    section: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    subsection: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    url: str | None = attrs.field(default=None, validator=_url)
+
+    def __str__(self) -> str:
+        text = self.instrument
+        if self.section:
+            prefix = "" if self.section[:1].isalpha() and " " in self.section else "s"
+            text += f", {prefix}{self.section}{self.subsection or ''}"
+        elif self.subsection:
+            text += f", {self.subsection}"
+        return text
+
+
+@attrs.frozen(kw_only=True)
+class Requirement:
+    """One checkable item a duty asks for (a limb, a paragraph, an action).
+
+    Attributes:
+        key: a short id, unique within its duty (``"a"``, ``"hwb-consultation"``).
+        text: what must be done (paraphrased).
+        trigger: when it applies.
+        window: which evidence dates count.
+        citation: its own citation, where it is a limb or paragraph.
+        verified: whether it was checked against a primary source.
+        note: anything a reader should know.
+    """
+
+    key: str = attrs.field(validator=_slug)
+    text: str = attrs.field(validator=_validate.text)
+    trigger: Trigger = attrs.field(default=Trigger.ALWAYS, validator=_validate.member_of(Trigger))
+    window: EvidenceWindow = attrs.field(
+        default=EvidenceWindow.WHILE_IN_FORCE, validator=_validate.member_of(EvidenceWindow)
+    )
+    citation: Citation | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_validate.instance_of(Citation))
+    )
+    verified: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
+    note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+
+def _after_start(instance: Duty, attribute: attrs.Attribute[Any], value: object) -> None:
+    _validate.optional_date(instance, attribute, value)
+    start: object = instance.in_force_from
+    if isinstance(value, dt.date) and isinstance(start, dt.date) and value <= start:
+        raise InvalidValueError(
+            f"Duty({instance.id!r}).in_force_to",
+            value.isoformat(),
+            reason=f"must be after in_force_from ({start.isoformat()})",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Duty:
+    """A duty (or one version of it) in force for a period, binding some kinds of body.
+
+    Several records may share an ``id`` when the duty changed (s242 as enacted, as
+    substituted from 3 November 2008, and as it continued for trusts after 2013);
+    their periods must not overlap.
+
+    Attributes:
+        id: a stable slug shared by every version of the duty.
+        title: a short title.
+        summary: what the duty asks, in plain English.
+        kind: statutory, have-regard guidance, regulation, policy test or contract.
+        citation: where it is.
+        bodies: the kinds of body it binds.
+        in_force_from: the first day it applied.
+        in_force_to: the first day it no longer applied, or ``None`` if still in force.
+        year_only: the sources give only the year of ``in_force_from`` (it is then
+            1 January of that year and ``verified`` is false).
+        requirements: the checkable items.
+        guidance: ids of the have-regard duties (guidance) that go with this duty.
+        verified: whether the record was checked against a primary source; records
+            the reference marks unverified, or only partly verified, are ``False``.
+        reviewed_on: when the record was last reviewed against its sources.
+        source: the document the record was taken from.
+        notes: anything a reader should know (discrepancies, what is unverified).
+
+    Examples:
+        >>> from engagekit.duties import registry
+        >>> duty = registry().get("nhs-act-s14z2")
+        >>> duty.citation.section, [r.key for r in duty.requirements][:3]
+        ('14Z2', ['a', 'b', 'c'])
+        >>> duty.in_force_on(dt.date(2018, 6, 1)), duty.in_force_on(dt.date(2022, 7, 1))
+        (True, False)
+    """
+
+    id: str = attrs.field(validator=_slug)
+    title: str = attrs.field(validator=_validate.text)
+    summary: str = attrs.field(validator=_validate.text)
+    kind: DutyKind = attrs.field(validator=_validate.member_of(DutyKind))
+    citation: Citation = attrs.field(validator=_validate.instance_of(Citation))
+    bodies: tuple[BodyType, ...] = attrs.field(
+        converter=_validate.to_sorted_members, validator=_validate.each(BodyType)
+    )
+    in_force_from: dt.date = attrs.field(validator=_validate.a_date)
+    in_force_to: dt.date | None = attrs.field(default=None, validator=_after_start)
+    year_only: bool = attrs.field(default=False, validator=_validate.instance_of(bool))
+    requirements: tuple[Requirement, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.each(Requirement), _validate.unique(lambda r: r.key, "requirement")],
+    )
+    guidance: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    verified: bool = attrs.field(validator=_validate.instance_of(bool))
+    reviewed_on: dt.date = attrs.field(validator=_validate.a_date)
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+    notes: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.bodies:
+            raise InvalidValueError(
+                f"Duty({self.id!r}).bodies",
+                [],
+                reason="name at least one body type",
+                allowed=[b.value for b in BodyType],
+            )
+        if not self.requirements:
+            raise InvalidValueError(
+                f"Duty({self.id!r}).requirements", [], reason="give at least one requirement"
+            )
+
+    def in_force_on(self, on: dt.date) -> bool:
+        """Whether this version applied on ``on``."""
+        return self.in_force_from <= on and (self.in_force_to is None or on < self.in_force_to)
+
+    def binds(self, body: BodyType) -> bool:
+        """Whether this duty binds bodies of kind ``body``."""
+        return body in self.bodies
+
+    def requirement(self, key: str) -> Requirement:
+        """The requirement with this key.
+
+        Raises:
+            UnknownNameError: naming the closest keys.
+        """
+        from engagekit.errors import UnknownNameError
+
+        for item in self.requirements:
+            if item.key == key:
+                return item
+        raise UnknownNameError(
+            f"requirement of {self.id!r}", key, choices=[r.key for r in self.requirements]
+        )
+
+    def requirement_id(self, requirement: Requirement) -> str:
+        """The requirement's id across the registry: ``"<duty id>/<key>"``."""
+        return f"{self.id}/{requirement.key}"
+
+    @property
+    def period(self) -> str:
+        """The period in force in words, e.g. ``"2013-04-01 to 2022-06-30"``.
+
+        Examples:
+            >>> from engagekit.duties import registry
+            >>> registry().get("hsca-2001-s11").period
+            '2001 to 2005-12-31'
+        """
+        start = str(self.in_force_from.year) if self.year_only else self.in_force_from.isoformat()
+        if self.in_force_to is None:
+            return f"from {start}"
+        last = self.in_force_to - dt.timedelta(days=1)
+        return f"{start} to {last.isoformat()}"
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)

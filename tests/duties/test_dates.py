@@ -1,0 +1,153 @@
+"""Which duties bound which bodies on which dates: the issue's acceptance dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from engagekit.duties import BodyType, duties_for, registry
+
+
+def test_ccg_2018_bound_by_s14z2_and_psed_not_s14z45():
+    """A CCG on 1 June 2018: s14Z2 and the PSED, not s14Z45.
+
+    s14Z2 fully in force 1 April 2013 (HSCA 2012 s26); PSED from 5 April 2011; s14Z45
+    from 1 July 2022 (domain reference §3.1, §3.9).
+    """
+    found = duties_for(BodyType.CCG, dt.date(2018, 6, 1))
+    assert "nhs-act-s14z2" in found
+    assert "equality-act-s149" in found
+    assert "nhs-act-s14z45" not in found
+    assert found.reason is None
+
+
+def test_icb_2023_bound_by_s14z45_not_s14z2():
+    """An ICB on 1 January 2023: s14Z45 (from 1 July 2022), not s14Z2 (CCGs abolished)."""
+    found = duties_for(BodyType.ICB, dt.date(2023, 1, 1))
+    assert "nhs-act-s14z45" in found
+    assert "nhs-act-s14z2" not in found
+    assert "nhs-act-s14z58" in found
+
+
+def test_pct_2010_bound_by_s242_as_substituted():
+    """A PCT on 1 January 2010: s242 as substituted from 3 November 2008 (LGPIHA 2007 s233)."""
+    found = duties_for(BodyType.PCT, dt.date(2010, 1, 1))
+    s242 = next(d for d in found if d.id == "nhs-act-s242")
+    assert s242.in_force_from == dt.date(2008, 11, 3)
+    assert s242.citation.subsection == "(1B)"
+    assert "as substituted" in s242.title
+
+
+def test_nhs_trust_2020_still_bound_by_s242():
+    """An NHS trust in 2020 is still bound by s242: it continued for providers after 2013."""
+    found = duties_for(BodyType.NHS_TRUST, dt.date(2020, 6, 1))
+    assert "nhs-act-s242" in found
+    assert not next(d for d in found if d.id == "nhs-act-s242").verified  # [P] in the reference
+
+
+def test_ccg_2023_is_empty_and_says_why():
+    """duties_for(CCG, 2023-01-01) is empty: CCGs were abolished on 1 July 2022."""
+    found = duties_for(BodyType.CCG, dt.date(2023, 1, 1))
+    assert len(found) == 0
+    assert found.reason is not None
+    assert "no clinical commissioning groups existed on 2023-01-01" in found.reason
+    assert "2022-06-30" in found.reason
+
+
+def test_ccg_last_and_icb_first_day():
+    """The CCG -> ICB boundary is 1 July 2022: 30 June is the CCGs' last day."""
+    assert "nhs-act-s14z2" in duties_for(BodyType.CCG, dt.date(2022, 6, 30))
+    assert len(duties_for(BodyType.CCG, dt.date(2022, 7, 1))) == 0
+    assert "nhs-act-s14z45" in duties_for(BodyType.ICB, dt.date(2022, 7, 1))
+    assert len(duties_for(BodyType.ICB, dt.date(2022, 6, 30))) == 0
+
+
+def test_s242_before_and_after_substitution():
+    """s242 as enacted until 2 November 2008, as substituted from 3 November 2008 (Somerset:
+    'Section 242 of the NHS Act 2006 which came into force in November 2008')."""
+    before = registry().get("nhs-act-s242", on=dt.date(2008, 11, 2))
+    after = registry().get("nhs-act-s242", on=dt.date(2008, 11, 3))
+    assert before.citation.subsection == "(2)"
+    assert after.citation.subsection == "(1B)"
+    assert after.guidance == ("guidance-real-involvement-2008",)
+
+
+def test_psed_starts_5_april_2011():
+    """s149 in force 5 April 2011, not 1 October 2010 when the Act commenced."""
+    assert "equality-act-s149" not in duties_for(BodyType.PCT, dt.date(2011, 4, 4))
+    assert "equality-act-s149" in duties_for(BodyType.PCT, dt.date(2011, 4, 5))
+
+
+def test_bed_test_from_1_april_2017_not_3_march():
+    """The bed test was announced 3 March 2017 and applies from 1 April 2017."""
+    march = registry().get("service-change-tests", on=dt.date(2017, 3, 3))
+    april = registry().get("service-change-tests", on=dt.date(2017, 4, 1))
+    assert "5-bed-closures" not in [r.key for r in march.requirements]
+    assert april.requirement("5-bed-closures").trigger.value == "bed-closures"
+
+
+def test_scrutiny_reg_23_changes_31_january_2024():
+    """S.I. 2024/16 amended reg 23 from 31 January 2024 (reg 23(5A) added)."""
+    before = registry().get("scrutiny-reg-23", on=dt.date(2024, 1, 30))
+    after = registry().get("scrutiny-reg-23", on=dt.date(2024, 1, 31))
+    assert "sos-directions" not in [r.key for r in before.requirements]
+    assert after.requirement("sos-directions").citation is not None
+
+
+def test_hsca_2001_s11_is_year_only_and_unverified():
+    """The 2001 duty: the reference gives only the year, so it is marked unverified."""
+    s11 = registry().get("hsca-2001-s11")
+    assert s11.year_only
+    assert not s11.verified
+    assert s11.period == "2001 to 2005-12-31"
+
+
+def test_2017_guidance_ten_actions_in_sutton_order():
+    """The 2017 guidance's ten actions, in the order NHS Sutton CCG's strategy lists them."""
+    actions = [r.text for r in registry().get("guidance-participation-2017").requirements]
+    assert actions == [
+        "Involve the public in governance.",
+        "Explain public involvement in commissioning plans and business plans.",
+        "Demonstrate public involvement in annual reports.",
+        "Promote and publicise public involvement.",
+        "Assess, plan and take action to involve.",
+        "Feed back and evaluate.",
+        "Implement assurance and improvement systems.",
+        "Advance equality and reduce health inequalities.",
+        "Provide support for effective involvement.",
+        "Hold providers to account.",
+    ]
+
+
+def test_three_limbs_with_triggers():
+    """s14Z2(2): limb (a) always; (b) and (c) only on an impact on delivery or range (§3.2)."""
+    duty = registry().get("nhs-act-s14z2")
+    assert [(r.key, r.trigger.value) for r in duty.requirements[:3]] == [
+        ("a", "always"),
+        ("b", "service-impact"),
+        ("c", "service-impact"),
+    ]
+
+
+def test_icb_annual_report_keeps_hwb_consultation_separate():
+    """s14Z58(3): the HWB consultation attaches to the JHWS review, a separate requirement."""
+    duty = registry().get("nhs-act-s14z58")
+    keys = [r.key for r in duty.requirements]
+    assert "explain-duties" in keys
+    assert "hwb-consultation" in keys
+    assert duty.requirement("hwb-consultation").citation.subsection == "(3)"
+    assert duty.requirement("explain-duties").citation.subsection == "(2)(a)"
+
+
+def test_every_guidance_reference_resolves():
+    """Every duty's guidance ids name have-regard duties in the registry."""
+    reg = registry()
+    for duty in reg:
+        for guidance_id in duty.guidance:
+            assert reg.get(guidance_id).kind.value == "have-regard"
+
+
+def test_every_unverified_record_says_why():
+    """Unverified duties carry a note explaining what is not verified."""
+    for duty in registry():
+        if not duty.verified:
+            assert duty.notes, duty.id

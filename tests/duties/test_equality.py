@@ -1,0 +1,173 @@
+"""Protected characteristics, PSED aims, Brown principles, representation and EDS."""
+
+from __future__ import annotations
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engagekit import Rating, io
+from engagekit.cycles import Judgement, PrincipleSet
+from engagekit.duties.equality import (
+    RELEVANT_CHARACTERISTICS,
+    EdsGrading,
+    EdsModel,
+    ProtectedCharacteristic,
+    PsedAim,
+    RepresentationReport,
+    brown_principles,
+    coverage,
+    eds_models,
+    representation,
+)
+from engagekit.errors import InvalidValueError, UnknownNameError
+
+
+def test_nine_characteristics_in_s4_order():
+    """Equality Act 2010 s4 lists nine, in this statutory order (domain.md §3.9)."""
+    assert [c.label for c in ProtectedCharacteristic] == [
+        "age",
+        "disability",
+        "gender reassignment",
+        "marriage and civil partnership",
+        "pregnancy and maternity",
+        "race",
+        "religion or belief",
+        "sex",
+        "sexual orientation",
+    ]
+
+
+def test_aims_b_and_c_cover_eight_not_marriage():
+    """s149(7): eight relevant characteristics; marriage and civil partnership excluded."""
+    assert len(RELEVANT_CHARACTERISTICS) == 8
+    for aim in (PsedAim.B, PsedAim.C):
+        assert aim.characteristics == RELEVANT_CHARACTERISTICS
+        assert ProtectedCharacteristic.MARRIAGE_AND_CIVIL_PARTNERSHIP not in aim.characteristics
+    assert ProtectedCharacteristic.MARRIAGE_AND_CIVIL_PARTNERSHIP in PsedAim.A.characteristics
+    assert PsedAim.A.note is not None
+    assert "not verified" in PsedAim.A.note
+
+
+def test_coverage_matches_registry_requirements():
+    """Every coverage line names a requirement in the duty registry."""
+    from engagekit.duties import registry
+
+    for line in coverage():
+        duty, requirement = registry().requirement(line.requirement_id)
+        assert duty.requirement_id(requirement) == line.requirement_id
+
+
+def test_parse_characteristic_unknown():
+    """An unknown characteristic names the closest."""
+    with pytest.raises(UnknownNameError, match="religion-or-belief"):
+        ProtectedCharacteristic.parse("religion or beleif")
+
+
+def test_brown_principles_checklist():
+    """The six Brown principles (Aikens LJ, 2008) score as a due-regard checklist."""
+    brown = brown_principles()
+    assert [p.id for p in brown] == [
+        "aware",
+        "before-and-at-the-time",
+        "substance-rigour-open-mind",
+        "not-delegated",
+        "continuing",
+        "records",
+    ]
+    result = brown.score(
+        {p.id: Judgement(rating=Rating.MET, reason="recorded in the EqIA") for p in brown}
+    )
+    assert result.points == result.max_points == 12
+    assert brown.source.note is not None
+    assert "not verified" in brown.source.note
+    assert io.loads(io.dumps(brown), PrincipleSet) == brown
+
+
+def test_representation_shares_ratios_and_suppression():
+    """Shares over those who answered; ratios against the baseline; small cells suppressed."""
+    report = representation(
+        {
+            "age": {"16-24": 4, "25-64": 150, "65+": 46},
+            ProtectedCharacteristic.SEX: {"female": 120},
+        },
+        {"age": {"16-24": 14, "25-64": 62, "65+": 24}, "sex": {"female": 51, "male": 49}},
+        suppress_below=5,
+    )
+    rows = {(r.characteristic.value, r.category): r for r in report}
+    young = rows[("age", "16-24")]
+    assert young.suppressed
+    assert young.share is None
+    assert young.under_represented is None
+    older = rows[("age", "65+")]
+    assert older.share == pytest.approx(46 / 200)
+    assert older.ratio == pytest.approx((46 / 200) / 0.24)
+    male = rows[("sex", "male")]
+    assert male.participants == 0
+    assert male.under_represented is True
+    assert male in report.under_represented
+    assert "suppressed" in str(report)
+    assert io.loads(io.dumps(report), RepresentationReport) == report
+
+
+def test_representation_bad_input():
+    """A category without a baseline, a negative count, bad settings: errors naming them."""
+    with pytest.raises(InvalidValueError, match="'90\\+'"):
+        representation({"age": {"90+": 10}}, {"age": {"65+": 1}})
+    with pytest.raises(InvalidValueError, match="-1"):
+        representation({"age": {"65+": -1}}, {"age": {"65+": 1}})
+    with pytest.raises(InvalidValueError, match="suppress_below"):
+        representation({}, {}, suppress_below=0)
+    with pytest.raises(InvalidValueError, match="population"):
+        representation({"race": {"a": 10}}, {})
+
+
+@given(
+    st.dictionaries(st.sampled_from(["a", "b", "c"]), st.integers(0, 50), min_size=1),
+    st.integers(1, 10),
+)
+def test_representation_never_shows_small_counts(counts, k):
+    """No shown count lies between 1 and suppress_below - 1."""
+    report = representation({"age": counts}, {"age": {"a": 1, "b": 1, "c": 1}}, suppress_below=k)
+    for row in report:
+        if row.participants is not None:
+            assert row.participants == 0 or row.participants >= k
+        else:
+            assert row.suppressed
+
+
+def test_eds_models_and_what_is_verified():
+    """EDS/EDS2: 4 goals, 18 outcomes, four grades; EDS 2022: 3 domains, 11 outcomes (§3.11)."""
+    models = eds_models()
+    eds2 = models["eds2"]
+    assert [u.name for u in eds2.units] == [
+        "Better health outcomes",
+        "Improved patient access and experience",
+        "Empowered, engaged and included staff",
+        "Inclusive leadership",
+    ]
+    assert eds2.total_outcomes == 18
+    assert eds2.grades == ("undeveloped", "developing", "achieving", "excelling")
+    assert eds2.grade_colours == ("red", "amber", "green", "purple")
+    assert [u.count_verified for u in eds2.units] == [False, True, False, False]
+    assert len(eds2.units[1].outcomes) == 4
+    eds22 = models["eds-2022"]
+    assert (len(eds22.units), eds22.total_outcomes, eds22.grades_verified) == (3, 11, False)
+    assert any("July 2011" in n and "November 2011" in n for n in models["eds-2011"].notes)
+    for model in models.values():
+        assert io.loads(io.dumps(model), EdsModel) == model
+
+
+def test_eds_grading():
+    """Grades must be on the version's scale; ungraded goals are listed."""
+    eds2 = eds_models()["eds2"]
+    grading = eds2.grade({1: "achieving", 4: "undeveloped"})
+    assert [line.number for line in grading.ungraded] == [2, 3]
+    assert grading.counts == {"achieving": 1, "undeveloped": 1}
+    assert io.loads(io.dumps(grading), EdsGrading) == grading
+    with pytest.raises(InvalidValueError, match="'outstanding'"):
+        eds2.grade({1: "outstanding"})
+    with pytest.raises(InvalidValueError, match="goal number"):
+        eds2.grade({5: "achieving"})
+    assert not eds_models()["eds-2022"].grade({1: "2"}).verified

@@ -1,0 +1,113 @@
+"""Text, Markdown and HTML output, and the duties and check commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io as stdio
+import json
+
+from pathlib import Path
+
+import pytest
+
+from engagekit import render
+from engagekit.cli import main
+from engagekit.duties import BodyType, Checklist, duties_for, registry
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = stdio.StringIO()
+    status = main(list(argv), out)
+    return status, out.getvalue()
+
+
+def test_renderers_for_every_result():
+    """Every duties result renders as text, Markdown and HTML."""
+    found = duties_for(BodyType.CCG, dt.date(2018, 6, 1))
+    report = Checklist.for_body(BodyType.ICB, on=dt.date(2024, 6, 30)).assess(
+        [], as_of=dt.date(2024, 6, 30)
+    )
+    changes = registry().changes_between(dt.date(2022, 6, 30), dt.date(2022, 7, 1))
+    for value in (found, report, changes, registry(), registry().get("nhs-act-s14z2")):
+        assert render.text(value)
+        assert render.markdown(value).count("|") > 3 or render.markdown(value).startswith("#")
+        assert render.html(value).startswith('<div class="engagekit">')
+        assert value._repr_html_() == render.html(value)
+    assert "s14Z2(2)" in str(found)
+    assert "None: no clinical commissioning groups" in str(
+        duties_for(BodyType.CCG, dt.date(2023, 1, 1))
+    )
+
+
+def test_cli_duties_text_and_json():
+    """engagekit duties --body ccg --on 2018-06-01 [--json]."""
+    status, text = run("duties", "--body", "ccg", "--on", "2018-06-01")
+    assert status == 0
+    assert "nhs-act-s14z2" in text
+    assert "nhs-act-s14z45" not in text
+    status, text = run("duties", "--body", "ccg", "--on", "2018-06-01", "--json")
+    data = json.loads(text)
+    assert data["engagekit"]["type"] == "DutiesInForce"
+    assert "nhs-act-s14z2" in [d["id"] for d in data["data"]["duties"]]
+
+
+def test_cli_changes():
+    """engagekit duties --changes 2022-06-30 2022-07-01 shows the CCG -> ICB change."""
+    status, text = run("duties", "--changes", "2022-06-30", "2022-07-01")
+    assert status == 0
+    assert "body abolished   clinical commissioning group" in text
+    assert "started          nhs-act-s14z45" in text
+
+
+def test_cli_unknown_body_exits_2(capsys):
+    """An unknown body type is one line on stderr and exit status 2."""
+    status, _ = run("duties", "--body", "cgc", "--on", "2018-06-01")
+    assert status == 2
+    assert "unknown body type 'cgc'" in capsys.readouterr().err
+
+
+def test_cli_check(tmp_path: Path):
+    """engagekit check EVIDENCE_FILE --body icb --on DATE: exit 1 with gaps, JSON output."""
+    evidence = tmp_path / "evidence.toml"
+    evidence.write_text(
+        '[[evidence]]\nwhat = "Annual report 2023/24"\ndate = 2024-06-27\n'
+        'kind = "annual-report"\nsupports = ["nhs-act-s14z58/explain-duties"]\n',
+        encoding="utf-8",
+    )
+    status, text = run("check", str(evidence), "--body", "icb", "--on", "2024-06-30")
+    assert status == 1
+    assert "MET            nhs-act-s14z58/explain-duties" in text
+    status, text = run(
+        "check",
+        str(evidence),
+        "--body",
+        "icb",
+        "--on",
+        "2024-06-30",
+        "--format",
+        "json",
+        "--applies",
+        "service-impact",
+    )
+    data = json.loads(text)
+    assert data["data"]["conditions"] == ["service-impact"]
+
+
+def test_cli_check_unknown_requirement(tmp_path: Path, capsys):
+    """Evidence for an unknown requirement: exit 2 naming the closest ids."""
+    evidence = tmp_path / "evidence.toml"
+    evidence.write_text(
+        '[[evidence]]\nwhat = "x"\ndate = 2024-06-27\nsupports = ["nhs-act-s14z58/explain"]\n',
+        encoding="utf-8",
+    )
+    status, _ = run("check", str(evidence), "--body", "icb", "--on", "2024-06-30")
+    assert status == 2
+    assert "nhs-act-s14z58/explain-duties" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("section", ["STATUTORY DUTIES: CCG -> ICB", "COMPLIANCE REPORT"])
+def test_demo_has_duties_section(section):
+    """engagekit demo shows the CCG -> ICB change and a short compliance report."""
+    status, text = run("demo")
+    assert status == 0
+    assert section in text

@@ -1,0 +1,231 @@
+"""Hypothesis strategies for engagekit.duties types."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from engagekit.duties import (
+    BodyChange,
+    BodyType,
+    ChangeKind,
+    Checklist,
+    ChecklistItem,
+    Citation,
+    ComplianceReport,
+    DutiesInForce,
+    Duty,
+    DutyChange,
+    DutyChanges,
+    DutyKind,
+    DutyRegistry,
+    EvidenceItem,
+    EvidenceKind,
+    EvidenceWindow,
+    FinancialYear,
+    Finding,
+    FindingStatus,
+    Requirement,
+    Trigger,
+    duties_for,
+    registry,
+)
+from engagekit.duties.equality import (
+    Coverage,
+    EdsGrading,
+    EdsModel,
+    EdsUnit,
+    GradeLine,
+    ProtectedCharacteristic,
+    PsedAim,
+    RepresentationReport,
+    RepresentationRow,
+    coverage,
+    eds_models,
+    representation,
+)
+from engagekit.sources import Source
+
+
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
+).filter(lambda s: s.strip() != "")
+slugs = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
+days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
+body_types = st.sampled_from(BodyType)
+
+
+def citations() -> st.SearchStrategy[Citation]:
+    return st.builds(
+        Citation,
+        instrument=texts,
+        section=st.none() | texts,
+        subsection=st.none() | texts,
+        url=st.none() | st.just("https://www.legislation.gov.uk/ukpga/2006/41"),
+    )
+
+
+def requirements() -> st.SearchStrategy[Requirement]:
+    return st.builds(
+        Requirement,
+        key=slugs,
+        text=texts,
+        trigger=st.sampled_from(Trigger),
+        window=st.sampled_from(EvidenceWindow),
+        citation=st.none() | citations(),
+        verified=st.booleans(),
+        note=st.none() | texts,
+    )
+
+
+@st.composite
+def duties(draw: st.DrawFn, duty_id: str | None = None) -> Duty:
+    start = draw(days)
+    end = draw(st.none() | st.integers(1, 4000).map(lambda n: start + dt.timedelta(days=n)))
+    reqs = draw(st.lists(requirements(), min_size=1, max_size=4, unique_by=lambda r: r.key))
+    return Duty(
+        id=duty_id or draw(slugs),
+        title=draw(texts),
+        summary=draw(texts),
+        kind=draw(st.sampled_from(DutyKind)),
+        citation=draw(citations()),
+        bodies=draw(st.lists(body_types, min_size=1, max_size=4)),
+        in_force_from=start,
+        in_force_to=end,
+        requirements=reqs,
+        guidance=draw(st.lists(slugs, max_size=2)),
+        verified=draw(st.booleans()),
+        reviewed_on=draw(days),
+        source=Source(title=draw(texts), publisher=draw(texts)),
+        notes=draw(st.lists(texts, max_size=2)),
+    )
+
+
+def registries() -> st.SearchStrategy[DutyRegistry]:
+    return st.lists(duties(), max_size=5, unique_by=lambda d: d.id).map(
+        lambda ds: DutyRegistry(duties=ds)
+    )
+
+
+def financial_years() -> st.SearchStrategy[FinancialYear]:
+    return st.integers(1990, 2040).map(FinancialYear)
+
+
+def builtin_checklists() -> st.SearchStrategy[Checklist]:
+    return st.builds(lambda b, d: Checklist.for_body(b, on=d), body_types, days)
+
+
+@st.composite
+def evidence_for(draw: st.DrawFn, checklist: Checklist) -> list[EvidenceItem]:
+    """Evidence that supports only requirements in ``checklist``."""
+    if not checklist.ids:
+        return []
+    return draw(
+        st.lists(
+            st.builds(
+                EvidenceItem,
+                what=texts,
+                date=days,
+                supports=st.lists(st.sampled_from(checklist.ids), min_size=1, max_size=3),
+                kind=st.sampled_from(EvidenceKind),
+                link=st.none() | st.just("https://example.org/evidence"),
+                partial=st.booleans(),
+            ),
+            max_size=8,
+        )
+    )
+
+
+def builtin_duties() -> st.SearchStrategy[Duty]:
+    return st.sampled_from(registry().duties)
+
+
+@st.composite
+def compliance_reports(draw: st.DrawFn) -> ComplianceReport:
+    checklist = draw(builtin_checklists())
+    evidence = draw(evidence_for(checklist))
+    stated = draw(st.none() | st.lists(st.sampled_from(Trigger), max_size=3))
+    return checklist.assess(evidence, as_of=draw(days), conditions=stated)
+
+
+def findings() -> st.SearchStrategy[Finding]:
+    return (
+        compliance_reports()
+        .filter(lambda r: len(r) > 0)
+        .flatmap(lambda r: st.sampled_from(r.findings))
+    )
+
+
+def checklist_items() -> st.SearchStrategy[ChecklistItem]:
+    return (
+        builtin_checklists()
+        .filter(lambda c: len(c) > 0)
+        .flatmap(lambda c: st.sampled_from(c.items))
+    )
+
+
+def duty_changes() -> st.SearchStrategy[DutyChanges]:
+    return st.tuples(days, days).map(lambda ab: registry().changes_between(min(ab), max(ab)))
+
+
+def representation_reports() -> st.SearchStrategy[RepresentationReport]:
+    categories = st.sampled_from(["a", "b", "c"])
+    return st.builds(
+        lambda counts, k: representation(
+            {"age": counts}, {"age": {"a": 2, "b": 3, "c": 5}}, suppress_below=k
+        ),
+        st.dictionaries(categories, st.integers(0, 40), min_size=1),
+        st.integers(1, 6),
+    )
+
+
+def eds_gradings() -> st.SearchStrategy[EdsGrading]:
+    return st.sampled_from(list(eds_models().values())).flatmap(
+        lambda m: st.dictionaries(
+            st.sampled_from([u.number for u in m.units]), st.sampled_from(m.grades)
+        ).map(m.grade)
+    )
+
+
+#: One strategy per public type of engagekit.duties and engagekit.duties.equality.
+STRATEGIES: dict[type, st.SearchStrategy[object]] = {
+    BodyType: body_types,
+    DutyKind: st.sampled_from(DutyKind),
+    Trigger: st.sampled_from(Trigger),
+    EvidenceWindow: st.sampled_from(EvidenceWindow),
+    EvidenceKind: st.sampled_from(EvidenceKind),
+    FindingStatus: st.sampled_from(FindingStatus),
+    ChangeKind: st.sampled_from(ChangeKind),
+    Citation: citations(),
+    Requirement: requirements(),
+    Duty: duties() | builtin_duties(),
+    DutyRegistry: registries(),
+    DutiesInForce: st.builds(duties_for, body_types, days),
+    DutyChange: duty_changes()
+    .filter(lambda c: len(c) > 0)
+    .flatmap(lambda c: st.sampled_from(c.changes)),
+    BodyChange: st.builds(BodyChange, body=body_types, on=days, started=st.booleans()),
+    DutyChanges: duty_changes(),
+    FinancialYear: financial_years(),
+    Checklist: builtin_checklists(),
+    ChecklistItem: checklist_items(),
+    EvidenceItem: builtin_checklists()
+    .filter(lambda c: len(c) > 0)
+    .flatmap(lambda c: evidence_for(c).filter(bool).map(lambda e: e[0])),
+    Finding: findings(),
+    ComplianceReport: compliance_reports(),
+    ProtectedCharacteristic: st.sampled_from(ProtectedCharacteristic),
+    PsedAim: st.sampled_from(PsedAim),
+    Coverage: st.sampled_from(coverage()),
+    RepresentationReport: representation_reports(),
+    RepresentationRow: representation_reports()
+    .filter(lambda r: len(r.rows) > 0)
+    .flatmap(lambda r: st.sampled_from(r.rows)),
+    EdsModel: st.sampled_from(list(eds_models().values())),
+    EdsUnit: st.sampled_from([u for m in eds_models().values() for u in m.units]),
+    EdsGrading: eds_gradings(),
+    GradeLine: eds_gradings()
+    .filter(lambda g: len(g.lines) > 0)
+    .flatmap(lambda g: st.sampled_from(g.lines)),
+}
