@@ -115,7 +115,10 @@ def _last(year: int, month: int) -> int:
 
 
 def _second_year(first: int, text: str) -> int:
-    return int(text) if len(text) == 4 else first // 100 * 100 + int(text)
+    if len(text) == 4:
+        return int(text)
+    second = first // 100 * 100 + int(text)
+    return second + 100 if second < first else second  # "1999/00" ends in 2000
 
 
 @attrs.frozen(kw_only=True)
