@@ -62,6 +62,7 @@ from engagekit.duties import (
     EvidenceItem,
     duties_for,
 )
+from engagekit.plans import ActionPlan, FeedbackLoop, Recurrence, TargetDate
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 
@@ -72,6 +73,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
+    "ActionPlan",
     "Assessment",
     "BodyType",
     "Checklist",
@@ -86,6 +88,7 @@ __all__ = [
     "EngagementStage",
     "Evidence",
     "EvidenceItem",
+    "FeedbackLoop",
     "Figure",
     "Impact",
     "InvolvementLevel",
@@ -98,7 +101,9 @@ __all__ = [
     "PrincipleSet",
     "Quantity",
     "Rating",
+    "Recurrence",
     "Source",
+    "TargetDate",
     "Technique",
     "TechniqueCatalogue",
     "Unit",

@@ -36,6 +36,7 @@ _COMMAND_MODULES = (
     "engagekit.cli._frameworks",
     "engagekit.cli._decisions",
     "engagekit.cli._duties",
+    "engagekit.cli._plans",
 )
 
 Handler = Callable[[argparse.Namespace, TextIO], int]

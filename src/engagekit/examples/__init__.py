@@ -12,11 +12,23 @@ from engagekit.examples._decisions import (
     somerset_rheumatology_decision,
     unproportionate_service_change,
 )
+from engagekit.examples._plans import (
+    gpcc_timeline_2011,
+    oxfordshire_delivery_plan,
+    somerset_action_plan,
+    sutton_responsibilities,
+    sutton_stakeholders,
+)
 
 
 __all__: list[str] = [
+    "gpcc_timeline_2011",
+    "oxfordshire_delivery_plan",
+    "somerset_action_plan",
     "somerset_patient_transport_decision",
     "somerset_rheumatology_decision",
+    "sutton_responsibilities",
+    "sutton_stakeholders",
     "unproportionate_service_change",
 ]
 
