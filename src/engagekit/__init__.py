@@ -63,6 +63,7 @@ from engagekit.duties import (
     duties_for,
 )
 from engagekit.escalation import EscalationNetwork, Tier
+from engagekit.plans import ActionPlan, FeedbackLoop, Recurrence, TargetDate
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
+    "ActionPlan",
     "Assessment",
     "BodyType",
     "Checklist",
@@ -88,6 +90,7 @@ __all__ = [
     "EscalationNetwork",
     "Evidence",
     "EvidenceItem",
+    "FeedbackLoop",
     "Figure",
     "Impact",
     "InvolvementLevel",
@@ -100,7 +103,9 @@ __all__ = [
     "PrincipleSet",
     "Quantity",
     "Rating",
+    "Recurrence",
     "Source",
+    "TargetDate",
     "Technique",
     "TechniqueCatalogue",
     "Tier",

@@ -292,3 +292,10 @@ STRATEGIES = {
     Quantity: st.sampled_from(list(Quantity)),
     Unit: st.sampled_from(list(Unit)),
 }
+
+# The plans area's top-level types (engagekit.TargetDate, Recurrence, ActionPlan,
+# FeedbackLoop) bring their own strategies.
+from strategies.plans import PLAN_STRATEGIES  # noqa: E402
+
+
+STRATEGIES.update(PLAN_STRATEGIES)

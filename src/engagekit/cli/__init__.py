@@ -37,6 +37,7 @@ _COMMAND_MODULES = (
     "engagekit.cli._decisions",
     "engagekit.cli._escalation",
     "engagekit.cli._duties",
+    "engagekit.cli._plans",
 )
 
 Handler = Callable[[argparse.Namespace, TextIO], int]

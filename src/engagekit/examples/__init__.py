@@ -20,17 +20,29 @@ from engagekit.examples._escalation import (
     sutton,
     sutton_feedback_flow,
 )
+from engagekit.examples._plans import (
+    gpcc_timeline_2011,
+    oxfordshire_delivery_plan,
+    somerset_action_plan,
+    sutton_responsibilities,
+    sutton_stakeholders,
+)
 
 
 __all__: list[str] = [
     "SUTTON_FEEDBACK_COLUMNS",
     "SUTTON_LOCALITIES",
+    "gpcc_timeline_2011",
     "oxfordshire",
+    "oxfordshire_delivery_plan",
     "somerset",
+    "somerset_action_plan",
     "somerset_patient_transport_decision",
     "somerset_rheumatology_decision",
     "sutton",
     "sutton_feedback_flow",
+    "sutton_responsibilities",
+    "sutton_stakeholders",
     "unproportionate_service_change",
 ]
 

@@ -1,0 +1,474 @@
+"""Action plans, timelines, stakeholder tables and roles from the strategies (private)."""
+
+from __future__ import annotations
+
+from engagekit import _data
+from engagekit.plans import (
+    ActionPlan,
+    Influencer,
+    Part,
+    Responsibility,
+    ResponsibilityMatrix,
+    Role,
+    StakeholderGroup,
+    StakeholderMap,
+    load_plan,
+)
+from engagekit.sources import Source
+
+
+def _plan(filename: str) -> ActionPlan:
+    from importlib import resources
+
+    resource = resources.files("engagekit.data").joinpath(filename)
+    with resource.open("rb") as handle:
+        return load_plan(handle)
+
+
+def somerset_action_plan() -> ActionPlan:
+    """Somerset CCG's Draft Patient and Public Engagement Action Plan v8, as written.
+
+    Objectives "1" to "6" with their numbered sub-objectives; each action's target
+    is parsed from the source's own Target Date text.
+
+    Example:
+        >>> plan = somerset_action_plan()
+        >>> [o.id for o in plan.objectives]
+        ['1', '2', '3', '4', '5', '6']
+        >>> plan.action("6.2a").target.describe()
+        "'From April 2012?': 2012-04-01 to open end (month, uncertain)"
+
+    References:
+        NHS Somerset and Somerset CCG, Strategy for Patient and Public Engagement
+        (2012), Appendix 2.
+    """
+    return _plan("plan_somerset_v8.toml")
+
+
+def gpcc_timeline_2011() -> ActionPlan:
+    """The Somerset GP Commissioning Consortia's 2011 "Time Line" of actions.
+
+    Example:
+        >>> plan = gpcc_timeline_2011()
+        >>> [a.target.text for a in plan.actions()][:3]
+        ['27th April 2011', 'Early May 2011', 'May 2011']
+
+    References:
+        Somerset GP Commissioning Consortia, Public & Patient Engagement Strategy
+        (draft, 2011), "Time Line".
+    """
+    return _plan("plan_gpcc_2011.toml")
+
+
+def oxfordshire_delivery_plan() -> ActionPlan:
+    """Oxfordshire CCG's 22 delivery actions and its monitoring commitments.
+
+    Action 7.6 holds twelve public meetings a year, two in each of the six
+    Public Locality Forums (numbered, as the strategy does not name them here);
+    7.7a holds Governing Body meetings in public six times a year.
+
+    Example:
+        >>> plan = oxfordshire_delivery_plan()
+        >>> len(plan.objective("7").actions)
+        23
+        >>> plan.action("7.6").target.per_year, plan.action("7.7a").target.per_year
+        (12.0, 6.0)
+
+    References:
+        Oxfordshire CCG, Patient and Public Engagement Strategy 2015-2019
+        (consultation draft), sections 7 and 9.
+    """
+    return _plan("plan_oxfordshire_2015.toml")
+
+
+def _sutton(section: str) -> Source:
+    return Source(**_data.documents()["sutton-2018"]).at(section)
+
+
+def sutton_stakeholders() -> StakeholderMap:
+    """NHS Sutton CCG's stakeholder table: groups, activities and owners, and influencers.
+
+    Example:
+        >>> for group in sutton_stakeholders().groups[:2]:
+        ...     print(group.name)
+        Patients, Public, Carers and service users
+        Sutton CCG – CCG staff, member practices and practice staff
+
+    References:
+        NHS Sutton CCG, Patient and Public Engagement Strategy (2018), "Stakeholder
+        Table".
+    """
+    return StakeholderMap(
+        groups=(
+            StakeholderGroup(
+                name="Patients, Public, Carers and service users",
+                activities=(
+                    "Host and attend public meetings",
+                    "Board Meetings in public",
+                    "Annual General Meeting",
+                    "Host and attend targeted engagement sessions and workshops",
+                    "Patient representatives on CCG working groups, committees and Boards",
+                    (
+                        "Patient Reference Group and Patient Participation Groups involvement "
+                        "in planning commissioning intentions, service redesign and "
+                        "procurements projects"
+                    ),
+                    (
+                        "Design and deliver patient education, self-care and self-management "
+                        "activities in partnership with local groups and organisations"
+                    ),
+                    "Attend scrutiny committees, as required",
+                    "Stakeholders newsletters and websites",
+                    "Patient database",
+                    "CCG Website",
+                    "Social media",
+                ),
+                owners=("All Sutton CCG staff",),
+            ),
+            StakeholderGroup(
+                name="Sutton CCG – CCG staff, member practices and practice staff",
+                activities=(
+                    "Organisational Development Working Group",
+                    "Wider Team Meeting",
+                    "Team meetings",
+                    "Annual General Meeting",
+                    "Plenary Meeting",
+                    "Locality Meetings",
+                    "Locality Leads Meeting",
+                    "GP Team Net",
+                    "Clinical Reference Groups",
+                    "Training and development",
+                    "Support sessions",
+                    "News letters",
+                    "Social Media",
+                ),
+                owners=("All Sutton CCG staff",),
+            ),
+            StakeholderGroup(
+                name="Providers and Health Partners",
+                members=(
+                    "Department of Health",
+                    "NHS England",
+                    "South West London Sustainability & Transformation Partnership",
+                    "Epsom and St Helier University Hospital NHS Trust",
+                    "Royal Marsden NHS Foundation Trust",
+                    "Sutton Community Services",
+                    "SWL and St Georges Mental Health NHS Trust",
+                    "Sutton Council",
+                    "GP Federation",
+                    "Neighbouring CCGs",
+                ),
+                activities=(
+                    "Regular meetings with chief officer and chair",
+                    "Clinical Quality Review Groups",
+                    "Wellbeing partnership meetings",
+                    "STP meetings",
+                    "GP Locality meetings and Plenary meetings",
+                    "Contract monitoring meetings",
+                ),
+                owners=("Commissioners", "Directors", "Chief Officer / Chair"),
+            ),
+            StakeholderGroup(
+                name="Our political partners",
+                members=("Local councillors", "Local MPs", "Local and National Newspapers"),
+                activities=(
+                    "Regular meetings with chief officer and chair",
+                    "Health and Wellbeing Board",
+                    "Scrutiny Committee",
+                    "Ward Committees",
+                    "Engagement workshops and activities",
+                    "Press releases",
+                ),
+                owners=("All Sutton CCG staff", "Communications"),
+            ),
+            StakeholderGroup(
+                name="Voluntary and community sector representatives",
+                members=(
+                    (
+                        "individuals and organisations that represent patients, staff or "
+                        "healthcare organisations"
+                    ),
+                    "Healthwatch Sutton",
+                ),
+                activities=(
+                    "Membership of Governing Body",
+                    "Quality Committee",
+                    "Equality and Engagement Steering Group",
+                    "Clinical Reference Groups",
+                    "Service and pathway review, development and redesign and service procurements",
+                    "Partnership meetings",
+                    "Service user groups",
+                    "Education sessions and engagement activities",
+                ),
+                owners=("Chief Officer / Chair", "Lay Member", "Commissioners"),
+            ),
+            StakeholderGroup(
+                name="Health and Wellbeing Board and Scrutiny Committee",
+                activities=(
+                    (
+                        "Involvement in projects, service and pathway development and redesign "
+                        "and service procurements through Health and Wellbeing Board and the "
+                        "Scrutiny Committee"
+                    ),
+                    "Education sessions and engagement activities",
+                ),
+                owners=("Chief Officer / Chair", "Lay Member", "Commissioners"),
+            ),
+        ),
+        influencers=(
+            Influencer(name="NHS England", formal_monitoring=True),
+            Influencer(name="Sutton Council", formal_monitoring=True),
+            Influencer(name="Scrutiny Committee", formal_monitoring=True),
+        ),
+        source=_sutton("Stakeholder Table"),
+    )
+
+
+def _r(text: str, part: Part, *topics: str) -> Responsibility:
+    return Responsibility(text=text, part=part, topics=topics)
+
+
+def sutton_responsibilities() -> ResponsibilityMatrix:
+    """NHS Sutton CCG's roles and responsibilities for engagement.
+
+    Each responsibility is as written; its part (approves, accountable,
+    responsible, monitors, supports) and topics are engagekit's reading of the
+    wording ("Have overall responsibility" → accountable; "Approve" → approves).
+
+    Example:
+        >>> sutton_responsibilities().who("engagement-plan", Part.MONITORS)
+        ('Governing Body', 'Equality & Engagement Steering Group')
+
+    References:
+        NHS Sutton CCG, Patient and Public Engagement Strategy (2018), "Roles and
+        responsibilities".
+    """
+    a, r, m, s, p = Part.ACCOUNTABLE, Part.RESPONSIBLE, Part.MONITORS, Part.SUPPORTS, Part.APPROVES
+    return ResponsibilityMatrix(
+        roles=(
+            Role(
+                name="Governing Body",
+                responsibilities=(
+                    _r(
+                        "Approve the refreshed Engagement Strategy and plan",
+                        p,
+                        "engagement-strategy",
+                        "engagement-plan",
+                    ),
+                    _r(
+                        "Ensure systems and processes are in place to promote engagement and "
+                        "involvement across the CCG",
+                        a,
+                        "engagement-systems",
+                    ),
+                    _r(
+                        "Ensure that members of staff across the organisation are empowered to "
+                        "actively involve patients, carers and the public in decisions using the "
+                        "mechanisms",
+                        a,
+                        "staff-engagement",
+                    ),
+                    _r("Review the progress of the Engagement Plan", m, "engagement-plan"),
+                    _r(
+                        "Review and approve the annual Engagement report, as created for the CCG "
+                        "Annual Report and Accounts",
+                        p,
+                        "annual-engagement-report",
+                    ),
+                ),
+            ),
+            Role(
+                name="Lay Member (Patient and Public Engagement)",
+                responsibilities=(
+                    _r(
+                        "To ensure that patient engagement and involvement is at the heart of "
+                        "decisions made by the Governing Body",
+                        r,
+                        "governing-body-decisions",
+                    ),
+                    _r(
+                        "To ensure that the impact of listening to, or not listening to the voice "
+                        "of patients, carers and the public is highlighted to the Governing Body.",
+                        r,
+                        "governing-body-decisions",
+                    ),
+                    _r(
+                        "To offer a considered opinion that is based on feedback from a wider "
+                        "patient, carer and public experience than their own",
+                        r,
+                        "governing-body-decisions",
+                    ),
+                    _r(
+                        "To be the patient, carer and public champion on the Governing Body",
+                        r,
+                        "governing-body-decisions",
+                    ),
+                    _r("To represent Sutton CCG in other arenas", r, "representation"),
+                ),
+            ),
+            Role(
+                name="Chief Operating Officer",
+                responsibilities=(
+                    _r(
+                        "Have overall responsibility for ensuring that a strategy is in place for "
+                        "Sutton CCG that promotes patient, carer and public engagement and meets "
+                        "legal and best practice",
+                        a,
+                        "engagement-strategy",
+                    ),
+                    _r(
+                        "Have overall responsibility and demonstrate leadership for ensuring that "
+                        "staff who work for Sutton CCG are aware of their responsibility to engage "
+                        "with patient, carers and the public",
+                        a,
+                        "staff-engagement",
+                    ),
+                    _r(
+                        "Have overall responsibility and demonstrate leadership for ensuring that "
+                        "commissioning decisions have had an appropriate level of patient "
+                        "engagement and this is justifiable",
+                        a,
+                        "commissioning-decisions",
+                    ),
+                    _r(
+                        "Ensure that the Annual Engagement Report is prepared for the CCG Annual "
+                        "Report and Accounts",
+                        a,
+                        "annual-engagement-report",
+                    ),
+                    _r(
+                        "Ensure that the Patient and Public Engagement Plan is developed, "
+                        "implemented and monitored annually and is fit for purpose based on the "
+                        "needs of the organisation",
+                        a,
+                        "engagement-plan",
+                    ),
+                    _r(
+                        "Ensure that members of the Equality and Engagement Steering Group provide "
+                        "a voice for patients, carers and the public at operational and strategic "
+                        "level across the organisation",
+                        a,
+                        "steering-group",
+                    ),
+                ),
+            ),
+            Role(
+                name="Service Leads and Commissioners",
+                responsibilities=(
+                    _r(
+                        "To promote patient, carer and public engagement as an essential component "
+                        "of the commissioning cycle",
+                        r,
+                        "commissioning-decisions",
+                    ),
+                    _r(
+                        "To seek support, if required, to build knowledge and capability of how to "
+                        "engage appropriately with the people of Sutton",
+                        r,
+                        "staff-engagement",
+                    ),
+                    _r(
+                        "To play a leadership role within teams to promote patient, carer and "
+                        "public engagement",
+                        r,
+                        "staff-engagement",
+                    ),
+                    _r(
+                        "To be familiar with the Patient and Public Engagement Strategy and "
+                        "implement the way of working as standard",
+                        r,
+                        "engagement-strategy",
+                    ),
+                ),
+            ),
+            Role(
+                name="Equality & Engagement Steering Group",
+                responsibilities=(
+                    _r(
+                        "To provide assurance to the Governing Body that Sutton CCG is meeting its "
+                        "requirements under the NHS Constitution and 2012 Health and Social Care "
+                        "Act and Equality Act 2010, as well as promoting best practice locally",
+                        m,
+                        "statutory-assurance",
+                    ),
+                    _r(
+                        "To monitor the implementation of the Patient and Public Engagement "
+                        "Strategy",
+                        m,
+                        "engagement-strategy",
+                    ),
+                    _r(
+                        "To develop and monitor the Patient and Public Engagement Plan",
+                        m,
+                        "engagement-plan",
+                    ),
+                    _r(
+                        "To monitor development and progress against the Equality and Diversity "
+                        "Strategy and its associated work streams.",
+                        m,
+                        "equality-strategy",
+                    ),
+                    _r(
+                        "For all members to act as change agents and champions for this area of "
+                        "work",
+                        r,
+                        "staff-engagement",
+                    ),
+                ),
+            ),
+            Role(
+                name="NEL Commissioning Support Unit",
+                responsibilities=(
+                    _r(
+                        "To advise the Equality and Engagement Steering Group to enable them to "
+                        "fulfil their legal and best practice obligations",
+                        s,
+                        "steering-group",
+                        "statutory-assurance",
+                    ),
+                    _r(
+                        "To support Sutton CCG to work towards being exemplar in its employment "
+                        "and commissioning practices.",
+                        s,
+                        "commissioning-decisions",
+                    ),
+                    _r(
+                        "To report to the Equality and Engagement Steering Group on the "
+                        "implementation of the Patient and Public Engagement Plan – challenges as "
+                        "well as success",
+                        s,
+                        "engagement-plan",
+                    ),
+                    _r(
+                        "Work with staff in other areas of the CCG to ensure a joined-up approach "
+                        "to support Sutton CCG e.g. HR guidance for lay-representative "
+                        "recruitment, Operational Development for staff training and "
+                        "organisational development opportunities",
+                        s,
+                        "staff-engagement",
+                    ),
+                    _r(
+                        "Work with staff across Sutton CCG to build confidence and capability to "
+                        "ensure the organisation meets its legal and best practice obligation",
+                        s,
+                        "staff-engagement",
+                    ),
+                    _r(
+                        "Build and maintain relationships with stakeholders who have a role to "
+                        "play in engaging with the population of Sutton",
+                        s,
+                        "stakeholder-relationships",
+                    ),
+                    _r(
+                        "Collect and collate feedback from patients, carers and the public with "
+                        "regard to how Sutton CCGs engagement strategy is viewed and how it could "
+                        "be improved.",
+                        s,
+                        "engagement-strategy",
+                        "feedback",
+                    ),
+                ),
+            ),
+        ),
+        source=_sutton("Roles and responsibilities"),
+    )

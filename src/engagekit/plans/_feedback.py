@@ -1,0 +1,513 @@
+"""Closing the loop: feedback, responses, outcomes and their lineage (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import statistics
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.errors import InvalidValueError, UnknownNameError
+
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+class Channel(enum.Enum):
+    """Where feedback came in, as the source strategies list them.
+
+    Sutton's feedback flow names its sources of voices: the Patient Reference
+    Group, Patient Participation Groups, the Friends and Family Test, the National
+    Patient Survey, patient and public forums, patient case studies, NHS Choices,
+    the Patient Advice and Liaison Service, one-to-one meetings and interviews,
+    complaints, Annual General Meetings and public Board meetings, outreach.
+    Somerset evaluates patient stories; Oxfordshire consults online through
+    "Talking Health" and uses social media.
+    """
+
+    SURVEY = "survey"
+    NATIONAL_PATIENT_SURVEY = "national-patient-survey"
+    FRIENDS_AND_FAMILY_TEST = "friends-and-family-test"
+    PALS = "pals"
+    COMPLAINT = "complaint"
+    PATIENT_STORY = "patient-story"
+    PUBLIC_MEETING = "public-meeting"
+    PATIENT_GROUP = "patient-group"
+    ONLINE_CONSULTATION = "online-consultation"
+    SOCIAL_MEDIA = "social-media"
+    NHS_CHOICES = "nhs-choices"
+    ONE_TO_ONE = "one-to-one"
+    OUTREACH = "outreach"
+    OTHER = "other"
+
+
+class FeedbackKind(enum.Enum):
+    """Whether an item raises a concern, suggests, praises or asks."""
+
+    CONCERN = "concern"
+    SUGGESTION = "suggestion"
+    COMPLIMENT = "compliment"
+    QUESTION = "question"
+
+
+class ChangeStatus(enum.Enum):
+    """Whether a response changed anything (the Care Opinion measure counts planned or made)."""
+
+    NONE = "none"
+    PLANNED = "planned"
+    MADE = "made"
+
+
+@attrs.frozen(kw_only=True)
+class FeedbackItem:
+    """One piece of feedback: "you said".
+
+    Attributes:
+        id: the item's id.
+        date: when it was given.
+        channel: where it came in.
+        text: what was said (paraphrased, never naming the person).
+        theme: the theme it was filed under, if any.
+        kind: concern, suggestion, compliment or question.
+        asked: the question or consultation it answered ("we asked"), if any.
+        body: the body of an escalation network where it arose (a string id), if known.
+        tier: that body's tier (a string id such as "practice", "locality"), if known.
+    """
+
+    id: str = attrs.field(validator=_validate.text)
+    date: dt.date = attrs.field(validator=_validate.a_date)
+    channel: Channel = attrs.field(validator=_validate.member_of(Channel))
+    text: str = attrs.field(validator=_validate.text)
+    theme: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    kind: FeedbackKind = attrs.field(
+        default=FeedbackKind.CONCERN, validator=_validate.member_of(FeedbackKind)
+    )
+    asked: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    body: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    tier: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Response:
+    """What was done about feedback: "we did".
+
+    Attributes:
+        id: the response's id.
+        feedback: ids of the items it answers.
+        date: when it was made.
+        text: what was done.
+        change: whether it led to a change (none, planned, made).
+        decision: the id of the decision it fed (a string id), if any.
+        action: the id of the plan action it started or fed, if any.
+    """
+
+    id: str = attrs.field(validator=_validate.text)
+    feedback: tuple[str, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    date: dt.date = attrs.field(validator=_validate.a_date)
+    text: str = attrs.field(validator=_validate.text)
+    change: ChangeStatus = attrs.field(
+        default=ChangeStatus.NONE, validator=_validate.member_of(ChangeStatus)
+    )
+    decision: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    action: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    @feedback.validator
+    def _some(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        if not value:
+            raise InvalidValueError(
+                f"Response {self.id!r}.feedback", value, reason="must answer at least one item"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """What came of a response: "the outcome was".
+
+    Attributes:
+        id: the outcome's id.
+        response: the id of the response it follows.
+        date: when it was recorded.
+        text: the outcome.
+        evidence: where it is shown (a report, minutes, a web page).
+    """
+
+    id: str = attrs.field(validator=_validate.text)
+    response: str = attrs.field(validator=_validate.text)
+    date: dt.date = attrs.field(validator=_validate.a_date)
+    text: str = attrs.field(validator=_validate.text)
+    evidence: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+
+
+@attrs.frozen(kw_only=True)
+class LoopMetrics:
+    """How well the loop was closed for a set of feedback, as of a date.
+
+    Attributes:
+        total: items given on or before the date.
+        closed: items with a response on or before the date.
+        closure_rate: ``closed / total`` (``None`` when there are no items).
+        concerns: items that raise a concern.
+        changed: concerns answered with a change planned or made.
+        change_rate: ``changed / concerns``, the Care Opinion measure (``None``
+            without concerns).
+        median_days_to_respond: median days from item to its first response,
+            over closed items (``None`` when none is closed).
+        past_standard: items still without a response more than the response
+            standard's days after they were given (0 when no standard is given).
+    """
+
+    total: int
+    closed: int
+    closure_rate: float | None
+    concerns: int
+    changed: int
+    change_rate: float | None
+    median_days_to_respond: float | None
+    past_standard: int
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)
+
+
+@attrs.frozen(kw_only=True)
+class Lineage:
+    """What happened to one piece of feedback, from theme to evidence."""
+
+    item: FeedbackItem
+    theme: str | None
+    responses: tuple[Response, ...]
+    decisions: tuple[str, ...]
+    actions: tuple[str, ...]
+    outcomes: tuple[Outcome, ...]
+    evidence: tuple[str, ...]
+
+    @property
+    def closed(self) -> bool:
+        """Whether anything was done about it."""
+        return bool(self.responses)
+
+
+_GROUPS: dict[str, Callable[[FeedbackItem], str | None]] = {
+    "theme": lambda item: item.theme,
+    "channel": lambda item: item.channel.value,
+    "tier": lambda item: item.tier,
+    "body": lambda item: item.body,
+    "kind": lambda item: item.kind.value,
+}
+
+
+@attrs.frozen(kw_only=True)
+class FeedbackLoop:
+    """Feedback and what was done about it, kept as a lineage graph.
+
+    The graph (built on first use with networkx) runs feedback → theme → decision
+    → action → evidence, with responses and outcomes between: each item points
+    to its theme and its responses; a response to the decision and action it fed
+    and its outcomes; an outcome to its evidence; a theme to the decisions its
+    items fed, and a decision to the actions taken on it. Decisions and actions are
+    string ids, so that loops can refer to decisions and plan actions kept
+    elsewhere.
+
+    Raises:
+        InvalidValueError: a response answers an unknown item or is dated before
+            it, an outcome follows an unknown response or is dated before it, or
+            ids repeat.
+
+    Example (an illustration, not taken from a source):
+        >>> items = [
+        ...     FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel=Channel.PUBLIC_MEETING,
+        ...                  text="Evening meetings would let working people come", theme="access"),
+        ...     FeedbackItem(id="f2", date=dt.date(2015, 6, 1), channel=Channel.ONLINE_CONSULTATION,
+        ...                  text="The website is hard to search", theme="information"),
+        ... ]
+        >>> loop = FeedbackLoop(items=items, responses=[
+        ...     Response(id="r1", feedback=["f1"], date=dt.date(2015, 6, 15), decision="d-7",
+        ...              text="Forums alternate day and evening", change=ChangeStatus.MADE),
+        ... ])
+        >>> m = loop.metrics(dt.date(2015, 12, 31))
+        >>> m.closure_rate, m.change_rate, m.median_days_to_respond
+        (0.5, 0.5, 45.0)
+        >>> [i.id for i in loop.informed("d-7")]
+        ['f1']
+    """
+
+    items: tuple[FeedbackItem, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.each(FeedbackItem), _validate.unique(lambda i: i.id, "feedback id")],
+    )
+    responses: tuple[Response, ...] = attrs.field(
+        default=(),
+        converter=_validate.to_tuple,
+        validator=[_validate.each(Response), _validate.unique(lambda r: r.id, "response id")],
+    )
+    outcomes: tuple[Outcome, ...] = attrs.field(
+        default=(),
+        converter=_validate.to_tuple,
+        validator=[_validate.each(Outcome), _validate.unique(lambda o: o.id, "outcome id")],
+    )
+    _graph: Any = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        dates = {item.id: item.date for item in self.items}
+        for response in self.responses:
+            for item_id in response.feedback:
+                if item_id not in dates:
+                    raise UnknownNameError("feedback item", item_id, choices=dates)
+                if response.date < dates[item_id]:
+                    raise InvalidValueError(
+                        f"Response {response.id!r}.date",
+                        response.date,
+                        reason=f"is before feedback {item_id!r} dated {dates[item_id].isoformat()}",
+                    )
+        answered = {r.id: r.date for r in self.responses}
+        for outcome in self.outcomes:
+            if outcome.response not in answered:
+                raise UnknownNameError("response", outcome.response, choices=answered)
+            if outcome.date < answered[outcome.response]:
+                raise InvalidValueError(
+                    f"Outcome {outcome.id!r}.date",
+                    outcome.date,
+                    reason=f"is before response {outcome.response!r}",
+                )
+
+    # --- the graph ---------------------------------------------------------------
+
+    def graph(self) -> nx.DiGraph[tuple[str, str]]:
+        """A read-only view of the lineage graph; nodes are ``(kind, id)`` pairs.
+
+        Kinds: ``feedback``, ``theme``, ``response``, ``decision``, ``action``,
+        ``outcome``, ``evidence``.
+        """
+        if self._graph is None:
+            object.__setattr__(self, "_graph", self._build())
+        import networkx as nx
+
+        view: nx.DiGraph[tuple[str, str]] = nx.freeze(self._graph.copy(as_view=True))
+        return view
+
+    def _build(self) -> Any:
+        import networkx as nx
+
+        graph: nx.DiGraph[tuple[str, str]] = nx.DiGraph()
+        by_item = {item.id: item for item in self.items}
+        for item in self.items:
+            graph.add_node(("feedback", item.id))
+            if item.theme:
+                graph.add_edge(("feedback", item.id), ("theme", item.theme))
+        for response in self.responses:
+            node = ("response", response.id)
+            for item_id in response.feedback:
+                graph.add_edge(("feedback", item_id), node)
+                theme = by_item[item_id].theme
+                if theme and response.decision:
+                    graph.add_edge(("theme", theme), ("decision", response.decision))
+            if response.decision:
+                graph.add_edge(node, ("decision", response.decision))
+            if response.action:
+                graph.add_edge(node, ("action", response.action))
+                if response.decision:
+                    graph.add_edge(("decision", response.decision), ("action", response.action))
+        for outcome in self.outcomes:
+            graph.add_edge(("response", outcome.response), ("outcome", outcome.id))
+            for evidence in outcome.evidence:
+                graph.add_edge(("outcome", outcome.id), ("evidence", evidence))
+        return graph
+
+    # --- queries -----------------------------------------------------------------
+
+    def item(self, item_id: str) -> FeedbackItem:
+        """The item with this id.
+
+        Raises:
+            UnknownNameError: naming the closest ids.
+        """
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise UnknownNameError("feedback item", item_id, choices=[i.id for i in self.items])
+
+    def trace(self, item_id: str) -> Lineage:
+        """What happened to this feedback: its responses, decisions, actions, outcomes.
+
+        Raises:
+            UnknownNameError: no such item.
+        """
+        item = self.item(item_id)
+        responses = tuple(r for r in self.responses if item_id in r.feedback)
+        response_ids = {r.id for r in responses}
+        outcomes = tuple(o for o in self.outcomes if o.response in response_ids)
+        return Lineage(
+            item=item,
+            theme=item.theme,
+            responses=responses,
+            decisions=tuple(dict.fromkeys(r.decision for r in responses if r.decision)),
+            actions=tuple(dict.fromkeys(r.action for r in responses if r.action)),
+            outcomes=outcomes,
+            evidence=tuple(dict.fromkeys(e for o in outcomes for e in o.evidence)),
+        )
+
+    def informed(self, decision_id: str) -> tuple[FeedbackItem, ...]:
+        """The feedback that informed a decision, in the loop's order.
+
+        Follows the graph backwards from the decision through responses to items.
+
+        Raises:
+            UnknownNameError: no response names this decision.
+        """
+        import networkx as nx
+
+        graph = self.graph()
+        node = ("decision", decision_id)
+        if node not in graph:
+            decisions = sorted({r.decision for r in self.responses if r.decision})
+            raise UnknownNameError("decision", decision_id, choices=decisions)
+        # Only paths through a response count: a shared theme alone does not inform.
+        sources = {
+            item_id
+            for kind, item_id in nx.ancestors(graph, node)
+            if kind == "feedback"
+            and any(decision_id == r.decision and item_id in r.feedback for r in self.responses)
+        }
+        return tuple(i for i in self.items if i.id in sources)
+
+    # --- metrics -----------------------------------------------------------------
+
+    def metrics(
+        self,
+        as_of: dt.date,
+        *,
+        standard_days: int | None = None,
+        since: dt.date | None = None,
+    ) -> LoopMetrics:
+        """The loop's metrics for items given from ``since`` to ``as_of``.
+
+        Responses after ``as_of`` do not count. With ``standard_days`` (a response
+        standard such as 20 working days written as calendar days), items still
+        unanswered more than that many days after they were given count as past
+        the standard.
+        """
+        return _metrics(self._indexed(as_of), self.items, as_of, standard_days, since)
+
+    def metrics_by(
+        self,
+        by: str,
+        as_of: dt.date,
+        *,
+        standard_days: int | None = None,
+        since: dt.date | None = None,
+    ) -> tuple[tuple[str | None, LoopMetrics], ...]:
+        """:meth:`metrics` for each theme, channel, tier, body or kind, sorted by key.
+
+        Raises:
+            InvalidValueError: ``by`` is not one of those.
+
+        Example:
+            >>> item = FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel=Channel.PALS,
+            ...                     text="Parking at the clinic is full by nine")
+            >>> loop = FeedbackLoop(items=[item])
+            >>> {k: m.total for k, m in loop.metrics_by("channel", dt.date(2015, 6, 1))}
+            {'pals': 1}
+        """
+        if by not in _GROUPS:
+            raise InvalidValueError("by", by, allowed=tuple(_GROUPS))
+        key = _GROUPS[by]
+        groups: dict[str | None, list[FeedbackItem]] = {}
+        for item in self.items:
+            groups.setdefault(key(item), []).append(item)
+        index = self._indexed(as_of)
+        return tuple(
+            (name, _metrics(index, groups[name], as_of, standard_days, since))
+            for name in sorted(groups, key=lambda k: (k is None, k or ""))
+        )
+
+    def past_standard(self, as_of: dt.date, standard_days: int) -> tuple[FeedbackItem, ...]:
+        """Items still unanswered on ``as_of`` more than ``standard_days`` after they were given."""
+        first = self._indexed(as_of)
+        return tuple(
+            item
+            for item in self.items
+            if item.date <= as_of
+            and item.id not in first[0]
+            and (as_of - item.date).days > standard_days
+        )
+
+    def _indexed(self, as_of: dt.date) -> tuple[dict[str, dt.date], dict[str, bool]]:
+        first: dict[str, dt.date] = {}
+        changed: dict[str, bool] = {}
+        for response in self.responses:
+            if response.date > as_of:
+                continue
+            made = response.change is not ChangeStatus.NONE
+            for item_id in response.feedback:
+                known = first.get(item_id)
+                if known is None or response.date < known:
+                    first[item_id] = response.date
+                if made:
+                    changed[item_id] = True
+        return first, changed
+
+    def between(self, start: dt.date, end: dt.date) -> FeedbackLoop:
+        """The loop restricted to items given from ``start`` to ``end`` and their follow-up."""
+        items = tuple(i for i in self.items if start <= i.date <= end)
+        ids = {i.id for i in items}
+        responses = tuple(
+            attrs.evolve(r, feedback=tuple(f for f in r.feedback if f in ids))
+            for r in self.responses
+            if any(f in ids for f in r.feedback)
+        )
+        kept = {r.id for r in responses}
+        outcomes = tuple(o for o in self.outcomes if o.response in kept)
+        return FeedbackLoop(items=items, responses=responses, outcomes=outcomes)
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)
+
+
+def _metrics(
+    index: tuple[dict[str, dt.date], dict[str, bool]],
+    items: Iterable[FeedbackItem],
+    as_of: dt.date,
+    standard_days: int | None,
+    since: dt.date | None,
+) -> LoopMetrics:
+    first, changed = index
+    total = closed = concerns = change = past = 0
+    waits: list[int] = []
+    for item in items:
+        if item.date > as_of or (since is not None and item.date < since):
+            continue
+        total += 1
+        answered = first.get(item.id)
+        if answered is not None:
+            closed += 1
+            waits.append((answered - item.date).days)
+        elif standard_days is not None and (as_of - item.date).days > standard_days:
+            past += 1
+        if item.kind is FeedbackKind.CONCERN:
+            concerns += 1
+            if changed.get(item.id):
+                change += 1
+    return LoopMetrics(
+        total=total,
+        closed=closed,
+        closure_rate=closed / total if total else None,
+        concerns=concerns,
+        changed=change,
+        change_rate=change / concerns if concerns else None,
+        median_days_to_respond=float(statistics.median(waits)) if waits else None,
+        past_standard=past,
+    )

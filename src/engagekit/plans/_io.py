@@ -1,0 +1,66 @@
+"""How plan values are read and written by engagekit.io (private).
+
+Targets may be written as the phrase alone (``target = "End of May 2011"``) and
+are read with :func:`parse_target`; written out, they keep every field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cattrs.gen import make_dict_structure_fn
+
+from engagekit import io
+from engagekit.errors import InvalidValueError
+from engagekit.plans._actions import Target, parse_target
+from engagekit.plans._dates import TargetDate
+from engagekit.plans._recurrence import Recurrence
+
+
+def _structure_factory(cls: type) -> Any:
+    plain: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, io.converter, _cattrs_forbid_extra_keys=True
+    )
+
+    def structure(value: Any, _: type) -> Any:
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            return cls.parse(value)  # type: ignore[attr-defined]
+        return plain(value, cls)
+
+    return structure
+
+
+def _structure_target(value: Any, _: type) -> Target:
+    if isinstance(value, TargetDate | Recurrence):
+        return value
+    if isinstance(value, str):
+        return parse_target(value)
+    if isinstance(value, dict):
+        if "frequency" in value:
+            return io.converter.structure(value, Recurrence)
+        return io.converter.structure(value, TargetDate)
+    raise InvalidValueError(
+        "target", value, reason="must be a phrase or a table of a target date or recurrence"
+    )
+
+
+def _structure_optional_target(value: Any, type_: type) -> Target | None:
+    return None if value is None else _structure_target(value, type_)
+
+
+def register() -> None:
+    """Register the plan hooks on ``io.converter`` (idempotent)."""
+    io.converter.register_structure_hook(TargetDate, _structure_factory(TargetDate))
+    io.converter.register_structure_hook(Recurrence, _structure_factory(Recurrence))
+    io.converter.register_structure_hook(Target, _structure_target)
+    io.converter.register_structure_hook(Target | None, _structure_optional_target)
+    io.converter.register_unstructure_hook(Target, lambda v: io.converter.unstructure(v, type(v)))
+    io.converter.register_unstructure_hook(
+        Target | None, lambda v: None if v is None else io.converter.unstructure(v, type(v))
+    )
+
+
+register()

@@ -1,0 +1,73 @@
+"""What actually happened: meetings and their close-out records (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from collections.abc import Iterable
+
+import attrs
+
+from engagekit import _validate
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting held, with its close-out record.
+
+    Attributes:
+        id: the meeting's id.
+        date: when it was held.
+        body: the body that held it (a string id, e.g. an escalation network body).
+        title: what it was ("Governing Body meeting in public").
+        public: whether it was held in public.
+        attendance: how many attended, if counted.
+        organisations: the organisations present.
+        minutes: where the minutes are (a link or reference), if published.
+        actions: ids of plan actions arising from it.
+        feedback: ids of feedback items raised at it.
+
+    Example:
+        >>> m = Meeting(id="gb-2015-05", date=dt.date(2015, 5, 28),
+        ...             body="governing-body", title="Governing Body in public", attendance=40)
+        >>> m.closed_out
+        False
+    """
+
+    id: str = attrs.field(validator=_validate.text)
+    date: dt.date = attrs.field(validator=_validate.a_date)
+    body: str = attrs.field(validator=_validate.text)
+    title: str = attrs.field(validator=_validate.text)
+    public: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
+    attendance: int | None = attrs.field(default=None, validator=_validate.non_negative)
+    organisations: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    minutes: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    actions: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    feedback: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+
+    @property
+    def closed_out(self) -> bool:
+        """Whether the close-out record is complete: attendance counted and minutes published."""
+        return self.attendance is not None and self.minutes is not None
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)
+
+
+def held(
+    meetings: Iterable[Meeting], *, bodies: Iterable[str] = ()
+) -> tuple[tuple[dt.date, str], ...]:
+    """``(date, body)`` pairs of the meetings held by ``bodies`` (all if none), sorted.
+
+    Pass them to :meth:`Recurrence.adherence`.
+    """
+    wanted = frozenset(bodies)
+    return tuple(sorted((m.date, m.body) for m in meetings if not wanted or m.body in wanted))

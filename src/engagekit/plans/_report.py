@@ -1,0 +1,520 @@
+"""Publishable documents: "You said, we did" and the annual engagement report (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from engagekit import _validate
+from engagekit.cycles import EngagementStage
+from engagekit.errors import InvalidValueError
+from engagekit.plans._actions import ActionPlan
+from engagekit.plans._dates import TargetDate
+from engagekit.plans._feedback import ChangeStatus, FeedbackLoop
+from engagekit.plans._meetings import Meeting, held
+from engagekit.plans._recurrence import Recurrence
+
+
+def _cells(rows: Iterable[Iterable[object]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(cell) for cell in row) for row in rows)
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table in a document: headers and rows of text."""
+
+    headers: tuple[str, ...] = attrs.field(converter=_validate.to_tuple)
+    rows: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_cells)
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A titled section: paragraphs, a bulleted list, tables and sub-sections."""
+
+    title: str = attrs.field(validator=_validate.text)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_validate.to_tuple)
+    items: tuple[str, ...] = attrs.field(default=(), converter=_validate.to_tuple)
+    tables: tuple[Table, ...] = attrs.field(default=(), converter=_validate.to_tuple)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_validate.to_tuple)
+
+
+@attrs.frozen(kw_only=True)
+class YouSaidWeDidEntry:
+    """One theme of a "You said, we did" document.
+
+    Attributes:
+        theme: the theme (``None`` for feedback filed under none).
+        we_asked: the questions or consultations that drew the feedback.
+        you_said: what people said.
+        we_did: what was done.
+        outcome: what came of it.
+        change: the strongest change made or planned (made > planned > none).
+    """
+
+    theme: str | None
+    we_asked: tuple[str, ...] = attrs.field(converter=_validate.to_tuple)
+    you_said: tuple[str, ...] = attrs.field(converter=_validate.to_tuple)
+    we_did: tuple[str, ...] = attrs.field(converter=_validate.to_tuple)
+    outcome: tuple[str, ...] = attrs.field(converter=_validate.to_tuple)
+    change: ChangeStatus
+
+
+@attrs.frozen(kw_only=True)
+class YouSaidWeDid:
+    """The publishable "We asked / You said / We did / The outcome was" document.
+
+    Render it with ``engagekit.render.markdown`` or ``engagekit.render.html``.
+    """
+
+    title: str = attrs.field(validator=_validate.text)
+    start: dt.date = attrs.field(validator=_validate.a_date)
+    end: dt.date = attrs.field(validator=_validate.a_date)
+    entries: tuple[YouSaidWeDidEntry, ...] = attrs.field(converter=_validate.to_tuple)
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)
+
+
+Period = TargetDate | tuple[dt.date, dt.date]
+
+
+def _period(period: Period) -> tuple[dt.date, dt.date]:
+    if isinstance(period, TargetDate):
+        if period.start is None or period.end is None:
+            raise InvalidValueError(
+                "period", period.text, reason="must have a first and a last day"
+            )
+        return period.start, period.end
+    pair: object = period
+    if (
+        isinstance(pair, tuple)
+        and len(pair) == 2
+        and all(isinstance(d, dt.date) for d in pair)
+        and pair[0] <= pair[1]
+    ):
+        return pair[0], pair[1]
+    raise InvalidValueError(
+        "period", period, reason="must be a TargetDate or a (start, end) pair of dates"
+    )
+
+
+_RANK = {ChangeStatus.NONE: 0, ChangeStatus.PLANNED: 1, ChangeStatus.MADE: 2}
+
+
+def you_said_we_did(
+    loop: FeedbackLoop, period: Period, *, title: str = "You said, we did"
+) -> YouSaidWeDid:
+    """Build the "You said, we did" document for feedback given in ``period``.
+
+    Feedback is grouped by theme (themes sorted, unfiled last); within a theme
+    items keep the loop's order. Responses and outcomes count if they are dated by
+    the end of the period.
+
+    Example (an illustration, not taken from a source):
+        >>> from engagekit.plans import Channel, FeedbackItem, Response
+        >>> item = FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel=Channel.SURVEY,
+        ...                     text="Evening meetings, please", theme="access",
+        ...                     asked="When should forums meet?")
+        >>> answer = Response(id="r1", feedback=["f1"], date=dt.date(2015, 7, 1),
+        ...                   text="Forums now alternate day and evening", change=ChangeStatus.MADE)
+        >>> doc = you_said_we_did(FeedbackLoop(items=[item], responses=[answer]),
+        ...                       TargetDate.parse("2015/16"))
+        >>> entry = doc.entries[0]
+        >>> entry.we_asked, entry.you_said
+        (('When should forums meet?',), ('Evening meetings, please',))
+        >>> entry.we_did, entry.change.value
+        (('Forums now alternate day and evening',), 'made')
+    """
+    start, end = _period(period)
+    themes: dict[str | None, list[str]] = {}
+    for item in loop.items:
+        if start <= item.date <= end:
+            themes.setdefault(item.theme, []).append(item.id)
+    entries = []
+    for theme in sorted(themes, key=lambda t: (t is None, t or "")):
+        ids = set(themes[theme])
+        items = [i for i in loop.items if i.id in ids]
+        responses = [
+            r for r in loop.responses if r.date <= end and any(f in ids for f in r.feedback)
+        ]
+        answered = {r.id for r in responses}
+        outcomes = [o for o in loop.outcomes if o.response in answered and o.date <= end]
+        change = max(
+            (r.change for r in responses), key=_RANK.__getitem__, default=ChangeStatus.NONE
+        )
+        entries.append(
+            YouSaidWeDidEntry(
+                theme=theme,
+                we_asked=tuple(dict.fromkeys(i.asked for i in items if i.asked)),
+                you_said=tuple(i.text for i in items),
+                we_did=tuple(r.text for r in responses),
+                outcome=tuple(o.text for o in outcomes),
+                change=change,
+            )
+        )
+    return YouSaidWeDid(title=title, start=start, end=end, entries=entries)
+
+
+@attrs.frozen(kw_only=True)
+class Evidence:
+    """Evidence of involvement for the annual report.
+
+    Attributes:
+        date: when it happened.
+        description: what was done.
+        limb: which limb of the public involvement duty it shows: ``"planning"``,
+            ``"proposals"`` or ``"decisions"`` (s14Z2(2)(a)-(c)), or another
+            string id from the duties module.
+        stage: the Engagement Cycle stage it belongs to, if any.
+        duty: the id of a duty or requirement it evidences (a string id), if any.
+        link: where it is published, if anywhere.
+    """
+
+    date: dt.date = attrs.field(validator=_validate.a_date)
+    description: str = attrs.field(validator=_validate.text)
+    limb: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    stage: EngagementStage | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_validate.member_of(EngagementStage))
+    )
+    duty: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    link: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class ReachCount:
+    """How many participants of one group of a protected characteristic took part."""
+
+    characteristic: str = attrs.field(validator=_validate.text)
+    group: str = attrs.field(validator=_validate.text)
+    count: int = attrs.field(validator=_validate.non_negative)
+
+
+#: The limbs of the public involvement duty as NHS Sutton CCG's strategy quotes
+#: s14Z2(2) of the NHS Act 2006 ("Duty to involve").
+LIMBS: tuple[tuple[str, str], ...] = (
+    ("planning", "The planning of services"),
+    (
+        "proposals",
+        (
+            "The development and consideration of proposals for changes which, if implemented, "
+            "would have an impact on services"
+        ),
+    ),
+    ("decisions", "Decisions which, when implemented, would have an impact on services"),
+)
+
+
+@attrs.frozen(kw_only=True)
+class AnnualEngagementReport:
+    """The annual engagement report as a document: titled sections in order.
+
+    Render it with ``engagekit.render.markdown`` or ``engagekit.render.html``
+    (a standalone HTML page).
+    """
+
+    title: str = attrs.field(validator=_validate.text)
+    body: str = attrs.field(validator=_validate.text)
+    year: int = attrs.field(validator=_validate.instance_of(int))
+    start: dt.date = attrs.field(validator=_validate.a_date)
+    end: dt.date = attrs.field(validator=_validate.a_date)
+    sections: tuple[Section, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each(Section)
+    )
+
+    def section(self, title: str) -> Section:
+        """The top-level section with this title.
+
+        Raises:
+            UnknownNameError: naming the sections there are.
+        """
+        from engagekit.errors import UnknownNameError
+
+        for section in self.sections:
+            if section.title == title:
+                return section
+        raise UnknownNameError("section", title, choices=[s.title for s in self.sections])
+
+    def _repr_html_(self) -> str:
+        from engagekit.render._plans import report_fragment
+
+        return report_fragment(self)
+
+
+def annual_engagement_report(
+    year: int,
+    *,
+    body: str,
+    plan: ActionPlan | None = None,
+    loop: FeedbackLoop | None = None,
+    meetings: Iterable[Meeting] = (),
+    evidence: Iterable[Evidence] = (),
+    participants: Iterable[ReachCount] = (),
+    financial: bool = True,
+    standard_days: int | None = None,
+) -> AnnualEngagementReport:
+    """Build the annual engagement report for ``year``.
+
+    A CCG's annual report must explain how it met the public involvement duty in
+    the previous financial year (NHS Sutton CCG strategy, "Duty to involve"), so
+    ``year=2018`` covers 1 April 2018 to 31 March 2019; ``financial=False`` covers
+    the calendar year instead.
+
+    Sections: summary; the public involvement duty, one sub-section per limb;
+    the Engagement Cycle, one sub-section per stage; meetings against the calendar
+    (each plan action whose target is a recurrence held by named bodies, compared
+    with the meetings held); actions completed and overdue; "You said, we did";
+    and equality reach when ``participants`` are given.
+
+    Raises:
+        InvalidValueError: the year is not a number from 1948 (the NHS's founding) on.
+
+    Example (the meetings are an illustration: the forums met on schedule but one):
+        >>> from engagekit import examples
+        >>> from engagekit.plans import Meeting
+        >>> plan = examples.oxfordshire_delivery_plan()
+        >>> expected = plan.action("7.6").target.schedule(dt.date(2015, 4, 1), dt.date(2016, 3, 31))
+        >>> meetings = [Meeting(id=f"m{n}", date=o.date, body=o.body, title="Public Locality Forum")
+        ...             for n, o in enumerate(expected[:-1])]
+        >>> report = annual_engagement_report(2015, body="Oxfordshire CCG", plan=plan,
+        ...                                   meetings=meetings)
+        >>> for section in report.sections:
+        ...     print(section.title)
+        Summary
+        The public involvement duty
+        The Engagement Cycle
+        Meetings against the calendar
+        Actions
+        >>> forums = report.section("Meetings against the calendar").tables[0].rows[0]
+        >>> forums[2:]
+        ('12', '11', '1', '0')
+    """
+    given: object = year
+    if isinstance(given, bool) or not isinstance(given, int) or given < 1948:
+        raise InvalidValueError("year", year, reason="must be a year from 1948 on")
+    if financial:
+        start, end = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+        label = f"{year}/{str(year + 1)[-2:]}"
+    else:
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        label = str(year)
+    meeting_list = [m for m in meetings if start <= m.date <= end]
+    evidence_list = sorted(
+        (e for e in evidence if start <= e.date <= end), key=lambda e: (e.date, e.description)
+    )
+    reach = tuple(participants)
+
+    sections = [
+        _summary(
+            body,
+            label,
+            plan=plan,
+            loop=loop,
+            meetings=meeting_list,
+            evidence=evidence_list,
+            period=(start, end),
+            standard_days=standard_days,
+        ),
+        _limbs(evidence_list),
+        _stages(evidence_list, plan, end),
+        _calendar(plan, meeting_list, start, end),
+        _actions(plan, start, end),
+    ]
+    if loop is not None:
+        sections.append(_yswd(you_said_we_did(loop, (start, end))))
+    if reach:
+        sections.append(_reach(reach))
+    return AnnualEngagementReport(
+        title=f"{body}: annual engagement report {label}",
+        body=body,
+        year=year,
+        start=start,
+        end=end,
+        sections=sections,
+    )
+
+
+def _summary(
+    body: str,
+    label: str,
+    *,
+    plan: ActionPlan | None,
+    loop: FeedbackLoop | None,
+    meetings: Sequence[Meeting],
+    evidence: Sequence[Evidence],
+    period: tuple[dt.date, dt.date],
+    standard_days: int | None,
+) -> Section:
+    start, end = period
+    lines = [
+        f"How {body} involved patients and the public in {label}.",
+    ]
+    items = [
+        f"{len(meetings)} meetings held",
+        f"{len(evidence)} pieces of evidence of involvement",
+    ]
+    if plan is not None:
+        progress = plan.progress(end)
+        if progress is not None:
+            items.append(f"action plan progress at year end: {progress:.0f}%")
+    if loop is not None:
+        metrics = loop.metrics(end, standard_days=standard_days, since=start)
+        items.append(f"{metrics.total} pieces of feedback, {metrics.closed} answered")
+        if metrics.change_rate is not None:
+            items.append(
+                f"{metrics.changed} of {metrics.concerns} concerns led to a change planned or made"
+            )
+    return Section(title="Summary", paragraphs=lines, items=items)
+
+
+def _limbs(evidence: Sequence[Evidence]) -> Section:
+    known = {slug for slug, _ in LIMBS}
+    subsections = []
+    for slug, title in LIMBS:
+        found = [f"{e.date.isoformat()}: {e.description}" for e in evidence if e.limb == slug]
+        subsections.append(
+            Section(
+                title=title,
+                items=found,
+                paragraphs=() if found else ("No evidence recorded.",),
+            )
+        )
+    others = sorted({e.limb for e in evidence if e.limb and e.limb not in known})
+    for other in others:
+        subsections.append(
+            Section(
+                title=other,
+                items=[
+                    f"{e.date.isoformat()}: {e.description}" for e in evidence if e.limb == other
+                ],
+            )
+        )
+    return Section(
+        title="The public involvement duty",
+        paragraphs=(
+            (
+                "Arrangements for the public to be involved in each limb of the duty "
+                "(National Health Service Act 2006, s14Z2(2))."
+            ),
+        ),
+        sections=subsections,
+    )
+
+
+def _stages(evidence: Sequence[Evidence], plan: ActionPlan | None, end: dt.date) -> Section:
+    subsections = []
+    for stage in EngagementStage:
+        items = [f"{e.date.isoformat()}: {e.description}" for e in evidence if e.stage is stage]
+        if plan is not None:
+            for action in plan.actions():
+                if stage in action.stages:
+                    progress = action.progress(end, plan.catalogue)
+                    items.append(f"Action {action.id}: {action.description} ({progress:.0f}%)")
+        subsections.append(
+            Section(
+                title=f"Stage {stage.number}: {stage.title}",
+                items=items,
+                paragraphs=() if items else ("Nothing recorded.",),
+            )
+        )
+    return Section(title="The Engagement Cycle", sections=subsections)
+
+
+def _calendar(
+    plan: ActionPlan | None, meetings: Sequence[Meeting], start: dt.date, end: dt.date
+) -> Section:
+    rows = []
+    if plan is not None:
+        for action in plan.actions():
+            target = action.target
+            if not isinstance(target, Recurrence) or not target.bodies:
+                continue
+            result = target.adherence(held(meetings, bodies=target.bodies), start, end)
+            rows.append(
+                (
+                    action.id,
+                    f"{action.description} ({target.text})",
+                    len(result.expected),
+                    len(result.held),
+                    len(result.missed),
+                    len(result.late),
+                )
+            )
+    listing = [
+        (
+            m.date.isoformat(),
+            m.body,
+            m.title,
+            "" if m.attendance is None else m.attendance,
+            m.minutes or "not published",
+        )
+        for m in sorted(meetings, key=lambda m: (m.date, m.body))
+    ]
+    return Section(
+        title="Meetings against the calendar",
+        paragraphs=() if rows else ("No meeting calendar in the plan.",),
+        tables=(
+            Table(
+                headers=("Action", "Commitment", "Expected", "Held", "Missed", "Late"), rows=rows
+            ),
+            Table(headers=("Date", "Body", "Meeting", "Attendance", "Minutes"), rows=listing),
+        ),
+    )
+
+
+def _actions(plan: ActionPlan | None, start: dt.date, end: dt.date) -> Section:
+    if plan is None:
+        return Section(title="Actions", paragraphs=("No action plan given.",))
+    completed = []
+    for action in plan.actions():
+        update = action.latest(end)
+        if update is not None and start <= update.date and action.status(end, plan.catalogue).done:
+            completed.append((action.id, action.description, update.date.isoformat()))
+    overdue = [(a.id, a.description, a.target.text if a.target else "") for a in plan.overdue(end)]
+    return Section(
+        title="Actions",
+        tables=(
+            Table(headers=("Completed", "Action", "On"), rows=completed),
+            Table(headers=("Overdue", "Action", "Target"), rows=overdue),
+        ),
+    )
+
+
+def _yswd(document: YouSaidWeDid) -> Section:
+    rows = [
+        (
+            e.theme or "other",
+            "; ".join(e.we_asked),
+            "; ".join(e.you_said),
+            "; ".join(e.we_did) or "not yet answered",
+            "; ".join(e.outcome),
+        )
+        for e in document.entries
+    ]
+    return Section(
+        title="You said, we did",
+        tables=(
+            Table(
+                headers=("Theme", "We asked", "You said", "We did", "The outcome was"), rows=rows
+            ),
+        ),
+    )
+
+
+def _reach(reach: Sequence[ReachCount]) -> Section:
+    subsections = []
+    for characteristic in dict.fromkeys(r.characteristic for r in reach):
+        mine = [r for r in reach if r.characteristic == characteristic]
+        total = sum(r.count for r in mine)
+        rows = [(r.group, r.count, f"{100 * r.count / total:.0f}%" if total else "") for r in mine]
+        subsections.append(
+            Section(
+                title=characteristic,
+                tables=(Table(headers=("Group", "Participants", "Share"), rows=rows),),
+            )
+        )
+    return Section(title="Equality reach", sections=subsections)

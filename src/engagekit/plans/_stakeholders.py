@@ -1,0 +1,214 @@
+"""Who is engaged, how and by whom; who answers for what (private)."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from engagekit import _validate
+from engagekit.errors import UnknownNameError
+from engagekit.sources import Source
+
+
+@attrs.frozen(kw_only=True)
+class StakeholderGroup:
+    """One row of a stakeholder table: a group, how it is engaged and who owns that.
+
+    Attributes:
+        name: the group as the source names it.
+        members: the organisations or kinds of people in it, if listed.
+        activities: how the organisation engages with it.
+        owners: the roles that own or lead the engagement.
+    """
+
+    name: str = attrs.field(validator=_validate.text)
+    members: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    activities: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    owners: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Influencer:
+    """A body whose views carry weight, and whether it has a formal monitoring role."""
+
+    name: str = attrs.field(validator=_validate.text)
+    formal_monitoring: bool = attrs.field(default=False, validator=_validate.instance_of(bool))
+
+
+@attrs.frozen(kw_only=True)
+class StakeholderMap:
+    """A stakeholder table with its influencers.
+
+    Example:
+        >>> from engagekit import examples
+        >>> m = examples.sutton_stakeholders()
+        >>> for group in m.owned_by("Lay Member"):
+        ...     print(group.name)
+        Voluntary and community sector representatives
+        Health and Wellbeing Board and Scrutiny Committee
+        >>> ", ".join(i.name for i in m.monitoring_bodies())
+        'NHS England, Sutton Council, Scrutiny Committee'
+    """
+
+    groups: tuple[StakeholderGroup, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.each(StakeholderGroup), _validate.unique(lambda g: g.name, "group")],
+    )
+    influencers: tuple[Influencer, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(Influencer)
+    )
+    source: Source | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
+    )
+
+    def group(self, name: str) -> StakeholderGroup:
+        """The group with this name.
+
+        Raises:
+            UnknownNameError: naming the closest groups.
+        """
+        for group in self.groups:
+            if group.name == name:
+                return group
+        raise UnknownNameError("stakeholder group", name, choices=[g.name for g in self.groups])
+
+    def owned_by(self, role: str) -> tuple[StakeholderGroup, ...]:
+        """The groups whose engagement this role owns or leads (ignoring case)."""
+        wanted = role.strip().lower()
+        return tuple(g for g in self.groups if any(o.lower() == wanted for o in g.owners))
+
+    def monitoring_bodies(self) -> tuple[Influencer, ...]:
+        """The influencers with a formal monitoring function."""
+        return tuple(i for i in self.influencers if i.formal_monitoring)
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)
+
+
+class Part(enum.Enum):
+    """The part a role plays in a responsibility, in the manner of a RACI chart.
+
+    ``APPROVES`` is the sign-off; ``ACCOUNTABLE`` answers for it being done;
+    ``RESPONSIBLE`` does it; ``MONITORS`` oversees or assures; ``SUPPORTS`` advises
+    or helps.
+    """
+
+    APPROVES = "approves"
+    ACCOUNTABLE = "accountable"
+    RESPONSIBLE = "responsible"
+    MONITORS = "monitors"
+    SUPPORTS = "supports"
+
+
+@attrs.frozen(kw_only=True)
+class Responsibility:
+    """One responsibility of a role, as written, with the topics it is about.
+
+    Attributes:
+        text: the responsibility as the source writes it.
+        part: the part the role plays.
+        topics: slugs of what it is about ("annual-engagement-report",
+            "engagement-plan", "engagement-strategy" …); engagekit's reading.
+    """
+
+    text: str = attrs.field(validator=_validate.text)
+    part: Part = attrs.field(validator=_validate.member_of(Part))
+    topics: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """A role and its responsibilities."""
+
+    name: str = attrs.field(validator=_validate.text)
+    responsibilities: tuple[Responsibility, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each(Responsibility)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ResponsibilityMatrix:
+    """Roles and responsibilities, queryable by topic and part.
+
+    Example:
+        >>> from engagekit import examples
+        >>> matrix = examples.sutton_responsibilities()
+        >>> matrix.accountable_for("annual-engagement-report")
+        ('Chief Operating Officer',)
+        >>> matrix.who("annual-engagement-report", Part.APPROVES)
+        ('Governing Body',)
+    """
+
+    roles: tuple[Role, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.each(Role), _validate.unique(lambda r: r.name, "role")],
+    )
+    source: Source | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
+    )
+
+    def role(self, name: str) -> Role:
+        """The role with this name.
+
+        Raises:
+            UnknownNameError: naming the closest roles.
+        """
+        for role in self.roles:
+            if role.name == name:
+                return role
+        raise UnknownNameError("role", name, choices=[r.name for r in self.roles])
+
+    def topics(self) -> tuple[str, ...]:
+        """Every topic, sorted."""
+        return tuple(sorted({t for r in self.roles for p in r.responsibilities for t in p.topics}))
+
+    def who(self, topic: str, part: Part | None = None) -> tuple[str, ...]:
+        """The roles with a responsibility on ``topic`` (in that ``part``, if given).
+
+        Raises:
+            UnknownNameError: no responsibility names the topic.
+        """
+        if topic not in self.topics():
+            raise UnknownNameError("topic", topic, choices=self.topics())
+        return tuple(
+            role.name
+            for role in self.roles
+            if any(
+                topic in p.topics and (part is None or p.part is part)
+                for p in role.responsibilities
+            )
+        )
+
+    def accountable_for(self, topic: str) -> tuple[str, ...]:
+        """The roles accountable for ``topic``."""
+        return self.who(topic, Part.ACCOUNTABLE)
+
+    def chart(self) -> tuple[tuple[str, tuple[tuple[str, tuple[Part, ...]], ...]], ...]:
+        """The matrix as ``(topic, ((role, parts), …))`` rows, topics sorted."""
+        rows = []
+        for topic in self.topics():
+            cells = []
+            for role in self.roles:
+                parts = tuple(
+                    dict.fromkeys(p.part for p in role.responsibilities if topic in p.topics)
+                )
+                if parts:
+                    cells.append((role.name, parts))
+            rows.append((topic, tuple(cells)))
+        return tuple(rows)
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)

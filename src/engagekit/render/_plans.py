@@ -1,0 +1,320 @@
+"""Renderers for plans, recurrences, feedback loops and reports (private)."""
+
+from __future__ import annotations
+
+from engagekit.plans import (
+    Action,
+    ActionPlan,
+    Adherence,
+    AnnualEngagementReport,
+    FeedbackLoop,
+    LoopMetrics,
+    Meeting,
+    Recurrence,
+    ResponsibilityMatrix,
+    Section,
+    StakeholderMap,
+    TargetDate,
+    YouSaidWeDid,
+)
+from engagekit.render._core import esc, html, markdown, md_table, table, text
+
+
+def _target(action: Action) -> str:
+    return action.target.text if action.target is not None else ""
+
+
+# --- dates and recurrences -------------------------------------------------------
+
+
+@text.register
+def _(value: TargetDate) -> str:
+    return value.describe()
+
+
+@html.register
+def _(value: TargetDate) -> str:
+    return f'<span class="engagekit">{esc(value.describe())}</span>'
+
+
+@text.register
+def _(value: Recurrence) -> str:
+    unit = {"yearly": "year", "monthly": "month", "weekly": "week"}[value.frequency.value]
+    every = f"every {unit}" if value.interval == 1 else f"every {value.interval} {unit}s"
+    bodies = f" for each of {', '.join(value.bodies)}" if value.bodies else ""
+    return f"{value.text!r}: {every}{bodies} ({value.per_year:g} a year)"
+
+
+@html.register
+def _(value: Recurrence) -> str:
+    return f'<span class="engagekit">{esc(text(value))}</span>'
+
+
+@text.register
+def _(value: Adherence) -> str:
+    lines = [
+        (
+            f"{value.recurrence.text} from {value.start.isoformat()} to "
+            f"{value.end.isoformat()}: {len(value.held)} of {len(value.expected)} held "
+            f"({value.rate:.0%}), {len(value.missed)} missed, {len(value.late)} late"
+        )
+    ]
+    lines.extend(
+        f"  missed {o.date.isoformat()}" + (f" ({o.body})" if o.body else "") for o in value.missed
+    )
+    lines.extend(
+        f"  late {o.date.isoformat()} held {day.isoformat()}" + (f" ({o.body})" if o.body else "")
+        for o, day in value.late
+    )
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: Adherence) -> str:
+    return f'<pre class="engagekit">{esc(text(value))}</pre>'
+
+
+# --- action plans ----------------------------------------------------------------
+
+
+def _plan_rows(plan: ActionPlan) -> list[tuple[str, str, str, str]]:
+    return [(a.id, a.description, a.lead or "", _target(a)) for a in plan.actions()]
+
+
+@text.register
+def _(value: ActionPlan) -> str:
+    lines = [value.title, "=" * len(value.title)]
+    for objective in value.all_objectives():
+        lines.append(f"{objective.id}. {objective.title}")
+        for action in objective.actions:
+            target = f" [{_target(action)}]" if action.target is not None else ""
+            lines.append(f"    {action.id}  {action.description}{target}")
+    if value.source is not None:
+        lines.append(f"Source: {value.source}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: ActionPlan) -> str:
+    body = table(
+        ("Action", "Description", "Lead", "Target"), _plan_rows(value), caption=value.title
+    )
+    source = f"<p><small>Source: {esc(value.source)}</small></p>" if value.source else ""
+    return f'<div class="engagekit">{body}{source}</div>'
+
+
+@markdown.register
+def _(value: ActionPlan) -> str:
+    return f"## {value.title}\n\n" + md_table(
+        ("Action", "Description", "Lead", "Target"), _plan_rows(value)
+    )
+
+
+@text.register
+def _(value: Action) -> str:
+    lines = [f"{value.id}  {value.description}"]
+    if value.lead:
+        lines.append(f"    Lead: {value.lead}")
+    if value.target is not None:
+        lines.append(f"    Target: {text(value.target)}")
+    lines.extend(f"    Evidence: {e}" for e in value.evidence)
+    lines.extend(f"    Idea: {i}" for i in value.ideas)
+    lines.extend(f"    Note: {n}" for n in value.notes)
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: Action) -> str:
+    return f'<pre class="engagekit">{esc(text(value))}</pre>'
+
+
+# --- feedback --------------------------------------------------------------------
+
+
+def _metric_rows(metrics: LoopMetrics) -> list[tuple[str, str]]:
+    def share(value: float | None) -> str:
+        return "" if value is None else f"{value:.0%}"
+
+    return [
+        ("Feedback items", str(metrics.total)),
+        ("Answered", str(metrics.closed)),
+        ("Loop-closure rate", share(metrics.closure_rate)),
+        ("Concerns", str(metrics.concerns)),
+        ("Concerns leading to a change planned or made", share(metrics.change_rate)),
+        (
+            "Median days to respond",
+            "" if metrics.median_days_to_respond is None else f"{metrics.median_days_to_respond:g}",
+        ),
+        ("Past the response standard", str(metrics.past_standard)),
+    ]
+
+
+@text.register
+def _(value: LoopMetrics) -> str:
+    return "\n".join(f"{k}: {v}" for k, v in _metric_rows(value))
+
+
+@html.register
+def _(value: LoopMetrics) -> str:
+    return table(("Measure", "Value"), _metric_rows(value))
+
+
+@text.register
+def _(value: FeedbackLoop) -> str:
+    return (
+        f"Feedback loop: {len(value.items)} items, {len(value.responses)} responses, "
+        f"{len(value.outcomes)} outcomes"
+    )
+
+
+@html.register
+def _(value: FeedbackLoop) -> str:
+    rows = [(i.id, i.date.isoformat(), i.channel.value, i.theme or "", i.text) for i in value.items]
+    return table(("Item", "Date", "Channel", "Theme", "You said"), rows, caption=text(value))
+
+
+def _yswd_rows(value: YouSaidWeDid) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (
+            e.theme or "other",
+            "; ".join(e.we_asked),
+            "; ".join(e.you_said),
+            "; ".join(e.we_did) or "not yet answered",
+            "; ".join(e.outcome),
+        )
+        for e in value.entries
+    ]
+
+
+_YSWD = ("Theme", "We asked", "You said", "We did", "The outcome was")
+
+
+@markdown.register
+def _(value: YouSaidWeDid) -> str:
+    period = f"{value.start.isoformat()} to {value.end.isoformat()}"
+    return f"# {value.title}\n\n{period}\n\n" + md_table(_YSWD, _yswd_rows(value))
+
+
+@html.register
+def _(value: YouSaidWeDid) -> str:
+    return f'<div class="engagekit">{table(_YSWD, _yswd_rows(value), caption=value.title)}</div>'
+
+
+@text.register
+def _(value: YouSaidWeDid) -> str:
+    lines = [value.title, f"{value.start.isoformat()} to {value.end.isoformat()}"]
+    for row in _yswd_rows(value):
+        lines.append(f"- {row[0]}")
+        for label, cell in zip(_YSWD[1:], row[1:], strict=True):
+            if cell:
+                lines.append(f"    {label}: {cell}")
+    return "\n".join(lines)
+
+
+# --- stakeholders, roles, meetings -------------------------------------------------
+
+
+@html.register
+def _(value: StakeholderMap) -> str:
+    rows = [(g.name, "; ".join(g.activities), ", ".join(g.owners)) for g in value.groups]
+    return table(("Stakeholder group", "Activity", "Owner / Lead"), rows)
+
+
+@text.register
+def _(value: StakeholderMap) -> str:
+    return "\n".join(f"{g.name}: {', '.join(g.owners)}" for g in value.groups)
+
+
+def _chart_rows(value: ResponsibilityMatrix) -> list[tuple[str, str]]:
+    return [
+        (topic, "; ".join(f"{role} ({', '.join(p.value for p in parts)})" for role, parts in cells))
+        for topic, cells in value.chart()
+    ]
+
+
+@html.register
+def _(value: ResponsibilityMatrix) -> str:
+    return table(("Topic", "Roles"), _chart_rows(value))
+
+
+@text.register
+def _(value: ResponsibilityMatrix) -> str:
+    return "\n".join(f"{topic}: {roles}" for topic, roles in _chart_rows(value))
+
+
+@text.register
+def _(value: Meeting) -> str:
+    attendance = "" if value.attendance is None else f", {value.attendance} attended"
+    return f"{value.date.isoformat()} {value.title} ({value.body}){attendance}"
+
+
+@html.register
+def _(value: Meeting) -> str:
+    return f'<span class="engagekit">{esc(text(value))}</span>'
+
+
+# --- documents -------------------------------------------------------------------
+
+
+def _md_section(section: Section, level: int) -> list[str]:
+    out = [f"{'#' * level} {section.title}", ""]
+    for paragraph in section.paragraphs:
+        out.extend([paragraph, ""])
+    if section.items:
+        out.extend(f"- {item}" for item in section.items)
+        out.append("")
+    for tab in section.tables:
+        if tab.rows:
+            out.extend([md_table(tab.headers, tab.rows), ""])
+    for child in section.sections:
+        out.extend(_md_section(child, level + 1))
+    return out
+
+
+def _html_section(section: Section, level: int) -> str:
+    tag = f"h{min(level, 6)}"
+    parts = [f"<section><{tag}>{esc(section.title)}</{tag}>"]
+    parts.extend(f"<p>{esc(p)}</p>" for p in section.paragraphs)
+    if section.items:
+        parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in section.items) + "</ul>")
+    parts.extend(table(t.headers, t.rows) for t in section.tables if t.rows)
+    parts.extend(_html_section(child, level + 1) for child in section.sections)
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def report_fragment(value: AnnualEngagementReport) -> str:
+    """The report as an HTML fragment (for notebooks)."""
+    sections = "".join(_html_section(s, 2) for s in value.sections)
+    return f'<article class="engagekit"><h1>{esc(value.title)}</h1>{sections}</article>'
+
+
+_STYLE = (
+    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
+    "line-height:1.5}table{border-collapse:collapse;margin:1rem 0}"
+    "th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+)
+
+
+@markdown.register
+def _(value: AnnualEngagementReport) -> str:
+    lines = [f"# {value.title}", ""]
+    lines.append(f"Period: {value.start.isoformat()} to {value.end.isoformat()}")
+    lines.append("")
+    for section in value.sections:
+        lines.extend(_md_section(section, 2))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+@html.register
+def _(value: AnnualEngagementReport) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(value.title)}</title><style>{_STYLE}</style></head>"
+        f"<body>{report_fragment(value)}</body></html>\n"
+    )
+
+
+@text.register
+def _(value: AnnualEngagementReport) -> str:
+    return markdown(value)

@@ -1,0 +1,274 @@
+"""Reports, stakeholders and roles, meetings, io round trips, renderers and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io as stdio
+
+import pytest
+
+from hypothesis import given
+
+from engagekit import examples, io, render
+from engagekit.cli import main
+from engagekit.cycles import EngagementStage
+from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.plans import (
+    Adherence,
+    AnnualEngagementReport,
+    Evidence,
+    FeedbackLoop,
+    Meeting,
+    Part,
+    ReachCount,
+    Recurrence,
+    TargetDate,
+    annual_engagement_report,
+    held,
+    statuses,
+)
+from strategies.plans import loops, meetings, plans, recurrences, target_dates
+
+
+D = dt.date
+
+
+def _oxfordshire_report() -> AnnualEngagementReport:
+    plan = examples.oxfordshire_delivery_plan()
+    forums = plan.action("7.6").target.schedule(D(2015, 4, 1), D(2016, 3, 31))
+    held_meetings = [
+        Meeting(id=f"plf-{n}", date=o.date + dt.timedelta(days=3), body=o.body,
+                title="Public Locality Forum", attendance=30, minutes="published")
+        for n, o in enumerate(forums) if n != 4
+    ]  # fmt: skip
+    evidence = [
+        Evidence(date=D(2015, 6, 1), description="Talking Health survey on the strategy",
+                 limb="planning", stage=EngagementStage.PLAN_AND_TRANSFORM),
+    ]  # fmt: skip
+    reach = [ReachCount(characteristic="age", group="under 25", count=5),
+             ReachCount(characteristic="age", group="25 and over", count=15)]  # fmt: skip
+    return annual_engagement_report(
+        2015, body="Oxfordshire CCG", plan=plan, meetings=held_meetings,
+        evidence=evidence, participants=reach,
+    )  # fmt: skip
+
+
+class TestAnnualReport:
+    def test_sections(self):
+        """The report has the duty's limbs, the cycle's stages, the calendar and reach."""
+        report = _oxfordshire_report()
+        assert [s.title for s in report.sections] == [
+            "Summary", "The public involvement duty", "The Engagement Cycle",
+            "Meetings against the calendar", "Actions", "Equality reach",
+        ]  # fmt: skip
+        duty = report.section("The public involvement duty")
+        assert duty.sections[0].items == ("2015-06-01: Talking Health survey on the strategy",)
+        assert (report.start, report.end) == (D(2015, 4, 1), D(2016, 3, 31))
+
+    def test_calendar_adherence(self):
+        """Twelve locality forums expected, eleven held, each three days after its date."""
+        rows = _oxfordshire_report().section("Meetings against the calendar").tables[0].rows
+        forum = next(r for r in rows if r[0] == "7.6")
+        assert forum[2:] == ("12", "11", "1", "11")
+        governing_body = next(r for r in rows if r[0] == "7.7a")
+        assert governing_body[2:4] == ("6", "0")
+
+    def test_equality_reach(self):
+        """Shares per characteristic."""
+        reach = _oxfordshire_report().section("Equality reach")
+        assert reach.sections[0].tables[0].rows == (
+            ("under 25", "5", "25%"),
+            ("25 and over", "15", "75%"),
+        )
+
+    def test_markdown_and_html(self):
+        """Markdown has headings and tables; HTML is a standalone page."""
+        report = _oxfordshire_report()
+        markdown = render.markdown(report)
+        assert markdown.startswith("# Oxfordshire CCG: annual engagement report 2015/16")
+        assert "## Meetings against the calendar" in markdown
+        page = render.html(report)
+        assert page.startswith("<!DOCTYPE html>")
+        assert page.rstrip().endswith("</html>")
+        assert report._repr_html_().startswith("<article")
+
+    def test_calendar_year(self):
+        """financial=False covers the calendar year."""
+        report = annual_engagement_report(2018, body="Sutton CCG", financial=False)
+        assert (report.start, report.end) == (D(2018, 1, 1), D(2018, 12, 31))
+
+    def test_bad_year(self):
+        """A year before the NHS existed is refused, naming the value."""
+        with pytest.raises(InvalidValueError, match="year: 1900"):
+            annual_engagement_report(1900, body="x")
+
+
+class TestStakeholders:
+    def test_accountable_for_annual_report(self):
+        """Sutton: the COO ensures the Annual Engagement Report is prepared; the GB approves it."""
+        matrix = examples.sutton_responsibilities()
+        assert matrix.accountable_for("annual-engagement-report") == ("Chief Operating Officer",)
+        assert matrix.who("annual-engagement-report", Part.APPROVES) == ("Governing Body",)
+        with pytest.raises(UnknownNameError, match="annual-report"):
+            matrix.who("annual-report")
+
+    def test_stakeholder_table(self):
+        """Sutton's table: six groups; NHS England, Sutton Council and Scrutiny monitor formally."""
+        table = examples.sutton_stakeholders()
+        assert len(table.groups) == 6
+        assert "NHS England" in table.group("Providers and Health Partners").members
+        assert [i.name for i in table.monitoring_bodies()] == [
+            "NHS England", "Sutton Council", "Scrutiny Committee",
+        ]  # fmt: skip
+
+
+class TestMeetings:
+    def test_close_out(self):
+        """A meeting is closed out once attendance is counted and minutes are published."""
+        meeting = Meeting(id="m", date=D(2018, 5, 1), body="prg", title="PRG", attendance=18,
+                          minutes="https://example.org/minutes")  # fmt: skip
+        assert meeting.closed_out
+        assert held([meeting], bodies=["other"]) == ()
+
+    def test_negative_attendance(self):
+        """Attendance below zero is refused, naming the field."""
+        with pytest.raises(InvalidValueError, match=r"Meeting.attendance: -3"):
+            Meeting(id="m", date=D(2018, 5, 1), body="prg", title="PRG", attendance=-3)
+
+
+class TestRoundTrip:
+    @given(target_dates())
+    def test_target_dates(self, value):
+        """TargetDate round-trips through engagekit.io."""
+        assert io.loads(io.dumps(value), TargetDate) == value
+
+    @given(recurrences())
+    def test_recurrences(self, value):
+        """Recurrence round-trips through engagekit.io."""
+        assert io.loads(io.dumps(value), Recurrence) == value
+
+    @given(plans())
+    def test_plans(self, value):
+        """ActionPlan round-trips through engagekit.io."""
+        assert io.loads(io.dumps(value), type(value)) == value
+
+    @given(loops())
+    def test_loops(self, value):
+        """FeedbackLoop round-trips through engagekit.io."""
+        assert io.loads(io.dumps(value), FeedbackLoop) == value
+
+    @given(meetings)
+    def test_meetings(self, value):
+        """Meeting round-trips through engagekit.io."""
+        assert io.loads(io.dumps(value), Meeting) == value
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            examples.somerset_action_plan(),
+            examples.gpcc_timeline_2011(),
+            examples.oxfordshire_delivery_plan(),
+            examples.sutton_stakeholders(),
+            examples.sutton_responsibilities(),
+            statuses(),
+            Recurrence.parse("quarterly").adherence([D(2018, 4, 2)], D(2018, 4, 1), D(2019, 3, 31)),
+        ],
+        ids=lambda v: type(v).__name__,
+    )
+    def test_examples(self, value):
+        """Every example and result value round-trips."""
+        assert io.loads(io.dumps(value), type(value)) == value
+
+    def test_report(self):
+        """The annual report document model round-trips."""
+        report = _oxfordshire_report()
+        assert io.loads(io.dumps(report), AnnualEngagementReport) == report
+
+    def test_target_as_phrase(self):
+        """A target may be written as its phrase; an unknown target field is reported."""
+        assert io.from_dict("End of May 2011", TargetDate) == TargetDate.parse("End of May 2011")
+        bad = {"text": "x", "precision": "day", "colour": "red"}
+        with pytest.raises(ValueError, match="colour"):
+            io.from_dict(bad, TargetDate)
+
+    def test_adherence_repr_html(self):
+        """Results have an HTML repr."""
+        result: Adherence = Recurrence.parse("quarterly").adherence(
+            [D(2018, 4, 2)], D(2018, 4, 1), D(2019, 3, 31)
+        )
+        assert "1 of 4 held" in result._repr_html_()
+        assert "<table" in examples.somerset_action_plan()._repr_html_()
+        assert "<table" in examples.sutton_responsibilities()._repr_html_()
+        assert "part-of-month" in TargetDate.parse("End of May 2011")._repr_html_()
+
+
+class TestCommandLine:
+    def _run(self, *argv):
+        out = stdio.StringIO()
+        return main(list(argv), out), out.getvalue()
+
+    def test_dates(self):
+        """`engagekit dates` shows how phrases are read."""
+        code, text = self._run("dates", "End of May 2011", "Quarterly")
+        assert code == 0
+        assert "'End of May 2011': 2011-05-21 to 2011-05-31 (part-of-month)" in text
+        assert "every 3 months" in text
+
+    def test_dates_unreadable(self, capsys):
+        """An unreadable phrase exits 2 with one line on stderr quoting it."""
+        code, _ = self._run("dates", "Dec 5th")
+        assert code == 2
+        assert "cannot read 'Dec 5th'" in capsys.readouterr().err
+
+    def test_plan_overdue(self, tmp_path):
+        """`engagekit plan FILE --as-of --overdue` lists overdue actions and exits 1."""
+        from importlib import resources
+
+        path = tmp_path / "plan.toml"
+        path.write_bytes(
+            resources.files("engagekit.data").joinpath("plan_somerset_v8.toml").read_bytes()
+        )
+        code, text = self._run("plan", str(path), "--as-of", "2012-01-15", "--overdue")
+        assert code == 1
+        assert "Overdue on 2012-01-15: 7" in text
+        code, text = self._run("plan", str(path), "--as-of", "2011-06-01")
+        assert code == 0
+        assert "Progress on 2011-06-01: 0%" in text
+
+    def test_report(self, tmp_path):
+        """`engagekit report FILE --year --format html` writes a standalone page."""
+        from importlib import resources
+
+        path = tmp_path / "plan.toml"
+        path.write_bytes(
+            resources.files("engagekit.data").joinpath("plan_oxfordshire_2015.toml").read_bytes()
+        )
+        code, text = self._run("report", str(path), "--year", "2015", "--format", "html")
+        assert code == 0
+        assert text.startswith("<!DOCTYPE html>")
+        code, text = self._run("report", str(path), "--year", "2015")
+        assert (
+            "# Oxfordshire Clinical Commissioning Group: annual engagement report 2015/16" in text
+        )
+
+    def test_demo_section(self):
+        """`engagekit demo` shows Somerset's overdue actions as of 15 January 2012."""
+        code, text = self._run("demo")
+        assert code == 0
+        assert "Action plans: Somerset CCG's Action Plan v8" in text
+        assert "5.1a   [Nov/Dec 2011]" in text
+
+
+class TestResultRoundTrips:
+    @given(loops())
+    def test_loop_results(self, loop):
+        """LoopMetrics, Lineage and the You said, we did document round-trip."""
+        from engagekit.plans import Lineage, LoopMetrics, YouSaidWeDid, you_said_we_did
+
+        as_of = D(2041, 1, 1)
+        metrics = loop.metrics(as_of)
+        assert io.loads(io.dumps(metrics), LoopMetrics) == metrics
+        lineage = loop.trace(loop.items[0].id)
+        assert io.loads(io.dumps(lineage), Lineage) == lineage
+        document = you_said_we_did(loop, (D(2000, 1, 1), as_of))
+        assert io.loads(io.dumps(document), YouSaidWeDid) == document

@@ -1,0 +1,155 @@
+"""Recurrences: the phrases the strategies use, occurrences, adherence and exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engagekit.errors import InvalidValueError, ParseError
+from engagekit.plans import Frequency, Recurrence, bank_holidays, to_ical
+from strategies.plans import days, recurrences
+
+
+D = dt.date
+FY15 = (D(2015, 4, 1), D(2016, 3, 31))
+LOCALITIES = tuple(f"public-locality-forum-{n}" for n in range(1, 7))
+
+
+class TestParse:
+    @pytest.mark.parametrize(
+        ("text", "frequency", "interval", "per_year"),
+        [
+            ("Quarterly", Frequency.MONTHLY, 3, 4),  # Somerset 6.3; Sutton steering group
+            ("bi-monthly", Frequency.MONTHLY, 2, 6),  # Sutton Patient Reference Group
+            ("on a bi-monthly basis", Frequency.MONTHLY, 2, 6),  # Oxfordshire monitoring
+            ("Bi-annual", Frequency.MONTHLY, 6, 2),  # Somerset 1.4
+            ("bi-annually", Frequency.MONTHLY, 6, 2),
+            ("Bi Annually", Frequency.MONTHLY, 6, 2),  # Somerset 6.4
+            ("six monthly", Frequency.MONTHLY, 6, 2),  # Oxfordshire monitoring
+            ("Annually", Frequency.YEARLY, 1, 1),  # Somerset 6.5
+            ("six times a year", Frequency.MONTHLY, 2, 6),  # Oxfordshire Governing Body
+            ("every three months", Frequency.MONTHLY, 3, 4),
+            ("every 2 weeks", Frequency.WEEKLY, 2, 26),
+        ],
+    )
+    def test_phrases(self, text, frequency, interval, per_year):
+        """Each recurrence phrase of the strategies reads to its rule."""
+        rule = Recurrence.parse(text)
+        assert (rule.frequency, rule.interval, rule.per_year) == (frequency, interval, per_year)
+
+    def test_two_in_each_locality(self):
+        """Oxfordshire: twelve public meetings a year, two in each of six localities."""
+        rule = Recurrence.parse("two in each Locality per year", bodies=LOCALITIES)
+        schedule = rule.schedule(*FY15)
+        assert len(schedule) == 12
+        for body in LOCALITIES:
+            assert sum(o.body == body for o in schedule) == 2
+
+    def test_each_locality_needs_bodies(self):
+        """'two in each locality per year' without the localities is refused."""
+        with pytest.raises(ParseError, match="no bodies were given"):
+            Recurrence.parse("two in each locality per year")
+
+    @pytest.mark.parametrize("text", ["sometimes", "five times a year", "Dec 2011"])
+    def test_unreadable(self, text):
+        """Phrases that are not recurrences, or do not divide the year, raise ParseError."""
+        with pytest.raises(ParseError) as info:
+            Recurrence.parse(text)
+        assert repr(text) in str(info.value)
+
+
+class TestOccurrences:
+    def test_six_times_a_year(self):
+        """Governing Body in public six times a year: every other month from the anchor."""
+        rule = Recurrence.parse("six times a year", anchor=D(2015, 5, 28))
+        assert rule.occurrences(*FY15) == (
+            D(2015, 5, 28), D(2015, 7, 28), D(2015, 9, 28),
+            D(2015, 11, 28), D(2016, 1, 28), D(2016, 3, 28),
+        )  # fmt: skip
+
+    def test_month_end_anchor_falls_back(self):
+        """An anchor on the 31st falls on each month's last day rather than skipping months."""
+        rule = Recurrence.parse("monthly", anchor=D(2018, 1, 31))
+        assert rule.occurrences(D(2018, 1, 1), D(2018, 4, 30))[1:3] == (
+            D(2018, 2, 28),
+            D(2018, 3, 31),
+        )
+
+    def test_exclude(self):
+        """Excluded dates (a bank holiday) are dropped."""
+        rule = Recurrence.parse("monthly", anchor=D(2018, 1, 1))
+        kept = rule.occurrences(D(2018, 1, 1), D(2018, 3, 31), exclude=[D(2018, 1, 1)])
+        assert kept == (D(2018, 2, 1), D(2018, 3, 1))
+
+    def test_no_occurrence_in_range(self):
+        """A recurrence with no occurrence in range is an error naming it."""
+        rule = Recurrence.parse("annually", anchor=D(2018, 6, 1))
+        with pytest.raises(InvalidValueError, match=r"'annually'.*no occurrence"):
+            rule.occurrences(D(2018, 1, 1), D(2018, 3, 1))
+
+    def test_reversed_range(self):
+        """A range that ends before it starts is refused."""
+        with pytest.raises(InvalidValueError, match="start <= end"):
+            Recurrence.parse("monthly").occurrences(D(2018, 3, 1), D(2018, 1, 1))
+
+    @given(recurrences(), days, st.integers(0, 800))
+    def test_sorted_and_within_range(self, rule, start, length):
+        """Occurrences are sorted and lie within the range asked for."""
+        end = start + dt.timedelta(days=length)
+        try:
+            found = rule.occurrences(start, end)
+        except InvalidValueError:
+            return  # no occurrence in the range: reported, not silently empty
+        assert list(found) == sorted(found)
+        assert all(start <= day <= end for day in found)
+
+
+class TestAdherence:
+    def test_quarterly_steering_group(self):
+        """A quarterly group that met three times in a year: one missed, one late."""
+        rule = Recurrence.parse("quarterly")
+        held = [D(2018, 4, 5), D(2018, 8, 20), D(2019, 1, 10)]
+        result = rule.adherence(held, D(2018, 4, 1), D(2019, 3, 31), tolerance_days=14)
+        assert len(result.expected) == 4
+        assert [o.date for o, _ in result.held] == [D(2018, 4, 1), D(2018, 7, 1), D(2019, 1, 1)]
+        assert [o.date for o in result.missed] == [D(2018, 10, 1)]
+        assert [(o.date, day) for o, day in result.late] == [(D(2018, 7, 1), D(2018, 8, 20))]
+        assert result.rate == 0.75
+
+    def test_per_body_needs_pairs(self):
+        """A per-body rule needs (date, body) pairs and names the bad item."""
+        rule = Recurrence.parse("two in each locality per year", bodies=LOCALITIES)
+        with pytest.raises(InvalidValueError, match=r"actual\[0\]"):
+            rule.adherence([D(2015, 4, 1)], *FY15)
+        with pytest.raises(InvalidValueError, match="nowhere"):
+            rule.adherence([(D(2015, 4, 1), "nowhere")], *FY15)
+
+    def test_extra_meetings(self):
+        """A second meeting in the same period is extra, not a second occurrence."""
+        rule = Recurrence.parse("annually")
+        result = rule.adherence([D(2018, 4, 2), D(2018, 6, 1)], D(2018, 4, 1), D(2019, 3, 31))
+        assert result.extra == (D(2018, 6, 1),)
+
+
+class TestCalendar:
+    def test_bank_holidays_england_and_wales(self):
+        """Christmas Day and the August bank holiday 2018 are bank holidays in England."""
+        found = bank_holidays(2018)
+        assert D(2018, 12, 25) in found
+        assert D(2018, 8, 27) in found
+
+    def test_ical_is_deterministic(self):
+        """Equal input gives identical iCalendar bytes, one event per occurrence."""
+        rule = Recurrence.parse("two in each locality per year", bodies=LOCALITIES)
+        first = to_ical(rule, *FY15, summary="Public Locality Forum")
+        assert first == to_ical(rule, *FY15, summary="Public Locality Forum")
+        assert first.count(b"BEGIN:VEVENT") == 12
+        import icalendar
+
+        calendar = icalendar.Calendar.from_ical(first)
+        starts = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
+        assert starts == list(rule.occurrences(*FY15))
