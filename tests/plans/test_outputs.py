@@ -16,8 +16,8 @@ from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.plans import (
     Adherence,
     AnnualEngagementReport,
-    Evidence,
     FeedbackLoop,
+    InvolvementEvidence,
     Meeting,
     Part,
     ReachCount,
@@ -42,7 +42,7 @@ def _oxfordshire_report() -> AnnualEngagementReport:
         for n, o in enumerate(forums) if n != 4
     ]  # fmt: skip
     evidence = [
-        Evidence(date=D(2015, 6, 1), description="Talking Health survey on the strategy",
+        InvolvementEvidence(date=D(2015, 6, 1), description="Talking Health survey on the strategy",
                  limb="planning", stage=EngagementStage.PLAN_AND_TRANSFORM),
     ]  # fmt: skip
     reach = [ReachCount(characteristic="age", group="under 25", count=5),

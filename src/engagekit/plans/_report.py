@@ -161,8 +161,8 @@ def you_said_we_did(
 
 
 @attrs.frozen(kw_only=True)
-class Evidence:
-    """Evidence of involvement for the annual report.
+class InvolvementEvidence:
+    """Evidence of involvement for the annual report (one entry in its evidence list).
 
     Attributes:
         date: when it happened.
@@ -252,7 +252,7 @@ def annual_engagement_report(
     plan: ActionPlan | None = None,
     loop: FeedbackLoop | None = None,
     meetings: Iterable[Meeting] = (),
-    evidence: Iterable[Evidence] = (),
+    evidence: Iterable[InvolvementEvidence] = (),
     participants: Iterable[ReachCount] = (),
     financial: bool = True,
     standard_days: int | None = None,
@@ -345,7 +345,7 @@ def _summary(
     plan: ActionPlan | None,
     loop: FeedbackLoop | None,
     meetings: Sequence[Meeting],
-    evidence: Sequence[Evidence],
+    evidence: Sequence[InvolvementEvidence],
     period: tuple[dt.date, dt.date],
     standard_days: int | None,
 ) -> Section:
@@ -371,7 +371,7 @@ def _summary(
     return Section(title="Summary", paragraphs=lines, items=items)
 
 
-def _limbs(evidence: Sequence[Evidence]) -> Section:
+def _limbs(evidence: Sequence[InvolvementEvidence]) -> Section:
     known = {slug for slug, _ in LIMBS}
     subsections = []
     for slug, title in LIMBS:
@@ -405,7 +405,9 @@ def _limbs(evidence: Sequence[Evidence]) -> Section:
     )
 
 
-def _stages(evidence: Sequence[Evidence], plan: ActionPlan | None, end: dt.date) -> Section:
+def _stages(
+    evidence: Sequence[InvolvementEvidence], plan: ActionPlan | None, end: dt.date
+) -> Section:
     subsections = []
     for stage in EngagementStage:
         items = [f"{e.date.isoformat()}: {e.description}" for e in evidence if e.stage is stage]
