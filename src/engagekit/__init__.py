@@ -62,6 +62,7 @@ from engagekit.duties import (
     EvidenceItem,
     duties_for,
 )
+from engagekit.escalation import EscalationNetwork, Tier
 from engagekit.plans import ActionPlan, FeedbackLoop, Recurrence, TargetDate
 from engagekit.ratings import Rating
 from engagekit.sources import Source
@@ -86,6 +87,7 @@ __all__ = [
     "EngagementCycle",
     "EngagementRequirement",
     "EngagementStage",
+    "EscalationNetwork",
     "Evidence",
     "EvidenceItem",
     "FeedbackLoop",
@@ -106,6 +108,7 @@ __all__ = [
     "TargetDate",
     "Technique",
     "TechniqueCatalogue",
+    "Tier",
     "Unit",
     "Verdict",
     "__version__",

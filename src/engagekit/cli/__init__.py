@@ -35,6 +35,7 @@ def __dir__() -> list[str]:
 _COMMAND_MODULES = (
     "engagekit.cli._frameworks",
     "engagekit.cli._decisions",
+    "engagekit.cli._escalation",
     "engagekit.cli._duties",
     "engagekit.cli._plans",
 )

@@ -12,6 +12,14 @@ from engagekit.examples._decisions import (
     somerset_rheumatology_decision,
     unproportionate_service_change,
 )
+from engagekit.examples._escalation import (
+    SUTTON_FEEDBACK_COLUMNS,
+    SUTTON_LOCALITIES,
+    oxfordshire,
+    somerset,
+    sutton,
+    sutton_feedback_flow,
+)
 from engagekit.examples._plans import (
     gpcc_timeline_2011,
     oxfordshire_delivery_plan,
@@ -22,11 +30,17 @@ from engagekit.examples._plans import (
 
 
 __all__: list[str] = [
+    "SUTTON_FEEDBACK_COLUMNS",
+    "SUTTON_LOCALITIES",
     "gpcc_timeline_2011",
+    "oxfordshire",
     "oxfordshire_delivery_plan",
+    "somerset",
     "somerset_action_plan",
     "somerset_patient_transport_decision",
     "somerset_rheumatology_decision",
+    "sutton",
+    "sutton_feedback_flow",
     "sutton_responsibilities",
     "sutton_stakeholders",
     "unproportionate_service_change",

@@ -1,0 +1,204 @@
+"""Bodies (the nodes) and links (the edges) of an escalation network (private)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.errors import InvalidValueError
+from engagekit.escalation._tiers import BodyType, LinkKind, Tier
+from engagekit.sources import Source
+
+
+def _is_id(value: object) -> bool:
+    # Printable excludes every whitespace character but the plain space.
+    return type(value) is str and value.isprintable() and " " not in value and value != ""
+
+
+def _body_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not _is_id(value):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}",
+            value,
+            reason="must be a non-empty id without spaces, e.g. 'sutton-prg' or 'L85001'",
+        )
+
+
+def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}",
+            value,
+            reason="must be a whole number at least 0, or None when not known",
+        )
+
+
+def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}", value, reason="must be True or False"
+        )
+
+
+def _check_fields(instance: Any, checks: dict[str, Any]) -> None:
+    """Run the detailed checks of ``instance``'s fields; the first failure raises."""
+    for field in attrs.fields(type(instance)):
+        for check in checks.get(field.name, ()):
+            check(instance, field, getattr(instance, field.name))
+
+
+_BODY_CHECKS: dict[str, Any] = {
+    "id": (_body_id,),
+    "name": (_validate.text,),
+    "kind": (_validate.member_of(BodyType),),
+    "tier": (_validate.member_of(Tier),),
+    "seats": (_count,),
+    "members": (_count,),
+    "membership": (_validate.optional_text,),
+    "meetings_per_year": (_count,),
+    "placeholder": (_flag,),
+    "source": (attrs.validators.optional(_validate.instance_of(Source)),),
+}
+
+
+def _fine_count(value: object) -> bool:
+    return value is None or (type(value) is int and value >= 0)
+
+
+@attrs.frozen(kw_only=True)
+class Body:
+    """A group, committee, board or organisation that hears the patient voice.
+
+    Attributes:
+        id: a stable id, unique within a network (an ODS code, or a slug).
+        name: the body's name.
+        kind: what sort of body it is.
+        tier: the level it sits at.
+        seats: seats available on the body, if it has a fixed size.
+        members: seats filled (or members), if known.
+        membership: the membership rule in words, e.g. "up to 3 members per practice".
+        meetings_per_year: how often it meets, if the source says.
+        placeholder: ``True`` when the source gives a count but not this body's name,
+            so the name is engagekit's label ("Sutton practice 07"), not a real one.
+        source: where the body is described.
+
+    Bodies use slots and are immutable; equal fields make equal bodies.
+
+    Examples:
+        >>> prg = Body(id="sutton-prg", name="Sutton CCG Patient Reference Group",
+        ...            kind=BodyType.PATIENT_REFERENCE_GROUP, tier=Tier.PLACE,
+        ...            seats=75, membership="up to 3 members elected per practice")
+        >>> prg.tier, prg.seats
+        (<Tier.PLACE: 'place'>, 75)
+        >>> Body(id="x", name="X", kind=BodyType.HEALTH_FORUM, tier=Tier.LOCALITY,
+        ...      seats=3, members=4)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.InvalidValueError: Body.members: 4 is not allowed: more members than ...
+    """
+
+    id: str
+    name: str
+    kind: BodyType
+    tier: Tier
+    seats: int | None = None
+    members: int | None = None
+    membership: str | None = None
+    meetings_per_year: int | None = None
+    placeholder: bool = False
+    source: Source | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # One combined check keeps building an England-sized network fast; on any
+        # doubt the detailed per-field checks run and name the field and value.
+        # Bound as plain objects: the checks are for values the annotations rule out.
+        body_id: object = self.id
+        name: object = self.name
+        membership: object = self.membership
+        flag: object = self.placeholder
+        if not (
+            type(body_id) is str
+            and body_id.isprintable()
+            and " " not in body_id
+            and body_id != ""
+            and type(name) is str
+            and name.strip()
+            and type(self.kind) is BodyType
+            and type(self.tier) is Tier
+            and _fine_count(self.seats)
+            and _fine_count(self.members)
+            and _fine_count(self.meetings_per_year)
+            and (membership is None or (type(membership) is str and membership.strip()))
+            and type(flag) is bool
+            and (self.source is None or isinstance(self.source, Source))
+        ):
+            _check_fields(self, _BODY_CHECKS)
+        if self.members is not None and self.seats is not None and self.members > self.seats:
+            raise InvalidValueError(
+                "Body.members", self.members, reason=f"more members than seats ({self.seats})"
+            )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+_LINK_CHECKS: dict[str, Any] = {
+    "source": (_body_id,),
+    "target": (_body_id,),
+    "kind": (_validate.member_of(LinkKind),),
+    "primary": (_flag,),
+    "representatives": (_count,),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """A typed link from one body to another, by id.
+
+    Attributes:
+        source: the id of the body the voice comes from.
+        target: the id of the body that hears it.
+        kind: escalates to, reports to (both vertical) or informs (lateral).
+        primary: for a body with several vertical links, marks the one its route
+            follows. A body with one vertical link needs no mark.
+        representatives: how many members the source body has on the target
+            (e.g. a PPG's members on the Patient Reference Group), if known; ``0``
+            records an empty seat.
+
+    Examples:
+        >>> Link(source="ppg-01", target="sutton-prg", representatives=3).kind
+        <LinkKind.ESCALATES_TO: 'escalates-to'>
+    """
+
+    source: str
+    target: str
+    kind: LinkKind = LinkKind.ESCALATES_TO
+    primary: bool = False
+    representatives: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        source: object = self.source
+        target: object = self.target
+        primary: object = self.primary
+        if not (
+            type(source) is str
+            and type(target) is str
+            and source.isprintable()
+            and target.isprintable()
+            and " " not in source
+            and " " not in target
+            and source != ""
+            and target != ""
+            and type(self.kind) is LinkKind
+            and type(primary) is bool
+            and _fine_count(self.representatives)
+        ):
+            _check_fields(self, _LINK_CHECKS)
+        if self.source == self.target:
+            raise InvalidValueError(
+                "Link.target", self.target, reason="a body cannot link to itself (a cycle of one)"
+            )

@@ -1,0 +1,303 @@
+"""Feedback flows: where patient voice is heard, discussed, used and reported back (private)."""
+
+from __future__ import annotations
+
+import collections
+import enum
+import functools
+import itertools
+import re
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.errors import GraphStructureError, InvalidValueError, UnknownNameError
+from engagekit.sources import Source
+
+
+@functools.total_ordering
+class FlowStage(enum.Enum):
+    """The four stages of a feedback flow, in the order the voice travels.
+
+    Sutton CCG's chart heads its columns "Listen", "Discuss", "Inform" (with the
+    column title "Inform and Influence") and "Feedback".
+
+    Examples:
+        >>> FlowStage.LISTEN < FlowStage.FEEDBACK
+        True
+        >>> FlowStage.parse("Inform and Influence")
+        <FlowStage.INFORM: 'inform'>
+    """
+
+    LISTEN = "listen"
+    DISCUSS = "discuss"
+    INFORM = "inform"
+    FEEDBACK = "feedback"
+
+    @property
+    def rank(self) -> int:
+        """1 for ``LISTEN`` up to 4 for ``FEEDBACK``."""
+        return _STAGE_ORDER.index(self) + 1
+
+    @property
+    def label(self) -> str:
+        """The column heading, e.g. ``"Listen"``."""
+        return self.value.capitalize()
+
+    @property
+    def question(self) -> str:
+        """What the stage answers, in the words of Sutton's introduction to the chart."""
+        return _QUESTIONS[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, FlowStage):
+            return NotImplemented
+        return self.rank < other.rank
+
+    @classmethod
+    def parse(cls, name: str | FlowStage) -> FlowStage:
+        """Look a stage up by value or name, ignoring case (``"inform and influence"`` too).
+
+        Raises:
+            UnknownNameError: naming the closest stages.
+        """
+        if isinstance(name, FlowStage):
+            return name
+        key = str(name).strip().lower()
+        if key == "inform and influence":
+            return cls.INFORM
+        for member in cls:
+            if key in {member.value, member.name.lower()}:
+                return member
+        raise UnknownNameError("feedback-flow stage", name, choices=[m.value for m in cls])
+
+
+_STAGE_ORDER = tuple(FlowStage)
+
+_QUESTIONS = {
+    FlowStage.LISTEN: "the sources of voices",
+    FlowStage.DISCUSS: "where findings are discussed",
+    FlowStage.INFORM: "which areas they influence",
+    FlowStage.FEEDBACK: "how we feedback to those involved and beyond",
+}
+
+
+def slug(name: str) -> str:
+    """A lower-case id made from a name.
+
+    Examples:
+        >>> slug("Patient Advice and Liaison Service")
+        'patient-advice-and-liaison-service'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _item_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}",
+            value,
+            reason="must be a lower-case slug, e.g. 'friends-and-family-test'",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class FlowItem:
+    """One entry of a feedback flow: a source of voices, a meeting, a plan or a channel.
+
+    Examples:
+        >>> FlowItem(id="complaints", name="Complaints", stage=FlowStage.LISTEN).stage.label
+        'Listen'
+    """
+
+    id: str = attrs.field(validator=_item_id)
+    name: str = attrs.field(validator=_validate.text)
+    stage: FlowStage = attrs.field(validator=_validate.member_of(FlowStage))
+
+
+@attrs.frozen(kw_only=True)
+class FlowLink:
+    """The voice passes from one item to an item of the next stage."""
+
+    source: str = attrs.field(validator=_item_id)
+    target: str = attrs.field(validator=_item_id)
+
+
+def _unique(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    seen: set[str] = set()
+    for item in value:  # type: ignore[attr-defined]
+        if item.id in seen:
+            raise InvalidValueError("FeedbackFlow.items", item.id, reason="duplicate item id")
+        seen.add(item.id)
+
+
+@attrs.frozen(kw_only=True)
+class FeedbackFlow:
+    """A four-stage flow graph: Listen → Discuss → Inform → Feedback.
+
+    Every link goes from an item of one stage to an item of the next stage, so a
+    path from a source of voices to a way of telling people back passes through a
+    discussion and something it influenced.
+
+    Attributes:
+        name: what the flow describes.
+        items: the items, in the order the source lists them within each stage.
+        links: the links between items of consecutive stages.
+        source: where the flow is described.
+
+    Examples:
+        >>> from engagekit.examples import sutton_feedback_flow
+        >>> flow = sutton_feedback_flow()
+        >>> {stage.label: len(items) for stage, items in flow.stages().items()}
+        {'Listen': 15, 'Discuss': 15, 'Inform': 13, 'Feedback': 9}
+        >>> "Complaints" in [i.name for i in flow.influencing("Service Specifications")]
+        True
+    """
+
+    name: str = attrs.field(validator=_validate.text)
+    items: tuple[FlowItem, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=[_validate.each(FlowItem), _unique]
+    )
+    links: tuple[FlowLink, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(FlowLink)
+    )
+    source: Source | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
+    )
+
+    _index: dict[str, FlowItem] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _next: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _previous: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        index = {item.id: item for item in self.items}
+        forward: dict[str, list[str]] = {}
+        backward: dict[str, list[str]] = {}
+        seen: set[tuple[str, str]] = set()
+        for link in self.links:
+            for end in (link.source, link.target):
+                if end not in index:
+                    raise GraphStructureError(
+                        f"flow link names an unknown item {end!r}", path=(link.source, link.target)
+                    )
+            if (link.source, link.target) in seen:
+                raise GraphStructureError("flow link given twice", path=(link.source, link.target))
+            seen.add((link.source, link.target))
+            a, b = index[link.source].stage, index[link.target].stage
+            if b.rank != a.rank + 1:
+                raise GraphStructureError(
+                    f"a flow link must go to the next stage, not {a.value} -> {b.value}",
+                    path=(link.source, link.target),
+                )
+            forward.setdefault(link.source, []).append(link.target)
+            backward.setdefault(link.target, []).append(link.source)
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_next", forward)
+        object.__setattr__(self, "_previous", backward)
+
+    @classmethod
+    def from_columns(
+        cls,
+        name: str,
+        columns: Mapping[FlowStage, Sequence[str]],
+        *,
+        source: Source | None = None,
+    ) -> FeedbackFlow:
+        """Build a flow from the items of each stage, linking every item to every item
+        of the next stage (a chart whose arrows join columns, not single items).
+
+        Examples:
+            >>> flow = FeedbackFlow.from_columns("Small", {
+            ...     FlowStage.LISTEN: ["Complaints"], FlowStage.DISCUSS: ["Quality Committee"],
+            ...     FlowStage.INFORM: ["Service Monitoring"], FlowStage.FEEDBACK: ["Reports"]})
+            >>> [i.name for i in flow.fed_back("Complaints")]
+            ['Reports']
+        """
+        items = [
+            FlowItem(id=slug(text), name=text, stage=stage)
+            for stage in FlowStage
+            for text in columns.get(stage, ())
+        ]
+        by_stage: dict[FlowStage, list[FlowItem]] = collections.defaultdict(list)
+        for item in items:
+            by_stage[item.stage].append(item)
+        links = [
+            FlowLink(source=a.id, target=b.id)
+            for stage, later in itertools.pairwise(_STAGE_ORDER)
+            for a in by_stage[stage]
+            for b in by_stage[later]
+        ]
+        return cls(name=name, items=items, links=links, source=source)
+
+    def item(self, name: str | FlowItem) -> FlowItem:
+        """The item with this id or name (names ignore case).
+
+        Raises:
+            UnknownNameError: naming the closest items.
+        """
+        if isinstance(name, FlowItem):
+            name = name.id
+        if name in self._index:
+            return self._index[name]
+        wanted = str(name).strip().lower()
+        for item in self.items:
+            if item.name.lower() == wanted or item.id == slug(wanted):
+                return item
+        raise UnknownNameError("feedback-flow item", name, choices=[i.name for i in self.items])
+
+    def stages(self) -> dict[FlowStage, tuple[FlowItem, ...]]:
+        """The items of each stage, in stage order."""
+        return {stage: tuple(i for i in self.items if i.stage is stage) for stage in FlowStage}
+
+    def _reach(self, start: str, edges: Mapping[str, list[str]]) -> set[str]:
+        seen: set[str] = set()
+        queue = [start]
+        while queue:
+            current = queue.pop()
+            for nxt in edges.get(current, ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    queue.append(nxt)
+        return seen
+
+    def _ordered(self, ids: Iterable[str], stage: FlowStage | None) -> tuple[FlowItem, ...]:
+        wanted = set(ids)
+        return tuple(
+            i for i in self.items if i.id in wanted and (stage is None or i.stage is stage)
+        )
+
+    def downstream(
+        self, name: str | FlowItem, stage: FlowStage | str | None = None
+    ) -> tuple[FlowItem, ...]:
+        """Every item the voice from this item can reach (optionally of one stage)."""
+        start = self.item(name).id
+        wanted = None if stage is None else FlowStage.parse(stage)
+        return self._ordered(self._reach(start, self._next), wanted)
+
+    def upstream(
+        self, name: str | FlowItem, stage: FlowStage | str | None = None
+    ) -> tuple[FlowItem, ...]:
+        """Every item whose voice can reach this item (optionally of one stage)."""
+        start = self.item(name).id
+        wanted = None if stage is None else FlowStage.parse(stage)
+        return self._ordered(self._reach(start, self._previous), wanted)
+
+    def influencing(self, name: str | FlowItem) -> tuple[FlowItem, ...]:
+        """Which sources of voices (Listen items) can influence this item."""
+        return self.upstream(name, FlowStage.LISTEN)
+
+    def fed_back(self, name: str | FlowItem) -> tuple[FlowItem, ...]:
+        """How people are told about what came of this item (the Feedback items it reaches)."""
+        return self.downstream(name, FlowStage.FEEDBACK)
+
+    def discussed_at(self, name: str | FlowItem) -> tuple[FlowItem, ...]:
+        """Where the voice from this item is discussed (the Discuss items it reaches)."""
+        return self.downstream(name, FlowStage.DISCUSS)
+
+    def _repr_html_(self) -> str:
+        from engagekit import render
+
+        return render.html(self)

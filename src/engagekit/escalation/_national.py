@@ -1,0 +1,108 @@
+"""A synthetic, England-sized network for benchmarks and demos (private)."""
+
+from __future__ import annotations
+
+import random
+
+from engagekit.errors import InvalidValueError
+from engagekit.escalation._bodies import Body, Link
+from engagekit.escalation._network import EscalationNetwork
+from engagekit.escalation._tiers import BodyType, Tier
+
+
+#: England's scale, as the ODS reference gives it: about 6,300 GP practices, about
+#: 1,250 primary care networks, 106 sub-ICB locations, 42 ICBs, 7 NHS England regions.
+ENGLAND_SCALE = {
+    Tier.PRACTICE: 6300,
+    Tier.NEIGHBOURHOOD: 1250,
+    Tier.PLACE: 106,
+    Tier.SYSTEM: 42,
+    Tier.REGION: 7,
+}
+
+
+def _allocate(rng: random.Random, children: int, parents: int) -> list[int]:
+    """A parent index for each child, every parent getting at least one, in order."""
+    owners = list(range(parents)) + rng.choices(range(parents), k=children - parents)
+    owners.sort()
+    return owners
+
+
+def national(seed: int = 0, *, scale: float = 1.0) -> EscalationNetwork:
+    """A deterministic synthetic network the size of England's NHS.
+
+    About 6,300 practices in 1,250 primary care networks, 106 sub-ICB places, 42
+    integrated care boards and 7 regions under NHS England (the counts in the ODS
+    reference), each practice with a placeholder name ("Synthetic practice
+    0001"). The numbers of children per parent are drawn at random from ``seed``;
+    the same seed gives the same network. ``scale`` shrinks every tier (at least
+    one body each) for quick tests. No body is real: every one is a placeholder.
+
+    Raises:
+        InvalidValueError: ``seed`` is not an int or ``scale`` is not in (0, 1].
+
+    Examples:
+        >>> net = national(seed=1)
+        >>> [len(bodies) for bodies in net.by_tier().values()]  # national down to practice
+        [1, 7, 42, 106, 1250, 6300]
+        >>> net == national(seed=1)
+        True
+    """
+    given_seed: object = seed
+    given_scale: object = scale
+    if isinstance(given_seed, bool) or not isinstance(given_seed, int):
+        raise InvalidValueError("seed", seed, reason="must be an int")
+    if (
+        isinstance(given_scale, bool)
+        or not isinstance(given_scale, int | float)
+        or not 0 < given_scale <= 1
+    ):
+        raise InvalidValueError("scale", scale, reason="must be a number in (0, 1]")
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
+    counts = [max(1, round(ENGLAND_SCALE[t] * scale)) for t in ENGLAND_SCALE]
+    n_practices, n_pcns, n_places, n_icbs, n_regions = counts
+    n_pcns = min(n_pcns, n_practices)
+    n_places = min(n_places, n_pcns)
+    n_icbs = min(n_icbs, n_places)
+    n_regions = min(n_regions, n_icbs)
+
+    national_body = Body(
+        id="england",
+        name="NHS England",
+        kind=BodyType.NATIONAL_BODY,
+        tier=Tier.NATIONAL,
+        placeholder=True,
+    )
+    regions = [f"R{i + 1}" for i in range(n_regions)]
+    icbs = [f"ICB{i + 1:02d}" for i in range(n_icbs)]
+    places = [f"PLACE{i + 1:03d}" for i in range(n_places)]
+    pcns = [f"PCN{i + 1:04d}" for i in range(n_pcns)]
+    practices = [f"P{i + 1:04d}" for i in range(n_practices)]
+
+    bodies = [national_body]
+    links: list[Link] = []
+    layers = (
+        (regions, "Synthetic region", BodyType.REGION, Tier.REGION, None),
+        (icbs, "Synthetic ICB", BodyType.INTEGRATED_CARE_BOARD, Tier.SYSTEM, regions),
+        (places, "Synthetic place", BodyType.COMMISSIONER, Tier.PLACE, icbs),
+        (pcns, "Synthetic PCN", BodyType.PRIMARY_CARE_NETWORK, Tier.NEIGHBOURHOOD, places),
+        (practices, "Synthetic practice", BodyType.PRACTICE, Tier.PRACTICE, pcns),
+    )
+    for ids, label, kind, tier, parents in layers:
+        owners = [0] * len(ids) if parents is None else _allocate(rng, len(ids), len(parents))
+        targets = ["england"] * len(ids) if parents is None else [parents[o] for o in owners]
+        bodies.extend(
+            Body(id=body_id, name=f"{label} {number:04d}", kind=kind, tier=tier, placeholder=True)
+            for number, body_id in enumerate(ids, start=1)
+        )
+        links.extend(
+            Link(source=body_id, target=target)
+            for body_id, target in zip(ids, targets, strict=True)
+        )
+    return EscalationNetwork(
+        name=f"Synthetic England (seed {seed})"
+        if scale == 1
+        else f"Synthetic England (seed {seed}, scale {scale})",
+        bodies=bodies,
+        links=links,
+    )

@@ -1,0 +1,167 @@
+"""Mermaid, Graphviz DOT and node-link JSON forms of an escalation network (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from engagekit import io
+from engagekit.errors import DocumentError
+from engagekit.escalation._tiers import LinkKind
+
+
+if TYPE_CHECKING:
+    from engagekit.escalation._network import EscalationNetwork
+
+
+def _mermaid_label(value: object) -> str:
+    return str(value).replace('"', "#quot;")
+
+
+def to_mermaid(network: EscalationNetwork) -> str:
+    """Mermaid flowchart text: bottom to top, one subgraph per tier.
+
+    Primary (or only) vertical links are solid arrows, other vertical links dashed,
+    and lateral "informs" links dotted and labelled.
+
+    Examples:
+        >>> from engagekit.examples import somerset
+        >>> print("\\n".join(somerset().to_mermaid().splitlines()[:3]))
+        flowchart BT
+            subgraph tier_place["Place, county or CCG"]
+                n0["Somerset CCG Board"]
+    """
+    names = {b.id: f"n{i}" for i, b in enumerate(_ordered(network))}
+    lines = ["flowchart BT"]
+    for tier, bodies in network.by_tier().items():
+        lines.append(f'    subgraph tier_{tier.value}["{_mermaid_label(tier.label)}"]')
+        for body in bodies:
+            lines.append(f'        {names[body.id]}["{_mermaid_label(body.name)}"]')
+        lines.append("    end")
+    for link in network.links:
+        a, b = names[link.source], names[link.target]
+        if not link.kind.is_vertical:
+            lines.append(f"    {a} -. {link.kind.value} .-> {b}")
+        elif _is_primary(network, link.source, link.target):
+            lines.append(f"    {a} --> {b}")
+        else:
+            lines.append(f"    {a} -.-> {b}")
+    return "\n".join(lines)
+
+
+def _ordered(network: EscalationNetwork) -> list[Any]:
+    return [b for bodies in network.by_tier().values() for b in bodies]
+
+
+def _is_primary(network: EscalationNetwork, source: str, target: str) -> bool:
+    parents = network.parents(source)
+    return bool(parents) and parents[0].id == target
+
+
+def _dot_quote(value: object) -> str:
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(network: EscalationNetwork) -> str:
+    """Graphviz DOT text, bottom to top, with the bodies of each tier on one rank.
+
+    Examples:
+        >>> from engagekit.examples import oxfordshire
+        >>> print(oxfordshire().to_dot().splitlines()[0])
+        digraph "Oxfordshire CCG patient and public voice" {
+    """
+    lines = [f"digraph {_dot_quote(network.name)} {{", "    rankdir=BT;", "    node [shape=box];"]
+    for tier, bodies in network.by_tier().items():
+        lines.append(f"    subgraph {_dot_quote('tier_' + tier.value)} {{")
+        lines.append("        rank=same;")
+        for body in bodies:
+            lines.append(
+                f"        {_dot_quote(body.id)} [label={_dot_quote(body.name)}, "
+                f"tooltip={_dot_quote(body.kind.label + ', ' + tier.label)}];"
+            )
+        lines.append("    }")
+    for link in network.links:
+        edge = f"    {_dot_quote(link.source)} -> {_dot_quote(link.target)}"
+        if link.kind is LinkKind.INFORMS:
+            edge += ' [style=dotted, label="informs", constraint=false]'
+        elif link.kind is LinkKind.REPORTS_TO:
+            edge += ' [label="reports to"]'
+        if link.kind.is_vertical and not _is_primary(network, link.source, link.target):
+            edge = edge.rstrip("]") + (", " if edge.endswith("]") else " [") + "style=dashed]"
+        lines.append(edge + ";")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def to_node_link(network: EscalationNetwork) -> dict[str, Any]:
+    """networkx node-link data: ``directed``, ``multigraph``, ``graph``, ``nodes``, ``links``.
+
+    Nodes carry every :class:`Body` field and links every :class:`Link` field, so
+    :func:`from_node_link` rebuilds the same network; networkx reads it with
+    ``networkx.node_link_graph(data, edges="links")``.
+
+    Examples:
+        >>> from engagekit.examples import sutton
+        >>> data = sutton().to_node_link()
+        >>> sorted(data), data["nodes"][0]["id"]
+        (['directed', 'graph', 'links', 'multigraph', 'nodes'], 'sutton-governing-body')
+    """
+    return {
+        "directed": True,
+        "multigraph": False,
+        "graph": {
+            "name": network.name,
+            "source": None if network.source is None else io.to_dict(network.source),
+        },
+        "nodes": [io.to_dict(body) for body in network.bodies],
+        "links": [io.to_dict(link) for link in network.links],
+    }
+
+
+def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
+    """Rebuild a network from :func:`to_node_link` data, strictly.
+
+    Raises:
+        DocumentError: a missing or unknown key, or a bad body or link, by key path.
+        GraphStructureError: the bodies and links break a structural rule.
+    """
+    from engagekit.escalation._network import EscalationNetwork
+
+    origin = "<node-link>"
+    if not isinstance(data, Mapping):
+        raise DocumentError(origin, [f"$: expected a mapping, got {type(data).__name__}"])
+    problems = []
+    unknown = set(data) - {"directed", "multigraph", "graph", "nodes", "links"}
+    if unknown:
+        problems.append("$: unknown field(s) " + ", ".join(repr(k) for k in sorted(unknown)))
+    if data.get("directed", True) is not True:
+        problems.append("$.directed: an escalation network is directed")
+    if data.get("multigraph", False) is not False:
+        problems.append("$.multigraph: an escalation network is not a multigraph")
+    graph = data.get("graph", {})
+    if not isinstance(graph, Mapping) or "name" not in graph:
+        problems.append("$.graph.name: required field missing")
+        graph = {}
+    elif set(graph) - {"name", "source"}:
+        extra = sorted(set(graph) - {"name", "source"})
+        problems.append("$.graph: unknown field(s) " + ", ".join(repr(k) for k in extra))
+    for key in ("nodes", "links"):
+        if key not in data:
+            problems.append(f"$.{key}: required field missing")
+    if problems:
+        raise DocumentError(origin, problems)
+    document: dict[str, Any] = {
+        "name": graph["name"],
+        "bodies": data["nodes"],
+        "links": data["links"],
+    }
+    if graph.get("source") is not None:
+        document["source"] = graph["source"]
+    try:
+        return io.from_dict(document, EscalationNetwork, origin=origin)
+    except DocumentError as exc:
+        fixed = [
+            p.replace("$.bodies", "$.nodes", 1).replace("$.name", "$.graph.name", 1)
+            for p in exc.problems
+        ]
+        raise DocumentError(origin, fixed) from None

@@ -1,0 +1,480 @@
+"""The escalation structures of Somerset, Sutton and Oxfordshire, and Sutton's feedback flow.
+
+Built from the strategies' own words. Where a source gives a count but not names,
+the bodies are clearly labelled placeholders (``placeholder=True``, names such as
+"Sutton practice 07"), and each builder's docstring says which.
+"""
+
+from __future__ import annotations
+
+from engagekit import _data
+from engagekit.errors import InvalidValueError
+from engagekit.escalation import (
+    Body,
+    BodyType,
+    EscalationNetwork,
+    FeedbackFlow,
+    FlowStage,
+    Link,
+    LinkKind,
+    Tier,
+)
+from engagekit.sources import Source
+
+
+def _cite(document: str, section: str) -> Source:
+    return Source(**_data.documents()[document], section=section)
+
+
+def _per_area(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+        raise InvalidValueError(name, value, reason="must be a whole number from 1 to 99")
+    return value
+
+
+def _practice(prefix: str, label: str, number: int, source: Source) -> tuple[Body, Body, Link]:
+    """A placeholder practice, its PPG, and the link by which the practice informs it."""
+    practice = Body(
+        id=f"{prefix}-practice-{number:02d}",
+        name=f"{label} practice {number:02d}",
+        kind=BodyType.PRACTICE,
+        tier=Tier.PRACTICE,
+        placeholder=True,
+        source=source,
+    )
+    ppg = Body(
+        id=f"{practice.id}-ppg",
+        name=f"{practice.name} Patient Participation Group",
+        kind=BodyType.PATIENT_PARTICIPATION_GROUP,
+        tier=Tier.PRACTICE,
+        placeholder=True,
+        source=source,
+    )
+    return practice, ppg, Link(source=practice.id, target=ppg.id, kind=LinkKind.INFORMS)
+
+
+def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
+    """Somerset CCG's draft structure for the patient voice (2011-2012).
+
+    Practice Patient Participation Groups feed the Health Forums of the nine GP
+    federations, which feed a county-wide forum and through it the CCG Board, on
+    which responsibility for public involvement "ultimately rests". Messages
+    "escalate from the top to the bottom and vice-versa". Practices belong to
+    their federation, which reports to the Board; the LINk (HealthWatch from
+    2013) informs the county forum, and the Board informs the Health and
+    Wellbeing Board.
+
+    Placeholders: the sources give the number of federations (nine) but not their
+    names, and give no count of practices, so federations are "Somerset
+    federation 1" to "9" and each has ``practices_per_federation`` placeholder
+    practices (an illustration, not a count from the source), each with its PPG.
+
+    Raises:
+        InvalidValueError: ``practices_per_federation`` is not 1 to 99.
+
+    Examples:
+        >>> net = somerset()
+        >>> forums = [b for b in net.bodies if b.kind is BodyType.HEALTH_FORUM]
+        >>> federation_forums = [f for f in forums if f.tier is Tier.LOCALITY]
+        >>> len(federation_forums), all(f.placeholder for f in federation_forums)
+        (9, True)
+        >>> [b.name for b in net.top]
+        ['Somerset CCG Board']
+
+    References:
+        Somerset LINk blog post on the CCG strategy (2011): "Health Forums … in the
+        9 Somerset Federations", messages escalating "from the top to the bottom
+        and vice-versa". Somerset GP Commissioning Consortia draft strategy (2011):
+        events "in all nine areas of the county which will be defined by the GP
+        federations". NHS Somerset and Somerset CCG strategy (2012): aims, strand 6,
+        Action Plan 1.1 and 3.1.
+    """
+    count = _per_area(practices_per_federation, "practices_per_federation")
+    blog = _cite("somerset-link-blog", "Draft structure for representing the patient voice")
+    draft = _cite("somerset-gpcc-2011", "Consultation events, 1")
+    strategy = _cite("somerset-2012", "Action Plan 1.1")
+    board = Body(
+        id="somerset-ccg-board",
+        name="Somerset CCG Board",
+        kind=BodyType.GOVERNING_BODY,
+        tier=Tier.PLACE,
+        source=_cite("somerset-2012", "Aims and objectives"),
+    )
+    county = Body(
+        id="somerset-county-forum",
+        name="Somerset county-wide patient and public forum",
+        kind=BodyType.HEALTH_FORUM,
+        tier=Tier.PLACE,
+        membership="reps from patient groups, carers, voluntary sector groups and Health Forums",
+        source=_cite("somerset-2012", "Action Plan 1.2"),
+    )
+    link_body = Body(
+        id="somerset-link",
+        name="Somerset LINk (HealthWatch from 2013)",
+        kind=BodyType.HEALTHWATCH,
+        tier=Tier.PLACE,
+        source=_cite("somerset-2012", "Strand 7, wider involvement in commissioning"),
+    )
+    hwb = Body(
+        id="somerset-hwb",
+        name="Somerset Health and Wellbeing Board",
+        kind=BodyType.HEALTH_AND_WELLBEING_BOARD,
+        tier=Tier.PLACE,
+        source=_cite("somerset-2012", "Health and Wellbeing Board"),
+    )
+    bodies = [board, county, link_body, hwb]
+    links = [
+        Link(source=county.id, target=board.id),
+        Link(source=link_body.id, target=county.id, kind=LinkKind.INFORMS),
+        Link(source=board.id, target=hwb.id, kind=LinkKind.INFORMS),
+    ]
+    number = 0
+    for federation_number in range(1, 10):
+        federation = Body(
+            id=f"somerset-federation-{federation_number}",
+            name=f"Somerset federation {federation_number}",
+            kind=BodyType.GP_FEDERATION,
+            tier=Tier.LOCALITY,
+            placeholder=True,
+            source=draft,
+        )
+        forum = Body(
+            id=f"{federation.id}-health-forum",
+            name=f"Health Forum, {federation.name}",
+            kind=BodyType.HEALTH_FORUM,
+            tier=Tier.LOCALITY,
+            placeholder=True,
+            membership="at least one person from each practice patient group (proposed)",
+            source=blog,
+        )
+        bodies += [federation, forum]
+        links += [
+            Link(source=federation.id, target=board.id, kind=LinkKind.REPORTS_TO),
+            Link(source=forum.id, target=county.id),
+        ]
+        for _ in range(count):
+            number += 1
+            practice, ppg, informs = _practice("somerset", "Somerset", number, strategy)
+            bodies += [practice, ppg]
+            links += [
+                Link(source=practice.id, target=federation.id),
+                informs,
+                Link(source=ppg.id, target=forum.id),
+            ]
+    return EscalationNetwork(
+        name="Somerset CCG patient voice (draft structure)",
+        bodies=bodies,
+        links=links,
+        source=blog,
+    )
+
+
+#: The three localities Sutton CCG names, and how many of the 25 placeholder
+#: practices each holds in :func:`sutton` (the split is illustrative).
+SUTTON_LOCALITIES = (("Carshalton", 9), ("Wallington", 8), ("Sutton and Cheam", 8))
+
+
+def sutton() -> EscalationNetwork:
+    """Sutton CCG's structure (c. 2018/19): 25 practices, three localities, the PRG.
+
+    The CCG "brings together 25 GP practices" in three localities, Carshalton,
+    Wallington and Sutton and Cheam, whose lead GPs sit on the Executive Team. Every
+    practice has a Patient Participation Group; each practice can have up to 3
+    members elected to the Patient Reference Group (so 75 seats), which meets
+    bi-monthly, and "over 92%" of practices have representatives on it. The
+    Equality and Engagement Steering Group (quarterly, chaired by the Lay Member
+    for Patient and Public Engagement) gives the Governing Body assurance.
+    Healthwatch Sutton supports the PRG; the Governing Body informs the Health and
+    Wellbeing Board.
+
+    Placeholders: the strategy names no practices and does not say which
+    practices sit in which locality or which lack a representative. The practices
+    are "Sutton practice 01" to "25", split 9 / 8 / 8 across the localities in
+    order (:data:`SUTTON_LOCALITIES`); 24 of 25 (96%, the fewest that make "over
+    92%" true) are represented, and practice 25's PPG is the one recorded with 0
+    representatives. How many representatives each other PPG has is not known.
+
+    Examples:
+        >>> net = sutton()
+        >>> len(net.practices), net.body("sutton-prg").seats
+        (25, 75)
+        >>> net.coverage().share_represented > 0.92
+        True
+
+    References:
+        NHS Sutton CCG, Patient and Public Engagement Strategy (2018), Introduction,
+        3.4.2 Practice Networks, 3.4.3 Patient Groups, 3.4.9 Equality and
+        Engagement Steering Group, 3.4.11 Healthwatch Sutton.
+    """
+    groups = _cite("sutton-2018", "3.4.3 Patient Groups")
+    networks = _cite("sutton-2018", "3.4.2 Practice Networks")
+    governing = Body(
+        id="sutton-governing-body",
+        name="Sutton CCG Governing Body",
+        kind=BodyType.GOVERNING_BODY,
+        tier=Tier.PLACE,
+        source=_cite("sutton-2018", "3.4.1 Governing Body meetings"),
+    )
+    steering = Body(
+        id="sutton-eesg",
+        name="Equality and Engagement Steering Group",
+        kind=BodyType.COMMITTEE,
+        tier=Tier.PLACE,
+        meetings_per_year=4,
+        membership="chaired by the Lay Member for Patient and Public Engagement",
+        source=_cite("sutton-2018", "3.4.9 Equality and Engagement Steering Group"),
+    )
+    prg = Body(
+        id="sutton-prg",
+        name="Sutton CCG Patient Reference Group",
+        kind=BodyType.PATIENT_REFERENCE_GROUP,
+        tier=Tier.PLACE,
+        seats=75,
+        membership=(
+            "up to 3 members per practice, elected by its PPG; led by an elected chair "
+            "and 2 vice chairs; meets bi-monthly"
+        ),
+        source=groups,
+    )
+    healthwatch = Body(
+        id="healthwatch-sutton",
+        name="Healthwatch Sutton",
+        kind=BodyType.HEALTHWATCH,
+        tier=Tier.PLACE,
+        source=_cite("sutton-2018", "3.4.11 Healthwatch Sutton"),
+    )
+    hwb = Body(
+        id="sutton-hwb",
+        name="Sutton Health and Wellbeing Board",
+        kind=BodyType.HEALTH_AND_WELLBEING_BOARD,
+        tier=Tier.PLACE,
+        source=_cite("sutton-2018", "3.4.10 Health and Wellbeing Board"),
+    )
+    bodies = [governing, steering, prg, healthwatch, hwb]
+    links = [
+        Link(source=prg.id, target=steering.id, kind=LinkKind.REPORTS_TO),
+        Link(source=steering.id, target=governing.id, kind=LinkKind.REPORTS_TO),
+        Link(source=healthwatch.id, target=prg.id, kind=LinkKind.INFORMS),
+        Link(source=governing.id, target=hwb.id, kind=LinkKind.INFORMS),
+    ]
+    number = 0
+    for locality_name, count in SUTTON_LOCALITIES:
+        locality = Body(
+            id="sutton-locality-" + locality_name.lower().replace(" ", "-"),
+            name=f"{locality_name} locality",
+            kind=BodyType.LOCALITY,
+            tier=Tier.LOCALITY,
+            source=networks,
+        )
+        bodies.append(locality)
+        links.append(Link(source=locality.id, target=governing.id, kind=LinkKind.REPORTS_TO))
+        for _ in range(count):
+            number += 1
+            practice, ppg, informs = _practice("sutton", "Sutton", number, groups)
+            bodies += [practice, ppg]
+            links += [
+                Link(source=practice.id, target=locality.id),
+                informs,
+                Link(source=ppg.id, target=prg.id, representatives=0 if number == 25 else None),
+            ]
+    return EscalationNetwork(
+        name="Sutton CCG patient voice",
+        bodies=bodies,
+        links=links,
+        source=_cite("sutton-2018", "3.4 Infrastructure for engagement"),
+    )
+
+
+#: The items of Sutton CCG's feedback-flow chart, column by column, as the
+#: extracted text lists them (lines wrapped in the chart are joined).
+SUTTON_FEEDBACK_COLUMNS: dict[FlowStage, tuple[str, ...]] = {
+    FlowStage.LISTEN: (
+        "Sutton Patient Reference Group",
+        "Patient Participation Groups",
+        "Friends and Family Test",
+        "National Patient Survey",
+        "Patient and Public Forums",
+        "Patient Case Studies",
+        "NHS Choices",
+        "Patient Advice and Liaison Service",
+        "One to one meetings and interviews",
+        "Complaints",
+        "Service Providers engagement",
+        "Annual General Meetings",
+        "Public Board Meetings",
+        "Partnership Meetings",
+        "Outreach sessions and activities",
+    ),
+    FlowStage.DISCUSS: (
+        "Commissioning Meetings",
+        "Diversity and Engagement Meetings",
+        "Quality Committee",
+        "Team Briefings and Wider Team Meetings",
+        "Governing Body",
+        "Executive Committee",
+        "Clinical Reference Groups for Long Term Conditions",
+        "Primary Care Commissioning Committee",
+        "Sutton Locality Meetings",
+        "GP Plenary Meetings",
+        "Practice Managers Meeting",
+        "Practice Nurse Meetings",
+        "Scrutiny Committee",
+        "Health and Well Being Board",
+        "Community Service Review Group",
+    ),
+    FlowStage.INFORM: (
+        "Commissioning Plans",
+        "Service Monitoring",
+        "Clinical Reviews",
+        "Contract Monitoring",
+        "Contract Reviews and Redesign",
+        "Service Reviews and Redesign",
+        "Service Specifications",
+        "Service Improvements Plans",
+        "Provider Procurement",
+        "Internal Strategies and Plans",
+        "Joint Strategies and Plans",
+        "Pathway Redesign",
+        "Resource Improvement Projects Funding",
+    ),
+    FlowStage.FEEDBACK: (
+        "Report to local groups and organisations directly involved",
+        "Share reports widely with providers, partners and stakeholders",
+        "Staff via Briefings, Meetings and Newsletters",
+        "SCCG Database Members",
+        "News releases via SCCG website and Twitter",
+        "GP and Practice Managers via GP Team Net",
+        "Patients and Public via Partners websites and Newsletters",
+        "Quarterly and Annual Reports to internal Boards and Committees",
+        "Quarterly and Annual Reports",
+    ),
+}
+
+
+def sutton_feedback_flow() -> FeedbackFlow:
+    """Sutton CCG's feedback flow: Listen → Discuss → Inform (and influence) → Feedback.
+
+    The chart "shows the sources of voices, where findings are discussed, which
+    areas they influence and how we feedback to those involved and beyond": 15
+    sources, 15 places of discussion, 13 areas influenced and 9 ways of feeding
+    back. The extracted text gives the columns and their items but no arrows
+    between single items, so every item flows to every item of the next column.
+    "Resource Improvement Projects Funding" is read as one item wrapped over two
+    lines, as the chart wraps other long items.
+
+    Examples:
+        >>> flow = sutton_feedback_flow()
+        >>> print(flow.fed_back("Complaints")[0].name)
+        Report to local groups and organisations directly involved
+
+    References:
+        NHS Sutton CCG, Patient and Public Engagement Strategy (2018), Feedback Flow.
+    """
+    return FeedbackFlow.from_columns(
+        "Sutton CCG feedback flow",
+        SUTTON_FEEDBACK_COLUMNS,
+        source=_cite("sutton-2018", "Feedback Flow"),
+    )
+
+
+def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
+    """Oxfordshire CCG's structure (2015-2019): six localities and their Public Locality Forums.
+
+    There are "six Public Locality Forums, one in each of the six OCCG
+    Localities", each with its own membership, so that views "can be fed into
+    plans at both a Locality and County wide level": each forum escalates to its
+    locality (its primary route) and to the Governing Body. The CCG holds twelve
+    public meetings a year, two in each locality, with the forums, and its
+    Governing Body meets in public six times a year. Patient Participation Groups
+    work with their practices; Healthwatch Oxfordshire informs the Governing Body,
+    which informs the Health and Wellbeing Board.
+
+    Placeholders: the strategy does not name the localities or give a count of
+    practices, so localities are "Oxfordshire locality 1" to "6" and each has
+    ``practices_per_locality`` placeholder practices (an illustration), each with
+    its PPG feeding the locality's forum.
+
+    Raises:
+        InvalidValueError: ``practices_per_locality`` is not 1 to 99.
+
+    Examples:
+        >>> net = oxfordshire()
+        >>> forums = [b for b in net.bodies if b.kind is BodyType.PUBLIC_LOCALITY_FORUM]
+        >>> len(forums), sum(f.meetings_per_year for f in forums)
+        (6, 12)
+
+    References:
+        Oxfordshire CCG, Patient and Public Engagement Strategy 2015-2019, delivery
+        actions 6, 7 and 12 and the glossary.
+    """
+    count = _per_area(practices_per_locality, "practices_per_locality")
+    glossary = _cite("oxfordshire-2015", "Glossary, Public Locality Forum")
+    governing = Body(
+        id="occg-governing-body",
+        name="OCCG Governing Body",
+        kind=BodyType.GOVERNING_BODY,
+        tier=Tier.PLACE,
+        meetings_per_year=6,
+        source=_cite("oxfordshire-2015", "Delivery action 7"),
+    )
+    healthwatch = Body(
+        id="healthwatch-oxfordshire",
+        name="Healthwatch Oxfordshire",
+        kind=BodyType.HEALTHWATCH,
+        tier=Tier.PLACE,
+        source=_cite("oxfordshire-2015", "Glossary, Healthwatch Oxfordshire"),
+    )
+    hwb = Body(
+        id="oxfordshire-hwb",
+        name="Oxfordshire Health and Wellbeing Board",
+        kind=BodyType.HEALTH_AND_WELLBEING_BOARD,
+        tier=Tier.PLACE,
+        source=_cite("oxfordshire-2015", "Glossary, Health and Wellbeing Board"),
+    )
+    bodies = [governing, healthwatch, hwb]
+    links = [
+        Link(source=healthwatch.id, target=governing.id, kind=LinkKind.INFORMS),
+        Link(source=governing.id, target=hwb.id, kind=LinkKind.INFORMS),
+    ]
+    ppgs = _cite("oxfordshire-2015", "Glossary, Patient Participation Groups")
+    number = 0
+    for locality_number in range(1, 7):
+        locality = Body(
+            id=f"oxfordshire-locality-{locality_number}",
+            name=f"Oxfordshire locality {locality_number}",
+            kind=BodyType.LOCALITY,
+            tier=Tier.LOCALITY,
+            placeholder=True,
+            source=_cite("oxfordshire-2015", "Delivery action 12"),
+        )
+        forum = Body(
+            id=f"{locality.id}-plf",
+            name=f"Public Locality Forum, {locality.name}",
+            kind=BodyType.PUBLIC_LOCALITY_FORUM,
+            tier=Tier.LOCALITY,
+            placeholder=True,
+            meetings_per_year=2,
+            membership="its own membership and Terms of Reference",
+            source=glossary,
+        )
+        bodies += [locality, forum]
+        links += [
+            Link(source=locality.id, target=governing.id, kind=LinkKind.REPORTS_TO),
+            Link(source=forum.id, target=locality.id, primary=True),
+            Link(source=forum.id, target=governing.id),
+        ]
+        for _ in range(count):
+            number += 1
+            practice, ppg, informs = _practice("oxfordshire", "Oxfordshire", number, ppgs)
+            bodies += [practice, ppg]
+            links += [
+                Link(source=practice.id, target=locality.id),
+                informs,
+                Link(source=ppg.id, target=forum.id),
+            ]
+    return EscalationNetwork(
+        name="Oxfordshire CCG patient and public voice",
+        bodies=bodies,
+        links=links,
+        source=glossary,
+    )

@@ -1,0 +1,194 @@
+"""Renderers for escalation networks, their reports and feedback flows (private)."""
+
+from __future__ import annotations
+
+import itertools
+
+from engagekit.escalation import (
+    Coverage,
+    EscalationNetwork,
+    FeedbackFlow,
+    FlowStage,
+    Gaps,
+    OdsImport,
+)
+from engagekit.render._core import (
+    esc,
+    html,
+    markdown,
+    md_table,
+    mermaid,
+    mermaid_label,
+    table,
+    text,
+)
+
+
+def _share(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def _tier_rows(value: EscalationNetwork) -> list[tuple[str, int, str]]:
+    rows = []
+    for tier, bodies in value.by_tier().items():
+        kinds: dict[str, int] = {}
+        for body in bodies:
+            kinds[body.kind.label] = kinds.get(body.kind.label, 0) + 1
+        summary = ", ".join(f"{count} {kind.lower()}" for kind, count in kinds.items())
+        rows.append((tier.label, len(bodies), summary))
+    return rows
+
+
+# --- networks ------------------------------------------------------------------------
+
+
+@text.register
+def _(value: EscalationNetwork) -> str:
+    lines = [value.name, "=" * len(value.name)]
+    for label, count, summary in _tier_rows(value):
+        lines.append(f"{label}: {count} ({summary})")
+    lines.append("Top: " + ", ".join(b.name for b in value.top))
+    placeholders = sum(1 for b in value.bodies if b.placeholder)
+    if placeholders:
+        lines.append(f"{placeholders} bodies are placeholders: the source gives a count, not names")
+    if value.source is not None:
+        lines.append(f"Source: {value.source}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: EscalationNetwork) -> str:
+    body = table(("Tier", "Bodies", "Kinds"), _tier_rows(value), caption=value.name)
+    top = ", ".join(esc(b.name) for b in value.top)
+    source = f"<p><small>Source: {esc(value.source)}</small></p>" if value.source else ""
+    return f'<div class="engagekit">{body}<p>Top: {top}</p>{source}</div>'
+
+
+@markdown.register
+def _(value: EscalationNetwork) -> str:
+    return f"## {value.name}\n\n" + md_table(("Tier", "Bodies", "Kinds"), _tier_rows(value))
+
+
+@mermaid.register
+def _(value: EscalationNetwork) -> str:
+    return value.to_mermaid()
+
+
+# --- reports -------------------------------------------------------------------------------
+
+
+@text.register
+def _(value: Coverage) -> str:
+    lines = [
+        f"Practices: {value.practices}",
+        (
+            f"  with a patient group: {value.with_patient_group} "
+            f"({_share(value.share_with_patient_group)})"
+        ),
+        f"  represented on the next tier: {value.represented} ({_share(value.share_represented)})",
+    ]
+    for seat in value.seats:
+        filled = "not known" if seat.filled is None else str(seat.filled)
+        lines.append(f"Seats on {seat.body}: {seat.seats}, filled: {filled}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: Coverage) -> str:
+    rows = [
+        ("Practices", value.practices, ""),
+        ("With a patient group", value.with_patient_group, _share(value.share_with_patient_group)),
+        ("Represented on the next tier", value.represented, _share(value.share_represented)),
+        *(
+            (f"Seats on {s.body}", s.seats, "filled not known" if s.filled is None else s.filled)
+            for s in value.seats
+        ),
+    ]
+    return table(("", "Count", "Share / filled"), rows, caption="Coverage")
+
+
+@text.register
+def _(value: Gaps) -> str:
+    if value.is_empty:
+        return "No gaps found."
+    parts = (
+        ("Practices with no patient group", value.no_patient_group),
+        ("Practices not represented on the next tier", value.unrepresented),
+        ("Bodies with no route to the top", value.no_route),
+        ("Forums with no members", value.empty_forums),
+    )
+    lines = []
+    for label, ids in parts:
+        if ids:
+            shown = ", ".join(ids[:10]) + (f", … ({len(ids) - 10} more)" if len(ids) > 10 else "")
+            lines.append(f"{label} ({len(ids)}): {shown}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: Gaps) -> str:
+    rows = [
+        ("No patient group", ", ".join(value.no_patient_group) or "none"),
+        ("Not represented", ", ".join(value.unrepresented) or "none"),
+        ("No route to the top", ", ".join(value.no_route) or "none"),
+        ("Forums with no members", ", ".join(value.empty_forums) or "none"),
+    ]
+    return table(("Gap", "Bodies"), rows, caption="Gaps")
+
+
+@text.register
+def _(value: OdsImport) -> str:
+    lines = [
+        (
+            f"{value.rows} rows read; {len(value.network.practices)} practices; "
+            f"{len(value.skipped)} rows skipped"
+        )
+    ]
+    lines.extend(f"  {reason}: {count}" for reason, count in value.skipped_by_reason().items())
+    return "\n".join(lines)
+
+
+# --- feedback flows ----------------------------------------------------------------------
+
+
+@text.register
+def _(value: FeedbackFlow) -> str:
+    lines = [value.name, "=" * len(value.name)]
+    for stage, items in value.stages().items():
+        lines.append(f"{stage.label} ({stage.question}):")
+        lines.extend(f"  - {item.name}" for item in items)
+    if value.source is not None:
+        lines.append(f"Source: {value.source}")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: FeedbackFlow) -> str:
+    stages = value.stages()
+    depth = max((len(items) for items in stages.values()), default=0)
+    rows = [
+        tuple(items[row].name if row < len(items) else "" for items in stages.values())
+        for row in range(depth)
+    ]
+    return table(tuple(s.label for s in FlowStage), rows, caption=value.name)
+
+
+@mermaid.register
+def _(value: FeedbackFlow) -> str:
+    lines = ["flowchart LR"]
+    stages = value.stages()
+    for stage, items in stages.items():
+        lines.append(f'    subgraph {stage.value}["{stage.label}"]')
+        lines.extend(f'        {item.id}["{mermaid_label(item.name)}"]' for item in items)
+        lines.append("    end")
+    # Where every item of a stage reaches every item of the next, draw one arrow
+    # between the columns (as Sutton's chart does); otherwise draw the item links.
+    stage_of = {item.id: item.stage for item in value.items}
+    order = list(FlowStage)
+    for a, b in itertools.pairwise(order):
+        pairs = [link for link in value.links if stage_of[link.source] is a]
+        if pairs and len(pairs) == len(stages[a]) * len(stages[b]):
+            lines.append(f"    {a.value} --> {b.value}")
+        else:
+            lines.extend(f"    {link.source} --> {link.target}" for link in pairs)
+    return "\n".join(lines)

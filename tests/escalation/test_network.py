@@ -1,0 +1,229 @@
+"""EscalationNetwork: construction rules, bad input and the operations."""
+
+from __future__ import annotations
+
+import pickle
+
+import networkx as nx
+import pytest
+
+from engagekit.errors import GraphStructureError, InvalidValueError, UnknownNameError
+from engagekit.escalation import Body, BodyType, EscalationNetwork, Link, LinkKind, Tier
+
+
+def body(body_id, tier, kind=BodyType.HEALTH_FORUM, **extra):
+    return Body(id=body_id, name=body_id.title(), kind=kind, tier=tier, **extra)
+
+
+PRACTICE = body("p1", Tier.PRACTICE, BodyType.PRACTICE)
+FORUM = body("forum", Tier.LOCALITY)
+OTHER = body("other", Tier.LOCALITY)
+BOARD = body("board", Tier.PLACE, BodyType.GOVERNING_BODY)
+
+
+def network(links, bodies=(PRACTICE, FORUM, OTHER, BOARD)):
+    return EscalationNetwork(name="Test", bodies=bodies, links=links)
+
+
+GOOD = [
+    Link(source="p1", target="forum"),
+    Link(source="forum", target="board"),
+    Link(source="other", target="board"),
+]
+
+
+class TestConstruction:
+    def test_a_valid_network(self):
+        """Bodies and links in, indexes out."""
+        net = network(GOOD)
+        assert len(net) == 4
+        assert "forum" in net
+        assert FORUM in net
+        assert [b.id for b in net.children("board")] == ["forum", "other"]
+
+    def test_cycle_names_its_path(self):
+        """A cycle among same-tier links is reported with the bodies around it."""
+        links = [*GOOD, Link(source="forum", target="other"), Link(source="other", target="forum")]
+        with pytest.raises(GraphStructureError) as info:
+            network(links)
+        assert "cycle" in str(info.value)
+        assert set(info.value.path) == {"forum", "other"}
+        assert info.value.path[0] == info.value.path[-1]
+
+    def test_link_down_a_tier(self):
+        """A vertical link may not go down a tier."""
+        with pytest.raises(
+            GraphStructureError, match=r"down a tier \(place -> locality\): board -> other"
+        ):
+            network([*GOOD, Link(source="board", target="other", kind=LinkKind.REPORTS_TO)])
+
+    def test_informs_may_go_down(self):
+        """Lateral links are not bound by tiers."""
+        net = network([*GOOD, Link(source="board", target="p1", kind=LinkKind.INFORMS)])
+        assert net.informs("board") == (PRACTICE,)
+
+    def test_unknown_body(self):
+        """A link to an unknown id names it and suggests the closest."""
+        with pytest.raises(GraphStructureError, match="unknown body 'borad'.*'board'") as info:
+            network([*GOOD, Link(source="other", target="borad")])
+        assert info.value.path == ("other", "borad")
+
+    def test_duplicate_ids(self):
+        """Two bodies with the same id are refused, naming the id."""
+        with pytest.raises(GraphStructureError, match="share the id: forum"):
+            network(GOOD, bodies=(PRACTICE, FORUM, OTHER, BOARD, body("forum", Tier.PLACE)))
+
+    def test_duplicate_link(self):
+        """The same vertical link twice is refused."""
+        with pytest.raises(
+            GraphStructureError, match=r"given twice \(two bodies share at most one\): p1 -> forum"
+        ):
+            network([*GOOD, Link(source="p1", target="forum", kind=LinkKind.REPORTS_TO)])
+
+    def test_practice_with_no_route(self):
+        """A practice must reach the top; the error shows where its route ends."""
+        lonely = body("p2", Tier.PRACTICE, BodyType.PRACTICE)
+        with pytest.raises(GraphStructureError, match="'p2' has no route to the top") as info:
+            network(GOOD, bodies=(PRACTICE, FORUM, OTHER, BOARD, lonely))
+        assert info.value.path == ("p2",)
+
+    def test_practice_whose_route_stops_short(self):
+        """A route that ends below the top is named step by step."""
+        stray = body("stray", Tier.LOCALITY)
+        links = [Link(source="p1", target="stray"), *GOOD[1:]]
+        with pytest.raises(GraphStructureError) as info:
+            network(links, bodies=(PRACTICE, FORUM, OTHER, BOARD, stray))
+        assert info.value.path == ("p1", "stray")
+
+    def test_several_parents_need_a_primary(self):
+        """A body with two vertical links must mark one primary."""
+        links = [*GOOD, Link(source="p1", target="other")]
+        with pytest.raises(GraphStructureError, match="'p1' escalates to 'forum', 'other'"):
+            network(links)
+        marked = network([*GOOD, Link(source="p1", target="other", primary=True)])
+        assert [b.id for b in marked.route("p1")] == ["other", "board"]
+        assert [b.id for b in marked.parents("p1")] == ["other", "forum"]
+
+    def test_two_primaries(self):
+        """Only one link of a body can be primary."""
+        links = [
+            Link(source="p1", target="forum", primary=True),
+            Link(source="p1", target="other", primary=True),
+            *GOOD[1:],
+        ]
+        with pytest.raises(GraphStructureError, match="marks two links primary"):
+            network(links)
+
+    def test_primary_lateral_link(self):
+        """'informs' cannot be primary."""
+        with pytest.raises(GraphStructureError, match="only a vertical link can be primary"):
+            network([*GOOD, Link(source="board", target="p1", kind=LinkKind.INFORMS, primary=True)])
+
+    def test_errors_are_value_errors_and_pickle(self):
+        """GraphStructureError is a ValueError and survives pickling."""
+        with pytest.raises(ValueError, match="down a tier") as info:
+            network([*GOOD, Link(source="board", target="other")])
+        again = pickle.loads(pickle.dumps(info.value))
+        assert isinstance(again, GraphStructureError)
+        assert str(again) == str(info.value)
+
+
+class TestBadValues:
+    @pytest.mark.parametrize(
+        ("fields", "field", "value"),
+        [
+            ({"id": "two words"}, "Body.id", "two words"),
+            ({"id": ""}, "Body.id", ""),
+            ({"name": "  "}, "Body.name", "  "),
+            ({"kind": "forum"}, "Body.kind", "forum"),
+            ({"tier": 3}, "Body.tier", 3),
+            ({"seats": -1}, "Body.seats", -1),
+            ({"seats": True}, "Body.seats", True),
+            ({"meetings_per_year": 2.5}, "Body.meetings_per_year", 2.5),
+            ({"placeholder": "yes"}, "Body.placeholder", "yes"),
+            ({"seats": 3, "members": 4}, "Body.members", 4),
+        ],
+    )
+    def test_body(self, fields, field, value):
+        """Each bad field raises InvalidValueError naming the field and the value."""
+        given = {"id": "x", "name": "X", "kind": BodyType.HEALTH_FORUM, "tier": Tier.LOCALITY}
+        given.update(fields)
+        with pytest.raises(InvalidValueError) as info:
+            Body(**given)
+        assert info.value.field == field
+        assert info.value.value == value
+        assert field in str(info.value)
+        assert repr(value) in str(info.value)
+
+    @pytest.mark.parametrize(
+        ("fields", "field"),
+        [
+            ({"source": "a b"}, "Link.source"),
+            ({"target": None}, "Link.target"),
+            ({"target": "a"}, "Link.target"),
+            ({"kind": "escalates"}, "Link.kind"),
+            ({"representatives": -2}, "Link.representatives"),
+        ],
+    )
+    def test_link(self, fields, field):
+        """Bad links name the field; a link to itself is a cycle of one."""
+        given = {"source": "a", "target": "b"}
+        given.update(fields)
+        with pytest.raises(InvalidValueError) as info:
+            Link(**given)
+        assert info.value.field == field
+
+    def test_network_items(self):
+        """A network's bodies must be Body values."""
+        with pytest.raises(InvalidValueError, match=r"EscalationNetwork.bodies\[1\]"):
+            EscalationNetwork(name="x", bodies=[PRACTICE, "forum"])
+
+
+class TestOperations:
+    def test_unknown_body_lookup(self):
+        """Looking up an unknown body suggests the closest ids."""
+        with pytest.raises(UnknownNameError, match="unknown body 'forim'; did you mean 'forum'"):
+            network(GOOD).route("forim")
+
+    def test_unknown_tier(self):
+        """An unknown tier name is an UnknownNameError."""
+        with pytest.raises(UnknownNameError, match="unknown tier 'parishes'"):
+            network(GOOD).route("p1", to="parishes")
+
+    def test_route_to_tier(self):
+        """route(to=) stops at the first body at or above the tier."""
+        net = network(GOOD)
+        assert [b.id for b in net.route("p1", to=Tier.LOCALITY)] == ["forum"]
+        assert [b.id for b in net.route("p1", to=Tier.NATIONAL)] == ["forum", "board"]
+        assert net.route("board") == ()
+
+    def test_aggregate_unknown_item(self):
+        """An item naming an unknown body raises, naming it."""
+        with pytest.raises(UnknownNameError, match="unknown body 'nowhere'"):
+            network(GOOD).aggregate(["p1", "nowhere"], to=Tier.PLACE)
+
+    def test_aggregate_with_at_and_key(self):
+        """Items may be records: ``at`` finds the body, ``key`` groups them."""
+        net = network(GOOD)
+        items = [("p1", "access"), ("p1", "access"), ("other", "waiting"), ("p1", "waiting")]
+        grouped = net.aggregate(items, to="locality", at=lambda i: i[0], key=lambda i: i[1])
+        assert grouped == {"forum": {"access": 2, "waiting": 1}, "other": {"waiting": 1}}
+        assert net.aggregate(items, to="place", at=lambda i: i[0]) == {"board": 4}
+
+    def test_gaps_on_a_bare_structure(self):
+        """A practice with no PPG, a forum nobody feeds: both are gaps."""
+        gaps = network(GOOD).gaps()
+        assert gaps.no_patient_group == ("p1",)
+        assert gaps.empty_forums == ("other",)
+        assert not gaps.is_empty
+
+    def test_graph_is_a_read_only_view(self):
+        """Power users get networkx; changing the view raises."""
+        net = network(GOOD)
+        graph = net.graph
+        assert nx.is_directed_acyclic_graph(graph)
+        assert graph.nodes["board"]["tier"] == "place"
+        assert graph.edges["p1", "forum"]["primary"] is True
+        with pytest.raises(nx.NetworkXError):
+            graph.add_edge("board", "p1")
+        assert net.graph is graph

@@ -1,0 +1,156 @@
+"""Mermaid, DOT, node-link JSON, HTML, text and matplotlib output; the CLI and demo."""
+
+from __future__ import annotations
+
+import io as stdio
+import re
+import subprocess
+import sys
+
+from pathlib import Path
+
+import pytest
+
+from engagekit import io, render
+from engagekit.cli import main
+from engagekit.errors import DocumentError
+from engagekit.escalation import EscalationNetwork
+from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = Path(__file__).with_name("data") / "epraccur-sample.csv"
+
+
+def test_mermaid_has_a_subgraph_per_tier_and_every_link():
+    """Somerset's diagram: three tiers, solid primary and dotted lateral links."""
+    net = somerset()
+    text = render.mermaid(net)
+    assert text.startswith("flowchart BT")
+    assert text.count("subgraph tier_") == 3
+    arrows = [line for line in text.splitlines() if "->" in line]
+    assert len(arrows) == len(net.links)
+    assert any("-. informs .->" in line for line in arrows)
+
+
+def test_concepts_page_shows_somersets_diagram():
+    """The Concepts page's rendered diagram is exactly render.mermaid(somerset(1))."""
+    page = (ROOT / "docs" / "concepts" / "escalation.md").read_text(encoding="utf-8")
+    block = re.search(r"```mermaid\n(.*?)```", page, re.DOTALL)
+    assert block is not None
+    assert block.group(1).strip() == somerset(practices_per_federation=1).to_mermaid()
+
+
+def test_dot_ranks_tiers_and_styles_links():
+    """DOT output: one rank per tier, dashed secondary, dotted lateral links."""
+    text = oxfordshire().to_dot()
+    assert text.count("rank=same;") == 3
+    assert '"oxfordshire-locality-1-plf" -> "occg-governing-body" [style=dashed];' in text
+    assert '"healthwatch-oxfordshire" -> "occg-governing-body" [style=dotted' in text
+    assert text.rstrip().endswith("}")
+
+
+def test_from_node_link_reports_bad_documents():
+    """Bad node-link data names the key path."""
+    data = sutton().to_node_link()
+    data["nodes"][0]["tier"] = "parish"
+    del data["links"]
+    with pytest.raises(DocumentError, match=r"\$.links: required field missing"):
+        EscalationNetwork.from_node_link(data)
+    data = sutton().to_node_link()
+    data["nodes"][1]["tier"] = "parish"
+    with pytest.raises(DocumentError, match=r"\$.nodes\[1\].tier: Tier: 'parish'"):
+        EscalationNetwork.from_node_link(data)
+
+
+def test_html_is_a_summary_table_per_tier():
+    """Notebook display: one row per tier, with the top named."""
+    html = sutton()._repr_html_()
+    assert html.count("<tr>") == 4  # header + three tiers
+    assert "Top: Sutton CCG Governing Body" in html
+    assert "<caption>Sutton CCG feedback flow</caption>" in sutton_feedback_flow()._repr_html_()
+
+
+def test_text_renderings():
+    """Text for networks, coverage, gaps and flows."""
+    assert "Practice: 50 (25 practice, 25 patient participation group)" in render.text(sutton())
+    assert "represented on the next tier: 24 (96%)" in render.text(sutton().coverage())
+    assert render.text(oxfordshire().gaps()) == "No gaps found."
+    assert "Listen (the sources of voices):" in render.text(sutton_feedback_flow())
+    assert render.mermaid(sutton_feedback_flow()).count("-->") == 3
+
+
+def test_draw_lays_bodies_out_by_tier():
+    """With the plot extra, draw() returns Axes with one tick per tier."""
+    pytest.importorskip("matplotlib")
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ax = oxfordshire().draw()
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Practice",
+        "Federation or locality",
+        "Place, county or CCG",
+    ]
+    plt.close("all")
+
+
+def test_import_is_cheap():
+    """import engagekit loads neither networkx nor matplotlib."""
+    code = "import sys, engagekit; print('networkx' in sys.modules, 'matplotlib' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["False", "False"]
+
+
+def run(*argv):
+    out = stdio.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+class TestCommand:
+    def test_route(self):
+        """engagekit network sutton --route BODY."""
+        status, text = run("network", "sutton", "--route", "sutton-practice-07-ppg")
+        assert status == 0
+        assert text.splitlines()[-1].strip().startswith("-> Sutton CCG Governing Body")
+
+    @pytest.mark.parametrize("fmt", ["mermaid", "dot", "json"])
+    def test_formats(self, fmt):
+        """Each format prints the network in that form."""
+        status, text = run("network", "oxfordshire", "--format", fmt)
+        assert status == 0
+        if fmt == "json":
+            assert io.loads(text, EscalationNetwork) == oxfordshire()
+        else:
+            assert text.strip() == (
+                oxfordshire().to_mermaid() if fmt == "mermaid" else oxfordshire().to_dot()
+            )
+
+    def test_ods(self):
+        """--ods reads epraccur.csv and reports skipped rows."""
+        status, text = run("network", "--ods", str(SAMPLE))
+        assert status == 0
+        assert "10 rows read; 5 practices; 5 rows skipped" in text
+        status, text = run(
+            "network", "--ods", str(SAMPLE), "--as-of", "2015-06-01", "--route", "C81003"
+        )
+        assert "-> ICB QJ2 [QJ2]" in text
+
+    def test_bad_input_exits_2(self, capsys):
+        """Unknown networks and bodies are one line on stderr and status 2."""
+        assert run("network", "sutonn")[0] == 2
+        assert "did you mean 'sutton'" in capsys.readouterr().err
+        assert run("network", "sutton", "--route", "nobody")[0] == 2
+        assert run("network", "--ods", str(SAMPLE), "--as-of", "June")[0] == 2
+
+    def test_demo_has_the_escalation_section(self):
+        """engagekit demo shows a route and a coverage report."""
+        status, text = run("demo")
+        assert status == 0
+        assert "ESCALATION: SUTTON CCG" in text
+        assert "24 (96%) are represented on the PRG; 75 PRG seats" in text

@@ -1,0 +1,78 @@
+"""Hypothesis properties of escalation networks (the issue's Acceptance list)."""
+
+from __future__ import annotations
+
+import collections
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from engagekit.escalation import BodyType, Tier
+from strategies.escalation import items_in, networks
+
+
+@given(networks(), st.sampled_from(Tier))
+def test_every_route_ends_at_the_requested_tier_or_the_top(net, tier):
+    """A route stops at the first body at or above the tier asked for, or runs to the top."""
+    tops = set(net.top)
+    for body in net.bodies:
+        route = net.route(body, to=tier)
+        if route:
+            assert route[-1].tier >= tier or route[-1] in tops
+            assert all(step.tier < tier for step in route[:-1])
+        else:
+            assert body.tier >= tier or not net.parents(body)
+    for practice in net.practices:
+        assert net.route(practice)[-1] in tops
+
+
+@given(networks())
+def test_cascade_from_the_top_reaches_every_practice(net):
+    """A decision of the (single) top body reaches every practice on the way down."""
+    (top,) = net.top
+    reached = net.cascade(top)
+    practices = {b.id for b in reached.get(Tier.PRACTICE, ())}
+    assert {p.id for p in net.practices} <= practices
+    tiers = list(reached)
+    assert tiers == sorted(tiers, reverse=True)
+
+
+@given(st.data())
+def test_aggregate_totals_equal_the_number_of_items(data):
+    """Every item is counted once, whatever tier it is aggregated to."""
+    net = data.draw(networks())
+    items = data.draw(items_in(net))
+    tier = data.draw(st.sampled_from(Tier))
+    counts = net.aggregate(items, to=tier)
+    assert sum(counts.values()) == len(items)
+    assert list(counts) == sorted(counts)
+    grouped = net.aggregate(items, to=tier, key=lambda body_id: body_id.startswith("p"))
+    assert sum(sum(inner.values()) for inner in grouped.values()) == len(items)
+    assert {k: sum(v.values()) for k, v in grouped.items()} == counts
+
+
+@given(st.data())
+def test_counts_at_a_tier_equal_the_sum_of_the_tier_below(data):
+    """Rolling the counts of a lower tier up gives the counts of the higher tier."""
+    net = data.draw(networks())
+    items = data.draw(items_in(net))
+    low, high = sorted(data.draw(st.lists(st.sampled_from(Tier), min_size=2, max_size=2)))
+    lower = net.aggregate(items, to=low)
+    upper = net.aggregate(items, to=high)
+    rolled: collections.Counter[str] = collections.Counter()
+    up = net.ancestors(high)
+    for body_id, count in lower.items():
+        rolled[up[body_id]] += count
+    assert {k: v for k, v in upper.items() if v} == {k: v for k, v in rolled.items() if v}
+
+
+@given(networks())
+def test_coverage_and_gaps_agree(net):
+    """Coverage counts and gap lists describe the same practices."""
+    coverage = net.coverage()
+    gaps = net.gaps()
+    assert coverage.practices == len(net.practices)
+    assert coverage.practices - coverage.with_patient_group == len(gaps.no_patient_group)
+    assert coverage.with_patient_group - coverage.represented == len(gaps.unrepresented)
+    assert not set(gaps.no_route) & {p.id for p in net.practices}
+    assert all(net.body(i).kind is BodyType.PRACTICE for i in gaps.unrepresented)
