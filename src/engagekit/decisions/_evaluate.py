@@ -25,10 +25,11 @@ def evaluate(
     outcomes, so a safety or affordability failure is not outweighed by anything.
 
     - Triangle: every criterion (acceptability once per audience in
-      ``policy.acceptability_audiences``) must be assessed; *not met* gives
-      *not ready*; *unknown*, unassessed, or (with ``policy.require_evidence``)
-      resting on no evidence gives *insufficient evidence*; *partly met* gives
-      *ready with conditions* (or *not ready* for ``policy.partly_met_blocks``).
+      ``policy.acceptability_audiences``) must be assessed; *not met*, and *partly
+      met* for a criterion in ``policy.partly_met_blocks``, give *not ready* with or
+      without evidence; *unknown*, unassessed, or (with ``policy.require_evidence``)
+      resting on no evidence gives *insufficient evidence*; otherwise *partly met*
+      gives *ready with conditions*.
     - Proportionality: the engagement evidence must reach the minimum level
       :func:`required_engagement` gives; formal consultation, when expected, must
       have happened; a substantial change needs the health scrutiny committee's
@@ -143,6 +144,11 @@ def _judgement_reason(
     elif rating is Rating.NOT_MET:
         outcome = Outcome.NOT_READY
         message = f"not met{notes}; nothing else can make up for it"
+    elif rating is Rating.PARTLY_MET and blocks:
+        # A judgement that the policy does not accept blocks like "not met": evidence
+        # could only confirm it, so its absence does not soften it to "insufficient".
+        outcome = Outcome.NOT_READY
+        message = f"partly met{notes}; the policy does not accept partly met here"
     elif rating is Rating.UNKNOWN:
         outcome = Outcome.INSUFFICIENT_EVIDENCE
         message = f"rated unknown{notes}"
@@ -152,10 +158,8 @@ def _judgement_reason(
         message = f"rated {rating.label} but rests on no evidence{notes}"
         missing = (f"evidence behind: {what.lower()}",)
     elif rating is Rating.PARTLY_MET:
-        outcome = Outcome.NOT_READY if blocks else Outcome.READY_WITH_CONDITIONS
-        message = f"partly met{notes}" + (
-            "; the policy does not accept partly met here" if blocks else ""
-        )
+        outcome = Outcome.READY_WITH_CONDITIONS
+        message = f"partly met{notes}"
     else:
         outcome = Outcome.READY
         message = f"met{notes}"
