@@ -26,10 +26,10 @@ ROUTED_SAMPLE = 50_000
 def workloads() -> list[Workload]:
     import networkx as nx
 
-    from engagekit.escalation import BodyType, Tier, national
+    from engagekit.escalation import BodyKind, Tier, national
 
     net = national(seed=0)
-    practices = [b.id for b in net.bodies if b.kind is BodyType.PRACTICE]
+    practices = [b.id for b in net.bodies if b.kind is BodyKind.PRACTICE]
     rng = random.Random(1)
     items = rng.choices(practices, k=ITEMS)
 

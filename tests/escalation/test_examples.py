@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from engagekit.errors import InvalidValueError
-from engagekit.escalation import BodyType, LinkKind, Tier
+from engagekit.escalation import BodyKind, LinkKind, Tier
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
 
@@ -17,8 +17,8 @@ class TestSomerset:
     def test_nine_federations_each_with_a_health_forum(self):
         """002 (LINk blog): "Health Forums … emerging in the 9 Somerset Federations"."""
         net = somerset()
-        federations = _kind(net, BodyType.GP_FEDERATION)
-        forums = [b for b in _kind(net, BodyType.HEALTH_FORUM) if b.tier is Tier.LOCALITY]
+        federations = _kind(net, BodyKind.GP_FEDERATION)
+        forums = [b for b in _kind(net, BodyKind.HEALTH_FORUM) if b.tier is Tier.LOCALITY]
         assert len(federations) == 9
         assert len(forums) == 9
         assert all(b.placeholder for b in federations + forums)
@@ -39,7 +39,7 @@ class TestSomerset:
         """002: messages escalate "from the top to the bottom and vice-versa"."""
         net = somerset(practices_per_federation=3)
         reached = net.cascade("somerset-ccg-board")
-        assert len([b for b in reached[Tier.PRACTICE] if b.kind is BodyType.PRACTICE]) == 27
+        assert len([b for b in reached[Tier.PRACTICE] if b.kind is BodyKind.PRACTICE]) == 27
         assert net.body("somerset-hwb") in reached[Tier.PLACE]
 
     def test_link_informs_the_county_forum(self):
@@ -60,7 +60,7 @@ class TestSutton:
         assert len(net.practices) == 25
         assert all(p.placeholder for p in net.practices)
         assert net.body("sutton-practice-07").name == "Sutton practice 07"
-        localities = sorted(b.name for b in _kind(net, BodyType.LOCALITY))
+        localities = sorted(b.name for b in _kind(net, BodyKind.LOCALITY))
         assert localities == [
             "Carshalton locality",
             "Sutton and Cheam locality",
@@ -142,8 +142,8 @@ class TestOxfordshire:
     def test_six_localities_each_with_a_public_locality_forum(self):
         """004 glossary: "six Public Locality Forums, one in each of the six OCCG Localities"."""
         net = oxfordshire()
-        assert len(_kind(net, BodyType.LOCALITY)) == 6
-        forums = _kind(net, BodyType.PUBLIC_LOCALITY_FORUM)
+        assert len(_kind(net, BodyKind.LOCALITY)) == 6
+        forums = _kind(net, BodyKind.PUBLIC_LOCALITY_FORUM)
         assert len(forums) == 6
         assert sum(f.meetings_per_year for f in forums) == 12  # action 6: twelve a year
         assert net.body("occg-governing-body").meetings_per_year == 6  # action 7

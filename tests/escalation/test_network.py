@@ -8,17 +8,17 @@ import networkx as nx
 import pytest
 
 from engagekit.errors import GraphStructureError, InvalidValueError, UnknownNameError
-from engagekit.escalation import Body, BodyType, EscalationNetwork, Link, LinkKind, Tier
+from engagekit.escalation import Body, BodyKind, EscalationNetwork, Link, LinkKind, Tier
 
 
-def body(body_id, tier, kind=BodyType.HEALTH_FORUM, **extra):
+def body(body_id, tier, kind=BodyKind.HEALTH_FORUM, **extra):
     return Body(id=body_id, name=body_id.title(), kind=kind, tier=tier, **extra)
 
 
-PRACTICE = body("p1", Tier.PRACTICE, BodyType.PRACTICE)
+PRACTICE = body("p1", Tier.PRACTICE, BodyKind.PRACTICE)
 FORUM = body("forum", Tier.LOCALITY)
 OTHER = body("other", Tier.LOCALITY)
-BOARD = body("board", Tier.PLACE, BodyType.GOVERNING_BODY)
+BOARD = body("board", Tier.PLACE, BodyKind.GOVERNING_BODY)
 
 
 def network(links, bodies=(PRACTICE, FORUM, OTHER, BOARD)):
@@ -82,7 +82,7 @@ class TestConstruction:
 
     def test_practice_with_no_route(self):
         """A practice must reach the top; the error shows where its route ends."""
-        lonely = body("p2", Tier.PRACTICE, BodyType.PRACTICE)
+        lonely = body("p2", Tier.PRACTICE, BodyKind.PRACTICE)
         with pytest.raises(GraphStructureError, match="'p2' has no route to the top") as info:
             network(GOOD, bodies=(PRACTICE, FORUM, OTHER, BOARD, lonely))
         assert info.value.path == ("p2",)
@@ -146,7 +146,7 @@ class TestBadValues:
     )
     def test_body(self, fields, field, value):
         """Each bad field raises InvalidValueError naming the field and the value."""
-        given = {"id": "x", "name": "X", "kind": BodyType.HEALTH_FORUM, "tier": Tier.LOCALITY}
+        given = {"id": "x", "name": "X", "kind": BodyKind.HEALTH_FORUM, "tier": Tier.LOCALITY}
         given.update(fields)
         with pytest.raises(InvalidValueError) as info:
             Body(**given)

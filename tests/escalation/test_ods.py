@@ -11,7 +11,7 @@ import pytest
 
 from engagekit import render
 from engagekit.errors import DocumentError, InvalidValueError, ParseError
-from engagekit.escalation import BodyType, EscalationNetwork, Tier
+from engagekit.escalation import BodyKind, EscalationNetwork, Tier
 
 
 SAMPLE = Path(__file__).with_name("data") / "epraccur-sample.csv"
@@ -41,10 +41,10 @@ class TestSample:
         ]
         assert [b.id for b in net.route("A81001")] == ["16C", "QHM", "Y63", "england"]
         assert [b.kind for b in net.route("B82005")] == [
-            BodyType.COMMISSIONER,
-            BodyType.INTEGRATED_CARE_BOARD,
-            BodyType.REGION,
-            BodyType.NATIONAL_BODY,
+            BodyKind.COMMISSIONER,
+            BodyKind.INTEGRATED_CARE_BOARD,
+            BodyKind.REGION,
+            BodyKind.NATIONAL_BODY,
         ]
         assert net.body("A81002").name == "RIVERSIDE MEDICAL CENTRE"
         assert [b.id for b in net.top] == ["england"]

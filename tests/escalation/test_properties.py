@@ -7,7 +7,7 @@ import collections
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engagekit.escalation import BodyType, Tier
+from engagekit.escalation import BodyKind, Tier
 from strategies.escalation import items_in, networks
 
 
@@ -75,4 +75,4 @@ def test_coverage_and_gaps_agree(net):
     assert coverage.practices - coverage.with_patient_group == len(gaps.no_patient_group)
     assert coverage.with_patient_group - coverage.represented == len(gaps.unrepresented)
     assert not set(gaps.no_route) & {p.id for p in net.practices}
-    assert all(net.body(i).kind is BodyType.PRACTICE for i in gaps.unrepresented)
+    assert all(net.body(i).kind is BodyKind.PRACTICE for i in gaps.unrepresented)

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from engagekit.escalation import (
     Body,
-    BodyType,
+    BodyKind,
     Coverage,
     EscalationNetwork,
     FeedbackFlow,
@@ -39,7 +39,7 @@ sources = st.builds(
 )
 
 # Kinds a non-practice body of a random network may have.
-_OTHER_KINDS = [k for k in BodyType if k is not BodyType.PRACTICE]
+_OTHER_KINDS = [k for k in BodyKind if k is not BodyKind.PRACTICE]
 
 
 @st.composite
@@ -51,7 +51,7 @@ def bodies(draw: st.DrawFn) -> Body:
     return Body(
         id=draw(ids),
         name=draw(names),
-        kind=draw(st.sampled_from(BodyType)),
+        kind=draw(st.sampled_from(BodyKind)),
         tier=draw(st.sampled_from(Tier)),
         seats=seats,
         members=members,
@@ -88,7 +88,7 @@ def networks(draw: st.DrawFn, max_practices: int = 12) -> EscalationNetwork:
     between = [t for t in Tier if Tier.PRACTICE < t < top_tier]
     middle = draw(st.lists(st.sampled_from(between), unique=True)) if between else []
     made: list[Body] = [
-        Body(id="top", name="Top board", kind=BodyType.GOVERNING_BODY, tier=top_tier)
+        Body(id="top", name="Top board", kind=BodyKind.GOVERNING_BODY, tier=top_tier)
     ]
     out: list[Link] = []
 
@@ -124,7 +124,7 @@ def networks(draw: st.DrawFn, max_practices: int = 12) -> EscalationNetwork:
     above_practice = list(made)
     for number in range(draw(st.integers(min_value=1, max_value=max_practices))):
         practice = Body(
-            id=f"p{number}", name=f"Practice {number}", kind=BodyType.PRACTICE, tier=Tier.PRACTICE
+            id=f"p{number}", name=f"Practice {number}", kind=BodyKind.PRACTICE, tier=Tier.PRACTICE
         )
         attach(practice, above_practice)
         made.append(practice)
@@ -132,7 +132,7 @@ def networks(draw: st.DrawFn, max_practices: int = 12) -> EscalationNetwork:
             ppg = Body(
                 id=f"p{number}-ppg",
                 name=f"Practice {number} PPG",
-                kind=BodyType.PATIENT_PARTICIPATION_GROUP,
+                kind=BodyKind.PATIENT_PARTICIPATION_GROUP,
                 tier=Tier.PRACTICE,
             )
             made.append(ppg)
@@ -145,7 +145,7 @@ def networks(draw: st.DrawFn, max_practices: int = 12) -> EscalationNetwork:
                 )
             )
     if draw(st.booleans()):
-        watch = Body(id="watch", name="Healthwatch", kind=BodyType.HEALTHWATCH, tier=top_tier)
+        watch = Body(id="watch", name="Healthwatch", kind=BodyKind.HEALTHWATCH, tier=top_tier)
         made.append(watch)
         out.append(Link(source=watch.id, target="top", kind=LinkKind.INFORMS))
     return EscalationNetwork(
@@ -239,7 +239,7 @@ STRATEGIES = {
     SkippedRow: skipped_rows,
     OdsImport: ods_imports,
     Tier: st.sampled_from(Tier),
-    BodyType: st.sampled_from(BodyType),
+    BodyKind: st.sampled_from(BodyKind),
     LinkKind: st.sampled_from(LinkKind),
     FlowStage: st.sampled_from(FlowStage),
 }

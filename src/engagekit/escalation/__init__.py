@@ -1,7 +1,7 @@
 """Escalation graphs: how the patient voice travels from GP practice to board, and back.
 
 - :class:`Tier` orders the levels (individual, practice, neighbourhood, locality,
-  place, system, region, national); :class:`BodyType` says what a body is;
+  place, system, region, national); :class:`BodyKind` says what a body is;
   :class:`LinkKind` how one body passes the voice to another.
 - :class:`EscalationNetwork` holds :class:`Body` and :class:`Link` values, checks
   the structure at construction, and answers :meth:`~EscalationNetwork.route`,
@@ -33,13 +33,13 @@ from engagekit.escalation._national import ENGLAND_SCALE, national
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import OdsImport, SkippedRow
 from engagekit.escalation._results import Coverage, Gaps, SeatCount
-from engagekit.escalation._tiers import BodyType, LinkKind, Tier
+from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
 
 
 __all__ = [
     "ENGLAND_SCALE",
     "Body",
-    "BodyType",
+    "BodyKind",
     "Coverage",
     "EscalationNetwork",
     "FeedbackFlow",

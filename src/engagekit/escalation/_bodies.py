@@ -8,7 +8,7 @@ import attrs
 
 from engagekit import _validate
 from engagekit.errors import InvalidValueError
-from engagekit.escalation._tiers import BodyType, LinkKind, Tier
+from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
 from engagekit.sources import Source
 
 
@@ -54,7 +54,7 @@ def _check_fields(instance: Any, checks: dict[str, Any]) -> None:
 _BODY_CHECKS: dict[str, Any] = {
     "id": (_body_id,),
     "name": (_validate.text,),
-    "kind": (_validate.member_of(BodyType),),
+    "kind": (_validate.member_of(BodyKind),),
     "tier": (_validate.member_of(Tier),),
     "seats": (_count,),
     "members": (_count,),
@@ -90,11 +90,11 @@ class Body:
 
     Examples:
         >>> prg = Body(id="sutton-prg", name="Sutton CCG Patient Reference Group",
-        ...            kind=BodyType.PATIENT_REFERENCE_GROUP, tier=Tier.PLACE,
+        ...            kind=BodyKind.PATIENT_REFERENCE_GROUP, tier=Tier.PLACE,
         ...            seats=75, membership="up to 3 members elected per practice")
         >>> prg.tier, prg.seats
         (<Tier.PLACE: 'place'>, 75)
-        >>> Body(id="x", name="X", kind=BodyType.HEALTH_FORUM, tier=Tier.LOCALITY,
+        >>> Body(id="x", name="X", kind=BodyKind.HEALTH_FORUM, tier=Tier.LOCALITY,
         ...      seats=3, members=4)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
@@ -103,7 +103,7 @@ class Body:
 
     id: str
     name: str
-    kind: BodyType
+    kind: BodyKind
     tier: Tier
     seats: int | None = None
     members: int | None = None
@@ -127,7 +127,7 @@ class Body:
             and body_id != ""
             and type(name) is str
             and name.strip()
-            and type(self.kind) is BodyType
+            and type(self.kind) is BodyKind
             and type(self.tier) is Tier
             and _fine_count(self.seats)
             and _fine_count(self.members)

@@ -7,7 +7,7 @@ import random
 from engagekit.errors import InvalidValueError
 from engagekit.escalation._bodies import Body, Link
 from engagekit.escalation._network import EscalationNetwork
-from engagekit.escalation._tiers import BodyType, Tier
+from engagekit.escalation._tiers import BodyKind, Tier
 
 
 #: England's scale, as the ODS reference gives it: about 6,300 GP practices, about
@@ -69,7 +69,7 @@ def national(seed: int = 0, *, scale: float = 1.0) -> EscalationNetwork:
     national_body = Body(
         id="england",
         name="NHS England",
-        kind=BodyType.NATIONAL_BODY,
+        kind=BodyKind.NATIONAL_BODY,
         tier=Tier.NATIONAL,
         placeholder=True,
     )
@@ -82,11 +82,11 @@ def national(seed: int = 0, *, scale: float = 1.0) -> EscalationNetwork:
     bodies = [national_body]
     links: list[Link] = []
     layers = (
-        (regions, "Synthetic region", BodyType.REGION, Tier.REGION, None),
-        (icbs, "Synthetic ICB", BodyType.INTEGRATED_CARE_BOARD, Tier.SYSTEM, regions),
-        (places, "Synthetic place", BodyType.COMMISSIONER, Tier.PLACE, icbs),
-        (pcns, "Synthetic PCN", BodyType.PRIMARY_CARE_NETWORK, Tier.NEIGHBOURHOOD, places),
-        (practices, "Synthetic practice", BodyType.PRACTICE, Tier.PRACTICE, pcns),
+        (regions, "Synthetic region", BodyKind.REGION, Tier.REGION, None),
+        (icbs, "Synthetic ICB", BodyKind.INTEGRATED_CARE_BOARD, Tier.SYSTEM, regions),
+        (places, "Synthetic place", BodyKind.COMMISSIONER, Tier.PLACE, icbs),
+        (pcns, "Synthetic PCN", BodyKind.PRIMARY_CARE_NETWORK, Tier.NEIGHBOURHOOD, places),
+        (practices, "Synthetic practice", BodyKind.PRACTICE, Tier.PRACTICE, pcns),
     )
     for ids, label, kind, tier, parents in layers:
         owners = [0] * len(ids) if parents is None else _allocate(rng, len(ids), len(parents))

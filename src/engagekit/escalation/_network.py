@@ -20,7 +20,7 @@ from engagekit.errors import GraphStructureError, UnknownNameError, close_matche
 from engagekit.escalation._bodies import Body, Link
 from engagekit.escalation._results import Coverage, Gaps, SeatCount
 from engagekit.escalation._tiers import _TIER_RANK_BY_NAME as _RANK_BY_NAME
-from engagekit.escalation._tiers import BodyType, LinkKind, Tier
+from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
 from engagekit.sources import Source
 
 
@@ -82,14 +82,14 @@ class EscalationNetwork:
         source: where the structure is described, if anywhere.
 
     Examples:
-        >>> from engagekit.escalation import Body, BodyType, EscalationNetwork, Link, Tier
+        >>> from engagekit.escalation import Body, BodyKind, EscalationNetwork, Link, Tier
         >>> net = EscalationNetwork(
         ...     name="A small area",
         ...     bodies=[
-        ...         Body(id="p1", name="Practice 1", kind=BodyType.PRACTICE, tier=Tier.PRACTICE),
-        ...         Body(id="f1", name="Health forum", kind=BodyType.HEALTH_FORUM,
+        ...         Body(id="p1", name="Practice 1", kind=BodyKind.PRACTICE, tier=Tier.PRACTICE),
+        ...         Body(id="f1", name="Health forum", kind=BodyKind.HEALTH_FORUM,
         ...              tier=Tier.LOCALITY),
-        ...         Body(id="board", name="Board", kind=BodyType.GOVERNING_BODY, tier=Tier.PLACE),
+        ...         Body(id="board", name="Board", kind=BodyKind.GOVERNING_BODY, tier=Tier.PLACE),
         ...     ],
         ...     links=[Link(source="p1", target="f1"), Link(source="f1", target="board")],
         ... )
@@ -210,7 +210,7 @@ class EscalationNetwork:
             top_rank = max(rank[i] for i in candidates)
             top = tuple(sorted(i for i in candidates if rank[i] == top_rank and i not in primary))
         tops = set(top)
-        practice = BodyType.PRACTICE
+        practice = BodyKind.PRACTICE
         for body in self.bodies:
             if body.kind is practice and root[body.id] not in tops:
                 path = _walk(body.id, primary)
@@ -271,7 +271,7 @@ class EscalationNetwork:
     @property
     def practices(self) -> tuple[Body, ...]:
         """Every practice, in the order given."""
-        return tuple(b for b in self.bodies if b.kind is BodyType.PRACTICE)
+        return tuple(b for b in self.bodies if b.kind is BodyKind.PRACTICE)
 
     def by_tier(self) -> dict[Tier, tuple[Body, ...]]:
         """Bodies grouped by tier, from the top tier down, each group in id order.
@@ -381,7 +381,7 @@ class EscalationNetwork:
             groups = {}
             for link in self.links:
                 for a, b in ((link.source, link.target), (link.target, link.source)):
-                    if index[a].kind is BodyType.PRACTICE and index[b].kind.is_patient_group:
+                    if index[a].kind is BodyKind.PRACTICE and index[b].kind.is_patient_group:
                         groups.setdefault(a, []).append(b)
             self._cache["patient-groups"] = groups
         found: list[str] = groups.get(practice, [])

@@ -19,7 +19,7 @@ from engagekit import _data, _validate
 from engagekit.errors import DocumentError, InvalidValueError, ParseError
 from engagekit.escalation._bodies import Body, Link
 from engagekit.escalation._network import EscalationNetwork
-from engagekit.escalation._tiers import BodyType, Tier
+from engagekit.escalation._tiers import BodyKind, Tier
 from engagekit.sources import Source
 
 
@@ -280,7 +280,7 @@ def _build(
             Body(
                 id=code,
                 name=row[_NAME].strip() or code,
-                kind=BodyType.PRACTICE,
+                kind=BodyKind.PRACTICE,
                 tier=Tier.PRACTICE,
             )
         )
@@ -296,15 +296,15 @@ def _build(
     bodies = [
         *practices,
         *(
-            Body(id=c, name=f"Commissioner {c}", kind=BodyType.COMMISSIONER, tier=Tier.PLACE)
+            Body(id=c, name=f"Commissioner {c}", kind=BodyKind.COMMISSIONER, tier=Tier.PLACE)
             for c in commissioners
         ),
         *(
-            Body(id=i, name=f"ICB {i}", kind=BodyType.INTEGRATED_CARE_BOARD, tier=Tier.SYSTEM)
+            Body(id=i, name=f"ICB {i}", kind=BodyKind.INTEGRATED_CARE_BOARD, tier=Tier.SYSTEM)
             for i in icbs
         ),
         *(
-            Body(id=r, name=f"NHS England region {r}", kind=BodyType.REGION, tier=Tier.REGION)
+            Body(id=r, name=f"NHS England region {r}", kind=BodyKind.REGION, tier=Tier.REGION)
             for r in regions
         ),
     ]
@@ -315,7 +315,7 @@ def _build(
             Body(
                 id=NATIONAL_ID,
                 name="NHS England",
-                kind=BodyType.NATIONAL_BODY,
+                kind=BodyKind.NATIONAL_BODY,
                 tier=Tier.NATIONAL,
             )
         )

@@ -131,15 +131,15 @@ _TIER_ALIASES = {
 }
 
 
-class BodyType(enum.Enum):
+class BodyKind(enum.Enum):
     """What kind of body a node of an escalation network is.
 
     Examples:
-        >>> BodyType.parse("PPG")
-        <BodyType.PATIENT_PARTICIPATION_GROUP: 'patient-participation-group'>
-        >>> BodyType.HEALTHWATCH.label
+        >>> BodyKind.parse("PPG")
+        <BodyKind.PATIENT_PARTICIPATION_GROUP: 'patient-participation-group'>
+        >>> BodyKind.HEALTHWATCH.label
         'Healthwatch / LINk'
-        >>> BodyType.PUBLIC_LOCALITY_FORUM.is_forum, BodyType.PRACTICE.is_forum
+        >>> BodyKind.PUBLIC_LOCALITY_FORUM.is_forum, BodyKind.PRACTICE.is_forum
         (True, False)
     """
 
@@ -176,16 +176,16 @@ class BodyType(enum.Enum):
     @property
     def is_patient_group(self) -> bool:
         """Whether this is a practice's own patient group (a PPG)."""
-        return self is BodyType.PATIENT_PARTICIPATION_GROUP
+        return self is BodyKind.PATIENT_PARTICIPATION_GROUP
 
     @classmethod
-    def parse(cls, name: str | BodyType) -> BodyType:
+    def parse(cls, name: str | BodyKind) -> BodyKind:
         """Look a kind of body up by value, name or abbreviation (``"PPG"``, ``"PRG"``, ``"HWB"``).
 
         Raises:
             UnknownNameError: naming the closest kinds.
         """
-        if isinstance(name, BodyType):
+        if isinstance(name, BodyKind):
             return name
         key = _key(name)
         for member in cls:
@@ -197,41 +197,41 @@ class BodyType(enum.Enum):
 
 
 _BODY_LABELS = {
-    BodyType.GP_FEDERATION: "GP federation",
-    BodyType.COMMISSIONER: "Commissioner (CCG or sub-ICB location)",
-    BodyType.GOVERNING_BODY: "Governing body or board",
-    BodyType.INTEGRATED_CARE_BOARD: "Integrated care board",
-    BodyType.REGION: "NHS England region",
-    BodyType.HEALTHWATCH: "Healthwatch / LINk",
-    BodyType.HEALTH_AND_WELLBEING_BOARD: "Health and wellbeing board",
+    BodyKind.GP_FEDERATION: "GP federation",
+    BodyKind.COMMISSIONER: "Commissioner (CCG or sub-ICB location)",
+    BodyKind.GOVERNING_BODY: "Governing body or board",
+    BodyKind.INTEGRATED_CARE_BOARD: "Integrated care board",
+    BodyKind.REGION: "NHS England region",
+    BodyKind.HEALTHWATCH: "Healthwatch / LINk",
+    BodyKind.HEALTH_AND_WELLBEING_BOARD: "Health and wellbeing board",
 }
 
 _FORUMS = frozenset(
     {
-        BodyType.PATIENT_PARTICIPATION_GROUP,
-        BodyType.PATIENT_REFERENCE_GROUP,
-        BodyType.HEALTH_FORUM,
-        BodyType.PUBLIC_LOCALITY_FORUM,
-        BodyType.PATIENT_ADVISORY_GROUP,
+        BodyKind.PATIENT_PARTICIPATION_GROUP,
+        BodyKind.PATIENT_REFERENCE_GROUP,
+        BodyKind.HEALTH_FORUM,
+        BodyKind.PUBLIC_LOCALITY_FORUM,
+        BodyKind.PATIENT_ADVISORY_GROUP,
     }
 )
 
 _BODY_ALIASES = {
-    "ppg": BodyType.PATIENT_PARTICIPATION_GROUP,
-    "prg": BodyType.PATIENT_REFERENCE_GROUP,
-    "pcn": BodyType.PRIMARY_CARE_NETWORK,
-    "federation": BodyType.GP_FEDERATION,
-    "plf": BodyType.PUBLIC_LOCALITY_FORUM,
-    "pag": BodyType.PATIENT_ADVISORY_GROUP,
-    "ccg": BodyType.COMMISSIONER,
-    "sub-icb-location": BodyType.COMMISSIONER,
-    "board": BodyType.GOVERNING_BODY,
-    "icb": BodyType.INTEGRATED_CARE_BOARD,
-    "link": BodyType.HEALTHWATCH,
-    "hwb": BodyType.HEALTH_AND_WELLBEING_BOARD,
-    "scrutiny-committee": BodyType.HEALTH_SCRUTINY_COMMITTEE,
-    "osc": BodyType.HEALTH_SCRUTINY_COMMITTEE,
-    "vcse": BodyType.VOLUNTARY_SECTOR_GROUP,
+    "ppg": BodyKind.PATIENT_PARTICIPATION_GROUP,
+    "prg": BodyKind.PATIENT_REFERENCE_GROUP,
+    "pcn": BodyKind.PRIMARY_CARE_NETWORK,
+    "federation": BodyKind.GP_FEDERATION,
+    "plf": BodyKind.PUBLIC_LOCALITY_FORUM,
+    "pag": BodyKind.PATIENT_ADVISORY_GROUP,
+    "ccg": BodyKind.COMMISSIONER,
+    "sub-icb-location": BodyKind.COMMISSIONER,
+    "board": BodyKind.GOVERNING_BODY,
+    "icb": BodyKind.INTEGRATED_CARE_BOARD,
+    "link": BodyKind.HEALTHWATCH,
+    "hwb": BodyKind.HEALTH_AND_WELLBEING_BOARD,
+    "scrutiny-committee": BodyKind.HEALTH_SCRUTINY_COMMITTEE,
+    "osc": BodyKind.HEALTH_SCRUTINY_COMMITTEE,
+    "vcse": BodyKind.VOLUNTARY_SECTOR_GROUP,
 }
 
 

@@ -11,7 +11,7 @@ from engagekit import _data
 from engagekit.errors import InvalidValueError
 from engagekit.escalation import (
     Body,
-    BodyType,
+    BodyKind,
     EscalationNetwork,
     FeedbackFlow,
     FlowStage,
@@ -37,7 +37,7 @@ def _practice(prefix: str, label: str, number: int, source: Source) -> tuple[Bod
     practice = Body(
         id=f"{prefix}-practice-{number:02d}",
         name=f"{label} practice {number:02d}",
-        kind=BodyType.PRACTICE,
+        kind=BodyKind.PRACTICE,
         tier=Tier.PRACTICE,
         placeholder=True,
         source=source,
@@ -45,7 +45,7 @@ def _practice(prefix: str, label: str, number: int, source: Source) -> tuple[Bod
     ppg = Body(
         id=f"{practice.id}-ppg",
         name=f"{practice.name} Patient Participation Group",
-        kind=BodyType.PATIENT_PARTICIPATION_GROUP,
+        kind=BodyKind.PATIENT_PARTICIPATION_GROUP,
         tier=Tier.PRACTICE,
         placeholder=True,
         source=source,
@@ -74,7 +74,7 @@ def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
 
     Examples:
         >>> net = somerset()
-        >>> forums = [b for b in net.bodies if b.kind is BodyType.HEALTH_FORUM]
+        >>> forums = [b for b in net.bodies if b.kind is BodyKind.HEALTH_FORUM]
         >>> federation_forums = [f for f in forums if f.tier is Tier.LOCALITY]
         >>> len(federation_forums), all(f.placeholder for f in federation_forums)
         (9, True)
@@ -96,14 +96,14 @@ def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
     board = Body(
         id="somerset-ccg-board",
         name="Somerset CCG Board",
-        kind=BodyType.GOVERNING_BODY,
+        kind=BodyKind.GOVERNING_BODY,
         tier=Tier.PLACE,
         source=_cite("somerset-2012", "Aims and objectives"),
     )
     county = Body(
         id="somerset-county-forum",
         name="Somerset county-wide patient and public forum",
-        kind=BodyType.HEALTH_FORUM,
+        kind=BodyKind.HEALTH_FORUM,
         tier=Tier.PLACE,
         membership="reps from patient groups, carers, voluntary sector groups and Health Forums",
         source=_cite("somerset-2012", "Action Plan 1.2"),
@@ -111,14 +111,14 @@ def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
     link_body = Body(
         id="somerset-link",
         name="Somerset LINk (HealthWatch from 2013)",
-        kind=BodyType.HEALTHWATCH,
+        kind=BodyKind.HEALTHWATCH,
         tier=Tier.PLACE,
         source=_cite("somerset-2012", "Strand 7, wider involvement in commissioning"),
     )
     hwb = Body(
         id="somerset-hwb",
         name="Somerset Health and Wellbeing Board",
-        kind=BodyType.HEALTH_AND_WELLBEING_BOARD,
+        kind=BodyKind.HEALTH_AND_WELLBEING_BOARD,
         tier=Tier.PLACE,
         source=_cite("somerset-2012", "Health and Wellbeing Board"),
     )
@@ -133,7 +133,7 @@ def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
         federation = Body(
             id=f"somerset-federation-{federation_number}",
             name=f"Somerset federation {federation_number}",
-            kind=BodyType.GP_FEDERATION,
+            kind=BodyKind.GP_FEDERATION,
             tier=Tier.LOCALITY,
             placeholder=True,
             source=draft,
@@ -141,7 +141,7 @@ def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
         forum = Body(
             id=f"{federation.id}-health-forum",
             name=f"Health Forum, {federation.name}",
-            kind=BodyType.HEALTH_FORUM,
+            kind=BodyKind.HEALTH_FORUM,
             tier=Tier.LOCALITY,
             placeholder=True,
             membership="at least one person from each practice patient group (proposed)",
@@ -211,14 +211,14 @@ def sutton() -> EscalationNetwork:
     governing = Body(
         id="sutton-governing-body",
         name="Sutton CCG Governing Body",
-        kind=BodyType.GOVERNING_BODY,
+        kind=BodyKind.GOVERNING_BODY,
         tier=Tier.PLACE,
         source=_cite("sutton-2018", "3.4.1 Governing Body meetings"),
     )
     steering = Body(
         id="sutton-eesg",
         name="Equality and Engagement Steering Group",
-        kind=BodyType.COMMITTEE,
+        kind=BodyKind.COMMITTEE,
         tier=Tier.PLACE,
         meetings_per_year=4,
         membership="chaired by the Lay Member for Patient and Public Engagement",
@@ -227,7 +227,7 @@ def sutton() -> EscalationNetwork:
     prg = Body(
         id="sutton-prg",
         name="Sutton CCG Patient Reference Group",
-        kind=BodyType.PATIENT_REFERENCE_GROUP,
+        kind=BodyKind.PATIENT_REFERENCE_GROUP,
         tier=Tier.PLACE,
         seats=75,
         membership=(
@@ -239,14 +239,14 @@ def sutton() -> EscalationNetwork:
     healthwatch = Body(
         id="healthwatch-sutton",
         name="Healthwatch Sutton",
-        kind=BodyType.HEALTHWATCH,
+        kind=BodyKind.HEALTHWATCH,
         tier=Tier.PLACE,
         source=_cite("sutton-2018", "3.4.11 Healthwatch Sutton"),
     )
     hwb = Body(
         id="sutton-hwb",
         name="Sutton Health and Wellbeing Board",
-        kind=BodyType.HEALTH_AND_WELLBEING_BOARD,
+        kind=BodyKind.HEALTH_AND_WELLBEING_BOARD,
         tier=Tier.PLACE,
         source=_cite("sutton-2018", "3.4.10 Health and Wellbeing Board"),
     )
@@ -262,7 +262,7 @@ def sutton() -> EscalationNetwork:
         locality = Body(
             id="sutton-locality-" + locality_name.lower().replace(" ", "-"),
             name=f"{locality_name} locality",
-            kind=BodyType.LOCALITY,
+            kind=BodyKind.LOCALITY,
             tier=Tier.LOCALITY,
             source=networks,
         )
@@ -399,7 +399,7 @@ def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
 
     Examples:
         >>> net = oxfordshire()
-        >>> forums = [b for b in net.bodies if b.kind is BodyType.PUBLIC_LOCALITY_FORUM]
+        >>> forums = [b for b in net.bodies if b.kind is BodyKind.PUBLIC_LOCALITY_FORUM]
         >>> len(forums), sum(f.meetings_per_year for f in forums)
         (6, 12)
 
@@ -412,7 +412,7 @@ def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
     governing = Body(
         id="occg-governing-body",
         name="OCCG Governing Body",
-        kind=BodyType.GOVERNING_BODY,
+        kind=BodyKind.GOVERNING_BODY,
         tier=Tier.PLACE,
         meetings_per_year=6,
         source=_cite("oxfordshire-2015", "Delivery action 7"),
@@ -420,14 +420,14 @@ def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
     healthwatch = Body(
         id="healthwatch-oxfordshire",
         name="Healthwatch Oxfordshire",
-        kind=BodyType.HEALTHWATCH,
+        kind=BodyKind.HEALTHWATCH,
         tier=Tier.PLACE,
         source=_cite("oxfordshire-2015", "Glossary, Healthwatch Oxfordshire"),
     )
     hwb = Body(
         id="oxfordshire-hwb",
         name="Oxfordshire Health and Wellbeing Board",
-        kind=BodyType.HEALTH_AND_WELLBEING_BOARD,
+        kind=BodyKind.HEALTH_AND_WELLBEING_BOARD,
         tier=Tier.PLACE,
         source=_cite("oxfordshire-2015", "Glossary, Health and Wellbeing Board"),
     )
@@ -442,7 +442,7 @@ def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
         locality = Body(
             id=f"oxfordshire-locality-{locality_number}",
             name=f"Oxfordshire locality {locality_number}",
-            kind=BodyType.LOCALITY,
+            kind=BodyKind.LOCALITY,
             tier=Tier.LOCALITY,
             placeholder=True,
             source=_cite("oxfordshire-2015", "Delivery action 12"),
@@ -450,7 +450,7 @@ def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
         forum = Body(
             id=f"{locality.id}-plf",
             name=f"Public Locality Forum, {locality.name}",
-            kind=BodyType.PUBLIC_LOCALITY_FORUM,
+            kind=BodyKind.PUBLIC_LOCALITY_FORUM,
             tier=Tier.LOCALITY,
             placeholder=True,
             meetings_per_year=2,
