@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from engagekit.errors import InvalidValueError
+from engagekit.errors import InvalidValueError, UnknownNameError
 
 
 E = TypeVar("E", bound=enum.Enum)
@@ -147,3 +147,29 @@ def to_sorted_members(value: Iterable[Any]) -> tuple[Any, ...]:
         return tuple(items)  # the field validator reports any bad item
     order = {m: i for i, m in enumerate(type(members[0]))}
     return tuple(sorted(set(items), key=lambda m: order.get(m, len(order))))
+
+
+def parse_member(
+    cls: type[E], name: object, kind: str, *, aliases: dict[str, E] | None = None
+) -> E:
+    """The member of ``cls`` whose value or name is ``name``, ignoring case, ``_``, ``-``
+    and spaces, or the member an alias names.
+
+    Raises:
+        UnknownNameError: naming ``kind`` and the closest values.
+    """
+    if isinstance(name, cls):
+        return name
+    key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
+    for member in cls:
+        if key in {str(member.value), member.name.lower().replace("_", "-")}:
+            return member
+    if aliases and key in aliases:
+        return aliases[key]
+    raise UnknownNameError(kind, name, choices=[m.value for m in cls])
+
+
+def check_date(field: str, value: object) -> None:
+    """Raise unless ``value`` is a ``datetime.date`` (and not a ``datetime``)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise InvalidValueError(field, value, reason="must be a datetime.date")

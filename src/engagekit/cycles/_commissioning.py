@@ -58,11 +58,7 @@ class MethodOfEngagement(enum.Enum):
         Raises:
             UnknownNameError: naming the closest methods.
         """
-        key = str(name).strip().lower().replace(" ", "-").replace("_", "-")
-        for member in cls:
-            if key == member.value:
-                return member
-        raise UnknownNameError("method of engagement", name, choices=[m.value for m in cls])
+        return _validate.parse_member(cls, name, "method of engagement")
 
 
 @attrs.frozen(kw_only=True)

@@ -8,7 +8,7 @@ import functools
 import attrs
 
 from engagekit import _validate
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
 
 
@@ -69,11 +69,7 @@ class InvolvementLevel(enum.Enum):
         Raises:
             UnknownNameError: naming the closest levels.
         """
-        key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
-        for member in cls:
-            if key == member.value:
-                return member
-        raise UnknownNameError("level of involvement", name, choices=[m.value for m in cls])
+        return _validate.parse_member(cls, name, "level of involvement")
 
 
 _ORDER = tuple(InvolvementLevel)

@@ -92,11 +92,7 @@ class ParticipationLevel(enum.Enum):
             >>> ParticipationLevel.parse("Collaborate")
             <ParticipationLevel.COLLABORATE: 'collaborate'>
         """
-        key = str(name).strip().lower()
-        for member in cls:
-            if key in {member.value, member.name.lower()}:
-                return member
-        raise UnknownNameError("participation level", name, choices=[m.value for m in cls])
+        return _validate.parse_member(cls, name, "participation level")
 
 
 _LEVEL_ORDER = tuple(ParticipationLevel)

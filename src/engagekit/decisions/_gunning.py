@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
+from engagekit._validate import check_date as check_day
 from engagekit.decisions._consultation import Consultation, Information
-from engagekit.decisions._names import check_day
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._results import ConsultationCheck, Outcome, Reason
 from engagekit.decisions._rules import rule

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
-from engagekit.decisions._names import parse_member
+from engagekit._validate import parse_member
 from engagekit.errors import InvalidValueError
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from engagekit._validate import check_date as check_day
 from engagekit.cycles import EngagementStage, ParticipationLevel
 from engagekit.decisions._impact import ChangeKind, Impact
-from engagekit.decisions._names import check_day
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._results import EngagementRequirement, Ground
 from engagekit.decisions._rules import rule

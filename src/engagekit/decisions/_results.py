@@ -9,9 +9,9 @@ from typing import Any
 
 import attrs
 
+from engagekit._validate import parse_member
 from engagekit.cycles import ParticipationLevel
 from engagekit.decisions._impact import Impact, Limb
-from engagekit.decisions._names import parse_member
 from engagekit.decisions._tests import ServiceChangeTest
 from engagekit.decisions._triangle import Audience, Criterion
 from engagekit.ratings import Rating

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
-from engagekit.decisions._names import check_day, parse_member
+from engagekit._validate import check_date as check_day
+from engagekit._validate import parse_member
 from engagekit.decisions._triangle import _ids
 from engagekit.errors import InvalidValueError
 from engagekit.ratings import Rating

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
+from engagekit._validate import parse_member
 from engagekit.cycles import ParticipationLevel
-from engagekit.decisions._names import parse_member
 from engagekit.errors import InvalidValueError
 from engagekit.ratings import Rating
 

@@ -110,13 +110,7 @@ class Trigger(enum.Enum):
         Raises:
             UnknownNameError: naming the closest triggers.
         """
-        from engagekit.errors import UnknownNameError
-
-        key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
-        for member in cls:
-            if key == member.value:
-                return member
-        raise UnknownNameError("trigger", name, choices=[m.value for m in cls])
+        return _validate.parse_member(cls, name, "trigger")
 
 
 class EvidenceWindow(enum.Enum):

@@ -20,7 +20,7 @@ import attrs
 
 from engagekit import _validate
 from engagekit.cycles import PrincipleSet
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
 
 
@@ -88,11 +88,7 @@ class ProtectedCharacteristic(enum.Enum):
         Raises:
             UnknownNameError: naming the closest characteristics.
         """
-        key = str(name).strip().lower().replace("_", "-").replace(" ", "-")
-        for member in cls:
-            if key == member.value:
-                return member
-        raise UnknownNameError("protected characteristic", name, choices=[m.value for m in cls])
+        return _validate.parse_member(cls, name, "protected characteristic")
 
 
 #: The eight relevant protected characteristics of s149(7), in s4 order.

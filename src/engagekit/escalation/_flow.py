@@ -64,15 +64,9 @@ class FlowStage(enum.Enum):
         Raises:
             UnknownNameError: naming the closest stages.
         """
-        if isinstance(name, FlowStage):
-            return name
-        key = str(name).strip().lower()
-        if key == "inform and influence":
-            return cls.INFORM
-        for member in cls:
-            if key in {member.value, member.name.lower()}:
-                return member
-        raise UnknownNameError("feedback-flow stage", name, choices=[m.value for m in cls])
+        return _validate.parse_member(
+            cls, name, "feedback-flow stage", aliases={"inform-and-influence": cls.INFORM}
+        )
 
 
 _STAGE_ORDER = tuple(FlowStage)

@@ -5,11 +5,7 @@ from __future__ import annotations
 import enum
 import functools
 
-from engagekit.errors import UnknownNameError
-
-
-def _key(name: object) -> str:
-    return str(name).strip().lower().replace("_", "-").replace(" ", "-")
+from engagekit import _validate
 
 
 @functools.total_ordering
@@ -86,15 +82,7 @@ class Tier(enum.Enum):
             ...
             engagekit.errors.UnknownNameError: unknown tier 'nationl'; did you mean 'national'?
         """
-        if isinstance(name, Tier):
-            return name
-        key = _key(name)
-        for member in cls:
-            if key == member.value:
-                return member
-        if key in _TIER_ALIASES:
-            return _TIER_ALIASES[key]
-        raise UnknownNameError("tier", name, choices=[m.value for m in cls])
+        return _validate.parse_member(cls, name, "tier", aliases=_TIER_ALIASES)
 
 
 _TIER_ORDER = tuple(Tier)
@@ -185,15 +173,7 @@ class BodyKind(enum.Enum):
         Raises:
             UnknownNameError: naming the closest kinds.
         """
-        if isinstance(name, BodyKind):
-            return name
-        key = _key(name)
-        for member in cls:
-            if key == member.value:
-                return member
-        if key in _BODY_ALIASES:
-            return _BODY_ALIASES[key]
-        raise UnknownNameError("kind of body", name, choices=[m.value for m in cls])
+        return _validate.parse_member(cls, name, "kind of body", aliases=_BODY_ALIASES)
 
 
 _BODY_LABELS = {
@@ -263,10 +243,4 @@ class LinkKind(enum.Enum):
         Raises:
             UnknownNameError: naming the closest kinds.
         """
-        if isinstance(name, LinkKind):
-            return name
-        key = _key(name)
-        for member in cls:
-            if key == member.value:
-                return member
-        raise UnknownNameError("kind of link", name, choices=[m.value for m in cls])
+        return _validate.parse_member(cls, name, "kind of link")
