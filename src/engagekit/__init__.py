@@ -1,7 +1,8 @@
 """engagekit: the NHS patient and public engagement frameworks as typed Python values.
 
-The top level re-exports the names most users need. Reference data (the stages,
-techniques, duties …) is read from TOML the first time it is used, never at import.
+The top level re-exports the names most users need. Each is imported the first
+time it is used, and reference data (the stages, techniques, duties …) is read from
+TOML the first time it is needed, so ``import engagekit`` stays cheap.
 
 Examples:
     >>> import engagekit
@@ -13,64 +14,132 @@ Examples:
 
 from __future__ import annotations
 
+import importlib
+
 from typing import TYPE_CHECKING, Any
 
-from engagekit import errors, examples, io
-from engagekit._techniques import (
-    Figure,
-    Match,
-    Quantity,
-    Technique,
-    TechniqueCatalogue,
-    Unit,
-    load_techniques,
-    techniques,
-)
 from engagekit._version import __version__
-from engagekit.cycles import (
-    CommissioningCycle,
-    EngagementCycle,
-    EngagementStage,
-    InvolvementLevel,
-    Ladder,
-    MethodOfEngagement,
-    ParticipationLevel,
-    PrincipleSet,
-    commissioning_cycles,
-    engagement_cycle,
-)
-from engagekit.decisions import (
-    Assessment,
-    Criterion,
-    Decision,
-    EngagementRequirement,
-    Evidence,
-    Impact,
-    Option,
-    Policy,
-    Verdict,
-    compare,
-    evaluate,
-    required_engagement,
-)
-from engagekit.duties import (
-    BodyType,
-    Checklist,
-    ComplianceReport,
-    Duty,
-    DutyRegistry,
-    EvidenceItem,
-    duties_for,
-)
-from engagekit.escalation import EscalationNetwork, Tier
-from engagekit.plans import ActionPlan, FeedbackLoop, Recurrence, TargetDate
-from engagekit.ratings import Rating
-from engagekit.sources import Source
 
 
 if TYPE_CHECKING:
+    from engagekit import errors, examples, io
+    from engagekit._techniques import (
+        Figure,
+        Match,
+        Quantity,
+        Technique,
+        TechniqueCatalogue,
+        Unit,
+        load_techniques,
+        techniques,
+    )
+    from engagekit.cycles import (
+        CommissioningCycle,
+        EngagementCycle,
+        EngagementStage,
+        InvolvementLevel,
+        Ladder,
+        MethodOfEngagement,
+        ParticipationLevel,
+        PrincipleSet,
+        commissioning_cycles,
+        engagement_cycle,
+    )
+    from engagekit.decisions import (
+        Assessment,
+        Criterion,
+        Decision,
+        EngagementRequirement,
+        Evidence,
+        Impact,
+        Option,
+        Policy,
+        Verdict,
+        compare,
+        evaluate,
+        required_engagement,
+    )
+    from engagekit.duties import (
+        BodyType,
+        Checklist,
+        ComplianceReport,
+        Duty,
+        DutyRegistry,
+        EvidenceItem,
+        duties_for,
+    )
+    from engagekit.escalation import (
+        EscalationNetwork,
+        Tier,
+    )
+    from engagekit.plans import (
+        ActionPlan,
+        FeedbackLoop,
+        Recurrence,
+        TargetDate,
+    )
+    from engagekit.ratings import (
+        Rating,
+    )
+    from engagekit.sources import (
+        Source,
+    )
+
     #: The Engagement Cycle (loaded on first access).
     ENGAGEMENT_CYCLE: EngagementCycle
+
+# Where each top-level name lives; it is imported on first access (PEP 562).
+# Modules map to themselves; other names to the module that defines them.
+_EXPORTS = {
+    "ActionPlan": "engagekit.plans",
+    "Assessment": "engagekit.decisions",
+    "BodyType": "engagekit.duties",
+    "Checklist": "engagekit.duties",
+    "commissioning_cycles": "engagekit.cycles",
+    "CommissioningCycle": "engagekit.cycles",
+    "compare": "engagekit.decisions",
+    "ComplianceReport": "engagekit.duties",
+    "Criterion": "engagekit.decisions",
+    "Decision": "engagekit.decisions",
+    "duties_for": "engagekit.duties",
+    "Duty": "engagekit.duties",
+    "DutyRegistry": "engagekit.duties",
+    "engagement_cycle": "engagekit.cycles",
+    "EngagementCycle": "engagekit.cycles",
+    "EngagementRequirement": "engagekit.decisions",
+    "EngagementStage": "engagekit.cycles",
+    "errors": "engagekit.errors",
+    "EscalationNetwork": "engagekit.escalation",
+    "evaluate": "engagekit.decisions",
+    "Evidence": "engagekit.decisions",
+    "EvidenceItem": "engagekit.duties",
+    "examples": "engagekit.examples",
+    "FeedbackLoop": "engagekit.plans",
+    "Figure": "engagekit._techniques",
+    "Impact": "engagekit.decisions",
+    "InvolvementLevel": "engagekit.cycles",
+    "io": "engagekit.io",
+    "Ladder": "engagekit.cycles",
+    "load_techniques": "engagekit._techniques",
+    "Match": "engagekit._techniques",
+    "MethodOfEngagement": "engagekit.cycles",
+    "Option": "engagekit.decisions",
+    "ParticipationLevel": "engagekit.cycles",
+    "Policy": "engagekit.decisions",
+    "PrincipleSet": "engagekit.cycles",
+    "Quantity": "engagekit._techniques",
+    "Rating": "engagekit.ratings",
+    "Recurrence": "engagekit.plans",
+    "required_engagement": "engagekit.decisions",
+    "Source": "engagekit.sources",
+    "TargetDate": "engagekit.plans",
+    "Technique": "engagekit._techniques",
+    "TechniqueCatalogue": "engagekit._techniques",
+    "techniques": "engagekit._techniques",
+    "Tier": "engagekit.escalation",
+    "Unit": "engagekit._techniques",
+    "Verdict": "engagekit.decisions",
+}
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
@@ -132,5 +201,13 @@ def __dir__() -> list[str]:
 
 def __getattr__(name: str) -> Any:
     if name == "ENGAGEMENT_CYCLE":
+        from engagekit.cycles import engagement_cycle
+
         return engagement_cycle()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    target = _EXPORTS.get(name)
+    if target is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(target)
+    value = module if target == f"{__name__}.{name}" else getattr(module, name)
+    globals()[name] = value
+    return value
