@@ -153,3 +153,36 @@ class TestCalendar:
         calendar = icalendar.Calendar.from_ical(first)
         starts = sorted(e.decoded("dtstart") for e in calendar.walk("VEVENT"))
         assert starts == list(rule.occurrences(*FY15))
+
+
+class TestNetworkBodies:
+    def test_two_in_each_locality_over_oxfordshire(self):
+        """Oxfordshire: twelve public meetings a year, two in each of its six localities."""
+        from engagekit.examples import oxfordshire
+
+        r = Recurrence.parse("two in each locality per year", network=oxfordshire())
+        assert len(r.bodies) == 6
+        assert r.per_year == 12
+
+    def test_kind_overrides_the_phrase(self):
+        """Somerset: a Health Forum in each of the nine federations and a county-wide one,
+        ten forums meeting twice a year (002: forums in the 9 federations)."""
+        from engagekit.examples import somerset
+
+        r = Recurrence.parse("bi-annual", network=somerset(), kind="health-forum")
+        assert len(r.bodies) == 10
+        assert r.per_year == 20
+
+    def test_bodies_and_network_together_is_an_error(self):
+        """Giving both would lose one of them silently; it is refused."""
+        from engagekit.examples import sutton
+
+        with pytest.raises(InvalidValueError, match="^bodies:"):
+            Recurrence.parse("quarterly", bodies=["a"], network=sutton())
+
+    def test_network_without_a_kind(self):
+        """A phrase that names no kind of body needs kind=."""
+        from engagekit.examples import sutton
+
+        with pytest.raises(InvalidValueError, match="^kind:"):
+            Recurrence.parse("quarterly", network=sutton())

@@ -18,6 +18,8 @@ from engagekit.errors import InvalidValueError, ParseError
 if TYPE_CHECKING:
     from dateutil.rrule import rruleset
 
+    from engagekit.escalation import EscalationNetwork
+
 
 class Frequency(enum.Enum):
     """The unit a recurrence counts in (dateutil's ``YEARLY``, ``MONTHLY``, ``WEEKLY``)."""
@@ -118,6 +120,8 @@ class Recurrence:
         *,
         bodies: Iterable[str] = (),
         anchor: dt.date | None = None,
+        network: EscalationNetwork | None = None,
+        kind: str | None = None,
     ) -> Recurrence:
         """Read a recurrence phrase.
 
@@ -125,11 +129,15 @@ class Recurrence:
         months), "bi-annual"/"bi-annually"/"six monthly" (twice a year, every six
         months), "annually", "monthly", "weekly", "fortnightly", "N times a year"
         (N dividing twelve), "every N weeks/months/years" and "two in each
-        locality per year" (which needs ``bodies``: the localities).
+        locality per year" (which needs the localities: give their ids as
+        ``bodies``, or an escalation ``network`` whose bodies of the kind the
+        phrase names, or of ``kind``, are used, in id order).
 
         Raises:
             ParseError: quoting the text when it is not a recurrence engagekit
-                reads, or names "each …" with no ``bodies`` given.
+                reads, or names "each …" with no bodies given.
+            InvalidValueError: both ``bodies`` and ``network`` are given.
+            UnknownNameError: the kind of body is not one engagekit knows.
 
         Example:
             >>> Recurrence.parse("six times a year").interval
@@ -144,6 +152,20 @@ class Recurrence:
         body_tuple = tuple(bodies)
         clean = " ".join(re.sub(r"[\u2010-\u2015]", "-", text).replace(".", " ").split())
         clean = re.sub(r"^on\s+an?\s+(.+?)\s+basis$", r"\1", clean, flags=re.IGNORECASE)
+        if network is not None:
+            if body_tuple:
+                raise InvalidValueError(
+                    "bodies", body_tuple, reason="give bodies or an escalation network, not both"
+                )
+            found_each = _TIMES.match(clean)
+            named = kind or (found_each["each"] if found_each and found_each["each"] else None)
+            if named is None:
+                raise InvalidValueError(
+                    "kind",
+                    None,
+                    reason="say which kind of body in the network each occurrence is for",
+                )
+            body_tuple = _bodies_of_kind(network, named)
         for pattern, freq, interval in _FIXED:
             if pattern.match(clean):
                 return cls(
@@ -511,3 +533,10 @@ def to_ical(
             event.add("location", location)
         cal.add_component(event)
     return bytes(cal.to_ical())
+
+
+def _bodies_of_kind(network: EscalationNetwork, kind: str) -> tuple[str, ...]:
+    from engagekit.escalation import BodyKind
+
+    wanted = BodyKind.parse(kind)
+    return tuple(sorted(b.id for b in network.bodies if b.kind is wanted))
