@@ -105,3 +105,13 @@ def test_levels():
     status, text = run("levels")
     assert status == 0
     assert "Citizen control" in text
+
+
+def test_usage_error_is_one_line(capsys):
+    """A malformed argument is one line on stderr and status 2, not a traceback."""
+    status, _ = run("duties", "--on", "2020-13-01")
+    err = capsys.readouterr().err
+    assert status == 2
+    assert (
+        err == "engagekit duties: error: argument --on: '2020-13-01' is not a date (YYYY-MM-DD)\n"
+    )

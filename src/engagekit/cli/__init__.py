@@ -18,7 +18,7 @@ import importlib
 import sys
 
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from engagekit._version import __version__
 from engagekit.errors import EngagekitError
@@ -43,8 +43,15 @@ _COMMAND_MODULES = (
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr and exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="engagekit",
         description="NHS patient and public engagement frameworks: cycles, techniques, "
         "decisions, escalation, duties and plans.",
@@ -76,7 +83,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """
     stream = out if out is not None else sys.stdout
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already printed on one line
+        return exc.code if isinstance(exc.code, int) else 2
     if args.version:
         stream.write(f"engagekit {__version__}\n")
         return 0

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any, TextIO
 
 from engagekit import io, render
+from engagekit.cli._args import date_arg
 from engagekit.duties import (
     BodyType,
     Checklist,
@@ -22,24 +23,17 @@ from engagekit.duties import (
 from engagekit.errors import InvalidValueError
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
 def register(commands: Any) -> None:
     """Add the duty commands to the parser."""
     duties = commands.add_parser(
         "duties", help="which duties bound a kind of body on a date, or what changed"
     )
     duties.add_argument("--body", help="body type, e.g. ccg, icb, nhs-trust, pct")
-    duties.add_argument("--on", type=_date, help="the date (default: today)")
+    duties.add_argument("--on", type=date_arg, help="the date (default: today)")
     duties.add_argument(
         "--changes",
         nargs=2,
-        type=_date,
+        type=date_arg,
         metavar=("FROM", "TO"),
         help="list what started, ended or changed after FROM up to TO",
     )
@@ -52,8 +46,8 @@ def register(commands: Any) -> None:
     )
     check.add_argument("evidence_file", metavar="EVIDENCE_FILE", help="TOML file of [[evidence]]")
     check.add_argument("--body", required=True, help="body type, e.g. icb")
-    check.add_argument("--on", type=_date, help="whose duties to check (default: today)")
-    check.add_argument("--as-of", type=_date, help="assessment date (default: --on)")
+    check.add_argument("--on", type=date_arg, help="whose duties to check (default: today)")
+    check.add_argument("--as-of", type=date_arg, help="assessment date (default: --on)")
     check.add_argument(
         "--applies",
         action="append",

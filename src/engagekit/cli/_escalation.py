@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 
 from collections.abc import Callable
 from typing import Any, TextIO
 
 from engagekit import io, render
+from engagekit.cli._args import date_arg
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.escalation import EscalationNetwork, Tier, national
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
@@ -34,7 +34,10 @@ def register(commands: Any) -> None:
     network.add_argument("name", nargs="?", help="somerset, sutton, oxfordshire or national")
     network.add_argument("--ods", metavar="FILE", help="read epraccur.csv (27 columns, no header)")
     network.add_argument(
-        "--as-of", metavar="DATE", help="with --ods: practices open on this date (YYYY-MM-DD)"
+        "--as-of",
+        metavar="DATE",
+        type=date_arg,
+        help="with --ods: practices open on this date (YYYY-MM-DD)",
     )
     network.add_argument("--format", choices=("text", "mermaid", "dot", "json"), default="text")
     network.add_argument("--route", metavar="BODY", help="show who hears this body next")
@@ -45,15 +48,7 @@ def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
     if args.ods and args.name:
         raise InvalidValueError("network", args.name, reason="give a NAME or --ods FILE, not both")
     if args.ods:
-        as_of = None
-        if args.as_of:
-            try:
-                as_of = dt.date.fromisoformat(args.as_of)
-            except ValueError:
-                raise InvalidValueError(
-                    "--as-of", args.as_of, reason="must be a date, YYYY-MM-DD"
-                ) from None
-        result = EscalationNetwork.from_ods(args.ods, as_of=as_of)
+        result = EscalationNetwork.from_ods(args.ods, as_of=args.as_of)
         if args.format == "text" and not args.route:
             out.write(render.text(result) + "\n\n")
         return result.network

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any, TextIO
 
 from engagekit import render
+from engagekit.cli._args import date_arg
 from engagekit.errors import InvalidValueError
 from engagekit.plans import (
     ActionPlan,
@@ -19,18 +20,13 @@ from engagekit.plans import (
 )
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
-
-
 def register(commands: Any) -> None:
     """Add the plan commands to the parser."""
     plan = commands.add_parser("plan", help="show an action plan, its progress and what is overdue")
     plan.add_argument("file", help="a plan TOML file")
-    plan.add_argument("--as-of", type=_date, help="the date to judge progress on (default: today)")
+    plan.add_argument(
+        "--as-of", type=date_arg, help="the date to judge progress on (default: today)"
+    )
     plan.add_argument("--overdue", action="store_true", help="list only the overdue actions")
     plan.set_defaults(handler=_plan)
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import attrs
 
+from engagekit._display import Displayable
 from engagekit.decisions._decision import Decision
 from engagekit.decisions._evaluate import triangle_reasons
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
@@ -60,7 +59,7 @@ class OptionRow:
 
 
 @attrs.frozen(kw_only=True)
-class Comparison:
+class Comparison(Displayable):
     """A side-by-side options appraisal (see :func:`compare`).
 
     Attributes:
@@ -95,23 +94,6 @@ class Comparison:
             if row.option == option:
                 return row
         raise UnknownNameError("option", option, choices=[r.option for r in self.rows])
-
-    def __str__(self) -> str:
-        from engagekit import render
-
-        return render.text(self)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data (as :func:`engagekit.io.to_dict`)."""
-        from engagekit import io
-
-        data: dict[str, Any] = io.to_dict(self)
-        return data
 
 
 def dominates(a: tuple[Rating, ...], b: tuple[Rating, ...]) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 
 import attrs
 
+from engagekit._display import Displayable
 from engagekit._validate import parse_member
 from engagekit.cycles import ParticipationLevel
 from engagekit.decisions._impact import Impact, Limb
@@ -136,7 +137,7 @@ class Ground:
 
 
 @attrs.frozen(kw_only=True)
-class EngagementRequirement:
+class EngagementRequirement(Displayable):
     """The engagement a change needs to be proportionate (see :func:`required_engagement`).
 
     Attributes:
@@ -173,26 +174,9 @@ class EngagementRequirement:
     grounds: tuple[Ground, ...] = ()
     policy: str = "engagekit default"
 
-    def __str__(self) -> str:
-        from engagekit import render
-
-        return render.text(self)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data (as :func:`engagekit.io.to_dict`)."""
-        from engagekit import io
-
-        data: dict[str, Any] = io.to_dict(self)
-        return data
-
 
 @attrs.frozen(kw_only=True)
-class ConsultationCheck:
+class ConsultationCheck(Displayable):
     """A consultation checked against the four Gunning principles (see :func:`check_consultation`).
 
     Attributes:
@@ -210,26 +194,9 @@ class ConsultationCheck:
         """Whether every principle is at least partly met."""
         return self.outcome.ok
 
-    def __str__(self) -> str:
-        from engagekit import render
-
-        return render.text(self)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data (as :func:`engagekit.io.to_dict`)."""
-        from engagekit import io
-
-        data: dict[str, Any] = io.to_dict(self)
-        return data
-
 
 @attrs.frozen(kw_only=True)
-class Verdict:
+class Verdict(Displayable):
     """Whether a decision is ready to be taken, and every reason why.
 
     Attributes:
@@ -287,20 +254,3 @@ class Verdict:
     def reason(self, rule: str) -> Reason | None:
         """The first reason for ``rule`` (an id such as ``"test.gp-support"``), if any."""
         return next((r for r in self.reasons if r.rule == rule), None)
-
-    def __str__(self) -> str:
-        from engagekit import render
-
-        return render.text(self)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data (as :func:`engagekit.io.to_dict`), as ``engagekit evaluate --json`` prints."""
-        from engagekit import io
-
-        data: dict[str, Any] = io.to_dict(self)
-        return data

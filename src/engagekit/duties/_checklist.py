@@ -12,6 +12,7 @@ from typing import IO, Any
 import attrs
 
 from engagekit import _validate
+from engagekit._display import Displayable
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._financial_year import FinancialYear
 from engagekit.duties._model import (
@@ -186,7 +187,7 @@ _ORDER = {
 
 
 @attrs.frozen(kw_only=True)
-class ComplianceReport:
+class ComplianceReport(Displayable):
     """A checklist assessed against evidence: one :class:`Finding` per requirement.
 
     Findings are listed gaps first (not met, then partly met, then met, then not
@@ -273,22 +274,6 @@ class ComplianceReport:
     def summary(self) -> str:
         """One line of counts, e.g. ``"2 not met, 1 partly met, 5 met, 2 not applicable"``."""
         return ", ".join(f"{n} {s.label}" for s, n in self.counts.items())
-
-    def to_dict(self) -> Any:
-        """Plain data, as :func:`engagekit.io.to_dict` gives."""
-        from engagekit import io
-
-        return io.to_dict(self)
-
-    def __str__(self) -> str:
-        from engagekit import render
-
-        return render.text(self)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
 
 
 def _conditions(value: Iterable[Trigger] | None) -> tuple[Trigger, ...] | None:

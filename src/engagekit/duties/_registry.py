@@ -14,6 +14,7 @@ from typing import IO, Any
 import attrs
 
 from engagekit import _validate
+from engagekit._display import Displayable
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._model import Duty, Requirement, require_date
 from engagekit.errors import DocumentError, InvalidValueError, UnknownNameError
@@ -41,7 +42,7 @@ def _overlap(a: Duty, b: Duty) -> bool:
 
 
 @attrs.frozen(kw_only=True)
-class DutiesInForce:
+class DutiesInForce(Displayable):
     """The duties that bound a kind of body on a day: what :func:`duties_for` returns.
 
     It behaves as a sequence of :class:`Duty` (iterate, ``len``, index, ``in`` by
@@ -95,22 +96,6 @@ class DutiesInForce:
         """The duties whose records are not verified against a primary source."""
         return tuple(d for d in self.duties if not d.verified)
 
-    def to_dict(self) -> Any:
-        """Plain data, as :func:`engagekit.io.to_dict` gives."""
-        from engagekit import io
-
-        return io.to_dict(self)
-
-    def __str__(self) -> str:
-        from engagekit import render
-
-        return render.text(self)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
-
 
 class ChangeKind(enum.Enum):
     """How a duty changed: it started, ended, or was replaced by a new version."""
@@ -156,7 +141,7 @@ class BodyChange:
 
 
 @attrs.frozen(kw_only=True)
-class DutyChanges:
+class DutyChanges(Displayable):
     """What changed after ``start`` up to and including ``end``.
 
     Examples:
@@ -200,22 +185,6 @@ class DutyChanges:
 
     def __len__(self) -> int:
         return len(self.changes)
-
-    def to_dict(self) -> Any:
-        """Plain data, as :func:`engagekit.io.to_dict` gives."""
-        from engagekit import io
-
-        return io.to_dict(self)
-
-    def __str__(self) -> str:
-        from engagekit import render
-
-        return render.text(self)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
 
 
 def _no_overlaps(instance: DutyRegistry, attribute: attrs.Attribute[Any], value: object) -> None:
