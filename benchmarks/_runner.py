@@ -28,15 +28,27 @@ class Workload:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-def median_seconds(func: Callable[[], object], repeat: int) -> float:
-    """The median wall time of ``repeat`` calls of ``func``, after one warm-up call."""
+def _seconds(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
     func()
-    times = []
+    return time.perf_counter() - start
+
+
+def interleaved_medians(
+    ours: Callable[[], object], baseline: Callable[[], object], repeat: int
+) -> tuple[float, float]:
+    """Median wall times of ``ours`` and ``baseline``, run alternately after a warm-up.
+
+    Alternating the two keeps a change in the machine's load from landing on one
+    side only, so the ratio is steadier than timing each side in a block.
+    """
+    ours()
+    baseline()
+    ours_times, baseline_times = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        ours_times.append(_seconds(ours))
+        baseline_times.append(_seconds(baseline))
+    return statistics.median(ours_times), statistics.median(baseline_times)
 
 
 def measure(workload: Workload, *, quick: bool = False) -> dict[str, object]:
@@ -44,8 +56,7 @@ def measure(workload: Workload, *, quick: bool = False) -> dict[str, object]:
     if workload.setup is not None:
         workload.setup()
     repeat = 3 if quick else workload.repeat
-    ours = median_seconds(workload.ours, repeat)
-    baseline = median_seconds(workload.baseline, repeat)
+    ours, baseline = interleaved_medians(workload.ours, workload.baseline, repeat)
     ratio = ours / baseline if baseline > 0 else float("inf")
     passed = None if workload.target is None else ratio <= workload.target
     return {
