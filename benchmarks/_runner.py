@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 
@@ -29,9 +30,16 @@ class Workload:
 
 
 def _seconds(func: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
+    # As timeit does, keep the garbage collector out of the timed call: a collection
+    # triggered by one side's allocations would otherwise land on whichever runs next.
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        func()
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
 
 
 def interleaved_medians(
