@@ -32,7 +32,6 @@ class Workload:
 def _seconds(func: Callable[[], object]) -> float:
     # As timeit does, keep the garbage collector out of the timed call: a collection
     # triggered by one side's allocations would otherwise land on whichever runs next.
-    gc.collect()
     gc.disable()
     try:
         start = time.perf_counter()

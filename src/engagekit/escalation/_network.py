@@ -281,13 +281,18 @@ class EscalationNetwork:
             >>> {t.value: len(b) for t, b in sutton().by_tier().items()}
             {'place': 5, 'locality': 3, 'practice': 50}
         """
-        groups: dict[Tier, list[Body]] = {}
-        for body in self.bodies:
-            groups.setdefault(body.tier, []).append(body)
-        return {
-            tier: tuple(sorted(groups[tier], key=lambda b: b.id))
-            for tier in sorted(groups, reverse=True)
-        }
+        cached = self._cache.get("by_tier")
+        if cached is None:
+            groups: dict[Tier, list[Body]] = {}
+            for body in self.bodies:
+                groups.setdefault(body.tier, []).append(body)
+            cached = {
+                tier: tuple(sorted(groups[tier], key=lambda b: b.id))
+                for tier in sorted(groups, reverse=True)
+            }
+            self._cache["by_tier"] = cached
+        # A new dict each call, so a caller's change cannot reach the cache.
+        return dict(cached)
 
     def parents(self, body: str | Body) -> tuple[Body, ...]:
         """The bodies this body's vertical links go to, primary first."""
