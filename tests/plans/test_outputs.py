@@ -255,7 +255,7 @@ class TestCommandLine:
         """`engagekit demo` shows Somerset's overdue actions as of 15 January 2012."""
         code, text = self._run("demo")
         assert code == 0
-        assert "Action plans: Somerset CCG's Action Plan v8" in text
+        assert "ACTION PLANS: Somerset CCG's Action Plan v8" in text
         assert "5.1a   [Nov/Dec 2011]" in text
 
 

@@ -104,8 +104,7 @@ def demo(out: TextIO) -> None:
 
     as_of = dt.date(2012, 1, 15)
     plan = examples.somerset_action_plan()
-    out.write("Action plans: Somerset CCG's Action Plan v8\n")
-    out.write("-------------------------------------------\n")
+    out.write("ACTION PLANS: Somerset CCG's Action Plan v8, its dates read as written\n")
     for phrase in ("End of May 2011", "Nov/Dec 2011", "From April 2012?", "2011 - 2012"):
         out.write(f"  {TargetDate.parse(phrase).describe()}\n")
     _write_plan(plan, as_of, True, out)
