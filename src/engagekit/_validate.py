@@ -18,6 +18,7 @@ from engagekit.errors import InvalidValueError, UnknownNameError
 
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -173,3 +174,16 @@ def check_date(field: str, value: object) -> None:
     """Raise unless ``value`` is a ``datetime.date`` (and not a ``datetime``)."""
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
         raise InvalidValueError(field, value, reason="must be a datetime.date")
+
+
+def find_by(items: Iterable[T], attribute: str, value: object, kind: str) -> T:
+    """The first of ``items`` whose ``attribute`` equals ``value``.
+
+    Raises:
+        UnknownNameError: naming ``kind`` and the closest values that exist.
+    """
+    pool = tuple(items)
+    for item in pool:
+        if getattr(item, attribute) == value:
+            return item
+    raise UnknownNameError(kind, value, choices=[getattr(item, attribute) for item in pool])

@@ -12,7 +12,7 @@ import attrs
 
 from engagekit import _validate
 from engagekit.cycles._engagement import EngagementStage
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
 
 
@@ -151,13 +151,8 @@ class CommissioningCycle:
         Raises:
             UnknownNameError: naming the closest stage ids.
         """
-        for stage in self.stages:
-            if stage.id == stage_id:
-                return stage
-        raise UnknownNameError(
-            f"stage of commissioning cycle {self.id!r}",
-            stage_id,
-            choices=[s.id for s in self.stages],
+        return _validate.find_by(
+            self.stages, "id", stage_id, f"stage of commissioning cycle {self.id!r}"
         )
 
     def next(self, stage_id: str) -> CommissioningStage:

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 import attrs
 
 from engagekit import _validate
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import InvalidValueError
 from engagekit.ratings import Rating
 from engagekit.sources import Source
 
@@ -138,12 +138,7 @@ class PrincipleSet:
         return len(self.principles)
 
     def __getitem__(self, principle_id: str) -> Principle:
-        for principle in self.principles:
-            if principle.id == principle_id:
-                return principle
-        raise UnknownNameError(
-            f"principle of {self.name!r}", principle_id, choices=[p.id for p in self.principles]
-        )
+        return _validate.find_by(self.principles, "id", principle_id, f"principle of {self.name!r}")
 
     def score(self, judgements: Mapping[str, Judgement]) -> RubricResult:
         """Score a plan: one :class:`Judgement` per principle id.

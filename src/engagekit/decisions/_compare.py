@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from engagekit import _validate
 from engagekit._display import Displayable
 from engagekit.decisions._decision import Decision
 from engagekit.decisions._evaluate import triangle_reasons
@@ -88,12 +89,8 @@ class Comparison(Displayable):
         Raises:
             UnknownNameError: naming the closest option ids.
         """
-        from engagekit.errors import UnknownNameError
 
-        for row in self.rows:
-            if row.option == option:
-                return row
-        raise UnknownNameError("option", option, choices=[r.option for r in self.rows])
+        return _validate.find_by(self.rows, "option", option, "option")
 
 
 def dominates(a: tuple[Rating, ...], b: tuple[Rating, ...]) -> bool:

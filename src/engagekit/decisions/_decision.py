@@ -23,7 +23,7 @@ from engagekit.decisions._triangle import (
     _find,
     _unique_keys,
 )
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import InvalidValueError
 
 
 def _check_references(decision: Decision) -> None:
@@ -135,10 +135,7 @@ class Decision:
         Raises:
             UnknownNameError: naming the closest option ids.
         """
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        raise UnknownNameError("option", option_id, choices=[o.id for o in self.options])
+        return _validate.find_by(self.options, "id", option_id, "option")
 
     def assessment(
         self, criterion: Criterion, audience: Audience | None = None

@@ -236,12 +236,7 @@ class ComplianceReport(Displayable):
         Raises:
             UnknownNameError: naming the closest ids.
         """
-        for item in self.findings:
-            if item.requirement_id == requirement_id:
-                return item
-        raise UnknownNameError(
-            "requirement", requirement_id, choices=[f.requirement_id for f in self.findings]
-        )
+        return _validate.find_by(self.findings, "requirement_id", requirement_id, "requirement")
 
     @property
     def counts(self) -> dict[FindingStatus, int]:

@@ -278,14 +278,8 @@ class Duty:
         Raises:
             UnknownNameError: naming the closest keys.
         """
-        from engagekit.errors import UnknownNameError
 
-        for item in self.requirements:
-            if item.key == key:
-                return item
-        raise UnknownNameError(
-            f"requirement of {self.id!r}", key, choices=[r.key for r in self.requirements]
-        )
+        return _validate.find_by(self.requirements, "key", key, f"requirement of {self.id!r}")
 
     def requirement_id(self, requirement: Requirement) -> str:
         """The requirement's id across the registry: ``"<duty id>/<key>"``."""

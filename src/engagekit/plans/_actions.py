@@ -96,10 +96,7 @@ class StatusCatalogue:
     )
 
     def __getitem__(self, status_id: str) -> Status:
-        for item in self.status:
-            if item.id == status_id:
-                return item
-        raise UnknownNameError("status", status_id, choices=[s.id for s in self.status])
+        return _validate.find_by(self.status, "id", status_id, "status")
 
     def __contains__(self, status_id: object) -> bool:
         return any(s.id == status_id for s in self.status)

@@ -333,10 +333,7 @@ class FeedbackLoop:
         Raises:
             UnknownNameError: naming the closest ids.
         """
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise UnknownNameError("feedback item", item_id, choices=[i.id for i in self.items])
+        return _validate.find_by(self.items, "id", item_id, "feedback item")
 
     def trace(self, item_id: str) -> Lineage:
         """What happened to this feedback: its responses, decisions, actions, outcomes.

@@ -232,12 +232,8 @@ class AnnualEngagementReport:
         Raises:
             UnknownNameError: naming the sections there are.
         """
-        from engagekit.errors import UnknownNameError
 
-        for section in self.sections:
-            if section.title == title:
-                return section
-        raise UnknownNameError("section", title, choices=[s.title for s in self.sections])
+        return _validate.find_by(self.sections, "title", title, "section")
 
     def _repr_html_(self) -> str:
         from engagekit.render._plans import report_fragment

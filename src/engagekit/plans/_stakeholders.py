@@ -74,10 +74,7 @@ class StakeholderMap:
         Raises:
             UnknownNameError: naming the closest groups.
         """
-        for group in self.groups:
-            if group.name == name:
-                return group
-        raise UnknownNameError("stakeholder group", name, choices=[g.name for g in self.groups])
+        return _validate.find_by(self.groups, "name", name, "stakeholder group")
 
     def owned_by(self, role: str) -> tuple[StakeholderGroup, ...]:
         """The groups whose engagement this role owns or leads (ignoring case)."""
@@ -164,10 +161,7 @@ class ResponsibilityMatrix:
         Raises:
             UnknownNameError: naming the closest roles.
         """
-        for role in self.roles:
-            if role.name == name:
-                return role
-        raise UnknownNameError("role", name, choices=[r.name for r in self.roles])
+        return _validate.find_by(self.roles, "name", name, "role")
 
     def topics(self) -> tuple[str, ...]:
         """Every topic, sorted."""
