@@ -32,8 +32,21 @@ def _per_area(value: object, name: str) -> int:
     return value
 
 
-def _practice(prefix: str, label: str, number: int, source: Source) -> tuple[Body, Body, Link]:
-    """A placeholder practice, its PPG, and the link by which the practice informs it."""
+def _practice(
+    prefix: str,
+    label: str,
+    number: int,
+    source: Source,
+    *,
+    belongs_to: str,
+    voice_to: str,
+    representatives: int | None = None,
+) -> tuple[list[Body], list[Link]]:
+    """A placeholder practice and its PPG, with their links.
+
+    The practice belongs to ``belongs_to`` and informs its PPG; the PPG sends its
+    views to ``voice_to`` (with ``representatives`` members, if given).
+    """
     practice = Body(
         id=f"{prefix}-practice-{number:02d}",
         name=f"{label} practice {number:02d}",
@@ -50,7 +63,12 @@ def _practice(prefix: str, label: str, number: int, source: Source) -> tuple[Bod
         placeholder=True,
         source=source,
     )
-    return practice, ppg, Link(source=practice.id, target=ppg.id, kind=LinkKind.INFORMS)
+    links = [
+        Link(source=practice.id, target=belongs_to),
+        Link(source=practice.id, target=ppg.id, kind=LinkKind.INFORMS),
+        Link(source=ppg.id, target=voice_to, representatives=representatives),
+    ]
+    return [practice, ppg], links
 
 
 def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
@@ -154,13 +172,16 @@ def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
         ]
         for _ in range(count):
             number += 1
-            practice, ppg, informs = _practice("somerset", "Somerset", number, strategy)
-            bodies += [practice, ppg]
-            links += [
-                Link(source=practice.id, target=federation.id),
-                informs,
-                Link(source=ppg.id, target=forum.id),
-            ]
+            new_bodies, new_links = _practice(
+                "somerset",
+                "Somerset",
+                number,
+                strategy,
+                belongs_to=federation.id,
+                voice_to=forum.id,
+            )
+            bodies += new_bodies
+            links += new_links
     return EscalationNetwork(
         name="Somerset CCG patient voice (draft structure)",
         bodies=bodies,
@@ -270,13 +291,17 @@ def sutton() -> EscalationNetwork:
         links.append(Link(source=locality.id, target=governing.id, kind=LinkKind.REPORTS_TO))
         for _ in range(count):
             number += 1
-            practice, ppg, informs = _practice("sutton", "Sutton", number, groups)
-            bodies += [practice, ppg]
-            links += [
-                Link(source=practice.id, target=locality.id),
-                informs,
-                Link(source=ppg.id, target=prg.id, representatives=0 if number == 25 else None),
-            ]
+            new_bodies, new_links = _practice(
+                "sutton",
+                "Sutton",
+                number,
+                groups,
+                belongs_to=locality.id,
+                voice_to=prg.id,
+                representatives=0 if number == 25 else None,
+            )
+            bodies += new_bodies
+            links += new_links
     return EscalationNetwork(
         name="Sutton CCG patient voice",
         bodies=bodies,
@@ -465,13 +490,16 @@ def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
         ]
         for _ in range(count):
             number += 1
-            practice, ppg, informs = _practice("oxfordshire", "Oxfordshire", number, ppgs)
-            bodies += [practice, ppg]
-            links += [
-                Link(source=practice.id, target=locality.id),
-                informs,
-                Link(source=ppg.id, target=forum.id),
-            ]
+            new_bodies, new_links = _practice(
+                "oxfordshire",
+                "Oxfordshire",
+                number,
+                ppgs,
+                belongs_to=locality.id,
+                voice_to=forum.id,
+            )
+            bodies += new_bodies
+            links += new_links
     return EscalationNetwork(
         name="Oxfordshire CCG patient and public voice",
         bodies=bodies,
