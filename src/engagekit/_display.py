@@ -1,31 +1,249 @@
-"""The display methods shared by engagekit's result types (private)."""
+"""The display machinery every engagekit value shares (private).
+
+The dispatching renderers ([`engagekit.render.text`][], ``html``, ``markdown``,
+``mermaid``) live here, below the domain packages, so that a domain type can be shown
+without importing the presentation layer: each domain package registers the renderers
+for its own types (in its ``_render`` module) when it is imported, and
+``engagekit.render`` is the public façade over the same functions.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import html as _html
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, ClassVar, Generic, TypeVar, overload
+
+from engagekit.errors import InvalidTypeError
+
+
+T = TypeVar("T")
+
+
+@functools.singledispatch
+def text(value: object) -> str:
+    """Render ``value`` as readable plain text.
+
+    Raises:
+        InvalidTypeError: no text renderer is registered for the value's type.
+    """
+    raise InvalidTypeError("render.text", value, expected="a value engagekit can render")
+
+
+@functools.singledispatch
+def html(value: object) -> str:
+    """Render ``value`` as an HTML fragment (what notebooks display).
+
+    Raises:
+        InvalidTypeError: no HTML renderer is registered for the value's type.
+    """
+    raise InvalidTypeError("render.html", value, expected="a value engagekit can render")
+
+
+@functools.singledispatch
+def markdown(value: object) -> str:
+    """Render ``value`` as Markdown.
+
+    Raises:
+        InvalidTypeError: no Markdown renderer is registered for the value's type.
+    """
+    raise InvalidTypeError("render.markdown", value, expected="a value engagekit can render")
+
+
+@functools.singledispatch
+def mermaid(value: object) -> str:
+    """Render ``value`` as Mermaid diagram text.
+
+    Raises:
+        InvalidTypeError: the value is not something engagekit draws as a diagram.
+    """
+    raise InvalidTypeError("render.mermaid", value, expected="a cycle or a network")
+
+
+def esc(value: object) -> str:
+    """HTML-escape ``str(value)``."""
+    return _html.escape(str(value), quote=True)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, caption: str = "") -> str:
+    """A small HTML table; cells are escaped."""
+    parts = ['<table class="engagekit">']
+    if caption:
+        parts.append(f"<caption>{esc(caption)}</caption>")
+    parts.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr></thead>")
+    parts.append("<tbody>")
+    parts.extend("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def md_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A Markdown table; pipes in cells are escaped."""
+
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines.extend("| " + " | ".join(cell(c) for c in row) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def mermaid_label(value: object) -> str:
+    """Text safe inside a Mermaid ``["…"]`` label."""
+    return str(value).replace('"', "#quot;")
+
+
+def short_repr(value: object, noun: str, counts: Iterable[tuple[int, str]] = ()) -> str:
+    """A one-line ``repr`` for a collection-like value: what it is and how many of what.
+
+    Examples:
+        >>> short_repr(None, "EscalationNetwork", [(7706, "bodies"), (7705, "links")])
+        '<EscalationNetwork with 7706 bodies and 7705 links>'
+    """
+    parts = [f"{count} {what}" for count, what in counts]
+    if not parts:
+        return f"<{noun}>"
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"<{noun} with {listed}>"
 
 
 class Displayable:
-    """Gives a result type ``str()`` (plain text), ``_repr_html_`` and ``to_dict()``.
+    """Gives a type ``str()`` (plain text), ``_repr_html_`` and ``to_dict()``.
 
-    Each goes through :mod:`engagekit.render` or :mod:`engagekit.io`, imported when
-    first used so that defining a result type stays cheap.
+    ``str`` and ``_repr_html_`` dispatch to the renderers registered for the type;
+    ``to_dict`` goes through [`engagekit.io.to_dict`][], imported when first used.
     """
 
     __slots__ = ()
 
     def __str__(self) -> str:
-        from engagekit import render
-
-        return render.text(self)
+        return text(self)
 
     def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        return html(self)
 
     def to_dict(self) -> Any:
-        """Plain data, as :func:`engagekit.io.to_dict` gives."""
+        """Plain data, as [`engagekit.io.to_dict`][] gives."""
         from engagekit import io
 
         return io.to_dict(self)
+
+
+class Listing(Displayable, Sequence[T], Generic[T]):
+    """A read-only, tabular query result: iterate it, index it, show it as a table.
+
+    Subclasses name their rows (``noun``) and columns (``columns``) and say how one
+    item becomes a row (``row``). ``repr`` is one line; ``str`` is a text table;
+    ``_repr_html_`` an HTML table; ``to_records()`` a list of dicts for pandas.
+
+    Examples:
+        >>> class Squares(Listing[int]):
+        ...     noun = "squares"
+        ...     columns = ("n", "square")
+        ...     def row(self, item: int) -> tuple[object, ...]:
+        ...         return (item, item * item)
+        >>> s = Squares((1, 2, 3))
+        >>> s
+        <Squares with 3 squares>
+        >>> s.to_records()[2]
+        {'n': 3, 'square': 9}
+        >>> print(s)
+        n  square
+        1  1
+        2  4
+        3  9
+    """
+
+    __slots__ = ("_items",)
+
+    noun: ClassVar[str] = "items"
+    columns: ClassVar[tuple[str, ...]] = ("item",)
+    caption: ClassVar[str] = ""
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        self._items: tuple[T, ...] = tuple(items)
+
+    def row(self, item: T) -> tuple[object, ...]:
+        """The cells of one item's row, one per column."""
+        return (item,)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, index: int | slice) -> T | tuple[T, ...]:
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Listing):
+            return type(self) is type(other) and self._items == other._items
+        if isinstance(other, tuple):
+            return self._items == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._items))
+
+    def __repr__(self) -> str:
+        return short_repr(self, type(self).__name__, [(len(self._items), self.noun)])
+
+    @property
+    def items(self) -> tuple[T, ...]:
+        """The items, as a tuple."""
+        return self._items
+
+    def rows(self) -> list[tuple[object, ...]]:
+        """Every item's row."""
+        return [self.row(item) for item in self._items]
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One dict per item, keyed by column: ``pandas.DataFrame(result.to_records())``."""
+        return [dict(zip(self.columns, self.row(item), strict=True)) for item in self._items]
+
+
+def _cell(value: object) -> str:
+    label = getattr(value, "label", None)
+    if isinstance(label, str) and not isinstance(value, str):
+        return label
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _text_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[_cell(c) for c in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        for i, c in enumerate(row):
+            widths[i] = min(max(widths[i], len(c)), 60)
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.extend(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    )
+    return "\n".join(lines)
+
+
+@text.register
+def _(value: Listing) -> str:  # type: ignore[type-arg]
+    return _text_table(value.columns, value.rows())
+
+
+@html.register
+def _(value: Listing) -> str:  # type: ignore[type-arg]
+    rows = [[_cell(c) for c in row] for row in value.rows()]
+    return table(value.columns, rows, caption=value.caption or repr(value).strip("<>"))
+
+
+@markdown.register
+def _(value: Listing) -> str:  # type: ignore[type-arg]
+    return md_table(value.columns, [[_cell(c) for c in row] for row in value.rows()])
+
+
+Renderer = Callable[[Any], str]

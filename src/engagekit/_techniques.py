@@ -12,7 +12,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import functools
 
 from collections.abc import Iterable, Iterator
@@ -22,12 +21,13 @@ from typing import IO, Any
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.cycles import EngagementStage, MethodOfEngagement, ParticipationLevel
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.sources import Source
 
 
-class Quantity(enum.Enum):
+class Quantity(Choice):
     """What a technique's :class:`Figure` measures.
 
     Examples:
@@ -41,7 +41,7 @@ class Quantity(enum.Enum):
     ROUND_LENGTH = "round-length"
 
 
-class Unit(enum.Enum):
+class Unit(Choice):
     """The unit of a :class:`Figure`.
 
     Examples:

@@ -1,30 +1,69 @@
 """Validators and converters shared by the domain types (private).
 
-attrs' own validators raise ``TypeError`` / ``ValueError`` with attrs' wording; these
-raise engagekit errors whose messages name the field, the value and what is allowed.
+This is the one place engagekit's field rules live: every domain type builds its
+fields from these factories, so one rule (an id, an ODS code, a URL, a date) reads the
+same and says the same everywhere. attrs' own validators raise ``TypeError`` /
+``ValueError`` with attrs' wording; these raise engagekit errors whose messages name
+the field, the value and what is allowed:
+
+- a value of the wrong type raises ``InvalidTypeError`` (a ``TypeError``);
+- a value of the right type that is not allowed raises ``InvalidValueError`` (a
+  ``ValueError``), or ``UnknownChoiceError`` for text that names no choice.
+
+Converters only normalise losslessly: text naming a choice becomes the member, any
+``numbers.Integral`` becomes an ``int``, a list becomes a tuple. A lone string is never
+taken for a list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import numbers
+import re
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownChoiceError,
+    UnknownNameError,
+)
+
+
+if TYPE_CHECKING:
+    from engagekit.choices import Choice
 
 
 E = TypeVar("E", bound=enum.Enum)
+C = TypeVar("C", bound="Choice")
 T = TypeVar("T")
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
+#: The one id rule: a letter or digit, then letters, digits, ``.``, ``_`` or ``-``.
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+ID_RULE = "an id: a letter or digit, then letters, digits, '.', '_' or '-' (at most 200)"
 
-def _items(value: object) -> tuple[Any, ...]:
-    return tuple(value) if isinstance(value, tuple | list | frozenset | set) else (value,)
+#: The one ODS code rule: 3 to 8 upper-case letters and digits (``QSL``, ``08T``, ``L85001``).
+ODS_PATTERN = re.compile(r"^[A-Z0-9]{3,8}$")
+ODS_RULE = "an ODS code: 3 to 8 upper-case letters and digits"
+
+#: The one URL rule: an http or https address with no spaces.
+URL_PATTERN = re.compile(r"^https?://[^\s/]+\S*$")
+URL_RULE = "an http(s) URL"
+
+
+def _items(value: object, field: str = "value") -> tuple[Any, ...]:
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, list | frozenset | set):
+        return tuple(value)
+    raise InvalidTypeError(field, value, expected="a list")
 
 
 def _name(attribute: attrs.Attribute[Any], instance: object) -> str:
@@ -33,12 +72,102 @@ def _name(attribute: attrs.Attribute[Any], instance: object) -> str:
     return attribute.name if owner.startswith("_") else f"{owner}.{attribute.name}"
 
 
+def field_name(attribute: attrs.Attribute[Any], instance: object) -> str:
+    """The name errors give a field: ``Owner.field``."""
+    return _name(attribute, instance)
+
+
 def text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string with something other than whitespace."""
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
+        raise InvalidTypeError(_name(attribute, instance), value, expected="text")
+    if not value.strip():
         raise InvalidValueError(
             _name(attribute, instance), value, reason="must be a non-empty string"
         )
+
+
+def _pattern(pattern: re.Pattern[str], rule: str) -> Validator:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            raise InvalidTypeError(_name(attribute, instance), value, expected=rule)
+        if not pattern.match(value):
+            raise InvalidValueError(_name(attribute, instance), value, reason=f"must be {rule}")
+
+    return check
+
+
+#: An id (see ``ID_PATTERN``).
+identifier: Validator = _pattern(ID_PATTERN, ID_RULE)
+#: An ODS organisation code (see ``ODS_PATTERN``).
+ods_code: Validator = _pattern(ODS_PATTERN, ODS_RULE)
+#: An http(s) URL (see ``URL_PATTERN``).
+url: Validator = _pattern(URL_PATTERN, URL_RULE)
+
+
+def optional(validator: Validator) -> Validator:
+    """``None``, or a value ``validator`` accepts."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None:
+            validator(instance, attribute, value)
+
+    return check
+
+
+def identifiers(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Every item of a tuple is an id."""
+    for index, item in enumerate(_items(value, _name(attribute, instance))):
+        if not isinstance(item, str) or not ID_PATTERN.match(item):
+            raise InvalidValueError(
+                f"{_name(attribute, instance)}[{index}]", item, reason=f"must be {ID_RULE}"
+            )
+
+
+def to_int(value: object) -> Any:
+    """Converter for whole-number fields: any ``numbers.Integral`` but a bool, as an ``int``.
+
+    Anything else is returned unchanged for the field's validator to report.
+    """
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool | int):
+        return int(value)
+    return value
+
+
+def whole(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An ``int`` (not a bool, not a float)."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidTypeError(_name(attribute, instance), value, expected="a whole number")
+
+
+def whole_at_least(minimum: int) -> Validator:
+    """A whole number at least ``minimum``."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        whole(instance, attribute, value)
+        if value < minimum:  # type: ignore[operator]
+            raise InvalidValueError(
+                _name(attribute, instance), value, reason=f"must be at least {minimum}"
+            )
+
+    return check
+
+
+def as_int(field: str, value: object) -> int:
+    """``value`` as an ``int`` if it is a whole number (any ``numbers.Integral`` but a bool).
+
+    Raises:
+        InvalidTypeError: anything else, including floats and bools.
+    """
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return int(value)
+    raise InvalidTypeError(field, value, expected="a whole number")
+
+
+def flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``True`` or ``False`` (not a string, not a number)."""
+    if not isinstance(value, bool):
+        raise InvalidTypeError(_name(attribute, instance), value, expected="true or false")
 
 
 def optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -48,13 +177,19 @@ def optional_text(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def member_of(enum_type: type[E]) -> Validator:
-    """The value must be a member of ``enum_type``."""
+    """The value must be a member of ``enum_type``.
+
+    For a [`Choice`][engagekit.choices.Choice], prefer ``converter=TheChoice``: calling
+    the class accepts a member or text naming one and raises for anything else.
+    """
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, enum_type):
-            raise InvalidValueError(
-                _name(attribute, instance), value, allowed=[m.value for m in enum_type]
-            )
+        if isinstance(value, enum_type):
+            return
+        name = _name(attribute, instance)
+        if isinstance(value, str):
+            raise UnknownChoiceError(name, value, allowed=[str(m.value) for m in enum_type])
+        raise InvalidTypeError(name, value, expected=f"a {enum_type.__name__} or its value as text")
 
     return check
 
@@ -75,7 +210,7 @@ def each(*types: type) -> Validator:
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         wanted = " or ".join(t.__name__ for t in types)
-        for index, item in enumerate(_items(value)):
+        for index, item in enumerate(_items(value, _name(attribute, instance))):
             if not isinstance(item, types):
                 raise InvalidValueError(
                     f"{_name(attribute, instance)}[{index}]", item, reason=f"must be a {wanted}"
@@ -86,7 +221,7 @@ def each(*types: type) -> Validator:
 
 def each_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Every item of a tuple must be a non-empty string."""
-    for index, item in enumerate(_items(value)):
+    for index, item in enumerate(_items(value, _name(attribute, instance))):
         if not isinstance(item, str) or not item.strip():
             raise InvalidValueError(
                 f"{_name(attribute, instance)}[{index}]", item, reason="must be a non-empty string"
@@ -106,7 +241,7 @@ def non_negative(instance: object, attribute: attrs.Attribute[Any], value: objec
 def a_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """A ``datetime.date`` that is not a ``datetime``."""
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValueError(_name(attribute, instance), value, reason="must be a datetime.date")
+        raise InvalidTypeError(_name(attribute, instance), value, expected="a datetime.date")
 
 
 def optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -120,7 +255,7 @@ def unique(key: Callable[[Any], object], what: str) -> Validator:
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         seen: set[object] = set()
-        for item in _items(value):
+        for item in _items(value, _name(attribute, instance)):
             k = key(item)
             if k in seen:
                 raise InvalidValueError(_name(attribute, instance), k, reason=f"duplicate {what}")
@@ -129,20 +264,48 @@ def unique(key: Callable[[Any], object], what: str) -> Validator:
     return check
 
 
-def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    """Convert any iterable (but not a lone string) to a tuple, losslessly."""
-    if isinstance(value, str | bytes):
-        return (value,)
-    return tuple(value)
+def to_tuple(value: object) -> Any:
+    """Converter for list fields: a list, set or other iterable as a tuple, losslessly.
+
+    A string, bytes, a mapping or a non-iterable is returned unchanged, for the field's
+    validator to report: a lone string is never taken for a list.
+    """
+    if isinstance(value, tuple | str | bytes | dict):
+        return value
+    if isinstance(value, Iterable):
+        return tuple(value)
+    return value
 
 
-def to_sorted_members(value: Iterable[Any]) -> tuple[Any, ...]:
+def a_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple (what ``to_tuple`` makes of a list)."""
+    if not isinstance(value, tuple):
+        raise InvalidTypeError(_name(attribute, instance), value, expected="a list")
+
+
+def members(enum_type: type[E], value: object, field: str) -> tuple[E, ...]:
+    """A set of choices as a tuple in definition order without duplicates; each item a
+    member or text naming one (calling ``enum_type`` on it).
+
+    Raises:
+        InvalidTypeError: ``value`` is not a list (a lone string is not a list).
+    """
+    if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
+        raise InvalidTypeError(field, value, expected="a list")
+    found = {item if isinstance(item, enum_type) else enum_type(item) for item in value}
+    order = {m: i for i, m in enumerate(enum_type)}
+    return tuple(sorted(found, key=order.__getitem__))
+
+
+def to_sorted_members(value: object) -> Any:
     """A set of enum members as a tuple in definition order, without duplicates.
 
     Used for fields that are sets in meaning, so that equal sets compare equal and
     serialise identically.
     """
-    items: list[Any] = list(value) if not isinstance(value, str) else [value]
+    if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
+        return value
+    items: list[Any] = list(value)
     members = [item for item in items if isinstance(item, enum.Enum)]
     if not members or len(members) != len(items):
         return tuple(items)  # the field validator reports any bad item
@@ -173,7 +336,29 @@ def parse_member(
 def check_date(field: str, value: object) -> None:
     """Raise unless ``value`` is a ``datetime.date`` (and not a ``datetime``)."""
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValueError(field, value, reason="must be a datetime.date")
+        raise InvalidTypeError(field, value, expected="a datetime.date")
+
+
+def as_date(field: str, value: object) -> dt.date:
+    """``value`` as a date: a ``datetime.date`` or ISO 8601 text ``YYYY-MM-DD``.
+
+    Raises:
+        InvalidTypeError: neither a date nor text.
+        InvalidValueError: text that is not a calendar date in ``YYYY-MM-DD`` form.
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        if _ISO_DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise InvalidValueError(field, value, reason="must be a date, YYYY-MM-DD")
+    raise InvalidTypeError(field, value, expected="a datetime.date or YYYY-MM-DD text")
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def find_by(items: Iterable[T], attribute: str, value: object, kind: str) -> T:

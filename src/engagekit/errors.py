@@ -20,6 +20,7 @@ Examples:
 from __future__ import annotations
 
 import difflib
+import reprlib
 
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -32,8 +33,11 @@ __all__ = [
     "InvalidTypeError",
     "InvalidValueError",
     "ParseError",
+    "Problem",
+    "UnknownChoiceError",
     "UnknownNameError",
     "close_matches",
+    "short_repr",
 ]
 
 
@@ -41,13 +45,43 @@ def __dir__() -> list[str]:
     return __all__
 
 
+#: Text longer than this gets no "did you mean" suggestions: they would cost more
+#: than they help, and a long value is not a typo of a short name.
+_SUGGEST_UP_TO = 64
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = 80
+_REPR.maxother = 80
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = _REPR.maxdict = 6
+_REPR.maxlevel = 3
+
+
+def short_repr(value: object) -> str:
+    """``repr(value)``, shortened so that an error message never embeds a whole value.
+
+    Examples:
+        >>> len(short_repr("x" * 100_000))
+        80
+        >>> short_repr(list(range(100)))
+        '[0, 1, 2, 3, 4, 5, ...]'
+    """
+    if isinstance(value, str | bytes | int | float | list | tuple | dict | set | frozenset):
+        return _REPR.repr(value)
+    text = repr(value)
+    return text if len(text) <= 100 else text[:97] + "..."
+
+
 def close_matches(name: str, choices: Iterable[str], n: int = 3) -> tuple[str, ...]:
     """Return up to ``n`` of ``choices`` that look like ``name``, best first.
+
+    Names longer than 64 characters get no suggestions.
 
     Examples:
         >>> close_matches("procur", ["procure", "monitor"])
         ('procure',)
     """
+    if len(str(name)) > _SUGGEST_UP_TO:
+        return ()
     pool = [str(c) for c in choices]
     found = difflib.get_close_matches(str(name), pool, n=n, cutoff=0.5)
     if not found:
@@ -114,7 +148,7 @@ class InvalidValueError(EngagekitError, ValueError):
         self.value = value
         self.allowed = allowed
         self.reason = reason
-        message = f"{field}: {value!r} is not allowed"
+        message = f"{field}: {short_repr(value)} is not allowed"
         if reason:
             message += f": {reason}"
         if isinstance(allowed, str):
@@ -150,7 +184,7 @@ class UnknownNameError(EngagekitError, LookupError):
         self.name = name
         self.choices = choice_list
         self.suggestions = close_matches(str(name), choice_list)
-        message = f"unknown {kind} {name!r}"
+        message = f"unknown {kind} {short_repr(name)}"
         if self.suggestions:
             message += f"; did you mean {_quote_all(self.suggestions)}?"
         elif choice_list:
@@ -192,7 +226,7 @@ class ParseError(EngagekitError, ValueError):
         where = ""
         if origin:
             where = f"{origin}:{line}: " if line is not None else f"{origin}: "
-        super().__init__(f"{where}cannot read {text!r}: {reason}")
+        super().__init__(f"{where}cannot read {short_repr(text)}: {reason}")
 
 
 class GraphStructureError(EngagekitError, ValueError):
@@ -217,29 +251,95 @@ class GraphStructureError(EngagekitError, ValueError):
         super().__init__(message)
 
 
+class Problem:
+    """One problem found in a document: where it is, what was there, what is wrong.
+
+    Attributes:
+        path: the key path in the document, ``$`` for the whole document
+            (``$.impact.permanent``, ``$.technique[2].method``).
+        message: what is wrong and what is allowed.
+        value: the value found there, unchanged (``None`` if the key was missing).
+
+    Examples:
+        >>> p = Problem("$.impact.permanent", "expected true or false", "false")
+        >>> print(p)
+        $.impact.permanent: expected true or false
+        >>> p.value
+        'false'
+    """
+
+    __slots__ = ("message", "path", "value")
+
+    def __init__(self, path: str, message: str, value: object = None) -> None:
+        self.path = path
+        self.message = message
+        self.value = value
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"Problem({self.path!r}, {self.message!r}, {short_repr(self.value)})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.path, self.message) == (other.path, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.message))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Problem, (self.path, self.message, self.value))
+
+
+def _problem_from_text(text: str) -> Problem:
+    path, sep, message = text.partition(": ")
+    return Problem(path, message) if sep and path.startswith("$") else Problem("$", text)
+
+
+#: At most this many problems are kept and listed; the rest are counted.
+MAX_PROBLEMS = 50
+
+
 class DocumentError(EngagekitError, ValueError):
     """A document (a data file, JSON text, a mapping) could not be loaded.
 
-    Every problem found is reported at once; nothing is half-loaded.
+    Every problem found is reported at once, each with its key path; nothing is
+    half-loaded. At most 50 problems are kept; ``more`` counts the rest.
 
     Attributes:
         origin: the file name or description of the document.
-        problems: one line per problem, each naming the key path and the value.
+        problems: the problems found, as [`Problem`][engagekit.errors.Problem] values.
+        more: how many further problems were found and not kept.
 
     Examples:
-        >>> err = DocumentError("techniques.toml", ["$.technique[2].method: 'x' is not allowed"])
+        >>> problem = Problem("$.technique[2].method", "'x' is not allowed", "x")
+        >>> err = DocumentError("techniques.toml", [problem])
         >>> print(err)
         techniques.toml: 1 problem
           $.technique[2].method: 'x' is not allowed
+        >>> err.problems[0].path, err.problems[0].value
+        ('$.technique[2].method', 'x')
     """
 
-    def __init__(self, origin: str, problems: Sequence[str]) -> None:
-        self._remember(origin, tuple(problems))
+    def __init__(self, origin: str, problems: Iterable[Problem | str], *, more: int = 0) -> None:
+        kept: list[Problem] = []
+        for problem in problems:
+            if len(kept) == MAX_PROBLEMS:
+                more += 1
+                continue
+            kept.append(problem if isinstance(problem, Problem) else _problem_from_text(problem))
+        self._remember(origin, tuple(kept), more=more)
         self.origin = origin
-        self.problems = tuple(problems)
-        count = len(self.problems)
+        self.problems = tuple(kept)
+        self.more = more
+        count = len(self.problems) + more
         head = f"{origin}: {count} problem{'s' if count != 1 else ''}"
-        super().__init__("\n  ".join([head, *self.problems]))
+        lines = [head, *(str(p) for p in self.problems)]
+        if more:
+            lines.append(f"… and {more} more")
+        super().__init__("\n  ".join(lines))
 
 
 class InvalidTypeError(EngagekitError, TypeError):
@@ -255,4 +355,23 @@ class InvalidTypeError(EngagekitError, TypeError):
         self.field = field
         self.value = value
         self.expected = expected
-        super().__init__(f"{field}: got {type(value).__name__} {value!r}; expected {expected}")
+        super().__init__(
+            f"{field}: got {type(value).__name__} {short_repr(value)}; expected {expected}"
+        )
+
+
+class UnknownChoiceError(InvalidValueError, LookupError):
+    """Text names no member of a choice (an enumeration such as a stage or a body type).
+
+    It is a ``ValueError`` (as ``enum.Enum`` lookups raise) and a ``LookupError``.
+
+    Examples:
+        >>> err = UnknownChoiceError("level", "colaborate", allowed=["consult", "collaborate"])
+        >>> print(err)
+        level: 'colaborate' is not allowed; allowed: 'consult', 'collaborate' (did you mean ...?)
+        >>> isinstance(err, ValueError) and isinstance(err, LookupError)
+        True
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -10,8 +10,9 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import functools
+
+from engagekit.choices import Choice
 
 
 __all__ = ["Rating"]
@@ -22,7 +23,7 @@ def __dir__() -> list[str]:
 
 
 @functools.total_ordering
-class Rating(enum.Enum):
+class Rating(Choice):
     """How far something is met: ``MET``, ``PARTLY_MET``, ``NOT_MET`` or ``UNKNOWN``.
 
     ``UNKNOWN`` means no judgement could be made (no evidence); it ranks below

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import IO, TYPE_CHECKING
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.cycles._engagement import EngagementStage
 from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-class MethodOfEngagement(enum.Enum):
+class MethodOfEngagement(Choice):
     """The four methods of engagement: the inner circle of Somerset's Figure 1.
 
     They are also the four groups of Real Involvement's menu of techniques.
@@ -50,15 +50,6 @@ class MethodOfEngagement(enum.Enum):
     def details(self) -> MethodDetails:
         """The method's reference record (loaded on first use)."""
         return _builtin().methods[self]
-
-    @classmethod
-    def parse(cls, name: str) -> MethodOfEngagement:
-        """Look a method up by value, name or label, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest methods.
-        """
-        return _validate.parse_member(cls, name, "method of engagement")
 
 
 @attrs.frozen(kw_only=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 
 from typing import TYPE_CHECKING, Any
@@ -10,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.choices import Choice
+from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
 
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-class EngagementStage(enum.Enum):
+class EngagementStage(Choice):
     """The five stages (purposes) of engagement in the Engagement Cycle, in order.
 
     The wording is the Sutton CCG strategy's Appendix Two. :meth:`next` and
@@ -74,27 +74,19 @@ class EngagementStage(enum.Enum):
         return self.details.who
 
     @classmethod
-    def parse(cls, value: str | int) -> EngagementStage:
-        """Look a stage up by number (1–5), value or name, ignoring case.
+    def parse(cls, value: object, *, field: str | None = None) -> EngagementStage:
+        """Look a stage up by number (1–5), value, name or alias, ignoring case.
 
         Raises:
-            UnknownNameError: naming the closest stages.
+            UnknownChoiceError: naming the closest stages.
 
         Examples:
-            >>> EngagementStage.parse("Monitor")
-            <EngagementStage.MONITOR: 'monitor'>
+            >>> EngagementStage.parse("Monitor"), EngagementStage.parse(2)
+            (<EngagementStage.MONITOR: 'monitor'>, <EngagementStage.DESIGN: 'design'>)
         """
-        if isinstance(value, int) and not isinstance(value, bool):
-            if 1 <= value <= len(_STAGE_ORDER):
-                return _STAGE_ORDER[value - 1]
-        else:
-            key = str(value).strip().lower().replace("_", "-")
-            for member in cls:
-                if key in {member.value, member.name.lower().replace("_", "-")}:
-                    return member
-        raise UnknownNameError(
-            "engagement stage", value, choices=[m.value for m in cls] + ["1", "2", "3", "4", "5"]
-        )
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
+            return _STAGE_ORDER[value - 1]
+        return super().parse(value, field=field)
 
 
 _STAGE_ORDER = tuple(EngagementStage)

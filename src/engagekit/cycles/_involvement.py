@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
 
 
-class InvolvementKind(enum.Enum):
+class InvolvementKind(Choice):
     """Whether involvement is about a person's own care or about services for many.
 
     The Engagement Cycle distinguishes individual engagement ("my say" in my own
@@ -23,7 +23,7 @@ class InvolvementKind(enum.Enum):
     COLLECTIVE = "collective"
 
 
-class InvolvementLevel(enum.Enum):
+class InvolvementLevel(Choice):
     """The seven levels at which Somerset's strategy involves patients and the public.
 
     Examples:
@@ -61,15 +61,6 @@ class InvolvementLevel(enum.Enum):
     def kind(self) -> InvolvementKind:
         """Individual or collective."""
         return self.details.kind
-
-    @classmethod
-    def parse(cls, name: str) -> InvolvementLevel:
-        """Look a level up by value or name, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest levels.
-        """
-        return _validate.parse_member(cls, name, "level of involvement")
 
 
 _ORDER = tuple(InvolvementLevel)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 
 from typing import TYPE_CHECKING, Any
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.sources import Source
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 @functools.total_ordering
-class ParticipationLevel(enum.Enum):
+class ParticipationLevel(Choice):
     """How much influence the public has on a decision, from least to most.
 
     The five levels are the Somerset GP Commissioning Consortia's own list (2011),
@@ -80,19 +80,6 @@ class ParticipationLevel(enum.Enum):
         if not isinstance(other, ParticipationLevel):
             return NotImplemented
         return self.rank < other.rank
-
-    @classmethod
-    def parse(cls, name: str) -> ParticipationLevel:
-        """Look a level up by value or name, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest levels.
-
-        Examples:
-            >>> ParticipationLevel.parse("Collaborate")
-            <ParticipationLevel.COLLABORATE: 'collaborate'>
-        """
-        return _validate.parse_member(cls, name, "participation level")
 
 
 _LEVEL_ORDER = tuple(ParticipationLevel)

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from typing import Any
 
 import attrs
 
 from engagekit import _validate
-from engagekit._validate import parse_member
+from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError
 
 
-class ProposalStatus(enum.Enum):
+class ProposalStatus(Choice):
     """How settled the proposal was when the consultation opened.
 
     ``OPEN`` (no preferred option) and ``PREFERRED_OPTION`` (a preferred option
@@ -35,17 +34,8 @@ class ProposalStatus(enum.Enum):
         """Whether a proposal in this state is still at a formative stage."""
         return self is not ProposalStatus.SETTLED
 
-    @classmethod
-    def parse(cls, name: str) -> ProposalStatus:
-        """Look a status up by value or name, ignoring case.
 
-        Raises:
-            UnknownNameError: naming the closest statuses.
-        """
-        return parse_member(cls, name, "proposal status")
-
-
-class Information(enum.Enum):
+class Information(Choice):
     """What a consultation published for consultees.
 
     ``OPTIONS_CONSIDERED`` and ``REASONS_FOR_REJECTION`` answer *Moseley*: fairness
@@ -68,15 +58,6 @@ class Information(enum.Enum):
     def label(self) -> str:
         """The item in words, e.g. ``"reasons for rejection"``."""
         return self.value.replace("-", " ")
-
-    @classmethod
-    def parse(cls, name: str) -> Information:
-        """Look an item up by value or name, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest items.
-        """
-        return parse_member(cls, name, "published information")
 
 
 def _end_after_start(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from engagekit._validate import check_date as check_day
+from engagekit.choices import Choice
 from engagekit.decisions._consultation import Consultation, Information
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._results import ConsultationCheck, Outcome, Reason
@@ -14,7 +14,7 @@ from engagekit.errors import InvalidValueError
 from engagekit.ratings import Rating
 
 
-class GunningPrinciple(enum.Enum):
+class GunningPrinciple(Choice):
     """The four principles of lawful consultation (*R v Brent LBC, ex p Gunning*, 1985).
 
     Examples:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import enum
-
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from engagekit import _validate
-from engagekit._validate import parse_member
+from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError
 
 
@@ -17,7 +15,7 @@ if TYPE_CHECKING:
     from engagekit.decisions._rules import Rule
 
 
-class ChangeKind(enum.Enum):
+class ChangeKind(Choice):
     """The kind of change a decision makes.
 
     Examples:
@@ -49,22 +47,13 @@ class ChangeKind(enum.Enum):
         """
         return self in _RANGE_CHANGES
 
-    @classmethod
-    def parse(cls, name: str) -> ChangeKind:
-        """Look a kind up by value or name, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest kinds.
-        """
-        return parse_member(cls, name, "change kind")
-
 
 _RANGE_CHANGES = frozenset(
     {ChangeKind.NEW_SERVICE, ChangeKind.REDUCTION, ChangeKind.CLOSURE, ChangeKind.DECOMMISSIONING}
 )
 
 
-class AccessEffect(enum.Enum):
+class AccessEffect(Choice):
     """How a change affects access to a service.
 
     Examples:
@@ -81,17 +70,8 @@ class AccessEffect(enum.Enum):
         """The effect in words, e.g. ``"opening hours"``."""
         return self.value.replace("-", " ")
 
-    @classmethod
-    def parse(cls, name: str) -> AccessEffect:
-        """Look an effect up by value or name, ignoring case.
 
-        Raises:
-            UnknownNameError: naming the closest effects.
-        """
-        return parse_member(cls, name, "access effect")
-
-
-class Limb(enum.Enum):
+class Limb(Choice):
     """The three limbs of the public involvement duty.
 
     The same structure appears in NHS Act 2006 s242(1B), s13Q, s14Z2(2) (CCGs) and

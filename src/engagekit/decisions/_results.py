@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from typing import Any
 
 import attrs
 
 from engagekit._display import Displayable
-from engagekit._validate import parse_member
+from engagekit.choices import Choice
 from engagekit.cycles import ParticipationLevel
 from engagekit.decisions._impact import Impact, Limb
 from engagekit.decisions._tests import ServiceChangeTest
@@ -19,7 +18,7 @@ from engagekit.ratings import Rating
 from engagekit.sources import Source
 
 
-class Outcome(enum.Enum):
+class Outcome(Choice):
     """Where a decision stands, from best to worst.
 
     - ``READY``: ready to decide;
@@ -65,15 +64,6 @@ class Outcome(enum.Enum):
             if _SEVERITY[outcome] > _SEVERITY[worst]:
                 worst = outcome
         return worst
-
-    @classmethod
-    def parse(cls, name: str) -> Outcome:
-        """Look an outcome up by value or name, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest outcomes.
-        """
-        return parse_member(cls, name, "outcome")
 
 
 _SEVERITY = {

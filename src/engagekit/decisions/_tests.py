@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import functools
 
 from typing import TYPE_CHECKING, Any
@@ -12,7 +11,7 @@ import attrs
 
 from engagekit import _validate
 from engagekit._validate import check_date as check_day
-from engagekit._validate import parse_member
+from engagekit.choices import Choice
 from engagekit.decisions._triangle import _ids
 from engagekit.errors import InvalidValueError
 from engagekit.ratings import Rating
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from engagekit.decisions._rules import Rule
 
 
-class ServiceChangeTest(enum.Enum):
+class ServiceChangeTest(Choice):
     """The tests a proposal for service change must pass.
 
     The four tests were set by the Secretary of State in the revised Operating
@@ -68,17 +67,8 @@ class ServiceChangeTest(enum.Enum):
         assert start is not None  # every test in the data is dated
         return start
 
-    @classmethod
-    def parse(cls, name: str) -> ServiceChangeTest:
-        """Look a test up by value or name, ignoring case.
 
-        Raises:
-            UnknownNameError: naming the closest tests.
-        """
-        return parse_member(cls, name, "service-change test")
-
-
-class BedCondition(enum.Enum):
+class BedCondition(Choice):
     """The three conditions of the bed-closure test; at least one must be met.
 
     Examples:
@@ -101,15 +91,6 @@ class BedCondition(enum.Enum):
     def title(self) -> str:
         """The condition in a few words."""
         return self.rule.title
-
-    @classmethod
-    def parse(cls, name: str) -> BedCondition:
-        """Look a condition up by value or name, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest conditions.
-        """
-        return parse_member(cls, name, "bed-closure condition")
 
 
 def _conditions_fit(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 
 from typing import TYPE_CHECKING, Any
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
-from engagekit._validate import parse_member
+from engagekit.choices import Choice
 from engagekit.cycles import ParticipationLevel
 from engagekit.errors import InvalidValueError
 from engagekit.ratings import Rating
@@ -21,7 +20,7 @@ if TYPE_CHECKING:
     from engagekit.decisions._rules import Rule
 
 
-class Criterion(enum.Enum):
+class Criterion(Choice):
     """The three factors of NHS Somerset's decision-making triangle (Figure 2).
 
     Every commissioning decision weighs whether it is acceptable to patients, staff
@@ -65,17 +64,8 @@ class Criterion(enum.Enum):
         """A short label: ``"acceptable"``, ``"affordable"``, ``"safe and effective"``."""
         return self.value.replace("-", " ")
 
-    @classmethod
-    def parse(cls, name: str) -> Criterion:
-        """Look a criterion up by value or name, ignoring case.
 
-        Raises:
-            UnknownNameError: naming the known criteria.
-        """
-        return parse_member(cls, name, "criterion")
-
-
-class Audience(enum.Enum):
+class Audience(Choice):
     """Whose acceptability is judged: the source names patients, staff and the public.
 
     Examples:
@@ -87,17 +77,8 @@ class Audience(enum.Enum):
     STAFF = "staff"
     PUBLIC = "public"
 
-    @classmethod
-    def parse(cls, name: str) -> Audience:
-        """Look an audience up by value or name, ignoring case.
 
-        Raises:
-            UnknownNameError: naming the known audiences.
-        """
-        return parse_member(cls, name, "audience")
-
-
-class EvidenceKind(enum.Enum):
+class EvidenceKind(Choice):
     """What kind of thing a piece of :class:`Evidence` is.
 
     Examples:
@@ -122,15 +103,6 @@ class EvidenceKind(enum.Enum):
     def label(self) -> str:
         """The kind in words, e.g. ``"financial appraisal"``."""
         return self.value.replace("-", " ")
-
-    @classmethod
-    def parse(cls, name: str) -> EvidenceKind:
-        """Look a kind up by value or name, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest kinds.
-        """
-        return parse_member(cls, name, "evidence kind")
 
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
-from engagekit.errors import UnknownNameError
+from engagekit.choices import Choice, aliases
 
 
-class BodyType(enum.Enum):
+class BodyType(Choice):
     """A kind of body that duties bind, with the dates that kind existed.
 
     ``existed_from`` is ``None`` where the kind already existed when engagekit's
@@ -77,24 +76,6 @@ class BodyType(enum.Enum):
         start, end, _ = _DATES[self]
         return (start is None or start <= on) and (end is None or on < end)
 
-    @classmethod
-    def parse(cls, name: str) -> BodyType:
-        """Look a body type up by value, name, abbreviation or label, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest body types.
-
-        Examples:
-            >>> BodyType.parse("NHS_TRUST"), BodyType.parse("ft")
-            (<BodyType.NHS_TRUST: 'nhs-trust'>, <BodyType.FOUNDATION_TRUST: 'foundation-trust'>)
-        """
-        key = str(name).strip().lower().replace("_", "-")
-        for member in cls:
-            names = {member.value, member.abbreviation.lower(), member.label.replace(" ", "-")}
-            if key.replace(" ", "-") in names:
-                return member
-        raise UnknownNameError("body type", name, choices=[m.value for m in cls])
-
 
 _LABELS = {
     BodyType.PCT: ("primary care trust", "PCT"),
@@ -154,3 +135,7 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
     ),
     BodyType.GP_PRACTICE: (None, None, _BEFORE),
 }
+
+
+# The abbreviations and labels name the types too ("CCG", "integrated care board").
+aliases({text: member.value for member, names in _LABELS.items() for text in names})(BodyType)

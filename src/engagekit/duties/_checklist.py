@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -13,6 +12,7 @@ import attrs
 
 from engagekit import _validate
 from engagekit._display import Displayable
+from engagekit.choices import Choice
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._financial_year import FinancialYear
 from engagekit.duties._model import (
@@ -28,7 +28,7 @@ from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.ratings import Rating
 
 
-class EvidenceKind(enum.Enum):
+class EvidenceKind(Choice):
     """What kind of thing a piece of evidence is."""
 
     ANNUAL_REPORT = "annual-report"
@@ -94,7 +94,7 @@ class EvidenceItem:
             )
 
 
-class FindingStatus(enum.Enum):
+class FindingStatus(Choice):
     """The outcome for one requirement: met, partly met, not met, or not applicable."""
 
     NOT_MET = "not-met"

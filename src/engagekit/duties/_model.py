@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.duties._bodies import BodyType
 from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
@@ -41,7 +41,7 @@ def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> No
         )
 
 
-class DutyKind(enum.Enum):
+class DutyKind(Choice):
     """What kind of obligation a :class:`Duty` is.
 
     Examples:
@@ -67,7 +67,7 @@ class DutyKind(enum.Enum):
         }[self]
 
 
-class Trigger(enum.Enum):
+class Trigger(Choice):
     """When a requirement applies.
 
     ``ALWAYS`` requirements always apply. The others apply only when their condition
@@ -103,17 +103,8 @@ class Trigger(enum.Enum):
             Trigger.BED_CLOSURES: "the proposal involves significant bed closures",
         }[self]
 
-    @classmethod
-    def parse(cls, name: str) -> Trigger:
-        """Look a trigger up by value or name, ignoring case, spaces and underscores.
 
-        Raises:
-            UnknownNameError: naming the closest triggers.
-        """
-        return _validate.parse_member(cls, name, "trigger")
-
-
-class EvidenceWindow(enum.Enum):
+class EvidenceWindow(Choice):
     """Which evidence dates count for a requirement.
 
     ``WHILE_IN_FORCE``: evidence dated from the day the duty came into force up to the

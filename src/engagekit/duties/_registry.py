@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import enum
 import functools
 
 from collections.abc import Callable, Iterable, Iterator
@@ -15,6 +14,7 @@ import attrs
 
 from engagekit import _validate
 from engagekit._display import Displayable
+from engagekit.choices import Choice
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._model import Duty, Requirement, require_date
 from engagekit.errors import DocumentError, InvalidValueError, UnknownNameError
@@ -97,7 +97,7 @@ class DutiesInForce(Displayable):
         return tuple(d for d in self.duties if not d.verified)
 
 
-class ChangeKind(enum.Enum):
+class ChangeKind(Choice):
     """How a duty changed: it started, ended, or was replaced by a new version."""
 
     STARTED = "started"

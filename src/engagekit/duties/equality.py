@@ -10,7 +10,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import functools
 
 from collections.abc import Iterator, Mapping
@@ -19,6 +18,7 @@ from typing import Any
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.cycles import PrincipleSet
 from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
@@ -46,7 +46,7 @@ def __dir__() -> list[str]:
     return __all__
 
 
-class ProtectedCharacteristic(enum.Enum):
+class ProtectedCharacteristic(Choice):
     """The nine protected characteristics, in the statutory order of Equality Act 2010 s4.
 
     Examples:
@@ -81,21 +81,12 @@ class ProtectedCharacteristic(enum.Enum):
         """Whether it is a "relevant protected characteristic" of s149(7)."""
         return self is not ProtectedCharacteristic.MARRIAGE_AND_CIVIL_PARTNERSHIP
 
-    @classmethod
-    def parse(cls, name: str) -> ProtectedCharacteristic:
-        """Look a characteristic up by value, name or label, ignoring case.
-
-        Raises:
-            UnknownNameError: naming the closest characteristics.
-        """
-        return _validate.parse_member(cls, name, "protected characteristic")
-
 
 #: The eight relevant protected characteristics of s149(7), in s4 order.
 RELEVANT_CHARACTERISTICS = tuple(c for c in ProtectedCharacteristic if c.relevant)
 
 
-class PsedAim(enum.Enum):
+class PsedAim(Choice):
     """The three aims of the Public Sector Equality Duty, s149(1)(a)-(c).
 
     Examples:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import collections
-import enum
 import functools
 import itertools
 import re
@@ -14,12 +13,14 @@ from typing import Any
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice, aliases
 from engagekit.errors import GraphStructureError, InvalidValueError, UnknownNameError
 from engagekit.sources import Source
 
 
 @functools.total_ordering
-class FlowStage(enum.Enum):
+@aliases({"inform and influence": "inform"})
+class FlowStage(Choice):
     """The four stages of a feedback flow, in the order the voice travels.
 
     Sutton CCG's chart heads its columns "Listen", "Discuss", "Inform" (with the
@@ -56,17 +57,6 @@ class FlowStage(enum.Enum):
         if not isinstance(other, FlowStage):
             return NotImplemented
         return self.rank < other.rank
-
-    @classmethod
-    def parse(cls, name: str | FlowStage) -> FlowStage:
-        """Look a stage up by value or name, ignoring case (``"inform and influence"`` too).
-
-        Raises:
-            UnknownNameError: naming the closest stages.
-        """
-        return _validate.parse_member(
-            cls, name, "feedback-flow stage", aliases={"inform-and-influence": cls.INFORM}
-        )
 
 
 _STAGE_ORDER = tuple(FlowStage)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from engagekit import io
-from engagekit.errors import DocumentError
+from engagekit.errors import DocumentError, Problem
 from engagekit.escalation._tiers import LinkKind
 
 
@@ -161,7 +161,11 @@ def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
         return io.from_dict(document, EscalationNetwork, origin=origin)
     except DocumentError as exc:
         fixed = [
-            p.replace("$.bodies", "$.nodes", 1).replace("$.name", "$.graph.name", 1)
+            Problem(
+                p.path.replace("$.bodies", "$.nodes", 1).replace("$.name", "$.graph.name", 1),
+                p.message,
+                p.value,
+            )
             for p in exc.problems
         ]
-        raise DocumentError(origin, fixed) from None
+        raise DocumentError(origin, fixed, more=exc.more) from None

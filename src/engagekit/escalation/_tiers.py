@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 import functools
 
-from engagekit import _validate
+from engagekit.choices import Choice, aliases
 
 
 @functools.total_ordering
-class Tier(enum.Enum):
+class Tier(Choice):
     """The level at which a body sits, from one person up to the national bodies.
 
     Tiers are totally ordered by :attr:`rank` so that structures from 2011 (practice,
@@ -67,23 +66,6 @@ class Tier(enum.Enum):
             return NotImplemented
         return _TIER_RANK[self] < _TIER_RANK[other]
 
-    @classmethod
-    def parse(cls, name: str | Tier) -> Tier:
-        """Look a tier up by value, name or a common alias (``"pcn"``, ``"ccg"``, ``"icb"``).
-
-        Raises:
-            UnknownNameError: naming the closest tiers.
-
-        Examples:
-            >>> Tier.parse("county")
-            <Tier.PLACE: 'place'>
-            >>> Tier.parse("nationl")
-            Traceback (most recent call last):
-            ...
-            engagekit.errors.UnknownNameError: unknown tier 'nationl'; did you mean 'national'?
-        """
-        return _validate.parse_member(cls, name, "tier", aliases=_TIER_ALIASES)
-
 
 _TIER_ORDER = tuple(Tier)
 _TIER_RANK = {tier: number for number, tier in enumerate(_TIER_ORDER, start=1)}
@@ -119,7 +101,7 @@ _TIER_ALIASES = {
 }
 
 
-class BodyKind(enum.Enum):
+class BodyKind(Choice):
     """What kind of body a node of an escalation network is.
 
     Examples:
@@ -166,15 +148,6 @@ class BodyKind(enum.Enum):
         """Whether this is a practice's own patient group (a PPG)."""
         return self is BodyKind.PATIENT_PARTICIPATION_GROUP
 
-    @classmethod
-    def parse(cls, name: str | BodyKind) -> BodyKind:
-        """Look a kind of body up by value, name or abbreviation (``"PPG"``, ``"PRG"``, ``"HWB"``).
-
-        Raises:
-            UnknownNameError: naming the closest kinds.
-        """
-        return _validate.parse_member(cls, name, "kind of body", aliases=_BODY_ALIASES)
-
 
 _BODY_LABELS = {
     BodyKind.GP_FEDERATION: "GP federation",
@@ -215,7 +188,7 @@ _BODY_ALIASES = {
 }
 
 
-class LinkKind(enum.Enum):
+class LinkKind(Choice):
     """How one body passes the patient voice to another.
 
     ``ESCALATES_TO`` and ``REPORTS_TO`` are *vertical*: they carry views up (and
@@ -236,11 +209,6 @@ class LinkKind(enum.Enum):
         """Whether the link is a step up the structure (not a lateral one)."""
         return self is not LinkKind.INFORMS
 
-    @classmethod
-    def parse(cls, name: str | LinkKind) -> LinkKind:
-        """Look a kind of link up by value or name.
 
-        Raises:
-            UnknownNameError: naming the closest kinds.
-        """
-        return _validate.parse_member(cls, name, "kind of link")
+aliases({alias: member.value for alias, member in _TIER_ALIASES.items()})(Tier)
+aliases({alias: member.value for alias, member in _BODY_ALIASES.items()})(BodyKind)

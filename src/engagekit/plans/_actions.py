@@ -663,7 +663,7 @@ def _part(value: Any, cls: Any, path: str, problems: list[str]) -> Any:
         return io.from_dict(value, cls, origin=path)
     except DocumentError as exc:
         for problem in exc.problems:
-            problems.append(path + problem[1:] if problem.startswith("$") else problem)
+            problems.append(f"{path}{problem.path[1:]}: {problem.message}")
         return None
 
 

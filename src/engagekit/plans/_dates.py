@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import enum
 import re
 
 from typing import Any
@@ -19,10 +18,11 @@ from typing import Any
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, ParseError
 
 
-class Precision(enum.Enum):
+class Precision(Choice):
     """How precisely a target date was written.
 
     Example:
@@ -41,7 +41,7 @@ class Precision(enum.Enum):
     ONGOING = "ongoing"
 
 
-class YearStyle(enum.Enum):
+class YearStyle(Choice):
     """How to read two consecutive years such as "2011 - 2012".
 
     ``FINANCIAL`` (the default) reads them as the NHS financial year 2011/12,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import statistics
 
 from collections.abc import Callable, Iterable
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, UnknownNameError
 
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-class Channel(enum.Enum):
+class Channel(Choice):
     """Where feedback came in, as the source strategies list them.
 
     Sutton's feedback flow names its sources of voices: the Patient Reference
@@ -47,7 +47,7 @@ class Channel(enum.Enum):
     OTHER = "other"
 
 
-class FeedbackKind(enum.Enum):
+class FeedbackKind(Choice):
     """Whether an item raises a concern, suggests, praises or asks."""
 
     CONCERN = "concern"
@@ -56,7 +56,7 @@ class FeedbackKind(enum.Enum):
     QUESTION = "question"
 
 
-class ChangeStatus(enum.Enum):
+class ChangeStatus(Choice):
     """Whether a response changed anything (the Care Opinion measure counts planned or made)."""
 
     NONE = "none"

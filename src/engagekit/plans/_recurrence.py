@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 
 from collections.abc import Iterable, Sequence
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, ParseError
 
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from engagekit.escalation import EscalationNetwork
 
 
-class Frequency(enum.Enum):
+class Frequency(Choice):
     """The unit a recurrence counts in (dateutil's ``YEARLY``, ``MONTHLY``, ``WEEKLY``)."""
 
     YEARLY = "yearly"

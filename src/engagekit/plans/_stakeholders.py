@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice
 from engagekit.errors import UnknownNameError
 from engagekit.sources import Source
 
@@ -91,7 +90,7 @@ class StakeholderMap:
         return render.html(self)
 
 
-class Part(enum.Enum):
+class Part(Choice):
     """The part a role plays in a responsibility, in the manner of a RACI chart.
 
     ``APPROVES`` is the sign-off; ``ACCOUNTABLE`` answers for it being done;

@@ -1,0 +1,218 @@
+"""The one shape every judgement engagekit makes shares.
+
+A decision's [`Verdict`][engagekit.decisions.Verdict], a duty checklist's
+[`ComplianceReport`][engagekit.duties.ComplianceReport], a consultation check, a rubric
+result, an EDS grading and a representation report are all a
+[`Result`][engagekit.results.Result]:
+
+- ``outcome``: one [`Outcome`][engagekit.results.Outcome], the worst of its reasons';
+- ``ok``: whether the outcome lets the thing go ahead (met, or partly met);
+- ``reasons``: every judgement made, each a [`Reason`][engagekit.results.Reason] that
+  carries the rule applied, the evidence used and the rule's `Source`;
+- ``gaps``: the reasons short of met; ``blocking``: the reasons that make it not ok.
+
+``bool(result)`` is ``result.ok``, so ``if evaluate(decision): …`` reads as it should.
+
+Judgements are never exceptions: a decision that is not ready is a normal result.
+
+Examples:
+    >>> from engagekit.results import Outcome
+    >>> Outcome.worst([Outcome.MET, Outcome.INSUFFICIENT_EVIDENCE, Outcome.PARTLY_MET])
+    <Outcome.INSUFFICIENT_EVIDENCE: 'insufficient-evidence'>
+    >>> Outcome.parse("not ready") is Outcome.NOT_MET
+    True
+    >>> Outcome.PARTLY_MET.ok, Outcome.INSUFFICIENT_EVIDENCE.ok
+    (True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+
+from engagekit import _validate
+from engagekit._display import Displayable
+from engagekit.choices import Choice, aliases
+from engagekit.sources import Source
+
+
+__all__ = ["Outcome", "Reason", "Result"]
+
+
+def __dir__() -> list[str]:
+    return __all__
+
+
+@aliases(
+    {
+        "ready": "met",
+        "ready to decide": "met",
+        "pass": "met",
+        "compliant": "met",
+        "ready with conditions": "partly-met",
+        "conditional": "partly-met",
+        "unknown": "insufficient-evidence",
+        "not ready": "not-met",
+        "fail": "not-met",
+        "n/a": "not-applicable",
+    }
+)
+@functools.total_ordering
+class Outcome(Choice):
+    """How a judgement came out, from best to worst.
+
+    - ``NOT_APPLICABLE``: the rule does not apply here (it never makes a result worse);
+    - ``MET``: fully met (for a decision: ready to decide);
+    - ``PARTLY_MET``: met with something outstanding (ready with conditions);
+    - ``INSUFFICIENT_EVIDENCE``: no judgement could be made on the evidence given;
+    - ``NOT_MET``: not met (for a decision: not ready).
+
+    ``READY``, ``READY_WITH_CONDITIONS`` and ``NOT_READY`` are other names for ``MET``,
+    ``PARTLY_MET`` and ``NOT_MET``, for reading decisions. Outcomes compare by how good
+    they are (``MET > NOT_MET``); ``severity`` counts the other way.
+
+    Examples:
+        >>> Outcome.READY is Outcome.MET
+        True
+        >>> sorted([Outcome.MET, Outcome.NOT_MET, Outcome.PARTLY_MET])
+        [<Outcome.NOT_MET: 'not-met'>, <Outcome.PARTLY_MET: 'partly-met'>, <Outcome.MET: 'met'>]
+        >>> Outcome.NOT_MET.label
+        'not met'
+    """
+
+    NOT_APPLICABLE = "not-applicable"
+    MET = "met"
+    PARTLY_MET = "partly-met"
+    INSUFFICIENT_EVIDENCE = "insufficient-evidence"
+    NOT_MET = "not-met"
+
+    READY = "met"
+    READY_WITH_CONDITIONS = "partly-met"
+    NOT_READY = "not-met"
+
+    @property
+    def severity(self) -> int:
+        """0 for not applicable, 1 for met, up to 4 for not met."""
+        return _SEVERITY[self]
+
+    @property
+    def ok(self) -> bool:
+        """Whether this outcome lets the thing go ahead: not applicable, met or partly met."""
+        return _SEVERITY[self] <= _SEVERITY[Outcome.PARTLY_MET]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Outcome):
+            return NotImplemented
+        return _SEVERITY[self] > _SEVERITY[other]
+
+    @classmethod
+    def worst(cls, outcomes: Iterable[Outcome], *, default: Outcome | None = None) -> Outcome:
+        """The most severe of ``outcomes``; ``default`` (``MET``) if there are none.
+
+        Examples:
+            >>> Outcome.worst([])
+            <Outcome.MET: 'met'>
+            >>> Outcome.worst([Outcome.NOT_APPLICABLE])
+            <Outcome.NOT_APPLICABLE: 'not-applicable'>
+        """
+        worst: Outcome | None = None
+        for outcome in outcomes:
+            if worst is None or _SEVERITY[outcome] > _SEVERITY[worst]:
+                worst = outcome
+        if worst is None:
+            return Outcome.MET if default is None else default
+        return worst
+
+
+_SEVERITY = {
+    Outcome.NOT_APPLICABLE: 0,
+    Outcome.MET: 1,
+    Outcome.PARTLY_MET: 2,
+    Outcome.INSUFFICIENT_EVIDENCE: 3,
+    Outcome.NOT_MET: 4,
+}
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """One judgement inside a result, with the rule, the evidence and the source behind it.
+
+    Result types may add fields of their own in a subclass (a decision's reason names
+    the triangle criterion; a duty finding names the requirement).
+
+    Attributes:
+        rule: the id of the rule applied.
+        title: the rule in a few words.
+        outcome: how this judgement alone came out.
+        message: the judgement in a sentence.
+        evidence: the ids of the evidence used.
+        missing: the evidence that would be needed and was not there.
+        source: where the rule comes from.
+
+    Examples:
+        >>> from engagekit import Source
+        >>> gunning = Source(title="R v Brent LBC ex p Gunning", publisher="High Court")
+        >>> r = Reason(rule="gunning.time", title="Adequate time", outcome="not met",
+        ...            message="open for 3 weeks", source=gunning)
+        >>> print(r)
+        [not met] Adequate time: open for 3 weeks
+    """
+
+    rule: str = attrs.field(validator=_validate.text)
+    title: str = attrs.field(validator=_validate.text)
+    outcome: Outcome = attrs.field(converter=Outcome)
+    message: str = attrs.field(validator=_validate.text)
+    evidence: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    missing: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __str__(self) -> str:
+        return f"[{self.outcome.label}] {self.title}: {self.message}"
+
+
+class Result(Displayable):
+    """What every judgement result has: an outcome, reasons, ``ok``, ``gaps``, ``blocking``.
+
+    Concrete results are frozen attrs classes with ``outcome`` and ``reasons`` fields
+    that derive from this class. ``bool(result)`` is ``result.ok``.
+
+    Examples:
+        >>> from engagekit import evaluate, examples
+        >>> verdict = evaluate(examples.unproportionate_service_change())
+        >>> isinstance(verdict, Result), bool(verdict), verdict.outcome.label
+        (True, False, 'not met')
+    """
+
+    __slots__ = ()
+
+    #: What the result judges, in words ("decision", "compliance"), for displays.
+    subject: ClassVar[str] = "result"
+
+    outcome: Outcome
+    reasons: tuple[Reason, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the outcome lets the thing go ahead (met or partly met)."""
+        return self.outcome.ok
+
+    def __bool__(self) -> bool:
+        return self.outcome.ok
+
+    @property
+    def gaps(self) -> tuple[Reason, ...]:
+        """The reasons short of met: partly met, insufficient evidence or not met."""
+        return tuple(r for r in self.reasons if _SEVERITY[r.outcome] > _SEVERITY[Outcome.MET])
+
+    @property
+    def blocking(self) -> tuple[Reason, ...]:
+        """The reasons that make the result not ok."""
+        return tuple(r for r in self.reasons if not r.outcome.ok)
