@@ -71,12 +71,13 @@ class Outcome(Choice):
     - ``INSUFFICIENT_EVIDENCE``: no judgement could be made on the evidence given;
     - ``NOT_MET``: not met (for a decision: not ready).
 
-    ``READY``, ``READY_WITH_CONDITIONS`` and ``NOT_READY`` are other names for ``MET``,
-    ``PARTLY_MET`` and ``NOT_MET``, for reading decisions. Outcomes compare by how good
-    they are (``MET > NOT_MET``); ``severity`` counts the other way.
+    The words decisions use name the same outcomes: ``Outcome("ready")`` is ``MET``,
+    ``Outcome("ready with conditions")`` is ``PARTLY_MET``, ``Outcome("not ready")`` is
+    ``NOT_MET``. Outcomes compare by how good they are (``MET > NOT_MET``); ``severity``
+    counts the other way.
 
     Examples:
-        >>> Outcome.READY is Outcome.MET
+        >>> Outcome("ready") is Outcome.MET
         True
         >>> sorted([Outcome.MET, Outcome.NOT_MET, Outcome.PARTLY_MET])
         [<Outcome.NOT_MET: 'not-met'>, <Outcome.PARTLY_MET: 'partly-met'>, <Outcome.MET: 'met'>]
@@ -89,10 +90,6 @@ class Outcome(Choice):
     PARTLY_MET = "partly-met"
     INSUFFICIENT_EVIDENCE = "insufficient-evidence"
     NOT_MET = "not-met"
-
-    READY = "met"
-    READY_WITH_CONDITIONS = "partly-met"
-    NOT_READY = "not-met"
 
     @property
     def severity(self) -> int:

@@ -1,0 +1,91 @@
+"""The one result protocol: Outcome ordering, Reason, and Result's ok, gaps and bool."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from engagekit import Source
+from engagekit.errors import InvalidTypeError, UnknownChoiceError
+from engagekit.results import Outcome, Reason, Result
+
+
+GUNNING = Source(
+    title="R v Brent London Borough Council, ex parte Gunning",
+    publisher="High Court",
+    date="1985",
+)
+
+
+def _reason(outcome: Outcome, rule: str = "gunning.time") -> Reason:
+    return Reason(
+        rule=rule, title="Adequate time", outcome=outcome, message="judged", source=GUNNING
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Check(Result):
+    outcome: Outcome
+    reasons: tuple[Reason, ...]
+
+
+class TestOutcome:
+    def test_order_from_best_to_worst(self) -> None:
+        """Outcomes compare by how good they are."""
+        assert Outcome.MET > Outcome.PARTLY_MET > Outcome.INSUFFICIENT_EVIDENCE > Outcome.NOT_MET
+        assert [o.severity for o in Outcome] == [0, 1, 2, 3, 4]
+
+    def test_decision_words_are_aliases(self) -> None:
+        """The words decisions use parse to the same outcomes."""
+        assert Outcome("ready") is Outcome.MET
+        assert Outcome("Not ready") is Outcome.NOT_MET
+        assert Outcome("ready with conditions") is Outcome.PARTLY_MET
+        assert Outcome.parse("unknown") is Outcome.INSUFFICIENT_EVIDENCE
+
+    def test_worst_is_non_compensatory(self) -> None:
+        """One not-met outcome makes the whole not met, whatever else is met."""
+        assert Outcome.worst([Outcome.MET] * 5 + [Outcome.NOT_MET]) is Outcome.NOT_MET
+        assert Outcome.worst([]) is Outcome.MET
+        assert Outcome.worst([], default=Outcome.INSUFFICIENT_EVIDENCE) is (
+            Outcome.INSUFFICIENT_EVIDENCE
+        )
+
+    def test_ok(self) -> None:
+        """Met, partly met and not applicable let the thing go ahead."""
+        assert [o for o in Outcome if o.ok] == [
+            Outcome.NOT_APPLICABLE,
+            Outcome.MET,
+            Outcome.PARTLY_MET,
+        ]
+
+
+class TestReason:
+    def test_outcome_accepts_text(self) -> None:
+        """A reason's outcome may be given as text."""
+        assert _reason("not met").outcome is Outcome.NOT_MET  # type: ignore[arg-type]
+        assert str(_reason(Outcome.MET)) == "[met] Adequate time: judged"
+
+    def test_bad_values(self) -> None:
+        """A bad outcome or a non-Source source is refused, naming the field."""
+        with pytest.raises(UnknownChoiceError, match="'fine' is not allowed"):
+            _reason("fine")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="Reason.evidence"):
+            Reason(
+                rule="r", title="t", outcome=Outcome.MET, message="m", evidence="e1", source=GUNNING
+            )
+
+
+class TestResult:
+    def test_bool_is_ok_and_gaps_and_blocking(self) -> None:
+        """A not-ok result is falsy; gaps are what is short of met; blocking is what is not ok."""
+        partly = _reason(Outcome.PARTLY_MET, "gunning.formative")
+        missing = _reason(Outcome.INSUFFICIENT_EVIDENCE, "gunning.information")
+        check = _Check(
+            outcome=Outcome.INSUFFICIENT_EVIDENCE,
+            reasons=(_reason(Outcome.MET), partly, missing),
+        )
+        assert not check
+        assert check.ok is False
+        assert check.gaps == (partly, missing)
+        assert check.blocking == (missing,)
+        assert bool(_Check(outcome=Outcome.PARTLY_MET, reasons=(partly,))) is True
