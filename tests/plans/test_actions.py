@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engagekit import examples
-from engagekit.errors import DocumentError, InvalidValueError, UnknownNameError
+from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError, UnknownNameError
 from engagekit.plans import (
     Action,
     ActionPlan,
@@ -148,13 +148,19 @@ class TestProgress:
 
 
 class TestBadInput:
-    @pytest.mark.parametrize("value", [-1, 101, 140.5, True])
+    @pytest.mark.parametrize("value", [-1, 101, 140.5, float("nan")])
     def test_progress_out_of_range(self, value):
         """Progress outside 0-100 is refused, naming the field and value."""
         with pytest.raises(InvalidValueError) as info:
             ProgressUpdate(date=D(2020, 1, 1), status="in-progress", progress=value)
         assert "ProgressUpdate.progress" in str(info.value)
         assert repr(value) in str(info.value)
+
+    @pytest.mark.parametrize("value", [True, "50"])
+    def test_progress_of_the_wrong_type(self, value):
+        """A bool or text where progress belongs is a type error, not a number."""
+        with pytest.raises(InvalidTypeError, match="ProgressUpdate.progress"):
+            ProgressUpdate(date=D(2020, 1, 1), status="in-progress", progress=value)
 
     def test_unknown_status(self):
         """An update naming a status the catalogue lacks is refused with close matches."""
@@ -209,7 +215,7 @@ colour = "red"
 """
         with pytest.raises(DocumentError) as info:
             load_plan(stdio.BytesIO(document))
-        text = "\n".join(info.value.problems)
+        text = "\n".join(str(problem) for problem in info.value.problems)
         assert "$.objective[1].id: '2.1' has no parent objective '2'" in text
         assert "$.action[1].objective: unknown objective '7'" in text
         assert "$.action[2].target: cannot read 'Dec 5th'" in text

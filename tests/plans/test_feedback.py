@@ -20,7 +20,7 @@ from engagekit.plans import (
     FeedbackItem,
     FeedbackKind,
     FeedbackLoop,
-    Outcome,
+    FeedbackOutcome,
     Response,
     TargetDate,
     you_said_we_did,
@@ -94,7 +94,7 @@ def _loop() -> FeedbackLoop:
         Response(id="r3", feedback=["f1"], date=D(2018, 4, 20), text="Heating checked; no fault"),
     ]
     outcomes = [
-        Outcome(id="o1", response="r2", date=D(2018, 12, 1), text="300 evening appointments",
+        FeedbackOutcome(id="o1", response="r2", date=D(2018, 12, 1), text="300 evening appointments",
                 evidence=["Governing Body minutes, December 2018"]),
     ]  # fmt: skip
     return FeedbackLoop(items=items, responses=responses, outcomes=outcomes)

@@ -13,11 +13,11 @@ from engagekit import examples, io, render
 from engagekit.cli import main
 from engagekit.cycles import EngagementStage
 from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.evidence import Evidence
 from engagekit.plans import (
     Adherence,
     AnnualEngagementReport,
     FeedbackLoop,
-    InvolvementEvidence,
     Meeting,
     Part,
     ReachCount,
@@ -42,8 +42,9 @@ def _oxfordshire_report() -> AnnualEngagementReport:
         for n, o in enumerate(forums) if n != 4
     ]  # fmt: skip
     evidence = [
-        InvolvementEvidence(date=D(2015, 6, 1), description="Talking Health survey on the strategy",
-                 limb="planning", stage=EngagementStage.PLAN_AND_TRANSFORM),
+        Evidence(id="talking-health-2015", kind="survey", date=D(2015, 6, 1),
+                 what="Talking Health survey on the strategy",
+                 limbs=["planning"], stage=EngagementStage.PLAN_AND_TRANSFORM),
     ]  # fmt: skip
     reach = [ReachCount(characteristic="age", group="under 25", count=5),
              ReachCount(characteristic="age", group="25 and over", count=15)]  # fmt: skip
