@@ -293,7 +293,7 @@ class Recurrence:
     ) -> tuple[dt.date, ...]:
         """The expected dates between ``start`` and ``end`` inclusive, sorted.
 
-        ``exclude`` dates (bank holidays, see :func:`bank_holidays`) are dropped.
+        ``exclude`` dates (bank holidays, see `bank_holidays`) are dropped.
 
         Raises:
             InvalidValueError: the range is empty or holds no occurrence.
