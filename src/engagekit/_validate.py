@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import numbers
 import re
 
@@ -394,7 +395,7 @@ def number_between(minimum: float | None = None, maximum: float | None = None) -
             raise InvalidTypeError(_name(attribute, instance), value, expected="a number")
         number = float(value)
         if (
-            number != number  # NaN
+            math.isnan(number)
             or (minimum is not None and number < minimum)
             or (maximum is not None and number > maximum)
         ):
