@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import numbers
 import re
 
@@ -372,3 +373,32 @@ def find_by(items: Iterable[T], attribute: str, value: object, kind: str) -> T:
         if getattr(item, attribute) == value:
             return item
     raise UnknownNameError(kind, value, choices=[getattr(item, attribute) for item in pool])
+
+
+def number_between(minimum: float | None = None, maximum: float | None = None) -> Validator:
+    """A real number (an ``int`` or ``float``, not a bool) from ``minimum`` to ``maximum``
+    inclusive; either bound may be left open.
+
+    Raises:
+        InvalidTypeError: not a number.
+        InvalidValueError: outside the bounds.
+    """
+    if minimum is not None and maximum is not None:
+        rule = f"must lie between {minimum:g} and {maximum:g}"
+    elif minimum is not None:
+        rule = f"must be at least {minimum:g}"
+    else:
+        rule = f"must be at most {maximum:g}"
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise InvalidTypeError(_name(attribute, instance), value, expected="a number")
+        number = float(value)
+        if (
+            math.isnan(number)
+            or (minimum is not None and number < minimum)
+            or (maximum is not None and number > maximum)
+        ):
+            raise InvalidValueError(_name(attribute, instance), value, reason=rule)
+
+    return check

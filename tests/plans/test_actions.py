@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engagekit import examples
-from engagekit.errors import DocumentError, InvalidValueError, UnknownNameError
+from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError, UnknownNameError
 from engagekit.plans import (
     Action,
     ActionPlan,
@@ -30,14 +30,14 @@ D = dt.date
 
 
 class TestSomerset:
-    def test_objectives_as_numbered(self):
+    def test_objectives_as_numbered(self) -> None:
         """Action Plan v8 (Somerset strategy, Appendix 2) numbers objectives 1-6 and 1.1 …"""
         plan = examples.somerset_action_plan()
         assert [o.id for o in plan.objectives] == ["1", "2", "3", "4", "5", "6"]
         assert [o.id for o in plan.objective("1").objectives] == ["1.1", "1.2", "1.3", "1.4"]
         assert plan.objective_of("5.1a").id == "5.1"
 
-    def test_targets_are_the_sources_text(self):
+    def test_targets_are_the_sources_text(self) -> None:
         """Targets keep the Target Date column's own words (5.1 'Nov/Dec 2011', 6.3 'Quarterly')."""
         plan = examples.somerset_action_plan()
         assert plan.action("5.1a").target == TargetDate.parse("Nov/Dec 2011")
@@ -45,13 +45,13 @@ class TestSomerset:
         assert plan.action("6.4a").target.text == "Bi Annually"
         assert plan.action("1.1a").target is None
 
-    def test_no_person_is_named(self):
+    def test_no_person_is_named(self) -> None:
         """The initials the source gives as 2.1's lead are not reproduced."""
         plan = examples.somerset_action_plan()
         assert "TH/SH/MG/HK" not in repr(plan)
         assert plan.action("2.1a").lead is None
 
-    def test_overdue(self):
+    def test_overdue(self) -> None:
         """As of 15 January 2012 with no progress recorded, seven dated actions are overdue."""
         plan = examples.somerset_action_plan()
         assert [a.id for a in plan.overdue(D(2012, 1, 15))] == [
@@ -59,7 +59,7 @@ class TestSomerset:
         ]  # fmt: skip
         assert plan.overdue(D(2011, 10, 1)) == ()
 
-    def test_progress_clears_overdue(self):
+    def test_progress_clears_overdue(self) -> None:
         """An achieved update clears 2.1; a started open-ended action is not overdue."""
         plan = examples.somerset_action_plan()
         plan = plan.with_update("2.1a", ProgressUpdate(date=D(2011, 12, 5), status="achieved"))
@@ -69,7 +69,7 @@ class TestSomerset:
         assert "3.1a" not in overdue
         assert plan.progress(D(2012, 1, 15)) > 0
 
-    def test_due_between(self):
+    def test_due_between(self) -> None:
         """Actions due in April 2012: 5.2 (initial report) and 6.2 ("From April 2012?")."""
         plan = examples.somerset_action_plan()
         due = [a.id for a in plan.due_between(D(2012, 4, 1), D(2012, 4, 30))]
@@ -79,14 +79,14 @@ class TestSomerset:
 
 
 class TestOtherPlans:
-    def test_gpcc_timeline(self):
+    def test_gpcc_timeline(self) -> None:
         """The GP consortia Time Line's thirteen dated actions, first 27 April 2011."""
         plan = examples.gpcc_timeline_2011()
         assert len(plan.actions()) == 13
         assert plan.actions()[0].due == D(2011, 4, 27)
         assert plan.action("1i").target.precision.value == "financial-year"
 
-    def test_oxfordshire(self):
+    def test_oxfordshire(self) -> None:
         """Oxfordshire's 22 delivery actions (7 split in two) and its meeting recurrences."""
         plan = examples.oxfordshire_delivery_plan()
         assert len(plan.objective("7").actions) == 23
@@ -98,7 +98,7 @@ class TestOtherPlans:
 
 
 class TestProgress:
-    def test_weighted_formula(self):
+    def test_weighted_formula(self) -> None:
         """Objective progress is sum(w*p)/sum(w) over counted children."""
         objective = Objective(
             id="1",
@@ -114,7 +114,7 @@ class TestProgress:
         assert objective.progress(D(2020, 2, 1)) == 75
         assert objective.progress(D(2019, 2, 1)) == 0
 
-    def test_update_progress_overrides_status(self):
+    def test_update_progress_overrides_status(self) -> None:
         """An update's own progress wins over its status's default."""
         action = Action(
             id="a",
@@ -148,7 +148,7 @@ class TestProgress:
 
 
 class TestBadInput:
-    @pytest.mark.parametrize("value", [-1, 101, 140.5, True])
+    @pytest.mark.parametrize("value", [-1, 101, 140.5, float("nan")])
     def test_progress_out_of_range(self, value):
         """Progress outside 0-100 is refused, naming the field and value."""
         with pytest.raises(InvalidValueError) as info:
@@ -156,7 +156,13 @@ class TestBadInput:
         assert "ProgressUpdate.progress" in str(info.value)
         assert repr(value) in str(info.value)
 
-    def test_unknown_status(self):
+    @pytest.mark.parametrize("value", [True, "50"])
+    def test_progress_of_the_wrong_type(self, value):
+        """A bool or text where progress belongs is a type error, not a number."""
+        with pytest.raises(InvalidTypeError, match="ProgressUpdate.progress"):
+            ProgressUpdate(date=D(2020, 1, 1), status="in-progress", progress=value)
+
+    def test_unknown_status(self) -> None:
         """An update naming a status the catalogue lacks is refused with close matches."""
         action = Action(
             id="a", description="x", updates=[ProgressUpdate(date=D(2020, 1, 1), status="done!")]
@@ -164,14 +170,14 @@ class TestBadInput:
         with pytest.raises(UnknownNameError, match="done!"):
             ActionPlan(title="p", objectives=[Objective(id="1", title="t", actions=[action])])
 
-    def test_duplicate_ids(self):
+    def test_duplicate_ids(self) -> None:
         """Two actions with one id are refused."""
         objective = Objective(id="1", title="t", actions=[Action(id="1a", description="x")])
         other = attrs.evolve(objective, id="2")
         with pytest.raises(InvalidValueError, match="'1a'"):
             ActionPlan(title="p", objectives=[objective, other])
 
-    def test_every_bad_row_is_reported(self):
+    def test_every_bad_row_is_reported(self) -> None:
         """A plan file with several bad rows reports each of them at once."""
         document = b"""
 title = "Plan"
@@ -209,14 +215,14 @@ colour = "red"
 """
         with pytest.raises(DocumentError) as info:
             load_plan(stdio.BytesIO(document))
-        text = "\n".join(info.value.problems)
+        text = "\n".join(str(problem) for problem in info.value.problems)
         assert "$.objective[1].id: '2.1' has no parent objective '2'" in text
         assert "$.action[1].objective: unknown objective '7'" in text
         assert "$.action[2].target: cannot read 'Dec 5th'" in text
         assert "$.action[3].updates[0]: ProgressUpdate.progress: 140" in text
         assert "$.action[4]: unknown field 'colour'" in text
 
-    def test_plan_file_with_source_citation(self):
+    def test_plan_file_with_source_citation(self) -> None:
         """A plan file cites a document from data/sources.toml by id."""
         plan = plan_from_dict(
             {

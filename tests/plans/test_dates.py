@@ -59,18 +59,18 @@ class TestSeedPhrases:
         assert (target.start, target.end, target.precision) == (start, end, precision)
         assert target.text == text
 
-    def test_question_mark_is_uncertain(self):
+    def test_question_mark_is_uncertain(self) -> None:
         """'From April 2012?' (Somerset 6.2) is flagged uncertain; 'Dec 2011' is not."""
         assert TargetDate.parse("From April 2012?").uncertain
         assert not TargetDate.parse("Dec 2011").uncertain
 
-    def test_words_around_the_date_are_kept(self):
+    def test_words_around_the_date_are_kept(self) -> None:
         """Nothing is dropped: 'Initial report April 2012 then at AGM' keeps both ends."""
         target = TargetDate.parse("Initial report April 2012 then at AGM")
         assert (target.label, target.note) == ("Initial report", "then at AGM")
         assert TargetDate.parse("E mail – end of May 2011").label == "E mail"
 
-    def test_two_consecutive_years_can_be_calendar_years(self):
+    def test_two_consecutive_years_can_be_calendar_years(self) -> None:
         """'2011 - 2012' (GP consortia timeline) reads as the financial year by default."""
         calendar = TargetDate.parse("2011 - 2012", years=YearStyle.CALENDAR)
         assert (calendar.start, calendar.end) == (D(2011, 1, 1), D(2012, 12, 31))
@@ -120,7 +120,7 @@ class TestUnreadable:
         assert reason in str(info.value)
         assert info.value.text == text
 
-    def test_end_before_start(self):
+    def test_end_before_start(self) -> None:
         """A window that ends before it starts is refused, naming the field and value."""
         with pytest.raises(ValueError, match=r"TargetDate.end: .*2011, 1, 1.*before the start"):
             TargetDate(text="x", start=D(2011, 2, 1), end=D(2011, 1, 1), precision=Precision.DAY)
@@ -158,7 +158,7 @@ class TestNoClock:
             got = [(t.start, t.end) for t in map(TargetDate.parse, [p[0] for p in SEED_PHRASES])]
         assert got == [(p[1], p[2]) for p in SEED_PHRASES]
 
-    def test_the_plans_package_never_reads_the_clock(self):
+    def test_the_plans_package_never_reads_the_clock(self) -> None:
         """No module of engagekit.plans calls today(), now() or utcnow(), or time.time()."""
         package = pathlib.Path(_dates.__file__).parent
         for path in package.glob("*.py"):

@@ -20,7 +20,7 @@ from engagekit.plans import (
     FeedbackItem,
     FeedbackKind,
     FeedbackLoop,
-    Outcome,
+    FeedbackOutcome,
     Response,
     TargetDate,
     you_said_we_did,
@@ -94,14 +94,14 @@ def _loop() -> FeedbackLoop:
         Response(id="r3", feedback=["f1"], date=D(2018, 4, 20), text="Heating checked; no fault"),
     ]
     outcomes = [
-        Outcome(id="o1", response="r2", date=D(2018, 12, 1), text="300 evening appointments",
+        FeedbackOutcome(id="o1", response="r2", date=D(2018, 12, 1), text="300 evening appointments",
                 evidence=["Governing Body minutes, December 2018"]),
     ]  # fmt: skip
     return FeedbackLoop(items=items, responses=responses, outcomes=outcomes)
 
 
 class TestLineage:
-    def test_trace(self):
+    def test_trace(self) -> None:
         """What happened to f3: two responses, one decision and action, an outcome, evidence."""
         lineage = _loop().trace("f3")
         assert [r.id for r in lineage.responses] == ["r1", "r2"]
@@ -110,13 +110,13 @@ class TestLineage:
         assert lineage.evidence == ("Governing Body minutes, December 2018",)
         assert lineage.closed
 
-    def test_informed(self):
+    def test_informed(self) -> None:
         """The feedback that informed the extended-hours decision."""
         assert [i.id for i in _loop().informed("extended-hours")] == ["f2", "f3"]
         with pytest.raises(UnknownNameError, match="extended-hour"):
             _loop().informed("extended-hour")
 
-    def test_graph_runs_feedback_to_evidence(self):
+    def test_graph_runs_feedback_to_evidence(self) -> None:
         """The graph has a path feedback -> theme -> decision -> action and on to evidence."""
         import networkx as nx
 
@@ -131,7 +131,7 @@ class TestLineage:
 
 
 class TestMetrics:
-    def test_year_end(self):
+    def test_year_end(self) -> None:
         """At 31 March 2019: 3 of 5 answered; 2 of 4 concerns led to a change."""
         m = _loop().metrics(D(2019, 3, 31), standard_days=20)
         assert (m.total, m.closed, m.closure_rate) == (5, 3, 0.6)
@@ -139,12 +139,12 @@ class TestMetrics:
         assert m.median_days_to_respond == 29  # 10, 31 and 29 days
         assert m.past_standard == 2
 
-    def test_as_of_ignores_later_responses(self):
+    def test_as_of_ignores_later_responses(self) -> None:
         """On 31 May 2018 only r3 had been made."""
         m = _loop().metrics(D(2018, 5, 31))
         assert (m.total, m.closed, m.changed) == (3, 1, 0)
 
-    def test_by_theme_and_channel(self):
+    def test_by_theme_and_channel(self) -> None:
         """Metrics by theme and by channel, keys sorted, unfiled last."""
         by_theme = dict(_loop().metrics_by("theme", D(2019, 3, 31)))
         assert list(by_theme) == ["access", "estates", "information", None]
@@ -154,7 +154,7 @@ class TestMetrics:
         with pytest.raises(InvalidValueError, match="'colour'"):
             _loop().metrics_by("colour", D(2019, 3, 31))
 
-    def test_past_standard(self):
+    def test_past_standard(self) -> None:
         """Items unanswered more than 20 days on: the complaint and the compliment."""
         assert [i.id for i in _loop().past_standard(D(2018, 7, 1), 20)] == ["f4", "f5"]
 
@@ -172,7 +172,7 @@ class TestMetrics:
 
 
 class TestYouSaidWeDid:
-    def test_document(self):
+    def test_document(self) -> None:
         """The 2018/19 document groups by theme with what was asked, said, done and came of it."""
         doc = you_said_we_did(_loop(), TargetDate.parse("2018/19"))
         access = doc.entries[0]
@@ -185,14 +185,14 @@ class TestYouSaidWeDid:
         assert "| access | What would improve access? |" in markdown
         assert "not yet answered" in markdown
 
-    def test_open_period_refused(self):
+    def test_open_period_refused(self) -> None:
         """A period open at one end cannot be published."""
         with pytest.raises(InvalidValueError, match="From April 2012"):
             you_said_we_did(_loop(), TargetDate.parse("From April 2012"))
 
 
 class TestBadInput:
-    def test_response_before_feedback(self):
+    def test_response_before_feedback(self) -> None:
         """A response dated before its feedback is refused, naming both."""
         item = FeedbackItem(id="f1", date=D(2018, 5, 1), channel=Channel.PALS, text="x")
         early = Response(id="r1", feedback=["f1"], date=D(2018, 4, 1), text="y")
@@ -203,14 +203,14 @@ class TestBadInput:
         assert "2018, 4, 1" in message
         assert "'f1'" in message
 
-    def test_response_to_unknown_item(self):
+    def test_response_to_unknown_item(self) -> None:
         """A response to an item the loop lacks is refused."""
         item = FeedbackItem(id="f1", date=D(2018, 5, 1), channel=Channel.PALS, text="x")
         stray = Response(id="r1", feedback=["f9"], date=D(2018, 6, 1), text="y")
         with pytest.raises(UnknownNameError, match="'f9'"):
             FeedbackLoop(items=[item], responses=[stray])
 
-    def test_unknown_channel(self):
+    def test_unknown_channel(self) -> None:
         """An unknown channel is refused, naming the value and the allowed channels."""
         with pytest.raises(InvalidValueError, match=r"'twitter'.*'social-media'"):
             FeedbackItem(id="f", date=D(2018, 1, 1), channel="twitter", text="x")

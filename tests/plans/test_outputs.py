@@ -13,11 +13,11 @@ from engagekit import examples, io, render
 from engagekit.cli import main
 from engagekit.cycles import EngagementStage
 from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.evidence import Evidence
 from engagekit.plans import (
     Adherence,
     AnnualEngagementReport,
     FeedbackLoop,
-    InvolvementEvidence,
     Meeting,
     Part,
     ReachCount,
@@ -42,8 +42,9 @@ def _oxfordshire_report() -> AnnualEngagementReport:
         for n, o in enumerate(forums) if n != 4
     ]  # fmt: skip
     evidence = [
-        InvolvementEvidence(date=D(2015, 6, 1), description="Talking Health survey on the strategy",
-                 limb="planning", stage=EngagementStage.PLAN_AND_TRANSFORM),
+        Evidence(id="talking-health-2015", kind="survey", date=D(2015, 6, 1),
+                 what="Talking Health survey on the strategy",
+                 limbs=["planning"], stage=EngagementStage.PLAN_AND_TRANSFORM),
     ]  # fmt: skip
     reach = [ReachCount(characteristic="age", group="under 25", count=5),
              ReachCount(characteristic="age", group="25 and over", count=15)]  # fmt: skip
@@ -54,7 +55,7 @@ def _oxfordshire_report() -> AnnualEngagementReport:
 
 
 class TestAnnualReport:
-    def test_sections(self):
+    def test_sections(self) -> None:
         """The report has the duty's limbs, the cycle's stages, the calendar and reach."""
         report = _oxfordshire_report()
         assert [s.title for s in report.sections] == [
@@ -65,7 +66,7 @@ class TestAnnualReport:
         assert duty.sections[0].items == ("2015-06-01: Talking Health survey on the strategy",)
         assert (report.start, report.end) == (D(2015, 4, 1), D(2016, 3, 31))
 
-    def test_calendar_adherence(self):
+    def test_calendar_adherence(self) -> None:
         """Twelve locality forums expected, eleven held, each three days after its date."""
         rows = _oxfordshire_report().section("Meetings against the calendar").tables[0].rows
         forum = next(r for r in rows if r[0] == "7.6")
@@ -73,7 +74,7 @@ class TestAnnualReport:
         governing_body = next(r for r in rows if r[0] == "7.7a")
         assert governing_body[2:4] == ("6", "0")
 
-    def test_equality_reach(self):
+    def test_equality_reach(self) -> None:
         """Shares per characteristic."""
         reach = _oxfordshire_report().section("Equality reach")
         assert reach.sections[0].tables[0].rows == (
@@ -81,7 +82,7 @@ class TestAnnualReport:
             ("25 and over", "15", "75%"),
         )
 
-    def test_markdown_and_html(self):
+    def test_markdown_and_html(self) -> None:
         """Markdown has headings and tables; HTML is a standalone page."""
         report = _oxfordshire_report()
         markdown = render.markdown(report)
@@ -92,19 +93,19 @@ class TestAnnualReport:
         assert page.rstrip().endswith("</html>")
         assert report._repr_html_().startswith("<article")
 
-    def test_calendar_year(self):
+    def test_calendar_year(self) -> None:
         """financial=False covers the calendar year."""
         report = annual_engagement_report(2018, body="Sutton CCG", financial=False)
         assert (report.start, report.end) == (D(2018, 1, 1), D(2018, 12, 31))
 
-    def test_bad_year(self):
+    def test_bad_year(self) -> None:
         """A year before the NHS existed is refused, naming the value."""
         with pytest.raises(InvalidValueError, match="year: 1900"):
             annual_engagement_report(1900, body="x")
 
 
 class TestStakeholders:
-    def test_accountable_for_annual_report(self):
+    def test_accountable_for_annual_report(self) -> None:
         """Sutton: the COO ensures the Annual Engagement Report is prepared; the GB approves it."""
         matrix = examples.sutton_responsibilities()
         assert matrix.accountable_for("annual-engagement-report") == ("Chief Operating Officer",)
@@ -112,7 +113,7 @@ class TestStakeholders:
         with pytest.raises(UnknownNameError, match="annual-report"):
             matrix.who("annual-report")
 
-    def test_stakeholder_table(self):
+    def test_stakeholder_table(self) -> None:
         """Sutton's table: six groups; NHS England, Sutton Council and Scrutiny monitor formally."""
         table = examples.sutton_stakeholders()
         assert len(table.groups) == 6
@@ -123,14 +124,14 @@ class TestStakeholders:
 
 
 class TestMeetings:
-    def test_close_out(self):
+    def test_close_out(self) -> None:
         """A meeting is closed out once attendance is counted and minutes are published."""
         meeting = Meeting(id="m", date=D(2018, 5, 1), body="prg", title="PRG", attendance=18,
                           minutes="https://example.org/minutes")  # fmt: skip
         assert meeting.closed_out
         assert held([meeting], bodies=["other"]) == ()
 
-    def test_negative_attendance(self):
+    def test_negative_attendance(self) -> None:
         """Attendance below zero is refused, naming the field."""
         with pytest.raises(InvalidValueError, match=r"Meeting.attendance: -3"):
             Meeting(id="m", date=D(2018, 5, 1), body="prg", title="PRG", attendance=-3)
@@ -179,19 +180,19 @@ class TestRoundTrip:
         """Every example and result value round-trips."""
         assert io.loads(io.dumps(value), type(value)) == value
 
-    def test_report(self):
+    def test_report(self) -> None:
         """The annual report document model round-trips."""
         report = _oxfordshire_report()
         assert io.loads(io.dumps(report), AnnualEngagementReport) == report
 
-    def test_target_as_phrase(self):
+    def test_target_as_phrase(self) -> None:
         """A target may be written as its phrase; an unknown target field is reported."""
         assert io.from_dict("End of May 2011", TargetDate) == TargetDate.parse("End of May 2011")
         bad = {"text": "x", "precision": "day", "colour": "red"}
         with pytest.raises(ValueError, match="colour"):
             io.from_dict(bad, TargetDate)
 
-    def test_adherence_repr_html(self):
+    def test_adherence_repr_html(self) -> None:
         """Results have an HTML repr."""
         result: Adherence = Recurrence.parse("quarterly").adherence(
             [D(2018, 4, 2)], D(2018, 4, 1), D(2019, 3, 31)
@@ -207,7 +208,7 @@ class TestCommandLine:
         out = stdio.StringIO()
         return main(list(argv), out), out.getvalue()
 
-    def test_dates(self):
+    def test_dates(self) -> None:
         """`engagekit dates` shows how phrases are read."""
         code, text = self._run("dates", "End of May 2011", "Quarterly")
         assert code == 0
@@ -251,7 +252,7 @@ class TestCommandLine:
             "# Oxfordshire Clinical Commissioning Group: annual engagement report 2015/16" in text
         )
 
-    def test_demo_section(self):
+    def test_demo_section(self) -> None:
         """`engagekit demo` shows Somerset's overdue actions as of 15 January 2012."""
         code, text = self._run("demo")
         assert code == 0

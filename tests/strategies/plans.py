@@ -15,9 +15,9 @@ from engagekit.plans import (
     FeedbackItem,
     FeedbackKind,
     FeedbackLoop,
+    FeedbackOutcome,
     Meeting,
     Objective,
-    Outcome,
     ProgressUpdate,
     Recurrence,
     Response,
@@ -190,7 +190,9 @@ def loops(draw: st.DrawFn) -> FeedbackLoop:
                 )
             )
     outcomes = [
-        Outcome(id=f"o{r.id}", response=r.id, date=r.date, text="done", evidence=["minutes"])
+        FeedbackOutcome(
+            id=f"o{r.id}", response=r.id, date=r.date, text="done", evidence=["minutes"]
+        )
         for r in responses
         if draw(st.booleans())
     ]

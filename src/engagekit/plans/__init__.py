@@ -1,19 +1,20 @@
 """Plans, calendars and closing the loop.
 
-- target dates as people write them, read into windows: :class:`TargetDate`;
+- target dates as people write them, read into windows: `TargetDate`;
 - recurring commitments as ``dateutil.rrule`` rules, with adherence and iCalendar
-  export: :class:`Recurrence`, :func:`bank_holidays`, :func:`to_ical`;
-- action plans with statuses, progress and roll-up: :class:`ActionPlan`,
-  :class:`Objective`, :class:`Action`, :func:`load_plan`;
-- "You said, we did": :class:`FeedbackItem`, :class:`Response`, :class:`Outcome`,
-  :class:`FeedbackLoop`, :func:`you_said_we_did`;
-- stakeholders and roles: :class:`StakeholderMap`, :class:`ResponsibilityMatrix`;
-- meetings as held: :class:`Meeting`;
-- the annual engagement report: :func:`annual_engagement_report`.
+  export: `Recurrence`, `Schedule`, `Adherence`, `bank_holidays`, `to_ical`;
+- action plans with statuses, progress and roll-up: `ActionPlan`, `Objective`,
+  `Action`, `ActionStatus`, `load_plan`;
+- "You said, we did": `FeedbackItem`, `Response`, `FeedbackOutcome`, `FeedbackLoop`,
+  `you_said_we_did`;
+- stakeholders and roles: `StakeholderMap`, `ResponsibilityMatrix`;
+- meetings as held: `Meeting`;
+- the annual engagement report: `annual_engagement_report`, which takes the one
+  [`Evidence`][engagekit.evidence.Evidence] record.
 
 Links to decisions, escalation bodies and statutory duties are plain string ids
 (a decision id, a body id, a duty or requirement id), so plans can refer to them
-wherever they are kept.
+wherever they are kept. Dates a user types may be given as ``YYYY-MM-DD`` text.
 
 Example:
     >>> import datetime as dt
@@ -31,41 +32,39 @@ from engagekit.plans import _io
 from engagekit.plans._actions import (
     Action,
     ActionPlan,
+    Actions,
     Objective,
     ProgressUpdate,
-    Status,
-    StatusCatalogue,
     Target,
-    load_plan,
     parse_target,
-    plan_from_dict,
-    statuses,
 )
+from engagekit.plans._calendar import bank_holidays, to_ical
 from engagekit.plans._dates import Precision, TargetDate, YearStyle
 from engagekit.plans._feedback import (
     ChangeStatus,
     Channel,
     FeedbackItem,
+    FeedbackItems,
     FeedbackKind,
     FeedbackLoop,
+    FeedbackOutcome,
     Lineage,
     LoopMetrics,
-    Outcome,
+    MetricsByGroup,
     Response,
 )
+from engagekit.plans._load import load_plan, plan_from_dict
 from engagekit.plans._meetings import Meeting, held
 from engagekit.plans._recurrence import (
     Adherence,
     Frequency,
     Occurrence,
     Recurrence,
-    bank_holidays,
-    to_ical,
+    Schedule,
 )
 from engagekit.plans._report import (
     LIMBS,
     AnnualEngagementReport,
-    InvolvementEvidence,
     ReachCount,
     Section,
     Table,
@@ -83,6 +82,11 @@ from engagekit.plans._stakeholders import (
     StakeholderGroup,
     StakeholderMap,
 )
+from engagekit.plans._statuses import ActionStatus, ActionStatusCatalogue, statuses
+
+
+# Renderers for the plan types register themselves on import.
+from engagekit.plans import _render  # noqa: F401  isort: skip
 
 
 del _io
@@ -91,22 +95,26 @@ __all__ = [
     "LIMBS",
     "Action",
     "ActionPlan",
+    "ActionStatus",
+    "ActionStatusCatalogue",
+    "Actions",
     "Adherence",
     "AnnualEngagementReport",
     "ChangeStatus",
     "Channel",
     "FeedbackItem",
+    "FeedbackItems",
     "FeedbackKind",
     "FeedbackLoop",
+    "FeedbackOutcome",
     "Frequency",
     "Influencer",
-    "InvolvementEvidence",
     "Lineage",
     "LoopMetrics",
     "Meeting",
+    "MetricsByGroup",
     "Objective",
     "Occurrence",
-    "Outcome",
     "Part",
     "Precision",
     "ProgressUpdate",
@@ -116,11 +124,10 @@ __all__ = [
     "Responsibility",
     "ResponsibilityMatrix",
     "Role",
+    "Schedule",
     "Section",
     "StakeholderGroup",
     "StakeholderMap",
-    "Status",
-    "StatusCatalogue",
     "Table",
     "Target",
     "TargetDate",

@@ -1,21 +1,23 @@
-"""Action plans: objectives, actions, statuses, progress and what is overdue (private)."""
+"""Action plans: objectives, actions, progress and what is overdue (private).
+
+The status catalogue lives in ``_statuses``, the plan-file loader in ``_load``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import IO, Any
+from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
-from engagekit import _data, _validate, io
+from engagekit import _display, _validate
 from engagekit.cycles import EngagementStage, InvolvementLevel
-from engagekit.errors import DocumentError, EngagekitError, InvalidValueError, UnknownNameError
+from engagekit.errors import InvalidValueError, ParseError, UnknownNameError
 from engagekit.plans._dates import TargetDate
 from engagekit.plans._recurrence import Recurrence
+from engagekit.plans._statuses import ActionStatus, ActionStatusCatalogue, statuses
 from engagekit.sources import Source
 
 
@@ -25,7 +27,7 @@ Target = TargetDate | Recurrence
 def parse_target(text: str, *, bodies: Iterable[str] = ()) -> Target:
     """Read a target as written: a recurrence ("Quarterly") or else a target date.
 
-    ``bodies`` are passed to :meth:`Recurrence.parse` (the bodies that each hold it).
+    ``bodies`` are passed to `Recurrence.parse` (the bodies that each hold it).
 
     Raises:
         ParseError: the text is neither (the message is the target date's).
@@ -36,79 +38,14 @@ def parse_target(text: str, *, bodies: Iterable[str] = ()) -> Target:
         >>> parse_target("Nov/Dec 2011").end
         datetime.date(2011, 12, 31)
     """
-    from engagekit.errors import ParseError
-
     try:
         return Recurrence.parse(text, bodies=bodies)
     except ParseError:
         return TargetDate.parse(text)
 
 
-def _progress(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            reason="progress must lie between 0 and 100",
-        )
-
-
-def _weight(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}", value, reason="must be a number >= 0"
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Status:
-    """A status an action can be in, with the progress it implies by default.
-
-    Attributes:
-        id: the slug used in plans and updates ("in-progress").
-        name: the name shown to readers.
-        progress: the default progress, 0 to 100.
-        done: whether the action is finished in this status.
-        counts: whether the action counts in roll-ups (``False`` for cancelled).
-    """
-
-    id: str = attrs.field(validator=_validate.text)
-    name: str = attrs.field(validator=_validate.text)
-    progress: float = attrs.field(validator=_progress)
-    done: bool = attrs.field(default=False, validator=_validate.instance_of(bool))
-    counts: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
-
-
-@attrs.frozen(kw_only=True)
-class StatusCatalogue:
-    """The statuses a plan uses, by id.
-
-    Example:
-        >>> statuses()["in-progress"].progress
-        50.0
-    """
-
-    status: tuple[Status, ...] = attrs.field(
-        converter=_validate.to_tuple,
-        validator=[_validate.each(Status), _validate.unique(lambda s: s.id, "status id")],
-    )
-
-    def __getitem__(self, status_id: str) -> Status:
-        return _validate.find_by(self.status, "id", status_id, "status")
-
-    def __contains__(self, status_id: object) -> bool:
-        return any(s.id == status_id for s in self.status)
-
-    def __iter__(self) -> Iterator[Status]:
-        return iter(self.status)
-
-
-@functools.cache
-def statuses() -> StatusCatalogue:
-    """engagekit's default status catalogue (``data/plan_statuses.toml``)."""
-    return _data.load_builtin("plan_statuses.toml", StatusCatalogue)
+_progress = _validate.number_between(0, 100)
+_weight = _validate.number_between(0)
 
 
 @attrs.frozen(kw_only=True)
@@ -120,11 +57,15 @@ class ProgressUpdate:
         status: a status id from the plan's catalogue.
         progress: 0 to 100; when ``None`` the status's default progress applies.
         note: what was reported.
+
+    Example:
+        >>> ProgressUpdate(date=dt.date(2012, 1, 2), status="in-progress", progress=30).progress
+        30
     """
 
     date: dt.date = attrs.field(validator=_validate.a_date)
     status: str = attrs.field(validator=_validate.text)
-    progress: float | None = attrs.field(default=None, validator=_progress)
+    progress: float | None = attrs.field(default=None, validator=_validate.optional(_progress))
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
 
@@ -134,12 +75,18 @@ def _update_key(update: object) -> tuple[dt.date, str]:
     return (dt.date.min, "")
 
 
-def _sorted_updates(value: Iterable[ProgressUpdate]) -> tuple[ProgressUpdate, ...]:
-    return tuple(sorted(_validate.to_tuple(value), key=_update_key))
+def _sorted_updates(value: object) -> object:
+    value = _validate.to_tuple(value)
+    if not isinstance(value, tuple):
+        return value  # the validator reports it
+    return tuple(sorted(value, key=_update_key))
+
+
+_target = _validate.optional(_validate.instance_of(TargetDate, Recurrence))
 
 
 @attrs.frozen(kw_only=True)
-class Action:
+class Action(_display.Displayable):
     """One action of a plan, as the source writes it.
 
     Attributes:
@@ -147,8 +94,8 @@ class Action:
             each action its objective's number and a letter ("1.2a").
         description: what will be done.
         lead: the role that leads it (a role, never a person).
-        target: when: a :class:`TargetDate` or a :class:`Recurrence`, or ``None``
-            where the source gives none.
+        target: when: a `TargetDate` or a `Recurrence`, or ``None`` where the source
+            gives none.
         evidence: the evidence expected that it was done.
         ideas: ideas for implementation.
         stages: the Engagement Cycle stages it serves.
@@ -160,15 +107,17 @@ class Action:
         notes: remarks the source writes beside it.
         updates: dated progress updates, oldest first.
         weight: its weight in its objective's progress (default 1).
+
+    Example:
+        >>> action = Action(id="1a", description="Survey", target=TargetDate.parse("May 2011"))
+        >>> action.is_overdue("2011-06-01"), action.is_overdue(dt.date(2011, 5, 15))
+        (True, False)
     """
 
     id: str = attrs.field(validator=_validate.text)
     description: str = attrs.field(validator=_validate.text)
     lead: str | None = attrs.field(default=None, validator=_validate.optional_text)
-    target: Target | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(_validate.instance_of(TargetDate, Recurrence)),
-    )
+    target: Target | None = attrs.field(default=None, validator=_target)
     evidence: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
@@ -202,67 +151,117 @@ class Action:
     )
     weight: float = attrs.field(default=1, validator=_weight)
 
-    def latest(self, as_of: dt.date) -> ProgressUpdate | None:
-        """The last update made on or before ``as_of``."""
-        found = None
-        for update in self.updates:
-            if update.date <= as_of:
-                found = update
-        return found
+    def latest(self, as_of: dt.date | str) -> ProgressUpdate | None:
+        """The last update made on or before ``as_of`` (a date or ``YYYY-MM-DD``)."""
+        return latest_update(self, _validate.as_date("as_of", as_of))
 
-    def status(self, as_of: dt.date, catalogue: StatusCatalogue | None = None) -> Status:
+    def status(
+        self, as_of: dt.date | str, catalogue: ActionStatusCatalogue | None = None
+    ) -> ActionStatus:
         """The action's status on ``as_of`` (not started before any update).
 
         Raises:
             UnknownNameError: an update names a status the catalogue lacks.
         """
-        catalogue = catalogue or statuses()
-        update = self.latest(as_of)
-        return catalogue[update.status if update else "not-started"]
+        return status_on(self, _validate.as_date("as_of", as_of), catalogue or statuses())
 
-    def progress(self, as_of: dt.date, catalogue: StatusCatalogue | None = None) -> float:
+    def progress(
+        self, as_of: dt.date | str, catalogue: ActionStatusCatalogue | None = None
+    ) -> float:
         """Progress 0 to 100 on ``as_of``: the last update's, else its status's default."""
-        update = self.latest(as_of)
-        if update is not None and update.progress is not None:
-            return update.progress
-        return self.status(as_of, catalogue).progress
+        return progress_on(self, _validate.as_date("as_of", as_of), catalogue or statuses())
 
     @property
     def due(self) -> dt.date | None:
-        """The day the target falls due (see :attr:`TargetDate.due`); ``None`` if recurring."""
+        """The date the target falls due (see `TargetDate.due`); ``None`` if recurring."""
         return self.target.due if isinstance(self.target, TargetDate) else None
 
-    def is_overdue(self, as_of: dt.date, catalogue: StatusCatalogue | None = None) -> bool:
+    def is_overdue(
+        self, as_of: dt.date | str, catalogue: ActionStatusCatalogue | None = None
+    ) -> bool:
         """Whether the target has passed on ``as_of`` and the action is not done.
 
         A target open at the end ("From Jan 1st 2012") asks the action to have
         started: it is overdue once its start has passed with no progress. Other
         dated targets are overdue once their last day has passed unless the status
         is done or progress is 100. Recurring and undated actions are never overdue
-        (see :meth:`Recurrence.adherence`).
+        (see `Recurrence.adherence`).
         """
-        due = self.due
-        if due is None or due >= as_of or not isinstance(self.target, TargetDate):
-            return False
-        status = self.status(as_of, catalogue)
-        if not status.counts or status.done:
-            return False
-        progress = self.progress(as_of, catalogue)
-        if self.target.end is None:
-            return progress <= 0
-        return progress < 100
+        return overdue_on(self, _validate.as_date("as_of", as_of), catalogue or statuses())
 
-    def _repr_html_(self) -> str:
-        from engagekit import render
 
-        return render.html(self)
+# The checked forms of these are the methods; plan queries call these once the date
+# has been read, so that a plan of many actions reads its date once.
+
+
+def latest_update(action: Action, as_of: dt.date) -> ProgressUpdate | None:
+    """The last update of ``action`` made on or before ``as_of``."""
+    found = None
+    for update in action.updates:
+        if update.date <= as_of:
+            found = update
+    return found
+
+
+def status_on(action: Action, as_of: dt.date, catalogue: ActionStatusCatalogue) -> ActionStatus:
+    """The status of ``action`` on ``as_of``."""
+    update = latest_update(action, as_of)
+    return catalogue[update.status if update else "not-started"]
+
+
+def progress_on(action: Action, as_of: dt.date, catalogue: ActionStatusCatalogue) -> float:
+    """The progress of ``action`` on ``as_of``."""
+    update = latest_update(action, as_of)
+    if update is not None and update.progress is not None:
+        return update.progress
+    return status_on(action, as_of, catalogue).progress
+
+
+def overdue_on(action: Action, as_of: dt.date, catalogue: ActionStatusCatalogue) -> bool:
+    """Whether ``action`` is overdue on ``as_of``."""
+    target = action.target
+    if not isinstance(target, TargetDate):
+        return False
+    due = target.due
+    if due is None or due >= as_of:
+        return False
+    status = status_on(action, as_of, catalogue)
+    if not status.counts or status.done:
+        return False
+    progress = progress_on(action, as_of, catalogue)
+    if target.end is None:
+        return progress <= 0
+    return progress < 100
+
+
+class Actions(_display.Listing[Action]):
+    """Actions a plan query found (`ActionPlan.overdue`, `ActionPlan.due_between`), in
+    plan order: iterate it, index it, or show it as a table.
+
+    Example:
+        >>> from engagekit import examples
+        >>> examples.somerset_action_plan().overdue("2012-01-15")
+        <Actions with 7 actions>
+    """
+
+    __slots__ = ()
+    noun = "actions"
+    columns = ("id", "description", "lead", "target", "due")
+
+    def row(self, item: Action) -> tuple[object, ...]:
+        target = item.target.text if item.target is not None else None
+        return (item.id, item.description, item.lead, target, item.due)
 
 
 def _each_objective(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     _validate.each(Objective)(instance, attribute, value)
 
 
-@attrs.frozen(kw_only=True)
+def _action_id(action: Action) -> str:
+    return action.id
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Objective:
     """An objective, numbered as in the source ("1", "1.1"), with its actions.
 
@@ -272,6 +271,11 @@ class Objective:
         actions: its actions.
         objectives: the objectives numbered under it ("1.1" under "1").
         weight: its weight in its parent's progress (default 1).
+
+    Example:
+        >>> survey = Action(id="1a", description="Survey")
+        >>> Objective(id="1", title="Seek feedback", actions=[survey])
+        <Objective '1' with 1 action and 0 objectives>
     """
 
     id: str = attrs.field(validator=_validate.text)
@@ -279,12 +283,23 @@ class Objective:
     actions: tuple[Action, ...] = attrs.field(
         default=(),
         converter=_validate.to_tuple,
-        validator=[_validate.each(Action), _validate.unique(lambda a: a.id, "action id")],
+        validator=[_validate.each(Action), _validate.unique(_action_id, "action id")],
     )
     objectives: tuple[Objective, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_each_objective
     )
     weight: float = attrs.field(default=1, validator=_weight)
+
+    def __repr__(self) -> str:
+        actions = len(self.actions)
+        return _display.short_repr(
+            self,
+            f"Objective {_short(self.id)}",
+            [
+                (actions, "action" if actions == 1 else "actions"),
+                (len(self.objectives), "objective" if len(self.objectives) == 1 else "objectives"),
+            ],
+        )
 
     def all_actions(self) -> tuple[Action, ...]:
         """Its actions and those of the objectives under it, in source order."""
@@ -293,7 +308,9 @@ class Objective:
             found.extend(child.all_actions())
         return tuple(found)
 
-    def progress(self, as_of: dt.date, catalogue: StatusCatalogue | None = None) -> float | None:
+    def progress(
+        self, as_of: dt.date | str, catalogue: ActionStatusCatalogue | None = None
+    ) -> float | None:
         """Weighted mean progress of its actions and sub-objectives on ``as_of``.
 
         ``sum(w_i * p_i) / sum(w_i)`` over the children (actions and
@@ -301,16 +318,26 @@ class Objective:
         a sub-objective with nothing to count is left out. ``None`` when nothing
         counts. The result lies between the smallest and largest child progress.
         """
-        catalogue = catalogue or statuses()
-        pairs: list[tuple[float, float]] = []
-        for action in self.actions:
-            if action.weight > 0 and action.status(as_of, catalogue).counts:
-                pairs.append((action.weight, action.progress(as_of, catalogue)))
-        for child in self.objectives:
-            value = child.progress(as_of, catalogue)
-            if value is not None and child.weight > 0:
-                pairs.append((child.weight, value))
-        return _weighted(pairs)
+        return objective_progress(self, _validate.as_date("as_of", as_of), catalogue or statuses())
+
+
+def objective_progress(
+    objective: Objective, as_of: dt.date, catalogue: ActionStatusCatalogue
+) -> float | None:
+    """The progress of ``objective`` on ``as_of`` (see `Objective.progress`)."""
+    pairs: list[tuple[float, float]] = []
+    for action in objective.actions:
+        if action.weight > 0 and status_on(action, as_of, catalogue).counts:
+            pairs.append((action.weight, progress_on(action, as_of, catalogue)))
+    for child in objective.objectives:
+        value = objective_progress(child, as_of, catalogue)
+        if value is not None and child.weight > 0:
+            pairs.append((child.weight, value))
+    return _weighted(pairs)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _weighted(pairs: Iterable[tuple[float, float]]) -> float | None:
@@ -322,8 +349,8 @@ def _weighted(pairs: Iterable[tuple[float, float]]) -> float | None:
     return total / weights if weights else None
 
 
-@attrs.frozen(kw_only=True)
-class ActionPlan:
+@attrs.frozen(kw_only=True, repr=False)
+class ActionPlan(_display.Displayable):
     """An action plan: numbered objectives, their actions, and how far they have got.
 
     Attributes:
@@ -333,12 +360,18 @@ class ActionPlan:
         source: where the plan comes from.
         statuses: the status catalogue; ``None`` for engagekit's default.
 
+    Raises:
+        InvalidValueError: an objective or action id repeats.
+        UnknownNameError: an update names a status the catalogue lacks.
+
     Example:
         >>> from engagekit import examples
         >>> plan = examples.somerset_action_plan()
+        >>> plan  # doctest: +ELLIPSIS
+        <ActionPlan 'Draft Patient and Public ... v8' with 28 objectives and 32 actions>
         >>> plan.action("5.1a").target.text
         'Nov/Dec 2011'
-        >>> print(*(a.id for a in plan.overdue(dt.date(2012, 1, 15))))
+        >>> print(*(a.id for a in plan.overdue("2012-01-15")))
         1.2c 2.1a 3.1a 3.2a 3.3a 3.4a 5.1a
     """
 
@@ -348,11 +381,11 @@ class ActionPlan:
     )
     body: str | None = attrs.field(default=None, validator=_validate.optional_text)
     source: Source | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
+        default=None, validator=_validate.optional(_validate.instance_of(Source))
     )
-    statuses: StatusCatalogue | None = attrs.field(
+    statuses: ActionStatusCatalogue | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(_validate.instance_of(StatusCatalogue)),
+        validator=_validate.optional(_validate.instance_of(ActionStatusCatalogue)),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -363,15 +396,23 @@ class ActionPlan:
                     "ActionPlan.objectives", objective.id, reason="duplicate id"
                 )
             seen.add(objective.id)
-        for action in self.actions():
+        catalogue = self.catalogue
+        for action in self.all_actions():
             if action.id in seen:
                 raise InvalidValueError("ActionPlan.actions", action.id, reason="duplicate id")
             seen.add(action.id)
             for update in action.updates:
-                self.catalogue[update.status]
+                catalogue[update.status]
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            f"ActionPlan {_short(self.title)}",
+            [(len(self.all_objectives()), "objectives"), (len(self.all_actions()), "actions")],
+        )
 
     @property
-    def catalogue(self) -> StatusCatalogue:
+    def catalogue(self) -> ActionStatusCatalogue:
         """The plan's status catalogue (engagekit's default unless it brings one)."""
         return self.statuses or statuses()
 
@@ -387,12 +428,16 @@ class ActionPlan:
         walk(self.objectives)
         return tuple(found)
 
-    def actions(self) -> tuple[Action, ...]:
-        """Every action, in source order."""
+    def all_actions(self) -> tuple[Action, ...]:
+        """Every action, in source order, as a plain tuple."""
         found: list[Action] = []
         for objective in self.objectives:
             found.extend(objective.all_actions())
         return tuple(found)
+
+    def actions(self) -> Actions:
+        """Every action, in source order."""
+        return Actions(self.all_actions())
 
     def action(self, action_id: str) -> Action:
         """The action with this id.
@@ -400,10 +445,7 @@ class ActionPlan:
         Raises:
             UnknownNameError: naming the closest ids.
         """
-        for action in self.actions():
-            if action.id == action_id:
-                return action
-        raise UnknownNameError("action", action_id, choices=[a.id for a in self.actions()])
+        return _validate.find_by(self.all_actions(), "id", action_id, "action")
 
     def objective(self, objective_id: str) -> Objective:
         """The objective with this number.
@@ -411,47 +453,61 @@ class ActionPlan:
         Raises:
             UnknownNameError: naming the closest numbers.
         """
-        for objective in self.all_objectives():
-            if objective.id == objective_id:
-                return objective
-        raise UnknownNameError(
-            "objective", objective_id, choices=[o.id for o in self.all_objectives()]
-        )
+        return _validate.find_by(self.all_objectives(), "id", objective_id, "objective")
 
     def objective_of(self, action_id: str) -> Objective:
-        """The objective an action sits directly under."""
+        """The objective an action sits directly under.
+
+        Raises:
+            UnknownNameError: no such action.
+        """
         for objective in self.all_objectives():
             if any(a.id == action_id for a in objective.actions):
                 return objective
-        raise UnknownNameError("action", action_id, choices=[a.id for a in self.actions()])
+        raise UnknownNameError("action", action_id, choices=[a.id for a in self.all_actions()])
 
-    def overdue(self, as_of: dt.date) -> tuple[Action, ...]:
-        """The actions overdue on ``as_of`` (see :meth:`Action.is_overdue`), in plan order."""
-        return tuple(a for a in self.actions() if a.is_overdue(as_of, self.catalogue))
+    def overdue(self, as_of: dt.date | str) -> Actions:
+        """The actions overdue on ``as_of`` (see `Action.is_overdue`), in plan order.
 
-    def due_between(self, first: dt.date, last: dt.date) -> tuple[Action, ...]:
-        """The actions whose dated target falls due from ``first`` to ``last`` inclusive.
+        ``as_of`` is a date or ``YYYY-MM-DD`` text.
 
         Raises:
-            InvalidValueError: ``last`` is before ``first``.
+            InvalidTypeError: ``as_of`` is neither.
+            InvalidValueError: the text is not a date.
         """
-        if last < first:
-            raise InvalidValueError("due_between", (first, last), reason="last is before first")
-        return tuple(a for a in self.actions() if a.due is not None and first <= a.due <= last)
+        day = _validate.as_date("as_of", as_of)
+        catalogue = self.catalogue
+        return Actions(a for a in self.all_actions() if overdue_on(a, day, catalogue))
 
-    def progress(self, as_of: dt.date) -> float | None:
+    def due_between(self, start: dt.date | str, end: dt.date | str) -> Actions:
+        """The actions whose dated target falls due from ``start`` to ``end`` inclusive.
+
+        Raises:
+            InvalidValueError: ``end`` is before ``start``.
+        """
+        first = _validate.as_date("start", start)
+        last = _validate.as_date("end", end)
+        if last < first:
+            raise InvalidValueError("due_between", (first, last), reason="end is before start")
+        return Actions(
+            a for a in self.all_actions() if (due := a.due) is not None and first <= due <= last
+        )
+
+    def progress(self, as_of: dt.date | str) -> float | None:
         """The plan's progress on ``as_of``: the weighted mean of its objectives'.
 
-        Uses the same formula as :meth:`Objective.progress`, one level up.
+        Uses the same formula as `Objective.progress`, one level up.
 
         Example:
             >>> from engagekit import examples
             >>> examples.somerset_action_plan().progress(dt.date(2012, 1, 1))
             0.0
         """
+        day = _validate.as_date("as_of", as_of)
+        catalogue = self.catalogue
         pairs = []
         for objective in self.objectives:
-            value = objective.progress(as_of, self.catalogue)
+            value = objective_progress(objective, day, catalogue)
             if value is not None and objective.weight > 0:
                 pairs.append((objective.weight, value))
         return _weighted(pairs)
@@ -477,202 +533,3 @@ class ActionPlan:
             )
 
         return attrs.evolve(self, objectives=tuple(rebuild(o) for o in self.objectives))
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
-
-
-# --- plan files ------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class _ObjectiveRow:
-    id: str
-    title: str
-    weight: float = 1
-
-
-@attrs.frozen(kw_only=True)
-class _ActionRow:
-    id: str
-    objective: str
-    description: str
-    lead: str | None = None
-    target: str | None = None
-    evidence: tuple[str, ...] = ()
-    ideas: tuple[str, ...] = ()
-    stages: tuple[EngagementStage, ...] = ()
-    levels: tuple[InvolvementLevel, ...] = ()
-    duties: tuple[str, ...] = ()
-    decisions: tuple[str, ...] = ()
-    links: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    updates: tuple[ProgressUpdate, ...] = ()
-    weight: float = 1
-    bodies: tuple[str, ...] = ()
-
-
-_PLAN_KEYS = {"title", "body", "source", "objective", "action", "status", "engagekit"}
-
-
-def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> ActionPlan:
-    """Build an :class:`ActionPlan` from a plan document's rows, reporting every bad row.
-
-    The document has a ``title``, optional ``body`` and ``source``, a list of
-    ``objective`` rows (``id``, ``title``; an objective "1.1" sits under "1") and a
-    list of ``action`` rows (``id``, ``objective``, ``description``, ``lead``,
-    ``target`` as written, ``evidence``, ``ideas``, ``stages``, ``levels``,
-    ``duties``, ``decisions``, ``links``, ``notes``, ``updates``, ``weight``,
-    ``bodies`` for a recurrence held by each of several bodies). It may bring its
-    own ``status`` rows.
-
-    Raises:
-        DocumentError: listing every bad row (an unreadable target, an unknown
-            objective, a progress outside 0-100 …) with its key path.
-
-    Example:
-        >>> plan = plan_from_dict({
-        ...     "title": "Plan",
-        ...     "objective": [{"id": "1", "title": "Seek feedback"}],
-        ...     "action": [
-        ...         {"id": "1a", "objective": "1", "description": "Survey", "target": "Quarterly"},
-        ...         {"id": "1b", "objective": "7", "description": "Forum", "target": "Sometime"},
-        ...     ],
-        ... })
-        Traceback (most recent call last):
-        ...
-        engagekit.errors.DocumentError: <plan>: 3 problems
-          $.action[1].objective: unknown objective '7'; known: '1'
-          $.action[1].target: cannot read 'Sometime': no date found
-          $.action[1]: 'Forum' is not placed in the plan
-    """
-    problems: list[str] = []
-    resolved, found = _data.resolve_citations(dict(data), origin)
-    problems.extend(found)
-    extra = set(resolved) - _PLAN_KEYS
-    if extra:
-        problems.append("$: unknown field(s) " + ", ".join(repr(k) for k in sorted(extra)))
-    title = resolved.get("title")
-    if not isinstance(title, str) or not title.strip():
-        problems.append(f"$.title: {title!r} is not allowed: must be a non-empty string")
-    source = _part(resolved.get("source"), Source | None, "$.source", problems)
-    body = resolved.get("body")
-    catalogue: StatusCatalogue | None = None
-    if "status" in resolved:
-        catalogue = _part({"status": resolved["status"]}, StatusCatalogue, "$", problems)
-    known_statuses = catalogue or statuses()
-
-    rows: list[_ObjectiveRow] = []
-    for index, raw in enumerate(_list(resolved.get("objective", []), "$.objective", problems)):
-        row = _part(raw, _ObjectiveRow, f"$.objective[{index}]", problems)
-        if row is not None:
-            rows.append(row)
-    by_id = {row.id: row for row in rows}
-    for index, row in enumerate(rows):
-        if "." in row.id and row.id.rsplit(".", 1)[0] not in by_id:
-            problems.append(
-                f"$.objective[{index}].id: {row.id!r} has no parent objective "
-                f"{row.id.rsplit('.', 1)[0]!r}"
-            )
-    actions: dict[str, list[Action]] = {row.id: [] for row in rows}
-    for index, raw in enumerate(_list(resolved.get("action", []), "$.action", problems)):
-        path = f"$.action[{index}]"
-        row = _part(raw, _ActionRow, path, problems)
-        if row is None:
-            continue
-        placed = True
-        if row.objective not in by_id:
-            known = ", ".join(repr(k) for k in by_id) or "none"
-            problems.append(
-                f"{path}.objective: unknown objective {row.objective!r}; known: {known}"
-            )
-            placed = False
-        target: Target | None = None
-        if row.target is not None:
-            try:
-                target = parse_target(row.target, bodies=row.bodies)
-            except EngagekitError as exc:
-                problems.append(f"{path}.target: {exc}")
-                placed = False
-        for number, update in enumerate(row.updates):
-            if update.status not in known_statuses:
-                problems.append(
-                    f"{path}.updates[{number}].status: unknown status {update.status!r}"
-                )
-                placed = False
-        try:
-            action = Action(
-                id=row.id,
-                description=row.description,
-                lead=row.lead,
-                target=target,
-                evidence=row.evidence,
-                ideas=row.ideas,
-                stages=row.stages,
-                levels=row.levels,
-                duties=row.duties,
-                decisions=row.decisions,
-                links=row.links,
-                notes=row.notes,
-                updates=row.updates,
-                weight=row.weight,
-            )
-        except EngagekitError as exc:
-            problems.append(f"{path}: {exc}")
-            continue
-        if placed:
-            actions[row.objective].append(action)
-        else:
-            problems.append(f"{path}: {row.description!r} is not placed in the plan")
-    if problems:
-        raise DocumentError(origin, problems)
-
-    def build(row: _ObjectiveRow) -> Objective:
-        children = [r for r in rows if "." in r.id and r.id.rsplit(".", 1)[0] == row.id]
-        return Objective(
-            id=row.id,
-            title=row.title,
-            actions=actions[row.id],
-            objectives=[build(child) for child in children],
-            weight=row.weight,
-        )
-
-    try:
-        return ActionPlan(
-            title=str(title),
-            objectives=[build(row) for row in rows if "." not in row.id],
-            body=body,
-            source=source,
-            statuses=catalogue,
-        )
-    except EngagekitError as exc:
-        raise DocumentError(origin, [f"$: {exc}"]) from None
-
-
-def _list(value: Any, path: str, problems: list[str]) -> list[Any]:
-    if isinstance(value, list):
-        return value
-    problems.append(f"{path}: {value!r} is not allowed: must be a list of tables")
-    return []
-
-
-def _part(value: Any, cls: Any, path: str, problems: list[str]) -> Any:
-    try:
-        return io.from_dict(value, cls, origin=path)
-    except DocumentError as exc:
-        for problem in exc.problems:
-            problems.append(f"{path}{problem.path[1:]}: {problem.message}")
-        return None
-
-
-def load_plan(source: str | Path | IO[bytes]) -> ActionPlan:
-    """Read an action plan from a TOML plan file (see :func:`plan_from_dict`).
-
-    Raises:
-        ParseError: the file cannot be read or is not TOML.
-        DocumentError: every bad row, with its key path.
-    """
-    origin = str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")
-    return plan_from_dict(io.read_toml(source, origin=origin), origin=origin)

@@ -4,7 +4,7 @@ The grammar is small and explicit. A phrase holds exactly one date expression; w
 before it are kept as its ``label`` ("First edition"), words after it as its
 ``note`` ("then at AGM"); "From …" opens the end of the window, "By …" opens its
 start; a "?" anywhere marks the date as uncertain. Nothing is ever filled in from
-today's date: a day or month without a year is a :class:`~engagekit.errors.ParseError`.
+today's date: a day or month without a year is a `ParseError`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, ParseError
 
@@ -147,8 +147,8 @@ class TargetDate:
     text: str = attrs.field(validator=_validate.text)
     start: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
     end: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
-    precision: Precision = attrs.field(validator=_validate.member_of(Precision))
-    uncertain: bool = attrs.field(default=False, validator=_validate.instance_of(bool))
+    precision: Precision = attrs.field(converter=Precision)
+    uncertain: bool = attrs.field(default=False, validator=_validate.flag)
     label: str | None = attrs.field(default=None, validator=_validate.optional_text)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
@@ -160,13 +160,14 @@ class TargetDate:
             )
 
     @classmethod
-    def parse(cls, text: str, *, years: YearStyle = YearStyle.FINANCIAL) -> TargetDate:
+    def parse(cls, text: str, *, years: YearStyle | str = YearStyle.FINANCIAL) -> TargetDate:
         """Read a target-date phrase.
 
         Args:
             text: the phrase, e.g. ``"End of May 2011"``, ``"Nov/Dec 2011"``,
                 ``"From Jan 1st 2012"``, ``"2011 - 2012"``, ``"On-going"``.
-            years: how to read two consecutive years; see :class:`YearStyle`.
+            years: how to read two consecutive years (a `YearStyle` or its text,
+                ``"financial"`` or ``"calendar"``).
 
         Raises:
             ParseError: quoting the text, when it holds no date, a date without a
@@ -183,8 +184,7 @@ class TargetDate:
         raw: object = text
         if not isinstance(raw, str) or not raw.strip():
             raise ParseError(str(raw), reason="no date given")
-        if not isinstance(years, YearStyle):
-            raise InvalidValueError("years", years, allowed=[s.value for s in YearStyle])
+        style = YearStyle.parse(years, field="years")
         clean = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
         uncertain = "?" in clean
         clean = " ".join(clean.replace("?", " ").split())
@@ -209,7 +209,7 @@ class TargetDate:
         after = clean[found.end() :].strip()
         if _DATE_WORD.search(after) or _DATE_WORD.search(before):
             raise ParseError(text, reason="more than one date; give each its own target")
-        start, end, precision = _window(name, found, text, years)
+        start, end, precision = _window(name, found, text, style)
         if (bound := _OPEN_END.search(before)) is not None:
             before = before[: bound.start()].strip()
             end = None
@@ -238,18 +238,22 @@ class TargetDate:
         """Whether the window has no last day."""
         return self.end is None
 
-    def contains(self, day: dt.date) -> bool:
-        """Whether ``day`` lies in the window (open ends contain everything that way).
+    def contains(self, date: dt.date | str) -> bool:
+        """Whether ``date`` (a date or ``YYYY-MM-DD``) lies in the window (open ends
+        contain everything that way).
 
         Example:
             >>> TargetDate.parse("May / June 2011").contains(dt.date(2011, 6, 30))
             True
+            >>> TargetDate.parse("May / June 2011").contains("2011-07-01")
+            False
         """
+        day = _validate.as_date("date", date)
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
     @property
     def due(self) -> dt.date | None:
-        """The day by which the target should be met.
+        """The date by which the target should be met.
 
         The end of the window; for a window open at the end ("From Jan 1st 2012")
         its start, by which the action should have begun; ``None`` when on-going.
@@ -283,9 +287,7 @@ class TargetDate:
         return f"{self.text!r}: {span} ({', '.join(extra)})"
 
     def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        return _display.html(self)
 
 
 def _date(text: str, year: int, month: int, day: int) -> dt.date:

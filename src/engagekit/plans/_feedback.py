@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit.choices import Choice
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
 
 
 if TYPE_CHECKING:
@@ -82,12 +82,10 @@ class FeedbackItem:
 
     id: str = attrs.field(validator=_validate.text)
     date: dt.date = attrs.field(validator=_validate.a_date)
-    channel: Channel = attrs.field(validator=_validate.member_of(Channel))
+    channel: Channel = attrs.field(converter=Channel)
     text: str = attrs.field(validator=_validate.text)
     theme: str | None = attrs.field(default=None, validator=_validate.optional_text)
-    kind: FeedbackKind = attrs.field(
-        default=FeedbackKind.CONCERN, validator=_validate.member_of(FeedbackKind)
-    )
+    kind: FeedbackKind = attrs.field(default=FeedbackKind.CONCERN, converter=FeedbackKind)
     asked: str | None = attrs.field(default=None, validator=_validate.optional_text)
     body: str | None = attrs.field(default=None, validator=_validate.optional_text)
     tier: str | None = attrs.field(default=None, validator=_validate.optional_text)
@@ -113,9 +111,7 @@ class Response:
     )
     date: dt.date = attrs.field(validator=_validate.a_date)
     text: str = attrs.field(validator=_validate.text)
-    change: ChangeStatus = attrs.field(
-        default=ChangeStatus.NONE, validator=_validate.member_of(ChangeStatus)
-    )
+    change: ChangeStatus = attrs.field(default=ChangeStatus.NONE, converter=ChangeStatus)
     decision: str | None = attrs.field(default=None, validator=_validate.optional_text)
     action: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
@@ -128,7 +124,7 @@ class Response:
 
 
 @attrs.frozen(kw_only=True)
-class Outcome:
+class FeedbackOutcome:
     """What came of a response: "the outcome was".
 
     Attributes:
@@ -136,7 +132,15 @@ class Outcome:
         response: the id of the response it follows.
         date: when it was recorded.
         text: the outcome.
-        evidence: where it is shown (a report, minutes, a web page).
+        evidence: where it is shown: the ids of [`Evidence`][engagekit.evidence.Evidence]
+            records (a report, minutes, a web page), or a reference in words.
+
+    Example:
+        >>> outcome = FeedbackOutcome(id="o1", response="r1", date=dt.date(2018, 12, 1),
+        ...                           text="300 evening appointments",
+        ...                           evidence=["gb-minutes-2018-12"])
+        >>> outcome.evidence
+        ('gb-minutes-2018-12',)
     """
 
     id: str = attrs.field(validator=_validate.text)
@@ -176,9 +180,7 @@ class LoopMetrics:
     past_standard: int
 
     def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        return _display.html(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -190,7 +192,7 @@ class Lineage:
     responses: tuple[Response, ...]
     decisions: tuple[str, ...]
     actions: tuple[str, ...]
-    outcomes: tuple[Outcome, ...]
+    outcomes: tuple[FeedbackOutcome, ...]
     evidence: tuple[str, ...]
 
     @property
@@ -208,8 +210,55 @@ _GROUPS: dict[str, Callable[[FeedbackItem], str | None]] = {
 }
 
 
-@attrs.frozen(kw_only=True)
-class FeedbackLoop:
+class FeedbackItems(_display.Listing[FeedbackItem]):
+    """Feedback items a loop query found (`FeedbackLoop.informed`,
+    `FeedbackLoop.past_standard`), in the loop's order.
+
+    Example:
+        >>> item = FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel="PALS",
+        ...                     text="Parking at the clinic is full by nine")
+        >>> FeedbackLoop(items=[item]).past_standard("2015-07-01", 20)
+        <FeedbackItems with 1 item>
+    """
+
+    __slots__ = ()
+    noun = "items"
+    columns = ("id", "date", "channel", "theme", "text")
+
+    def row(self, item: FeedbackItem) -> tuple[object, ...]:
+        return (item.id, item.date, item.channel, item.theme, item.text)
+
+    def __repr__(self) -> str:
+        noun = "item" if len(self) == 1 else "items"
+        return _display.short_repr(self, type(self).__name__, [(len(self), noun)])
+
+
+class MetricsByGroup(_display.Listing[tuple[str | None, LoopMetrics]]):
+    """`FeedbackLoop.metrics_by`: ``(key, LoopMetrics)`` pairs sorted by key.
+
+    Example:
+        >>> item = FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel="PALS",
+        ...                     text="Parking at the clinic is full by nine")
+        >>> by_channel = FeedbackLoop(items=[item]).metrics_by("channel", "2015-06-01")
+        >>> by_channel.to_records()[0]["total"]
+        1
+    """
+
+    __slots__ = ()
+    noun = "groups"
+    columns = ("group", "total", "closed", "closure rate", "concerns", "changed", "change rate")
+
+    def row(self, item: tuple[str | None, LoopMetrics]) -> tuple[object, ...]:
+        key, m = item
+        return (key, m.total, m.closed, m.closure_rate, m.concerns, m.changed, m.change_rate)
+
+    def as_dict(self) -> dict[str | None, LoopMetrics]:
+        """The metrics by key, as a dict."""
+        return dict(self)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class FeedbackLoop(_display.Displayable):
     """Feedback and what was done about it, kept as a lineage graph.
 
     The graph (built on first use with networkx) runs feedback → theme → decision
@@ -241,6 +290,8 @@ class FeedbackLoop:
         (0.5, 0.5, 45.0)
         >>> [i.id for i in loop.informed("d-7")]
         ['f1']
+        >>> loop
+        <FeedbackLoop with 2 items, 1 response and 0 outcomes>
     """
 
     items: tuple[FeedbackItem, ...] = attrs.field(
@@ -252,12 +303,27 @@ class FeedbackLoop:
         converter=_validate.to_tuple,
         validator=[_validate.each(Response), _validate.unique(lambda r: r.id, "response id")],
     )
-    outcomes: tuple[Outcome, ...] = attrs.field(
+    outcomes: tuple[FeedbackOutcome, ...] = attrs.field(
         default=(),
         converter=_validate.to_tuple,
-        validator=[_validate.each(Outcome), _validate.unique(lambda o: o.id, "outcome id")],
+        validator=[
+            _validate.each(FeedbackOutcome),
+            _validate.unique(lambda o: o.id, "outcome id"),
+        ],
     )
     _graph: Any = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
+
+    def __repr__(self) -> str:
+        responses = len(self.responses)
+        return _display.short_repr(
+            self,
+            "FeedbackLoop",
+            [
+                (len(self.items), "item" if len(self.items) == 1 else "items"),
+                (responses, "response" if responses == 1 else "responses"),
+                (len(self.outcomes), "outcome" if len(self.outcomes) == 1 else "outcomes"),
+            ],
+        )
 
     def __attrs_post_init__(self) -> None:
         dates = {item.id: item.date for item in self.items}
@@ -277,7 +343,7 @@ class FeedbackLoop:
                 raise UnknownNameError("response", outcome.response, choices=answered)
             if outcome.date < answered[outcome.response]:
                 raise InvalidValueError(
-                    f"Outcome {outcome.id!r}.date",
+                    f"FeedbackOutcome {outcome.id!r}.date",
                     outcome.date,
                     reason=f"is before response {outcome.response!r}",
                 )
@@ -355,7 +421,7 @@ class FeedbackLoop:
             evidence=tuple(dict.fromkeys(e for o in outcomes for e in o.evidence)),
         )
 
-    def informed(self, decision_id: str) -> tuple[FeedbackItem, ...]:
+    def informed(self, decision_id: str) -> FeedbackItems:
         """The feedback that informed a decision, in the loop's order.
 
         Follows the graph backwards from the decision through responses to items.
@@ -377,16 +443,16 @@ class FeedbackLoop:
             if kind == "feedback"
             and any(decision_id == r.decision and item_id in r.feedback for r in self.responses)
         }
-        return tuple(i for i in self.items if i.id in sources)
+        return FeedbackItems(i for i in self.items if i.id in sources)
 
     # --- metrics -----------------------------------------------------------------
 
     def metrics(
         self,
-        as_of: dt.date,
+        as_of: dt.date | str,
         *,
         standard_days: int | None = None,
-        since: dt.date | None = None,
+        since: dt.date | str | None = None,
     ) -> LoopMetrics:
         """The loop's metrics for items given from ``since`` to ``as_of``.
 
@@ -395,17 +461,18 @@ class FeedbackLoop:
         unanswered more than that many days after they were given count as past
         the standard.
         """
-        return _metrics(self._indexed(as_of), self.items, as_of, standard_days, since)
+        day, days, start = _metric_args(as_of, standard_days, since)
+        return _metrics(self._indexed(day), self.items, day, days, start)
 
     def metrics_by(
         self,
         by: str,
-        as_of: dt.date,
+        as_of: dt.date | str,
         *,
         standard_days: int | None = None,
-        since: dt.date | None = None,
-    ) -> tuple[tuple[str | None, LoopMetrics], ...]:
-        """:meth:`metrics` for each theme, channel, tier, body or kind, sorted by key.
+        since: dt.date | str | None = None,
+    ) -> MetricsByGroup:
+        """`metrics` for each theme, channel, tier, body or kind, sorted by key.
 
         Raises:
             InvalidValueError: ``by`` is not one of those.
@@ -417,27 +484,30 @@ class FeedbackLoop:
             >>> {k: m.total for k, m in loop.metrics_by("channel", dt.date(2015, 6, 1))}
             {'pals': 1}
         """
+        if not isinstance(by, str):
+            raise InvalidTypeError("by", by, expected="text: " + ", ".join(_GROUPS))
         if by not in _GROUPS:
             raise InvalidValueError("by", by, allowed=tuple(_GROUPS))
+        day, days, start = _metric_args(as_of, standard_days, since)
         key = _GROUPS[by]
         groups: dict[str | None, list[FeedbackItem]] = {}
         for item in self.items:
             groups.setdefault(key(item), []).append(item)
-        index = self._indexed(as_of)
-        return tuple(
-            (name, _metrics(index, groups[name], as_of, standard_days, since))
+        index = self._indexed(day)
+        return MetricsByGroup(
+            (name, _metrics(index, groups[name], day, days, start))
             for name in sorted(groups, key=lambda k: (k is None, k or ""))
         )
 
-    def past_standard(self, as_of: dt.date, standard_days: int) -> tuple[FeedbackItem, ...]:
+    def past_standard(self, as_of: dt.date | str, standard_days: int) -> FeedbackItems:
         """Items still unanswered on ``as_of`` more than ``standard_days`` after they were given."""
-        first = self._indexed(as_of)
-        return tuple(
+        day = _validate.as_date("as_of", as_of)
+        days = _validate.as_int("standard_days", standard_days)
+        first = self._indexed(day)
+        return FeedbackItems(
             item
             for item in self.items
-            if item.date <= as_of
-            and item.id not in first[0]
-            and (as_of - item.date).days > standard_days
+            if item.date <= day and item.id not in first[0] and (day - item.date).days > days
         )
 
     def _indexed(self, as_of: dt.date) -> tuple[dict[str, dt.date], dict[str, bool]]:
@@ -455,9 +525,11 @@ class FeedbackLoop:
                     changed[item_id] = True
         return first, changed
 
-    def between(self, start: dt.date, end: dt.date) -> FeedbackLoop:
+    def between(self, start: dt.date | str, end: dt.date | str) -> FeedbackLoop:
         """The loop restricted to items given from ``start`` to ``end`` and their follow-up."""
-        items = tuple(i for i in self.items if start <= i.date <= end)
+        first = _validate.as_date("start", start)
+        last = _validate.as_date("end", end)
+        items = tuple(i for i in self.items if first <= i.date <= last)
         ids = {i.id for i in items}
         responses = tuple(
             attrs.evolve(r, feedback=tuple(f for f in r.feedback if f in ids))
@@ -468,10 +540,14 @@ class FeedbackLoop:
         outcomes = tuple(o for o in self.outcomes if o.response in kept)
         return FeedbackLoop(items=items, responses=responses, outcomes=outcomes)
 
-    def _repr_html_(self) -> str:
-        from engagekit import render
 
-        return render.html(self)
+def _metric_args(
+    as_of: object, standard_days: object, since: object
+) -> tuple[dt.date, int | None, dt.date | None]:
+    day = _validate.as_date("as_of", as_of)
+    days = None if standard_days is None else _validate.as_int("standard_days", standard_days)
+    start = None if since is None else _validate.as_date("since", since)
+    return day, days, start
 
 
 def _metrics(

@@ -1,7 +1,7 @@
 """How plan values are read and written by engagekit.io (private).
 
 Targets may be written as the phrase alone (``target = "End of May 2011"``) and
-are read with :func:`parse_target`; written out, they keep every field.
+are read with `parse_target`; written out, they keep every field.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 
 
 @attrs.frozen(kw_only=True)
@@ -38,8 +38,12 @@ class Meeting:
     date: dt.date = attrs.field(validator=_validate.a_date)
     body: str = attrs.field(validator=_validate.text)
     title: str = attrs.field(validator=_validate.text)
-    public: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
-    attendance: int | None = attrs.field(default=None, validator=_validate.non_negative)
+    public: bool = attrs.field(default=True, validator=_validate.flag)
+    attendance: int | None = attrs.field(
+        default=None,
+        converter=_validate.to_int,
+        validator=_validate.optional(_validate.whole_at_least(0)),
+    )
     organisations: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
@@ -57,9 +61,7 @@ class Meeting:
         return self.attendance is not None and self.minutes is not None
 
     def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        return _display.html(self)
 
 
 def held(
@@ -67,7 +69,7 @@ def held(
 ) -> tuple[tuple[dt.date, str], ...]:
     """``(date, body)`` pairs of the meetings held by ``bodies`` (all if none), sorted.
 
-    Pass them to :meth:`Recurrence.adherence`.
+    Pass them to `Recurrence.adherence`.
     """
     wanted = frozenset(bodies)
     return tuple(sorted((m.date, m.body) for m in meetings if not wanted or m.body in wanted))

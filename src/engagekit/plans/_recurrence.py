@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, ParseError
 
@@ -101,17 +101,12 @@ class Recurrence:
     """
 
     text: str = attrs.field(validator=_validate.text)
-    frequency: Frequency = attrs.field(validator=_validate.member_of(Frequency))
-    interval: int = attrs.field(validator=_validate.instance_of(int))
+    frequency: Frequency = attrs.field(converter=Frequency)
+    interval: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(1))
     bodies: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
     anchor: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
-
-    @interval.validator
-    def _positive(self, attribute: attrs.Attribute[Any], value: int) -> None:
-        if isinstance(value, bool) or value < 1:
-            raise InvalidValueError("Recurrence.interval", value, reason="must be at least 1")
 
     @classmethod
     def parse(
@@ -211,7 +206,7 @@ class Recurrence:
         units = {Frequency.YEARLY: 1.0, Frequency.MONTHLY: 12.0, Frequency.WEEKLY: 52.0}
         return units[self.frequency] / self.interval * max(1, len(self.bodies))
 
-    def rule(self, start: dt.date, *, exclude: Iterable[dt.date] = ()) -> rruleset:
+    def rule(self, start: dt.date | str, *, exclude: Iterable[dt.date] = ()) -> rruleset:
         """The ``dateutil.rrule`` rule set from ``start`` (or the anchor), less ``exclude``.
 
         Example:
@@ -221,7 +216,7 @@ class Recurrence:
         """
         from dateutil import rrule
 
-        first = self.anchor or start
+        first = self.anchor or _validate.as_date("start", start)
         freq: Any = {
             Frequency.YEARLY: rrule.YEARLY,
             Frequency.MONTHLY: rrule.MONTHLY,
@@ -256,8 +251,8 @@ class Recurrence:
         return tuple(k * self.interval // count for k in range(count))
 
     def schedule(
-        self, start: dt.date, end: dt.date, *, exclude: Iterable[dt.date] = ()
-    ) -> tuple[Occurrence, ...]:
+        self, start: dt.date | str, end: dt.date | str, *, exclude: Iterable[dt.date] = ()
+    ) -> Schedule:
         """The expected occurrences between ``start`` and ``end`` inclusive, with bodies.
 
         Raises:
@@ -272,10 +267,7 @@ class Recurrence:
             2015-10-01 north
             2016-01-01 south
         """
-        if not (_is_date(start) and _is_date(end)) or end < start:
-            raise InvalidValueError(
-                "Recurrence range", (start, end), reason="must be two dates, start <= end"
-            )
+        start, end = _range(start, end)
         excluded = frozenset(exclude)
         found: list[Occurrence] = []
         names: Sequence[str | None] = self.bodies or (None,)
@@ -294,14 +286,14 @@ class Recurrence:
                 reason=f"no occurrence between {start.isoformat()} and {end.isoformat()}",
             )
         found.sort(key=lambda o: (o.date, o.body or ""))
-        return tuple(found)
+        return Schedule(found)
 
     def occurrences(
-        self, start: dt.date, end: dt.date, *, exclude: Iterable[dt.date] = ()
+        self, start: dt.date | str, end: dt.date | str, *, exclude: Iterable[dt.date] = ()
     ) -> tuple[dt.date, ...]:
         """The expected dates between ``start`` and ``end`` inclusive, sorted.
 
-        ``exclude`` dates (bank holidays, see :func:`bank_holidays`) are dropped.
+        ``exclude`` dates (bank holidays, see `bank_holidays`) are dropped.
 
         Raises:
             InvalidValueError: the range is empty or holds no occurrence.
@@ -315,8 +307,8 @@ class Recurrence:
     def adherence(
         self,
         actual: Iterable[dt.date | tuple[dt.date, str]],
-        start: dt.date,
-        end: dt.date,
+        start: dt.date | str,
+        end: dt.date | str,
         *,
         tolerance_days: int = 0,
         exclude: Iterable[dt.date] = (),
@@ -337,6 +329,8 @@ class Recurrence:
             >>> len(a.expected), len(a.held), len(a.missed), a.rate
             (4, 2, 2, 0.5)
         """
+        start, end = _range(start, end)
+        tolerance = _validate.as_int("tolerance_days", tolerance_days)
         expected = self.schedule(start, end, exclude=exclude)
         pairs: list[tuple[dt.date, str | None]] = []
         for index, item in enumerate(actual):
@@ -381,7 +375,7 @@ class Recurrence:
                 used.add(match)
                 day = pairs[match][0]
                 held.append((occurrence, day))
-                if (day - occurrence.date).days > tolerance_days:
+                if (day - occurrence.date).days > tolerance:
                     late.append((occurrence, day))
         extra = tuple(pairs[i][0] for i in range(len(pairs)) if i not in used)
         return Adherence(
@@ -399,13 +393,27 @@ class Recurrence:
         return self.text
 
     def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        return _display.html(self)
 
 
-@attrs.frozen(kw_only=True)
-class Adherence:
+class Schedule(_display.Listing[Occurrence]):
+    """The occurrences a recurrence expects over a range of dates, sorted by date.
+
+    Example:
+        >>> Recurrence.parse("quarterly").schedule("2018-04-01", "2019-03-31")
+        <Schedule with 4 occurrences>
+    """
+
+    __slots__ = ()
+    noun = "occurrences"
+    columns = ("date", "body")
+
+    def row(self, item: Occurrence) -> tuple[object, ...]:
+        return (item.date, item.body)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Adherence(_display.Displayable):
     """How well what was held kept to a recurrence over a range of dates.
 
     Attributes:
@@ -433,14 +441,29 @@ class Adherence:
         """Share of expected occurrences that were held, 0 to 1."""
         return len(self.held) / len(self.expected) if self.expected else 0.0
 
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            f"Adherence to {self.recurrence.text!r}",
+            [
+                (len(self.expected), "expected"),
+                (len(self.held), "held"),
+                (len(self.missed), "missed"),
+                (len(self.late), "late"),
+            ],
+        )
 
 
 def _is_date(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _range(start: object, end: object) -> tuple[dt.date, dt.date]:
+    first = _validate.as_date("start", start)
+    last = _validate.as_date("end", end)
+    if last < first:
+        raise InvalidValueError("Recurrence range", (first, last), reason="end is before start")
+    return first, last
 
 
 def _shift(day: dt.date, frequency: Frequency, offset: int) -> dt.date:
@@ -453,86 +476,6 @@ def _shift(day: dt.date, frequency: Frequency, offset: int) -> dt.date:
     if frequency is Frequency.YEARLY:
         return day + relativedelta(years=offset)
     return day + relativedelta(months=offset)
-
-
-def bank_holidays(first_year: int, last_year: int | None = None) -> tuple[dt.date, ...]:
-    """Bank holidays in England and Wales, from the optional ``holidays`` package.
-
-    Install it with ``pip install 'engagekit[calendar]'``. Pass the result as
-    ``exclude=`` to :meth:`Recurrence.occurrences`.
-
-    Raises:
-        ModuleNotFoundError: ``holidays`` is not installed.
-
-    Example:
-        >>> dt.date(2018, 12, 25) in bank_holidays(2018)
-        True
-    """
-    try:
-        import holidays
-    except ModuleNotFoundError as exc:
-        raise ModuleNotFoundError(
-            "bank_holidays needs the optional 'holidays' package: "
-            "pip install 'engagekit[calendar]'",
-            name=exc.name,
-        ) from None
-    years = range(first_year, (last_year if last_year is not None else first_year) + 1)
-    calendar = holidays.country_holidays("GB", subdiv="ENG", years=years)
-    return tuple(sorted(calendar))
-
-
-def to_ical(
-    recurrence: Recurrence,
-    start: dt.date,
-    end: dt.date,
-    *,
-    summary: str,
-    exclude: Iterable[dt.date] = (),
-    location: str | None = None,
-) -> bytes:
-    """An iCalendar (RFC 5545) file of a meeting series, one all-day event per occurrence.
-
-    Uses the optional ``icalendar`` package (``pip install 'engagekit[calendar]'``).
-    Event ids and time stamps are derived from the dates, so equal input gives
-    byte-identical output.
-
-    Raises:
-        ModuleNotFoundError: ``icalendar`` is not installed.
-
-    Example:
-        >>> data = to_ical(Recurrence.parse("quarterly"), dt.date(2018, 4, 1),
-        ...                dt.date(2019, 3, 31), summary="Steering group")
-        >>> data.count(b"BEGIN:VEVENT")
-        4
-    """
-    try:
-        import icalendar
-    except ModuleNotFoundError as exc:
-        raise ModuleNotFoundError(
-            "to_ical needs the optional 'icalendar' package: pip install 'engagekit[calendar]'",
-            name=exc.name,
-        ) from None
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//engagekit//meeting series//EN")
-    cal.add("version", "2.0")
-    slug = re.sub(r"[^a-z0-9]+", "-", summary.lower()).strip("-") or "meeting"
-    stamp = dt.datetime.combine(start, dt.time(), tzinfo=dt.UTC)
-    for occurrence in recurrence.schedule(start, end, exclude=exclude):
-        event = icalendar.Event()
-        title = f"{summary} ({occurrence.body})" if occurrence.body else summary
-        body_slug = re.sub(r"[^a-z0-9]+", "-", (occurrence.body or "").lower()).strip("-")
-        event.add(
-            "uid",
-            f"{occurrence.date.isoformat()}-{slug}{'-' + body_slug if body_slug else ''}@engagekit",
-        )
-        event.add("dtstamp", stamp)
-        event.add("summary", title)
-        event.add("dtstart", occurrence.date)
-        event.add("dtend", occurrence.date + dt.timedelta(days=1))
-        if location:
-            event.add("location", location)
-        cal.add_component(event)
-    return bytes(cal.to_ical())
 
 
 def _bodies_of_kind(network: EscalationNetwork, kind: str) -> tuple[str, ...]:

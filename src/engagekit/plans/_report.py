@@ -8,10 +8,11 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit.cycles import EngagementStage
-from engagekit.errors import InvalidValueError
-from engagekit.plans._actions import ActionPlan
+from engagekit.errors import InvalidTypeError, InvalidValueError
+from engagekit.evidence import Evidence, Limb
+from engagekit.plans._actions import ActionPlan, latest_update, progress_on, status_on
 from engagekit.plans._dates import TargetDate
 from engagekit.plans._feedback import ChangeStatus, FeedbackLoop
 from engagekit.plans._meetings import Meeting, held
@@ -62,45 +63,53 @@ class YouSaidWeDidEntry:
     change: ChangeStatus
 
 
-@attrs.frozen(kw_only=True)
-class YouSaidWeDid:
+@attrs.frozen(kw_only=True, repr=False)
+class YouSaidWeDid(_display.Displayable):
     """The publishable "We asked / You said / We did / The outcome was" document.
 
-    Render it with ``engagekit.render.markdown`` or ``engagekit.render.html``.
+    Render it with ``engagekit.render.markdown`` or ``engagekit.render.html``;
+    ``str()`` gives it as plain text.
     """
 
     title: str = attrs.field(validator=_validate.text)
     start: dt.date = attrs.field(validator=_validate.a_date)
     end: dt.date = attrs.field(validator=_validate.a_date)
-    entries: tuple[YouSaidWeDidEntry, ...] = attrs.field(converter=_validate.to_tuple)
+    entries: tuple[YouSaidWeDidEntry, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each(YouSaidWeDidEntry)
+    )
 
-    def _repr_html_(self) -> str:
-        from engagekit import render
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidValueError(
+                "YouSaidWeDid.end", self.end, reason=f"is before the start {self.start}"
+            )
 
-        return render.html(self)
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            f"YouSaidWeDid {self.start.isoformat()} to {self.end.isoformat()}",
+            [(len(self.entries), "theme" if len(self.entries) == 1 else "themes")],
+        )
 
 
-Period = TargetDate | tuple[dt.date, dt.date]
+Period = TargetDate | tuple[dt.date | str, dt.date | str]
 
 
 def _period(period: Period) -> tuple[dt.date, dt.date]:
     if isinstance(period, TargetDate):
         if period.start is None or period.end is None:
-            raise InvalidValueError(
-                "period", period.text, reason="must have a first and a last day"
-            )
+            raise InvalidValueError("period", period.text, reason="must have a start and an end")
         return period.start, period.end
     pair: object = period
-    if (
-        isinstance(pair, tuple)
-        and len(pair) == 2
-        and all(isinstance(d, dt.date) for d in pair)
-        and pair[0] <= pair[1]
-    ):
-        return pair[0], pair[1]
-    raise InvalidValueError(
-        "period", period, reason="must be a TargetDate or a (start, end) pair of dates"
-    )
+    if not isinstance(pair, tuple) or len(pair) != 2:
+        raise InvalidTypeError(
+            "period", period, expected="a TargetDate or a (start, end) pair of dates"
+        )
+    start = _validate.as_date("period start", pair[0])
+    end = _validate.as_date("period end", pair[1])
+    if end < start:
+        raise InvalidValueError("period", (start, end), reason="end is before start")
+    return start, end
 
 
 _RANK = {ChangeStatus.NONE: 0, ChangeStatus.PLANNED: 1, ChangeStatus.MADE: 2}
@@ -161,65 +170,40 @@ def you_said_we_did(
 
 
 @attrs.frozen(kw_only=True)
-class InvolvementEvidence:
-    """Evidence of involvement for the annual report (one entry in its evidence list).
-
-    Attributes:
-        date: when it happened.
-        description: what was done.
-        limb: which limb of the public involvement duty it shows: ``"planning"``,
-            ``"proposals"`` or ``"decisions"`` (s14Z2(2)(a)-(c)), or another
-            string id from the duties module.
-        stage: the Engagement Cycle stage it belongs to, if any.
-        duty: the id of a duty or requirement it evidences (a string id), if any.
-        link: where it is published, if anywhere.
-    """
-
-    date: dt.date = attrs.field(validator=_validate.a_date)
-    description: str = attrs.field(validator=_validate.text)
-    limb: str | None = attrs.field(default=None, validator=_validate.optional_text)
-    stage: EngagementStage | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_validate.member_of(EngagementStage))
-    )
-    duty: str | None = attrs.field(default=None, validator=_validate.optional_text)
-    link: str | None = attrs.field(default=None, validator=_validate.optional_text)
-
-
-@attrs.frozen(kw_only=True)
 class ReachCount:
     """How many participants of one group of a protected characteristic took part."""
 
     characteristic: str = attrs.field(validator=_validate.text)
     group: str = attrs.field(validator=_validate.text)
-    count: int = attrs.field(validator=_validate.non_negative)
+    count: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(0))
 
 
 #: The limbs of the public involvement duty as NHS Sutton CCG's strategy quotes
-#: s14Z2(2) of the NHS Act 2006 ("Duty to involve").
-LIMBS: tuple[tuple[str, str], ...] = (
-    ("planning", "The planning of services"),
+#: s14Z2(2) of the NHS Act 2006 ("Duty to involve"), each with its title.
+LIMBS: tuple[tuple[Limb, str], ...] = (
+    (Limb.PLANNING, "The planning of services"),
     (
-        "proposals",
+        Limb.PROPOSALS,
         (
             "The development and consideration of proposals for changes which, if implemented, "
             "would have an impact on services"
         ),
     ),
-    ("decisions", "Decisions which, when implemented, would have an impact on services"),
+    (Limb.DECISIONS, "Decisions which, when implemented, would have an impact on services"),
 )
 
 
-@attrs.frozen(kw_only=True)
-class AnnualEngagementReport:
+@attrs.frozen(kw_only=True, repr=False)
+class AnnualEngagementReport(_display.Displayable):
     """The annual engagement report as a document: titled sections in order.
 
     Render it with ``engagekit.render.markdown`` or ``engagekit.render.html``
-    (a standalone HTML page).
+    (a standalone HTML page); ``str()`` gives the Markdown.
     """
 
     title: str = attrs.field(validator=_validate.text)
     body: str = attrs.field(validator=_validate.text)
-    year: int = attrs.field(validator=_validate.instance_of(int))
+    year: int = attrs.field(converter=_validate.to_int, validator=_validate.whole)
     start: dt.date = attrs.field(validator=_validate.a_date)
     end: dt.date = attrs.field(validator=_validate.a_date)
     sections: tuple[Section, ...] = attrs.field(
@@ -235,8 +219,22 @@ class AnnualEngagementReport:
 
         return _validate.find_by(self.sections, "title", title, "section")
 
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidValueError(
+                "AnnualEngagementReport.end", self.end, reason=f"is before the start {self.start}"
+            )
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            f"AnnualEngagementReport {self.body!r} {self.start.isoformat()} to "
+            f"{self.end.isoformat()}",
+            [(len(self.sections), "sections")],
+        )
+
     def _repr_html_(self) -> str:
-        from engagekit.render._plans import report_fragment
+        from engagekit.plans._render import report_fragment
 
         return report_fragment(self)
 
@@ -248,7 +246,7 @@ def annual_engagement_report(
     plan: ActionPlan | None = None,
     loop: FeedbackLoop | None = None,
     meetings: Iterable[Meeting] = (),
-    evidence: Iterable[InvolvementEvidence] = (),
+    evidence: Iterable[Evidence] = (),
     participants: Iterable[ReachCount] = (),
     financial: bool = True,
     standard_days: int | None = None,
@@ -266,8 +264,14 @@ def annual_engagement_report(
     with the meetings held); actions completed and overdue; "You said, we did";
     and equality reach when ``participants`` are given.
 
+    ``evidence`` is the one [`Evidence`][engagekit.evidence.Evidence] record used
+    across engagekit: the report lists each piece dated in the year under each of its
+    ``limbs`` and under its ``stage``.
+
     Raises:
-        InvalidValueError: the year is not a number from 1948 (the NHS's founding) on.
+        InvalidTypeError: the year is not a whole number, or an evidence item is not
+            an `Evidence`.
+        InvalidValueError: the year is before 1948 (the NHS's founding).
 
     Example (the meetings are an illustration: the forums met on schedule but one):
         >>> from engagekit import examples
@@ -289,9 +293,15 @@ def annual_engagement_report(
         >>> forums[2:]
         ('12', '11', '1', '0')
     """
-    given: object = year
-    if isinstance(given, bool) or not isinstance(given, int) or given < 1948:
+    year = _validate.as_int("year", year)
+    if year < 1948:
         raise InvalidValueError("year", year, reason="must be a year from 1948 on")
+    if standard_days is not None:
+        standard_days = _validate.as_int("standard_days", standard_days)
+    pieces = tuple(evidence)
+    for index, piece in enumerate(pieces):
+        if not isinstance(piece, Evidence):
+            raise InvalidTypeError(f"evidence[{index}]", piece, expected="an Evidence")
     if financial:
         start, end = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
         label = f"{year}/{str(year + 1)[-2:]}"
@@ -300,7 +310,7 @@ def annual_engagement_report(
         label = str(year)
     meeting_list = [m for m in meetings if start <= m.date <= end]
     evidence_list = sorted(
-        (e for e in evidence if start <= e.date <= end), key=lambda e: (e.date, e.description)
+        (e for e in pieces if start <= e.date <= end), key=lambda e: (e.date, e.what, e.id)
     )
     reach = tuple(participants)
 
@@ -341,7 +351,7 @@ def _summary(
     plan: ActionPlan | None,
     loop: FeedbackLoop | None,
     meetings: Sequence[Meeting],
-    evidence: Sequence[InvolvementEvidence],
+    evidence: Sequence[Evidence],
     period: tuple[dt.date, dt.date],
     standard_days: int | None,
 ) -> Section:
@@ -367,26 +377,15 @@ def _summary(
     return Section(title="Summary", paragraphs=lines, items=items)
 
 
-def _limbs(evidence: Sequence[InvolvementEvidence]) -> Section:
-    known = {slug for slug, _ in LIMBS}
+def _limbs(evidence: Sequence[Evidence]) -> Section:
     subsections = []
-    for slug, title in LIMBS:
-        found = [f"{e.date.isoformat()}: {e.description}" for e in evidence if e.limb == slug]
+    for limb, title in LIMBS:
+        found = [f"{e.date.isoformat()}: {e.what}" for e in evidence if limb in e.limbs]
         subsections.append(
             Section(
                 title=title,
                 items=found,
                 paragraphs=() if found else ("No evidence recorded.",),
-            )
-        )
-    others = sorted({e.limb for e in evidence if e.limb and e.limb not in known})
-    for other in others:
-        subsections.append(
-            Section(
-                title=other,
-                items=[
-                    f"{e.date.isoformat()}: {e.description}" for e in evidence if e.limb == other
-                ],
             )
         )
     return Section(
@@ -401,16 +400,14 @@ def _limbs(evidence: Sequence[InvolvementEvidence]) -> Section:
     )
 
 
-def _stages(
-    evidence: Sequence[InvolvementEvidence], plan: ActionPlan | None, end: dt.date
-) -> Section:
+def _stages(evidence: Sequence[Evidence], plan: ActionPlan | None, end: dt.date) -> Section:
     subsections = []
     for stage in EngagementStage:
-        items = [f"{e.date.isoformat()}: {e.description}" for e in evidence if e.stage is stage]
+        items = [f"{e.date.isoformat()}: {e.what}" for e in evidence if e.stage is stage]
         if plan is not None:
-            for action in plan.actions():
+            for action in plan.all_actions():
                 if stage in action.stages:
-                    progress = action.progress(end, plan.catalogue)
+                    progress = progress_on(action, end, plan.catalogue)
                     items.append(f"Action {action.id}: {action.description} ({progress:.0f}%)")
         subsections.append(
             Section(
@@ -427,7 +424,7 @@ def _calendar(
 ) -> Section:
     rows = []
     if plan is not None:
-        for action in plan.actions():
+        for action in plan.all_actions():
             target = action.target
             if not isinstance(target, Recurrence) or not target.bodies:
                 continue
@@ -468,9 +465,13 @@ def _actions(plan: ActionPlan | None, start: dt.date, end: dt.date) -> Section:
     if plan is None:
         return Section(title="Actions", paragraphs=("No action plan given.",))
     completed = []
-    for action in plan.actions():
-        update = action.latest(end)
-        if update is not None and start <= update.date and action.status(end, plan.catalogue).done:
+    for action in plan.all_actions():
+        update = latest_update(action, end)
+        if (
+            update is not None
+            and start <= update.date
+            and status_on(action, end, plan.catalogue).done
+        ):
             completed.append((action.id, action.description, update.date.isoformat()))
     overdue = [(a.id, a.description, a.target.text if a.target else "") for a in plan.overdue(end)]
     return Section(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit.choices import Choice
-from engagekit.errors import UnknownNameError
+from engagekit.errors import InvalidTypeError, UnknownNameError
 from engagekit.sources import Source
 
 
@@ -38,11 +38,11 @@ class Influencer:
     """A body whose views carry weight, and whether it has a formal monitoring role."""
 
     name: str = attrs.field(validator=_validate.text)
-    formal_monitoring: bool = attrs.field(default=False, validator=_validate.instance_of(bool))
+    formal_monitoring: bool = attrs.field(default=False, validator=_validate.flag)
 
 
-@attrs.frozen(kw_only=True)
-class StakeholderMap:
+@attrs.frozen(kw_only=True, repr=False)
+class StakeholderMap(_display.Displayable):
     """A stakeholder table with its influencers.
 
     Example:
@@ -54,6 +54,8 @@ class StakeholderMap:
         Health and Wellbeing Board and Scrutiny Committee
         >>> ", ".join(i.name for i in m.monitoring_bodies())
         'NHS England, Sutton Council, Scrutiny Committee'
+        >>> m
+        <StakeholderMap with 6 groups and 3 influencers>
     """
 
     groups: tuple[StakeholderGroup, ...] = attrs.field(
@@ -67,6 +69,13 @@ class StakeholderMap:
         default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
     )
 
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            "StakeholderMap",
+            [(len(self.groups), "groups"), (len(self.influencers), "influencers")],
+        )
+
     def group(self, name: str) -> StakeholderGroup:
         """The group with this name.
 
@@ -77,17 +86,14 @@ class StakeholderMap:
 
     def owned_by(self, role: str) -> tuple[StakeholderGroup, ...]:
         """The groups whose engagement this role owns or leads (ignoring case)."""
+        if not isinstance(role, str):
+            raise InvalidTypeError("role", role, expected="text")
         wanted = role.strip().lower()
         return tuple(g for g in self.groups if any(o.lower() == wanted for o in g.owners))
 
     def monitoring_bodies(self) -> tuple[Influencer, ...]:
         """The influencers with a formal monitoring function."""
         return tuple(i for i in self.influencers if i.formal_monitoring)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
 
 
 class Part(Choice):
@@ -117,7 +123,7 @@ class Responsibility:
     """
 
     text: str = attrs.field(validator=_validate.text)
-    part: Part = attrs.field(validator=_validate.member_of(Part))
+    part: Part = attrs.field(converter=Part)
     topics: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
@@ -133,8 +139,8 @@ class Role:
     )
 
 
-@attrs.frozen(kw_only=True)
-class ResponsibilityMatrix:
+@attrs.frozen(kw_only=True, repr=False)
+class ResponsibilityMatrix(_display.Displayable):
     """Roles and responsibilities, queryable by topic and part.
 
     Example:
@@ -142,7 +148,7 @@ class ResponsibilityMatrix:
         >>> matrix = examples.sutton_responsibilities()
         >>> matrix.accountable_for("annual-engagement-report")
         ('Chief Operating Officer',)
-        >>> matrix.who("annual-engagement-report", Part.APPROVES)
+        >>> matrix.who("annual-engagement-report", "approves")
         ('Governing Body',)
     """
 
@@ -153,6 +159,13 @@ class ResponsibilityMatrix:
     source: Source | None = attrs.field(
         default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
     )
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            "ResponsibilityMatrix",
+            [(len(self.roles), "roles"), (len(self.topics()), "topics")],
+        )
 
     def role(self, name: str) -> Role:
         """The role with this name.
@@ -166,19 +179,22 @@ class ResponsibilityMatrix:
         """Every topic, sorted."""
         return tuple(sorted({t for r in self.roles for p in r.responsibilities for t in p.topics}))
 
-    def who(self, topic: str, part: Part | None = None) -> tuple[str, ...]:
-        """The roles with a responsibility on ``topic`` (in that ``part``, if given).
+    def who(self, topic: str, part: Part | str | None = None) -> tuple[str, ...]:
+        """The roles with a responsibility on ``topic`` (in that ``part``, if given;
+        a `Part` or its text).
 
         Raises:
             UnknownNameError: no responsibility names the topic.
+            UnknownChoiceError: ``part`` is text that names no part.
         """
+        wanted = None if part is None else Part.parse(part, field="part")
         if topic not in self.topics():
             raise UnknownNameError("topic", topic, choices=self.topics())
         return tuple(
             role.name
             for role in self.roles
             if any(
-                topic in p.topics and (part is None or p.part is part)
+                topic in p.topics and (wanted is None or p.part is wanted)
                 for p in role.responsibilities
             )
         )
@@ -200,8 +216,3 @@ class ResponsibilityMatrix:
                     cells.append((role.name, parts))
             rows.append((topic, tuple(cells)))
         return tuple(rows)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)

@@ -1,23 +1,19 @@
-"""Renderers for plans, recurrences, feedback loops and reports (private)."""
+"""Renderers for plans, recurrences, feedback loops and reports (private).
+
+Registered on the dispatching functions of ``engagekit._display`` when
+``engagekit.plans`` is imported.
+"""
 
 from __future__ import annotations
 
-from engagekit.plans import (
-    Action,
-    ActionPlan,
-    Adherence,
-    AnnualEngagementReport,
-    FeedbackLoop,
-    LoopMetrics,
-    Meeting,
-    Recurrence,
-    ResponsibilityMatrix,
-    Section,
-    StakeholderMap,
-    TargetDate,
-    YouSaidWeDid,
-)
-from engagekit.render._core import esc, html, markdown, md_table, table, text
+from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit.plans._actions import Action, ActionPlan
+from engagekit.plans._dates import TargetDate
+from engagekit.plans._feedback import FeedbackLoop, LoopMetrics
+from engagekit.plans._meetings import Meeting
+from engagekit.plans._recurrence import Adherence, Recurrence
+from engagekit.plans._report import AnnualEngagementReport, Section, YouSaidWeDid
+from engagekit.plans._stakeholders import ResponsibilityMatrix, StakeholderMap
 
 
 def _target(action: Action) -> str:
@@ -78,7 +74,7 @@ def _(value: Adherence) -> str:
 
 
 def _plan_rows(plan: ActionPlan) -> list[tuple[str, str, str, str]]:
-    return [(a.id, a.description, a.lead or "", _target(a)) for a in plan.actions()]
+    return [(a.id, a.description, a.lead or "", _target(a)) for a in plan.all_actions()]
 
 
 @text.register

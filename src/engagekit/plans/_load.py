@@ -1,0 +1,296 @@
+"""Reading action plans from plan documents (TOML files or mappings) (private).
+
+A plan document is written row by row, as the source plans are tables: objective
+rows numbered "1", "1.1" …, and action rows naming their objective. Every bad row
+is reported at once, each problem with its key path; rejection is linear in the
+size of the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from engagekit import _data, io
+from engagekit.cycles import EngagementStage, InvolvementLevel
+from engagekit.errors import DocumentError, EngagekitError, Problem
+from engagekit.plans._actions import (
+    Action,
+    ActionPlan,
+    Objective,
+    ProgressUpdate,
+    Target,
+    parse_target,
+)
+from engagekit.plans._statuses import ActionStatusCatalogue, statuses
+from engagekit.sources import Source
+
+
+@attrs.frozen(kw_only=True)
+class _ObjectiveRow:
+    id: str
+    title: str
+    weight: float = 1
+
+
+@attrs.frozen(kw_only=True)
+class _ActionRow:
+    id: str
+    objective: str
+    description: str
+    lead: str | None = None
+    target: str | None = None
+    evidence: tuple[str, ...] = ()
+    ideas: tuple[str, ...] = ()
+    stages: tuple[EngagementStage, ...] = ()
+    levels: tuple[InvolvementLevel, ...] = ()
+    duties: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    updates: tuple[ProgressUpdate, ...] = ()
+    weight: float = 1
+    bodies: tuple[str, ...] = ()
+
+
+_PLAN_KEYS = {"title", "body", "source", "objective", "action", "status", "engagekit"}
+
+
+def _parent(objective_id: str) -> str | None:
+    return objective_id.rsplit(".", 1)[0] if "." in objective_id else None
+
+
+def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> ActionPlan:
+    """Build an `ActionPlan` from a plan document's rows, reporting every bad row.
+
+    The document has a ``title``, optional ``body`` and ``source``, a list of
+    ``objective`` rows (``id``, ``title``; an objective "1.1" sits under "1") and a
+    list of ``action`` rows (``id``, ``objective``, ``description``, ``lead``,
+    ``target`` as written, ``evidence``, ``ideas``, ``stages``, ``levels``,
+    ``duties``, ``decisions``, ``links``, ``notes``, ``updates``, ``weight``,
+    ``bodies`` for a recurrence held by each of several bodies). It may bring its
+    own ``status`` rows.
+
+    Raises:
+        DocumentError: listing every bad row (an unreadable target, an unknown
+            objective, a repeated id, a progress outside 0-100, a string where a
+            table belongs …) with its key path.
+
+    Example:
+        >>> plan = plan_from_dict({
+        ...     "title": "Plan",
+        ...     "objective": [{"id": "1", "title": "Seek feedback"}],
+        ...     "action": [
+        ...         {"id": "1a", "objective": "1", "description": "Survey", "target": "Quarterly"},
+        ...         {"id": "1b", "objective": "7", "description": "Forum", "target": "Sometime"},
+        ...     ],
+        ... })
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.DocumentError: <plan>: 3 problems
+          $.action[1].objective: unknown objective '7'; known: '1'
+          $.action[1].target: cannot read 'Sometime': no date found
+          $.action[1]: 'Forum' is not placed in the plan
+    """
+    if not isinstance(data, Mapping):
+        raise DocumentError(origin, [Problem("$", "a plan must be a table", data)])
+    problems: list[Problem] = []
+    resolved, found = _data.resolve_citations(dict(data), origin)
+    problems.extend(_problem(text) for text in found)
+    extra = set(resolved) - _PLAN_KEYS
+    if extra:
+        names = ", ".join(repr(k) for k in sorted(extra, key=str))
+        problems.append(Problem("$", f"unknown field(s) {names}", sorted(extra, key=str)))
+    title = resolved.get("title")
+    if not isinstance(title, str) or not title.strip():
+        problems.append(Problem("$.title", "must be a non-empty string", title))
+    source = None
+    if resolved.get("source") is not None:
+        source = _part(resolved["source"], Source, "$.source", problems)
+    body = resolved.get("body")
+    if body is not None and (not isinstance(body, str) or not body.strip()):
+        problems.append(Problem("$.body", "must be a non-empty string", body))
+        body = None
+    catalogue: ActionStatusCatalogue | None = None
+    if "status" in resolved:
+        if isinstance(resolved["status"], list):
+            catalogue = _part(resolved, ActionStatusCatalogue, "$", problems, only=("status",))
+        else:
+            _list(resolved["status"], "$.status", problems)
+    known_statuses = catalogue or statuses()
+
+    rows: list[_ObjectiveRow] = []
+    by_id: dict[str, _ObjectiveRow] = {}
+    for index, raw in enumerate(_list(resolved.get("objective", []), "$.objective", problems)):
+        path = f"$.objective[{index}]"
+        row = _part(raw, _ObjectiveRow, path, problems)
+        if row is None:
+            continue
+        if row.id in by_id:
+            problems.append(Problem(f"{path}.id", f"duplicate objective {row.id!r}", row.id))
+            continue
+        by_id[row.id] = row
+        rows.append(row)
+    children: dict[str, list[_ObjectiveRow]] = {}
+    for index, row in enumerate(rows):
+        parent = _parent(row.id)
+        if parent is None:
+            continue
+        if parent not in by_id:
+            problems.append(
+                Problem(
+                    f"$.objective[{index}].id",
+                    f"{row.id!r} has no parent objective {parent!r}",
+                    row.id,
+                )
+            )
+        children.setdefault(parent, []).append(row)
+    actions: dict[str, list[Action]] = {row.id: [] for row in rows}
+    action_ids: set[str] = set()
+    for index, raw in enumerate(_list(resolved.get("action", []), "$.action", problems)):
+        path = f"$.action[{index}]"
+        row = _part(raw, _ActionRow, path, problems)
+        if row is None:
+            continue
+        action = _action(row, path, known_statuses, by_id, problems)
+        if action is None:
+            continue
+        if action.id in action_ids or action.id in by_id:
+            problems.append(Problem(f"{path}.id", f"duplicate id {action.id!r}", action.id))
+            continue
+        action_ids.add(action.id)
+        actions[row.objective].append(action)
+    if problems:
+        raise DocumentError(origin, problems)
+
+    def build(row: _ObjectiveRow) -> Objective:
+        return Objective(
+            id=row.id,
+            title=row.title,
+            actions=actions[row.id],
+            objectives=[build(child) for child in children.get(row.id, ())],
+            weight=row.weight,
+        )
+
+    try:
+        return ActionPlan(
+            title=str(title),
+            objectives=[build(row) for row in rows if _parent(row.id) is None],
+            body=body,
+            source=source,
+            statuses=catalogue,
+        )
+    except EngagekitError as exc:
+        raise DocumentError(origin, [Problem("$", str(exc))]) from None
+
+
+def _action(
+    row: _ActionRow,
+    path: str,
+    known_statuses: ActionStatusCatalogue,
+    objectives: Mapping[str, _ObjectiveRow],
+    problems: list[Problem],
+) -> Action | None:
+    placed = True
+    if row.objective not in objectives:
+        known = ", ".join(repr(k) for k in list(objectives)[:12]) or "none"
+        more = ", …" if len(objectives) > 12 else ""
+        problems.append(
+            Problem(
+                f"{path}.objective",
+                f"unknown objective {row.objective!r}; known: {known}{more}",
+                row.objective,
+            )
+        )
+        placed = False
+    target: Target | None = None
+    if row.target is not None:
+        try:
+            target = parse_target(row.target, bodies=row.bodies)
+        except EngagekitError as exc:
+            problems.append(Problem(f"{path}.target", str(exc), row.target))
+            placed = False
+    for number, update in enumerate(row.updates):
+        if update.status not in known_statuses:
+            problems.append(
+                Problem(
+                    f"{path}.updates[{number}].status",
+                    f"unknown status {update.status!r}",
+                    update.status,
+                )
+            )
+            placed = False
+    try:
+        action = Action(
+            id=row.id,
+            description=row.description,
+            lead=row.lead,
+            target=target,
+            evidence=row.evidence,
+            ideas=row.ideas,
+            stages=row.stages,
+            levels=row.levels,
+            duties=row.duties,
+            decisions=row.decisions,
+            links=row.links,
+            notes=row.notes,
+            updates=row.updates,
+            weight=row.weight,
+        )
+    except EngagekitError as exc:
+        problems.append(Problem(path, str(exc)))
+        return None
+    if not placed:
+        problems.append(Problem(path, f"{row.description!r} is not placed in the plan"))
+        return None
+    return action
+
+
+def _problem(text: str) -> Problem:
+    path, sep, message = text.partition(": ")
+    return Problem(path, message) if sep and path.startswith("$") else Problem("$", text)
+
+
+def _list(value: Any, path: str, problems: list[Problem]) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    problems.append(Problem(path, "must be a list of tables", value))
+    return []
+
+
+def _part(
+    value: Any, cls: Any, path: str, problems: list[Problem], *, only: tuple[str, ...] = ()
+) -> Any:
+    if not isinstance(value, Mapping):
+        problems.append(Problem(path, "must be a table", value))
+        return None
+    if only:
+        value = {key: value[key] for key in only}
+    try:
+        return io.from_dict(value, cls, origin=path)
+    except DocumentError as exc:
+        for problem in exc.problems:
+            problems.append(Problem(f"{path}{problem.path[1:]}", problem.message, problem.value))
+        return None
+
+
+def load_plan(source: str | Path | IO[bytes]) -> ActionPlan:
+    """Read an action plan from a TOML plan file (see `plan_from_dict`).
+
+    Raises:
+        ParseError: the file cannot be read or is not TOML.
+        DocumentError: every bad row, with its key path.
+
+    Example:
+        >>> import io
+        >>> load_plan(io.BytesIO(b'title = "Plan"\\nsource = "Somerset"'))
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.DocumentError: <toml>: 1 problem
+          $.source: must be a table
+    """
+    origin = str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")
+    return plan_from_dict(io.read_toml(source, origin=origin), origin=origin)

@@ -1,0 +1,81 @@
+"""The statuses an action can be in, and the catalogue of them a plan uses (private)."""
+
+from __future__ import annotations
+
+import functools
+
+from collections.abc import Iterator
+
+import attrs
+
+from engagekit import _data, _display, _validate
+
+
+@attrs.frozen(kw_only=True)
+class ActionStatus:
+    """A status an action can be in, with the progress it implies by default.
+
+    Attributes:
+        id: the slug used in plans and updates ("in-progress").
+        name: the name shown to readers.
+        progress: the default progress, 0 to 100.
+        done: whether the action is finished in this status.
+        counts: whether the action counts in roll-ups (``False`` for cancelled).
+
+    Example:
+        >>> ActionStatus(id="paused", name="Paused", progress=25).counts
+        True
+    """
+
+    id: str = attrs.field(validator=_validate.identifier)
+    name: str = attrs.field(validator=_validate.text)
+    progress: float = attrs.field(validator=_validate.number_between(0, 100))
+    done: bool = attrs.field(default=False, validator=_validate.flag)
+    counts: bool = attrs.field(default=True, validator=_validate.flag)
+
+
+def _unique_id(status: ActionStatus) -> str:
+    return status.id
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ActionStatusCatalogue:
+    """The statuses a plan uses, by id.
+
+    Example:
+        >>> statuses()["in-progress"].progress
+        50.0
+        >>> statuses()
+        <ActionStatusCatalogue with 6 statuses>
+    """
+
+    status: tuple[ActionStatus, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.each(ActionStatus), _validate.unique(_unique_id, "status id")],
+    )
+
+    def __getitem__(self, status_id: str) -> ActionStatus:
+        return _validate.find_by(self.status, "id", status_id, "status")
+
+    def __contains__(self, status_id: object) -> bool:
+        return any(s.id == status_id for s in self.status)
+
+    def __iter__(self) -> Iterator[ActionStatus]:
+        return iter(self.status)
+
+    def __len__(self) -> int:
+        return len(self.status)
+
+    def __repr__(self) -> str:
+        return _display.short_repr(self, "ActionStatusCatalogue", [(len(self.status), "statuses")])
+
+
+@functools.cache
+def statuses() -> ActionStatusCatalogue:
+    """engagekit's default status catalogue (``data/plan_statuses.toml``).
+
+    Example:
+        >>> [s.id for s in statuses() if s.done]
+        ['achieved']
+    """
+    return _data.load_builtin("plan_statuses.toml", ActionStatusCatalogue)
