@@ -22,7 +22,6 @@ from engagekit.render import _frameworks  # noqa: F401  isort: skip
 from engagekit.render import _escalation  # noqa: F401  isort: skip
 from engagekit.render import _plans  # noqa: F401  isort: skip
 from engagekit.render import _decisions  # noqa: F401  isort: skip
-from engagekit.render import _duties  # noqa: F401  isort: skip
 
 
 __all__ = ["html", "markdown", "mermaid", "text"]
