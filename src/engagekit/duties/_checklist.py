@@ -22,7 +22,10 @@ from engagekit.results import Outcome, Reason, Result
 
 
 def _triggers(value: object) -> Any:
-    return _validate.members(Trigger, value, "conditions")
+    if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
+        raise InvalidTypeError("conditions", value, expected="a list of conditions")
+    items = [Trigger.parse(t, field=f"conditions[{i}]") for i, t in enumerate(value)]
+    return _validate.members(Trigger, items, "conditions")
 
 
 def _optional_triggers(value: object) -> Any:

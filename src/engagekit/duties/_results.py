@@ -138,11 +138,10 @@ class DutyChange:
     Examples:
         >>> import datetime as dt
         >>> from engagekit.duties import registry
-        >>> s14z45 = registry().get("nhs-act-s14z45")
         >>> DutyChange(kind="started", duty_id="nhs-act-s14z45", on=dt.date(2022, 7, 1))
         Traceback (most recent call last):
         ...
-        engagekit.errors.InvalidValueError: DutyChange.after: got None; a started duty needs the version that began
+        engagekit.errors.InvalidValueError: DutyChange.after: None is not allowed: a started duty needs the version that began
     """
 
     kind: DutyChangeKind = attrs.field(converter=DutyChangeKind)
