@@ -61,8 +61,9 @@ def test_last_years_annual_report_does_not_count():
     assert finding.used == ()
     assert len(finding.set_aside) == 1
     assert any("2023/24 financial year" in r and "2024/25" in r for r in finding.notes)
-    assert finding.missing == ("evidence dated in the 2024/25 financial year that supports "
-                               "nhs-act-s14z58/explain-duties",)
+    assert finding.missing == (
+        "evidence dated in the 2024/25 financial year that supports nhs-act-s14z58/explain-duties",
+    )
 
 
 def test_this_years_report_meets_and_cites():

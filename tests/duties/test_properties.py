@@ -8,7 +8,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engagekit import io
-from engagekit.results import Outcome
 from engagekit.duties import (
     Checklist,
     ComplianceReport,
@@ -20,6 +19,7 @@ from engagekit.duties import (
     duties_for,
     registry,
 )
+from engagekit.results import Outcome
 from strategies.duties import (
     STRATEGIES,
     body_types,

@@ -175,8 +175,10 @@ def test_characteristics_parse_the_words_the_seeds_use(words, member):
 
 def test_representation_takes_seed_words_and_is_a_result():
     """Counts keyed by the seed's words; the report is a Result with reasons."""
-    report = representation({"Sexuality": {"gay": 2, "straight": 98}},
-                            {"sexual orientation": {"gay": 3, "straight": 97}})
+    report = representation(
+        {"Sexuality": {"gay": 2, "straight": 98}},
+        {"sexual orientation": {"gay": 3, "straight": 97}},
+    )
     assert isinstance(report, RepresentationReport)
     assert isinstance(report, Result)
     assert report.outcome is Outcome.INSUFFICIENT_EVIDENCE
@@ -189,11 +191,15 @@ def test_representation_takes_seed_words_and_is_a_result():
 
 def test_eds_grading_is_a_result():
     """An EDS grading is a Result whose reasons are the goals' grades."""
-    grading = eds_models()["eds2"].grade({1: "excelling", 2: "achieving", 3: "developing",
-                                          4: "undeveloped"})
+    grading = eds_models()["eds2"].grade(
+        {1: "excelling", 2: "achieving", 3: "developing", 4: "undeveloped"}
+    )
     assert isinstance(grading, Result)
     assert [g.outcome for g in grading.reasons] == [
-        Outcome.MET, Outcome.MET, Outcome.PARTLY_MET, Outcome.NOT_MET,
+        Outcome.MET,
+        Outcome.MET,
+        Outcome.PARTLY_MET,
+        Outcome.NOT_MET,
     ]
     assert grading.outcome is Outcome.NOT_MET
     assert "Inclusive leadership" in str(grading)

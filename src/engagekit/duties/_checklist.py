@@ -12,7 +12,7 @@ import attrs
 
 from engagekit import _validate
 from engagekit._display import Displayable, short_repr
-from engagekit.duties._bodies import BodyLike, BodyType, as_body_type
+from engagekit.duties._bodies import BodyLike, BodyType
 from engagekit.duties._financial_year import FinancialYear
 from engagekit.duties._model import Citation, Duty, EvidenceWindow, Requirement, Trigger, _date
 from engagekit.duties._registry import DutyRegistry, duties_for
@@ -172,9 +172,7 @@ class ComplianceReport(Result):
     reasons: tuple[Finding, ...] = attrs.field(
         converter=_validate.to_tuple, validator=_validate.each(Finding)
     )
-    conditions: tuple[Trigger, ...] | None = attrs.field(
-        default=None, converter=_optional_triggers
-    )
+    conditions: tuple[Trigger, ...] | None = attrs.field(default=None, converter=_optional_triggers)
 
     def __attrs_post_init__(self) -> None:
         worst = Outcome.worst((f.outcome for f in self.reasons), default=Outcome.NOT_APPLICABLE)

@@ -32,9 +32,7 @@ INSTRUMENT_FILES = (
 
 @attrs.frozen(kw_only=True)
 class _DutiesFile:
-    duty: tuple[Duty, ...] = attrs.field(
-        converter=_validate.to_tuple, validator=_validate.a_tuple
-    )
+    duty: tuple[Duty, ...] = attrs.field(converter=_validate.to_tuple, validator=_validate.a_tuple)
 
 
 def _raw_overlaps(data: Any) -> list[str]:

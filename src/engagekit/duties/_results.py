@@ -141,7 +141,7 @@ class DutyChange:
         >>> DutyChange(kind="started", duty_id="nhs-act-s14z45", on=dt.date(2022, 7, 1))
         Traceback (most recent call last):
         ...
-        engagekit.errors.InvalidValueError: DutyChange.after: None is not allowed: a started duty needs the version that began
+        engagekit.errors.InvalidValueError: DutyChange.after: None is not allowed: a started ...
     """
 
     kind: DutyChangeKind = attrs.field(converter=DutyChangeKind)
@@ -247,4 +247,6 @@ class DutyChanges(Displayable):
 
     def __repr__(self) -> str:
         noun = f"DutyChanges from {self.start.isoformat()} to {self.end.isoformat()}"
-        return short_repr(self, noun, [(len(self.changes), "changes"), (len(self.bodies), "body changes")])
+        return short_repr(
+            self, noun, [(len(self.changes), "changes"), (len(self.bodies), "body changes")]
+        )

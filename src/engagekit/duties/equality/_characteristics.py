@@ -42,8 +42,8 @@ class ProtectedCharacteristic(Choice):
         ['age', 'disability', 'gender reassignment']
         >>> ProtectedCharacteristic.parse("Religion or belief").relevant
         True
-        >>> ProtectedCharacteristic("Sexuality"), ProtectedCharacteristic("faith")
-        (<ProtectedCharacteristic.SEXUAL_ORIENTATION: 'sexual-orientation'>, <ProtectedCharacteristic.RELIGION_OR_BELIEF: 'religion-or-belief'>)
+        >>> ProtectedCharacteristic("Sexuality").value, ProtectedCharacteristic("faith").value
+        ('sexual-orientation', 'religion-or-belief')
 
     References:
         Equality Act 2010 s4 (nine characteristics) and s149(7) (the eight "relevant"
@@ -133,9 +133,7 @@ class CharacteristicCoverage:
     """Which protected characteristics a duty's requirement covers."""
 
     requirement_id: str = attrs.field(validator=_validate.text)
-    characteristics: tuple[ProtectedCharacteristic, ...] = attrs.field(
-        converter=_characteristics
-    )
+    characteristics: tuple[ProtectedCharacteristic, ...] = attrs.field(converter=_characteristics)
     verified: bool = attrs.field(validator=_validate.flag)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
 

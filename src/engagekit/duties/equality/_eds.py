@@ -218,18 +218,18 @@ class EdsModel:
             raise InvalidTypeError("grades", grades, expected="a mapping of number to grade")
         numbers_ = {u.number: u for u in self.units}
         given: dict[int, str] = {}
-        for number, grade in grades.items():
+        for number, graded in grades.items():
             if isinstance(number, bool) or not isinstance(number, numbers.Integral):
                 raise InvalidTypeError(f"{self.unit} number", number, expected="a whole number")
             if int(number) not in numbers_:
                 raise InvalidValueError(f"{self.unit} number", number, allowed=list(numbers_))
-            if not isinstance(grade, str):
-                raise InvalidTypeError(f"grade for {self.unit} {number}", grade, expected="text")
-            if grade not in self.grades:
+            if not isinstance(graded, str):
+                raise InvalidTypeError(f"grade for {self.unit} {number}", graded, expected="text")
+            if graded not in self.grades:
                 raise InvalidValueError(
-                    f"grade for {self.unit} {number}", grade, allowed=list(self.grades)
+                    f"grade for {self.unit} {number}", graded, allowed=list(self.grades)
                 )
-            given[int(number)] = grade
+            given[int(number)] = graded
         reasons = []
         for unit in self.units:
             grade = given.get(unit.number)

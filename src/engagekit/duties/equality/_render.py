@@ -74,9 +74,7 @@ _EDS_HEAD = ("No.", "Goal or domain", "Grade", "Outcome")
 
 
 def _eds_rows(value: EdsGrading) -> list[tuple[object, ...]]:
-    return [
-        (r.number, r.title, r.grade or "not graded", r.outcome.label) for r in value.reasons
-    ]
+    return [(r.number, r.title, r.grade or "not graded", r.outcome.label) for r in value.reasons]
 
 
 def _eds_head(value: EdsGrading) -> str:

@@ -59,9 +59,7 @@ class RepresentationFinding(Reason):
     share: float | None = attrs.field(validator=_optional_number)
     population_share: float = attrs.field(validator=_validate.non_negative)
     ratio: float | None = attrs.field(validator=_optional_number)
-    under_represented: bool | None = attrs.field(
-        validator=_validate.optional(_validate.flag)
-    )
+    under_represented: bool | None = attrs.field(validator=_validate.optional(_validate.flag))
     suppressed: bool = attrs.field(validator=_validate.flag)
 
     def __attrs_post_init__(self) -> None:
@@ -143,9 +141,10 @@ def _count(field: str, value: object) -> int:
 def _figure(field: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise InvalidTypeError(field, value, expected="a number")
-    if not value >= 0:  # also refuses NaN
+    number = float(value)
+    if not number >= 0:  # also refuses NaN
         raise InvalidValueError(field, value, reason="must be a number ≥ 0")
-    return float(value)
+    return number
 
 
 def _table(field: str, value: object) -> Mapping[Any, Any]:
@@ -154,26 +153,30 @@ def _table(field: str, value: object) -> Mapping[Any, Any]:
     return value
 
 
+@attrs.frozen(kw_only=True)
+class _Settings:
+    suppress_below: int
+    threshold: float
+
+
 def _finding(
     characteristic: ProtectedCharacteristic,
     category: str,
-    n: int,
-    answered: int,
+    counts: tuple[int, int],
     pop_share: float,
-    suppress_below: int,
-    threshold: float,
+    settings: _Settings,
 ) -> RepresentationFinding:
+    n, answered = counts
+    suppress_below, threshold = settings.suppress_below, settings.threshold
     title = f"{characteristic.label}: {category}"
-    common = {
-        "rule": RULE,
-        "title": title,
-        "source": SOURCE,
-        "characteristic": characteristic,
-        "category": category,
-        "population_share": pop_share,
-    }
     if 0 < n < suppress_below:
         return RepresentationFinding(
+            rule=RULE,
+            title=title,
+            source=SOURCE,
+            characteristic=characteristic,
+            category=category,
+            population_share=pop_share,
             outcome=Outcome.INSUFFICIENT_EVIDENCE,
             message=(
                 f"fewer than {suppress_below} participants: the count is suppressed, "
@@ -185,7 +188,6 @@ def _finding(
             ratio=None,
             under_represented=None,
             suppressed=True,
-            **common,
         )
     share = n / answered if answered else 0.0
     ratio = share / pop_share if pop_share else None
@@ -201,6 +203,12 @@ def _finding(
             f"the population: ratio {ratio:.2f}, {verdict}"
         )
     return RepresentationFinding(
+        rule=RULE,
+        title=title,
+        source=SOURCE,
+        characteristic=characteristic,
+        category=category,
+        population_share=pop_share,
         outcome=outcome,
         message=message,
         participants=n,
@@ -208,7 +216,6 @@ def _finding(
         ratio=ratio,
         under_represented=None if ratio is None else ratio < threshold,
         suppressed=False,
-        **common,
     )
 
 
@@ -272,6 +279,7 @@ def representation(
         _key(k): dict(_table(f"population[{k!r}]", v))
         for k, v in _table("population", population).items()
     }
+    settings = _Settings(suppress_below=suppress_below, threshold=cut)
     reasons: list[RepresentationFinding] = []
     for characteristic in ProtectedCharacteristic:
         if characteristic not in counts:
@@ -288,9 +296,7 @@ def representation(
         }
         given: dict[str, int] = {}
         for category, count in counts[characteristic].items():
-            given[category] = _count(
-                f"participants[{characteristic.value!r}][{category!r}]", count
-            )
+            given[category] = _count(f"participants[{characteristic.value!r}][{category!r}]", count)
             if category not in base:
                 raise InvalidValueError(
                     f"participants[{characteristic.value!r}]",
@@ -306,17 +312,8 @@ def representation(
                     f"population[{characteristic.value!r}]", category, expected="category text"
                 )
             pop_share = value / base_total if base_total else 0.0
-            reasons.append(
-                _finding(
-                    characteristic,
-                    category,
-                    given.get(category, 0),
-                    answered,
-                    pop_share,
-                    suppress_below,
-                    cut,
-                )
-            )
+            counted = (given.get(category, 0), answered)
+            reasons.append(_finding(characteristic, category, counted, pop_share, settings))
     worst = Outcome.worst((r.outcome for r in reasons), default=Outcome.NOT_APPLICABLE)
     return RepresentationReport(
         outcome=worst, reasons=tuple(reasons), suppress_below=suppress_below, threshold=cut
