@@ -7,25 +7,24 @@ import io as stdio
 
 import pytest
 
-from engagekit import Rating
-from engagekit.duties import (
-    BodyType,
-    Checklist,
-    EvidenceItem,
-    EvidenceKind,
-    FinancialYear,
-    FindingStatus,
-    Trigger,
-    load_evidence,
+from engagekit.duties import BodyType, Checklist, FinancialYear, Trigger, load_evidence
+from engagekit.errors import (
+    DocumentError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownChoiceError,
+    UnknownNameError,
 )
-from engagekit.errors import DocumentError, InvalidValueError, UnknownNameError
+from engagekit.evidence import Evidence, EvidenceKind
+from engagekit.results import Outcome
 
 
 ON = dt.date(2024, 6, 30)
 
 
-def annual(day: dt.date, *supports: str, partial: bool = False) -> EvidenceItem:
-    return EvidenceItem(
+def annual(day: dt.date, *supports: str, partial: bool = False) -> Evidence:
+    return Evidence(
+        id=f"annual-report-{day.isoformat()}-{len(supports)}-{partial}",
         what=f"Annual report published {day.isoformat()}",
         date=day,
         kind=EvidenceKind.ANNUAL_REPORT,
@@ -57,10 +56,14 @@ def test_last_years_annual_report_does_not_count():
         [annual(dt.date(2023, 6, 29), "nhs-act-s14z58/explain-duties")], as_of=ON
     )
     finding = report.finding("nhs-act-s14z58/explain-duties")
-    assert finding.status is FindingStatus.NOT_MET
+    assert finding.outcome is Outcome.NOT_MET
     assert finding.evidence == ()
+    assert finding.used == ()
     assert len(finding.set_aside) == 1
-    assert any("2023/24 financial year" in r and "2024/25" in r for r in finding.reasons)
+    assert any("2023/24 financial year" in r and "2024/25" in r for r in finding.notes)
+    assert finding.missing == (
+        "evidence dated in the 2024/25 financial year that supports nhs-act-s14z58/explain-duties",
+    )
 
 
 def test_this_years_report_meets_and_cites():
@@ -69,8 +72,11 @@ def test_this_years_report_meets_and_cites():
         [annual(dt.date(2024, 6, 27), "nhs-act-s14z58/explain-duties")], as_of=ON
     )
     finding = report.finding("nhs-act-s14z58/explain-duties")
-    assert finding.status is FindingStatus.MET
-    assert str(finding.citation) == "National Health Service Act 2006, s14Z58(2)(a)"
+    assert finding.outcome is Outcome.MET
+    assert finding.source.title == "National Health Service Act 2006"
+    assert finding.source.section == "s14Z58(2)(a)"
+    assert finding.source.publisher == "UK Parliament"
+    assert finding.evidence == (finding.used[0].id,)
     assert finding.verified
 
 
@@ -78,16 +84,22 @@ def test_evidence_after_as_of_and_before_duty_do_not_count():
     """Evidence dated after the assessment date, or before the duty began, is set aside."""
     report = Checklist.for_body(BodyType.ICB, on=ON).assess(
         [
-            EvidenceItem(
-                what="Future plan", date=dt.date(2024, 7, 1), supports=["nhs-act-s14z45/a"]
+            Evidence(
+                id="future-plan",
+                what="Future plan",
+                date=dt.date(2024, 7, 1),
+                supports=["nhs-act-s14z45/a"],
             ),
-            EvidenceItem(
-                what="CCG-era plan", date=dt.date(2021, 1, 1), supports=["nhs-act-s14z45/a"]
+            Evidence(
+                id="ccg-plan",
+                what="CCG-era plan",
+                date=dt.date(2021, 1, 1),
+                supports=["nhs-act-s14z45/a"],
             ),
         ],
         as_of=ON,
     )
-    reasons = " ".join(report.finding("nhs-act-s14z45/a").reasons)
+    reasons = " ".join(report.finding("nhs-act-s14z45/a").points)
     assert "dated after the assessment date" in reasons
     assert "before this duty came into force (2022-07-01)" in reasons
 
@@ -97,7 +109,7 @@ def test_partial_evidence_is_partly_met():
     report = Checklist.for_body(BodyType.ICB, on=ON).assess(
         [annual(dt.date(2024, 6, 27), "nhs-act-s14z58/review-jhws", partial=True)], as_of=ON
     )
-    assert report.finding("nhs-act-s14z58/review-jhws").status is FindingStatus.PARTLY_MET
+    assert report.finding("nhs-act-s14z58/review-jhws").outcome is Outcome.PARTLY_MET
 
 
 def test_limbs_b_and_c_not_applicable_when_services_untouched():
@@ -105,9 +117,9 @@ def test_limbs_b_and_c_not_applicable_when_services_untouched():
     report = Checklist.for_body(BodyType.ICB, on=ON).assess([], as_of=ON, conditions=())
     for key in ("b", "c"):
         finding = report.finding(f"nhs-act-s14z45/{key}")
-        assert finding.status is FindingStatus.NOT_APPLICABLE
-        assert "manner in which services are delivered" in finding.reasons[0]
-    assert report.finding("nhs-act-s14z45/a").status is FindingStatus.NOT_MET
+        assert finding.outcome is Outcome.NOT_APPLICABLE
+        assert "manner in which services are delivered" in finding.message
+    assert report.finding("nhs-act-s14z45/a").outcome is Outcome.NOT_MET
 
 
 def test_limbs_apply_when_condition_holds():
@@ -115,7 +127,7 @@ def test_limbs_apply_when_condition_holds():
     report = Checklist.for_body(BodyType.ICB, on=ON).assess(
         [], as_of=ON, conditions=[Trigger.SERVICE_IMPACT]
     )
-    assert report.finding("nhs-act-s14z45/b").status is FindingStatus.NOT_MET
+    assert report.finding("nhs-act-s14z45/b").outcome is Outcome.NOT_MET
     assert report.conditions == (Trigger.SERVICE_IMPACT,)
 
 
@@ -129,15 +141,17 @@ def test_gaps_first_and_summary_counts():
         as_of=ON,
         conditions=(),
     )
-    order = [f.status for f in report.findings]
-    ranks = [list(FindingStatus).index(s) for s in order]
-    assert ranks == sorted(ranks)
+    severities = [f.outcome.severity for f in report.reasons]
+    assert severities == sorted(severities, reverse=True)
     counts = report.counts
     assert sum(counts.values()) == len(report)
-    assert counts[FindingStatus.MET] == 1
-    assert counts[FindingStatus.PARTLY_MET] == 1
-    assert report.outcome is Rating.NOT_MET
-    assert report.summary.startswith(f"{counts[FindingStatus.NOT_MET]} not met")
+    assert counts[Outcome.MET] == 1
+    assert counts[Outcome.PARTLY_MET] == 1
+    assert report.outcome is Outcome.NOT_MET
+    assert not report.ok
+    assert not report
+    assert report.gaps == report.reasons[: len(report.gaps)]
+    assert report.summary.startswith(f"{counts[Outcome.NOT_MET]} not met")
 
 
 def test_unverified_records_are_flagged_in_reports():
@@ -145,7 +159,7 @@ def test_unverified_records_are_flagged_in_reports():
     report = Checklist.for_body(BodyType.ICB, on=ON).assess([], as_of=ON)
     finding = report.finding("guidance-working-in-partnership-2022/1-voices-at-centre")
     assert not finding.verified
-    assert any("not verified" in r for r in finding.reasons)
+    assert any("not verified" in r for r in finding.notes)
     assert "[unverified]" in str(report)
 
 
@@ -153,33 +167,70 @@ def test_unknown_requirement_id_names_closest():
     """Evidence for an unknown requirement id raises with the closest ids."""
     checklist = Checklist.for_body(BodyType.ICB, on=ON)
     with pytest.raises(UnknownNameError) as info:
-        checklist.assess([EvidenceItem(what="x", date=ON, supports=["nhs-act-s14z45/d"])], as_of=ON)
+        checklist.assess(
+            [Evidence(id="x", what="x", date=ON, supports=["nhs-act-s14z45/d"])], as_of=ON
+        )
     assert "nhs-act-s14z45/a" in info.value.suggestions
     assert "nhs-act-s14z45/d" in str(info.value)
 
 
 def test_bad_as_of_and_bad_evidence():
-    """as_of must be a date; evidence must be EvidenceItem values."""
+    """as_of is a date or YYYY-MM-DD text; evidence must be Evidence records."""
     checklist = Checklist.for_body(BodyType.ICB, on=ON)
+    assert checklist.assess([], as_of="2024-06-30") == checklist.assess([], as_of=ON)
     with pytest.raises(InvalidValueError, match="as_of"):
-        checklist.assess([], as_of="2024-06-30")  # type: ignore[arg-type]
-    with pytest.raises(InvalidValueError, match=r"evidence\[0\]"):
+        checklist.assess([], as_of="30/06/2024")
+    with pytest.raises(InvalidTypeError, match="as_of"):
+        checklist.assess([], as_of=20240630)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"evidence\[0\]"):
         checklist.assess(["minutes"], as_of=ON)  # type: ignore[list-item]
+    with pytest.raises(InvalidTypeError, match="evidence"):
+        checklist.assess("minutes", as_of=ON)  # type: ignore[arg-type]
 
 
-def test_evidence_needs_a_requirement():
-    """An evidence item supporting nothing is bad input naming the field."""
-    with pytest.raises(InvalidValueError, match=r"EvidenceItem\.supports"):
-        EvidenceItem(what="Minutes", date=ON, supports=[])
+def test_duplicate_evidence_ids_are_refused():
+    """Two records with one id would make a finding's evidence ids ambiguous."""
+    item = annual(dt.date(2024, 6, 27), "nhs-act-s14z58/explain-duties")
+    with pytest.raises(InvalidValueError, match="duplicate"):
+        Checklist.for_body(BodyType.ICB, on=ON).assess([item, item], as_of=ON)
+
+
+def test_conditions_accept_text():
+    """Conditions may be named as text; unknown ones are refused."""
+    checklist = Checklist.for_body(BodyType.ICB, on=ON)
+    report = checklist.assess([], as_of=ON, conditions=["service impact"])
+    assert report.conditions == (Trigger.SERVICE_IMPACT,)
+    with pytest.raises(UnknownChoiceError, match="conditions"):
+        checklist.assess([], as_of=ON, conditions=["sometimes"])
 
 
 def test_load_evidence_reports_bad_kind():
     """An unknown evidence kind is reported with its key path and value."""
-    text = b'[[evidence]]\nwhat = "x"\ndate = 2024-01-01\nkind = "memo"\nsupports = ["a/b"]\n'
+    text = (
+        b'[[evidence]]\nid = "x"\nwhat = "x"\ndate = 2024-01-01\nkind = "memo"\n'
+        b'supports = ["a/b"]\n'
+    )
     with pytest.raises(DocumentError) as info:
         load_evidence(stdio.BytesIO(text))
     assert "$.evidence[0].kind" in str(info.value)
     assert "'memo'" in str(info.value)
+
+
+def test_load_evidence_refuses_a_document_reference_as_link():
+    """link is an http(s) URL only; a document reference belongs in what or note."""
+    text = (
+        b'[[evidence]]\nid = "x"\nwhat = "x"\ndate = 2024-01-01\n'
+        b'link = "Board papers, item 7"\nsupports = ["a/b"]\n'
+    )
+    with pytest.raises(DocumentError, match="http"):
+        load_evidence(stdio.BytesIO(text))
+
+
+def test_load_evidence_refuses_duplicate_ids():
+    """Duplicate ids are refused at load time."""
+    entry = b'[[evidence]]\nid = "x"\nwhat = "x"\ndate = 2024-01-01\nsupports = ["a/b"]\n'
+    with pytest.raises(DocumentError, match="duplicate"):
+        load_evidence(stdio.BytesIO(entry + entry))
 
 
 def test_financial_year_helper():
@@ -189,5 +240,9 @@ def test_financial_year_helper():
     assert FinancialYear.parse("2022-23") == FinancialYear(2022)
     with pytest.raises(InvalidValueError, match=r"2022/24"):
         FinancialYear.parse("2022/24")
-    with pytest.raises(InvalidValueError, match="start_year"):
-        FinancialYear(True)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="start_year"):
+        FinancialYear(True)
+    with pytest.raises(InvalidTypeError, match="financial year"):
+        FinancialYear.parse(2022)  # type: ignore[arg-type]
+    assert FinancialYear.containing("2024-04-01") == FinancialYear(2024)
+    assert FinancialYear.parse("2022/2023") == FinancialYear(2022)

@@ -21,7 +21,7 @@ from engagekit.duties.equality import (
     eds_models,
     representation,
 )
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import InvalidValueError, UnknownChoiceError
 
 
 def test_nine_characteristics_in_s4_order():
@@ -61,7 +61,7 @@ def test_coverage_matches_registry_requirements():
 
 def test_parse_characteristic_unknown():
     """An unknown characteristic names the closest."""
-    with pytest.raises(UnknownNameError, match="religion-or-belief"):
+    with pytest.raises(UnknownChoiceError, match="did you mean 'religion-or-belief'"):
         ProtectedCharacteristic.parse("religion or beleif")
 
 

@@ -63,14 +63,16 @@ def test_cli_unknown_body_exits_2(capsys):
     """An unknown body type is one line on stderr and exit status 2."""
     status, _ = run("duties", "--body", "cgc", "--on", "2018-06-01")
     assert status == 2
-    assert "unknown body type 'cgc'" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "--body: 'cgc' is not allowed" in err
+    assert "did you mean 'ccg'" in err
 
 
 def test_cli_check(tmp_path: Path):
     """engagekit check EVIDENCE_FILE --body icb --on DATE: exit 1 with gaps, JSON output."""
     evidence = tmp_path / "evidence.toml"
     evidence.write_text(
-        '[[evidence]]\nwhat = "Annual report 2023/24"\ndate = 2024-06-27\n'
+        '[[evidence]]\nid = "annual-report"\nwhat = "Annual report 2023/24"\ndate = 2024-06-27\n'
         'kind = "annual-report"\nsupports = ["nhs-act-s14z58/explain-duties"]\n',
         encoding="utf-8",
     )
@@ -97,7 +99,7 @@ def test_cli_check_unknown_requirement(tmp_path: Path, capsys):
     """Evidence for an unknown requirement: exit 2 naming the closest ids."""
     evidence = tmp_path / "evidence.toml"
     evidence.write_text(
-        '[[evidence]]\nwhat = "x"\ndate = 2024-06-27\nsupports = ["nhs-act-s14z58/explain"]\n',
+        '[[evidence]]\nid = "x"\nwhat = "x"\ndate = 2024-06-27\nsupports = ["nhs-act-s14z58/explain"]\n',
         encoding="utf-8",
     )
     status, _ = run("check", str(evidence), "--body", "icb", "--on", "2024-06-30")

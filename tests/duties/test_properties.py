@@ -16,10 +16,10 @@ from engagekit.duties import (
     DutyChanges,
     DutyRegistry,
     FinancialYear,
-    FindingStatus,
     duties_for,
     registry,
 )
+from engagekit.results import Outcome
 from strategies.duties import (
     STRATEGIES,
     body_types,
@@ -59,14 +59,14 @@ def test_duties_for_matches_periods_on_any_registry(reg, day, body):
 def test_adding_evidence_never_unmeets(data, checklist, as_of):
     """Adding evidence never turns a met finding into not met (or partly met)."""
     first = data.draw(evidence_for(checklist))
-    more = data.draw(evidence_for(checklist))
-    before = {f.requirement_id: f.status for f in checklist.assess(first, as_of=as_of)}
-    after = {f.requirement_id: f.status for f in checklist.assess(first + more, as_of=as_of)}
+    more = data.draw(evidence_for(checklist, prefix="more"))
+    before = {f.rule: f.outcome for f in checklist.assess(first, as_of=as_of)}
+    after = {f.rule: f.outcome for f in checklist.assess(first + more, as_of=as_of)}
     for key, status in before.items():
-        if status is FindingStatus.MET:
-            assert after[key] is FindingStatus.MET
-        if status is FindingStatus.PARTLY_MET:
-            assert after[key] in {FindingStatus.MET, FindingStatus.PARTLY_MET}
+        if status is Outcome.MET:
+            assert after[key] is Outcome.MET
+        if status is Outcome.PARTLY_MET:
+            assert after[key] in {Outcome.MET, Outcome.PARTLY_MET}
 
 
 @given(st.data(), builtin_checklists(), days)

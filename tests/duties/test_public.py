@@ -35,7 +35,7 @@ def test_import_loads_no_duty_data():
         "from engagekit.duties import _registry\n"
         "from engagekit.duties import equality\n"
         "assert _registry._builtin.cache_info().currsize == 0\n"
-        "assert equality._eds.cache_info().currsize == 0\n"
+        "assert equality._eds._models.cache_info().currsize == 0\n"
         "print('ok')\n"
     )
     result = subprocess.run(

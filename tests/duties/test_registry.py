@@ -10,8 +10,15 @@ from importlib import resources
 import pytest
 
 from engagekit import _data
-from engagekit.duties import BodyType, ChangeKind, DutyRegistry, duties_for, load_duties, registry
-from engagekit.duties._registry import INSTRUMENT_FILES
+from engagekit.duties import (
+    BodyType,
+    DutyChangeKind,
+    DutyRegistry,
+    duties_for,
+    load_duties,
+    registry,
+)
+from engagekit.duties._loader import INSTRUMENT_FILES
 from engagekit.errors import DocumentError, InvalidValueError, UnknownNameError
 
 
@@ -86,8 +93,8 @@ def test_changes_on_3_november_2008():
     """s242 changed version on 3 November 2008 and Real Involvement started."""
     changes = registry().changes_between(dt.date(2008, 11, 2), dt.date(2008, 11, 3))
     assert [(c.kind, c.duty_id) for c in changes.changes] == [
-        (ChangeKind.STARTED, "guidance-real-involvement-2008"),
-        (ChangeKind.CHANGED, "nhs-act-s242"),
+        (DutyChangeKind.STARTED, "guidance-real-involvement-2008"),
+        (DutyChangeKind.CHANGED, "nhs-act-s242"),
     ]
 
 

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from engagekit.duties import (
     BodyChange,
     BodyType,
-    ChangeKind,
     Checklist,
     ChecklistItem,
     Citation,
@@ -17,34 +16,36 @@ from engagekit.duties import (
     DutiesInForce,
     Duty,
     DutyChange,
+    DutyChangeKind,
     DutyChanges,
     DutyKind,
+    DutyList,
     DutyRegistry,
-    EvidenceItem,
-    EvidenceKind,
     EvidenceWindow,
     FinancialYear,
     Finding,
-    FindingStatus,
+    HasBodyType,
     Requirement,
     Trigger,
     duties_for,
     registry,
 )
 from engagekit.duties.equality import (
-    Coverage,
+    CharacteristicCoverage,
+    CoverageList,
     EdsGrading,
     EdsModel,
     EdsUnit,
-    GradeLine,
     ProtectedCharacteristic,
     PsedAim,
+    RepresentationFinding,
     RepresentationReport,
-    RepresentationRow,
+    UnitGrade,
     coverage,
     eds_models,
     representation,
 )
+from engagekit.evidence import Evidence, EvidenceKind
 from engagekit.sources import Source
 
 
@@ -54,6 +55,13 @@ texts = st.text(
 slugs = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
 days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
 body_types = st.sampled_from(BodyType)
+
+
+class _StandIn:
+    """A body with a statutory type, as a network's body has."""
+
+    def __init__(self, body_type: BodyType) -> None:
+        self.body_type = body_type
 
 
 def citations() -> st.SearchStrategy[Citation]:
@@ -117,14 +125,16 @@ def builtin_checklists() -> st.SearchStrategy[Checklist]:
 
 
 @st.composite
-def evidence_for(draw: st.DrawFn, checklist: Checklist) -> list[EvidenceItem]:
-    """Evidence that supports only requirements in ``checklist``."""
+def evidence_for(draw: st.DrawFn, checklist: Checklist, prefix: str = "e") -> list[Evidence]:
+    """Evidence that supports only requirements in ``checklist``, with distinct ids
+    starting with ``prefix``."""
     if not checklist.ids:
         return []
     return draw(
         st.lists(
             st.builds(
-                EvidenceItem,
+                Evidence,
+                id=slugs.map(lambda s: f"{prefix}-{s}"),
                 what=texts,
                 date=days,
                 supports=st.lists(st.sampled_from(checklist.ids), min_size=1, max_size=3),
@@ -133,6 +143,7 @@ def evidence_for(draw: st.DrawFn, checklist: Checklist) -> list[EvidenceItem]:
                 partial=st.booleans(),
             ),
             max_size=8,
+            unique_by=lambda e: e.id,
         )
     )
 
@@ -194,14 +205,13 @@ STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     DutyKind: st.sampled_from(DutyKind),
     Trigger: st.sampled_from(Trigger),
     EvidenceWindow: st.sampled_from(EvidenceWindow),
-    EvidenceKind: st.sampled_from(EvidenceKind),
-    FindingStatus: st.sampled_from(FindingStatus),
-    ChangeKind: st.sampled_from(ChangeKind),
+    DutyChangeKind: st.sampled_from(DutyChangeKind),
     Citation: citations(),
     Requirement: requirements(),
     Duty: duties() | builtin_duties(),
     DutyRegistry: registries(),
     DutiesInForce: st.builds(duties_for, body_types, days),
+    HasBodyType: body_types.map(_StandIn),
     DutyChange: duty_changes()
     .filter(lambda c: len(c) > 0)
     .flatmap(lambda c: st.sampled_from(c.changes)),
@@ -210,22 +220,21 @@ STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     FinancialYear: financial_years(),
     Checklist: builtin_checklists(),
     ChecklistItem: checklist_items(),
-    EvidenceItem: builtin_checklists()
-    .filter(lambda c: len(c) > 0)
-    .flatmap(lambda c: evidence_for(c).filter(bool).map(lambda e: e[0])),
+    DutyList: st.tuples(registries(), days).map(lambda rd: rd[0].in_force_on(rd[1])),
     Finding: findings(),
     ComplianceReport: compliance_reports(),
     ProtectedCharacteristic: st.sampled_from(ProtectedCharacteristic),
     PsedAim: st.sampled_from(PsedAim),
-    Coverage: st.sampled_from(coverage()),
+    CharacteristicCoverage: st.sampled_from(list(coverage())),
+    CoverageList: st.just(coverage()),
     RepresentationReport: representation_reports(),
-    RepresentationRow: representation_reports()
-    .filter(lambda r: len(r.rows) > 0)
-    .flatmap(lambda r: st.sampled_from(r.rows)),
+    RepresentationFinding: representation_reports()
+    .filter(lambda r: len(r.reasons) > 0)
+    .flatmap(lambda r: st.sampled_from(r.reasons)),
     EdsModel: st.sampled_from(list(eds_models().values())),
     EdsUnit: st.sampled_from([u for m in eds_models().values() for u in m.units]),
     EdsGrading: eds_gradings(),
-    GradeLine: eds_gradings()
-    .filter(lambda g: len(g.lines) > 0)
-    .flatmap(lambda g: st.sampled_from(g.lines)),
+    UnitGrade: eds_gradings()
+    .filter(lambda g: len(g.reasons) > 0)
+    .flatmap(lambda g: st.sampled_from(g.reasons)),
 }

@@ -12,8 +12,6 @@ from engagekit.cli._args import date_arg
 from engagekit.duties import (
     BodyType,
     Checklist,
-    EvidenceItem,
-    EvidenceKind,
     Trigger,
     duties_for,
     load_duties,
@@ -21,6 +19,7 @@ from engagekit.duties import (
     registry,
 )
 from engagekit.errors import InvalidValueError
+from engagekit.evidence import Evidence, EvidenceKind
 
 
 def register(commands: Any) -> None:
@@ -82,7 +81,7 @@ def _duties(args: argparse.Namespace, out: TextIO) -> int:
             allowed=[b.value for b in BodyType],
         )
     on = args.on or dt.date.today()  # noqa: DTZ011 - the CLI may default to today
-    found = duties_for(BodyType.parse(args.body), on, registry=reg)
+    found = duties_for(BodyType.parse(args.body, field="--body"), on, registry=reg)
     out.write((io.dumps(found) if args.json else render.text(found)) + "\n")
     return 0
 
@@ -91,8 +90,13 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     reg = _registry(args)
     on = args.on or dt.date.today()  # noqa: DTZ011 - the CLI may default to today
     evidence = load_evidence(args.evidence_file)
-    conditions = None if args.applies is None else [Trigger.parse(t) for t in args.applies]
-    checklist = Checklist.for_body(BodyType.parse(args.body), on=on, registry=reg)
+    conditions = (
+        None
+        if args.applies is None
+        else [Trigger.parse(t, field="--applies") for t in args.applies]
+    )
+    body = BodyType.parse(args.body, field="--body")
+    checklist = Checklist.for_body(body, on=on, registry=reg)
     report = checklist.assess(evidence, as_of=args.as_of or on, conditions=conditions)
     if args.format == "json":
         out.write(io.dumps(report) + "\n")
@@ -119,13 +123,15 @@ def demo(out: TextIO) -> None:
     out.write(f"COMPLIANCE REPORT: an ICB's annual report requirements, as of {on}\n")
     checklist = Checklist.for_body(BodyType.ICB, on=on)
     evidence = [
-        EvidenceItem(
+        Evidence(
+            id="annual-report-2023-24",
             what="Annual report 2023/24 (published June 2024): working with people",
             date=dt.date(2024, 6, 27),
             kind=EvidenceKind.ANNUAL_REPORT,
             supports=("nhs-act-s14z58/explain-duties", "nhs-act-s14z58/review-jhws"),
         ),
-        EvidenceItem(
+        Evidence(
+            id="annual-report-2022-23",
             what="Annual report 2022/23 (published June 2023)",
             date=dt.date(2023, 6, 29),
             kind=EvidenceKind.ANNUAL_REPORT,
@@ -133,8 +139,8 @@ def demo(out: TextIO) -> None:
         ),
     ]
     report = checklist.assess(evidence, as_of=on, conditions=())
-    annual = [f for f in report.findings if f.requirement_id.startswith("nhs-act-s14z58/")]
+    annual = [f for f in report.reasons if f.rule.startswith("nhs-act-s14z58/")]
     for finding in annual:
-        out.write(f"  {finding.status.label:<11} {finding.requirement_id}\n")
-        out.write(f"      {finding.reasons[-1] if finding.set_aside else finding.reasons[0]}\n")
+        out.write(f"  {finding.outcome.label:<11} {finding.rule}\n")
+        out.write(f"      {finding.notes[-1] if finding.set_aside else finding.message}\n")
     out.write(f"  whole checklist: {report.summary}\n")

@@ -1,29 +1,34 @@
 """Statutory duties as dated law, checklists, and compliance reports with evidence.
 
-Each :class:`Duty` is in force for a period, binds some kinds of body
-(:class:`BodyType`), cites where it is (:class:`Citation`) and lists what it asks as
-:class:`Requirement` items. :func:`duties_for` answers "which duties applied to this
-body on this date"; :class:`Checklist` turns them into items to evidence, and
-:meth:`Checklist.assess` returns a :class:`ComplianceReport`.
+Each [`Duty`][engagekit.duties.Duty] is in force for a period, binds some kinds of
+body ([`BodyType`][engagekit.duties.BodyType]), cites where it is
+([`Citation`][engagekit.duties.Citation]) and lists what it asks as
+[`Requirement`][engagekit.duties.Requirement] items.
+[`duties_for`][engagekit.duties.duties_for] answers "which duties applied to this body
+on this date"; [`Checklist`][engagekit.duties.Checklist] turns them into items to
+evidence with [`Evidence`][engagekit.evidence.Evidence] records, and
+``Checklist.assess`` returns a [`ComplianceReport`][engagekit.duties.ComplianceReport],
+a [`Result`][engagekit.results.Result] whose reasons are
+[`Finding`][engagekit.duties.Finding]s.
 
 Examples:
     >>> import datetime as dt
     >>> from engagekit.duties import BodyType, duties_for
-    >>> [d.id for d in duties_for(BodyType.ICB, dt.date(2023, 1, 1))][:3]
-    ['nhs-act-s14z35', 'nhs-act-s14z45', 'nhs-act-s14z58']
+    >>> duties_for(BodyType.ICB, dt.date(2023, 1, 1)).ids[:3]
+    ('nhs-act-s14z35', 'nhs-act-s14z45', 'nhs-act-s14z58')
+    >>> duties_for("integrated care board", "2023-01-01").ids[:1]
+    ('nhs-act-s14z35',)
 """
 
 from __future__ import annotations
 
-from engagekit.duties._bodies import BodyType
+from engagekit.duties import _render  # noqa: F401  (registers the renderers)
+from engagekit.duties._bodies import BodyType, HasBodyType
 from engagekit.duties._checklist import (
     Checklist,
     ChecklistItem,
     ComplianceReport,
-    EvidenceItem,
-    EvidenceKind,
     Finding,
-    FindingStatus,
     load_evidence,
 )
 from engagekit.duties._financial_year import FinancialYear
@@ -35,23 +40,20 @@ from engagekit.duties._model import (
     Requirement,
     Trigger,
 )
-from engagekit.duties._registry import (
+from engagekit.duties._registry import DutyRegistry, duties_for, load_duties, registry
+from engagekit.duties._results import (
     BodyChange,
-    ChangeKind,
     DutiesInForce,
     DutyChange,
+    DutyChangeKind,
     DutyChanges,
-    DutyRegistry,
-    duties_for,
-    load_duties,
-    registry,
+    DutyList,
 )
 
 
 __all__ = [
     "BodyChange",
     "BodyType",
-    "ChangeKind",
     "Checklist",
     "ChecklistItem",
     "Citation",
@@ -59,15 +61,15 @@ __all__ = [
     "DutiesInForce",
     "Duty",
     "DutyChange",
+    "DutyChangeKind",
     "DutyChanges",
     "DutyKind",
+    "DutyList",
     "DutyRegistry",
-    "EvidenceItem",
-    "EvidenceKind",
     "EvidenceWindow",
     "FinancialYear",
     "Finding",
-    "FindingStatus",
+    "HasBodyType",
     "Requirement",
     "Trigger",
     "duties_for",

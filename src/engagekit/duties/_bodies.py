@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Protocol, runtime_checkable
+
 from engagekit.choices import Choice, aliases
+from engagekit.errors import InvalidTypeError, InvalidValueError
 
 
 class BodyType(Choice):
@@ -52,6 +55,13 @@ class BodyType(Choice):
         return _LABELS[self][1]
 
     @property
+    def with_article(self) -> str:
+        """The abbreviation with "a" or "an", as it is read aloud: ``"an ICB"``, ``"a CCG"``."""
+        short = self.abbreviation
+        spoken_vowel = short.isupper() and short[0] in "AEFHILMNORSX"
+        return f"{'an' if spoken_vowel else 'a'} {short}"
+
+    @property
     def existed_from(self) -> dt.date | None:
         """The first day this kind of body existed, if engagekit records it."""
         return _DATES[self][0]
@@ -66,13 +76,19 @@ class BodyType(Choice):
         """Where the dates come from and how sure they are."""
         return _DATES[self][2]
 
-    def exists_on(self, on: dt.date) -> bool:
-        """Whether bodies of this kind existed on ``on``.
+    def exists_on(self, on: dt.date | str) -> bool:
+        """Whether bodies of this kind existed on ``on`` (a date or ``YYYY-MM-DD`` text).
 
         Examples:
             >>> BodyType.PCT.exists_on(dt.date(2010, 1, 1))
             True
+            >>> BodyType.ICB.exists_on("2022-06-30")
+            False
         """
+        if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+            from engagekit import _validate
+
+            on = _validate.as_date("on", on)
         start, end, _ = _DATES[self]
         return (start is None or start <= on) and (end is None or on < end)
 
@@ -139,3 +155,63 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
 
 # The abbreviations and labels name the types too ("CCG", "integrated care board").
 aliases({text: member.value for member, names in _LABELS.items() for text in names})(BodyType)
+
+
+@runtime_checkable
+class HasBodyType(Protocol):
+    """Anything that says which statutory kind of body it is.
+
+    A body of an escalation network has a ``body_type``; so may a user's own record
+    of an organisation. [`duties_for`][engagekit.duties.duties_for] and
+    [`Checklist.for_body`][engagekit.duties.Checklist.for_body] accept any of them.
+
+    Examples:
+        >>> class Board:
+        ...     body_type = BodyType.ICB
+        >>> isinstance(Board(), HasBodyType)
+        True
+    """
+
+    @property
+    def body_type(self) -> BodyType | None:
+        """The statutory kind of body, or ``None`` if it is not one duties bind."""
+        ...
+
+
+#: What a parameter naming a kind of body accepts.
+BodyLike = BodyType | str | HasBodyType
+
+
+def as_body_type(value: object, field: str = "body") -> BodyType:
+    """The [`BodyType`][engagekit.duties.BodyType] that ``value`` names or has.
+
+    ``value`` may be a body type, its text ("icb", "CCG", "integrated care board"), or
+    any object whose ``body_type`` attribute is a body type (a network's body).
+
+    Raises:
+        UnknownChoiceError: text that names no body type (the message lists them).
+        InvalidValueError: an object whose ``body_type`` is not a body type (``None``
+            for a body that no statutory duty binds as such, e.g. a patient group).
+        InvalidTypeError: anything else.
+
+    Examples:
+        >>> as_body_type("Integrated Care Board")
+        <BodyType.ICB: 'icb'>
+    """
+    if isinstance(value, BodyType):
+        return value
+    if isinstance(value, str):
+        return BodyType.parse(value, field=field)
+    if hasattr(value, "body_type"):
+        found = value.body_type
+        if isinstance(found, BodyType):
+            return found
+        raise InvalidValueError(
+            f"{field}.body_type",
+            found,
+            reason="is not a statutory body type, so no duty binds it as such",
+            allowed=[b.value for b in BodyType],
+        )
+    raise InvalidTypeError(
+        field, value, expected="a BodyType, its name as text, or a body with a body_type"
+    )

@@ -6,128 +6,48 @@ import datetime as dt
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, ClassVar
 
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable
-from engagekit.choices import Choice
-from engagekit.duties._bodies import BodyType
+from engagekit._display import Displayable, short_repr
+from engagekit.duties._bodies import BodyLike, BodyType
 from engagekit.duties._financial_year import FinancialYear
-from engagekit.duties._model import (
-    Citation,
-    Duty,
-    EvidenceWindow,
-    Requirement,
-    Trigger,
-    require_date,
-)
+from engagekit.duties._model import Citation, Duty, EvidenceWindow, Requirement, Trigger, _date
 from engagekit.duties._registry import DutyRegistry, duties_for
-from engagekit.errors import InvalidValueError, UnknownNameError
-from engagekit.ratings import Rating
+from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
+from engagekit.evidence import Evidence
+from engagekit.results import Outcome, Reason, Result
 
 
-class EvidenceKind(Choice):
-    """What kind of thing a piece of evidence is."""
-
-    ANNUAL_REPORT = "annual-report"
-    REPORT = "report"
-    MINUTES = "minutes"
-    PLAN = "plan"
-    POLICY = "policy"
-    CONSTITUTION = "constitution"
-    CONSULTATION = "consultation"
-    EVENT = "event"
-    SURVEY = "survey"
-    IMPACT_ASSESSMENT = "impact-assessment"
-    CORRESPONDENCE = "correspondence"
-    WEB_PAGE = "web-page"
-    OTHER = "other"
+def _triggers(value: object) -> Any:
+    if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
+        raise InvalidTypeError("conditions", value, expected="a list of conditions")
+    items = [Trigger.parse(t, field=f"conditions[{i}]") for i, t in enumerate(value)]
+    return _validate.members(Trigger, items, "conditions")
 
 
-def _link(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not value.strip()):
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            reason="must be a URL or a document reference",
-        )
-
-
-@attrs.frozen(kw_only=True)
-class EvidenceItem:
-    """A piece of evidence that one or more requirements are met.
-
-    Attributes:
-        what: what it is ("Annual report 2023/24, section 4").
-        date: when it was dated, published or held.
-        supports: the requirement ids it supports (``"nhs-act-s14z58/explain-duties"``).
-        kind: what kind of thing it is.
-        link: where to find it, if anywhere.
-        partial: it shows the requirement only partly met.
-        note: anything an assessor should know.
-
-    Examples:
-        >>> item = EvidenceItem(what="Governing body minutes", date=dt.date(2019, 3, 7),
-        ...                     supports=["nhs-act-s14z2/a"], kind=EvidenceKind.MINUTES)
-        >>> item.supports
-        ('nhs-act-s14z2/a',)
-    """
-
-    what: str = attrs.field(validator=_validate.text)
-    date: dt.date = attrs.field(validator=_validate.a_date)
-    supports: tuple[str, ...] = attrs.field(
-        converter=_validate.to_tuple, validator=_validate.each_text
-    )
-    kind: EvidenceKind = attrs.field(
-        default=EvidenceKind.OTHER, validator=_validate.member_of(EvidenceKind)
-    )
-    link: str | None = attrs.field(default=None, validator=_link)
-    partial: bool = attrs.field(default=False, validator=_validate.instance_of(bool))
-    note: str | None = attrs.field(default=None, validator=_validate.optional_text)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.supports:
-            raise InvalidValueError(
-                "EvidenceItem.supports", [], reason="name at least one requirement id"
-            )
-
-
-class FindingStatus(Choice):
-    """The outcome for one requirement: met, partly met, not met, or not applicable."""
-
-    NOT_MET = "not-met"
-    PARTLY_MET = "partly-met"
-    MET = "met"
-    NOT_APPLICABLE = "not-applicable"
-
-    @property
-    def label(self) -> str:
-        """The status in words, e.g. ``"partly met"``."""
-        return self.value.replace("-", " ")
-
-    @property
-    def rating(self) -> Rating | None:
-        """The matching :class:`~engagekit.Rating` (``None`` when not applicable)."""
-        return {
-            FindingStatus.MET: Rating.MET,
-            FindingStatus.PARTLY_MET: Rating.PARTLY_MET,
-            FindingStatus.NOT_MET: Rating.NOT_MET,
-        }.get(self)
-
-    @property
-    def is_gap(self) -> bool:
-        """Whether the finding needs action (not met or partly met)."""
-        return self in {FindingStatus.NOT_MET, FindingStatus.PARTLY_MET}
+def _optional_triggers(value: object) -> Any:
+    return None if value is None else _triggers(value)
 
 
 @attrs.frozen(kw_only=True)
 class ChecklistItem:
-    """One requirement of one duty in force: a line of a :class:`Checklist`."""
+    """One requirement of one duty in force: a line of a
+    [`Checklist`][engagekit.duties.Checklist]."""
 
     duty: Duty = attrs.field(validator=_validate.instance_of(Duty))
     requirement: Requirement = attrs.field(validator=_validate.instance_of(Requirement))
+
+    def __attrs_post_init__(self) -> None:
+        if self.requirement not in self.duty.requirements:
+            raise InvalidValueError(
+                "ChecklistItem.requirement",
+                self.requirement.key,
+                reason=f"is not a requirement of {self.duty.id!r}",
+                allowed=[r.key for r in self.duty.requirements],
+            )
 
     @property
     def id(self) -> str:
@@ -146,89 +66,140 @@ class ChecklistItem:
 
 
 @attrs.frozen(kw_only=True)
-class Finding:
-    """The judgement on one requirement, with the evidence used and the reasons.
+class Finding(Reason):
+    """The judgement on one requirement: a [`Reason`][engagekit.results.Reason] of a
+    compliance report, with the evidence used and set aside.
 
     Attributes:
-        requirement_id: ``"<duty id>/<key>"``.
+        rule: the requirement id, ``"<duty id>/<key>"``.
+        title: what the requirement asks.
+        outcome: met, partly met, not met or not applicable.
+        message: the judgement in a sentence (the evidence that met it, or why not).
+        notes: the other points, each on its own: when the requirement applies, why
+            each piece of evidence set aside does not count, and whether the record
+            is verified.
+        evidence: the ids of the evidence that counted.
+        missing: what evidence would be needed and was not there.
+        source: the requirement's citation, as a source.
         duty_title: the duty's title.
-        text: what the requirement asks.
-        status: met, partly met, not met or not applicable.
-        evidence: the evidence that counted.
+        used: the evidence that counted.
         set_aside: evidence that named the requirement but did not count.
-        reasons: why, one line per point.
-        citation: where the requirement is.
         verified: whether the requirement's record is verified.
     """
 
-    requirement_id: str = attrs.field(validator=_validate.text)
+    notes: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
     duty_title: str = attrs.field(validator=_validate.text)
-    text: str = attrs.field(validator=_validate.text)
-    status: FindingStatus = attrs.field(validator=_validate.member_of(FindingStatus))
-    evidence: tuple[EvidenceItem, ...] = attrs.field(
-        default=(), converter=_validate.to_tuple, validator=_validate.each(EvidenceItem)
+    used: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(Evidence)
     )
-    set_aside: tuple[EvidenceItem, ...] = attrs.field(
-        default=(), converter=_validate.to_tuple, validator=_validate.each(EvidenceItem)
+    set_aside: tuple[Evidence, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(Evidence)
     )
-    reasons: tuple[str, ...] = attrs.field(
-        converter=_validate.to_tuple, validator=_validate.each_text
-    )
-    citation: Citation = attrs.field(validator=_validate.instance_of(Citation))
-    verified: bool = attrs.field(validator=_validate.instance_of(bool))
+    verified: bool = attrs.field(validator=_validate.flag)
+
+    def __attrs_post_init__(self) -> None:
+        used = tuple(e.id for e in self.used)
+        if self.evidence != used:
+            raise InvalidValueError(
+                "Finding.evidence",
+                list(self.evidence),
+                reason=f"must be the ids of the evidence used ({list(used)})",
+            )
+
+    @property
+    def points(self) -> tuple[str, ...]:
+        """The message and then every note, one point each."""
+        return (self.message, *self.notes)
 
 
-_ORDER = {
-    FindingStatus.NOT_MET: 0,
-    FindingStatus.PARTLY_MET: 1,
-    FindingStatus.MET: 2,
-    FindingStatus.NOT_APPLICABLE: 3,
-}
+def _by_severity(finding: Finding, position: int) -> tuple[int, int]:
+    return (-finding.outcome.severity, position)
 
 
-@attrs.frozen(kw_only=True)
-class ComplianceReport(Displayable):
-    """A checklist assessed against evidence: one :class:`Finding` per requirement.
+#: The outcomes a finding can have, gaps first.
+_ORDER = (
+    Outcome.NOT_MET,
+    Outcome.INSUFFICIENT_EVIDENCE,
+    Outcome.PARTLY_MET,
+    Outcome.MET,
+    Outcome.NOT_APPLICABLE,
+)
 
-    Findings are listed gaps first (not met, then partly met, then met, then not
-    applicable), in checklist order within each group.
+
+@attrs.frozen(kw_only=True, repr=False)
+class ComplianceReport(Result):
+    """A checklist assessed against evidence: one [`Finding`][engagekit.duties.Finding]
+    per requirement, as a [`Result`][engagekit.results.Result].
+
+    Findings are the report's ``reasons``, gaps first (not met, then partly met, then
+    met, then not applicable), in checklist order within each group. ``outcome`` is the
+    worst finding's (not applicable if nothing was checked); ``bool(report)`` is
+    ``report.ok``.
 
     Attributes:
         body: the kind of body.
         on: the day whose duties were checked.
         as_of: the assessment date (evidence after it does not count).
-        findings: the findings, gaps first.
+        outcome: the worst finding's outcome.
+        reasons: the findings, gaps first.
         conditions: the trigger conditions stated to hold, or ``None`` if not given.
 
     Examples:
         >>> import datetime as dt
+        >>> from engagekit.evidence import Evidence
         >>> day = dt.date(2018, 6, 1)
-        >>> minutes = EvidenceItem(what="Governing body minutes: engagement plan agreed",
-        ...                        date=dt.date(2018, 3, 8), kind=EvidenceKind.MINUTES,
-        ...                        supports=["nhs-act-s14z2/a"])
-        >>> report = Checklist.for_body(BodyType.CCG, on=day).assess(
-        ...     [minutes], as_of=day, conditions=())
-        >>> report.finding("nhs-act-s14z2/a").status.label
+        >>> minutes = Evidence(id="gb-minutes-2018-03",
+        ...                    what="Governing body minutes: engagement plan agreed",
+        ...                    date=dt.date(2018, 3, 8), kind="minutes",
+        ...                    supports=["nhs-act-s14z2/a"])
+        >>> report = Checklist.for_body("ccg", on=day).assess([minutes], as_of=day, conditions=())
+        >>> report.finding("nhs-act-s14z2/a").outcome.label
         'met'
-        >>> report.finding("nhs-act-s14z2/b").status.label
+        >>> report.finding("nhs-act-s14z2/b").outcome.label
         'not applicable'
-        >>> report.gaps[0].status.label
-        'not met'
+        >>> report.gaps[0].outcome.label, report.ok, bool(report)
+        ('not met', False, False)
     """
 
-    body: BodyType = attrs.field(validator=_validate.member_of(BodyType))
+    subject: ClassVar[str] = "compliance"
+
+    body: BodyType = attrs.field(converter=BodyType)
     on: dt.date = attrs.field(validator=_validate.a_date)
     as_of: dt.date = attrs.field(validator=_validate.a_date)
-    findings: tuple[Finding, ...] = attrs.field(
+    outcome: Outcome = attrs.field(converter=Outcome)
+    reasons: tuple[Finding, ...] = attrs.field(
         converter=_validate.to_tuple, validator=_validate.each(Finding)
     )
-    conditions: tuple[Trigger, ...] | None = attrs.field(default=None)
+    conditions: tuple[Trigger, ...] | None = attrs.field(default=None, converter=_optional_triggers)
+
+    def __attrs_post_init__(self) -> None:
+        worst = Outcome.worst((f.outcome for f in self.reasons), default=Outcome.NOT_APPLICABLE)
+        if self.outcome is not worst:
+            raise InvalidValueError(
+                "ComplianceReport.outcome",
+                self.outcome.value,
+                reason=f"must be the worst finding's outcome ({worst.value})",
+            )
+
+    def __repr__(self) -> str:
+        noun = (
+            f"ComplianceReport {self.outcome.label} for {self.body.with_article} "
+            f"as of {self.as_of.isoformat()}"
+        )
+        return short_repr(self, noun, [(len(self.reasons), "findings")])
 
     def __iter__(self) -> Iterator[Finding]:
-        return iter(self.findings)
+        return iter(self.reasons)
 
     def __len__(self) -> int:
-        return len(self.findings)
+        return len(self.reasons)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings (the report's ``reasons``), gaps first."""
+        return self.reasons
 
     def finding(self, requirement_id: str) -> Finding:
         """The finding for a requirement id.
@@ -236,72 +207,51 @@ class ComplianceReport(Displayable):
         Raises:
             UnknownNameError: naming the closest ids.
         """
-        return _validate.find_by(self.findings, "requirement_id", requirement_id, "requirement")
+        return _validate.find_by(self.reasons, "rule", requirement_id, "requirement")
 
     @property
-    def counts(self) -> dict[FindingStatus, int]:
-        """How many findings have each status (every status present, in order)."""
-        return {s: sum(1 for f in self.findings if f.status is s) for s in FindingStatus}
-
-    @property
-    def gaps(self) -> tuple[Finding, ...]:
-        """Findings not met or partly met."""
-        return tuple(f for f in self.findings if f.status.is_gap)
+    def counts(self) -> dict[Outcome, int]:
+        """How many findings have each outcome, gaps first (every outcome present)."""
+        return {o: sum(1 for f in self.reasons if f.outcome is o) for o in _ORDER}
 
     @property
     def unverified(self) -> tuple[Finding, ...]:
         """Findings whose requirement records are not verified against a primary source."""
-        return tuple(f for f in self.findings if not f.verified)
-
-    @property
-    def outcome(self) -> Rating:
-        """Not met if any requirement is not met, partly met if any is, else met."""
-        statuses = {f.status for f in self.findings}
-        if FindingStatus.NOT_MET in statuses:
-            return Rating.NOT_MET
-        if FindingStatus.PARTLY_MET in statuses:
-            return Rating.PARTLY_MET
-        if FindingStatus.MET in statuses:
-            return Rating.MET
-        return Rating.UNKNOWN
+        return tuple(f for f in self.reasons if not f.verified)
 
     @property
     def summary(self) -> str:
-        """One line of counts, e.g. ``"2 not met, 1 partly met, 5 met, 2 not applicable"``."""
-        return ", ".join(f"{n} {s.label}" for s, n in self.counts.items())
+        """One line of counts, e.g. ``"2 not met, 1 partly met, 5 met, 2 not applicable"``
+        (outcomes no finding has are left out)."""
+        parts = [f"{n} {o.label}" for o, n in self.counts.items() if n]
+        return ", ".join(parts) or "nothing to check"
 
 
-def _conditions(value: Iterable[Trigger] | None) -> tuple[Trigger, ...] | None:
-    if value is None:
-        return None
-    items = list(value)
-    for item in items:
-        if not isinstance(item, Trigger):
-            raise InvalidValueError("conditions", item, allowed=[t.value for t in Trigger])
-    return tuple(t for t in Trigger if t in items)
-
-
-@attrs.frozen(kw_only=True)
-class Checklist:
+@attrs.frozen(kw_only=True, repr=False)
+class Checklist(Displayable):
     """One item per requirement of every duty that bound a kind of body on a day.
 
     Examples:
         >>> import datetime as dt
+        >>> from engagekit.evidence import Evidence
         >>> checklist = Checklist.for_body(BodyType.ICB, on=dt.date(2024, 6, 30))
+        >>> checklist  # doctest: +ELLIPSIS
+        <Checklist for an ICB on 2024-06-30 with ... items>
         >>> "nhs-act-s14z58/hwb-consultation" in checklist.ids
         True
-        >>> annual = EvidenceItem(
+        >>> annual = Evidence(
+        ...     id="annual-report-2023-24",
         ...     what="Annual report 2023/24: working with people and communities",
-        ...     date=dt.date(2024, 6, 27), kind=EvidenceKind.ANNUAL_REPORT,
+        ...     date=dt.date(2024, 6, 27), kind="annual report",
         ...     supports=["nhs-act-s14z58/explain-duties"])
-        >>> report = checklist.assess([annual], as_of=dt.date(2024, 6, 30))
-        >>> report.finding("nhs-act-s14z58/explain-duties").status
-        <FindingStatus.MET: 'met'>
-        >>> report.findings[0].status
-        <FindingStatus.NOT_MET: 'not-met'>
+        >>> report = checklist.assess([annual], as_of="2024-06-30")
+        >>> report.finding("nhs-act-s14z58/explain-duties").outcome
+        <Outcome.MET: 'met'>
+        >>> report.reasons[0].outcome
+        <Outcome.NOT_MET: 'not-met'>
     """
 
-    body: BodyType = attrs.field(validator=_validate.member_of(BodyType))
+    body: BodyType = attrs.field(converter=BodyType)
     on: dt.date = attrs.field(validator=_validate.a_date)
     items: tuple[ChecklistItem, ...] = attrs.field(
         converter=_validate.to_tuple,
@@ -311,12 +261,13 @@ class Checklist:
 
     @classmethod
     def for_body(
-        cls, body: BodyType, *, on: dt.date, registry: DutyRegistry | None = None
+        cls, body: BodyLike, *, on: dt.date | str, registry: DutyRegistry | None = None
     ) -> Checklist:
         """The checklist for ``body`` on ``on``: one item per requirement in force.
 
-        If no duty bound such a body that day, the checklist is empty and
-        ``reason`` says why.
+        ``body`` is a [`BodyType`][engagekit.duties.BodyType], its text, or any object
+        with a ``body_type`` (a network's body). If no duty bound such a body that day,
+        the checklist is empty and ``reason`` says why.
         """
         found = duties_for(body, on, registry=registry)
         items = tuple(
@@ -324,7 +275,11 @@ class Checklist:
             for duty in found
             for item in duty.requirements
         )
-        return cls(body=body, on=on, items=items, reason=found.reason)
+        return cls(body=found.body, on=found.on, items=items, reason=found.reason)
+
+    def __repr__(self) -> str:
+        noun = f"Checklist for {self.body.with_article} on {self.on.isoformat()}"
+        return short_repr(self, noun, [(len(self.items), "items")])
 
     def __iter__(self) -> Iterator[ChecklistItem]:
         return iter(self.items)
@@ -339,62 +294,67 @@ class Checklist:
 
     def assess(
         self,
-        evidence: Iterable[EvidenceItem],
+        evidence: Iterable[Evidence],
         *,
-        as_of: dt.date,
-        conditions: Iterable[Trigger] | None = None,
+        as_of: dt.date | str,
+        conditions: Iterable[Trigger | str] | None = None,
     ) -> ComplianceReport:
         """Judge each requirement against the evidence.
 
         Args:
-            evidence: the evidence; each item names the requirement ids it supports.
-            as_of: the assessment date. Evidence dated after it, before the duty came
-                into force, after the duty ended, or (for annual requirements) outside
-                the NHS financial year of ``as_of`` does not count, and the finding
-                says why.
+            evidence: [`Evidence`][engagekit.evidence.Evidence] records; each names
+                the requirement ids it supports in ``supports``. Records that support
+                no requirement of this checklist are ignored only if they support
+                nothing at all (they may be kept for a decision or a report).
+            as_of: the assessment date (a date or ``YYYY-MM-DD`` text). Evidence
+                dated after it, before the duty came into force, after the duty
+                ended, or (for annual requirements) outside the NHS financial year of
+                ``as_of`` does not count, and the finding says why.
             conditions: the trigger conditions that hold (e.g. the proposal would
-                change how services are delivered: ``Trigger.SERVICE_IMPACT``).
-                Requirements whose condition is not among them are not applicable.
-                ``None`` (the default) means the conditions were not stated, and
-                every requirement is assessed as applying.
+                change how services are delivered: ``Trigger.SERVICE_IMPACT`` or
+                ``"service-impact"``). Requirements whose condition is not among
+                them are not applicable. ``None`` (the default) means the conditions
+                were not stated, and every requirement is assessed as applying.
 
         Raises:
             UnknownNameError: evidence names a requirement id not in the checklist
                 (the message gives the closest ids).
-            InvalidValueError: an item is not an :class:`EvidenceItem`, or ``as_of``
-                is not a date.
+            InvalidTypeError: an item is not an ``Evidence`` record, ``evidence`` is
+                not a list, or ``as_of`` is not a date.
+            InvalidValueError: two evidence records share an id.
         """
-        require_date("as_of", as_of)
-        stated = _conditions(conditions)
+        day = _date("as_of", as_of)
+        stated = None if conditions is None else _triggers(conditions)
+        if isinstance(evidence, str | bytes | dict) or not isinstance(evidence, Iterable):
+            raise InvalidTypeError("evidence", evidence, expected="a list of Evidence")
         items = list(evidence)
         known = set(self.ids)
+        seen: set[str] = set()
         for index, item in enumerate(items):
-            if not isinstance(item, EvidenceItem):
-                raise InvalidValueError(
-                    f"evidence[{index}]", item, reason="must be an EvidenceItem"
-                )
+            if not isinstance(item, Evidence):
+                raise InvalidTypeError(f"evidence[{index}]", item, expected="an Evidence record")
+            if item.id in seen:
+                raise InvalidValueError(f"evidence[{index}].id", item.id, reason="duplicate id")
+            seen.add(item.id)
             for requirement_id in item.supports:
                 if requirement_id not in known:
                     raise UnknownNameError("requirement", requirement_id, choices=self.ids)
-        findings = [_judge(entry, items, as_of, stated) for entry in self.items]
-        order = {f.requirement_id: i for i, f in enumerate(findings)}
-        findings.sort(key=lambda f: (_ORDER[f.status], order[f.requirement_id]))
+        findings = [_judge(entry, items, day, stated) for entry in self.items]
+        ordered = [
+            f for _, f in sorted(enumerate(findings), key=lambda p: _by_severity(p[1], p[0]))
+        ]
+        worst = Outcome.worst((f.outcome for f in ordered), default=Outcome.NOT_APPLICABLE)
         return ComplianceReport(
-            body=self.body, on=self.on, as_of=as_of, findings=tuple(findings), conditions=stated
+            body=self.body,
+            on=self.on,
+            as_of=day,
+            outcome=worst,
+            reasons=tuple(ordered),
+            conditions=stated,
         )
 
-    def __str__(self) -> str:
-        from engagekit import render
 
-        return render.text(self)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
-
-
-def _why_not(item: EvidenceItem, entry: ChecklistItem, as_of: dt.date) -> str | None:
+def _why_not(item: Evidence, entry: ChecklistItem, as_of: dt.date) -> str | None:
     duty, requirement = entry.duty, entry.requirement
     when = item.date.isoformat()
     if item.date > as_of:
@@ -421,60 +381,73 @@ def _why_not(item: EvidenceItem, entry: ChecklistItem, as_of: dt.date) -> str | 
     return None
 
 
+def _wanted(entry: ChecklistItem, as_of: dt.date) -> str:
+    """The evidence a requirement needs, in words (for ``Finding.missing``)."""
+    if entry.requirement.window is EvidenceWindow.FINANCIAL_YEAR:
+        span = f"dated in the {FinancialYear.containing(as_of).label} financial year"
+    else:
+        start = entry.duty.in_force_from.isoformat()
+        span = f"dated from {start} to {as_of.isoformat()}"
+    return f"evidence {span} that supports {entry.id}"
+
+
+def _listed(items: Iterable[Evidence]) -> str:
+    return "; ".join(f"{e.what!r} ({e.date})" for e in items)
+
+
 def _judge(
     entry: ChecklistItem,
-    evidence: list[EvidenceItem],
+    evidence: list[Evidence],
     as_of: dt.date,
     conditions: tuple[Trigger, ...] | None,
 ) -> Finding:
     requirement = entry.requirement
-    reasons: list[str] = []
+    notes: list[str] = []
     trigger = requirement.trigger
-
-    def finding(
-        status: FindingStatus,
-        reasons: tuple[str, ...],
-        used: tuple[EvidenceItem, ...] = (),
-        aside: tuple[EvidenceItem, ...] = (),
-    ) -> Finding:
-        return Finding(
-            requirement_id=entry.id,
-            duty_title=entry.duty.title,
-            text=requirement.text,
-            status=status,
-            evidence=used,
-            set_aside=aside,
-            reasons=reasons,
-            citation=entry.citation,
-            verified=entry.verified,
-        )
-
     unverified = (
         ()
         if entry.verified
         else ("this record is not verified against a primary source: check before relying on it",)
     )
+
+    def finding(
+        outcome: Outcome,
+        message: str,
+        used: tuple[Evidence, ...] = (),
+        aside: tuple[Evidence, ...] = (),
+        missing: tuple[str, ...] = (),
+    ) -> Finding:
+        return Finding(
+            rule=entry.id,
+            title=requirement.text,
+            outcome=outcome,
+            message=message,
+            notes=(*notes, *unverified),
+            evidence=tuple(e.id for e in used),
+            missing=missing,
+            source=entry.duty.source_of(requirement),
+            duty_title=entry.duty.title,
+            used=used,
+            set_aside=aside,
+            verified=entry.verified,
+        )
+
     if trigger is not Trigger.ALWAYS:
         if conditions is not None and trigger not in conditions:
             return finding(
-                FindingStatus.NOT_APPLICABLE,
-                (
-                    (
-                        f"not applicable: applies only when {trigger.condition}, "
-                        "and that was not stated to hold"
-                    ),
-                    *unverified,
-                ),
+                Outcome.NOT_APPLICABLE,
+                f"not applicable: applies only when {trigger.condition}, "
+                "and that was not stated to hold",
             )
         if conditions is None:
-            reasons.append(
+            notes.append(
                 f"applies only when {trigger.condition}; conditions were not stated, "
                 "so it is assessed as applying"
             )
         else:
-            reasons.append(f"applies: {trigger.condition}")
-    used: list[EvidenceItem] = []
-    set_aside: list[EvidenceItem] = []
+            notes.append(f"applies: {trigger.condition}")
+    used: list[Evidence] = []
+    set_aside: list[Evidence] = []
     for item in evidence:
         if entry.id not in item.supports:
             continue
@@ -483,34 +456,42 @@ def _judge(
             used.append(item)
         else:
             set_aside.append(item)
-            reasons.append(why)
+            notes.append(why)
     full = [e for e in used if not e.partial]
     if full:
-        status = FindingStatus.MET
-        reasons.insert(0, "met: " + "; ".join(f"{e.what!r} ({e.date})" for e in full))
-    elif used:
-        status = FindingStatus.PARTLY_MET
-        reasons.insert(
-            0,
-            "partly met: the evidence shows it only in part: "
-            + "; ".join(f"{e.what!r} ({e.date})" for e in used),
+        return finding(Outcome.MET, "met: " + _listed(full), tuple(used), tuple(set_aside))
+    if used:
+        return finding(
+            Outcome.PARTLY_MET,
+            "partly met: the evidence shows it only in part: " + _listed(used),
+            tuple(used),
+            tuple(set_aside),
+            ("evidence that shows it fully met",),
         )
-    else:
-        status = FindingStatus.NOT_MET
-        reasons.insert(
-            0, "not met: no evidence that counts" if set_aside else "not met: no evidence"
-        )
-    reasons.extend(unverified)
-    return finding(status, tuple(reasons), tuple(used), tuple(set_aside))
+    message = "not met: no evidence that counts" if set_aside else "not met: no evidence"
+    return finding(Outcome.NOT_MET, message, (), tuple(set_aside), (_wanted(entry, as_of),))
 
 
 @attrs.frozen(kw_only=True)
 class _EvidenceFile:
-    evidence: tuple[EvidenceItem, ...] = attrs.field(converter=_validate.to_tuple)
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[
+            _validate.a_tuple,
+            _validate.each(Evidence),
+            _validate.unique(lambda e: e.id, "evidence id"),
+        ],
+    )
 
 
-def load_evidence(source: str | Path | IO[bytes]) -> tuple[EvidenceItem, ...]:
-    """Read evidence from a TOML file of ``[[evidence]]`` tables.
+def load_evidence(source: str | Path | IO[bytes]) -> tuple[Evidence, ...]:
+    """Read [`Evidence`][engagekit.evidence.Evidence] from a TOML file of
+    ``[[evidence]]`` tables.
+
+    Each table has an ``id``, ``what``, ``date``, the ``supports`` requirement ids and
+    optionally ``kind``, ``link`` (an http(s) URL; put a document reference in
+    ``what`` or ``note``), ``partial`` and ``note``, and any other field of an
+    ``Evidence`` record.
 
     Raises:
         ParseError: the file is not TOML.
@@ -520,6 +501,7 @@ def load_evidence(source: str | Path | IO[bytes]) -> tuple[EvidenceItem, ...]:
         >>> import io
         >>> text = b'''
         ... [[evidence]]
+        ... id = "annual-report-2023-24"
         ... what = "Annual report 2023/24"
         ... date = 2024-06-27
         ... kind = "annual-report"

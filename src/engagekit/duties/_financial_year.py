@@ -10,11 +10,13 @@ import attrs
 
 from dateutil.relativedelta import relativedelta
 
-from engagekit.errors import InvalidValueError
+from engagekit import _validate
+from engagekit.errors import InvalidTypeError, InvalidValueError
 
 
 def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2999:
+    _validate.whole(instance, attribute, value)
+    if not 1900 <= value <= 2999:  # type: ignore[operator]
         raise InvalidValueError(
             "FinancialYear.start_year", value, reason="must be a whole year between 1900 and 2999"
         )
@@ -41,11 +43,13 @@ class FinancialYear:
         involvement duty in the previous financial year has been fulfilled".
     """
 
-    start_year: int = attrs.field(validator=_year)
+    start_year: int = attrs.field(converter=_validate.to_int, validator=_year)
 
     @classmethod
-    def containing(cls, day: dt.date) -> FinancialYear:
-        """The financial year that ``day`` falls in."""
+    def containing(cls, day: dt.date | str) -> FinancialYear:
+        """The financial year that ``day`` (a date or ``YYYY-MM-DD`` text) falls in."""
+        if type(day) is not dt.date:
+            day = _validate.as_date("day", day)
         shifted = day + relativedelta(months=-3)  # 1 April → 1 January
         return cls(shifted.year)
 
@@ -55,21 +59,25 @@ class FinancialYear:
 
         Raises:
             InvalidValueError: the text is not a financial year.
+            InvalidTypeError: ``text`` is not a string.
 
         Examples:
             >>> FinancialYear.parse("2019/20").start
             datetime.date(2019, 4, 1)
         """
-        parts = str(text).replace("-", "/").split("/")
-        if len(parts) == 2 and all(p.isdigit() for p in parts):
+        if not isinstance(text, str):
+            raise InvalidTypeError("financial year", text, expected="text such as '2022/23'")
+        parts = text.strip().replace("-", "/").split("/")
+        if len(parts) == 2 and all(p.isascii() and p.isdigit() for p in parts):
             first = int(parts[0])
-            if len(parts[0]) == 4 and f"{(first + 1) % 100:02d}" == parts[1][-2:]:
+            after = str(first + 1) if len(parts[1]) == 4 else f"{(first + 1) % 100:02d}"
+            if len(parts[0]) == 4 and parts[1] == after:
                 return cls(first)
         raise InvalidValueError("financial year", text, reason="expected e.g. '2022/23'")
 
     @property
     def start(self) -> dt.date:
-        """1 April of :attr:`start_year`."""
+        """1 April of ``start_year``."""
         return dt.date(self.start_year, 4, 1)
 
     @property

@@ -3,46 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from typing import Any
 
 import attrs
 
 from engagekit import _validate
+from engagekit._display import Displayable
 from engagekit.choices import Choice
-from engagekit.duties._bodies import BodyType
+from engagekit.duties._bodies import BodyType, as_body_type
 from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
 
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+def _date(field: str, value: object) -> dt.date:
+    """``value`` as a date, with a fast path for dates (queries run in loops)."""
+    if type(value) is dt.date:
+        return value
+    return _validate.as_date(field, value)
 
 
-def _slug(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _SLUG.match(value):
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            reason="must be a lower-case slug of letters, digits and hyphens, e.g. 'nhs-act-s14z2'",
-        )
-
-
-def require_date(name: str, value: object) -> None:
-    """Raise :class:`InvalidValueError` unless ``value`` is a date (not a datetime)."""
-    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        raise InvalidValueError(name, value, reason="must be a datetime.date")
-
-
-def _url(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, str) or not re.match(r"^https?://\S+$", value)):
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}", value, reason="must be an http(s) URL"
-        )
+def _bodies(value: object) -> Any:
+    return _validate.members(BodyType, value, "Duty.bodies")
 
 
 class DutyKind(Choice):
-    """What kind of obligation a :class:`Duty` is.
+    """What kind of obligation a [`Duty`][engagekit.duties.Duty] is.
 
     Examples:
         >>> DutyKind("have-regard").label
@@ -131,16 +117,36 @@ class Citation:
     instrument: str = attrs.field(validator=_validate.text)
     section: str | None = attrs.field(default=None, validator=_validate.optional_text)
     subsection: str | None = attrs.field(default=None, validator=_validate.optional_text)
-    url: str | None = attrs.field(default=None, validator=_url)
+    url: str | None = attrs.field(default=None, validator=_validate.optional(_validate.url))
 
-    def __str__(self) -> str:
-        text = self.instrument
+    @property
+    def reference(self) -> str:
+        """The section and subsection as usually written, e.g. ``"s14Z2(2)(a)"``.
+
+        Examples:
+            >>> Citation(instrument="S.I. 2013/218", section="reg 23").reference
+            'reg 23'
+        """
         if self.section:
             prefix = "" if self.section[:1].isalpha() and " " in self.section else "s"
-            text += f", {prefix}{self.section}{self.subsection or ''}"
-        elif self.subsection:
-            text += f", {self.subsection}"
-        return text
+            return f"{prefix}{self.section}{self.subsection or ''}"
+        return self.subsection or ""
+
+    def to_source(self, publisher: str) -> Source:
+        """This citation as a [`Source`][engagekit.sources.Source] published by ``publisher``.
+
+        Examples:
+            >>> c = Citation(instrument="National Health Service Act 2006", section="14Z45")
+            >>> print(c.to_source("UK Parliament"))
+            UK Parliament, National Health Service Act 2006, s14Z45
+        """
+        return Source(
+            title=self.instrument, publisher=publisher, section=self.reference or None, url=self.url
+        )
+
+    def __str__(self) -> str:
+        reference = self.reference
+        return f"{self.instrument}, {reference}" if reference else self.instrument
 
 
 @attrs.frozen(kw_only=True)
@@ -157,16 +163,16 @@ class Requirement:
         note: anything a reader should know.
     """
 
-    key: str = attrs.field(validator=_slug)
+    key: str = attrs.field(validator=_validate.identifier)
     text: str = attrs.field(validator=_validate.text)
-    trigger: Trigger = attrs.field(default=Trigger.ALWAYS, validator=_validate.member_of(Trigger))
+    trigger: Trigger = attrs.field(default=Trigger.ALWAYS, converter=Trigger)
     window: EvidenceWindow = attrs.field(
-        default=EvidenceWindow.WHILE_IN_FORCE, validator=_validate.member_of(EvidenceWindow)
+        default=EvidenceWindow.WHILE_IN_FORCE, converter=EvidenceWindow
     )
     citation: Citation | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_validate.instance_of(Citation))
+        default=None, validator=_validate.optional(_validate.instance_of(Citation))
     )
-    verified: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
+    verified: bool = attrs.field(default=True, validator=_validate.flag)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
 
@@ -182,7 +188,7 @@ def _after_start(instance: Duty, attribute: attrs.Attribute[Any], value: object)
 
 
 @attrs.frozen(kw_only=True)
-class Duty:
+class Duty(Displayable):
     """A duty (or one version of it) in force for a period, binding some kinds of body.
 
     Several records may share an ``id`` when the duty changed (s242 as enacted, as
@@ -217,17 +223,15 @@ class Duty:
         (True, False)
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=_validate.identifier)
     title: str = attrs.field(validator=_validate.text)
     summary: str = attrs.field(validator=_validate.text)
-    kind: DutyKind = attrs.field(validator=_validate.member_of(DutyKind))
+    kind: DutyKind = attrs.field(converter=DutyKind)
     citation: Citation = attrs.field(validator=_validate.instance_of(Citation))
-    bodies: tuple[BodyType, ...] = attrs.field(
-        converter=_validate.to_sorted_members, validator=_validate.each(BodyType)
-    )
+    bodies: tuple[BodyType, ...] = attrs.field(converter=_bodies)
     in_force_from: dt.date = attrs.field(validator=_validate.a_date)
     in_force_to: dt.date | None = attrs.field(default=None, validator=_after_start)
-    year_only: bool = attrs.field(default=False, validator=_validate.instance_of(bool))
+    year_only: bool = attrs.field(default=False, validator=_validate.flag)
     requirements: tuple[Requirement, ...] = attrs.field(
         converter=_validate.to_tuple,
         validator=[_validate.each(Requirement), _validate.unique(lambda r: r.key, "requirement")],
@@ -235,7 +239,7 @@ class Duty:
     guidance: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
-    verified: bool = attrs.field(validator=_validate.instance_of(bool))
+    verified: bool = attrs.field(validator=_validate.flag)
     reviewed_on: dt.date = attrs.field(validator=_validate.a_date)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
     notes: tuple[str, ...] = attrs.field(
@@ -255,13 +259,42 @@ class Duty:
                 f"Duty({self.id!r}).requirements", [], reason="give at least one requirement"
             )
 
-    def in_force_on(self, on: dt.date) -> bool:
-        """Whether this version applied on ``on``."""
+    def in_force_on(self, on: dt.date | str) -> bool:
+        """Whether this version applied on ``on`` (a date or ``YYYY-MM-DD`` text)."""
+        on = _date("on", on)
         return self.in_force_from <= on and (self.in_force_to is None or on < self.in_force_to)
 
-    def binds(self, body: BodyType) -> bool:
-        """Whether this duty binds bodies of kind ``body``."""
-        return body in self.bodies
+    def binds(self, body: BodyType | str) -> bool:
+        """Whether this duty binds bodies of kind ``body`` (a body type or its text)."""
+        return as_body_type(body) in self.bodies
+
+    @property
+    def publisher(self) -> str:
+        """Who made the rule: Parliament for statute, the Government for regulations,
+        else the publisher of the document the record was taken from."""
+        if self.kind is DutyKind.STATUTORY:
+            return "UK Parliament"
+        if self.kind is DutyKind.REGULATION:
+            return "UK Government"
+        return self.source.publisher
+
+    def source_of(self, requirement: Requirement | None = None) -> Source:
+        """The [`Source`][engagekit.sources.Source] of the duty, or of one of its
+        requirements (its own citation if it has one).
+
+        Examples:
+            >>> from engagekit.duties import registry
+            >>> duty = registry().get("nhs-act-s14z58")
+            >>> duty.source_of(duty.requirement("hwb-consultation")).section
+            's14Z58(3)'
+        """
+        citation = self.citation
+        if requirement is not None and requirement.citation is not None:
+            citation = requirement.citation
+        source = citation.to_source(self.publisher)
+        if source.url is None and self.citation.url is not None:
+            source = attrs.evolve(source, url=self.citation.url)
+        return source
 
     def requirement(self, key: str) -> Requirement:
         """The requirement with this key.
@@ -290,8 +323,3 @@ class Duty:
             return f"from {start}"
         last = self.in_force_to - dt.timedelta(days=1)
         return f"{start} to {last.isoformat()}"
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)

@@ -1,20 +1,19 @@
-"""Renderers for duties, checklists, compliance reports and equality results (private)."""
+"""Renderers for duties, checklists and compliance reports (private).
+
+Registered on the dispatching functions of ``engagekit._display`` when
+``engagekit.duties`` is imported.
+"""
 
 from __future__ import annotations
 
 import textwrap
 
-from engagekit.duties import (
-    Checklist,
-    ComplianceReport,
-    DutiesInForce,
-    Duty,
-    DutyChanges,
-    DutyRegistry,
-    FindingStatus,
-)
-from engagekit.duties.equality import RepresentationReport
-from engagekit.render._core import esc, html, markdown, md_table, table, text
+from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit.duties._checklist import Checklist, ComplianceReport, Finding
+from engagekit.duties._model import Duty
+from engagekit.duties._registry import DutyRegistry
+from engagekit.duties._results import DutiesInForce, DutyChanges
+from engagekit.results import Outcome
 
 
 _UNVERIFIED = "[unverified]"
@@ -232,8 +231,8 @@ def _(value: Checklist) -> str:
     )
 
 
-def _status(status: FindingStatus) -> str:
-    return status.label.upper()
+def _status(outcome: Outcome) -> str:
+    return outcome.label.upper()
 
 
 @text.register
@@ -248,28 +247,32 @@ def _(value: ComplianceReport) -> str:
             f"{len(value.unverified)} requirement records are not verified against a "
             f"primary source (marked {_UNVERIFIED})."
         )
-    for finding in value.findings:
+    for finding in value.reasons:
         lines.append("")
-        lines.append(
-            f"{_status(finding.status):<15}{finding.requirement_id}{_flag(finding.verified)}"
-        )
-        lines.append(_wrap(finding.text))
-        lines.append(f"    {finding.citation}")
-        lines.extend(_wrap(f"- {reason}", "    ") for reason in finding.reasons)
+        lines.append(f"{_status(finding.outcome):<15}{finding.rule}{_flag(finding.verified)}")
+        lines.append(_wrap(finding.title))
+        lines.append(f"    {finding.source}")
+        lines.extend(_wrap(f"- {point}", "    ") for point in finding.points)
     return "\n".join(lines)
 
 
-def _finding_rows(value: ComplianceReport) -> list[tuple[str, str, str, str, str]]:
+def _evidence_cell(finding: Finding) -> str:
+    return "; ".join(f"{e.what} [{e.id}]" for e in finding.used) or "none"
+
+
+def _finding_rows(value: ComplianceReport) -> list[tuple[str, str, str, str]]:
     return [
         (
-            f.status.label,
-            f.requirement_id + ("" if f.verified else " (unverified)"),
-            str(f.citation),
-            "; ".join(e.what for e in f.evidence) or "none",
-            " ".join(f.reasons),
+            f.outcome.label,
+            f.rule + ("" if f.verified else " (unverified)"),
+            f.source.section or f.source.title,
+            _evidence_cell(f),
         )
-        for f in value.findings
+        for f in value.reasons
     ]
+
+
+_HEADERS = ("Outcome", "Requirement", "Citation", "Evidence", "Reasons")
 
 
 @markdown.register
@@ -279,66 +282,29 @@ def _(value: ComplianceReport) -> str:
         f"{value.on.isoformat()}, assessed as of {value.as_of.isoformat()}. "
         f"**{value.summary}**; outcome: {value.outcome.label}.\n\n"
     )
-    return head + md_table(
-        ("Status", "Requirement", "Citation", "Evidence", "Reasons"), _finding_rows(value)
-    )
+    rows = [
+        (*row, "<br>".join(f"• {_md_cell(point)}" for point in finding.points))
+        for row, finding in zip(_finding_rows(value), value.reasons, strict=True)
+    ]
+    return head + md_table(_HEADERS, rows)
+
+
+def _md_cell(value: str) -> str:
+    return value.replace("<", "&lt;").replace(">", "&gt;")
 
 
 @html.register
 def _(value: ComplianceReport) -> str:
-    body = table(
-        ("Status", "Requirement", "Citation", "Evidence", "Reasons"),
-        _finding_rows(value),
-        caption=f"Compliance report: {value.body.label}, as of {value.as_of.isoformat()}",
+    caption = f"Compliance report: {value.body.label}, as of {value.as_of.isoformat()}"
+    parts = ['<table class="engagekit">', f"<caption>{esc(caption)}</caption>"]
+    parts.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in _HEADERS) + "</tr></thead>")
+    parts.append("<tbody>")
+    for row, finding in zip(_finding_rows(value), value.reasons, strict=True):
+        cells = "".join(f"<td>{esc(c)}</td>" for c in row)
+        points = "".join(f"<li>{esc(p)}</li>" for p in finding.points)
+        parts.append(f"<tr>{cells}<td><ul>{points}</ul></td></tr>")
+    parts.append("</tbody></table>")
+    return (
+        f'<div class="engagekit"><p><strong>{esc(value.summary)}</strong>; '
+        f"outcome: {esc(value.outcome.label)}</p>{''.join(parts)}</div>"
     )
-    return f'<div class="engagekit"><p><strong>{esc(value.summary)}</strong></p>{body}</div>'
-
-
-# --- Representation ------------------------------------------------------------------
-
-
-def _rep_rows(value: RepresentationReport) -> list[tuple[str, str, str, str, str, str]]:
-    def pct(x: float | None) -> str:
-        return "suppressed" if x is None else f"{x:.1%}"
-
-    rows = []
-    for r in value.rows:
-        ratio = "suppressed" if r.suppressed else ("n/a" if r.ratio is None else f"{r.ratio:.2f}")
-        flag = {True: "under-represented", False: "", None: ""}[r.under_represented]
-        rows.append(
-            (
-                r.characteristic.label,
-                r.category,
-                pct(r.share),
-                f"{r.population_share:.1%}",
-                ratio,
-                flag,
-            )
-        )
-    return rows
-
-
-_REP_HEAD = ("Characteristic", "Category", "Participants", "Population", "Ratio", "")
-
-
-@text.register
-def _(value: RepresentationReport) -> str:
-    lines = [
-        (
-            f"Representation (counts under {value.suppress_below} suppressed; "
-            f"under-represented below a ratio of {value.threshold:.2f})"
-        )
-    ]
-    for row in _rep_rows(value):
-        lines.append("  ".join(f"{cell:<18}" for cell in row).rstrip())
-    return "\n".join(lines)
-
-
-@markdown.register
-def _(value: RepresentationReport) -> str:
-    return md_table(_REP_HEAD, _rep_rows(value))
-
-
-@html.register
-def _(value: RepresentationReport) -> str:
-    return '<div class="engagekit">' + table(_REP_HEAD, _rep_rows(value)) + "</div>"

@@ -1,0 +1,99 @@
+"""Reading duty files: the built-in instruments and a user's local duties (private)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from engagekit import _validate
+from engagekit.duties._model import Duty
+from engagekit.errors import DocumentError
+
+
+#: The built-in duty files, one per instrument, in the order the registry lists them.
+INSTRUMENT_FILES = (
+    "duties/hsca-2001.toml",
+    "duties/nhs-act-2006.toml",
+    "duties/equality-act-2010.toml",
+    "duties/real-involvement-2008.toml",
+    "duties/transforming-participation-2013.toml",
+    "duties/participation-guidance-2017.toml",
+    "duties/working-in-partnership-2022.toml",
+    "duties/scrutiny-regulations-2013.toml",
+    "duties/service-change-tests.toml",
+    "duties/nhs-standard-contract.toml",
+)
+
+
+@attrs.frozen(kw_only=True)
+class _DutiesFile:
+    duty: tuple[Duty, ...] = attrs.field(converter=_validate.to_tuple, validator=_validate.a_tuple)
+
+
+def _raw_overlaps(data: Any) -> list[str]:
+    """Overlap problems found in raw file data, so they join the structural ones.
+
+    Versions are grouped by id first, so the cost is quadratic only in the versions of
+    one id, which a valid file keeps small.
+    """
+    items = data.get("duty") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    seen: dict[str, list[tuple[int, dt.date, dt.date]]] = {}
+    problems = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        duty_id, start, end = item.get("id"), item.get("in_force_from"), item.get("in_force_to")
+        if not isinstance(duty_id, str) or not isinstance(start, dt.date):
+            continue
+        stop = end if isinstance(end, dt.date) else dt.date.max
+        for other_index, o_start, o_stop in seen.get(duty_id, []):
+            if start < o_stop and o_start < stop:
+                problems.append(
+                    f"$.duty[{index}]: {duty_id!r} from {start.isoformat()} overlaps "
+                    f"$.duty[{other_index}] (from {o_start.isoformat()}); versions of one "
+                    "duty must not overlap"
+                )
+        seen.setdefault(duty_id, []).append((index, start, stop))
+    return problems
+
+
+def read(data: dict[str, Any], origin: str) -> tuple[Duty, ...]:
+    """The duties in a parsed duty file, every problem reported at once."""
+    from engagekit import _data, io
+
+    resolved, problems = _data.resolve_citations(data, origin)
+    problems.extend(_raw_overlaps(resolved))
+    try:
+        loaded = io.from_dict(resolved, _DutiesFile, origin=origin)
+    except DocumentError as exc:
+        raise DocumentError(origin, [*exc.problems, *problems]) from None
+    if problems:
+        raise DocumentError(origin, problems)
+    return loaded.duty
+
+
+def read_file(source: str | Path | IO[bytes]) -> tuple[Duty, ...]:
+    """The duties in a TOML file in the built-in format."""
+    from engagekit import io
+
+    origin = str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")
+    return read(io.read_toml(source, origin=origin), origin)
+
+
+@functools.cache
+def builtin() -> tuple[Duty, ...]:
+    """The built-in duties, read from the package's data files on first call."""
+    from engagekit import _data
+
+    duties: list[Duty] = []
+    for filename in INSTRUMENT_FILES:
+        raw = _data._read_builtin(filename)  # noqa: SLF001 - the package's own data reader
+        duties.extend(read(raw, f"engagekit/data/{filename}"))
+    return tuple(duties)

@@ -1,0 +1,106 @@
+"""Renderers for representation reports and EDS gradings (private).
+
+Registered on the dispatching functions of ``engagekit._display`` when
+``engagekit.duties.equality`` is imported.
+"""
+
+from __future__ import annotations
+
+from engagekit._display import html, markdown, md_table, table, text
+from engagekit.duties.equality._eds import EdsGrading
+from engagekit.duties.equality._representation import RepresentationReport
+
+
+# --- Representation ------------------------------------------------------------------
+
+
+def _rep_rows(value: RepresentationReport) -> list[tuple[str, str, str, str, str, str]]:
+    def pct(x: float | None) -> str:
+        return "suppressed" if x is None else f"{x:.1%}"
+
+    rows = []
+    for r in value.reasons:
+        ratio = "suppressed" if r.suppressed else ("n/a" if r.ratio is None else f"{r.ratio:.2f}")
+        flag = {True: "under-represented", False: "", None: ""}[r.under_represented]
+        rows.append(
+            (
+                r.characteristic.label,
+                r.category,
+                pct(r.share),
+                f"{r.population_share:.1%}",
+                ratio,
+                flag,
+            )
+        )
+    return rows
+
+
+_REP_HEAD = ("Characteristic", "Category", "Participants", "Population", "Ratio", "")
+
+
+def _rep_head(value: RepresentationReport) -> str:
+    return (
+        f"Representation: {value.outcome.label} (counts under {value.suppress_below} "
+        f"suppressed; under-represented below a ratio of {value.threshold:.2f})"
+    )
+
+
+@text.register
+def _(value: RepresentationReport) -> str:
+    lines = [_rep_head(value)]
+    for row in _rep_rows(value):
+        lines.append("  ".join(f"{cell:<18}" for cell in row).rstrip())
+    return "\n".join(lines)
+
+
+@markdown.register
+def _(value: RepresentationReport) -> str:
+    return f"{_rep_head(value)}\n\n" + md_table(_REP_HEAD, _rep_rows(value))
+
+
+@html.register
+def _(value: RepresentationReport) -> str:
+    return (
+        '<div class="engagekit">'
+        + table(_REP_HEAD, _rep_rows(value), caption=_rep_head(value))
+        + "</div>"
+    )
+
+
+# --- EDS grading ----------------------------------------------------------------------
+
+
+_EDS_HEAD = ("No.", "Goal or domain", "Grade", "Outcome")
+
+
+def _eds_rows(value: EdsGrading) -> list[tuple[object, ...]]:
+    return [(r.number, r.title, r.grade or "not graded", r.outcome.label) for r in value.reasons]
+
+
+def _eds_head(value: EdsGrading) -> str:
+    flag = "" if value.verified else " (grading scheme not verified)"
+    return f"{value.model} grading: {value.outcome.label}{flag}"
+
+
+@text.register
+def _(value: EdsGrading) -> str:
+    lines = [_eds_head(value)]
+    for number, name, grade, outcome in _eds_rows(value):
+        lines.append(f"  {number}. {name}: {grade} [{outcome}]")
+    lines.extend(f"  note: {note}" for note in value.notes)
+    return "\n".join(lines)
+
+
+@markdown.register
+def _(value: EdsGrading) -> str:
+    notes = "".join(f"\n\n*Note:* {note}" for note in value.notes)
+    return f"{_eds_head(value)}\n\n" + md_table(_EDS_HEAD, _eds_rows(value)) + notes
+
+
+@html.register
+def _(value: EdsGrading) -> str:
+    return (
+        '<div class="engagekit">'
+        + table(_EDS_HEAD, _eds_rows(value), caption=_eds_head(value))
+        + "</div>"
+    )
