@@ -65,7 +65,6 @@ if TYPE_CHECKING:
         ComplianceReport,
         Duty,
         DutyRegistry,
-        EvidenceItem,
         duties_for,
     )
     from engagekit.escalation import (
@@ -111,8 +110,7 @@ _EXPORTS = {
     "errors": "engagekit.errors",
     "EscalationNetwork": "engagekit.escalation",
     "evaluate": "engagekit.decisions",
-    "Evidence": "engagekit.decisions",
-    "EvidenceItem": "engagekit.duties",
+    "Evidence": "engagekit.evidence",
     "examples": "engagekit.examples",
     "FeedbackLoop": "engagekit.plans",
     "Figure": "engagekit._techniques",
@@ -158,7 +156,6 @@ __all__ = [
     "EngagementStage",
     "EscalationNetwork",
     "Evidence",
-    "EvidenceItem",
     "FeedbackLoop",
     "Figure",
     "Impact",
