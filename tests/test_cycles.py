@@ -15,8 +15,9 @@ from engagekit.cycles import (
     ladders,
     principle_sets,
 )
-from engagekit.errors import UnknownNameError
+from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownChoiceError, UnknownNameError
 from engagekit.ratings import Rating
+from engagekit.results import Outcome, Reason, Result
 
 
 SUTTON_TITLES = [
@@ -94,11 +95,50 @@ class TestEngagementCycle:
 
     @pytest.mark.parametrize("bad", ["evaluate", 0, 6, "", "stage"])
     def test_unknown_stage_names_what_was_given(self, bad):
-        """A stage that does not exist raises UnknownNameError (a LookupError)."""
-        with pytest.raises(UnknownNameError) as info:
+        """A stage that does not exist raises UnknownChoiceError (a ValueError and a
+        LookupError) naming the value given."""
+        with pytest.raises(UnknownChoiceError) as info:
             EngagementStage.parse(bad)
         assert repr(bad) in str(info.value)
+        assert isinstance(info.value, ValueError)
         assert isinstance(info.value, LookupError)
+
+    def test_calling_the_enum_with_unknown_text_is_an_engagekit_error(self):
+        """Issue 9: EngagementStage("no such stage") raised Python's bare ValueError."""
+        with pytest.raises(UnknownChoiceError, match="^EngagementStage: 'no such stage'"):
+            EngagementStage("no such stage")
+
+    @pytest.mark.parametrize("bad", [None, 2.0, True, ["monitor"]])
+    def test_stage_of_the_wrong_type_is_a_type_error(self, bad):
+        """Neither text nor a whole number: InvalidTypeError (a TypeError)."""
+        with pytest.raises(InvalidTypeError, match="^EngagementStage: got"):
+            EngagementStage.parse(bad)
+
+    def test_any_whole_number_names_a_stage(self):
+        """numpy integers and other numbers.Integral count as stage numbers."""
+        numpy = pytest.importorskip("numpy")
+        assert EngagementStage.parse(numpy.int64(5)) is EngagementStage.MONITOR
+        assert ENGAGEMENT_CYCLE[numpy.int8(1)].stage is EngagementStage.IDENTIFY_NEEDS
+
+    def test_feeds_take_text(self):
+        """Stages may be given as text wherever a stage is asked for."""
+        assert ENGAGEMENT_CYCLE.feeds_into("monitor") == ENGAGEMENT_CYCLE.feeds_into(
+            EngagementStage.MONITOR
+        )
+
+    def test_repr_is_one_line(self):
+        """The cycle's repr says what it is and how many stages and elements it has."""
+        assert repr(ENGAGEMENT_CYCLE) == (
+            "<EngagementCycle 'The Engagement Cycle' with 5 stages and 10 key elements>"
+        )
+
+    def test_key_element_number_must_be_whole(self):
+        """A key element numbered 1.5 is a type error, not a silently truncated number."""
+        from engagekit.cycles import KeyElement
+
+        element = ENGAGEMENT_CYCLE.elements[0]
+        with pytest.raises(InvalidTypeError, match="KeyElement.number"):
+            KeyElement(number=1.5, title=element.title, summary="x", source=element.source)
 
     def test_parse_by_number_name_and_value(self):
         """Stages can be looked up the ways users write them."""
@@ -149,6 +189,23 @@ class TestCommissioningCycles:
         with pytest.raises(UnknownNameError, match="did you mean 'procure-services'"):
             commissioning_cycles()["nhs-england"].stage("procure-service")
 
+    def test_unknown_cycle_id_suggests(self):
+        """Looking up a cycle that is not there names the closest ids (a LookupError)."""
+        with pytest.raises(UnknownNameError, match="did you mean 'nhs-england'"):
+            commissioning_cycles()["nhs-englnd"]
+
+    def test_serving_takes_text(self):
+        """The stage may be given by name."""
+        cycle = commissioning_cycles()["engagement-cycle"]
+        assert cycle.serving("monitor") == cycle.serving(EngagementStage.MONITOR)
+
+    def test_reprs_are_one_line(self):
+        """A cycle and the catalogue of cycles show what they are, not every field."""
+        assert repr(commissioning_cycles()) == "<Catalogue with 2 commissioning cycles>"
+        assert repr(commissioning_cycles()["nhs-england"]) == (
+            "<CommissioningCycle 'nhs-england' with 4 stages>"
+        )
+
 
 class TestParticipationLevels:
     def test_somerset_gpcc_order(self):
@@ -191,7 +248,18 @@ class TestArnstein:
         """Non-participation rungs map to no level; the rest rise with the rungs."""
         ladder = ladders()["arnstein"]
         assert ladder.at_level(ParticipationLevel.INFORM)[0].name == "Informing"
+        assert ladder.at_level("Collaborate")[0].name == "Partnership"
         assert [r.level for r in ladder if r.group == "Non-participation"] == [None, None]
+
+    def test_repr_is_one_line(self):
+        """Arnstein's ladder: what and how many rungs."""
+        assert repr(ladders()["arnstein"]) == "<Ladder 'arnstein' with 8 rungs>"
+        assert repr(ladders()) == "<Catalogue with 1 ladders>"
+
+    def test_rung_of_the_wrong_type(self):
+        """A rung asked for by a number is a type error naming what was given."""
+        with pytest.raises(InvalidTypeError, match="^rung: got int 3"):
+            ladders()["arnstein"].rung(3)  # type: ignore[arg-type]
 
 
 class TestInvolvementLevels:
@@ -212,6 +280,13 @@ class TestInvolvementLevels:
         assert [k for k, v in kinds.items() if v is InvolvementKind.INDIVIDUAL] == [
             InvolvementLevel.INDIVIDUAL
         ]
+
+    def test_levels_can_be_named_as_text(self):
+        """The catalogue takes a level's name as well as the level."""
+        levels = involvement_levels()
+        assert levels["third sector"] is levels[InvolvementLevel.THIRD_SECTOR]
+        assert "community" in levels
+        assert "no-such-level" not in levels
 
     def test_case_studies_name_roles_not_people(self):
         """Examples name roles: Somerset names the PPG Chair; engagekit does not."""
@@ -243,9 +318,46 @@ class TestPrinciples:
             }
         )
         assert (result.points, result.max_points) == (2, 14)
-        assert result.gaps[0].rating is Rating.UNKNOWN
+        assert [g.rating for g in result.gaps].count(Rating.UNKNOWN) == 5
         assert "No outreach planned" in str(result)
         assert result.share == pytest.approx(2 / 14)
+
+    def test_rubric_result_is_a_result(self):
+        """Issue 9: a rubric result has the one result protocol: outcome, ok, gaps,
+        reasons with the rule and source, and bool() == ok."""
+        real = principle_sets()["real-involvement"]
+        judgements = {
+            p.id: Judgement(rating="met", reason="Seen in the Governing Body papers") for p in real
+        }
+        judgements["responsive"] = Judgement(rating="partly", reason="Replies within 20 days")
+        result = real.score(judgements)
+        assert isinstance(result, Result)
+        assert (result.outcome, result.ok, bool(result)) == (Outcome.PARTLY_MET, True, True)
+        assert [r.rule for r in result.gaps] == ["real-involvement/responsive"]
+        assert all(isinstance(r, Reason) and r.source == real.source for r in result.reasons)
+
+    def test_unjudged_principles_are_insufficient_evidence(self):
+        """A rubric with principles not judged is not ok."""
+        result = principle_sets()["sutton"].score({})
+        assert result.outcome is Outcome.INSUFFICIENT_EVIDENCE
+        assert not result
+        assert len(result.unassessed) == 6
+
+    def test_rubric_result_checks_its_outcome(self):
+        """An outcome that is not the worst of the reasons' is refused however it is built."""
+        result = principle_sets()["sutton"].score({})
+        with pytest.raises(InvalidValueError, match="RubricResult.outcome"):
+            type(result)(principles="sutton", outcome=Outcome.MET, reasons=result.reasons)
+
+    def test_judgement_rating_of_the_wrong_type(self):
+        """A rating that is neither a Rating nor text is a type error."""
+        with pytest.raises(InvalidTypeError, match="^Rating: got int"):
+            Judgement(rating=2, reason="two")  # type: ignore[arg-type]
+
+    def test_reprs_are_one_line(self):
+        """A principle set and the catalogue of sets show what they are."""
+        assert repr(principle_sets()) == "<Catalogue with 2 principle sets>"
+        assert repr(principle_sets()["sutton"]) == "<PrincipleSet 'sutton' with 6 principles>"
 
     def test_rubric_rejects_unknown_principle(self):
         """Judging a principle the set does not have is an error naming it."""
@@ -253,3 +365,66 @@ class TestPrinciples:
             principle_sets()["real-involvement"].score(
                 {"opne": Judgement(rating=Rating.MET, reason="typo")}
             )
+
+
+class TestRatings:
+    @pytest.mark.parametrize(
+        ("text", "rating"),
+        [
+            ("met", Rating.MET),
+            ("Partly", Rating.PARTLY_MET),
+            ("partially met", Rating.PARTLY_MET),
+            ("not known", Rating.UNKNOWN),
+            ("NOT_MET", Rating.NOT_MET),
+        ],
+    )
+    def test_assessors_words(self, text, rating):
+        """Issue 9: the words assessors write name a rating."""
+        assert Rating(text) is rating
+
+    def test_outcomes(self):
+        """Each rating amounts to one outcome; no evidence is insufficient evidence."""
+        assert [r.outcome for r in Rating] == [
+            Outcome.MET,
+            Outcome.PARTLY_MET,
+            Outcome.NOT_MET,
+            Outcome.INSUFFICIENT_EVIDENCE,
+        ]
+
+    def test_unknown_rating_text(self):
+        """Unknown text raises UnknownChoiceError listing the ratings."""
+        with pytest.raises(UnknownChoiceError, match="'so-so' is not allowed; allowed: 'met'"):
+            Rating("so-so")
+
+
+CATALOGUES = {
+    "involvement_levels": involvement_levels,
+    "commissioning_cycles": commissioning_cycles,
+    "ladders": ladders,
+    "principle_sets": principle_sets,
+}
+
+
+class TestCataloguesAreReadOnly:
+    @pytest.mark.parametrize("name", sorted(CATALOGUES))
+    def test_cannot_be_changed(self, name):
+        """Issue 9: involvement_levels() returned the cached dict; after .pop() every later
+        caller saw six levels. Every catalogue is now read-only."""
+        catalogue = CATALOGUES[name]()
+        size = len(catalogue)
+        key = next(iter(catalogue))
+        with pytest.raises(AttributeError):
+            catalogue.pop(key)  # type: ignore[attr-defined]
+        with pytest.raises(TypeError):
+            catalogue[key] = None  # type: ignore[index]
+        with pytest.raises(TypeError):
+            del catalogue[key]  # type: ignore[attr-defined]
+        assert len(CATALOGUES[name]()) == size
+
+    @pytest.mark.parametrize("name", sorted(CATALOGUES))
+    def test_one_shape_and_one_line_repr(self, name):
+        """Every catalogue is the same read-only mapping, cached, with a short repr."""
+        catalogue = CATALOGUES[name]()
+        assert CATALOGUES[name]() is catalogue
+        assert repr(catalogue).startswith("<Catalogue with ")
+        assert len(repr(catalogue)) < 200
