@@ -265,7 +265,7 @@ class EngagementCycle(Displayable):
         Examples:
             >>> from engagekit import ENGAGEMENT_CYCLE
             >>> [s.number for s in ENGAGEMENT_CYCLE.feeds_into("monitor")]
-            [1, 3]
+            [1, 3, 2]
         """
         stage = EngagementStage.parse(stage, field="stage")
         extra = tuple(f.to_stage for f in self.feeds if f.from_stage is stage)
