@@ -15,7 +15,12 @@ from engagekit.cycles import (
     ladders,
     principle_sets,
 )
-from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownChoiceError, UnknownNameError
+from engagekit.errors import (
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownChoiceError,
+    UnknownNameError,
+)
 from engagekit.ratings import Rating
 from engagekit.results import Outcome, Reason, Result
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from engagekit.techniques import Quantity, catalogue
 from engagekit.cycles import EngagementStage, MethodOfEngagement
+from engagekit.techniques import Quantity, catalogue
 
 
 SOMERSET_TITLE = (

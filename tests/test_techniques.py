@@ -78,9 +78,7 @@ class TestSelect:
 
     def test_deterministic(self):
         """The same question gives the same ranking."""
-        first = catalogue().select(
-            level=ParticipationLevel.INVOLVE, stage=EngagementStage.parse(3)
-        )
+        first = catalogue().select(level=ParticipationLevel.INVOLVE, stage=EngagementStage.parse(3))
         second = catalogue().select(
             level=ParticipationLevel.INVOLVE, stage=EngagementStage.parse(3)
         )
@@ -282,7 +280,7 @@ class TestLoading:
     def test_citation_with_an_unknown_key(self):
         """A citation key other than document, section and note is a document problem."""
         with pytest.raises(DocumentError, match=r"\$\.technique\[0\]\.source: unknown field"):
-            _load(GOOD.replace('section = "Appendix 1"', 'page = 4'))
+            _load(GOOD.replace('section = "Appendix 1"', "page = 4"))
 
     def test_unknown_cited_document(self):
         """Citing a document engagekit does not know names the closest ids."""

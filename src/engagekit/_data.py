@@ -40,7 +40,16 @@ def _read_builtin(filename: str) -> dict[str, Any]:
         return io.read_toml(handle, origin=f"engagekit/data/{filename}")
 
 
-def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, list[Problem]]:
+def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, list[str]]:
+    """Expand `{document = id, section = …}` citations; return data and problems as text.
+
+    Prefer `resolve`, whose problems keep the value found.
+    """
+    resolved, problems = resolve(data, origin, path)
+    return resolved, [str(p) for p in problems]
+
+
+def resolve(data: Any, origin: str, path: str = "$") -> tuple[Any, list[Problem]]:
     """Expand `{document = id, section = …}` citations; return data and problems."""
     problems: list[Problem] = []
     if isinstance(data, dict):
@@ -51,13 +60,13 @@ def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, lis
                 out[key], found = _expand(value, here)
                 problems.extend(found)
             else:
-                out[key], found = resolve_citations(value, origin, here)
+                out[key], found = resolve(value, origin, here)
                 problems.extend(found)
         return out, problems
     if isinstance(data, list):
         items = []
         for index, value in enumerate(data):
-            item, found = resolve_citations(value, origin, f"{path}[{index}]")
+            item, found = resolve(value, origin, f"{path}[{index}]")
             items.append(item)
             problems.extend(found)
         return items, problems
@@ -89,7 +98,7 @@ def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[Problem]]:
 
 def load(data: dict[str, Any], cls: type[T], origin: str) -> T:
     """Structure reference data into ``cls``, reporting every problem with ``origin``."""
-    resolved, problems = resolve_citations(data, origin)
+    resolved, problems = resolve(data, origin)
     if problems:
         raise DocumentError(origin, problems)
     return io.from_dict(resolved, cls, origin=origin)

@@ -79,7 +79,7 @@ class Source:
         >>> Source(title="Notes", publisher="Me", url="file:///etc/passwd")
         Traceback (most recent call last):
         ...
-        engagekit.errors.InvalidValueError: Source.url: 'file:///etc/passwd' is not allowed: must be an http(s) URL
+        engagekit.errors.InvalidValueError: Source.url: 'file:///etc/passwd' is not allowed: ...
     """
 
     title: str = attrs.field(validator=_validate.text)

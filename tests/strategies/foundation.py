@@ -229,7 +229,6 @@ principle_sets = st.builds(
 judgements = st.builds(Judgement, rating=st.sampled_from(list(Rating)), reason=words)
 
 
-
 @st.composite
 def principle_scores(draw):  # type: ignore[no-untyped-def]
     principle = draw(principles)
@@ -254,6 +253,7 @@ def rubric_results(draw):  # type: ignore[no-untyped-def]
         outcome=Outcome.worst(r.outcome for r in reasons),
         reasons=reasons,
     )
+
 
 #: One strategy per public type; the round-trip property runs over all of them.
 STRATEGIES = {

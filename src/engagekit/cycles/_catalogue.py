@@ -54,7 +54,7 @@ class ReadOnlyCatalogue(Mapping[K, V], Generic[K, V]):
     def __getitem__(self, key: object) -> V:
         found = self._items.get(self._key(key)) if _hashable(key) else None
         if found is None:
-            kind = self._what[:-1] if self._what.endswith("s") else self._what
+            kind = self._what.removesuffix("s")
             raise UnknownNameError(kind, key, choices=[_show(k) for k in self._items])
         return found
 
@@ -66,7 +66,9 @@ class ReadOnlyCatalogue(Mapping[K, V], Generic[K, V]):
 
     def get(self, key: object, default: V | None = None) -> V | None:  # type: ignore[override]
         """The record for ``key``, or ``default``."""
-        return self[key] if key in self else default
+        if key not in self:
+            return default
+        return self._items[self._key(key)]
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._items)

@@ -90,16 +90,19 @@ class EngagementStage(Choice):
             InvalidTypeError: neither a stage, text nor a whole number.
 
         Examples:
-            >>> EngagementStage.parse("Monitor"), EngagementStage.parse(2)
-            (<EngagementStage.MONITOR: 'monitor'>, <EngagementStage.PLAN_AND_TRANSFORM: 'plan-and-transform'>)
+            >>> EngagementStage.parse("Monitor")
+            <EngagementStage.MONITOR: 'monitor'>
+            >>> EngagementStage.parse(2)
+            <EngagementStage.PLAN_AND_TRANSFORM: 'plan-and-transform'>
             >>> EngagementStage.parse(6)
             Traceback (most recent call last):
             ...
             engagekit.errors.UnknownChoiceError: EngagementStage: 6 is not allowed: ...
         """
         if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-            if 1 <= value <= len(_STAGE_ORDER):
-                return _STAGE_ORDER[int(value) - 1]
+            number = int(value)
+            if 1 <= number <= len(_STAGE_ORDER):
+                return _STAGE_ORDER[number - 1]
             raise UnknownChoiceError(
                 field or cls.__name__,
                 value,

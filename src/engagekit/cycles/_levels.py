@@ -27,8 +27,9 @@ class ParticipationLevel(Choice):
 
     The five levels are the Somerset GP Commissioning Consortia's own list (2011),
     which follows the IAP2 Spectrum of Public Participation. They are totally
-    ordered by `rank`; comparing a level with anything else raises `TypeError`. IAP2 stresses that these are levels, not steps: any one can be
-    the right choice for a decision.
+    ordered by `rank`; comparing a level with anything else raises `TypeError`. IAP2
+    stresses that these are levels, not steps: any one can be the right choice for a
+    decision.
 
     Examples:
         >>> ParticipationLevel.INVOLVE > ParticipationLevel.CONSULT
@@ -238,9 +239,7 @@ def _catalogue() -> _ParticipationCatalogue:
     levels = {d.level: d for d in raw.level}
     missing = [level.value for level in ParticipationLevel if level not in levels]
     if missing:
-        raise InvalidValueError(
-            "level", missing, reason="every participation level needs a record"
-        )
+        raise InvalidValueError("level", missing, reason="every participation level needs a record")
     return _ParticipationCatalogue(
         levels=ReadOnlyCatalogue(levels, what="participation levels"),
         ladders=ReadOnlyCatalogue(((x.id, x) for x in raw.ladder), what="ladders"),

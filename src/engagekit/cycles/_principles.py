@@ -81,7 +81,7 @@ def _scores(value: object) -> tuple[PrincipleScore, ...]:
     items = _validate.to_tuple(value)
     if not isinstance(items, tuple):
         raise InvalidTypeError("RubricResult.reasons", value, expected="a list")
-    return items  # type: ignore[no-any-return]
+    return items
 
 
 @attrs.frozen(kw_only=True)

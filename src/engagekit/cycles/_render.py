@@ -164,9 +164,7 @@ def _rubric_head(value: RubricResult) -> str:
 @text.register
 def _(value: RubricResult) -> str:
     lines = [_rubric_head(value)]
-    lines.extend(
-        f"  [{r.rating.label:>10}] {r.principle.name}: {r.message}" for r in value.reasons
-    )
+    lines.extend(f"  [{r.rating.label:>10}] {r.principle.name}: {r.message}" for r in value.reasons)
     return "\n".join(lines)
 
 

@@ -70,7 +70,7 @@ def _techniques(value: object) -> tuple[Technique, ...]:
     items = _validate.to_tuple(value)
     if not isinstance(items, tuple):
         raise InvalidTypeError("TechniqueCatalogue.techniques", value, expected="a list")
-    return items  # type: ignore[no-any-return]
+    return items
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -125,7 +125,8 @@ class TechniqueCatalogue(Displayable):
         Raises:
             UnknownNameError: naming the closest ids.
         """
-        found = self._index.get(technique_id) if isinstance(technique_id, str) else None
+        key: object = technique_id  # a caller may pass anything; only text can match
+        found = self._index.get(key) if isinstance(key, str) else None
         if found is None:
             raise UnknownNameError("technique", technique_id, choices=self._index)
         return found

@@ -55,12 +55,16 @@ def _rows(value: TechniqueCatalogue) -> list[tuple[str, str, str, str]]:
 @text.register
 def _(value: TechniqueCatalogue) -> str:
     lines = [f"{len(value)} techniques"]
-    lines.extend(f"  {name} ({method.lower()}; {levels})" for name, method, levels, _ in _rows(value))
+    lines.extend(
+        f"  {name} ({method.lower()}; {levels})" for name, method, levels, _ in _rows(value)
+    )
     return "\n".join(lines)
 
 
 @html.register
 def _(value: TechniqueCatalogue) -> str:
     return table(
-        ("Technique", "Method", "Levels", "Figures"), _rows(value), caption=f"{len(value)} techniques"
+        ("Technique", "Method", "Levels", "Figures"),
+        _rows(value),
+        caption=f"{len(value)} techniques",
     )
