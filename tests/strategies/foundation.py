@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import string
 
+from typing import Any
+
 from hypothesis import strategies as st
 
 from engagekit import Rating, Source
@@ -54,7 +56,7 @@ sources = st.builds(
 )
 
 
-def _members(enum_type):  # type: ignore[no-untyped-def]
+def _members(enum_type: Any) -> Any:
     return st.lists(st.sampled_from(list(enum_type)), min_size=1, max_size=4)
 
 

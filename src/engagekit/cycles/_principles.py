@@ -130,6 +130,11 @@ class RubricResult(Result):
         return self.points / self.max_points if self.reasons else 0.0
 
     @property
+    def gaps(self) -> tuple[PrincipleScore, ...]:
+        """The principles short of met (partly met, not met or not judged), in order."""
+        return tuple(r for r in self.reasons if r.rating is not Rating.MET)
+
+    @property
     def unassessed(self) -> tuple[Principle, ...]:
         """Principles with no judgement."""
         return tuple(r.principle for r in self.reasons if r.rating is Rating.UNKNOWN)
