@@ -23,15 +23,6 @@ from engagekit._version import __version__
 
 if TYPE_CHECKING:
     from engagekit import errors, examples, io, techniques
-    from engagekit.techniques import (
-        Figure,
-        Match,
-        Quantity,
-        Technique,
-        TechniqueCatalogue,
-        Unit,
-        load_techniques,
-    )
     from engagekit.cycles import (
         CommissioningCycle,
         EngagementCycle,
@@ -82,6 +73,15 @@ if TYPE_CHECKING:
     )
     from engagekit.sources import (
         Source,
+    )
+    from engagekit.techniques import (
+        Figure,
+        Match,
+        Quantity,
+        Technique,
+        TechniqueCatalogue,
+        Unit,
+        load_techniques,
     )
 
     #: The Engagement Cycle (loaded on first access).
