@@ -14,9 +14,11 @@ def _python(code: str) -> None:
 
 
 def workloads() -> list[Workload]:
-    from engagekit import TechniqueCatalogue, io, techniques
+    from engagekit import io
+    from engagekit.techniques import TechniqueCatalogue
+    from engagekit.techniques import catalogue as built_in
 
-    catalogue = techniques()
+    catalogue = built_in()
     plain = io.to_dict(catalogue)
 
     def ours_round_trip() -> None:

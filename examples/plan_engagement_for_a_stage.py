@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
     for heading in details.headings:
         print(f"    - {heading}")
     print(f"\nTechniques for the {level.label} level ({level.promise})")
-    for match in techniques().select(level=level, stage=stage)[:8]:
+    for match in techniques.select(level=level, stage=stage)[:8]:
         technique = match.technique
         print(f"  {technique.name}  [{technique.source.publisher}, {technique.source.section}]")
         for reason in match.reasons:

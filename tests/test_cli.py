@@ -71,7 +71,7 @@ def test_unknown_level_is_one_line_and_exit_2(capsys):
     err = capsys.readouterr().err
     assert status == 2
     assert err.count("\n") == 1
-    assert err.startswith("engagekit: error: unknown participation level 'co-produce'")
+    assert err.startswith("engagekit: error: --level: 'co-produce' is not allowed; allowed: ")
 
 
 def test_bad_catalogue_file_names_it(tmp_path, capsys):

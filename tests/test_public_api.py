@@ -59,9 +59,9 @@ def test_import_loads_no_data_and_no_optional_dependency():
     """`import engagekit` parses no catalogue and imports neither matplotlib nor pandas."""
     code = (
         "import sys, engagekit\n"
-        "from engagekit import _techniques\n"
+        "from engagekit.techniques import _catalogue\n"
         "from engagekit.cycles import _engagement\n"
-        "assert _techniques.techniques.cache_info().currsize == 0\n"
+        "assert _catalogue.catalogue.cache_info().currsize == 0\n"
         "assert _engagement.engagement_cycle.cache_info().currsize == 0\n"
         "bad = [m for m in ('matplotlib', 'pandas') if m in sys.modules]\n"
         "print(bad)\n"

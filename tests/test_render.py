@@ -23,9 +23,9 @@ def test_html_reprs_for_notebooks():
     assert page.startswith('<div class="engagekit"><table')
     assert "Working with patients and carers to monitor services and share learning" in page
     assert "&amp;" in commissioning_cycles()["engagement-cycle"]._repr_html_()
-    assert "<table" in techniques()["world-cafe"]._repr_html_()
+    assert "<table" in techniques.catalogue()["world-cafe"]._repr_html_()
     assert "Citizen control" in ladders()["arnstein"]._repr_html_()
-    assert "68 techniques" in techniques()._repr_html_()
+    assert "68 techniques" in techniques.catalogue()._repr_html_()
 
 
 def test_text_cycle_lists_sources():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from engagekit import Quantity, techniques
 from engagekit.cycles import EngagementStage, MethodOfEngagement
+from engagekit.techniques import Quantity, catalogue
 
 
 SOMERSET_TITLE = (
@@ -61,7 +61,7 @@ APPENDIX_1_IDS = [
 @pytest.mark.parametrize("technique_id", APPENDIX_1_IDS)
 def test_appendix_1_technique_cites_somerset_appendix_1(technique_id: str) -> None:
     """Each Real Involvement menu item is present and cites Somerset's Appendix 1."""
-    technique = techniques()[technique_id]
+    technique = catalogue()[technique_id]
     assert technique.source.title == SOMERSET_TITLE
     assert technique.source.date == "2012"
     assert technique.source.section is not None
@@ -87,14 +87,14 @@ def test_source_figures_have_exact_bounds(
     technique_id: str, quantity: Quantity, low: float, high: float, text: str
 ) -> None:
     """The figures the source gives are encoded with their exact bounds and wording."""
-    figure = techniques()[technique_id].figure(quantity)
+    figure = catalogue()[technique_id].figure(quantity)
     assert figure is not None
     assert (figure.low, figure.high, figure.text) == (low, high, text)
 
 
 def test_town_meeting_participant_figure_excludes_small_groups() -> None:
     """A 21st century town meeting fits 1,200 people but not 40."""
-    figure = techniques()["twenty-first-century-town-meeting"].figure(Quantity.PARTICIPANTS)
+    figure = catalogue()["twenty-first-century-town-meeting"].figure(Quantity.PARTICIPANTS)
     assert figure is not None
     assert figure.contains(1200)
     assert not figure.contains(40)
@@ -102,35 +102,35 @@ def test_town_meeting_participant_figure_excludes_small_groups() -> None:
 
 def test_world_cafe_is_a_participation_method() -> None:
     """World café sits in the Participation group of the menu."""
-    assert techniques()["world-cafe"].method is MethodOfEngagement.PARTICIPATION
+    assert catalogue()["world-cafe"].method is MethodOfEngagement.PARTICIPATION
 
 
 def test_public_meetings_are_listed_under_giving_information() -> None:
     """The source places public meetings with the giving-information techniques."""
-    assert techniques()["public-meetings"].method is MethodOfEngagement.GIVING_INFORMATION
+    assert catalogue()["public-meetings"].method is MethodOfEngagement.GIVING_INFORMATION
 
 
 @pytest.mark.parametrize("method", list(MethodOfEngagement))
 def test_every_method_has_a_technique(method: MethodOfEngagement) -> None:
     """Each of the four methods of engagement has at least one technique."""
-    assert any(t.method is method for t in techniques())
+    assert any(t.method is method for t in catalogue())
 
 
 def test_mystery_shopping_is_recommended_for_monitoring() -> None:
     """Sutton recommends mystery shopping for stage 5, monitoring services."""
-    stage_5 = [t.id for t in techniques() if EngagementStage.MONITOR in t.stages]
+    stage_5 = [t.id for t in catalogue() if EngagementStage.MONITOR in t.stages]
     assert "mystery-shopping" in stage_5
 
 
 def test_every_technique_has_a_source() -> None:
     """Every technique carries a citation with a title and a publisher."""
-    for technique in techniques():
+    for technique in catalogue():
         assert technique.source.title.strip(), technique.id
         assert technique.source.publisher.strip(), technique.id
 
 
 def test_seldom_heard_techniques_explain_why() -> None:
     """Techniques marked as suiting seldom-heard groups give the source's reason."""
-    flagged = {t.id for t in techniques() if t.seldom_heard}
+    flagged = {t.id for t in catalogue() if t.seldom_heard}
     assert {"creative-methods", "participatory-appraisal", "forum-theatre"} <= flagged
-    assert all(techniques()[i].seldom_heard_note for i in flagged)
+    assert all(catalogue()[i].seldom_heard_note for i in flagged)

@@ -22,17 +22,7 @@ from engagekit._version import __version__
 
 
 if TYPE_CHECKING:
-    from engagekit import errors, examples, io
-    from engagekit._techniques import (
-        Figure,
-        Match,
-        Quantity,
-        Technique,
-        TechniqueCatalogue,
-        Unit,
-        load_techniques,
-        techniques,
-    )
+    from engagekit import errors, examples, io, techniques
     from engagekit.cycles import (
         CommissioningCycle,
         EngagementCycle,
@@ -83,6 +73,15 @@ if TYPE_CHECKING:
     from engagekit.sources import (
         Source,
     )
+    from engagekit.techniques import (
+        Figure,
+        Match,
+        Quantity,
+        Technique,
+        TechniqueCatalogue,
+        Unit,
+        load_techniques,
+    )
 
     #: The Engagement Cycle (loaded on first access).
     ENGAGEMENT_CYCLE: EngagementCycle
@@ -113,29 +112,29 @@ _EXPORTS = {
     "Evidence": "engagekit.evidence",
     "examples": "engagekit.examples",
     "FeedbackLoop": "engagekit.plans",
-    "Figure": "engagekit._techniques",
+    "Figure": "engagekit.techniques",
     "Impact": "engagekit.decisions",
     "InvolvementLevel": "engagekit.cycles",
     "io": "engagekit.io",
     "Ladder": "engagekit.cycles",
-    "load_techniques": "engagekit._techniques",
-    "Match": "engagekit._techniques",
+    "load_techniques": "engagekit.techniques",
+    "Match": "engagekit.techniques",
     "MethodOfEngagement": "engagekit.cycles",
     "Option": "engagekit.decisions",
     "ParticipationLevel": "engagekit.cycles",
     "Policy": "engagekit.decisions",
     "PrincipleSet": "engagekit.cycles",
-    "Quantity": "engagekit._techniques",
+    "Quantity": "engagekit.techniques",
     "Rating": "engagekit.ratings",
     "Recurrence": "engagekit.plans",
     "required_engagement": "engagekit.decisions",
     "Source": "engagekit.sources",
     "TargetDate": "engagekit.plans",
-    "Technique": "engagekit._techniques",
-    "TechniqueCatalogue": "engagekit._techniques",
-    "techniques": "engagekit._techniques",
+    "Technique": "engagekit.techniques",
+    "TechniqueCatalogue": "engagekit.techniques",
+    "techniques": "engagekit.techniques",
     "Tier": "engagekit.escalation",
-    "Unit": "engagekit._techniques",
+    "Unit": "engagekit.techniques",
     "Verdict": "engagekit.decisions",
 }
 

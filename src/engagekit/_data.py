@@ -1,9 +1,12 @@
 """Reading reference data files (private).
 
-Records cite a document from ``data/sources.toml`` by id,
-``source = { document = "somerset-2012", section = "Appendix 1" }``, or give a full
-:class:`~engagekit.Source` inline. :func:`resolve_citations` expands the short form
-before the record is structured, so every loaded record carries a whole ``Source``.
+Records cite a document from `data/sources.toml` by id,
+`source = { document = "somerset-2012", section = "Appendix 1" }`, or give a full
+[`Source`][engagekit.Source] inline. `resolve_citations` expands the short form before
+the record is structured, so every loaded record carries a whole `Source`. A citation
+that cannot be expanded (an unknown document, a document id that is not text, an
+unknown key) is a [`Problem`][engagekit.errors.Problem] of the document, never a
+builtin exception.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from engagekit import io
-from engagekit.errors import DocumentError
+from engagekit.errors import DocumentError, Problem, close_matches, short_repr
 
 
 T = TypeVar("T")
@@ -38,8 +41,17 @@ def _read_builtin(filename: str) -> dict[str, Any]:
 
 
 def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, list[str]]:
-    """Expand ``{document = id, section = …}`` citations; return data and problems."""
-    problems: list[str] = []
+    """Expand `{document = id, section = …}` citations; return data and problems as text.
+
+    Prefer `resolve`, whose problems keep the value found.
+    """
+    resolved, problems = resolve(data, origin, path)
+    return resolved, [str(p) for p in problems]
+
+
+def resolve(data: Any, origin: str, path: str = "$") -> tuple[Any, list[Problem]]:
+    """Expand `{document = id, section = …}` citations; return data and problems."""
+    problems: list[Problem] = []
     if isinstance(data, dict):
         out: dict[str, Any] = {}
         for key, value in data.items():
@@ -48,33 +60,35 @@ def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, lis
                 out[key], found = _expand(value, here)
                 problems.extend(found)
             else:
-                out[key], found = resolve_citations(value, origin, here)
+                out[key], found = resolve(value, origin, here)
                 problems.extend(found)
         return out, problems
     if isinstance(data, list):
         items = []
         for index, value in enumerate(data):
-            item, found = resolve_citations(value, origin, f"{path}[{index}]")
+            item, found = resolve(value, origin, f"{path}[{index}]")
             items.append(item)
             problems.extend(found)
         return items, problems
     return data, problems
 
 
-def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[str]]:
-    unknown = set(citation) - _CITATION_KEYS
+def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[Problem]]:
+    unknown = sorted(str(k) for k in set(citation) - _CITATION_KEYS)
     if unknown:
-        return citation, [
-            f"{path}: unknown field(s) " + ", ".join(repr(k) for k in sorted(unknown))
-        ]
+        message = "unknown field(s) " + ", ".join(repr(k) for k in unknown)
+        message += "; a citation has document, section and note"
+        return citation, [Problem(path, message, citation)]
     known = documents()
     doc_id = citation["document"]
+    if not isinstance(doc_id, str):
+        message = f"expected the id of a cited document as text, got {type(doc_id).__name__}"
+        return citation, [Problem(f"{path}.document", message, doc_id)]
     if doc_id not in known:
-        from engagekit.errors import close_matches
-
-        near = close_matches(str(doc_id), known)
+        near = close_matches(doc_id, known)
         hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
-        return citation, [f"{path}.document: unknown document {doc_id!r}{hint}"]
+        message = f"unknown document {short_repr(doc_id)}{hint}"
+        return citation, [Problem(f"{path}.document", message, doc_id)]
     expanded = dict(known[doc_id])
     for key in ("section", "note"):
         if key in citation:
@@ -84,7 +98,7 @@ def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[str]]:
 
 def load(data: dict[str, Any], cls: type[T], origin: str) -> T:
     """Structure reference data into ``cls``, reporting every problem with ``origin``."""
-    resolved, problems = resolve_citations(data, origin)
+    resolved, problems = resolve(data, origin)
     if problems:
         raise DocumentError(origin, problems)
     return io.from_dict(resolved, cls, origin=origin)

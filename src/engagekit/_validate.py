@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
 import numbers
 import re
@@ -294,8 +295,14 @@ def members(enum_type: type[E], value: object, field: str) -> tuple[E, ...]:
     if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
         raise InvalidTypeError(field, value, expected="a list")
     found = {item if isinstance(item, enum_type) else enum_type(item) for item in value}
-    order = {m: i for i, m in enumerate(enum_type)}
-    return tuple(sorted(found, key=order.__getitem__))
+    return tuple(sorted(found, key=_order(enum_type).__getitem__))
+
+
+@functools.cache
+def _order(enum_type: type[enum.Enum]) -> dict[enum.Enum, int]:
+    # Definition order of an enumeration's members, built once per enumeration: members()
+    # runs as a converter for every record loaded.
+    return {m: i for i, m in enumerate(enum_type)}
 
 
 def to_sorted_members(value: object) -> Any:

@@ -15,14 +15,14 @@ levels = st.sampled_from(list(ParticipationLevel))
 
 
 @given(stages)
-def test_next_and_previous_are_inverse(stage):
+def test_next_and_previous_are_inverse(stage: EngagementStage) -> None:
     """Going forward then back returns to the same stage."""
     assert stage.next().previous() is stage
     assert stage.previous().next() is stage
 
 
 @given(stages, st.integers(0, 50))
-def test_five_steps_go_round(stage, n):
+def test_five_steps_go_round(stage: EngagementStage, n: int) -> None:
     """Stepping n times lands on stage number (number + n) mod 5."""
     current = stage
     for _ in range(n):
@@ -31,7 +31,7 @@ def test_five_steps_go_round(stage, n):
 
 
 @given(levels, levels)
-def test_levels_are_totally_ordered(a, b):
+def test_levels_are_totally_ordered(a: ParticipationLevel, b: ParticipationLevel) -> None:
     """Exactly one of a < b, a == b, a > b holds, consistent with rank."""
     assert [a < b, a == b, a > b].count(True) == 1
     assert (a < b) == (a.rank < b.rank)
@@ -39,14 +39,18 @@ def test_levels_are_totally_ordered(a, b):
 
 
 @given(levels, levels, levels)
-def test_ordering_is_transitive(a, b, c):
+def test_ordering_is_transitive(
+    a: ParticipationLevel, b: ParticipationLevel, c: ParticipationLevel
+) -> None:
     """a <= b and b <= c imply a <= c."""
     if a <= b <= c:
         assert a <= c
 
 
 @given(levels, st.one_of(st.integers(), st.text(), st.none(), st.floats(), stages))
-def test_comparing_with_a_non_level_is_a_type_error(level, other):
+def test_comparing_with_a_non_level_is_a_type_error(
+    level: ParticipationLevel, other: object
+) -> None:
     """Ordering a level against a non-level raises TypeError."""
     with pytest.raises(TypeError):
         _ = level < other
@@ -54,7 +58,7 @@ def test_comparing_with_a_non_level_is_a_type_error(level, other):
 
 
 @given(st.sampled_from(sorted(commissioning_cycles())), st.data())
-def test_commissioning_navigation_round_trip(cycle_id, data):
+def test_commissioning_navigation_round_trip(cycle_id: str, data: st.DataObject) -> None:
     """next() then previous() returns to the same commissioning stage."""
     cycle = commissioning_cycles()[cycle_id]
     stage = data.draw(st.sampled_from(list(cycle)))

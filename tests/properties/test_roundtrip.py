@@ -66,7 +66,7 @@ def test_built_in_catalogues_round_trip():
     """The real reference data round-trips too."""
     for value in (
         engagekit.ENGAGEMENT_CYCLE,
-        engagekit.techniques(),
+        engagekit.techniques.catalogue(),
         *engagekit.commissioning_cycles().values(),
         *cycles.ladders().values(),
         *cycles.principle_sets().values(),

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import string
 
+from typing import Any
+
 from hypothesis import strategies as st
 
-from engagekit import (
-    Figure,
-    Match,
-    Quantity,
-    Rating,
-    Source,
-    Technique,
-    TechniqueCatalogue,
-    Unit,
-)
+from engagekit import Rating, Source
 from engagekit.cycles import (
     CaseStudy,
     CommissioningCycle,
@@ -41,6 +34,8 @@ from engagekit.cycles import (
     Rung,
     StageDetails,
 )
+from engagekit.results import Outcome
+from engagekit.techniques import Figure, Match, Quantity, Technique, TechniqueCatalogue, Unit
 
 
 words = st.text(
@@ -61,7 +56,7 @@ sources = st.builds(
 )
 
 
-def _members(enum_type):  # type: ignore[no-untyped-def]
+def _members(enum_type: Any) -> Any:
     return st.lists(st.sampled_from(list(enum_type)), min_size=1, max_size=4)
 
 
@@ -235,16 +230,32 @@ principle_sets = st.builds(
 )
 judgements = st.builds(Judgement, rating=st.sampled_from(list(Rating)), reason=words)
 
-principle_scores = st.builds(
-    PrincipleScore,
-    principle=principles,
-    rating=st.sampled_from(list(Rating)),
-    points=st.integers(0, 2),
-    reason=words,
-)
-rubric_results = st.builds(
-    RubricResult, principles=slugs, lines=st.lists(principle_scores, max_size=4).map(tuple)
-)
+
+@st.composite
+def principle_scores(draw):  # type: ignore[no-untyped-def]
+    principle = draw(principles)
+    rating = draw(st.sampled_from(list(Rating)))
+    return PrincipleScore(
+        rule=f"{draw(slugs)}/{principle.id}",
+        title=principle.name,
+        outcome=rating.outcome,
+        message=draw(words),
+        evidence=draw(st.lists(slugs, max_size=2)),
+        source=draw(sources),
+        principle=principle,
+        rating=rating,
+    )
+
+
+@st.composite
+def rubric_results(draw):  # type: ignore[no-untyped-def]
+    reasons = draw(st.lists(principle_scores(), max_size=4))
+    return RubricResult(
+        principles=draw(slugs),
+        outcome=Outcome.worst(r.outcome for r in reasons),
+        reasons=reasons,
+    )
+
 
 #: One strategy per public type; the round-trip property runs over all of them.
 STRATEGIES = {
@@ -281,8 +292,8 @@ STRATEGIES = {
     Principle: principles,
     PrincipleSet: principle_sets,
     Judgement: judgements,
-    PrincipleScore: principle_scores,
-    RubricResult: rubric_results,
+    PrincipleScore: principle_scores(),
+    RubricResult: rubric_results(),
     Rating: st.sampled_from(list(Rating)),
     ParticipationLevel: st.sampled_from(list(ParticipationLevel)),
     EngagementStage: st.sampled_from(list(EngagementStage)),

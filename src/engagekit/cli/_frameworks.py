@@ -7,7 +7,7 @@ import json
 
 from typing import Any, TextIO
 
-from engagekit import TechniqueCatalogue, io, load_techniques, render, techniques
+from engagekit import io, render
 from engagekit.cycles import (
     EngagementStage,
     MethodOfEngagement,
@@ -16,7 +16,7 @@ from engagekit.cycles import (
     engagement_cycle,
     ladders,
 )
-from engagekit.errors import UnknownNameError
+from engagekit.techniques import TechniqueCatalogue, catalogue, load_techniques
 
 
 def register(commands: Any) -> None:
@@ -65,10 +65,7 @@ def _cycle(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _commissioning(args: argparse.Namespace, out: TextIO) -> int:
-    cycles = commissioning_cycles()
-    if args.cycle_id not in cycles:
-        raise UnknownNameError("commissioning cycle", args.cycle_id, choices=cycles)
-    cycle = cycles[args.cycle_id]
+    cycle = commissioning_cycles()[args.cycle_id]
     if args.format == "json":
         out.write(io.dumps(cycle) + "\n")
     elif args.format == "mermaid":
@@ -88,15 +85,18 @@ def _levels(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _techniques(args: argparse.Namespace, out: TextIO) -> int:
-    catalogue: TechniqueCatalogue = techniques()
+    techniques: TechniqueCatalogue = catalogue()
     if args.catalogue:
-        catalogue = catalogue.merged_with(load_techniques(args.catalogue))
-    matches = catalogue.select(
-        level=ParticipationLevel.parse(args.level) if args.level else None,
-        stage=EngagementStage.parse(int(args.stage) if str(args.stage).isdigit() else args.stage)
-        if args.stage
-        else None,
-        method=MethodOfEngagement.parse(args.method) if args.method else None,
+        techniques = techniques.merged_with(load_techniques(args.catalogue))
+    stage = args.stage
+    if stage is not None and stage.strip().isdigit():
+        stage = int(stage)
+    matches = techniques.select(
+        level=None if args.level is None else ParticipationLevel.parse(args.level, field="--level"),
+        stage=None if stage is None else EngagementStage.parse(stage, field="--stage"),
+        method=None
+        if args.method is None
+        else MethodOfEngagement.parse(args.method, field="--method"),
         seldom_heard=args.seldom_heard or None,
         participants=args.participants,
     )
@@ -112,7 +112,7 @@ def _techniques(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{t.name} [{t.id}] ({t.method.label.lower()})\n")
         for reason in match.reasons:
             out.write(f"    - {reason}\n")
-    out.write(f"{len(matches)} of {len(catalogue)} techniques\n")
+    out.write(f"{len(matches)} of {len(techniques)} techniques\n")
     return 0
 
 
@@ -140,12 +140,12 @@ def demo(out: TextIO) -> None:
         out.write(f"  {level.rank}. {level.label:<12} {level.promise}\n")
     out.write("\n")
 
-    catalogue = techniques()
-    matches = catalogue.select(
+    techniques = catalogue()
+    matches = techniques.select(
         level=ParticipationLevel.COLLABORATE, stage=EngagementStage.DESIGN_AND_IMPROVE
     )
     out.write(
-        f"TECHNIQUES: {len(catalogue)} in the catalogue; best for collaborating at stage 3:\n"
+        f"TECHNIQUES: {len(techniques)} in the catalogue; best for collaborating at stage 3:\n"
     )
     for match in matches[:5]:
         out.write(f"  {match.technique.name}: {'; '.join(match.reasons)}\n")

@@ -1,13 +1,21 @@
 """The engagement frameworks everything else refers to.
 
-- the Engagement Cycle: :class:`EngagementStage`, :data:`ENGAGEMENT_CYCLE`;
+- the Engagement Cycle: [`EngagementStage`][engagekit.cycles.EngagementStage],
+  `ENGAGEMENT_CYCLE`;
 - commissioning cycles and the four methods of engagement:
-  :class:`CommissioningCycle`, :class:`MethodOfEngagement`;
-- participation levels and ladders: :class:`ParticipationLevel`, :class:`Ladder`;
-- Somerset's seven levels of involvement: :class:`InvolvementLevel`;
-- principles of good engagement as rubrics: :class:`PrincipleSet`.
+  [`CommissioningCycle`][engagekit.cycles.CommissioningCycle],
+  [`MethodOfEngagement`][engagekit.cycles.MethodOfEngagement];
+- participation levels and ladders:
+  [`ParticipationLevel`][engagekit.cycles.ParticipationLevel],
+  [`Ladder`][engagekit.cycles.Ladder];
+- Somerset's seven levels of involvement:
+  [`InvolvementLevel`][engagekit.cycles.InvolvementLevel];
+- principles of good engagement as rubrics:
+  [`PrincipleSet`][engagekit.cycles.PrincipleSet].
 
-Reference data is read from TOML on first use, not at import.
+Reference data is read from TOML on first use, not at import. The catalogues
+(`commissioning_cycles()`, `ladders()`, `involvement_levels()`, `principle_sets()`)
+are read-only mappings shared by every caller.
 
 Examples:
     >>> from engagekit.cycles import ENGAGEMENT_CYCLE, EngagementStage
@@ -19,6 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from engagekit.cycles import _render  # noqa: F401  (registers the renderers)
 from engagekit.cycles._commissioning import (
     CommissioningCycle,
     CommissioningStage,

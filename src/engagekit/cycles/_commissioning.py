@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import attrs
 
 from engagekit import _validate
+from engagekit._display import Displayable, short_repr
 from engagekit.choices import Choice
+from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.cycles._engagement import EngagementStage
 from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
@@ -54,19 +57,27 @@ class MethodOfEngagement(Choice):
 
 @attrs.frozen(kw_only=True)
 class MethodDetails:
-    """The reference record behind a :class:`MethodOfEngagement`."""
+    """The reference record behind a [`MethodOfEngagement`][engagekit.cycles.MethodOfEngagement]."""
 
-    method: MethodOfEngagement = attrs.field(validator=_validate.member_of(MethodOfEngagement))
+    method: MethodOfEngagement = attrs.field(converter=MethodOfEngagement)
     description: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
 
 
+def _engagement_stages(value: object) -> tuple[EngagementStage, ...]:
+    return _validate.members(EngagementStage, value, "CommissioningStage.engagement_stages")
+
+
+def _methods(value: object) -> tuple[MethodOfEngagement, ...]:
+    return _validate.members(MethodOfEngagement, value, "CommissioningStage.methods")
+
+
 @attrs.frozen(kw_only=True)
 class CommissioningStage:
-    """One stage of a :class:`CommissioningCycle`.
+    """One stage of a [`CommissioningCycle`][engagekit.cycles.CommissioningCycle].
 
     Attributes:
-        id: a stable slug, unique within the cycle.
+        id: a stable id, unique within the cycle.
         name: the stage's name as its source writes it.
         description: what happens at this stage.
         engagement_stages: the Engagement Cycle stages that serve it.
@@ -74,42 +85,41 @@ class CommissioningStage:
         source: where this comes from.
     """
 
-    id: str = attrs.field(validator=_validate.text)
+    id: str = attrs.field(validator=_validate.identifier)
     name: str = attrs.field(validator=_validate.text)
     description: str = attrs.field(validator=_validate.text)
-    engagement_stages: tuple[EngagementStage, ...] = attrs.field(
-        converter=_validate.to_sorted_members,
-        validator=_validate.each(EngagementStage),
-    )
-    methods: tuple[MethodOfEngagement, ...] = attrs.field(
-        converter=_validate.to_sorted_members,
-        validator=_validate.each(MethodOfEngagement),
-    )
+    engagement_stages: tuple[EngagementStage, ...] = attrs.field(converter=_engagement_stages)
+    methods: tuple[MethodOfEngagement, ...] = attrs.field(converter=_methods)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
 
 
-@attrs.frozen(kw_only=True)
-class CommissioningCycle:
+@attrs.frozen(kw_only=True, repr=False)
+class CommissioningCycle(Displayable):
     """A commissioning cycle: ordered stages, each served by engagement stages and methods.
 
     engagekit ships the variants a public source verifies (see
-    :func:`commissioning_cycles`); a user can define another in the same TOML format
-    and load it with :func:`load_commissioning_cycles`.
+    [`commissioning_cycles`][engagekit.cycles.commissioning_cycles]); a user can define
+    another in the same TOML format and load it with
+    [`load_commissioning_cycles`][engagekit.cycles.load_commissioning_cycles].
+
+    Raises:
+        InvalidValueError: fewer than two stages, or two stages with one id.
 
     Examples:
-        >>> from engagekit import CommissioningCycle
         >>> from engagekit.cycles import commissioning_cycles
         >>> nhse = commissioning_cycles()["nhs-england"]
+        >>> nhse
+        <CommissioningCycle 'nhs-england' with 4 stages>
         >>> [s.name for s in nhse]
         ['Assess needs', 'Plan services', 'Procure services', 'Monitor quality']
         >>> nhse.next("monitor-quality").name
         'Assess needs'
         >>> segments = commissioning_cycles()["engagement-cycle"]
-        >>> [s.name for s in segments.serving(EngagementStage.MONITOR)]
+        >>> [s.name for s in segments.serving("monitor")]
         ['Deliver & improve']
     """
 
-    id: str = attrs.field(validator=_validate.text)
+    id: str = attrs.field(validator=_validate.identifier)
     name: str = attrs.field(validator=_validate.text)
     stages: tuple[CommissioningStage, ...] = attrs.field(
         converter=_validate.to_tuple,
@@ -130,6 +140,9 @@ class CommissioningCycle:
                 reason="a cycle needs two stages or more",
             )
 
+    def __repr__(self) -> str:
+        return short_repr(self, f"CommissioningCycle {self.id!r}", [(len(self.stages), "stages")])
+
     def __iter__(self) -> Iterator[CommissioningStage]:
         return iter(self.stages)
 
@@ -147,37 +160,36 @@ class CommissioningCycle:
         )
 
     def next(self, stage_id: str) -> CommissioningStage:
-        """The stage after ``stage_id``, wrapping round."""
+        """The stage after `stage_id`, wrapping round."""
         index = self.stages.index(self.stage(stage_id))
         return self.stages[(index + 1) % len(self.stages)]
 
     def previous(self, stage_id: str) -> CommissioningStage:
-        """The stage before ``stage_id``, wrapping round."""
+        """The stage before `stage_id`, wrapping round."""
         index = self.stages.index(self.stage(stage_id))
         return self.stages[(index - 1) % len(self.stages)]
 
-    def serving(self, stage: EngagementStage) -> tuple[CommissioningStage, ...]:
+    def serving(self, stage: EngagementStage | str | int) -> tuple[CommissioningStage, ...]:
         """The commissioning stages an engagement stage serves, in cycle order."""
-        return tuple(s for s in self.stages if stage in s.engagement_stages)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        wanted = EngagementStage.parse(stage, field="stage")
+        return tuple(s for s in self.stages if wanted in s.engagement_stages)
 
 
 @attrs.frozen(kw_only=True)
 class _CyclesFile:
     cycle: tuple[CommissioningCycle, ...] = attrs.field(
-        converter=_validate.to_tuple, validator=_validate.unique(lambda c: c.id, "cycle id")
+        converter=_validate.to_tuple,
+        validator=[_validate.a_tuple, _validate.unique(lambda c: c.id, "cycle id")],
     )
-    method: tuple[MethodDetails, ...] = attrs.field(default=(), converter=_validate.to_tuple)
+    method: tuple[MethodDetails, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.a_tuple
+    )
 
 
 @attrs.frozen(kw_only=True)
 class _Builtin:
-    cycles: dict[str, CommissioningCycle]
-    methods: dict[MethodOfEngagement, MethodDetails]
+    cycles: Mapping[str, CommissioningCycle]
+    methods: Mapping[MethodOfEngagement, MethodDetails]
 
 
 @functools.cache
@@ -189,29 +201,39 @@ def _builtin() -> _Builtin:
     missing = [m.value for m in MethodOfEngagement if m not in methods]
     if missing:
         raise InvalidValueError("method", missing, reason="every method needs a record")
-    return _Builtin(cycles={c.id: c for c in raw.cycle}, methods=methods)
+    return _Builtin(
+        cycles=_by_id(raw.cycle),
+        methods=ReadOnlyCatalogue(methods, what="methods of engagement"),
+    )
 
 
-def commissioning_cycles() -> dict[str, CommissioningCycle]:
-    """The commissioning cycles engagekit ships, by id.
+def _by_id(cycles: tuple[CommissioningCycle, ...]) -> Mapping[str, CommissioningCycle]:
+    return ReadOnlyCatalogue(((c.id, c) for c in cycles), what="commissioning cycles")
 
-    ``"nhs-england"``: NHS England's assess needs → plan → procure → monitor (as
-    summarised by The King's Fund); ``"engagement-cycle"``: the four commissioning
+
+def commissioning_cycles() -> Mapping[str, CommissioningCycle]:
+    """The commissioning cycles engagekit ships, by id (a read-only mapping).
+
+    `"nhs-england"`: NHS England's assess needs → plan → procure → monitor (as
+    summarised by The King's Fund); `"engagement-cycle"`: the four commissioning
     segments of the NHS Institute's Engagement Cycle diagram. At every stage of each,
     the four methods of engagement apply, as Somerset's Figure 1 shows.
 
     Examples:
+        >>> commissioning_cycles()
+        <Catalogue with 2 commissioning cycles>
         >>> sorted(commissioning_cycles())
         ['engagement-cycle', 'nhs-england']
     """
-    return dict(_builtin().cycles)
+    return _builtin().cycles
 
 
-def load_commissioning_cycles(source: str | Path | IO[bytes]) -> dict[str, CommissioningCycle]:
+def load_commissioning_cycles(source: str | Path | IO[bytes]) -> Mapping[str, CommissioningCycle]:
     """Load commissioning cycles from a TOML file in the built-in format.
 
-    The file holds ``[[cycle]]`` tables with ``[[cycle.stages]]``; each record's
-    ``source`` may cite a built-in document by id or give a full citation.
+    The file holds `[[cycle]]` tables with `[[cycle.stages]]`; each record's
+    `source` may cite a built-in document by id or give a full citation. The cycles
+    come back as a read-only mapping by id.
 
     Raises:
         ParseError: the file is not TOML.
@@ -244,5 +266,4 @@ def load_commissioning_cycles(source: str | Path | IO[bytes]) -> dict[str, Commi
     """
     from engagekit import _data
 
-    loaded = _data.load_file(source, _CyclesFile)
-    return {c.id: c for c in loaded.cycle}
+    return _by_id(_data.load_file(source, _CyclesFile).cycle)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+import numbers
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from engagekit import _validate
+from engagekit._display import Displayable, short_repr
 from engagekit.choices import Choice
-from engagekit.errors import InvalidValueError
+from engagekit.errors import InvalidValueError, UnknownChoiceError
 from engagekit.sources import Source
 
 
@@ -21,8 +23,9 @@ if TYPE_CHECKING:
 class EngagementStage(Choice):
     """The five stages (purposes) of engagement in the Engagement Cycle, in order.
 
-    The wording is the Sutton CCG strategy's Appendix Two. :meth:`next` and
-    :meth:`previous` go round the cycle and wrap from stage 5 to stage 1.
+    The wording is the Sutton CCG strategy's Appendix Two. `next()` and `previous()`
+    go round the cycle and wrap from stage 5 to stage 1. A stage can be named by its
+    number (1 to 5), its value, its name or its title's key word, as text.
 
     Examples:
         >>> EngagementStage.MONITOR.next()
@@ -33,6 +36,10 @@ class EngagementStage(Choice):
         'Working with patients and carers to design services and improve quality and safety'
         >>> EngagementStage.parse("procure").who
         ('patients', 'public')
+        >>> EngagementStage("no such stage")
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.UnknownChoiceError: EngagementStage: 'no such stage' is not allowed; ...
 
     References:
         NHS Sutton CCG, Patient and Public Engagement Strategy, Appendix Two
@@ -75,17 +82,33 @@ class EngagementStage(Choice):
 
     @classmethod
     def parse(cls, value: object, *, field: str | None = None) -> EngagementStage:
-        """Look a stage up by number (1–5), value, name or alias, ignoring case.
+        """Look a stage up by number (1 to 5), value, name or alias, ignoring case.
 
         Raises:
-            UnknownChoiceError: naming the closest stages.
+            UnknownChoiceError: text naming no stage, or a number outside 1 to 5
+                (also a `ValueError` and a `LookupError`).
+            InvalidTypeError: neither a stage, text nor a whole number.
 
         Examples:
-            >>> EngagementStage.parse("Monitor"), EngagementStage.parse(2)
-            (<EngagementStage.MONITOR: 'monitor'>, <EngagementStage.DESIGN: 'design'>)
+            >>> EngagementStage.parse("Monitor")
+            <EngagementStage.MONITOR: 'monitor'>
+            >>> EngagementStage.parse(2)
+            <EngagementStage.PLAN_AND_TRANSFORM: 'plan-and-transform'>
+            >>> EngagementStage.parse(6)
+            Traceback (most recent call last):
+            ...
+            engagekit.errors.UnknownChoiceError: EngagementStage: 6 is not allowed: ...
         """
-        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5:
-            return _STAGE_ORDER[value - 1]
+        if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+            number = int(value)
+            if 1 <= number <= len(_STAGE_ORDER):
+                return _STAGE_ORDER[number - 1]
+            raise UnknownChoiceError(
+                field or cls.__name__,
+                value,
+                reason="a stage number is 1 to 5",
+                allowed=[m.value for m in cls],
+            )
         return super().parse(value, field=field)
 
 
@@ -103,7 +126,7 @@ class Consideration:
 
 
 @attrs.frozen(kw_only=True)
-class StageDetails:
+class StageDetails(Displayable):
     """The reference record of one Engagement Cycle stage.
 
     Attributes:
@@ -117,7 +140,7 @@ class StageDetails:
         source: where this comes from.
     """
 
-    stage: EngagementStage = attrs.field(validator=_validate.member_of(EngagementStage))
+    stage: EngagementStage = attrs.field(converter=EngagementStage)
     title: str = attrs.field(validator=_validate.text)
     purpose: str = attrs.field(validator=_validate.text)
     who: tuple[str, ...] = attrs.field(converter=_validate.to_tuple, validator=_validate.each_text)
@@ -147,8 +170,8 @@ class FeedLink:
     monitoring data (stage 5) feed improvement and needs assessment.
     """
 
-    from_stage: EngagementStage = attrs.field(validator=_validate.member_of(EngagementStage))
-    to_stage: EngagementStage = attrs.field(validator=_validate.member_of(EngagementStage))
+    from_stage: EngagementStage = attrs.field(converter=EngagementStage)
+    to_stage: EngagementStage = attrs.field(converter=EngagementStage)
     description: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
 
@@ -163,32 +186,27 @@ class FeedLink:
 class KeyElement:
     """One of the ten key elements of strategy, culture and systems at the cycle's centre."""
 
-    number: int = attrs.field(validator=_validate.instance_of(int))
+    number: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(1))
     title: str = attrs.field(validator=_validate.text)
     summary: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
 
 
-def _all_stages(instance: EngagementCycle, attribute: attrs.Attribute[Any], value: object) -> None:
-    found = [d.stage for d in instance.stages]
-    if found != list(_STAGE_ORDER):
-        raise InvalidValueError(
-            "EngagementCycle.stages",
-            [s.value for s in found],
-            reason="must list the five stages once each, in order",
-            allowed=[s.value for s in _STAGE_ORDER],
-        )
-
-
-@attrs.frozen(kw_only=True)
-class EngagementCycle:
+@attrs.frozen(kw_only=True, repr=False)
+class EngagementCycle(Displayable):
     """The Engagement Cycle: five stages round a centre of strategy, culture and systems.
 
     Iterating gives the stages' records in order; indexing takes an
-    :class:`EngagementStage`, a number or a name.
+    [`EngagementStage`][engagekit.cycles.EngagementStage], a number or a name.
+
+    Raises:
+        InvalidValueError: the stages are not the five, in order, or the key
+            elements are not numbered 1, 2, 3 …
 
     Examples:
         >>> from engagekit import ENGAGEMENT_CYCLE
+        >>> ENGAGEMENT_CYCLE
+        <EngagementCycle 'The Engagement Cycle' with 5 stages and 10 key elements>
         >>> [d.stage.number for d in ENGAGEMENT_CYCLE]
         [1, 2, 3, 4, 5]
         >>> len(ENGAGEMENT_CYCLE.elements)
@@ -217,12 +235,23 @@ class EngagementCycle:
     source: Source = attrs.field(validator=_validate.instance_of(Source))
 
     def __attrs_post_init__(self) -> None:
-        _all_stages(self, attrs.fields(EngagementCycle).stages, self.stages)
+        found = [d.stage for d in self.stages]
+        if found != list(_STAGE_ORDER):
+            raise InvalidValueError(
+                "EngagementCycle.stages",
+                [s.value for s in found],
+                reason="must list the five stages once each, in order",
+                allowed=[s.value for s in _STAGE_ORDER],
+            )
         numbers = [e.number for e in self.elements]
         if numbers != list(range(1, len(numbers) + 1)):
             raise InvalidValueError(
                 "EngagementCycle.elements", numbers, reason="must be numbered 1, 2, 3 …"
             )
+
+    def __repr__(self) -> str:
+        counts = [(len(self.stages), "stages"), (len(self.elements), "key elements")]
+        return short_repr(self, f"EngagementCycle {self.name!r}", counts)
 
     def __iter__(self) -> Iterator[StageDetails]:
         return iter(self.stages)
@@ -231,24 +260,25 @@ class EngagementCycle:
         return len(self.stages)
 
     def __getitem__(self, stage: EngagementStage | str | int) -> StageDetails:
-        if not isinstance(stage, EngagementStage):
-            stage = EngagementStage.parse(stage)
-        return self.stages[stage.number - 1]
+        return self.stages[EngagementStage.parse(stage, field="stage").number - 1]
 
-    def feeds_into(self, stage: EngagementStage) -> tuple[EngagementStage, ...]:
-        """Stages this stage's outputs go to: the next stage, then any feed links."""
+    def feeds_into(self, stage: EngagementStage | str | int) -> tuple[EngagementStage, ...]:
+        """Stages this stage's outputs go to: the next stage, then any feed links.
+
+        Examples:
+            >>> from engagekit import ENGAGEMENT_CYCLE
+            >>> [s.number for s in ENGAGEMENT_CYCLE.feeds_into("monitor")]
+            [1, 3, 2]
+        """
+        stage = EngagementStage.parse(stage, field="stage")
         extra = tuple(f.to_stage for f in self.feeds if f.from_stage is stage)
         return (stage.next(), *(s for s in extra if s is not stage.next()))
 
-    def fed_by(self, stage: EngagementStage) -> tuple[EngagementStage, ...]:
+    def fed_by(self, stage: EngagementStage | str | int) -> tuple[EngagementStage, ...]:
         """Stages whose outputs come to this stage: the previous stage, then feed links."""
+        stage = EngagementStage.parse(stage, field="stage")
         extra = tuple(f.from_stage for f in self.feeds if f.to_stage is stage)
         return (stage.previous(), *(s for s in extra if s is not stage.previous()))
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
 
 
 @functools.cache

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 
+from collections.abc import Mapping
+
 import attrs
 
 from engagekit import _validate
 from engagekit.choices import Choice
+from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
 
@@ -84,26 +87,36 @@ class CaseStudy:
 class InvolvementDetails:
     """The reference record of one level of involvement."""
 
-    level: InvolvementLevel = attrs.field(validator=_validate.member_of(InvolvementLevel))
+    level: InvolvementLevel = attrs.field(converter=InvolvementLevel)
     name: str = attrs.field(validator=_validate.text)
     description: str = attrs.field(validator=_validate.text)
-    kind: InvolvementKind = attrs.field(validator=_validate.member_of(InvolvementKind))
+    kind: InvolvementKind = attrs.field(converter=InvolvementKind)
     case_study: CaseStudy = attrs.field(validator=_validate.instance_of(CaseStudy))
     source: Source = attrs.field(validator=_validate.instance_of(Source))
 
 
 @attrs.frozen(kw_only=True)
 class _InvolvementFile:
-    level: tuple[InvolvementDetails, ...] = attrs.field(converter=_validate.to_tuple)
+    level: tuple[InvolvementDetails, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.a_tuple
+    )
 
 
 @functools.cache
-def involvement_levels() -> dict[InvolvementLevel, InvolvementDetails]:
+def involvement_levels() -> Mapping[InvolvementLevel, InvolvementDetails]:
     """The seven levels of involvement with their case studies, in the source's order.
 
+    The mapping is read-only and shared by every caller; a level can be looked up
+    by its member or by its name as text.
+
     Examples:
-        >>> [d.kind.value for d in involvement_levels().values()].count("collective")
+        >>> levels = involvement_levels()
+        >>> levels
+        <Catalogue with 7 involvement levels>
+        >>> [d.kind.value for d in levels.values()].count("collective")
         6
+        >>> levels["service"].case_study.title == levels[InvolvementLevel.SERVICE].case_study.title
+        True
     """
     from engagekit import _data
 
@@ -113,4 +126,10 @@ def involvement_levels() -> dict[InvolvementLevel, InvolvementDetails]:
         raise InvalidValueError(
             "level", [f.value for f in found], reason="must list the seven levels in order"
         )
-    return {d.level: d for d in raw.level}
+    return ReadOnlyCatalogue(
+        ((d.level, d) for d in raw.level), what="involvement levels", parse=_level
+    )
+
+
+def _level(value: object) -> InvolvementLevel:
+    return InvolvementLevel.parse(value, field="involvement level")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import functools
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from engagekit import _validate
+from engagekit._display import Displayable, short_repr
 from engagekit.choices import Choice
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.cycles._catalogue import ReadOnlyCatalogue
+from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
 from engagekit.sources import Source
 
 
@@ -24,9 +27,9 @@ class ParticipationLevel(Choice):
 
     The five levels are the Somerset GP Commissioning Consortia's own list (2011),
     which follows the IAP2 Spectrum of Public Participation. They are totally
-    ordered by :attr:`rank`; comparing a level with anything else raises
-    ``TypeError``. IAP2 stresses that these are levels, not steps: any one can be
-    the right choice for a decision.
+    ordered by `rank`; comparing a level with anything else raises `TypeError`. IAP2
+    stresses that these are levels, not steps: any one can be the right choice for a
+    decision.
 
     Examples:
         >>> ParticipationLevel.INVOLVE > ParticipationLevel.CONSULT
@@ -53,12 +56,12 @@ class ParticipationLevel(Choice):
 
     @property
     def rank(self) -> int:
-        """1 for ``INFORM`` up to 5 for ``EMPOWER``."""
+        """1 for `INFORM` up to 5 for `EMPOWER`."""
         return _LEVEL_ORDER.index(self) + 1
 
     @property
     def label(self) -> str:
-        """The level's name as the sources write it, e.g. ``"Collaborate"``."""
+        """The level's name as the sources write it, e.g. `"Collaborate"`."""
         return self.value.capitalize()
 
     @property
@@ -87,14 +90,14 @@ _LEVEL_ORDER = tuple(ParticipationLevel)
 
 @attrs.frozen(kw_only=True)
 class LevelDetails:
-    """The reference record behind a :class:`ParticipationLevel`.
+    """The reference record behind a [`ParticipationLevel`][engagekit.cycles.ParticipationLevel].
 
     Examples:
         >>> ParticipationLevel.CONSULT.details.source.publisher
         'International Association for Public Participation (IAP2)'
     """
 
-    level: ParticipationLevel = attrs.field(validator=_validate.member_of(ParticipationLevel))
+    level: ParticipationLevel = attrs.field(converter=ParticipationLevel)
     goal: str = attrs.field(validator=_validate.text)
     promise: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
@@ -102,68 +105,53 @@ class LevelDetails:
 
 @attrs.frozen(kw_only=True)
 class Rung:
-    """One rung of a participation :class:`Ladder`.
+    """One rung of a participation [`Ladder`][engagekit.cycles.Ladder].
 
     Attributes:
         number: 1 for the bottom rung.
         name: the rung's name.
         group: the group of rungs it belongs to.
         summary: a one-line paraphrase.
-        level: the :class:`ParticipationLevel` it corresponds to, or ``None`` for
-            rungs that are not participation at all.
+        level: the participation level it corresponds to, or `None` for rungs that
+            are not participation at all.
     """
 
-    number: int = attrs.field(validator=_validate.instance_of(int))
+    number: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(1))
     name: str = attrs.field(validator=_validate.text)
     group: str = attrs.field(validator=_validate.text)
     summary: str = attrs.field(validator=_validate.text)
     level: ParticipationLevel | None = attrs.field(
-        default=None,
-        validator=attrs.validators.optional(_validate.member_of(ParticipationLevel)),
+        default=None, converter=attrs.converters.optional(ParticipationLevel)
     )
 
 
-def _rungs_numbered(instance: Ladder, attribute: attrs.Attribute[Any], value: object) -> None:
-    numbers = [r.number for r in instance.rungs]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise InvalidValueError(
-            "Ladder.rungs", numbers, reason="rungs must be numbered 1, 2, 3 … from the bottom"
-        )
-    groups = [r.group for r in instance.rungs]
-    if any(g not in instance.groups for g in groups):
-        raise InvalidValueError(
-            "Ladder.rungs",
-            sorted(set(groups) - set(instance.groups)),
-            allowed=instance.groups,
-            reason="rung group not declared in groups",
-        )
-    levels = [r.level.rank for r in instance.rungs if r.level is not None]
-    if levels != sorted(levels):
-        raise InvalidValueError(
-            "Ladder.rungs", levels, reason="mapped participation levels must not fall as rungs rise"
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Ladder:
+@attrs.frozen(kw_only=True, repr=False)
+class Ladder(Displayable):
     """A participation ladder: rungs from least to most citizen power.
 
-    Each rung maps (or not) onto a :class:`ParticipationLevel`. The mapping is
+    Each rung maps (or not) onto a
+    [`ParticipationLevel`][engagekit.cycles.ParticipationLevel]. The mapping is
     engagekit's and is documented on the Concepts page; a rung that is not
-    participation (Arnstein's manipulation and therapy) maps to ``None``.
+    participation (Arnstein's manipulation and therapy) maps to `None`.
+
+    Raises:
+        InvalidValueError: rungs not numbered 1, 2, 3 … from the bottom, a rung in a
+            group not declared, or mapped levels that fall as the rungs rise.
 
     Examples:
         >>> from engagekit.cycles import ladders
         >>> arnstein = ladders()["arnstein"]
+        >>> arnstein
+        <Ladder 'arnstein' with 8 rungs>
         >>> len(arnstein), arnstein.groups
         (8, ('Non-participation', 'Tokenism', 'Citizen power'))
         >>> arnstein.rung("Partnership").level
         <ParticipationLevel.COLLABORATE: 'collaborate'>
-        >>> [r.name for r in arnstein.at_level(ParticipationLevel.EMPOWER)]
+        >>> [r.name for r in arnstein.at_level("empower")]
         ['Delegated power', 'Citizen control']
     """
 
-    id: str = attrs.field(validator=_validate.text)
+    id: str = attrs.field(validator=_validate.identifier)
     name: str = attrs.field(validator=_validate.text)
     groups: tuple[str, ...] = attrs.field(
         converter=_validate.to_tuple, validator=_validate.each_text
@@ -175,7 +163,29 @@ class Ladder:
     source: Source = attrs.field(validator=_validate.instance_of(Source))
 
     def __attrs_post_init__(self) -> None:
-        _rungs_numbered(self, attrs.fields(Ladder).rungs, self.rungs)
+        numbers = [r.number for r in self.rungs]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise InvalidValueError(
+                "Ladder.rungs", numbers, reason="rungs must be numbered 1, 2, 3 … from the bottom"
+            )
+        undeclared = sorted({r.group for r in self.rungs} - set(self.groups))
+        if undeclared:
+            raise InvalidValueError(
+                "Ladder.rungs",
+                undeclared,
+                allowed=self.groups,
+                reason="rung group not declared in groups",
+            )
+        levels = [r.level.rank for r in self.rungs if r.level is not None]
+        if levels != sorted(levels):
+            raise InvalidValueError(
+                "Ladder.rungs",
+                levels,
+                reason="mapped participation levels must not fall as rungs rise",
+            )
+
+    def __repr__(self) -> str:
+        return short_repr(self, f"Ladder {self.id!r}", [(len(self.rungs), "rungs")])
 
     def __len__(self) -> int:
         return len(self.rungs)
@@ -188,43 +198,37 @@ class Ladder:
 
         Raises:
             UnknownNameError: naming the closest rungs.
+            InvalidTypeError: `name` is not text.
         """
+        if not isinstance(name, str):
+            raise InvalidTypeError("rung", name, expected="a rung's name as text")
+        key = name.strip().casefold()
         for rung in self.rungs:
-            if rung.name.lower() == str(name).strip().lower():
+            if rung.name.casefold() == key:
                 return rung
         raise UnknownNameError(f"rung of {self.name}", name, choices=[r.name for r in self.rungs])
 
-    def at_level(self, level: ParticipationLevel) -> tuple[Rung, ...]:
-        """The rungs that map onto ``level``, bottom first."""
-        return tuple(r for r in self.rungs if r.level is level)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
-
-
-def _every_level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    assert isinstance(value, dict)
-    missing = [level.value for level in ParticipationLevel if level not in value]
-    if missing:
-        raise InvalidValueError(
-            "levels", missing, reason="every participation level needs a record"
-        )
+    def at_level(self, level: ParticipationLevel | str) -> tuple[Rung, ...]:
+        """The rungs that map onto `level`, bottom first."""
+        wanted = ParticipationLevel.parse(level, field="level")
+        return tuple(r for r in self.rungs if r.level is wanted)
 
 
 @attrs.frozen(kw_only=True)
 class _ParticipationCatalogue:
-    levels: dict[ParticipationLevel, LevelDetails] = attrs.field(validator=_every_level)
-    ladders: tuple[Ladder, ...] = attrs.field(
-        converter=_validate.to_tuple, validator=_validate.unique(lambda x: x.id, "ladder id")
-    )
+    levels: Mapping[ParticipationLevel, LevelDetails]
+    ladders: Mapping[str, Ladder]
 
 
 @attrs.frozen(kw_only=True)
 class _ParticipationFile:
-    level: tuple[LevelDetails, ...] = attrs.field(converter=_validate.to_tuple)
-    ladder: tuple[Ladder, ...] = attrs.field(converter=_validate.to_tuple)
+    level: tuple[LevelDetails, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.a_tuple
+    )
+    ladder: tuple[Ladder, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.a_tuple, _validate.unique(lambda x: x.id, "ladder id")],
+    )
 
 
 @functools.cache
@@ -232,14 +236,18 @@ def _catalogue() -> _ParticipationCatalogue:
     from engagekit import _data
 
     raw = _data.load_builtin("participation.toml", _ParticipationFile)
+    levels = {d.level: d for d in raw.level}
+    missing = [level.value for level in ParticipationLevel if level not in levels]
+    if missing:
+        raise InvalidValueError("level", missing, reason="every participation level needs a record")
     return _ParticipationCatalogue(
-        levels={d.level: d for d in raw.level},
-        ladders=raw.ladder,
+        levels=ReadOnlyCatalogue(levels, what="participation levels"),
+        ladders=ReadOnlyCatalogue(((x.id, x) for x in raw.ladder), what="ladders"),
     )
 
 
-def ladders() -> dict[str, Ladder]:
-    """The participation ladders engagekit ships, by id.
+def ladders() -> Mapping[str, Ladder]:
+    """The participation ladders engagekit ships, by id (a read-only mapping).
 
     Only ladders whose rungs a public source verifies are included: Arnstein's
     (1969). NHS England's "ladder of engagement and participation" is left out
@@ -249,4 +257,4 @@ def ladders() -> dict[str, Ladder]:
         >>> sorted(ladders())
         ['arnstein']
     """
-    return {ladder.id: ladder for ladder in _catalogue().ladders}
+    return _catalogue().ladders

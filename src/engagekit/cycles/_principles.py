@@ -5,12 +5,16 @@ from __future__ import annotations
 import functools
 
 from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 import attrs
 
 from engagekit import _validate
-from engagekit.errors import InvalidValueError
+from engagekit._display import short_repr
+from engagekit.cycles._catalogue import ReadOnlyCatalogue
+from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
+from engagekit.results import Outcome, Reason, Result
 from engagekit.sources import Source
 
 
@@ -19,13 +23,13 @@ class Principle:
     """One principle of good engagement.
 
     Attributes:
-        id: a stable slug, unique within its set.
+        id: a stable id, unique within its set.
         name: the principle as the source words it.
         description: what it asks of engagement (paraphrased).
         note: anything a reader should know (e.g. which strategies quote it).
     """
 
-    id: str = attrs.field(validator=_validate.text)
+    id: str = attrs.field(validator=_validate.identifier)
     name: str = attrs.field(validator=_validate.text)
     description: str = attrs.field(validator=_validate.text)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
@@ -33,103 +37,140 @@ class Principle:
 
 @attrs.frozen(kw_only=True)
 class Judgement:
-    """A judgement of how far a plan meets one principle, and why.
+    """An assessor's judgement of how far a plan meets one principle, and why.
 
     Examples:
-        >>> Judgement(rating=Rating.MET, reason="Board papers are published").rating.points
+        >>> Judgement(rating="met", reason="Board papers are published").rating.points
         2
     """
 
-    rating: Rating = attrs.field(validator=_validate.member_of(Rating))
+    rating: Rating = attrs.field(converter=Rating)
     reason: str = attrs.field(validator=_validate.text)
 
 
 @attrs.frozen(kw_only=True)
-class PrincipleScore:
-    """One line of a :class:`RubricResult`."""
+class PrincipleScore(Reason):
+    """One principle's line of a [`RubricResult`][engagekit.cycles.RubricResult]: a
+    [`Reason`][engagekit.results.Reason] with the principle and the rating given.
 
-    principle: Principle
-    rating: Rating
-    points: int
-    reason: str
+    `rule` is `"<set id>/<principle id>"`, `title` the principle's name, `message` the
+    assessor's reason, `outcome` the rating's outcome and `source` the set's source.
+
+    Raises:
+        InvalidValueError: `outcome` is not the rating's outcome.
+    """
+
+    principle: Principle = attrs.field(validator=_validate.instance_of(Principle))
+    rating: Rating = attrs.field(converter=Rating)
+
+    def __attrs_post_init__(self) -> None:
+        if self.outcome is not self.rating.outcome:
+            raise InvalidValueError(
+                "PrincipleScore.outcome",
+                self.outcome.value,
+                reason=f"must be the rating's outcome ({self.rating.outcome.value})",
+            )
+
+    @property
+    def points(self) -> int:
+        """2 for met, 1 for partly met, 0 otherwise."""
+        return self.rating.points
+
+
+def _scores(value: object) -> tuple[PrincipleScore, ...]:
+    items = _validate.to_tuple(value)
+    if not isinstance(items, tuple):
+        raise InvalidTypeError("RubricResult.reasons", value, expected="a list")
+    return items
 
 
 @attrs.frozen(kw_only=True)
-class RubricResult:
-    """A plan scored against a set of principles.
+class RubricResult(Result):
+    """A plan scored against a set of principles: a [`Result`][engagekit.results.Result].
 
-    ``points`` is the sum of 2 per principle met and 1 per principle partly met;
-    ``share`` is ``points / max_points``. Principles not judged score nothing and
-    are listed in :attr:`unassessed`.
+    `reasons` has one [`PrincipleScore`][engagekit.cycles.PrincipleScore] per principle,
+    in the set's order; `outcome` is the worst of theirs, so a principle not judged
+    makes the result `INSUFFICIENT_EVIDENCE` and `bool(result)` false. `points` is 2 per
+    principle met and 1 per principle partly met; `share` is `points / max_points`.
+
+    Raises:
+        InvalidValueError: `outcome` is not the worst of the reasons' outcomes.
     """
 
-    principles: str
-    lines: tuple[PrincipleScore, ...]
+    subject: ClassVar[str] = "rubric"
+
+    principles: str = attrs.field(validator=_validate.identifier)
+    outcome: Outcome = attrs.field(converter=Outcome)
+    reasons: tuple[PrincipleScore, ...] = attrs.field(
+        converter=_scores, validator=_validate.each(PrincipleScore)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        worst = Outcome.worst(r.outcome for r in self.reasons)
+        if self.outcome is not worst:
+            raise InvalidValueError(
+                "RubricResult.outcome",
+                self.outcome.value,
+                reason=f"must be the worst of the reasons' outcomes ({worst.value})",
+            )
 
     @property
     def points(self) -> int:
         """Points scored."""
-        return sum(line.points for line in self.lines)
+        return sum(r.points for r in self.reasons)
 
     @property
     def max_points(self) -> int:
         """Points available: 2 per principle."""
-        return 2 * len(self.lines)
+        return 2 * len(self.reasons)
 
     @property
     def share(self) -> float:
-        """``points / max_points``, between 0 and 1."""
-        return self.points / self.max_points if self.lines else 0.0
+        """`points / max_points`, between 0 and 1."""
+        return self.points / self.max_points if self.reasons else 0.0
 
     @property
     def gaps(self) -> tuple[PrincipleScore, ...]:
-        """Lines not met or partly met, worst first."""
-        return tuple(
-            sorted(
-                (x for x in self.lines if x.rating is not Rating.MET), key=lambda x: x.rating.rank
-            )
-        )
+        """The principles short of met (partly met, not met or not judged), in order."""
+        return tuple(r for r in self.reasons if r.rating is not Rating.MET)
 
     @property
     def unassessed(self) -> tuple[Principle, ...]:
         """Principles with no judgement."""
-        return tuple(x.principle for x in self.lines if x.rating is Rating.UNKNOWN)
-
-    def __str__(self) -> str:
-        from engagekit import render
-
-        return render.text(self)
-
-    def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        return tuple(r.principle for r in self.reasons if r.rating is Rating.UNKNOWN)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PrincipleSet:
     """A named set of principles of good engagement, usable as a scoring rubric.
 
     Examples:
         >>> from engagekit.cycles import principle_sets
         >>> real = principle_sets()["real-involvement"]
+        >>> real
+        <PrincipleSet 'real-involvement' with 7 principles>
         >>> len(real), real["inclusive"].note
         (7, "Not among the six principles Somerset's strategy quotes.")
         >>> result = real.score({
         ...     "open": Judgement(rating=Rating.MET, reason="Board meets in public"),
-        ...     "responsive": Judgement(rating=Rating.PARTLY_MET, reason="Replies within 20 days"),
+        ...     "responsive": Judgement(rating="partly met", reason="Replies within 20 days"),
         ... })
         >>> result.points, result.max_points, len(result.unassessed)
         (3, 14, 5)
+        >>> result.outcome.label, bool(result)
+        ('insufficient evidence', False)
     """
 
-    id: str = attrs.field(validator=_validate.text)
+    id: str = attrs.field(validator=_validate.identifier)
     name: str = attrs.field(validator=_validate.text)
     principles: tuple[Principle, ...] = attrs.field(
         converter=_validate.to_tuple,
         validator=[_validate.each(Principle), _validate.unique(lambda p: p.id, "principle id")],
     )
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __repr__(self) -> str:
+        return short_repr(self, f"PrincipleSet {self.id!r}", [(len(self.principles), "principles")])
 
     def __iter__(self) -> Iterator[Principle]:
         return iter(self.principles)
@@ -141,63 +182,69 @@ class PrincipleSet:
         return _validate.find_by(self.principles, "id", principle_id, f"principle of {self.name!r}")
 
     def score(self, judgements: Mapping[str, Judgement]) -> RubricResult:
-        """Score a plan: one :class:`Judgement` per principle id.
+        """Score a plan: one [`Judgement`][engagekit.cycles.Judgement] per principle id.
+
+        Principles without a judgement are rated `UNKNOWN`.
 
         Raises:
             UnknownNameError: a judgement names a principle not in this set.
-            InvalidValueError: a judgement is not a :class:`Judgement`.
+            InvalidTypeError: `judgements` is not a mapping, or a judgement is not a
+                `Judgement`.
         """
+        if not isinstance(judgements, Mapping):
+            raise InvalidTypeError(
+                "judgements", judgements, expected="a mapping of principle id to Judgement"
+            )
         for key, value in judgements.items():
             self[key]
             if not isinstance(value, Judgement):
-                raise InvalidValueError(f"judgements[{key!r}]", value, reason="must be a Judgement")
-        lines = []
+                raise InvalidTypeError(f"judgements[{key!r}]", value, expected="a Judgement")
+        reasons = []
         for principle in self.principles:
             judgement = judgements.get(principle.id)
-            if judgement is None:
-                lines.append(
-                    PrincipleScore(
-                        principle=principle,
-                        rating=Rating.UNKNOWN,
-                        points=0,
-                        reason="not assessed: no judgement given",
-                    )
+            rating = Rating.UNKNOWN if judgement is None else judgement.rating
+            reasons.append(
+                PrincipleScore(
+                    rule=f"{self.id}/{principle.id}",
+                    title=principle.name,
+                    outcome=rating.outcome,
+                    message="not assessed: no judgement given"
+                    if judgement is None
+                    else judgement.reason,
+                    source=self.source,
+                    principle=principle,
+                    rating=rating,
                 )
-            else:
-                lines.append(
-                    PrincipleScore(
-                        principle=principle,
-                        rating=judgement.rating,
-                        points=judgement.rating.points,
-                        reason=judgement.reason,
-                    )
-                )
-        return RubricResult(principles=self.id, lines=tuple(lines))
+            )
+        return RubricResult(
+            principles=self.id,
+            outcome=Outcome.worst(r.outcome for r in reasons),
+            reasons=tuple(reasons),
+        )
 
 
 @attrs.frozen(kw_only=True)
 class _PrinciplesFile:
     set: tuple[PrincipleSet, ...] = attrs.field(
-        converter=_validate.to_tuple, validator=_validate.unique(lambda s: s.id, "set id")
+        converter=_validate.to_tuple,
+        validator=[_validate.a_tuple, _validate.unique(lambda s: s.id, "set id")],
     )
 
 
 @functools.cache
-def _builtin() -> tuple[PrincipleSet, ...]:
-    from engagekit import _data
+def principle_sets() -> Mapping[str, PrincipleSet]:
+    """The principle sets engagekit ships, by id (a read-only mapping).
 
-    return _data.load_builtin("principles.toml", _PrinciplesFile).set
-
-
-def principle_sets() -> dict[str, PrincipleSet]:
-    """The principle sets engagekit ships, by id.
-
-    ``"real-involvement"``: the seven principles of Real Involvement (2008), of
-    which Somerset's strategy quotes six; ``"sutton"``: Sutton CCG's guiding
-    principles.
+    `"real-involvement"`: the seven principles of Real Involvement (2008), of which
+    Somerset's strategy quotes six; `"sutton"`: Sutton CCG's guiding principles.
 
     Examples:
+        >>> principle_sets()
+        <Catalogue with 2 principle sets>
         >>> sorted(principle_sets())
         ['real-involvement', 'sutton']
     """
-    return {s.id: s for s in _builtin()}
+    from engagekit import _data
+
+    found = _data.load_builtin("principles.toml", _PrinciplesFile).set
+    return ReadOnlyCatalogue(((s.id, s) for s in found), what="principle sets")

@@ -171,6 +171,6 @@ def _delivery_why(impact: Impact) -> str:
 def _suggest(level: ParticipationLevel, stage: EngagementStage, count: int) -> tuple[str, ...]:
     if count == 0:
         return ()
-    from engagekit import techniques
+    from engagekit.techniques import select
 
-    return tuple(m.technique.id for m in techniques().select(level=level, stage=stage)[:count])
+    return tuple(m.technique.id for m in select(level=level, stage=stage)[:count])

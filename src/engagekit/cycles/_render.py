@@ -1,27 +1,18 @@
-"""Renderers for the engagement frameworks and the technique catalogue (private)."""
+"""Renderers for the engagement frameworks (private).
+
+They register on the dispatching functions of `engagekit._display` when
+`engagekit.cycles` is imported.
+"""
 
 from __future__ import annotations
 
 import textwrap
 
-from engagekit import Technique, TechniqueCatalogue
-from engagekit.cycles import (
-    CommissioningCycle,
-    EngagementCycle,
-    Ladder,
-    RubricResult,
-    StageDetails,
-)
-from engagekit.render._core import (
-    esc,
-    html,
-    markdown,
-    md_table,
-    mermaid,
-    mermaid_label,
-    table,
-    text,
-)
+from engagekit._display import esc, html, markdown, md_table, mermaid, mermaid_label, table, text
+from engagekit.cycles._commissioning import CommissioningCycle
+from engagekit.cycles._engagement import EngagementCycle, StageDetails
+from engagekit.cycles._levels import Ladder
+from engagekit.cycles._principles import RubricResult
 
 
 def _wrap(value: str, indent: str = "    ") -> str:
@@ -40,6 +31,18 @@ def _(value: StageDetails) -> str:
         lines.extend(f"      - {b}" for b in value.benefits)
     lines.append("    Things to think about: " + "; ".join(value.headings))
     return "\n".join(lines)
+
+
+@html.register
+def _(value: StageDetails) -> str:
+    rows = [
+        ("Purpose", value.purpose),
+        ("Who", ", ".join(value.who)),
+        ("If this stage is done well", "; ".join(value.benefits)),
+        ("Things to think about", "; ".join(value.headings)),
+        ("Source", str(value.source)),
+    ]
+    return table(("", f"Stage {value.stage.number}: {value.title}"), rows)
 
 
 @text.register
@@ -153,59 +156,19 @@ def _(value: Ladder) -> str:
     return table(("#", "Rung", "Group", "Participation level", "Summary"), rows, caption=value.name)
 
 
+def _rubric_head(value: RubricResult) -> str:
+    score = f"{value.points}/{value.max_points} ({value.share:.0%})"
+    return f"{value.principles}: {score}, {value.outcome.label}"
+
+
 @text.register
 def _(value: RubricResult) -> str:
-    lines = [f"{value.principles}: {value.points}/{value.max_points} ({value.share:.0%})"]
-    lines.extend(
-        f"  [{line.rating.label:>10}] {line.principle.name}: {line.reason}" for line in value.lines
-    )
+    lines = [_rubric_head(value)]
+    lines.extend(f"  [{r.rating.label:>10}] {r.principle.name}: {r.message}" for r in value.reasons)
     return "\n".join(lines)
 
 
 @html.register
 def _(value: RubricResult) -> str:
-    rows = [(line.principle.name, line.rating.label, line.reason) for line in value.lines]
-    caption = f"{value.principles}: {value.points}/{value.max_points}"
-    return table(("Principle", "Rating", "Reason"), rows, caption=caption)
-
-
-# --- Techniques ------------------------------------------------------------------------
-
-
-@text.register
-def _(value: Technique) -> str:
-    levels = ", ".join(level.label for level in value.levels)
-    lines = [f"{value.name} ({value.method.label.lower()}; {levels})", _wrap(value.description)]
-    lines.extend(f"    {f.quantity.value}: {f.text}" for f in value.figures)
-    if value.seldom_heard:
-        lines.append(f"    Seldom-heard groups: {value.seldom_heard_note}")
-    lines.append(f"    Source: {value.source}")
-    return "\n".join(lines)
-
-
-@html.register
-def _(value: Technique) -> str:
-    rows = [
-        ("Method", value.method.label),
-        ("Levels", ", ".join(level.label for level in value.levels)),
-        ("Description", value.description),
-        *((f.quantity.value, f.text) for f in value.figures),
-        ("Source", str(value.source)),
-    ]
-    return table(("", value.name), rows)
-
-
-@html.register
-def _(value: TechniqueCatalogue) -> str:
-    rows = [
-        (
-            t.name,
-            t.method.label,
-            ", ".join(level.label for level in t.levels),
-            "; ".join(f.text for f in t.figures),
-        )
-        for t in value
-    ]
-    return table(
-        ("Technique", "Method", "Levels", "Figures"), rows, caption=f"{len(value)} techniques"
-    )
+    rows = [(r.principle.name, r.rating.label, r.message) for r in value.reasons]
+    return table(("Principle", "Rating", "Reason"), rows, caption=_rubric_head(value))
