@@ -67,9 +67,9 @@ def test_adding_evidence_never_makes_ready_insufficient(
 ) -> None:
     """Adding a piece of evidence (and citing it everywhere) never turns ready into insufficient."""
     before = evaluate(decision, policy=policy)
-    extra = data.draw(evidence(on_or_before=decision.date))
+    extra = data.draw(evidence(on_or_before=decision.on))
     after = evaluate(_with_more_evidence(decision, extra), policy=policy)
-    if before.outcome is Outcome.READY:
+    if before.outcome is Outcome.MET:
         assert after.outcome is not Outcome.INSUFFICIENT_EVIDENCE
     assert after.outcome.severity <= before.outcome.severity
 
@@ -82,8 +82,9 @@ def test_not_met_safety_always_gives_not_ready(decision: Decision, policy: Polic
     )
     unsafe = Assessment(criterion=Criterion.SAFE_AND_EFFECTIVE, rating=Rating.NOT_MET)
     verdict = evaluate(attrs.evolve(decision, assessments=(*others, unsafe)), policy=policy)
-    assert verdict.outcome is Outcome.NOT_READY
-    assert any(r.rule == "triangle.safe-and-effective" for r in verdict.blocking)
+    assert verdict.outcome is Outcome.NOT_MET
+    assert any(r.rule == "triangle.safe-and-effective" for r in verdict.failures)
+    assert not verdict
 
 
 @given(decisions(), policies())
@@ -92,7 +93,7 @@ def test_not_met_affordability_always_gives_not_ready(decision: Decision, policy
     others = tuple(a for a in decision.assessments if a.criterion is not Criterion.AFFORDABLE)
     broke = Assessment(criterion=Criterion.AFFORDABLE, rating=Rating.NOT_MET)
     verdict = evaluate(attrs.evolve(decision, assessments=(*others, broke)), policy=policy)
-    assert verdict.outcome is Outcome.NOT_READY
+    assert verdict.outcome is Outcome.NOT_MET
 
 
 @given(decisions(max_options=4), policies())
@@ -122,8 +123,8 @@ def test_more_engagement_than_required_is_fine(decision: Decision, policy: Polic
     empower = Evidence(
         id="empower-event",
         kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
-        date=decision.date,
-        summary="Citizens' jury with delegated budget",
+        date=decision.on,
+        what="Citizens' jury with delegated budget",
         level=ParticipationLevel.EMPOWER,
     )
     verdict = evaluate(
@@ -131,7 +132,7 @@ def test_more_engagement_than_required_is_fine(decision: Decision, policy: Polic
     )
     reason = verdict.reason("proportionality.level")
     assert reason is not None
-    assert reason.outcome is Outcome.READY
+    assert reason.outcome is Outcome.MET
 
 
 @given(impacts(), policies())
@@ -180,6 +181,6 @@ def test_consultation_check_round_trips(consultation, day: dt.date) -> None:
     from engagekit.decisions import Consultation
 
     assert io.loads(io.dumps(consultation), Consultation) == consultation
-    check = check_consultation(consultation, decided_on=day)
+    check = check_consultation(consultation, on=day)
     assert len(check.reasons) == 4
     assert io.loads(io.dumps(check), ConsultationCheck) == check

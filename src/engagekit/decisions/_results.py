@@ -178,9 +178,9 @@ class Verdict(results.Result):
         >>> verdict = evaluate(examples.unproportionate_service_change())
         >>> verdict
         <Verdict 'Move the community minor injuries unit to the district hospital': not ready, with 13 reasons>
-        >>> bool(verdict), verdict.readiness, len(verdict.blocking)
-        (False, 'not ready', 4)
-        >>> verdict.blocking[0].missing
+        >>> bool(verdict), verdict.readiness, len(verdict.failures), len(verdict.blocking)
+        (False, 'not ready', 4, 6)
+        >>> verdict.failures[0].missing
         ('engagement at the Involve level or above',)
         >>> print(str(verdict).splitlines()[1])
         Outcome: NOT READY
