@@ -6,6 +6,8 @@ import datetime as dt
 import io as stdio
 import json
 
+from pathlib import Path
+
 import attrs
 import pytest
 
@@ -33,6 +35,8 @@ from engagekit.decisions import (
     compare,
     evaluate,
     required_engagement,
+)
+from engagekit.decisions import (
     tests_in_force as in_force,
 )
 from engagekit.errors import (
@@ -84,17 +88,17 @@ def test_wrong_types_are_type_errors() -> None:
     with pytest.raises(InvalidTypeError, match=r"Impact\.bed_closures: got str 'false'"):
         Impact(kind="closure", bed_closures="false")  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match=r"Impact\.access: got str 'travel'"):
-        Impact(kind="closure", access="travel")  # type: ignore[arg-type]
+        Impact(kind="closure", access="travel")
     with pytest.raises(InvalidTypeError, match=r"ChangeKind: got int 3"):
-        Impact(kind=3)  # type: ignore[arg-type]
+        Impact(kind=3)
     with pytest.raises(InvalidTypeError, match=r"Impact\.cost: got bool True"):
         Impact(kind="closure", cost=True)
     with pytest.raises(InvalidTypeError, match=r"Decision\.title: got int 42"):
         Decision(title=42, body="b", on=DAY, impact=Impact(kind="closure"))  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match=r"Assessment\.evidence: got str 'survey'"):
-        Assessment(criterion="affordable", rating="met", evidence="survey")  # type: ignore[arg-type]
+        Assessment(criterion="affordable", rating="met", evidence="survey")
     with pytest.raises(InvalidTypeError, match=r"Policy\.require_evidence: got str 'no'"):
-        attrs.evolve(DEFAULT_POLICY, require_evidence="no")
+        attrs.evolve(DEFAULT_POLICY, require_evidence="no")  # type: ignore[arg-type]
 
 
 def test_integers_accept_any_integral() -> None:
@@ -103,7 +107,7 @@ def test_integers_accept_any_integral() -> None:
     assert Impact(kind="closure", people_affected=numpy.int64(1000)).people_affected == 1000
     assert type(Impact(kind="closure", people_affected=numpy.int64(3)).people_affected) is int
     with pytest.raises(InvalidTypeError, match=r"Impact\.people_affected: got float 3\.9"):
-        Impact(kind="closure", people_affected=3.9)  # type: ignore[arg-type]
+        Impact(kind="closure", people_affected=3.9)
     weeks = attrs.evolve(DEFAULT_POLICY, consultation_weeks=numpy.int16(8))
     assert weeks.consultation_weeks == 8
     consultation = Consultation(start=DAY, end=DAY, proposal_status="open")
@@ -280,7 +284,7 @@ def test_good_document_loads() -> None:
         ({"evidence": "survey"}, "$.evidence"),
         ({"impact__people_affected": 3.9}, "$.impact.people_affected"),
     ],
-    ids=lambda v: str(v),
+    ids=str,
 )
 def test_documents_are_as_strict_as_the_constructors(changes: dict[str, object], path: str) -> None:
     """A string for a flag, a number for text, a string for a list: refused with the path.
@@ -298,7 +302,7 @@ def test_documents_are_as_strict_as_the_constructors(changes: dict[str, object],
     assert [p.path for p in info.value.problems] == [path]
 
 
-def test_decision_file_with_a_string_flag(tmp_path) -> None:
+def test_decision_file_with_a_string_flag(tmp_path: Path) -> None:
     """The decision file loader (engagekit evaluate FILE) refuses permanent = "false"."""
     path = tmp_path / "ward.toml"
     path.write_text(
@@ -337,7 +341,7 @@ def test_comparison_rows_must_fit_the_columns() -> None:
         )
 
 
-def test_cli_exit_status(tmp_path, capsys) -> None:
+def test_cli_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """engagekit evaluate: 0 ready, 1 not ready or insufficient, 2 invalid input."""
     from engagekit import examples
 
@@ -422,7 +426,7 @@ evidence = ["rota"]
 """
 
 
-def test_cli_ready_file(tmp_path) -> None:
+def test_cli_ready_file(tmp_path: Path) -> None:
     """A ready (with conditions) decision file exits 0 and prints its reasons."""
     path = tmp_path / "ready.toml"
     path.write_text(READY_FILE)

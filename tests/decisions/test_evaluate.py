@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Any
+
 import attrs
 import pytest
 
@@ -33,7 +35,7 @@ from engagekit.decisions import (
 from engagekit.ratings import Rating
 
 
-def _ready_decision(**changes: object) -> Decision:
+def _ready_decision(**changes: Any) -> Decision:
     day = dt.date(2015, 6, 1)
     evidence = [
         Evidence(
@@ -146,7 +148,7 @@ def test_scrutiny_and_equality_follow_the_decision_date() -> None:
     assert required_engagement(impact, on=dt.date(2011, 4, 5)).equality_impact_assessment
 
 
-def _consultation(**changes: object) -> Consultation:
+def _consultation(**changes: Any) -> Consultation:
     c = Consultation(
         start=dt.date(2016, 1, 4),
         end=dt.date(2016, 3, 28),

@@ -14,12 +14,14 @@ from engagekit.cycles import ParticipationLevel
 from engagekit.decisions import (
     Assessment,
     Comparison,
+    Consultation,
     ConsultationCheck,
     Criterion,
     Decision,
     EngagementRequirement,
     Evidence,
     EvidenceKind,
+    Impact,
     Outcome,
     Policy,
     Verdict,
@@ -136,7 +138,7 @@ def test_more_engagement_than_required_is_fine(decision: Decision, policy: Polic
 
 
 @given(impacts(), policies())
-def test_requirement_levels_follow_the_limbs(impact, policy: Policy) -> None:
+def test_requirement_levels_follow_the_limbs(impact: Impact, policy: Policy) -> None:
     """Planning always applies; proposals and decisions only when delivery changes."""
     req = required_engagement(impact, policy=policy)
     assert req.limbs[0].value == "planning"
@@ -176,10 +178,8 @@ def test_policy_round_trips(policy: Policy) -> None:
 
 
 @given(consultations(), st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2027, 1, 1)))
-def test_consultation_check_round_trips(consultation, day: dt.date) -> None:
+def test_consultation_check_round_trips(consultation: Consultation, day: dt.date) -> None:
     """Consultation and ConsultationCheck round-trip; the check has one reason per principle."""
-    from engagekit.decisions import Consultation
-
     assert io.loads(io.dumps(consultation), Consultation) == consultation
     check = check_consultation(consultation, on=day)
     assert len(check.reasons) == 4

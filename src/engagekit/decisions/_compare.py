@@ -213,8 +213,8 @@ def compare(decision: Decision, *, policy: Policy = DEFAULT_POLICY) -> Compariso
         >>> table = compare(examples.somerset_patient_transport_decision())
         >>> [(r.option, r.dominated_by) for r in table.rows]
         [('link-recommendations', ()), ('current-plans', ('link-recommendations',))]
-        >>> table
-        <Comparison 'Develop patient transport services across Somerset' with 2 options and 5 columns>
+        >>> table  # doctest: +ELLIPSIS
+        <Comparison 'Develop patient transport ...' with 2 options and 5 columns>
         >>> table.candidates
         ('link-recommendations',)
         >>> table.row("link-recommendations").outcome.label

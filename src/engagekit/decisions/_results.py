@@ -176,8 +176,8 @@ class Verdict(results.Result):
         >>> from engagekit import examples
         >>> from engagekit.decisions import evaluate
         >>> verdict = evaluate(examples.unproportionate_service_change())
-        >>> verdict
-        <Verdict 'Move the community minor injuries unit to the district hospital': not ready, with 13 reasons>
+        >>> verdict  # doctest: +ELLIPSIS
+        <Verdict 'Move the community minor injuries unit ...': not ready, with 13 reasons>
         >>> bool(verdict), verdict.readiness, len(verdict.failures), len(verdict.blocking)
         (False, 'not ready', 4, 6)
         >>> verdict.failures[0].missing

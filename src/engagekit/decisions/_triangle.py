@@ -41,7 +41,7 @@ class Criterion(Choice):
         >>> Criterion.parse("cheap")
         Traceback (most recent call last):
         ...
-        engagekit.errors.UnknownChoiceError: Criterion: 'cheap' is not allowed; allowed: 'acceptable', ...
+        engagekit.errors.UnknownChoiceError: Criterion: 'cheap' is not allowed; allowed: ...
 
     References:
         NHS Somerset and Somerset CCG, Strategy for Patient and Public Engagement
@@ -133,7 +133,8 @@ def unique_keys(instance: object, attribute: attrs.Attribute[Any], value: object
     name = _validate.field_name(attribute, instance)
     _validate.each(Assessment)(instance, attribute, value)
     seen: set[tuple[Criterion, Audience | None]] = set()
-    for index, item in enumerate(value):  # type: ignore[arg-type]
+    items: tuple[Assessment, ...] = value  # type: ignore[assignment]
+    for index, item in enumerate(items):
         if item.key in seen:
             raise InvalidValueError(
                 f"{name}[{index}]",
