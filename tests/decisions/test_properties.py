@@ -45,6 +45,11 @@ from strategies.decisions import (
 def test_evaluation_is_deterministic(decision: Decision, policy: Policy) -> None:
     """Equal inputs give equal verdicts, reasons in the same order."""
     assert evaluate(decision, policy=policy) == evaluate(decision, policy=policy)
+    verdict = evaluate(decision, policy=policy)
+    # The evaluation builds its reasons without re-checking them: each must be what the
+    # validating constructor builds from the same values.
+    assert all(attrs.evolve(reason) == reason for reason in verdict.reasons)
+    assert bool(verdict) is verdict.ok is verdict.outcome.ok
     copy = io.loads(io.dumps(decision), Decision)
     assert evaluate(copy, policy=policy) == evaluate(decision, policy=policy)
 

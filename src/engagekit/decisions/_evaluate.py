@@ -8,7 +8,7 @@ from engagekit.decisions._decision import Decision
 from engagekit.decisions._gunning import GunningPrinciple, check_consultation
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._requirement import required_engagement
-from engagekit.decisions._results import EngagementRequirement, Reason, Verdict
+from engagekit.decisions._results import EngagementRequirement, Reason, Verdict, made_reason
 from engagekit.decisions._rules import rule
 from engagekit.decisions._tests import ServiceChangeTest, TestAssessment, applicable_tests
 from engagekit.decisions._triangle import Assessment, Criterion, find_exact
@@ -171,7 +171,7 @@ def _judgement_reason(
         message = f"met{notes}"
     if isinstance(judged, TestAssessment) and judged.conditions:
         message += "; conditions met: " + ", ".join(c.title.lower() for c in judged.conditions)
-    return Reason(
+    return made_reason(
         rule=r.id,
         title=r.title if audience is None else f"Acceptable to {audience.value}",
         outcome=outcome,
@@ -206,7 +206,7 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
             else f"engagement reached {achieved.label}"
         )
         reasons.append(
-            Reason(
+            made_reason(
                 rule=level_rule.id,
                 title="Proportionate engagement",
                 outcome=Outcome.NOT_MET,
@@ -219,7 +219,7 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
         )
     else:
         reasons.append(
-            Reason(
+            made_reason(
                 rule=level_rule.id,
                 title="Proportionate engagement",
                 outcome=Outcome.MET,
@@ -234,7 +234,7 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
         consult_rule = rule("proportionality.consultation")
         held = decision.consultation is not None
         reasons.append(
-            Reason(
+            made_reason(
                 rule=consult_rule.id,
                 title=consult_rule.title,
                 outcome=Outcome.MET if held else Outcome.NOT_MET,
@@ -287,7 +287,7 @@ def _evidence_reason(
     r = rule(rule_id)
     ids = tuple(e.id for e in decision.evidence_of(kind))
     if ids:
-        return Reason(
+        return made_reason(
             rule=r.id,
             title=r.title,
             outcome=Outcome.MET,
@@ -296,7 +296,7 @@ def _evidence_reason(
             evidence=ids,
             source=r.source,
         )
-    return Reason(
+    return made_reason(
         rule=r.id,
         title=r.title,
         outcome=outcome_if_missing,

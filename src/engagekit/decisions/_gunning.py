@@ -8,7 +8,7 @@ from engagekit import _validate
 from engagekit.choices import Choice, aliases
 from engagekit.decisions._consultation import Consultation, Information
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
-from engagekit.decisions._results import ConsultationCheck, Reason
+from engagekit.decisions._results import ConsultationCheck, Reason, made_reason
 from engagekit.decisions._rules import rule
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
@@ -59,7 +59,7 @@ def _reason(
     principle: GunningPrinciple, rating: Rating, message: str, missing: tuple[str, ...] = ()
 ) -> Reason:
     r = rule(principle.rule_id)
-    return Reason(
+    return made_reason(
         rule=r.id,
         title=r.title,
         outcome=_OUTCOME[rating],

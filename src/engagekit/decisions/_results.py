@@ -63,6 +63,47 @@ class Reason(results.Reason):
     )
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def made_reason(
+    *,
+    rule: str,
+    title: str,
+    outcome: Outcome,
+    message: str,
+    source: Source,
+    rating: Rating,
+    evidence: tuple[str, ...] = (),
+    missing: tuple[str, ...] = (),
+    criterion: Criterion | None = None,
+    audience: Audience | None = None,
+    test: ServiceChangeTest | None = None,
+) -> Reason:
+    """A `Reason` built by the evaluation itself, from parts that are already checked.
+
+    The rule, title and source come from the validated rule catalogue, the rating and
+    evidence ids from a validated assessment, the outcome from the evaluation's own
+    table: checking them again would only repeat the checks, on the hot path of
+    `evaluate` (a verdict holds a dozen reasons). The result is equal to the `Reason`
+    the constructor builds from the same values.
+    """
+    reason: Reason = _new(Reason)
+    _set(reason, "rule", rule)
+    _set(reason, "title", title)
+    _set(reason, "outcome", outcome)
+    _set(reason, "message", message)
+    _set(reason, "evidence", evidence)
+    _set(reason, "missing", missing)
+    _set(reason, "source", source)
+    _set(reason, "rating", rating)
+    _set(reason, "criterion", criterion)
+    _set(reason, "audience", audience)
+    _set(reason, "test", test)
+    return reason
+
+
 @attrs.frozen(kw_only=True)
 class Ground:
     """Why an [`EngagementRequirement`][engagekit.decisions.EngagementRequirement] asks
