@@ -44,10 +44,10 @@ def _parts(count: int) -> list[dict[str, object]]:
                 id="engagement",
                 kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
                 date=day,
-                summary="Engagement event",
+                what="Engagement event",
                 level=rng.choice(list(ParticipationLevel)),
             ),
-            Evidence(id="appraisal", kind=EvidenceKind.FINANCIAL_APPRAISAL, date=day, summary="£"),
+            Evidence(id="appraisal", kind=EvidenceKind.FINANCIAL_APPRAISAL, date=day, what="£"),
         )
         assessments = tuple(
             Assessment(
@@ -62,7 +62,7 @@ def _parts(count: int) -> list[dict[str, object]]:
             {
                 "title": f"Decision {n}",
                 "body": "Governing Body",
-                "date": day,
+                "on": day,
                 "impact": rng.choice(impacts),
                 "evidence": evidence,
                 "assessments": assessments,

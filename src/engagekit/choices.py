@@ -104,7 +104,7 @@ def _table(cls: type[C]) -> dict[str, C]:
         for member in cls:
             built.setdefault(normalise(member.name), member)
             built.setdefault(normalise(str(member.value)), member)
-        for name, member in cls.__members__.items():  # enum aliases (``READY = "met"``)
+        for name, member in cls.__members__.items():  # enum aliases, if any
             built.setdefault(normalise(name), member)
         for alias, value in _ALIASES.get(cls, {}).items():
             built.setdefault(alias, cls(value))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Any
+
 import attrs
 import pytest
 
@@ -33,18 +35,18 @@ from engagekit.decisions import (
 from engagekit.ratings import Rating
 
 
-def _ready_decision(**changes: object) -> Decision:
+def _ready_decision(**changes: Any) -> Decision:
     day = dt.date(2015, 6, 1)
     evidence = [
         Evidence(
             id="panel",
             kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
             date=day,
-            summary="Patient panel",
+            what="Patient panel",
             level=ParticipationLevel.CONSULT,
         ),
-        Evidence(id="budget", kind=EvidenceKind.FINANCIAL_APPRAISAL, date=day, summary="Costed"),
-        Evidence(id="audit", kind=EvidenceKind.CLINICAL_EVIDENCE, date=day, summary="Audit"),
+        Evidence(id="budget", kind=EvidenceKind.FINANCIAL_APPRAISAL, date=day, what="Costed"),
+        Evidence(id="audit", kind=EvidenceKind.CLINICAL_EVIDENCE, date=day, what="Audit"),
     ]
     assessments = [
         Assessment(
@@ -58,7 +60,7 @@ def _ready_decision(**changes: object) -> Decision:
     decision = Decision(
         title="Extend clinic hours",
         body="Governing Body",
-        date=day,
+        on=day,
         impact=Impact(kind=ChangeKind.VARIATION, people_affected=300, delivery_changes=False),
         evidence=evidence,
         assessments=assessments,
@@ -69,7 +71,7 @@ def _ready_decision(**changes: object) -> Decision:
 def test_ready_decision() -> None:
     """Every criterion met on evidence, engagement proportionate: ready to decide."""
     verdict = evaluate(_ready_decision())
-    assert verdict.outcome is Outcome.READY
+    assert verdict.outcome is Outcome.MET
     assert verdict.ok
     assert verdict.requirement.minimum_level is ParticipationLevel.INFORM
     assert all(r.source.title for r in verdict.reasons)
@@ -83,9 +85,9 @@ def test_partly_met_gives_conditions_unless_the_policy_blocks_it() -> None:
         criterion=Criterion.SAFE_AND_EFFECTIVE, rating=Rating.PARTLY_MET, evidence=["audit"]
     )
     decision = attrs.evolve(base, assessments=(*base.assessments[:4], partly))
-    assert evaluate(decision).outcome is Outcome.READY_WITH_CONDITIONS
+    assert evaluate(decision).outcome is Outcome.PARTLY_MET
     strict = attrs.evolve(DEFAULT_POLICY, partly_met_blocks=[Criterion.SAFE_AND_EFFECTIVE])
-    assert evaluate(decision, policy=strict).outcome is Outcome.NOT_READY
+    assert evaluate(decision, policy=strict).outcome is Outcome.NOT_MET
 
 
 def test_unassessed_or_unevidenced_is_insufficient() -> None:
@@ -102,14 +104,14 @@ def test_unassessed_or_unevidenced_is_insufficient() -> None:
         evaluate(
             attrs.evolve(base, assessments=(*base.assessments[:4], bare)), policy=relaxed
         ).outcome
-        is Outcome.READY
+        is Outcome.MET
     )
 
 
 def test_under_engagement_is_not_ready() -> None:
     """A substantial relocation informed only by leaflet is not ready (proportionality)."""
     verdict = evaluate(examples.unproportionate_service_change())
-    assert verdict.outcome is Outcome.NOT_READY
+    assert verdict.outcome is Outcome.NOT_MET
     assert verdict.requirement.minimum_level is ParticipationLevel.INVOLVE
     assert verdict.requirement.substantial
     level = verdict.reason("proportionality.level")
@@ -146,7 +148,7 @@ def test_scrutiny_and_equality_follow_the_decision_date() -> None:
     assert required_engagement(impact, on=dt.date(2011, 4, 5)).equality_impact_assessment
 
 
-def _consultation(**changes: object) -> Consultation:
+def _consultation(**changes: Any) -> Consultation:
     c = Consultation(
         start=dt.date(2016, 1, 4),
         end=dt.date(2016, 3, 28),
@@ -166,10 +168,8 @@ def _consultation(**changes: object) -> Consultation:
 
 def test_gunning_all_met() -> None:
     """Formative, reasons (with Moseley's options), 12 weeks, report before decision."""
-    check = check_consultation(
-        _consultation(), decided_on=dt.date(2016, 5, 5), options_considered=3
-    )
-    assert check.outcome is Outcome.READY
+    check = check_consultation(_consultation(), on=dt.date(2016, 5, 5), options_considered=3)
+    assert check.outcome is Outcome.MET
     assert [r.rating for r in check.reasons] == [Rating.MET] * 4
 
 
@@ -214,7 +214,7 @@ def test_gunning_failures(
     changes: dict[str, object], decided: dt.date, rule: str, rating: Rating
 ) -> None:
     """Each principle fails for its own reason and names the rule."""
-    check = check_consultation(_consultation(**changes), decided_on=decided, options_considered=2)
+    check = check_consultation(_consultation(**changes), on=decided, options_considered=2)
     found = next(r for r in check.reasons if r.rule == rule)
     assert found.rating is rating
 
@@ -222,23 +222,23 @@ def test_gunning_failures(
 def test_shorter_consultation_is_a_policy_matter() -> None:
     """Eight weeks is partly met under the 12-week default, met under an 8-week local policy."""
     short = _consultation(end=dt.date(2016, 2, 29))
-    default = check_consultation(short, decided_on=dt.date(2016, 5, 5))
+    default = check_consultation(short, on=dt.date(2016, 5, 5))
     assert "not a legal minimum" in default.reasons[2].message
     local = attrs.evolve(DEFAULT_POLICY, consultation_weeks=8)
     assert (
-        check_consultation(short, decided_on=dt.date(2016, 5, 5), policy=local).reasons[2].rating
+        check_consultation(short, on=dt.date(2016, 5, 5), policy=local).reasons[2].rating
         is Rating.MET
     )
 
 
 def test_evaluate_includes_consultation_and_report_evidence() -> None:
     """A consultation's Gunning checks join the verdict, citing the response report."""
-    base = _ready_decision(date=dt.date(2016, 5, 5))
+    base = _ready_decision(on=dt.date(2016, 5, 5))
     report = Evidence(
         id="report",
         kind=EvidenceKind.CONSULTATION_REPORT,
         date=dt.date(2016, 4, 11),
-        summary="Response report",
+        what="Response report",
     )
     decision = attrs.evolve(base, consultation=_consultation(), evidence=(*base.evidence, report))
     verdict = evaluate(decision)
@@ -268,7 +268,7 @@ def test_options_gate_is_non_compensatory() -> None:
     decision = Decision(
         title="Options",
         body="Board",
-        date=day,
+        on=day,
         impact=Impact(kind=ChangeKind.VARIATION),
         options=[
             option("cheap-unsafe", Rating.NOT_MET, Rating.MET),
@@ -280,7 +280,7 @@ def test_options_gate_is_non_compensatory() -> None:
     assert table.row("cheap-unsafe").failed == ("safe and effective",)
     assert table.row("worse").dominated_by == ("dear-safe",)
     assert table.candidates == ("dear-safe",)
-    assert evaluate(decision, option="cheap-unsafe").outcome is Outcome.NOT_READY
+    assert evaluate(decision, option="cheap-unsafe").outcome is Outcome.NOT_MET
     assert "fails: safe and effective" in str(table)
     assert "<table" in table._repr_html_()
 
@@ -292,8 +292,10 @@ def test_rheumatology_example() -> None:
     assert decision.achieved_level is ParticipationLevel.COLLABORATE
     verdict = evaluate(decision)
     assert verdict.outcome is Outcome.INSUFFICIENT_EVIDENCE
-    assert [r.rule for r in verdict.gaps] == ["triangle.affordable"]
-    assert verdict.reason("proportionality.level").outcome is Outcome.READY  # type: ignore[union-attr]
+    assert [r.rule for r in verdict.missing] == ["triangle.affordable"]
+    assert [r.rule for r in verdict.conditions] == ["triangle.acceptable"]
+    assert [r.rule for r in verdict.gaps] == ["triangle.acceptable", "triangle.affordable"]
+    assert verdict.reason("proportionality.level").outcome is Outcome.MET  # type: ignore[union-attr]
 
 
 def test_patient_transport_example() -> None:
@@ -318,16 +320,16 @@ def test_outputs() -> None:
     assert "<table" in html
     assert "S.I. 2013/218" in html
     assert render.markdown(verdict).startswith("## Move the community minor injuries unit")
-    assert verdict.to_dict()["outcome"] == "not-ready"
+    assert verdict.to_dict()["outcome"] == "not-met"
     assert "Regulation 23" in str(verdict)
     req = verdict.requirement
     assert "minimum participation level: Involve" in str(req)
     assert "<table" in req._repr_html_()
     assert req.to_dict()["minimum_level"] == "involve"
-    check = check_consultation(_consultation(), decided_on=dt.date(2016, 5, 5))
+    check = check_consultation(_consultation(), on=dt.date(2016, 5, 5))
     assert "Gunning principles" in str(check)
     assert "<table" in check._repr_html_()
-    assert check.to_dict()["outcome"] == "ready"
+    assert check.to_dict()["outcome"] == "met"
     assert compare(examples.somerset_patient_transport_decision()).to_dict()["rows"][0]["option"]
     for name in names:
         assert getattr(engagekit.decisions, name) is not None

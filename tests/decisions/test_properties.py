@@ -14,12 +14,14 @@ from engagekit.cycles import ParticipationLevel
 from engagekit.decisions import (
     Assessment,
     Comparison,
+    Consultation,
     ConsultationCheck,
     Criterion,
     Decision,
     EngagementRequirement,
     Evidence,
     EvidenceKind,
+    Impact,
     Outcome,
     Policy,
     Verdict,
@@ -43,6 +45,11 @@ from strategies.decisions import (
 def test_evaluation_is_deterministic(decision: Decision, policy: Policy) -> None:
     """Equal inputs give equal verdicts, reasons in the same order."""
     assert evaluate(decision, policy=policy) == evaluate(decision, policy=policy)
+    verdict = evaluate(decision, policy=policy)
+    # The evaluation builds its reasons without re-checking them: each must be what the
+    # validating constructor builds from the same values.
+    assert all(attrs.evolve(reason) == reason for reason in verdict.reasons)
+    assert bool(verdict) is verdict.ok is verdict.outcome.ok
     copy = io.loads(io.dumps(decision), Decision)
     assert evaluate(copy, policy=policy) == evaluate(decision, policy=policy)
 
@@ -67,9 +74,9 @@ def test_adding_evidence_never_makes_ready_insufficient(
 ) -> None:
     """Adding a piece of evidence (and citing it everywhere) never turns ready into insufficient."""
     before = evaluate(decision, policy=policy)
-    extra = data.draw(evidence(on_or_before=decision.date))
+    extra = data.draw(evidence(on_or_before=decision.on))
     after = evaluate(_with_more_evidence(decision, extra), policy=policy)
-    if before.outcome is Outcome.READY:
+    if before.outcome is Outcome.MET:
         assert after.outcome is not Outcome.INSUFFICIENT_EVIDENCE
     assert after.outcome.severity <= before.outcome.severity
 
@@ -82,8 +89,9 @@ def test_not_met_safety_always_gives_not_ready(decision: Decision, policy: Polic
     )
     unsafe = Assessment(criterion=Criterion.SAFE_AND_EFFECTIVE, rating=Rating.NOT_MET)
     verdict = evaluate(attrs.evolve(decision, assessments=(*others, unsafe)), policy=policy)
-    assert verdict.outcome is Outcome.NOT_READY
-    assert any(r.rule == "triangle.safe-and-effective" for r in verdict.blocking)
+    assert verdict.outcome is Outcome.NOT_MET
+    assert any(r.rule == "triangle.safe-and-effective" for r in verdict.failures)
+    assert not verdict
 
 
 @given(decisions(), policies())
@@ -92,7 +100,7 @@ def test_not_met_affordability_always_gives_not_ready(decision: Decision, policy
     others = tuple(a for a in decision.assessments if a.criterion is not Criterion.AFFORDABLE)
     broke = Assessment(criterion=Criterion.AFFORDABLE, rating=Rating.NOT_MET)
     verdict = evaluate(attrs.evolve(decision, assessments=(*others, broke)), policy=policy)
-    assert verdict.outcome is Outcome.NOT_READY
+    assert verdict.outcome is Outcome.NOT_MET
 
 
 @given(decisions(max_options=4), policies())
@@ -122,8 +130,8 @@ def test_more_engagement_than_required_is_fine(decision: Decision, policy: Polic
     empower = Evidence(
         id="empower-event",
         kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
-        date=decision.date,
-        summary="Citizens' jury with delegated budget",
+        date=decision.on,
+        what="Citizens' jury with delegated budget",
         level=ParticipationLevel.EMPOWER,
     )
     verdict = evaluate(
@@ -131,11 +139,11 @@ def test_more_engagement_than_required_is_fine(decision: Decision, policy: Polic
     )
     reason = verdict.reason("proportionality.level")
     assert reason is not None
-    assert reason.outcome is Outcome.READY
+    assert reason.outcome is Outcome.MET
 
 
 @given(impacts(), policies())
-def test_requirement_levels_follow_the_limbs(impact, policy: Policy) -> None:
+def test_requirement_levels_follow_the_limbs(impact: Impact, policy: Policy) -> None:
     """Planning always applies; proposals and decisions only when delivery changes."""
     req = required_engagement(impact, policy=policy)
     assert req.limbs[0].value == "planning"
@@ -175,11 +183,9 @@ def test_policy_round_trips(policy: Policy) -> None:
 
 
 @given(consultations(), st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2027, 1, 1)))
-def test_consultation_check_round_trips(consultation, day: dt.date) -> None:
+def test_consultation_check_round_trips(consultation: Consultation, day: dt.date) -> None:
     """Consultation and ConsultationCheck round-trip; the check has one reason per principle."""
-    from engagekit.decisions import Consultation
-
     assert io.loads(io.dumps(consultation), Consultation) == consultation
-    check = check_consultation(consultation, decided_on=day)
+    check = check_consultation(consultation, on=day)
     assert len(check.reasons) == 4
     assert io.loads(io.dumps(check), ConsultationCheck) == check

@@ -80,7 +80,7 @@ def evidence(draw: st.DrawFn, *, on_or_before: dt.date, ident: str | None = None
         date=draw(
             st.dates(min_value=on_or_before - dt.timedelta(days=800), max_value=on_or_before)
         ),
-        summary=draw(WORDS),
+        what=draw(WORDS),
         level=draw(st.none() | st.sampled_from(ParticipationLevel)),
         audiences=draw(st.lists(st.sampled_from(Audience), max_size=3)),
         count=draw(st.none() | st.integers(0, 1000)),
@@ -169,7 +169,7 @@ def decisions(draw: st.DrawFn, *, max_options: int = 3) -> Decision:
     return Decision(
         title=draw(WORDS),
         body=draw(st.sampled_from(["Governing Body", "Clinical Executive", "Board"])),
-        date=day,
+        on=day,
         impact=draw(impacts()),
         evidence=items,
         assessments=draw(assessment_sets(ids)),
@@ -219,9 +219,7 @@ def _comparisons() -> st.SearchStrategy[Comparison]:
 
 
 def _checks() -> st.SearchStrategy[ConsultationCheck]:
-    return st.builds(
-        lambda c, day: check_consultation(c, decided_on=day), consultations(), DECISION_DAYS
-    )
+    return st.builds(lambda c, day: check_consultation(c, on=day), consultations(), DECISION_DAYS)
 
 
 #: One strategy per public type of engagekit.decisions, for the round-trip property.
@@ -261,5 +259,5 @@ STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     OptionRow: _comparisons().map(lambda c: c.rows[0]),
     Column: _comparisons().map(lambda c: c.columns[0]),
     ConsultationCheck: _checks(),
-    Rule: st.deferred(lambda: st.sampled_from(rules())),
+    Rule: st.deferred(lambda: st.sampled_from(rules().items)),
 }

@@ -64,16 +64,16 @@ def demo(out: TextIO) -> None:
     req = verdict.requirement
     out.write("THE DECISION TRIANGLE: acceptable, affordable, clinically safe and effective,\n")
     out.write("and proportionate (NHS Somerset, Figure 2)\n")
-    out.write(f"  decision: {decision.title} ({decision.date.isoformat()})\n")
+    out.write(f"  decision: {decision.title} ({decision.on.isoformat()})\n")
     out.write(
         f"  needs: {req.minimum_level.label}; formal consultation "
         f"{'expected' if req.formal_consultation else 'not expected'}; "
         f"health scrutiny {'yes' if req.scrutiny_consultation else 'no'}\n"
     )
-    out.write(f"  verdict: {verdict.outcome.label.upper()}\n")
-    for reason in verdict.blocking:
+    out.write(f"  verdict: {verdict.readiness.upper()}\n")
+    for reason in verdict.failures:
         out.write(f"    ✗ {reason.title}: {reason.message}\n")
-    for reason in verdict.gaps:
+    for reason in verdict.missing:
         out.write(f"    ? {reason.title}: {reason.message}\n")
     out.write("\n")
     transport = examples.somerset_patient_transport_decision()
@@ -81,7 +81,7 @@ def demo(out: TextIO) -> None:
     rheumatology = evaluate(examples.somerset_rheumatology_decision())
     out.write(
         f"Somerset rheumatology pathway (lay members on the clinical team, six-week standard): "
-        f"{rheumatology.outcome.label}\n"
+        f"{rheumatology.readiness}\n"
     )
-    for reason in rheumatology.gaps:
+    for reason in rheumatology.missing:
         out.write(f"    ? {reason.title}: {reason.message}\n")

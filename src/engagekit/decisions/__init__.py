@@ -3,39 +3,42 @@
 NHS Somerset's strategy (Figure 2) says every commissioning decision weighs three
 things: is it **acceptable** to patients, staff and the public, is it
 **affordable**, is it **clinically safe and effective**; and, alongside, is it
-**proportionate**. This package puts a :class:`Decision` (or each of its
-:class:`Option` s) through that triangle, together with the public involvement
-duty's limbs, the health scrutiny Regulations, the equality duty, the service-change
-tests (the four tests of 2010 and the bed-closure test of 2017) and the Gunning
-principles of consultation, and returns a :class:`Verdict` that names the rule,
-the evidence and the source behind every judgement.
+**proportionate**. This package puts a [`Decision`][engagekit.decisions.Decision] (or
+each of its [`Option`][engagekit.decisions.Option]s) through that triangle, together
+with the public involvement duty's limbs, the health scrutiny Regulations, the equality
+duty, the service-change tests (the four tests of 2010 and the bed-closure test of
+2017) and the Gunning principles of consultation, and returns a
+[`Verdict`][engagekit.decisions.Verdict] that names the rule, the evidence and the
+source behind every judgement.
 
-- :func:`evaluate` → :class:`Verdict` (non-compensatory: a failure is never
-  outweighed);
-- :func:`compare` → :class:`Comparison` (options appraisal with dominance and gates);
-- :func:`required_engagement` → :class:`EngagementRequirement` (proportionality);
-- :func:`check_consultation` → :class:`ConsultationCheck` (Gunning);
-- :class:`Policy` holds every threshold, named and overridable; the law leaves
+- `evaluate` → `Verdict` (non-compensatory: a failure is never outweighed); a
+  [`Result`][engagekit.results.Result] whose ``bool`` is its ``ok``;
+- `compare` → `Comparison` (options appraisal with dominance and gates);
+- `required_engagement` → `EngagementRequirement` (proportionality);
+- `check_consultation` → `ConsultationCheck` (Gunning);
+- `Policy` holds every threshold, named and overridable; the law leaves
   "substantial" undefined.
+
+Evidence is the one [`engagekit.evidence.Evidence`][engagekit.evidence.Evidence]
+record (re-exported here with `EvidenceKind`, `Audience` and `Limb`), and outcomes are
+the one [`engagekit.results.Outcome`][engagekit.results.Outcome] family: for a
+decision, *met* reads "ready to decide" and *not met* "not ready".
 
 Examples:
     >>> import datetime as dt
-    >>> from engagekit import Rating
-    >>> from engagekit.decisions import (Assessment, Audience, ChangeKind, Criterion, Decision,
-    ...     Evidence, EvidenceKind, Impact, evaluate)
+    >>> from engagekit.decisions import Assessment, Decision, Evidence, Impact, evaluate
     >>> d = Decision(
     ...     title="Weekend opening of the minor injuries unit", body="Governing Body",
-    ...     date=dt.date(2013, 6, 1),
-    ...     impact=Impact(kind=ChangeKind.VARIATION, people_affected=900, delivery_changes=False),
-    ...     evidence=[Evidence(id="cost", kind=EvidenceKind.FINANCIAL_APPRAISAL,
-    ...                        date=dt.date(2013, 4, 2), summary="Within budget")],
-    ...     assessments=[Assessment(criterion=Criterion.AFFORDABLE, rating=Rating.MET,
-    ...                             evidence=["cost"]),
-    ...                  Assessment(criterion=Criterion.SAFE_AND_EFFECTIVE, rating=Rating.NOT_MET)])
+    ...     on=dt.date(2013, 6, 1),
+    ...     impact=Impact(kind="variation", people_affected=900, delivery_changes=False),
+    ...     evidence=[Evidence(id="cost", kind="financial appraisal",
+    ...                        date=dt.date(2013, 4, 2), what="Within budget")],
+    ...     assessments=[Assessment(criterion="affordable", rating="met", evidence=["cost"]),
+    ...                  Assessment(criterion="safe and effective", rating="not met")])
     >>> verdict = evaluate(d)
-    >>> verdict.outcome.label
-    'not ready'
-    >>> [r.title for r in verdict.blocking]
+    >>> verdict.outcome.label, verdict.readiness, bool(verdict)
+    ('not met', 'not ready', False)
+    >>> [r.title for r in verdict.failures]
     ['Clinically safe and effective', 'Proportionate engagement']
 """
 
@@ -46,18 +49,17 @@ from engagekit.decisions._consultation import Consultation, Information, Proposa
 from engagekit.decisions._decision import Decision
 from engagekit.decisions._evaluate import evaluate
 from engagekit.decisions._gunning import GunningPrinciple, check_consultation
-from engagekit.decisions._impact import AccessEffect, ChangeKind, Impact, Limb
+from engagekit.decisions._impact import AccessEffect, ChangeKind, Impact
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._requirement import required_engagement
 from engagekit.decisions._results import (
     ConsultationCheck,
     EngagementRequirement,
     Ground,
-    Outcome,
     Reason,
     Verdict,
 )
-from engagekit.decisions._rules import Rule, rule, rules
+from engagekit.decisions._rules import Rule, Rules, rule, rules
 from engagekit.decisions._tests import (
     BedCondition,
     ServiceChangeTest,
@@ -65,14 +67,13 @@ from engagekit.decisions._tests import (
     applicable_tests,
     tests_in_force,
 )
-from engagekit.decisions._triangle import (
-    Assessment,
-    Audience,
-    Criterion,
-    Evidence,
-    EvidenceKind,
-    Option,
-)
+from engagekit.decisions._triangle import Assessment, Criterion, Option
+from engagekit.evidence import Audience, Evidence, EvidenceKind, Limb
+from engagekit.results import Outcome
+
+
+# Renderers for the types above register themselves on import.
+from engagekit.decisions import _render  # noqa: F401  isort: skip
 
 
 __all__ = [
@@ -103,6 +104,7 @@ __all__ = [
     "ProposalStatus",
     "Reason",
     "Rule",
+    "Rules",
     "ServiceChangeTest",
     "TestAssessment",
     "Verdict",

@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable
+from engagekit._display import Displayable, short_repr
 from engagekit.decisions._decision import Decision
 from engagekit.decisions._evaluate import triangle_reasons
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
-from engagekit.decisions._results import Outcome
-from engagekit.decisions._triangle import Audience, Criterion, Option
-from engagekit.errors import InvalidValueError
+from engagekit.decisions._triangle import Criterion, Option
+from engagekit.errors import InvalidTypeError, InvalidValueError
+from engagekit.evidence import Audience
 from engagekit.ratings import Rating
+from engagekit.results import Outcome
 
 
 @attrs.frozen(kw_only=True)
 class Column:
-    """One column of a :class:`Comparison`: a criterion, and an audience for acceptability."""
+    """One column of a [`Comparison`][engagekit.decisions.Comparison]: a criterion, and an
+    audience for acceptability.
 
-    criterion: Criterion
-    audience: Audience | None = None
+    Examples:
+        >>> Column(criterion="acceptable", audience="staff").label
+        'acceptable to staff'
+    """
+
+    criterion: Criterion = attrs.field(converter=Criterion)
+    audience: Audience | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Audience)
+    )
 
     @property
     def label(self) -> str:
@@ -30,9 +42,15 @@ class Column:
         return f"{self.criterion.label} to {self.audience.value}"
 
 
+def _ratings_of(value: object) -> Any:
+    if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
+        raise InvalidTypeError("OptionRow.ratings", value, expected="a list")
+    return tuple(Rating(item) for item in value)
+
+
 @attrs.frozen(kw_only=True)
 class OptionRow:
-    """One option's line in a :class:`Comparison`.
+    """One option's line in a [`Comparison`][engagekit.decisions.Comparison].
 
     Attributes:
         option: the option's id.
@@ -40,18 +58,23 @@ class OptionRow:
         ratings: one rating per column of the comparison (``UNKNOWN`` if unassessed).
         outcome: the option's outcome on the triangle alone (the worst of its
             judgements; proportionality and tests belong to the decision).
-        failed: the columns it does not meet: non-compensatory gates, so the
-            option cannot be chosen however well it does elsewhere.
+        failed: the labels of the columns it does not meet: non-compensatory gates,
+            so the option cannot be chosen however well it does elsewhere.
         dominated_by: the ids of options at least as good on every column and
-            better on one (see :func:`dominates` for unknown ratings).
+            better on one (see [`dominates`][engagekit.decisions.dominates] for
+            unknown ratings).
     """
 
-    option: str
-    title: str
-    ratings: tuple[Rating, ...]
-    outcome: Outcome
-    failed: tuple[str, ...] = ()
-    dominated_by: tuple[str, ...] = ()
+    option: str = attrs.field(validator=_validate.identifier)
+    title: str = attrs.field(validator=_validate.text)
+    ratings: tuple[Rating, ...] = attrs.field(converter=_ratings_of)
+    outcome: Outcome = attrs.field(converter=Outcome)
+    failed: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    dominated_by: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.identifiers
+    )
 
     @property
     def dominated(self) -> bool:
@@ -59,9 +82,39 @@ class OptionRow:
         return bool(self.dominated_by)
 
 
-@attrs.frozen(kw_only=True)
+def _rows_fit(comparison: Comparison) -> None:
+    labels = {c.label for c in comparison.columns}
+    options = {r.option for r in comparison.rows}
+    width = len(comparison.columns)
+    for index, row in enumerate(comparison.rows):
+        where = f"Comparison.rows[{index}]"
+        if len(row.ratings) != width:
+            raise InvalidValueError(
+                f"{where}.ratings",
+                len(row.ratings),
+                reason=f"a row needs one rating per column: {width} columns",
+            )
+        for label in row.failed:
+            if label not in labels:
+                raise InvalidValueError(
+                    f"{where}.failed", label, allowed=sorted(labels), reason="no such column"
+                )
+        for other in row.dominated_by:
+            if other not in options or other == row.option:
+                raise InvalidValueError(
+                    f"{where}.dominated_by",
+                    other,
+                    allowed=sorted(options - {row.option}),
+                    reason="must be the id of another option in the comparison",
+                )
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Comparison(Displayable):
-    """A side-by-side options appraisal (see :func:`compare`).
+    """A side-by-side options appraisal (see [`compare`][engagekit.decisions.compare]).
+
+    Every row has one rating per column, and names only columns and options of the
+    comparison, however it is built.
 
     Attributes:
         title: the decision's title.
@@ -70,10 +123,24 @@ class Comparison(Displayable):
         policy: the name of the policy applied.
     """
 
-    title: str
-    columns: tuple[Column, ...]
-    rows: tuple[OptionRow, ...]
-    policy: str = "engagekit default"
+    title: str = attrs.field(validator=_validate.text)
+    columns: tuple[Column, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.each(Column), _validate.unique(lambda c: c.label, "column")],
+    )
+    rows: tuple[OptionRow, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[_validate.each(OptionRow), _validate.unique(lambda r: r.option, "option")],
+    )
+    policy: str = attrs.field(default="engagekit default", validator=_validate.text)
+
+    def __attrs_post_init__(self) -> None:
+        _rows_fit(self)
+
+    def __repr__(self) -> str:
+        noun = f"Comparison {self.title[:80]!r}"
+        counts = [(len(self.rows), "options"), (len(self.columns), "columns")]
+        return short_repr(self, noun, counts)
 
     @property
     def candidates(self) -> tuple[str, ...]:
@@ -93,30 +160,40 @@ class Comparison(Displayable):
         return _validate.find_by(self.rows, "option", option, "option")
 
 
-def dominates(a: tuple[Rating, ...], b: tuple[Rating, ...]) -> bool:
+def dominates(a: Sequence[Rating | str], b: Sequence[Rating | str]) -> bool:
     """Whether ratings ``a`` dominate ``b``: never worse, and better somewhere.
 
     A column rated unknown in one option and not the other cannot be compared, so
-    neither option dominates; a column unknown in both is a tie.
+    neither option dominates; a column unknown in both is a tie. Ratings may be
+    given as text (``"partly met"``).
+
+    Raises:
+        InvalidValueError: ``a`` and ``b`` differ in length.
 
     Examples:
         >>> M, P, N = Rating.MET, Rating.PARTLY_MET, Rating.NOT_MET
         >>> dominates((M, P), (M, N)), dominates((M, N), (P, M)), dominates((M, M), (M, M))
         (True, False, False)
         >>> U = Rating.UNKNOWN
-        >>> dominates((M, M), (U, N)), dominates((U, M), (U, N))
+        >>> dominates((M, M), (U, N)), dominates(("unknown", "met"), ("unknown", "not met"))
         (False, True)
     """
     if len(a) != len(b):
         raise InvalidValueError("ratings", (len(a), len(b)), reason="must be the same length")
     better = False
-    for x, y in zip(a, b, strict=True):
+    for x, y in zip(_as_ratings(a), _as_ratings(b), strict=True):
         if x is Rating.UNKNOWN and y is Rating.UNKNOWN:
             continue  # equally unknown: nothing to tell the options apart
         if Rating.UNKNOWN in (x, y) or x.rank < y.rank:
             return False
         better = better or x.rank > y.rank
     return better
+
+
+def _as_ratings(ratings: Sequence[Rating | str]) -> tuple[Rating, ...]:
+    if isinstance(ratings, str):
+        raise InvalidTypeError("ratings", ratings, expected="a list of ratings")
+    return tuple(r if type(r) is Rating else Rating(r) for r in ratings)
 
 
 def compare(decision: Decision, *, policy: Policy = DEFAULT_POLICY) -> Comparison:
@@ -127,7 +204,8 @@ def compare(decision: Decision, *, policy: Policy = DEFAULT_POLICY) -> Compariso
     ratings; options another option dominates are marked.
 
     Raises:
-        InvalidValueError: ``decision`` is not a :class:`Decision` or has no options.
+        InvalidTypeError: ``decision`` is not a `Decision`.
+        InvalidValueError: the decision has no options.
 
     Examples:
         >>> from engagekit import examples
@@ -135,13 +213,15 @@ def compare(decision: Decision, *, policy: Policy = DEFAULT_POLICY) -> Compariso
         >>> table = compare(examples.somerset_patient_transport_decision())
         >>> [(r.option, r.dominated_by) for r in table.rows]
         [('link-recommendations', ()), ('current-plans', ('link-recommendations',))]
+        >>> table  # doctest: +ELLIPSIS
+        <Comparison 'Develop patient transport ...' with 2 options and 5 columns>
         >>> table.candidates
         ('link-recommendations',)
         >>> table.row("link-recommendations").outcome.label
         'insufficient evidence'
     """
     if not isinstance(decision, Decision):
-        raise InvalidValueError("decision", decision, reason="must be a Decision")
+        raise InvalidTypeError("decision", decision, expected="a Decision")
     if not decision.options:
         raise InvalidValueError(
             "Decision.options", [], reason="an options appraisal needs at least one option"

@@ -9,10 +9,11 @@ from typing import Any
 import attrs
 
 from engagekit import _validate
-from engagekit.choices import Choice
+from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidValueError
 
 
+@aliases({"preferred": "preferred-option", "decided": "settled", "no preferred option": "open"})
 class ProposalStatus(Choice):
     """How settled the proposal was when the consultation opened.
 
@@ -43,7 +44,7 @@ class Information(Choice):
     were rejected.
 
     Examples:
-        >>> Information.parse("options considered").label
+        >>> Information("options considered").label
         'options considered'
     """
 
@@ -54,19 +55,13 @@ class Information(Choice):
     IMPACT_ASSESSMENT = "impact-assessment"
     COSTS = "costs"
 
-    @property
-    def label(self) -> str:
-        """The item in words, e.g. ``"reasons for rejection"``."""
-        return self.value.replace("-", " ")
-
 
 def _end_after_start(
     instance: Consultation, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     _validate.a_date(instance, attribute, value)
-    assert isinstance(value, dt.date)
     start: object = instance.start
-    if isinstance(start, dt.date) and value < start:
+    if isinstance(start, dt.date) and isinstance(value, dt.date) and value < start:
         raise InvalidValueError(
             "Consultation.end",
             value.isoformat(),
@@ -78,7 +73,8 @@ def _report_after_start(
     instance: Consultation, attribute: attrs.Attribute[Any], value: object
 ) -> None:
     _validate.optional_date(instance, attribute, value)
-    if isinstance(value, dt.date) and value < instance.start:
+    start: object = instance.start
+    if isinstance(value, dt.date) and isinstance(start, dt.date) and value < start:
         raise InvalidValueError(
             "Consultation.report_published",
             value.isoformat(),
@@ -86,11 +82,8 @@ def _report_after_start(
         )
 
 
-def _responses(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidValueError(
-            "Consultation.responses", value, reason="must be a whole number ≥ 0"
-        )
+def _published(value: object) -> Any:
+    return _validate.members(Information, value, "Consultation.published")
 
 
 @attrs.frozen(kw_only=True)
@@ -111,7 +104,7 @@ class Consultation:
     Examples:
         >>> import datetime as dt
         >>> c = Consultation(start=dt.date(2016, 1, 4), end=dt.date(2016, 3, 28),
-        ...                  proposal_status=ProposalStatus.OPEN)
+        ...                  proposal_status="open", published=["proposal", "reasons"])
         >>> c.weeks
         12.0
         >>> Consultation(start=dt.date(2016, 3, 1), end=dt.date(2016, 2, 1),
@@ -123,13 +116,13 @@ class Consultation:
 
     start: dt.date = attrs.field(validator=_validate.a_date)
     end: dt.date = attrs.field(validator=_end_after_start)
-    proposal_status: ProposalStatus = attrs.field(validator=_validate.member_of(ProposalStatus))
-    published: tuple[Information, ...] = attrs.field(
-        default=(), converter=_validate.to_sorted_members, validator=_validate.each(Information)
+    proposal_status: ProposalStatus = attrs.field(converter=ProposalStatus)
+    published: tuple[Information, ...] = attrs.field(default=(), converter=_published)
+    responses: int = attrs.field(
+        default=0, converter=_validate.to_int, validator=_validate.whole_at_least(0)
     )
-    responses: int = attrs.field(default=0, validator=_responses)
     report_published: dt.date | None = attrs.field(default=None, validator=_report_after_start)
-    considered_in_decision: bool = attrs.field(default=False, validator=_validate.instance_of(bool))
+    considered_in_decision: bool = attrs.field(default=False, validator=_validate.flag)
     summary: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
     @property

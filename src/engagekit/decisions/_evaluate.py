@@ -8,12 +8,14 @@ from engagekit.decisions._decision import Decision
 from engagekit.decisions._gunning import GunningPrinciple, check_consultation
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._requirement import required_engagement
-from engagekit.decisions._results import EngagementRequirement, Outcome, Reason, Verdict
+from engagekit.decisions._results import EngagementRequirement, Reason, Verdict, made_reason
 from engagekit.decisions._rules import rule
 from engagekit.decisions._tests import ServiceChangeTest, TestAssessment, applicable_tests
-from engagekit.decisions._triangle import Assessment, Audience, Criterion, EvidenceKind, _find
-from engagekit.errors import InvalidValueError
+from engagekit.decisions._triangle import Assessment, Criterion, find_exact
+from engagekit.errors import InvalidTypeError
+from engagekit.evidence import Audience, EvidenceKind
 from engagekit.ratings import Rating
+from engagekit.results import Outcome
 
 
 def evaluate(
@@ -23,19 +25,22 @@ def evaluate(
 
     The verdict is non-compensatory: its outcome is the worst of its reasons'
     outcomes, so a safety or affordability failure is not outweighed by anything.
+    Outcomes read as decisions: *met* is ready to decide, *partly met* ready with
+    conditions, *not met* not ready (see `Verdict.readiness`).
 
     - Triangle: every criterion (acceptability once per audience in
       ``policy.acceptability_audiences``) must be assessed; *not met*, and *partly
-      met* for a criterion in ``policy.partly_met_blocks``, give *not ready* with or
-      without evidence; *unknown*, unassessed, or (with ``policy.require_evidence``)
-      resting on no evidence gives *insufficient evidence*; otherwise *partly met*
-      gives *ready with conditions*.
+      met* for a criterion in ``policy.partly_met_blocks``, give *not met* (not
+      ready) with or without evidence; *unknown*, unassessed, or (with
+      ``policy.require_evidence``) resting on no evidence gives *insufficient
+      evidence*; otherwise *partly met* gives *partly met* (ready with conditions).
     - Proportionality: the engagement evidence must reach the minimum level
-      :func:`required_engagement` gives; formal consultation, when expected, must
-      have happened; a substantial change needs the health scrutiny committee's
-      consultation on record; a required equality impact assessment must be there.
-      Engaging more than required is fine.
-    - Consultation: if there was one, each Gunning principle (:func:`check_consultation`).
+      [`required_engagement`][engagekit.decisions.required_engagement] gives; formal
+      consultation, when expected, must have happened; a substantial change needs the
+      health scrutiny committee's consultation on record; a required equality impact
+      assessment must be there. Engaging more than required is fine.
+    - Consultation: if there was one, each Gunning principle
+      ([`check_consultation`][engagekit.decisions.check_consultation]).
     - Service-change tests in force on the decision's date that apply to the change.
 
     Args:
@@ -44,31 +49,32 @@ def evaluate(
         policy: the thresholds to apply.
 
     Raises:
-        InvalidValueError: ``decision`` is not a :class:`Decision`.
+        InvalidTypeError: ``decision`` is not a `Decision` or ``policy`` not a `Policy`.
         UnknownNameError: no option with id ``option``.
 
     Examples:
         >>> from engagekit import examples
         >>> verdict = evaluate(examples.somerset_rheumatology_decision())
-        >>> verdict.outcome.label
-        'insufficient evidence'
-        >>> verdict.gaps[0].message
+        >>> verdict.outcome.label, verdict.readiness
+        ('insufficient evidence', 'insufficient evidence')
+        >>> verdict.missing[0].message
         'rated unknown (the case study does not report costs)'
-        >>> evaluate(examples.unproportionate_service_change()).outcome.label
-        'not ready'
+        >>> verdict = evaluate(examples.unproportionate_service_change())
+        >>> verdict.outcome.label, verdict.readiness, bool(verdict)
+        ('not met', 'not ready', False)
     """
     if not isinstance(decision, Decision):
-        raise InvalidValueError("decision", decision, reason="must be a Decision")
+        raise InvalidTypeError("decision", decision, expected="a Decision")
     if not isinstance(policy, Policy):
-        raise InvalidValueError("policy", policy, reason="must be a Policy")
+        raise InvalidTypeError("policy", policy, expected="a Policy")
     assessments = decision.assessments if option is None else decision.option(option).assessments
-    requirement = required_engagement(decision.impact, on=decision.date, policy=policy)
+    requirement = required_engagement(decision.impact, on=decision.on, policy=policy)
     reasons = triangle_reasons(assessments, policy)
     reasons.extend(_proportionality(decision, requirement))
     if decision.consultation is not None:
         check = check_consultation(
             decision.consultation,
-            decided_on=decision.date,
+            on=decision.on,
             options_considered=max(len(decision.options), 1),
             policy=policy,
         )
@@ -82,7 +88,7 @@ def evaluate(
     substantial = requirement.substantial
     for test in applicable_tests(
         decision.impact,
-        decision.date,
+        decision.on,
         only_when_substantial=policy.tests_only_when_substantial,
         substantial=substantial,
     ):
@@ -90,7 +96,7 @@ def evaluate(
     return Verdict(
         title=decision.title,
         body=decision.body,
-        decided_on=decision.date,
+        on=decision.on,
         option=option,
         outcome=Outcome.worst(r.outcome for r in reasons),
         reasons=tuple(reasons),
@@ -111,7 +117,7 @@ def triangle_reasons(assessments: tuple[Assessment, ...], policy: Policy) -> lis
             reasons.append(
                 _judgement_reason(
                     f"triangle.{criterion.value}",
-                    _find(assessments, criterion, audience),
+                    find_exact(assessments, criterion, audience),
                     criterion=criterion,
                     audience=audience,
                     blocks=criterion in policy.partly_met_blocks,
@@ -142,12 +148,12 @@ def _judgement_reason(
         message = f"not assessed: {what}"
         missing = (f"an assessment: {what.lower()}",)
     elif rating is Rating.NOT_MET:
-        outcome = Outcome.NOT_READY
+        outcome = Outcome.NOT_MET
         message = f"not met{notes}; nothing else can make up for it"
     elif rating is Rating.PARTLY_MET and blocks:
         # A judgement that the policy does not accept blocks like "not met": evidence
         # could only confirm it, so its absence does not soften it to "insufficient".
-        outcome = Outcome.NOT_READY
+        outcome = Outcome.NOT_MET
         message = f"partly met{notes}; the policy does not accept partly met here"
     elif rating is Rating.UNKNOWN:
         outcome = Outcome.INSUFFICIENT_EVIDENCE
@@ -158,14 +164,14 @@ def _judgement_reason(
         message = f"rated {rating.label} but rests on no evidence{notes}"
         missing = (f"evidence behind: {what.lower()}",)
     elif rating is Rating.PARTLY_MET:
-        outcome = Outcome.READY_WITH_CONDITIONS
+        outcome = Outcome.PARTLY_MET
         message = f"partly met{notes}"
     else:
-        outcome = Outcome.READY
+        outcome = Outcome.MET
         message = f"met{notes}"
     if isinstance(judged, TestAssessment) and judged.conditions:
         message += "; conditions met: " + ", ".join(c.title.lower() for c in judged.conditions)
-    return Reason(
+    return made_reason(
         rule=r.id,
         title=r.title if audience is None else f"Acceptable to {audience.value}",
         outcome=outcome,
@@ -200,10 +206,10 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
             else f"engagement reached {achieved.label}"
         )
         reasons.append(
-            Reason(
+            made_reason(
                 rule=level_rule.id,
                 title="Proportionate engagement",
-                outcome=Outcome.NOT_READY,
+                outcome=Outcome.NOT_MET,
                 rating=Rating.NOT_MET,
                 message=f"{reached}; the change needs at least {req.minimum_level.label}",
                 evidence=tuple(e.id for e in decision.evidence if e.level is not None),
@@ -213,10 +219,10 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
         )
     else:
         reasons.append(
-            Reason(
+            made_reason(
                 rule=level_rule.id,
                 title="Proportionate engagement",
-                outcome=Outcome.READY,
+                outcome=Outcome.MET,
                 rating=Rating.MET,
                 message=f"engagement reached {achieved.label}; the change needs at least "
                 f"{req.minimum_level.label}",
@@ -228,10 +234,10 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
         consult_rule = rule("proportionality.consultation")
         held = decision.consultation is not None
         reasons.append(
-            Reason(
+            made_reason(
                 rule=consult_rule.id,
                 title=consult_rule.title,
-                outcome=Outcome.READY if held else Outcome.NOT_READY,
+                outcome=Outcome.MET if held else Outcome.NOT_MET,
                 rating=Rating.MET if held else Rating.NOT_MET,
                 message="a formal public consultation was held"
                 if held
@@ -250,7 +256,7 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
                 lacking="a substantial change, and no record of consulting the health "
                 "scrutiny committee",
                 missing="a record of consulting the local authority's health scrutiny committee",
-                outcome_if_missing=Outcome.NOT_READY,
+                outcome_if_missing=Outcome.NOT_MET,
             )
         )
     if req.equality_impact_assessment:
@@ -281,20 +287,20 @@ def _evidence_reason(
     r = rule(rule_id)
     ids = tuple(e.id for e in decision.evidence_of(kind))
     if ids:
-        return Reason(
+        return made_reason(
             rule=r.id,
             title=r.title,
-            outcome=Outcome.READY,
+            outcome=Outcome.MET,
             rating=Rating.MET,
             message=found,
             evidence=ids,
             source=r.source,
         )
-    return Reason(
+    return made_reason(
         rule=r.id,
         title=r.title,
         outcome=outcome_if_missing,
-        rating=Rating.NOT_MET if outcome_if_missing is Outcome.NOT_READY else Rating.UNKNOWN,
+        rating=Rating.NOT_MET if outcome_if_missing is Outcome.NOT_MET else Rating.UNKNOWN,
         message=lacking,
         missing=(missing,),
         source=r.source,

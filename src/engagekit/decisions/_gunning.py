@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engagekit._validate import check_date as check_day
-from engagekit.choices import Choice
+from engagekit import _validate
+from engagekit.choices import Choice, aliases
 from engagekit.decisions._consultation import Consultation, Information
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
-from engagekit.decisions._results import ConsultationCheck, Outcome, Reason
+from engagekit.decisions._results import ConsultationCheck, Reason, made_reason
 from engagekit.decisions._rules import rule
-from engagekit.errors import InvalidValueError
+from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
+from engagekit.results import Outcome
 
 
+@aliases(
+    {
+        "formative": "formative-stage",
+        "reasons": "sufficient-reasons",
+        "time": "adequate-time",
+        "conscientious": "conscientious-consideration",
+    }
+)
 class GunningPrinciple(Choice):
     """The four principles of lawful consultation (*R v Brent LBC, ex p Gunning*, 1985).
 
@@ -39,9 +48,9 @@ class GunningPrinciple(Choice):
 
 
 _OUTCOME = {
-    Rating.MET: Outcome.READY,
-    Rating.PARTLY_MET: Outcome.READY_WITH_CONDITIONS,
-    Rating.NOT_MET: Outcome.NOT_READY,
+    Rating.MET: Outcome.MET,
+    Rating.PARTLY_MET: Outcome.PARTLY_MET,
+    Rating.NOT_MET: Outcome.NOT_MET,
     Rating.UNKNOWN: Outcome.INSUFFICIENT_EVIDENCE,
 }
 
@@ -50,7 +59,7 @@ def _reason(
     principle: GunningPrinciple, rating: Rating, message: str, missing: tuple[str, ...] = ()
 ) -> Reason:
     r = rule(principle.rule_id)
-    return Reason(
+    return made_reason(
         rule=r.id,
         title=r.title,
         outcome=_OUTCOME[rating],
@@ -64,7 +73,7 @@ def _reason(
 def check_consultation(
     consultation: Consultation,
     *,
-    decided_on: dt.date,
+    on: dt.date | str,
     options_considered: int = 1,
     policy: Policy = DEFAULT_POLICY,
 ) -> ConsultationCheck:
@@ -83,52 +92,61 @@ def check_consultation(
 
     Args:
         consultation: the consultation.
-        decided_on: the date of the decision it informs.
+        on: the date of the decision it informs (a date or ``"YYYY-MM-DD"``).
         options_considered: how many options the decision considered.
         policy: the thresholds to apply.
+
+    Returns:
+        A [`ConsultationCheck`][engagekit.decisions.ConsultationCheck], a
+        [`Result`][engagekit.results.Result] whose ``bool`` is its ``ok``.
+
+    Raises:
+        InvalidTypeError: an argument of the wrong type.
+        InvalidValueError: ``on`` is not a ``YYYY-MM-DD`` date, or
+            ``options_considered`` is negative.
 
     Examples:
         >>> import datetime as dt
         >>> from engagekit.decisions import Consultation, ProposalStatus, Information
         >>> c = Consultation(start=dt.date(2016, 1, 4), end=dt.date(2016, 2, 29),
-        ...                  proposal_status=ProposalStatus.PREFERRED_OPTION,
-        ...                  published=[Information.PROPOSAL, Information.REASONS],
+        ...                  proposal_status="preferred option",
+        ...                  published=["proposal", "reasons"],
         ...                  responses=412, report_published=dt.date(2016, 3, 21),
         ...                  considered_in_decision=True)
-        >>> check = check_consultation(c, decided_on=dt.date(2016, 4, 7))
+        >>> check = check_consultation(c, on="2016-04-07")
         >>> [(r.rule, r.rating.label) for r in check.reasons]  # doctest: +NORMALIZE_WHITESPACE
         [('gunning.formative-stage', 'met'), ('gunning.sufficient-reasons', 'met'),
          ('gunning.adequate-time', 'partly met'), ('gunning.conscientious-consideration', 'met')]
-        >>> check.outcome.label
-        'ready with conditions'
+        >>> check.outcome.label, bool(check)
+        ('partly met', True)
     """
     if not isinstance(consultation, Consultation):
-        raise InvalidValueError("consultation", consultation, reason="must be a Consultation")
-    check_day("decided_on", decided_on)
-    given: object = options_considered
-    if isinstance(given, bool) or not isinstance(given, int) or given < 0:
-        raise InvalidValueError(
-            "options_considered", options_considered, reason="must be a whole number ≥ 0"
-        )
+        raise InvalidTypeError("consultation", consultation, expected="a Consultation")
+    day = _validate.as_date("on", on)
+    options = _validate.as_int("options_considered", options_considered)
+    if options < 0:
+        raise InvalidValueError("options_considered", options, reason="must be at least 0")
+    if not isinstance(policy, Policy):
+        raise InvalidTypeError("policy", policy, expected="a Policy")
     reasons = (
-        _formative(consultation, decided_on),
-        _sufficient(consultation, options_considered, policy),
+        _formative(consultation, day),
+        _sufficient(consultation, options, policy),
         _time(consultation, policy),
-        _conscientious(consultation, decided_on),
+        _conscientious(consultation, day),
     )
     return ConsultationCheck(
-        decided_on=decided_on, reasons=reasons, outcome=Outcome.worst(r.outcome for r in reasons)
+        on=day, reasons=reasons, outcome=Outcome.worst(r.outcome for r in reasons)
     )
 
 
-def _formative(c: Consultation, decided_on: dt.date) -> Reason:
+def _formative(c: Consultation, on: dt.date) -> Reason:
     p = GunningPrinciple.FORMATIVE_STAGE
-    if c.start >= decided_on:
+    if c.start >= on:
         return _reason(
             p,
             Rating.NOT_MET,
             f"the consultation opened on {c.start.isoformat()}, not before the decision "
-            f"({decided_on.isoformat()})",
+            f"({on.isoformat()})",
             ("a consultation held before the decision",),
         )
     if not c.proposal_status.formative:
@@ -138,12 +156,12 @@ def _formative(c: Consultation, decided_on: dt.date) -> Reason:
             "the proposal was already settled when the consultation opened",
             ("a proposal still open to change",),
         )
-    if c.end > decided_on:
+    if c.end > on:
         return _reason(
             p,
             Rating.NOT_MET,
             f"the consultation closed on {c.end.isoformat()}, after the decision "
-            f"({decided_on.isoformat()})",
+            f"({on.isoformat()})",
             ("a decision taken after the consultation closed",),
         )
     status = c.proposal_status.value.replace("-", " ")
@@ -185,18 +203,18 @@ def _time(c: Consultation, policy: Policy) -> Reason:
     )
 
 
-def _conscientious(c: Consultation, decided_on: dt.date) -> Reason:
+def _conscientious(c: Consultation, on: dt.date) -> Reason:
     p = GunningPrinciple.CONSCIENTIOUS_CONSIDERATION
     if c.report_published is None:
         return _reason(
             p, Rating.NOT_MET, "no response report was published", ("a published response report",)
         )
-    if c.report_published > decided_on:
+    if c.report_published > on:
         return _reason(
             p,
             Rating.NOT_MET,
             f"the response report was published on {c.report_published.isoformat()}, after "
-            f"the decision ({decided_on.isoformat()})",
+            f"the decision ({on.isoformat()})",
             ("a response report published before the decision",),
         )
     if not c.considered_in_decision:

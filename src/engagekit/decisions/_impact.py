@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import numbers
+
+from typing import Any
 
 import attrs
 
 from engagekit import _validate
-from engagekit.choices import Choice
-from engagekit.errors import InvalidValueError
+from engagekit.choices import Choice, aliases
+from engagekit.errors import InvalidTypeError
+from engagekit.evidence import Limb
 
 
-if TYPE_CHECKING:
-    from engagekit.decisions._rules import Rule
-
-
+@aliases(
+    {
+        "new": "new-service",
+        "service variation": "variation",
+        "reduced service": "reduction",
+        "move": "relocation",
+        "relocate": "relocation",
+        "close": "closure",
+        "decommission": "decommissioning",
+    }
+)
 class ChangeKind(Choice):
-    """The kind of change a decision makes.
+    """The kind of service change a decision makes.
 
     Examples:
-        >>> ChangeKind.parse("Relocation")
+        >>> ChangeKind("Relocation")
         <ChangeKind.RELOCATION: 'relocation'>
+        >>> ChangeKind.NEW_SERVICE.label
+        'new service'
         >>> ChangeKind.NEW_SERVICE.changes_range, ChangeKind.RELOCATION.changes_range
         (True, False)
     """
@@ -31,11 +43,6 @@ class ChangeKind(Choice):
     RELOCATION = "relocation"
     CLOSURE = "closure"
     DECOMMISSIONING = "decommissioning"
-
-    @property
-    def label(self) -> str:
-        """The kind in words, e.g. ``"new service"``."""
-        return self.value.replace("-", " ")
 
     @property
     def changes_range(self) -> bool:
@@ -53,74 +60,29 @@ _RANGE_CHANGES = frozenset(
 )
 
 
+@aliases({"opening times": "opening-hours", "hours": "opening-hours", "transport": "travel"})
 class AccessEffect(Choice):
     """How a change affects access to a service.
 
     Examples:
         >>> [e.value for e in AccessEffect]
         ['location', 'opening-hours', 'travel']
+        >>> AccessEffect("Opening hours").label
+        'opening hours'
     """
 
     LOCATION = "location"
     OPENING_HOURS = "opening-hours"
     TRAVEL = "travel"
 
-    @property
-    def label(self) -> str:
-        """The effect in words, e.g. ``"opening hours"``."""
-        return self.value.replace("-", " ")
+
+def _access(value: object) -> Any:
+    return _validate.members(AccessEffect, value, "Impact.access")
 
 
-class Limb(Choice):
-    """The three limbs of the public involvement duty.
-
-    The same structure appears in NHS Act 2006 s242(1B), s13Q, s14Z2(2) (CCGs) and
-    s14Z45 (ICBs): users must be involved in (a) planning the commissioning
-    arrangements, always; (b) developing and considering proposals for change and
-    (c) decisions affecting the arrangements' operation, only where implementation
-    would have an impact on the manner in which services are delivered or the range
-    of services available.
-
-    Examples:
-        >>> Limb.PROPOSALS.rule.source.section
-        's14Z2(2)(b)'
-        >>> Limb.PLANNING.always_applies, Limb.DECISIONS.always_applies
-        (True, False)
-    """
-
-    PLANNING = "planning"
-    PROPOSALS = "proposals"
-    DECISIONS = "decisions"
-
-    @property
-    def letter(self) -> str:
-        """The limb's letter in the statute: ``"a"``, ``"b"`` or ``"c"``."""
-        return {Limb.PLANNING: "a", Limb.PROPOSALS: "b", Limb.DECISIONS: "c"}[self]
-
-    @property
-    def always_applies(self) -> bool:
-        """Only the planning limb applies whatever the change."""
-        return self is Limb.PLANNING
-
-    @property
-    def rule(self) -> Rule:
-        """The cited rule for this limb."""
-        from engagekit.decisions._rules import rule
-
-        return rule(f"limb.{self.value}")
-
-
-def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidValueError(
-            f"Impact.{attribute.name}", value, reason="must be a whole number of people ≥ 0"
-        )
-
-
-def _groups(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _validate.each_text(instance, attribute, value)
+def _cost(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
+        raise InvalidTypeError("Impact.cost", value, expected="a number of pounds")
 
 
 @attrs.frozen(kw_only=True)
@@ -129,7 +91,7 @@ class Impact:
 
     Attributes:
         kind: new service, variation, reduction, relocation, closure or
-            decommissioning.
+            decommissioning (a `ChangeKind` or its value as text).
         people_affected: roughly how many people would be affected, if known.
         permanent: ``False`` for a temporary change.
         access: its effects on access: location, opening hours, travel.
@@ -140,37 +102,40 @@ class Impact:
         delivery_changes: whether implementation would change the manner in which
             services are delivered or the range available (which engages limbs (b)
             and (c) of the involvement duty). ``None`` (the default) infers it: yes
-            for a change of range (see :attr:`ChangeKind.changes_range`), a
-            relocation, or any effect on access.
+            for a change of range (see `ChangeKind.changes_range`), a relocation,
+            or any effect on access.
 
     Examples:
         >>> i = Impact(kind=ChangeKind.VARIATION, people_affected=40)
         >>> i.affects_delivery
         False
-        >>> Impact(kind=ChangeKind.VARIATION, people_affected=40,
-        ...        access=[AccessEffect.OPENING_HOURS]).affects_delivery
+        >>> Impact(kind="variation", people_affected=40, access=["opening hours"]).affects_delivery
         True
-        >>> Impact(kind="closure", people_affected=10)
+        >>> Impact(kind="closur", people_affected=10)
         Traceback (most recent call last):
         ...
-        engagekit.errors.InvalidValueError: Impact.kind: 'closure' is not allowed; allowed: ...
+        engagekit.errors.UnknownChoiceError: ChangeKind: 'closur' is not allowed; allowed: ...
+        >>> Impact(kind="closure", permanent="false")
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.InvalidTypeError: Impact.permanent: got str 'false'; expected true or false
     """
 
-    kind: ChangeKind = attrs.field(validator=_validate.member_of(ChangeKind))
-    people_affected: int | None = attrs.field(default=None, validator=_count)
-    permanent: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
-    access: tuple[AccessEffect, ...] = attrs.field(
-        default=(), converter=_validate.to_sorted_members, validator=_validate.each(AccessEffect)
+    kind: ChangeKind = attrs.field(converter=ChangeKind)
+    people_affected: int | None = attrs.field(
+        default=None,
+        converter=_validate.to_int,
+        validator=_validate.optional(_validate.whole_at_least(0)),
     )
+    permanent: bool = attrs.field(default=True, validator=_validate.flag)
+    access: tuple[AccessEffect, ...] = attrs.field(default=(), converter=_access)
     protected_groups: tuple[str, ...] = attrs.field(
-        default=(), converter=_validate.to_tuple, validator=_groups
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
-    bed_closures: bool = attrs.field(default=False, validator=_validate.instance_of(bool))
-    cost: float | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_validate.instance_of(int, float))
-    )
+    bed_closures: bool = attrs.field(default=False, validator=_validate.flag)
+    cost: float | None = attrs.field(default=None, validator=_cost)
     delivery_changes: bool | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_validate.instance_of(bool))
+        default=None, validator=_validate.optional(_validate.flag)
     )
 
     @property

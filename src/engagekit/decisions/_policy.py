@@ -10,40 +10,40 @@ from engagekit import _validate
 from engagekit.cycles import EngagementStage, ParticipationLevel
 from engagekit.decisions._consultation import Information
 from engagekit.decisions._impact import AccessEffect, ChangeKind, Impact
-from engagekit.decisions._triangle import Audience, Criterion
+from engagekit.decisions._triangle import Criterion
 from engagekit.errors import InvalidValueError
+from engagekit.evidence import Audience
 
 
-def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidValueError(
-            f"Policy.{attribute.name}", value, reason="must be a whole number ≥ 1"
-        )
+def _audiences(value: object) -> Any:
+    return _validate.members(Audience, value, "Policy.acceptability_audiences")
 
 
-def _optional_positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _positive(instance, attribute, value)
+def _criteria(value: object) -> Any:
+    return _validate.members(Criterion, value, "Policy.partly_met_blocks")
 
 
-def _non_negative_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidValueError(
-            f"Policy.{attribute.name}", value, reason="must be a whole number ≥ 0"
-        )
+def _kinds(value: object) -> Any:
+    return _validate.members(ChangeKind, value, "Policy.substantial_kinds")
 
 
-def _levels_rise(instance: Policy, attribute: attrs.Attribute[Any], value: object) -> None:
-    _validate.member_of(ParticipationLevel)(instance, attribute, value)
-    assert isinstance(value, ParticipationLevel)
-    if not instance.level_planning <= instance.level_service_change <= value:
+def _access(value: object) -> Any:
+    return _validate.members(AccessEffect, value, "Policy.substantial_access")
+
+
+def _information(value: object) -> Any:
+    return _validate.members(Information, value, "Policy.required_information")
+
+
+def _levels_rise(policy: Policy) -> None:
+    if not policy.level_planning <= policy.level_service_change <= policy.level_substantial:
         raise InvalidValueError(
             "Policy.level_substantial",
-            value.value,
+            policy.level_substantial.value,
             reason=(
                 "the minimum levels must not fall as a change grows: level_planning "
-                f"({instance.level_planning.value}) ≤ level_service_change "
-                f"({instance.level_service_change.value}) ≤ level_substantial"
+                f"({policy.level_planning.value}) ≤ level_service_change "
+                f"({policy.level_service_change.value}) ≤ level_substantial"
             ),
         )
 
@@ -59,7 +59,7 @@ _MOSELEY = (
 
 @attrs.frozen(kw_only=True)
 class Policy:
-    """The named, documented thresholds :func:`evaluate` and :func:`required_engagement` use.
+    """The named, documented thresholds `evaluate` and `required_engagement` use.
 
     The law leaves most of these to judgement: the 2013 health scrutiny Regulations
     do not define a "substantial" development or variation, and no source engagekit
@@ -118,7 +118,7 @@ class Policy:
         12
         >>> import attrs
         >>> strict = attrs.evolve(DEFAULT_POLICY, name="strict",
-        ...                       partly_met_blocks=[Criterion.SAFE_AND_EFFECTIVE])
+        ...                       partly_met_blocks=["safe and effective"])
         >>> strict.partly_met_blocks
         (<Criterion.SAFE_AND_EFFECTIVE: 'safe-and-effective'>,)
         >>> attrs.evolve(DEFAULT_POLICY, consultation_weeks=0)
@@ -129,14 +129,10 @@ class Policy:
 
     name: str = attrs.field(default="engagekit default", validator=_validate.text)
     acceptability_audiences: tuple[Audience, ...] = attrs.field(
-        default=_ALL_AUDIENCES,
-        converter=_validate.to_sorted_members,
-        validator=_validate.each(Audience),
+        default=_ALL_AUDIENCES, converter=_audiences
     )
-    require_evidence: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
-    partly_met_blocks: tuple[Criterion, ...] = attrs.field(
-        default=(), converter=_validate.to_sorted_members, validator=_validate.each(Criterion)
-    )
+    require_evidence: bool = attrs.field(default=True, validator=_validate.flag)
+    partly_met_blocks: tuple[Criterion, ...] = attrs.field(default=(), converter=_criteria)
     substantial_kinds: tuple[ChangeKind, ...] = attrs.field(
         default=(
             ChangeKind.REDUCTION,
@@ -144,58 +140,55 @@ class Policy:
             ChangeKind.CLOSURE,
             ChangeKind.DECOMMISSIONING,
         ),
-        converter=_validate.to_sorted_members,
-        validator=_validate.each(ChangeKind),
+        converter=_kinds,
     )
     substantial_access: tuple[AccessEffect, ...] = attrs.field(
-        default=tuple(AccessEffect),
-        converter=_validate.to_sorted_members,
-        validator=_validate.each(AccessEffect),
+        default=tuple(AccessEffect), converter=_access
     )
-    substantial_people: int | None = attrs.field(default=None, validator=_optional_positive)
-    temporary_can_be_substantial: bool = attrs.field(
-        default=True, validator=_validate.instance_of(bool)
+    substantial_people: int | None = attrs.field(
+        default=None,
+        converter=_validate.to_int,
+        validator=_validate.optional(_validate.whole_at_least(1)),
     )
-    bed_closures_substantial: bool = attrs.field(
-        default=True, validator=_validate.instance_of(bool)
-    )
+    temporary_can_be_substantial: bool = attrs.field(default=True, validator=_validate.flag)
+    bed_closures_substantial: bool = attrs.field(default=True, validator=_validate.flag)
     level_planning: ParticipationLevel = attrs.field(
-        default=ParticipationLevel.INFORM, validator=_validate.member_of(ParticipationLevel)
+        default=ParticipationLevel.INFORM, converter=ParticipationLevel
     )
     level_service_change: ParticipationLevel = attrs.field(
-        default=ParticipationLevel.CONSULT, validator=_validate.member_of(ParticipationLevel)
+        default=ParticipationLevel.CONSULT, converter=ParticipationLevel
     )
     level_substantial: ParticipationLevel = attrs.field(
-        default=ParticipationLevel.INVOLVE, validator=_levels_rise
+        default=ParticipationLevel.INVOLVE, converter=ParticipationLevel
     )
-    consult_when_substantial: bool = attrs.field(
-        default=True, validator=_validate.instance_of(bool)
+    consult_when_substantial: bool = attrs.field(default=True, validator=_validate.flag)
+    eia_for_service_change: bool = attrs.field(default=True, validator=_validate.flag)
+    consultation_weeks: int = attrs.field(
+        default=12, converter=_validate.to_int, validator=_validate.whole_at_least(1)
     )
-    eia_for_service_change: bool = attrs.field(default=True, validator=_validate.instance_of(bool))
-    consultation_weeks: int = attrs.field(default=12, validator=_positive)
     required_information: tuple[Information, ...] = attrs.field(
-        default=_MOSELEY,
-        converter=_validate.to_sorted_members,
-        validator=_validate.each(Information),
+        default=_MOSELEY, converter=_information
     )
-    tests_only_when_substantial: bool = attrs.field(
-        default=True, validator=_validate.instance_of(bool)
-    )
+    tests_only_when_substantial: bool = attrs.field(default=True, validator=_validate.flag)
     technique_stage: EngagementStage = attrs.field(
-        default=EngagementStage.PLAN_AND_TRANSFORM, validator=_validate.member_of(EngagementStage)
+        default=EngagementStage.PLAN_AND_TRANSFORM, converter=EngagementStage
     )
-    suggested_techniques: int = attrs.field(default=5, validator=_non_negative_int)
+    suggested_techniques: int = attrs.field(
+        default=5, converter=_validate.to_int, validator=_validate.whole_at_least(0)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _levels_rise(self)
 
     def is_substantial(self, impact: Impact) -> bool:
         """Whether this policy counts ``impact`` as a substantial development or variation.
 
         Examples:
-            >>> from engagekit.decisions import Impact, ChangeKind, AccessEffect
-            >>> DEFAULT_POLICY.is_substantial(Impact(kind=ChangeKind.RELOCATION,
-            ...     people_affected=2000, access=[AccessEffect.TRAVEL]))
+            >>> from engagekit.decisions import Impact
+            >>> DEFAULT_POLICY.is_substantial(Impact(kind="relocation",
+            ...     people_affected=2000, access=["travel"]))
             True
-            >>> DEFAULT_POLICY.is_substantial(Impact(kind=ChangeKind.RELOCATION,
-            ...     people_affected=2000))
+            >>> DEFAULT_POLICY.is_substantial(Impact(kind="relocation", people_affected=2000))
             False
         """
         if impact.bed_closures and self.bed_closures_substantial:
@@ -213,5 +206,5 @@ class Policy:
         )
 
 
-#: The policy engagekit uses unless given another: see :class:`Policy` for each value.
+#: The policy engagekit uses unless given another: see `Policy` for each value.
 DEFAULT_POLICY = Policy()

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from engagekit._validate import check_date as check_day
+from engagekit import _validate
 from engagekit.cycles import EngagementStage, ParticipationLevel
 from engagekit.decisions._impact import ChangeKind, Impact
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._results import EngagementRequirement, Ground
 from engagekit.decisions._rules import rule
-from engagekit.errors import InvalidValueError
+from engagekit.errors import InvalidTypeError
 
 
 def required_engagement(
-    impact: Impact, *, on: dt.date | None = None, policy: Policy = DEFAULT_POLICY
+    impact: Impact, *, on: dt.date | str | None = None, policy: Policy = DEFAULT_POLICY
 ) -> EngagementRequirement:
     """The engagement a change with ``impact`` needs to be proportionate.
 
@@ -28,18 +28,19 @@ def required_engagement(
 
     Args:
         impact: what the change would do.
-        on: the decision's date, to leave out rules not yet in force (the 2013
-            scrutiny Regulations, the 2011 equality duty); ``None`` applies the
-            rules as they stand.
+        on: the date the decision is taken (a date or ``"YYYY-MM-DD"``), to leave
+            out rules not yet in force (the 2013 scrutiny Regulations, the 2011
+            equality duty); ``None`` applies the rules as they stand.
         policy: the thresholds to apply.
 
     Raises:
-        InvalidValueError: ``impact`` is not an :class:`Impact`, ``on`` not a date.
+        InvalidTypeError: ``impact`` is not an `Impact`, ``on`` not a date or
+            ``policy`` not a `Policy`.
 
     Examples:
         >>> from engagekit.decisions import Impact, ChangeKind, AccessEffect
-        >>> r = required_engagement(Impact(kind=ChangeKind.RELOCATION, people_affected=4000,
-        ...                                access=[AccessEffect.TRAVEL]))
+        >>> r = required_engagement(Impact(kind="relocation", people_affected=4000,
+        ...                                access=["travel"]), on="2016-05-05")
         >>> [limb.letter for limb in r.limbs], r.minimum_level.label
         (['a', 'b', 'c'], 'Involve')
         >>> r.substantial, r.formal_consultation, r.scrutiny_consultation
@@ -49,11 +50,11 @@ def required_engagement(
         'Inform'
     """
     if not isinstance(impact, Impact):
-        raise InvalidValueError("impact", impact, reason="must be an Impact")
-    if on is not None:
-        check_day("on", on)
+        raise InvalidTypeError("impact", impact, expected="an Impact")
+    if on is not None and type(on) is not dt.date:
+        on = _validate.as_date("on", on)
     if not isinstance(policy, Policy):
-        raise InvalidValueError("policy", policy, reason="must be a Policy")
+        raise InvalidTypeError("policy", policy, expected="a Policy")
     # Only two dated rules bear on the requirement: cache on whether they apply.
     scrutiny_in_force = on is None or rule("scrutiny.substantial-variation").applies_on(on)
     equality_in_force = on is None or rule("equality.due-regard").applies_on(on)

@@ -1,122 +1,113 @@
-"""The results of judging a decision: outcomes, reasons and verdicts (private)."""
+"""The results of judging a decision: reasons, requirements and verdicts (private)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from typing import Any
+from typing import ClassVar
 
 import attrs
 
-from engagekit._display import Displayable
-from engagekit.choices import Choice
+from engagekit import _display, results
 from engagekit.cycles import ParticipationLevel
-from engagekit.decisions._impact import Impact, Limb
+from engagekit.decisions._impact import Impact
 from engagekit.decisions._tests import ServiceChangeTest
-from engagekit.decisions._triangle import Audience, Criterion
+from engagekit.decisions._triangle import Criterion
+from engagekit.evidence import Audience, Limb
 from engagekit.ratings import Rating
+from engagekit.results import Outcome
 from engagekit.sources import Source
 
 
-class Outcome(Choice):
-    """Where a decision stands, from best to worst.
-
-    - ``READY``: ready to decide;
-    - ``READY_WITH_CONDITIONS``: ready, with something only partly met;
-    - ``INSUFFICIENT_EVIDENCE``: something unassessed, unknown or resting on no evidence;
-    - ``NOT_READY``: a criterion or test not met, or the engagement not proportionate.
-
-    An overall outcome is the worst of its reasons' outcomes: nothing compensates
-    for a failure.
-
-    Examples:
-        >>> Outcome.worst([Outcome.READY, Outcome.NOT_READY, Outcome.INSUFFICIENT_EVIDENCE])
-        <Outcome.NOT_READY: 'not-ready'>
-        >>> Outcome.READY_WITH_CONDITIONS.ok, Outcome.INSUFFICIENT_EVIDENCE.ok
-        (True, False)
-    """
-
-    READY = "ready"
-    READY_WITH_CONDITIONS = "ready-with-conditions"
-    INSUFFICIENT_EVIDENCE = "insufficient-evidence"
-    NOT_READY = "not-ready"
-
-    @property
-    def severity(self) -> int:
-        """0 for ready up to 3 for not ready."""
-        return _SEVERITY[self]
-
-    @property
-    def ok(self) -> bool:
-        """Whether the decision can be taken (ready, with or without conditions)."""
-        return self.severity <= 1
-
-    @property
-    def label(self) -> str:
-        """The outcome in words, e.g. ``"ready with conditions"``."""
-        return _LABELS[self]
-
-    @classmethod
-    def worst(cls, outcomes: Any) -> Outcome:
-        """The most severe of ``outcomes`` (``READY`` if there are none)."""
-        worst = Outcome.READY
-        for outcome in outcomes:
-            if _SEVERITY[outcome] > _SEVERITY[worst]:
-                worst = outcome
-        return worst
-
-
-_SEVERITY = {
-    Outcome.READY: 0,
-    Outcome.READY_WITH_CONDITIONS: 1,
-    Outcome.INSUFFICIENT_EVIDENCE: 2,
-    Outcome.NOT_READY: 3,
-}
-_LABELS = {
-    Outcome.READY: "ready to decide",
-    Outcome.READY_WITH_CONDITIONS: "ready with conditions",
+#: A decision's outcomes in the words a decision-maker uses.
+READINESS = {
+    Outcome.NOT_APPLICABLE: "nothing to decide",
+    Outcome.MET: "ready to decide",
+    Outcome.PARTLY_MET: "ready with conditions",
     Outcome.INSUFFICIENT_EVIDENCE: "insufficient evidence",
-    Outcome.NOT_READY: "not ready",
+    Outcome.NOT_MET: "not ready",
 }
 
 
 @attrs.frozen(kw_only=True)
-class Reason:
-    """One judgement in a :class:`Verdict`, with the rule, evidence and source behind it.
+class Reason(results.Reason):
+    """One judgement in a [`Verdict`][engagekit.decisions.Verdict], with its rule and source.
+
+    A [`Reason`][engagekit.results.Reason] that also names the assessor's rating and
+    what was judged: a triangle criterion (and, for acceptability, whose), or a
+    service-change test.
 
     Attributes:
-        rule: the id of the rule applied (see :func:`~engagekit.decisions.rules`).
-        title: the rule in a few words.
-        outcome: what this judgement alone means for the decision.
         rating: met, partly met, not met or unknown.
-        message: the judgement in a sentence.
         criterion: the triangle criterion, if the rule is one.
         audience: for acceptability, whose.
         test: the service-change test, if the rule is one.
-        evidence: the ids of the evidence used.
-        missing: the evidence that would be needed and was not there.
-        source: where the rule comes from.
+
+    Examples:
+        >>> from engagekit.decisions import evaluate
+        >>> from engagekit import examples
+        >>> reason = evaluate(examples.unproportionate_service_change()).reasons[0]
+        >>> reason.criterion, reason.audience, reason.rating.label
+        (<Criterion.ACCEPTABLE: 'acceptable'>, <Audience.PATIENTS: 'patients'>, 'unknown')
     """
 
-    rule: str
-    title: str
-    outcome: Outcome
-    rating: Rating
-    message: str
-    criterion: Criterion | None = None
-    audience: Audience | None = None
-    test: ServiceChangeTest | None = None
-    evidence: tuple[str, ...] = ()
-    missing: tuple[str, ...] = ()
-    source: Source
+    rating: Rating = attrs.field(converter=Rating)
+    criterion: Criterion | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Criterion)
+    )
+    audience: Audience | None = attrs.field(
+        default=None, converter=attrs.converters.optional(Audience)
+    )
+    test: ServiceChangeTest | None = attrs.field(
+        default=None, converter=attrs.converters.optional(ServiceChangeTest)
+    )
 
-    def __str__(self) -> str:
-        return f"[{self.outcome.label}] {self.title}: {self.message}"
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def made_reason(
+    *,
+    rule: str,
+    title: str,
+    outcome: Outcome,
+    message: str,
+    source: Source,
+    rating: Rating,
+    evidence: tuple[str, ...] = (),
+    missing: tuple[str, ...] = (),
+    criterion: Criterion | None = None,
+    audience: Audience | None = None,
+    test: ServiceChangeTest | None = None,
+) -> Reason:
+    """A `Reason` built by the evaluation itself, from parts that are already checked.
+
+    The rule, title and source come from the validated rule catalogue, the rating and
+    evidence ids from a validated assessment, the outcome from the evaluation's own
+    table: checking them again would only repeat the checks, on the hot path of
+    `evaluate` (a verdict holds a dozen reasons). The result is equal to the `Reason`
+    the constructor builds from the same values.
+    """
+    reason: Reason = _new(Reason)
+    _set(reason, "rule", rule)
+    _set(reason, "title", title)
+    _set(reason, "outcome", outcome)
+    _set(reason, "message", message)
+    _set(reason, "evidence", evidence)
+    _set(reason, "missing", missing)
+    _set(reason, "source", source)
+    _set(reason, "rating", rating)
+    _set(reason, "criterion", criterion)
+    _set(reason, "audience", audience)
+    _set(reason, "test", test)
+    return reason
 
 
 @attrs.frozen(kw_only=True)
 class Ground:
-    """Why an :class:`EngagementRequirement` asks for something, and the rule's source."""
+    """Why an [`EngagementRequirement`][engagekit.decisions.EngagementRequirement] asks
+    for something, and the rule's source."""
 
     rule: str
     message: str
@@ -126,9 +117,11 @@ class Ground:
         return self.message
 
 
-@attrs.frozen(kw_only=True)
-class EngagementRequirement(Displayable):
-    """The engagement a change needs to be proportionate (see :func:`required_engagement`).
+@attrs.frozen(kw_only=True, repr=False)
+class EngagementRequirement(_display.Displayable):
+    """The engagement a change needs to be proportionate.
+
+    See [`required_engagement`][engagekit.decisions.required_engagement].
 
     Attributes:
         impact: the change assessed.
@@ -145,8 +138,10 @@ class EngagementRequirement(Displayable):
         policy: the name of the policy applied.
 
     Examples:
-        >>> from engagekit.decisions import required_engagement, Impact, ChangeKind
-        >>> req = required_engagement(Impact(kind=ChangeKind.CLOSURE, bed_closures=True))
+        >>> from engagekit.decisions import required_engagement, Impact
+        >>> req = required_engagement(Impact(kind="closure", bed_closures=True))
+        >>> req
+        <EngagementRequirement for a closure: Involve, substantial, with 7 grounds>
         >>> req.substantial, req.minimum_level.label
         (True, 'Involve')
         >>> req.grounds[-1].message
@@ -164,35 +159,52 @@ class EngagementRequirement(Displayable):
     grounds: tuple[Ground, ...] = ()
     policy: str = "engagekit default"
 
+    def __repr__(self) -> str:
+        size = "substantial" if self.substantial else "not substantial"
+        noun = (
+            f"EngagementRequirement for a {self.impact.kind.label}: "
+            f"{self.minimum_level.label}, {size},"
+        )
+        return _display.short_repr(self, noun, [(len(self.grounds), "grounds")])
 
-@attrs.frozen(kw_only=True)
-class ConsultationCheck(Displayable):
-    """A consultation checked against the four Gunning principles (see :func:`check_consultation`).
+
+@attrs.frozen(kw_only=True, repr=False)
+class ConsultationCheck(results.Result):
+    """A consultation checked against the four Gunning principles.
+
+    See [`check_consultation`][engagekit.decisions.check_consultation].
+    ``bool(check)`` is ``check.ok``: every principle at least partly met.
 
     Attributes:
-        decided_on: the date of the decision the consultation informs.
-        reasons: one :class:`Reason` per principle, in Gunning's order.
+        on: the date of the decision the consultation informs.
+        reasons: one `Reason` per principle, in Gunning's order.
         outcome: the worst of the reasons' outcomes.
     """
 
-    decided_on: dt.date
+    subject: ClassVar[str] = "consultation"
+
+    on: dt.date
     reasons: tuple[Reason, ...]
     outcome: Outcome
 
-    @property
-    def ok(self) -> bool:
-        """Whether every principle is at least partly met."""
-        return self.outcome.ok
+    def __repr__(self) -> str:
+        noun = f"ConsultationCheck for a decision on {self.on.isoformat()}: {self.outcome.label},"
+        return _display.short_repr(self, noun, [(len(self.reasons), "reasons")])
 
 
-@attrs.frozen(kw_only=True)
-class Verdict(Displayable):
+@attrs.frozen(kw_only=True, repr=False)
+class Verdict(results.Result):
     """Whether a decision is ready to be taken, and every reason why.
+
+    A [`Result`][engagekit.results.Result]: ``outcome`` is ``MET`` (ready to decide),
+    ``PARTLY_MET`` (ready with conditions), ``INSUFFICIENT_EVIDENCE`` or ``NOT_MET``
+    (not ready); ``readiness`` says it in those words. ``bool(verdict)`` is
+    ``verdict.ok``: whether the decision can be taken (with or without conditions).
 
     Attributes:
         title: the decision's title.
         body: the deciding body.
-        decided_on: the decision's date.
+        on: the date the decision is taken, whose law applies.
         option: the option evaluated, or ``None`` for the decision's own assessments.
         outcome: the worst of the reasons' outcomes (non-compensatory).
         reasons: every judgement: the triangle, proportionality, consultation,
@@ -205,15 +217,21 @@ class Verdict(Displayable):
         >>> from engagekit import examples
         >>> from engagekit.decisions import evaluate
         >>> verdict = evaluate(examples.unproportionate_service_change())
-        >>> verdict.ok, len(verdict.blocking), verdict.blocking[0].missing
-        (False, 4, ('engagement at the Involve level or above',))
+        >>> verdict  # doctest: +ELLIPSIS
+        <Verdict 'Move the community minor injuries unit ...': not ready, with 13 reasons>
+        >>> bool(verdict), verdict.readiness, len(verdict.failures), len(verdict.blocking)
+        (False, 'not ready', 4, 6)
+        >>> verdict.failures[0].missing
+        ('engagement at the Involve level or above',)
         >>> print(str(verdict).splitlines()[1])
         Outcome: NOT READY
     """
 
+    subject: ClassVar[str] = "decision"
+
     title: str
     body: str
-    decided_on: dt.date
+    on: dt.date
     option: str | None = None
     outcome: Outcome
     reasons: tuple[Reason, ...]
@@ -221,26 +239,38 @@ class Verdict(Displayable):
     achieved_level: ParticipationLevel | None = None
     policy: str = "engagekit default"
 
-    @property
-    def ok(self) -> bool:
-        """Whether the decision can be taken (ready, with or without conditions)."""
-        return self.outcome.ok
+    def __repr__(self) -> str:
+        noun = f"Verdict {_display_title(self.title)}: {self.readiness},"
+        return _display.short_repr(self, noun, [(len(self.reasons), "reasons")])
 
     @property
-    def blocking(self) -> tuple[Reason, ...]:
-        """The reasons that make it not ready."""
-        return tuple(r for r in self.reasons if r.outcome is Outcome.NOT_READY)
+    def readiness(self) -> str:
+        """The outcome in a decision-maker's words: ``"ready to decide"``, ``"ready with
+        conditions"``, ``"insufficient evidence"`` or ``"not ready"``."""
+        return READINESS[self.outcome]
 
     @property
-    def gaps(self) -> tuple[Reason, ...]:
-        """The reasons that lack evidence."""
-        return tuple(r for r in self.reasons if r.outcome is Outcome.INSUFFICIENT_EVIDENCE)
+    def failures(self) -> tuple[Reason, ...]:
+        """The reasons not met: each alone makes the decision not ready, whatever the evidence.
+
+        ``blocking`` also holds the reasons that lack evidence.
+        """
+        return tuple(r for r in self.reasons if r.outcome is Outcome.NOT_MET)
 
     @property
     def conditions(self) -> tuple[Reason, ...]:
-        """The reasons that are only partly met."""
-        return tuple(r for r in self.reasons if r.outcome is Outcome.READY_WITH_CONDITIONS)
+        """The reasons that are only partly met: the conditions of a ready decision."""
+        return tuple(r for r in self.reasons if r.outcome is Outcome.PARTLY_MET)
+
+    @property
+    def missing(self) -> tuple[Reason, ...]:
+        """The reasons that lack evidence (insufficient evidence)."""
+        return tuple(r for r in self.reasons if r.outcome is Outcome.INSUFFICIENT_EVIDENCE)
 
     def reason(self, rule: str) -> Reason | None:
         """The first reason for ``rule`` (an id such as ``"test.gp-support"``), if any."""
         return next((r for r in self.reasons if r.rule == rule), None)
+
+
+def _display_title(title: str, limit: int = 80) -> str:
+    return repr(title if len(title) <= limit else title[: limit - 1] + "…")

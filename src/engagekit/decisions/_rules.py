@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from engagekit import _validate
+from engagekit._display import Listing
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.sources import Source
 
@@ -54,18 +55,24 @@ class Rule:
         (False, True)
     """
 
-    id: str = attrs.field(validator=_validate.text)
+    id: str = attrs.field(validator=_validate.identifier)
     title: str = attrs.field(validator=_validate.text)
     statement: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
     applies_from: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
     applies_to: dt.date | None = attrs.field(default=None, validator=_after_start)
 
-    def applies_on(self, day: dt.date) -> bool:
-        """Whether the rule applies to a decision taken on ``day``."""
-        if self.applies_from is not None and day < self.applies_from:
+    def applies_on(self, on: dt.date | str) -> bool:
+        """Whether the rule applies to a decision taken on ``on`` (a date or ``"YYYY-MM-DD"``).
+
+        Raises:
+            InvalidTypeError: ``on`` is not a date.
+        """
+        if type(on) is not dt.date:
+            on = _validate.as_date("on", on)
+        if self.applies_from is not None and on < self.applies_from:
             return False
-        return self.applies_to is None or day <= self.applies_to
+        return self.applies_to is None or on <= self.applies_to
 
 
 @attrs.frozen(kw_only=True)
@@ -84,7 +91,28 @@ def _index() -> dict[str, Rule]:
     return {r.id: r for r in loaded.rule}
 
 
-def rules() -> tuple[Rule, ...]:
+class Rules(Listing[Rule]):
+    """Decision rules as a table: id, title, source and the dates they apply between.
+
+    Examples:
+        >>> from engagekit.decisions import rules
+        >>> rules()
+        <Rules with 28 rules>
+        >>> rules().to_records()[0]["id"]
+        'triangle.acceptable'
+    """
+
+    __slots__ = ()
+
+    noun = "rules"
+    columns = ("id", "title", "source", "applies from", "applies to")
+
+    def row(self, item: Rule) -> tuple[object, ...]:
+        """The rule's id, title, source and dates."""
+        return (item.id, item.title, str(item.source), item.applies_from, item.applies_to)
+
+
+def rules() -> Rules:
     """Every built-in decision rule, in file order (loaded on first call).
 
     Examples:
@@ -92,7 +120,7 @@ def rules() -> tuple[Rule, ...]:
         >>> [r.id for r in rules() if r.id.startswith("triangle.")][:3]
         ['triangle.acceptable', 'triangle.affordable', 'triangle.safe-and-effective']
     """
-    return tuple(_index().values())
+    return Rules(_index().values())
 
 
 def rule(rule_id: str) -> Rule:

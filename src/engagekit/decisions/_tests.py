@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
-from engagekit._validate import check_date as check_day
-from engagekit.choices import Choice
-from engagekit.decisions._triangle import _ids
-from engagekit.errors import InvalidValueError
+from engagekit.choices import Choice, aliases
+from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
 
 
@@ -22,6 +20,15 @@ if TYPE_CHECKING:
     from engagekit.decisions._rules import Rule
 
 
+@aliases(
+    {
+        "gp commissioners": "gp-support",
+        "support from gp commissioners": "gp-support",
+        "public and patient engagement": "engagement",
+        "clinical evidence base": "evidence-base",
+        "bed closure": "bed-closures",
+    }
+)
 class ServiceChangeTest(Choice):
     """The tests a proposal for service change must pass.
 
@@ -29,7 +36,7 @@ class ServiceChangeTest(Choice):
     Framework for 2010/11 (published 21 June 2010); the bed-closure test was
     announced on 3 March 2017 and applies from 1 April 2017 where a proposal
     involves significant bed closures. Which tests apply depends on the decision's
-    date (:func:`tests_in_force`).
+    date ([`tests_in_force`][engagekit.decisions.tests_in_force]).
 
     Examples:
         >>> ServiceChangeTest.GP_SUPPORT.title
@@ -93,10 +100,13 @@ class BedCondition(Choice):
         return self.rule.title
 
 
+def _conditions(value: object) -> Any:
+    return _validate.members(BedCondition, value, "TestAssessment.conditions")
+
+
 def _conditions_fit(
     instance: TestAssessment, attribute: attrs.Attribute[Any], value: tuple[BedCondition, ...]
 ) -> None:
-    _validate.each(BedCondition)(instance, attribute, value)
     if value and instance.test is not ServiceChangeTest.BED_CLOSURES:
         raise InvalidValueError(
             "TestAssessment.conditions",
@@ -128,26 +138,33 @@ class TestAssessment:
         notes: anything the reader should know.
 
     Examples:
-        >>> TestAssessment(test=ServiceChangeTest.BED_CLOSURES, rating=Rating.MET,
-        ...                conditions=[BedCondition.ALTERNATIVE_PROVISION]).conditions
+        >>> TestAssessment(test="bed closures", rating="met",
+        ...                conditions=["alternative provision"]).conditions
         (<BedCondition.ALTERNATIVE_PROVISION: 'alternative-provision'>,)
     """
 
     __test__ = False  # not a pytest test class, despite the name
 
-    test: ServiceChangeTest = attrs.field(validator=_validate.member_of(ServiceChangeTest))
-    rating: Rating = attrs.field(validator=_validate.member_of(Rating))
+    test: ServiceChangeTest = attrs.field(converter=ServiceChangeTest)
+    rating: Rating = attrs.field(converter=Rating)
     evidence: tuple[str, ...] = attrs.field(
-        default=(), converter=_validate.to_tuple, validator=_ids
+        default=(), converter=_validate.to_tuple, validator=_validate.identifiers
     )
     conditions: tuple[BedCondition, ...] = attrs.field(
-        default=(), converter=_validate.to_sorted_members, validator=_conditions_fit
+        default=(), converter=_conditions, validator=_conditions_fit
     )
     notes: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
 
-def tests_in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
-    """The service-change tests in force for a decision taken on ``day``.
+def tests_in_force(on: dt.date | str) -> tuple[ServiceChangeTest, ...]:
+    """The service-change tests in force for a decision taken on ``on``.
+
+    Args:
+        on: the decision's date: a `datetime.date` or ``"YYYY-MM-DD"``.
+
+    Raises:
+        InvalidTypeError: ``on`` is not a date.
+        InvalidValueError: ``on`` is text that is not a ``YYYY-MM-DD`` date.
 
     Examples:
         >>> import datetime as dt
@@ -155,11 +172,10 @@ def tests_in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
         []
         >>> [t.value for t in tests_in_force(dt.date(2016, 1, 1))]
         ['gp-support', 'engagement', 'evidence-base', 'patient-choice']
-        >>> ServiceChangeTest.BED_CLOSURES in tests_in_force(dt.date(2017, 4, 1))
+        >>> ServiceChangeTest.BED_CLOSURES in tests_in_force("2017-04-01")
         True
     """
-    check_day("day", day)
-    return _in_force(day)
+    return _in_force(_validate.as_date("on", on))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -168,16 +184,37 @@ def _in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
 
 
 def applicable_tests(
-    impact: Impact, day: dt.date, *, only_when_substantial: bool = False, substantial: bool = False
+    impact: Impact,
+    on: dt.date | str,
+    *,
+    only_when_substantial: bool = False,
+    substantial: bool = False,
 ) -> tuple[ServiceChangeTest, ...]:
-    """The tests a change with ``impact``, decided on ``day``, must pass.
+    """The tests a change with ``impact``, decided on ``on``, must pass.
 
     The four tests apply to service reconfiguration: a change that affects how
     services are delivered or the range available (or, if
     ``only_when_substantial``, only a substantial one). The bed-closure test applies
     only when the change involves significant bed closures.
+
+    Raises:
+        InvalidTypeError: ``impact`` is not an `Impact`, or ``on`` not a date.
+
+    Examples:
+        >>> from engagekit.decisions import Impact
+        >>> applicable_tests(Impact(kind="closure", bed_closures=True), "2018-01-10")
+        ... # doctest: +NORMALIZE_WHITESPACE
+        (<ServiceChangeTest.GP_SUPPORT: 'gp-support'>,
+         <ServiceChangeTest.ENGAGEMENT: 'engagement'>,
+         <ServiceChangeTest.EVIDENCE_BASE: 'evidence-base'>,
+         <ServiceChangeTest.PATIENT_CHOICE: 'patient-choice'>,
+         <ServiceChangeTest.BED_CLOSURES: 'bed-closures'>)
     """
-    in_force = tests_in_force(day)
+    from engagekit.decisions._impact import Impact
+
+    if not isinstance(impact, Impact):
+        raise InvalidTypeError("impact", impact, expected="an Impact")
+    in_force = tests_in_force(on)
     reconfiguration = impact.affects_delivery and (substantial or not only_when_substantial)
     out: list[ServiceChangeTest] = []
     for test in in_force:

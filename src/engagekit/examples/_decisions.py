@@ -15,17 +15,15 @@ from engagekit.cycles import ParticipationLevel
 from engagekit.decisions import (
     AccessEffect,
     Assessment,
-    Audience,
     ChangeKind,
     Criterion,
     Decision,
-    Evidence,
-    EvidenceKind,
     Impact,
     Option,
     ServiceChangeTest,
     TestAssessment,
 )
+from engagekit.evidence import Audience, Evidence, EvidenceKind
 from engagekit.ratings import Rating
 
 
@@ -56,8 +54,10 @@ def somerset_rheumatology_decision() -> Decision:
         >>> verdict = evaluate(examples.somerset_rheumatology_decision())
         >>> verdict.outcome.label, verdict.achieved_level.label
         ('insufficient evidence', 'Collaborate')
-        >>> [r.title for r in verdict.gaps]
+        >>> [r.title for r in verdict.missing]
         ['Affordable']
+        >>> [r.title for r in verdict.gaps]
+        ['Acceptable to public', 'Affordable']
 
     References:
         NHS Somerset and Somerset CCG, Strategy for Patient and Public Engagement
@@ -69,7 +69,7 @@ def somerset_rheumatology_decision() -> Decision:
             id="fhc-minutes",
             kind=EvidenceKind.MINUTES,
             date=day,
-            summary=(
+            what=(
                 "Minutes of the Flexible Healthcare rheumatology clinical team: two lay members "
                 "with rheumatoid arthritis on the team with the clinical leads and GP "
                 "representatives, shaping priorities."
@@ -81,7 +81,7 @@ def somerset_rheumatology_decision() -> Decision:
             id="ra-society-views",
             kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
             date=day,
-            summary=(
+            what=(
                 "Views of other patients with a similar condition in Somerset, gathered through "
                 "the local branch of the Rheumatoid Arthritis Society."
             ),
@@ -92,7 +92,7 @@ def somerset_rheumatology_decision() -> Decision:
             id="nice-guidance",
             kind=EvidenceKind.CLINICAL_EVIDENCE,
             date=day,
-            summary=(
+            what=(
                 "NICE guidelines and good practice: early diagnosis and treatment of acute "
                 "inflammatory arthritis prevents deterioration and reduces the risk of major "
                 "surgery."
@@ -102,13 +102,13 @@ def somerset_rheumatology_decision() -> Decision:
             id="impact-assessment",
             kind=EvidenceKind.IMPACT_ASSESSMENT,
             date=day,
-            summary="The programme's impact assessment, which records the lay membership.",
+            what="The programme's impact assessment, which records the lay membership.",
         ),
     )
     return Decision(
         title="Rheumatology pathway: see possible inflammatory arthritis within six weeks",
         body="NHS Somerset Flexible Healthcare programme",
-        date=day,
+        on=day,
         summary=(
             "Extend specialist rheumatology across the county, including Mendip and Minehead, "
             "in seven localities, with a pathway that sees patients with possible inflammatory "
@@ -188,7 +188,7 @@ def somerset_patient_transport_decision() -> Decision:
             id="patient-stories",
             kind=EvidenceKind.PATIENT_EXPERIENCE,
             date=day,
-            summary=(
+            what=(
                 "Somerset LINk Patient Transport Project: over 350 patient stories about using "
                 "transport to get to healthcare appointments, evaluated."
             ),
@@ -201,7 +201,7 @@ def somerset_patient_transport_decision() -> Decision:
             id="link-recommendations",
             kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
             date=day,
-            summary="Recommendations published by the Somerset LINk from the patient stories.",
+            what="Recommendations published by the Somerset LINk from the patient stories.",
             level=ParticipationLevel.CONSULT,
             audiences=(Audience.PATIENTS, Audience.PUBLIC),
         ),
@@ -269,7 +269,7 @@ def somerset_patient_transport_decision() -> Decision:
     return Decision(
         title="Develop patient transport services across Somerset",
         body=_SOMERSET,
-        date=day,
+        on=day,
         impact=Impact(kind=ChangeKind.VARIATION, access=(AccessEffect.TRAVEL,)),
         evidence=evidence,
         options=(adopt, keep),
@@ -284,7 +284,7 @@ def unproportionate_service_change() -> Decision:
     minor injuries unit to the district hospital. The triangle is met on paper:
     staff and clinical reviews support it and it saves money. But a permanent
     relocation that changes where people go and how far they travel is, under the
-    default :class:`~engagekit.decisions.Policy`, a substantial variation: it needs
+    default `Policy`, a substantial variation: it needs
     engagement at the Involve level, formal public consultation and the health
     scrutiny committee's consultation, and the four tests apply. Patients and the
     public were only informed, by leaflet.
@@ -293,9 +293,9 @@ def unproportionate_service_change() -> Decision:
         >>> from engagekit import examples
         >>> from engagekit.decisions import evaluate
         >>> verdict = evaluate(examples.unproportionate_service_change())
-        >>> verdict.outcome.label
-        'not ready'
-        >>> [r.rule for r in verdict.blocking]  # doctest: +NORMALIZE_WHITESPACE
+        >>> verdict.outcome.label, verdict.readiness
+        ('not met', 'not ready')
+        >>> [r.rule for r in verdict.failures]  # doctest: +NORMALIZE_WHITESPACE
         ['proportionality.level', 'proportionality.consultation',
          'scrutiny.substantial-variation', 'test.engagement']
     """
@@ -305,7 +305,7 @@ def unproportionate_service_change() -> Decision:
             id="leaflet",
             kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
             date=dt.date(2019, 1, 21),
-            summary="Leaflets in the unit's waiting room announcing the move.",
+            what="Leaflets in the unit's waiting room announcing the move.",
             technique="leaflets-newsletters",
             level=ParticipationLevel.INFORM,
             audiences=(Audience.PATIENTS, Audience.PUBLIC),
@@ -314,7 +314,7 @@ def unproportionate_service_change() -> Decision:
             id="staff-briefing",
             kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
             date=dt.date(2019, 1, 10),
-            summary="Briefing and questions for the unit's staff.",
+            what="Briefing and questions for the unit's staff.",
             level=ParticipationLevel.CONSULT,
             audiences=(Audience.STAFF,),
         ),
@@ -322,31 +322,31 @@ def unproportionate_service_change() -> Decision:
             id="clinical-review",
             kind=EvidenceKind.CLINICAL_EVIDENCE,
             date=dt.date(2018, 11, 30),
-            summary="Clinical review: co-locating minor injuries with the emergency department.",
+            what="Clinical review: co-locating minor injuries with the emergency department.",
         ),
         Evidence(
             id="gp-letter",
             kind=EvidenceKind.COMMISSIONER_SUPPORT,
             date=dt.date(2018, 12, 12),
-            summary="Letter of support from the GP members' locality group.",
+            what="Letter of support from the GP members' locality group.",
         ),
         Evidence(
             id="business-case",
             kind=EvidenceKind.FINANCIAL_APPRAISAL,
             date=dt.date(2018, 12, 3),
-            summary="Business case: a recurring saving from a single site.",
+            what="Business case: a recurring saving from a single site.",
         ),
         Evidence(
             id="eia",
             kind=EvidenceKind.EQUALITY_IMPACT_ASSESSMENT,
             date=dt.date(2019, 2, 4),
-            summary="Equality impact assessment: longer journeys for older and disabled people.",
+            what="Equality impact assessment: longer journeys for older and disabled people.",
         ),
     )
     return Decision(
         title="Move the community minor injuries unit to the district hospital",
         body="Governing Body",
-        date=day,
+        on=day,
         impact=Impact(
             kind=ChangeKind.RELOCATION,
             access=(AccessEffect.LOCATION, AccessEffect.TRAVEL),

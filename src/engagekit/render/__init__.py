@@ -1,8 +1,11 @@
-"""Rendering engagekit values as plain text, HTML and Mermaid diagrams.
+"""Rendering engagekit values as plain text, HTML, Markdown and Mermaid diagrams.
 
-:func:`text`, :func:`html` and :func:`mermaid` dispatch on the value's type; the
-framework types' ``_repr_html_`` (used by notebooks) and ``__str__`` call them.
-Register a renderer for your own type with ``render.text.register``.
+[`text`][engagekit.render.text], [`html`][engagekit.render.html],
+[`markdown`][engagekit.render.markdown] and [`mermaid`][engagekit.render.mermaid]
+dispatch on the value's type; the types' ``_repr_html_`` (used by notebooks) and
+``__str__`` call them. Each engagekit package registers the renderers for its own
+types when it is imported; register a renderer for your own type with
+``render.text.register``.
 
 Examples:
     >>> from engagekit import ENGAGEMENT_CYCLE, render
@@ -14,12 +17,11 @@ Examples:
 
 from __future__ import annotations
 
-from engagekit.render._core import html, markdown, mermaid, text
+from engagekit._display import html, markdown, mermaid, text
 
 
-# Renderers for each family of types register themselves on import.
+# Renderers still kept in this package register themselves on import.
 from engagekit.render import _escalation  # noqa: F401  isort: skip
-from engagekit.render import _decisions  # noqa: F401  isort: skip
 
 
 __all__ = ["html", "markdown", "mermaid", "text"]

@@ -1,26 +1,34 @@
-"""Renderers for verdicts, options appraisals and engagement requirements (private)."""
+"""Renderers for verdicts, options appraisals and engagement requirements (private).
+
+Registered on the dispatching renderers of `engagekit._display` when
+`engagekit.decisions` is imported. A verdict's outcome is shown in a decision-maker's
+words ("READY TO DECIDE", "NOT READY"); a consultation check's in the words of the
+shared outcome family ("partly met").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from engagekit.decisions import (
-    Comparison,
+from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit.decisions._compare import Comparison
+from engagekit.decisions._results import (
+    READINESS,
     ConsultationCheck,
     EngagementRequirement,
-    Outcome,
     Reason,
     Verdict,
 )
-from engagekit.render._core import esc, html, markdown, md_table, table, text
+from engagekit.results import Outcome
 from engagekit.sources import Source
 
 
 _MARK = {
-    Outcome.READY: "✓",
-    Outcome.READY_WITH_CONDITIONS: "~",
+    Outcome.NOT_APPLICABLE: "-",
+    Outcome.MET: "✓",
+    Outcome.PARTLY_MET: "~",
     Outcome.INSUFFICIENT_EVIDENCE: "?",
-    Outcome.NOT_READY: "✗",
+    Outcome.NOT_MET: "✗",
 }
 
 _GROUPS = (
@@ -62,10 +70,10 @@ def _reason_lines(reason: Reason, number: int) -> list[str]:
 
 @text.register
 def _(value: Verdict) -> str:
-    head = f"{value.title} ({value.body}, {value.decided_on.isoformat()})"
+    head = f"{value.title} ({value.body}, {value.on.isoformat()})"
     if value.option is not None:
         head += f", option {value.option!r}"
-    lines = [head, f"Outcome: {value.outcome.label.upper()}"]
+    lines = [head, f"Outcome: {value.readiness.upper()}"]
     req = value.requirement
     reached = value.achieved_level.label if value.achieved_level else "none on record"
     lines.append(f"Engagement: needs at least {req.minimum_level.label}; evidence shows {reached}")
@@ -85,7 +93,7 @@ def _(value: Verdict) -> str:
     sources = _numbered_sources(value.reasons)
     rows = [
         (
-            f"{_MARK[r.outcome]} {r.outcome.label}",
+            f"{_MARK[r.outcome]} {READINESS[r.outcome]}",
             r.title,
             r.message,
             ", ".join(r.evidence) or "—",
@@ -97,20 +105,22 @@ def _(value: Verdict) -> str:
     body = table(
         ("Outcome", "Rule", "Judgement", "Evidence", "Missing", "Source"),
         rows,
-        caption=f"{value.title}: {value.outcome.label}",
+        caption=f"{value.title}: {value.readiness}",
     )
     notes = "".join(f"<li>[{n}] {esc(s)}</li>" for s, n in sources.items())
     return (
-        f'<div class="engagekit"><p><strong>{esc(value.outcome.label.upper())}</strong> '
-        f"({esc(value.body)}, {esc(value.decided_on.isoformat())}; policy: {esc(value.policy)})"
+        f'<div class="engagekit"><p><strong>{esc(value.readiness.upper())}</strong> '
+        f"({esc(value.body)}, {esc(value.on.isoformat())}; policy: {esc(value.policy)})"
         f"</p>{body}<ul>{notes}</ul></div>"
     )
 
 
 @markdown.register
 def _(value: Verdict) -> str:
-    rows = [(r.outcome.label, r.title, r.message, ", ".join(r.evidence)) for r in value.reasons]
-    return f"## {value.title}: {value.outcome.label}\n\n" + md_table(
+    rows = [
+        (READINESS[r.outcome], r.title, r.message, ", ".join(r.evidence)) for r in value.reasons
+    ]
+    return f"## {value.title}: {value.readiness}\n\n" + md_table(
         ("Outcome", "Rule", "Judgement", "Evidence"), rows
     )
 
@@ -124,7 +134,7 @@ def _row_cells(value: Comparison) -> list[list[str]]:
         elif row.dominated:
             status = "dominated by " + ", ".join(row.dominated_by)
         else:
-            status = row.outcome.label
+            status = READINESS[row.outcome]
         cells.append([row.option, *marks, status])
     return cells
 
@@ -205,7 +215,7 @@ def _(value: EngagementRequirement) -> str:
 
 @text.register
 def _(value: ConsultationCheck) -> str:
-    lines = [f"Gunning principles (decision {value.decided_on.isoformat()}): {value.outcome.label}"]
+    lines = [f"Gunning principles (decision {value.on.isoformat()}): {value.outcome.label}"]
     sources = _numbered_sources(value.reasons)
     for reason in value.reasons:
         lines.extend(_reason_lines(reason, sources[reason.source]))
