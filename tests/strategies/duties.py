@@ -24,7 +24,6 @@ from engagekit.duties import (
     EvidenceWindow,
     FinancialYear,
     Finding,
-    HasBodyType,
     Requirement,
     Trigger,
     duties_for,
@@ -55,13 +54,6 @@ texts = st.text(
 slugs = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
 days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31))
 body_types = st.sampled_from(BodyType)
-
-
-class _StandIn:
-    """A body with a statutory type, as a network's body has."""
-
-    def __init__(self, body_type: BodyType) -> None:
-        self.body_type = body_type
 
 
 def citations() -> st.SearchStrategy[Citation]:
@@ -211,7 +203,6 @@ STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     Duty: duties() | builtin_duties(),
     DutyRegistry: registries(),
     DutiesInForce: st.builds(duties_for, body_types, days),
-    HasBodyType: body_types.map(_StandIn),
     DutyChange: duty_changes()
     .filter(lambda c: len(c) > 0)
     .flatmap(lambda c: st.sampled_from(c.changes)),
