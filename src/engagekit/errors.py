@@ -1,6 +1,6 @@
 """The exceptions engagekit raises for bad input.
 
-Every exception derives from :class:`EngagekitError` and from the builtin a Python
+Every exception derives from `EngagekitError` and from the builtin a Python
 user would expect (``ValueError``, ``LookupError``, ``TypeError``), so that code
 catching the builtin keeps working. Each carries the structured facts its message
 is built from (the field, the value given, what is allowed), and pickles.
@@ -51,6 +51,7 @@ _SUGGEST_UP_TO = 64
 
 #: Integers longer than this (in bits, about 300 digits) are described, not written.
 _LONG_INT_BITS = 1000
+
 
 class _Repr(reprlib.Repr):
     def repr_int(self, x: int, level: int) -> str:
