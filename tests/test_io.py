@@ -366,3 +366,12 @@ class TestToml:
         """A file opened in text mode gets an engagekit error saying so."""
         with pytest.raises(ParseError, match="text mode"):
             io.read_toml(stdio.StringIO('title = "x"'))  # type: ignore[arg-type]
+
+
+def test_a_field_error_is_not_located_twice() -> None:
+    """An error naming its own field, raised while structuring it, keeps one path step."""
+    data = io.to_dict(examples.somerset_action_plan())
+    data["objectives"][0]["actions"] = [{"id": "1a", "description": "Review", "target": [1]}]
+    with pytest.raises(DocumentError) as info:
+        io.from_dict(data, ActionPlan)
+    assert [p.path for p in info.value.problems] == ["$.objectives[0].actions[0].target"]

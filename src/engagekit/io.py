@@ -285,7 +285,7 @@ class _Found:
         elif isinstance(exc, ClassValidationError):
             with_notes, others = exc.group_exceptions()
             for sub, note in with_notes:
-                self.add_exception(sub, path + _key_path(note.name), exc.cl)
+                self.add_exception(sub, path + _key_path(note.name))
             for sub in others:
                 self.add_exception(sub, path, exc.cl, data)
         elif isinstance(exc, IterableValidationError):
