@@ -1,6 +1,6 @@
 """The exceptions engagekit raises for bad input.
 
-Every exception derives from :class:`EngagekitError` and from the builtin a Python
+Every exception derives from `EngagekitError` and from the builtin a Python
 user would expect (``ValueError``, ``LookupError``, ``TypeError``), so that code
 catching the builtin keeps working. Each carries the structured facts its message
 is built from (the field, the value given, what is allowed), and pickles.
@@ -49,7 +49,19 @@ def __dir__() -> list[str]:
 #: than they help, and a long value is not a typo of a short name.
 _SUGGEST_UP_TO = 64
 
-_REPR = reprlib.Repr()
+#: Integers longer than this (in bits, about 300 digits) are described, not written.
+_LONG_INT_BITS = 1000
+
+
+class _Repr(reprlib.Repr):
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > _LONG_INT_BITS:
+            # Python refuses to write an integer over 4,300 digits as text.
+            return f"<an integer of about {x.bit_length() * 30103 // 100000 + 1} digits>"
+        return super().repr_int(x, level)
+
+
+_REPR = _Repr()
 _REPR.maxstring = 80
 _REPR.maxother = 80
 _REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = _REPR.maxdict = 6
@@ -64,6 +76,8 @@ def short_repr(value: object) -> str:
         80
         >>> short_repr(list(range(100)))
         '[0, 1, 2, 3, 4, 5, ...]'
+        >>> short_repr(10**5000)
+        '<an integer of about 5001 digits>'
     """
     if isinstance(value, str | bytes | int | float | list | tuple | dict | set | frozenset):
         return _REPR.repr(value)

@@ -1,11 +1,23 @@
 """Reading and writing engagekit values: plain dicts, JSON and TOML.
 
-One :mod:`cattrs` converter serves every public type, so a value that dumps loads
-back equal (``loads(dumps(x), type(x)) == x``). Documents written by :func:`dumps`
-carry a format version and the type's name; documents read by :func:`loads`,
-:func:`from_dict` and :func:`load_toml` are checked strictly: an unknown field, an
-unknown enum value, a missing field or a bad value is reported with its key path,
-every problem at once, as a :class:`~engagekit.errors.DocumentError`.
+One `cattrs` converter serves every public type, so a value that dumps loads back
+equal (`loads(dumps(x), type(x)) == x`). Documents written by `dumps` carry a format
+version and the type's name. Documents read by `loads`, `from_dict` and `load_toml`
+are exactly as strict as the constructors:
+
+- text fields take only strings, yes/no fields only `true`/`false`, whole-number
+  fields only integers (never a float or a boolean), number fields integers or
+  finite floats (an integer stays an integer, so `weight = 1` dumps back as `1`);
+- list fields take only lists: a string is never split into characters;
+- dates are `YYYY-MM-DD` text or TOML dates; choices are read through their enum
+  (value, name or alias);
+- a table (an engagekit record) must be a table, with no unknown keys.
+
+Every problem in a document is reported at once, each as a
+[`Problem`][engagekit.errors.Problem] with its key path (`$.impact.permanent`), the
+value found and what is allowed, in one [`DocumentError`][engagekit.errors.DocumentError].
+Errors raised by a constructor (a cross-field rule) are reported at the path of the
+record, or of the field they name. Loading never executes code.
 
 Examples:
     >>> from engagekit import Source, io
@@ -13,30 +25,50 @@ Examples:
     >>> text = io.dumps(s)
     >>> io.loads(text, Source) == s
     True
-    >>> io.from_dict({"title": "x", "publisher": "y", "colour": "red"}, Source)
+    >>> io.from_dict({"title": 42, "publisher": "y", "colour": "red"}, Source)
     Traceback (most recent call last):
     ...
-    engagekit.errors.DocumentError: <dict>: 1 problem
-      $: unknown field 'colour'
+    engagekit.errors.DocumentError: <dict>: 2 problems
+      $.title: got int 42; expected text
+      $.colour: unknown field 'colour' of Source; allowed: 'title', 'publisher', 'date', ...
 """
 
 from __future__ import annotations
 
+import collections.abc
 import datetime as dt
 import enum
 import json
+import math
+import numbers
+import re
 import tomllib
+import typing
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+import attrs
 import cattrs
 
-from cattrs.errors import BaseValidationError, ForbiddenExtraKeysError
-from cattrs.v import format_exception
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn
 
-from engagekit.errors import DocumentError, EngagekitError, InvalidValueError, ParseError
+from engagekit.errors import (
+    MAX_PROBLEMS,
+    DocumentError,
+    EngagekitError,
+    InvalidValueError,
+    ParseError,
+    Problem,
+    close_matches,
+    short_repr,
+)
 
 
 __all__ = [
@@ -57,81 +89,415 @@ def __dir__() -> list[str]:
 
 T = TypeVar("T")
 
-#: The version of the document format :func:`dumps` writes. Documents with a higher
+#: The version of the document format `dumps` writes. Documents with a higher
 #: version are refused; documents without a version are read as this version.
 FORMAT_VERSION = 1
 
 _ENVELOPE = "engagekit"
+
+#: Integers longer than this many bits (about 1,200 digits) are refused: no engagekit
+#: number is near it, and Python will not write an integer over 4,300 digits as text.
+_MAX_INT_BITS = 4000
 
 #: The converter behind every function here. Other modules register hooks on it for
 #: types that need them (for example unions); users may use it directly.
 converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
 
+class _Invalid(DocumentError):
+    """Problems found while structuring part of a document, with paths relative to it.
+
+    It is a `DocumentError`, so code calling `converter.structure` directly gets one.
+    """
+
+    def __init__(self, problems: Iterable[Problem | str], *, more: int = 0) -> None:
+        super().__init__("<value>", problems, more=more)
+
+
+def _kind(value: object) -> str:
+    """How a value is described in a message: its JSON kind where it has one."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+def _wrong(value: object, expected: str) -> _Invalid:
+    return _Invalid(
+        [Problem("$", f"got {_kind(value)} {short_repr(value)}; expected {expected}", value)]
+    )
+
+
+# --- leaf types ------------------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    raise _wrong(value, "text")
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _wrong(value, "true or false")
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        number = int(value)
+        if number.bit_length() <= _MAX_INT_BITS:
+            return number
+        raise _Invalid([Problem("$", "the number is too large", value)])
+    raise _wrong(value, "a whole number")
+
+
+def _structure_float(value: Any, _: type) -> float:
+    # An integer stays an integer (``weight = 1`` dumps back as ``1``, byte for byte);
+    # ``1 == 1.0``, so the value is equal either way.
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return _structure_int(value, int)
+    if isinstance(value, float):
+        if math.isfinite(value):
+            return value
+        raise _Invalid([Problem("$", f"{value!r} is not allowed; expected a finite number", value)])
+    raise _wrong(value, "a number")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
 def _structure_date(value: Any, _: type) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise InvalidValueError("date", value, reason="expected a date, not a date and time")
+        raise _Invalid(
+            [Problem("$", f"got {short_repr(value)}; expected a date, not a date and time", value)]
+        )
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise InvalidValueError(
-                "date", value, reason="expected an ISO 8601 date, YYYY-MM-DD"
-            ) from None
-    raise InvalidValueError("date", value, reason="expected an ISO 8601 date, YYYY-MM-DD")
+        if _ISO_DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError as exc:
+                raise _Invalid(
+                    [Problem("$", f"{short_repr(value)} is not a date ({exc})", value)]
+                ) from None
+        raise _Invalid(
+            [Problem("$", f"{short_repr(value)} is not a date; expected YYYY-MM-DD", value)]
+        )
+    raise _wrong(value, "a date, YYYY-MM-DD")
 
 
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(bool, _structure_bool)
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(float, _structure_float)
 converter.register_structure_hook(dt.date, _structure_date)
 converter.register_unstructure_hook(dt.date, lambda d: d.isoformat())
 
 
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
+
+
 def _enum_structure_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.Enum]:
+    from engagekit.choices import Choice
+
+    if issubclass(cls, Choice):
+
+        def structure_choice(value: Any, _: type) -> enum.Enum:
+            if isinstance(value, bool | float):
+                raise _wrong(value, f"a {cls.__name__} as text")
+            # Choice reads value, name or alias text and raises UnknownChoiceError or
+            # InvalidTypeError; both name the value and what is allowed.
+            return cls(value)
+
+        return structure_choice
+
     allowed = [member.value for member in cls]
 
     def structure(value: Any, _: type) -> enum.Enum:
         if isinstance(value, cls):
             return value
-        try:
-            return cls(value)
-        except ValueError:
-            raise InvalidValueError(cls.__name__, value, allowed=allowed) from None
+        if not isinstance(value, bool | float):
+            for member in cls:
+                if type(member.value) is type(value) and member.value == value:
+                    return member
+        raise InvalidValueError(cls.__name__, value, allowed=allowed)
 
     return structure
 
 
-converter.register_structure_hook_factory(
-    lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_structure_factory
-)
-converter.register_unstructure_hook_factory(
-    lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
-    lambda _: lambda member: member.value,
-)
+converter.register_structure_hook_factory(_is_enum, _enum_structure_factory)
+converter.register_unstructure_hook_factory(_is_enum, lambda _: lambda member: member.value)
 
 
-def _format(exc: BaseException, type_: type | None) -> str:
-    if isinstance(exc, ForbiddenExtraKeysError):
-        names = ", ".join(repr(k) for k in sorted(exc.extra_fields))
-        plural = "s" if len(exc.extra_fields) > 1 else ""
-        return f"unknown field{plural} {names}"
-    if isinstance(exc, EngagekitError):
-        return str(exc)
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    return format_exception(exc, type_)
+# --- paths ----------------------------------------------------------------------------
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 
 
-def _problems(exc: BaseException) -> list[str]:
-    if isinstance(exc, BaseValidationError):
-        lines = cattrs.transform_error(exc, path="$", format_exception=_format)
-        # cattrs writes "message @ $.path"; engagekit writes "$.path: message".
+def _key_path(key: object) -> str:
+    if isinstance(key, str) and _PLAIN_KEY.match(key):
+        return f".{key}"
+    return f"[{short_repr(key)}]"
+
+
+def _under(prefix: str, problem: Problem) -> Problem:
+    """``problem`` (whose path starts at ``$``) moved under ``prefix``."""
+    return Problem(prefix + problem.path[1:], problem.message, problem.value)
+
+
+class _Found:
+    """Problems gathered while structuring, capped like `DocumentError`."""
+
+    __slots__ = ("more", "problems")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.more = 0
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= MAX_PROBLEMS
+
+    def add(self, problem: Problem) -> None:
+        if self.full:
+            self.more += 1
+        else:
+            self.problems.append(problem)
+
+    def add_exception(
+        self, exc: BaseException, path: str, owner: type | None = None, data: Any = None
+    ) -> None:
+        """Add the problems `exc` describes, found at `path` (in `data`, if known)."""
+        if isinstance(exc, DocumentError):
+            for problem in exc.problems:
+                self.add(_under(path, problem))
+            self.more += exc.more
+        elif isinstance(exc, ClassValidationError):
+            with_notes, others = exc.group_exceptions()
+            for sub, note in with_notes:
+                self.add_exception(sub, path + _key_path(note.name))
+            for sub in others:
+                self.add_exception(sub, path, exc.cl, data)
+        elif isinstance(exc, IterableValidationError):
+            with_index, others = exc.group_exceptions()
+            for sub, index_note in with_index:
+                self.add_exception(sub, f"{path}[{index_note.index}]", None)
+            for sub in others:
+                self.add_exception(sub, path, None)
+        elif isinstance(exc, ForbiddenExtraKeysError):
+            names = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+            for key in sorted(exc.extra_fields, key=str):
+                value = data.get(key) if isinstance(data, Mapping) else None
+                self.add(_unknown_field(path, key, exc.cl, names, value))
+        elif isinstance(exc, KeyError):
+            self.add(Problem(path, "required field missing"))
+        elif isinstance(exc, RecursionError):
+            self.add(Problem(path, "nested too deeply"))
+        elif isinstance(exc, EngagekitError):
+            self.add(_located(exc, path, owner))
+        else:
+            # A hook or constructor raised a builtin error: report it, located.
+            message = str(exc) or type(exc).__name__
+            self.add(Problem(path, short_repr(message)[1:-1] if len(message) > 200 else message))
+
+    def raise_if_any(self) -> None:
+        if self.problems or self.more:
+            raise _Invalid(self.problems, more=self.more)
+
+
+def _unknown_field(path: str, key: object, cls: type, names: list[str], value: object) -> Problem:
+    message = f"unknown field {short_repr(key)} of {cls.__name__}"
+    if names:
+        message += "; allowed: " + ", ".join(repr(n) for n in names[:3])
+        if len(names) > 3:
+            message += ", ..."
+        near = close_matches(str(key), names) if isinstance(key, str) else ()
+        if near:
+            message += " (did you mean " + ", ".join(repr(n) for n in near) + "?)"
+    return Problem(path + _key_path(key), message, value)
+
+
+_FIELD_NAME = re.compile(r"(?:(\w+)\.)?(\w+)((?:\[\d+\])*)\Z")
+
+
+def _located(exc: EngagekitError, path: str, owner: type | None) -> Problem:
+    """A constructor's error, at the path of the field it names when it names one."""
+    value = getattr(exc, "value", getattr(exc, "name", None))
+    field = getattr(exc, "field", None)
+    if owner is not None and attrs.has(owner) and isinstance(field, str):
+        match = _FIELD_NAME.match(field)
+        if match:
+            cls_name, name, index = match.groups()
+            names = {a.name for a in attrs.fields(owner)}
+            if (cls_name in (None, owner.__name__)) and name in names:
+                return Problem(f"{path}.{name}{index}", str(exc), value)
+    return Problem(path, str(exc), value)
+
+
+# --- containers -----------------------------------------------------------------------
+
+_SEQUENCES = {
+    tuple: tuple,
+    list: list,
+    frozenset: frozenset,
+    set: set,
+    collections.abc.Sequence: tuple,
+    collections.abc.MutableSequence: list,
+    collections.abc.Set: frozenset,
+    collections.abc.MutableSet: set,
+}
+_MAPPINGS = {dict, collections.abc.Mapping, collections.abc.MutableMapping}
+
+
+def _origin(type_: Any) -> Any:
+    return typing.get_origin(type_) or type_
+
+
+def _is_sequence(type_: Any) -> bool:
+    try:
+        return _origin(type_) in _SEQUENCES
+    except TypeError:  # unhashable special forms
+        return False
+
+
+def _is_mapping(type_: Any) -> bool:
+    try:
+        return _origin(type_) in _MAPPINGS
+    except TypeError:
+        return False
+
+
+def _hook(type_: Any) -> Callable[[Any, Any], Any]:
+    if type_ is Any:
+        return lambda value, _: value
+    return converter.get_structure_hook(type_)
+
+
+def _sequence_factory(type_: Any) -> Callable[[Any, Any], Any]:
+    origin = _origin(type_)
+    build = _SEQUENCES[origin]
+    args = typing.get_args(type_)
+    is_set = build in (frozenset, set)
+    accepted: tuple[type, ...] = (list, tuple, frozenset, set) if is_set else (list, tuple)
+    if origin is tuple and args and not (len(args) == 2 and args[1] is Ellipsis):
+        if args == ((),):  # tuple[()]
+            args = ()
+        return _fixed_tuple_factory(args)
+    item_type = args[0] if args else Any
+    expected = "a list"
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, accepted):
+            raise _wrong(value, expected)
+        items = typing.cast("Collection[Any]", value)
+        handle = _hook(item_type)
         out = []
-        for line in lines:
-            message, _, path = line.rpartition(" @ ")
-            out.append(f"{path}: {message}" if message else line)
+        found: _Found | None = None
+        for index, item in enumerate(items):
+            try:
+                out.append(handle(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - every problem is reported
+                found = found or _Found()
+                found.add_exception(exc, f"$[{index}]")
+                rest = len(items) - index - 1
+                if rest and len(found.problems) >= MAX_PROBLEMS - 1:
+                    # Stop here: checking the rest would only add problems not shown.
+                    found.add(Problem(f"$[{index + 1}:]", f"{rest} more items not checked"))
+                    break
+        if found is not None:
+            found.raise_if_any()
+        return build(out)
+
+    return structure
+
+
+def _fixed_tuple_factory(args: tuple[Any, ...]) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            raise _wrong(value, f"a list of {len(args)} items")
+        if len(value) != len(args):
+            raise _Invalid([Problem("$", f"got {len(value)} items; expected {len(args)}", value)])
+        out = []
+        found = _Found()
+        for index, (item, item_type) in enumerate(zip(value, args, strict=True)):
+            try:
+                out.append(_hook(item_type)(item, item_type))
+            except Exception as exc:  # noqa: BLE001 - every problem is reported
+                found.add_exception(exc, f"$[{index}]")
+        found.raise_if_any()
+        return tuple(out)
+
+    return structure
+
+
+def _mapping_factory(type_: Any) -> Callable[[Any, Any], Any]:
+    args = typing.get_args(type_)
+    key_type, value_type = args if len(args) == 2 else (Any, Any)
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise _wrong(value, "a table")
+        key_hook, value_hook = _hook(key_type), _hook(value_type)
+        out = {}
+        found = _Found()
+        for key, item in value.items():
+            path = "$" + _key_path(key)
+            try:
+                new_key = key_hook(key, key_type)
+            except Exception as exc:  # noqa: BLE001 - every problem is reported
+                found.add_exception(exc, path)
+                continue
+            try:
+                out[new_key] = value_hook(item, value_type)
+            except Exception as exc:  # noqa: BLE001 - every problem is reported
+                found.add_exception(exc, path)
+            if found.full:
+                break
+        found.raise_if_any()
         return out
-    return [f"$: {_format(exc, None)}"]
+
+    return structure
+
+
+def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
+    attrs.resolve_types(cls)
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    expected = f"a table of {cls.__name__} fields"
+
+    def structure(value: Any, _: Any) -> Any:
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise _wrong(value, expected)
+        try:
+            return generated(value, cls)
+        except ClassValidationError as exc:
+            found = _Found()
+            found.add_exception(exc, "$", cls, value)
+            found.raise_if_any()
+            raise  # pragma: no cover - a validation error always has a problem
+
+    return structure
+
+
+converter.register_structure_hook_factory(_is_sequence, _sequence_factory)
+converter.register_structure_hook_factory(_is_mapping, _mapping_factory)
+converter.register_structure_hook_factory(attrs.has, _attrs_factory)
+
+
+# --- public functions -----------------------------------------------------------------
 
 
 def to_dict(value: Any) -> Any:
@@ -148,100 +514,161 @@ def to_dict(value: Any) -> Any:
 
 
 def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
-    """Build a ``cls`` from plain data, reporting every problem at once.
+    """Build a `cls` from plain data, reporting every problem at once.
 
     Raises:
-        DocumentError: naming each bad key path and value; nothing is half-built.
+        DocumentError: naming each bad key path, the value found there and what is
+            allowed; nothing is half-built.
 
     Examples:
         >>> from engagekit import Source
         >>> from_dict({"title": "Strategy", "publisher": "NHS Somerset"}, Source).publisher
         'NHS Somerset'
+        >>> from_dict({"title": "Strategy", "publisher": ["NHS Somerset"]}, Source)
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.DocumentError: <dict>: 1 problem
+          $.publisher: got a list ['NHS Somerset']; expected text
     """
     try:
-        return converter.structure(data, cls)
-    except DocumentError:
-        raise
-    except (BaseValidationError, EngagekitError, TypeError, ValueError, KeyError) as exc:
-        raise DocumentError(origin, _problems(exc)) from None
+        loaded: T = converter.structure(data, cls)
+    except Exception as exc:  # noqa: BLE001 - every failure is a problem of the document
+        owner: Any = cls  # a class, or a union such as `Source | None`
+        found = _Found()
+        found.add_exception(exc, "$", owner if isinstance(owner, type) else None, data)
+        raise DocumentError(origin, found.problems, more=found.more) from None
+    return loaded
 
 
-def dumps(value: Any, *, indent: int | None = 2) -> str:
+def dumps(value: Any, *, indent: int | None = None) -> str:
     """Serialise an engagekit value as a JSON document with a format version.
+
+    The document is compact by default (Python writes it several times faster than
+    an indented one); pass `indent=2` for a document to read.
+
+    Raises:
+        InvalidValueError: the value holds a number JSON cannot write (NaN, infinity).
 
     Examples:
         >>> from engagekit import ParticipationLevel
-        >>> print(dumps(ParticipationLevel.EMPOWER, indent=None))
+        >>> print(dumps(ParticipationLevel.EMPOWER))
         {"engagekit": {"format": 1, "type": "ParticipationLevel"}, "data": "empower"}
     """
     document = {
         _ENVELOPE: {"format": FORMAT_VERSION, "type": type(value).__name__},
         "data": to_dict(value),
     }
-    return json.dumps(document, indent=indent, ensure_ascii=False)
+    try:
+        return json.dumps(document, indent=indent, ensure_ascii=False, allow_nan=False)
+    except ValueError as exc:
+        raise InvalidValueError(
+            type(value).__name__, value, reason=f"cannot be written as JSON ({exc})"
+        ) from None
 
 
-def _unwrap(document: Any, cls: type, origin: str) -> Any:
+def _unwrap(document: Any, cls: Any, origin: str) -> Any:
     if not (isinstance(document, dict) and _ENVELOPE in document):
         return document
     header = document[_ENVELOPE]
-    problems = []
-    extra = set(document) - {_ENVELOPE, "data"}
-    if extra:
+    problems: list[Problem] = []
+    for key in sorted(set(document) - {_ENVELOPE, "data"}, key=str):
         problems.append(
-            f"$: unknown field{'s' if len(extra) > 1 else ''} "
-            + ", ".join(repr(k) for k in sorted(extra))
+            Problem(f"${_key_path(key)}", f"unknown field {short_repr(key)}", document[key])
         )
     if not isinstance(header, dict):
-        raise DocumentError(origin, [f"$.{_ENVELOPE}: expected a table with 'format' and 'type'"])
+        problems.append(
+            Problem(f"$.{_ENVELOPE}", "expected a table with 'format' and 'type'", header)
+        )
+        raise DocumentError(origin, problems)
     version = header.get("format", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        problems.append(f"$.{_ENVELOPE}.format: {version!r} is not a format version")
+        problems.append(
+            Problem(
+                f"$.{_ENVELOPE}.format", f"{short_repr(version)} is not a format version", version
+            )
+        )
     elif version > FORMAT_VERSION:
         problems.append(
-            f"$.{_ENVELOPE}.format: {version} is newer than this engagekit reads "
-            f"({FORMAT_VERSION}); upgrade engagekit"
+            Problem(
+                f"$.{_ENVELOPE}.format",
+                f"{version} is newer than this engagekit reads ({FORMAT_VERSION}); "
+                "upgrade engagekit",
+                version,
+            )
         )
     name = header.get("type")
-    if name is not None and name != cls.__name__:
-        problems.append(f"$.{_ENVELOPE}.type: {name!r} is not {cls.__name__!r}")
-    unknown = set(header) - {"format", "type"}
-    if unknown:
-        problems.append(f"$.{_ENVELOPE}: unknown field(s) " + ", ".join(sorted(unknown)))
+    expected = getattr(cls, "__name__", None)
+    if name is not None and name != expected:
+        problems.append(
+            Problem(f"$.{_ENVELOPE}.type", f"{short_repr(name)} is not {expected!r}", name)
+        )
+    for key in sorted(set(header) - {"format", "type"}, key=str):
+        problems.append(
+            Problem(
+                f"$.{_ENVELOPE}{_key_path(key)}", f"unknown field {short_repr(key)}", header[key]
+            )
+        )
     if "data" not in document:
-        problems.append("$.data: required field missing")
+        problems.append(Problem("$.data", "required field missing"))
     if problems:
         raise DocumentError(origin, problems)
     return document["data"]
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _decode(raw: bytes, origin: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            origin, reason=f"not UTF-8 text (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})"
+        ) from None
+
+
 def loads(text: str | bytes, cls: type[T], *, origin: str = "<json>") -> T:
-    """Read a ``cls`` from JSON text written by :func:`dumps` (or plain JSON data).
+    """Read a `cls` from JSON text written by `dumps` (or plain JSON data).
 
     Raises:
-        ParseError: the text is not JSON.
-        DocumentError: the document does not describe a valid ``cls``.
+        ParseError: the text is not UTF-8 JSON (or is nested too deeply to read, or
+            holds a number Python will not read).
+        DocumentError: the document does not describe a valid `cls`.
 
     Examples:
         >>> from engagekit import ParticipationLevel
         >>> loads('"collaborate"', ParticipationLevel)
         <ParticipationLevel.COLLABORATE: 'collaborate'>
     """
+    if isinstance(text, bytes | bytearray):
+        text = _decode(bytes(text), origin)
+    if not isinstance(text, str):
+        raise ParseError(short_repr(text), reason="expected JSON text", origin=origin)
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        snippet = text if isinstance(text, str) else text.decode("utf-8", "replace")
         raise ParseError(
-            snippet[:60], reason=f"not JSON ({exc.msg})", origin=origin, line=exc.lineno
+            text[:60], reason=f"not JSON ({exc.msg})", origin=origin, line=exc.lineno
         ) from None
+    except RecursionError:
+        raise ParseError(
+            text[:60], reason="not readable: nested too deeply", origin=origin
+        ) from None
+    except ValueError as exc:  # a number over Python's digit limit; NaN or Infinity
+        raise ParseError(text[:60], reason=f"not readable JSON ({exc})", origin=origin) from None
     return from_dict(_unwrap(document, cls, origin), cls, origin=origin)
 
 
 def read_toml(source: str | Path | IO[bytes], *, origin: str | None = None) -> dict[str, Any]:
     """Parse a TOML file (a path or a binary file object) into a dict.
 
-    Duplicate keys and malformed dates are TOML errors and raise ``ParseError``
+    Duplicate keys and malformed dates are TOML errors and raise `ParseError`
     naming the file and line.
+
+    Raises:
+        ParseError: the file cannot be read, is not UTF-8 or is not TOML (or is nested
+            too deeply to read, or holds a number Python will not read).
 
     Examples:
         >>> import io as stdio
@@ -256,19 +683,27 @@ def read_toml(source: str | Path | IO[bytes], *, origin: str | None = None) -> d
             raise ParseError(str(source), reason=f"cannot open: {exc.strerror}") from None
     else:
         name = origin or str(getattr(source, "name", "<toml>"))
-        raw = source.read()
+        read = getattr(source, "read", None)
+        if read is None:
+            raise ParseError(name, reason="expected a path or a binary file")
+        raw = read()
+        if isinstance(raw, str):
+            raise ParseError(name, reason="the file is open in text mode; open it with 'rb'")
+    text = _decode(raw, name)
     try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ParseError(name, reason="not UTF-8 text") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ParseError(name, reason=f"not valid TOML ({exc})", origin=name) from None
+    except RecursionError:
+        raise ParseError(name, reason="not readable: nested too deeply", origin=name) from None
+    except ValueError as exc:  # a number over Python's digit limit
+        raise ParseError(name, reason=f"not readable TOML ({exc})", origin=name) from None
 
 
 def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | None = None) -> T:
-    """Read a ``cls`` from a TOML file, strictly.
+    """Read a `cls` from a TOML file, strictly.
 
-    The file may start with ``engagekit = { format = 1 }`` (optionally with ``type``);
+    The file may start with `engagekit = { format = 1 }` (optionally with `type`);
     the rest of the file is the value's fields.
 
     Raises:
@@ -285,7 +720,7 @@ def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | Non
     name = origin or (
         str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<toml>"))
     )
-    data = read_toml(source, origin=name)
+    data: Any = read_toml(source, origin=name)
     if _ENVELOPE in data:
         header = data.pop(_ENVELOPE)
         data = _unwrap({_ENVELOPE: header, "data": data}, cls, name)
