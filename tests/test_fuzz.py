@@ -280,7 +280,7 @@ def _public_types() -> set[type]:
 
 def _roots() -> Iterator[Any]:
     yield engagekit.ENGAGEMENT_CYCLE
-    yield engagekit.techniques()
+    yield engagekit.techniques.catalogue()
     yield from engagekit.commissioning_cycles().values()
     yield from cycles.ladders().values()
     yield from cycles.principle_sets().values()

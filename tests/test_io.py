@@ -225,8 +225,8 @@ class TestNoSilentCoercion:
         """ISO week and basic-format dates ('2012-W01-1', '20120101') were accepted."""
         for text in ("2012-W01-1", "20120101", "2012-01-01T00:00"):
             data = transport()
-            data["date"] = text
-            with pytest.raises(DocumentError, match=r"\$.date: .* expected YYYY-MM-DD"):
+            data["on"] = text
+            with pytest.raises(DocumentError, match=r"\$.on: .* expected YYYY-MM-DD"):
                 io.from_dict(data, Decision)
 
     def test_choices_read_through_their_enum(self) -> None:

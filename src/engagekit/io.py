@@ -59,6 +59,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from engagekit._display import Listing
 from engagekit.errors import (
     MAX_PROBLEMS,
     DocumentError,
@@ -316,11 +317,13 @@ class _Found:
 
 
 def _unknown_field(path: str, key: object, cls: type, names: list[str], value: object) -> Problem:
-    message = f"unknown field {short_repr(key)} of {cls.__name__}"
+    message = f"unknown field {short_repr(key)}"
+    if not cls.__name__.startswith("_"):  # private document wrappers are named by their path
+        message += f" of {cls.__name__}"
     if names:
-        message += "; allowed: " + ", ".join(repr(n) for n in names[:3])
-        if len(names) > 3:
-            message += ", ..."
+        message += "; allowed: " + ", ".join(repr(n) for n in names[:12])
+        if len(names) > 12:
+            message += f", … ({len(names) - 12} more)"
         near = close_matches(str(key), names) if isinstance(key, str) else ()
         if near:
             message += " (did you mean " + ", ".join(repr(n) for n in near) + "?)"
@@ -495,6 +498,34 @@ def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
 converter.register_structure_hook_factory(_is_sequence, _sequence_factory)
 converter.register_structure_hook_factory(_is_mapping, _mapping_factory)
 converter.register_structure_hook_factory(attrs.has, _attrs_factory)
+
+
+def _is_listing(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, Listing) and not attrs.has(type_)
+
+
+def _listing_item_type(cls: type) -> Any:
+    for klass in cls.__mro__:
+        for base in getattr(klass, "__orig_bases__", ()):
+            if typing.get_origin(base) is Listing:
+                return typing.get_args(base)[0]
+    return Any
+
+
+def _listing_structure_factory(cls: type[Listing[Any]]) -> Callable[[Any, Any], Any]:
+    items: Any = tuple[_listing_item_type(cls), ...]  # type: ignore[misc]
+
+    def structure(value: Any, _: Any) -> Any:
+        return cls(converter.structure(value, items))
+
+    return structure
+
+
+# A plain listing (a query result) is written as the list of its items.
+converter.register_structure_hook_factory(_is_listing, _listing_structure_factory)
+converter.register_unstructure_hook_factory(
+    _is_listing, lambda _: lambda value: [converter.unstructure(item) for item in value]
+)
 
 
 # --- public functions -----------------------------------------------------------------

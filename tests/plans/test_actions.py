@@ -219,8 +219,8 @@ colour = "red"
         assert "$.objective[1].id: '2.1' has no parent objective '2'" in text
         assert "$.action[1].objective: unknown objective '7'" in text
         assert "$.action[2].target: cannot read 'Dec 5th'" in text
-        assert "$.action[3].updates[0]: ProgressUpdate.progress: 140" in text
-        assert "$.action[4]: unknown field 'colour'" in text
+        assert "$.action[3].updates[0].progress: ProgressUpdate.progress: 140" in text
+        assert "$.action[4].colour: unknown field 'colour'; allowed: 'id'" in text
 
     def test_plan_file_with_source_citation(self) -> None:
         """A plan file cites a document from data/sources.toml by id."""

@@ -44,7 +44,7 @@ class ActionStatusCatalogue:
 
     Example:
         >>> statuses()["in-progress"].progress
-        50.0
+        50
         >>> statuses()
         <ActionStatusCatalogue with 6 statuses>
     """
