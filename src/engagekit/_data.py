@@ -49,9 +49,15 @@ def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, lis
     return resolved, [str(p) for p in problems]
 
 
-def resolve(data: Any, origin: str, path: str = "$") -> tuple[Any, list[Problem]]:
+#: No engagekit document nests deeper than this; deeper data is refused, not recursed into.
+_MAX_DEPTH = 64
+
+
+def resolve(data: Any, origin: str, path: str = "$", _depth: int = 0) -> tuple[Any, list[Problem]]:
     """Expand `{document = id, section = …}` citations; return data and problems."""
     problems: list[Problem] = []
+    if _depth > _MAX_DEPTH and isinstance(data, dict | list):
+        return data, [Problem(path, f"nested more than {_MAX_DEPTH} levels deep", None)]
     if isinstance(data, dict):
         out: dict[str, Any] = {}
         for key, value in data.items():
@@ -60,13 +66,13 @@ def resolve(data: Any, origin: str, path: str = "$") -> tuple[Any, list[Problem]
                 out[key], found = _expand(value, here)
                 problems.extend(found)
             else:
-                out[key], found = resolve(value, origin, here)
+                out[key], found = resolve(value, origin, here, _depth + 1)
                 problems.extend(found)
         return out, problems
     if isinstance(data, list):
         items = []
         for index, value in enumerate(data):
-            item, found = resolve(value, origin, f"{path}[{index}]")
+            item, found = resolve(value, origin, f"{path}[{index}]", _depth + 1)
             items.append(item)
             problems.extend(found)
         return items, problems
