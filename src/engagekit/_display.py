@@ -108,6 +108,16 @@ def short_repr(value: object, noun: str, counts: Iterable[tuple[int, str]] = ())
     return f"<{noun} with {listed}>"
 
 
+def quoted(text: str, limit: int = 60) -> str:
+    """``repr(text)``, cut to ``limit`` characters with an ellipsis, for one-line reprs.
+
+    Examples:
+        >>> quoted("Working with patients and carers to monitor services", limit=20)
+        "'Working with patien…'"
+    """
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
 class Displayable:
     """Gives a type ``str()`` (plain text), ``_repr_html_`` and ``to_dict()``.
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit._display import Displayable, short_repr
 from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, UnknownChoiceError
@@ -125,7 +125,7 @@ class Consideration:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class StageDetails(Displayable):
     """The reference record of one Engagement Cycle stage.
 
@@ -154,6 +154,13 @@ class StageDetails(Displayable):
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            f"StageDetails {self.stage.number} {_display.quoted(self.title, 40)}",
+            [(len(self.considerations), "considerations")],
+        )
 
     @property
     def headings(self) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidValueError
 from engagekit.evidence import Audience
@@ -144,7 +144,7 @@ def unique_keys(instance: object, attribute: attrs.Attribute[Any], value: object
         seen.add(item.key)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Option:
     """One alternative a decision considers, assessed on the triangle.
 
@@ -163,6 +163,11 @@ class Option:
     assessments: tuple[Assessment, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=unique_keys
     )
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self, f"Option {_display.quoted(self.id)}", [(len(self.assessments), "assessments")]
+        )
 
     def assessment(
         self, criterion: Criterion | str, audience: Audience | str | None = None

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit._display import Displayable
 from engagekit.choices import Choice
 from engagekit.duties._bodies import BodyType, as_body_type
@@ -187,7 +187,7 @@ def _after_start(instance: Duty, attribute: attrs.Attribute[Any], value: object)
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Duty(Displayable):
     """A duty (or one version of it) in force for a period, binding some kinds of body.
 
@@ -245,6 +245,13 @@ class Duty(Displayable):
     notes: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            f"Duty {_display.quoted(self.id)} from {self.in_force_from}",
+            [(len(self.requirements), "requirements")],
+        )
 
     def __attrs_post_init__(self) -> None:
         if not self.bodies:

@@ -294,7 +294,7 @@ class Objective:
         actions = len(self.actions)
         return _display.short_repr(
             self,
-            f"Objective {_short(self.id)}",
+            f"Objective {_display.quoted(self.id)}",
             [
                 (actions, "action" if actions == 1 else "actions"),
                 (len(self.objectives), "objective" if len(self.objectives) == 1 else "objectives"),
@@ -334,10 +334,6 @@ def objective_progress(
         if value is not None and child.weight > 0:
             pairs.append((child.weight, value))
     return _weighted(pairs)
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _weighted(pairs: Iterable[tuple[float, float]]) -> float | None:
@@ -407,7 +403,7 @@ class ActionPlan(_display.Displayable):
     def __repr__(self) -> str:
         return _display.short_repr(
             self,
-            f"ActionPlan {_short(self.title)}",
+            f"ActionPlan {_display.quoted(self.title)}",
             [(len(self.all_objectives()), "objectives"), (len(self.all_actions()), "actions")],
         )
 

@@ -129,7 +129,7 @@ class Responsibility:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Role:
     """A role and its responsibilities."""
 
@@ -137,6 +137,13 @@ class Role:
     responsibilities: tuple[Responsibility, ...] = attrs.field(
         converter=_validate.to_tuple, validator=_validate.each(Responsibility)
     )
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            f"Role {_display.quoted(self.name)}",
+            [(len(self.responsibilities), "responsibilities")],
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit._display import Displayable
 from engagekit.choices import Choice
 from engagekit.cycles import EngagementStage, MethodOfEngagement, ParticipationLevel
@@ -85,7 +85,7 @@ def _stages(value: object) -> tuple[EngagementStage, ...]:
     return _validate.members(EngagementStage, value, "Technique.stages")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Technique(Displayable):
     """An involvement technique, as a menu entry the source describes.
 
@@ -131,6 +131,11 @@ class Technique(Displayable):
     seldom_heard_note: str | None = attrs.field(default=None, validator=_validate.optional_text)
     stages: tuple[EngagementStage, ...] = attrs.field(default=(), converter=_stages)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self, f"Technique {_display.quoted(self.id)}", [(len(self.figures), "figures")]
+        )
 
     def __attrs_post_init__(self) -> None:
         if not self.levels:
