@@ -39,8 +39,10 @@ class TestSomerset:
         """002: messages escalate "from the top to the bottom and vice-versa"."""
         net = somerset(practices_per_federation=3)
         reached = net.cascade("somerset-ccg-board")
-        assert len([b for b in reached[Tier.PRACTICE] if b.kind is BodyKind.PRACTICE]) == 27
-        assert net.body("somerset-hwb") in reached[Tier.PLACE]
+        assert (
+            len([b for b in reached.by_tier()[Tier.PRACTICE] if b.kind is BodyKind.PRACTICE]) == 27
+        )
+        assert net.body("somerset-hwb") in reached.by_tier()[Tier.PLACE]
 
     def test_link_informs_the_county_forum(self):
         """000 strand 7: working with the LINk/HealthWatch (a lateral link)."""

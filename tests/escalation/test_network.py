@@ -7,7 +7,13 @@ import pickle
 import networkx as nx
 import pytest
 
-from engagekit.errors import GraphStructureError, InvalidValueError, UnknownNameError
+from engagekit.errors import (
+    GraphStructureError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownChoiceError,
+    UnknownNameError,
+)
 from engagekit.escalation import Body, BodyKind, EscalationNetwork, Link, LinkKind, Tier
 
 
@@ -130,25 +136,29 @@ class TestConstruction:
 
 class TestBadValues:
     @pytest.mark.parametrize(
-        ("fields", "field", "value"),
+        ("fields", "error", "field", "value"),
         [
-            ({"id": "two words"}, "Body.id", "two words"),
-            ({"id": ""}, "Body.id", ""),
-            ({"name": "  "}, "Body.name", "  "),
-            ({"kind": "forum"}, "Body.kind", "forum"),
-            ({"tier": 3}, "Body.tier", 3),
-            ({"seats": -1}, "Body.seats", -1),
-            ({"seats": True}, "Body.seats", True),
-            ({"meetings_per_year": 2.5}, "Body.meetings_per_year", 2.5),
-            ({"placeholder": "yes"}, "Body.placeholder", "yes"),
-            ({"seats": 3, "members": 4}, "Body.members", 4),
+            ({"id": "two words"}, InvalidValueError, "Body.id", "two words"),
+            ({"id": ""}, InvalidValueError, "Body.id", ""),
+            ({"id": "a/b"}, InvalidValueError, "Body.id", "a/b"),
+            ({"id": 7}, InvalidTypeError, "Body.id", 7),
+            ({"name": "  "}, InvalidValueError, "Body.name", "  "),
+            ({"kind": "forum"}, UnknownChoiceError, "Body.kind", "forum"),
+            ({"tier": 3}, InvalidTypeError, "Body.tier", 3),
+            ({"seats": -1}, InvalidValueError, "Body.seats", -1),
+            ({"seats": True}, InvalidTypeError, "Body.seats", True),
+            ({"seats": "3"}, InvalidTypeError, "Body.seats", "3"),
+            ({"meetings_per_year": 2.5}, InvalidTypeError, "Body.meetings_per_year", 2.5),
+            ({"placeholder": "yes"}, InvalidTypeError, "Body.placeholder", "yes"),
+            ({"seats": 3, "members": 4}, InvalidValueError, "Body.members", 4),
         ],
     )
-    def test_body(self, fields, field, value):
-        """Each bad field raises InvalidValueError naming the field and the value."""
+    def test_body(self, fields, error, field, value):
+        """A wrong type raises InvalidTypeError, a wrong value InvalidValueError; both
+        name the field and the value."""
         given = {"id": "x", "name": "X", "kind": BodyKind.HEALTH_FORUM, "tier": Tier.LOCALITY}
         given.update(fields)
-        with pytest.raises(InvalidValueError) as info:
+        with pytest.raises(error) as info:
             Body(**given)
         assert info.value.field == field
         assert info.value.value == value
@@ -169,9 +179,22 @@ class TestBadValues:
         """Bad links name the field; a link to itself is a cycle of one."""
         given = {"source": "a", "target": "b"}
         given.update(fields)
-        with pytest.raises(InvalidValueError) as info:
+        with pytest.raises((InvalidValueError, InvalidTypeError)) as info:
             Link(**given)
         assert info.value.field == field
+
+    def test_choices_and_numbers_as_users_type_them(self):
+        """Kinds and tiers accept their values and aliases as text; counts any Integral."""
+        import numpy as np
+
+        built = Body(id="x", name="X", kind="PPG", tier="federation", seats=np.int64(3))
+        assert (built.kind, built.tier) == (BodyKind.PATIENT_PARTICIPATION_GROUP, Tier.LOCALITY)
+        assert type(built.seats) is int
+        assert built == Body(
+            id="x", name="X", kind=BodyKind.PATIENT_PARTICIPATION_GROUP, tier=Tier.LOCALITY, seats=3
+        )
+        link = Link(source="a", target="b", kind="Reports to", representatives=np.int32(2))
+        assert (link.kind, link.representatives) == (LinkKind.REPORTS_TO, 2)
 
     def test_network_items(self):
         """A network's bodies must be Body values."""
@@ -187,8 +210,10 @@ class TestOperations:
 
     def test_unknown_tier(self):
         """An unknown tier name is an UnknownNameError."""
-        with pytest.raises(UnknownNameError, match="unknown tier 'parishes'"):
+        with pytest.raises(UnknownChoiceError, match="to: 'parishes' is not allowed"):
             network(GOOD).route("p1", to="parishes")
+        with pytest.raises(InvalidTypeError, match="to: got int 3"):
+            network(GOOD).route("p1", to=3)  # type: ignore[arg-type]
 
     def test_route_to_tier(self):
         """route(to=) stops at the first body at or above the tier."""
@@ -206,7 +231,7 @@ class TestOperations:
         """Items may be records: ``at`` finds the body, ``key`` groups them."""
         net = network(GOOD)
         items = [("p1", "access"), ("p1", "access"), ("other", "waiting"), ("p1", "waiting")]
-        grouped = net.aggregate(items, to="locality", at=lambda i: i[0], key=lambda i: i[1])
+        grouped = net.aggregate_by(items, to="locality", at=lambda i: i[0], key=lambda i: i[1])
         assert grouped == {"forum": {"access": 2, "waiting": 1}, "other": {"waiting": 1}}
         assert net.aggregate(items, to="place", at=lambda i: i[0]) == {"board": 4}
 
@@ -226,4 +251,4 @@ class TestOperations:
         assert graph.edges["p1", "forum"]["primary"] is True
         with pytest.raises(nx.NetworkXError):
             graph.add_edge("board", "p1")
-        assert net.graph is graph
+        assert nx.utils.graphs_equal(net.graph, graph)

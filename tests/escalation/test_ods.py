@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from engagekit import render
-from engagekit.errors import DocumentError, InvalidValueError, ParseError
+from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError, ParseError
 from engagekit.escalation import BodyKind, EscalationNetwork, Tier
 
 
@@ -90,10 +90,11 @@ class TestMalformed:
         text = row() + row("A81002", columns=26) + row("A81003", open_="2019-13-01")
         with pytest.raises(DocumentError) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
-        assert info.value.problems == (
+        assert [str(p) for p in info.value.problems] == [
             "line 2: expected 27 columns, got 26",
             "line 3: column 11 (Open Date) '2019-13-01' is not a YYYYMMDD date",
-        )
+        ]
+        assert [p.path for p in info.value.problems] == ["line 2", "line 3"]
 
     @pytest.mark.parametrize(
         ("line", "problem"),
@@ -102,23 +103,25 @@ class TestMalformed:
             (row(status="X"), "column 13 (Status Code) 'X' is not one of A, C, D, P"),
             (row(setting="four"), "column 26 (Prescribing Setting) 'four' is not a number"),
             (row(code=""), "column 1 (Organisation Code) is empty"),
+            (row(code="a81001"), "column 1 (Organisation Code) 'a81001' is not an ODS code"),
+            (row(c15="16 C"), "column 15 (Commissioner) '16 C' is not an ODS code"),
         ],
     )
     def test_bad_cells_are_never_guessed(self, line, problem):
         """Bad dates and codes are reported, not guessed."""
         with pytest.raises(DocumentError, match="line 1: ") as info:
             EscalationNetwork.from_ods(stdio.StringIO(line))
-        assert problem in info.value.problems[0]
+        assert problem in str(info.value.problems[0])
 
     def test_duplicates_and_conflicts(self):
         """A practice twice, or a commissioner under two ICBs, is a malformed row."""
         text = row() + row() + row("A81009", c4="QOQ")
         with pytest.raises(DocumentError) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
-        assert info.value.problems == (
+        assert [str(p) for p in info.value.problems] == [
             "line 2: practice A81001 is also on line 1",
             "line 3: 16C is under QOQ here but under QHM on line 1",
-        )
+        ]
 
     def test_lenient_mode_skips_malformed_rows_with_reasons(self):
         """With strict=False, malformed rows are skipped and reported like the others."""
@@ -135,12 +138,88 @@ class TestMalformed:
         assert [str(s) for s in result.skipped] == ["line 2: blank line"]
         assert result.rows == 3
 
-    def test_bad_as_of(self):
-        """as_of must be a date."""
-        with pytest.raises(InvalidValueError, match="as_of: '2019-01-01'"):
-            EscalationNetwork.from_ods(SAMPLE, as_of="2019-01-01")  # type: ignore[arg-type]
+    def test_as_of_as_text(self):
+        """as_of is a date, or YYYY-MM-DD text; anything else is refused."""
+        given = EscalationNetwork.from_ods(SAMPLE, as_of="2015-06-01")
+        assert given == EscalationNetwork.from_ods(SAMPLE, as_of=dt.date(2015, 6, 1))
+        with pytest.raises(InvalidValueError, match="as_of: '2019-13-01'"):
+            EscalationNetwork.from_ods(SAMPLE, as_of="2019-13-01")
+        with pytest.raises(InvalidTypeError, match="as_of: got int 20190101"):
+            EscalationNetwork.from_ods(SAMPLE, as_of=20190101)  # type: ignore[arg-type]
 
     def test_missing_file(self, tmp_path):
         """A file that cannot be opened is a ParseError naming it."""
         with pytest.raises(ParseError, match="cannot open"):
             EscalationNetwork.from_ods(tmp_path / "epraccur.csv")
+
+
+class TestNeverABuiltinError:
+    """Issue 9: from_ods raised _csv.Error and TypeError; it now names the line."""
+
+    def test_a_field_over_the_csv_limit(self):
+        """A 200,000-character field is a problem on its line, not a _csv.Error."""
+        text = row() + row("A81002", c2="X" * 200_000) + row("A81003")
+        with pytest.raises(DocumentError, match="line 2: cannot read the line as CSV") as info:
+            EscalationNetwork.from_ods(stdio.StringIO(text))
+        assert len(str(info.value)) < 1000
+        result = EscalationNetwork.from_ods(stdio.StringIO(text), strict=False)
+        assert [p.id for p in result.network.practices] == ["A81001", "A81003"]
+        assert str(result.skipped[0]).startswith("line 2: malformed: cannot read the line")
+
+    def test_a_stray_carriage_return(self):
+        """A carriage return inside an unquoted cell is reported by line."""
+        text = row() + row("A81002").replace("A SURGERY", "A\rSURGERY")
+        with pytest.raises(DocumentError, match="line 2: cannot read the line as CSV"):
+            EscalationNetwork.from_ods(stdio.StringIO(text, newline="\n"))
+        with pytest.raises(DocumentError, match="line 2: expected 27 columns, got 2"):
+            EscalationNetwork.from_ods(stdio.StringIO(text, newline=""))
+
+    def test_a_binary_stream(self):
+        """A file opened in binary mode is a type error naming what is wanted."""
+        with pytest.raises(InvalidTypeError, match="source: .*text file"):
+            EscalationNetwork.from_ods(stdio.BytesIO(row().encode()))  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("given", [42, None, ["L85001"], b"epraccur.csv"])
+    def test_not_a_file(self, given):
+        """Something that is neither a path nor a text file is an InvalidTypeError."""
+        with pytest.raises(InvalidTypeError, match="source: got"):
+            EscalationNetwork.from_ods(given)
+
+    def test_not_utf8(self, tmp_path):
+        """A file that is not UTF-8 is a ParseError naming the line."""
+        path = tmp_path / "epraccur.csv"
+        path.write_bytes(row().encode() + row("A81002").replace("A", "\xc9").encode("latin-1"))
+        with pytest.raises(ParseError, match="epraccur.csv': not UTF-8 text"):
+            EscalationNetwork.from_ods(path)
+
+    def test_problems_are_capped(self):
+        """Thousands of bad rows: 50 problems kept, the rest counted."""
+        text = "".join(row(f"A{n:05d}", status="X") for n in range(1000))
+        with pytest.raises(DocumentError) as info:
+            EscalationNetwork.from_ods(stdio.StringIO(text))
+        assert len(info.value.problems) == 50
+        assert info.value.more == 950
+        assert str(info.value).endswith("… and 950 more")
+
+    def test_rows_are_streamed(self):
+        """The reader takes rows from an iterator one at a time: a generator works."""
+
+        class Lines:
+            name = "generated.csv"
+            read_calls = 0
+
+            def read(self, size: int = -1) -> str:  # pragma: no cover - never called
+                raise AssertionError("the whole file was read")
+
+            def __iter__(self):
+                for n in range(3):
+                    yield row(f"A8100{n}")
+
+        result = EscalationNetwork.from_ods(Lines())  # type: ignore[arg-type]
+        assert result.rows == 3
+        assert len(result.network.practices) == 3
+
+    def test_repr_is_one_line(self):
+        """An import's repr counts rows, practices and skipped rows."""
+        result = EscalationNetwork.from_ods(SAMPLE)
+        assert repr(result) == "<OdsImport with 10 rows, 5 practices and 5 skipped>"

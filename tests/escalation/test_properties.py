@@ -31,10 +31,11 @@ def test_cascade_from_the_top_reaches_every_practice(net):
     """A decision of the (single) top body reaches every practice on the way down."""
     (top,) = net.top
     reached = net.cascade(top)
-    practices = {b.id for b in reached.get(Tier.PRACTICE, ())}
+    practices = {b.id for b in reached.by_tier().get(Tier.PRACTICE, ())}
     assert {p.id for p in net.practices} <= practices
-    tiers = list(reached)
+    tiers = list(reached.by_tier())
     assert tiers == sorted(tiers, reverse=True)
+    assert [b.tier for b in reached] == sorted((b.tier for b in reached), reverse=True)
 
 
 @given(st.data())
@@ -46,7 +47,7 @@ def test_aggregate_totals_equal_the_number_of_items(data):
     counts = net.aggregate(items, to=tier)
     assert sum(counts.values()) == len(items)
     assert list(counts) == sorted(counts)
-    grouped = net.aggregate(items, to=tier, key=lambda body_id: body_id.startswith("p"))
+    grouped = net.aggregate_by(items, to=tier, key=lambda body_id: body_id.startswith("p"))
     assert sum(sum(inner.values()) for inner in grouped.values()) == len(items)
     assert {k: sum(v.values()) for k, v in grouped.items()} == counts
 
@@ -76,3 +77,15 @@ def test_coverage_and_gaps_agree(net):
     assert coverage.with_patient_group - coverage.represented == len(gaps.unrepresented)
     assert not set(gaps.no_route) & {p.id for p in net.practices}
     assert all(net.body(i).kind is BodyKind.PRACTICE for i in gaps.unrepresented)
+
+
+@given(networks())
+def test_every_body_has_its_duties(net):
+    """duties(on=) gives one row per body, in order, typed by the kind's mapping."""
+    import datetime as dt
+
+    bound = net.duties(on=dt.date(2023, 1, 1))
+    assert [row.body for row in bound] == list(net.bodies)
+    for row in bound:
+        assert row.body_type is row.body.kind.body_type_on(dt.date(2023, 1, 1))
+        assert row.duties == () or row.body_type is not None

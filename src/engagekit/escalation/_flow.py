@@ -8,11 +8,12 @@ import itertools
 import re
 
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit.choices import Choice, aliases
 from engagekit.errors import GraphStructureError, InvalidValueError, UnknownNameError
 from engagekit.sources import Source
@@ -79,13 +80,7 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _item_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            reason="must be a lower-case slug, e.g. 'friends-and-family-test'",
-        )
+_item_id = _validate.identifier
 
 
 @attrs.frozen(kw_only=True)
@@ -99,7 +94,7 @@ class FlowItem:
 
     id: str = attrs.field(validator=_item_id)
     name: str = attrs.field(validator=_validate.text)
-    stage: FlowStage = attrs.field(validator=_validate.member_of(FlowStage))
+    stage: FlowStage = attrs.field(converter=FlowStage)
 
 
 @attrs.frozen(kw_only=True)
@@ -118,7 +113,7 @@ def _unique(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         seen.add(item.id)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class FeedbackFlow:
     """A four-stage flow graph: Listen → Discuss → Inform → Feedback.
 
@@ -152,9 +147,9 @@ class FeedbackFlow:
         default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
     )
 
-    _index: dict[str, FlowItem] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _next: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _previous: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _index: Mapping[str, FlowItem] = attrs.field(init=False, eq=False, hash=False)
+    _next: Mapping[str, list[str]] = attrs.field(init=False, eq=False, hash=False)
+    _previous: Mapping[str, list[str]] = attrs.field(init=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         index = {item.id: item for item in self.items}
@@ -178,9 +173,18 @@ class FeedbackFlow:
                 )
             forward.setdefault(link.source, []).append(link.target)
             backward.setdefault(link.target, []).append(link.source)
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_next", forward)
-        object.__setattr__(self, "_previous", backward)
+        object.__setattr__(self, "_index", MappingProxyType(index))
+        object.__setattr__(self, "_next", MappingProxyType(forward))
+        object.__setattr__(self, "_previous", MappingProxyType(backward))
+
+    def __repr__(self) -> str:
+        name = self.name if len(self.name) <= 60 else self.name[:57] + "..."
+        return _display.short_repr(
+            self, f"FeedbackFlow {name!r}", [(len(self.items), "items"), (len(self.links), "links")]
+        )
+
+    def __str__(self) -> str:
+        return _display.text(self)
 
     @classmethod
     def from_columns(
@@ -258,7 +262,7 @@ class FeedbackFlow:
     ) -> tuple[FlowItem, ...]:
         """Every item the voice from this item can reach (optionally of one stage)."""
         start = self.item(name).id
-        wanted = None if stage is None else FlowStage.parse(stage)
+        wanted = None if stage is None else FlowStage.parse(stage, field="stage")
         return self._ordered(self._reach(start, self._next), wanted)
 
     def upstream(
@@ -266,7 +270,7 @@ class FeedbackFlow:
     ) -> tuple[FlowItem, ...]:
         """Every item whose voice can reach this item (optionally of one stage)."""
         start = self.item(name).id
-        wanted = None if stage is None else FlowStage.parse(stage)
+        wanted = None if stage is None else FlowStage.parse(stage, field="stage")
         return self._ordered(self._reach(start, self._previous), wanted)
 
     def influencing(self, name: str | FlowItem) -> tuple[FlowItem, ...]:
@@ -282,6 +286,4 @@ class FeedbackFlow:
         return self.downstream(name, FlowStage.DISCUSS)
 
     def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        return _display.html(self)

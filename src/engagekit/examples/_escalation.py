@@ -7,7 +7,7 @@ the bodies are clearly labelled placeholders (``placeholder=True``, names such a
 
 from __future__ import annotations
 
-from engagekit import _data
+from engagekit import _data, _validate
 from engagekit.errors import InvalidValueError
 from engagekit.escalation import (
     Body,
@@ -27,9 +27,10 @@ def _cite(document: str, section: str) -> Source:
 
 
 def _per_area(value: object, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+    count = _validate.as_int(name, value)
+    if not 1 <= count <= 99:
         raise InvalidValueError(name, value, reason="must be a whole number from 1 to 99")
-    return value
+    return count
 
 
 def _practice(

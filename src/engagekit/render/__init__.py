@@ -19,7 +19,6 @@ from engagekit.render._core import html, markdown, mermaid, text
 
 # Renderers for each family of types register themselves on import.
 from engagekit.render import _frameworks  # noqa: F401  isort: skip
-from engagekit.render import _escalation  # noqa: F401  isort: skip
 from engagekit.render import _plans  # noqa: F401  isort: skip
 from engagekit.render import _decisions  # noqa: F401  isort: skip
 from engagekit.render import _duties  # noqa: F401  isort: skip
