@@ -149,7 +149,8 @@ def read_ods(
     day = None if as_of is None else _validate.as_date("as_of", as_of)
     if not isinstance(strict, bool):
         raise InvalidTypeError("strict", strict, expected="true or false")
-    if name is not None and (not isinstance(name, str) or not name.strip()):
+    given_name: object = name
+    if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
     if isinstance(source, str | PurePath):
         origin = str(source)
@@ -161,7 +162,8 @@ def read_ods(
             raise ParseError(origin, reason=f"cannot open: {exc}") from None
         with handle:
             return _build(handle, origin=origin, as_of=day, strict=strict, name=name)
-    if isinstance(source, stdio.RawIOBase | stdio.BufferedIOBase) or not hasattr(source, "read"):
+    given: object = source
+    if isinstance(given, stdio.RawIOBase | stdio.BufferedIOBase) or not hasattr(given, "read"):
         raise InvalidTypeError(
             "source",
             source,
