@@ -7,12 +7,14 @@ import collections
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engagekit.escalation import BodyKind, Tier
+from engagekit.escalation import BodyKind, EscalationNetwork, Tier
 from strategies.escalation import items_in, networks
 
 
 @given(networks(), st.sampled_from(Tier))
-def test_every_route_ends_at_the_requested_tier_or_the_top(net, tier):
+def test_every_route_ends_at_the_requested_tier_or_the_top(
+    net: EscalationNetwork, tier: Tier
+) -> None:
     """A route stops at the first body at or above the tier asked for, or runs to the top."""
     tops = set(net.top)
     for body in net.bodies:
@@ -27,7 +29,7 @@ def test_every_route_ends_at_the_requested_tier_or_the_top(net, tier):
 
 
 @given(networks())
-def test_cascade_from_the_top_reaches_every_practice(net):
+def test_cascade_from_the_top_reaches_every_practice(net: EscalationNetwork) -> None:
     """A decision of the (single) top body reaches every practice on the way down."""
     (top,) = net.top
     reached = net.cascade(top)
@@ -39,7 +41,7 @@ def test_cascade_from_the_top_reaches_every_practice(net):
 
 
 @given(st.data())
-def test_aggregate_totals_equal_the_number_of_items(data):
+def test_aggregate_totals_equal_the_number_of_items(data: st.DataObject) -> None:
     """Every item is counted once, whatever tier it is aggregated to."""
     net = data.draw(networks())
     items = data.draw(items_in(net))
@@ -53,7 +55,7 @@ def test_aggregate_totals_equal_the_number_of_items(data):
 
 
 @given(st.data())
-def test_counts_at_a_tier_equal_the_sum_of_the_tier_below(data):
+def test_counts_at_a_tier_equal_the_sum_of_the_tier_below(data: st.DataObject) -> None:
     """Rolling the counts of a lower tier up gives the counts of the higher tier."""
     net = data.draw(networks())
     items = data.draw(items_in(net))
@@ -68,7 +70,7 @@ def test_counts_at_a_tier_equal_the_sum_of_the_tier_below(data):
 
 
 @given(networks())
-def test_coverage_and_gaps_agree(net):
+def test_coverage_and_gaps_agree(net: EscalationNetwork) -> None:
     """Coverage counts and gap lists describe the same practices."""
     coverage = net.coverage()
     gaps = net.gaps()
@@ -80,7 +82,7 @@ def test_coverage_and_gaps_agree(net):
 
 
 @given(networks())
-def test_every_body_has_its_duties(net):
+def test_every_body_has_its_duties(net: EscalationNetwork) -> None:
     """duties(on=) gives one row per body, in order, typed by the kind's mapping."""
     import datetime as dt
 

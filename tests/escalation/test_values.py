@@ -83,7 +83,7 @@ class TestOneLineReprs:
     def test_errors_never_embed_a_network(self, england: EscalationNetwork) -> None:
         """An error about a network names it in one line (it once embedded 1.7 MB)."""
         with pytest.raises(InvalidValueError) as info:
-            EscalationNetwork(name="x", bodies=[england])  # type: ignore[list-item]
+            EscalationNetwork(name="x", bodies=[england])
         assert len(str(info.value)) < 300
         with pytest.raises(InvalidTypeError) as type_info:
             england.aggregate([["P0001"]], to="system")

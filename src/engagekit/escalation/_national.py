@@ -5,6 +5,8 @@ from __future__ import annotations
 import numbers
 import random
 
+from typing import SupportsIndex
+
 from engagekit import _validate
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.escalation._bodies import Body, Link
@@ -30,7 +32,7 @@ def _allocate(rng: random.Random, children: int, parents: int) -> list[int]:
     return owners
 
 
-def national(seed: int = 0, *, scale: float = 1.0) -> EscalationNetwork:
+def national(seed: SupportsIndex = 0, *, scale: float = 1.0) -> EscalationNetwork:
     """A deterministic synthetic network the size of England's NHS.
 
     About 6,300 practices in 1,250 primary care networks, 106 sub-ICB places, 42

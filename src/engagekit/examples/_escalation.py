@@ -7,6 +7,8 @@ the bodies are clearly labelled placeholders (``placeholder=True``, names such a
 
 from __future__ import annotations
 
+from typing import SupportsIndex
+
 from engagekit import _data, _validate
 from engagekit.errors import InvalidValueError
 from engagekit.escalation import (
@@ -72,7 +74,7 @@ def _practice(
     return [practice, ppg], links
 
 
-def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
+def somerset(practices_per_federation: SupportsIndex = 2) -> EscalationNetwork:
     """Somerset CCG's draft structure for the patient voice (2011-2012).
 
     Practice Patient Participation Groups feed the Health Forums of the nine GP
@@ -403,7 +405,7 @@ def sutton_feedback_flow() -> FeedbackFlow:
     )
 
 
-def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
+def oxfordshire(practices_per_locality: SupportsIndex = 2) -> EscalationNetwork:
     """Oxfordshire CCG's structure (2015-2019): six localities and their Public Locality Forums.
 
     There are "six Public Locality Forums, one in each of the six OCCG
