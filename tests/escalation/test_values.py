@@ -25,6 +25,7 @@ from engagekit.escalation import (
     Cascade,
     Coverage,
     EscalationNetwork,
+    FeedbackFlow,
     FlowItem,
     FlowStage,
     Gaps,
@@ -301,3 +302,25 @@ class TestStringsAndNumbers:
                 links=[*england.links, Link(source="P0001", target="nowhere")],
             )
         assert len(str(info.value)) < 200
+
+
+class TestFeedbackFlowColumns:
+    def test_stage_names_as_text(self) -> None:
+        """Columns may be keyed by a stage's name."""
+        flow = FeedbackFlow.from_columns("F", {"Listen": ["Complaints"], "discuss": ["Board"]})
+        assert [i.stage for i in flow.items] == [FlowStage.LISTEN, FlowStage.DISCUSS]
+
+    @pytest.mark.parametrize(
+        ("columns", "error", "message"),
+        [
+            ({FlowStage.LISTEN: [42]}, InvalidTypeError, r"columns\['listen'\]\[0\]: got int"),
+            ({FlowStage.LISTEN: "Complaints"}, InvalidTypeError, r"columns\['listen'\]: got str"),
+            ({FlowStage.LISTEN: ["!!"]}, InvalidValueError, "must have a letter or digit"),
+            ({"hear": ["Complaints"]}, UnknownChoiceError, "columns: 'hear'"),
+            (["Complaints"], InvalidTypeError, "columns: got list"),
+        ],
+    )
+    def test_bad_columns(self, columns: object, error: type[Exception], message: str) -> None:
+        """A non-string item or a bad column is an engagekit error, not AttributeError."""
+        with pytest.raises(error, match=message):
+            FeedbackFlow.from_columns("F", columns)  # type: ignore[arg-type]

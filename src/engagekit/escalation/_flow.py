@@ -15,7 +15,12 @@ import attrs
 
 from engagekit import _display, _validate
 from engagekit.choices import Choice, aliases
-from engagekit.errors import GraphStructureError, InvalidValueError, UnknownNameError
+from engagekit.errors import (
+    GraphStructureError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownNameError,
+)
 from engagekit.sources import Source
 
 
@@ -190,12 +195,21 @@ class FeedbackFlow:
     def from_columns(
         cls,
         name: str,
-        columns: Mapping[FlowStage, Sequence[str]],
+        columns: Mapping[FlowStage | str, Sequence[str]],
         *,
         source: Source | None = None,
     ) -> FeedbackFlow:
         """Build a flow from the items of each stage, linking every item to every item
         of the next stage (a chart whose arrows join columns, not single items).
+
+        Each column is keyed by its stage (a `FlowStage` or its name, e.g. "Listen")
+        and lists the items' names; an item's id is the slug of its name.
+
+        Raises:
+            InvalidTypeError: `columns` is not a mapping, a column is not a list, or
+                an item is not text.
+            InvalidValueError: an item's name has no letter or digit to make an id of.
+            UnknownChoiceError: a key names no stage.
 
         Examples:
             >>> flow = FeedbackFlow.from_columns("Small", {
@@ -204,10 +218,27 @@ class FeedbackFlow:
             >>> [i.name for i in flow.fed_back("Complaints")]
             ['Reports']
         """
+        given: object = columns
+        if not isinstance(given, Mapping):
+            raise InvalidTypeError("columns", columns, expected="a mapping of stage to names")
+        named: dict[FlowStage, Sequence[str]] = {}
+        for key, texts in given.items():
+            stage = FlowStage.parse(key, field="columns")
+            field = f"columns[{stage.value!r}]"
+            if isinstance(texts, str | bytes) or not isinstance(texts, Sequence):
+                raise InvalidTypeError(field, texts, expected="a list of names")
+            for index, text in enumerate(texts):
+                if not isinstance(text, str):
+                    raise InvalidTypeError(f"{field}[{index}]", text, expected="text")
+                if not slug(text):
+                    raise InvalidValueError(
+                        f"{field}[{index}]", text, reason="must have a letter or digit"
+                    )
+            named[stage] = texts
         items = [
             FlowItem(id=slug(text), name=text, stage=stage)
             for stage in FlowStage
-            for text in columns.get(stage, ())
+            for text in named.get(stage, ())
         ]
         by_stage: dict[FlowStage, list[FlowItem]] = collections.defaultdict(list)
         for item in items:

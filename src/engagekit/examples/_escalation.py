@@ -194,7 +194,7 @@ def somerset(practices_per_federation: SupportsIndex = 2) -> EscalationNetwork:
 
 
 #: The three localities Sutton CCG names, and how many of the 25 placeholder
-#: practices each holds in :func:`sutton` (the split is illustrative).
+#: practices each holds in `sutton` (the split is illustrative).
 SUTTON_LOCALITIES = (("Carshalton", 9), ("Wallington", 8), ("Sutton and Cheam", 8))
 
 
