@@ -195,7 +195,7 @@ class FeedbackFlow:
     def from_columns(
         cls,
         name: str,
-        columns: Mapping[FlowStage | str, Sequence[str]],
+        columns: Mapping[FlowStage, Sequence[str]] | Mapping[str, Sequence[str]],
         *,
         source: Source | None = None,
     ) -> FeedbackFlow:
