@@ -59,7 +59,7 @@ def build_index(bodies: tuple[Body, ...], links: tuple[Link, ...]) -> NetworkInd
     index = {body.id: body for body in bodies}
     rank_of = _TIER_RANK_BY_NAME
     rank = {body_id: rank_of[body.tier._name_] for body_id, body in index.items()}
-    up: dict[str, list[str]] = {}
+    up: dict[str, tuple[str, ...]] = {}
     down: dict[str, list[str]] = {}
     lateral: dict[str, list[str]] = {}
     primary: dict[str, str] = {}
@@ -79,11 +79,11 @@ def build_index(bodies: tuple[Body, ...], links: tuple[Link, ...]) -> NetworkInd
             continue
         parents = up.get(source)
         if parents is None:
-            up[source] = [target]
+            up[source] = (target,)
         elif target in parents:
             _rules.given_twice(source, target, lateral=False)
-        else:
-            parents.append(target)
+        else:  # a body has few parents: building the tuple again costs little
+            up[source] = (*parents, target)
         low, high = rank[source], rank[target]
         if high < low:
             _rules.down_a_tier(index[source], index[target])
@@ -120,7 +120,7 @@ def build_index(bodies: tuple[Body, ...], links: tuple[Link, ...]) -> NetworkInd
     return NetworkIndex(
         bodies=MappingProxyType(index),
         rank=MappingProxyType(rank),
-        up=_frozen(up),
+        up=MappingProxyType(up),
         down=_frozen(down),
         lateral=_frozen(lateral) if lateral else _EMPTY,
         primary=MappingProxyType(primary),
