@@ -153,6 +153,7 @@ class TestBadValues:
             ({"id": "two words"}, InvalidValueError, "Body.id", "two words"),
             ({"id": ""}, InvalidValueError, "Body.id", ""),
             ({"id": "a/b"}, InvalidValueError, "Body.id", "a/b"),
+            ({"id": "abc\n"}, InvalidValueError, "Body.id", "abc\n"),
             ({"id": 7}, InvalidTypeError, "Body.id", 7),
             ({"name": "  "}, InvalidValueError, "Body.name", "  "),
             ({"kind": "forum"}, UnknownChoiceError, "Body.kind", "forum"),
