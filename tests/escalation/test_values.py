@@ -4,6 +4,7 @@ one vocabulary of organisations, strings and numbers where users type them."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import io as stdio
 
 import attrs
@@ -324,3 +325,43 @@ class TestFeedbackFlowColumns:
         """A non-string item or a bad column is an engagekit error, not AttributeError."""
         with pytest.raises(error, match=message):
             FeedbackFlow.from_columns("F", columns)  # type: ignore[arg-type]
+
+
+class TestCycles:
+    @pytest.mark.parametrize(
+        "edges",
+        [
+            [("a", "b"), ("b", "a")],
+            [("a", "b"), ("b", "c"), ("c", "d"), ("d", "b")],
+            [("x", "y"), ("a", "b"), ("b", "c"), ("c", "a")],
+        ],
+    )
+    def test_same_tier_cycles_are_found_with_their_path(self, edges: list[tuple[str, str]]) -> None:
+        """The cycle check walks the same-tier links itself and names the cycle."""
+        from engagekit.escalation._rules import check_acyclic
+
+        with pytest.raises(GraphStructureError, match="form a cycle") as info:
+            check_acyclic(edges)
+        path = info.value.path
+        assert path[0] == path[-1]
+        assert all((a, b) in edges for a, b in itertools.pairwise(path))
+
+    def test_chains_and_diamonds_are_not_cycles(self) -> None:
+        """A diamond (two ways to one body) is not a cycle."""
+        from engagekit.escalation._rules import check_acyclic
+
+        check_acyclic([("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"), ("d", "e")])
+
+    def test_building_the_examples_does_not_import_networkx(self) -> None:
+        """sutton() has same-tier links; checking them needs no networkx."""
+        import subprocess
+        import sys
+
+        code = (
+            "import sys; from engagekit.examples import sutton, somerset, oxfordshire; "
+            "sutton(); somerset(); oxfordshire(); print('networkx' in sys.modules)"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.strip() == "False"

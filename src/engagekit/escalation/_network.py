@@ -1,7 +1,8 @@
 """The escalation network: bodies, typed links and the operations over them (private).
 
-networkx is imported only when a graph is needed (a same-tier cycle check, the
-read-only view, drawing), so that ``import engagekit`` stays cheap.
+Building a network never imports networkx: the structure is checked and indexed by
+`_index.build_index` (its rules in `_rules`). networkx is imported only for the
+read-only view, `graph`, so that building the examples stays cheap.
 """
 
 from __future__ import annotations

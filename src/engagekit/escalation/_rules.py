@@ -69,16 +69,36 @@ def no_primary(body_id: str, parents: Iterable[str]) -> NoReturn:
 
 
 def check_acyclic(edges: list[tuple[str, str]]) -> None:
-    """Vertical links within a tier form no cycle."""
-    import networkx as nx
+    """Vertical links within a tier form no cycle.
 
-    graph: nx.DiGraph[str] = nx.DiGraph(edges)
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
-        return
-    path = [edge[0] for edge in cycle] + [cycle[0][0]]
-    raise GraphStructureError("vertical links form a cycle", path=path)
+    A depth-first search over the same-tier links only (usually a handful), so that
+    building a network never needs networkx.
+    """
+    following: dict[str, list[str]] = {}
+    for source, target in edges:
+        following.setdefault(source, []).append(target)
+    done: set[str] = set()
+    for start, targets in following.items():
+        if start in done:
+            continue
+        path = [start]
+        on_path = {start}
+        stack = [iter(targets)]
+        while stack:
+            for step in stack[-1]:
+                if step in on_path:
+                    cycle = [*path[path.index(step) :], step]
+                    raise GraphStructureError("vertical links form a cycle", path=cycle)
+                if step not in done:
+                    path.append(step)
+                    on_path.add(step)
+                    stack.append(iter(following.get(step, ())))
+                    break
+            else:
+                finished = path.pop()
+                on_path.discard(finished)
+                done.add(finished)
+                stack.pop()
 
 
 def check_practices_reach_top(
