@@ -4,8 +4,8 @@ one vocabulary of organisations, strings and numbers where users type them."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import io as stdio
+import itertools
 
 import attrs
 import numpy as np
