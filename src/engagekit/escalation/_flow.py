@@ -119,6 +119,52 @@ def _unique(instance: object, attribute: attrs.Attribute[Any], value: object) ->
 
 
 @attrs.frozen(kw_only=True, repr=False)
+class _FlowIndex:
+    """A flow's items by id and its links each way, read-only."""
+
+    items: Mapping[str, FlowItem]
+    next: Mapping[str, tuple[str, ...]]
+    previous: Mapping[str, tuple[str, ...]]
+
+    def __repr__(self) -> str:
+        return f"<_FlowIndex of {len(self.items)} items>"
+
+
+def _index_flow(items: tuple[FlowItem, ...], links: tuple[FlowLink, ...]) -> _FlowIndex:
+    """Check that every link joins known items of consecutive stages, once; index them.
+
+    Raises:
+        GraphStructureError: naming the link.
+    """
+    index = {item.id: item for item in items}
+    forward: dict[str, list[str]] = {}
+    backward: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for link in links:
+        for end in (link.source, link.target):
+            if end not in index:
+                raise GraphStructureError(
+                    f"flow link names an unknown item {end!r}", path=(link.source, link.target)
+                )
+        if (link.source, link.target) in seen:
+            raise GraphStructureError("flow link given twice", path=(link.source, link.target))
+        seen.add((link.source, link.target))
+        a, b = index[link.source].stage, index[link.target].stage
+        if b.rank != a.rank + 1:
+            raise GraphStructureError(
+                f"a flow link must go to the next stage, not {a.value} -> {b.value}",
+                path=(link.source, link.target),
+            )
+        forward.setdefault(link.source, []).append(link.target)
+        backward.setdefault(link.target, []).append(link.source)
+    return _FlowIndex(
+        items=MappingProxyType(index),
+        next=MappingProxyType({k: tuple(v) for k, v in forward.items()}),
+        previous=MappingProxyType({k: tuple(v) for k, v in backward.items()}),
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class FeedbackFlow:
     """A four-stage flow graph: Listen → Discuss → Inform → Feedback.
 
@@ -152,35 +198,11 @@ class FeedbackFlow:
         default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
     )
 
-    _index: Mapping[str, FlowItem] = attrs.field(init=False, eq=False, hash=False)
-    _next: Mapping[str, list[str]] = attrs.field(init=False, eq=False, hash=False)
-    _previous: Mapping[str, list[str]] = attrs.field(init=False, eq=False, hash=False)
+    # What the queries look up, built and checked once; not part of the value.
+    _index: _FlowIndex = attrs.field(init=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        index = {item.id: item for item in self.items}
-        forward: dict[str, list[str]] = {}
-        backward: dict[str, list[str]] = {}
-        seen: set[tuple[str, str]] = set()
-        for link in self.links:
-            for end in (link.source, link.target):
-                if end not in index:
-                    raise GraphStructureError(
-                        f"flow link names an unknown item {end!r}", path=(link.source, link.target)
-                    )
-            if (link.source, link.target) in seen:
-                raise GraphStructureError("flow link given twice", path=(link.source, link.target))
-            seen.add((link.source, link.target))
-            a, b = index[link.source].stage, index[link.target].stage
-            if b.rank != a.rank + 1:
-                raise GraphStructureError(
-                    f"a flow link must go to the next stage, not {a.value} -> {b.value}",
-                    path=(link.source, link.target),
-                )
-            forward.setdefault(link.source, []).append(link.target)
-            backward.setdefault(link.target, []).append(link.source)
-        object.__setattr__(self, "_index", MappingProxyType(index))
-        object.__setattr__(self, "_next", MappingProxyType(forward))
-        object.__setattr__(self, "_previous", MappingProxyType(backward))
+        object.__setattr__(self, "_index", _index_flow(self.items, self.links))
 
     def __repr__(self) -> str:
         name = self.name if len(self.name) <= 60 else self.name[:57] + "..."
@@ -259,8 +281,9 @@ class FeedbackFlow:
         """
         if isinstance(name, FlowItem):
             name = name.id
-        if name in self._index:
-            return self._index[name]
+        items = self._index.items
+        if name in items:
+            return items[name]
         wanted = str(name).strip().lower()
         for item in self.items:
             if item.name.lower() == wanted or item.id == slug(wanted):
@@ -271,7 +294,7 @@ class FeedbackFlow:
         """The items of each stage, in stage order."""
         return {stage: tuple(i for i in self.items if i.stage is stage) for stage in FlowStage}
 
-    def _reach(self, start: str, edges: Mapping[str, list[str]]) -> set[str]:
+    def _reach(self, start: str, edges: Mapping[str, tuple[str, ...]]) -> set[str]:
         seen: set[str] = set()
         queue = [start]
         while queue:
@@ -294,7 +317,7 @@ class FeedbackFlow:
         """Every item the voice from this item can reach (optionally of one stage)."""
         start = self.item(name).id
         wanted = None if stage is None else FlowStage.parse(stage, field="stage")
-        return self._ordered(self._reach(start, self._next), wanted)
+        return self._ordered(self._reach(start, self._index.next), wanted)
 
     def upstream(
         self, name: str | FlowItem, stage: FlowStage | str | None = None
@@ -302,7 +325,7 @@ class FeedbackFlow:
         """Every item whose voice can reach this item (optionally of one stage)."""
         start = self.item(name).id
         wanted = None if stage is None else FlowStage.parse(stage, field="stage")
-        return self._ordered(self._reach(start, self._previous), wanted)
+        return self._ordered(self._reach(start, self._index.previous), wanted)
 
     def influencing(self, name: str | FlowItem) -> tuple[FlowItem, ...]:
         """Which sources of voices (Listen items) can influence this item."""
