@@ -19,12 +19,6 @@ if TYPE_CHECKING:
 _ID = _validate.ID_PATTERN.match
 
 
-def _is_id(value: str) -> bool:
-    # The one id rule; an ASCII letters-and-digits id (an ODS code) passes without
-    # the regular expression, which keeps building an England-sized network fast.
-    return (value.isalnum() and value.isascii() and len(value) <= 200) or _ID(value) is not None
-
-
 _count = _validate.optional(_validate.whole_at_least(0))
 
 
@@ -62,10 +56,6 @@ _BODY_CHECKS: dict[str, Any] = {
     "placeholder": (_validate.flag,),
     "source": (_validate.optional(_validate.instance_of(Source)),),
 }
-
-
-def _fine_count(value: object) -> bool:
-    return value is None or (type(value) is int and value >= 0)
 
 
 @attrs.frozen(kw_only=True)
@@ -115,18 +105,23 @@ class Body:
         # One combined check keeps building an England-sized network fast; on any
         # doubt the detailed per-field checks run and name the field and value.
         # Bound as plain objects: the checks are for values the annotations rule out.
+        # The id and count checks are written out (not called) for the same reason.
         body_id: object = self.id
         name: object = self.name
         membership: object = self.membership
         flag: object = self.placeholder
+        seats, members, meetings = self.seats, self.members, self.meetings_per_year
         if not (
             type(body_id) is str
-            and _is_id(body_id)
+            and (
+                (body_id.isalnum() and body_id.isascii() and len(body_id) <= 200)
+                or _ID(body_id) is not None
+            )
             and type(name) is str
             and name.strip()
-            and _fine_count(self.seats)
-            and _fine_count(self.members)
-            and _fine_count(self.meetings_per_year)
+            and (seats is None or (type(seats) is int and seats >= 0))
+            and (members is None or (type(members) is int and members >= 0))
+            and (meetings is None or (type(meetings) is int and meetings >= 0))
             and (membership is None or (type(membership) is str and membership.strip()))
             and type(flag) is bool
             and (self.source is None or isinstance(self.source, Source))
@@ -189,13 +184,14 @@ class Link:
         source: object = self.source
         target: object = self.target
         primary: object = self.primary
+        seats = self.representatives
         if not (
             type(source) is str
             and type(target) is str
-            and _is_id(source)
-            and _is_id(target)
+            and ((source.isalnum() and source.isascii() and len(source) <= 200) or _ID(source))
+            and ((target.isalnum() and target.isascii() and len(target) <= 200) or _ID(target))
             and type(primary) is bool
-            and _fine_count(self.representatives)
+            and (seats is None or (type(seats) is int and seats >= 0))
         ):
             _check_fields(self, _LINK_CHECKS)
         if self.source == self.target:
