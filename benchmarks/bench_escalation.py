@@ -72,7 +72,7 @@ def workloads() -> list[Workload]:
     edges = [(link.source, link.target) for link in net.links]
 
     def bare_graph() -> object:
-        graph = nx.DiGraph()
+        graph: nx.DiGraph[str] = nx.DiGraph()
         graph.add_edges_from(edges)
         return graph
 
