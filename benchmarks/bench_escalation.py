@@ -1,8 +1,9 @@
 """Escalation workloads: aggregating a million items, building national(), memory.
 
 - ``aggregate`` of 1,000,000 feedback items (each at a random practice of
-  ``national()``) to ICB tier: at most 1.5x a hand-written dict + Counter over a
-  precomputed practice -> ICB map, and at least 40x faster than routing each item
+  ``national()``) to ICB tier: at most 1.3x the fastest plain-Python way,
+  ``Counter(map(d.__getitem__, items))`` over a plain dict mapping each practice to
+  its ICB, precomputed, and at least 40x faster than routing each item
   with ``networkx.shortest_path`` (both sides on the same 50,000 of those items:
   routing a million items with networkx would take minutes per run).
 - Building and validating ``national()``: at most 5x building the bare
@@ -47,10 +48,13 @@ def workloads() -> list[Workload]:
         return net.aggregate(items, to=Tier.SYSTEM)
 
     def counter_baseline() -> object:
-        return collections.Counter(practice_icb[p] for p in items)
+        return collections.Counter(map(practice_icb.__getitem__, items))
 
-    assert sum(ours().values()) == ITEMS  # type: ignore[attr-defined]
-    assert dict(counter_baseline()) == {k: v for k, v in ours().items() if v}  # type: ignore[attr-defined]
+    counted = net.aggregate(items, to=Tier.SYSTEM)
+    assert sum(counted.values()) == ITEMS
+    assert dict(collections.Counter(map(practice_icb.__getitem__, items))) == {
+        k: v for k, v in counted.items() if v
+    }
 
     graph = net.graph
     sample = items[:ROUTED_SAMPLE]
@@ -68,7 +72,7 @@ def workloads() -> list[Workload]:
     edges = [(link.source, link.target) for link in net.links]
 
     def bare_graph() -> object:
-        graph = nx.DiGraph()
+        graph: nx.DiGraph[str] = nx.DiGraph()
         graph.add_edges_from(edges)
         return graph
 
@@ -87,12 +91,12 @@ def workloads() -> list[Workload]:
 
     return [
         Workload(
-            name="aggregate 1M items to ICB vs dict + Counter",
+            name="aggregate 1M items to ICB vs Counter(map(dict.__getitem__))",
             ours=ours,
             baseline=counter_baseline,
-            target=1.5,
+            target=1.3,
             repeat=5,
-            notes="both count over a precomputed practice -> ICB map",
+            notes="the baseline counts over a precomputed practice -> ICB dict",
         ),
         Workload(
             name="aggregate items to ICB vs networkx.shortest_path",

@@ -48,15 +48,15 @@ T = TypeVar("T")
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 #: The one id rule: a letter or digit, then letters, digits, ``.``, ``_`` or ``-``.
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}\Z")
 ID_RULE = "an id: a letter or digit, then letters, digits, '.', '_' or '-' (at most 200)"
 
 #: The one ODS code rule: 3 to 8 upper-case letters and digits (``QSL``, ``08T``, ``L85001``).
-ODS_PATTERN = re.compile(r"^[A-Z0-9]{3,8}$")
+ODS_PATTERN = re.compile(r"^[A-Z0-9]{3,8}\Z")
 ODS_RULE = "an ODS code: 3 to 8 upper-case letters and digits"
 
 #: The one URL rule: an http or https address with no spaces.
-URL_PATTERN = re.compile(r"^https?://[^\s/]+\S*$")
+URL_PATTERN = re.compile(r"^https?://[^\s/]+\S*\Z")
 URL_RULE = "an http(s) URL"
 
 

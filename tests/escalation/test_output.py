@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = Path(__file__).with_name("data") / "epraccur-sample.csv"
 
 
-def test_mermaid_has_a_subgraph_per_tier_and_every_link():
+def test_mermaid_has_a_subgraph_per_tier_and_every_link() -> None:
     """Somerset's diagram: three tiers, solid primary and dotted lateral links."""
     net = somerset()
     text = render.mermaid(net)
@@ -33,7 +33,7 @@ def test_mermaid_has_a_subgraph_per_tier_and_every_link():
     assert any("-. informs .->" in line for line in arrows)
 
 
-def test_concepts_page_shows_somersets_diagram():
+def test_concepts_page_shows_somersets_diagram() -> None:
     """The Concepts page's rendered diagram is exactly render.mermaid(somerset(1))."""
     page = (ROOT / "docs" / "concepts" / "escalation.md").read_text(encoding="utf-8")
     block = re.search(r"```mermaid\n(.*?)```", page, re.DOTALL)
@@ -41,7 +41,7 @@ def test_concepts_page_shows_somersets_diagram():
     assert block.group(1).strip() == somerset(practices_per_federation=1).to_mermaid()
 
 
-def test_dot_ranks_tiers_and_styles_links():
+def test_dot_ranks_tiers_and_styles_links() -> None:
     """DOT output: one rank per tier, dashed secondary, dotted lateral links."""
     text = oxfordshire().to_dot()
     assert text.count("rank=same;") == 3
@@ -50,7 +50,7 @@ def test_dot_ranks_tiers_and_styles_links():
     assert text.rstrip().endswith("}")
 
 
-def test_from_node_link_reports_bad_documents():
+def test_from_node_link_reports_bad_documents() -> None:
     """Bad node-link data names the key path."""
     data = sutton().to_node_link()
     data["nodes"][0]["tier"] = "parish"
@@ -63,7 +63,7 @@ def test_from_node_link_reports_bad_documents():
         EscalationNetwork.from_node_link(data)
 
 
-def test_html_is_a_summary_table_per_tier():
+def test_html_is_a_summary_table_per_tier() -> None:
     """Notebook display: one row per tier, with the top named."""
     html = sutton()._repr_html_()
     assert html.count("<tr>") == 4  # header + three tiers
@@ -71,7 +71,7 @@ def test_html_is_a_summary_table_per_tier():
     assert "<caption>Sutton CCG feedback flow</caption>" in sutton_feedback_flow()._repr_html_()
 
 
-def test_text_renderings():
+def test_text_renderings() -> None:
     """Text for networks, coverage, gaps and flows."""
     assert "Practice: 50 (25 practice, 25 patient participation group)" in render.text(sutton())
     assert "represented on the next tier: 24 (96%)" in render.text(sutton().coverage())
@@ -80,7 +80,7 @@ def test_text_renderings():
     assert render.mermaid(sutton_feedback_flow()).count("-->") == 3
 
 
-def test_draw_lays_bodies_out_by_tier():
+def test_draw_lays_bodies_out_by_tier() -> None:
     """With the plot extra, draw() returns Axes with one tick per tier."""
     pytest.importorskip("matplotlib")
     import matplotlib as mpl
@@ -97,7 +97,7 @@ def test_draw_lays_bodies_out_by_tier():
     plt.close("all")
 
 
-def test_import_is_cheap():
+def test_import_is_cheap() -> None:
     """import engagekit loads neither networkx nor matplotlib."""
     code = "import sys, engagekit; print('networkx' in sys.modules, 'matplotlib' in sys.modules)"
     result = subprocess.run(
@@ -106,21 +106,21 @@ def test_import_is_cheap():
     assert result.stdout.split() == ["False", "False"]
 
 
-def run(*argv):
+def run(*argv: str) -> tuple[int, str]:
     out = stdio.StringIO()
     status = main(list(argv), out=out)
     return status, out.getvalue()
 
 
 class TestCommand:
-    def test_route(self):
+    def test_route(self) -> None:
         """engagekit network sutton --route BODY."""
         status, text = run("network", "sutton", "--route", "sutton-practice-07-ppg")
         assert status == 0
         assert text.splitlines()[-1].strip().startswith("-> Sutton CCG Governing Body")
 
     @pytest.mark.parametrize("fmt", ["mermaid", "dot", "json"])
-    def test_formats(self, fmt):
+    def test_formats(self, fmt: str) -> None:
         """Each format prints the network in that form."""
         status, text = run("network", "oxfordshire", "--format", fmt)
         assert status == 0
@@ -131,7 +131,7 @@ class TestCommand:
                 oxfordshire().to_mermaid() if fmt == "mermaid" else oxfordshire().to_dot()
             )
 
-    def test_ods(self):
+    def test_ods(self) -> None:
         """--ods reads epraccur.csv and reports skipped rows."""
         status, text = run("network", "--ods", str(SAMPLE))
         assert status == 0
@@ -141,14 +141,14 @@ class TestCommand:
         )
         assert "-> ICB QJ2 [QJ2]" in text
 
-    def test_bad_input_exits_2(self, capsys):
+    def test_bad_input_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Unknown networks and bodies are one line on stderr and status 2."""
         assert run("network", "sutonn")[0] == 2
         assert "did you mean 'sutton'" in capsys.readouterr().err
         assert run("network", "sutton", "--route", "nobody")[0] == 2
         assert run("network", "--ods", str(SAMPLE), "--as-of", "June")[0] == 2
 
-    def test_demo_has_the_escalation_section(self):
+    def test_demo_has_the_escalation_section(self) -> None:
         """engagekit demo shows a route and a coverage report."""
         status, text = run("demo")
         assert status == 0

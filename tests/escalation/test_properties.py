@@ -7,12 +7,14 @@ import collections
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engagekit.escalation import BodyKind, Tier
+from engagekit.escalation import BodyKind, EscalationNetwork, Tier
 from strategies.escalation import items_in, networks
 
 
 @given(networks(), st.sampled_from(Tier))
-def test_every_route_ends_at_the_requested_tier_or_the_top(net, tier):
+def test_every_route_ends_at_the_requested_tier_or_the_top(
+    net: EscalationNetwork, tier: Tier
+) -> None:
     """A route stops at the first body at or above the tier asked for, or runs to the top."""
     tops = set(net.top)
     for body in net.bodies:
@@ -27,18 +29,19 @@ def test_every_route_ends_at_the_requested_tier_or_the_top(net, tier):
 
 
 @given(networks())
-def test_cascade_from_the_top_reaches_every_practice(net):
+def test_cascade_from_the_top_reaches_every_practice(net: EscalationNetwork) -> None:
     """A decision of the (single) top body reaches every practice on the way down."""
     (top,) = net.top
     reached = net.cascade(top)
-    practices = {b.id for b in reached.get(Tier.PRACTICE, ())}
+    practices = {b.id for b in reached.by_tier().get(Tier.PRACTICE, ())}
     assert {p.id for p in net.practices} <= practices
-    tiers = list(reached)
+    tiers = list(reached.by_tier())
     assert tiers == sorted(tiers, reverse=True)
+    assert [b.tier for b in reached] == sorted((b.tier for b in reached), reverse=True)
 
 
 @given(st.data())
-def test_aggregate_totals_equal_the_number_of_items(data):
+def test_aggregate_totals_equal_the_number_of_items(data: st.DataObject) -> None:
     """Every item is counted once, whatever tier it is aggregated to."""
     net = data.draw(networks())
     items = data.draw(items_in(net))
@@ -46,13 +49,13 @@ def test_aggregate_totals_equal_the_number_of_items(data):
     counts = net.aggregate(items, to=tier)
     assert sum(counts.values()) == len(items)
     assert list(counts) == sorted(counts)
-    grouped = net.aggregate(items, to=tier, key=lambda body_id: body_id.startswith("p"))
+    grouped = net.aggregate_by(items, to=tier, key=lambda body_id: body_id.startswith("p"))
     assert sum(sum(inner.values()) for inner in grouped.values()) == len(items)
     assert {k: sum(v.values()) for k, v in grouped.items()} == counts
 
 
 @given(st.data())
-def test_counts_at_a_tier_equal_the_sum_of_the_tier_below(data):
+def test_counts_at_a_tier_equal_the_sum_of_the_tier_below(data: st.DataObject) -> None:
     """Rolling the counts of a lower tier up gives the counts of the higher tier."""
     net = data.draw(networks())
     items = data.draw(items_in(net))
@@ -67,7 +70,7 @@ def test_counts_at_a_tier_equal_the_sum_of_the_tier_below(data):
 
 
 @given(networks())
-def test_coverage_and_gaps_agree(net):
+def test_coverage_and_gaps_agree(net: EscalationNetwork) -> None:
     """Coverage counts and gap lists describe the same practices."""
     coverage = net.coverage()
     gaps = net.gaps()
@@ -76,3 +79,15 @@ def test_coverage_and_gaps_agree(net):
     assert coverage.with_patient_group - coverage.represented == len(gaps.unrepresented)
     assert not set(gaps.no_route) & {p.id for p in net.practices}
     assert all(net.body(i).kind is BodyKind.PRACTICE for i in gaps.unrepresented)
+
+
+@given(networks())
+def test_every_body_has_its_duties(net: EscalationNetwork) -> None:
+    """duties(on=) gives one row per body, in order, typed by the kind's mapping."""
+    import datetime as dt
+
+    bound = net.duties(on=dt.date(2023, 1, 1))
+    assert [row.body for row in bound] == list(net.bodies)
+    for row in bound:
+        assert row.body_type is row.body.kind.body_type_on(dt.date(2023, 1, 1))
+        assert row.duties == () or row.body_type is not None

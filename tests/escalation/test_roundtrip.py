@@ -17,7 +17,7 @@ from strategies.escalation import networks
 
 
 @given(networks())
-def test_node_link_round_trip(net):
+def test_node_link_round_trip(net: EscalationNetwork) -> None:
     """A network survives node-link JSON, and networkx reads the same graph."""
     import networkx as nx
 
@@ -28,13 +28,13 @@ def test_node_link_round_trip(net):
     assert graph.number_of_edges() == len(net.links)
 
 
-def test_real_structures_round_trip():
+def test_real_structures_round_trip() -> None:
     """The three real structures and Sutton's flow dump and load back equal."""
     for value in (somerset(), sutton(), oxfordshire(), sutton_feedback_flow()):
         assert io.loads(io.dumps(value), type(value)) == value
 
 
-def test_every_public_escalation_type_has_a_strategy():
+def test_every_public_escalation_type_has_a_strategy() -> None:
     """Each attrs class and enum in engagekit.escalation is in the shared round trip."""
     import enum
 

@@ -197,7 +197,7 @@ def feedback_flows(draw: st.DrawFn) -> FeedbackFlow:
     from engagekit.escalation._flow import slug
 
     seen: set[str] = set()
-    kept = {}
+    kept: dict[FlowStage, list[str]] = {}
     for stage, texts in columns.items():
         kept[stage] = []
         for text in texts:
@@ -206,7 +206,8 @@ def feedback_flows(draw: st.DrawFn) -> FeedbackFlow:
                 seen.add(key)
                 kept[stage].append(text)
     flow = FeedbackFlow.from_columns(draw(names), kept, source=draw(st.none() | sources))
-    if flow.links and draw(st.booleans()):  # a sparser flow: drop some links
+    sparser = draw(st.booleans())
+    if flow.links and sparser:  # a sparser flow: drop some links
         subset = draw(st.lists(st.sampled_from(flow.links), unique=True))
         flow = FeedbackFlow(name=flow.name, items=flow.items, links=subset, source=flow.source)
     return flow

@@ -103,7 +103,9 @@ def demo(out: TextIO) -> None:
     reached = net.cascade("sutton-governing-body")
     out.write(
         "  a Governing Body decision reaches: "
-        + "; ".join(f"{len(bodies)} at {tier.label.lower()}" for tier, bodies in reached.items())
+        + "; ".join(
+            f"{len(bodies)} at {tier.label.lower()}" for tier, bodies in reached.by_tier().items()
+        )
         + "\n"
     )
     flow = sutton_feedback_flow()

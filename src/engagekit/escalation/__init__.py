@@ -1,16 +1,16 @@
 """Escalation graphs: how the patient voice travels from GP practice to board, and back.
 
-- :class:`Tier` orders the levels (individual, practice, neighbourhood, locality,
-  place, system, region, national); :class:`BodyKind` says what a body is;
-  :class:`LinkKind` how one body passes the voice to another.
-- :class:`EscalationNetwork` holds :class:`Body` and :class:`Link` values, checks
-  the structure at construction, and answers :meth:`~EscalationNetwork.route`,
-  :meth:`~EscalationNetwork.cascade`, :meth:`~EscalationNetwork.coverage`,
-  :meth:`~EscalationNetwork.gaps` and :meth:`~EscalationNetwork.aggregate`.
-- :meth:`EscalationNetwork.from_ods` reads the NHS ODS ``epraccur.csv`` file;
-  :func:`national` builds a synthetic England-sized network.
-- :class:`FeedbackFlow` is a four-stage flow (Listen → Discuss → Inform →
-  Feedback), as in Sutton CCG's feedback-flow chart.
+- `Tier` orders the levels (individual, practice, neighbourhood, locality, place,
+  system, region, national); `BodyKind` says what a body is (and, through
+  `BodyKind.body_type`, which statutory body type it is); `LinkKind` how one body
+  passes the voice to another.
+- `EscalationNetwork` holds `Body` and `Link` values, checks the structure at
+  construction, and answers `route`, `cascade`, `coverage`, `gaps`, `duties`,
+  `aggregate` and `aggregate_by`, each with a typed result that prints as a table.
+- `EscalationNetwork.from_ods` reads the NHS ODS `epraccur.csv` file; `national`
+  builds a synthetic England-sized network.
+- `FeedbackFlow` is a four-stage flow (Listen → Discuss → Inform → Feedback), as in
+  Sutton CCG's feedback-flow chart.
 
 networkx is imported only when a graph is needed, so importing this is cheap.
 
@@ -23,6 +23,8 @@ Examples:
      'Sutton CCG Governing Body']
     >>> round(net.coverage().share_represented, 2)
     0.96
+    >>> net
+    <EscalationNetwork 'Sutton CCG patient voice' with 58 bodies and 82 links>
 """
 
 from __future__ import annotations
@@ -32,14 +34,28 @@ from engagekit.escalation._flow import FeedbackFlow, FlowItem, FlowLink, FlowSta
 from engagekit.escalation._national import ENGLAND_SCALE, national
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import OdsImport, SkippedRow
-from engagekit.escalation._results import Coverage, Gaps, SeatCount
+from engagekit.escalation._results import (
+    BodyDuties,
+    Cascade,
+    Coverage,
+    Gaps,
+    NetworkDuties,
+    Route,
+    SeatCount,
+)
 from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
+
+
+# Renderers for the types above register themselves on import.
+from engagekit.escalation import _render  # noqa: F401  isort: skip
 
 
 __all__ = [
     "ENGLAND_SCALE",
     "Body",
+    "BodyDuties",
     "BodyKind",
+    "Cascade",
     "Coverage",
     "EscalationNetwork",
     "FeedbackFlow",
@@ -49,7 +65,9 @@ __all__ = [
     "Gaps",
     "Link",
     "LinkKind",
+    "NetworkDuties",
     "OdsImport",
+    "Route",
     "SeatCount",
     "SkippedRow",
     "Tier",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -12,36 +12,14 @@ from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
 from engagekit.sources import Source
 
 
-def _is_id(value: object) -> bool:
-    # Printable excludes every whitespace character but the plain space.
-    return type(value) is str and value.isprintable() and " " not in value and value != ""
+if TYPE_CHECKING:
+    from engagekit.duties import BodyType
 
 
-def _body_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not _is_id(value):
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            reason="must be a non-empty id without spaces, e.g. 'sutton-prg' or 'L85001'",
-        )
+_ID = _validate.ID_PATTERN.match
 
 
-def _count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is None:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            reason="must be a whole number at least 0, or None when not known",
-        )
-
-
-def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}", value, reason="must be True or False"
-        )
+_count = _validate.optional(_validate.whole_at_least(0))
 
 
 def _check_fields(instance: Any, checks: dict[str, Any]) -> None:
@@ -51,22 +29,33 @@ def _check_fields(instance: Any, checks: dict[str, Any]) -> None:
             check(instance, field, getattr(instance, field.name))
 
 
+def _to_count(value: object) -> Any:
+    # Any whole number (numpy.int64 too) becomes an int; the checks report the rest.
+    return value if value is None or type(value) is int else _validate.to_int(value)
+
+
+def _to_body_kind(value: object) -> BodyKind:
+    return value if type(value) is BodyKind else BodyKind.parse(value, field="Body.kind")
+
+
+def _to_tier(value: object) -> Tier:
+    return value if type(value) is Tier else Tier.parse(value, field="Body.tier")
+
+
+def _to_link_kind(value: object) -> LinkKind:
+    return value if type(value) is LinkKind else LinkKind.parse(value, field="Link.kind")
+
+
 _BODY_CHECKS: dict[str, Any] = {
-    "id": (_body_id,),
+    "id": (_validate.identifier,),
     "name": (_validate.text,),
-    "kind": (_validate.member_of(BodyKind),),
-    "tier": (_validate.member_of(Tier),),
     "seats": (_count,),
     "members": (_count,),
     "membership": (_validate.optional_text,),
     "meetings_per_year": (_count,),
-    "placeholder": (_flag,),
-    "source": (attrs.validators.optional(_validate.instance_of(Source)),),
+    "placeholder": (_validate.flag,),
+    "source": (_validate.optional(_validate.instance_of(Source)),),
 }
-
-
-def _fine_count(value: object) -> bool:
-    return value is None or (type(value) is int and value >= 0)
 
 
 @attrs.frozen(kw_only=True)
@@ -76,13 +65,13 @@ class Body:
     Attributes:
         id: a stable id, unique within a network (an ODS code, or a slug).
         name: the body's name.
-        kind: what sort of body it is.
-        tier: the level it sits at.
+        kind: what sort of body it is (a `BodyKind`, or its value or alias as text).
+        tier: the level it sits at (a `Tier`, or its value or alias as text).
         seats: seats available on the body, if it has a fixed size.
         members: seats filled (or members), if known.
         membership: the membership rule in words, e.g. "up to 3 members per practice".
         meetings_per_year: how often it meets, if the source says.
-        placeholder: ``True`` when the source gives a count but not this body's name,
+        placeholder: `True` when the source gives a count but not this body's name,
             so the name is engagekit's label ("Sutton practice 07"), not a real one.
         source: where the body is described.
 
@@ -103,12 +92,12 @@ class Body:
 
     id: str
     name: str
-    kind: BodyKind
-    tier: Tier
-    seats: int | None = None
-    members: int | None = None
+    kind: BodyKind = attrs.field(converter=_to_body_kind)
+    tier: Tier = attrs.field(converter=_to_tier)
+    seats: int | None = attrs.field(default=None, converter=_to_count)
+    members: int | None = attrs.field(default=None, converter=_to_count)
     membership: str | None = None
-    meetings_per_year: int | None = None
+    meetings_per_year: int | None = attrs.field(default=None, converter=_to_count)
     placeholder: bool = False
     source: Source | None = None
 
@@ -116,22 +105,23 @@ class Body:
         # One combined check keeps building an England-sized network fast; on any
         # doubt the detailed per-field checks run and name the field and value.
         # Bound as plain objects: the checks are for values the annotations rule out.
+        # The id and count checks are written out (not called) for the same reason.
         body_id: object = self.id
         name: object = self.name
         membership: object = self.membership
         flag: object = self.placeholder
+        seats, members, meetings = self.seats, self.members, self.meetings_per_year
         if not (
             type(body_id) is str
-            and body_id.isprintable()
-            and " " not in body_id
-            and body_id != ""
+            and (
+                (body_id.isalnum() and body_id.isascii() and len(body_id) <= 200)
+                or _ID(body_id) is not None
+            )
             and type(name) is str
             and name.strip()
-            and type(self.kind) is BodyKind
-            and type(self.tier) is Tier
-            and _fine_count(self.seats)
-            and _fine_count(self.members)
-            and _fine_count(self.meetings_per_year)
+            and (seats is None or (type(seats) is int and seats >= 0))
+            and (members is None or (type(members) is int and members >= 0))
+            and (meetings is None or (type(meetings) is int and meetings >= 0))
             and (membership is None or (type(membership) is str and membership.strip()))
             and type(flag) is bool
             and (self.source is None or isinstance(self.source, Source))
@@ -145,12 +135,22 @@ class Body:
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def body_type(self) -> BodyType | None:
+        """The statutory body type whose duties bind this body, or `None` (see
+        [`BodyKind.body_type`][engagekit.escalation.BodyKind.body_type]).
+
+        Examples:
+            >>> Body(id="L85001", name="Health Centre", kind="practice", tier="practice").body_type
+            <BodyType.GP_PRACTICE: 'gp-practice'>
+        """
+        return self.kind.body_type
+
 
 _LINK_CHECKS: dict[str, Any] = {
-    "source": (_body_id,),
-    "target": (_body_id,),
-    "kind": (_validate.member_of(LinkKind),),
-    "primary": (_flag,),
+    "source": (_validate.identifier,),
+    "target": (_validate.identifier,),
+    "primary": (_validate.flag,),
     "representatives": (_count,),
 }
 
@@ -176,26 +176,22 @@ class Link:
 
     source: str
     target: str
-    kind: LinkKind = LinkKind.ESCALATES_TO
+    kind: LinkKind = attrs.field(default=LinkKind.ESCALATES_TO, converter=_to_link_kind)
     primary: bool = False
-    representatives: int | None = None
+    representatives: int | None = attrs.field(default=None, converter=_to_count)
 
     def __attrs_post_init__(self) -> None:
         source: object = self.source
         target: object = self.target
         primary: object = self.primary
+        seats = self.representatives
         if not (
             type(source) is str
             and type(target) is str
-            and source.isprintable()
-            and target.isprintable()
-            and " " not in source
-            and " " not in target
-            and source != ""
-            and target != ""
-            and type(self.kind) is LinkKind
+            and ((source.isalnum() and source.isascii() and len(source) <= 200) or _ID(source))
+            and ((target.isalnum() and target.isascii() and len(target) <= 200) or _ID(target))
             and type(primary) is bool
-            and _fine_count(self.representatives)
+            and (seats is None or (type(seats) is int and seats >= 0))
         ):
             _check_fields(self, _LINK_CHECKS)
         if self.source == self.target:

@@ -1,6 +1,6 @@
 """Drawing an escalation network with matplotlib, laid out by tier (private).
 
-matplotlib is imported inside :func:`draw`, never at import: it is an optional
+matplotlib is imported inside `draw`, never at import: it is an optional
 dependency (the ``plot`` extra).
 """
 

@@ -8,13 +8,19 @@ import itertools
 import re
 
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit.choices import Choice, aliases
-from engagekit.errors import GraphStructureError, InvalidValueError, UnknownNameError
+from engagekit.errors import (
+    GraphStructureError,
+    InvalidTypeError,
+    InvalidValueError,
+    UnknownNameError,
+)
 from engagekit.sources import Source
 
 
@@ -79,13 +85,7 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def _item_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}",
-            value,
-            reason="must be a lower-case slug, e.g. 'friends-and-family-test'",
-        )
+_item_id = _validate.identifier
 
 
 @attrs.frozen(kw_only=True)
@@ -99,7 +99,7 @@ class FlowItem:
 
     id: str = attrs.field(validator=_item_id)
     name: str = attrs.field(validator=_validate.text)
-    stage: FlowStage = attrs.field(validator=_validate.member_of(FlowStage))
+    stage: FlowStage = attrs.field(converter=FlowStage)
 
 
 @attrs.frozen(kw_only=True)
@@ -118,7 +118,53 @@ def _unique(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         seen.add(item.id)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
+class _FlowIndex:
+    """A flow's items by id and its links each way, read-only."""
+
+    items: Mapping[str, FlowItem]
+    next: Mapping[str, tuple[str, ...]]
+    previous: Mapping[str, tuple[str, ...]]
+
+    def __repr__(self) -> str:
+        return f"<_FlowIndex of {len(self.items)} items>"
+
+
+def _index_flow(items: tuple[FlowItem, ...], links: tuple[FlowLink, ...]) -> _FlowIndex:
+    """Check that every link joins known items of consecutive stages, once; index them.
+
+    Raises:
+        GraphStructureError: naming the link.
+    """
+    index = {item.id: item for item in items}
+    forward: dict[str, list[str]] = {}
+    backward: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for link in links:
+        for end in (link.source, link.target):
+            if end not in index:
+                raise GraphStructureError(
+                    f"flow link names an unknown item {end!r}", path=(link.source, link.target)
+                )
+        if (link.source, link.target) in seen:
+            raise GraphStructureError("flow link given twice", path=(link.source, link.target))
+        seen.add((link.source, link.target))
+        a, b = index[link.source].stage, index[link.target].stage
+        if b.rank != a.rank + 1:
+            raise GraphStructureError(
+                f"a flow link must go to the next stage, not {a.value} -> {b.value}",
+                path=(link.source, link.target),
+            )
+        forward.setdefault(link.source, []).append(link.target)
+        backward.setdefault(link.target, []).append(link.source)
+    return _FlowIndex(
+        items=MappingProxyType(index),
+        next=MappingProxyType({k: tuple(v) for k, v in forward.items()}),
+        previous=MappingProxyType({k: tuple(v) for k, v in backward.items()}),
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class FeedbackFlow:
     """A four-stage flow graph: Listen → Discuss → Inform → Feedback.
 
@@ -152,46 +198,40 @@ class FeedbackFlow:
         default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
     )
 
-    _index: dict[str, FlowItem] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _next: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _previous: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # What the queries look up, built and checked once; not part of the value.
+    _index: _FlowIndex = attrs.field(init=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        index = {item.id: item for item in self.items}
-        forward: dict[str, list[str]] = {}
-        backward: dict[str, list[str]] = {}
-        seen: set[tuple[str, str]] = set()
-        for link in self.links:
-            for end in (link.source, link.target):
-                if end not in index:
-                    raise GraphStructureError(
-                        f"flow link names an unknown item {end!r}", path=(link.source, link.target)
-                    )
-            if (link.source, link.target) in seen:
-                raise GraphStructureError("flow link given twice", path=(link.source, link.target))
-            seen.add((link.source, link.target))
-            a, b = index[link.source].stage, index[link.target].stage
-            if b.rank != a.rank + 1:
-                raise GraphStructureError(
-                    f"a flow link must go to the next stage, not {a.value} -> {b.value}",
-                    path=(link.source, link.target),
-                )
-            forward.setdefault(link.source, []).append(link.target)
-            backward.setdefault(link.target, []).append(link.source)
-        object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_next", forward)
-        object.__setattr__(self, "_previous", backward)
+        object.__setattr__(self, "_index", _index_flow(self.items, self.links))
+
+    def __repr__(self) -> str:
+        name = self.name if len(self.name) <= 60 else self.name[:57] + "..."
+        return _display.short_repr(
+            self, f"FeedbackFlow {name!r}", [(len(self.items), "items"), (len(self.links), "links")]
+        )
+
+    def __str__(self) -> str:
+        return _display.text(self)
 
     @classmethod
     def from_columns(
         cls,
         name: str,
-        columns: Mapping[FlowStage, Sequence[str]],
+        columns: Mapping[FlowStage, Sequence[str]] | Mapping[str, Sequence[str]],
         *,
         source: Source | None = None,
     ) -> FeedbackFlow:
         """Build a flow from the items of each stage, linking every item to every item
         of the next stage (a chart whose arrows join columns, not single items).
+
+        Each column is keyed by its stage (a `FlowStage` or its name, e.g. "Listen")
+        and lists the items' names; an item's id is the slug of its name.
+
+        Raises:
+            InvalidTypeError: `columns` is not a mapping, a column is not a list, or
+                an item is not text.
+            InvalidValueError: an item's name has no letter or digit to make an id of.
+            UnknownChoiceError: a key names no stage.
 
         Examples:
             >>> flow = FeedbackFlow.from_columns("Small", {
@@ -200,10 +240,27 @@ class FeedbackFlow:
             >>> [i.name for i in flow.fed_back("Complaints")]
             ['Reports']
         """
+        given: object = columns
+        if not isinstance(given, Mapping):
+            raise InvalidTypeError("columns", columns, expected="a mapping of stage to names")
+        named: dict[FlowStage, Sequence[str]] = {}
+        for key, texts in given.items():
+            stage = FlowStage.parse(key, field="columns")
+            field = f"columns[{stage.value!r}]"
+            if isinstance(texts, str | bytes) or not isinstance(texts, Sequence):
+                raise InvalidTypeError(field, texts, expected="a list of names")
+            for index, text in enumerate(texts):
+                if not isinstance(text, str):
+                    raise InvalidTypeError(f"{field}[{index}]", text, expected="text")
+                if not slug(text):
+                    raise InvalidValueError(
+                        f"{field}[{index}]", text, reason="must have a letter or digit"
+                    )
+            named[stage] = texts
         items = [
             FlowItem(id=slug(text), name=text, stage=stage)
             for stage in FlowStage
-            for text in columns.get(stage, ())
+            for text in named.get(stage, ())
         ]
         by_stage: dict[FlowStage, list[FlowItem]] = collections.defaultdict(list)
         for item in items:
@@ -224,8 +281,9 @@ class FeedbackFlow:
         """
         if isinstance(name, FlowItem):
             name = name.id
-        if name in self._index:
-            return self._index[name]
+        items = self._index.items
+        if name in items:
+            return items[name]
         wanted = str(name).strip().lower()
         for item in self.items:
             if item.name.lower() == wanted or item.id == slug(wanted):
@@ -236,7 +294,7 @@ class FeedbackFlow:
         """The items of each stage, in stage order."""
         return {stage: tuple(i for i in self.items if i.stage is stage) for stage in FlowStage}
 
-    def _reach(self, start: str, edges: Mapping[str, list[str]]) -> set[str]:
+    def _reach(self, start: str, edges: Mapping[str, tuple[str, ...]]) -> set[str]:
         seen: set[str] = set()
         queue = [start]
         while queue:
@@ -258,16 +316,16 @@ class FeedbackFlow:
     ) -> tuple[FlowItem, ...]:
         """Every item the voice from this item can reach (optionally of one stage)."""
         start = self.item(name).id
-        wanted = None if stage is None else FlowStage.parse(stage)
-        return self._ordered(self._reach(start, self._next), wanted)
+        wanted = None if stage is None else FlowStage.parse(stage, field="stage")
+        return self._ordered(self._reach(start, self._index.next), wanted)
 
     def upstream(
         self, name: str | FlowItem, stage: FlowStage | str | None = None
     ) -> tuple[FlowItem, ...]:
         """Every item whose voice can reach this item (optionally of one stage)."""
         start = self.item(name).id
-        wanted = None if stage is None else FlowStage.parse(stage)
-        return self._ordered(self._reach(start, self._previous), wanted)
+        wanted = None if stage is None else FlowStage.parse(stage, field="stage")
+        return self._ordered(self._reach(start, self._index.previous), wanted)
 
     def influencing(self, name: str | FlowItem) -> tuple[FlowItem, ...]:
         """Which sources of voices (Listen items) can influence this item."""
@@ -282,6 +340,4 @@ class FeedbackFlow:
         return self.downstream(name, FlowStage.DISCUSS)
 
     def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        return _display.html(self)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import numbers
 import random
 
-from engagekit.errors import InvalidValueError
+from typing import SupportsIndex
+
+from engagekit import _validate
+from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.escalation._bodies import Body, Link
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._tiers import BodyKind, Tier
@@ -28,7 +32,7 @@ def _allocate(rng: random.Random, children: int, parents: int) -> list[int]:
     return owners
 
 
-def national(seed: int = 0, *, scale: float = 1.0) -> EscalationNetwork:
+def national(seed: SupportsIndex = 0, *, scale: float = 1.0) -> EscalationNetwork:
     """A deterministic synthetic network the size of England's NHS.
 
     About 6,300 practices in 1,250 primary care networks, 106 sub-ICB places, 42
@@ -39,7 +43,8 @@ def national(seed: int = 0, *, scale: float = 1.0) -> EscalationNetwork:
     one body each) for quick tests. No body is real: every one is a placeholder.
 
     Raises:
-        InvalidValueError: ``seed`` is not an int or ``scale`` is not in (0, 1].
+        InvalidTypeError: `seed` is not a whole number or `scale` not a number.
+        InvalidValueError: `scale` is not in (0, 1].
 
     Examples:
         >>> net = national(seed=1)
@@ -48,16 +53,13 @@ def national(seed: int = 0, *, scale: float = 1.0) -> EscalationNetwork:
         >>> net == national(seed=1)
         True
     """
-    given_seed: object = seed
+    seed = _validate.as_int("seed", seed)
     given_scale: object = scale
-    if isinstance(given_seed, bool) or not isinstance(given_seed, int):
-        raise InvalidValueError("seed", seed, reason="must be an int")
-    if (
-        isinstance(given_scale, bool)
-        or not isinstance(given_scale, int | float)
-        or not 0 < given_scale <= 1
-    ):
-        raise InvalidValueError("scale", scale, reason="must be a number in (0, 1]")
+    if isinstance(given_scale, bool) or not isinstance(given_scale, numbers.Real):
+        raise InvalidTypeError("scale", scale, expected="a number in (0, 1]")
+    scale = float(given_scale)
+    if not 0 < scale <= 1:
+        raise InvalidValueError("scale", given_scale, reason="must be a number in (0, 1]")
     rng = random.Random(seed)  # noqa: S311 - synthetic data, not security
     counts = [max(1, round(ENGLAND_SCALE[t] * scale)) for t in ENGLAND_SCALE]
     n_practices, n_pcns, n_places, n_icbs, n_regions = counts

@@ -1,7 +1,8 @@
 """The escalation network: bodies, typed links and the operations over them (private).
 
-networkx is imported only when a graph is needed (a same-tier cycle check, the
-read-only view, drawing), so that ``import engagekit`` stays cheap.
+Building a network never imports networkx: the structure is checked and indexed by
+`_index.build_index` (its rules in `_rules`). networkx is imported only for the
+read-only view, `graph`, so that building the examples stays cheap.
 """
 
 from __future__ import annotations
@@ -15,12 +16,26 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from engagekit import _validate
-from engagekit.errors import GraphStructureError, UnknownNameError, close_matches
+from engagekit import _display, _validate
+from engagekit.errors import GraphStructureError, InvalidTypeError, UnknownNameError
 from engagekit.escalation._bodies import Body, Link
-from engagekit.escalation._results import Coverage, Gaps, SeatCount
-from engagekit.escalation._tiers import _TIER_RANK_BY_NAME as _RANK_BY_NAME
-from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
+from engagekit.escalation._index import (
+    NetworkIndex,
+    ancestors,
+    build_index,
+    patient_groups,
+    represented_groups,
+)
+from engagekit.escalation._results import (
+    BodyDuties,
+    Cascade,
+    Coverage,
+    Gaps,
+    NetworkDuties,
+    Route,
+    SeatCount,
+)
+from engagekit.escalation._tiers import _TIER_RANK, BodyKind, Tier
 from engagekit.sources import Source
 
 
@@ -29,6 +44,7 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
+    from engagekit.duties import BodyType, DutiesInForce
     from engagekit.escalation._ods import OdsImport
 
 
@@ -41,7 +57,7 @@ def _each(cls: type) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         # set(map(type, …)) runs in C: the common case costs almost nothing.
-        if value and set(map(type, value)) != {cls}:
+        if type(value) is not tuple or (value and set(map(type, value)) != {cls}):
             detailed(instance, attribute, value)
 
     return check
@@ -57,12 +73,12 @@ def _unique_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -
         seen.add(body.id)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class EscalationNetwork:
     """A structure through which patients' views travel up and decisions travel down.
 
-    Built from :class:`Body` values and typed :class:`Link` values, and checked at
-    construction:
+    Built from [`Body`][engagekit.escalation.Body] values and typed
+    [`Link`][engagekit.escalation.Link] values, and checked at construction:
 
     - every link joins two known bodies, and no link is given twice;
     - vertical links (escalates to, reports to) never go down a tier, and form no
@@ -71,9 +87,11 @@ class EscalationNetwork:
       route its voice follows;
     - every practice's route reaches the top (the highest bodies of the structure).
 
-    A broken rule raises :class:`~engagekit.errors.GraphStructureError` naming the
-    bodies involved. The operations return plain tuples and dicts in a
-    deterministic order; a networkx view is available as :attr:`graph`.
+    A broken rule raises [`GraphStructureError`][engagekit.errors.GraphStructureError]
+    naming the bodies involved. The queries return typed results (`Route`, `Cascade`,
+    `Coverage`, `Gaps`, `NetworkDuties`) in a deterministic order, which print as
+    tables; a networkx view is available as `graph`. The network is immutable: what
+    its queries look up is indexed once, when it is built.
 
     Attributes:
         name: what the network describes, e.g. "Sutton CCG patient voice".
@@ -97,6 +115,8 @@ class EscalationNetwork:
         ['Health forum', 'Board']
         >>> [b.id for b in net.top]
         ['board']
+        >>> net
+        <EscalationNetwork 'A small area' with 3 bodies and 2 links>
         >>> from engagekit.errors import GraphStructureError
         >>> try:
         ...     EscalationNetwork(name="Upside down", bodies=net.bodies,
@@ -117,120 +137,22 @@ class EscalationNetwork:
         default=None, validator=attrs.validators.optional(_validate.instance_of(Source))
     )
 
-    # Indexes built once at construction; not part of the value.
-    _index: dict[str, Body] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _up: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _down: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _lateral: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _primary: dict[str, str] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _root: dict[str, str] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _top: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _cache: dict[object, Any] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # What the queries look up, built and checked once; not part of the value.
+    _index: NetworkIndex = attrs.field(init=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        index = {body.id: body for body in self.bodies}
-        up: dict[str, list[str]] = {}
-        down: dict[str, list[str]] = {}
-        lateral: dict[str, list[str]] = {}
-        primary: dict[str, str] = {}
-        same_tier: list[tuple[str, str]] = []
-        # Ranks by body id: comparing ints is much cheaper than comparing enum members.
-        rank_of = _RANK_BY_NAME
-        rank = {body_id: rank_of[body.tier._name_] for body_id, body in index.items()}
-        informs = LinkKind.INFORMS
-        for link in self.links:
-            source, target = link.source, link.target
-            if source not in index or target not in index:
-                end = source if source not in index else target
-                near = close_matches(end, index) if len(index) < 5000 else ()
-                hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
-                raise GraphStructureError(
-                    f"link names an unknown body {end!r}{hint}", path=(source, target)
-                )
-            if link.kind is informs:
-                if link.primary:
-                    raise GraphStructureError(
-                        "only a vertical link can be primary; 'informs' is lateral",
-                        path=(source, target),
-                    )
-                targets = lateral.setdefault(source, [])
-                if target in targets:
-                    raise GraphStructureError("link given twice (informs)", path=(source, target))
-                targets.append(target)
-                continue
-            parents = up.get(source)
-            if parents is None:
-                up[source] = [target]
-            elif target in parents:
-                raise GraphStructureError(
-                    "vertical link given twice (two bodies share at most one)",
-                    path=(source, target),
-                )
-            else:
-                parents.append(target)
-            low, high = rank[source], rank[target]
-            if high < low:
-                raise GraphStructureError(
-                    f"vertical link goes down a tier ({index[source].tier.value} -> "
-                    f"{index[target].tier.value})",
-                    path=(source, target),
-                )
-            if high == low:
-                same_tier.append((source, target))
-            children = down.get(target)
-            if children is None:
-                down[target] = [source]
-            else:
-                children.append(source)
-            if link.primary:
-                if source in primary:
-                    raise GraphStructureError(
-                        f"body {source!r} marks two links primary",
-                        path=(source, primary[source], target),
-                    )
-                primary[source] = target
-        if same_tier:
-            _check_acyclic(same_tier)
-        for body_id, parents in up.items():
-            if body_id in primary:
-                continue
-            if len(parents) > 1:
-                raise GraphStructureError(
-                    f"body {body_id!r} escalates to {', '.join(map(repr, parents))} "
-                    "and none is marked primary",
-                    path=(body_id, parents[0]),
-                )
-            primary[body_id] = parents[0]
+        object.__setattr__(self, "_index", build_index(self.bodies, self.links))
 
-        root = _roots(index, primary)
-        participants = set(up) | set(down)
-        candidates = list(participants) if participants else list(index)
-        top: tuple[str, ...] = ()
-        if candidates:
-            top_rank = max(rank[i] for i in candidates)
-            top = tuple(sorted(i for i in candidates if rank[i] == top_rank and i not in primary))
-        tops = set(top)
-        practice = BodyKind.PRACTICE
-        for body in self.bodies:
-            if body.kind is practice and root[body.id] not in tops:
-                path = _walk(body.id, primary)
-                last = index[path[-1]]
-                raise GraphStructureError(
-                    f"practice {body.id!r} has no route to the top (its route ends at "
-                    f"{last.id!r}, tier {last.tier.value}; the top is "
-                    f"{', '.join(map(repr, top)) or 'empty'})",
-                    path=path,
-                )
+    def __repr__(self) -> str:
+        name = self.name if len(self.name) <= 60 else self.name[:57] + "..."
+        return _display.short_repr(
+            self,
+            f"EscalationNetwork {name!r}",
+            [(len(self.bodies), "bodies"), (len(self.links), "links")],
+        )
 
-        setattr_ = object.__setattr__
-        setattr_(self, "_index", index)
-        setattr_(self, "_up", up)
-        setattr_(self, "_down", down)
-        setattr_(self, "_lateral", lateral)
-        setattr_(self, "_primary", primary)
-        setattr_(self, "_root", root)
-        setattr_(self, "_top", top)
-        setattr_(self, "_cache", {})
+    def __str__(self) -> str:
+        return _display.text(self)
 
     # --- lookup ---------------------------------------------------------------------
 
@@ -241,9 +163,10 @@ class EscalationNetwork:
         return iter(self.bodies)
 
     def __contains__(self, body: object) -> bool:
+        bodies = self._index.bodies
         if isinstance(body, Body):
-            return self._index.get(body.id) == body
-        return isinstance(body, str) and body in self._index
+            return bodies.get(body.id) == body
+        return isinstance(body, str) and body in bodies
 
     def body(self, body: str | Body) -> Body:
         """The body with this id (or this body, checked to belong here).
@@ -253,20 +176,22 @@ class EscalationNetwork:
         """
         key = body.id if isinstance(body, Body) else body
         try:
-            return self._index[key]
+            return self._index.bodies[key]
         except (KeyError, TypeError):
-            raise UnknownNameError("body", body, choices=self._choices(str(key))) from None
+            raise UnknownNameError("body", key, choices=self._choices(key)) from None
 
-    def _choices(self, key: str) -> tuple[str, ...]:
-        ids = self._index
+    def _choices(self, key: object) -> tuple[str, ...]:
+        ids = self._index.bodies
         if len(ids) > 2000:  # keep the error cheap on national networks
-            return tuple(i for i in ids if i.lower().startswith(key[:3].lower()))[:50]
+            start = str(key)[:3].lower()
+            return tuple(i for i in ids if i.lower().startswith(start))[:50]
         return tuple(ids)
 
     @property
     def top(self) -> tuple[Body, ...]:
         """The bodies at the top of the structure, in id order."""
-        return tuple(self._index[i] for i in self._top)
+        bodies = self._index.bodies
+        return tuple(bodies[i] for i in self._index.top)
 
     @property
     def practices(self) -> tuple[Body, ...]:
@@ -281,44 +206,43 @@ class EscalationNetwork:
             >>> {t.value: len(b) for t, b in sutton().by_tier().items()}
             {'place': 5, 'locality': 3, 'practice': 50}
         """
-        cached = self._cache.get("by_tier")
-        if cached is None:
-            groups: dict[Tier, list[Body]] = {}
-            for body in self.bodies:
-                groups.setdefault(body.tier, []).append(body)
-            cached = {
-                tier: tuple(sorted(groups[tier], key=lambda b: b.id))
-                for tier in sorted(groups, reverse=True)
-            }
-            self._cache["by_tier"] = cached
-        # A new dict each call, so a caller's change cannot reach the cache.
-        return dict(cached)
+        groups: dict[Tier, list[Body]] = {}
+        for body in self.bodies:
+            groups.setdefault(body.tier, []).append(body)
+        return {
+            tier: tuple(sorted(groups[tier], key=_body_id))
+            for tier in sorted(groups, key=_TIER_RANK.__getitem__, reverse=True)
+        }
 
     def parents(self, body: str | Body) -> tuple[Body, ...]:
         """The bodies this body's vertical links go to, primary first."""
         key = self.body(body).id
-        ids = self._up.get(key, [])
-        first = self._primary.get(key)
-        ordered = [first, *(i for i in ids if i != first)] if first else ids
-        return tuple(self._index[i] for i in ordered)
+        index = self._index
+        ids = index.up.get(key, ())
+        first = index.primary.get(key)
+        ordered = (first, *(i for i in ids if i != first)) if first else ids
+        return tuple(index.bodies[i] for i in ordered)
 
     def children(self, body: str | Body) -> tuple[Body, ...]:
         """The bodies whose vertical links come to this body, in id order."""
         key = self.body(body).id
-        return tuple(self._index[i] for i in sorted(self._down.get(key, [])))
+        index = self._index
+        return tuple(index.bodies[i] for i in sorted(index.down.get(key, ())))
 
     def informs(self, body: str | Body) -> tuple[Body, ...]:
         """The bodies this body informs laterally, in id order."""
         key = self.body(body).id
-        return tuple(self._index[i] for i in sorted(self._lateral.get(key, [])))
+        index = self._index
+        return tuple(index.bodies[i] for i in sorted(index.lateral.get(key, ())))
 
     # --- operations -------------------------------------------------------------------
 
-    def route(self, body: str | Body, to: Tier | str | None = None) -> tuple[Body, ...]:
+    def route(self, body: str | Body, to: Tier | str | None = None) -> Route:
         """Who hears a body's voice next, and after that, following primary links.
 
-        The route stops at the first body at or above tier ``to``; without ``to``
-        (or if no body on the route reaches it) it runs to the end, the top.
+        The route stops at the first body at or above tier `to` (a `Tier` or its
+        name, e.g. "federation"); without `to` (or if no body on the route reaches
+        it) it runs to the end, the top.
 
         Raises:
             UnknownNameError: for an unknown body or tier.
@@ -334,85 +258,54 @@ class EscalationNetwork:
             ['Health Forum, Somerset federation 1']
         """
         start = self.body(body).id
-        tier = None if to is None else Tier.parse(to)
-        steps = []
-        current = self._primary.get(start)
+        rank = None if to is None else Tier.parse(to, field="to").rank
         index = self._index
+        primary, bodies, ranks = index.primary, index.bodies, index.rank
+        steps = []
+        current = primary.get(start)
         while current is not None:
-            steps.append(index[current])
-            if tier is not None and index[current].tier >= tier:
+            steps.append(bodies[current])
+            if rank is not None and ranks[current] >= rank:
                 break
-            current = self._primary.get(current)
-        return tuple(steps)
+            current = primary.get(current)
+        return Route(steps)
 
-    def cascade(self, body: str | Body, *, lateral: bool = True) -> dict[Tier, tuple[Body, ...]]:
+    def cascade(self, body: str | Body, *, lateral: bool = True) -> Cascade:
         """Everyone a message from this body reaches on the way down, by tier.
 
         The message goes down every vertical link (not only primary ones) and,
-        unless ``lateral`` is false, across every "informs" link of a body it
+        unless `lateral` is false, across every "informs" link of a body it
         reaches. Tiers run from the highest down; bodies within a tier are in id
         order. The body itself is not included.
+
+        Raises:
+            UnknownNameError: for an unknown body.
+            InvalidTypeError: `lateral` is not true or false.
 
         Examples:
             >>> from engagekit.examples import oxfordshire
             >>> reached = oxfordshire().cascade("occg-governing-body")
-            >>> {tier.value: len(bodies) for tier, bodies in reached.items()}
+            >>> {tier.value: len(bodies) for tier, bodies in reached.by_tier().items()}
             {'place': 1, 'locality': 12, 'practice': 24}
         """
         start = self.body(body).id
+        _check_flag("lateral", lateral)
         seen = {start}
         queue = collections.deque([start])
-        down, side = self._down, self._lateral
+        index = self._index
+        down, side = index.down, index.lateral
         while queue:
             current = queue.popleft()
-            nexts = down.get(current, [])
+            nexts = down.get(current, ())
             if lateral:
-                nexts = nexts + side.get(current, [])
+                nexts = nexts + side.get(current, ())
             for nxt in nexts:
                 if nxt not in seen:
                     seen.add(nxt)
                     queue.append(nxt)
         seen.discard(start)
-        groups: dict[Tier, list[Body]] = {}
-        for body_id in sorted(seen):
-            found = self._index[body_id]
-            groups.setdefault(found.tier, []).append(found)
-        return {tier: tuple(groups[tier]) for tier in sorted(groups, reverse=True)}
-
-    def _patient_groups(self, practice: str) -> list[str]:
-        groups = self._cache.get("patient-groups")
-        if groups is None:
-            index = self._index
-            groups = {}
-            for link in self.links:
-                for a, b in ((link.source, link.target), (link.target, link.source)):
-                    if index[a].kind is BodyKind.PRACTICE and index[b].kind.is_patient_group:
-                        groups.setdefault(a, []).append(b)
-            self._cache["patient-groups"] = groups
-        found: list[str] = groups.get(practice, [])
-        return found
-
-    def _represented(self, group: str) -> bool:
-        tier = self._index[group].tier
-        for link in self._links_from(group):
-            if (
-                link.kind.is_vertical
-                and self._index[link.target].tier > tier
-                and link.representatives != 0
-            ):
-                return True
-        return False
-
-    def _links_from(self, body: str) -> tuple[Link, ...]:
-        by_source = self._cache.get("links-from")
-        if by_source is None:
-            grouped: dict[str, list[Link]] = {}
-            for link in self.links:
-                grouped.setdefault(link.source, []).append(link)
-            by_source = {k: tuple(v) for k, v in grouped.items()}
-            self._cache["links-from"] = by_source
-        found: tuple[Link, ...] = by_source.get(body, ())
-        return found
+        bodies, ranks = index.bodies, index.rank
+        return Cascade(bodies[i] for i in sorted(seen, key=lambda i: (-ranks[i], i)))
 
     def coverage(self) -> Coverage:
         """The share of practices with a patient group and with representation, and seats.
@@ -420,7 +313,7 @@ class EscalationNetwork:
         A practice *has a patient group* when a link of any kind joins it to a
         patient participation group (in either direction); it is *represented*
         when that group has a vertical link to a higher tier whose
-        ``representatives`` is not 0.
+        `representatives` is not 0.
 
         Examples:
             >>> from engagekit.examples import sutton
@@ -429,17 +322,19 @@ class EscalationNetwork:
             (25, 25, 24, 75)
         """
         practices = self.practices
+        groups = patient_groups(self._index, self.links)
+        heard = represented_groups(self._index, self.links)
         with_group = 0
         represented = 0
         for practice in practices:
-            groups = self._patient_groups(practice.id)
-            if groups:
+            found = groups.get(practice.id)
+            if found:
                 with_group += 1
-                if any(self._represented(g) for g in groups):
+                if any(g in heard for g in found):
                     represented += 1
         seats = tuple(
             SeatCount(body=b.id, seats=b.seats, filled=b.members)
-            for b in sorted(self.bodies, key=lambda b: b.id)
+            for b in sorted(self.bodies, key=_body_id)
             if b.seats is not None
         )
         return Coverage(
@@ -461,22 +356,25 @@ class EscalationNetwork:
             >>> sutton().gaps().unrepresented
             ('sutton-practice-25',)
         """
+        index = self._index
+        groups = patient_groups(index, self.links)
+        heard = represented_groups(index, self.links)
         no_group: list[str] = []
         unrepresented: list[str] = []
         for practice in self.practices:
-            groups = self._patient_groups(practice.id)
-            if not groups:
+            found = groups.get(practice.id)
+            if not found:
                 no_group.append(practice.id)
-            elif not any(self._represented(g) for g in groups):
+            elif not any(g in heard for g in found):
                 unrepresented.append(practice.id)
-        tops = set(self._top)
-        vertical = set(self._up) | set(self._down)
+        tops = set(index.top)
+        up, down, root = index.up, index.down, index.root
         no_route = [
             b.id
             for b in self.bodies
-            if (b.id in vertical or b.kind.is_forum)
+            if (b.id in up or b.id in down or b.kind.is_forum)
             and b.id not in tops
-            and self._root[b.id] not in tops
+            and root[b.id] not in tops
         ]
         linked_to = {link.target for link in self.links}
         empty = [
@@ -491,40 +389,67 @@ class EscalationNetwork:
             empty_forums=sorted(empty),
         )
 
-    def ancestors(self, to: Tier | str) -> Mapping[str, str]:
-        """For every body, the id of the first body at or above tier ``to`` on its route.
+    def duties(self, on: dt.date | str) -> NetworkDuties:
+        """Which statutory duties bound each body of the network on a date.
 
-        A body at or above ``to`` maps to itself; a body whose route ends below
-        ``to`` maps to the end of its route. Computed once per tier and cached,
-        this is the map :meth:`aggregate` counts with.
+        Each body's kind gives its statutory body type on that date (see
+        [`BodyKind.body_type_on`][engagekit.escalation.BodyKind.body_type_on]: a
+        commissioner is a CCG until 30 June 2022 and acts under its ICB's duties
+        after); [`duties_for`][engagekit.duties.duties_for] gives that type's duties.
+        Bodies that are not statutory bodies (patient groups, forums, Healthwatch)
+        have none, with the reason.
+
+        Args:
+            on: the date, a `datetime.date` or 'YYYY-MM-DD' text.
+
+        Raises:
+            InvalidTypeError: `on` is not a date or text.
+            InvalidValueError: `on` is text that is not a YYYY-MM-DD date.
+
+        Examples:
+            >>> from engagekit.examples import sutton
+            >>> bound = sutton().duties(on="2019-04-01")
+            >>> bound.of("sutton-practice-01").body_type
+            <BodyType.GP_PRACTICE: 'gp-practice'>
+            >>> print(bound.of("sutton-practice-01-ppg").reason)
+            a patient participation group is not a statutory body
+        """
+        from engagekit.duties import duties_for
+
+        day = _validate.as_date("on", on)
+        in_force: dict[BodyType, DutiesInForce] = {}
+        rows = []
+        for body in self.bodies:
+            body_type = body.kind.body_type_on(day)
+            if body_type is None:
+                rows.append(
+                    BodyDuties(
+                        body=body,
+                        reason=f"a {body.kind.label.lower()} is not a statutory body",
+                    )
+                )
+                continue
+            found = in_force.get(body_type)
+            if found is None:
+                found = in_force[body_type] = duties_for(body_type, on=day)
+            rows.append(
+                BodyDuties(body=body, body_type=body_type, duties=tuple(found), reason=found.reason)
+            )
+        return NetworkDuties(rows, on=day)
+
+    def ancestors(self, to: Tier | str) -> Mapping[str, str]:
+        """For every body, the id of the first body at or above tier `to` on its route.
+
+        A body at or above `to` maps to itself; a body whose route ends below
+        `to` maps to the end of its route. This is the map `aggregate` counts with.
 
         Examples:
             >>> from engagekit.examples import sutton
             >>> sutton().ancestors("place")["sutton-practice-07"]
             'sutton-governing-body'
         """
-        tier = Tier.parse(to)
-        cached = self._cache.get(tier)
-        if cached is not None:
-            mapping: Mapping[str, str] = cached
-            return mapping
-        index, primary = self._index, self._primary
-        result: dict[str, str] = {}
-        for body_id in index:
-            path = []
-            current = body_id
-            while current not in result:
-                if index[current].tier >= tier or current not in primary:
-                    result[current] = current
-                    break
-                path.append(current)
-                current = primary[current]
-            found = result[current]
-            for step in path:
-                result[step] = found
-        view = MappingProxyType(result)
-        self._cache[tier] = view
-        return view
+        tier = Tier.parse(to, field="to")
+        return MappingProxyType(ancestors(self._index, tier.rank))
 
     def aggregate(
         self,
@@ -532,18 +457,15 @@ class EscalationNetwork:
         to: Tier | str,
         *,
         at: Callable[[T], str] | None = None,
-        key: Callable[[T], K] | None = None,
-    ) -> dict[str, int] | dict[str, dict[K, int]]:
-        """Count (or count by ``key``) feedback items at the bodies of tier ``to``.
+    ) -> dict[str, int]:
+        """Count feedback items at the bodies of tier `to`.
 
-        Each item is recorded against a body: ``at(item)`` gives its id (without
-        ``at`` the items are ids). Each is counted at the first body at or above
-        ``to`` on that body's route (see :meth:`ancestors`), so the counts always
-        total the number of items. Every body at tier ``to`` appears, with 0 if
-        nothing reached it; keys are in id order.
-
-        With ``key``, each body maps to counts by ``key(item)``, in order of the
-        keys' text.
+        Each item is recorded against a body: `at(item)` gives its id (without
+        `at` the items are ids). Each is counted at the first body at or above
+        `to` on that body's route (see `ancestors`), so the counts always total
+        the number of items. Every body at tier `to` appears, with 0 if nothing
+        reached it; keys are in id order. To count by a key as well, use
+        `aggregate_by`.
 
         Raises:
             UnknownNameError: an item names a body that is not in the network.
@@ -558,45 +480,82 @@ class EscalationNetwork:
             sutton-locality-sutton-and-cheam 0
             sutton-locality-wallington 1
         """
-        mapping = self.ancestors(to)
-        tier = Tier.parse(to)
+        tier = Tier.parse(to, field="to")
         ids: Iterable[Any] = items if at is None else map(at, items)
-        lookup = mapping.__getitem__
-        if key is None:
+        try:
+            # Count each body's items first, then add the counts up at their
+            # ancestors: one pass over the items, and a few thousand look-ups.
+            at_body = collections.Counter(ids)
+        except TypeError as exc:
+            raise InvalidTypeError("items", exc, expected="body ids (text)") from None
+        mapping = ancestors(self._index, tier.rank)
+        counts = dict.fromkeys((b.id for b in self.bodies if b.tier is tier), 0)
+        for body_id, count in at_body.items():
             try:
-                counts = collections.Counter(map(lookup, ids))
-            except (KeyError, TypeError) as exc:
-                name = exc.args[0] if exc.args else None
-                raise UnknownNameError("body", name, choices=self._choices(str(name))) from None
-            for body in self.by_tier().get(tier, ()):
-                counts.setdefault(body.id, 0)
-            return {body_id: counts[body_id] for body_id in sorted(counts)}
+                target = mapping[body_id]
+            except KeyError as exc:
+                raise self._unknown_item(exc) from None
+            counts[target] = counts.get(target, 0) + count
+        return {body_id: counts[body_id] for body_id in sorted(counts)}
+
+    def aggregate_by(
+        self,
+        items: Iterable[T],
+        to: Tier | str,
+        *,
+        key: Callable[[T], K],
+        at: Callable[[T], str] | None = None,
+    ) -> dict[str, dict[K, int]]:
+        """Count feedback items at the bodies of tier `to`, by `key(item)`.
+
+        Like `aggregate`, but each body maps to counts by `key(item)`, in order of
+        the keys' text. Every body at tier `to` appears, with no counts if nothing
+        reached it.
+
+        Raises:
+            UnknownNameError: an item names a body that is not in the network.
+
+        Examples:
+            >>> from engagekit.examples import sutton
+            >>> items = [("sutton-practice-01", "access"), ("sutton-practice-12", "waiting")]
+            >>> sutton().aggregate_by(items, to="locality", at=lambda i: i[0],
+            ...                       key=lambda i: i[1])  # doctest: +NORMALIZE_WHITESPACE
+            {'sutton-locality-carshalton': {'access': 1}, 'sutton-locality-sutton-and-cheam': {},
+             'sutton-locality-wallington': {'waiting': 1}}
+        """
+        tier = Tier.parse(to, field="to")
+        lookup = ancestors(self._index, tier.rank).__getitem__
         grouped: dict[str, collections.Counter[K]] = {}
         for item in items:
-            body_id = at(item) if at is not None else item
+            body_id: Any = at(item) if at is not None else item
             try:
-                target = lookup(body_id)  # type: ignore[arg-type]
-            except (KeyError, TypeError):
-                raise UnknownNameError(
-                    "body", body_id, choices=self._choices(str(body_id))
-                ) from None
+                target = lookup(body_id)
+            except (KeyError, TypeError) as exc:
+                raise self._unknown_item(exc) from None
             grouped.setdefault(target, collections.Counter())[key(item)] += 1
-        for body in self.by_tier().get(tier, ()):
-            grouped.setdefault(body.id, collections.Counter())
+        for body in self.bodies:
+            if body.tier is tier:
+                grouped.setdefault(body.id, collections.Counter())
         return {
             body_id: dict(sorted(grouped[body_id].items(), key=lambda kv: str(kv[0])))
             for body_id in sorted(grouped)
         }
 
+    def _unknown_item(self, exc: Exception) -> Exception:
+        if isinstance(exc, KeyError) and exc.args:
+            name = exc.args[0]
+            return UnknownNameError("body", name, choices=self._choices(name))
+        return InvalidTypeError("items", exc, expected="body ids (text)")
+
     # --- networkx -------------------------------------------------------------------------
 
     @property
     def graph(self) -> nx.DiGraph[str]:
-        """A read-only networkx view: nodes are body ids, with ``name``, ``kind`` and
-        ``tier`` (string values); edges have ``kind`` and ``primary``.
+        """A read-only networkx view: nodes are body ids, with `name`, `kind` and
+        `tier` (string values); edges have `kind` and `primary`.
 
-        Changing the view raises ``networkx.NetworkXError``; the network itself
-        never changes.
+        Built on each access (keep it in a variable to use it often). Changing the
+        view raises `networkx.NetworkXError`; the network itself never changes.
 
         Examples:
             >>> import networkx as nx
@@ -605,31 +564,27 @@ class EscalationNetwork:
             >>> nx.shortest_path(g, "sutton-practice-12", "sutton-governing-body")
             ['sutton-practice-12', 'sutton-locality-wallington', 'sutton-governing-body']
         """
-        view = self._cache.get("graph")
-        if view is None:
-            import networkx as nx
+        import networkx as nx
 
-            built: nx.DiGraph[str] = nx.DiGraph(name=self.name)
-            built.add_nodes_from(
-                (b.id, {"name": b.name, "kind": b.kind.value, "tier": b.tier.value})
-                for b in self.bodies
+        primary = self._index.primary
+        built: nx.DiGraph[str] = nx.DiGraph(name=self.name)
+        built.add_nodes_from(
+            (b.id, {"name": b.name, "kind": b.kind.value, "tier": b.tier.value})
+            for b in self.bodies
+        )
+        built.add_edges_from(
+            (
+                link.source,
+                link.target,
+                {
+                    "kind": link.kind.value,
+                    "primary": primary.get(link.source) == link.target and link.kind.is_vertical,
+                },
             )
-            built.add_edges_from(
-                (
-                    link.source,
-                    link.target,
-                    {
-                        "kind": link.kind.value,
-                        "primary": self._primary.get(link.source) == link.target
-                        and link.kind.is_vertical,
-                    },
-                )
-                for link in self.links
-            )
-            view = built.copy(as_view=True)  # a frozen view: changing it raises
-            self._cache["graph"] = view
-        result: nx.DiGraph[str] = view
-        return result
+            for link in self.links
+        )
+        view: nx.DiGraph[str] = built.copy(as_view=True)  # a frozen view: changing it raises
+        return view
 
     # --- other forms ----------------------------------------------------------------------
 
@@ -638,29 +593,34 @@ class EscalationNetwork:
         cls,
         source: str | Path | IO[str],
         *,
-        as_of: dt.date | None = None,
+        as_of: dt.date | str | None = None,
         strict: bool = True,
         name: str | None = None,
     ) -> OdsImport:
-        """Build practice → commissioner → ICB → region → national from ``epraccur.csv``.
+        """Build practice → commissioner → ICB → region → national from `epraccur.csv`.
 
         Reads the NHS ODS GP practice file in its published 27-column, headerless
-        layout. Only GP practices (prescribing setting 4) are kept; without
-        ``as_of`` only active ones (status ``A``), with ``as_of`` those open on
-        that date by their open and close dates. Every row not kept is returned
-        in :attr:`OdsImport.skipped` with its line number and reason.
+        layout, one row at a time. Only GP practices (prescribing setting 4) are
+        kept; without `as_of` only active ones (status `A`), with `as_of` those open
+        on that date by their open and close dates. Every row not kept is returned
+        in `OdsImport.skipped` with its line number and reason. Codes follow the one
+        ODS code rule (3 to 8 upper-case letters and digits).
 
         Args:
-            source: a path, or a text file object.
-            as_of: keep the practices open on this date instead of the active ones.
+            source: a path, or a text file object (opened with `newline=""`).
+            as_of: keep the practices open on this date (a `datetime.date` or
+                'YYYY-MM-DD' text) instead of the active ones.
             strict: raise on a malformed row (the default); if false, malformed
                 rows are skipped and reported like the others.
             name: the network's name (default: from the file name).
 
         Raises:
             DocumentError: naming every malformed row by line (wrong number of
-                columns, a bad date, a missing code), when ``strict``.
-            ParseError: the file cannot be opened.
+                columns, a bad date, a bad code, a line the CSV reader cannot
+                read), when `strict`; at most 50 are kept and the rest counted.
+            ParseError: the file cannot be opened or is not UTF-8 text.
+            InvalidTypeError: `source` is not a path or a text file (a binary file
+                is refused), or an argument has the wrong type.
 
         Examples:
             >>> import io
@@ -694,7 +654,7 @@ class EscalationNetwork:
 
     @classmethod
     def from_node_link(cls, data: Mapping[str, Any]) -> EscalationNetwork:
-        """Rebuild a network from :meth:`to_node_link` data (strictly).
+        """Rebuild a network from `to_node_link` data (strictly).
 
         Raises:
             DocumentError: naming each bad key path.
@@ -713,45 +673,13 @@ class EscalationNetwork:
         return draw(self, ax=ax, **options)
 
     def _repr_html_(self) -> str:
-        from engagekit import render
-
-        return render.html(self)
+        return _display.html(self)
 
 
-def _check_acyclic(edges: list[tuple[str, str]]) -> None:
-    import networkx as nx
-
-    graph: nx.DiGraph[str] = nx.DiGraph(edges)
-    try:
-        cycle = nx.find_cycle(graph)
-    except nx.NetworkXNoCycle:
-        return
-    path = [edge[0] for edge in cycle] + [cycle[0][0]]
-    raise GraphStructureError("vertical links form a cycle", path=path)
+def _body_id(body: Body) -> str:
+    return body.id
 
 
-def _roots(index: Mapping[str, Body], primary: Mapping[str, str]) -> dict[str, str]:
-    root: dict[str, str] = {}
-    for body_id in index:
-        path = []
-        current = body_id
-        while current not in root:
-            parent = primary.get(current)
-            if parent is None:
-                root[current] = current
-                break
-            path.append(current)
-            current = parent
-        found = root[current]
-        for step in path:
-            root[step] = found
-    return root
-
-
-def _walk(start: str, primary: Mapping[str, str]) -> tuple[str, ...]:
-    path = [start]
-    current = primary.get(start)
-    while current is not None:
-        path.append(current)
-        current = primary.get(current)
-    return tuple(path)
+def _check_flag(field: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(field, value, expected="true or false")

@@ -96,8 +96,8 @@ def to_dot(network: EscalationNetwork) -> str:
 def to_node_link(network: EscalationNetwork) -> dict[str, Any]:
     """networkx node-link data: ``directed``, ``multigraph``, ``graph``, ``nodes``, ``links``.
 
-    Nodes carry every :class:`Body` field and links every :class:`Link` field, so
-    :func:`from_node_link` rebuilds the same network; networkx reads it with
+    Nodes carry every `Body` field and links every `Link` field, so
+    `from_node_link` rebuilds the same network; networkx reads it with
     ``networkx.node_link_graph(data, edges="links")``.
 
     Examples:
@@ -119,7 +119,7 @@ def to_node_link(network: EscalationNetwork) -> dict[str, Any]:
 
 
 def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
-    """Rebuild a network from :func:`to_node_link` data, strictly.
+    """Rebuild a network from `to_node_link` data, strictly.
 
     Raises:
         DocumentError: a missing or unknown key, or a bad body or link, by key path.

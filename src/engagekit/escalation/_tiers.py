@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import functools
 
+from typing import TYPE_CHECKING
+
+from engagekit import _validate
 from engagekit.choices import Choice, aliases
+
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from engagekit.duties import BodyType
 
 
 @functools.total_ordering
 class Tier(Choice):
     """The level at which a body sits, from one person up to the national bodies.
 
-    Tiers are totally ordered by :attr:`rank` so that structures from 2011 (practice,
+    Tiers are totally ordered by `rank` so that structures from 2011 (practice,
     federation, county, CCG Board) and from today (practice, primary care network,
     place, ICB, region, NHS England) fit the same scale. Patient voice escalates
     upwards; a link may stay within a tier but never go down one.
@@ -148,6 +157,52 @@ class BodyKind(Choice):
         """Whether this is a practice's own patient group (a PPG)."""
         return self is BodyKind.PATIENT_PARTICIPATION_GROUP
 
+    @property
+    def body_type(self) -> BodyType | None:
+        """The statutory body type ([`BodyType`][engagekit.duties.BodyType]) whose duties
+        bind bodies of this kind, or `None` for a kind that is not a statutory body.
+
+        The mapping:
+
+        - `PRACTICE` is a `GP_PRACTICE`; `INTEGRATED_CARE_BOARD` an `ICB`;
+          `HEALTH_AND_WELLBEING_BOARD` a `HEALTH_AND_WELLBEING_BOARD`;
+        - `COMMISSIONER` is a `CCG`: the network's commissioner tier is the CCG of
+          2013-2022. Since 1 July 2022 that tier is a sub-ICB location, part of its
+          ICB and bound by the ICB's duties: `body_type_on` answers by date;
+        - `REGION` and `NATIONAL_BODY` are `NHS_ENGLAND` (a region is part of it);
+        - patient groups, forums, Healthwatch, committees, governing bodies, primary
+          care networks, federations, localities, scrutiny committees and voluntary
+          groups are `None`: no statutory duty of involvement binds them as such.
+
+        Examples:
+            >>> BodyKind.INTEGRATED_CARE_BOARD.body_type
+            <BodyType.ICB: 'icb'>
+            >>> BodyKind.PATIENT_PARTICIPATION_GROUP.body_type is None
+            True
+        """
+        return _body_types().get(self)
+
+    def body_type_on(self, on: dt.date | str) -> BodyType | None:
+        """The statutory body type of this kind on a date (see `body_type`).
+
+        Differs from `body_type` only for `COMMISSIONER`: a CCG while CCGs existed,
+        an ICB (its sub-ICB location acts under the ICB's duties) from 1 July 2022.
+
+        Examples:
+            >>> import datetime as dt
+            >>> BodyKind.COMMISSIONER.body_type_on(dt.date(2018, 6, 1))
+            <BodyType.CCG: 'ccg'>
+            >>> BodyKind.COMMISSIONER.body_type_on(dt.date(2023, 1, 1))
+            <BodyType.ICB: 'icb'>
+        """
+        day = _validate.as_date("on", on)
+        found = self.body_type
+        if self is BodyKind.COMMISSIONER and found is not None:
+            ended = found.existed_to
+            if ended is not None and day >= ended:
+                return _body_types()[BodyKind.INTEGRATED_CARE_BOARD]
+        return found
+
 
 _BODY_LABELS = {
     BodyKind.GP_FEDERATION: "GP federation",
@@ -158,6 +213,27 @@ _BODY_LABELS = {
     BodyKind.HEALTHWATCH: "Healthwatch / LINk",
     BodyKind.HEALTH_AND_WELLBEING_BOARD: "Health and wellbeing board",
 }
+
+_BODY_TYPES: dict[BodyKind, BodyType] = {}
+
+
+def _body_types() -> dict[BodyKind, BodyType]:
+    # Built on first use: importing the duties package is not needed to build networks.
+    if not _BODY_TYPES:
+        from engagekit.duties import BodyType
+
+        _BODY_TYPES.update(
+            {
+                BodyKind.PRACTICE: BodyType.GP_PRACTICE,
+                BodyKind.COMMISSIONER: BodyType.CCG,
+                BodyKind.INTEGRATED_CARE_BOARD: BodyType.ICB,
+                BodyKind.REGION: BodyType.NHS_ENGLAND,
+                BodyKind.NATIONAL_BODY: BodyType.NHS_ENGLAND,
+                BodyKind.HEALTH_AND_WELLBEING_BOARD: BodyType.HEALTH_AND_WELLBEING_BOARD,
+            }
+        )
+    return _BODY_TYPES
+
 
 _FORUMS = frozenset(
     {

@@ -7,7 +7,9 @@ the bodies are clearly labelled placeholders (``placeholder=True``, names such a
 
 from __future__ import annotations
 
-from engagekit import _data
+from typing import SupportsIndex
+
+from engagekit import _data, _validate
 from engagekit.errors import InvalidValueError
 from engagekit.escalation import (
     Body,
@@ -27,9 +29,10 @@ def _cite(document: str, section: str) -> Source:
 
 
 def _per_area(value: object, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 99:
+    count = _validate.as_int(name, value)
+    if not 1 <= count <= 99:
         raise InvalidValueError(name, value, reason="must be a whole number from 1 to 99")
-    return value
+    return count
 
 
 def _practice(
@@ -71,7 +74,7 @@ def _practice(
     return [practice, ppg], links
 
 
-def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
+def somerset(practices_per_federation: SupportsIndex = 2) -> EscalationNetwork:
     """Somerset CCG's draft structure for the patient voice (2011-2012).
 
     Practice Patient Participation Groups feed the Health Forums of the nine GP
@@ -191,7 +194,7 @@ def somerset(practices_per_federation: int = 2) -> EscalationNetwork:
 
 
 #: The three localities Sutton CCG names, and how many of the 25 placeholder
-#: practices each holds in :func:`sutton` (the split is illustrative).
+#: practices each holds in `sutton` (the split is illustrative).
 SUTTON_LOCALITIES = (("Carshalton", 9), ("Wallington", 8), ("Sutton and Cheam", 8))
 
 
@@ -402,7 +405,7 @@ def sutton_feedback_flow() -> FeedbackFlow:
     )
 
 
-def oxfordshire(practices_per_locality: int = 2) -> EscalationNetwork:
+def oxfordshire(practices_per_locality: SupportsIndex = 2) -> EscalationNetwork:
     """Oxfordshire CCG's structure (2015-2019): six localities and their Public Locality Forums.
 
     There are "six Public Locality Forums, one in each of the six OCCG

@@ -20,10 +20,6 @@ from __future__ import annotations
 from engagekit._display import html, markdown, mermaid, text
 
 
-# Renderers still kept in this package register themselves on import.
-from engagekit.render import _escalation  # noqa: F401  isort: skip
-
-
 __all__ = ["html", "markdown", "mermaid", "text"]
 
 

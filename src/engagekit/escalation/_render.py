@@ -1,18 +1,15 @@
-"""Renderers for escalation networks, their reports and feedback flows (private)."""
+"""Renderers for escalation networks, their reports and feedback flows (private).
+
+Registered on the dispatching renderers of `engagekit._display` when
+`engagekit.escalation` is imported. The query results that are listings (`Route`,
+`Cascade`, `NetworkDuties`) use the shared table renderers.
+"""
 
 from __future__ import annotations
 
 import itertools
 
-from engagekit.escalation import (
-    Coverage,
-    EscalationNetwork,
-    FeedbackFlow,
-    FlowStage,
-    Gaps,
-    OdsImport,
-)
-from engagekit.render._core import (
+from engagekit._display import (
     esc,
     html,
     markdown,
@@ -22,6 +19,10 @@ from engagekit.render._core import (
     table,
     text,
 )
+from engagekit.escalation._flow import FeedbackFlow, FlowStage
+from engagekit.escalation._network import EscalationNetwork
+from engagekit.escalation._ods import OdsImport
+from engagekit.escalation._results import BodyDuties, Coverage, Gaps
 
 
 def _share(value: float | None) -> str:
@@ -134,6 +135,35 @@ def _(value: Gaps) -> str:
         ("Forums with no members", ", ".join(value.empty_forums) or "none"),
     ]
     return table(("Gap", "Bodies"), rows, caption="Gaps")
+
+
+@markdown.register
+def _(value: Gaps) -> str:
+    return md_table(("Gap", "Body"), list(value))
+
+
+@html.register
+def _(value: OdsImport) -> str:
+    rows = [(reason, count) for reason, count in value.skipped_by_reason().items()]
+    caption = (
+        f"{value.rows} rows read; {len(value.network.practices)} practices; "
+        f"{len(value.skipped)} rows skipped"
+    )
+    return table(("Skipped because", "Rows"), rows, caption=caption)
+
+
+@text.register
+def _(value: BodyDuties) -> str:
+    head = f"{value.body.name} [{value.body.id}]"
+    if not value.duties:
+        return f"{head}: no duties ({value.reason or 'none in force'})"
+    return "\n".join([f"{head}:", *(f"  - {d.id}: {d.title}" for d in value.duties)])
+
+
+@html.register
+def _(value: BodyDuties) -> str:
+    rows = [(d.id, d.title) for d in value.duties]
+    return table(("Duty", "Title"), rows, caption=f"{value.body.name}: {len(rows)} duties")
 
 
 @text.register
