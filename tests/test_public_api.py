@@ -70,3 +70,31 @@ def test_import_loads_no_data_and_no_optional_dependency():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_subpackages_are_attributes_after_import() -> None:
+    """`import engagekit` is enough to reach every public subpackage as an attribute."""
+    code = (
+        "import engagekit\n"
+        "names = ['choices', 'cycles', 'decisions', 'duties', 'escalation', 'evidence',\n"
+        "         'plans', 'render', 'results', 'techniques']\n"
+        "print([type(getattr(engagekit, n)).__name__ for n in names])\n"
+        "print(engagekit.duties.duties_for('icb', on='2024-06-30').body.value)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines() == [str(["module"] * 10), "icb"]
+
+
+def test_what_builds_a_network_is_at_the_top_level() -> None:
+    """A network can be built from top-level names alone."""
+    network = engagekit.EscalationNetwork(
+        name="Two-practice federation",
+        bodies=[
+            engagekit.Body(id="L85001", name="Practice", kind="practice", tier="practice"),
+            engagekit.Body(id="fed", name="Federation", kind="gp federation", tier="locality"),
+        ],
+        links=[engagekit.Link(source="L85001", target="fed")],
+    )
+    assert repr(network) == "<EscalationNetwork 'Two-practice federation' with 2 bodies and 1 link>"

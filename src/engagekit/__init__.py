@@ -1,8 +1,10 @@
 """engagekit: the NHS patient and public engagement frameworks as typed Python values.
 
-The top level re-exports the names most users need. Each is imported the first
-time it is used, and reference data (the stages, techniques, duties …) is read from
-TOML the first time it is needed, so ``import engagekit`` stays cheap.
+The top level re-exports the names most users need, and every subpackage
+(`engagekit.duties`, `engagekit.escalation` …) is reachable as an attribute. Each is
+imported the first time it is used, and reference data (the stages, techniques,
+duties …) is read from TOML the first time it is needed, so ``import engagekit`` stays
+cheap.
 
 Examples:
     >>> import engagekit
@@ -10,6 +12,8 @@ Examples:
     'Working with patients and carers to monitor services and share learning'
     >>> engagekit.ParticipationLevel.COLLABORATE > engagekit.ParticipationLevel.CONSULT
     True
+    >>> engagekit.duties.duties_for("icb", on="2024-06-30")
+    <DutiesInForce for an ICB on 2024-06-30 with ... duties>
 """
 
 from __future__ import annotations
@@ -22,7 +26,26 @@ from engagekit._version import __version__
 
 
 if TYPE_CHECKING:
-    from engagekit import errors, examples, io, techniques
+    from engagekit import (
+        choices,
+        cycles,
+        decisions,
+        duties,
+        errors,
+        escalation,
+        evidence,
+        examples,
+        io,
+        plans,
+        ratings,
+        render,
+        results,
+        sources,
+        techniques,
+    )
+    from engagekit.choices import (
+        Choice,
+    )
     from engagekit.cycles import (
         CommissioningCycle,
         EngagementCycle,
@@ -40,7 +63,6 @@ if TYPE_CHECKING:
         Criterion,
         Decision,
         EngagementRequirement,
-        Evidence,
         Impact,
         Option,
         Policy,
@@ -58,8 +80,16 @@ if TYPE_CHECKING:
         duties_for,
     )
     from engagekit.escalation import (
+        Body,
+        BodyKind,
         EscalationNetwork,
+        Link,
+        LinkKind,
         Tier,
+    )
+    from engagekit.evidence import (
+        Evidence,
+        EvidenceKind,
     )
     from engagekit.plans import (
         ActionPlan,
@@ -70,12 +100,18 @@ if TYPE_CHECKING:
     from engagekit.ratings import (
         Rating,
     )
+    from engagekit.results import (
+        Outcome,
+        Reason,
+        Result,
+    )
     from engagekit.sources import (
         Source,
     )
     from engagekit.techniques import (
         Figure,
         Match,
+        Matches,
         Quantity,
         Technique,
         TechniqueCatalogue,
@@ -91,14 +127,21 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "ActionPlan": "engagekit.plans",
     "Assessment": "engagekit.decisions",
+    "Body": "engagekit.escalation",
+    "BodyKind": "engagekit.escalation",
     "BodyType": "engagekit.duties",
     "Checklist": "engagekit.duties",
+    "Choice": "engagekit.choices",
+    "choices": "engagekit.choices",
     "commissioning_cycles": "engagekit.cycles",
     "CommissioningCycle": "engagekit.cycles",
     "compare": "engagekit.decisions",
     "ComplianceReport": "engagekit.duties",
     "Criterion": "engagekit.decisions",
+    "cycles": "engagekit.cycles",
     "Decision": "engagekit.decisions",
+    "decisions": "engagekit.decisions",
+    "duties": "engagekit.duties",
     "duties_for": "engagekit.duties",
     "Duty": "engagekit.duties",
     "DutyRegistry": "engagekit.duties",
@@ -107,9 +150,12 @@ _EXPORTS = {
     "EngagementRequirement": "engagekit.decisions",
     "EngagementStage": "engagekit.cycles",
     "errors": "engagekit.errors",
+    "escalation": "engagekit.escalation",
     "EscalationNetwork": "engagekit.escalation",
     "evaluate": "engagekit.decisions",
+    "evidence": "engagekit.evidence",
     "Evidence": "engagekit.evidence",
+    "EvidenceKind": "engagekit.evidence",
     "examples": "engagekit.examples",
     "FeedbackLoop": "engagekit.plans",
     "Figure": "engagekit.techniques",
@@ -117,18 +163,29 @@ _EXPORTS = {
     "InvolvementLevel": "engagekit.cycles",
     "io": "engagekit.io",
     "Ladder": "engagekit.cycles",
+    "Link": "engagekit.escalation",
+    "LinkKind": "engagekit.escalation",
     "load_techniques": "engagekit.techniques",
     "Match": "engagekit.techniques",
+    "Matches": "engagekit.techniques",
     "MethodOfEngagement": "engagekit.cycles",
     "Option": "engagekit.decisions",
+    "Outcome": "engagekit.results",
     "ParticipationLevel": "engagekit.cycles",
+    "plans": "engagekit.plans",
     "Policy": "engagekit.decisions",
     "PrincipleSet": "engagekit.cycles",
     "Quantity": "engagekit.techniques",
     "Rating": "engagekit.ratings",
+    "ratings": "engagekit.ratings",
+    "Reason": "engagekit.results",
     "Recurrence": "engagekit.plans",
+    "render": "engagekit.render",
     "required_engagement": "engagekit.decisions",
+    "Result": "engagekit.results",
+    "results": "engagekit.results",
     "Source": "engagekit.sources",
+    "sources": "engagekit.sources",
     "TargetDate": "engagekit.plans",
     "Technique": "engagekit.techniques",
     "TechniqueCatalogue": "engagekit.techniques",
@@ -142,8 +199,11 @@ __all__ = [
     "ENGAGEMENT_CYCLE",
     "ActionPlan",
     "Assessment",
+    "Body",
+    "BodyKind",
     "BodyType",
     "Checklist",
+    "Choice",
     "CommissioningCycle",
     "ComplianceReport",
     "Criterion",
@@ -155,20 +215,27 @@ __all__ = [
     "EngagementStage",
     "EscalationNetwork",
     "Evidence",
+    "EvidenceKind",
     "FeedbackLoop",
     "Figure",
     "Impact",
     "InvolvementLevel",
     "Ladder",
+    "Link",
+    "LinkKind",
     "Match",
+    "Matches",
     "MethodOfEngagement",
     "Option",
+    "Outcome",
     "ParticipationLevel",
     "Policy",
     "PrincipleSet",
     "Quantity",
     "Rating",
+    "Reason",
     "Recurrence",
+    "Result",
     "Source",
     "TargetDate",
     "Technique",
@@ -177,16 +244,27 @@ __all__ = [
     "Unit",
     "Verdict",
     "__version__",
+    "choices",
     "commissioning_cycles",
     "compare",
+    "cycles",
+    "decisions",
+    "duties",
     "duties_for",
     "engagement_cycle",
     "errors",
+    "escalation",
     "evaluate",
+    "evidence",
     "examples",
     "io",
     "load_techniques",
+    "plans",
+    "ratings",
+    "render",
     "required_engagement",
+    "results",
+    "sources",
     "techniques",
 ]
 

@@ -94,14 +94,25 @@ def mermaid_label(value: object) -> str:
     return str(value).replace('"', "#quot;")
 
 
+def _singular(word: str) -> str:
+    """The singular of a plural noun as engagekit's reprs use them ("bodies", "statuses")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "uses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") else word
+
+
 def short_repr(value: object, noun: str, counts: Iterable[tuple[int, str]] = ()) -> str:
     """A one-line ``repr`` for a collection-like value: what it is and how many of what.
 
     Examples:
         >>> short_repr(None, "EscalationNetwork", [(7706, "bodies"), (7705, "links")])
         '<EscalationNetwork with 7706 bodies and 7705 links>'
+        >>> short_repr(None, "DutyRegistry", [(1, "duties"), (1, "statuses")])
+        '<DutyRegistry with 1 duty and 1 status>'
     """
-    parts = [f"{count} {what}" for count, what in counts]
+    parts = [f"{count} {what if count != 1 else _singular(what)}" for count, what in counts]
     if not parts:
         return f"<{noun}>"
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

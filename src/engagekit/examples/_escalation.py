@@ -214,7 +214,7 @@ def sutton() -> EscalationNetwork:
     Placeholders: the strategy names no practices and does not say which
     practices sit in which locality or which lack a representative. The practices
     are "Sutton practice 01" to "25", split 9 / 8 / 8 across the localities in
-    order (:data:`SUTTON_LOCALITIES`); 24 of 25 (96%, the fewest that make "over
+    order (`SUTTON_LOCALITIES`); 24 of 25 (96%, the fewest that make "over
     92%" true) are represented, and practice 25's PPG is the one recorded with 0
     representatives. How many representatives each other PPG has is not known.
 
