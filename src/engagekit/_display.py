@@ -100,7 +100,7 @@ def _singular(word: str) -> str:
         return word[:-3] + "y"
     if word.endswith(("sses", "ches", "shes", "uses")):
         return word[:-2]
-    return word[:-1] if word.endswith("s") else word
+    return word.removesuffix("s")
 
 
 def short_repr(value: object, noun: str, counts: Iterable[tuple[int, str]] = ()) -> str:
