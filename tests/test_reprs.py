@@ -71,7 +71,7 @@ def _is_collection_like(value: object) -> bool:
         return True
     if not attrs.has(type(value)):
         return False
-    for field in attrs.fields(type(value)):
+    for field in attrs.fields(type(value)):  # type: ignore[arg-type]
         items = getattr(value, field.name)
         if isinstance(items, Mapping):
             items = tuple(items.values())
@@ -99,7 +99,8 @@ def _reachable() -> dict[str, object]:
         elif isinstance(value, Listing | tuple):
             children.extend(value)
         if attrs.has(type(value)):
-            children.extend(getattr(value, f.name) for f in attrs.fields(type(value)))
+            fields = attrs.fields(type(value))  # type: ignore[arg-type]
+            children.extend(getattr(value, f.name) for f in fields)
         for child in children:
             if isinstance(child, tuple):
                 stack.extend(child[:50])

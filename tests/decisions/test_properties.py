@@ -32,7 +32,7 @@ from engagekit.decisions import (
     required_engagement,
 )
 from engagekit.ratings import Rating
-from strategies.decisions import (
+from tests.strategies.decisions import (
     consultations,
     decisions,
     evidence,

@@ -20,7 +20,7 @@ from engagekit.duties import (
     registry,
 )
 from engagekit.results import Outcome
-from strategies.duties import (
+from tests.strategies.duties import (
     STRATEGIES,
     body_types,
     builtin_checklists,

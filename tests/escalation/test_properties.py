@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from engagekit.escalation import BodyKind, EscalationNetwork, Tier
-from strategies.escalation import items_in, networks
+from tests.strategies.escalation import items_in, networks
 
 
 @given(networks(), st.sampled_from(Tier))

@@ -13,7 +13,7 @@ from hypothesis import given
 from engagekit import io
 from engagekit.escalation import EscalationNetwork
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
-from strategies.escalation import networks
+from tests.strategies.escalation import networks
 
 
 @given(networks())
@@ -41,7 +41,7 @@ def test_every_public_escalation_type_has_a_strategy() -> None:
     import attrs
 
     from engagekit import escalation
-    from strategies.escalation import STRATEGIES
+    from tests.strategies.escalation import STRATEGIES
 
     public = {
         obj

@@ -23,7 +23,7 @@ from engagekit.plans import (
     load_plan,
     plan_from_dict,
 )
-from strategies.plans import days, objectives, plans
+from tests.strategies.plans import days, objectives, plans
 
 
 D = dt.date
@@ -42,7 +42,9 @@ class TestSomerset:
         plan = examples.somerset_action_plan()
         assert plan.action("5.1a").target == TargetDate.parse("Nov/Dec 2011")
         assert isinstance(plan.action("6.3a").target, Recurrence)
-        assert plan.action("6.4a").target.text == "Bi Annually"
+        target = plan.action("6.4a").target
+        assert isinstance(target, Recurrence)
+        assert target.text == "Bi Annually"
         assert plan.action("1.1a").target is None
 
     def test_no_person_is_named(self) -> None:
@@ -67,7 +69,7 @@ class TestSomerset:
         overdue = [a.id for a in plan.overdue(D(2012, 1, 15))]
         assert "2.1a" not in overdue
         assert "3.1a" not in overdue
-        assert plan.progress(D(2012, 1, 15)) > 0
+        assert (plan.progress(D(2012, 1, 15)) or 0) > 0
 
     def test_due_between(self) -> None:
         """Actions due in April 2012: 5.2 (initial report) and 6.2 ("From April 2012?")."""
@@ -84,7 +86,9 @@ class TestOtherPlans:
         plan = examples.gpcc_timeline_2011()
         assert len(plan.actions()) == 13
         assert plan.actions()[0].due == D(2011, 4, 27)
-        assert plan.action("1i").target.precision.value == "financial-year"
+        target = plan.action("1i").target
+        assert isinstance(target, TargetDate)
+        assert target.precision.value == "financial-year"
 
     def test_oxfordshire(self) -> None:
         """Oxfordshire's 22 delivery actions (7 split in two) and its meeting recurrences."""
@@ -94,7 +98,9 @@ class TestOtherPlans:
         assert isinstance(forums, Recurrence)
         assert len(forums.bodies) == 6
         assert forums.per_year == 12
-        assert plan.action("7.7a").target.per_year == 6
+        boards = plan.action("7.7a").target
+        assert isinstance(boards, Recurrence)
+        assert boards.per_year == 6
 
 
 class TestProgress:

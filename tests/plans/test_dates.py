@@ -14,7 +14,7 @@ from hypothesis import given
 
 from engagekit.errors import ParseError
 from engagekit.plans import Precision, TargetDate, YearStyle, _dates
-from strategies.plans import day_phrases, phrases_with_dates
+from tests.strategies.plans import day_phrases, phrases_with_dates
 
 
 D = dt.date

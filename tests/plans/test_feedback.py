@@ -25,7 +25,7 @@ from engagekit.plans import (
     TargetDate,
     you_said_we_did,
 )
-from strategies.plans import days, loops
+from tests.strategies.plans import days, loops
 
 
 D = dt.date

@@ -27,7 +27,7 @@ from engagekit.plans import (
     held,
     statuses,
 )
-from strategies.plans import loops, meetings, plans, recurrences, target_dates
+from tests.strategies.plans import loops, meetings, plans, recurrences, target_dates
 
 
 D = dt.date
@@ -35,9 +35,11 @@ D = dt.date
 
 def _oxfordshire_report() -> AnnualEngagementReport:
     plan = examples.oxfordshire_delivery_plan()
-    forums = plan.action("7.6").target.schedule(D(2015, 4, 1), D(2016, 3, 31))
+    target = plan.action("7.6").target
+    assert isinstance(target, Recurrence)
+    forums = target.schedule(D(2015, 4, 1), D(2016, 3, 31))
     held_meetings = [
-        Meeting(id=f"plf-{n}", date=o.date + dt.timedelta(days=3), body=o.body,
+        Meeting(id=f"plf-{n}", date=o.date + dt.timedelta(days=3), body=str(o.body),
                 title="Public Locality Forum", attendance=30, minutes="published")
         for n, o in enumerate(forums) if n != 4
     ]  # fmt: skip
@@ -204,7 +206,7 @@ class TestRoundTrip:
 
 
 class TestCommandLine:
-    def _run(self, *argv):
+    def _run(self, *argv: str) -> tuple[int, str]:
         out = stdio.StringIO()
         return main(list(argv), out), out.getvalue()
 

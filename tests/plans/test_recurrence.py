@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from engagekit.errors import InvalidValueError, ParseError
 from engagekit.plans import Frequency, Recurrence, bank_holidays, to_ical
-from strategies.plans import days, recurrences
+from tests.strategies.plans import days, recurrences
 
 
 D = dt.date

@@ -188,8 +188,9 @@ class TestOneLineReprs:
         target = plan.action("7.6").target
         assert isinstance(target, Recurrence)
         forums = target.schedule(D(2015, 4, 1), D(2016, 3, 31))
+        assert all(o.body is not None for o in forums)
         meetings = [
-            Meeting(id=f"m{n}", date=o.date, body=o.body, title="Forum")
+            Meeting(id=f"m{n}", date=o.date, body=str(o.body), title="Forum")
             for n, o in enumerate(forums)
         ]
         evidence = [Evidence(id="survey", what="Survey", date=D(2015, 6, 1), limbs=["planning"])]

@@ -6,6 +6,8 @@ import enum
 import importlib
 import pkgutil
 
+from typing import Any
+
 import attrs
 import pytest
 
@@ -13,16 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import engagekit
-import strategies
 
 from engagekit import cycles, io
+from tests import strategies
 
 
 # Every area's strategies module contributes its STRATEGIES, so each public type of
 # each area is covered by the round-trip properties below.
-STRATEGIES = {}
+STRATEGIES: dict[Any, Any] = {}
 for _info in pkgutil.iter_modules(strategies.__path__):
-    _module = importlib.import_module(f"strategies.{_info.name}")
+    _module = importlib.import_module(f"tests.strategies.{_info.name}")
     STRATEGIES.update(getattr(_module, "STRATEGIES", {}))
 
 
@@ -45,8 +47,8 @@ def test_dict_round_trip(cls, data):
     assert io.from_dict(plain, cls) == value
 
 
-def _public_types(*modules):
-    found = set()
+def _public_types(*modules: Any) -> set[type]:
+    found: set[type] = set()
     for module in modules:
         for name in module.__all__:
             obj = getattr(module, name)

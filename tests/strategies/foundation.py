@@ -61,7 +61,7 @@ def _members(enum_type: Any) -> Any:
 
 
 @st.composite
-def figures(draw):  # type: ignore[no-untyped-def]
+def figures(draw):
     low = draw(st.none() | st.integers(0, 5000).map(float))
     high = draw(st.none() | st.integers(0, 5000).map(float))
     if low is not None and high is not None and low > high:
@@ -76,7 +76,7 @@ def figures(draw):  # type: ignore[no-untyped-def]
 
 
 @st.composite
-def techniques(draw, technique_id=None):  # type: ignore[no-untyped-def]
+def techniques(draw, technique_id=None):
     seldom = draw(st.booleans())
     return Technique(
         id=technique_id or draw(slugs),
@@ -95,7 +95,7 @@ def techniques(draw, technique_id=None):  # type: ignore[no-untyped-def]
 
 
 @st.composite
-def technique_catalogues(draw):  # type: ignore[no-untyped-def]
+def technique_catalogues(draw):
     ids = draw(st.lists(slugs, unique=True, max_size=5))
     return TechniqueCatalogue(techniques=[draw(techniques(technique_id=i)) for i in ids])
 
@@ -104,7 +104,7 @@ considerations = st.builds(Consideration, heading=words, points=st.lists(words, 
 
 
 @st.composite
-def stage_details(draw, stage=None):  # type: ignore[no-untyped-def]
+def stage_details(draw, stage=None):
     return StageDetails(
         stage=stage or draw(st.sampled_from(list(EngagementStage))),
         title=draw(words),
@@ -118,7 +118,7 @@ def stage_details(draw, stage=None):  # type: ignore[no-untyped-def]
 
 
 @st.composite
-def feed_links(draw):  # type: ignore[no-untyped-def]
+def feed_links(draw):
     a, b = draw(
         st.lists(st.sampled_from(list(EngagementStage)), min_size=2, max_size=2, unique=True)
     )
@@ -126,12 +126,12 @@ def feed_links(draw):  # type: ignore[no-untyped-def]
 
 
 @st.composite
-def key_elements(draw, number=1):  # type: ignore[no-untyped-def]
+def key_elements(draw, number=1):
     return KeyElement(number=number, title=draw(words), summary=draw(words), source=draw(sources))
 
 
 @st.composite
-def engagement_cycles(draw):  # type: ignore[no-untyped-def]
+def engagement_cycles(draw):
     count = draw(st.integers(0, 10))
     return EngagementCycle(
         name=draw(words),
@@ -155,7 +155,7 @@ commissioning_stages = st.builds(
 
 
 @st.composite
-def commissioning_cycles(draw):  # type: ignore[no-untyped-def]
+def commissioning_cycles(draw):
     stages = draw(st.lists(commissioning_stages, min_size=2, max_size=5, unique_by=lambda s: s.id))
     return CommissioningCycle(
         id=draw(slugs),
@@ -168,7 +168,7 @@ def commissioning_cycles(draw):  # type: ignore[no-untyped-def]
 
 
 @st.composite
-def ladders(draw):  # type: ignore[no-untyped-def]
+def ladders(draw):
     groups = draw(st.lists(words, min_size=1, max_size=3, unique=True))
     count = draw(st.integers(1, 8))
     levels = sorted(
@@ -232,7 +232,7 @@ judgements = st.builds(Judgement, rating=st.sampled_from(list(Rating)), reason=w
 
 
 @st.composite
-def principle_scores(draw):  # type: ignore[no-untyped-def]
+def principle_scores(draw):
     principle = draw(principles)
     rating = draw(st.sampled_from(list(Rating)))
     return PrincipleScore(
@@ -248,7 +248,7 @@ def principle_scores(draw):  # type: ignore[no-untyped-def]
 
 
 @st.composite
-def rubric_results(draw):  # type: ignore[no-untyped-def]
+def rubric_results(draw):
     reasons = draw(st.lists(principle_scores(), max_size=4))
     return RubricResult(
         principles=draw(slugs),
@@ -306,7 +306,7 @@ STRATEGIES = {
 
 # The plans area's top-level types (engagekit.TargetDate, Recurrence, ActionPlan,
 # FeedbackLoop) bring their own strategies.
-from strategies.plans import PLAN_STRATEGIES  # noqa: E402
+from tests.strategies.plans import PLAN_STRATEGIES  # noqa: E402
 
 
 STRATEGIES.update(PLAN_STRATEGIES)

@@ -103,7 +103,8 @@ recurrence_phrases = st.sampled_from(
 def recurrences(draw: st.DrawFn) -> Recurrence:
     bodies = draw(st.lists(names, max_size=4, unique=True))
     anchor = draw(st.none() | days)
-    if bodies and draw(st.booleans()):
+    per_body = draw(st.booleans())
+    if bodies and per_body:
         return Recurrence.parse("two in each locality per year", bodies=bodies, anchor=anchor)
     return Recurrence.parse(draw(recurrence_phrases), bodies=bodies, anchor=anchor)
 
