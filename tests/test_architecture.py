@@ -58,7 +58,8 @@ def _graph() -> nx.DiGraph[str]:
     graph.add_nodes_from(modules)
     for name, path in modules.items():
         for target in _imports(path, name):
-            if target in modules and target != name:
+            # "from engagekit import x" names the root package only as a namespace.
+            if target in modules and target not in {name, "engagekit"}:
                 graph.add_edge(name, target)
     return graph
 

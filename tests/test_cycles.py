@@ -262,7 +262,7 @@ class TestArnstein:
     def test_repr_is_one_line(self) -> None:
         """Arnstein's ladder: what and how many rungs."""
         assert repr(ladders()["arnstein"]) == "<Ladder 'arnstein' with 8 rungs>"
-        assert repr(ladders()) == "<Catalogue with 1 ladders>"
+        assert repr(ladders()) == "<Catalogue with 1 ladder>"
 
     def test_rung_of_the_wrong_type(self) -> None:
         """A rung asked for by a number is a type error naming what was given."""

@@ -34,7 +34,7 @@ from engagekit.cycles import (
     Rung,
     StageDetails,
 )
-from engagekit.results import Outcome
+from engagekit.results import Outcome, Reason
 from engagekit.techniques import Figure, Match, Quantity, Technique, TechniqueCatalogue, Unit
 
 
@@ -302,6 +302,16 @@ STRATEGIES = {
     InvolvementKind: st.sampled_from(list(InvolvementKind)),
     Quantity: st.sampled_from(list(Quantity)),
     Unit: st.sampled_from(list(Unit)),
+    Reason: st.builds(
+        Reason,
+        rule=slugs,
+        title=words,
+        outcome=st.sampled_from(list(Outcome)),
+        message=words,
+        evidence=st.lists(slugs, max_size=3).map(tuple),
+        missing=st.lists(words, max_size=2).map(tuple),
+        source=sources,
+    ),
 }
 
 # The plans area's top-level types (engagekit.TargetDate, Recurrence, ActionPlan,
