@@ -31,7 +31,7 @@ def somerset_action_plan() -> ActionPlan:
     Objectives "1" to "6" with their numbered sub-objectives; each action's target
     is parsed from the source's own Target Date text.
 
-    Example:
+    Examples:
         >>> plan = somerset_action_plan()
         >>> [o.id for o in plan.objectives]
         ['1', '2', '3', '4', '5', '6']
@@ -48,7 +48,7 @@ def somerset_action_plan() -> ActionPlan:
 def gpcc_timeline_2011() -> ActionPlan:
     """The Somerset GP Commissioning Consortia's 2011 "Time Line" of actions.
 
-    Example:
+    Examples:
         >>> plan = gpcc_timeline_2011()
         >>> [a.target.text for a in plan.actions()][:3]
         ['27th April 2011', 'Early May 2011', 'May 2011']
@@ -67,7 +67,7 @@ def oxfordshire_delivery_plan() -> ActionPlan:
     Public Locality Forums (numbered, as the strategy does not name them here);
     7.7a holds Governing Body meetings in public six times a year.
 
-    Example:
+    Examples:
         >>> plan = oxfordshire_delivery_plan()
         >>> len(plan.objective("7").actions)
         23
@@ -88,7 +88,7 @@ def _sutton(section: str) -> Source:
 def sutton_stakeholders() -> StakeholderMap:
     """NHS Sutton CCG's stakeholder table: groups, activities and owners, and influencers.
 
-    Example:
+    Examples:
         >>> for group in sutton_stakeholders().groups[:2]:
         ...     print(group.name)
         Patients, Public, Carers and service users
@@ -235,7 +235,7 @@ def sutton_responsibilities() -> ResponsibilityMatrix:
     responsible, monitors, supports) and topics are engagekit's reading of the
     wording ("Have overall responsibility" → accountable; "Approve" → approves).
 
-    Example:
+    Examples:
         >>> sutton_responsibilities().who("engagement-plan", Part.MONITORS)
         ('Governing Body', 'Equality & Engagement Steering Group')
 

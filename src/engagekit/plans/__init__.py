@@ -16,7 +16,7 @@ Links to decisions, escalation bodies and statutory duties are plain string ids
 (a decision id, a body id, a duty or requirement id), so plans can refer to them
 wherever they are kept. Dates a user types may be given as ``YYYY-MM-DD`` text.
 
-Example:
+Examples:
     >>> import datetime as dt
     >>> from engagekit.plans import TargetDate, Recurrence
     >>> TargetDate.parse("End of May 2011").end

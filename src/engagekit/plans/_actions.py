@@ -32,7 +32,7 @@ def parse_target(text: str, *, bodies: Iterable[str] = ()) -> Target:
     Raises:
         ParseError: the text is neither (the message is the target date's).
 
-    Example:
+    Examples:
         >>> parse_target("Bi-annual").interval
         6
         >>> parse_target("Nov/Dec 2011").end
@@ -58,7 +58,7 @@ class ProgressUpdate:
         progress: 0 to 100; when ``None`` the status's default progress applies.
         note: what was reported.
 
-    Example:
+    Examples:
         >>> ProgressUpdate(date=dt.date(2012, 1, 2), status="in-progress", progress=30).progress
         30
     """
@@ -108,7 +108,7 @@ class Action(_display.Displayable):
         updates: dated progress updates, oldest first.
         weight: its weight in its objective's progress (default 1).
 
-    Example:
+    Examples:
         >>> action = Action(id="1a", description="Survey", target=TargetDate.parse("May 2011"))
         >>> action.is_overdue("2011-06-01"), action.is_overdue(dt.date(2011, 5, 15))
         (True, False)
@@ -238,7 +238,7 @@ class Actions(_display.Listing[Action]):
     """Actions a plan query found (`ActionPlan.overdue`, `ActionPlan.due_between`), in
     plan order: iterate it, index it, or show it as a table.
 
-    Example:
+    Examples:
         >>> from engagekit import examples
         >>> examples.somerset_action_plan().overdue("2012-01-15")
         <Actions with 7 actions>
@@ -272,7 +272,7 @@ class Objective:
         objectives: the objectives numbered under it ("1.1" under "1").
         weight: its weight in its parent's progress (default 1).
 
-    Example:
+    Examples:
         >>> survey = Action(id="1a", description="Survey")
         >>> Objective(id="1", title="Seek feedback", actions=[survey])
         <Objective '1' with 1 action and 0 objectives>
@@ -360,7 +360,7 @@ class ActionPlan(_display.Displayable):
         InvalidValueError: an objective or action id repeats.
         UnknownNameError: an update names a status the catalogue lacks.
 
-    Example:
+    Examples:
         >>> from engagekit import examples
         >>> plan = examples.somerset_action_plan()
         >>> plan  # doctest: +ELLIPSIS
@@ -494,7 +494,7 @@ class ActionPlan(_display.Displayable):
 
         Uses the same formula as `Objective.progress`, one level up.
 
-        Example:
+        Examples:
             >>> from engagekit import examples
             >>> examples.somerset_action_plan().progress(dt.date(2012, 1, 1))
             0.0

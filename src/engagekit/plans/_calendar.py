@@ -29,7 +29,7 @@ def bank_holidays(start_year: int, end_year: int | None = None) -> tuple[dt.date
         InvalidValueError: ``end_year`` is before ``start_year``.
         ModuleNotFoundError: ``holidays`` is not installed.
 
-    Example:
+    Examples:
         >>> dt.date(2018, 12, 25) in bank_holidays(2018)
         True
     """
@@ -69,7 +69,7 @@ def to_ical(
         InvalidTypeError: ``recurrence`` is not a `Recurrence`, or ``summary`` is not text.
         ModuleNotFoundError: ``icalendar`` is not installed.
 
-    Example:
+    Examples:
         >>> data = to_ical(Recurrence.parse("quarterly"), dt.date(2018, 4, 1),
         ...                dt.date(2019, 3, 31), summary="Steering group")
         >>> data.count(b"BEGIN:VEVENT")

@@ -25,7 +25,7 @@ from engagekit.errors import InvalidValueError, ParseError
 class Precision(Choice):
     """How precisely a target date was written.
 
-    Example:
+    Examples:
         >>> TargetDate.parse("End of May 2011").precision
         <Precision.PART_OF_MONTH: 'part-of-month'>
     """
@@ -49,7 +49,7 @@ class YearStyle(Choice):
     1 January 2011 to 31 December 2012. Years further apart ("2015 - 2019") are
     always calendar years.
 
-    Example:
+    Examples:
         >>> TargetDate.parse("2011 - 2012").end
         datetime.date(2012, 3, 31)
         >>> TargetDate.parse("2011 - 2012", years=YearStyle.CALENDAR).end
@@ -136,7 +136,7 @@ class TargetDate:
         label: words written before the date ("First edition"), if any.
         note: words written after the date ("then at AGM"), if any.
 
-    Example:
+    Examples:
         >>> t = TargetDate.parse("Early May 2011")
         >>> t.start, t.end
         (datetime.date(2011, 5, 1), datetime.date(2011, 5, 10))
@@ -173,7 +173,7 @@ class TargetDate:
             ParseError: quoting the text, when it holds no date, a date without a
                 year (engagekit never assumes the current year), or two dates.
 
-        Example:
+        Examples:
             >>> TargetDate.parse("Nov/Dec 2011").start
             datetime.date(2011, 11, 1)
             >>> TargetDate.parse("Dec 5th event")  # doctest: +ELLIPSIS
@@ -242,7 +242,7 @@ class TargetDate:
         """Whether ``date`` (a date or ``YYYY-MM-DD``) lies in the window (open ends
         contain everything that way).
 
-        Example:
+        Examples:
             >>> TargetDate.parse("May / June 2011").contains(dt.date(2011, 6, 30))
             True
             >>> TargetDate.parse("May / June 2011").contains("2011-07-01")
@@ -258,7 +258,7 @@ class TargetDate:
         The end of the window; for a window open at the end ("From Jan 1st 2012")
         its start, by which the action should have begun; ``None`` when on-going.
 
-        Example:
+        Examples:
             >>> TargetDate.parse("From Jan 1st 2012").due
             datetime.date(2012, 1, 1)
         """
@@ -270,7 +270,7 @@ class TargetDate:
     def describe(self) -> str:
         """How the phrase was read, in words.
 
-        Example:
+        Examples:
             >>> TargetDate.parse("End of May 2011").describe()
             "'End of May 2011': 2011-05-21 to 2011-05-31 (part-of-month)"
         """

@@ -135,7 +135,7 @@ class FeedbackOutcome:
         evidence: where it is shown: the ids of [`Evidence`][engagekit.evidence.Evidence]
             records (a report, minutes, a web page), or a reference in words.
 
-    Example:
+    Examples:
         >>> outcome = FeedbackOutcome(id="o1", response="r1", date=dt.date(2018, 12, 1),
         ...                           text="300 evening appointments",
         ...                           evidence=["gb-minutes-2018-12"])
@@ -214,7 +214,7 @@ class FeedbackItems(_display.Listing[FeedbackItem]):
     """Feedback items a loop query found (`FeedbackLoop.informed`,
     `FeedbackLoop.past_standard`), in the loop's order.
 
-    Example:
+    Examples:
         >>> item = FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel="PALS",
         ...                     text="Parking at the clinic is full by nine")
         >>> FeedbackLoop(items=[item]).past_standard("2015-07-01", 20)
@@ -236,7 +236,7 @@ class FeedbackItems(_display.Listing[FeedbackItem]):
 class MetricsByGroup(_display.Listing[tuple[str | None, LoopMetrics]]):
     """`FeedbackLoop.metrics_by`: ``(key, LoopMetrics)`` pairs sorted by key.
 
-    Example:
+    Examples:
         >>> item = FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel="PALS",
         ...                     text="Parking at the clinic is full by nine")
         >>> by_channel = FeedbackLoop(items=[item]).metrics_by("channel", "2015-06-01")
@@ -477,7 +477,7 @@ class FeedbackLoop(_display.Displayable):
         Raises:
             InvalidValueError: ``by`` is not one of those.
 
-        Example:
+        Examples:
             >>> item = FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel=Channel.PALS,
             ...                     text="Parking at the clinic is full by nine")
             >>> loop = FeedbackLoop(items=[item])

@@ -79,7 +79,7 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
             objective, a repeated id, a progress outside 0-100, a string where a
             table belongs …) with its key path.
 
-    Example:
+    Examples:
         >>> plan = plan_from_dict({
         ...     "title": "Plan",
         ...     "objective": [{"id": "1", "title": "Seek feedback"}],
@@ -284,7 +284,7 @@ def load_plan(source: str | Path | IO[bytes]) -> ActionPlan:
         ParseError: the file cannot be read or is not TOML.
         DocumentError: every bad row, with its key path.
 
-    Example:
+    Examples:
         >>> import io
         >>> load_plan(io.BytesIO(b'title = "Plan"\\nsource = "Somerset"'))
         Traceback (most recent call last):

@@ -27,7 +27,7 @@ class Meeting:
         actions: ids of plan actions arising from it.
         feedback: ids of feedback items raised at it.
 
-    Example:
+    Examples:
         >>> m = Meeting(id="gb-2015-05", date=dt.date(2015, 5, 28),
         ...             body="governing-body", title="Governing Body in public", attendance=40)
         >>> m.closed_out

@@ -92,7 +92,7 @@ class Recurrence:
         anchor: the date of the first occurrence, if the source gives one;
             otherwise occurrences start at the start of the range asked for.
 
-    Example:
+    Examples:
         >>> r = Recurrence.parse("Quarterly")
         >>> r.occurrences(dt.date(2012, 4, 1), dt.date(2013, 3, 31))
         ... # doctest: +NORMALIZE_WHITESPACE
@@ -134,7 +134,7 @@ class Recurrence:
             InvalidValueError: both ``bodies`` and ``network`` are given.
             UnknownNameError: the kind of body is not one engagekit knows.
 
-        Example:
+        Examples:
             >>> Recurrence.parse("six times a year").interval
             2
             >>> r = Recurrence.parse("two in each locality per year", bodies=["north", "south"])
@@ -199,7 +199,7 @@ class Recurrence:
     def per_year(self) -> float:
         """How many occurrences a year, for all bodies together.
 
-        Example:
+        Examples:
             >>> Recurrence.parse("two in each locality per year", bodies="abcdef").per_year
             12.0
         """
@@ -209,7 +209,7 @@ class Recurrence:
     def rule(self, start: dt.date | str, *, exclude: Iterable[dt.date] = ()) -> rruleset:
         """The ``dateutil.rrule`` rule set from ``start`` (or the anchor), less ``exclude``.
 
-        Example:
+        Examples:
             >>> r = Recurrence.parse("bi-monthly").rule(dt.date(2018, 1, 1))
             >>> r[1].date()
             datetime.date(2018, 3, 1)
@@ -258,7 +258,7 @@ class Recurrence:
         Raises:
             InvalidValueError: the range is empty or holds no occurrence.
 
-        Example:
+        Examples:
             >>> r = Recurrence.parse("two in each locality per year", bodies=["north", "south"])
             >>> for o in r.schedule(dt.date(2015, 4, 1), dt.date(2016, 3, 31)):
             ...     print(o.date, o.body)
@@ -298,7 +298,7 @@ class Recurrence:
         Raises:
             InvalidValueError: the range is empty or holds no occurrence.
 
-        Example:
+        Examples:
             >>> Recurrence.parse("annually").occurrences(dt.date(2012, 1, 1), dt.date(2013, 6, 1))
             (datetime.date(2012, 1, 1), datetime.date(2013, 1, 1))
         """
@@ -322,7 +322,7 @@ class Recurrence:
         count for it; other dates held are *extra*. For recurrences with bodies
         give ``(date, body)`` pairs.
 
-        Example:
+        Examples:
             >>> r = Recurrence.parse("quarterly")
             >>> held = [dt.date(2018, 4, 10), dt.date(2018, 10, 2)]
             >>> a = r.adherence(held, dt.date(2018, 4, 1), dt.date(2019, 3, 31), tolerance_days=14)
@@ -399,7 +399,7 @@ class Recurrence:
 class Schedule(_display.Listing[Occurrence]):
     """The occurrences a recurrence expects over a range of dates, sorted by date.
 
-    Example:
+    Examples:
         >>> Recurrence.parse("quarterly").schedule("2018-04-01", "2019-03-31")
         <Schedule with 4 occurrences>
     """

@@ -45,7 +45,7 @@ class Influencer:
 class StakeholderMap(_display.Displayable):
     """A stakeholder table with its influencers.
 
-    Example:
+    Examples:
         >>> from engagekit import examples
         >>> m = examples.sutton_stakeholders()
         >>> for group in m.owned_by("Lay Member"):
@@ -150,7 +150,7 @@ class Role:
 class ResponsibilityMatrix(_display.Displayable):
     """Roles and responsibilities, queryable by topic and part.
 
-    Example:
+    Examples:
         >>> from engagekit import examples
         >>> matrix = examples.sutton_responsibilities()
         >>> matrix.accountable_for("annual-engagement-report")

@@ -22,7 +22,7 @@ class ActionStatus:
         done: whether the action is finished in this status.
         counts: whether the action counts in roll-ups (``False`` for cancelled).
 
-    Example:
+    Examples:
         >>> ActionStatus(id="paused", name="Paused", progress=25).counts
         True
     """
@@ -42,7 +42,7 @@ def _unique_id(status: ActionStatus) -> str:
 class ActionStatusCatalogue:
     """The statuses a plan uses, by id.
 
-    Example:
+    Examples:
         >>> statuses()["in-progress"].progress
         50
         >>> statuses()
@@ -74,7 +74,7 @@ class ActionStatusCatalogue:
 def statuses() -> ActionStatusCatalogue:
     """engagekit's default status catalogue (``data/plan_statuses.toml``).
 
-    Example:
+    Examples:
         >>> [s.id for s in statuses() if s.done]
         ['achieved']
     """
