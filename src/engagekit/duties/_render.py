@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit.duties._bodies import BodyType
 from engagekit.duties._checklist import Checklist, ComplianceReport, Finding
 from engagekit.duties._model import Duty
 from engagekit.duties._registry import DutyRegistry
@@ -28,6 +29,14 @@ def _flag(verified: bool) -> str:
 
 
 # --- Duty -------------------------------------------------------------------------
+
+
+def _named(body: BodyType) -> str:
+    """The body type in words with its article: "an integrated care board", "NHS England"."""
+    label = body.label
+    if body is BodyType.NHS_ENGLAND:
+        return label
+    return f"{'an' if label[0] in 'aeiou' or label.startswith('NHS') else 'a'} {label}"
 
 
 @text.register
@@ -84,7 +93,7 @@ def _duty_rows(duties: tuple[Duty, ...]) -> list[tuple[str, str, str, str, str]]
 
 @text.register
 def _(value: DutiesInForce) -> str:
-    head = f"Duties binding a {value.body.label} on {value.on.isoformat()}"
+    head = f"Duties binding {_named(value.body)} on {value.on.isoformat()}"
     lines = [head, "=" * len(head)]
     if not value.duties:
         lines.append(f"None: {value.reason}")
@@ -102,7 +111,7 @@ def _(value: DutiesInForce) -> str:
 
 @html.register
 def _(value: DutiesInForce) -> str:
-    caption = f"Duties binding a {value.body.label} on {value.on.isoformat()}"
+    caption = f"Duties binding {_named(value.body)} on {value.on.isoformat()}"
     if not value.duties:
         return f'<div class="engagekit"><p>{esc(caption)}: none. {esc(value.reason)}</p></div>'
     body = table(
@@ -115,7 +124,7 @@ def _(value: DutiesInForce) -> str:
 
 @markdown.register
 def _(value: DutiesInForce) -> str:
-    head = f"## Duties binding a {value.body.label} on {value.on.isoformat()}\n\n"
+    head = f"## Duties binding {_named(value.body)} on {value.on.isoformat()}\n\n"
     if not value.duties:
         return head + f"None: {value.reason}."
     return head + md_table(
