@@ -134,6 +134,114 @@ class TestAdherence:
         result = rule.adherence([D(2018, 4, 2), D(2018, 6, 1)], D(2018, 4, 1), D(2019, 3, 31))
         assert result.extra == (D(2018, 6, 1),)
 
+    def test_early_meeting_meets_the_next_occurrence(self) -> None:
+        """Held 8 November for a 10 November occurrence: November held, September missed.
+
+        Not September "late" and November "missed", as a fixed period per occurrence had it.
+        """
+        rule = Recurrence.parse("bi-monthly")
+        result = rule.adherence([D(2018, 11, 8)], D(2018, 9, 10), D(2018, 12, 31), tolerance_days=7)
+        assert [(o.date, day) for o, day in result.held] == [(D(2018, 11, 10), D(2018, 11, 8))]
+        assert [o.date for o in result.missed] == [D(2018, 9, 10)]
+        assert result.late == ()
+        assert result.extra == ()
+
+    def test_too_early_is_late_for_the_one_before(self) -> None:
+        """A meeting earlier than the tolerance allows can only meet the occurrence before."""
+        rule = Recurrence.parse("bi-monthly")
+        result = rule.adherence([D(2018, 11, 1)], D(2018, 9, 10), D(2018, 12, 31), tolerance_days=7)
+        assert [(o.date, day) for o, day in result.late] == [(D(2018, 9, 10), D(2018, 11, 1))]
+        assert [o.date for o in result.missed] == [D(2018, 11, 10)]
+
+    def test_nearest_free_occurrence_wins(self) -> None:
+        """Between a free occurrence 29 days before and one 2 days after, the later is met;
+        once it is met, the next meeting can only be late for the earlier one."""
+        rule = Recurrence.parse("monthly")
+        held = [D(2018, 11, 8), D(2018, 11, 9)]
+        result = rule.adherence(held, D(2018, 10, 10), D(2018, 11, 30), tolerance_days=5)
+        assert [(o.date, day) for o, day in result.held] == [
+            (D(2018, 10, 10), D(2018, 11, 9)),
+            (D(2018, 11, 10), D(2018, 11, 8)),
+        ]
+        assert [(o.date, day) for o, day in result.late] == [(D(2018, 10, 10), D(2018, 11, 9))]
+        assert result.missed == ()
+
+    def test_bodies_do_not_meet_each_other(self) -> None:
+        """A forum held by one locality does not count for another's occurrence."""
+        rule = Recurrence.parse("two in each locality per year", bodies=["north", "south"])
+        held = [(D(2015, 4, 1), "north"), (D(2015, 10, 1), "north"), (D(2015, 10, 2), "north")]
+        result = rule.adherence(held, *FY15)
+        assert [(o.date, o.body) for o, _ in result.held] == [
+            (D(2015, 4, 1), "north"),
+            (D(2015, 10, 1), "north"),
+        ]
+        assert [(o.date, o.body) for o in result.missed] == [
+            (D(2015, 7, 1), "south"),
+            (D(2016, 1, 1), "south"),
+        ]
+        assert result.late == ()
+        assert result.extra == (D(2015, 10, 2),)
+
+    def test_negative_tolerance_is_refused(self) -> None:
+        """A tolerance below zero has no meaning."""
+        with pytest.raises(InvalidValueError, match="tolerance_days"):
+            Recurrence.parse("monthly").adherence(
+                [], D(2018, 1, 1), D(2018, 12, 31), tolerance_days=-1
+            )
+
+    def test_a_century_of_weekly_meetings(self) -> None:
+        """5,218 weekly occurrences over a century: every seventh skipped, the others held
+        up to two days either side, every fiftieth on time twice. (Formerly quadratic.)"""
+        rule = Recurrence.parse("weekly")
+        start, end = D(1920, 1, 1), D(2019, 12, 31)
+        slots = rule.occurrences(start, end)
+        assert len(slots) == 5218
+        offsets = (-2, -1, 0, 1, 2)
+        held = [
+            slot + dt.timedelta(days=offsets[n % 5])
+            for n, slot in enumerate(slots)
+            if n % 7 and start <= slot + dt.timedelta(days=offsets[n % 5]) <= end
+        ]
+        twice = [slot for n, slot in enumerate(slots) if n % 7 and n % 5 == 2 and n % 50 == 2]
+        result = rule.adherence(list(reversed(held)) + twice, start, end, tolerance_days=3)
+        assert [o.date for o in result.missed] == [
+            slot
+            for n, slot in enumerate(slots)
+            if not n % 7 or not start <= slot + dt.timedelta(days=offsets[n % 5]) <= end
+        ]
+        assert [day for _, day in result.held] == held
+        assert result.late == ()
+        assert result.extra == tuple(twice)
+        assert len(result.held) + len(result.missed) == 5218
+
+    @given(
+        recurrences(), days, st.integers(0, 800), st.lists(st.integers(0, 800)), st.integers(0, 40)
+    )
+    def test_every_date_and_occurrence_accounted_for(self, rule, start, length, offsets, tolerance):
+        """Held and missed make up the expected; held and extra make up the dates given."""
+        end = start + dt.timedelta(days=length)
+        try:
+            expected = rule.schedule(start, end)
+        except InvalidValueError:
+            return
+        bodies = rule.bodies or (None,)
+        given = [
+            (start + dt.timedelta(days=o % (length + 1)), bodies[o % len(bodies)]) for o in offsets
+        ]
+        actual = given if rule.bodies else [day for day, _ in given]
+        result = rule.adherence(actual, start, end, tolerance_days=tolerance)
+        assert sorted([o for o, _ in result.held] + list(result.missed), key=str) == sorted(
+            expected, key=str
+        )
+        assert sorted([day for _, day in result.held] + list(result.extra)) == sorted(
+            day for day, _ in given
+        )
+        firsts = {o.body: o for o in reversed(expected)}
+        assert all(
+            (day - o.date).days >= -tolerance or o == firsts[o.body] for o, day in result.held
+        )
+        assert {o for o, _ in result.late} <= {o for o, _ in result.held}
+
 
 class TestCalendar:
     def test_bank_holidays_england_and_wales(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -315,12 +316,26 @@ class Recurrence:
     ) -> Adherence:
         """Compare the dates something was actually held with what was expected.
 
-        Each expected occurrence owns the period up to the next one (for the same
-        body); the first date held in that period meets it (held), and is *late*
-        if it falls more than ``tolerance_days`` after the expected date. A period
-        with no date held is *missed*. Dates held before the first expected date
-        count for it; other dates held are *extra*. For recurrences with bodies
-        give ``(date, body)`` pairs.
+        The dates held are taken in date order, and each meets the *nearest*
+        expected occurrence (for the same body) that no earlier date has met,
+        among those it may meet:
+
+        - the last occurrence on or before it, however long after it was held
+          (it is then *late* if more than ``tolerance_days`` after);
+        - an occurrence after it by at most ``tolerance_days`` (held early,
+          within the tolerance: on time);
+        - the first occurrence, by any date held before it in the range.
+
+        On a tie the earlier occurrence is met. So with a tolerance of a few days
+        a meeting held on 8 November for a 10 November occurrence meets November,
+        not the occurrence before it. An occurrence nothing met is *missed*; a
+        date held that met nothing is *extra*. For recurrences with bodies give
+        ``(date, body)`` pairs. The work is n log n in the dates given.
+
+        Raises:
+            InvalidValueError: an item is not a date (or a pair for a rule with
+                bodies), names a body the rule does not have, or
+                ``tolerance_days`` is negative.
 
         Examples:
             >>> r = Recurrence.parse("quarterly")
@@ -328,11 +343,21 @@ class Recurrence:
             >>> a = r.adherence(held, dt.date(2018, 4, 1), dt.date(2019, 3, 31), tolerance_days=14)
             >>> len(a.expected), len(a.held), len(a.missed), a.rate
             (4, 2, 2, 0.5)
+            >>> bimonthly = Recurrence.parse("bi-monthly")
+            >>> a = bimonthly.adherence([dt.date(2018, 11, 8)], dt.date(2018, 9, 10),
+            ...                         dt.date(2018, 12, 31), tolerance_days=7)
+            >>> [(o.date.isoformat(), day.isoformat()) for o, day in a.held]
+            [('2018-11-10', '2018-11-08')]
+            >>> [o.date.isoformat() for o in a.missed], a.late
+            (['2018-09-10'], ())
         """
         start, end = _range(start, end)
         tolerance = _validate.as_int("tolerance_days", tolerance_days)
+        if tolerance < 0:
+            raise InvalidValueError("tolerance_days", tolerance, reason="must be 0 or more")
         expected = self.schedule(start, end, exclude=exclude)
-        pairs: list[tuple[dt.date, str | None]] = []
+        names = frozenset(self.bodies)
+        dates_of: dict[str | None, list[dt.date]] = {}
         for index, item in enumerate(actual):
             if isinstance(item, tuple):
                 day, body = item
@@ -340,53 +365,51 @@ class Recurrence:
                 day, body = item, None
             if not _is_date(day):
                 raise InvalidValueError(f"actual[{index}]", item, reason="must be a date")
-            if self.bodies and body is None:
-                raise InvalidValueError(
-                    f"actual[{index}]", item, reason="give (date, body) pairs for a per-body rule"
-                )
-            if self.bodies and body not in self.bodies:
-                raise InvalidValueError(f"actual[{index}]", item, allowed=self.bodies)
+            if names:
+                if body is None:
+                    raise InvalidValueError(
+                        f"actual[{index}]",
+                        item,
+                        reason="give (date, body) pairs for a per-body rule",
+                    )
+                if body not in names:
+                    raise InvalidValueError(f"actual[{index}]", item, allowed=self.bodies)
+            else:
+                body = None
             if start <= day <= end:
-                pairs.append((day, body if self.bodies else None))
-        pairs.sort(key=lambda p: (p[0], p[1] or ""))
+                dates_of.setdefault(body, []).append(day)
+        slots_of: dict[str | None, list[Occurrence]] = {}
+        for occurrence in expected:  # sorted by date, so each body's slots are too
+            slots_of.setdefault(occurrence.body, []).append(occurrence)
         held: list[tuple[Occurrence, dt.date]] = []
         late: list[tuple[Occurrence, dt.date]] = []
         missed: list[Occurrence] = []
-        used: set[int] = set()
-        for body in self.bodies or (None,):
-            mine = [o for o in expected if o.body == body]
-            for position, occurrence in enumerate(mine):
-                period_start = start if position == 0 else occurrence.date
-                period_end = mine[position + 1].date if position + 1 < len(mine) else None
-                match = next(
-                    (
-                        i
-                        for i, (day, who) in enumerate(pairs)
-                        if i not in used
-                        and who == body
-                        and period_start <= day
-                        and (period_end is None or day < period_end)
-                    ),
-                    None,
-                )
-                if match is None:
-                    missed.append(occurrence)
+        extra: list[tuple[dt.date, str]] = []
+        for body, slots in slots_of.items():
+            days = sorted(dates_of.pop(body, ()))
+            met = _match([o.date for o in slots], days, tolerance)
+            taken = [False] * len(slots)
+            for day, index in zip(days, met, strict=True):
+                if index < 0:
+                    extra.append((day, body or ""))
                     continue
-                used.add(match)
-                day = pairs[match][0]
+                taken[index] = True
+                occurrence = slots[index]
                 held.append((occurrence, day))
                 if (day - occurrence.date).days > tolerance:
                     late.append((occurrence, day))
-        extra = tuple(pairs[i][0] for i in range(len(pairs)) if i not in used)
+            missed.extend(o for o, was in zip(slots, taken, strict=True) if not was)
+        for body, days in dates_of.items():  # bodies with no occurrence in the range
+            extra.extend((day, body or "") for day in days)
         return Adherence(
             recurrence=self,
             start=start,
             end=end,
             expected=expected,
-            held=tuple(sorted(held, key=lambda p: (p[0].date, p[0].body or ""))),
-            missed=tuple(missed and sorted(missed, key=lambda o: (o.date, o.body or ""))),
-            late=tuple(sorted(late, key=lambda p: (p[0].date, p[0].body or ""))),
-            extra=extra,
+            held=sorted(held, key=_by_occurrence),
+            missed=sorted(missed, key=_occurrence_key),
+            late=sorted(late, key=_by_occurrence),
+            extra=tuple(day for day, _ in sorted(extra)),
         )
 
     def __str__(self) -> str:
@@ -452,6 +475,45 @@ class Adherence(_display.Displayable):
                 (len(self.late), "late"),
             ],
         )
+
+
+def _occurrence_key(occurrence: Occurrence) -> tuple[dt.date, str]:
+    return (occurrence.date, occurrence.body or "")
+
+
+def _by_occurrence(pair: tuple[Occurrence, dt.date]) -> tuple[dt.date, str]:
+    return _occurrence_key(pair[0])
+
+
+def _match(slots: Sequence[dt.date], days: Sequence[dt.date], tolerance: int) -> list[int]:
+    """For each of ``days`` (sorted), the index of the slot it meets, or -1.
+
+    The rule of `Recurrence.adherence`: each day in turn meets the nearest slot not
+    yet met among the last slot on or before it, slots at most ``tolerance`` days
+    after it, and the first slot (for days before it). A bisect finds the slot
+    before; the first free slot after is found through ``free``, a union-find
+    "next free slot" array (path halving), so the whole match is n log n.
+    """
+    count = len(slots)
+    free = list(range(count + 1))  # free[i] leads to the first slot >= i not yet met
+    reach = dt.timedelta(days=tolerance)
+    met: list[int] = []
+    for day in days:
+        after = bisect.bisect_right(slots, day)
+        best = after - 1
+        if best >= 0 and free[best] != best:
+            best = -1
+        early = after
+        while free[early] != early:
+            free[early] = free[free[early]]
+            early = free[early]
+        eligible = early < count and (early == 0 or slots[early] - reach <= day)
+        if eligible and (best < 0 or slots[early] - day < day - slots[best]):
+            best = early
+        if best >= 0:
+            free[best] = best + 1
+        met.append(best)
+    return met
 
 
 def _is_date(value: object) -> bool:
