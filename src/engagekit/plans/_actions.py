@@ -6,6 +6,7 @@ The status catalogue lives in ``_statuses``, the plan-file loader in ``_load``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from collections.abc import Iterable
 from typing import Any
@@ -303,9 +304,8 @@ class Objective:
 
     def all_actions(self) -> tuple[Action, ...]:
         """Its actions and those of the objectives under it, in source order."""
-        found = list(self.actions)
-        for child in self.objectives:
-            found.extend(child.all_actions())
+        found: list[Action] = []
+        _collect(self, [], found, {})
         return tuple(found)
 
     def progress(
@@ -319,6 +319,42 @@ class Objective:
         counts. The result lies between the smallest and largest child progress.
         """
         return objective_progress(self, _validate.as_date("as_of", as_of), catalogue or statuses())
+
+
+def _collect(
+    objective: Objective,
+    objectives: list[Objective],
+    actions: list[Action],
+    home: dict[str, Objective],
+) -> None:
+    """Walk ``objective`` depth first, appending to the lists (one visit per value)."""
+    objectives.append(objective)
+    actions.extend(objective.actions)
+    for action in objective.actions:
+        home.setdefault(action.id, objective)
+    for child in objective.objectives:
+        _collect(child, objectives, actions, home)
+
+
+class _PlanIndex:
+    """Every objective and action of a plan, and each by id, from one walk (private)."""
+
+    __slots__ = ("action", "actions", "home", "objective", "objectives")
+
+    def __init__(self, roots: Iterable[Objective]) -> None:
+        objectives: list[Objective] = []
+        actions: list[Action] = []
+        self.home: dict[str, Objective] = {}
+        for root in roots:
+            _collect(root, objectives, actions, self.home)
+        self.objectives = tuple(objectives)
+        self.actions = tuple(actions)
+        self.objective: dict[str, Objective] = {}
+        for objective in objectives:
+            self.objective.setdefault(objective.id, objective)
+        self.action: dict[str, Action] = {}
+        for action in actions:
+            self.action.setdefault(action.id, action)
 
 
 def objective_progress(
@@ -384,6 +420,10 @@ class ActionPlan(_display.Displayable):
         validator=_validate.optional(_validate.instance_of(ActionStatusCatalogue)),
     )
 
+    @functools.cached_property
+    def _index(self) -> _PlanIndex:
+        return _PlanIndex(self.objectives)
+
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()
         for objective in self.all_objectives():
@@ -414,34 +454,26 @@ class ActionPlan(_display.Displayable):
 
     def all_objectives(self) -> tuple[Objective, ...]:
         """Every objective, depth first in source order."""
-        found: list[Objective] = []
-
-        def walk(items: Iterable[Objective]) -> None:
-            for item in items:
-                found.append(item)
-                walk(item.objectives)
-
-        walk(self.objectives)
-        return tuple(found)
+        return self._index.objectives
 
     def all_actions(self) -> tuple[Action, ...]:
         """Every action, in source order, as a plain tuple."""
-        found: list[Action] = []
-        for objective in self.objectives:
-            found.extend(objective.all_actions())
-        return tuple(found)
+        return self._index.actions
 
     def actions(self) -> Actions:
         """Every action, in source order."""
         return Actions(self.all_actions())
 
     def action(self, action_id: str) -> Action:
-        """The action with this id.
+        """The action with this id (looked up in an index built once per plan).
 
         Raises:
             UnknownNameError: naming the closest ids.
         """
-        return _validate.find_by(self.all_actions(), "id", action_id, "action")
+        try:
+            return self._index.action[action_id]
+        except (KeyError, TypeError):
+            raise UnknownNameError("action", action_id, choices=self._index.action) from None
 
     def objective(self, objective_id: str) -> Objective:
         """The objective with this number.
@@ -449,7 +481,12 @@ class ActionPlan(_display.Displayable):
         Raises:
             UnknownNameError: naming the closest numbers.
         """
-        return _validate.find_by(self.all_objectives(), "id", objective_id, "objective")
+        try:
+            return self._index.objective[objective_id]
+        except (KeyError, TypeError):
+            raise UnknownNameError(
+                "objective", objective_id, choices=self._index.objective
+            ) from None
 
     def objective_of(self, action_id: str) -> Objective:
         """The objective an action sits directly under.
@@ -457,10 +494,10 @@ class ActionPlan(_display.Displayable):
         Raises:
             UnknownNameError: no such action.
         """
-        for objective in self.all_objectives():
-            if any(a.id == action_id for a in objective.actions):
-                return objective
-        raise UnknownNameError("action", action_id, choices=[a.id for a in self.all_actions()])
+        try:
+            return self._index.home[action_id]
+        except (KeyError, TypeError):
+            raise UnknownNameError("action", action_id, choices=self._index.action) from None
 
     def overdue(self, as_of: dt.date | str) -> Actions:
         """The actions overdue on ``as_of`` (see `Action.is_overdue`), in plan order.

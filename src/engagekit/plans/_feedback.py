@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 
 from collections.abc import Callable, Iterable
@@ -257,6 +258,33 @@ class MetricsByGroup(_display.Listing[tuple[str | None, LoopMetrics]]):
         return dict(self)
 
 
+class _LoopIndex:
+    """What the loop's lookups need, by id, built in one pass over the loop (private)."""
+
+    __slots__ = ("informed", "item", "outcome_at", "outcomes_of", "position", "responses_of")
+
+    def __init__(self, loop: FeedbackLoop) -> None:
+        self.item: dict[str, FeedbackItem] = {}
+        self.position: dict[str, int] = {}
+        for number, item in enumerate(loop.items):
+            self.item[item.id] = item
+            self.position[item.id] = number
+        self.responses_of: dict[str, list[Response]] = {}
+        self.informed: dict[str, dict[str, None]] = {}
+        for response in loop.responses:
+            for item_id in response.feedback:
+                self.responses_of.setdefault(item_id, []).append(response)
+            if response.decision:
+                self.informed.setdefault(response.decision, {}).update(
+                    dict.fromkeys(response.feedback)
+                )
+        self.outcomes_of: dict[str, list[FeedbackOutcome]] = {}
+        self.outcome_at: dict[str, int] = {}
+        for number, outcome in enumerate(loop.outcomes):
+            self.outcomes_of.setdefault(outcome.response, []).append(outcome)
+            self.outcome_at[outcome.id] = number
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class FeedbackLoop(_display.Displayable):
     """Feedback and what was done about it, kept as a lineage graph.
@@ -399,7 +427,14 @@ class FeedbackLoop(_display.Displayable):
         Raises:
             UnknownNameError: naming the closest ids.
         """
-        return _validate.find_by(self.items, "id", item_id, "feedback item")
+        try:
+            return self._index.item[item_id]
+        except (KeyError, TypeError):
+            raise UnknownNameError("feedback item", item_id, choices=self._index.item) from None
+
+    @functools.cached_property
+    def _index(self) -> _LoopIndex:
+        return _LoopIndex(self)
 
     def trace(self, item_id: str) -> Lineage:
         """What happened to this feedback: its responses, decisions, actions, outcomes.
@@ -408,9 +443,14 @@ class FeedbackLoop(_display.Displayable):
             UnknownNameError: no such item.
         """
         item = self.item(item_id)
-        responses = tuple(r for r in self.responses if item_id in r.feedback)
-        response_ids = {r.id for r in responses}
-        outcomes = tuple(o for o in self.outcomes if o.response in response_ids)
+        index = self._index
+        responses = tuple(index.responses_of.get(item_id, ()))
+        outcomes = tuple(
+            sorted(
+                (o for r in responses for o in index.outcomes_of.get(r.id, ())),
+                key=lambda o: index.outcome_at[o.id],
+            )
+        )
         return Lineage(
             item=item,
             theme=item.theme,
@@ -424,26 +464,22 @@ class FeedbackLoop(_display.Displayable):
     def informed(self, decision_id: str) -> FeedbackItems:
         """The feedback that informed a decision, in the loop's order.
 
-        Follows the graph backwards from the decision through responses to items.
+        The items answered by a response that names the decision: the graph's
+        paths from feedback through a response to the decision (a shared theme
+        alone does not inform). Looked up in an index built once per loop.
 
         Raises:
             UnknownNameError: no response names this decision.
         """
-        import networkx as nx
-
-        graph = self.graph()
-        node = ("decision", decision_id)
-        if node not in graph:
-            decisions = sorted({r.decision for r in self.responses if r.decision})
-            raise UnknownNameError("decision", decision_id, choices=decisions)
-        # Only paths through a response count: a shared theme alone does not inform.
-        sources = {
-            item_id
-            for kind, item_id in nx.ancestors(graph, node)
-            if kind == "feedback"
-            and any(decision_id == r.decision and item_id in r.feedback for r in self.responses)
-        }
-        return FeedbackItems(i for i in self.items if i.id in sources)
+        index = self._index
+        try:
+            sources = index.informed[decision_id]
+        except (KeyError, TypeError):
+            raise UnknownNameError(
+                "decision", decision_id, choices=sorted(index.informed)
+            ) from None
+        position = index.position
+        return FeedbackItems(index.item[i] for i in sorted(sources, key=position.__getitem__))
 
     # --- metrics -----------------------------------------------------------------
 

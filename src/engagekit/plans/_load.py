@@ -8,6 +8,8 @@ size of the document.
 
 from __future__ import annotations
 
+import itertools
+
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -196,7 +198,7 @@ def _action(
 ) -> Action | None:
     placed = True
     if row.objective not in objectives:
-        known = ", ".join(repr(k) for k in list(objectives)[:12]) or "none"
+        known = ", ".join(repr(k) for k in itertools.islice(objectives, 12)) or "none"
         more = ", …" if len(objectives) > 12 else ""
         problems.append(
             Problem(

@@ -14,8 +14,8 @@ from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Evidence, Limb
 from engagekit.plans._actions import ActionPlan, latest_update, progress_on, status_on
 from engagekit.plans._dates import TargetDate
-from engagekit.plans._feedback import ChangeStatus, FeedbackLoop
-from engagekit.plans._meetings import Meeting, held
+from engagekit.plans._feedback import ChangeStatus, FeedbackItem, FeedbackLoop, Response
+from engagekit.plans._meetings import Meeting
 from engagekit.plans._recurrence import Recurrence
 
 
@@ -140,29 +140,40 @@ def you_said_we_did(
         (('Forums now alternate day and evening',), 'made')
     """
     start, end = _period(period)
-    themes: dict[str | None, list[str]] = {}
+    # One pass over each of items, responses and outcomes, grouping by theme.
+    items: dict[str | None, list[FeedbackItem]] = {}
+    theme_of: dict[str, str | None] = {}
     for item in loop.items:
         if start <= item.date <= end:
-            themes.setdefault(item.theme, []).append(item.id)
+            items.setdefault(item.theme, []).append(item)
+            theme_of[item.id] = item.theme
+    responses: dict[str | None, list[Response]] = {}
+    themes_of: dict[str, tuple[str | None, ...]] = {}
+    for response in loop.responses:
+        if response.date > end:
+            continue
+        mine = tuple(dict.fromkeys(theme_of[f] for f in response.feedback if f in theme_of))
+        if mine:
+            themes_of[response.id] = mine
+            for theme in mine:
+                responses.setdefault(theme, []).append(response)
+    outcomes: dict[str | None, list[str]] = {}
+    for outcome in loop.outcomes:
+        if outcome.date <= end:
+            for theme in themes_of.get(outcome.response, ()):
+                outcomes.setdefault(theme, []).append(outcome.text)
     entries = []
-    for theme in sorted(themes, key=lambda t: (t is None, t or "")):
-        ids = set(themes[theme])
-        items = [i for i in loop.items if i.id in ids]
-        responses = [
-            r for r in loop.responses if r.date <= end and any(f in ids for f in r.feedback)
-        ]
-        answered = {r.id for r in responses}
-        outcomes = [o for o in loop.outcomes if o.response in answered and o.date <= end]
-        change = max(
-            (r.change for r in responses), key=_RANK.__getitem__, default=ChangeStatus.NONE
-        )
+    for theme in sorted(items, key=lambda t: (t is None, t or "")):
+        said = items[theme]
+        answers = responses.get(theme, ())
+        change = max((r.change for r in answers), key=_RANK.__getitem__, default=ChangeStatus.NONE)
         entries.append(
             YouSaidWeDidEntry(
                 theme=theme,
-                we_asked=tuple(dict.fromkeys(i.asked for i in items if i.asked)),
-                you_said=tuple(i.text for i in items),
-                we_did=tuple(r.text for r in responses),
-                outcome=tuple(o.text for o in outcomes),
+                we_asked=tuple(dict.fromkeys(i.asked for i in said if i.asked)),
+                you_said=tuple(i.text for i in said),
+                we_did=tuple(r.text for r in answers),
+                outcome=tuple(outcomes.get(theme, ())),
                 change=change,
             )
         )
@@ -402,13 +413,21 @@ def _limbs(evidence: Sequence[Evidence]) -> Section:
 
 def _stages(evidence: Sequence[Evidence], plan: ActionPlan | None, end: dt.date) -> Section:
     subsections = []
+    by_stage: dict[EngagementStage, list[str]] = {stage: [] for stage in EngagementStage}
+    for piece in evidence:
+        if piece.stage is not None:
+            by_stage[piece.stage].append(f"{piece.date.isoformat()}: {piece.what}")
+    if plan is not None:
+        catalogue = plan.catalogue
+        actions = [(a, progress_on(a, end, catalogue)) for a in plan.all_actions() if a.stages]
+        for stage in EngagementStage:
+            by_stage[stage].extend(
+                f"Action {a.id}: {a.description} ({progress:.0f}%)"
+                for a, progress in actions
+                if stage in a.stages
+            )
     for stage in EngagementStage:
-        items = [f"{e.date.isoformat()}: {e.what}" for e in evidence if e.stage is stage]
-        if plan is not None:
-            for action in plan.all_actions():
-                if stage in action.stages:
-                    progress = progress_on(action, end, plan.catalogue)
-                    items.append(f"Action {action.id}: {action.description} ({progress:.0f}%)")
+        items = by_stage[stage]
         subsections.append(
             Section(
                 title=f"Stage {stage.number}: {stage.title}",
@@ -424,11 +443,15 @@ def _calendar(
 ) -> Section:
     rows = []
     if plan is not None:
+        by_body: dict[str, list[tuple[dt.date, str]]] = {}
+        for meeting in meetings:
+            by_body.setdefault(meeting.body, []).append((meeting.date, meeting.body))
         for action in plan.all_actions():
             target = action.target
             if not isinstance(target, Recurrence) or not target.bodies:
                 continue
-            result = target.adherence(held(meetings, bodies=target.bodies), start, end)
+            pairs = [pair for body in target.bodies for pair in by_body.get(body, ())]
+            result = target.adherence(pairs, start, end)
             rows.append(
                 (
                     action.id,
@@ -506,8 +529,10 @@ def _yswd(document: YouSaidWeDid) -> Section:
 
 def _reach(reach: Sequence[ReachCount]) -> Section:
     subsections = []
-    for characteristic in dict.fromkeys(r.characteristic for r in reach):
-        mine = [r for r in reach if r.characteristic == characteristic]
+    groups: dict[str, list[ReachCount]] = {}
+    for count in reach:
+        groups.setdefault(count.characteristic, []).append(count)
+    for characteristic, mine in groups.items():
         total = sum(r.count for r in mine)
         rows = [(r.group, r.count, f"{100 * r.count / total:.0f}%" if total else "") for r in mine]
         subsections.append(
