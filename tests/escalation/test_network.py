@@ -255,6 +255,17 @@ class TestOperations:
         assert grouped == {"forum": {"access": 2, "waiting": 1}, "other": {"waiting": 1}}
         assert net.aggregate(items, to="place", at=lambda i: i[0]) == {"board": 4}
 
+    def test_aggregate_by_unhashable_key(self) -> None:
+        """A key that cannot be counted (a list) is a type error naming the items."""
+
+        def unhashable(item: str) -> Any:
+            return [item]
+
+        with pytest.raises(InvalidTypeError, match="items"):
+            network(GOOD).aggregate_by(["p1"], to="locality", key=unhashable)
+        with pytest.raises(UnknownNameError, match="unknown body 'nowhere'"):
+            network(GOOD).aggregate_by(["p1", "nowhere"], to="locality", key=len)
+
     def test_gaps_on_a_bare_structure(self) -> None:
         """A practice with no PPG, a forum nobody feeds: both are gaps."""
         gaps = network(GOOD).gaps()

@@ -328,7 +328,9 @@ class Checklist(Displayable):
         if isinstance(evidence, str | bytes | dict) or not isinstance(evidence, Iterable):
             raise InvalidTypeError("evidence", evidence, expected="a list of Evidence")
         items = list(evidence)
-        known = set(self.ids)
+        # One pass groups the evidence by the requirement it supports (in the order
+        # given), so judging each requirement reads only its own evidence.
+        supporting: dict[str, list[Evidence]] = {key: [] for key in self.ids}
         seen: set[str] = set()
         for index, item in enumerate(items):
             if not isinstance(item, Evidence):
@@ -336,10 +338,12 @@ class Checklist(Displayable):
             if item.id in seen:
                 raise InvalidValueError(f"evidence[{index}].id", item.id, reason="duplicate id")
             seen.add(item.id)
-            for requirement_id in item.supports:
-                if requirement_id not in known:
+            for requirement_id in dict.fromkeys(item.supports):
+                mine = supporting.get(requirement_id)
+                if mine is None:
                     raise UnknownNameError("requirement", requirement_id, choices=self.ids)
-        findings = [_judge(entry, items, day, stated) for entry in self.items]
+                mine.append(item)
+        findings = [_judge(entry, supporting[entry.id], day, stated) for entry in self.items]
         ordered = [
             f for _, f in sorted(enumerate(findings), key=lambda p: _by_severity(p[1], p[0]))
         ]
@@ -448,9 +452,7 @@ def _judge(
             notes.append(f"applies: {trigger.condition}")
     used: list[Evidence] = []
     set_aside: list[Evidence] = []
-    for item in evidence:
-        if entry.id not in item.supports:
-            continue
+    for item in evidence:  # only the evidence that supports this requirement
         why = _why_not(item, entry, as_of)
         if why is None:
             used.append(item)

@@ -514,6 +514,7 @@ class EscalationNetwork:
 
         Raises:
             UnknownNameError: an item names a body that is not in the network.
+            InvalidTypeError: a body id or a key cannot be counted (is not hashable).
 
         Examples:
             >>> from engagekit.examples import sutton
@@ -525,17 +526,31 @@ class EscalationNetwork:
         """
         tier = Tier.parse(to, field="to")
         lookup = ancestors(self._index, tier.rank).__getitem__
-        grouped: dict[str, collections.Counter[K]] = {}
-        for item in items:
-            body_id: Any = at(item) if at is not None else item
+        # Count (body, key) pairs in one Counter, then look each distinct body up once
+        # (no Counter built per item, as setdefault(target, Counter()) did).
+        pairs: collections.Counter[tuple[Any, K]]
+        try:
+            if at is None:
+                pairs = collections.Counter((item, key(item)) for item in items)
+            else:
+                pairs = collections.Counter((at(item), key(item)) for item in items)
+        except TypeError as exc:
+            raise InvalidTypeError(
+                "items", exc, expected="body ids (text) and hashable keys"
+            ) from None
+        grouped: dict[str, dict[K, int]] = {}
+        for (body_id, group), count in pairs.items():
             try:
                 target = lookup(body_id)
             except (KeyError, TypeError) as exc:
                 raise self._unknown_item(exc) from None
-            grouped.setdefault(target, collections.Counter())[key(item)] += 1
+            counts = grouped.get(target)
+            if counts is None:
+                counts = grouped[target] = {}
+            counts[group] = counts.get(group, 0) + count
         for body in self.bodies:
             if body.tier is tier:
-                grouped.setdefault(body.id, collections.Counter())
+                grouped.setdefault(body.id, {})
         return {
             body_id: dict(sorted(grouped[body_id].items(), key=lambda kv: str(kv[0])))
             for body_id in sorted(grouped)

@@ -38,11 +38,12 @@ def to_mermaid(network: EscalationNetwork) -> str:
         for body in bodies:
             lines.append(f'        {names[body.id]}["{_mermaid_label(body.name)}"]')
         lines.append("    end")
+    first = _first_parents(network)
     for link in network.links:
         a, b = names[link.source], names[link.target]
         if not link.kind.is_vertical:
             lines.append(f"    {a} -. {link.kind.value} .-> {b}")
-        elif _is_primary(network, link.source, link.target):
+        elif first.get(link.source) == link.target:
             lines.append(f"    {a} --> {b}")
         else:
             lines.append(f"    {a} -.-> {b}")
@@ -53,9 +54,16 @@ def _ordered(network: EscalationNetwork) -> list[Any]:
     return [b for bodies in network.by_tier().values() for b in bodies]
 
 
-def _is_primary(network: EscalationNetwork, source: str, target: str) -> bool:
-    parents = network.parents(source)
-    return bool(parents) and parents[0].id == target
+def _first_parents(network: EscalationNetwork) -> dict[str, str]:
+    """Each body's first parent (its primary link, else its first vertical link), by id.
+
+    The same body as ``network.parents(body)[0]``, read from the index once for all
+    bodies rather than building a tuple of parents per link.
+    """
+    index = network._index  # noqa: SLF001 - the package's own index
+    first = {body: ups[0] for body, ups in index.up.items() if ups}
+    first.update(index.primary)
+    return first
 
 
 def _dot_quote(value: object) -> str:
@@ -80,13 +88,14 @@ def to_dot(network: EscalationNetwork) -> str:
                 f"tooltip={_dot_quote(body.kind.label + ', ' + tier.label)}];"
             )
         lines.append("    }")
+    first = _first_parents(network)
     for link in network.links:
         edge = f"    {_dot_quote(link.source)} -> {_dot_quote(link.target)}"
         if link.kind is LinkKind.INFORMS:
             edge += ' [style=dotted, label="informs", constraint=false]'
         elif link.kind is LinkKind.REPORTS_TO:
             edge += ' [label="reports to"]'
-        if link.kind.is_vertical and not _is_primary(network, link.source, link.target):
+        if link.kind.is_vertical and first.get(link.source) != link.target:
             edge = edge.rstrip("]") + (", " if edge.endswith("]") else " [") + "style=dashed]"
         lines.append(edge + ";")
     lines.append("}")
