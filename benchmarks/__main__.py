@@ -2,10 +2,13 @@
 
 Usage: ``python -m benchmarks [--quick] [--only NAME] [--json PATH]``.
 
-Every module ``benchmarks/bench_*.py`` defines ``workloads() -> list[Workload]``.
-Both sides of each workload are timed in this same run (medians of several runs),
-and the results are written as JSON (default ``benchmarks/results.json``). The exit
-status is 1 if a workload misses its target.
+Every module ``benchmarks/bench_*.py`` defines ``workloads()``, a list of
+``Workload`` (one size) and ``Growth`` (several sizes, with a fitted growth
+exponent) values. Both sides of each workload are timed in this same run (medians of
+several runs), and the results are written as JSON (default
+``benchmarks/results.json``). The exit status is 1 if a workload misses its target
+(for growth workloads: its exponent, and with no ``--quick`` its ratio at the
+largest size).
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ import pkgutil
 import sys
 
 from pathlib import Path
+from typing import Any
 
-from benchmarks._runner import measure
+from benchmarks._runner import Growth, measure, measure_growth
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(f"benchmarks.{info.name}")
         for workload in module.workloads():
             if args.only and args.only not in workload.name:
+                continue
+            if isinstance(workload, Growth):
+                result = measure_growth(workload, quick=args.quick)
+                results.append(result)
+                _print_growth(result)
                 continue
             result = measure(workload, quick=args.quick)
             results.append(result)
@@ -60,6 +69,23 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"results written to {args.json}")
     return 1 if any(r["passed"] is False for r in results) else 0
+
+
+def _print_growth(result: dict[str, Any]) -> None:
+    print(f"{result['workload']}")
+    for row in result["sizes"]:
+        label = f"  n = {row['size']:,} {result['unit']}"
+        spread = f"({row['ratio_min']:.2f}-{row['ratio_max']:.2f})"
+        print(
+            f"{label:<58} {row['ours_s'] * 1e3:>8.2f}ms {row['baseline_s'] * 1e3:>8.2f}ms "
+            f"{row['ratio']:>7.2f} {spread}"
+        )
+    target = f"ratio <= {result['target']:.2f}, " if result["target"] is not None else ""
+    ok = "yes" if result["passed"] else "NO"
+    print(
+        f"  growth exponent {result['exponent']:.2f} (baseline {result['baseline_exponent']:.2f});"
+        f" target {target}exponent <= {result['max_exponent']:.2f}  {ok}"
+    )
 
 
 if __name__ == "__main__":

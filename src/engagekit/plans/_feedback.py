@@ -258,10 +258,10 @@ class MetricsByGroup(_display.Listing[tuple[str | None, LoopMetrics]]):
         return dict(self)
 
 
-class _LoopIndex:
-    """What the loop's lookups need, by id, built in one pass over the loop (private)."""
+class _ItemIndex:
+    """Each item by id, and its place in the loop (private)."""
 
-    __slots__ = ("informed", "item", "outcome_at", "outcomes_of", "position", "responses_of")
+    __slots__ = ("item", "position")
 
     def __init__(self, loop: FeedbackLoop) -> None:
         self.item: dict[str, FeedbackItem] = {}
@@ -269,20 +269,36 @@ class _LoopIndex:
         for number, item in enumerate(loop.items):
             self.item[item.id] = item
             self.position[item.id] = number
+
+
+class _LineageIndex:
+    """Each item's responses and each response's outcomes, in loop order (private)."""
+
+    __slots__ = ("outcome_at", "outcomes_of", "responses_of")
+
+    def __init__(self, loop: FeedbackLoop) -> None:
         self.responses_of: dict[str, list[Response]] = {}
-        self.informed: dict[str, dict[str, None]] = {}
         for response in loop.responses:
             for item_id in response.feedback:
                 self.responses_of.setdefault(item_id, []).append(response)
-            if response.decision:
-                self.informed.setdefault(response.decision, {}).update(
-                    dict.fromkeys(response.feedback)
-                )
         self.outcomes_of: dict[str, list[FeedbackOutcome]] = {}
         self.outcome_at: dict[str, int] = {}
         for number, outcome in enumerate(loop.outcomes):
             self.outcomes_of.setdefault(outcome.response, []).append(outcome)
             self.outcome_at[outcome.id] = number
+
+
+def _informed_index(loop: FeedbackLoop) -> dict[str, list[str]]:
+    """The ids of the items each decision's responses answer (may repeat) (private)."""
+    informed: dict[str, list[str]] = {}
+    for response in loop.responses:
+        if response.decision:
+            found = informed.get(response.decision)
+            if found is None:
+                informed[response.decision] = list(response.feedback)
+            else:
+                found.extend(response.feedback)
+    return informed
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -428,13 +444,23 @@ class FeedbackLoop(_display.Displayable):
             UnknownNameError: naming the closest ids.
         """
         try:
-            return self._index.item[item_id]
+            return self._items.item[item_id]
         except (KeyError, TypeError):
-            raise UnknownNameError("feedback item", item_id, choices=self._index.item) from None
+            raise UnknownNameError("feedback item", item_id, choices=self._items.item) from None
+
+    # Indexes built once per loop, each on first use (a loop is never changed).
 
     @functools.cached_property
-    def _index(self) -> _LoopIndex:
-        return _LoopIndex(self)
+    def _items(self) -> _ItemIndex:
+        return _ItemIndex(self)
+
+    @functools.cached_property
+    def _lineage(self) -> _LineageIndex:
+        return _LineageIndex(self)
+
+    @functools.cached_property
+    def _informed(self) -> dict[str, list[str]]:
+        return _informed_index(self)
 
     def trace(self, item_id: str) -> Lineage:
         """What happened to this feedback: its responses, decisions, actions, outcomes.
@@ -443,7 +469,7 @@ class FeedbackLoop(_display.Displayable):
             UnknownNameError: no such item.
         """
         item = self.item(item_id)
-        index = self._index
+        index = self._lineage
         responses = tuple(index.responses_of.get(item_id, ()))
         outcomes = tuple(
             sorted(
@@ -471,15 +497,15 @@ class FeedbackLoop(_display.Displayable):
         Raises:
             UnknownNameError: no response names this decision.
         """
-        index = self._index
+        informed = self._informed
         try:
-            sources = index.informed[decision_id]
+            sources = informed[decision_id]
         except (KeyError, TypeError):
-            raise UnknownNameError(
-                "decision", decision_id, choices=sorted(index.informed)
-            ) from None
+            raise UnknownNameError("decision", decision_id, choices=sorted(informed)) from None
+        index = self._items
         position = index.position
-        return FeedbackItems(index.item[i] for i in sorted(sources, key=position.__getitem__))
+        ordered = sorted(dict.fromkeys(sources), key=position.__getitem__)
+        return FeedbackItems(map(index.item.__getitem__, ordered))
 
     # --- metrics -----------------------------------------------------------------
 
