@@ -197,3 +197,44 @@ def test_every_unverified_record_says_why():
     for duty in registry():
         if not duty.verified:
             assert duty.notes, duty.id
+
+
+def test_health_scrutiny_reg_4_from_1_january_2003():
+    """S.I. 2002/3048 reg 4 ('consultation of committees by local NHS bodies on proposals
+    for substantial developments ... or ... substantial variations', legislation.gov.uk
+    Explanatory Note), in force 1 January 2003, binds SHAs, PCTs and NHS trusts until
+    reg 23 of S.I. 2013/218 takes over on 1 April 2013."""
+    assert "scrutiny-reg-4-2002" in duties_for(BodyType.PCT, dt.date(2010, 1, 1)).ids
+    assert "scrutiny-reg-4-2002" not in duties_for(BodyType.PCT, dt.date(2002, 12, 31)).ids
+    assert "scrutiny-reg-4-2002" in duties_for(BodyType.PCT, dt.date(2003, 1, 1)).ids
+    trust_2013 = duties_for(BodyType.NHS_TRUST, dt.date(2013, 3, 31)).ids
+    assert "scrutiny-reg-4-2002" in trust_2013
+    assert "scrutiny-reg-23" not in trust_2013
+    trust_after = duties_for(BodyType.NHS_TRUST, dt.date(2013, 4, 1)).ids
+    assert "scrutiny-reg-23" in trust_after
+    assert "scrutiny-reg-4-2002" not in trust_after
+    reg4 = registry().get("scrutiny-reg-4-2002")
+    assert reg4.requirement("consult-osc").trigger.value == "substantial-change"
+    assert set(reg4.bodies) == {BodyType.SHA, BodyType.PCT, BodyType.NHS_TRUST}
+    assert reg4.citation.url == "https://legislation.gov.uk/uksi/2002/3048/note/made"
+
+
+def test_equality_duties_before_the_psed():
+    """The PSED replaced the race (RRA 1976 s71), disability (DDA 1995 s49A) and gender
+    (SDA 1975 s76A) equality duties on 5 April 2011; s49A was in force '4.12.2006'
+    (legislation.gov.uk annotation to DDA 1995 Part 5A)."""
+    pct_2010 = duties_for(BodyType.PCT, dt.date(2010, 1, 1)).ids
+    assert {"rra-1976-s71", "dda-1995-s49a", "sda-1975-s76a"} <= set(pct_2010)
+    assert "equality-act-s149" not in pct_2010
+    last = duties_for(BodyType.PCT, dt.date(2011, 4, 4)).ids
+    first = duties_for(BodyType.PCT, dt.date(2011, 4, 5)).ids
+    assert "rra-1976-s71" in last
+    assert "equality-act-s149" not in last
+    assert "equality-act-s149" in first
+    assert not {"rra-1976-s71", "dda-1995-s49a", "sda-1975-s76a"} & set(first)
+    assert "dda-1995-s49a" not in duties_for(BodyType.NHS_TRUST, dt.date(2006, 12, 3)).ids
+    assert "dda-1995-s49a" in duties_for(BodyType.NHS_TRUST, dt.date(2006, 12, 4)).ids
+    assert registry().get("dda-1995-s49a").verified
+    # The race and gender commencement days come from secondary sources.
+    assert not registry().get("rra-1976-s71").verified
+    assert not registry().get("sda-1975-s76a").verified
