@@ -204,8 +204,8 @@ def test_dates_as_text() -> None:
     consultation = Consultation(start=DAY, end=DAY, proposal_status="open")
     assert check_consultation(consultation, on="2016-06-01").on == dt.date(2016, 6, 1)
     impact = Impact(kind="closure", access=["location"])
-    assert not required_engagement(impact, on="2013-03-31").scrutiny_consultation
-    assert required_engagement(impact, on="2013-04-01").scrutiny_consultation
+    assert not required_engagement(impact, on="2002-12-31").scrutiny_consultation
+    assert required_engagement(impact, on="2003-01-01").scrutiny_consultation
     assert ServiceChangeTest.BED_CLOSURES in in_force("2017-04-01")
 
 

@@ -140,10 +140,23 @@ def test_required_engagement_for_each_kind_of_change() -> None:
 
 
 def test_scrutiny_and_equality_follow_the_decision_date() -> None:
-    """Reg 23 applies from 1 April 2013; the equality duty from 5 April 2011."""
+    """Health scrutiny: S.I. 2002/3048 reg 4 from 1 January 2003, reg 23 of S.I. 2013/218
+    from 1 April 2013; the 2010 Act's equality duty from 5 April 2011."""
     impact = Impact(kind=ChangeKind.CLOSURE, access=[AccessEffect.LOCATION])
-    assert not required_engagement(impact, on=dt.date(2013, 3, 31)).scrutiny_consultation
-    assert required_engagement(impact, on=dt.date(2013, 4, 1)).scrutiny_consultation
+    assert not required_engagement(impact, on=dt.date(2002, 12, 31)).scrutiny_consultation
+    for day, rule_id in (
+        (dt.date(2003, 1, 1), "scrutiny.substantial-variation-2002"),
+        (dt.date(2012, 6, 1), "scrutiny.substantial-variation-2002"),
+        (dt.date(2013, 3, 31), "scrutiny.substantial-variation-2002"),
+        (dt.date(2013, 4, 1), "scrutiny.substantial-variation"),
+    ):
+        found = required_engagement(impact, on=day)
+        assert found.scrutiny_consultation, day
+        assert rule_id in [g.rule for g in found.grounds], day
+    in_2012 = required_engagement(impact, on=dt.date(2012, 6, 1))
+    scrutiny = next(g for g in in_2012.grounds if g.rule.startswith("scrutiny."))
+    assert "S.I. 2002/3048 reg 4" in scrutiny.message
+    assert scrutiny.source.section == "Regulation 4"
     assert not required_engagement(impact, on=dt.date(2011, 4, 4)).equality_impact_assessment
     assert required_engagement(impact, on=dt.date(2011, 4, 5)).equality_impact_assessment
 

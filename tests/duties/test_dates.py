@@ -93,12 +93,56 @@ def test_scrutiny_reg_23_changes_31_january_2024():
     assert after.requirement("sos-directions").citation is not None
 
 
-def test_hsca_2001_s11_is_year_only_and_unverified():
-    """The 2001 duty: the reference gives only the year, so it is marked unverified."""
+def test_hsca_2001_s11_not_before_royal_assent_and_ends_1_march_2007():
+    """HSCA 2001 s11: not before Royal Assent ('[11th May 2001]', legislation.gov.uk
+    ukpga/2001/15); it became NHS Act 2006 s242, and the consolidation 'comes into force
+    on 1st March 2007' (NHS (Consequential Provisions) Act 2006 s8(2)). The day s11 was
+    commenced is not verified, so the record stays unverified."""
     s11 = registry().get("hsca-2001-s11")
-    assert s11.year_only
+    assert s11.in_force_from == dt.date(2001, 5, 11)
+    assert s11.in_force_to == dt.date(2007, 3, 1)
+    assert not s11.year_only
     assert not s11.verified
-    assert s11.period == "2001 to 2005-12-31"
+    assert s11.period == "2001-05-11 to 2007-02-28"
+    assert s11.citation.url == "https://legislation.gov.uk/ukpga/2001/15/2009-04-06"
+    assert "hsca-2001-s11" not in duties_for(BodyType.PCT, dt.date(2001, 5, 10)).ids
+
+
+def test_s242_as_enacted_from_1_march_2007():
+    """The NHS Act 2006 came into force on 1 March 2007, so s242 replaces s11 that day:
+    28 February 2007 is s11's last day, not 31 December 2005."""
+    last = duties_for(BodyType.PCT, dt.date(2007, 2, 28)).ids
+    first = duties_for(BodyType.PCT, dt.date(2007, 3, 1)).ids
+    assert "hsca-2001-s11" in last
+    assert "nhs-act-s242" not in last
+    assert "nhs-act-s242" in first
+    assert "hsca-2001-s11" not in first
+    s242 = registry().get("nhs-act-s242", on=dt.date(2007, 3, 1))
+    assert s242.period == "2007-03-01 to 2008-11-02"
+    assert not s242.year_only
+
+
+def test_strategic_health_authorities_from_1_october_2002():
+    """NHS Reform and Health Care Professions Act 2002 s1 (health authorities renamed
+    strategic health authorities) 'wholly in force at 1.10.2002' (legislation.gov.uk)."""
+    before = duties_for(BodyType.SHA, dt.date(2002, 9, 30))
+    assert len(before) == 0
+    assert before.reason is not None
+    assert "no strategic health authorities existed on 2002-09-30" in before.reason
+    assert "2002-10-01" in before.reason
+    assert "hsca-2001-s11" in duties_for(BodyType.SHA, dt.date(2002, 10, 1)).ids
+    assert BodyType.SHA.existed_from == dt.date(2002, 10, 1)
+
+
+def test_foundation_trusts_from_1_april_2004():
+    """S.I. 2004/759 art 2: '1st April 2004 is the appointed day' for the foundation trust
+    provisions of the Health and Social Care (Community Health and Standards) Act 2003."""
+    before = duties_for(BodyType.FOUNDATION_TRUST, dt.date(2004, 3, 31))
+    assert len(before) == 0
+    assert before.reason is not None
+    assert "no NHS foundation trusts existed on 2004-03-31" in before.reason
+    assert "hsca-2001-s11" in duties_for(BodyType.FOUNDATION_TRUST, dt.date(2004, 4, 1)).ids
+    assert BodyType.FOUNDATION_TRUST.existed_from == dt.date(2004, 4, 1)
 
 
 def test_2017_guidance_ten_actions_in_sutton_order():
@@ -153,3 +197,44 @@ def test_every_unverified_record_says_why():
     for duty in registry():
         if not duty.verified:
             assert duty.notes, duty.id
+
+
+def test_health_scrutiny_reg_4_from_1_january_2003():
+    """S.I. 2002/3048 reg 4 ('consultation of committees by local NHS bodies on proposals
+    for substantial developments ... or ... substantial variations', legislation.gov.uk
+    Explanatory Note), in force 1 January 2003, binds SHAs, PCTs and NHS trusts until
+    reg 23 of S.I. 2013/218 takes over on 1 April 2013."""
+    assert "scrutiny-reg-4-2002" in duties_for(BodyType.PCT, dt.date(2010, 1, 1)).ids
+    assert "scrutiny-reg-4-2002" not in duties_for(BodyType.PCT, dt.date(2002, 12, 31)).ids
+    assert "scrutiny-reg-4-2002" in duties_for(BodyType.PCT, dt.date(2003, 1, 1)).ids
+    trust_2013 = duties_for(BodyType.NHS_TRUST, dt.date(2013, 3, 31)).ids
+    assert "scrutiny-reg-4-2002" in trust_2013
+    assert "scrutiny-reg-23" not in trust_2013
+    trust_after = duties_for(BodyType.NHS_TRUST, dt.date(2013, 4, 1)).ids
+    assert "scrutiny-reg-23" in trust_after
+    assert "scrutiny-reg-4-2002" not in trust_after
+    reg4 = registry().get("scrutiny-reg-4-2002")
+    assert reg4.requirement("consult-osc").trigger.value == "substantial-change"
+    assert set(reg4.bodies) == {BodyType.SHA, BodyType.PCT, BodyType.NHS_TRUST}
+    assert reg4.citation.url == "https://legislation.gov.uk/uksi/2002/3048/note/made"
+
+
+def test_equality_duties_before_the_psed():
+    """The PSED replaced the race (RRA 1976 s71), disability (DDA 1995 s49A) and gender
+    (SDA 1975 s76A) equality duties on 5 April 2011; s49A was in force '4.12.2006'
+    (legislation.gov.uk annotation to DDA 1995 Part 5A)."""
+    pct_2010 = duties_for(BodyType.PCT, dt.date(2010, 1, 1)).ids
+    assert {"rra-1976-s71", "dda-1995-s49a", "sda-1975-s76a"} <= set(pct_2010)
+    assert "equality-act-s149" not in pct_2010
+    last = duties_for(BodyType.PCT, dt.date(2011, 4, 4)).ids
+    first = duties_for(BodyType.PCT, dt.date(2011, 4, 5)).ids
+    assert "rra-1976-s71" in last
+    assert "equality-act-s149" not in last
+    assert "equality-act-s149" in first
+    assert not {"rra-1976-s71", "dda-1995-s49a", "sda-1975-s76a"} & set(first)
+    assert "dda-1995-s49a" not in duties_for(BodyType.NHS_TRUST, dt.date(2006, 12, 3)).ids
+    assert "dda-1995-s49a" in duties_for(BodyType.NHS_TRUST, dt.date(2006, 12, 4)).ids
+    assert registry().get("dda-1995-s49a").verified
+    # The race and gender commencement days come from secondary sources.
+    assert not registry().get("rra-1976-s71").verified
+    assert not registry().get("sda-1975-s76a").verified

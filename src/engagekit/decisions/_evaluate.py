@@ -7,7 +7,7 @@ import attrs
 from engagekit.decisions._decision import Decision
 from engagekit.decisions._gunning import GunningPrinciple, check_consultation
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
-from engagekit.decisions._requirement import required_engagement
+from engagekit.decisions._requirement import required_engagement, scrutiny_rule_id
 from engagekit.decisions._results import EngagementRequirement, Reason, Verdict, made_reason
 from engagekit.decisions._rules import rule
 from engagekit.decisions._tests import ServiceChangeTest, TestAssessment, applicable_tests
@@ -246,11 +246,12 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
                 source=consult_rule.source,
             )
         )
-    if req.scrutiny_consultation:
+    scrutiny_id = scrutiny_rule_id(decision.on)
+    if req.scrutiny_consultation and scrutiny_id is not None:
         reasons.append(
             _evidence_reason(
                 decision,
-                "scrutiny.substantial-variation",
+                scrutiny_id,
                 EvidenceKind.SCRUTINY_CONSULTATION,
                 found="the health scrutiny committee was consulted",
                 lacking="a substantial change, and no record of consulting the health "

@@ -29,8 +29,10 @@ def required_engagement(
     Args:
         impact: what the change would do.
         on: the date the decision is taken (a date or ``"YYYY-MM-DD"``), to leave
-            out rules not yet in force (the 2013 scrutiny Regulations, the 2011
-            equality duty); ``None`` applies the rules as they stand.
+            apply the health scrutiny Regulations of that day (S.I. 2002/3048 reg 4
+            from 1 January 2003, S.I. 2013/218 reg 23 from 1 April 2013) and leave
+            out the 2011 equality duty before 5 April 2011; ``None`` applies the
+            rules as they stand.
         policy: the thresholds to apply.
 
     Raises:
@@ -55,15 +57,30 @@ def required_engagement(
         on = _validate.as_date("on", on)
     if not isinstance(policy, Policy):
         raise InvalidTypeError("policy", policy, expected="a Policy")
-    # Only two dated rules bear on the requirement: cache on whether they apply.
-    scrutiny_in_force = on is None or rule("scrutiny.substantial-variation").applies_on(on)
+    # Only the dated scrutiny and equality rules bear on the requirement: cache on them.
+    scrutiny_id = scrutiny_rule_id(on)
     equality_in_force = on is None or rule("equality.due-regard").applies_on(on)
-    return _required(impact, scrutiny_in_force, equality_in_force, policy)
+    return _required(impact, scrutiny_id, equality_in_force, policy)
+
+
+#: The health scrutiny rules, newest first: reg 23 of S.I. 2013/218 from 1 April 2013,
+#: reg 4 of S.I. 2002/3048 from 1 January 2003 to 31 March 2013.
+_SCRUTINY_RULES = ("scrutiny.substantial-variation", "scrutiny.substantial-variation-2002")
+
+
+def scrutiny_rule_id(on: dt.date | None) -> str | None:
+    """The id of the health scrutiny rule in force on ``on`` (the newest if ``None``).
+
+    ``None`` before 1 January 2003, when no health scrutiny Regulations applied.
+    """
+    if on is None:
+        return _SCRUTINY_RULES[0]
+    return next((r for r in _SCRUTINY_RULES if rule(r).applies_on(on)), None)
 
 
 @functools.lru_cache(maxsize=4096)
 def _required(
-    impact: Impact, scrutiny_in_force: bool, equality_in_force: bool, policy: Policy
+    impact: Impact, scrutiny_id: str | None, equality_in_force: bool, policy: Policy
 ) -> EngagementRequirement:
     grounds: list[Ground] = []
     limbs = impact.limbs
@@ -106,16 +123,17 @@ def _required(
             )
         )
 
-    scrutiny_rule = rule("scrutiny.substantial-variation")
-    scrutiny = substantial and scrutiny_in_force
-    if scrutiny:
+    scrutiny = substantial and scrutiny_id is not None
+    if scrutiny and scrutiny_id is not None:
+        scrutiny_rule = rule(scrutiny_id)
+        regulation = "reg 23" if scrutiny_id == _SCRUTINY_RULES[0] else "S.I. 2002/3048 reg 4"
         grounds.append(
             Ground(
                 rule=scrutiny_rule.id,
                 message=(
                     "a substantial development or variation: consult the local authority's "
-                    "health scrutiny committee (reg 23); 'substantial' is the policy's reading, "
-                    "the Regulations do not define it"
+                    f"health scrutiny committee ({regulation}); 'substantial' is the policy's "
+                    "reading, the Regulations do not define it"
                 ),
                 source=scrutiny_rule.source,
             )

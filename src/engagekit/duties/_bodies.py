@@ -26,11 +26,14 @@ class BodyType(Choice):
         <BodyType.ICB: 'icb'>
 
     References:
-        CCGs abolished and 42 ICBs established on 1 July 2022 (NHS Act 2006 s14Z27;
-        S.I. 2022/734). Commissioners moved to s13Q/s14Z2 after 1 April 2013. Health
-        and Wellbeing Boards have existed in every top-tier authority since April 2013
-        (Oxfordshire CCG strategy, Appendix 2). NHS Commissioning Board established
-        1 October 2012, called NHS England from 1 April 2013.
+        Strategic health authorities from 1 October 2002 (National Health Service Reform
+        and Health Care Professions Act 2002 s1); NHS foundation trusts from 1 April 2004
+        (S.I. 2004/759, art 2). CCGs abolished and 42 ICBs established on 1 July 2022
+        (NHS Act 2006 s14Z27; S.I. 2022/734). Commissioners moved to s13Q/s14Z2 after
+        1 April 2013. Health and Wellbeing Boards have existed in every top-tier
+        authority since April 2013 (Oxfordshire CCG strategy, Appendix 2). NHS
+        Commissioning Board established 1 October 2012, called NHS England from
+        1 April 2013.
     """
 
     PCT = "pct"
@@ -120,11 +123,13 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
         ),
     ),
     BodyType.SHA: (
-        None,
+        dt.date(2002, 10, 1),
         _2013,
         (
-            f"{_BEFORE}; ended 1 April 2013 when commissioners moved to s13Q/s14Z2 "
-            "(partly verified: secondary sources)"
+            "English health authorities became strategic health authorities on 1 October 2002 "
+            "(National Health Service Reform and Health Care Professions Act 2002 s1, wholly in "
+            "force at 1.10.2002: legislation.gov.uk); ended 1 April 2013 when commissioners "
+            "moved to s13Q/s14Z2 (partly verified: secondary sources)"
         ),
     ),
     BodyType.CCG: (
@@ -142,7 +147,15 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
         ),
     ),
     BodyType.NHS_TRUST: (None, None, _BEFORE),
-    BodyType.FOUNDATION_TRUST: (None, None, "start not encoded"),
+    BodyType.FOUNDATION_TRUST: (
+        dt.date(2004, 4, 1),
+        None,
+        (
+            "the foundation trust provisions of the Health and Social Care (Community Health "
+            "and Standards) Act 2003 came into force on 1 April 2004 (S.I. 2004/759, art 2: "
+            "legislation.gov.uk)"
+        ),
+    ),
     BodyType.LOCAL_AUTHORITY: (None, None, _BEFORE),
     BodyType.HEALTH_AND_WELLBEING_BOARD: (
         _2013,

@@ -19,11 +19,13 @@ from engagekit.errors import DocumentError
 INSTRUMENT_FILES = (
     "duties/hsca-2001.toml",
     "duties/nhs-act-2006.toml",
+    "duties/equality-duties-2001-2011.toml",
     "duties/equality-act-2010.toml",
     "duties/real-involvement-2008.toml",
     "duties/transforming-participation-2013.toml",
     "duties/participation-guidance-2017.toml",
     "duties/working-in-partnership-2022.toml",
+    "duties/scrutiny-regulations-2002.toml",
     "duties/scrutiny-regulations-2013.toml",
     "duties/service-change-tests.toml",
     "duties/nhs-standard-contract.toml",

@@ -68,7 +68,7 @@ class DutyRegistry(Displayable):
         <DutyRegistry with ... duties and ... versions>
         >>> for version in reg.versions("nhs-act-s242"):
         ...     print(version.period)
-        2006 to 2008-11-02
+        2007-03-01 to 2008-11-02
         2008-11-03 to 2013-03-31
         2013-04-01 to 2022-06-30
         from 2022-07-01
@@ -283,7 +283,9 @@ class DutyRegistry(Displayable):
 
 def _plural(body: BodyType) -> str:
     label = body.label
-    return label if label == "NHS England" else label + "s"
+    if label == "NHS England":
+        return label
+    return label[:-1] + "ies" if label.endswith("y") else label + "s"
 
 
 def _no_body(body: BodyType, on: dt.date) -> str:
