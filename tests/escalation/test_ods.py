@@ -12,7 +12,7 @@ import pytest
 
 from engagekit import render
 from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError, ParseError
-from engagekit.escalation import BodyKind, EscalationNetwork, Tier
+from engagekit.escalation import BodyKind, EscalationNetwork, Nations, Tier
 
 
 SAMPLE = Path(__file__).with_name("data") / "epraccur-sample.csv"
@@ -233,3 +233,176 @@ class TestNeverABuiltinError:
         """An import's repr counts rows, practices and skipped rows."""
         result = EscalationNetwork.from_ods(SAMPLE)
         assert repr(result) == "<OdsImport with 10 rows, 5 practices and 5 skipped>"
+
+
+HISTORY = Path(__file__).with_name("data") / "epraccur-history.csv"
+
+
+class TestHistoricReads:
+    """Issue 11: rows of closed practices carry the parents in force when they closed."""
+
+    def test_a_closed_practice_under_an_old_region_does_not_fail_the_read(self) -> None:
+        """Q74 is under Y54 on a closed practice's row, under Y63 on open ones: Y63 kept."""
+        result = EscalationNetwork.from_ods(HISTORY, as_of=dt.date(2018, 6, 1))
+        net = result.network
+        assert sorted(p.id for p in net.practices) == [
+            "A81001",
+            "A81002",
+            "A81005",
+            "B82005",
+            "C81004",
+        ]
+        assert [b.id for b in net.route("A81005")] == ["16C", "Q74", "Y63", "england"]
+        assert [str(w) for w in result.warnings] == [
+            (
+                "line 3: Q74 is under Y54 here but under Y63 on line 1; "
+                "kept Y63 (rows of practices not closed decide)"
+            )
+        ]
+        warning = result.warnings[0]
+        assert (warning.code, warning.parent, warning.kept, warning.kept_line) == (
+            "Q74",
+            "Y54",
+            "Y63",
+            1,
+        )
+        assert "Y54" not in {b.id for b in net.bodies}
+
+    def test_closed_practices_only_the_one_closed_last_decides(self) -> None:
+        """QJ2 is given only by closed practices' rows: the one closed in 2018 decides."""
+        result = EscalationNetwork.from_ods(HISTORY, as_of="2017-01-01")
+        assert [b.id for b in result.network.route("C81003")] == ["15M", "QJ2", "Y61", "england"]
+        assert str(result.warnings[1]) == (
+            "line 5: QJ2 is under Y60 here but under Y61 on line 6; "
+            "kept Y61 (the practice closed last decides (closed 2018-09-30))"
+        )
+        assert {b.id for b in result.network.bodies} >= {"Y61", "Y63"}
+        assert "Y60" not in {b.id for b in result.network.bodies}
+
+    def test_today_the_file_has_no_conflict(self) -> None:
+        """Without as_of only active practices are read, and they agree."""
+        result = EscalationNetwork.from_ods(HISTORY)
+        assert result.warnings == ()
+        assert sorted(p.id for p in result.network.practices) == ["A81001", "A81002", "B82005"]
+
+    def test_open_practices_that_disagree_are_an_error_when_strict(self) -> None:
+        """Two practices not closed putting 16C under two ICBs is a structured problem."""
+        text = row() + row("A81002") + row("A81009", c4="QOQ") + row("A81010", c4="QOQ")
+        with pytest.raises(DocumentError, match="16C is under QOQ") as info:
+            EscalationNetwork.from_ods(stdio.StringIO(text))
+        [problem] = info.value.problems
+        assert problem.path == "line 3"
+        assert (
+            problem.message == "16C is under QOQ here (and on 1 more line) but under QHM on line 1"
+        )
+        assert problem.value == "QOQ"
+
+    def test_lenient_keeps_the_first_parent_and_warns(self) -> None:
+        """strict=False keeps every practice; the first open row's parent wins."""
+        text = row() + row("A81009", c4="QOQ") + row("A81010", c4="QOQ")
+        result = EscalationNetwork.from_ods(stdio.StringIO(text), strict=False)
+        assert len(result.network.practices) == 3
+        assert [b.id for b in result.network.route("A81009")] == ["16C", "QHM", "Y63", "england"]
+        assert [str(w) for w in result.warnings] == [
+            (
+                "line 2: 16C is under QOQ here (and on 1 more line) but under QHM on line 1; "
+                "kept QHM (the first row of a practice not closed decides)"
+            )
+        ]
+        assert result.skipped == ()
+        assert "1 warning" in render.text(result)
+
+    def test_the_strict_error_is_capped_and_readable(self) -> None:
+        """Thousands of conflicts: 50 problems kept, each on its own short line."""
+        text = "".join(
+            row(f"A{n:05d}", c15=f"{n:03d}") + row(f"B{n:05d}", c15=f"{n:03d}", c4="QOQ")
+            for n in range(200)
+        )
+        with pytest.raises(DocumentError) as info:
+            EscalationNetwork.from_ods(stdio.StringIO(text))
+        assert len(info.value.problems) == 50
+        assert info.value.more == 150
+        assert info.value.problems[0].path == "line 2"
+        assert max(len(line) for line in str(info.value).splitlines()) < 100
+        lenient = EscalationNetwork.from_ods(stdio.StringIO(text), strict=False)
+        assert len(lenient.warnings) == 200
+        shown = render.text(lenient).splitlines()
+        assert shown[-1] == "  … and 180 more"
+        assert max(len(line) for line in shown) < 150
+
+    def test_conflicts_and_malformed_rows_are_reported_in_line_order(self) -> None:
+        """One error lists bad rows and conflicts together, by line."""
+        text = row() + row("A81009", c4="QOQ") + row("A81010", status="X")
+        with pytest.raises(DocumentError) as info:
+            EscalationNetwork.from_ods(stdio.StringIO(text))
+        assert [p.path for p in info.value.problems] == ["line 2", "line 3"]
+
+    def test_repr_counts_warnings(self) -> None:
+        """The import's one-line repr counts its warnings."""
+        result = EscalationNetwork.from_ods(HISTORY, as_of="2018-06-01")
+        assert repr(result) == "<OdsImport with 10 rows, 5 practices, 5 skipped and 1 warning>"
+
+
+class TestWales:
+    """Issue 11: Welsh practices belong to NHS Wales local health boards."""
+
+    def test_welsh_rows_are_skipped_by_default_with_a_reason(self) -> None:
+        """No Q99 'ICB' and no W00 'NHS England region' in an English build."""
+        result = EscalationNetwork.from_ods(HISTORY)
+        ids = {b.id for b in result.network.bodies}
+        assert ids.isdisjoint({"W00", "Q99", "7A1", "7A3", "W00001"})
+        assert "line 8 (W00001): in Wales (National Grouping W00); nations='both' keeps it" in [
+            str(s) for s in result.skipped
+        ]
+        assert result.skipped_by_reason()["in Wales"] == 2
+        kinds = [b.kind for b in result.network.bodies]
+        assert kinds.count(BodyKind.INTEGRATED_CARE_BOARD) == 2
+        assert kinds.count(BodyKind.REGION) == 1
+
+    def test_both_nations_each_under_its_own_structure(self) -> None:
+        """A Welsh practice goes to its local health board and NHS Wales."""
+        net = EscalationNetwork.from_ods(HISTORY, nations="both").network
+        assert [b.id for b in net.route("W00001")] == ["7A1", "wales"]
+        assert [b.kind for b in net.route("W00002")] == [
+            BodyKind.LOCAL_HEALTH_BOARD,
+            BodyKind.NHS_WALES,
+        ]
+        assert net.body("7A3").tier is Tier.SYSTEM
+        assert [b.id for b in net.top] == ["england", "wales"]
+        icbs = [b.id for b in net.bodies if b.kind is BodyKind.INTEGRATED_CARE_BOARD]
+        assert icbs == ["Q74", "QOQ"]
+        regions = [b.id for b in net.bodies if b.kind is BodyKind.REGION]
+        assert regions == ["Y63"]
+        assert "Q99" not in {b.id for b in net.bodies}
+
+    def test_wales_only(self) -> None:
+        """nations='wales' keeps the Welsh practices and skips the English ones."""
+        result = EscalationNetwork.from_ods(HISTORY, nations=Nations.WALES)
+        assert [p.id for p in result.network.practices] == ["W00001", "W00002"]
+        assert result.skipped_by_reason()["in England"] == 3
+        assert [b.id for b in result.network.top] == ["wales"]
+
+    def test_welsh_bodies_are_not_bound_by_english_duties(self) -> None:
+        """A local health board has no duty of an ICB or NHS England."""
+        net = EscalationNetwork.from_ods(HISTORY, nations="both").network
+        bound = net.duties(on="2023-01-01")
+        assert bound.of("7A1").body_type is None
+        assert bound.of("7A1").reason == (
+            "NHS Wales: engagekit models the duties of the NHS in England"
+        )
+        assert bound.of("wales").body_type is None
+
+    def test_a_welsh_board_is_the_welsh_practice_aggregate(self) -> None:
+        """Feedback at Welsh practices counts at their board, at the system tier."""
+        net = EscalationNetwork.from_ods(HISTORY, nations="both").network
+        assert net.aggregate(["W00001", "W00002", "A81001"], to=Tier.SYSTEM) == {
+            "7A1": 1,
+            "7A3": 1,
+            "Q74": 1,
+            "QOQ": 0,
+        }
+
+    def test_nations_is_checked(self) -> None:
+        """An unknown nation is refused, naming the choices."""
+        with pytest.raises(InvalidValueError, match="nations: 'scotland'"):
+            EscalationNetwork.from_ods(HISTORY, nations="scotland")

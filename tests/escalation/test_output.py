@@ -20,6 +20,7 @@ from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_fl
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = Path(__file__).with_name("data") / "epraccur-sample.csv"
+HISTORY = Path(__file__).with_name("data") / "epraccur-history.csv"
 
 
 def test_mermaid_has_a_subgraph_per_tier_and_every_link() -> None:
@@ -140,6 +141,58 @@ class TestCommand:
             "network", "--ods", str(SAMPLE), "--as-of", "2015-06-01", "--route", "C81003"
         )
         assert "-> ICB QJ2 [QJ2]" in text
+
+    def test_ods_as_of_on_a_real_shaped_file(self) -> None:
+        """A closed practice under an old region: the read works and the conflict is listed."""
+        status, text = run("network", "--ods", str(HISTORY), "--as-of", "2018-06-01")
+        assert status == 0
+        assert "10 rows read; 5 practices; 5 rows skipped; 1 warning" in text
+        assert "line 3: Q74 is under Y54 here but under Y63 on line 1; kept Y63" in text
+
+    def test_ods_strict_error_is_one_short_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Open practices that disagree: status 2 and one line naming the first problems."""
+        path = tmp_path / "epraccur.csv"
+        rows = HISTORY.read_text().splitlines(keepends=True)
+        path.write_text("".join(rows[:2]) + rows[3].replace('"42D"', '"16C"'))
+        assert run("network", "--ods", str(path))[0] == 2
+        assert capsys.readouterr().err == (
+            f"engagekit: error: {path}: 1 problem | "
+            "line 3: 16C is under QOQ here but under Q74 on line 1\n"
+        )
+        status, text = run("network", "--ods", str(path), "--lenient")
+        assert status == 0
+        assert "1 warning" in text
+
+    def test_ods_thousands_of_problems_stay_short(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Issue 11: the error was one line of up to 45,000 characters."""
+        path = tmp_path / "epraccur.csv"
+        rows = HISTORY.read_text().splitlines(keepends=True)
+        path.write_text(rows[0] * 2000)
+        assert run("network", "--ods", str(path))[0] == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert len(err) < 400
+        assert err.rstrip().endswith("… and 1996 more")
+
+    def test_ods_nations(self) -> None:
+        """--nations both puts Welsh practices under their local health board."""
+        status, text = run(
+            "network", "--ods", str(HISTORY), "--nations", "both", "--route", "W00001"
+        )
+        assert status == 0
+        assert "-> Local health board 7A1 [7A1] (system (integrated care board))" in text
+        assert "-> NHS Wales [wales] (national)" in text
+        status, text = run("network", "--ods", str(HISTORY))
+        assert "in Wales: 2" in text
+
+    def test_ods_options_need_ods(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--lenient and --nations without --ods are refused."""
+        assert run("network", "sutton", "--lenient")[0] == 2
+        assert "--lenient" in capsys.readouterr().err
 
     def test_bad_input_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Unknown networks and bodies are one line on stderr and status 2."""

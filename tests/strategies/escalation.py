@@ -16,7 +16,9 @@ from engagekit.escalation import (
     Gaps,
     Link,
     LinkKind,
+    Nations,
     OdsImport,
+    ParentConflict,
     SeatCount,
     SkippedRow,
     Tier,
@@ -217,11 +219,25 @@ skipped_rows = st.builds(
     SkippedRow, line=st.integers(min_value=1, max_value=10_000), code=st.none() | ids, reason=names
 )
 
+ods_codes = st.from_regex(r"[A-Z0-9]{3,8}", fullmatch=True)
+
+parent_conflicts = st.builds(
+    ParentConflict,
+    line=st.integers(min_value=1, max_value=10_000),
+    code=ods_codes,
+    parent=ods_codes,
+    kept=ods_codes,
+    kept_line=st.integers(min_value=1, max_value=10_000),
+    rows=st.integers(min_value=1, max_value=50),
+    rule=names,
+)
+
 ods_imports = st.builds(
     OdsImport,
     network=networks(max_practices=4),
     rows=st.integers(min_value=0, max_value=100),
     skipped=st.lists(skipped_rows, max_size=3).map(tuple),
+    warnings=st.lists(parent_conflicts, max_size=3).map(tuple),
 )
 
 
@@ -238,6 +254,8 @@ STRATEGIES = {
     FlowLink: flow_links,
     FeedbackFlow: feedback_flows(),
     SkippedRow: skipped_rows,
+    ParentConflict: parent_conflicts,
+    Nations: st.sampled_from(Nations),
     OdsImport: ods_imports,
     Tier: st.sampled_from(Tier),
     BodyKind: st.sampled_from(BodyKind),

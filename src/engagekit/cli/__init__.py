@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from engagekit._version import __version__
-from engagekit.errors import EngagekitError
+from engagekit.errors import DocumentError, EngagekitError
 
 
 __all__ = ["main"]
@@ -97,11 +97,26 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     try:
         return handler(args, stream)
     except EngagekitError as exc:
-        message = str(exc).splitlines()
-        sys.stderr.write(f"engagekit: error: {' | '.join(line.strip() for line in message)}\n")
+        sys.stderr.write(f"engagekit: error: {_one_line(exc)}\n")
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. `engagekit demo | head`
         return 0
+
+
+#: A document error on the command line shows this many problems; the rest are counted.
+PROBLEMS_SHOWN = 3
+
+
+def _one_line(exc: EngagekitError) -> str:
+    """The error on one line; a document error shows its first few problems."""
+    if isinstance(exc, DocumentError):
+        count = len(exc.problems) + exc.more
+        parts = [f"{exc.origin}: {count} problem{'s' if count != 1 else ''}"]
+        parts.extend(str(problem) for problem in exc.problems[:PROBLEMS_SHOWN])
+        if count > PROBLEMS_SHOWN:
+            parts.append(f"… and {count - PROBLEMS_SHOWN} more")
+        return " | ".join(parts)
+    return " | ".join(line.strip() for line in str(exc).splitlines())
 
 
 def run() -> None:  # pragma: no cover - the console script

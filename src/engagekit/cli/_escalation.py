@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -39,6 +40,19 @@ def register(commands: Any) -> None:
         type=date_arg,
         help="with --ods: practices open on this date (YYYY-MM-DD)",
     )
+    network.add_argument(
+        "--lenient",
+        action="store_true",
+        help="with --ods: skip malformed rows and resolve every conflict between rows "
+        "over a parent by rule, listing each as a warning, instead of failing",
+    )
+    network.add_argument(
+        "--nations",
+        choices=("england", "wales", "both"),
+        default="england",
+        help="with --ods: the nations whose practices are kept (default: england; "
+        "Welsh practices sit under their local health board)",
+    )
     network.add_argument("--format", choices=("text", "mermaid", "dot", "json"), default="text")
     network.add_argument("--route", metavar="BODY", help="show who hears this body next")
     network.set_defaults(handler=_network)
@@ -48,12 +62,23 @@ def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
     if args.ods and args.name:
         raise InvalidValueError("network", args.name, reason="give a NAME or --ods FILE, not both")
     if args.ods:
-        result = EscalationNetwork.from_ods(args.ods, as_of=args.as_of)
+        result = EscalationNetwork.from_ods(
+            args.ods, as_of=args.as_of, strict=not args.lenient, nations=args.nations
+        )
         if args.format == "text" and not args.route:
             out.write(render.text(result) + "\n\n")
+        elif result.warnings:
+            count = len(result.warnings)
+            sys.stderr.write(
+                f"engagekit: warning: {count} conflict{'s' if count != 1 else ''} between "
+                f"rows over a parent, resolved by rule; the first: {result.warnings[0]}\n"
+            )
         return result.network
     if args.as_of:
         raise InvalidValueError("--as-of", args.as_of, reason="only applies with --ods")
+    if args.lenient or args.nations != "england":
+        option = "--lenient" if args.lenient else "--nations"
+        raise InvalidValueError(option, option, reason="only applies with --ods")
     name = (args.name or "").lower()
     if name not in _NETWORKS:
         raise UnknownNameError("network", args.name or "", choices=_NETWORKS)

@@ -33,7 +33,7 @@ from engagekit.escalation._bodies import Body, Link
 from engagekit.escalation._flow import FeedbackFlow, FlowItem, FlowLink, FlowStage
 from engagekit.escalation._national import ENGLAND_SCALE, national
 from engagekit.escalation._network import EscalationNetwork
-from engagekit.escalation._ods import OdsImport, SkippedRow
+from engagekit.escalation._ods import Nations, OdsImport, ParentConflict, SkippedRow
 from engagekit.escalation._results import (
     BodyDuties,
     Cascade,
@@ -65,8 +65,10 @@ __all__ = [
     "Gaps",
     "Link",
     "LinkKind",
+    "Nations",
     "NetworkDuties",
     "OdsImport",
+    "ParentConflict",
     "Route",
     "SeatCount",
     "SkippedRow",

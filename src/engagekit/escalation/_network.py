@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from engagekit.duties import BodyType, DutiesInForce
-    from engagekit.escalation._ods import OdsImport
+    from engagekit.escalation._ods import Nations, OdsImport
 
 
 T = TypeVar("T")
@@ -422,12 +422,12 @@ class EscalationNetwork:
         for body in self.bodies:
             body_type = body.kind.body_type_on(day)
             if body_type is None:
-                rows.append(
-                    BodyDuties(
-                        body=body,
-                        reason=f"a {body.kind.label.lower()} is not a statutory body",
-                    )
+                reason = (
+                    "NHS Wales: engagekit models the duties of the NHS in England"
+                    if body.kind.is_welsh
+                    else f"a {body.kind.label.lower()} is not a statutory body"
                 )
+                rows.append(BodyDuties(body=body, reason=reason))
                 continue
             found = in_force.get(body_type)
             if found is None:
@@ -610,6 +610,7 @@ class EscalationNetwork:
         *,
         as_of: dt.date | str | None = None,
         strict: bool = True,
+        nations: Nations | str = "england",
         name: str | None = None,
     ) -> OdsImport:
         """Build practice → commissioner → ICB → region → national from `epraccur.csv`.
@@ -621,18 +622,37 @@ class EscalationNetwork:
         in `OdsImport.skipped` with its line number and reason. Codes follow the one
         ODS code rule (3 to 8 upper-case letters and digits).
 
+        Each row gives its practice's chain of parents: as it stands today, or, for
+        a closed practice, as it stood when the practice closed. Where rows give a
+        commissioner or ICB two parents, rows of practices not closed decide
+        (the first of them), and a closed practice's row never does while one is
+        open; with closed practices only, the one closed last decides. Each
+        conflict resolved so is in `OdsImport.warnings` (a `ParentConflict`); two
+        practices not closed that disagree are an error when `strict`.
+
+        Welsh practices (National Grouping `W00`) belong to NHS Wales local health
+        boards, not to NHS England: they are skipped unless `nations` is
+        `"wales"` or `"both"`, and then sit under their local health board
+        (`BodyKind.LOCAL_HEALTH_BOARD`) and NHS Wales (`BodyKind.NHS_WALES`). The
+        file's Welsh grouping codes (`W00`, `Q99`) mark the nation; they are not
+        bodies.
+
         Args:
             source: a path, or a text file object (opened with `newline=""`).
             as_of: keep the practices open on this date (a `datetime.date` or
                 'YYYY-MM-DD' text) instead of the active ones.
-            strict: raise on a malformed row (the default); if false, malformed
-                rows are skipped and reported like the others.
+            strict: raise on a malformed row or on practices not closed that give
+                a body two parents (the default); if false, malformed rows are
+                skipped and reported like the others, and every conflict is a
+                warning resolved by the rule above.
+            nations: `"england"` (the default), `"wales"` or `"both"` (a
+                `Nations` value or its text).
             name: the network's name (default: from the file name).
 
         Raises:
-            DocumentError: naming every malformed row by line (wrong number of
-                columns, a bad date, a bad code, a line the CSV reader cannot
-                read), when `strict`; at most 50 are kept and the rest counted.
+            DocumentError: naming every malformed row and every conflict between
+                practices not closed by line, when `strict`; at most 50 are kept
+                and the rest counted.
             ParseError: the file cannot be opened or is not UTF-8 text.
             InvalidTypeError: `source` is not a path or a text file (a binary file
                 is refused), or an argument has the wrong type.
@@ -647,7 +667,7 @@ class EscalationNetwork:
         """
         from engagekit.escalation._ods import read_ods
 
-        return read_ods(source, as_of=as_of, strict=strict, name=name)
+        return read_ods(source, as_of=as_of, strict=strict, nations=nations, name=name)
 
     def to_mermaid(self) -> str:
         """Mermaid flowchart text, bottom to top, one subgraph per tier."""

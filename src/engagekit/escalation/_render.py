@@ -145,10 +145,7 @@ def _(value: Gaps) -> str:
 @html.register
 def _(value: OdsImport) -> str:
     rows = [(reason, count) for reason, count in value.skipped_by_reason().items()]
-    caption = (
-        f"{value.rows} rows read; {len(value.network.practices)} practices; "
-        f"{len(value.skipped)} rows skipped"
-    )
+    caption = _ods_summary(value)
     return table(("Skipped because", "Rows"), rows, caption=caption)
 
 
@@ -168,14 +165,30 @@ def _(value: BodyDuties) -> str:
 
 @text.register
 def _(value: OdsImport) -> str:
-    lines = [
-        (
-            f"{value.rows} rows read; {len(value.network.practices)} practices; "
-            f"{len(value.skipped)} rows skipped"
-        )
-    ]
+    lines = [_ods_summary(value)]
     lines.extend(f"  {reason}: {count}" for reason, count in value.skipped_by_reason().items())
+    if value.warnings:
+        lines.append("Warnings (a body given two parents; one kept by rule):")
+        lines.extend(f"  {warning}" for warning in value.warnings[:WARNINGS_SHOWN])
+        rest = len(value.warnings) - WARNINGS_SHOWN
+        if rest > 0:
+            lines.append(f"  … and {rest} more")
     return "\n".join(lines)
+
+
+#: At most this many warnings are printed with an import; the rest are counted.
+WARNINGS_SHOWN = 20
+
+
+def _ods_summary(value: OdsImport) -> str:
+    summary = (
+        f"{value.rows} rows read; {len(value.network.practices)} practices; "
+        f"{len(value.skipped)} rows skipped"
+    )
+    if value.warnings:
+        count = len(value.warnings)
+        summary += f"; {count} warning{'s' if count != 1 else ''}"
+    return summary
 
 
 # --- feedback flows ----------------------------------------------------------------------

@@ -135,8 +135,10 @@ class BodyKind(Choice):
     COMMISSIONER = "commissioner"
     GOVERNING_BODY = "governing-body"
     INTEGRATED_CARE_BOARD = "integrated-care-board"
+    LOCAL_HEALTH_BOARD = "local-health-board"
     REGION = "region"
     NATIONAL_BODY = "national-body"
+    NHS_WALES = "nhs-wales"
     HEALTHWATCH = "healthwatch"
     HEALTH_AND_WELLBEING_BOARD = "health-and-wellbeing-board"
     HEALTH_SCRUTINY_COMMITTEE = "health-scrutiny-committee"
@@ -151,6 +153,16 @@ class BodyKind(Choice):
     def is_forum(self) -> bool:
         """Whether bodies of this kind are groups of patients or the public with members."""
         return self in _FORUMS
+
+    @property
+    def is_welsh(self) -> bool:
+        """Whether bodies of this kind belong to NHS Wales (a local health board, NHS Wales).
+
+        Examples:
+            >>> BodyKind.LOCAL_HEALTH_BOARD.is_welsh, BodyKind.REGION.is_welsh
+            (True, False)
+        """
+        return self in (BodyKind.LOCAL_HEALTH_BOARD, BodyKind.NHS_WALES)
 
     @property
     def is_patient_group(self) -> bool:
@@ -172,7 +184,9 @@ class BodyKind(Choice):
         - `REGION` and `NATIONAL_BODY` are `NHS_ENGLAND` (a region is part of it);
         - patient groups, forums, Healthwatch, committees, governing bodies, primary
           care networks, federations, localities, scrutiny committees and voluntary
-          groups are `None`: no statutory duty of involvement binds them as such.
+          groups are `None`: no statutory duty of involvement binds them as such;
+        - `LOCAL_HEALTH_BOARD` and `NHS_WALES` are `None`: the duties engagekit
+          models are those of the NHS in England.
 
         Examples:
             >>> BodyKind.INTEGRATED_CARE_BOARD.body_type
@@ -209,6 +223,8 @@ _BODY_LABELS = {
     BodyKind.COMMISSIONER: "Commissioner (CCG or sub-ICB location)",
     BodyKind.GOVERNING_BODY: "Governing body or board",
     BodyKind.INTEGRATED_CARE_BOARD: "Integrated care board",
+    BodyKind.LOCAL_HEALTH_BOARD: "Local health board (NHS Wales)",
+    BodyKind.NHS_WALES: "NHS Wales",
     BodyKind.REGION: "NHS England region",
     BodyKind.HEALTHWATCH: "Healthwatch / LINk",
     BodyKind.HEALTH_AND_WELLBEING_BOARD: "Health and wellbeing board",
@@ -256,6 +272,7 @@ _BODY_ALIASES = {
     "sub-icb-location": BodyKind.COMMISSIONER,
     "board": BodyKind.GOVERNING_BODY,
     "icb": BodyKind.INTEGRATED_CARE_BOARD,
+    "lhb": BodyKind.LOCAL_HEALTH_BOARD,
     "link": BodyKind.HEALTHWATCH,
     "hwb": BodyKind.HEALTH_AND_WELLBEING_BOARD,
     "scrutiny-committee": BodyKind.HEALTH_SCRUTINY_COMMITTEE,
