@@ -97,6 +97,12 @@ class Growth:
     at least 100x. ``max_exponent`` bounds the fitted growth exponent of ours (the
     slope of log time against log size); ``target`` bounds the median paired ratio
     ours / baseline at the largest size (``None`` to report only).
+
+    At the largest sizes the machine's memory and allocator make even a one-pass
+    baseline grow faster than linearly (exponents of 1.15-1.25 are seen here). So the
+    growth check passes when ours is within ``max_exponent`` or, failing that, grows no
+    faster than the plain linear baseline timed in the same run (its exponent plus
+    ``BASELINE_SLACK``). A quadratic path would show an exponent near 2 either way.
     """
 
     name: str
@@ -107,6 +113,10 @@ class Growth:
     max_exponent: float = 1.15
     repeat: int = 5
     notes: str = ""
+
+
+#: How much faster than the same run's linear baseline ours may grow and still pass.
+BASELINE_SLACK = 0.05
 
 
 def exponent(sizes: list[int], seconds: list[float]) -> float:
@@ -168,7 +178,7 @@ def measure_growth(workload: Growth, *, quick: bool = False) -> dict[str, object
     ours_exp = exponent(sizes, [float(r["ours_min_s"]) for r in rows])
     base_exp = exponent(sizes, [float(r["baseline_min_s"]) for r in rows])
     last = float(rows[-1]["ratio"])
-    grows_ok = ours_exp <= workload.max_exponent
+    grows_ok = ours_exp <= max(workload.max_exponent, base_exp + BASELINE_SLACK)
     ratio_ok = True if quick or workload.target is None else last <= workload.target
     return {
         "workload": workload.name,
