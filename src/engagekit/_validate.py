@@ -202,7 +202,7 @@ def instance_of(*types: type) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, types):
             wanted = " or ".join(t.__name__ for t in types)
-            raise InvalidValueError(_name(attribute, instance), value, reason=f"must be a {wanted}")
+            raise InvalidTypeError(_name(attribute, instance), value, expected=f"a {wanted}")
 
     return check
 
@@ -214,8 +214,8 @@ def each(*types: type) -> Validator:
         wanted = " or ".join(t.__name__ for t in types)
         for index, item in enumerate(_items(value, _name(attribute, instance))):
             if not isinstance(item, types):
-                raise InvalidValueError(
-                    f"{_name(attribute, instance)}[{index}]", item, reason=f"must be a {wanted}"
+                raise InvalidTypeError(
+                    f"{_name(attribute, instance)}[{index}]", item, expected=f"a {wanted}"
                 )
 
     return check

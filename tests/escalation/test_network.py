@@ -218,7 +218,10 @@ class TestBadValues:
 
     def test_network_items(self) -> None:
         """A network's bodies must be Body values."""
-        with pytest.raises(InvalidValueError, match=r"EscalationNetwork.bodies\[1\]"):
+        with pytest.raises(
+            InvalidTypeError,
+            match=r"EscalationNetwork.bodies\[1\]: got str .forum.; expected a Body",
+        ):
             EscalationNetwork(name="x", bodies=[PRACTICE, "forum"])
 
 

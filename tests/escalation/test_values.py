@@ -84,7 +84,7 @@ class TestOneLineReprs:
 
     def test_errors_never_embed_a_network(self, england: EscalationNetwork) -> None:
         """An error about a network names it in one line (it once embedded 1.7 MB)."""
-        with pytest.raises(InvalidValueError) as info:
+        with pytest.raises(InvalidTypeError, match="expected a Body") as info:
             EscalationNetwork(name="x", bodies=[england])
         assert len(str(info.value)) < 300
         with pytest.raises(InvalidTypeError) as type_info:
