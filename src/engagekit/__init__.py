@@ -106,6 +106,7 @@ if TYPE_CHECKING:
         Result,
     )
     from engagekit.sources import (
+        LegalForce,
         Source,
     )
     from engagekit.techniques import (
@@ -184,6 +185,7 @@ _EXPORTS = {
     "required_engagement": "engagekit.decisions",
     "Result": "engagekit.results",
     "results": "engagekit.results",
+    "LegalForce": "engagekit.sources",
     "Source": "engagekit.sources",
     "sources": "engagekit.sources",
     "TargetDate": "engagekit.plans",
@@ -221,6 +223,7 @@ __all__ = [
     "Impact",
     "InvolvementLevel",
     "Ladder",
+    "LegalForce",
     "Link",
     "LinkKind",
     "Match",

@@ -37,7 +37,7 @@ import attrs
 from engagekit import _validate
 from engagekit._display import Displayable
 from engagekit.choices import Choice, aliases
-from engagekit.sources import Source
+from engagekit.sources import LegalForce, Source
 
 
 __all__ = ["Outcome", "Reason", "Result"]
@@ -170,6 +170,18 @@ class Reason:
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    @property
+    def force(self) -> LegalForce | None:
+        """The legal force of the rule applied (its source's), if stated."""
+        return self.source.force
+
+    @property
+    def breach(self) -> bool:
+        """Whether this reason is a breach of law: not met against statute,
+        regulations or case law."""
+        force = self.source.force
+        return self.outcome is Outcome.NOT_MET and force is not None and force.binding
 
     def __str__(self) -> str:
         return f"[{self.outcome.label}] {self.title}: {self.message}"

@@ -22,14 +22,102 @@ from typing import Any
 import attrs
 
 from engagekit import _validate
+from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidTypeError, InvalidValueError
 
 
-__all__ = ["Source"]
+__all__ = ["LegalForce", "Source"]
 
 
 def __dir__() -> list[str]:
     return __all__
+
+
+@aliases(
+    {
+        "statutory": "statute",
+        "act": "statute",
+        "regulation": "regulations",
+        "statutory instrument": "regulations",
+        "have-regard": "statutory-guidance",
+        "have regard": "statutory-guidance",
+        "common law": "case-law",
+        "policy": "national-policy",
+        "local": "local-practice",
+        "engagekit": "convention",
+    }
+)
+class LegalForce(Choice):
+    """The authority a cited rule carries: whether a gap against it is a breach of law.
+
+    - ``STATUTE``, ``REGULATIONS``, ``CASE_LAW``: law. Only a gap against law is a breach.
+    - ``STATUTORY_GUIDANCE``: guidance a body must *have regard* to; departing from it is
+      lawful when the reasons are recorded.
+    - ``CONTRACT``: a term of a contract (the NHS Standard Contract); binding on its
+      parties as a contract, not as statute.
+    - ``NATIONAL_POLICY``: national policy (the four tests of service change, NHS England
+      guidance that is not statutory); the decision maker may depart from it.
+    - ``LOCAL_PRACTICE``: one organisation's own practice or promise (whose: the
+      source's publisher).
+    - ``CONVENTION``: a reading or default of engagekit's own.
+
+    Examples:
+        >>> LegalForce("have regard") is LegalForce.STATUTORY_GUIDANCE
+        True
+        >>> LegalForce.REGULATIONS.binding, LegalForce.NATIONAL_POLICY.binding
+        (True, False)
+        >>> LegalForce.STATUTORY_GUIDANCE.gap
+        'departure needs recorded reasons'
+    """
+
+    STATUTE = "statute"
+    REGULATIONS = "regulations"
+    CASE_LAW = "case-law"
+    STATUTORY_GUIDANCE = "statutory-guidance"
+    CONTRACT = "contract"
+    NATIONAL_POLICY = "national-policy"
+    LOCAL_PRACTICE = "local-practice"
+    CONVENTION = "convention"
+
+    @property
+    def binding(self) -> bool:
+        """Whether this is law, so that a gap against it is a breach."""
+        return self in _LAW
+
+    @property
+    def label(self) -> str:
+        """The force in words."""
+        return _FORCE_LABELS[self]
+
+    @property
+    def gap(self) -> str:
+        """What a gap against a rule of this force means, in words."""
+        return _FORCE_GAPS[self]
+
+
+_LAW = frozenset({LegalForce.STATUTE, LegalForce.REGULATIONS, LegalForce.CASE_LAW})
+
+_FORCE_LABELS = {
+    LegalForce.STATUTE: "statute",
+    LegalForce.REGULATIONS: "regulations",
+    LegalForce.CASE_LAW: "case law",
+    LegalForce.STATUTORY_GUIDANCE: "statutory guidance (have regard)",
+    LegalForce.CONTRACT: "contract term",
+    LegalForce.NATIONAL_POLICY: "national policy",
+    LegalForce.LOCAL_PRACTICE: "local practice",
+    LegalForce.CONVENTION: "engagekit convention",
+}
+
+_FORCE_GAPS = {
+    LegalForce.STATUTE: "breach of statute",
+    LegalForce.REGULATIONS: "breach of regulations",
+    LegalForce.CASE_LAW: "breach of the common law",
+    LegalForce.STATUTORY_GUIDANCE: "departure needs recorded reasons",
+    LegalForce.CONTRACT: "breach of contract",
+    LegalForce.NATIONAL_POLICY: "departure from national policy",
+    LegalForce.LOCAL_PRACTICE: "departure from local practice",
+    LegalForce.CONVENTION: "short of engagekit's convention",
+}
 
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -67,6 +155,8 @@ class Source:
         section: the part of the document (`"Appendix 1"`, `"s14Z2(2)"`), if any.
         url: where it can be read, if public: an http(s) URL.
         note: anything a reader should know (a paraphrase, a discrepancy).
+        force: where the source is a rule, the authority it carries (statute,
+            statutory guidance, policy …); `None` for a source of facts.
 
     Raises:
         InvalidTypeError: a field of the wrong type (a number for `date`).
@@ -88,6 +178,9 @@ class Source:
     section: str | None = attrs.field(default=None, validator=_validate.optional_text)
     url: str | None = attrs.field(default=None, validator=_validate.optional(_validate.url))
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    force: LegalForce | None = attrs.field(
+        default=None, converter=attrs.converters.optional(LegalForce)
+    )
 
     def __str__(self) -> str:
         text = f"{self.publisher}, {self.title}"

@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from engagekit import Rating, Source
+from engagekit import LegalForce, Rating, Source
 from engagekit.cycles import (
     CaseStudy,
     CommissioningCycle,
@@ -53,6 +53,7 @@ sources = st.builds(
     section=st.none() | words,
     url=st.none() | urls,
     note=st.none() | words,
+    force=st.none() | st.sampled_from(list(LegalForce)),
 )
 
 
@@ -260,6 +261,7 @@ def rubric_results(draw):
 #: One strategy per public type; the round-trip property runs over all of them.
 STRATEGIES = {
     Source: sources,
+    LegalForce: st.sampled_from(list(LegalForce)),
     Figure: figures(),
     Technique: techniques(),
     Match: st.builds(
