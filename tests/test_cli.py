@@ -115,3 +115,19 @@ def test_usage_error_is_one_line(capsys):
     assert (
         err == "engagekit duties: error: argument --on: '2020-13-01' is not a date (YYYY-MM-DD)\n"
     )
+
+
+@pytest.mark.parametrize("year", ["10000", "1099511627776"])
+def test_report_year_beyond_the_calendar_is_one_line_and_exit_2(year, capsys):
+    """A financial year must end on a real date: 9998/99 is the last one."""
+    plan = "src/engagekit/data/plan_somerset_v8.toml"
+    assert run("report", plan, "--year", year)[0] == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "must be a year from 1948 to 9998" in err
+
+
+def test_superscript_stage_is_a_usage_error_not_a_crash(capsys):
+    """'²' is a digit to str.isdigit() but not to int(): it is an unknown stage."""
+    assert run("techniques", "--stage", "²")[0] == 2
+    assert "--stage" in capsys.readouterr().err

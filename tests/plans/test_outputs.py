@@ -105,6 +105,11 @@ class TestAnnualReport:
         with pytest.raises(InvalidValueError, match="year: 1900"):
             annual_engagement_report(1900, body="x")
 
+    def test_year_past_the_calendar(self) -> None:
+        """Year 9999's financial year would end in 10000, which no date can hold."""
+        with pytest.raises(InvalidValueError, match="from 1948 to 9998"):
+            annual_engagement_report(9999, body="x")
+
 
 class TestStakeholders:
     def test_accountable_for_annual_report(self) -> None:

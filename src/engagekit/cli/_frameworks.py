@@ -89,7 +89,7 @@ def _techniques(args: argparse.Namespace, out: TextIO) -> int:
     if args.catalogue:
         techniques = techniques.merged_with(load_techniques(args.catalogue))
     stage = args.stage
-    if stage is not None and stage.strip().isdigit():
+    if stage is not None and stage.strip().isascii() and stage.strip().isdigit():
         stage = int(stage)
     matches = techniques.select(
         level=None if args.level is None else ParticipationLevel.parse(args.level, field="--level"),

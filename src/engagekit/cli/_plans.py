@@ -76,8 +76,8 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     plan = load_plan(args.file)
-    if args.year < 1948:
-        raise InvalidValueError("--year", args.year, reason="must be a year from 1948 on")
+    if not 1948 <= args.year <= 9998:
+        raise InvalidValueError("--year", args.year, reason="must be a year from 1948 to 9998")
     report = annual_engagement_report(args.year, body=plan.body or plan.title, plan=plan)
     out.write(render.markdown(report) if args.format == "md" else render.html(report))
     return 0

@@ -112,6 +112,9 @@ def _period(period: Period) -> tuple[dt.date, dt.date]:
     return start, end
 
 
+#: The last year a report can cover: a financial year ends in the next calendar year.
+_LAST_YEAR = dt.MAXYEAR - 1
+
 _RANK = {ChangeStatus.NONE: 0, ChangeStatus.PLANNED: 1, ChangeStatus.MADE: 2}
 
 
@@ -305,8 +308,8 @@ def annual_engagement_report(
         ('12', '11', '1', '0')
     """
     year = _validate.as_int("year", year)
-    if year < 1948:
-        raise InvalidValueError("year", year, reason="must be a year from 1948 on")
+    if not 1948 <= year <= _LAST_YEAR:
+        raise InvalidValueError("year", year, reason=f"must be a year from 1948 to {_LAST_YEAR}")
     if standard_days is not None:
         standard_days = _validate.as_int("standard_days", standard_days)
     pieces = tuple(evidence)
