@@ -98,3 +98,16 @@ def test_what_builds_a_network_is_at_the_top_level() -> None:
         links=[engagekit.Link(source="L85001", target="fed")],
     )
     assert repr(network) == "<EscalationNetwork 'Two-practice federation' with 2 bodies and 1 link>"
+
+
+def test_citation_file_names_the_released_version():
+    """CITATION.cff must not drift from the package version."""
+    import pathlib
+    import re
+
+    from engagekit import __version__
+
+    text = (pathlib.Path(__file__).parents[1] / "CITATION.cff").read_text(encoding="utf-8")
+    found = re.search(r'^version: "([^"]+)"$', text, re.MULTILINE)
+    assert found is not None
+    assert found[1] == __version__
