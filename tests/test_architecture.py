@@ -19,8 +19,9 @@ import engagekit
 
 PACKAGE = Path(engagekit.__file__).parent
 
-#: Modules allowed to import the presentation layer: the layer itself and the CLI.
-PRESENTATION = ("engagekit.render", "engagekit.cli", "engagekit.__main__")
+#: Modules allowed to import the presentation layer: the layer itself (text renderers
+#: and pictures) and the CLI.
+PRESENTATION = ("engagekit.render", "engagekit.plot", "engagekit.cli", "engagekit.__main__")
 
 
 def _module_name(path: Path) -> str:

@@ -32,6 +32,7 @@ __all__ = [
     "GraphStructureError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingExtraError",
     "ParseError",
     "Problem",
     "UnknownChoiceError",
@@ -389,3 +390,28 @@ class UnknownChoiceError(InvalidValueError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class MissingExtraError(EngagekitError, ModuleNotFoundError):
+    """An optional dependency is not installed: install the named extra.
+
+    Every feature that needs an optional package (pictures, calendars) raises this
+    same error, naming the feature, the package and the extra that brings it.
+
+    Examples:
+        >>> err = MissingExtraError("engagekit.plot", package="matplotlib", extra="plot")
+        >>> print(err)
+        engagekit.plot needs the optional package 'matplotlib': pip install 'engagekit[plot]'
+        >>> isinstance(err, ModuleNotFoundError), err.name
+        (True, 'matplotlib')
+    """
+
+    def __init__(self, feature: str, *, package: str, extra: str) -> None:
+        self._remember(feature, package=package, extra=extra)
+        self.feature = feature
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional package {package!r}: pip install 'engagekit[{extra}]'",
+            name=package,
+        )

@@ -81,23 +81,6 @@ def test_text_renderings() -> None:
     assert render.mermaid(sutton_feedback_flow()).count("-->") == 3
 
 
-def test_draw_lays_bodies_out_by_tier() -> None:
-    """With the plot extra, draw() returns Axes with one tick per tier."""
-    pytest.importorskip("matplotlib")
-    import matplotlib as mpl
-
-    mpl.use("Agg")
-    import matplotlib.pyplot as plt
-
-    ax = oxfordshire().draw()
-    assert [t.get_text() for t in ax.get_yticklabels()] == [
-        "Practice",
-        "Federation or locality",
-        "Place, county or CCG",
-    ]
-    plt.close("all")
-
-
 def test_import_is_cheap() -> None:
     """import engagekit loads neither networkx nor matplotlib."""
     code = "import sys, engagekit; print('networkx' in sys.modules, 'matplotlib' in sys.modules)"

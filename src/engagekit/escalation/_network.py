@@ -698,15 +698,6 @@ class EscalationNetwork:
 
         return from_node_link(data)
 
-    def draw(self, ax: Any = None, **options: Any) -> Any:
-        """Draw the network with matplotlib, laid out by tier (needs the ``plot`` extra).
-
-        Returns the matplotlib ``Axes``.
-        """
-        from engagekit.escalation._draw import draw
-
-        return draw(self, ax=ax, **options)
-
     def _repr_html_(self) -> str:
         return _display.html(self)
 

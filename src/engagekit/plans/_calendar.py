@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from engagekit import _validate
-from engagekit.errors import InvalidTypeError, InvalidValueError
+from engagekit.errors import InvalidTypeError, InvalidValueError, MissingExtraError
 from engagekit.plans._recurrence import Recurrence
 
 
@@ -27,7 +27,7 @@ def bank_holidays(start_year: int, end_year: int | None = None) -> tuple[dt.date
     Raises:
         InvalidTypeError: a year is not a whole number.
         InvalidValueError: ``end_year`` is before ``start_year``.
-        ModuleNotFoundError: ``holidays`` is not installed.
+        MissingExtraError: ``holidays`` is not installed (the ``calendar`` extra).
 
     Examples:
         >>> dt.date(2018, 12, 25) in bank_holidays(2018)
@@ -39,12 +39,8 @@ def bank_holidays(start_year: int, end_year: int | None = None) -> tuple[dt.date
         raise InvalidValueError("end_year", end, reason=f"is before start_year {start}")
     try:
         import holidays
-    except ModuleNotFoundError as exc:
-        raise ModuleNotFoundError(
-            "bank_holidays needs the optional 'holidays' package: "
-            "pip install 'engagekit[calendar]'",
-            name=exc.name,
-        ) from None
+    except ModuleNotFoundError:
+        raise MissingExtraError("bank_holidays", package="holidays", extra="calendar") from None
     years = range(start, end + 1)
     calendar = holidays.country_holidays("GB", subdiv="ENG", years=years)
     return tuple(sorted(calendar))
@@ -67,7 +63,7 @@ def to_ical(
 
     Raises:
         InvalidTypeError: ``recurrence`` is not a `Recurrence`, or ``summary`` is not text.
-        ModuleNotFoundError: ``icalendar`` is not installed.
+        MissingExtraError: ``icalendar`` is not installed (the ``calendar`` extra).
 
     Examples:
         >>> data = to_ical(Recurrence.parse("quarterly"), dt.date(2018, 4, 1),
@@ -85,11 +81,8 @@ def to_ical(
     last = _validate.as_date("end", end)
     try:
         import icalendar
-    except ModuleNotFoundError as exc:
-        raise ModuleNotFoundError(
-            "to_ical needs the optional 'icalendar' package: pip install 'engagekit[calendar]'",
-            name=exc.name,
-        ) from None
+    except ModuleNotFoundError:
+        raise MissingExtraError("to_ical", package="icalendar", extra="calendar") from None
     cal = icalendar.Calendar()
     cal.add("prodid", "-//engagekit//meeting series//EN")
     cal.add("version", "2.0")

@@ -1,0 +1,179 @@
+"""An escalation network laid out by tier (private; see `engagekit.plot.escalation_network`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from engagekit.escalation import EscalationNetwork, Tier
+from engagekit.plot._base import PALETTE, figure_and_axes, require, wrap
+
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+#: Networks of up to this many bodies are drawn whole when no tier is chosen.
+DRAWN_WHOLE_UP_TO = 80
+
+
+def _cut(network: EscalationNetwork, collapse_below: Tier | str | None) -> Tier | None:
+    """The lowest tier drawn, or ``None`` to draw every tier."""
+    if collapse_below is not None:
+        return Tier.parse(collapse_below, field="collapse_below")
+    if len(network) <= DRAWN_WHOLE_UP_TO:
+        return None
+    drawn = 0
+    last: Tier | None = None
+    for tier, bodies in network.by_tier().items():  # from the top down
+        if drawn + len(bodies) > DRAWN_WHOLE_UP_TO and last is not None:
+            return last
+        drawn += len(bodies)
+        last = tier
+    return None
+
+
+def escalation_network(
+    network: EscalationNetwork,
+    *,
+    collapse_below: Tier | str | None = None,
+    ax: Axes | None = None,
+) -> Figure:
+    """An escalation network laid out by tier, top tier at the top, each body under
+    its primary parent: solid lines are primary routes, dashed ones other upward
+    links, dotted ones lateral "informs" links.
+
+    A large network is summarised: the bodies below ``collapse_below`` are not drawn
+    but counted, by kind, under the body of that tier they report to. With no tier
+    chosen, a network of up to 80 bodies is drawn whole, and a larger one down to
+    the lowest tier that keeps the picture within 80 bodies (the national network:
+    down to the 42 ICBs, each with its counts).
+
+    Args:
+        network: the network to draw.
+        collapse_below: the lowest tier to draw (a `Tier` or its name).
+        ax: the matplotlib ``Axes`` to draw on; a new figure if ``None``.
+
+    Returns:
+        The matplotlib ``Figure`` drawn on.
+
+    Raises:
+        MissingExtraError: matplotlib is not installed (the ``plot`` extra).
+        InvalidTypeError: ``network`` is not an `EscalationNetwork`.
+        UnknownChoiceError: ``collapse_below`` is not a tier.
+
+    Examples:
+        >>> from engagekit import examples, plot
+        >>> figure = plot.escalation_network(examples.sutton(), collapse_below="locality")
+        >>> [t.get_text() for t in figure.axes[0].get_yticklabels()]
+        ['Place, county or CCG', 'Federation or locality']
+    """
+    require(network, EscalationNetwork, "network", "an EscalationNetwork")
+    cut = _cut(network, collapse_below)
+    tiers = network.by_tier()
+    shown = {t: bodies for t, bodies in tiers.items() if cut is None or t.rank >= cut.rank}
+    if cut is not None and cut not in shown:
+        shown = {t: b for t, b in tiers.items() if t.rank >= cut.rank}
+    counts: dict[str, Counter[str]] = {}
+    if cut is not None:
+        below = network.ancestors(cut)
+        for body in network.bodies:
+            if body.tier.rank < cut.rank and body.id in below:
+                counts.setdefault(below[body.id], Counter())[body.kind.label] += 1
+    labels: dict[str, tuple[str, bool]] = {}
+    depth: dict[Tier, float] = {}  # how far each row's labels reach below it, in inches
+    for tier, bodies in shown.items():
+        crowded = len(bodies) > 10
+        reach = 0.0
+        for body in bodies:
+            counted = [
+                f"{kind}: {n:,}" for kind, n in counts.get(body.id, Counter()).most_common(3)
+            ]
+            if crowded:
+                text = " · ".join([body.name, *counted])
+                reach = max(reach, 0.048 * len(text))
+            else:
+                text = "\n".join([wrap(body.name, 18), *counted])
+                reach = max(reach, 0.14 * (text.count("\n") + 1))
+            labels[body.id] = (text, crowded)
+        depth[tier] = reach + 0.15
+    # Rows are placed in inches, so that each row's labels fit above the next row.
+    row: dict[Tier, float] = {}
+    y = 0.0
+    for tier in shown:
+        row[tier] = y
+        y -= max(depth[tier] + 0.45, 1.1)
+    bottom = y + max(depth[tier] + 0.45, 1.1) - depth[tier] - 0.1
+    height = -bottom + 0.5
+    widest = max((len(b) for b in shown.values()), default=1)
+    figure, axes = figure_and_axes(
+        ax,
+        (max(8.0, min(0.42 * widest, 30.0)), height + 0.9),
+        function="escalation_network",
+    )
+    positions: dict[str, tuple[float, float]] = {}
+    for tier, bodies in shown.items():  # from the top tier down
+
+        def order(body_id: str) -> tuple[float, str]:
+            parents = network.parents(body_id)
+            for parent in parents:
+                if parent.id in positions:
+                    return (positions[parent.id][0], body_id)
+            return (0.5, body_id)
+
+        ranked = sorted((b.id for b in bodies), key=order)
+        for number, body_id in enumerate(ranked):
+            positions[body_id] = ((number + 0.5) / len(ranked), row[tier])
+    styles = {"primary": ("-", 1.2), "other": ("--", 0.7), "informs": (":", 0.7)}
+    for link in network.links:
+        if link.source not in positions or link.target not in positions:
+            continue
+        if not link.kind.is_vertical:
+            style = styles["informs"]
+        else:
+            parents = network.parents(link.source)
+            primary = bool(parents) and parents[0].id == link.target
+            style = styles["primary" if primary else "other"]
+        (x0, y0), (x1, y1) = positions[link.source], positions[link.target]
+        axes.plot(
+            [x0, x1], [y0, y1], linestyle=style[0], linewidth=style[1], color="0.55", zorder=1
+        )
+    kinds = sorted({network.body(i).kind for i in positions}, key=lambda k: k.value)
+    colour = {kind: PALETTE[index % len(PALETTE)] for index, kind in enumerate(kinds)}
+    for kind in kinds:
+        ids = [i for i in positions if network.body(i).kind is kind]
+        axes.scatter(
+            [positions[i][0] for i in ids],
+            [positions[i][1] for i in ids],
+            s=36,
+            color=colour[kind],
+            label=kind.label,
+            zorder=3,
+            edgecolors="white",
+        )
+    for body_id, (text, crowded) in labels.items():
+        options: dict[str, Any]
+        if crowded:
+            options = {"fontsize": 6, "rotation": 90, "ha": "center", "va": "top"}
+        else:
+            options = {"fontsize": 7, "ha": "center", "va": "top"}
+        axes.annotate(
+            text,
+            positions[body_id],
+            xytext=(0, -6),
+            textcoords="offset points",
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 0.5},
+            **options,
+        )
+    axes.set_yticks(list(row.values()), [t.label for t in row])
+    axes.set_ylim(bottom, 0.4)
+    axes.set_xlim(-0.02, 1.02)
+    axes.set_xticks([])
+    for side in ("top", "right", "bottom"):
+        axes.spines[side].set_visible(False)
+    title = wrap(network.name, 90)
+    if cut is not None:
+        title += f"\nbodies below the tier '{cut.label}' are counted, not drawn"
+    axes.set_title(title, fontsize=10)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
+    return figure

@@ -1,0 +1,142 @@
+"""Which duties bound which kinds of body when (private; see `engagekit.plot.duty_timeline`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from engagekit import _validate
+from engagekit.duties import BodyType, DutyRegistry, registry
+from engagekit.duties._bodies import as_body_type
+from engagekit.plot._base import PALETTE, day_number, figure_and_axes, non_empty, wrap
+
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+_START = dt.date(2001, 1, 1)
+
+
+def duty_timeline(
+    bodies: Iterable[BodyType | str] = (BodyType.PCT, BodyType.CCG, BodyType.ICB),
+    *,
+    start: dt.date | str = _START,
+    end: dt.date | str | None = None,
+    duties: DutyRegistry | None = None,
+    ax: Axes | None = None,
+) -> Figure:
+    """Which duties bound the given kinds of body, and when: one row per duty and kind
+    of body, one bar per version in force, coloured by kind of obligation, with the
+    days each kind of body came into and went out of existence marked (so the PCT →
+    CCG change of 1 April 2013 and the CCG → ICB change of 1 July 2022 show).
+
+    Args:
+        bodies: the kinds of body (`BodyType` or their names); PCTs, CCGs and ICBs
+            by default.
+        start: the first day shown (1 January 2001 by default).
+        end: the last day shown (today by default).
+        duties: the registry to draw from (the built-in one by default).
+        ax: the matplotlib ``Axes`` to draw on; a new figure if ``None``.
+
+    Returns:
+        The matplotlib ``Figure`` drawn on.
+
+    Raises:
+        MissingExtraError: matplotlib is not installed (the ``plot`` extra).
+        UnknownChoiceError: a kind of body engagekit does not know.
+        InvalidValueError: no kinds of body, no duties binding them, or ``end`` not
+            after ``start``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from engagekit import plot
+        >>> figure = plot.duty_timeline(["ccg", "icb"], end=dt.date(2024, 12, 31))
+        >>> [t.get_text() for t in figure.axes[0].texts]
+        ['CCGs begin', 'CCGs end · ICBs begin']
+    """
+    kinds = tuple(dict.fromkeys(as_body_type(b) for b in bodies))
+    non_empty(len(kinds), "bodies", list(kinds), "kinds of body")
+    first = _validate.as_date("start", start)
+    last = dt.date.today() if end is None else _validate.as_date("end", end)  # noqa: DTZ011
+    if last <= first:
+        from engagekit.errors import InvalidValueError
+
+        raise InvalidValueError("end", last.isoformat(), reason=f"must be after start ({first})")
+    source = registry() if duties is None else duties
+    rows: list[tuple[BodyType, str]] = []
+    bars: dict[tuple[BodyType, str], list[tuple[dt.date, dt.date, str]]] = {}
+    titles: dict[str, str] = {}
+    for kind in kinds:
+        for duty in source.for_body(kind):
+            begin = max(duty.in_force_from, first)
+            finish = min(duty.in_force_to or last, last)
+            if kind.existed_from is not None:
+                begin = max(begin, kind.existed_from)
+            if kind.existed_to is not None:
+                finish = min(finish, kind.existed_to)
+            if finish <= begin:
+                continue
+            key = (kind, duty.id)
+            if key not in bars:
+                rows.append(key)
+                bars[key] = []
+            bars[key].append((begin, finish, duty.kind.label))
+            titles.setdefault(
+                duty.id, f"{duty.title} ({duty.citation.reference or duty.citation.instrument})"
+            )
+    non_empty(len(rows), "bodies", [k.value for k in kinds], "duties in the period")
+    figure, axes = figure_and_axes(ax, (12.0, 0.32 * len(rows) + 2.2), function="duty_timeline")
+    labels = sorted({label for spans in bars.values() for _, _, label in spans})
+    colour = {label: PALETTE[index % len(PALETTE)] for index, label in enumerate(labels)}
+    for position, key in enumerate(rows):
+        for begin, finish, label in bars[key]:
+            axes.barh(
+                position,
+                day_number(finish) - day_number(begin),
+                left=day_number(begin),
+                height=0.6,
+                color=colour[label],
+                edgecolor="white",
+            )
+    axes.set_yticks(
+        range(len(rows)),
+        [wrap(f"{kind.abbreviation}: {titles[duty_id]}", 70) for kind, duty_id in rows],
+        fontsize=7,
+    )
+    axes.invert_yaxis()
+    axes.xaxis_date()
+    axes.set_xlim(day_number(first), day_number(last))
+    changes: dict[dt.date, list[str]] = {}
+    for kind in kinds:
+        for day, word in ((kind.existed_from, "begin"), (kind.existed_to, "end")):
+            if day is not None and first < day < last:
+                changes.setdefault(day, []).append(f"{kind.abbreviation}s {word}")
+    for day, words in sorted(changes.items()):
+        axes.axvline(day_number(day), color="0.2", linestyle="--", linewidth=0.8)
+        axes.text(
+            day_number(day),
+            -0.45,
+            " · ".join(words),
+            rotation=90,
+            fontsize=7,
+            ha="right",
+            va="top",
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1},
+        )
+    from matplotlib.patches import Patch
+
+    axes.legend(
+        handles=[Patch(color=colour[label], label=label) for label in labels],
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=7,
+        frameon=False,
+    )
+    axes.set_title(
+        f"Duties binding {', '.join(k.abbreviation for k in kinds)}, {first.year} to {last.year}",
+        fontsize=10,
+    )
+    return figure

@@ -1,0 +1,268 @@
+"""The pictures: structure (artists, labels, counts), nothing clipped, bad input refused.
+
+No pixels are compared: each test checks what the picture must show, from the same
+data the library holds, and that every visible text lies inside the figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from typing import Any
+
+import pytest
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle, Polygon, Rectangle, Wedge
+from matplotlib.text import Text
+
+from engagekit import evaluate, examples, plot
+from engagekit.cycles import ENGAGEMENT_CYCLE, commissioning_cycles
+from engagekit.decisions import compare
+from engagekit.duties import registry
+from engagekit.duties.equality import representation
+from engagekit.errors import InvalidTypeError, InvalidValueError, MissingExtraError
+from engagekit.escalation import Tier, national
+
+
+def _texts(figure: Figure) -> list[Text]:
+    found: list[Any] = list(figure.findobj(Text))
+    return [t for t in found if t.get_visible() and t.get_text().strip()]
+
+
+def assert_nothing_clipped(figure: Figure) -> None:
+    """Everything drawn (every text, label, legend and patch) lies inside the figure."""
+    canvas: Any = FigureCanvasAgg(figure)
+    canvas.draw()
+    drawn = figure.get_tightbbox(canvas.get_renderer())  # in inches
+    assert drawn is not None
+    width, height = figure.get_size_inches()
+    slack = 0.02
+    assert drawn.x0 >= -slack, drawn
+    assert drawn.y0 >= -slack, drawn
+    assert drawn.x1 <= width + slack, (drawn, width)
+    assert drawn.y1 <= height + slack, (drawn, height)
+
+
+def _all_text(figure: Figure) -> str:
+    return "\n".join(t.get_text() for t in _texts(figure))
+
+
+class TestEngagementCycle:
+    def test_stages_segments_and_key_elements(self) -> None:
+        """Five stage wedges, one outer wedge per commissioning segment, the hub, and
+        the ten key elements numbered and listed."""
+        figure = plot.engagement_cycle()
+        axes = figure.axes[0]
+        wedges = [p for p in axes.patches if isinstance(p, Wedge)]
+        segments = commissioning_cycles()["engagement-cycle"]
+        assert len(wedges) == 5 + len(segments.stages)
+        assert len([p for p in axes.patches if isinstance(p, Circle)]) == 1
+        texts = _all_text(figure)
+        for details in ENGAGEMENT_CYCLE:
+            assert f"{details.stage.number}." in texts
+        assert "Engagement\nstrategy, culture\nand systems" in texts
+        assert "1. Be clear on the vision, and build a" in texts
+        numbers = {t.get_text() for t in axes.texts}
+        assert {str(n) for n in range(1, 11)} <= numbers
+        assert_nothing_clipped(figure)
+
+    def test_another_commissioning_cycle_as_the_ring(self) -> None:
+        """NHS England's four-stage cycle can be the outer ring instead."""
+        cycle = commissioning_cycles()["nhs-england"]
+        figure = plot.engagement_cycle(commissioning=cycle)
+        assert "Procure\nservices" in _all_text(figure)
+        assert_nothing_clipped(figure)
+
+    def test_wrong_type(self) -> None:
+        with pytest.raises(InvalidTypeError, match="cycle: .* expected an EngagementCycle"):
+            plot.engagement_cycle("the engagement cycle")  # type: ignore[arg-type]
+
+
+class TestDecisionTriangle:
+    def test_verdict(self) -> None:
+        """Corners coloured by the reasons: the rheumatology decision's affordability is
+        unknown (grey), its safety met (green), and acceptability shows each audience."""
+        verdict = evaluate(examples.somerset_rheumatology_decision())
+        figure = plot.decision_triangle(verdict)
+        axes = figure.axes[0]
+        circles = [p for p in axes.patches if isinstance(p, Circle)]
+        assert len(circles) == 4  # three corners and proportionality
+        assert len([p for p in axes.patches if isinstance(p, Polygon)]) == 1
+        colours = sorted(to_hex(c.get_facecolor()) for c in circles)
+        # grey for the unknown cost; green for safety, proportionality and (worst of
+        # the audiences) partly met acceptability is yellow
+        assert colours == sorted(["#bbbbbb", "#009e73", "#009e73", "#f0e442"])
+        texts = _all_text(figure)
+        assert "patients: met\nstaff: met\npublic: partly met" in texts
+        assert "Affordable\ninsufficient evidence" in texts
+        assert "verdict: insufficient evidence" in texts
+        assert_nothing_clipped(figure)
+
+    def test_comparison(self) -> None:
+        """One triangle per option, and a dominated option says by which."""
+        comparison = compare(examples.somerset_patient_transport_decision())
+        figure = plot.decision_triangle(comparison)
+        axes = figure.axes[0]
+        assert len([p for p in axes.patches if isinstance(p, Polygon)]) == 2
+        assert len([p for p in axes.patches if isinstance(p, Circle)]) == 6
+        texts = _all_text(figure)
+        assert "dominated by link-recommendations" in texts.replace("\n", " ").replace("- ", "-")
+        assert "patients: partly met" in texts
+        assert_nothing_clipped(figure)
+
+    def test_wrong_type(self) -> None:
+        with pytest.raises(InvalidTypeError, match="expected a Verdict or a Comparison"):
+            plot.decision_triangle(examples.somerset_rheumatology_decision())  # type: ignore[arg-type]
+
+
+def _points(figure: Figure) -> int:
+    total = 0
+    for collection in figure.axes[0].collections:
+        if isinstance(collection, PathCollection):
+            offsets: Any = collection.get_offsets()
+            total += len(offsets)
+    return total
+
+
+class TestEscalationNetwork:
+    def test_small_network_drawn_whole(self) -> None:
+        """Oxfordshire is drawn whole: one point per body, one label per body, tiers
+        named on the left."""
+        network = examples.oxfordshire()
+        figure = plot.escalation_network(network)
+        assert _points(figure) == len(network)
+        labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
+        assert labels == [t.label for t in network.by_tier()][::-1][::-1][: len(labels)]
+        assert_nothing_clipped(figure)
+
+    def test_collapsed_below_a_tier_counts_what_it_hides(self) -> None:
+        """Sutton collapsed below its localities: 50 practices and PPGs are counted
+        under the locality they report to, not drawn."""
+        network = examples.sutton()
+        figure = plot.escalation_network(network, collapse_below=Tier.LOCALITY)
+        shown = sum(len(b) for t, b in network.by_tier().items() if t.rank >= Tier.LOCALITY.rank)
+        assert _points(figure) == shown
+        assert "counted, not drawn" in figure.axes[0].get_title()
+        assert_nothing_clipped(figure)
+
+    def test_national_network_summarised(self) -> None:
+        """The national network is drawn to the ICBs (50 bodies), and the practice
+        counts under the ICBs add up to every practice in the network."""
+        network = national()
+        figure = plot.escalation_network(network)
+        assert _points(figure) == 1 + 7 + 42
+        counted = 0
+        for text in figure.axes[0].texts:
+            for part in text.get_text().split(" · "):
+                if part.startswith("Practice: "):
+                    counted += int(part.removeprefix("Practice: ").replace(",", ""))
+        assert counted == len(network.practices)
+        assert_nothing_clipped(figure)
+
+    def test_unknown_tier(self) -> None:
+        with pytest.raises(ValueError, match="collapse_below: 'parish'"):
+            plot.escalation_network(examples.sutton(), collapse_below="parish")
+
+
+class TestDutyTimeline:
+    def test_bars_follow_the_registry(self) -> None:
+        """One bar per version of each duty binding CCGs or ICBs, and the CCG → ICB
+        change of 1 July 2022 marked."""
+        end = dt.date(2024, 12, 31)
+        figure = plot.duty_timeline(["ccg", "icb"], end=end)
+        axes = figure.axes[0]
+        bars = [p for p in axes.patches if isinstance(p, Rectangle) and p.get_width() > 0]
+        expected = sum(
+            1
+            for kind in ("ccg", "icb")
+            for duty in registry().for_body(kind)
+            if duty.in_force_from < min(duty.in_force_to or end, end)
+            and duty.in_force_from < {"ccg": dt.date(2022, 7, 1), "icb": end}[kind]
+            and (duty.in_force_to or end)
+            > {"ccg": dt.date(2013, 4, 1), "icb": dt.date(2022, 7, 1)}[kind]
+        )
+        assert len(bars) == expected
+        assert "CCGs end · ICBs begin" in [t.get_text() for t in axes.texts]
+        assert_nothing_clipped(figure)
+
+    def test_no_duties_in_the_period(self) -> None:
+        with pytest.raises(InvalidValueError, match="no duties in the period"):
+            plot.duty_timeline(["icb"], start="2001-01-01", end="2010-01-01")
+
+    def test_end_before_start(self) -> None:
+        with pytest.raises(InvalidValueError, match="end: '2001-01-01'.*must be after start"):
+            plot.duty_timeline(start="2010-01-01", end="2001-01-01")
+
+
+class TestPlanProgress:
+    def test_one_line_per_objective_and_the_whole_plan(self) -> None:
+        """Somerset's plan: its six objectives and the whole plan, month by month."""
+        plan = examples.somerset_action_plan()
+        figure = plot.plan_progress(plan)
+        axes = figure.axes[0]
+        assert len(axes.get_lines()) == len(plan.objectives) + 1
+        assert axes.get_lines()[-1].get_label() == "whole plan"
+        assert_nothing_clipped(figure)
+
+    def test_overdue_bars_count_overdue_actions(self) -> None:
+        """The grey bars on the right-hand scale are the plan's overdue actions."""
+        plan = examples.somerset_action_plan()
+        figure = plot.plan_progress(plan, start="2012-06-01", end="2012-08-31")
+        bars = [p.get_height() for p in figure.axes[1].patches if isinstance(p, Rectangle)]
+        assert bars == [len(plan.overdue(dt.date(2012, m, 1))) for m in (6, 7, 8)]
+
+    def test_wrong_type(self) -> None:
+        with pytest.raises(InvalidTypeError, match="plan: .* expected an ActionPlan"):
+            plot.plan_progress(examples.sutton())  # type: ignore[arg-type]
+
+
+class TestRepresentation:
+    def test_shares_and_suppression(self) -> None:
+        """A bar per shown category, the population beside it, and a suppressed count
+        written as suppressed, never drawn."""
+        report = representation(
+            {"age": {"16-24": 12, "25-64": 150, "65+": 3}},
+            {"age": {"16-24": 0.14, "25-64": 0.62, "65+": 0.24}},
+        )
+        figure = plot.representation(report)
+        axes = figure.axes[0]
+        widths = sorted(round(p.get_width(), 1) for p in axes.patches if isinstance(p, Rectangle))
+        shown = [round(f.share * 100, 1) for f in report if f.share is not None]
+        assert len(shown) == 2
+        assert widths == sorted([14.0, 62.0, 24.0, *shown])
+        texts = _all_text(figure)
+        assert "suppressed (small number)" in texts
+        assert "under-represented" in texts
+        assert_nothing_clipped(figure)
+
+    def test_wrong_type(self) -> None:
+        with pytest.raises(InvalidTypeError, match="expected a RepresentationReport"):
+            plot.representation({"age": {"16-24": 12}})  # type: ignore[arg-type]
+
+
+def test_drawing_on_a_given_axes_returns_its_figure() -> None:
+    """Every function draws on the ``ax`` it is given and returns that figure."""
+    figure = Figure()
+    left, right = figure.subplots(1, 2)
+    assert plot.engagement_cycle(ax=left) is figure
+    assert (
+        plot.decision_triangle(evaluate(examples.somerset_rheumatology_decision()), ax=right)
+        is figure
+    )
+    with pytest.raises(InvalidTypeError, match="ax: .* expected a matplotlib Axes"):
+        plot.engagement_cycle(ax="left")  # type: ignore[arg-type]
+
+
+def test_without_matplotlib_every_function_names_the_extra(monkeypatch: Any) -> None:
+    """Without matplotlib the error is the same engagekit error every extra raises."""
+    for name in ("matplotlib", "matplotlib.axes", "matplotlib.figure"):
+        monkeypatch.setitem(sys.modules, name, None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'engagekit\[plot\]'"):
+        plot.engagement_cycle()
+    with pytest.raises(ModuleNotFoundError, match="engagekit.plot.duty_timeline needs"):
+        plot.duty_timeline()
