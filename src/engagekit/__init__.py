@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         ratings,
         render,
         results,
+        schema,
         sources,
         techniques,
     )
@@ -189,6 +190,7 @@ _EXPORTS = {
     "results": "engagekit.results",
     "LegalForce": "engagekit.sources",
     "Source": "engagekit.sources",
+    "schema": "engagekit.schema",
     "sources": "engagekit.sources",
     "TargetDate": "engagekit.plans",
     "Technique": "engagekit.techniques",
@@ -270,6 +272,7 @@ __all__ = [
     "render",
     "required_engagement",
     "results",
+    "schema",
     "sources",
     "techniques",
 ]

@@ -38,6 +38,7 @@ _COMMAND_MODULES = (
     "engagekit.cli._escalation",
     "engagekit.cli._duties",
     "engagekit.cli._plans",
+    "engagekit.cli._schema",
 )
 
 Handler = Callable[[argparse.Namespace, TextIO], int]

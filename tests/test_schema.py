@@ -1,0 +1,148 @@
+"""JSON Schema for every document format: valid schemas, and every document
+`engagekit.io` writes validates against its format's schema."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import pkgutil
+
+from collections.abc import Callable
+from typing import Any
+
+import jsonschema
+import pytest
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import engagekit
+
+from engagekit import examples, io, schema
+from engagekit.cli import main
+from engagekit.cycles import principle_sets
+from engagekit.decisions import DEFAULT_POLICY
+from engagekit.duties import registry
+from engagekit.errors import UnknownNameError
+from engagekit.techniques import catalogue
+from tests import strategies
+
+
+STRATEGIES: dict[Any, Any] = {}
+for _info in pkgutil.iter_modules(strategies.__path__):
+    _module = importlib.import_module(f"tests.strategies.{_info.name}")
+    STRATEGIES.update(getattr(_module, "STRATEGIES", {}))
+
+
+@functools.cache
+def _validator(name: str, *, envelope: bool = True) -> jsonschema.Draft202012Validator:
+    found = schema.schema(name, envelope=envelope)
+    jsonschema.Draft202012Validator.check_schema(found)
+    return jsonschema.Draft202012Validator(
+        found, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def _errors(validator: jsonschema.Draft202012Validator, document: Any) -> list[str]:
+    return [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator.iter_errors(document)
+    ]
+
+
+@pytest.mark.parametrize("name", schema.names())
+def test_every_schema_is_a_valid_2020_12_schema(name):
+    """Each format's schema passes the draft 2020-12 meta-schema, with and without
+    the envelope, and names the type it holds."""
+    found = schema.schema(name)
+    jsonschema.Draft202012Validator.check_schema(found)
+    jsonschema.Draft202012Validator.check_schema(schema.schema(name, envelope=False))
+    assert found["properties"]["engagekit"]["properties"]["type"] == {
+        "const": schema.document_type(name).__name__
+    }
+
+
+BUILT_IN: dict[str, Callable[[], list[Any]]] = {
+    "action-plan": lambda: [
+        examples.somerset_action_plan(),
+        examples.oxfordshire_delivery_plan(),
+        examples.gpcc_timeline_2011(),
+    ],
+    "decision": lambda: [
+        examples.somerset_rheumatology_decision(),
+        examples.somerset_patient_transport_decision(),
+        examples.unproportionate_service_change(),
+    ],
+    "duty-registry": lambda: [registry()],
+    "engagement-cycle": lambda: [engagekit.ENGAGEMENT_CYCLE],
+    "evidence": lambda: list(examples.somerset_rheumatology_decision().evidence),
+    "network": lambda: [examples.sutton(), examples.somerset(), examples.oxfordshire()],
+    "policy": lambda: [DEFAULT_POLICY],
+    "principle-set": lambda: list(principle_sets().values()),
+    "technique-catalogue": lambda: [catalogue()],
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILT_IN))
+def test_built_in_documents_validate(name):
+    """Every built-in value, written by io.dumps, validates against its schema."""
+    validator = _validator(name)
+    values = BUILT_IN[name]()
+    assert values
+    for value in values:
+        assert _errors(validator, json.loads(io.dumps(value))) == []
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in schema.names() if schema.document_type(n) in STRATEGIES]
+)
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_generated_documents_validate(name, data):
+    """Any value of the type (as the round-trip strategies draw it) writes a document
+    its schema accepts, with and without the envelope."""
+    value = data.draw(STRATEGIES[schema.document_type(name)])
+    document = json.loads(io.dumps(value))
+    assert _errors(_validator(name), document) == []
+    assert _errors(_validator(name, envelope=False), document["data"]) == []
+
+
+def test_a_document_with_an_unknown_field_or_value_does_not_validate():
+    """The schema refuses what engagekit would refuse: an unknown field, an unknown
+    choice, a date in another format, and the wrong type name."""
+    validator = _validator("decision")
+    document = json.loads(io.dumps(examples.somerset_rheumatology_decision()))
+    document["data"]["colour"] = "red"
+    document["data"]["impact"]["kind"] = "demolition"
+    document["data"]["on"] = "31/12/2010"
+    document["engagekit"]["type"] = "Policy"
+    errors = _errors(validator, document)
+    assert any("'colour' was unexpected" in e for e in errors)
+    assert any(e.startswith("data/impact/kind: 'demolition' is not one of") for e in errors)
+    assert any(e.startswith("data/on: '31/12/2010' does not match") for e in errors)
+    assert "engagekit/type: 'Decision' was expected" in errors
+
+
+def test_required_fields_are_those_without_a_default():
+    """A Source needs a title and a publisher; everything else may be left out."""
+    found = schema.schema("source", envelope=False)
+    assert found["$defs"]["Source"]["required"] == ["title", "publisher"]
+    assert found["$defs"]["LegalForce"]["enum"][:2] == ["statute", "regulations"]
+
+
+def test_unknown_format_names_the_closest():
+    with pytest.raises(UnknownNameError, match="'decisions'.*'decision'"):
+        schema.schema("decisions")
+
+
+def test_cli_lists_and_prints_schemas(capsys):
+    """`engagekit schema` lists the formats; `engagekit schema NAME` prints valid JSON."""
+    assert main(["schema"]) == 0
+    listing = capsys.readouterr().out
+    assert "decision\tDecision\n" in listing
+    assert main(["schema", "network", "--data-only"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["$ref"] == "#/$defs/EscalationNetwork"
+    assert main(["schema", "nope"]) == 2
+    assert "unknown document format 'nope'" in capsys.readouterr().err
