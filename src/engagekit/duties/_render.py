@@ -328,7 +328,7 @@ def _(value: ComplianceReport) -> str:
         )
     for finding in value.reasons:
         lines.append("")
-        lines.append(f"{_status(finding):<15}{finding.rule}{_flag(finding.verified)}")
+        lines.append(f"{_status(finding):<14} {finding.rule}{_flag(finding.verified)}")
         lines.append(_wrap(finding.title))
         force = "" if finding.force is None else f" [{finding.force.label}]"
         lines.append(f"    {finding.source}{force}")
