@@ -1,7 +1,8 @@
 """Reading reference data files (private).
 
 Records cite a document from `data/sources.toml` by id,
-`source = { document = "somerset-2012", section = "Appendix 1" }`, or give a full
+`source = { document = "somerset-2012", section = "Appendix 1" }` (with the rule's legal
+`force` where the record is a rule), or give a full
 [`Source`][engagekit.Source] inline. `resolve_citations` expands the short form before
 the record is structured, so every loaded record carries a whole `Source`. A citation
 that cannot be expanded (an unknown document, a document id that is not text, an
@@ -23,7 +24,10 @@ from engagekit.errors import DocumentError, Problem, close_matches, short_repr
 
 T = TypeVar("T")
 
-_CITATION_KEYS = {"document", "section", "note"}
+_CITATION_KEYS = {"document", "section", "note", "force"}
+
+#: The keys whose values cite documents: one citation (`source`) or a list (`secondary`).
+_CITING_KEYS = {"source", "secondary"}
 
 
 @functools.cache
@@ -62,9 +66,20 @@ def resolve(data: Any, origin: str, path: str = "$", _depth: int = 0) -> tuple[A
         out: dict[str, Any] = {}
         for key, value in data.items():
             here = f"{path}.{key}"
-            if key == "source" and isinstance(value, dict) and "document" in value:
+            if key in _CITING_KEYS and isinstance(value, dict) and "document" in value:
                 out[key], found = _expand(value, here)
                 problems.extend(found)
+            elif key == "secondary" and isinstance(value, list):
+                items = []
+                for index, item in enumerate(value):
+                    at = f"{here}[{index}]"
+                    if isinstance(item, dict) and "document" in item:
+                        expanded, found = _expand(item, at)
+                    else:
+                        expanded, found = resolve(item, origin, at, _depth + 1)
+                    items.append(expanded)
+                    problems.extend(found)
+                out[key] = items
             else:
                 out[key], found = resolve(value, origin, here, _depth + 1)
                 problems.extend(found)
@@ -83,7 +98,7 @@ def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[Problem]]:
     unknown = sorted(str(k) for k in set(citation) - _CITATION_KEYS)
     if unknown:
         message = "unknown field(s) " + ", ".join(repr(k) for k in unknown)
-        message += "; a citation has document, section and note"
+        message += "; a citation has document, section, note and force"
         return citation, [Problem(path, message, citation)]
     known = documents()
     doc_id = citation["document"]
@@ -96,7 +111,7 @@ def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[Problem]]:
         message = f"unknown document {short_repr(doc_id)}{hint}"
         return citation, [Problem(f"{path}.document", message, doc_id)]
     expanded = dict(known[doc_id])
-    for key in ("section", "note"):
+    for key in ("section", "note", "force"):
         if key in citation:
             expanded[key] = citation[key]
     return expanded, []

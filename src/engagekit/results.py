@@ -9,7 +9,11 @@ result, an EDS grading and a representation report are all a
 - ``ok``: whether the outcome lets the thing go ahead (met, or partly met);
 - ``reasons``: every judgement made, each a [`Reason`][engagekit.results.Reason] that
   carries the rule applied, the evidence used and the rule's `Source`;
-- ``gaps``: the reasons short of met; ``blocking``: the reasons that make it not ok.
+- ``gaps``: the reasons short of met; ``blocking``: the reasons that make it not ok;
+- ``breaches``: the reasons not met against law (statute, regulations, case law), the
+  only ones that are breaches; ``overridable``: the blocking reasons that are guidance,
+  policy, local practice or engagekit's convention, which the decision maker may
+  depart from (guidance only with recorded reasons).
 
 ``bool(result)`` is ``result.ok``, so ``if evaluate(decision): …`` reads as it should.
 
@@ -187,6 +191,17 @@ class Reason:
         return f"[{self.outcome.label}] {self.title}: {self.message}"
 
 
+#: The forces a decision maker may depart from (guidance only with recorded reasons).
+_OVERRIDABLE = frozenset(
+    {
+        LegalForce.STATUTORY_GUIDANCE,
+        LegalForce.NATIONAL_POLICY,
+        LegalForce.LOCAL_PRACTICE,
+        LegalForce.CONVENTION,
+    }
+)
+
+
 class Result(Displayable):
     """What every judgement result has: an outcome, reasons, ``ok``, ``gaps``, ``blocking``.
 
@@ -225,3 +240,33 @@ class Result(Displayable):
     def blocking(self) -> tuple[Reason, ...]:
         """The reasons that make the result not ok."""
         return tuple(r for r in self.reasons if not r.outcome.ok)
+
+    @property
+    def breaches(self) -> tuple[Reason, ...]:
+        """The reasons that are breaches of law: not met against statute, regulations
+        or case law. Nothing else a result judges is a breach.
+
+        Examples:
+            >>> from engagekit import evaluate, examples
+            >>> verdict = evaluate(examples.unproportionate_service_change())
+            >>> [r.rule for r in verdict.breaches]
+            ['scrutiny.substantial-variation']
+        """
+        return tuple(r for r in self.reasons if r.breach)
+
+    @property
+    def overridable(self) -> tuple[Reason, ...]:
+        """The blocking reasons the decision maker may lawfully depart from: statutory
+        guidance (with recorded reasons), national policy, local practice and
+        engagekit's own conventions. A blocking reason against law or a contract, or
+        one whose force is not stated, is never overridable.
+
+        Examples:
+            >>> from engagekit import evaluate, examples
+            >>> verdict = evaluate(examples.unproportionate_service_change())
+            >>> [r.rule for r in verdict.overridable if r.rule.startswith("proportionality.")]
+            ['proportionality.level', 'proportionality.consultation']
+            >>> verdict.reason("proportionality.consultation").force.label
+            'local practice'
+        """
+        return tuple(r for r in self.reasons if not r.outcome.ok and r.source.force in _OVERRIDABLE)

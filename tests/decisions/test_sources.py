@@ -20,28 +20,56 @@ from engagekit.decisions import (
     rules,
 )
 from engagekit.decisions import tests_in_force as in_force
+from engagekit.sources import LegalForce
 
 
 def test_the_four_tests_quote_oxfordshire_appendix_1() -> None:
-    """Oxfordshire CCG strategy 2015-19, Appendix 1, lists the four tests in this wording."""
-    titles = [t.title for t in ServiceChangeTest if t is not ServiceChangeTest.BED_CLOSURES]
+    """Oxfordshire CCG strategy 2015-19, Appendix 1: 'The Secretary of State set out four
+    key tests for service change within the revised Operating Framework for 2010-11 ...
+    Support from GP commissioners; Strengthened public and patient engagement; Clarity on
+    the clinical evidence base; Consistency with current and prospective patient choice'.
+    The rules cite the framework (national policy) and keep Oxfordshire as a secondary
+    source."""
+    tests = [t for t in ServiceChangeTest if t is not ServiceChangeTest.BED_CLOSURES]
+    titles = [t.rule_on(dt.date(2011, 5, 1)).title for t in tests]
     assert titles == [
         "Support from GP commissioners",
         "Strengthened public and patient engagement",
         "Clarity on the clinical evidence base",
         "Consistency with current and prospective patient choice",
     ]
-    for test in ServiceChangeTest:
-        if test is not ServiceChangeTest.BED_CLOSURES:
-            assert test.rule.source.publisher == "Oxfordshire Clinical Commissioning Group"
-            assert test.rule.source.section == "Appendix 1: Duty to involve & statutory obligations"
+    for test in tests:
+        source = test.rule_on(dt.date(2011, 5, 1)).source
+        assert source.title == "The Revised Operating Framework for the NHS in England 2010/11"
+        assert source.publisher == "Department of Health"
+        assert source.force is LegalForce.NATIONAL_POLICY
+        secondary = test.rule_on(dt.date(2011, 5, 1)).secondary
+        oxfordshire = [s for s in secondary if s.publisher.startswith("Oxfordshire")]
+        assert oxfordshire[0].section == "Appendix 1: Duty to involve & statutory obligations"
+
+
+def test_the_2010_wording_is_not_applied_to_ccgs_or_icbs() -> None:
+    """'Support from GP commissioners' is the 2010 wording (Revised Operating Framework,
+    before CCGs existed): it applies to decisions up to 31 March 2013, and later decisions
+    get the clinical-commissioner wording, marked unverified in its note."""
+    gp = ServiceChangeTest.GP_SUPPORT
+    assert gp.rule_on(dt.date(2013, 3, 31)).id == "test.gp-support"
+    assert gp.rule_on(dt.date(2013, 4, 1)).id == "test.commissioner-support"
+    in_2024 = gp.rule_on(dt.date(2024, 6, 1))
+    assert "GP commissioners" not in in_2024.title
+    assert in_2024.source.note is not None
+    assert "Not verified" in in_2024.source.note
+    assert gp.applies_from == dt.date(2010, 6, 21)
+    assert in_force(dt.date(2013, 4, 1))[0] is gp
 
 
 def test_four_tests_apply_from_the_revised_operating_framework() -> None:
     """domain.md §3.7: Revised Operating Framework 2010/11 published 21 June 2010."""
     assert in_force(dt.date(2010, 6, 20)) == ()
     assert len(in_force(dt.date(2010, 6, 21))) == 4
-    assert rule("test.four-tests-date").source.publisher == "Lexology"
+    dated = rule("test.four-tests-date")
+    assert dated.source.publisher == "Department of Health"
+    assert [s.publisher for s in dated.secondary] == ["Lexology"]
 
 
 def test_bed_closure_test_applies_from_1_april_2017() -> None:

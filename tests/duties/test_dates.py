@@ -104,7 +104,7 @@ def test_hsca_2001_s11_not_before_royal_assent_and_ends_1_march_2007():
     assert not s11.year_only
     assert not s11.verified
     assert s11.period == "2001-05-11 to 2007-02-28"
-    assert s11.citation.url == "https://legislation.gov.uk/ukpga/2001/15/2009-04-06"
+    assert s11.citation.url == "https://www.legislation.gov.uk/ukpga/2001/15/section/11/2006-01-01"
     assert "hsca-2001-s11" not in duties_for(BodyType.PCT, dt.date(2001, 5, 10)).ids
 
 
@@ -185,11 +185,11 @@ def test_icb_annual_report_keeps_hwb_consultation_separate():
 
 
 def test_every_guidance_reference_resolves():
-    """Every duty's guidance ids name have-regard duties in the registry."""
+    """Every duty's guidance ids name statutory guidance (have regard) in the registry."""
     reg = registry()
     for duty in reg:
         for guidance_id in duty.guidance:
-            assert reg.get(guidance_id).kind.value == "have-regard"
+            assert reg.get(guidance_id).force.value == "statutory-guidance"
 
 
 def test_every_unverified_record_says_why():
@@ -216,7 +216,7 @@ def test_health_scrutiny_reg_4_from_1_january_2003():
     reg4 = registry().get("scrutiny-reg-4-2002")
     assert reg4.requirement("consult-osc").trigger.value == "substantial-change"
     assert set(reg4.bodies) == {BodyType.SHA, BodyType.PCT, BodyType.NHS_TRUST}
-    assert reg4.citation.url == "https://legislation.gov.uk/uksi/2002/3048/note/made"
+    assert reg4.citation.url == "https://www.legislation.gov.uk/uksi/2002/3048/regulation/4/made"
 
 
 def test_equality_duties_before_the_psed():

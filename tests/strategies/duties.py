@@ -18,7 +18,6 @@ from engagekit.duties import (
     DutyChange,
     DutyChangeKind,
     DutyChanges,
-    DutyKind,
     DutyList,
     DutyRegistry,
     EvidenceWindow,
@@ -45,7 +44,7 @@ from engagekit.duties.equality import (
     representation,
 )
 from engagekit.evidence import Evidence, EvidenceKind
-from engagekit.sources import Source
+from engagekit.sources import LegalForce, Source
 
 
 texts = st.text(
@@ -76,6 +75,7 @@ def requirements() -> st.SearchStrategy[Requirement]:
         citation=st.none() | citations(),
         verified=st.booleans(),
         note=st.none() | texts,
+        force=st.none() | st.sampled_from(LegalForce),
     )
 
 
@@ -88,7 +88,7 @@ def duties(draw: st.DrawFn, duty_id: str | None = None) -> Duty:
         id=duty_id or draw(slugs),
         title=draw(texts),
         summary=draw(texts),
-        kind=draw(st.sampled_from(DutyKind)),
+        force=draw(st.sampled_from(LegalForce)),
         citation=draw(citations()),
         bodies=draw(st.lists(body_types, min_size=1, max_size=4)),
         in_force_from=start,
@@ -194,7 +194,6 @@ def eds_gradings() -> st.SearchStrategy[EdsGrading]:
 #: One strategy per public type of engagekit.duties and engagekit.duties.equality.
 STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     BodyType: body_types,
-    DutyKind: st.sampled_from(DutyKind),
     Trigger: st.sampled_from(Trigger),
     EvidenceWindow: st.sampled_from(EvidenceWindow),
     DutyChangeKind: st.sampled_from(DutyChangeKind),

@@ -72,9 +72,12 @@ def demo(out: TextIO) -> None:
     )
     out.write(f"  verdict: {verdict.readiness.upper()}\n")
     for reason in verdict.failures:
-        out.write(f"    ✗ {reason.title}: {reason.message}\n")
+        force = "" if reason.force is None else f" [{reason.force.label}]"
+        out.write(f"    ✗ {reason.title}: {reason.message}{force}\n")
     for reason in verdict.missing:
         out.write(f"    ? {reason.title}: {reason.message}\n")
+    breaches = ", ".join(r.title for r in verdict.breaches) or "none"
+    out.write(f"  breaches of law: {breaches}; the other blocking reasons may be overridden\n")
     out.write("\n")
     transport = examples.somerset_patient_transport_decision()
     out.write(render.text(compare(transport)) + "\n\n")

@@ -92,7 +92,7 @@ def evaluate(
         only_when_substantial=policy.tests_only_when_substantial,
         substantial=substantial,
     ):
-        reasons.append(_test_reason(test, decision.test(test), policy))
+        reasons.append(_test_reason(test, decision.test(test), decision, policy))
     return Verdict(
         title=decision.title,
         body=decision.body,
@@ -186,9 +186,11 @@ def _judgement_reason(
     )
 
 
-def _test_reason(test: ServiceChangeTest, judged: TestAssessment | None, policy: Policy) -> Reason:
+def _test_reason(
+    test: ServiceChangeTest, judged: TestAssessment | None, decision: Decision, policy: Policy
+) -> Reason:
     return _judgement_reason(
-        test.rule.id, judged, test=test, require_evidence=policy.require_evidence
+        test.rule_on(decision.on).id, judged, test=test, require_evidence=policy.require_evidence
     )
 
 
@@ -266,9 +268,12 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
                 decision,
                 "equality.due-regard",
                 EvidenceKind.EQUALITY_IMPACT_ASSESSMENT,
-                found="an equality impact assessment is on record",
-                lacking="no equality impact assessment on record",
-                missing="an equality impact assessment",
+                found="an equality impact assessment is on record as the record of due regard "
+                "(s149(1) requires due regard to equality, not an assessment)",
+                lacking="no equality impact assessment on record: s149(1) requires due regard "
+                "to equality, not an equality impact assessment; the policy asks for one as "
+                "the record of that regard",
+                missing="a record of due regard to equality (an equality impact assessment)",
                 outcome_if_missing=Outcome.INSUFFICIENT_EVIDENCE,
             )
         )

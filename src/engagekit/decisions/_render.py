@@ -19,8 +19,8 @@ from engagekit.decisions._results import (
     Reason,
     Verdict,
 )
-from engagekit.results import Outcome
-from engagekit.sources import Source
+from engagekit.results import Outcome, Result
+from engagekit.sources import LegalForce, Source
 
 
 _MARK = {
@@ -59,8 +59,56 @@ def _numbered_sources(reasons: Iterable[Reason]) -> dict[Source, int]:
     return numbers
 
 
+def _force_words(source: Source) -> str:
+    """A rule's legal force in words; local practice says whose, law says it is law."""
+    force = source.force
+    if force is None:
+        return "force not stated"
+    if force is LegalForce.LOCAL_PRACTICE:
+        return f"local practice ({source.publisher}), not law"
+    if force.binding:
+        return f"law: {force.label}"
+    if force is LegalForce.CONTRACT:
+        return force.label
+    return f"{force.label}, not law"
+
+
+def _gap_words(reason: Reason) -> str:
+    """What a reason short of met means given its force: a breach only against law."""
+    force = reason.source.force
+    if reason.outcome.ok or force is None:
+        return ""
+    if force.binding:
+        return "breach of the law" if reason.breach else "no evidence yet that the law is met"
+    if force is LegalForce.CONTRACT:
+        return force.gap if reason.outcome is Outcome.NOT_MET else ""
+    if reason.outcome is Outcome.NOT_MET:
+        return f"{force.gap}; the decision maker may override it"
+    return "the decision maker may override it"
+
+
+def _force_cell(reason: Reason) -> str:
+    gap = _gap_words(reason)
+    return _force_words(reason.source) + (f"; {gap}" if gap else "")
+
+
+def _summary_lines(value: Result) -> list[str]:
+    breaches = ", ".join(r.title for r in value.breaches) or "none"
+    overridable = ", ".join(r.title for r in value.overridable) or "none"
+    return [
+        f"Breaches of law (statute, regulations, case law): {breaches}",
+        (
+            "Blocking reasons that are guidance, policy or local practice (may be overridden, "
+            f"guidance only with recorded reasons): {overridable}"
+        ),
+    ]
+
+
 def _reason_lines(reason: Reason, number: int) -> list[str]:
     lines = [f"  {_MARK[reason.outcome]} {reason.title}: {reason.message} [{number}]"]
+    lines.append(f"      force: {_force_cell(reason)}")
+    if reason.source.note and reason.rule.startswith("equality."):
+        lines.append(f"      note: {reason.source.note}")
     if reason.evidence:
         lines.append("      evidence: " + ", ".join(reason.evidence))
     if reason.missing:
@@ -82,6 +130,7 @@ def _(value: Verdict) -> str:
         lines.append(heading)
         for reason in reasons:
             lines.extend(_reason_lines(reason, sources[reason.source]))
+    lines.extend(_summary_lines(value))
     lines.append(f"Policy: {value.policy}")
     lines.append("Sources:")
     lines.extend(f"  [{n}] {source}" for source, n in sources.items())
@@ -96,6 +145,7 @@ def _(value: Verdict) -> str:
             f"{_MARK[r.outcome]} {READINESS[r.outcome]}",
             r.title,
             r.message,
+            _force_cell(r),
             ", ".join(r.evidence) or "—",
             "; ".join(r.missing) or "—",
             f"[{sources[r.source]}]",
@@ -103,25 +153,30 @@ def _(value: Verdict) -> str:
         for r in value.reasons
     ]
     body = table(
-        ("Outcome", "Rule", "Judgement", "Evidence", "Missing", "Source"),
+        ("Outcome", "Rule", "Judgement", "Force", "Evidence", "Missing", "Source"),
         rows,
         caption=f"{value.title}: {value.readiness}",
     )
     notes = "".join(f"<li>[{n}] {esc(s)}</li>" for s, n in sources.items())
+    summary = "".join(f"<p>{esc(line)}</p>" for line in _summary_lines(value))
     return (
         f'<div class="engagekit"><p><strong>{esc(value.readiness.upper())}</strong> '
         f"({esc(value.body)}, {esc(value.on.isoformat())}; policy: {esc(value.policy)})"
-        f"</p>{body}<ul>{notes}</ul></div>"
+        f"</p>{body}{summary}<ul>{notes}</ul></div>"
     )
 
 
 @markdown.register
 def _(value: Verdict) -> str:
     rows = [
-        (READINESS[r.outcome], r.title, r.message, ", ".join(r.evidence)) for r in value.reasons
+        (READINESS[r.outcome], r.title, r.message, _force_cell(r), ", ".join(r.evidence))
+        for r in value.reasons
     ]
-    return f"## {value.title}: {value.readiness}\n\n" + md_table(
-        ("Outcome", "Rule", "Judgement", "Evidence"), rows
+    summary = "".join(f"\n\n{line}." for line in _summary_lines(value))
+    return (
+        f"## {value.title}: {value.readiness}\n\n"
+        + md_table(("Outcome", "Rule", "Judgement", "Force", "Evidence"), rows)
+        + summary
     )
 
 
@@ -188,7 +243,7 @@ def _(value: EngagementRequirement) -> str:
     if value.techniques:
         lines.append("  suggested techniques: " + ", ".join(value.techniques))
     lines.append("Why:")
-    lines.extend(f"  - {g.message} ({g.source})" for g in value.grounds)
+    lines.extend(f"  - {g.message} [{_force_words(g.source)}] ({g.source})" for g in value.grounds)
     lines.append(f"Policy: {value.policy}")
     return "\n".join(lines)
 
@@ -205,7 +260,9 @@ def _(value: EngagementRequirement) -> str:
         ("Suggested techniques", ", ".join(value.techniques) or "—"),
     ]
     grounds = "".join(
-        f"<li>{esc(g.message)} <small>({esc(g.source)})</small></li>" for g in value.grounds
+        f"<li>{esc(g.message)} [{esc(_force_words(g.source))}] "
+        f"<small>({esc(g.source)})</small></li>"
+        for g in value.grounds
     )
     return (
         f'<div class="engagekit">{table(("", ""), rows, caption="Engagement required")}'
@@ -225,7 +282,10 @@ def _(value: ConsultationCheck) -> str:
 
 @html.register
 def _(value: ConsultationCheck) -> str:
-    rows = [(f"{_MARK[r.outcome]} {r.rating.label}", r.title, r.message) for r in value.reasons]
+    rows = [
+        (f"{_MARK[r.outcome]} {r.rating.label}", r.title, r.message, _force_cell(r))
+        for r in value.reasons
+    ]
     caption = f"Gunning principles: {value.outcome.label}"
-    body = table(("Rating", "Principle", "Judgement"), rows, caption=caption)
+    body = table(("Rating", "Principle", "Judgement", "Force"), rows, caption=caption)
     return f'<div class="engagekit">{body}</div>'

@@ -152,7 +152,11 @@ def _required(
         grounds.append(
             Ground(
                 rule=equality_rule.id,
-                message=f"an equality impact assessment is needed: {who}",
+                message=(
+                    f"due regard to equality is needed (s149(1)): {who}; the Act requires due "
+                    "regard, not an equality impact assessment, and the policy asks for one as "
+                    f"the record of that regard. {equality_rule.source.note}"
+                ),
                 source=equality_rule.source,
             )
         )

@@ -144,8 +144,11 @@ class EngagementRequirement(_display.Displayable):
         <EngagementRequirement for a closure: Involve, substantial, with 7 grounds>
         >>> req.substantial, req.minimum_level.label
         (True, 'Involve')
-        >>> req.grounds[-1].message
-        'an equality impact assessment is needed: it changes how services are delivered'
+        >>> print(req.grounds[-1].message)  # doctest: +NORMALIZE_WHITESPACE
+        due regard to equality is needed (s149(1)): it changes how services are delivered;
+        the Act requires due regard, not an equality impact assessment, and the policy asks
+        for one as the record of that regard. That an equality impact assessment records
+        the regard is engagekit's policy, not the Act's wording.
     """
 
     impact: Impact

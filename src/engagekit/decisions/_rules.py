@@ -12,7 +12,7 @@ import attrs
 from engagekit import _validate
 from engagekit._display import Listing
 from engagekit.errors import InvalidValueError, UnknownNameError
-from engagekit.sources import Source
+from engagekit.sources import LegalForce, Source
 
 
 def _after_start(instance: Rule, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -41,7 +41,11 @@ class Rule:
         title: the rule in a few words, as the source puts it.
         statement: what the rule asks (paraphrased, or quoted where the source's
             wording matters, as for the four tests).
-        source: where it comes from.
+        source: where it comes from, with its legal force (``source.force``): for law,
+            the legislation itself on legislation.gov.uk, or the case.
+        secondary: secondary sources that restate or apply the rule (a council's
+            committee papers quoting a statute, a chambers' note on a case), kept
+            beside the primary source, never instead of it.
         applies_from: the first decision date the rule applies to, if it is dated.
         applies_to: the last decision date it applies to, if it has ended.
 
@@ -53,14 +57,30 @@ class Rule:
         >>> import datetime as dt
         >>> r.applies_on(dt.date(2017, 3, 31)), r.applies_on(dt.date(2017, 4, 1))
         (False, True)
+        >>> r.force.label
+        'national policy'
+        >>> limb = rule("limb.planning")
+        >>> limb.source.url
+        'https://www.legislation.gov.uk/ukpga/2006/41/section/14Z2/2013-04-01'
+        >>> limb.secondary[0].publisher
+        'Hartlepool Borough Council'
     """
 
     id: str = attrs.field(validator=_validate.identifier)
     title: str = attrs.field(validator=_validate.text)
     statement: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+    secondary: tuple[Source, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(Source)
+    )
     applies_from: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
     applies_to: dt.date | None = attrs.field(default=None, validator=_after_start)
+
+    @property
+    def force(self) -> LegalForce | None:
+        """The rule's legal force (its source's): only statute, regulations and case
+        law make a gap a breach."""
+        return self.source.force
 
     def applies_on(self, on: dt.date | str) -> bool:
         """Whether the rule applies to a decision taken on ``on`` (a date or ``"YYYY-MM-DD"``).
@@ -92,12 +112,13 @@ def _index() -> dict[str, Rule]:
 
 
 class Rules(Listing[Rule]):
-    """Decision rules as a table: id, title, source and the dates they apply between.
+    """Decision rules as a table: id, title, legal force, source and the dates they apply
+    between.
 
     Examples:
         >>> from engagekit.decisions import rules
         >>> rules()
-        <Rules with 29 rules>
+        <Rules with 30 rules>
         >>> rules().to_records()[0]["id"]
         'triangle.acceptable'
     """
@@ -105,11 +126,12 @@ class Rules(Listing[Rule]):
     __slots__ = ()
 
     noun = "rules"
-    columns = ("id", "title", "source", "applies from", "applies to")
+    columns = ("id", "title", "force", "source", "applies from", "applies to")
 
     def row(self, item: Rule) -> tuple[object, ...]:
-        """The rule's id, title, source and dates."""
-        return (item.id, item.title, str(item.source), item.applies_from, item.applies_to)
+        """The rule's id, title, legal force, source and dates."""
+        force = None if item.force is None else item.force.label
+        return (item.id, item.title, force, str(item.source), item.applies_from, item.applies_to)
 
 
 def rules() -> Rules:

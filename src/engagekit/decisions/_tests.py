@@ -36,11 +36,19 @@ class ServiceChangeTest(Choice):
     Framework for 2010/11 (published 21 June 2010); the bed-closure test was
     announced on 3 March 2017 and applies from 1 April 2017 where a proposal
     involves significant bed closures. Which tests apply depends on the decision's
-    date ([`tests_in_force`][engagekit.decisions.tests_in_force]).
+    date ([`tests_in_force`][engagekit.decisions.tests_in_force]), and so does the
+    wording of the first: "support from GP commissioners" in 2010, when GP consortia
+    were forming; support from the clinical commissioners (CCGs, then ICBs) from
+    1 April 2013 ([`rule_on`][engagekit.decisions.ServiceChangeTest.rule_on]). The
+    tests are national policy, not law: a gap against one is not a breach.
 
     Examples:
-        >>> ServiceChangeTest.GP_SUPPORT.title
+        >>> ServiceChangeTest.GP_SUPPORT.rule_on("2011-05-01").title
         'Support from GP commissioners'
+        >>> ServiceChangeTest.GP_SUPPORT.rule_on("2024-05-01").title
+        'Support for proposals from clinical commissioners'
+        >>> ServiceChangeTest.GP_SUPPORT.rule.source.force.label
+        'national policy'
         >>> ServiceChangeTest.BED_CLOSURES.applies_from
         datetime.date(2017, 4, 1)
 
@@ -56,23 +64,39 @@ class ServiceChangeTest(Choice):
     BED_CLOSURES = "bed-closures"
 
     @property
-    def rule(self) -> Rule:
-        """The cited rule for the test."""
+    def rules(self) -> tuple[Rule, ...]:
+        """The cited rule for the test in each period, newest first."""
         from engagekit.decisions._rules import rule
 
-        return rule(f"test.{self.value}")
+        ids = _RULE_IDS.get(self.value, (f"test.{self.value}",))
+        return tuple(rule(rule_id) for rule_id in ids)
+
+    @property
+    def rule(self) -> Rule:
+        """The cited rule for the test as it stands (its newest wording)."""
+        return self.rules[0]
+
+    def rule_on(self, on: dt.date | str) -> Rule:
+        """The cited rule for the test as worded for a decision taken on ``on``; the
+        newest wording if the test did not apply that day."""
+        day = _validate.as_date("on", on)
+        return next((r for r in self.rules if r.applies_on(day)), self.rules[0])
 
     @property
     def title(self) -> str:
-        """The test as the source words it."""
+        """The test as its newest source words it."""
         return self.rule.title
 
     @property
     def applies_from(self) -> dt.date:
         """The first decision date the test applies to."""
-        start = self.rule.applies_from
+        start = self.rules[-1].applies_from
         assert start is not None  # every test in the data is dated
         return start
+
+
+#: The rules of a test whose wording changed, newest first (by ``ServiceChangeTest`` value).
+_RULE_IDS = {"gp-support": ("test.commissioner-support", "test.gp-support")}
 
 
 class BedCondition(Choice):
@@ -180,7 +204,7 @@ def tests_in_force(on: dt.date | str) -> tuple[ServiceChangeTest, ...]:
 
 @functools.lru_cache(maxsize=8192)
 def _in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
-    return tuple(t for t in ServiceChangeTest if t.rule.applies_on(day))
+    return tuple(t for t in ServiceChangeTest if any(r.applies_on(day) for r in t.rules))
 
 
 def applicable_tests(

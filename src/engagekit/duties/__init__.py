@@ -35,7 +35,6 @@ from engagekit.duties._financial_year import FinancialYear
 from engagekit.duties._model import (
     Citation,
     Duty,
-    DutyKind,
     EvidenceWindow,
     Requirement,
     Trigger,
@@ -63,7 +62,6 @@ __all__ = [
     "DutyChange",
     "DutyChangeKind",
     "DutyChanges",
-    "DutyKind",
     "DutyList",
     "DutyRegistry",
     "EvidenceWindow",

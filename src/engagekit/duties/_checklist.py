@@ -73,14 +73,17 @@ class Finding(Reason):
     Attributes:
         rule: the requirement id, ``"<duty id>/<key>"``.
         title: what the requirement asks.
-        outcome: met, partly met, not met or not applicable.
+        outcome: met, partly met, not met or not applicable. Not met is a breach
+            (``breach``) only where the requirement is law; against statutory
+            guidance the message reads "departure needs recorded reasons", against a
+            contract, policy or local practice it says so.
         message: the judgement in a sentence (the evidence that met it, or why not).
         notes: the other points, each on its own: when the requirement applies, why
             each piece of evidence set aside does not count, and whether the record
             is verified.
         evidence: the ids of the evidence that counted.
         missing: what evidence would be needed and was not there.
-        source: the requirement's citation, as a source.
+        source: the requirement's citation, as a source, with its legal force.
         duty_title: the duty's title.
         used: the evidence that counted.
         set_aside: evidence that named the requirement but did not count.
@@ -470,7 +473,14 @@ def _judge(
             tuple(set_aside),
             ("evidence that shows it fully met",),
         )
-    message = "not met: no evidence that counts" if set_aside else "not met: no evidence"
+    force = entry.duty.force_of(requirement)
+    if force.binding:
+        message = "not met: no evidence that counts" if set_aside else "not met: no evidence"
+    else:
+        # Only law can be breached: a gap against guidance, a contract or policy says
+        # what it is instead ("departure needs recorded reasons").
+        counted = "no evidence that counts" if set_aside else "no evidence"
+        message = f"not followed ({counted}): {force.gap}, not a breach of law"
     return finding(Outcome.NOT_MET, message, (), tuple(set_aside), (_wanted(entry, as_of),))
 
 

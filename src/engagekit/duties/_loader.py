@@ -66,11 +66,45 @@ def _raw_overlaps(data: Any) -> list[str]:
     return problems
 
 
+def _renamed_kind(data: Any) -> tuple[Any, list[str]]:
+    """Read the older name of a duty's ``force``, ``kind``, as ``force``.
+
+    Duty files written before the field was renamed say ``kind = "statutory"``; the old
+    words are aliases of [`LegalForce`][engagekit.sources.LegalForce]. A duty that gives
+    both is a problem, never a silent choice between them.
+    """
+    items = data.get("duty") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not any(
+        isinstance(item, dict) and "kind" in item for item in items
+    ):
+        return data, []
+    problems = []
+    renamed = []
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and "kind" in item:
+            if "force" in item:
+                problems.append(
+                    f"$.duty[{index}]: give 'force' only ('kind' is its older name), "
+                    f"not both (kind={item['kind']!r}, force={item['force']!r})"
+                )
+                renamed.append({k: v for k, v in item.items() if k != "kind"})
+                continue
+            renamed.append({("force" if k == "kind" else k): v for k, v in item.items()})
+        else:
+            renamed.append(item)
+    return {**data, "duty": renamed}, problems
+
+
 def read(data: dict[str, Any], origin: str) -> tuple[Duty, ...]:
-    """The duties in a parsed duty file, every problem reported at once."""
+    """The duties in a parsed duty file, every problem reported at once.
+
+    A duty's ``force`` may still be given under its older name, ``kind``.
+    """
     from engagekit import _data, io
 
+    data, renames = _renamed_kind(data)
     resolved, problems = _data.resolve_citations(data, origin)
+    problems.extend(renames)
     problems.extend(_raw_overlaps(resolved))
     try:
         loaded = io.from_dict(resolved, _DutiesFile, origin=origin)

@@ -13,7 +13,7 @@ from engagekit._display import Displayable
 from engagekit.choices import Choice
 from engagekit.duties._bodies import BodyType, as_body_type
 from engagekit.errors import InvalidValueError
-from engagekit.sources import Source
+from engagekit.sources import LegalForce, Source
 
 
 def _date(field: str, value: object) -> dt.date:
@@ -25,32 +25,6 @@ def _date(field: str, value: object) -> dt.date:
 
 def _bodies(value: object) -> Any:
     return _validate.members(BodyType, value, "Duty.bodies")
-
-
-class DutyKind(Choice):
-    """What kind of obligation a [`Duty`][engagekit.duties.Duty] is.
-
-    Examples:
-        >>> DutyKind("have-regard").label
-        'duty to have regard to statutory guidance'
-    """
-
-    STATUTORY = "statutory"
-    HAVE_REGARD = "have-regard"
-    REGULATION = "regulation"
-    POLICY = "policy"
-    CONTRACT = "contract"
-
-    @property
-    def label(self) -> str:
-        """The kind in words."""
-        return {
-            DutyKind.STATUTORY: "statutory duty",
-            DutyKind.HAVE_REGARD: "duty to have regard to statutory guidance",
-            DutyKind.REGULATION: "duty in regulations",
-            DutyKind.POLICY: "national policy test",
-            DutyKind.CONTRACT: "contract term",
-        }[self]
 
 
 class Trigger(Choice):
@@ -132,16 +106,24 @@ class Citation:
             return f"{prefix}{self.section}{self.subsection or ''}"
         return self.subsection or ""
 
-    def to_source(self, publisher: str) -> Source:
-        """This citation as a [`Source`][engagekit.sources.Source] published by ``publisher``.
+    def to_source(self, publisher: str, force: LegalForce | str | None = None) -> Source:
+        """This citation as a [`Source`][engagekit.sources.Source] published by ``publisher``,
+        with the rule's legal ``force`` if given.
 
         Examples:
             >>> c = Citation(instrument="National Health Service Act 2006", section="14Z45")
-            >>> print(c.to_source("UK Parliament"))
+            >>> source = c.to_source("UK Parliament", force="statute")
+            >>> print(source)
             UK Parliament, National Health Service Act 2006, s14Z45
+            >>> source.force.label
+            'statute'
         """
         return Source(
-            title=self.instrument, publisher=publisher, section=self.reference or None, url=self.url
+            title=self.instrument,
+            publisher=publisher,
+            section=self.reference or None,
+            url=self.url,
+            force=force,
         )
 
     def __str__(self) -> str:
@@ -161,6 +143,8 @@ class Requirement:
         citation: its own citation, where it is a limb or paragraph.
         verified: whether it was checked against a primary source.
         note: anything a reader should know.
+        force: its own legal force where it differs from its duty's (a body's local
+            practice recorded beside a statutory duty); ``None`` for the duty's.
     """
 
     key: str = attrs.field(validator=_validate.identifier)
@@ -174,6 +158,9 @@ class Requirement:
     )
     verified: bool = attrs.field(default=True, validator=_validate.flag)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    force: LegalForce | None = attrs.field(
+        default=None, converter=attrs.converters.optional(LegalForce)
+    )
 
 
 def _after_start(instance: Duty, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -199,8 +186,12 @@ class Duty(Displayable):
         id: a stable slug shared by every version of the duty.
         title: a short title.
         summary: what the duty asks, in plain English.
-        kind: statutory, have-regard guidance, regulation, policy test or contract.
-        citation: where it is.
+        force: the legal force of the duty: statute, regulations, statutory guidance
+            (have regard), contract, national policy or local practice (whose: the
+            publisher of ``source``). Only statute and regulations make a gap a breach.
+            Data files may still call it ``kind`` and use the old words (``"statutory"``,
+            ``"have-regard"``, ``"regulation"``, ``"policy"``), which are aliases.
+        citation: where it is (for law, on legislation.gov.uk).
         bodies: the kinds of body it binds.
         in_force_from: the first day it applied.
         in_force_to: the first day it no longer applied, or ``None`` if still in force.
@@ -211,7 +202,8 @@ class Duty(Displayable):
         verified: whether the record was checked against a primary source; records
             the reference marks unverified, or only partly verified, are ``False``.
         reviewed_on: when the record was last reviewed against its sources.
-        source: the document the record was taken from.
+        source: the document the record was taken from (a secondary source where
+            ``citation`` is the law itself).
         notes: anything a reader should know (discrepancies, what is unverified).
 
     Examples:
@@ -226,7 +218,7 @@ class Duty(Displayable):
     id: str = attrs.field(validator=_validate.identifier)
     title: str = attrs.field(validator=_validate.text)
     summary: str = attrs.field(validator=_validate.text)
-    kind: DutyKind = attrs.field(converter=DutyKind)
+    force: LegalForce = attrs.field(converter=LegalForce)
     citation: Citation = attrs.field(validator=_validate.instance_of(Citation))
     bodies: tuple[BodyType, ...] = attrs.field(converter=_bodies)
     in_force_from: dt.date = attrs.field(validator=_validate.a_date)
@@ -279,29 +271,61 @@ class Duty(Displayable):
     def publisher(self) -> str:
         """Who made the rule: Parliament for statute, the Government for regulations,
         else the publisher of the document the record was taken from."""
-        if self.kind is DutyKind.STATUTORY:
+        if self.force is LegalForce.STATUTE:
             return "UK Parliament"
-        if self.kind is DutyKind.REGULATION:
+        if self.force is LegalForce.REGULATIONS:
             return "UK Government"
         return self.source.publisher
 
+    @property
+    def binding(self) -> bool:
+        """Whether the duty is law (statute or regulations), so that a gap is a breach.
+
+        Examples:
+            >>> from engagekit.duties import registry
+            >>> reg = registry()
+            >>> reg.get("nhs-act-s14z45").binding, reg.get("service-change-tests").binding
+            (True, False)
+        """
+        return self.force.binding
+
     def source_of(self, requirement: Requirement | None = None) -> Source:
         """The [`Source`][engagekit.sources.Source] of the duty, or of one of its
-        requirements (its own citation if it has one).
+        requirements (its own citation if it has one), carrying the duty's legal force.
 
         Examples:
             >>> from engagekit.duties import registry
             >>> duty = registry().get("nhs-act-s14z58")
-            >>> duty.source_of(duty.requirement("hwb-consultation")).section
-            's14Z58(3)'
+            >>> source = duty.source_of(duty.requirement("hwb-consultation"))
+            >>> source.section, source.force.label
+            ('s14Z58(3)', 'statute')
         """
         citation = self.citation
         if requirement is not None and requirement.citation is not None:
             citation = requirement.citation
-        source = citation.to_source(self.publisher)
+        force = self.force_of(requirement)
+        publisher = self.publisher if force is self.force else self.source.publisher
+        source = citation.to_source(publisher, force)
         if source.url is None and self.citation.url is not None:
             source = attrs.evolve(source, url=self.citation.url)
         return source
+
+    def force_of(self, requirement: Requirement | None = None) -> LegalForce:
+        """The legal force of one of the duty's requirements: its own, else the duty's.
+
+        Examples:
+            >>> from engagekit.duties import registry
+            >>> duty = registry().get("nhs-act-s14z15")
+            >>> duty.force_of(duty.requirement("explain-involvement")).value
+            'statute'
+            >>> promise = Requirement(key="forum", text="Hold a public forum each quarter.",
+            ...                       force="local practice")
+            >>> duty.force_of(promise).label
+            'local practice'
+        """
+        if requirement is not None and requirement.force is not None:
+            return requirement.force
+        return self.force
 
     def requirement(self, key: str) -> Requirement:
         """The requirement with this key.

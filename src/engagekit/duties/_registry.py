@@ -336,7 +336,7 @@ def load_duties(source: str | Path | IO[bytes]) -> DutyRegistry:
         ... id = "local-engagement-charter"
         ... title = "Local engagement charter"
         ... summary = "Publish an engagement plan each year."
-        ... kind = "policy"
+        ... force = "local-practice"
         ... citation = { instrument = "Example ICB constitution", section = "Part 5" }
         ... bodies = ["icb"]
         ... in_force_from = 2023-04-01

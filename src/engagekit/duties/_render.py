@@ -15,6 +15,7 @@ from engagekit.duties._model import Duty
 from engagekit.duties._registry import DutyRegistry
 from engagekit.duties._results import DutiesInForce, DutyChanges
 from engagekit.results import Outcome
+from engagekit.sources import LegalForce
 
 
 _UNVERIFIED = "[unverified]"
@@ -26,6 +27,38 @@ def _wrap(value: str, indent: str = "    ") -> str:
 
 def _flag(verified: bool) -> str:
     return "" if verified else f" {_UNVERIFIED}"
+
+
+# --- Legal force --------------------------------------------------------------------
+
+#: How each group of duties reads: what a gap against it means.
+_FORCE_HEADINGS = {
+    LegalForce.STATUTE: "Statute: a gap is a breach of the law",
+    LegalForce.REGULATIONS: "Regulations: a gap is a breach of the law",
+    LegalForce.CASE_LAW: "Case law: a gap is a breach of the common law",
+    LegalForce.STATUTORY_GUIDANCE: (
+        "Statutory guidance (have regard): departure is lawful with recorded reasons"
+    ),
+    LegalForce.CONTRACT: "Contract terms: binding on the parties as a contract, not as statute",
+    LegalForce.NATIONAL_POLICY: "National policy, not law: the decision maker may depart from it",
+    LegalForce.LOCAL_PRACTICE: "Local practice, not law: one organisation's own practice",
+    LegalForce.CONVENTION: "engagekit's convention, not law",
+}
+
+
+def _force(duty: Duty) -> str:
+    """The duty's legal force in words; local practice says whose."""
+    if duty.force is LegalForce.LOCAL_PRACTICE:
+        return f"local practice ({duty.source.publisher})"
+    return duty.force.label
+
+
+def _gap_status(outcome: Outcome, force: LegalForce | None) -> str:
+    """A finding's status: "NOT MET" only against law; a gap against anything else
+    says what it is ("NOT FOLLOWED: departure needs recorded reasons")."""
+    if outcome is not Outcome.NOT_MET or force is None or force.binding:
+        return outcome.label.upper()
+    return f"NOT FOLLOWED: {force.gap}"
 
 
 # --- Duty -------------------------------------------------------------------------
@@ -42,7 +75,7 @@ def _named(body: BodyType) -> str:
 @text.register
 def _(value: Duty) -> str:
     lines = [f"{value.title} [{value.id}]{_flag(value.verified)}"]
-    lines.append(f"    {value.citation} | {value.kind.label} | in force {value.period}")
+    lines.append(f"    {value.citation} | {_force(value)} | in force {value.period}")
     lines.append("    binds: " + ", ".join(b.label for b in value.bodies))
     lines.append(_wrap(value.summary))
     for item in value.requirements:
@@ -63,7 +96,7 @@ def _(value: Duty) -> str:
     ]
     head = (
         f"<p><strong>{esc(value.title)}</strong> ({esc(value.citation)}), "
-        f"{esc(value.kind.label)}, in force {esc(value.period)}"
+        f"{esc(_force(value))}, in force {esc(value.period)}"
         f"{'' if value.verified else ' <em>(not verified)</em>'}</p>"
         f"<p>{esc(value.summary)}</p>"
     )
@@ -77,7 +110,8 @@ def _(value: Duty) -> str:
     rows = [(item.key, item.text, item.trigger.value) for item in value.requirements]
     flag = "" if value.verified else " *(not verified)*"
     return (
-        f"### {value.title}{flag}\n\n{value.citation}; in force {value.period}.\n\n"
+        f"### {value.title}{flag}\n\n{value.citation} ({_force(value)}); "
+        f"in force {value.period}.\n\n"
         f"{value.summary}\n\n" + md_table(("Requirement", "Text", "Applies"), rows)
     )
 
@@ -85,22 +119,38 @@ def _(value: Duty) -> str:
 # --- Duties in force --------------------------------------------------------------
 
 
-def _duty_rows(duties: tuple[Duty, ...]) -> list[tuple[str, str, str, str, str]]:
+_DUTY_HEADERS = ("Id", "Duty", "Force", "Citation", "In force", "Verified")
+
+
+def _duty_rows(duties: tuple[Duty, ...]) -> list[tuple[str, str, str, str, str, str]]:
     return [
-        (d.id, d.title, str(d.citation), d.period, "yes" if d.verified else "no") for d in duties
+        (d.id, d.title, _force(d), str(d.citation), d.period, "yes" if d.verified else "no")
+        for d in duties
     ]
+
+
+def _in_force_head(value: DutiesInForce) -> str:
+    return f"Duties and rules for {_named(value.body)} on {value.on.isoformat()}, by legal force"
 
 
 @text.register
 def _(value: DutiesInForce) -> str:
-    head = f"Duties binding {_named(value.body)} on {value.on.isoformat()}"
+    head = _in_force_head(value)
     lines = [head, "=" * len(head)]
     if not value.duties:
         lines.append(f"None: {value.reason}")
         return "\n".join(lines)
-    for duty in value.duties:
-        lines.append(f"{duty.id:<42} {duty.citation}{_flag(duty.verified)}")
-        lines.append(f"    {duty.title} (in force {duty.period})")
+    for force, duties in value.by_force().items():
+        lines.append("")
+        lines.append(_FORCE_HEADINGS[force])
+        for duty in duties:
+            lines.append(f"  {duty.id:<42} {duty.citation}{_flag(duty.verified)}")
+            whose = f"; {duty.source.publisher}" if force is LegalForce.LOCAL_PRACTICE else ""
+            lines.append(f"      {duty.title} (in force {duty.period}{whose})")
+    lines.append("")
+    lines.append(
+        f"{len(value.law)} of {len(value.duties)} are law; only a gap against law is a breach."
+    )
     if value.unverified:
         lines.append(
             f"{len(value.unverified)} of {len(value.duties)} records are not verified "
@@ -111,36 +161,37 @@ def _(value: DutiesInForce) -> str:
 
 @html.register
 def _(value: DutiesInForce) -> str:
-    caption = f"Duties binding {_named(value.body)} on {value.on.isoformat()}"
+    caption = _in_force_head(value)
     if not value.duties:
         return f'<div class="engagekit"><p>{esc(caption)}: none. {esc(value.reason)}</p></div>'
-    body = table(
-        ("Id", "Duty", "Citation", "In force", "Verified"),
-        _duty_rows(value.duties),
-        caption=caption,
-    )
-    return f'<div class="engagekit">{body}</div>'
+    parts = [f"<p><strong>{esc(caption)}</strong></p>"]
+    for force, duties in value.by_force().items():
+        parts.append(table(_DUTY_HEADERS, _duty_rows(duties), caption=_FORCE_HEADINGS[force]))
+    return f'<div class="engagekit">{"".join(parts)}</div>'
 
 
 @markdown.register
 def _(value: DutiesInForce) -> str:
-    head = f"## Duties binding {_named(value.body)} on {value.on.isoformat()}\n\n"
+    head = f"## {_in_force_head(value)}\n\n"
     if not value.duties:
         return head + f"None: {value.reason}."
-    return head + md_table(
-        ("Id", "Duty", "Citation", "In force", "Verified"), _duty_rows(value.duties)
-    )
+    parts = [
+        f"### {_FORCE_HEADINGS[force]}\n\n" + md_table(_DUTY_HEADERS, _duty_rows(duties))
+        for force, duties in value.by_force().items()
+    ]
+    return head + "\n\n".join(parts)
 
 
 # --- Registry (a timeline) ----------------------------------------------------------
 
 
-def _timeline(value: DutyRegistry) -> list[tuple[str, str, str, str, str]]:
+def _timeline(value: DutyRegistry) -> list[tuple[str, str, str, str, str, str]]:
     ordered = sorted(value.duties, key=lambda d: (d.in_force_from, d.id))
     return [
         (
             d.period,
             str(d.citation),
+            _force(d),
             d.title,
             ", ".join(b.abbreviation for b in d.bodies),
             "yes" if d.verified else "no",
@@ -149,23 +200,26 @@ def _timeline(value: DutyRegistry) -> list[tuple[str, str, str, str, str]]:
     ]
 
 
+_TIMELINE_HEADERS = ("In force", "Citation", "Force", "Duty", "Binds", "Verified")
+
+
 @text.register
 def _(value: DutyRegistry) -> str:
     lines = [f"{len(value.ids)} duties, {len(value)} versions"]
-    for period, citation, title, bodies, verified in _timeline(value):
+    for period, citation, force, title, bodies, verified in _timeline(value):
         flag = "" if verified == "yes" else f" {_UNVERIFIED}"
-        lines.append(f"{period:<26} {citation} ({bodies}){flag}\n{'':<27}{title}")
+        lines.append(f"{period:<26} {citation} ({bodies}){flag}\n{'':<27}{title} [{force}]")
     return "\n".join(lines)
 
 
 @markdown.register
 def _(value: DutyRegistry) -> str:
-    return md_table(("In force", "Citation", "Duty", "Binds", "Verified"), _timeline(value))
+    return md_table(_TIMELINE_HEADERS, _timeline(value))
 
 
 @html.register
 def _(value: DutyRegistry) -> str:
-    body = table(("In force", "Citation", "Duty", "Binds", "Verified"), _timeline(value))
+    body = table(_TIMELINE_HEADERS, _timeline(value))
     return f'<div class="engagekit">{body}</div>'
 
 
@@ -219,20 +273,27 @@ def _(value: Checklist) -> str:
         lines.append(f"Nothing to check: {value.reason}")
     for item in value.items:
         lines.append(f"[ ] {item.id}{_flag(item.verified)}")
-        lines.append(_wrap(f"{item.requirement.text} ({item.citation})", "      "))
+        force = item.duty.force_of(item.requirement).label
+        lines.append(_wrap(f"{item.requirement.text} ({item.citation}; {force})", "      "))
     return "\n".join(lines)
 
 
 @html.register
 def _(value: Checklist) -> str:
     rows = [
-        (item.id, item.requirement.text, str(item.citation), "yes" if item.verified else "no")
+        (
+            item.id,
+            item.requirement.text,
+            str(item.citation),
+            item.duty.force_of(item.requirement).label,
+            "yes" if item.verified else "no",
+        )
         for item in value.items
     ]
     return (
         '<div class="engagekit">'
         + table(
-            ("Requirement", "Text", "Citation", "Verified"),
+            ("Requirement", "Text", "Citation", "Force", "Verified"),
             rows,
             caption=f"Checklist for a {value.body.label} on {value.on.isoformat()}",
         )
@@ -240,8 +301,16 @@ def _(value: Checklist) -> str:
     )
 
 
-def _status(outcome: Outcome) -> str:
-    return outcome.label.upper()
+def _status(finding: Finding) -> str:
+    return _gap_status(finding.outcome, finding.force)
+
+
+def _force_line(value: ComplianceReport) -> str:
+    breaches, departures = len(value.breaches), len(value.overridable)
+    return (
+        f"Breaches of law: {breaches}; gaps against guidance, contract, policy or local "
+        f"practice (not breaches of law): {departures}"
+    )
 
 
 @text.register
@@ -251,6 +320,7 @@ def _(value: ComplianceReport) -> str:
         f"assessed as of {value.as_of.isoformat()}"
     )
     lines = [head, f"Summary: {value.summary}", f"Outcome: {value.outcome.label}"]
+    lines.append(_force_line(value))
     if value.unverified:
         lines.append(
             f"{len(value.unverified)} requirement records are not verified against a "
@@ -258,9 +328,10 @@ def _(value: ComplianceReport) -> str:
         )
     for finding in value.reasons:
         lines.append("")
-        lines.append(f"{_status(finding.outcome):<15}{finding.rule}{_flag(finding.verified)}")
+        lines.append(f"{_status(finding):<14} {finding.rule}{_flag(finding.verified)}")
         lines.append(_wrap(finding.title))
-        lines.append(f"    {finding.source}")
+        force = "" if finding.force is None else f" [{finding.force.label}]"
+        lines.append(f"    {finding.source}{force}")
         lines.extend(_wrap(f"- {point}", "    ") for point in finding.points)
     return "\n".join(lines)
 
@@ -269,19 +340,20 @@ def _evidence_cell(finding: Finding) -> str:
     return "; ".join(f"{e.what} [{e.id}]" for e in finding.used) or "none"
 
 
-def _finding_rows(value: ComplianceReport) -> list[tuple[str, str, str, str]]:
+def _finding_rows(value: ComplianceReport) -> list[tuple[str, str, str, str, str]]:
     return [
         (
-            f.outcome.label,
+            _status(f).lower(),
             f.rule + ("" if f.verified else " (unverified)"),
             f.source.section or f.source.title,
+            "—" if f.force is None else f.force.label,
             _evidence_cell(f),
         )
         for f in value.reasons
     ]
 
 
-_HEADERS = ("Outcome", "Requirement", "Citation", "Evidence", "Reasons")
+_HEADERS = ("Outcome", "Requirement", "Citation", "Force", "Evidence", "Reasons")
 
 
 @markdown.register
@@ -289,7 +361,7 @@ def _(value: ComplianceReport) -> str:
     head = (
         f"## Compliance report: {value.body.label}\n\nDuties in force on "
         f"{value.on.isoformat()}, assessed as of {value.as_of.isoformat()}. "
-        f"**{value.summary}**; outcome: {value.outcome.label}.\n\n"
+        f"**{value.summary}**; outcome: {value.outcome.label}. {_force_line(value)}.\n\n"
     )
     rows = [
         (*row, "<br>".join(f"• {_md_cell(point)}" for point in finding.points))
@@ -315,5 +387,6 @@ def _(value: ComplianceReport) -> str:
     parts.append("</tbody></table>")
     return (
         f'<div class="engagekit"><p><strong>{esc(value.summary)}</strong>; '
-        f"outcome: {esc(value.outcome.label)}</p>{''.join(parts)}</div>"
+        f"outcome: {esc(value.outcome.label)}. {esc(_force_line(value))}</p>"
+        f"{''.join(parts)}</div>"
     )

@@ -14,10 +14,14 @@ from engagekit.choices import Choice
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._model import Duty
 from engagekit.errors import InvalidValueError
+from engagekit.sources import LegalForce
 
 
 def _duty_row(duty: Duty) -> tuple[object, ...]:
-    return (duty.id, duty.title, str(duty.citation), duty.period, duty.verified)
+    return (duty.id, duty.title, duty.force.label, str(duty.citation), duty.period, duty.verified)
+
+
+_COLUMNS = ("id", "duty", "force", "citation", "in force", "verified")
 
 
 class DutyList(Listing[Duty]):
@@ -36,10 +40,10 @@ class DutyList(Listing[Duty]):
     __slots__ = ()
 
     noun: ClassVar[str] = "duties"
-    columns: ClassVar[tuple[str, ...]] = ("id", "duty", "citation", "in force", "verified")
+    columns: ClassVar[tuple[str, ...]] = _COLUMNS
 
     def row(self, item: Duty) -> tuple[object, ...]:
-        """The duty's id, title, citation, period and whether it is verified."""
+        """The duty's id, title, legal force, citation, period and whether it is verified."""
         return _duty_row(item)
 
     @property
@@ -74,7 +78,7 @@ class DutiesInForce(Listing[Duty]):
     """
 
     noun: ClassVar[str] = "duties"
-    columns: ClassVar[tuple[str, ...]] = ("id", "duty", "citation", "in force", "verified")
+    columns: ClassVar[tuple[str, ...]] = _COLUMNS
 
     body: BodyType = attrs.field(converter=BodyType)
     on: dt.date = attrs.field(validator=_validate.a_date)
@@ -91,7 +95,7 @@ class DutiesInForce(Listing[Duty]):
             )
 
     def row(self, item: Duty) -> tuple[object, ...]:
-        """The duty's id, title, citation, period and whether it is verified."""
+        """The duty's id, title, legal force, citation, period and whether it is verified."""
         return _duty_row(item)
 
     def __contains__(self, item: object) -> bool:
@@ -112,6 +116,38 @@ class DutiesInForce(Listing[Duty]):
     def unverified(self) -> tuple[Duty, ...]:
         """The duties whose records are not verified against a primary source."""
         return tuple(d for d in self.duties if not d.verified)
+
+    @property
+    def law(self) -> tuple[Duty, ...]:
+        """The duties that are law (statute, regulations): the only ones a gap breaches.
+
+        Examples:
+            >>> from engagekit.duties import duties_for
+            >>> found = duties_for("icb", "2024-06-30")
+            >>> "service-change-tests" in found.ids, "service-change-tests" in [
+            ...     d.id for d in found.law]
+            (True, False)
+        """
+        return tuple(d for d in self.duties if d.force.binding)
+
+    def by_force(self) -> dict[LegalForce, tuple[Duty, ...]]:
+        """The duties grouped by legal force, strongest first (statute, regulations,
+        case law, statutory guidance, contract, national policy, local practice,
+        engagekit's convention); forces no duty has are left out.
+
+        Examples:
+            >>> from engagekit.duties import duties_for
+            >>> groups = duties_for("ccg", "2018-06-01").by_force()
+            >>> [force.value for force in groups]  # doctest: +NORMALIZE_WHITESPACE
+            ['statute', 'regulations', 'statutory-guidance', 'national-policy']
+            >>> [d.id for d in groups[LegalForce.STATUTORY_GUIDANCE]]
+            ['guidance-participation-2017']
+        """
+        return {
+            force: found
+            for force in LegalForce
+            if (found := tuple(d for d in self.duties if d.force is force))
+        }
 
 
 class DutyChangeKind(Choice):

@@ -17,6 +17,7 @@ from engagekit.plans._dates import TargetDate
 from engagekit.plans._feedback import ChangeStatus, FeedbackItem, FeedbackLoop, Response
 from engagekit.plans._meetings import Meeting
 from engagekit.plans._recurrence import Recurrence
+from engagekit.sources import LegalForce
 
 
 def _cells(rows: Iterable[Iterable[object]]) -> tuple[tuple[str, ...], ...]:
@@ -342,7 +343,7 @@ def annual_engagement_report(
         _limbs(evidence_list),
         _stages(evidence_list, plan, end),
         _calendar(plan, meeting_list, start, end),
-        _actions(plan, start, end),
+        _actions(plan, start, end, body),
     ]
     if loop is not None:
         sections.append(_yswd(you_said_we_did(loop, (start, end))))
@@ -409,9 +410,28 @@ def _limbs(evidence: Sequence[Evidence]) -> Section:
                 "Arrangements for the public to be involved in each limb of the duty "
                 "(National Health Service Act 2006, s14Z2(2))."
             ),
+            _FORCE_NOTES["duty"],
         ),
         sections=subsections,
     )
+
+
+#: What each part of the report is, in law: only the involvement duty is law.
+_FORCE_NOTES = {
+    "duty": (
+        f"Legal force: {LegalForce.STATUTE.label}. A limb that applied and has no evidence "
+        "is a gap against the law (limbs (b) and (c) apply only where a change would have "
+        "an impact on how services are delivered or the range available)."
+    ),
+    "cycle": (
+        "Legal force: none. The Engagement Cycle is a framework of good practice, not law: "
+        "a stage with nothing recorded is not a breach."
+    ),
+    "actions": (
+        f"Legal force: {LegalForce.LOCAL_PRACTICE.label} ({{body}}'s own action plan), not "
+        "law: an overdue action is a departure from the body's own plan, not a breach."
+    ),
+}
 
 
 def _stages(evidence: Sequence[Evidence], plan: ActionPlan | None, end: dt.date) -> Section:
@@ -438,7 +458,9 @@ def _stages(evidence: Sequence[Evidence], plan: ActionPlan | None, end: dt.date)
                 paragraphs=() if items else ("Nothing recorded.",),
             )
         )
-    return Section(title="The Engagement Cycle", sections=subsections)
+    return Section(
+        title="The Engagement Cycle", paragraphs=(_FORCE_NOTES["cycle"],), sections=subsections
+    )
 
 
 def _calendar(
@@ -487,7 +509,7 @@ def _calendar(
     )
 
 
-def _actions(plan: ActionPlan | None, start: dt.date, end: dt.date) -> Section:
+def _actions(plan: ActionPlan | None, start: dt.date, end: dt.date, body: str) -> Section:
     if plan is None:
         return Section(title="Actions", paragraphs=("No action plan given.",))
     completed = []
@@ -502,6 +524,7 @@ def _actions(plan: ActionPlan | None, start: dt.date, end: dt.date) -> Section:
     overdue = [(a.id, a.description, a.target.text if a.target else "") for a in plan.overdue(end)]
     return Section(
         title="Actions",
+        paragraphs=(_FORCE_NOTES["actions"].format(body=body),),
         tables=(
             Table(headers=("Completed", "Action", "On"), rows=completed),
             Table(headers=("Overdue", "Action", "Target"), rows=overdue),
