@@ -29,7 +29,7 @@ def duty_timeline(
     ax: Axes | None = None,
 ) -> Figure:
     """Which duties bound the given kinds of body, and when: one row per duty and kind
-    of body, one bar per version in force, coloured by kind of obligation, with the
+    of body, one bar per version in force, coloured by its legal force, with the
     days each kind of body came into and went out of existence marked (so the PCT →
     CCG change of 1 April 2013 and the CCG → ICB change of 1 July 2022 show).
 
@@ -83,7 +83,7 @@ def duty_timeline(
             if key not in bars:
                 rows.append(key)
                 bars[key] = []
-            bars[key].append((begin, finish, duty.kind.label))
+            bars[key].append((begin, finish, duty.force.label))
             titles.setdefault(
                 duty.id, f"{duty.title} ({duty.citation.reference or duty.citation.instrument})"
             )
