@@ -140,7 +140,10 @@ class TestCommand:
         status, text = run(
             "network", "--ods", str(SAMPLE), "--as-of", "2015-06-01", "--route", "C81003"
         )
-        assert "-> ICB QJ2 [QJ2]" in text
+        # Read as at 2015, before ICBs: a CCG under an STP, names from the ODS tables.
+        assert "-> Clinical commissioning group (CCG) 15M [15M]" in text
+        assert "-> Sustainability and transformation partnership (STP) QJ2 [QJ2]" in text
+        assert "-> Midlands Commissioning Region [Y60] (region)" in text
 
     def test_ods_as_of_on_a_real_shaped_file(self) -> None:
         """A closed practice under an old region: the read works and the conflict is listed."""
@@ -184,7 +187,7 @@ class TestCommand:
             "network", "--ods", str(HISTORY), "--nations", "both", "--route", "W00001"
         )
         assert status == 0
-        assert "-> Local health board 7A1 [7A1] (system (integrated care board))" in text
+        assert "-> Betsi Cadwaladr University LHB [7A1] (system (integrated care board))" in text
         assert "-> NHS Wales [wales] (national)" in text
         status, text = run("network", "--ods", str(HISTORY))
         assert "in Wales: 2" in text

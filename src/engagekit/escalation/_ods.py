@@ -28,8 +28,9 @@ from engagekit.errors import (
     Problem,
     short_repr,
 )
-from engagekit.escalation._bodies import Body, Link
+from engagekit.escalation._bodies import Body, Link, trusted
 from engagekit.escalation._network import EscalationNetwork
+from engagekit.escalation._odsnames import ICB_ERA, OdsNames
 from engagekit.escalation._tiers import BodyKind, Tier
 from engagekit.sources import Source
 
@@ -39,7 +40,7 @@ COLUMNS = 27
 
 # 0-based positions of the columns engagekit reads.
 _CODE, _NAME, _REGION, _ICB = 0, 1, 2, 3
-_OPEN, _CLOSE, _STATUS, _COMMISSIONER, _SETTING = 10, 11, 12, 14, 25
+_OPEN, _CLOSE, _STATUS, _COMMISSIONER, _JOINED, _SETTING = 10, 11, 12, 14, 15, 25
 
 _STATUS_NAMES = {"A": "active", "C": "closed", "D": "dormant", "P": "proposed"}
 _SETTING_NAMES = {
@@ -190,6 +191,9 @@ class OdsImport(_display.Displayable):
         skipped: each line not made into a practice, with its reason, in line order.
         warnings: each conflict between rows over a body's parent that was
             resolved by the documented rule (see `ParentConflict`), in line order.
+        era: the date whose structure the kinds and names follow: `as_of`, or
+            the file's date (its latest open, close or join date); `None` for a
+            file with no dates (today's kinds).
 
     `len(network.practices) + len(skipped) == rows`: no row is dropped silently.
     """
@@ -202,6 +206,7 @@ class OdsImport(_display.Displayable):
     warnings: tuple[ParentConflict, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each(ParentConflict)
     )
+    era: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
 
     def __repr__(self) -> str:
         return _display.short_repr(
@@ -255,6 +260,7 @@ def read_ods(
     strict: bool = True,
     nations: Nations | str = Nations.ENGLAND,
     name: str | None = None,
+    names: OdsNames | str | PurePath | Iterable[str | PurePath] | None = None,
 ) -> OdsImport:
     """Read ``epraccur.csv`` (see `EscalationNetwork.from_ods`)."""
     day = None if as_of is None else _validate.as_date("as_of", as_of)
@@ -264,7 +270,9 @@ def read_ods(
     given_name: object = name
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
-    options = _Options(as_of=day, strict=strict, nations=chosen, name=name)
+    options = _Options(
+        as_of=day, strict=strict, nations=chosen, name=name, names=_names(names)
+    )
     if isinstance(source, str | PurePath):
         origin = str(source)
         try:
@@ -286,12 +294,29 @@ def read_ods(
     return _build(source, origin=origin, options=options)
 
 
+def _names(names: object) -> OdsNames:
+    if names is None:
+        return OdsNames.builtin()
+    if isinstance(names, OdsNames):
+        return names
+    if isinstance(names, str | PurePath):
+        return OdsNames.read(names)
+    if isinstance(names, Iterable) and not isinstance(names, bytes | dict):
+        paths = list(names)
+        if all(isinstance(p, str | PurePath) for p in paths):
+            return OdsNames.read(*paths)
+    raise InvalidTypeError(
+        "names", names, expected="OdsNames, or the path (or paths) of ODS organisation files"
+    )
+
+
 @attrs.frozen
 class _Options:
     as_of: dt.date | None
     strict: bool
     nations: Nations
     name: str | None
+    names: OdsNames
 
 
 def _rows(handle: Iterable[str], origin: str) -> Iterator[tuple[int, list[str] | str]]:
@@ -321,14 +346,45 @@ def _rows(handle: Iterable[str], origin: str) -> Iterator[tuple[int, list[str] |
         yield line, row
 
 
+#: The name tables whose codes `from_ods` makes area teams (before 1 July 2022).
+_AREA_TEAM_TABLES = frozenset({"area-team", "local-office"})
+
+
+def era_kinds(on: dt.date | None) -> tuple[BodyKind, BodyKind]:
+    """The kinds of the Commissioner (column 15) and High Level Health Geography
+    (column 4) bodies of `epraccur.csv` on a date.
+
+    Before 1 July 2022 the commissioner is a clinical commissioning group and the
+    geography an NHS England area team or local office, later a sustainability and
+    transformation partnership; from 1 July 2022 they are a sub-ICB location and an
+    integrated care board. `from_ods` tells an area team from an STP by the name
+    tables: a code they list as an area team or local office is one, any other is
+    an STP. With no date, today's kinds.
+
+    Examples:
+        >>> import datetime as dt
+        >>> [kind.value for kind in era_kinds(dt.date(2020, 4, 1))]
+        ['clinical-commissioning-group', 'sustainability-and-transformation-partnership']
+        >>> [kind.value for kind in era_kinds(dt.date(2022, 7, 1))]
+        ['sub-icb-location', 'integrated-care-board']
+    """
+    if on is not None and on < ICB_ERA:
+        return (
+            BodyKind.CLINICAL_COMMISSIONING_GROUP,
+            BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP,
+        )
+    return BodyKind.SUB_ICB_LOCATION, BodyKind.INTEGRATED_CARE_BOARD
+
+
 def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImport:
     as_of, strict, nations = options.as_of, options.strict, options.nations
     problems: list[Problem] = []
     more = 0
-    # Skipped rows as (line, code, reason); records are made once, at the end.
+    # Skipped rows as (line, code, reason); records are made once, at the end. The
+    # reasons repeat, so each distinct one is made once and shared.
     skipped: list[tuple[int, str | None, str]] = []
-    practices: list[Body] = []
-    links: list[Link] = []
+    reasons: dict[object, str] = {}
+    practices: list[tuple[str, str, str]] = []
     seen: dict[str, int] = {}
     # (child, parent) -> [best rank, line of the best-ranked row, first line, rows];
     # child -> its parents in the order first seen. A Welsh board's "parent" is W00.
@@ -338,6 +394,10 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
     boards: set[str] = set()
     ods = _validate.ODS_PATTERN.match
     keep_england, keep_wales = nations.includes_england, nations.includes_wales
+    # The same few thousand dates recur: each text is parsed once per column.
+    open_dates: dict[str, dt.date | str | None] = {}
+    close_dates: dict[str, dt.date | str | None] = {}
+    latest = ""  # the latest YYYYMMDD open, close or join date: the file's date
 
     def malformed(line: int, code: str | None, reason: str) -> None:
         nonlocal more
@@ -362,64 +422,102 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
             if rank > entry[0]:
                 entry[0], entry[1] = rank, line
 
+    def reason(key: object, make: typing.Callable[[], str]) -> str:
+        found = reasons.get(key)
+        if found is None:
+            found = reasons[key] = make()
+        return found
+
     rows = 0
     for line, row in _rows(handle, origin):
         rows = line
         if isinstance(row, str):
             malformed(line, None, row)
             continue
-        if not row or all(not cell.strip() for cell in row):
-            skipped.append((line, None, "blank line"))
+        if len(row) != COLUMNS:
+            if not row or all(not cell.strip() for cell in row):
+                skipped.append((line, None, "blank line"))
+                continue
+            code = row[_CODE].strip() or None
+            malformed(
+                line,
+                code if code is not None and ods(code) else None,
+                f"expected {COLUMNS} columns, got {len(row)}",
+            )
             continue
         code = row[_CODE].strip() or None
-        if code is not None and not ods(code):
-            code_text: str | None = None
-        else:
-            code_text = code
-        if len(row) != COLUMNS:
-            malformed(line, code_text, f"expected {COLUMNS} columns, got {len(row)}")
-            continue
-        row_problems = []
-        if code is None:
-            row_problems.append("column 1 (Organisation Code) is empty")
-        elif code_text is None:
-            row_problems.append(
-                f"column 1 (Organisation Code) {short_repr(code)} is not {_validate.ODS_RULE}"
-            )
-        opened = _date(row[_OPEN], _OPEN + 1, "Open Date")
-        closed = _date(row[_CLOSE], _CLOSE + 1, "Close Date")
-        row_problems.extend(d for d in (opened, closed) if isinstance(d, str))
+        opened_text, closed_text = row[_OPEN], row[_CLOSE]
+        opened = open_dates.get(opened_text, _UNPARSED)
+        if opened is _UNPARSED:
+            opened = open_dates[opened_text] = _date(opened_text, _OPEN + 1, "Open Date")
+        closed = close_dates.get(closed_text, _UNPARSED)
+        if closed is _UNPARSED:
+            closed = close_dates[closed_text] = _date(closed_text, _CLOSE + 1, "Close Date")
         status = row[_STATUS].strip()
-        if status not in _STATUS_NAMES:
-            row_problems.append(
-                f"column {_STATUS + 1} (Status Code) {short_repr(status)} is not one of A, C, D, P"
-            )
         setting = row[_SETTING].strip()
-        if not (setting.isdigit() and setting.isascii()):
-            row_problems.append(
-                f"column {_SETTING + 1} (Prescribing Setting) {short_repr(setting)} is not a number"
-            )
-        if row_problems:
+        if (
+            code is None
+            or not ods(code)
+            or type(opened) is str
+            or type(closed) is str
+            or status not in _STATUS_NAMES
+            or not (setting.isdigit() and setting.isascii())
+        ):
+            if code is None and all(not cell.strip() for cell in row):
+                skipped.append((line, None, "blank line"))
+                continue
+            code_text = code if code is not None and ods(code) else None
+            row_problems = []
+            if code is None:
+                row_problems.append("column 1 (Organisation Code) is empty")
+            elif code_text is None:
+                row_problems.append(
+                    f"column 1 (Organisation Code) {short_repr(code)} is not {_validate.ODS_RULE}"
+                )
+            row_problems.extend(d for d in (opened, closed) if isinstance(d, str))
+            if status not in _STATUS_NAMES:
+                row_problems.append(
+                    f"column {_STATUS + 1} (Status Code) {short_repr(status)} "
+                    "is not one of A, C, D, P"
+                )
+            if not (setting.isdigit() and setting.isascii()):
+                row_problems.append(
+                    f"column {_SETTING + 1} (Prescribing Setting) {short_repr(setting)} "
+                    "is not a number"
+                )
             malformed(line, code_text, "; ".join(row_problems))
             continue
-        assert code is not None
+        assert not isinstance(opened, str) and not isinstance(closed, str)
+        for text in (opened_text, closed_text, row[_JOINED]):
+            text = text.strip()
+            if text > latest and len(text) == 8 and text.isdigit():
+                latest = text
         if setting != GP_PRACTICE_SETTING:
-            kind = _SETTING_NAMES.get(setting, "not a GP practice")
-            skipped.append((line, code, f"prescribing setting {setting} ({kind})"))
+            skipped.append(
+                (
+                    line,
+                    code,
+                    reason(
+                        setting,
+                        lambda: f"prescribing setting {setting} "
+                        f"({_SETTING_NAMES.get(setting, 'not a GP practice')})",
+                    ),
+                )
+            )
             continue
-        assert not isinstance(opened, str)
-        assert not isinstance(closed, str)
         if as_of is None:
             if status != "A":
-                skipped.append((line, code, f"status {status} ({_STATUS_NAMES[status]})"))
+                skipped.append(
+                    (line, code, reason(status, lambda: f"status {status} ({_STATUS_NAMES[status]})"))
+                )
                 continue
         elif opened is not None and opened > as_of:
-            reason = f"not open on {as_of.isoformat()} (opened {opened.isoformat()})"
-            skipped.append((line, code, reason))
+            reason_text = f"not open on {as_of.isoformat()} (opened {opened.isoformat()})"
+            skipped.append((line, code, reason(("opened", opened), lambda: reason_text)))
             continue
         elif closed is not None and closed <= as_of:
-            reason = f"not open on {as_of.isoformat()} (closed {closed.isoformat()})"
-            skipped.append((line, code, reason))
+            reason_text = f"not open on {as_of.isoformat()} (closed {closed.isoformat()})"
+            skipped.append((line, code, reason(("closed", closed), lambda: reason_text)))
             continue
         commissioner, icb, region = (
             row[_COMMISSIONER].strip(),
@@ -428,9 +526,17 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
         )
         welsh = region == WALES_GROUPING or icb == WALES_GEOGRAPHY
         if not (keep_wales if welsh else keep_england):
-            nation = "Wales" if welsh else "England"
-            reason = f"in {nation} (National Grouping {region or '-'}); nations='both' keeps it"
-            skipped.append((line, code, reason))
+            skipped.append(
+                (
+                    line,
+                    code,
+                    reason(
+                        ("nation", welsh, region),
+                        lambda: f"in {'Wales' if welsh else 'England'} "
+                        f"(National Grouping {region or '-'}); nations='both' keeps it",
+                    ),
+                )
+            )
             continue
         wanted: tuple[tuple[str, str], ...]
         if welsh:
@@ -445,16 +551,18 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
         if missing:
             skipped.append((line, code, "no " + " or ".join(missing) + " recorded"))
             continue
-        bad = [
-            f"column {column} ({label}) {short_repr(value)} is not {_validate.ODS_RULE}"
-            for column, label, value in (
-                (_COMMISSIONER + 1, "Commissioner", commissioner),
-                (_ICB + 1, "High Level Health Geography", icb),
-                (_REGION + 1, "National Grouping", region),
-            )
-            if (value or not welsh) and not ods(value)
-        ]
-        if bad:
+        if not (ods(commissioner) and (welsh and not icb or ods(icb))) or not (
+            welsh and not region or ods(region)
+        ):
+            bad = [
+                f"column {column} ({label}) {short_repr(value)} is not {_validate.ODS_RULE}"
+                for column, label, value in (
+                    (_COMMISSIONER + 1, "Commissioner", commissioner),
+                    (_ICB + 1, "High Level Health Geography", icb),
+                    (_REGION + 1, "National Grouping", region),
+                )
+                if (value or not welsh) and not ods(value)
+            ]
             malformed(line, code, "; ".join(bad))
             continue
         if code in seen:
@@ -469,15 +577,7 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
             parent(commissioner, icb, rank, line)
             parent(icb, region, rank, line)
         seen[code] = line
-        practices.append(
-            Body(
-                id=code,
-                name=row[_NAME].strip() or code,
-                kind=BodyKind.PRACTICE,
-                tier=Tier.PRACTICE,
-            )
-        )
-        links.append(Link(source=code, target=commissioner))
+        practices.append((code, row[_NAME].strip() or code, commissioner))
 
     kept, conflicts = _resolve(given, parents_of)
     if strict:
@@ -487,63 +587,95 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
         problems.sort(key=_problem_line)
         raise DocumentError(origin, problems, more=more)
 
-    # Bodies follow the parents kept: a parent given only by rows that lost a
-    # conflict is not a body of the network.
+    era = as_of or (
+        dt.date(int(latest[:4]), int(latest[4:6]), int(latest[6:])) if latest else None
+    )
+    network = _network(
+        practices,
+        commissioners,
+        boards,
+        kept,
+        era=era,
+        names=options.names,
+        label=options.name
+        or f"GP practices from {origin}" + (f" open on {as_of.isoformat()}" if as_of else ""),
+    )
+    return OdsImport(
+        network=network,
+        rows=rows,
+        skipped=[
+            trusted(SkippedRow, line=line, code=code, reason=text) for line, code, text in skipped
+        ],
+        warnings=conflicts,
+        era=era,
+    )
+
+
+#: A date cache's marker for a text not parsed yet.
+_UNPARSED: typing.Any = object()
+
+
+def _body(code: str, name: str, kind: BodyKind, tier: Tier) -> Body:
+    return trusted(Body, id=code, name=name, kind=kind, tier=tier)
+
+
+def _link(source: str, target: str) -> Link:
+    return trusted(Link, source=source, target=target)
+
+
+def _network(
+    practices: list[tuple[str, str, str]],
+    commissioners: set[str],
+    boards: set[str],
+    kept: dict[str, str],
+    *,
+    era: dt.date | None,
+    names: OdsNames,
+    label: str,
+) -> EscalationNetwork:
+    """The network of the rows kept: bodies follow the parents kept, so a parent given
+    only by rows that lost a conflict is not a body of the network.
+
+    Kinds follow the era (`era_kinds`); names come from `names` on the era's date.
+    """
+    commissioner_kind, geography_kind = era_kinds(era)
     english = sorted(c for c in commissioners if kept[c] != WALES_GROUPING)
     welsh_boards = sorted(b for b in boards if kept[b] == WALES_GROUPING)
     icbs = sorted({kept[c] for c in english})
     regions = sorted({kept[i] for i in icbs})
-    bodies = [
-        *practices,
-        *(
-            Body(id=c, name=f"Commissioner {c}", kind=BodyKind.COMMISSIONER, tier=Tier.PLACE)
-            for c in english
-        ),
-        *(
-            Body(id=i, name=f"ICB {i}", kind=BodyKind.INTEGRATED_CARE_BOARD, tier=Tier.SYSTEM)
-            for i in icbs
-        ),
-        *(
-            Body(id=r, name=f"NHS England region {r}", kind=BodyKind.REGION, tier=Tier.REGION)
-            for r in regions
-        ),
-        *(
-            Body(
-                id=b,
-                name=f"Local health board {b}",
-                kind=BodyKind.LOCAL_HEALTH_BOARD,
-                tier=Tier.SYSTEM,
-            )
-            for b in welsh_boards
-        ),
-    ]
-    links.extend(Link(source=c, target=kept[c]) for c in english)
-    links.extend(Link(source=i, target=kept[i]) for i in icbs)
+
+    def named(code: str, kind: BodyKind) -> str:
+        entry = names.lookup(code, era)
+        return entry.readable if entry is not None else f"{kind.label} {code}"
+
+    def geography(code: str) -> BodyKind:
+        if geography_kind is BodyKind.INTEGRATED_CARE_BOARD:
+            return geography_kind
+        entry = names.lookup(code, era)
+        if entry is not None and entry.kind in _AREA_TEAM_TABLES:
+            return BodyKind.AREA_TEAM
+        return geography_kind
+
+    region_kind, board_kind = BodyKind.REGION, BodyKind.LOCAL_HEALTH_BOARD
+    bodies = [_body(code, name, BodyKind.PRACTICE, Tier.PRACTICE) for code, name, _ in practices]
+    bodies.extend(
+        _body(c, named(c, commissioner_kind), commissioner_kind, Tier.PLACE) for c in english
+    )
+    for code in icbs:
+        kind = geography(code)
+        bodies.append(_body(code, named(code, kind), kind, Tier.SYSTEM))
+    bodies.extend(_body(r, named(r, region_kind), region_kind, Tier.REGION) for r in regions)
+    bodies.extend(_body(b, named(b, board_kind), board_kind, Tier.SYSTEM) for b in welsh_boards)
+    links = [_link(code, commissioner) for code, _, commissioner in practices]
+    links.extend(_link(c, kept[c]) for c in english)
+    links.extend(_link(i, kept[i]) for i in icbs)
     if regions:
-        bodies.append(
-            Body(
-                id=NATIONAL_ID,
-                name="NHS England",
-                kind=BodyKind.NATIONAL_BODY,
-                tier=Tier.NATIONAL,
-            )
-        )
-        links.extend(Link(source=r, target=NATIONAL_ID) for r in regions)
+        bodies.append(_body(NATIONAL_ID, "NHS England", BodyKind.NATIONAL_BODY, Tier.NATIONAL))
+        links.extend(_link(r, NATIONAL_ID) for r in regions)
     if welsh_boards:
-        bodies.append(
-            Body(id=WALES_ID, name="NHS Wales", kind=BodyKind.NHS_WALES, tier=Tier.NATIONAL)
-        )
-        links.extend(Link(source=b, target=WALES_ID) for b in welsh_boards)
-    label = options.name or f"GP practices from {origin}" + (
-        f" open on {as_of.isoformat()}" if as_of else ""
-    )
-    network = EscalationNetwork(name=label, bodies=bodies, links=links, source=_source())
-    return OdsImport(
-        network=network,
-        rows=rows,
-        skipped=[SkippedRow(line=line, code=code, reason=reason) for line, code, reason in skipped],
-        warnings=conflicts,
-    )
+        bodies.append(_body(WALES_ID, "NHS Wales", BodyKind.NHS_WALES, Tier.NATIONAL))
+        links.extend(_link(b, WALES_ID) for b in welsh_boards)
+    return EscalationNetwork(name=label, bodies=bodies, links=links, source=_source())
 
 
 _FIRST_OPEN = "the first row of a practice not closed decides"
