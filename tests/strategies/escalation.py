@@ -5,7 +5,6 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from engagekit.escalation import (
-    OdsName,
     Body,
     BodyKind,
     Coverage,
@@ -19,6 +18,7 @@ from engagekit.escalation import (
     LinkKind,
     Nations,
     OdsImport,
+    OdsName,
     ParentConflict,
     SeatCount,
     SkippedRow,

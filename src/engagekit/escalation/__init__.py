@@ -53,6 +53,7 @@ from engagekit.escalation import _render  # noqa: F401  isort: skip
 
 __all__ = [
     "ENGLAND_SCALE",
+    "ICB_ERA",
     "Body",
     "BodyDuties",
     "BodyKind",
@@ -71,13 +72,12 @@ __all__ = [
     "OdsImport",
     "OdsName",
     "OdsNames",
-    "ICB_ERA",
-    "era_kinds",
     "ParentConflict",
     "Route",
     "SeatCount",
     "SkippedRow",
     "Tier",
+    "era_kinds",
     "national",
 ]
 

@@ -691,9 +691,7 @@ class EscalationNetwork:
         """
         from engagekit.escalation._ods import read_ods
 
-        return read_ods(
-            source, as_of=as_of, strict=strict, nations=nations, name=name, names=names
-        )
+        return read_ods(source, as_of=as_of, strict=strict, nations=nations, name=name, names=names)
 
     def to_mermaid(self) -> str:
         """Mermaid flowchart text, bottom to top, one subgraph per tier."""

@@ -12,7 +12,7 @@ import datetime as dt
 import io as stdio
 import typing
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from typing import IO
 
@@ -28,7 +28,7 @@ from engagekit.errors import (
     Problem,
     short_repr,
 )
-from engagekit.escalation._bodies import Body, Link, trusted
+from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._odsnames import ICB_ERA, OdsNames
 from engagekit.escalation._tiers import BodyKind, Tier
@@ -232,6 +232,11 @@ class OdsImport(_display.Displayable):
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+_skipped_row: Callable[[int, str | None, str], SkippedRow] = trusted_factory(
+    SkippedRow, "line", "code", "reason"
+)
+
+
 def _date(text: str, column: int, label: str) -> dt.date | str | None:
     """A date, ``None`` for an empty cell, or a problem (as text)."""
     text = text.strip()
@@ -270,9 +275,7 @@ def read_ods(
     given_name: object = name
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
-    options = _Options(
-        as_of=day, strict=strict, nations=chosen, name=name, names=_names(names)
-    )
+    options = _Options(as_of=day, strict=strict, nations=chosen, name=name, names=_names(names))
     if isinstance(source, str | PurePath):
         origin = str(source)
         try:
@@ -317,33 +320,6 @@ class _Options:
     nations: Nations
     name: str | None
     names: OdsNames
-
-
-def _rows(handle: Iterable[str], origin: str) -> Iterator[tuple[int, list[str] | str]]:
-    """Each record with its number: the cells, or what the CSV reader could not read."""
-    reader = csv.reader(handle, strict=True)
-    line = 0
-    while True:
-        line += 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            message = str(exc)
-            if "bytes" in message:  # a binary stream: nothing in it can be read
-                raise InvalidTypeError(
-                    "source", handle, expected="a text file, not a binary one"
-                ) from None
-            if "field larger than field limit" in message:
-                message = f"a field is longer than {FIELD_LIMIT:,} characters"
-            yield line, f"cannot read the line as CSV ({message})"
-            continue
-        except UnicodeDecodeError:
-            raise ParseError(
-                origin, reason="not UTF-8 text; open the file with its encoding and pass it"
-            ) from None
-        yield line, row
 
 
 #: The name tables whose codes `from_ods` makes area teams (before 1 July 2022).
@@ -422,162 +398,133 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
             if rank > entry[0]:
                 entry[0], entry[1] = rank, line
 
-    def reason(key: object, make: typing.Callable[[], str]) -> str:
-        found = reasons.get(key)
-        if found is None:
-            found = reasons[key] = make()
-        return found
-
-    rows = 0
-    for line, row in _rows(handle, origin):
-        rows = line
-        if isinstance(row, str):
-            malformed(line, None, row)
-            continue
-        if len(row) != COLUMNS:
-            if not row or all(not cell.strip() for cell in row):
-                skipped.append((line, None, "blank line"))
-                continue
-            code = row[_CODE].strip() or None
-            malformed(
-                line,
-                code if code is not None and ods(code) else None,
-                f"expected {COLUMNS} columns, got {len(row)}",
-            )
-            continue
-        code = row[_CODE].strip() or None
-        opened_text, closed_text = row[_OPEN], row[_CLOSE]
-        opened = open_dates.get(opened_text, _UNPARSED)
-        if opened is _UNPARSED:
-            opened = open_dates[opened_text] = _date(opened_text, _OPEN + 1, "Open Date")
-        closed = close_dates.get(closed_text, _UNPARSED)
-        if closed is _UNPARSED:
-            closed = close_dates[closed_text] = _date(closed_text, _CLOSE + 1, "Close Date")
-        status = row[_STATUS].strip()
-        setting = row[_SETTING].strip()
-        if (
-            code is None
-            or not ods(code)
-            or type(opened) is str
-            or type(closed) is str
-            or status not in _STATUS_NAMES
-            or not (setting.isdigit() and setting.isascii())
-        ):
-            if code is None and all(not cell.strip() for cell in row):
-                skipped.append((line, None, "blank line"))
-                continue
-            code_text = code if code is not None and ods(code) else None
-            row_problems = []
-            if code is None:
-                row_problems.append("column 1 (Organisation Code) is empty")
-            elif code_text is None:
-                row_problems.append(
-                    f"column 1 (Organisation Code) {short_repr(code)} is not {_validate.ODS_RULE}"
+    # Parent chains recur: each distinct (commissioner, ICB, region) is checked once.
+    chains: dict[tuple[str, str, str], bool] = {}
+    reader = csv.reader(handle, strict=True)
+    line = 0
+    while True:
+        try:
+            for row in reader:
+                line += 1
+                if len(row) != COLUMNS:
+                    if not row or all(not cell.strip() for cell in row):
+                        skipped.append((line, None, "blank line"))
+                        continue
+                    code = row[_CODE].strip() or None
+                    malformed(
+                        line,
+                        code if code is not None and ods(code) else None,
+                        f"expected {COLUMNS} columns, got {len(row)}",
+                    )
+                    continue
+                code = row[_CODE].strip()
+                opened_text, closed_text = row[_OPEN], row[_CLOSE]
+                opened = open_dates.get(opened_text, _UNPARSED)
+                if opened is _UNPARSED:
+                    opened = open_dates[opened_text] = _date(opened_text, _OPEN + 1, "Open Date")
+                closed = close_dates.get(closed_text, _UNPARSED)
+                if closed is _UNPARSED:
+                    closed = close_dates[closed_text] = _date(closed_text, _CLOSE + 1, "Close Date")
+                status = row[_STATUS].strip()
+                setting = row[_SETTING].strip()
+                if (
+                    ods(code) is None
+                    or type(opened) is str
+                    or type(closed) is str
+                    or status not in _STATUS_NAMES
+                    or not (setting.isdigit() and setting.isascii())
+                ):
+                    if not code and all(not cell.strip() for cell in row):
+                        skipped.append((line, None, "blank line"))
+                        continue
+                    malformed(line, code if ods(code) else None, _row_problem(row, code))
+                    continue
+                assert not isinstance(opened, str)
+                assert not isinstance(closed, str)
+                joined = row[_JOINED]
+                if joined > latest and len(joined) == 8 and joined.isdigit():
+                    latest = joined
+                if setting != GP_PRACTICE_SETTING:
+                    text = reasons.get(setting)
+                    if text is None:
+                        kind = _SETTING_NAMES.get(setting, "not a GP practice")
+                        text = reasons[setting] = f"prescribing setting {setting} ({kind})"
+                    skipped.append((line, code, text))
+                    continue
+                if as_of is None:
+                    if status != "A":
+                        text = reasons.get(status)
+                        if text is None:
+                            text = reasons[status] = f"status {status} ({_STATUS_NAMES[status]})"
+                        skipped.append((line, code, text))
+                        continue
+                elif opened is not None and opened > as_of:
+                    text = reasons.get(opened)
+                    if text is None:
+                        text = reasons[opened] = (
+                            f"not open on {as_of.isoformat()} (opened {opened.isoformat()})"
+                        )
+                    skipped.append((line, code, text))
+                    continue
+                elif closed is not None and closed <= as_of:
+                    text = reasons.get(("closed", closed))
+                    if text is None:
+                        text = reasons["closed", closed] = (
+                            f"not open on {as_of.isoformat()} (closed {closed.isoformat()})"
+                        )
+                    skipped.append((line, code, text))
+                    continue
+                commissioner, icb, region = (
+                    row[_COMMISSIONER].strip(),
+                    row[_ICB].strip(),
+                    row[_REGION].strip(),
                 )
-            row_problems.extend(d for d in (opened, closed) if isinstance(d, str))
-            if status not in _STATUS_NAMES:
-                row_problems.append(
-                    f"column {_STATUS + 1} (Status Code) {short_repr(status)} "
-                    "is not one of A, C, D, P"
-                )
-            if not (setting.isdigit() and setting.isascii()):
-                row_problems.append(
-                    f"column {_SETTING + 1} (Prescribing Setting) {short_repr(setting)} "
-                    "is not a number"
-                )
-            malformed(line, code_text, "; ".join(row_problems))
-            continue
-        assert not isinstance(opened, str) and not isinstance(closed, str)
-        for text in (opened_text, closed_text, row[_JOINED]):
-            text = text.strip()
-            if text > latest and len(text) == 8 and text.isdigit():
-                latest = text
-        if setting != GP_PRACTICE_SETTING:
-            skipped.append(
-                (
-                    line,
-                    code,
-                    reason(
-                        setting,
-                        lambda: f"prescribing setting {setting} "
-                        f"({_SETTING_NAMES.get(setting, 'not a GP practice')})",
-                    ),
-                )
-            )
-            continue
-        if as_of is None:
-            if status != "A":
-                skipped.append(
-                    (line, code, reason(status, lambda: f"status {status} ({_STATUS_NAMES[status]})"))
-                )
-                continue
-        elif opened is not None and opened > as_of:
-            reason_text = f"not open on {as_of.isoformat()} (opened {opened.isoformat()})"
-            skipped.append((line, code, reason(("opened", opened), lambda: reason_text)))
-            continue
-        elif closed is not None and closed <= as_of:
-            reason_text = f"not open on {as_of.isoformat()} (closed {closed.isoformat()})"
-            skipped.append((line, code, reason(("closed", closed), lambda: reason_text)))
-            continue
-        commissioner, icb, region = (
-            row[_COMMISSIONER].strip(),
-            row[_ICB].strip(),
-            row[_REGION].strip(),
-        )
-        welsh = region == WALES_GROUPING or icb == WALES_GEOGRAPHY
-        if not (keep_wales if welsh else keep_england):
-            skipped.append(
-                (
-                    line,
-                    code,
-                    reason(
-                        ("nation", welsh, region),
-                        lambda: f"in {'Wales' if welsh else 'England'} "
-                        f"(National Grouping {region or '-'}); nations='both' keeps it",
-                    ),
-                )
-            )
-            continue
-        wanted: tuple[tuple[str, str], ...]
-        if welsh:
-            wanted = (("local health board (Commissioner)", commissioner),)
-        else:
-            wanted = (
-                ("commissioner", commissioner),
-                ("ICB (High Level Health Geography)", icb),
-                ("region (National Grouping)", region),
-            )
-        missing = [label for label, value in wanted if not value]
-        if missing:
-            skipped.append((line, code, "no " + " or ".join(missing) + " recorded"))
-            continue
-        if not (ods(commissioner) and (welsh and not icb or ods(icb))) or not (
-            welsh and not region or ods(region)
-        ):
-            bad = [
-                f"column {column} ({label}) {short_repr(value)} is not {_validate.ODS_RULE}"
-                for column, label, value in (
-                    (_COMMISSIONER + 1, "Commissioner", commissioner),
-                    (_ICB + 1, "High Level Health Geography", icb),
-                    (_REGION + 1, "National Grouping", region),
-                )
-                if (value or not welsh) and not ods(value)
-            ]
-            malformed(line, code, "; ".join(bad))
-            continue
-        if code in seen:
-            malformed(line, code, f"practice {code} is also on line {seen[code]}")
-            continue
-        rank = _OPEN_RANK if closed is None and status != "C" else closed or _UNDATED_RANK
-        if welsh:
-            boards.add(commissioner)
-            parent(commissioner, WALES_GROUPING, rank, line)
-        else:
-            commissioners.add(commissioner)
-            parent(commissioner, icb, rank, line)
-            parent(icb, region, rank, line)
-        seen[code] = line
-        practices.append((code, row[_NAME].strip() or code, commissioner))
+                welsh = region == WALES_GROUPING or icb == WALES_GEOGRAPHY
+                if not (keep_wales if welsh else keep_england):
+                    text = reasons.get((welsh, region))
+                    if text is None:
+                        text = reasons[welsh, region] = (
+                            f"in {'Wales' if welsh else 'England'} "
+                            f"(National Grouping {region or '-'}); nations='both' keeps it"
+                        )
+                    skipped.append((line, code, text))
+                    continue
+                if not commissioner or (not welsh and not (icb and region)):
+                    skipped.append((line, code, _missing(welsh, commissioner, icb, region)))
+                    continue
+                chain = commissioner, icb, region
+                valid = chains.get(chain)
+                if valid is None:
+                    valid = chains[chain] = bool(
+                        ods(commissioner)
+                        and ((welsh and not icb) or ods(icb))
+                        and ((welsh and not region) or ods(region))
+                    )
+                if not valid:
+                    malformed(line, code, _parent_problem(welsh, commissioner, icb, region))
+                    continue
+                if code in seen:
+                    malformed(line, code, f"practice {code} is also on line {seen[code]}")
+                    continue
+                rank = _OPEN_RANK if closed is None and status != "C" else closed or _UNDATED_RANK
+                if welsh:
+                    boards.add(commissioner)
+                    parent(commissioner, WALES_GROUPING, rank, line)
+                else:
+                    commissioners.add(commissioner)
+                    parent(commissioner, icb, rank, line)
+                    parent(icb, region, rank, line)
+                seen[code] = line
+                practices.append((code, row[_NAME].strip() or code, commissioner))
+            break
+        except csv.Error as exc:
+            line += 1
+            malformed(line, None, _csv_problem(exc, handle))
+        except UnicodeDecodeError:
+            raise ParseError(
+                origin, reason="not UTF-8 text; open the file with its encoding and pass it"
+            ) from None
+    rows = line
 
     kept, conflicts = _resolve(given, parents_of)
     if strict:
@@ -587,9 +534,7 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
         problems.sort(key=_problem_line)
         raise DocumentError(origin, problems, more=more)
 
-    era = as_of or (
-        dt.date(int(latest[:4]), int(latest[4:6]), int(latest[6:])) if latest else None
-    )
+    era = as_of or _latest(latest, open_dates, close_dates)
     network = _network(
         practices,
         commissioners,
@@ -603,24 +548,92 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
     return OdsImport(
         network=network,
         rows=rows,
-        skipped=[
-            trusted(SkippedRow, line=line, code=code, reason=text) for line, code, text in skipped
-        ],
+        skipped=[_skipped_row(line, code, text) for line, code, text in skipped],
         warnings=conflicts,
         era=era,
     )
+
+
+def _latest(joined: str, *caches: dict[str, dt.date | str | None]) -> dt.date | None:
+    """The file's date: its latest valid open, close or join date."""
+    dates = [d for cache in caches for d in cache.values() if isinstance(d, dt.date)]
+    if len(joined) == 8:
+        found = _date(joined, _JOINED + 1, "Join Date")
+        if isinstance(found, dt.date):
+            dates.append(found)
+    return max(dates, default=None)
+
+
+def _row_problem(row: list[str], code: str) -> str:
+    """What is wrong with a row's own columns (code, dates, status, setting)."""
+    problems = []
+    if not code:
+        problems.append("column 1 (Organisation Code) is empty")
+    elif not _validate.ODS_PATTERN.match(code):
+        problems.append(
+            f"column 1 (Organisation Code) {short_repr(code)} is not {_validate.ODS_RULE}"
+        )
+    for column, label in ((_OPEN, "Open Date"), (_CLOSE, "Close Date")):
+        found = _date(row[column], column + 1, label)
+        if isinstance(found, str):
+            problems.append(found)
+    status, setting = row[_STATUS].strip(), row[_SETTING].strip()
+    if status not in _STATUS_NAMES:
+        problems.append(
+            f"column {_STATUS + 1} (Status Code) {short_repr(status)} is not one of A, C, D, P"
+        )
+    if not (setting.isdigit() and setting.isascii()):
+        problems.append(
+            f"column {_SETTING + 1} (Prescribing Setting) {short_repr(setting)} is not a number"
+        )
+    return "; ".join(problems)
+
+
+def _missing(welsh: bool, commissioner: str, icb: str, region: str) -> str:
+    wanted: tuple[tuple[str, str], ...]
+    if welsh:
+        wanted = (("local health board (Commissioner)", commissioner),)
+    else:
+        wanted = (
+            ("commissioner", commissioner),
+            ("ICB (High Level Health Geography)", icb),
+            ("region (National Grouping)", region),
+        )
+    return "no " + " or ".join(label for label, value in wanted if not value) + " recorded"
+
+
+def _parent_problem(welsh: bool, commissioner: str, icb: str, region: str) -> str:
+    return "; ".join(
+        f"column {column} ({label}) {short_repr(value)} is not {_validate.ODS_RULE}"
+        for column, label, value in (
+            (_COMMISSIONER + 1, "Commissioner", commissioner),
+            (_ICB + 1, "High Level Health Geography", icb),
+            (_REGION + 1, "National Grouping", region),
+        )
+        if (value or not welsh) and not _validate.ODS_PATTERN.match(value)
+    )
+
+
+def _csv_problem(exc: csv.Error, handle: object) -> str:
+    """A line the CSV reader could not read, as a problem (a binary stream raises)."""
+    message = str(exc)
+    if "bytes" in message:  # a binary stream: nothing in it can be read
+        raise InvalidTypeError("source", handle, expected="a text file, not a binary one") from None
+    if "field larger than field limit" in message:
+        message = f"a field is longer than {FIELD_LIMIT:,} characters"
+    return f"cannot read the line as CSV ({message})"
 
 
 #: A date cache's marker for a text not parsed yet.
 _UNPARSED: typing.Any = object()
 
 
-def _body(code: str, name: str, kind: BodyKind, tier: Tier) -> Body:
-    return trusted(Body, id=code, name=name, kind=kind, tier=tier)
-
-
-def _link(source: str, target: str) -> Link:
-    return trusted(Link, source=source, target=target)
+# The reader checks every field itself (codes against the ODS rule, names as
+# non-empty text, kinds and tiers as members), so it builds its values unchecked.
+_body: Callable[[str, str, BodyKind, Tier], Body] = trusted_factory(
+    Body, "id", "name", "kind", "tier"
+)
+_link: Callable[[str, str], Link] = trusted_factory(Link, "source", "target")
 
 
 def _network(

@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _data, _validate
+from engagekit import _data, _display, _validate
 from engagekit.errors import DocumentError, InvalidTypeError, ParseError, Problem, short_repr
 from engagekit.sources import Source
 
@@ -173,7 +173,7 @@ class OdsNames:
             DocumentError: rows that are not code, name (and dates), by line.
         """
         base = cls.builtin() if over is None else over
-        entries = {code: list(found) for code, found in base._entries.items()}
+        entries = {code: list(base.entries(code)) for code in base}
         tables = list(base.tables)
         for path in paths:
             if not isinstance(path, str | PurePath):
@@ -227,12 +227,13 @@ class OdsNames:
 
 
 def _short(names: OdsNames) -> str:
-    return short_repr(names, "OdsNames", [(len(names), "codes"), (len(names.tables), "tables")])
+    counts = [(len(names), "codes"), (len(names.tables), "tables")]
+    return _display.short_repr(names, "OdsNames", counts)
 
 
 @functools.cache
 def _builtin() -> OdsNames:
-    raw = _data._read_builtin("ods_names.toml")
+    raw = _data._read_builtin("ods_names.toml")  # noqa: SLF001 - the package's own data
     documents = _data.documents()
     entries: dict[str, list[OdsName]] = {}
     tables = []
@@ -252,13 +253,15 @@ def _builtin() -> OdsNames:
                 )
             )
     # A verified name is tried before an unverified one for the same code.
-    return OdsNames(
-        {code: tuple(sorted(found, key=lambda e: not e.verified)) for code, found in entries.items()},
-        tuple(tables),
-    )
+    ordered = {code: tuple(sorted(found, key=_unverified)) for code, found in entries.items()}
+    return OdsNames(ordered, tuple(tables))
 
 
-def _ods_date(text: str) -> dt.date | None | str:
+def _unverified(entry: OdsName) -> bool:
+    return not entry.verified
+
+
+def _ods_date(text: str) -> dt.date | str | None:
     text = text.strip()
     if not text:
         return None
@@ -293,9 +296,7 @@ def _read_file(path: Path) -> dict[str, list[OdsName]]:
             problems.append(Problem(f"line {line}", "expected a code and a name", row))
             continue
         code, name = row[0].strip(), row[1].strip()
-        dates: list[Any] = [
-            _ods_date(row[i]) if len(row) > i else None for i in (10, 11)
-        ]
+        dates: list[Any] = [_ods_date(row[i]) if len(row) > i else None for i in (10, 11)]
         wrong = [d for d in dates if isinstance(d, str)]
         if not _validate.ODS_PATTERN.match(code):
             wrong.insert(0, f"column 1 {short_repr(code)} is not {_validate.ODS_RULE}")
