@@ -27,6 +27,7 @@ from engagekit.sources import Source
 #: sub-ICB locations; the STP codes became ICBs (NHS Digital ODS, "ICB
 #: reconfiguration guidance").
 ICB_ERA = dt.date(2022, 7, 1)
+ICB_LAST_CCG_DAY = ICB_ERA - dt.timedelta(days=1)
 
 _ACRONYMS = frozenset({"NHS", "CCG", "ICB", "LHB", "STP", "GP", "PCN", "UK", "II", "III"})
 _SMALL = frozenset({"AND", "OF", "THE", "ON", "UPON", "IN", "AT", "FOR", "BY", "UNDER"})
@@ -240,14 +241,20 @@ def _builtin() -> OdsNames:
     for table in raw["table"]:
         source = Source(**documents[table["source"]["document"]])
         tables.append(table["id"])
+        # CCGs were abolished on 1 July 2022 (ODS "ICB reconfiguration guidance"):
+        # no CCG name is in force from then, whatever the 2018 file says.
+        last = ICB_LAST_CCG_DAY if table["kind"] == "clinical-commissioning-group" else None
         for code, name, opened, closed in table["rows"]:
+            ended = _day(closed)
+            if last is not None and (ended is None or ended > last):
+                ended = last
             entries.setdefault(code, []).append(
                 OdsName(
                     code=code,
                     name=name,
                     kind=table["kind"],
                     opened=_day(opened),
-                    closed=_day(closed),
+                    closed=ended,
                     verified=table["verified"],
                     source=source,
                 )
