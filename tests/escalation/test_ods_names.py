@@ -63,10 +63,11 @@ class TestKindsFollowTheDate:
 
     def test_a_local_office_in_the_tables_is_an_area_team(self) -> None:
         """Q74 is an NHS England local office in the ODS eauth.csv file (2018)."""
-        row = ",".join(
-            ["A81001", "SURGERY", "Y54", "Q74", *[""] * 6, "19740401", "", "A", "B", "00K"]
-            + ["20180401", *[""] * 9, "4", ""]
-        )  # the file's date is its join date, 2018-04-01, when Q74 was open
+        cells = [""] * 27
+        cells[:4] = ["A81001", "SURGERY", "Y54", "Q74"]
+        cells[10:16] = ["19740401", "", "A", "B", "00K", "20180401"]
+        cells[25] = "4"
+        row = ",".join(cells)  # the file's date is its join date, 2018-04-01, when Q74 was open
         net = EscalationNetwork.from_ods(io.StringIO(row + "\n")).network
         office = net.body("Q74")
         assert office.kind is BodyKind.AREA_TEAM
@@ -152,10 +153,13 @@ class TestNames:
         net = result.network
         assert [b.id for b in net.route("L85002")] == ["11X", "QSL", "Y58", "england"]
         assert [str(w) for w in result.warnings] == [
-            "line 2: 11X is under Q80 here but under QSL on line 1; kept QSL "
-            "(rows of practices not closed decide)"
+            (
+                "line 2: 11X is under Q80 here but under QSL on line 1; kept QSL "
+                "(rows of practices not closed decide)"
+            )
         ]
-        assert "Q80" not in net and "Y57" not in net
+        assert "Q80" not in net
+        assert "Y57" not in net
         # Y58 did not exist in 2016: it is named by kind and code.
         assert net.body("Y58").name == "NHS England region Y58"
 
