@@ -192,6 +192,19 @@ class TestCommand:
         status, text = run("network", "--ods", str(HISTORY))
         assert "in Wales: 2" in text
 
+    def test_ods_names(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--names lays ODS organisation files over the built-in name tables."""
+        data = Path(__file__).with_name("data")
+        args = ["network", "--ods", str(data / "epraccur-2024.csv"), "--route", "K81001"]
+        status, text = run(*args)
+        assert status == 0
+        assert "-> Integrated care board QNQ [QNQ] (system (integrated care board))" in text
+        status, text = run(*args, "--names", str(data / "eccg-icbs.csv"))
+        assert "-> NHS Frimley Integrated Care Board [QNQ]" in text
+        assert "-> South East Commissioning Region [Y59] (region)" in text
+        assert run("network", "sutton", "--names", "eccg.csv")[0] == 2
+        assert "--names" in capsys.readouterr().err
+
     def test_ods_options_need_ods(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--lenient and --nations without --ods are refused."""
         assert run("network", "sutton", "--lenient")[0] == 2
