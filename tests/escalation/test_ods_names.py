@@ -129,11 +129,24 @@ class TestNames:
         assert location.tier is Tier.PLACE
         assert location.name == "Sub-ICB location D4U1Y"
 
+    def test_icbs_are_named_from_1_july_2022(self) -> None:
+        net = EscalationNetwork.from_ods(Y2024).network
+        assert net.body("QSL").name == "NHS Somerset Integrated Care Board"
+        entry = OdsNames.builtin().lookup("QSL", on=ICB_ERA)
+        assert entry is not None
+        assert entry.verified is False  # from a secondary list, not an ODS file
+        assert OdsNames.builtin().lookup("QSL", on="2022-06-30") is None
+
     def test_names_from_ods_files_given(self) -> None:
         net = EscalationNetwork.from_ods(Y2024, names=ICB_NAMES).network
         assert net.body("QSL").name == "NHS Somerset Integrated Care Board"
         assert net.body("QNQ").name == "NHS Frimley Integrated Care Board"
         names = OdsNames.read(ICB_NAMES)
+        given = names.lookup("QNQ")
+        assert given is not None
+        assert given.verified is True
+        assert given.source is not None
+        assert given.source.title == "eccg-icbs.csv"  # the file's name wins
         assert net.body("Y58").name == names.name("Y58") == "South West Commissioning Region"
         assert names.tables[-1] == str(ICB_NAMES)
         assert EscalationNetwork.from_ods(Y2024, names=names).network.body("QNQ").name == (
@@ -172,7 +185,7 @@ class TestNames:
 
     def test_reprs_are_one_line(self) -> None:
         names = OdsNames.read(ICB_NAMES)
-        assert repr(names) == "<OdsNames with 274 codes and 8 tables>"
+        assert repr(names) == "<OdsNames with 314 codes and 9 tables>"
         entry = names.lookup("QNQ")
         assert isinstance(entry, OdsName)
         assert "\n" not in repr(entry)

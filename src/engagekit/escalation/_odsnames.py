@@ -132,18 +132,20 @@ class OdsNames:
     regions of 2012-2018 and their local offices (ODS ``eauth.csv``, November
     2018), the CCGs of 2013 to November 2018 with the dates of their mergers (ODS
     ``eccg.csv``, November 2018), the area teams of 2013 (ONS), and, marked
-    unverified, the regions Y60-Y63 and the seven NHS Wales local health boards.
-    The 42 ICBs and their sub-ICB locations are not built in: pass the current ODS
+    unverified, the 42 ICBs, the regions Y60-Y63 and the seven NHS Wales local
+    health boards. The sub-ICB locations are not built in: pass the current ODS
     organisation files with `read` (or as `names=` to `from_ods`).
 
     Examples:
         >>> names = OdsNames.builtin()
         >>> names
-        <OdsNames with 272 codes and 7 tables>
+        <OdsNames with 314 codes and 8 tables>
         >>> names.name("11X", on="2020-01-01")
         'NHS Somerset CCG'
-        >>> names.name("Q85"), names.name("QSL")
-        ('NHS England South West (South West South)', None)
+        >>> names.name("QSL", on="2020-01-01"), names.name("QSL", on="2022-07-01")
+        (None, 'NHS Somerset Integrated Care Board')
+        >>> names.name("Q85")
+        'NHS England South West (South West South)'
     """
 
     __slots__ = ("_entries", "tables")
