@@ -15,7 +15,7 @@ import pytest
 
 from engagekit import EscalationNetwork
 from engagekit.duties import BodyType
-from engagekit.errors import DocumentError, InvalidTypeError
+from engagekit.errors import DocumentError, EngagekitError, InvalidTypeError
 from engagekit.escalation import ICB_ERA, BodyKind, OdsName, OdsNames, Tier, era_kinds
 
 
@@ -237,3 +237,29 @@ class TestWalesAsWales:
         result = EscalationNetwork.from_ods(Y2021)
         assert "W91001" not in result.network
         assert result.skipped_by_reason()["in Wales"] == 2
+
+
+class TestTheFastIndex:
+    """The reader indexes its tree without re-checking it: the index must be the one
+    the checked constructor builds."""
+
+    @pytest.mark.parametrize("path", [Y2021, Y2024, DATA / "epraccur-history.csv"])
+    def test_same_index_as_the_checked_constructor(self, path: Path) -> None:
+        net = EscalationNetwork.from_ods(path, nations="both", strict=False).network
+        checked = EscalationNetwork(
+            name=net.name, bodies=net.bodies, links=net.links, source=net.source
+        )
+        assert net == checked
+        ours, theirs = net._index, checked._index
+        for field in ("bodies", "rank", "up", "down", "lateral", "primary", "root"):
+            assert list(getattr(ours, field).items()) == list(getattr(theirs, field).items())
+        assert ours.top == theirs.top
+        assert [b.id for b in net.top] == ["england", "wales"]
+
+    def test_a_code_in_two_columns_goes_to_the_checked_constructor(self) -> None:
+        cells = [""] * 27
+        cells[:4] = ["A81001", "SURGERY", "Y58", "QSL"]
+        cells[10:16] = ["19740401", "", "A", "B", "Y58", "20220701"]
+        cells[25] = "4"
+        with pytest.raises(EngagekitError, match="Y58"):
+            EscalationNetwork.from_ods(io.StringIO(",".join(cells) + "\n"))
