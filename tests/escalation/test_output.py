@@ -137,6 +137,7 @@ class TestCommand:
         status, text = run("network", "--ods", str(SAMPLE))
         assert status == 0
         assert "10 rows read; 5 practices; 5 rows skipped" in text
+        assert "kinds as on 2025-01-01 (sub-ICB locations and ICBs)" in text
         status, text = run(
             "network", "--ods", str(SAMPLE), "--as-of", "2015-06-01", "--route", "C81003"
         )
