@@ -402,6 +402,7 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
 
     # Parent chains recur: each distinct (commissioner, ICB, region) is checked once.
     chains: dict[tuple[str, str, str], bool] = {}
+    chains_stripped: dict[tuple[str, str, str], tuple[str, str, str]] = {}
     reader = csv.reader(handle, strict=True)
     line = 0
     while True:
@@ -419,7 +420,12 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
                         f"expected {COLUMNS} columns, got {len(row)}",
                     )
                     continue
-                code = row[_CODE].strip()
+                # Published cells carry no padding: strip only a cell that fails as it is.
+                code = row[_CODE]
+                code_ok = ods(code) is not None
+                if not code_ok:
+                    code = code.strip()
+                    code_ok = ods(code) is not None
                 opened_text, closed_text = row[_OPEN], row[_CLOSE]
                 opened = open_dates.get(opened_text, _UNPARSED)
                 if opened is _UNPARSED:
@@ -427,10 +433,14 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
                 closed = close_dates.get(closed_text, _UNPARSED)
                 if closed is _UNPARSED:
                     closed = close_dates[closed_text] = _date(closed_text, _CLOSE + 1, "Close Date")
-                status = row[_STATUS].strip()
-                setting = row[_SETTING].strip()
+                status = row[_STATUS]
+                if status not in _STATUS_NAMES:
+                    status = status.strip()
+                setting = row[_SETTING]
+                if setting != GP_PRACTICE_SETTING:
+                    setting = setting.strip()
                 if (
-                    ods(code) is None
+                    not code_ok
                     or type(opened) is str
                     or type(closed) is str
                     or status not in _STATUS_NAMES
@@ -441,8 +451,6 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
                         continue
                     malformed(line, code if ods(code) else None, _row_problem(row, code))
                     continue
-                assert not isinstance(opened, str)
-                assert not isinstance(closed, str)
                 joined = row[_JOINED]
                 if joined > latest and len(joined) == 8 and joined.isdigit():
                     latest = joined
@@ -476,11 +484,15 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
                         )
                     skipped.append((line, code, text))
                     continue
-                commissioner, icb, region = (
-                    row[_COMMISSIONER].strip(),
-                    row[_ICB].strip(),
-                    row[_REGION].strip(),
-                )
+                cells = row[_COMMISSIONER], row[_ICB], row[_REGION]
+                stripped = chains_stripped.get(cells)
+                if stripped is None:
+                    stripped = chains_stripped[cells] = (
+                        cells[0].strip(),
+                        cells[1].strip(),
+                        cells[2].strip(),
+                    )
+                commissioner, icb, region = stripped
                 welsh = region == WALES_GROUPING or icb == WALES_GEOGRAPHY
                 if not (keep_wales if welsh else keep_england):
                     text = reasons.get((welsh, region))
@@ -494,10 +506,9 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
                 if not commissioner or (not welsh and not (icb and region)):
                     skipped.append((line, code, _missing(welsh, commissioner, icb, region)))
                     continue
-                chain = commissioner, icb, region
-                valid = chains.get(chain)
+                valid = chains.get(stripped)
                 if valid is None:
-                    valid = chains[chain] = bool(
+                    valid = chains[stripped] = bool(
                         ods(commissioner)
                         and ((welsh and not icb) or ods(icb))
                         and ((welsh and not region) or ods(region))
