@@ -51,7 +51,7 @@ class TestSample:
         ]
         assert [b.id for b in net.route("A81001")] == ["16C", "QHM", "Y63", "england"]
         assert [b.kind for b in net.route("B82005")] == [
-            BodyKind.COMMISSIONER,
+            BodyKind.SUB_ICB_LOCATION,
             BodyKind.INTEGRATED_CARE_BOARD,
             BodyKind.REGION,
             BodyKind.NATIONAL_BODY,
@@ -356,7 +356,12 @@ class TestWales:
         ]
         assert result.skipped_by_reason()["in Wales"] == 2
         kinds = [b.kind for b in result.network.bodies]
-        assert kinds.count(BodyKind.INTEGRATED_CARE_BOARD) == 2
+        # The file's latest date is 2019-03-31: before ICBs, so Q74 is a local office
+        # (NHS England North (Cumbria and North East)) and QOQ an STP.
+        assert result.era == dt.date(2019, 3, 31)
+        assert kinds.count(BodyKind.INTEGRATED_CARE_BOARD) == 0
+        assert kinds.count(BodyKind.AREA_TEAM) == 1
+        assert kinds.count(BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP) == 1
         assert kinds.count(BodyKind.REGION) == 1
 
     def test_both_nations_each_under_its_own_structure(self) -> None:
@@ -369,8 +374,8 @@ class TestWales:
         ]
         assert net.body("7A3").tier is Tier.SYSTEM
         assert [b.id for b in net.top] == ["england", "wales"]
-        icbs = [b.id for b in net.bodies if b.kind is BodyKind.INTEGRATED_CARE_BOARD]
-        assert icbs == ["Q74", "QOQ"]
+        systems = [b.id for b in net.bodies if b.tier is Tier.SYSTEM and not b.kind.is_welsh]
+        assert systems == ["Q74", "QOQ"]
         regions = [b.id for b in net.bodies if b.kind is BodyKind.REGION]
         assert regions == ["Y63"]
         assert "Q99" not in {b.id for b in net.bodies}

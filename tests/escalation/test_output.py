@@ -120,10 +120,14 @@ class TestCommand:
         status, text = run("network", "--ods", str(SAMPLE))
         assert status == 0
         assert "10 rows read; 5 practices; 5 rows skipped" in text
+        assert "kinds as on 2025-01-01 (sub-ICB locations and ICBs)" in text
         status, text = run(
             "network", "--ods", str(SAMPLE), "--as-of", "2015-06-01", "--route", "C81003"
         )
-        assert "-> ICB QJ2 [QJ2]" in text
+        # Read as at 2015, before ICBs: a CCG under an STP, names from the ODS tables.
+        assert "-> Clinical commissioning group (CCG) 15M [15M]" in text
+        assert "-> Sustainability and transformation partnership (STP) QJ2 [QJ2]" in text
+        assert "-> Midlands Commissioning Region [Y60] (region)" in text
 
     def test_ods_as_of_on_a_real_shaped_file(self) -> None:
         """A closed practice under an old region: the read works and the conflict is listed."""
@@ -167,10 +171,22 @@ class TestCommand:
             "network", "--ods", str(HISTORY), "--nations", "both", "--route", "W00001"
         )
         assert status == 0
-        assert "-> Local health board 7A1 [7A1] (system (integrated care board))" in text
+        assert "-> Betsi Cadwaladr University LHB [7A1] (system (integrated care board))" in text
         assert "-> NHS Wales [wales] (national)" in text
         status, text = run("network", "--ods", str(HISTORY))
         assert "in Wales: 2" in text
+
+    def test_ods_names(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--names lays ODS organisation files over the built-in name tables."""
+        data = Path(__file__).with_name("data")
+        args = ["network", "--ods", str(data / "epraccur-2024.csv"), "--route", "K81001"]
+        status, text = run(*args, "--names", str(data / "eccg-icbs.csv"))
+        assert status == 0
+        assert "-> Sub-ICB location D4U1Y [D4U1Y] (place, county or ccg)" in text
+        assert "-> NHS Frimley Integrated Care Board [QNQ]" in text
+        assert "-> South East Commissioning Region [Y59] (region)" in text
+        assert run("network", "sutton", "--names", "eccg.csv")[0] == 2
+        assert "--names" in capsys.readouterr().err
 
     def test_ods_options_need_ods(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--lenient and --nations without --ods are refused."""

@@ -174,6 +174,10 @@ class TestOneVocabularyOfOrganisations:
         [
             (BodyKind.PRACTICE, BodyType.GP_PRACTICE),
             (BodyKind.COMMISSIONER, BodyType.CCG),
+            (BodyKind.CLINICAL_COMMISSIONING_GROUP, BodyType.CCG),
+            (BodyKind.SUB_ICB_LOCATION, BodyType.ICB),
+            (BodyKind.AREA_TEAM, BodyType.NHS_ENGLAND),
+            (BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP, None),
             (BodyKind.INTEGRATED_CARE_BOARD, BodyType.ICB),
             (BodyKind.REGION, BodyType.NHS_ENGLAND),
             (BodyKind.NATIONAL_BODY, BodyType.NHS_ENGLAND),
@@ -215,7 +219,8 @@ class TestOneVocabularyOfOrganisations:
             stdio.StringIO(
                 "L85001,HEALTH CENTRE,Y58,QSL,,,,,,TA1 1AA,19740401,,A,B,11X,"
                 "20130401,,01823,,,,,,,,4,\n"
-            )
+            ),
+            as_of=on,  # the structure of 2023: a sub-ICB location under an ICB
         ).network.duties(on=on)
         assert isinstance(bound, NetworkDuties)
         assert bound.on == on

@@ -18,6 +18,7 @@ from engagekit.escalation import (
     LinkKind,
     Nations,
     OdsImport,
+    OdsName,
     ParentConflict,
     SeatCount,
     SkippedRow,
@@ -238,6 +239,18 @@ ods_imports = st.builds(
     rows=st.integers(min_value=0, max_value=100),
     skipped=st.lists(skipped_rows, max_size=3).map(tuple),
     warnings=st.lists(parent_conflicts, max_size=3).map(tuple),
+    era=st.none() | st.dates(),
+)
+
+ods_names = st.builds(
+    OdsName,
+    code=ods_codes,
+    name=names,
+    kind=st.sampled_from(["region", "clinical-commissioning-group", "ods-file"]),
+    opened=st.none() | st.dates(),
+    closed=st.none() | st.dates(),
+    verified=st.booleans(),
+    source=st.none() | st.builds(Source, title=names, publisher=names),
 )
 
 
@@ -257,6 +270,7 @@ STRATEGIES = {
     ParentConflict: parent_conflicts,
     Nations: st.sampled_from(Nations),
     OdsImport: ods_imports,
+    OdsName: ods_names,
     Tier: st.sampled_from(Tier),
     BodyKind: st.sampled_from(BodyKind),
     LinkKind: st.sampled_from(LinkKind),

@@ -53,6 +53,13 @@ def register(commands: Any) -> None:
         help="with --ods: the nations whose practices are kept (default: england; "
         "Welsh practices sit under their local health board)",
     )
+    network.add_argument(
+        "--names",
+        metavar="FILE",
+        action="append",
+        help="with --ods: an ODS organisation file (eccg.csv, eauth.csv, ...) to name "
+        "bodies from, over the built-in tables; repeat for several",
+    )
     network.add_argument("--format", choices=("text", "mermaid", "dot", "json"), default="text")
     network.add_argument("--route", metavar="BODY", help="show who hears this body next")
     network.set_defaults(handler=_network)
@@ -63,7 +70,11 @@ def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
         raise InvalidValueError("network", args.name, reason="give a NAME or --ods FILE, not both")
     if args.ods:
         result = EscalationNetwork.from_ods(
-            args.ods, as_of=args.as_of, strict=not args.lenient, nations=args.nations
+            args.ods,
+            as_of=args.as_of,
+            strict=not args.lenient,
+            nations=args.nations,
+            names=args.names,
         )
         if args.format == "text" and not args.route:
             out.write(render.text(result) + "\n\n")
@@ -76,8 +87,8 @@ def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
         return result.network
     if args.as_of:
         raise InvalidValueError("--as-of", args.as_of, reason="only applies with --ods")
-    if args.lenient or args.nations != "england":
-        option = "--lenient" if args.lenient else "--nations"
+    if args.lenient or args.nations != "england" or args.names:
+        option = "--lenient" if args.lenient else "--nations" if args.names is None else "--names"
         raise InvalidValueError(option, option, reason="only applies with --ods")
     name = (args.name or "").lower()
     if name not in _NETWORKS:

@@ -33,7 +33,8 @@ from engagekit.escalation._bodies import Body, Link
 from engagekit.escalation._flow import FeedbackFlow, FlowItem, FlowLink, FlowStage
 from engagekit.escalation._national import ENGLAND_SCALE, national
 from engagekit.escalation._network import EscalationNetwork
-from engagekit.escalation._ods import Nations, OdsImport, ParentConflict, SkippedRow
+from engagekit.escalation._ods import Nations, OdsImport, ParentConflict, SkippedRow, era_kinds
+from engagekit.escalation._odsnames import ICB_ERA, OdsName, OdsNames
 from engagekit.escalation._results import (
     BodyDuties,
     Cascade,
@@ -52,6 +53,7 @@ from engagekit.escalation import _render  # noqa: F401  isort: skip
 
 __all__ = [
     "ENGLAND_SCALE",
+    "ICB_ERA",
     "Body",
     "BodyDuties",
     "BodyKind",
@@ -68,11 +70,14 @@ __all__ = [
     "Nations",
     "NetworkDuties",
     "OdsImport",
+    "OdsName",
+    "OdsNames",
     "ParentConflict",
     "Route",
     "SeatCount",
     "SkippedRow",
     "Tier",
+    "era_kinds",
     "national",
 ]
 

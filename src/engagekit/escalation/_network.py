@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
     from engagekit.duties import BodyType, DutiesInForce
     from engagekit.escalation._ods import Nations, OdsImport
+    from engagekit.escalation._odsnames import OdsNames
 
 
 T = TypeVar("T")
@@ -397,7 +398,9 @@ class EscalationNetwork:
         commissioner is a CCG until 30 June 2022 and acts under its ICB's duties
         after); [`duties_for`][engagekit.duties.duties_for] gives that type's duties.
         Bodies that are not statutory bodies (patient groups, forums, Healthwatch)
-        have none, with the reason.
+        have none, with the reason. Nor do NHS Wales and every body whose route ends
+        there (a Welsh practice, its patient group): the duties engagekit models are
+        those of the NHS in England.
 
         Args:
             on: the date, a `datetime.date` or 'YYYY-MM-DD' text.
@@ -419,7 +422,16 @@ class EscalationNetwork:
         day = _validate.as_date("on", on)
         in_force: dict[BodyType, DutiesInForce] = {}
         rows = []
+        index = self._index
         for body in self.bodies:
+            welsh = body.kind.is_welsh or index.bodies[index.root[body.id]].kind.is_welsh
+            if welsh and not body.kind.is_welsh:
+                reason = (
+                    f"in Wales (under {index.bodies[index.root[body.id]].name}): "
+                    "engagekit models the duties of the NHS in England"
+                )
+                rows.append(BodyDuties(body=body, reason=reason))
+                continue
             body_type = body.kind.body_type_on(day)
             if body_type is None:
                 reason = (
@@ -612,6 +624,7 @@ class EscalationNetwork:
         strict: bool = True,
         nations: Nations | str = "england",
         name: str | None = None,
+        names: OdsNames | str | Path | Iterable[str | Path] | None = None,
     ) -> OdsImport:
         """Build practice → commissioner → ICB → region → national from `epraccur.csv`.
 
@@ -635,7 +648,15 @@ class EscalationNetwork:
         `"wales"` or `"both"`, and then sit under their local health board
         (`BodyKind.LOCAL_HEALTH_BOARD`) and NHS Wales (`BodyKind.NHS_WALES`). The
         file's Welsh grouping codes (`W00`, `Q99`) mark the nation; they are not
-        bodies.
+        bodies. No duty engagekit models binds a Welsh practice (see `duties`).
+
+        Kinds and names follow the date read (`OdsImport.era`: `as_of`, or the
+        file's latest date): before 1 July 2022 the commissioner is a CCG
+        (`BodyKind.CLINICAL_COMMISSIONING_GROUP`) under an area team or local
+        office (`BodyKind.AREA_TEAM`) or an STP; from then a sub-ICB location
+        under an ICB. Bodies are named from [`OdsNames`][engagekit.escalation.OdsNames]
+        on that date ("NHS Somerset CCG", "South West Commissioning Region"), or by
+        their kind and code where no table names them.
 
         Args:
             source: a path, or a text file object (opened with `newline=""`).
@@ -648,6 +669,9 @@ class EscalationNetwork:
             nations: `"england"` (the default), `"wales"` or `"both"` (a
                 `Nations` value or its text).
             name: the network's name (default: from the file name).
+            names: where bodies' names come from: the built-in tables (the
+                default), an `OdsNames`, or the path (or paths) of ODS organisation
+                files (``eccg.csv``, ``eauth.csv``, ...) laid over them.
 
         Raises:
             DocumentError: naming every malformed row and every conflict between
@@ -667,7 +691,7 @@ class EscalationNetwork:
         """
         from engagekit.escalation._ods import read_ods
 
-        return read_ods(source, as_of=as_of, strict=strict, nations=nations, name=name)
+        return read_ods(source, as_of=as_of, strict=strict, nations=nations, name=name, names=names)
 
     def to_mermaid(self) -> str:
         """Mermaid flowchart text, bottom to top, one subgraph per tier."""

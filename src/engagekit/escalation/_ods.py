@@ -12,8 +12,9 @@ import datetime as dt
 import io as stdio
 import typing
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
+from types import MappingProxyType
 from typing import IO
 
 import attrs
@@ -28,9 +29,11 @@ from engagekit.errors import (
     Problem,
     short_repr,
 )
-from engagekit.escalation._bodies import Body, Link
+from engagekit.escalation._bodies import Body, Link, trusted_factory
+from engagekit.escalation._index import NetworkIndex, _roots
 from engagekit.escalation._network import EscalationNetwork
-from engagekit.escalation._tiers import BodyKind, Tier
+from engagekit.escalation._odsnames import ICB_ERA, OdsNames
+from engagekit.escalation._tiers import _TIER_RANK_BY_NAME, BodyKind, Tier
 from engagekit.sources import Source
 
 
@@ -39,7 +42,7 @@ COLUMNS = 27
 
 # 0-based positions of the columns engagekit reads.
 _CODE, _NAME, _REGION, _ICB = 0, 1, 2, 3
-_OPEN, _CLOSE, _STATUS, _COMMISSIONER, _SETTING = 10, 11, 12, 14, 25
+_OPEN, _CLOSE, _STATUS, _COMMISSIONER, _JOINED, _SETTING = 10, 11, 12, 14, 15, 25
 
 _STATUS_NAMES = {"A": "active", "C": "closed", "D": "dormant", "P": "proposed"}
 _SETTING_NAMES = {
@@ -190,6 +193,9 @@ class OdsImport(_display.Displayable):
         skipped: each line not made into a practice, with its reason, in line order.
         warnings: each conflict between rows over a body's parent that was
             resolved by the documented rule (see `ParentConflict`), in line order.
+        era: the date whose structure the kinds and names follow: `as_of`, or
+            the file's date (its latest open, close or join date); `None` for a
+            file with no dates (today's kinds).
 
     `len(network.practices) + len(skipped) == rows`: no row is dropped silently.
     """
@@ -202,6 +208,7 @@ class OdsImport(_display.Displayable):
     warnings: tuple[ParentConflict, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each(ParentConflict)
     )
+    era: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
 
     def __repr__(self) -> str:
         return _display.short_repr(
@@ -225,6 +232,11 @@ class OdsImport(_display.Displayable):
             kind = row.reason.split(" (")[0].split(",")[0]
             counts[kind] = counts.get(kind, 0) + 1
         return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_skipped_row: Callable[[int, str | None, str], SkippedRow] = trusted_factory(
+    SkippedRow, "line", "code", "reason"
+)
 
 
 def _date(text: str, column: int, label: str) -> dt.date | str | None:
@@ -255,6 +267,7 @@ def read_ods(
     strict: bool = True,
     nations: Nations | str = Nations.ENGLAND,
     name: str | None = None,
+    names: OdsNames | str | PurePath | Iterable[str | PurePath] | None = None,
 ) -> OdsImport:
     """Read ``epraccur.csv`` (see `EscalationNetwork.from_ods`)."""
     day = None if as_of is None else _validate.as_date("as_of", as_of)
@@ -264,7 +277,7 @@ def read_ods(
     given_name: object = name
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
-    options = _Options(as_of=day, strict=strict, nations=chosen, name=name)
+    options = _Options(as_of=day, strict=strict, nations=chosen, name=name, names=_names(names))
     if isinstance(source, str | PurePath):
         origin = str(source)
         try:
@@ -286,49 +299,70 @@ def read_ods(
     return _build(source, origin=origin, options=options)
 
 
+def _names(names: object) -> OdsNames:
+    if names is None:
+        return OdsNames.builtin()
+    if isinstance(names, OdsNames):
+        return names
+    if isinstance(names, str | PurePath):
+        return OdsNames.read(names)
+    if isinstance(names, Iterable) and not isinstance(names, bytes | dict):
+        paths = list(names)
+        if all(isinstance(p, str | PurePath) for p in paths):
+            return OdsNames.read(*paths)
+    raise InvalidTypeError(
+        "names", names, expected="OdsNames, or the path (or paths) of ODS organisation files"
+    )
+
+
 @attrs.frozen
 class _Options:
     as_of: dt.date | None
     strict: bool
     nations: Nations
     name: str | None
+    names: OdsNames
 
 
-def _rows(handle: Iterable[str], origin: str) -> Iterator[tuple[int, list[str] | str]]:
-    """Each record with its number: the cells, or what the CSV reader could not read."""
-    reader = csv.reader(handle, strict=True)
-    line = 0
-    while True:
-        line += 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            message = str(exc)
-            if "bytes" in message:  # a binary stream: nothing in it can be read
-                raise InvalidTypeError(
-                    "source", handle, expected="a text file, not a binary one"
-                ) from None
-            if "field larger than field limit" in message:
-                message = f"a field is longer than {FIELD_LIMIT:,} characters"
-            yield line, f"cannot read the line as CSV ({message})"
-            continue
-        except UnicodeDecodeError:
-            raise ParseError(
-                origin, reason="not UTF-8 text; open the file with its encoding and pass it"
-            ) from None
-        yield line, row
+#: The name tables whose codes `from_ods` makes area teams (before 1 July 2022).
+_AREA_TEAM_TABLES = frozenset({"area-team", "local-office"})
+
+
+def era_kinds(on: dt.date | None) -> tuple[BodyKind, BodyKind]:
+    """The kinds of the Commissioner (column 15) and High Level Health Geography
+    (column 4) bodies of `epraccur.csv` on a date.
+
+    Before 1 July 2022 the commissioner is a clinical commissioning group and the
+    geography an NHS England area team or local office, later a sustainability and
+    transformation partnership; from 1 July 2022 they are a sub-ICB location and an
+    integrated care board. `from_ods` tells an area team from an STP by the name
+    tables: a code they list as an area team or local office is one, any other is
+    an STP. With no date, today's kinds.
+
+    Examples:
+        >>> import datetime as dt
+        >>> [kind.value for kind in era_kinds(dt.date(2020, 4, 1))]
+        ['clinical-commissioning-group', 'sustainability-and-transformation-partnership']
+        >>> [kind.value for kind in era_kinds(dt.date(2022, 7, 1))]
+        ['sub-icb-location', 'integrated-care-board']
+    """
+    if on is not None and on < ICB_ERA:
+        return (
+            BodyKind.CLINICAL_COMMISSIONING_GROUP,
+            BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP,
+        )
+    return BodyKind.SUB_ICB_LOCATION, BodyKind.INTEGRATED_CARE_BOARD
 
 
 def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImport:
     as_of, strict, nations = options.as_of, options.strict, options.nations
     problems: list[Problem] = []
     more = 0
-    # Skipped rows as (line, code, reason); records are made once, at the end.
+    # Skipped rows as (line, code, reason); records are made once, at the end. The
+    # reasons repeat, so each distinct one is made once and shared.
     skipped: list[tuple[int, str | None, str]] = []
-    practices: list[Body] = []
-    links: list[Link] = []
+    reasons: dict[object, str] = {}
+    practices: list[tuple[str, str, str]] = []
     seen: dict[str, int] = {}
     # (child, parent) -> [best rank, line of the best-ranked row, first line, rows];
     # child -> its parents in the order first seen. A Welsh board's "parent" is W00.
@@ -338,6 +372,10 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
     boards: set[str] = set()
     ods = _validate.ODS_PATTERN.match
     keep_england, keep_wales = nations.includes_england, nations.includes_wales
+    # The same few thousand dates recur: each text is parsed once per column.
+    open_dates: dict[str, dt.date | str | None] = {}
+    close_dates: dict[str, dt.date | str | None] = {}
+    latest = ""  # the latest YYYYMMDD open, close or join date: the file's date
 
     def malformed(line: int, code: str | None, reason: str) -> None:
         nonlocal more
@@ -362,122 +400,144 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
             if rank > entry[0]:
                 entry[0], entry[1] = rank, line
 
-    rows = 0
-    for line, row in _rows(handle, origin):
-        rows = line
-        if isinstance(row, str):
-            malformed(line, None, row)
-            continue
-        if not row or all(not cell.strip() for cell in row):
-            skipped.append((line, None, "blank line"))
-            continue
-        code = row[_CODE].strip() or None
-        if code is not None and not ods(code):
-            code_text: str | None = None
-        else:
-            code_text = code
-        if len(row) != COLUMNS:
-            malformed(line, code_text, f"expected {COLUMNS} columns, got {len(row)}")
-            continue
-        row_problems = []
-        if code is None:
-            row_problems.append("column 1 (Organisation Code) is empty")
-        elif code_text is None:
-            row_problems.append(
-                f"column 1 (Organisation Code) {short_repr(code)} is not {_validate.ODS_RULE}"
-            )
-        opened = _date(row[_OPEN], _OPEN + 1, "Open Date")
-        closed = _date(row[_CLOSE], _CLOSE + 1, "Close Date")
-        row_problems.extend(d for d in (opened, closed) if isinstance(d, str))
-        status = row[_STATUS].strip()
-        if status not in _STATUS_NAMES:
-            row_problems.append(
-                f"column {_STATUS + 1} (Status Code) {short_repr(status)} is not one of A, C, D, P"
-            )
-        setting = row[_SETTING].strip()
-        if not (setting.isdigit() and setting.isascii()):
-            row_problems.append(
-                f"column {_SETTING + 1} (Prescribing Setting) {short_repr(setting)} is not a number"
-            )
-        if row_problems:
-            malformed(line, code_text, "; ".join(row_problems))
-            continue
-        assert code is not None
-        if setting != GP_PRACTICE_SETTING:
-            kind = _SETTING_NAMES.get(setting, "not a GP practice")
-            skipped.append((line, code, f"prescribing setting {setting} ({kind})"))
-            continue
-        assert not isinstance(opened, str)
-        assert not isinstance(closed, str)
-        if as_of is None:
-            if status != "A":
-                skipped.append((line, code, f"status {status} ({_STATUS_NAMES[status]})"))
-                continue
-        elif opened is not None and opened > as_of:
-            reason = f"not open on {as_of.isoformat()} (opened {opened.isoformat()})"
-            skipped.append((line, code, reason))
-            continue
-        elif closed is not None and closed <= as_of:
-            reason = f"not open on {as_of.isoformat()} (closed {closed.isoformat()})"
-            skipped.append((line, code, reason))
-            continue
-        commissioner, icb, region = (
-            row[_COMMISSIONER].strip(),
-            row[_ICB].strip(),
-            row[_REGION].strip(),
-        )
-        welsh = region == WALES_GROUPING or icb == WALES_GEOGRAPHY
-        if not (keep_wales if welsh else keep_england):
-            nation = "Wales" if welsh else "England"
-            reason = f"in {nation} (National Grouping {region or '-'}); nations='both' keeps it"
-            skipped.append((line, code, reason))
-            continue
-        wanted: tuple[tuple[str, str], ...]
-        if welsh:
-            wanted = (("local health board (Commissioner)", commissioner),)
-        else:
-            wanted = (
-                ("commissioner", commissioner),
-                ("ICB (High Level Health Geography)", icb),
-                ("region (National Grouping)", region),
-            )
-        missing = [label for label, value in wanted if not value]
-        if missing:
-            skipped.append((line, code, "no " + " or ".join(missing) + " recorded"))
-            continue
-        bad = [
-            f"column {column} ({label}) {short_repr(value)} is not {_validate.ODS_RULE}"
-            for column, label, value in (
-                (_COMMISSIONER + 1, "Commissioner", commissioner),
-                (_ICB + 1, "High Level Health Geography", icb),
-                (_REGION + 1, "National Grouping", region),
-            )
-            if (value or not welsh) and not ods(value)
-        ]
-        if bad:
-            malformed(line, code, "; ".join(bad))
-            continue
-        if code in seen:
-            malformed(line, code, f"practice {code} is also on line {seen[code]}")
-            continue
-        rank = _OPEN_RANK if closed is None and status != "C" else closed or _UNDATED_RANK
-        if welsh:
-            boards.add(commissioner)
-            parent(commissioner, WALES_GROUPING, rank, line)
-        else:
-            commissioners.add(commissioner)
-            parent(commissioner, icb, rank, line)
-            parent(icb, region, rank, line)
-        seen[code] = line
-        practices.append(
-            Body(
-                id=code,
-                name=row[_NAME].strip() or code,
-                kind=BodyKind.PRACTICE,
-                tier=Tier.PRACTICE,
-            )
-        )
-        links.append(Link(source=code, target=commissioner))
+    # Parent chains recur: each distinct (commissioner, ICB, region) is checked once.
+    chains: dict[tuple[str, str, str], bool] = {}
+    chains_stripped: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    reader = csv.reader(handle, strict=True)
+    line = 0
+    while True:
+        try:
+            for row in reader:
+                line += 1
+                if len(row) != COLUMNS:
+                    if not row or all(not cell.strip() for cell in row):
+                        skipped.append((line, None, "blank line"))
+                        continue
+                    code = row[_CODE].strip() or None
+                    malformed(
+                        line,
+                        code if code is not None and ods(code) else None,
+                        f"expected {COLUMNS} columns, got {len(row)}",
+                    )
+                    continue
+                # Published cells carry no padding: strip only a cell that fails as it is.
+                code = row[_CODE]
+                code_ok = ods(code) is not None
+                if not code_ok:
+                    code = code.strip()
+                    code_ok = ods(code) is not None
+                opened_text, closed_text = row[_OPEN], row[_CLOSE]
+                opened = open_dates.get(opened_text, _UNPARSED)
+                if opened is _UNPARSED:
+                    opened = open_dates[opened_text] = _date(opened_text, _OPEN + 1, "Open Date")
+                closed = close_dates.get(closed_text, _UNPARSED)
+                if closed is _UNPARSED:
+                    closed = close_dates[closed_text] = _date(closed_text, _CLOSE + 1, "Close Date")
+                status = row[_STATUS]
+                if status not in _STATUS_NAMES:
+                    status = status.strip()
+                setting = row[_SETTING]
+                if setting != GP_PRACTICE_SETTING:
+                    setting = setting.strip()
+                if (
+                    not code_ok
+                    or type(opened) is str
+                    or type(closed) is str
+                    or status not in _STATUS_NAMES
+                    or not (setting.isdigit() and setting.isascii())
+                ):
+                    if not code and all(not cell.strip() for cell in row):
+                        skipped.append((line, None, "blank line"))
+                        continue
+                    malformed(line, code if ods(code) else None, _row_problem(row, code))
+                    continue
+                joined = row[_JOINED]
+                if joined > latest and len(joined) == 8 and joined.isdigit():
+                    latest = joined
+                if setting != GP_PRACTICE_SETTING:
+                    text = reasons.get(setting)
+                    if text is None:
+                        kind = _SETTING_NAMES.get(setting, "not a GP practice")
+                        text = reasons[setting] = f"prescribing setting {setting} ({kind})"
+                    skipped.append((line, code, text))
+                    continue
+                if as_of is None:
+                    if status != "A":
+                        text = reasons.get(status)
+                        if text is None:
+                            text = reasons[status] = f"status {status} ({_STATUS_NAMES[status]})"
+                        skipped.append((line, code, text))
+                        continue
+                elif opened is not None and opened > as_of:
+                    text = reasons.get(opened)
+                    if text is None:
+                        text = reasons[opened] = (
+                            f"not open on {as_of.isoformat()} (opened {opened.isoformat()})"
+                        )
+                    skipped.append((line, code, text))
+                    continue
+                elif closed is not None and closed <= as_of:
+                    text = reasons.get(("closed", closed))
+                    if text is None:
+                        text = reasons["closed", closed] = (
+                            f"not open on {as_of.isoformat()} (closed {closed.isoformat()})"
+                        )
+                    skipped.append((line, code, text))
+                    continue
+                cells = row[_COMMISSIONER], row[_ICB], row[_REGION]
+                stripped = chains_stripped.get(cells)
+                if stripped is None:
+                    stripped = chains_stripped[cells] = (
+                        cells[0].strip(),
+                        cells[1].strip(),
+                        cells[2].strip(),
+                    )
+                commissioner, icb, region = stripped
+                welsh = region == WALES_GROUPING or icb == WALES_GEOGRAPHY
+                if not (keep_wales if welsh else keep_england):
+                    text = reasons.get((welsh, region))
+                    if text is None:
+                        text = reasons[welsh, region] = (
+                            f"in {'Wales' if welsh else 'England'} "
+                            f"(National Grouping {region or '-'}); nations='both' keeps it"
+                        )
+                    skipped.append((line, code, text))
+                    continue
+                if not commissioner or (not welsh and not (icb and region)):
+                    skipped.append((line, code, _missing(welsh, commissioner, icb, region)))
+                    continue
+                valid = chains.get(stripped)
+                if valid is None:
+                    valid = chains[stripped] = bool(
+                        ods(commissioner)
+                        and ((welsh and not icb) or ods(icb))
+                        and ((welsh and not region) or ods(region))
+                    )
+                if not valid:
+                    malformed(line, code, _parent_problem(welsh, commissioner, icb, region))
+                    continue
+                if code in seen:
+                    malformed(line, code, f"practice {code} is also on line {seen[code]}")
+                    continue
+                rank = _OPEN_RANK if closed is None and status != "C" else closed or _UNDATED_RANK
+                if welsh:
+                    boards.add(commissioner)
+                    parent(commissioner, WALES_GROUPING, rank, line)
+                else:
+                    commissioners.add(commissioner)
+                    parent(commissioner, icb, rank, line)
+                    parent(icb, region, rank, line)
+                seen[code] = line
+                practices.append((code, row[_NAME].strip() or code, commissioner))
+            break
+        except csv.Error as exc:
+            line += 1
+            malformed(line, None, _csv_problem(exc, handle))
+        except UnicodeDecodeError:
+            raise ParseError(
+                origin, reason="not UTF-8 text; open the file with its encoding and pass it"
+            ) from None
+    rows = line
 
     kept, conflicts = _resolve(given, parents_of)
     if strict:
@@ -487,63 +547,211 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
         problems.sort(key=_problem_line)
         raise DocumentError(origin, problems, more=more)
 
-    # Bodies follow the parents kept: a parent given only by rows that lost a
-    # conflict is not a body of the network.
+    era = as_of or _latest(latest, open_dates, close_dates)
+    network = _network(
+        practices,
+        commissioners,
+        boards,
+        kept,
+        era=era,
+        names=options.names,
+        label=options.name
+        or f"GP practices from {origin}" + (f" open on {as_of.isoformat()}" if as_of else ""),
+    )
+    return OdsImport(
+        network=network,
+        rows=rows,
+        skipped=[_skipped_row(line, code, text) for line, code, text in skipped],
+        warnings=conflicts,
+        era=era,
+    )
+
+
+def _latest(joined: str, *caches: dict[str, dt.date | str | None]) -> dt.date | None:
+    """The file's date: its latest valid open, close or join date."""
+    dates = [d for cache in caches for d in cache.values() if isinstance(d, dt.date)]
+    if len(joined) == 8:
+        found = _date(joined, _JOINED + 1, "Join Date")
+        if isinstance(found, dt.date):
+            dates.append(found)
+    return max(dates, default=None)
+
+
+def _row_problem(row: list[str], code: str) -> str:
+    """What is wrong with a row's own columns (code, dates, status, setting)."""
+    problems = []
+    if not code:
+        problems.append("column 1 (Organisation Code) is empty")
+    elif not _validate.ODS_PATTERN.match(code):
+        problems.append(
+            f"column 1 (Organisation Code) {short_repr(code)} is not {_validate.ODS_RULE}"
+        )
+    for column, label in ((_OPEN, "Open Date"), (_CLOSE, "Close Date")):
+        found = _date(row[column], column + 1, label)
+        if isinstance(found, str):
+            problems.append(found)
+    status, setting = row[_STATUS].strip(), row[_SETTING].strip()
+    if status not in _STATUS_NAMES:
+        problems.append(
+            f"column {_STATUS + 1} (Status Code) {short_repr(status)} is not one of A, C, D, P"
+        )
+    if not (setting.isdigit() and setting.isascii()):
+        problems.append(
+            f"column {_SETTING + 1} (Prescribing Setting) {short_repr(setting)} is not a number"
+        )
+    return "; ".join(problems)
+
+
+def _missing(welsh: bool, commissioner: str, icb: str, region: str) -> str:
+    wanted: tuple[tuple[str, str], ...]
+    if welsh:
+        wanted = (("local health board (Commissioner)", commissioner),)
+    else:
+        wanted = (
+            ("commissioner", commissioner),
+            ("ICB (High Level Health Geography)", icb),
+            ("region (National Grouping)", region),
+        )
+    return "no " + " or ".join(label for label, value in wanted if not value) + " recorded"
+
+
+def _parent_problem(welsh: bool, commissioner: str, icb: str, region: str) -> str:
+    return "; ".join(
+        f"column {column} ({label}) {short_repr(value)} is not {_validate.ODS_RULE}"
+        for column, label, value in (
+            (_COMMISSIONER + 1, "Commissioner", commissioner),
+            (_ICB + 1, "High Level Health Geography", icb),
+            (_REGION + 1, "National Grouping", region),
+        )
+        if (value or not welsh) and not _validate.ODS_PATTERN.match(value)
+    )
+
+
+def _csv_problem(exc: csv.Error, handle: object) -> str:
+    """A line the CSV reader could not read, as a problem (a binary stream raises)."""
+    message = str(exc)
+    if "bytes" in message:  # a binary stream: nothing in it can be read
+        raise InvalidTypeError("source", handle, expected="a text file, not a binary one") from None
+    if "field larger than field limit" in message:
+        message = f"a field is longer than {FIELD_LIMIT:,} characters"
+    return f"cannot read the line as CSV ({message})"
+
+
+#: A date cache's marker for a text not parsed yet.
+_UNPARSED: typing.Any = object()
+
+
+# The reader checks every field itself (codes against the ODS rule, names as
+# non-empty text, kinds and tiers as members), so it builds its values unchecked.
+_body: Callable[[str, str, BodyKind, Tier], Body] = trusted_factory(
+    Body, "id", "name", "kind", "tier"
+)
+_link: Callable[[str, str], Link] = trusted_factory(Link, "source", "target")
+
+
+def _network(
+    practices: list[tuple[str, str, str]],
+    commissioners: set[str],
+    boards: set[str],
+    kept: dict[str, str],
+    *,
+    era: dt.date | None,
+    names: OdsNames,
+    label: str,
+) -> EscalationNetwork:
+    """The network of the rows kept: bodies follow the parents kept, so a parent given
+    only by rows that lost a conflict is not a body of the network.
+
+    Kinds follow the era (`era_kinds`); names come from `names` on the era's date.
+    """
+    commissioner_kind, geography_kind = era_kinds(era)
     english = sorted(c for c in commissioners if kept[c] != WALES_GROUPING)
     welsh_boards = sorted(b for b in boards if kept[b] == WALES_GROUPING)
     icbs = sorted({kept[c] for c in english})
     regions = sorted({kept[i] for i in icbs})
-    bodies = [
-        *practices,
-        *(
-            Body(id=c, name=f"Commissioner {c}", kind=BodyKind.COMMISSIONER, tier=Tier.PLACE)
-            for c in english
-        ),
-        *(
-            Body(id=i, name=f"ICB {i}", kind=BodyKind.INTEGRATED_CARE_BOARD, tier=Tier.SYSTEM)
-            for i in icbs
-        ),
-        *(
-            Body(id=r, name=f"NHS England region {r}", kind=BodyKind.REGION, tier=Tier.REGION)
-            for r in regions
-        ),
-        *(
-            Body(
-                id=b,
-                name=f"Local health board {b}",
-                kind=BodyKind.LOCAL_HEALTH_BOARD,
-                tier=Tier.SYSTEM,
-            )
-            for b in welsh_boards
-        ),
-    ]
-    links.extend(Link(source=c, target=kept[c]) for c in english)
-    links.extend(Link(source=i, target=kept[i]) for i in icbs)
+
+    def named(code: str, kind: BodyKind) -> str:
+        entry = names.lookup(code, era)
+        return entry.readable if entry is not None else f"{kind.label} {code}"
+
+    def geography(code: str) -> BodyKind:
+        if geography_kind is BodyKind.INTEGRATED_CARE_BOARD:
+            return geography_kind
+        entry = names.lookup(code, era)
+        if entry is not None and entry.kind in _AREA_TEAM_TABLES:
+            return BodyKind.AREA_TEAM
+        return geography_kind
+
+    region_kind, board_kind = BodyKind.REGION, BodyKind.LOCAL_HEALTH_BOARD
+    bodies = [_body(code, name, BodyKind.PRACTICE, Tier.PRACTICE) for code, name, _ in practices]
+    bodies.extend(
+        _body(c, named(c, commissioner_kind), commissioner_kind, Tier.PLACE) for c in english
+    )
+    for code in icbs:
+        kind = geography(code)
+        bodies.append(_body(code, named(code, kind), kind, Tier.SYSTEM))
+    bodies.extend(_body(r, named(r, region_kind), region_kind, Tier.REGION) for r in regions)
+    bodies.extend(_body(b, named(b, board_kind), board_kind, Tier.SYSTEM) for b in welsh_boards)
+    links = [_link(code, commissioner) for code, _, commissioner in practices]
+    links.extend(_link(c, kept[c]) for c in english)
+    links.extend(_link(i, kept[i]) for i in icbs)
     if regions:
-        bodies.append(
-            Body(
-                id=NATIONAL_ID,
-                name="NHS England",
-                kind=BodyKind.NATIONAL_BODY,
-                tier=Tier.NATIONAL,
-            )
-        )
-        links.extend(Link(source=r, target=NATIONAL_ID) for r in regions)
+        bodies.append(_body(NATIONAL_ID, "NHS England", BodyKind.NATIONAL_BODY, Tier.NATIONAL))
+        links.extend(_link(r, NATIONAL_ID) for r in regions)
     if welsh_boards:
-        bodies.append(
-            Body(id=WALES_ID, name="NHS Wales", kind=BodyKind.NHS_WALES, tier=Tier.NATIONAL)
-        )
-        links.extend(Link(source=b, target=WALES_ID) for b in welsh_boards)
-    label = options.name or f"GP practices from {origin}" + (
-        f" open on {as_of.isoformat()}" if as_of else ""
+        bodies.append(_body(WALES_ID, "NHS Wales", BodyKind.NHS_WALES, Tier.NATIONAL))
+        links.extend(_link(b, WALES_ID) for b in welsh_boards)
+    return _tree_network(label, bodies, links, _source())
+
+
+_new_network: Callable[[str, tuple[Body, ...], tuple[Link, ...], Source], EscalationNetwork] = (
+    trusted_factory(EscalationNetwork, "name", "bodies", "links", "source")
+)
+
+
+def _tree_network(
+    name: str, bodies: list[Body], links: list[Link], source: Source
+) -> EscalationNetwork:
+    """The network of an ODS read, indexed without re-checking what its shape ensures.
+
+    Every body the reader makes has at most one parent, one tier higher or more
+    (practice, place, system, region, national), so no link goes down a tier, none
+    is given twice, there is no cycle and every practice reaches the top. Only the
+    ids are left to check: two bodies with one code (a code used in two columns)
+    go to the checked constructor, which names them.
+    """
+    index = {body.id: body for body in bodies}
+    if len(index) != len(bodies):
+        return EscalationNetwork(name=name, bodies=bodies, links=links, source=source)
+    rank_of = _TIER_RANK_BY_NAME
+    rank = {body_id: rank_of[body.tier._name_] for body_id, body in index.items()}
+    primary: dict[str, str] = {}
+    down: dict[str, list[str]] = {}
+    for link in links:
+        child, parent = link.source, link.target
+        primary[child] = parent
+        children = down.get(parent)
+        if children is None:
+            down[parent] = [child]
+        else:
+            children.append(child)
+    tops = sorted(body_id for body_id in down if body_id not in primary)
+    network = _new_network(name, tuple(bodies), tuple(links), source)
+    object.__setattr__(
+        network,
+        "_index",
+        NetworkIndex(
+            bodies=MappingProxyType(index),
+            rank=MappingProxyType(rank),
+            up=MappingProxyType({child: (parent,) for child, parent in primary.items()}),
+            down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
+            lateral=MappingProxyType({}),
+            primary=MappingProxyType(primary),
+            root=MappingProxyType(_roots(index, primary)),
+            top=tuple(tops),
+        ),
     )
-    network = EscalationNetwork(name=label, bodies=bodies, links=links, source=_source())
-    return OdsImport(
-        network=network,
-        rows=rows,
-        skipped=[SkippedRow(line=line, code=code, reason=reason) for line, code, reason in skipped],
-        warnings=conflicts,
-    )
+    return network
 
 
 _FIRST_OPEN = "the first row of a practice not closed decides"

@@ -22,6 +22,7 @@ from engagekit._display import (
 from engagekit.escalation._flow import FeedbackFlow, FlowStage
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import OdsImport
+from engagekit.escalation._odsnames import ICB_ERA
 from engagekit.escalation._results import BodyDuties, Coverage, Gaps
 
 
@@ -188,6 +189,9 @@ def _ods_summary(value: OdsImport) -> str:
     if value.warnings:
         count = len(value.warnings)
         summary += f"; {count} warning{'s' if count != 1 else ''}"
+    if value.era is not None:
+        structure = "CCGs" if value.era < ICB_ERA else "sub-ICB locations and ICBs"
+        summary += f"; kinds as on {value.era.isoformat()} ({structure})"
     return summary
 
 

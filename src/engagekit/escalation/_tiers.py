@@ -133,8 +133,12 @@ class BodyKind(Choice):
     PATIENT_ADVISORY_GROUP = "patient-advisory-group"
     COMMITTEE = "committee"
     COMMISSIONER = "commissioner"
+    CLINICAL_COMMISSIONING_GROUP = "clinical-commissioning-group"
+    SUB_ICB_LOCATION = "sub-icb-location"
     GOVERNING_BODY = "governing-body"
     INTEGRATED_CARE_BOARD = "integrated-care-board"
+    AREA_TEAM = "area-team"
+    SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP = "sustainability-and-transformation-partnership"
     LOCAL_HEALTH_BOARD = "local-health-board"
     REGION = "region"
     NATIONAL_BODY = "national-body"
@@ -181,7 +185,13 @@ class BodyKind(Choice):
         - `COMMISSIONER` is a `CCG`: the network's commissioner tier is the CCG of
           2013-2022. Since 1 July 2022 that tier is a sub-ICB location, part of its
           ICB and bound by the ICB's duties: `body_type_on` answers by date;
-        - `REGION` and `NATIONAL_BODY` are `NHS_ENGLAND` (a region is part of it);
+        - `CLINICAL_COMMISSIONING_GROUP` is a `CCG`, and `SUB_ICB_LOCATION` an `ICB`
+          (a sub-ICB location is part of its ICB, not a body of its own): the kinds
+          `from_ods` gives the commissioner column before and from 1 July 2022;
+        - `REGION`, `AREA_TEAM` and `NATIONAL_BODY` are `NHS_ENGLAND` (regions,
+          area teams and local offices are parts of it);
+        - `SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP` is `None`: an STP was a
+          partnership, not a statutory body (its code became its ICB's on 1 July 2022);
         - patient groups, forums, Healthwatch, committees, governing bodies, primary
           care networks, federations, localities, scrutiny committees and voluntary
           groups are `None`: no statutory duty of involvement binds them as such;
@@ -199,8 +209,10 @@ class BodyKind(Choice):
     def body_type_on(self, on: dt.date | str) -> BodyType | None:
         """The statutory body type of this kind on a date (see `body_type`).
 
-        Differs from `body_type` only for `COMMISSIONER`: a CCG while CCGs existed,
-        an ICB (its sub-ICB location acts under the ICB's duties) from 1 July 2022.
+        Differs from `body_type` only for the commissioner kinds (`COMMISSIONER`,
+        `CLINICAL_COMMISSIONING_GROUP`, `SUB_ICB_LOCATION`: one ODS code, a CCG
+        that became a sub-ICB location): a CCG while CCGs existed, an ICB (its
+        sub-ICB location acts under the ICB's duties) from 1 July 2022.
 
         Examples:
             >>> import datetime as dt
@@ -211,16 +223,24 @@ class BodyKind(Choice):
         """
         day = _validate.as_date("on", on)
         found = self.body_type
-        if self is BodyKind.COMMISSIONER and found is not None:
-            ended = found.existed_to
+        if self in _COMMISSIONERS and found is not None:
+            ccg = _body_types()[BodyKind.COMMISSIONER]
+            ended = ccg.existed_to
             if ended is not None and day >= ended:
                 return _body_types()[BodyKind.INTEGRATED_CARE_BOARD]
+            return ccg
         return found
 
 
 _BODY_LABELS = {
     BodyKind.GP_FEDERATION: "GP federation",
     BodyKind.COMMISSIONER: "Commissioner (CCG or sub-ICB location)",
+    BodyKind.CLINICAL_COMMISSIONING_GROUP: "Clinical commissioning group (CCG)",
+    BodyKind.SUB_ICB_LOCATION: "Sub-ICB location",
+    BodyKind.AREA_TEAM: "NHS England area team or local office",
+    BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP: (
+        "Sustainability and transformation partnership (STP)"
+    ),
     BodyKind.GOVERNING_BODY: "Governing body or board",
     BodyKind.INTEGRATED_CARE_BOARD: "Integrated care board",
     BodyKind.LOCAL_HEALTH_BOARD: "Local health board (NHS Wales)",
@@ -242,6 +262,9 @@ def _body_types() -> dict[BodyKind, BodyType]:
             {
                 BodyKind.PRACTICE: BodyType.GP_PRACTICE,
                 BodyKind.COMMISSIONER: BodyType.CCG,
+                BodyKind.CLINICAL_COMMISSIONING_GROUP: BodyType.CCG,
+                BodyKind.SUB_ICB_LOCATION: BodyType.ICB,
+                BodyKind.AREA_TEAM: BodyType.NHS_ENGLAND,
                 BodyKind.INTEGRATED_CARE_BOARD: BodyType.ICB,
                 BodyKind.REGION: BodyType.NHS_ENGLAND,
                 BodyKind.NATIONAL_BODY: BodyType.NHS_ENGLAND,
@@ -250,6 +273,10 @@ def _body_types() -> dict[BodyKind, BodyType]:
         )
     return _BODY_TYPES
 
+
+_COMMISSIONERS = frozenset(
+    {BodyKind.COMMISSIONER, BodyKind.CLINICAL_COMMISSIONING_GROUP, BodyKind.SUB_ICB_LOCATION}
+)
 
 _FORUMS = frozenset(
     {
@@ -269,7 +296,9 @@ _BODY_ALIASES = {
     "plf": BodyKind.PUBLIC_LOCALITY_FORUM,
     "pag": BodyKind.PATIENT_ADVISORY_GROUP,
     "ccg": BodyKind.COMMISSIONER,
-    "sub-icb-location": BodyKind.COMMISSIONER,
+    "sicbl": BodyKind.SUB_ICB_LOCATION,
+    "stp": BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP,
+    "local-office": BodyKind.AREA_TEAM,
     "board": BodyKind.GOVERNING_BODY,
     "icb": BodyKind.INTEGRATED_CARE_BOARD,
     "lhb": BodyKind.LOCAL_HEALTH_BOARD,

@@ -1,0 +1,329 @@
+"""Names, by date, for the codes that ``epraccur.csv`` gives without names (private).
+
+The built-in tables (``data/ods_names.toml``) cite their sources and say whether
+each is verified; the user can lay the published ODS organisation files (``eccg.csv``,
+``eauth.csv`` and the like, in their headerless layout) over them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePath
+from typing import Any
+
+import attrs
+
+from engagekit import _data, _display, _validate
+from engagekit.errors import DocumentError, InvalidTypeError, ParseError, Problem, short_repr
+from engagekit.sources import Source
+
+
+#: The first day of integrated care boards: CCGs were abolished and their codes became
+#: sub-ICB locations; the STP codes became ICBs (NHS Digital ODS, "ICB
+#: reconfiguration guidance").
+ICB_ERA = dt.date(2022, 7, 1)
+ICB_LAST_CCG_DAY = ICB_ERA - dt.timedelta(days=1)
+
+_ACRONYMS = frozenset({"NHS", "CCG", "ICB", "LHB", "STP", "GP", "PCN", "UK", "II", "III"})
+_SMALL = frozenset({"AND", "OF", "THE", "ON", "UPON", "IN", "AT", "FOR", "BY", "UNDER"})
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def readable(name: str) -> str:
+    """An ODS name, published in capitals, in title case (other names unchanged).
+
+    Acronyms (NHS, CCG, ICB, LHB, ...) stay in capitals and short joining words
+    after the first are lower case.
+
+    Examples:
+        >>> readable("NHS HARTLEPOOL AND STOCKTON-ON-TEES CCG")
+        'NHS Hartlepool and Stockton-on-Tees CCG'
+        >>> readable("NHS ENGLAND SOUTH (WESSEX)")
+        'NHS England South (Wessex)'
+        >>> readable("Cheshire, Warrington and Wirral")
+        'Cheshire, Warrington and Wirral'
+    """
+    if name != name.upper():
+        return name
+    first = True
+
+    def word(match: re.Match[str]) -> str:
+        nonlocal first
+        text = match.group(0)
+        at_start, first = first, False
+        if text in _ACRONYMS:
+            return text
+        if text in _SMALL and not at_start:
+            return text.lower()
+        return text.capitalize()
+
+    return _WORD.sub(word, name)
+
+
+def _day(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@attrs.frozen(kw_only=True)
+class OdsName:
+    """The name an ODS code had over a span of dates, and where it comes from.
+
+    Attributes:
+        code: the ODS code.
+        name: the name as the source spells it (ODS names are in capitals).
+        kind: what the table holds (``"region"``, ``"clinical-commissioning-group"``,
+            ``"local-office"``, ``"area-team"``, ``"local-health-board"``,
+            ``"nation"``, or ``"ods-file"`` for a file the user passed).
+        opened: the first day of the name, if the source gives it.
+        closed: the last day of the name, if the source gives it.
+        verified: whether the source is primary (an ODS or ONS file); `False`
+            marks a name seen only in a secondary source.
+        source: where the name comes from.
+
+    Examples:
+        >>> entry = OdsNames.builtin().lookup("Y57")
+        >>> print(entry)
+        Y57: South of England Commissioning Region (2012-10-01 to 2018-03-31)
+        >>> entry.verified, entry.in_force("2018-04-01")
+        (True, False)
+    """
+
+    code: str = attrs.field(validator=_validate.ods_code)
+    name: str = attrs.field(validator=_validate.text)
+    kind: str = attrs.field(validator=_validate.text)
+    opened: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
+    closed: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
+    verified: bool = attrs.field(default=True, validator=_validate.flag)
+    source: Source | None = attrs.field(
+        default=None, validator=_validate.optional(_validate.instance_of(Source))
+    )
+
+    @property
+    def readable(self) -> str:
+        """The name in title case (see `readable`)."""
+        return readable(self.name)
+
+    def in_force(self, on: dt.date | str) -> bool:
+        """Whether the name was in force on a date (by `opened` and `closed`)."""
+        day = _validate.as_date("on", on)
+        return (self.opened is None or self.opened <= day) and (
+            self.closed is None or day <= self.closed
+        )
+
+    def __str__(self) -> str:
+        span = ""
+        if self.opened or self.closed:
+            start = self.opened.isoformat() if self.opened else "?"
+            span = f" ({start} to {self.closed.isoformat() if self.closed else 'today'})"
+        return f"{self.code}: {self.readable}{span}" + ("" if self.verified else " [unverified]")
+
+
+class OdsNames:
+    """Code → name tables, by date: the built-in ones and any ODS files given.
+
+    `EscalationNetwork.from_ods` names each commissioner, ICB (or, before 1 July
+    2022, area team or local office), region and local health board from these,
+    instead of by its code. The built-in tables are the NHS England commissioning
+    regions of 2012-2018 and their local offices (ODS ``eauth.csv``, November
+    2018), the CCGs of 2013 to November 2018 with the dates of their mergers (ODS
+    ``eccg.csv``, November 2018), the area teams of 2013 (ONS), and, marked
+    unverified, the 42 ICBs, the regions Y60-Y63 and the seven NHS Wales local
+    health boards. The sub-ICB locations are not built in: pass the current ODS
+    organisation files with `read` (or as `names=` to `from_ods`).
+
+    Examples:
+        >>> names = OdsNames.builtin()
+        >>> names
+        <OdsNames with 314 codes and 8 tables>
+        >>> names.name("11X", on="2020-01-01")
+        'NHS Somerset CCG'
+        >>> names.name("QSL", on="2020-01-01"), names.name("QSL", on="2022-07-01")
+        (None, 'NHS Somerset Integrated Care Board')
+        >>> names.name("Q85")
+        'NHS England South West (South West South)'
+    """
+
+    __slots__ = ("_entries", "tables")
+
+    def __init__(
+        self, entries: dict[str, tuple[OdsName, ...]], tables: tuple[str, ...] = ()
+    ) -> None:
+        self._entries = entries
+        #: The tables the names come from: built-in table ids, then file paths.
+        self.tables = tables
+
+    @classmethod
+    def builtin(cls) -> OdsNames:
+        """The tables shipped with engagekit (see `data/ods_names.toml`)."""
+        return _builtin()
+
+    @classmethod
+    def read(cls, *paths: str | PurePath, over: OdsNames | None = None) -> OdsNames:
+        """Names from published ODS organisation files, laid over `over` (default:
+        the built-in tables); a name from a file wins over a built-in one.
+
+        Each file is in the ODS headerless layout: the code in column 1, the name in
+        column 2 and, when the row has them, the open and close dates (``YYYYMMDD``)
+        in columns 11 and 12.
+
+        Raises:
+            ParseError: a file cannot be opened or is not UTF-8 text.
+            DocumentError: rows that are not code, name (and dates), by line.
+        """
+        base = cls.builtin() if over is None else over
+        entries = {code: list(base.entries(code)) for code in base}
+        tables = list(base.tables)
+        for path in paths:
+            if not isinstance(path, str | PurePath):
+                raise InvalidTypeError("names", path, expected="a path to an ODS file")
+            read = _read_file(Path(path))
+            for code, found in read.items():
+                entries[code] = [*found, *entries.get(code, ())]
+            tables.append(str(path))
+        return cls({code: tuple(found) for code, found in entries.items()}, tuple(tables))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __repr__(self) -> str:
+        return _short(self)
+
+    def entries(self, code: str) -> tuple[OdsName, ...]:
+        """Every name recorded for a code, the ones given last (files) first."""
+        return self._entries.get(code, ())
+
+    def lookup(self, code: str, on: dt.date | str | None = None) -> OdsName | None:
+        """The name of a code on a date (default: the current one), or `None`.
+
+        Among the names in force on the date, the first (a file's before a built-in
+        one); with no date, a name not closed, else the one closed last.
+        """
+        found = self._entries.get(code)
+        if not found:
+            return None
+        if on is None:
+            current = [e for e in found if e.closed is None]
+            if current:
+                return current[0]
+            return max(found, key=lambda e: e.closed or dt.date.min)
+        day = _validate.as_date("on", on)
+        for entry in found:
+            if entry.in_force(day):
+                return entry
+        return None
+
+    def name(self, code: str, on: dt.date | str | None = None) -> str | None:
+        """The readable name of a code on a date (see `lookup`), or `None`."""
+        entry = self.lookup(code, on)
+        return None if entry is None else entry.readable
+
+
+def _short(names: OdsNames) -> str:
+    counts = [(len(names), "codes"), (len(names.tables), "tables")]
+    return _display.short_repr(names, "OdsNames", counts)
+
+
+@functools.cache
+def _builtin() -> OdsNames:
+    raw = _data._read_builtin("ods_names.toml")  # noqa: SLF001 - the package's own data
+    documents = _data.documents()
+    entries: dict[str, list[OdsName]] = {}
+    tables = []
+    for table in raw["table"]:
+        source = Source(**documents[table["source"]["document"]])
+        tables.append(table["id"])
+        # CCGs were abolished on 1 July 2022 (ODS "ICB reconfiguration guidance"):
+        # no CCG name is in force from then, whatever the 2018 file says.
+        last = ICB_LAST_CCG_DAY if table["kind"] == "clinical-commissioning-group" else None
+        for code, name, opened, closed in table["rows"]:
+            ended = _day(closed)
+            if last is not None and (ended is None or ended > last):
+                ended = last
+            entries.setdefault(code, []).append(
+                OdsName(
+                    code=code,
+                    name=name,
+                    kind=table["kind"],
+                    opened=_day(opened),
+                    closed=ended,
+                    verified=table["verified"],
+                    source=source,
+                )
+            )
+    # A verified name is tried before an unverified one for the same code.
+    ordered = {code: tuple(sorted(found, key=_unverified)) for code, found in entries.items()}
+    return OdsNames(ordered, tuple(tables))
+
+
+def _unverified(entry: OdsName) -> bool:
+    return not entry.verified
+
+
+def _ods_date(text: str) -> dt.date | str | None:
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) == 8 and text.isdigit():
+        try:
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        except ValueError:
+            pass
+    return f"{short_repr(text)} is not a YYYYMMDD date"
+
+
+def _read_file(path: Path) -> dict[str, list[OdsName]]:
+    origin = str(path)
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ParseError(origin, reason=f"cannot open: {exc.strerror}") from None
+    source = Source(title=path.name, publisher="NHS England Organisation Data Service (file given)")
+    found: dict[str, list[OdsName]] = {}
+    problems: list[Problem] = []
+    with handle:
+        try:
+            rows: Iterable[list[str]] = list(csv.reader(handle))
+        except UnicodeDecodeError:
+            raise ParseError(origin, reason="not UTF-8 text") from None
+        except csv.Error as exc:
+            raise ParseError(origin, reason=f"not CSV ({exc})") from None
+    for line, row in enumerate(rows, start=1):
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if len(row) < 2:
+            problems.append(Problem(f"line {line}", "expected a code and a name", row))
+            continue
+        code, name = row[0].strip(), row[1].strip()
+        dates: list[Any] = [_ods_date(row[i]) if len(row) > i else None for i in (10, 11)]
+        wrong = [d for d in dates if isinstance(d, str)]
+        if not _validate.ODS_PATTERN.match(code):
+            wrong.insert(0, f"column 1 {short_repr(code)} is not {_validate.ODS_RULE}")
+        if not name:
+            wrong.append("column 2 (Name) is empty")
+        if wrong:
+            problems.append(Problem(f"line {line}", "; ".join(wrong), code))
+            continue
+        found.setdefault(code, []).append(
+            OdsName(
+                code=code,
+                name=name,
+                kind="ods-file",
+                opened=dates[0],
+                closed=dates[1],
+                source=source,
+            )
+        )
+    if problems:
+        raise DocumentError(origin, problems[:50], more=max(0, len(problems) - 50))
+    return found

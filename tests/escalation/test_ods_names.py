@@ -1,0 +1,265 @@
+"""Names and kinds by date, Wales as Wales, on small files in the published layout.
+
+The fixtures follow `epraccur.csv`'s 27 columns. `epraccur-2021.csv` is a file of
+before ICBs (its latest date is 1 January 2021); `epraccur-2024.csv` one of after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from pathlib import Path
+
+import pytest
+
+from engagekit import EscalationNetwork
+from engagekit.duties import BodyType
+from engagekit.errors import DocumentError, EngagekitError, InvalidTypeError
+from engagekit.escalation import ICB_ERA, BodyKind, OdsName, OdsNames, Tier, era_kinds
+
+
+DATA = Path(__file__).with_name("data")
+Y2021 = DATA / "epraccur-2021.csv"
+Y2024 = DATA / "epraccur-2024.csv"
+ICB_NAMES = DATA / "eccg-icbs.csv"
+
+
+class TestKindsFollowTheDate:
+    def test_a_file_of_before_icbs_reports_ccgs_and_stps(self) -> None:
+        """No ICB and no sub-ICB location in a 2021 file: a CCG under an STP."""
+        result = EscalationNetwork.from_ods(Y2021)
+        assert result.era == dt.date(2021, 1, 1)
+        net = result.network
+        kinds = {b.kind for b in net.bodies}
+        assert BodyKind.INTEGRATED_CARE_BOARD not in kinds
+        assert BodyKind.SUB_ICB_LOCATION not in kinds
+        assert [b.kind for b in net.route("L85001")] == [
+            BodyKind.CLINICAL_COMMISSIONING_GROUP,
+            BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP,
+            BodyKind.REGION,
+            BodyKind.NATIONAL_BODY,
+        ]
+
+    def test_a_file_of_after_icbs_reports_sub_icb_locations_and_icbs(self) -> None:
+        result = EscalationNetwork.from_ods(Y2024)
+        assert result.era == dt.date(2022, 7, 1)
+        assert [b.kind for b in result.network.route("K81001")] == [
+            BodyKind.SUB_ICB_LOCATION,
+            BodyKind.INTEGRATED_CARE_BOARD,
+            BodyKind.REGION,
+            BodyKind.NATIONAL_BODY,
+        ]
+
+    def test_as_of_decides_the_era_not_the_file(self) -> None:
+        """The 2024 file read as at 2022-06-30: the day before ICBs."""
+        day_before = ICB_ERA - dt.timedelta(days=1)
+        net = EscalationNetwork.from_ods(Y2024, as_of=day_before).network
+        assert net.body("11X").kind is BodyKind.CLINICAL_COMMISSIONING_GROUP
+        assert net.body("QSL").kind is BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP
+        net = EscalationNetwork.from_ods(Y2024, as_of=ICB_ERA).network
+        assert net.body("11X").kind is BodyKind.SUB_ICB_LOCATION
+        assert net.body("QSL").kind is BodyKind.INTEGRATED_CARE_BOARD
+
+    def test_a_local_office_in_the_tables_is_an_area_team(self) -> None:
+        """Q74 is an NHS England local office in the ODS eauth.csv file (2018)."""
+        cells = [""] * 27
+        cells[:4] = ["A81001", "SURGERY", "Y54", "Q74"]
+        cells[10:16] = ["19740401", "", "A", "B", "00K", "20180401"]
+        cells[25] = "4"
+        row = ",".join(cells)  # the file's date is its join date, 2018-04-01, when Q74 was open
+        net = EscalationNetwork.from_ods(io.StringIO(row + "\n")).network
+        office = net.body("Q74")
+        assert office.kind is BodyKind.AREA_TEAM
+        assert office.name == "NHS England North (Cumbria and North East)"
+        assert net.body("00K").name == "NHS Hartlepool and Stockton-on-Tees CCG"
+        assert net.body("Y54").name == "North of England Commissioning Region"
+
+    def test_era_kinds(self) -> None:
+        assert era_kinds(None) == (BodyKind.SUB_ICB_LOCATION, BodyKind.INTEGRATED_CARE_BOARD)
+        assert era_kinds(dt.date(2013, 4, 1))[0] is BodyKind.CLINICAL_COMMISSIONING_GROUP
+
+    def test_a_ccg_and_its_sub_icb_location_are_bound_by_date(self) -> None:
+        """One code, a CCG until 30 June 2022, then acting under its ICB's duties."""
+        kind = BodyKind.CLINICAL_COMMISSIONING_GROUP
+        assert kind.body_type_on("2022-06-30") is BodyType.CCG
+        assert kind.body_type_on("2022-07-01") is BodyType.ICB
+        assert BodyKind.SUB_ICB_LOCATION.body_type_on("2023-01-01") is BodyType.ICB
+        assert BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP.body_type is None
+
+
+class TestNames:
+    def test_bodies_are_named_from_the_tables(self) -> None:
+        net = EscalationNetwork.from_ods(Y2021).network
+        assert net.body("11X").name == "NHS Somerset CCG"
+        assert net.body("15C").name == ("NHS Bristol, North Somerset and South Gloucestershire CCG")
+        assert net.body("Y58").name == "South West Commissioning Region"
+        assert net.body("QSL").name == (
+            "Sustainability and transformation partnership (STP) QSL"
+        )  # no STP table: named by kind and code
+
+    def test_a_ccg_merger(self) -> None:
+        """11H (NHS Bristol CCG) closed on 2018-03-31; 15C opened on 2018-04-01."""
+        names = OdsNames.builtin()
+        assert names.name("11H", on="2018-03-31") == "NHS Bristol CCG"
+        assert names.name("11H", on="2018-04-01") is None
+        assert names.name("15C", on="2018-03-31") is None
+        then = EscalationNetwork.from_ods(Y2021, as_of="2014-06-01").network
+        assert then.body("11H").name == "NHS Bristol CCG"
+        assert [b.id for b in then.route("L81002")][:1] == ["11H"]
+
+    def test_a_practice_that_moved_commissioner_keeps_the_rows_commissioner(self) -> None:
+        """L81001 joined 15C on 2018-04-01; read as at 2014 the file cannot say where
+        it was before, so it stays under 15C, which is named by kind and code then."""
+        then = EscalationNetwork.from_ods(Y2021, as_of="2014-06-01").network
+        assert then.route("L81001")[0].id == "15C"
+        assert then.body("15C").name == "Clinical commissioning group (CCG) 15C"
+
+    def test_ccg_names_end_when_ccgs_did(self) -> None:
+        """In 2024 11X is a sub-ICB location: the CCG's name is not used."""
+        net = EscalationNetwork.from_ods(Y2024).network
+        assert net.body("11X").name == "Sub-ICB location 11X"
+        assert OdsNames.builtin().lookup("11X", on="2022-06-30") is not None
+        assert OdsNames.builtin().lookup("11X", on="2022-07-01") is None
+
+    def test_five_character_sub_icb_codes(self) -> None:
+        net = EscalationNetwork.from_ods(Y2024).network
+        location = net.body("D4U1Y")
+        assert location.kind is BodyKind.SUB_ICB_LOCATION
+        assert location.tier is Tier.PLACE
+        assert location.name == "Sub-ICB location D4U1Y"
+
+    def test_icbs_are_named_from_1_july_2022(self) -> None:
+        net = EscalationNetwork.from_ods(Y2024).network
+        assert net.body("QSL").name == "NHS Somerset Integrated Care Board"
+        entry = OdsNames.builtin().lookup("QSL", on=ICB_ERA)
+        assert entry is not None
+        assert entry.verified is False  # from a secondary list, not an ODS file
+        assert OdsNames.builtin().lookup("QSL", on="2022-06-30") is None
+
+    def test_names_from_ods_files_given(self) -> None:
+        net = EscalationNetwork.from_ods(Y2024, names=ICB_NAMES).network
+        assert net.body("QSL").name == "NHS Somerset Integrated Care Board"
+        assert net.body("QNQ").name == "NHS Frimley Integrated Care Board"
+        names = OdsNames.read(ICB_NAMES)
+        given = names.lookup("QNQ")
+        assert given is not None
+        assert given.verified is True
+        assert given.source is not None
+        assert given.source.title == "eccg-icbs.csv"  # the file's name wins
+        assert net.body("Y58").name == names.name("Y58") == "South West Commissioning Region"
+        assert names.tables[-1] == str(ICB_NAMES)
+        assert EscalationNetwork.from_ods(Y2024, names=names).network.body("QNQ").name == (
+            "NHS Frimley Integrated Care Board"
+        )
+
+    def test_a_region_reorganisation(self) -> None:
+        """Y57 closed on 2018-03-31; Y58 opened on 2018-04-01 (ODS eauth.csv)."""
+        names = OdsNames.builtin()
+        assert names.name("Y57", on="2018-03-31") == "South of England Commissioning Region"
+        assert names.name("Y57", on="2018-04-01") is None
+        assert names.name("Y58", on="2018-04-01") == "South West Commissioning Region"
+
+    def test_a_closed_practice_keeps_the_old_parent_and_the_open_rows_decide(self) -> None:
+        """L85002 closed in 2017 under Q80 and Y57; the open rows put 11X under QSL."""
+        result = EscalationNetwork.from_ods(Y2021, as_of="2016-06-01")
+        net = result.network
+        assert [b.id for b in net.route("L85002")] == ["11X", "QSL", "Y58", "england"]
+        assert [str(w) for w in result.warnings] == [
+            (
+                "line 2: 11X is under Q80 here but under QSL on line 1; kept QSL "
+                "(rows of practices not closed decide)"
+            )
+        ]
+        assert "Q80" not in net
+        assert "Y57" not in net
+        # Y58 did not exist in 2016: it is named by kind and code.
+        assert net.body("Y58").name == "NHS England region Y58"
+
+    def test_unverified_names_are_marked(self) -> None:
+        board = OdsNames.builtin().lookup("7A1")
+        assert board is not None
+        assert board.verified is False
+        assert str(board) == "7A1: Betsi Cadwaladr University LHB [unverified]"
+        assert OdsNames.builtin().lookup("Y58") is not None
+
+    def test_reprs_are_one_line(self) -> None:
+        names = OdsNames.read(ICB_NAMES)
+        assert repr(names) == "<OdsNames with 314 codes and 9 tables>"
+        entry = names.lookup("QNQ")
+        assert isinstance(entry, OdsName)
+        assert "\n" not in repr(entry)
+        assert str(entry) == "QNQ: NHS Frimley Integrated Care Board (2022-07-01 to today)"
+
+    def test_bad_names_arguments(self, tmp_path: Path) -> None:
+        with pytest.raises(InvalidTypeError, match="names"):
+            EscalationNetwork.from_ods(Y2024, names=42)  # type: ignore[arg-type]
+        bad = tmp_path / "eccg.csv"
+        bad.write_text('"qnq","NHS FRIMLEY"\n"QSL",""\n', encoding="utf-8")
+        with pytest.raises(DocumentError, match="line 1: column 1 'qnq' is not an ODS code"):
+            OdsNames.read(bad)
+
+
+class TestDormantAndProposed:
+    def test_skipped_by_status_without_a_date(self) -> None:
+        skipped = {s.code: s.reason for s in EscalationNetwork.from_ods(Y2021).skipped}
+        assert skipped["L85003"] == "status D (dormant)"
+        assert skipped["L85004"] == "status P (proposed)"
+
+    def test_by_their_dates_with_one(self) -> None:
+        result = EscalationNetwork.from_ods(Y2021, as_of="2020-06-01")
+        assert "L85003" in result.network  # dormant, never closed
+        skipped = {s.code: s.reason for s in result.skipped}
+        assert skipped["L85004"] == "not open on 2020-06-01 (opened 2021-01-01)"
+
+
+class TestWalesAsWales:
+    def test_welsh_practices_get_no_english_duties(self) -> None:
+        net = EscalationNetwork.from_ods(Y2021, nations="both").network
+        bound = net.duties(on="2020-06-01")
+        welsh = bound.of("W91001")
+        assert welsh.body_type is None
+        assert welsh.duties == ()
+        assert welsh.reason == (
+            "in Wales (under NHS Wales): engagekit models the duties of the NHS in England"
+        )
+        assert bound.of("L85001").body_type is BodyType.GP_PRACTICE
+        assert bound.of("7A1").body_type is None
+
+    def test_boards_are_named(self) -> None:
+        net = EscalationNetwork.from_ods(Y2024, nations="wales").network
+        assert [b.name for b in net.route("W91001")] == [
+            "Betsi Cadwaladr University LHB",
+            "NHS Wales",
+        ]
+
+    def test_the_default_is_england(self) -> None:
+        result = EscalationNetwork.from_ods(Y2021)
+        assert "W91001" not in result.network
+        assert result.skipped_by_reason()["in Wales"] == 2
+
+
+class TestTheFastIndex:
+    """The reader indexes its tree without re-checking it: the index must be the one
+    the checked constructor builds."""
+
+    @pytest.mark.parametrize("path", [Y2021, Y2024, DATA / "epraccur-history.csv"])
+    def test_same_index_as_the_checked_constructor(self, path: Path) -> None:
+        net = EscalationNetwork.from_ods(path, nations="both", strict=False).network
+        checked = EscalationNetwork(
+            name=net.name, bodies=net.bodies, links=net.links, source=net.source
+        )
+        assert net == checked
+        ours, theirs = net._index, checked._index
+        for field in ("bodies", "rank", "up", "down", "lateral", "primary", "root"):
+            assert list(getattr(ours, field).items()) == list(getattr(theirs, field).items())
+        assert ours.top == theirs.top
+        assert [b.id for b in net.top] == ["england", "wales"]
+
+    def test_a_code_in_two_columns_goes_to_the_checked_constructor(self) -> None:
+        cells = [""] * 27
+        cells[:4] = ["A81001", "SURGERY", "Y58", "QSL"]
+        cells[10:16] = ["19740401", "", "A", "B", "Y58", "20220701"]
+        cells[25] = "4"
+        with pytest.raises(EngagekitError, match="Y58"):
+            EscalationNetwork.from_ods(io.StringIO(",".join(cells) + "\n"))
