@@ -135,6 +135,7 @@ def suppress(
     lines: Sequence[Line],
     order: Sequence[Key],
     suppress_below: int,
+    bases: Iterable[Key] = (),
 ) -> frozenset[Key]:
     """The entries to suppress: the small ones, and enough others to protect them.
 
@@ -143,17 +144,19 @@ def suppress(
     line with a shown total add up to at least ``suppress_below`` and are not all
     ones), then until every suppressed entry has a witness. Each complementary
     choice is the shown, non-zero entry of a line that needs one that leads to the
-    fewest further suppressions (then the fewest totals, the smallest count, cells
-    before totals, earlier before later).
+    fewest hidden ``bases`` (the denominators of shares, whose loss hides every share
+    over them), then the fewest further suppressions, the fewest totals, the smallest
+    counts, cells before totals, earlier before later.
     """
     rank = {key: i for i, key in enumerate(order)}
     totals = {parent for parent, _ in lines}
+    denominators = set(bases)
     groups = _lines_of(lines)
     hidden = {k for k in order if 0 < values[k] < suppress_below}
 
     def shown_in(candidates: Iterable[Key], hidden: set[Key]) -> list[Key]:
         found = [k for k in dict.fromkeys(candidates) if k not in hidden and values[k] > 0]
-        return sorted(found, key=lambda k: (k in totals, values[k], rank[k]))
+        return sorted(found, key=lambda k: (k in denominators, k in totals, values[k], rank[k]))
 
     def need(hidden: set[Key]) -> tuple[Key, ...] | None:
         """The first line the rules say needs another suppression."""
@@ -176,10 +179,11 @@ def suppress(
             hidden.add(shown_in(group, hidden)[0])
         return hidden
 
-    def cost(choice: Key) -> tuple[int, int, int, bool, int, int]:
+    def cost(choice: Key) -> tuple[int, int, int, int, bool, int, int]:
         after = closure(hidden | {choice})
         added = after - hidden
         return (
+            len(added & denominators),
             len(added),
             sum(k in totals for k in added),
             sum(values[k] for k in added),

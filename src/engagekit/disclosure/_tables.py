@@ -40,6 +40,10 @@ SOURCE = Source(
     ),
 )
 
+#: Answers that are counted but are not a category ("Prefer not to say"), as the
+#: representation analysis and the annual report recognise them (ignoring case).
+NOT_STATED = ("Prefer not to say", "Prefer not to answer", "Not stated")
+
 _TOTAL = "total"
 
 
@@ -468,15 +472,28 @@ def _two_way_keys(table: TwoWay) -> tuple[list[tuple[Any, int]], list[_engine.Li
     return entries, lines
 
 
-def _plan(tables: Sequence[Table]) -> tuple[dict[Any, int], list[_engine.Line], list[Any]]:
+def _bases(table: Table) -> list[Any]:
+    """The entries the table's shares are of: the stated total, or each row's total."""
+    entries, _ = _one_way_keys(table) if isinstance(table, OneWay) else _two_way_keys(table)
+    if isinstance(table, OneWay):
+        return [entries[-1][0]]
+    cells = len(table.row_categories) * len(table.column_categories)
+    return [key for key, _ in entries[cells : cells + len(table.row_categories)]]
+
+
+def _plan(
+    tables: Sequence[Table],
+) -> tuple[dict[Any, int], list[_engine.Line], list[Any], set[Any]]:
     values: dict[Any, int] = {}
     lines: list[_engine.Line] = []
+    bases: set[Any] = set()
     for table in tables:
         entries, mine = _one_way_keys(table) if isinstance(table, OneWay) else _two_way_keys(table)
         for key, value in entries:
             values.setdefault(key, value)
         lines.extend(mine)
-    return values, list(dict.fromkeys(lines)), list(values)
+        bases.update(_bases(table))
+    return values, list(dict.fromkeys(lines)), list(values), bases
 
 
 def _shown(key: Any, values: Mapping[Any, int], hidden: frozenset[Any]) -> int | None:
@@ -566,8 +583,8 @@ def protect(tables: Iterable[Table], *, suppress_below: int = SUPPRESS_BELOW) ->
     for index, table in enumerate(given):
         if not isinstance(table, OneWay | TwoWay):
             raise InvalidTypeError(f"tables[{index}]", table, expected="a OneWay or a TwoWay")
-    values, lines, order = _plan(given)
-    hidden = _engine.suppress(values, lines, order, k)
+    values, lines, order, bases = _plan(given)
+    hidden = _engine.suppress(values, lines, order, k, bases)
     protected: list[Protected] = [
         _protect_one(t, values, hidden, k) if isinstance(t, OneWay)
         else _protect_two(t, values, hidden, k)
