@@ -21,6 +21,7 @@ PUBLIC_MODULES = [
     "engagekit.examples",
     "engagekit.sources",
     "engagekit.ratings",
+    "engagekit.disclosure",
 ]
 
 
