@@ -23,7 +23,7 @@ from engagekit.errors import DocumentError, Problem, close_matches, short_repr
 
 T = TypeVar("T")
 
-_CITATION_KEYS = {"document", "section", "note"}
+_CITATION_KEYS = {"document", "section", "note", "force"}
 
 
 @functools.cache
@@ -83,7 +83,7 @@ def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[Problem]]:
     unknown = sorted(str(k) for k in set(citation) - _CITATION_KEYS)
     if unknown:
         message = "unknown field(s) " + ", ".join(repr(k) for k in unknown)
-        message += "; a citation has document, section and note"
+        message += "; a citation has document, section, note and force"
         return citation, [Problem(path, message, citation)]
     known = documents()
     doc_id = citation["document"]
@@ -96,7 +96,7 @@ def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[Problem]]:
         message = f"unknown document {short_repr(doc_id)}{hint}"
         return citation, [Problem(f"{path}.document", message, doc_id)]
     expanded = dict(known[doc_id])
-    for key in ("section", "note"):
+    for key in ("section", "note", "force"):
         if key in citation:
             expanded[key] = citation[key]
     return expanded, []
