@@ -246,3 +246,32 @@ def test_financial_year_helper():
         FinancialYear.parse(2022)  # type: ignore[arg-type]
     assert FinancialYear.containing("2024-04-01") == FinancialYear(2024)
     assert FinancialYear.parse("2022/2023") == FinancialYear(2022)
+
+
+def test_a_substantial_change_engages_limbs_b_and_c():
+    """A substantial development or variation changes how services are delivered, so
+    s14Z2(2)(b) and (c) apply alongside reg 23 and the four tests."""
+    from engagekit.duties import Checklist as _Checklist
+
+    report = _Checklist.for_body("ccg", on="2018-06-01").assess(
+        [], as_of="2018-06-01", conditions=["substantial-change"]
+    )
+    for key in ("nhs-act-s14z2/b", "nhs-act-s14z2/c", "scrutiny-reg-23/consult-la"):
+        assert report.finding(key).outcome.label == "not met", key
+    assert any(
+        "changes how services are delivered" in n for n in report.finding("nhs-act-s14z2/b").notes
+    )
+
+
+def test_s242_as_enacted_applies_limbs_b_and_c_whatever_the_conditions():
+    """Before 3 November 2008 s242(2) had no impact condition on limbs (b) and (c)."""
+    from engagekit.duties import Checklist as _Checklist
+
+    report = _Checklist.for_body("pct", on="2008-01-01").assess(
+        [], as_of="2008-01-01", conditions=[]
+    )
+    assert report.finding("nhs-act-s242/b").outcome.label == "not met"
+    later = _Checklist.for_body("pct", on="2009-01-01").assess(
+        [], as_of="2009-01-01", conditions=[]
+    )
+    assert later.finding("nhs-act-s242/b").outcome.label == "not applicable"

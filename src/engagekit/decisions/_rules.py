@@ -97,7 +97,7 @@ class Rules(Listing[Rule]):
     Examples:
         >>> from engagekit.decisions import rules
         >>> rules()
-        <Rules with 29 rules>
+        <Rules with 33 rules>
         >>> rules().to_records()[0]["id"]
         'triangle.acceptable'
     """

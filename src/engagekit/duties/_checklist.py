@@ -313,8 +313,11 @@ class Checklist(Displayable):
             conditions: the trigger conditions that hold (e.g. the proposal would
                 change how services are delivered: ``Trigger.SERVICE_IMPACT`` or
                 ``"service-impact"``). Requirements whose condition is not among
-                them are not applicable. ``None`` (the default) means the conditions
-                were not stated, and every requirement is assessed as applying.
+                them are not applicable; a substantial change
+                (``"substantial-change"``) also engages ``SERVICE_IMPACT``, since a
+                substantial development or variation changes how services are
+                delivered. ``None`` (the default) means the conditions were not
+                stated, and every requirement is assessed as applying.
 
         Raises:
             UnknownNameError: evidence names a requirement id not in the checklist
@@ -437,16 +440,26 @@ def _judge(
         )
 
     if trigger is not Trigger.ALWAYS:
-        if conditions is not None and trigger not in conditions:
+        implied = (
+            trigger is Trigger.SERVICE_IMPACT
+            and conditions is not None
+            and (Trigger.SUBSTANTIAL_CHANGE in conditions and trigger not in conditions)
+        )
+        if implied:
+            notes.append(
+                f"applies: {trigger.condition}, since a substantial development or "
+                "variation changes how services are delivered"
+            )
+        elif conditions is None:
+            notes.append(
+                f"applies only when {trigger.condition}; conditions were not stated, "
+                "so it is assessed as applying"
+            )
+        elif trigger not in conditions:
             return finding(
                 Outcome.NOT_APPLICABLE,
                 f"not applicable: applies only when {trigger.condition}, "
                 "and that was not stated to hold",
-            )
-        if conditions is None:
-            notes.append(
-                f"applies only when {trigger.condition}; conditions were not stated, "
-                "so it is assessed as applying"
             )
         else:
             notes.append(f"applies: {trigger.condition}")
