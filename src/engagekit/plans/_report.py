@@ -428,7 +428,11 @@ def _law_of_the_year(
                 cited.append((text, since, until))
     cited.sort(key=lambda c: c[1])
     if not cited:
-        involvement = "No public involvement duty is encoded for this period."
+        who = kind if kind is not None else commissioner_on(start)
+        why = registry().duties_for(who, start).reason or (
+            f"no involvement duty binds a {who.label} in this period"
+        )
+        involvement = f"No public involvement duty is encoded for this period: {why}."
     elif len(cited) == 1:
         involvement = (
             f"Arrangements for the public to be involved in each limb of the duty ({cited[0][0]})."
