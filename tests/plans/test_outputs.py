@@ -308,12 +308,16 @@ def test_annual_report_cites_the_law_of_its_year():
     assert "Health and Social Care Act 2001, s11" in law(2005)[0]
     assert "s242(1B)" in " ".join(law(2018, body_type="nhs-trust"))
     assert law(2000) == (
-        "No public involvement duty is encoded for this period: no duty in this registry "
-        "binds a primary care trust on 2000-04-01: the earliest law engagekit encodes began "
-        "on 2001-04-02.",
+        (
+            "No public involvement duty is encoded for this period: no duty in this registry "
+            "binds a primary care trust on 2000-04-01: the earliest law engagekit encodes began "
+            "on 2001-04-02."
+        ),
     )
     # A kind of body in a year when none existed says so, not "no duties".
     assert law(2015, body_type="icb") == (
-        "No public involvement duty is encoded for this period: no integrated care boards "
-        "existed on 2015-04-01: the first were established on 2022-07-01.",
+        (
+            "No public involvement duty is encoded for this period: no integrated care boards "
+            "existed on 2015-04-01: the first were established on 2022-07-01."
+        ),
     )
