@@ -86,3 +86,14 @@ def test_a_permanent_closure_is_substantial_without_a_stated_access_effect():
     assert found.scrutiny_consultation
     lenient = attrs.evolve(DEFAULT_POLICY, closure_removes_access=False)
     assert not lenient.is_substantial(closure)
+
+
+def test_a_date_before_the_earliest_involvement_duty_says_so():
+    """s11 of the Health and Social Care Act 2001 (Royal Assent 11 May 2001) is the
+    earliest involvement duty encoded: an earlier decision is told so, not silently
+    judged by today's law."""
+    found = required_engagement(_NO_IMPACT, on=dt.date(2000, 6, 1))
+    assert "engagekit encodes no involvement duty on 2000-06-01" in found.grounds[0].message
+    assert "2001-05-11" in found.grounds[0].message
+    later = required_engagement(_NO_IMPACT, on=dt.date(2001, 5, 11))
+    assert "encodes no involvement duty" not in later.grounds[0].message

@@ -74,7 +74,20 @@ def required_engagement(
         equality_ids=equality_ids,
         every_limb=every_limb,
         citations=_citations(on),
+        unencoded=_before_the_law(on),
         policy=policy,
+    )
+
+
+def _before_the_law(on: dt.date | None) -> str | None:
+    """What to say when ``on`` is before the earliest involvement duty engagekit encodes."""
+    first = rule(_ALL_LIMBS_RULE).applies_from
+    if on is None or first is None or on >= first:
+        return None
+    return (
+        f"engagekit encodes no involvement duty on {on.isoformat()}: the earliest, s11 of "
+        f"the Health and Social Care Act 2001, applies from {first.isoformat()}, so the "
+        "limbs are shown as the law now stands"
     )
 
 
@@ -148,6 +161,7 @@ def _required(
     equality_ids: tuple[str, ...],
     every_limb: bool,
     citations: tuple[Source, Source, Source] | None,
+    unencoded: str | None,
     policy: Policy,
 ) -> EngagementRequirement:
     grounds: list[Ground] = []
@@ -166,6 +180,8 @@ def _required(
         else:
             why = _delivery_why(impact)
         title = limb.rule.title.lower()
+        if unencoded is not None:
+            why += f"; {unencoded}"
         grounds.append(
             Ground(rule=r.id, message=f"limb ({limb.letter}) {title}: {why}", source=source)
         )
