@@ -27,10 +27,10 @@ def required_engagement(
     3 November 2008, when s242 as enacted (and s11 of the 2001 Act before it)
     applied to all three whatever the impact. Each limb cites the involvement duty
     that bound the commissioner of the day (s11, s242, s14Z2(2) or s14Z45(2)).
-    Everything else (whether the change is
-    "substantial", the minimum participation level, whether formal consultation
-    is expected, when an equality impact assessment is needed) is a named value of
-    ``policy``, because the law leaves "substantial" undefined.
+    Everything else (whether the change is "substantial", the minimum participation
+    level, whether formal consultation is expected, when an equality impact
+    assessment is needed) is a named value of ``policy``, because the law leaves
+    "substantial" undefined.
 
     Args:
         impact: what the change would do.
@@ -166,9 +166,9 @@ def _required(
 ) -> EngagementRequirement:
     grounds: list[Ground] = []
     limbs = tuple(Limb) if every_limb else impact.limbs
-    for index, limb in enumerate(limbs):
+    for limb in limbs:
         r = limb.rule
-        source = r.source if citations is None else citations[index]
+        source = r.source if citations is None else citations["abc".index(limb.letter)]
         if limb.always_applies:
             why = "always applies"
         elif every_limb:
@@ -247,6 +247,11 @@ def _required(
             if equality_id != _EQUALITY_RULES[0]:
                 # Before 5 April 2011: one duty per strand (race, disability, gender).
                 message = f"{equality_rule.title.lower()}: {message}"
+                if impact.protected_groups:
+                    message += (
+                        " (before 5 April 2011 the equality duties covered race, "
+                        "disability and gender only)"
+                    )
             grounds.append(
                 Ground(rule=equality_rule.id, message=message, source=equality_rule.source)
             )
