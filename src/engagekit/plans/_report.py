@@ -12,6 +12,7 @@ from engagekit import _display, _validate
 from engagekit.cycles import EngagementStage
 from engagekit.duties import Duty
 from engagekit.duties._bodies import BodyLike, as_body_type
+from engagekit.duties._periods import _CCGS_FROM, _ICBS_FROM
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Evidence, Limb
 from engagekit.plans._actions import ActionPlan, latest_update, progress_on, status_on
@@ -295,6 +296,7 @@ def annual_engagement_report(
             an `Evidence`.
         InvalidValueError: the year is before 1948 (the NHS's founding).
         UnknownChoiceError: ``body_type`` names no body type.
+        InvalidTypeError: ``body_type`` is neither a body type nor text.
 
     Example (the meetings are an illustration: the forums met on schedule but one):
         >>> from engagekit import examples
@@ -460,8 +462,6 @@ def _law_of_the_year(
 #: The commissioners' annual report duties: s13U (NHS England), s14Z15 (CCGs) and
 #: s14Z58 (ICBs).
 _ANNUAL_REPORT_DUTIES = ("nhs-act-s13u", "nhs-act-s14z15", "nhs-act-s14z58")
-_CCGS_FROM = dt.date(2013, 4, 1)
-_ICBS_FROM = dt.date(2022, 7, 1)
 
 
 def _limb_citation(duty: Duty) -> str:
