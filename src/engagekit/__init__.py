@@ -81,6 +81,7 @@ if TYPE_CHECKING:
         Duty,
         DutyRegistry,
         duties_for,
+        law_timeline,
     )
     from engagekit.escalation import (
         Body,
@@ -171,6 +172,7 @@ _EXPORTS = {
     "Ladder": "engagekit.cycles",
     "Link": "engagekit.escalation",
     "LinkKind": "engagekit.escalation",
+    "law_timeline": "engagekit.duties",
     "load_techniques": "engagekit.techniques",
     "Match": "engagekit.techniques",
     "Matches": "engagekit.techniques",
@@ -268,6 +270,7 @@ __all__ = [
     "evidence",
     "examples",
     "io",
+    "law_timeline",
     "load_techniques",
     "plans",
     "plot",

@@ -157,8 +157,18 @@ def test_scrutiny_and_equality_follow_the_decision_date() -> None:
     scrutiny = next(g for g in in_2012.grounds if g.rule.startswith("scrutiny."))
     assert "S.I. 2002/3048 reg 4" in scrutiny.message
     assert scrutiny.source.section == "Regulation 4"
-    assert not required_engagement(impact, on=dt.date(2011, 4, 4)).equality_impact_assessment
-    assert required_engagement(impact, on=dt.date(2011, 4, 5)).equality_impact_assessment
+    # The race, disability and gender duties until 4 April 2011; s149 from 5 April 2011.
+    before = required_engagement(impact, on=dt.date(2011, 4, 4))
+    assert before.equality_impact_assessment
+    assert [g.rule for g in before.grounds if g.rule.startswith("equality.")] == [
+        "equality.race-2001",
+        "equality.disability-2006",
+        "equality.gender-2007",
+    ]
+    after = required_engagement(impact, on=dt.date(2011, 4, 5))
+    assert [g.rule for g in after.grounds if g.rule.startswith("equality.")] == [
+        "equality.due-regard"
+    ]
 
 
 def _consultation(**changes: Any) -> Consultation:
@@ -305,9 +315,18 @@ def test_rheumatology_example() -> None:
     assert decision.achieved_level is ParticipationLevel.COLLABORATE
     verdict = evaluate(decision)
     assert verdict.outcome is Outcome.INSUFFICIENT_EVIDENCE
-    assert [r.rule for r in verdict.missing] == ["triangle.affordable"]
+    # Dated 31 December 2010: the race, disability and gender equality duties applied
+    # (the issue: "an example states that no equality assessment was asked for before 2011").
+    assert [r.rule for r in verdict.missing] == [
+        "triangle.affordable",
+        "equality.race-2001",
+        "equality.disability-2006",
+        "equality.gender-2007",
+    ]
     assert [r.rule for r in verdict.conditions] == ["triangle.acceptable"]
-    assert [r.rule for r in verdict.gaps] == ["triangle.acceptable", "triangle.affordable"]
+    assert "no equality impact assessment is asked for" not in (
+        examples.somerset_rheumatology_decision.__doc__ or ""
+    )
     assert verdict.reason("proportionality.level").outcome is Outcome.MET  # type: ignore[union-attr]
 
 

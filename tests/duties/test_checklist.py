@@ -50,24 +50,74 @@ def test_empty_checklist_says_why():
     assert "no clinical commissioning groups" in checklist.reason
 
 
-def test_last_years_annual_report_does_not_count():
-    """Last year's report (FY 2023/24) does not meet this year's (2024/25) duty, and says why."""
+def test_the_report_judged_is_the_one_on_the_last_complete_year():
+    """s14Z58(1): an ICB 'must, in each financial year, prepare a report ... on how it has
+    discharged its functions in the previous financial year'. On 30 June 2024 the report
+    judged is the one on 2023/24, due by 31 March 2025: not yet due."""
     report = Checklist.for_body(BodyType.ICB, on=ON).assess(
         [annual(dt.date(2023, 6, 29), "nhs-act-s14z58/explain-duties")], as_of=ON
     )
     finding = report.finding("nhs-act-s14z58/explain-duties")
+    assert finding.outcome is Outcome.NOT_APPLICABLE
+    assert finding.message == "not yet due: the report on 2023/24 is due by 2025-03-31"
+    assert any("the report on 2022/23 is on record" in n for n in finding.notes)
+
+
+def test_1_april_does_not_flip_the_annual_report_to_not_met():
+    """The report on 2022/23 was prepared in 2023/24; on 1 April 2024 the next report
+    (on 2023/24) is not due until 31 March 2025."""
+    evidence = [annual(dt.date(2023, 6, 29), "nhs-act-s14z58/explain-duties")]
+    key = "nhs-act-s14z58/explain-duties"
+    day_before = Checklist.for_body(BodyType.ICB, on="2024-03-31").assess(
+        evidence, as_of="2024-03-31"
+    )
+    assert day_before.finding(key).outcome is Outcome.MET
+    day_of = Checklist.for_body(BodyType.ICB, on="2024-04-01").assess(evidence, as_of="2024-04-01")
+    assert day_of.finding(key).outcome is Outcome.NOT_APPLICABLE
+
+
+def test_an_overdue_report_is_not_met_with_its_due_date():
+    """No report on 2022/23 (due by 31 March 2024) on record on 1 April 2024: a gap."""
+    report = Checklist.for_body(BodyType.ICB, on="2024-04-01").assess([], as_of="2024-04-01")
+    finding = report.finding("nhs-act-s14z58/explain-duties")
     assert finding.outcome is Outcome.NOT_MET
-    assert finding.evidence == ()
-    assert finding.used == ()
-    assert len(finding.set_aside) == 1
-    assert any("2023/24 financial year" in r and "2024/25" in r for r in finding.notes)
+    assert finding.message == (
+        "not met: the report on 2022/23, due by 2024-03-31, is not on record; "
+        "the report on 2023/24 is due by 2025-03-31"
+    )
     assert finding.missing == (
-        "evidence dated in the 2024/25 financial year that supports nhs-act-s14z58/explain-duties",
+        (
+            "evidence dated in the 2023/24 financial year (the report on 2022/23, due by "
+            "2024-03-31) that supports nhs-act-s14z58/explain-duties"
+        ),
+    )
+
+
+def test_an_older_report_does_not_count():
+    """A report dated in 2022/23 (on 2021/22) says nothing about the reports due later."""
+    report = Checklist.for_body(BodyType.ICB, on=ON).assess(
+        [annual(dt.date(2022, 12, 1), "nhs-act-s14z58/explain-duties")], as_of=ON
+    )
+    finding = report.finding("nhs-act-s14z58/explain-duties")
+    assert finding.outcome is Outcome.NOT_MET
+    assert len(finding.set_aside) == 1
+    assert any("2022/23 financial year" in n for n in finding.notes)
+
+
+def test_no_report_is_due_before_the_first_year_of_the_duty():
+    """ICBs were established on 1 July 2022: their first report, on 2022/23, is due by
+    31 March 2024."""
+    report = Checklist.for_body(BodyType.ICB, on="2022-12-01").assess([], as_of="2022-12-01")
+    finding = report.finding("nhs-act-s14z58/explain-duties")
+    assert finding.outcome is Outcome.NOT_APPLICABLE
+    assert finding.message == (
+        "not yet due: the first report under this duty, on 2022/23, is due by 2024-03-31"
     )
 
 
 def test_this_years_report_meets_and_cites():
-    """A report dated in the assessment's financial year meets the requirement."""
+    """A report dated in the assessment's financial year (the report on the last complete
+    year) meets the requirement."""
     report = Checklist.for_body(BodyType.ICB, on=ON).assess(
         [annual(dt.date(2024, 6, 27), "nhs-act-s14z58/explain-duties")], as_of=ON
     )
@@ -246,3 +296,32 @@ def test_financial_year_helper():
         FinancialYear.parse(2022)  # type: ignore[arg-type]
     assert FinancialYear.containing("2024-04-01") == FinancialYear(2024)
     assert FinancialYear.parse("2022/2023") == FinancialYear(2022)
+
+
+def test_a_substantial_change_engages_limbs_b_and_c():
+    """A substantial development or variation changes how services are delivered, so
+    s14Z2(2)(b) and (c) apply alongside reg 23 and the four tests."""
+    from engagekit.duties import Checklist as _Checklist
+
+    report = _Checklist.for_body("ccg", on="2018-06-01").assess(
+        [], as_of="2018-06-01", conditions=["substantial-change"]
+    )
+    for key in ("nhs-act-s14z2/b", "nhs-act-s14z2/c", "scrutiny-reg-23/consult-la"):
+        assert report.finding(key).outcome.label == "not met", key
+    assert any(
+        "changes how services are delivered" in n for n in report.finding("nhs-act-s14z2/b").notes
+    )
+
+
+def test_s242_as_enacted_applies_limbs_b_and_c_whatever_the_conditions():
+    """Before 3 November 2008 s242(2) had no impact condition on limbs (b) and (c)."""
+    from engagekit.duties import Checklist as _Checklist
+
+    report = _Checklist.for_body("pct", on="2008-01-01").assess(
+        [], as_of="2008-01-01", conditions=[]
+    )
+    assert report.finding("nhs-act-s242/b").outcome.label == "not met"
+    later = _Checklist.for_body("pct", on="2009-01-01").assess(
+        [], as_of="2009-01-01", conditions=[]
+    )
+    assert later.finding("nhs-act-s242/b").outcome.label == "not applicable"

@@ -113,3 +113,45 @@ def test_demo_has_duties_section(section):
     status, text = run("demo")
     assert status == 0
     assert section in text
+
+
+def test_cli_check_substantial_change_engages_limbs_b_and_c(tmp_path: Path):
+    """`check --applies substantial-change`: a substantial change changes delivery, so
+    limbs (b) and (c) of s14Z2(2) apply alongside reg 23."""
+    evidence = tmp_path / "evidence.toml"
+    evidence.write_text(
+        '[[evidence]]\nid = "plan"\nwhat = "Engagement plan"\ndate = 2018-05-01\n'
+        'kind = "report"\nsupports = ["nhs-act-s14z2/a"]\n',
+        encoding="utf-8",
+    )
+    status, text = run(
+        "check",
+        str(evidence),
+        "--body",
+        "ccg",
+        "--on",
+        "2018-06-01",
+        "--applies",
+        "substantial-change",
+        "--format",
+        "json",
+    )
+    assert status == 1
+    findings = {f["rule"]: f for f in json.loads(text)["data"]["reasons"]}
+    assert findings["nhs-act-s14z2/b"]["outcome"] == "not-met"
+    assert findings["nhs-act-s14z2/c"]["outcome"] == "not-met"
+    assert findings["scrutiny-reg-23/consult-la"]["outcome"] == "not-met"
+
+
+def test_body_dates_name_their_sources():
+    """The foundation trust start rests on S.I. 2004/759 art 2; the PCT's and SHA's ends on
+    the Health and Social Care Act 2012 ss34 and 33, with the day only partly verified."""
+    from engagekit.duties import BodyType
+
+    assert "S.I. 2004/759" in BodyType.FOUNDATION_TRUST.dates_note
+    assert BodyType.FOUNDATION_TRUST.dates_verified
+    assert "s34" in BodyType.PCT.dates_note
+    assert not BodyType.PCT.dates_verified
+    assert "s33" in BodyType.SHA.dates_note
+    assert "S.I. 2022/734" in BodyType.ICB.dates_note
+    assert BodyType.ICB.dates_verified

@@ -309,3 +309,49 @@ class TestResultRoundTrips:
         assert io.loads(io.dumps(lineage), Lineage) == lineage
         document = you_said_we_did(loop, (D(2000, 1, 1), as_of))
         assert io.loads(io.dumps(document), YouSaidWeDid) == document
+
+
+def test_annual_report_cites_the_law_of_its_year():
+    """s14Z2 was inserted by the Health and Social Care Act 2012 (fully in force 1 April
+    2013): the 2011/12 report cites s242(1B); ICB years cite s14Z45(2) and s14Z58."""
+    from engagekit.plans import annual_engagement_report
+
+    def law(year: int, **kwargs: object) -> tuple[str, ...]:
+        report = annual_engagement_report(year, body="NHS Example", **kwargs)  # type: ignore[arg-type]
+        return report.section("The public involvement duty").paragraphs
+
+    assert law(2011) == (
+        (
+            "Arrangements for the public to be involved in each limb of the duty "
+            "(National Health Service Act 2006, s242(1B))."
+        ),
+    )
+    assert "s14Z2" not in " ".join(law(2011))
+    assert law(2018)[0].endswith("(National Health Service Act 2006, s14Z2(2)).")
+    assert "s14Z15" in law(2018)[1]
+    icb = " ".join(law(2023))
+    assert "s14Z45(2)" in icb
+    assert "s14Z58" in icb
+    assert "s14Z2" not in icb
+    # 2022/23: CCGs to 30 June 2022, ICBs from 1 July 2022.
+    assert (
+        "s14Z2(2), 2022-04-01 to 2022-06-30; National Health Service Act 2006, s14Z45(2), "
+        "2022-07-01 to 2023-03-31"
+    ) in law(2022)[0]
+    # Before 3 November 2008, s242(2) as enacted; s11 of the 2001 Act before March 2007.
+    assert "Health and Social Care Act 2001, s11" in law(2005)[0]
+    assert "s242(1B)" in " ".join(law(2018, body_type="nhs-trust"))
+    assert law(2000) == (
+        (
+            "No public involvement duty is encoded for this period: no duty in this registry "
+            "binds a primary care trust on 2000-04-01: the earliest law engagekit encodes began "
+            "on 2001-04-02."
+        ),
+    )
+    # A kind of body in a year when none existed says so, not "no duties".
+    assert law(2015, body_type="icb") == (
+        (
+            "No public involvement duty is encoded for this period: no integrated care boards "
+            "existed on 2015-04-01: the first were established on 2022-07-01."
+        ),
+    )

@@ -24,8 +24,10 @@ from engagekit.duties import (
     FinancialYear,
     Finding,
     Requirement,
+    TimelineRow,
     Trigger,
     duties_for,
+    law_timeline,
     registry,
 )
 from engagekit.duties.equality import (
@@ -202,6 +204,9 @@ STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     Duty: duties() | builtin_duties(),
     DutyRegistry: registries(),
     DutiesInForce: st.builds(duties_for, body_types, days),
+    TimelineRow: st.tuples(body_types, days).map(
+        lambda bd: law_timeline(through=bd[1], start=bd[1], bodies=[bd[0]])[0]
+    ),
     DutyChange: duty_changes()
     .filter(lambda c: len(c) > 0)
     .flatmap(lambda c: st.sampled_from(c.changes)),

@@ -262,11 +262,12 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
                 outcome_if_missing=Outcome.NOT_MET,
             )
         )
-    if req.equality_impact_assessment:
+    equality_ids = [g.rule for g in req.grounds if g.rule.startswith("equality.")]
+    for equality_id in equality_ids if req.equality_impact_assessment else ():
         reasons.append(
             _evidence_reason(
                 decision,
-                "equality.due-regard",
+                equality_id,
                 EvidenceKind.EQUALITY_IMPACT_ASSESSMENT,
                 found="an equality impact assessment is on record as the record of due regard "
                 "(s149(1) requires due regard to equality, not an assessment)",

@@ -88,6 +88,10 @@ class Policy:
             substantial. Policy.
         bed_closures_substantial: whether significant bed closures are always
             substantial. Policy.
+        closure_removes_access: whether a closure counts as an effect on access
+            (location) even when none is stated, so that it is substantial whenever
+            location is among ``substantial_access``: a closure removes access at
+            that site. Policy.
         level_planning: the minimum participation level when only the planning
             limb applies. Policy (the duty can be met by providing information).
         level_service_change: the minimum level when the change affects delivery or
@@ -152,6 +156,7 @@ class Policy:
     )
     temporary_can_be_substantial: bool = attrs.field(default=True, validator=_validate.flag)
     bed_closures_substantial: bool = attrs.field(default=True, validator=_validate.flag)
+    closure_removes_access: bool = attrs.field(default=True, validator=_validate.flag)
     level_planning: ParticipationLevel = attrs.field(
         default=ParticipationLevel.INFORM, converter=ParticipationLevel
     )
@@ -190,6 +195,8 @@ class Policy:
             True
             >>> DEFAULT_POLICY.is_substantial(Impact(kind="relocation", people_affected=2000))
             False
+            >>> DEFAULT_POLICY.is_substantial(Impact(kind="closure", people_affected=50000))
+            True
         """
         if impact.bed_closures and self.bed_closures_substantial:
             return True
@@ -198,6 +205,13 @@ class Policy:
         if not impact.permanent and not self.temporary_can_be_substantial:
             return False
         if any(effect in self.substantial_access for effect in impact.access):
+            return True
+        if (
+            impact.kind is ChangeKind.CLOSURE
+            and self.closure_removes_access
+            and AccessEffect.LOCATION in self.substantial_access
+        ):
+            # A closure removes access at that site: an effect on location, stated or not.
             return True
         return (
             self.substantial_people is not None

@@ -12,6 +12,8 @@ from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._results import EngagementRequirement, Ground
 from engagekit.decisions._rules import rule
 from engagekit.errors import InvalidTypeError
+from engagekit.evidence import Limb
+from engagekit.sources import Source
 
 
 def required_engagement(
@@ -19,20 +21,25 @@ def required_engagement(
 ) -> EngagementRequirement:
     """The engagement a change with ``impact`` needs to be proportionate.
 
-    Which limbs of the public involvement duty apply follows the statute: planning
-    always; proposals and decisions only when the change affects how services are
-    delivered or the range available. Everything else (whether the change is
-    "substantial", the minimum participation level, whether formal consultation
-    is expected, when an equality impact assessment is needed) is a named value of
-    ``policy``, because the law leaves "substantial" undefined.
+    Which limbs of the public involvement duty apply follows the statute of the
+    decision's date: planning always; proposals and decisions only when the change
+    affects how services are delivered or the range available, except before
+    3 November 2008, when s242 as enacted (and s11 of the 2001 Act before it)
+    applied to all three whatever the impact. Each limb cites the involvement duty
+    that bound the commissioner of the day (s11, s242, s14Z2(2) or s14Z45(2)).
+    Everything else (whether the change is "substantial", the minimum participation
+    level, whether formal consultation is expected, when an equality impact
+    assessment is needed) is a named value of ``policy``, because the law leaves
+    "substantial" undefined.
 
     Args:
         impact: what the change would do.
         on: the date the decision is taken (a date or ``"YYYY-MM-DD"``), to leave
-            apply the health scrutiny Regulations of that day (S.I. 2002/3048 reg 4
-            from 1 January 2003, S.I. 2013/218 reg 23 from 1 April 2013) and leave
-            out the 2011 equality duty before 5 April 2011; ``None`` applies the
-            rules as they stand.
+            apply the law of that day: the health scrutiny Regulations (S.I. 2002/3048
+            reg 4 from 1 January 2003, S.I. 2013/218 reg 23 from 1 April 2013), the
+            equality duties (race, disability and gender before 5 April 2011, the
+            public sector equality duty from then) and the limbs of the
+            involvement duty; ``None`` applies the rules as they stand.
         policy: the thresholds to apply.
 
     Raises:
@@ -57,10 +64,78 @@ def required_engagement(
         on = _validate.as_date("on", on)
     if not isinstance(policy, Policy):
         raise InvalidTypeError("policy", policy, expected="a Policy")
-    # Only the dated scrutiny and equality rules bear on the requirement: cache on them.
+    # Only the dated rules bear on the requirement: cache on them.
     scrutiny_id = scrutiny_rule_id(on)
-    equality_in_force = on is None or rule("equality.due-regard").applies_on(on)
-    return _required(impact, scrutiny_id, equality_in_force, policy)
+    equality_ids = equality_rule_ids(on)
+    every_limb = on is not None and rule(_ALL_LIMBS_RULE).applies_on(on)
+    return _required(
+        impact,
+        scrutiny_id=scrutiny_id,
+        equality_ids=equality_ids,
+        every_limb=every_limb,
+        citations=_citations(on),
+        unencoded=_before_the_law(on),
+        policy=policy,
+    )
+
+
+def _before_the_law(on: dt.date | None) -> str | None:
+    """What to say when ``on`` is before the earliest involvement duty engagekit encodes."""
+    first = rule(_ALL_LIMBS_RULE).applies_from
+    if on is None or first is None or on >= first:
+        return None
+    return (
+        f"engagekit encodes no involvement duty on {on.isoformat()}: the earliest, s11 of "
+        f"the Health and Social Care Act 2001, applies from {first.isoformat()}, so the "
+        "limbs are shown as the law now stands"
+    )
+
+
+#: Before 3 November 2008 the involvement duty applied to all three limbs whatever
+#: the impact (HSCA 2001 s11; NHS Act 2006 s242(2) as enacted).
+_ALL_LIMBS_RULE = "limb.all-matters-before-2008"
+
+#: The equality duties, newest first: the public sector equality duty from 5 April
+#: 2011; before it the race (from 2 April 2001), disability (from 4 December 2006)
+#: and gender (from 6 April 2007) equality duties.
+_EQUALITY_RULES = (
+    "equality.due-regard",
+    "equality.race-2001",
+    "equality.disability-2006",
+    "equality.gender-2007",
+)
+
+
+def equality_rule_ids(on: dt.date | None) -> tuple[str, ...]:
+    """The ids of the equality rules in force on ``on`` (the newest if ``None``).
+
+    Empty before 2 April 2001, when engagekit encodes no equality duty.
+    """
+    if on is None:
+        return _EQUALITY_RULES[:1]
+    return tuple(r for r in _EQUALITY_RULES if rule(r).applies_on(on))
+
+
+@functools.lru_cache(maxsize=256)
+def _citations(on: dt.date | None) -> tuple[Source, Source, Source] | None:
+    """The sources of limbs (a), (b) and (c) as the law of ``on`` words them.
+
+    The involvement duty that bound the commissioner of the day: s11 of the 2001
+    Act, s242, s14Z2(2) or s14Z45(2). ``None`` keeps the rules' own sources.
+    """
+    if on is None:
+        return None
+    from engagekit.duties import involvement_duty
+
+    duty = involvement_duty(None, on)
+    if duty is None:
+        return None
+    sources = []
+    for letter in ("a", "b", "c"):
+        keys = {r.key for r in duty.requirements}
+        item = duty.requirement(letter) if letter in keys else None
+        sources.append(duty.source_of(item))
+    return (sources[0], sources[1], sources[2])
 
 
 #: The health scrutiny rules, newest first: reg 23 of S.I. 2013/218 from 1 April 2013,
@@ -80,17 +155,35 @@ def scrutiny_rule_id(on: dt.date | None) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def _required(
-    impact: Impact, scrutiny_id: str | None, equality_in_force: bool, policy: Policy
+    impact: Impact,
+    *,
+    scrutiny_id: str | None,
+    equality_ids: tuple[str, ...],
+    every_limb: bool,
+    citations: tuple[Source, Source, Source] | None,
+    unencoded: str | None,
+    policy: Policy,
 ) -> EngagementRequirement:
     grounds: list[Ground] = []
-    limbs = impact.limbs
+    limbs = tuple(Limb) if every_limb else impact.limbs
     for limb in limbs:
         r = limb.rule
-        why = "always applies" if limb.always_applies else _delivery_why(impact)
-        grounds.append(
-            Ground(
-                rule=r.id, message=f"limb ({limb.letter}) {r.title.lower()}: {why}", source=r.source
+        source = r.source if citations is None else citations["abc".index(limb.letter)]
+        if limb.always_applies:
+            why = "always applies"
+        elif every_limb:
+            why = (
+                "applies whatever the impact: before 3 November 2008 the duty had no "
+                "condition of impact on delivery or range"
             )
+            r = rule(_ALL_LIMBS_RULE)
+        else:
+            why = _delivery_why(impact)
+        title = limb.rule.title.lower()
+        if unencoded is not None:
+            why += f"; {unencoded}"
+        grounds.append(
+            Ground(rule=r.id, message=f"limb ({limb.letter}) {title}: {why}", source=source)
         )
 
     substantial = impact.affects_delivery and policy.is_substantial(impact)
@@ -139,8 +232,7 @@ def _required(
             )
         )
 
-    equality_rule = rule("equality.due-regard")
-    eia = equality_in_force and (
+    eia = bool(equality_ids) and (
         bool(impact.protected_groups) or (policy.eia_for_service_change and impact.affects_delivery)
     )
     if eia:
@@ -149,17 +241,25 @@ def _required(
             if impact.protected_groups
             else "it changes how services are delivered"
         )
-        grounds.append(
-            Ground(
-                rule=equality_rule.id,
-                message=(
+        for equality_id in equality_ids:
+            equality_rule = rule(equality_id)
+            if equality_id == _EQUALITY_RULES[0]:
+                message = (
                     f"due regard to equality is needed (s149(1)): {who}; the Act requires due "
                     "regard, not an equality impact assessment, and the policy asks for one as "
-                    f"the record of that regard. {equality_rule.source.note}"
-                ),
-                source=equality_rule.source,
+                    f"the record of that regard. {equality_rule.source.note or ''}"
+                ).strip()
+            else:
+                # Before 5 April 2011: one duty per strand (race, disability, gender).
+                message = f"{equality_rule.title.lower()}: due regard is needed: {who}"
+                if impact.protected_groups:
+                    message += (
+                        " (before 5 April 2011 the equality duties covered race, "
+                        "disability and gender only)"
+                    )
+            grounds.append(
+                Ground(rule=equality_rule.id, message=message, source=equality_rule.source)
             )
-        )
 
     return EngagementRequirement(
         impact=impact,

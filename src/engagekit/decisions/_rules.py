@@ -118,7 +118,7 @@ class Rules(Listing[Rule]):
     Examples:
         >>> from engagekit.decisions import rules
         >>> rules()
-        <Rules with 30 rules>
+        <Rules with 34 rules>
         >>> rules().to_records()[0]["id"]
         'triangle.acceptable'
     """

@@ -39,6 +39,15 @@ from engagekit.duties._model import (
     Requirement,
     Trigger,
 )
+from engagekit.duties._periods import (
+    INVOLVEMENT_DUTIES,
+    TIMELINE_START,
+    LawTimeline,
+    TimelineRow,
+    commissioner_on,
+    involvement_duty,
+    law_timeline,
+)
 from engagekit.duties._registry import DutyRegistry, duties_for, load_duties, registry
 from engagekit.duties._results import (
     BodyChange,
@@ -51,6 +60,8 @@ from engagekit.duties._results import (
 
 
 __all__ = [
+    "INVOLVEMENT_DUTIES",
+    "TIMELINE_START",
     "BodyChange",
     "BodyType",
     "Checklist",
@@ -68,9 +79,14 @@ __all__ = [
     "FinancialYear",
     "Finding",
     "HasBodyType",
+    "LawTimeline",
     "Requirement",
+    "TimelineRow",
     "Trigger",
+    "commissioner_on",
     "duties_for",
+    "involvement_duty",
+    "law_timeline",
     "load_duties",
     "load_evidence",
     "registry",

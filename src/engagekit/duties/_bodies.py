@@ -79,6 +79,16 @@ class BodyType(Choice):
         """Where the dates come from and how sure they are."""
         return _DATES[self][2]
 
+    @property
+    def dates_verified(self) -> bool:
+        """Whether every encoded date of this kind was checked against a primary source.
+
+        Examples:
+            >>> BodyType.FOUNDATION_TRUST.dates_verified, BodyType.PCT.dates_verified
+            (True, False)
+        """
+        return self not in _UNVERIFIED_DATES
+
     def exists_on(self, on: dt.date | str) -> bool:
         """Whether bodies of this kind existed on ``on`` (a date or ``YYYY-MM-DD`` text).
 
@@ -118,8 +128,13 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
         None,
         _2013,
         (
-            f"{_BEFORE}; ended 1 April 2013 when commissioners moved to s13Q/s14Z2 "
-            "(partly verified: secondary sources)"
+            "established by order under s16A of the National Health Service Act 1977 "
+            "(inserted by the Health Act 1999 s2); PCT establishment orders of 2001 are "
+            "revoked by S.I. 2003/1066 (legislation.gov.uk), but the day the first PCTs were "
+            "established is not verified, so no start is encoded; abolished by the Health "
+            "and Social Care Act 2012 s34 on 1 April 2013, when commissioners moved to "
+            "s13Q/s14Z2 (the day is partly verified: S.I. 2013/160 art 2(2) appoints "
+            "1 April 2013 for Part 1 of the Act, but the line naming s34 was not seen)"
         ),
     ),
     BodyType.SHA: (
@@ -128,16 +143,32 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
         (
             "English health authorities became strategic health authorities on 1 October 2002 "
             "(National Health Service Reform and Health Care Professions Act 2002 s1, wholly in "
-            "force at 1.10.2002: legislation.gov.uk); ended 1 April 2013 when commissioners "
-            "moved to s13Q/s14Z2 (partly verified: secondary sources)"
+            "force at 1.10.2002: legislation.gov.uk); abolished by the Health and Social Care "
+            "Act 2012 s33 ('The Strategic Health Authorities ... are abolished', "
+            "legislation.gov.uk) on 1 April 2013 (partly verified: S.I. 2013/160 art 2(2) "
+            "appoints 1 April 2013 for Part 1 of the Act, but the line naming s33 was not seen)"
         ),
     ),
     BodyType.CCG: (
         _2013,
         _2022,
-        "s14Z2 fully in force 1 April 2013 (parts from 27 March 2012); abolished 1 July 2022",
+        (
+            "s14Z2 and the CCGs' other duties fully in force 1 April 2013 (parts from "
+            "27 March 2012: Health and Social Care Act 2012 s26, legislation.gov.uk); the day "
+            "CCGs were first established as bodies is not verified, so 1 April 2013, when they "
+            "took on their duties, is used; abolished 1 July 2022 (NHS Act 2006 s14Z27; "
+            "S.I. 2022/734)"
+        ),
     ),
-    BodyType.ICB: (_2022, None, "42 ICBs established 1 July 2022 (S.I. 2022/734)"),
+    BodyType.ICB: (
+        _2022,
+        None,
+        (
+            "42 ICBs established 1 July 2022: NHS Act 2006 Part 2 Chapter A3 'inserted "
+            "(9.5.2022 ... 1.7.2022 in so far as not already in force) by Health and Care Act "
+            "2022 ... S.I. 2022/734, reg. 2(a)' (legislation.gov.uk annotation to s14Z58)"
+        ),
+    ),
     BodyType.NHS_ENGLAND: (
         dt.date(2012, 10, 1),
         None,
@@ -164,6 +195,18 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
     ),
     BodyType.GP_PRACTICE: (None, None, _BEFORE),
 }
+
+
+#: Kinds whose encoded dates rest, at least in part, on secondary sources.
+_UNVERIFIED_DATES = frozenset(
+    {
+        BodyType.PCT,
+        BodyType.SHA,
+        BodyType.CCG,
+        BodyType.NHS_ENGLAND,
+        BodyType.HEALTH_AND_WELLBEING_BOARD,
+    }
+)
 
 
 # The abbreviations and labels name the types too ("CCG", "integrated care board").

@@ -316,8 +316,11 @@ class Checklist(Displayable):
             conditions: the trigger conditions that hold (e.g. the proposal would
                 change how services are delivered: ``Trigger.SERVICE_IMPACT`` or
                 ``"service-impact"``). Requirements whose condition is not among
-                them are not applicable. ``None`` (the default) means the conditions
-                were not stated, and every requirement is assessed as applying.
+                them are not applicable; a substantial change
+                (``"substantial-change"``) also engages ``SERVICE_IMPACT``, since a
+                substantial development or variation changes how services are
+                delivered. ``None`` (the default) means the conditions were not
+                stated, and every requirement is assessed as applying.
 
         Raises:
             UnknownNameError: evidence names a requirement id not in the checklist
@@ -376,6 +379,16 @@ def _why_not(item: Evidence, entry: ChecklistItem, as_of: dt.date) -> str | None
             f"{item.what!r} ({when}) does not count: this duty ceased to apply on "
             f"{duty.in_force_to.isoformat()}"
         )
+    if requirement.window is EvidenceWindow.FOLLOWING_YEAR:
+        current = FinancialYear.containing(as_of)
+        dated = FinancialYear.containing(item.date)
+        if dated not in (current, current.previous()):
+            return (
+                f"{item.what!r} ({when}) does not count: it is dated in the "
+                f"{dated.label} financial year; on {as_of.isoformat()} the report judged is "
+                f"the one on {current.previous().label}, prepared in {current.label} "
+                f"(and the one before it, prepared in {current.previous().label})"
+            )
     if requirement.window is EvidenceWindow.FINANCIAL_YEAR:
         needed = FinancialYear.containing(as_of)
         dated = FinancialYear.containing(item.date)
@@ -390,12 +403,60 @@ def _why_not(item: Evidence, entry: ChecklistItem, as_of: dt.date) -> str | None
 
 def _wanted(entry: ChecklistItem, as_of: dt.date) -> str:
     """The evidence a requirement needs, in words (for ``Finding.missing``)."""
-    if entry.requirement.window is EvidenceWindow.FINANCIAL_YEAR:
+    if entry.requirement.window is EvidenceWindow.FOLLOWING_YEAR:
+        current = FinancialYear.containing(as_of)
+        span = (
+            f"dated in the {current.previous().label} financial year (the report on "
+            f"{current.previous().previous().label}, due by {current.previous().end.isoformat()})"
+        )
+    elif entry.requirement.window is EvidenceWindow.FINANCIAL_YEAR:
         span = f"dated in the {FinancialYear.containing(as_of).label} financial year"
     else:
         start = entry.duty.in_force_from.isoformat()
         span = f"dated from {start} to {as_of.isoformat()}"
     return f"evidence {span} that supports {entry.id}"
+
+
+def _following_year(
+    entry: ChecklistItem, used: list[Evidence], as_of: dt.date, notes: list[str]
+) -> tuple[Outcome, str, tuple[str, ...]] | None:
+    """Judge a report on the last complete year before its due date (or ``None``
+    to judge it on the evidence as any other requirement)."""
+    current = FinancialYear.containing(as_of)
+    covered = current.previous()
+    if any(e.date in current for e in used):
+        return None  # this year's report (on the last complete year) is on record
+    duty = entry.duty
+    if duty.in_force_from > covered.end:
+        first = FinancialYear.containing(duty.in_force_from)
+        return (
+            Outcome.NOT_APPLICABLE,
+            (
+                f"not yet due: the first report under this duty, on {first.label}, is due by "
+                f"{first.next().end.isoformat()}"
+            ),
+            (),
+        )
+    earlier = [e for e in used if e.date in covered]
+    # The report on the year before last was due by the end of the last complete year,
+    # if the duty was in force during that year and the year it reports on.
+    before = covered.previous()
+    was_due = duty.in_force_from <= before.end and (
+        duty.in_force_to is None or duty.in_force_to > covered.start
+    )
+    due = f"the report on {covered.label} is due by {current.end.isoformat()}"
+    if was_due and not earlier:
+        return (
+            Outcome.NOT_MET,
+            (
+                f"not met: the report on {before.label}, due by {covered.end.isoformat()}, "
+                f"is not on record; {due}"
+            ),
+            (_wanted(entry, as_of),),
+        )
+    if earlier:
+        notes.append(f"the report on {before.label} is on record: " + _listed(earlier))
+    return (Outcome.NOT_APPLICABLE, f"not yet due: {due}", ())
 
 
 def _listed(items: Iterable[Evidence]) -> str:
@@ -440,16 +501,26 @@ def _judge(
         )
 
     if trigger is not Trigger.ALWAYS:
-        if conditions is not None and trigger not in conditions:
+        implied = (
+            trigger is Trigger.SERVICE_IMPACT
+            and conditions is not None
+            and (Trigger.SUBSTANTIAL_CHANGE in conditions and trigger not in conditions)
+        )
+        if implied:
+            notes.append(
+                f"applies: {trigger.condition}, since a substantial development or "
+                "variation changes how services are delivered"
+            )
+        elif conditions is None:
+            notes.append(
+                f"applies only when {trigger.condition}; conditions were not stated, "
+                "so it is assessed as applying"
+            )
+        elif trigger not in conditions:
             return finding(
                 Outcome.NOT_APPLICABLE,
                 f"not applicable: applies only when {trigger.condition}, "
                 "and that was not stated to hold",
-            )
-        if conditions is None:
-            notes.append(
-                f"applies only when {trigger.condition}; conditions were not stated, "
-                "so it is assessed as applying"
             )
         else:
             notes.append(f"applies: {trigger.condition}")
@@ -462,6 +533,13 @@ def _judge(
         else:
             set_aside.append(item)
             notes.append(why)
+    if requirement.window is EvidenceWindow.FOLLOWING_YEAR:
+        early = _following_year(entry, used, as_of, notes)
+        if early is not None:
+            outcome, message, missing = early
+            return finding(outcome, message, tuple(used), tuple(set_aside), missing)
+        current = FinancialYear.containing(as_of)
+        used = [e for e in used if e.date in current]
     full = [e for e in used if not e.partial]
     if full:
         return finding(Outcome.MET, "met: " + _listed(full), tuple(used), tuple(set_aside))

@@ -29,6 +29,7 @@ INSTRUMENT_FILES = (
     "duties/scrutiny-regulations-2013.toml",
     "duties/service-change-tests.toml",
     "duties/nhs-standard-contract.toml",
+    "duties/health-act-2009.toml",
 )
 
 

@@ -68,13 +68,21 @@ class EvidenceWindow(Choice):
     """Which evidence dates count for a requirement.
 
     ``WHILE_IN_FORCE``: evidence dated from the day the duty came into force up to the
-    assessment date. ``FINANCIAL_YEAR``: an annual requirement; only evidence dated in
-    the NHS financial year of the assessment date counts, so last year's annual report
-    does not meet this year's duty.
+    assessment date. ``FINANCIAL_YEAR``: an annual requirement for the year itself
+    (a plan for the year); only evidence dated in the NHS financial year of the
+    assessment date counts, so last year's plan does not meet this year's duty.
+    ``FOLLOWING_YEAR``: a report on a financial year, prepared in the following one
+    ("in each financial year, prepare a report ... on how it has discharged its
+    functions in the previous financial year", NHS Act 2006 s14Z58(1)). On an
+    assessment date the report judged is the one on the last complete financial
+    year, due by the end of the current one: evidence dated in the current year
+    meets it, and until then it is not yet due, unless the report before it (due by
+    the end of the last complete year) is not on record, which is a gap.
     """
 
     WHILE_IN_FORCE = "while-in-force"
     FINANCIAL_YEAR = "financial-year"
+    FOLLOWING_YEAR = "following-year"
 
 
 @attrs.frozen(kw_only=True)

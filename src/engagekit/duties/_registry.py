@@ -127,6 +127,17 @@ class DutyRegistry(Displayable):
         """Every duty id, in registry order (each once)."""
         return tuple(self._by_id)
 
+    @property
+    def earliest(self) -> dt.date | None:
+        """The first day any duty here was in force (``None`` for an empty registry).
+
+        Examples:
+            >>> from engagekit.duties import registry
+            >>> registry().earliest
+            datetime.date(2001, 4, 2)
+        """
+        return min((d.in_force_from for d in self.duties), default=None)
+
     def versions(self, duty_id: str) -> DutyList:
         """Every version of a duty, oldest first.
 
@@ -209,7 +220,11 @@ class DutyRegistry(Displayable):
         points, in_force = self._segments[kind]
         found = in_force[bisect.bisect_right(points, day)]
         if not found:
-            reason = f"no duty in this registry binds a {kind.label} on {day.isoformat()}"
+            article = "an" if kind.label[:1] in "aeiou" or kind.label.startswith("NHS") else "a"
+            reason = f"no duty in this registry binds {article} {kind.label} on {day.isoformat()}"
+            earliest = self.earliest
+            if earliest is not None and day < earliest:
+                reason += f": the earliest law engagekit encodes began on {earliest.isoformat()}"
             return DutiesInForce(body=kind, on=day, duties=(), reason=reason)
         return DutiesInForce(body=kind, on=day, duties=found)
 

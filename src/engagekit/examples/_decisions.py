@@ -44,9 +44,14 @@ def somerset_rheumatology_decision() -> Decision:
     impact assessment.
 
     The case study says the programme started in 2010; the decision is dated
-    31 December 2010 here (before the public sector equality duty came into force
-    on 5 April 2011, so no equality impact assessment is asked for). It records
-    nothing on cost, so the verdict finds insufficient evidence on affordability.
+    31 December 2010 here. That is before the public sector equality duty (5 April
+    2011), but the race (Race Relations Act 1976 s71), disability (Disability
+    Discrimination Act 1995 s49A) and gender (Sex Discrimination Act 1975 s76A)
+    equality duties then in force each asked for due regard, so the verdict asks for
+    an equality impact assessment under each. The case study's "impact assessment"
+    is not said to be an equality impact assessment, and it records nothing on cost,
+    so the verdict finds insufficient evidence on affordability and on each
+    equality duty.
 
     Examples:
         >>> from engagekit import examples
@@ -54,9 +59,10 @@ def somerset_rheumatology_decision() -> Decision:
         >>> verdict = evaluate(examples.somerset_rheumatology_decision())
         >>> verdict.outcome.label, verdict.achieved_level.label
         ('insufficient evidence', 'Collaborate')
-        >>> [r.title for r in verdict.missing]
-        ['Affordable']
-        >>> [r.title for r in verdict.gaps]
+        >>> [r.title for r in verdict.missing]  # doctest: +NORMALIZE_WHITESPACE
+        ['Affordable', 'Due regard to race equality', 'Due regard to disability equality',
+         'Due regard to gender equality']
+        >>> [r.title for r in verdict.gaps][:2]
         ['Acceptable to public', 'Affordable']
 
     References:

@@ -12,6 +12,9 @@ import attrs
 from engagekit import _display, _validate
 from engagekit.cycles import EngagementStage
 from engagekit.disclosure import MARK, NOT_STATED, SUPPRESS_BELOW, CountTable, OneWay, protect
+from engagekit.duties import Duty
+from engagekit.duties._bodies import BodyLike, as_body_type
+from engagekit.duties._periods import _CCGS_FROM, _ICBS_FROM
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Evidence, Limb
 from engagekit.plans._actions import ActionPlan, latest_update, progress_on, status_on
@@ -268,6 +271,7 @@ def annual_engagement_report(
     financial: bool = True,
     standard_days: int | None = None,
     suppress_below: int = SUPPRESS_BELOW,
+    body_type: BodyLike | None = None,
 ) -> AnnualEngagementReport:
     """Build the annual engagement report for ``year``.
 
@@ -289,11 +293,21 @@ def annual_engagement_report(
     across engagekit: the report lists each piece dated in the year under each of its
     ``limbs`` and under its ``stage``.
 
+    The public involvement duty section cites the law of the year: the involvement
+    duty that bound ``body_type`` (a [`BodyType`][engagekit.duties.BodyType] or its
+    text; by default the commissioner of the day: a PCT to March 2013, a CCG to June
+    2022, an ICB since) during the year, each version with its dates where the law
+    changed within the year (s242(1B) for 2011/12, s14Z2(2) then s14Z45(2) for
+    2022/23), and the annual report duty under which the report on the year is
+    prepared (s14Z15 for CCGs, s14Z58 for ICBs).
+
     Raises:
         InvalidTypeError: the year is not a whole number, or an evidence item is not
             an `Evidence`.
         InvalidValueError: the year is before 1948 (the NHS's founding), a group is
             given twice for one characteristic, or ``suppress_below`` is below 1.
+        UnknownChoiceError: ``body_type`` names no body type.
+        InvalidTypeError: ``body_type`` is neither a body type nor text.
 
     Example (the meetings are an illustration: the forums met on schedule but one):
         >>> from engagekit import examples
@@ -347,7 +361,7 @@ def annual_engagement_report(
             period=(start, end),
             standard_days=standard_days,
         ),
-        _limbs(evidence_list),
+        _limbs(evidence_list, _law_of_the_year(start, end, body_type, financial=financial)),
         _stages(evidence_list, plan, end),
         _calendar(plan, meeting_list, start, end),
         _actions(plan, start, end, body),
@@ -399,7 +413,79 @@ def _summary(
     return Section(title="Summary", paragraphs=lines, items=items)
 
 
-def _limbs(evidence: Sequence[Evidence]) -> Section:
+def _law_of_the_year(
+    start: dt.date, end: dt.date, body_type: BodyLike | None, *, financial: bool
+) -> tuple[str, ...]:
+    """The paragraphs citing the involvement and annual report duties of the period."""
+    from engagekit.duties import INVOLVEMENT_DUTIES, commissioner_on, registry
+
+    kind = None if body_type is None else as_body_type(body_type, field="body_type")
+    # The commissioner changed on 1 April 2013 and 1 July 2022: split the year there.
+    cuts = [start] + [d for d in (_CCGS_FROM, _ICBS_FROM) if start < d <= end]
+    spans = [
+        (first, (cuts[i + 1] - dt.timedelta(days=1)) if i + 1 < len(cuts) else end)
+        for i, first in enumerate(cuts)
+    ]
+    cited: list[tuple[str, dt.date, dt.date]] = []
+    for first, last in spans:
+        who = kind if kind is not None else commissioner_on(first)
+        for duty in registry().for_body(who):
+            ends = duty.in_force_to or dt.date.max
+            if duty.id not in INVOLVEMENT_DUTIES or duty.in_force_from > last or ends <= first:
+                continue
+            text = _limb_citation(duty)
+            since, until = max(first, duty.in_force_from), min(last, ends - dt.timedelta(days=1))
+            if cited and cited[-1][0] == text and cited[-1][2] + dt.timedelta(days=1) == since:
+                cited[-1] = (text, cited[-1][1], until)
+            else:
+                cited.append((text, since, until))
+    cited.sort(key=lambda c: c[1])
+    if not cited:
+        who = kind if kind is not None else commissioner_on(start)
+        why = registry().duties_for(who, start).reason or (
+            f"no involvement duty binds a {who.label} in this period"
+        )
+        involvement = f"No public involvement duty is encoded for this period: {why}."
+    elif len(cited) == 1:
+        involvement = (
+            f"Arrangements for the public to be involved in each limb of the duty ({cited[0][0]})."
+        )
+    else:
+        parts = "; ".join(f"{text}, {a.isoformat()} to {b.isoformat()}" for text, a, b in cited)
+        involvement = (
+            "Arrangements for the public to be involved in each limb of the duty, as the law "
+            f"stood in each part of the year ({parts})."
+        )
+    paragraphs = [involvement]
+    if financial:
+        prepared = end + dt.timedelta(days=1)
+        who = kind if kind is not None else commissioner_on(end)
+        found = registry().duties_for(who, prepared)
+        annual = [d for d in found if d.id in _ANNUAL_REPORT_DUTIES]
+        if annual:
+            paragraphs.append(
+                f"The report on the year is prepared under {annual[0].citation} "
+                f"({annual[0].title})."
+            )
+    return tuple(paragraphs)
+
+
+#: The commissioners' annual report duties: s13U (NHS England), s14Z15 (CCGs) and
+#: s14Z58 (ICBs).
+_ANNUAL_REPORT_DUTIES = ("nhs-act-s13u", "nhs-act-s14z15", "nhs-act-s14z58")
+
+
+def _limb_citation(duty: Duty) -> str:
+    """The citation of the duty's limbs as a whole: "s14Z45(2)", "s242(1B)", "s11"."""
+    keys = {r.key: r for r in duty.requirements}
+    first = keys.get("a")
+    if first is not None and first.citation is not None and first.citation.subsection:
+        whole = first.citation.subsection.removesuffix("(a)")
+        return str(attrs.evolve(first.citation, subsection=whole or None))
+    return str(duty.citation)
+
+
+def _limbs(evidence: Sequence[Evidence], law: tuple[str, ...]) -> Section:
     subsections = []
     for limb, title in LIMBS:
         found = [f"{e.date.isoformat()}: {e.what}" for e in evidence if limb in e.limbs]
@@ -412,13 +498,7 @@ def _limbs(evidence: Sequence[Evidence]) -> Section:
         )
     return Section(
         title="The public involvement duty",
-        paragraphs=(
-            (
-                "Arrangements for the public to be involved in each limb of the duty "
-                "(National Health Service Act 2006, s14Z2(2))."
-            ),
-            _FORCE_NOTES["duty"],
-        ),
+        paragraphs=(*law, _FORCE_NOTES["duty"]),
         sections=subsections,
     )
 
@@ -427,8 +507,8 @@ def _limbs(evidence: Sequence[Evidence]) -> Section:
 _FORCE_NOTES = {
     "duty": (
         f"Legal force: {LegalForce.STATUTE.label}. A limb that applied and has no evidence "
-        "is a gap against the law (limbs (b) and (c) apply only where a change would have "
-        "an impact on how services are delivered or the range available)."
+        "is a gap against the law (since 3 November 2008, limbs (b) and (c) apply only where a "
+        "change would have an impact on how services are delivered or the range available)."
     ),
     "cycle": (
         "Legal force: none. The Engagement Cycle is a framework of good practice, not law: "

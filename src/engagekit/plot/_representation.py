@@ -49,7 +49,8 @@ def representation(report: RepresentationReport, *, ax: Axes | None = None) -> F
     positions = range(len(findings))
     axes.barh(
         [p + 0.2 for p in positions],
-        [f.population_share * 100 for f in findings],
+        # A category with no population figure ("prefer not to say") has no grey bar.
+        [(f.population_share or 0.0) * 100 for f in findings],
         height=0.38,
         color="0.8",
         label="population",
@@ -59,7 +60,7 @@ def representation(report: RepresentationReport, *, ax: Axes | None = None) -> F
             axes.text(
                 1,
                 position - 0.2,
-                "suppressed (small number)",
+                "suppressed (small number)" if finding.suppressed else "no share shown",
                 va="center",
                 fontsize=7,
                 style="italic",
