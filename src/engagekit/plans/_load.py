@@ -74,7 +74,8 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
     list of ``action`` rows (``id``, ``objective``, ``description`` (left out
     where the source's Action column is empty), ``lead``, ``target`` as written,
     ``more_targets`` (further targets of the same action, as written),
-    ``evidence``, ``ideas``, ``stages``, ``levels``, ``duties``, ``decisions``, ``links``, ``notes``, ``updates``, ``weight``,
+    ``evidence``, ``ideas``, ``stages``, ``levels``, ``duties``, ``decisions``,
+    ``links``, ``notes``, ``updates``, ``weight``,
     ``bodies`` for a recurrence held by each of several bodies). It may bring its
     own ``status`` rows.
 
