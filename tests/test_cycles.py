@@ -299,8 +299,10 @@ class TestInvolvementLevels:
     def test_case_studies_name_roles_not_people(self) -> None:
         """Examples name roles: Somerset names the PPG Chair; engagekit does not."""
         men_alert = InvolvementLevel.PRACTICE.details.case_study
-        assert "PPG Chair" in men_alert.summary
-        assert "Simpson" not in men_alert.summary
+        assert "reported by the PPG Chair, Frome Medical Practice" in men_alert.facts
+        text = " ".join((men_alert.summary, *men_alert.facts))
+        for name in ("Simpson", "Lashbrook", "Powell"):
+            assert name not in text
 
 
 class TestPrinciples:

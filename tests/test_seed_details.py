@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from engagekit import ENGAGEMENT_CYCLE, examples
-from engagekit.cycles import EngagementStage
+from engagekit.cycles import EngagementStage, InvolvementLevel
 from engagekit.errors import DocumentError, InvalidValueError
 from engagekit.plans import Action, Recurrence, TargetDate, plan_from_dict
 
@@ -70,7 +70,9 @@ class TestSomersetActionPlan:
         plan = examples.somerset_action_plan()
         assert plan.action("2.1a").status("2012-01-15").done
         assert "2.1a" not in [a.id for a in plan.overdue("2012-01-15")]
-        assert plan.action("5.2a").latest("2012-08-01").note == "First report published July 2012"
+        report = plan.action("5.2a").latest("2012-08-01")
+        assert report is not None
+        assert report.note == "First report published July 2012"
         assert "5.2a" in [a.id for a in plan.overdue("2012-06-01")]
         assert "5.2a" not in [a.id for a in plan.overdue("2012-08-01")]
         assert plan.action("6.1a").status("2012-08-01").done
@@ -100,3 +102,84 @@ class TestSomersetActionPlan:
                     ],
                 }
             )
+
+
+class TestSutton:
+    def test_roles_and_responsibilities_list_eight_roles_from_ccg(self) -> None:
+        """Sutton, "Roles and responsibilities": "CCG", "All staff", "Governing Body",
+        "Lay Member (Patient and Public Engagement)", "Chief Operating Officer", "Service
+        Leads and Commissioners", "Equality & Engagement Steering Group", "NEL
+        Commissioning Support Unit"."""
+        matrix = examples.sutton_responsibilities()
+        assert [role.name for role in matrix.roles] == [
+            "CCG",
+            "All staff",
+            "Governing Body",
+            "Lay Member (Patient and Public Engagement)",
+            "Chief Operating Officer",
+            "Service Leads and Commissioners",
+            "Equality & Engagement Steering Group",
+            "NEL Commissioning Support Unit",
+        ]
+        ccg, staff = matrix.roles[0], matrix.roles[1]
+        assert len(ccg.responsibilities) == 9
+        assert ccg.responsibilities[3].text == "Promote patient choice"
+        assert staff.responsibilities[0].text.startswith("To hold each other to account")
+
+    def test_patient_reference_group_meets_bi_monthly(self) -> None:
+        """Sutton 3.4.3: "The group, which meets bi-monthly, brings together the
+        representatives"."""
+        assert examples.sutton().body("sutton-prg").meetings_per_year == 6
+
+
+class TestOxfordshire:
+    def test_twelve_public_meetings_are_the_ccgs_two_in_each_locality(self) -> None:
+        """Delivery action 6: "Hold twelve public meetings (two in each Locality) per year
+        with the Public Locality Forums": the CCG's meetings, held in each Locality; the
+        source does not say how often a forum itself meets."""
+        net = examples.oxfordshire()
+        forums = [b for b in net.bodies if b.kind.value == "public-locality-forum"]
+        assert {f.meetings_per_year for f in forums} == {None}
+        target = examples.oxfordshire_delivery_plan().action("7.6").target
+        assert isinstance(target, Recurrence)
+        assert target.per_year == 12
+        assert target.bodies == tuple(f"locality-{n}" for n in range(1, 7))
+
+
+class TestSomersetStructure:
+    def test_the_county_level_is_the_bi_annual_congress(self) -> None:
+        """The seeds give no county-wide forum: a one-off "County – wide Conference"
+        (Action Plan 5.1) and "Hold Bi-annual congress or Forums" (Action Plan 1.2)."""
+        county = examples.somerset().body("somerset-county-forum")
+        assert county.name == "Somerset bi-annual congress or Forums"
+        assert county.meetings_per_year == 2
+        assert county.membership is None
+        assert county.source is not None
+        assert county.source.section is not None
+        assert "Hold Bi-annual congress or Forums" in county.source.section
+
+    def test_men_alert_is_quoted(self) -> None:
+        """Level 3's case study: "Men and women heard first hand from doctors at the Frome
+        Medical Practices about men’s health issues during the recent MEN ALERT evening
+        at Frome Rugby Club." """
+        case = InvolvementLevel.PRACTICE.details.case_study
+        assert case.summary.startswith("“Men and women heard first hand from doctors")
+        assert "run by" not in case.summary
+
+    def test_level_five_is_quoted(self) -> None:
+        """ "5. Service level involvement – helping to develop care pathways for specific
+        long term conditions or looking at the flexible healthcare initiatives from the
+        perspective of someone with the condition or caring for someone who may have it." """
+        description = InvolvementLevel.SERVICE.details.description
+        assert "or looking at the flexible healthcare initiatives" in description
+        assert description.endswith("caring for someone who may have it.")
+
+    def test_link_blog_is_dated_2012(self) -> None:
+        """The blog opens "I posted back in November about ..." and links the "Somerset
+        Patient and Public Engagement Strategy and Action Plan 2012"."""
+        source = examples.somerset().source
+        assert source is not None
+        assert source.publisher == "Somerset LINk"
+        assert source.date == "2012"
+        assert source.note is not None
+        assert "I posted back in November" in source.note

@@ -218,10 +218,10 @@ def _action(
         except EngagekitError as exc:
             problems.append(Problem(f"{path}.target", str(exc), row.target))
             placed = False
-    more: list[Target] = []
+    further: list[Target] = []
     for number, text in enumerate(row.more_targets):
         try:
-            more.append(parse_target(text, bodies=row.bodies))
+            further.append(parse_target(text, bodies=row.bodies))
         except EngagekitError as exc:
             problems.append(Problem(f"{path}.more_targets[{number}]", str(exc), text))
             placed = False
@@ -241,7 +241,7 @@ def _action(
             description=row.description,
             lead=row.lead,
             target=target,
-            more_targets=more,
+            more_targets=further,
             evidence=row.evidence,
             ideas=row.ideas,
             stages=row.stages,
