@@ -367,7 +367,7 @@ class TestPrinciples:
 
     def test_reprs_are_one_line(self) -> None:
         """A principle set and the catalogue of sets show what they are."""
-        assert repr(principle_sets()) == "<Catalogue with 2 principle sets>"
+        assert repr(principle_sets()) == "<Catalogue with 3 principle sets>"
         assert repr(principle_sets()["sutton"]) == "<PrincipleSet 'sutton' with 6 principles>"
 
     def test_rubric_rejects_unknown_principle(self) -> None:
