@@ -30,6 +30,8 @@ class TestEngagementCycleStageFive:
     def test_stage_five_renders_without_a_benefits_line(self) -> None:
         """With no benefits, the stage's text does not claim any."""
         assert "done well" not in str(ENGAGEMENT_CYCLE[5])
+        assert "done well" not in ENGAGEMENT_CYCLE[5]._repr_html_()
+        assert "done well" in ENGAGEMENT_CYCLE[4]._repr_html_()
 
 
 class TestSomersetActionPlan:
