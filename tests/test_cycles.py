@@ -299,8 +299,10 @@ class TestInvolvementLevels:
     def test_case_studies_name_roles_not_people(self) -> None:
         """Examples name roles: Somerset names the PPG Chair; engagekit does not."""
         men_alert = InvolvementLevel.PRACTICE.details.case_study
-        assert "PPG Chair" in men_alert.summary
-        assert "Simpson" not in men_alert.summary
+        assert "reported by the PPG Chair, Frome Medical Practice" in men_alert.facts
+        text = " ".join((men_alert.summary, *men_alert.facts))
+        for name in ("Simpson", "Lashbrook", "Powell"):
+            assert name not in text
 
 
 class TestPrinciples:
@@ -365,7 +367,7 @@ class TestPrinciples:
 
     def test_reprs_are_one_line(self) -> None:
         """A principle set and the catalogue of sets show what they are."""
-        assert repr(principle_sets()) == "<Catalogue with 2 principle sets>"
+        assert repr(principle_sets()) == "<Catalogue with 3 principle sets>"
         assert repr(principle_sets()["sutton"]) == "<PrincipleSet 'sutton' with 6 principles>"
 
     def test_rubric_rejects_unknown_principle(self) -> None:

@@ -267,7 +267,7 @@ class TestCommandLine:
         )
         code, text = self._run("plan", str(path), "--as-of", "2012-01-15", "--overdue")
         assert code == 1
-        assert "Overdue on 2012-01-15: 7" in text
+        assert "Overdue on 2012-01-15: 6" in text
         code, text = self._run("plan", str(path), "--as-of", "2011-06-01")
         assert code == 0
         assert "Progress on 2011-06-01: 0%" in text

@@ -16,7 +16,7 @@ from tests.strategies.plans import days, recurrences
 
 D = dt.date
 FY15 = (D(2015, 4, 1), D(2016, 3, 31))
-LOCALITIES = tuple(f"public-locality-forum-{n}" for n in range(1, 7))
+LOCALITIES = tuple(f"locality-{n}" for n in range(1, 7))
 
 
 class TestParse:

@@ -35,7 +35,11 @@ from engagekit.duties.equality import (
     CoverageList,
     EdsGrading,
     EdsModel,
+    EdsOutcome,
+    EdsOutcomeGrading,
+    EdsRating,
     EdsUnit,
+    OutcomeGrade,
     ProtectedCharacteristic,
     PsedAim,
     RepresentationFinding,
@@ -193,6 +197,15 @@ def eds_gradings() -> st.SearchStrategy[EdsGrading]:
     )
 
 
+def eds_outcome_gradings() -> st.SearchStrategy[EdsOutcomeGrading]:
+    models = [m for m in eds_models().values() if m.outcomes_complete]
+    return st.sampled_from(models).flatmap(
+        lambda m: st.dictionaries(
+            st.sampled_from([o.code for o in m.outcomes]), st.sampled_from(m.grades)
+        ).map(m.grade_outcomes)
+    )
+
+
 #: One strategy per public type of engagekit.duties and engagekit.duties.equality.
 STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     BodyType: body_types,
@@ -232,4 +245,8 @@ STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     UnitGrade: eds_gradings()
     .filter(lambda g: len(g.reasons) > 0)
     .flatmap(lambda g: st.sampled_from(g.reasons)),
+    EdsOutcome: st.sampled_from([o for m in eds_models().values() for o in m.outcomes]),
+    EdsRating: st.sampled_from([r for m in eds_models().values() for r in m.ratings]),
+    EdsOutcomeGrading: eds_outcome_gradings(),
+    OutcomeGrade: eds_outcome_gradings().flatmap(lambda g: st.sampled_from(g.reasons)),
 }

@@ -62,8 +62,8 @@ def _write_plan(plan: ActionPlan, as_of: dt.date, only_overdue: bool, out: TextI
             out.write(f"  {objective.id}. {label:>4}  {objective.title}\n")
     out.write(f"Overdue on {as_of.isoformat()}: {len(overdue)}\n")
     for action in overdue:
-        target = action.target.text if action.target is not None else ""
-        out.write(f"  {action.id:<6} [{target}] {action.description}\n")
+        target = " / ".join(t.text for t in action.targets)
+        out.write(f"  {action.id:<6} [{target}] {action.text}\n")
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> int:

@@ -13,11 +13,13 @@ from engagekit import _display, _validate
 from engagekit._display import Displayable, short_repr
 from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, UnknownChoiceError
-from engagekit.sources import Source
+from engagekit.sources import LegalForce, Source
 
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from engagekit.cycles._principles import PrincipleSet
 
 
 class EngagementStage(Choice):
@@ -189,14 +191,35 @@ class FeedLink:
             )
 
 
+def _element_id(element: KeyElement) -> str:
+    return f"element-{element.number}"
+
+
 @attrs.frozen(kw_only=True)
 class KeyElement:
-    """One of the ten key elements of strategy, culture and systems at the cycle's centre."""
+    """One of the ten key elements of strategy, culture and systems at the cycle's centre.
+
+    Attributes:
+        number: its number in the source (1 to 10).
+        title: the element as the source words it.
+        summary: what it asks (paraphrased).
+        source: where it comes from.
+        id: a stable id, the key a rubric judgement is given under (defaults to
+            ``"element-<number>"``).
+
+    Examples:
+        >>> from engagekit import ENGAGEMENT_CYCLE
+        >>> ENGAGEMENT_CYCLE.elements[0].id, ENGAGEMENT_CYCLE.elements[0].number
+        ('shared-vision', 1)
+    """
 
     number: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(1))
     title: str = attrs.field(validator=_validate.text)
     summary: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+    id: str = attrs.field(
+        default=attrs.Factory(_element_id, takes_self=True), validator=_validate.identifier
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -255,6 +278,11 @@ class EngagementCycle(Displayable):
             raise InvalidValueError(
                 "EngagementCycle.elements", numbers, reason="must be numbered 1, 2, 3 …"
             )
+        ids = [e.id for e in self.elements]
+        if len(set(ids)) != len(ids):
+            raise InvalidValueError(
+                "EngagementCycle.elements", ids, reason="element ids must be unique"
+            )
 
     def __repr__(self) -> str:
         counts = [(len(self.stages), "stages"), (len(self.elements), "key elements")]
@@ -280,6 +308,54 @@ class EngagementCycle(Displayable):
         stage = EngagementStage.parse(stage, field="stage")
         extra = tuple(f.to_stage for f in self.feeds if f.from_stage is stage)
         return (stage.next(), *(s for s in extra if s is not stage.next()))
+
+    def rubric(self) -> PrincipleSet:
+        """The ten key elements as a rubric a strategy can be scored against.
+
+        One [`Principle`][engagekit.cycles.Principle] per key element (its id, its
+        title as the name, its summary as the description), in the source's order,
+        citing the elements' source. Score it with
+        [`PrincipleSet.score`][engagekit.cycles.PrincipleSet.score]: each element
+        judged met, partly met or not met earns 2, 1 or 0 points. The source gives
+        no scale of its own; the three-point reading is engagekit's, shared with the
+        other principle sets. The rubric's source has the force "local practice"
+        (Sutton CCG's adopted framework): a gap is not a breach of law.
+
+        Examples:
+            >>> from engagekit import ENGAGEMENT_CYCLE
+            >>> from engagekit.cycles import Judgement
+            >>> rubric = ENGAGEMENT_CYCLE.rubric()
+            >>> rubric
+            <PrincipleSet 'engagement-cycle' with 10 principles>
+            >>> result = rubric.score({
+            ...     "shared-vision": Judgement(rating="met", reason="Board-approved vision"),
+            ...     "governance": Judgement(rating="partly met", reason="No lay member yet"),
+            ... })
+            >>> result.points, result.max_points, len(result.unassessed)
+            (3, 20, 8)
+            >>> result.reasons[0].title
+            'Be clear on the vision, and build a shared understanding'
+        """
+        from engagekit.cycles._principles import Principle, PrincipleSet
+
+        source = self.elements[0].source if self.elements else self.source
+        if source.force is None:
+            # Sutton CCG's adopted framework, not law.
+            source = attrs.evolve(source, force=LegalForce.LOCAL_PRACTICE)
+        return PrincipleSet(
+            id="engagement-cycle",
+            name=f"{self.name}: the key elements of {self.centre.lower()}",
+            principles=tuple(
+                Principle(
+                    id=e.id,
+                    name=e.title,
+                    description=e.summary,
+                    note=f"Key element {e.number} of {len(self.elements)}.",
+                )
+                for e in self.elements
+            ),
+            source=source,
+        )
 
     def fed_by(self, stage: EngagementStage | str | int) -> tuple[EngagementStage, ...]:
         """Stages whose outputs come to this stage: the previous stage, then feed links."""

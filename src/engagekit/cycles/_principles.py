@@ -236,15 +236,21 @@ def principle_sets() -> Mapping[str, PrincipleSet]:
     """The principle sets engagekit ships, by id (a read-only mapping).
 
     `"real-involvement"`: the seven principles of Real Involvement (2008), of which
-    Somerset's strategy quotes six; `"sutton"`: Sutton CCG's guiding principles.
+    Somerset's strategy quotes six; `"sutton"`: Sutton CCG's guiding principles;
+    `"engagement-cycle"`: the Engagement Cycle's ten key elements of strategy,
+    culture and systems (see `EngagementCycle.rubric`).
 
     Examples:
         >>> principle_sets()
-        <Catalogue with 2 principle sets>
+        <Catalogue with 3 principle sets>
         >>> sorted(principle_sets())
-        ['real-involvement', 'sutton']
+        ['engagement-cycle', 'real-involvement', 'sutton']
     """
     from engagekit import _data
+    from engagekit.cycles._engagement import engagement_cycle
 
-    found = _data.load_builtin("principles.toml", _PrinciplesFile).set
+    found = (
+        *_data.load_builtin("principles.toml", _PrinciplesFile).set,
+        engagement_cycle().rubric(),
+    )
     return ReadOnlyCatalogue(((s.id, s) for s in found), what="principle sets")

@@ -35,13 +35,10 @@ def _(value: StageDetails) -> str:
 
 @html.register
 def _(value: StageDetails) -> str:
-    rows = [
-        ("Purpose", value.purpose),
-        ("Who", ", ".join(value.who)),
-        ("If this stage is done well", "; ".join(value.benefits)),
-        ("Things to think about", "; ".join(value.headings)),
-        ("Source", str(value.source)),
-    ]
+    rows = [("Purpose", value.purpose), ("Who", ", ".join(value.who))]
+    if value.benefits:
+        rows.append(("If this stage is done well", "; ".join(value.benefits)))
+    rows += [("Things to think about", "; ".join(value.headings)), ("Source", str(value.source))]
     return table(("", f"Stage {value.stage.number}: {value.title}"), rows)
 
 

@@ -253,7 +253,7 @@ class EscalationNetwork:
             >>> for body in somerset().route("somerset-practice-01-ppg"):
             ...     print(body.name)
             Health Forum, Somerset federation 1
-            Somerset county-wide patient and public forum
+            Somerset bi-annual congress or Forums
             Somerset CCG Board
             >>> [b.name for b in somerset().route("somerset-practice-01-ppg", to="federation")]
             ['Health Forum, Somerset federation 1']

@@ -78,12 +78,20 @@ def somerset(practices_per_federation: SupportsIndex = 2) -> EscalationNetwork:
     """Somerset CCG's draft structure for the patient voice (2011-2012).
 
     Practice Patient Participation Groups feed the Health Forums of the nine GP
-    federations, which feed a county-wide forum and through it the CCG Board, on
+    federations, which feed the county level and through it the CCG Board, on
     which responsibility for public involvement "ultimately rests". Messages
     "escalate from the top to the bottom and vice-versa". Practices belong to
     their federation, which reports to the Board; the LINk (HealthWatch from
     2013) informs the county forum, and the Board informs the Health and
     Wellbeing Board.
+
+    The county level: the seeds give no standing county-wide forum. They give a
+    one-off "County – wide Conference" (Action Plan 5.1, Nov/Dec 2011) and the
+    action "Hold Bi-annual congress or Forums" (Action Plan 1.2, Dec 2011 and Sept
+    2012); the county body here is that bi-annual congress, twice a year. That the
+    federations' Health Forums feed it is engagekit's reading of the LINk blog's
+    draft structure, in which messages escalate "from the top to the bottom and
+    vice-versa".
 
     Placeholders: the sources give the number of federations (nine) but not their
     names, and give no count of practices, so federations are "Somerset
@@ -103,7 +111,7 @@ def somerset(practices_per_federation: SupportsIndex = 2) -> EscalationNetwork:
         ['Somerset CCG Board']
 
     References:
-        Somerset LINk blog post on the CCG strategy (2011): "Health Forums … in the
+        Somerset LINk blog post on the CCG strategy (2012): "Health Forums … in the
         9 Somerset Federations", messages escalating "from the top to the bottom
         and vice-versa". Somerset GP Commissioning Consortia draft strategy (2011):
         events "in all nine areas of the county which will be defined by the GP
@@ -123,11 +131,13 @@ def somerset(practices_per_federation: SupportsIndex = 2) -> EscalationNetwork:
     )
     county = Body(
         id="somerset-county-forum",
-        name="Somerset county-wide patient and public forum",
+        name="Somerset bi-annual congress or Forums",
         kind=BodyKind.HEALTH_FORUM,
         tier=Tier.PLACE,
-        membership="reps from patient groups, carers, voluntary sector groups and Health Forums",
-        source=_cite("somerset-2012", "Action Plan 1.2"),
+        meetings_per_year=2,
+        source=_cite(
+            "somerset-2012", "Appendix 2, Action Plan 1.2: Hold Bi-annual congress or Forums"
+        ),
     )
     link_body = Body(
         id="somerset-link",
@@ -254,6 +264,7 @@ def sutton() -> EscalationNetwork:
         kind=BodyKind.PATIENT_REFERENCE_GROUP,
         tier=Tier.PLACE,
         seats=75,
+        meetings_per_year=6,  # "The group, which meets bi-monthly, ..."
         membership=(
             "up to 3 members per practice, elected by its PPG; led by an elected chair "
             "and 2 vice chairs; meets bi-monthly"
@@ -411,8 +422,12 @@ def oxfordshire(practices_per_locality: SupportsIndex = 2) -> EscalationNetwork:
     There are "six Public Locality Forums, one in each of the six OCCG
     Localities", each with its own membership, so that views "can be fed into
     plans at both a Locality and County wide level": each forum escalates to its
-    locality (its primary route) and to the Governing Body. The CCG holds twelve
-    public meetings a year, two in each locality, with the forums, and its
+    locality (its primary route) and to the Governing Body. The CCG holds "twelve
+    public meetings (two in each Locality) per year with the Public Locality
+    Forums" (delivery action 6): those are the CCG's meetings, held in each
+    locality, so a forum's own `meetings_per_year` is left empty, as the source
+    does not say how often a forum meets (the twelve meetings are the delivery
+    plan's action 7.6, see `engagekit.examples.oxfordshire_delivery_plan`). Its
     Governing Body meets in public six times a year. Patient Participation Groups
     work with their practices; Healthwatch Oxfordshire informs the Governing Body,
     which informs the Health and Wellbeing Board.
@@ -428,8 +443,8 @@ def oxfordshire(practices_per_locality: SupportsIndex = 2) -> EscalationNetwork:
     Examples:
         >>> net = oxfordshire()
         >>> forums = [b for b in net.bodies if b.kind is BodyKind.PUBLIC_LOCALITY_FORUM]
-        >>> len(forums), sum(f.meetings_per_year for f in forums)
-        (6, 12)
+        >>> len(forums), {f.meetings_per_year for f in forums}
+        (6, {None})
 
     References:
         Oxfordshire CCG, Patient and Public Engagement Strategy 2015-2019, delivery
@@ -481,7 +496,6 @@ def oxfordshire(practices_per_locality: SupportsIndex = 2) -> EscalationNetwork:
             kind=BodyKind.PUBLIC_LOCALITY_FORUM,
             tier=Tier.LOCALITY,
             placeholder=True,
-            meetings_per_year=2,
             membership="its own membership and Terms of Reference",
             source=glossary,
         )

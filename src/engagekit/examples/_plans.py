@@ -64,7 +64,8 @@ def oxfordshire_delivery_plan() -> ActionPlan:
     """Oxfordshire CCG's 22 delivery actions and its monitoring commitments.
 
     Action 7.6 holds twelve public meetings a year, two in each of the six
-    Public Locality Forums (numbered, as the strategy does not name them here);
+    Localities, with the Public Locality Forums (the Localities are numbered, as
+    the strategy does not name them here);
     7.7a holds Governing Body meetings in public six times a year.
 
     Examples:
@@ -231,7 +232,9 @@ def _r(text: str, part: Part, *topics: str) -> Responsibility:
 def sutton_responsibilities() -> ResponsibilityMatrix:
     """NHS Sutton CCG's roles and responsibilities for engagement.
 
-    Each responsibility is as written; its part (approves, accountable,
+    The eight roles in the source's order, from "CCG" and "All staff" to "NEL
+    Commissioning Support Unit". Each responsibility is as written (the source's
+    "patientôs" is read as "patient’s"); its part (approves, accountable,
     responsible, monitors, supports) and topics are engagekit's reading of the
     wording ("Have overall responsibility" → accountable; "Approve" → approves).
 
@@ -246,6 +249,80 @@ def sutton_responsibilities() -> ResponsibilityMatrix:
     a, r, m, s, p = Part.ACCOUNTABLE, Part.RESPONSIBLE, Part.MONITORS, Part.SUPPORTS, Part.APPROVES
     return ResponsibilityMatrix(
         roles=(
+            # "Recent legislation and the NHS Constitution states that engagement
+            # responsibilities of the CCG are: CCG ... All staff ... Governing Body ..."
+            Role(
+                name="CCG",
+                responsibilities=(
+                    _r(
+                        "Ensure that patient, carers and the public have opportunities to be "
+                        "involved in the commissioning of health services",
+                        a,
+                        "public-involvement",
+                    ),
+                    _r(
+                        "Ensure that consultation and engagement around service changes and "
+                        "developments is carried out to an appropriate level to meet legal "
+                        "requirements",
+                        a,
+                        "service-change",
+                    ),
+                    _r(
+                        "Support the collection, collation and dissemination of patient "
+                        "experience data and ensuring that it feeds into patient engagement",
+                        s,
+                        "patient-experience",
+                    ),
+                    _r("Promote patient choice", r, "patient-choice"),
+                    _r(
+                        "Promote each patient’s involvement in decision about their own care",
+                        r,
+                        "individual-involvement",
+                    ),
+                    _r(
+                        "Build and protect the relationship of the local NHS",
+                        r,
+                        "stakeholder-relationships",
+                    ),
+                    _r(
+                        "Build relationships with staff, public, patients, carers, partners and "
+                        "the media",
+                        r,
+                        "stakeholder-relationships",
+                    ),
+                    _r(
+                        "Provide different ways in which patients, carers, the public and "
+                        "partners can share their views",
+                        r,
+                        "feedback",
+                    ),
+                    _r(
+                        "Ensure the provision of information for patients is appropriate and "
+                        "timely",
+                        a,
+                        "patient-information",
+                    ),
+                ),
+            ),
+            Role(
+                name="All staff",
+                responsibilities=(
+                    _r(
+                        "To hold each other to account for decisions that are made within the "
+                        "organisation to ensure there has been an appropriate level of patient, "
+                        "carer and public engagement",
+                        r,
+                        "commissioning-decisions",
+                    ),
+                    _r(
+                        "Ensure the patient is at the centre of their care (with the ability to "
+                        "self-manage where appropriate), to empower them to lead and direct the "
+                        "care they receive",
+                        r,
+                        "individual-involvement",
+                    ),
+                ),
+            ),
             Role(
                 name="Governing Body",
                 responsibilities=(

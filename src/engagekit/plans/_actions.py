@@ -24,6 +24,8 @@ from engagekit.sources import Source
 
 Target = TargetDate | Recurrence
 
+NO_ACTION = "(no action given)"
+
 
 def parse_target(text: str, *, bodies: Iterable[str] = ()) -> Target:
     """Read a target as written: a recurrence ("Quarterly") or else a target date.
@@ -86,17 +88,21 @@ def _sorted_updates(value: object) -> object:
 _target = _validate.optional(_validate.instance_of(TargetDate, Recurrence))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Action(_display.Displayable):
     """One action of a plan, as the source writes it.
 
     Attributes:
         id: the action's id; the sources number objectives only, so engagekit gives
             each action its objective's number and a letter ("1.2a").
-        description: what will be done.
+        description: what will be done, or ``None`` where the source's Action
+            column is empty for the row (see `Action.text`).
         lead: the role that leads it (a role, never a person).
         target: when: a `TargetDate` or a `Recurrence`, or ``None`` where the source
             gives none.
+        more_targets: further targets the source gives the same action, in order
+            (Somerset's row 1.2 holds one congress action for "Dec 2011" and
+            "Sept 2012"); `Action.targets` gives them all.
         evidence: the evidence expected that it was done.
         ideas: ideas for implementation.
         stages: the Engagement Cycle stages it serves.
@@ -116,9 +122,14 @@ class Action(_display.Displayable):
     """
 
     id: str = attrs.field(validator=_validate.text)
-    description: str = attrs.field(validator=_validate.text)
+    description: str | None = attrs.field(default=None, validator=_validate.optional_text)
     lead: str | None = attrs.field(default=None, validator=_validate.optional_text)
     target: Target | None = attrs.field(default=None, validator=_target)
+    more_targets: tuple[Target, ...] = attrs.field(
+        default=(),
+        converter=_validate.to_tuple,
+        validator=_validate.each(TargetDate, Recurrence),
+    )
     evidence: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
@@ -151,6 +162,36 @@ class Action(_display.Displayable):
         validator=_validate.each(ProgressUpdate),
     )
     weight: float = attrs.field(default=1, validator=_weight)
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            f"Action {_display.quoted(self.id)} {_display.quoted(self.text, 40)}",
+            [(len(self.targets), "targets"), (len(self.updates), "updates")],
+        )
+
+    def __attrs_post_init__(self) -> None:
+        if self.more_targets and self.target is None:
+            raise InvalidValueError(
+                "Action.more_targets",
+                [t.text for t in self.more_targets],
+                reason="give the first target as `target`",
+            )
+
+    @property
+    def text(self) -> str:
+        """The description, or "(no action given)" where the source gives none."""
+        return self.description if self.description is not None else NO_ACTION
+
+    @property
+    def targets(self) -> tuple[Target, ...]:
+        """Every target the source gives, in order (`target` first)."""
+        return () if self.target is None else (self.target, *self.more_targets)
+
+    @property
+    def dues(self) -> tuple[dt.date, ...]:
+        """The due dates of its dated targets, in order."""
+        return tuple(t.due for t in self.targets if isinstance(t, TargetDate) and t.due)
 
     def latest(self, as_of: dt.date | str) -> ProgressUpdate | None:
         """The last update made on or before ``as_of`` (a date or ``YYYY-MM-DD``)."""
@@ -242,7 +283,7 @@ class Actions(_display.Listing[Action]):
     Examples:
         >>> from engagekit import examples
         >>> examples.somerset_action_plan().overdue("2012-01-15")
-        <Actions with 7 actions>
+        <Actions with 6 actions>
     """
 
     __slots__ = ()
@@ -250,8 +291,8 @@ class Actions(_display.Listing[Action]):
     columns = ("id", "description", "lead", "target", "due")
 
     def row(self, item: Action) -> tuple[object, ...]:
-        target = item.target.text if item.target is not None else None
-        return (item.id, item.description, item.lead, target, item.due)
+        target = " / ".join(t.text for t in item.targets) or None
+        return (item.id, item.text, item.lead, target, item.due)
 
 
 def _each_objective(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -400,11 +441,11 @@ class ActionPlan(_display.Displayable):
         >>> from engagekit import examples
         >>> plan = examples.somerset_action_plan()
         >>> plan  # doctest: +ELLIPSIS
-        <ActionPlan 'Draft Patient and Public ... v8' with 28 objectives and 32 actions>
+        <ActionPlan 'Draft Patient and Public ... v8' with 28 objectives and 29 actions>
         >>> plan.action("5.1a").target.text
         'Nov/Dec 2011'
         >>> print(*(a.id for a in plan.overdue("2012-01-15")))
-        1.2c 2.1a 3.1a 3.2a 3.3a 3.4a 5.1a
+        1.2c 3.1a 3.2a 3.3a 3.4a 5.1a
     """
 
     title: str = attrs.field(validator=_validate.text)
@@ -513,7 +554,7 @@ class ActionPlan(_display.Displayable):
         return Actions(a for a in self.all_actions() if overdue_on(a, day, catalogue))
 
     def due_between(self, start: dt.date | str, end: dt.date | str) -> Actions:
-        """The actions whose dated target falls due from ``start`` to ``end`` inclusive.
+        """The actions with a dated target falling due from ``start`` to ``end`` inclusive.
 
         Raises:
             InvalidValueError: ``end`` is before ``start``.
@@ -522,9 +563,7 @@ class ActionPlan(_display.Displayable):
         last = _validate.as_date("end", end)
         if last < first:
             raise InvalidValueError("due_between", (first, last), reason="end is before start")
-        return Actions(
-            a for a in self.all_actions() if (due := a.due) is not None and first <= due <= last
-        )
+        return Actions(a for a in self.all_actions() if any(first <= due <= last for due in a.dues))
 
     def progress(self, as_of: dt.date | str) -> float | None:
         """The plan's progress on ``as_of``: the weighted mean of its objectives'.
@@ -533,8 +572,10 @@ class ActionPlan(_display.Displayable):
 
         Examples:
             >>> from engagekit import examples
-            >>> examples.somerset_action_plan().progress(dt.date(2012, 1, 1))
+            >>> examples.somerset_action_plan().progress(dt.date(2011, 12, 1))
             0.0
+            >>> round(examples.somerset_action_plan().progress(dt.date(2012, 1, 1)), 1)
+            16.7
         """
         day = _validate.as_date("as_of", as_of)
         catalogue = self.catalogue

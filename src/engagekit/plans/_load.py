@@ -42,9 +42,10 @@ class _ObjectiveRow:
 class _ActionRow:
     id: str
     objective: str
-    description: str
+    description: str | None = None
     lead: str | None = None
     target: str | None = None
+    more_targets: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
     ideas: tuple[str, ...] = ()
     stages: tuple[EngagementStage, ...] = ()
@@ -70,9 +71,11 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
 
     The document has a ``title``, optional ``body`` and ``source``, a list of
     ``objective`` rows (``id``, ``title``; an objective "1.1" sits under "1") and a
-    list of ``action`` rows (``id``, ``objective``, ``description``, ``lead``,
-    ``target`` as written, ``evidence``, ``ideas``, ``stages``, ``levels``,
-    ``duties``, ``decisions``, ``links``, ``notes``, ``updates``, ``weight``,
+    list of ``action`` rows (``id``, ``objective``, ``description`` (left out
+    where the source's Action column is empty), ``lead``, ``target`` as written,
+    ``more_targets`` (further targets of the same action, as written),
+    ``evidence``, ``ideas``, ``stages``, ``levels``, ``duties``, ``decisions``,
+    ``links``, ``notes``, ``updates``, ``weight``,
     ``bodies`` for a recurrence held by each of several bodies). It may bring its
     own ``status`` rows.
 
@@ -215,6 +218,13 @@ def _action(
         except EngagekitError as exc:
             problems.append(Problem(f"{path}.target", str(exc), row.target))
             placed = False
+    further: list[Target] = []
+    for number, text in enumerate(row.more_targets):
+        try:
+            further.append(parse_target(text, bodies=row.bodies))
+        except EngagekitError as exc:
+            problems.append(Problem(f"{path}.more_targets[{number}]", str(exc), text))
+            placed = False
     for number, update in enumerate(row.updates):
         if update.status not in known_statuses:
             problems.append(
@@ -231,6 +241,7 @@ def _action(
             description=row.description,
             lead=row.lead,
             target=target,
+            more_targets=further,
             evidence=row.evidence,
             ideas=row.ideas,
             stages=row.stages,
@@ -246,7 +257,8 @@ def _action(
         problems.append(Problem(path, str(exc)))
         return None
     if not placed:
-        problems.append(Problem(path, f"{row.description!r} is not placed in the plan"))
+        what = row.description if row.description is not None else f"action {row.id}"
+        problems.append(Problem(path, f"{what!r} is not placed in the plan"))
         return None
     return action
 

@@ -17,7 +17,7 @@ from engagekit.plans._stakeholders import ResponsibilityMatrix, StakeholderMap
 
 
 def _target(action: Action) -> str:
-    return action.target.text if action.target is not None else ""
+    return " / ".join(t.text for t in action.targets)
 
 
 # --- dates and recurrences -------------------------------------------------------
@@ -74,7 +74,7 @@ def _(value: Adherence) -> str:
 
 
 def _plan_rows(plan: ActionPlan) -> list[tuple[str, str, str, str]]:
-    return [(a.id, a.description, a.lead or "", _target(a)) for a in plan.all_actions()]
+    return [(a.id, a.text, a.lead or "", _target(a)) for a in plan.all_actions()]
 
 
 @text.register
@@ -84,7 +84,7 @@ def _(value: ActionPlan) -> str:
         lines.append(f"{objective.id}. {objective.title}")
         for action in objective.actions:
             target = f" [{_target(action)}]" if action.target is not None else ""
-            lines.append(f"    {action.id}  {action.description}{target}")
+            lines.append(f"    {action.id}  {action.text}{target}")
     if value.source is not None:
         lines.append(f"Source: {value.source}")
     return "\n".join(lines)
@@ -108,11 +108,10 @@ def _(value: ActionPlan) -> str:
 
 @text.register
 def _(value: Action) -> str:
-    lines = [f"{value.id}  {value.description}"]
+    lines = [f"{value.id}  {value.text}"]
     if value.lead:
         lines.append(f"    Lead: {value.lead}")
-    if value.target is not None:
-        lines.append(f"    Target: {text(value.target)}")
+    lines.extend(f"    Target: {text(t)}" for t in value.targets)
     lines.extend(f"    Evidence: {e}" for e in value.evidence)
     lines.extend(f"    Idea: {i}" for i in value.ideas)
     lines.extend(f"    Note: {n}" for n in value.notes)

@@ -532,7 +532,7 @@ def _stages(evidence: Sequence[Evidence], plan: ActionPlan | None, end: dt.date)
         actions = [(a, progress_on(a, end, catalogue)) for a in plan.all_actions() if a.stages]
         for stage in EngagementStage:
             by_stage[stage].extend(
-                f"Action {a.id}: {a.description} ({progress:.0f}%)"
+                f"Action {a.id}: {a.text} ({progress:.0f}%)"
                 for a, progress in actions
                 if stage in a.stages
             )
@@ -567,7 +567,7 @@ def _calendar(
             rows.append(
                 (
                     action.id,
-                    f"{action.description} ({target.text})",
+                    f"{action.text} ({target.text})",
                     len(result.expected),
                     len(result.held),
                     len(result.missed),
@@ -607,8 +607,8 @@ def _actions(plan: ActionPlan | None, start: dt.date, end: dt.date, body: str) -
             and start <= update.date
             and status_on(action, end, plan.catalogue).done
         ):
-            completed.append((action.id, action.description, update.date.isoformat()))
-    overdue = [(a.id, a.description, a.target.text if a.target else "") for a in plan.overdue(end)]
+            completed.append((action.id, action.text, update.date.isoformat()))
+    overdue = [(a.id, a.text, a.target.text if a.target else "") for a in plan.overdue(end)]
     return Section(
         title="Actions",
         paragraphs=(_FORCE_NOTES["actions"].format(body=body),),

@@ -23,7 +23,17 @@ from engagekit.duties.equality._characteristics import (
     brown_principles,
     coverage,
 )
-from engagekit.duties.equality._eds import EdsGrading, EdsModel, EdsUnit, UnitGrade, eds_models
+from engagekit.duties.equality._eds import (
+    EdsGrading,
+    EdsModel,
+    EdsOutcome,
+    EdsOutcomeGrading,
+    EdsRating,
+    EdsUnit,
+    OutcomeGrade,
+    UnitGrade,
+    eds_models,
+)
 from engagekit.duties.equality._representation import (
     RepresentationFinding,
     RepresentationReport,
@@ -39,7 +49,11 @@ __all__ = [
     "CoverageList",
     "EdsGrading",
     "EdsModel",
+    "EdsOutcome",
+    "EdsOutcomeGrading",
+    "EdsRating",
     "EdsUnit",
+    "OutcomeGrade",
     "ProtectedCharacteristic",
     "PsedAim",
     "RepresentationFinding",

@@ -19,8 +19,58 @@ from engagekit.sources import Source
 
 
 @attrs.frozen(kw_only=True)
+class EdsOutcome:
+    """One outcome of an EDS version, as its documents word it.
+
+    Attributes:
+        code: its number: "2.1" in EDS and EDS2, "1A" in EDS 2022.
+        text: the outcome's wording.
+        verified: whether the wording was checked against NHS England's EDS
+            documents (a primary source).
+        note: where the wording was seen, or why it is not verified.
+
+    Examples:
+        >>> outcome = eds_models()["eds2"].outcome("2.4")
+        >>> outcome.text
+        'People’s complaints about services are handled respectfully and efficiently'
+        >>> outcome.verified
+        False
+    """
+
+    code: str = attrs.field(validator=_validate.text)
+    text: str = attrs.field(validator=_validate.text)
+    verified: bool = attrs.field(default=False, validator=_validate.flag)
+    note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class EdsRating:
+    """A band of an EDS version's overall score and the rating it gives (EDS 2022).
+
+    Attributes:
+        name: the rating ("Achieving activity").
+        low: the lowest overall score with this rating.
+        high: the highest overall score with this rating.
+    """
+
+    name: str = attrs.field(validator=_validate.text)
+    low: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(0))
+    high: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(0))
+
+    def __attrs_post_init__(self) -> None:
+        if self.high < self.low:
+            raise InvalidValueError(
+                "EdsRating.high", self.high, reason=f"is below low ({self.low})"
+            )
+
+
+@attrs.frozen(kw_only=True)
 class EdsUnit:
-    """A goal (EDS, EDS2) or domain (EDS 2022), with what is known of its outcomes."""
+    """A goal (EDS, EDS2) or domain (EDS 2022), with what is known of its outcomes.
+
+    Raises:
+        InvalidValueError: more outcomes are listed than `outcome_count`.
+    """
 
     number: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(1))
     name: str = attrs.field(validator=_validate.text)
@@ -30,10 +80,20 @@ class EdsUnit:
         validator=_validate.optional(_validate.whole_at_least(0)),
     )
     count_verified: bool = attrs.field(default=False, validator=_validate.flag)
-    outcomes: tuple[str, ...] = attrs.field(
-        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    outcomes: tuple[EdsOutcome, ...] = attrs.field(
+        default=(),
+        converter=_validate.to_tuple,
+        validator=[_validate.each(EdsOutcome), _validate.unique(lambda o: o.code, "outcome code")],
     )
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.outcome_count is not None and len(self.outcomes) > self.outcome_count:
+            raise InvalidValueError(
+                "EdsUnit.outcomes",
+                [o.code for o in self.outcomes],
+                reason=f"lists more than the unit's {self.outcome_count} outcomes",
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -126,11 +186,139 @@ class EdsGrading(Result):
         return out
 
 
+@attrs.frozen(kw_only=True)
+class OutcomeGrade(Reason):
+    """The grade given to one outcome: a [`Reason`][engagekit.results.Reason] of an
+    [`EdsOutcomeGrading`][engagekit.duties.equality.EdsOutcomeGrading].
+
+    `rule` is `"<version>/<code>"`, `title` the outcome's wording. The outcome reads
+    the grade as [`UnitGrade`][engagekit.duties.equality.UnitGrade] does
+    (engagekit's convention): the lowest grade is not met, grades below the middle
+    of the scale partly met, the rest met; an ungraded outcome is insufficient
+    evidence.
+
+    Attributes:
+        code: the outcome's code ("2.1", "1A").
+        unit: the number of its goal or domain.
+        grade: the grade given, or ``None``.
+        rank: the grade's place on the scale (0 is the lowest), or ``None``.
+        colour: the grade's colour, where the version has colours.
+        score: the grade's points, where the version scores outcomes (EDS 2022).
+    """
+
+    code: str = attrs.field(validator=_validate.text)
+    unit: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(1))
+    grade: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    rank: int | None = attrs.field(
+        default=None,
+        converter=_validate.to_int,
+        validator=_validate.optional(_validate.whole_at_least(0)),
+    )
+    colour: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    score: int | None = attrs.field(
+        default=None,
+        converter=_validate.to_int,
+        validator=_validate.optional(_validate.whole_at_least(0)),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if (self.grade is None) != (self.rank is None):
+            raise InvalidValueError(
+                "OutcomeGrade.rank", self.rank, reason="a grade and its rank go together"
+            )
+        if self.grade is None and self.score is not None:
+            raise InvalidValueError(
+                "OutcomeGrade.score", self.score, reason="an ungraded outcome has no score"
+            )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class EdsOutcomeGrading(Result):
+    """An organisation's grades against an EDS version outcome by outcome, as the
+    version grades: a [`Result`][engagekit.results.Result] with one
+    [`OutcomeGrade`][engagekit.duties.equality.OutcomeGrade] per outcome.
+
+    Where the version scores outcomes (EDS 2022), `score` is the sum of every
+    outcome's score once all are scored, and `rating` the band of the version's
+    ratings it falls in; otherwise both are ``None``. `verified` is false when the
+    grading scheme or the rating bands are not verified; `notes` says what is not.
+
+    Raises:
+        InvalidValueError: `outcome` is not the worst of the reasons' outcomes.
+    """
+
+    subject: ClassVar[str] = "EDS grading by outcome"
+
+    model: str = attrs.field(validator=_validate.text)
+    outcome: Outcome = attrs.field(converter=Outcome)
+    reasons: tuple[OutcomeGrade, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each(OutcomeGrade)
+    )
+    verified: bool = attrs.field(validator=_validate.flag)
+    score: int | None = attrs.field(
+        default=None,
+        converter=_validate.to_int,
+        validator=_validate.optional(_validate.whole_at_least(0)),
+    )
+    rating: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    notes: tuple[str, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each_text
+    )
+
+    def __attrs_post_init__(self) -> None:
+        worst = Outcome.worst((r.outcome for r in self.reasons), default=Outcome.NOT_APPLICABLE)
+        if self.outcome is not worst:
+            raise InvalidValueError(
+                "EdsOutcomeGrading.outcome",
+                self.outcome.value,
+                reason=f"must be the worst grade's outcome ({worst.value})",
+            )
+
+    def __repr__(self) -> str:
+        return short_repr(
+            self,
+            f"EdsOutcomeGrading {self.model} {self.outcome.label}",
+            [(len(self.reasons), "outcomes"), (len(self.ungraded), "ungraded")],
+        )
+
+    @property
+    def ungraded(self) -> tuple[OutcomeGrade, ...]:
+        """Outcomes without a grade."""
+        return tuple(r for r in self.reasons if r.grade is None)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many outcomes have each grade."""
+        out: dict[str, int] = {}
+        for r in self.reasons:
+            if r.grade is not None:
+                out[r.grade] = out.get(r.grade, 0) + 1
+        return out
+
+    @property
+    def unit_scores(self) -> dict[int, int]:
+        """Each goal's or domain's score so far (the sum of its scored outcomes)."""
+        out: dict[int, int] = {}
+        for r in self.reasons:
+            if r.score is not None:
+                out[r.unit] = out.get(r.unit, 0) + r.score
+        return out
+
+
 def _unit_name(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str):
         raise InvalidTypeError("EdsModel.unit", value, expected="'goal' or 'domain'")
     if value not in ("goal", "domain"):
         raise UnknownChoiceError("EdsModel.unit", value, allowed=("goal", "domain"))
+
+
+def _to_ints(value: object) -> object:
+    items = _validate.to_tuple(value)
+    if not isinstance(items, tuple):
+        return items  # the validator reports it
+    return tuple(
+        int(v) if isinstance(v, numbers.Integral) and not isinstance(v, bool) else v for v in items
+    )
 
 
 def _outcome(rank: int | None, scale: int) -> Outcome:
@@ -184,6 +372,13 @@ class EdsModel:
     notes: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
+    scores: tuple[int, ...] = attrs.field(
+        default=(), converter=_to_ints, validator=_validate.each(int)
+    )
+    ratings: tuple[EdsRating, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(EdsRating)
+    )
+    ratings_verified: bool = attrs.field(default=False, validator=_validate.flag)
 
     def __attrs_post_init__(self) -> None:
         if self.grade_colours and len(self.grade_colours) != len(self.grades):
@@ -192,6 +387,43 @@ class EdsModel:
                 list(self.grade_colours),
                 reason=f"give one colour per grade ({len(self.grades)})",
             )
+        if self.scores and len(self.scores) != len(self.grades):
+            raise InvalidValueError(
+                "EdsModel.scores",
+                list(self.scores),
+                reason=f"give one score per grade ({len(self.grades)})",
+            )
+        if self.ratings and not self.scores:
+            raise InvalidValueError(
+                "EdsModel.ratings",
+                [r.name for r in self.ratings],
+                reason="rating bands need outcome scores",
+            )
+        if self.ratings:
+            top = self.total_outcomes * max(self.scores)
+            bands = [(r.low, r.high) for r in self.ratings]
+            expected_low = 0
+            for low, high in bands:
+                if low != expected_low:
+                    raise InvalidValueError(
+                        "EdsModel.ratings",
+                        bands,
+                        reason=f"bands must run on from 0 without gaps or overlaps (at {low})",
+                    )
+                expected_low = high + 1
+            if expected_low != top + 1:
+                raise InvalidValueError(
+                    "EdsModel.ratings", bands, reason=f"bands must end at the top score ({top})"
+                )
+        codes = [o.code for u in self.units for o in u.outcomes]
+        if len(set(codes)) != len(codes):
+            raise InvalidValueError("EdsModel.units", codes, reason="outcome codes repeat")
+        if len(codes) > self.total_outcomes:
+            raise InvalidValueError(
+                "EdsModel.units",
+                codes,
+                reason=f"lists more than the version's {self.total_outcomes} outcomes",
+            )
 
     def __repr__(self) -> str:
         return short_repr(
@@ -199,6 +431,24 @@ class EdsModel:
             f"EdsModel {self.id}",
             [(len(self.units), f"{self.unit}s"), (self.total_outcomes, "outcomes")],
         )
+
+    @property
+    def outcomes(self) -> tuple[EdsOutcome, ...]:
+        """Every outcome listed, goal by goal (or domain by domain)."""
+        return tuple(o for u in self.units for o in u.outcomes)
+
+    @property
+    def outcomes_complete(self) -> bool:
+        """Whether every one of the version's outcomes is listed with its wording."""
+        return len(self.outcomes) == self.total_outcomes
+
+    def outcome(self, code: str) -> EdsOutcome:
+        """The outcome with this code ("2.1", "1A").
+
+        Raises:
+            UnknownNameError: naming the closest codes.
+        """
+        return _validate.find_by(self.outcomes, "code", code, f"outcome of {self.name}")
 
     @property
     def counts_verified(self) -> bool:
@@ -257,6 +507,105 @@ class EdsModel:
             outcome=worst,
             reasons=tuple(reasons),
             verified=self.grades_verified,
+            notes=self.notes,
+        )
+
+    def grade_outcomes(self, grades: Mapping[str, str | int]) -> EdsOutcomeGrading:
+        """Grade each outcome (by code) on this version's scale, as the version grades.
+
+        EDS2 grades each of its 18 outcomes undeveloped, developing, achieving or
+        excelling. EDS 2022 scores each of its 11 outcomes 0 to 3 (give the score as
+        a number or text) and adds the scores into an overall score and rating,
+        once every outcome is scored.
+
+        Raises:
+            InvalidValueError: the version does not list all its outcomes (grade it
+                by goal with `grade`), an unknown outcome code (the message lists
+                the codes), or a grade not on the scale.
+            InvalidTypeError: ``grades`` is not a mapping, or a code or grade is of
+                the wrong type.
+
+        Examples:
+            >>> eds22 = eds_models()["eds-2022"]
+            >>> grading = eds22.grade_outcomes({o.code: 2 for o in eds22.outcomes})
+            >>> grading.score, grading.rating, grading.unit_scores
+            (22, 'Achieving activity', {1: 8, 2: 8, 3: 6})
+            >>> grading.verified
+            False
+            >>> partial = eds_models()["eds2"].grade_outcomes({"2.1": "achieving"})
+            >>> len(partial.reasons), len(partial.ungraded), partial.outcome.label
+            (18, 17, 'insufficient evidence')
+        """
+        if not self.outcomes_complete:
+            raise InvalidValueError(
+                "grade_outcomes",
+                self.id,
+                reason=(
+                    f"{self.name} lists {len(self.outcomes)} of its {self.total_outcomes} "
+                    f"outcomes; grade it by {self.unit} with grade()"
+                ),
+            )
+        if not isinstance(grades, Mapping):
+            raise InvalidTypeError("grades", grades, expected="a mapping of outcome code to grade")
+        codes = [o.code for o in self.outcomes]
+        given: dict[str, str] = {}
+        for code, value in grades.items():
+            if not isinstance(code, str):
+                raise InvalidTypeError("outcome code", code, expected="text such as '2.1'")
+            if code not in codes:
+                raise InvalidValueError("outcome code", code, allowed=codes)
+            graded: object = value
+            if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+                graded = str(int(value))
+            if not isinstance(graded, str):
+                raise InvalidTypeError(f"grade for outcome {code}", graded, expected="text")
+            if graded not in self.grades:
+                raise InvalidValueError(
+                    f"grade for outcome {code}", graded, allowed=list(self.grades)
+                )
+            given[code] = graded
+        reasons = []
+        for unit in self.units:
+            for item in unit.outcomes:
+                grade = given.get(item.code)
+                rank = None if grade is None else self.grades.index(grade)
+                colour = (
+                    self.grade_colours[rank] if rank is not None and self.grade_colours else None
+                )
+                score = self.scores[rank] if rank is not None and self.scores else None
+                if grade is None:
+                    message = "not graded"
+                else:
+                    message = f"graded {grade}" + (f" ({colour})" if colour else "")
+                reasons.append(
+                    OutcomeGrade(
+                        rule=f"{self.id}/{item.code}",
+                        title=item.text,
+                        outcome=_outcome(rank, len(self.grades)),
+                        message=message,
+                        missing=() if grade is not None else (f"a grade for outcome {item.code}",),
+                        source=self.source.at(f"{self.unit} {unit.number}, outcome {item.code}"),
+                        code=item.code,
+                        unit=unit.number,
+                        grade=grade,
+                        rank=rank,
+                        colour=colour,
+                        score=score,
+                    )
+                )
+        total = None
+        rating = None
+        if self.scores and all(r.score is not None for r in reasons):
+            total = sum(r.score or 0 for r in reasons)
+            rating = next((b.name for b in self.ratings if b.low <= total <= b.high), None)
+        worst = Outcome.worst((r.outcome for r in reasons), default=Outcome.NOT_APPLICABLE)
+        return EdsOutcomeGrading(
+            model=self.id,
+            outcome=worst,
+            reasons=tuple(reasons),
+            verified=self.grades_verified and (self.ratings_verified or not self.ratings),
+            score=total,
+            rating=rating,
             notes=self.notes,
         )
 

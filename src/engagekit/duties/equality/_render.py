@@ -9,7 +9,7 @@ from __future__ import annotations
 from engagekit._display import _text_table, html, markdown, md_table, table, text
 from engagekit.disclosure import MARK
 from engagekit.disclosure._render import note
-from engagekit.duties.equality._eds import EdsGrading
+from engagekit.duties.equality._eds import EdsGrading, EdsOutcomeGrading
 from engagekit.duties.equality._representation import RepresentationReport
 
 
@@ -120,5 +120,43 @@ def _(value: EdsGrading) -> str:
     return (
         '<div class="engagekit">'
         + table(_EDS_HEAD, _eds_rows(value), caption=_eds_head(value))
+        + "</div>"
+    )
+
+
+_OUTCOME_HEAD = ("Outcome", "Wording", "Grade", "Result")
+
+
+def _outcome_rows(value: EdsOutcomeGrading) -> list[tuple[object, ...]]:
+    return [(r.code, r.title, r.grade or "not graded", r.outcome.label) for r in value.reasons]
+
+
+def _outcome_head(value: EdsOutcomeGrading) -> str:
+    flag = "" if value.verified else " (grading scheme not verified)"
+    score = "" if value.score is None else f"; score {value.score}"
+    rating = "" if value.rating is None else f", rated {value.rating}"
+    return f"{value.model} grading by outcome: {value.outcome.label}{score}{rating}{flag}"
+
+
+@text.register
+def _(value: EdsOutcomeGrading) -> str:
+    lines = [_outcome_head(value)]
+    for code, wording, grade, outcome in _outcome_rows(value):
+        lines.append(f"  {code} {wording}: {grade} [{outcome}]")
+    lines.extend(f"  note: {note}" for note in value.notes)
+    return "\n".join(lines)
+
+
+@markdown.register
+def _(value: EdsOutcomeGrading) -> str:
+    notes = "".join(f"\n\n*Note:* {note}" for note in value.notes)
+    return f"{_outcome_head(value)}\n\n" + md_table(_OUTCOME_HEAD, _outcome_rows(value)) + notes
+
+
+@html.register
+def _(value: EdsOutcomeGrading) -> str:
+    return (
+        '<div class="engagekit">'
+        + table(_OUTCOME_HEAD, _outcome_rows(value), caption=_outcome_head(value))
         + "</div>"
     )
