@@ -226,18 +226,27 @@ class TestRepresentation:
         """A bar per shown category, the population beside it, and a suppressed count
         written as suppressed, never drawn."""
         report = representation(
-            {"age": {"16-24": 12, "25-64": 150, "65+": 3}},
-            {"age": {"16-24": 0.14, "25-64": 0.62, "65+": 0.24}},
+            {
+                "age": {"16-24": 12, "25-64": 150, "65+": 45},
+                "sex": {"female": 120, "male": 85, "intersex": 3},
+            },
+            {
+                "age": {"16-24": 0.14, "25-64": 0.62, "65+": 0.24},
+                "sex": {"female": 0.51, "male": 0.49, "intersex": 0.001},
+            },
         )
         figure = plot.representation(report)
         axes = figure.axes[0]
         widths = sorted(round(p.get_width(), 1) for p in axes.patches if isinstance(p, Rectangle))
+        population = [round((f.population_share or 0) * 100, 1) for f in report]
         shown = [round(f.share * 100, 1) for f in report if f.share is not None]
-        assert len(shown) == 2
-        assert widths == sorted([14.0, 62.0, 24.0, *shown])
-        texts = _all_text(figure)
-        assert "suppressed (small number)" in texts
-        assert "under-represented" in texts
+        hidden = [f for f in report if f.suppressed]
+        # 3 intersex respondents are suppressed, and so is "male", lest the total tell
+        assert [f.category for f in hidden] == ["male", "intersex"]
+        assert widths == sorted(population + shown)
+        texts = [t.get_text() for t in axes.texts]
+        assert texts.count("suppressed (small number)") == len(hidden)
+        assert texts.count("under-represented") == 1  # 16-24: 12 of 207 against 14%
         assert_nothing_clipped(figure)
 
     def test_wrong_type(self) -> None:
