@@ -28,6 +28,7 @@ from engagekit._version import __version__
 if TYPE_CHECKING:
     from engagekit import (
         choices,
+        consultations,
         cycles,
         decisions,
         duties,
@@ -45,6 +46,13 @@ if TYPE_CHECKING:
     )
     from engagekit.choices import (
         Choice,
+    )
+    from engagekit.consultations import (
+        Consultation,
+        ConsultationLoop,
+        ResponseSet,
+        read_responses,
+        response_report,
     )
     from engagekit.cycles import (
         CommissioningCycle,
@@ -138,6 +146,9 @@ _EXPORTS = {
     "CommissioningCycle": "engagekit.cycles",
     "compare": "engagekit.decisions",
     "ComplianceReport": "engagekit.duties",
+    "Consultation": "engagekit.consultations",
+    "ConsultationLoop": "engagekit.consultations",
+    "consultations": "engagekit.consultations",
     "Criterion": "engagekit.decisions",
     "cycles": "engagekit.cycles",
     "Decision": "engagekit.decisions",
@@ -180,9 +191,12 @@ _EXPORTS = {
     "Rating": "engagekit.ratings",
     "ratings": "engagekit.ratings",
     "Reason": "engagekit.results",
+    "read_responses": "engagekit.consultations",
     "Recurrence": "engagekit.plans",
     "render": "engagekit.render",
     "required_engagement": "engagekit.decisions",
+    "response_report": "engagekit.consultations",
+    "ResponseSet": "engagekit.consultations",
     "Result": "engagekit.results",
     "results": "engagekit.results",
     "LegalForce": "engagekit.sources",
@@ -208,6 +222,8 @@ __all__ = [
     "Choice",
     "CommissioningCycle",
     "ComplianceReport",
+    "Consultation",
+    "ConsultationLoop",
     "Criterion",
     "Decision",
     "Duty",
@@ -238,6 +254,7 @@ __all__ = [
     "Rating",
     "Reason",
     "Recurrence",
+    "ResponseSet",
     "Result",
     "Source",
     "TargetDate",
@@ -250,6 +267,7 @@ __all__ = [
     "choices",
     "commissioning_cycles",
     "compare",
+    "consultations",
     "cycles",
     "decisions",
     "duties",
@@ -264,8 +282,10 @@ __all__ = [
     "load_techniques",
     "plans",
     "ratings",
+    "read_responses",
     "render",
     "required_engagement",
+    "response_report",
     "results",
     "sources",
     "techniques",
