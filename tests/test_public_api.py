@@ -22,6 +22,7 @@ PUBLIC_MODULES = [
     "engagekit.examples",
     "engagekit.sources",
     "engagekit.ratings",
+    "engagekit.disclosure",
 ]
 
 

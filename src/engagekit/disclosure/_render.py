@@ -1,0 +1,109 @@
+"""Renderers for protected counts tables (private).
+
+Registered on the dispatching functions of ``engagekit._display`` when
+``engagekit.disclosure`` is imported. A suppressed figure is shown as ``MARK``.
+"""
+
+from __future__ import annotations
+
+from engagekit._display import _text_table, esc, html, markdown, md_table, table, text
+from engagekit.disclosure._tables import MARK, CountTable, CrossTable, Disclosure
+
+
+def _n(value: int | None) -> str:
+    return MARK if value is None else str(value)
+
+
+def _pct(value: float | None) -> str:
+    return MARK if value is None else f"{value:.1%}"
+
+
+def note(suppress_below: int) -> str:
+    """The footnote every protected table carries."""
+    return f"{MARK} suppressed: fewer than {suppress_below}, or would reveal a count that is"
+
+
+def _count_rows(value: CountTable) -> list[tuple[str, str, str]]:
+    rows = []
+    stated = [c for c in value.categories if c not in value.not_stated]
+    for category, n, share in zip(value.categories, value.counts, value.shares, strict=True):
+        rows.append((category, _n(n), _pct(share)))
+        if value.not_stated and category == stated[-1] if stated else False:
+            whole = None if value.stated is None else (1.0 if value.stated else None)
+            rows.append(("Stated", _n(value.stated), _pct(whole)))
+    whole = None if value.total is None else (1.0 if value.total else None)
+    rows.append(("Total", _n(value.total), _pct(whole)))
+    return rows
+
+
+def _cross_head(value: CrossTable) -> tuple[str, ...]:
+    return (f"{value.rows} \\ {value.columns}", *value.column_categories, "Total")
+
+
+def _cross_rows(value: CrossTable) -> list[tuple[str, ...]]:
+    rows = [
+        (r, *(_n(n) for n in cells), _n(t))
+        for r, cells, t in zip(value.row_categories, value.cells, value.row_totals, strict=True)
+    ]
+    rows.append(("Total", *(_n(n) for n in value.column_totals), _n(value.total)))
+    return rows
+
+
+@text.register
+def _(value: CountTable) -> str:
+    return (
+        _text_table((value.name, "Count", "Share"), _count_rows(value))
+        + "\n"
+        + note(value.suppress_below)
+    )
+
+
+@markdown.register
+def _(value: CountTable) -> str:
+    return md_table((value.name, "Count", "Share"), _count_rows(value)) + (
+        f"\n\n{note(value.suppress_below)}"
+    )
+
+
+@html.register
+def _(value: CountTable) -> str:
+    return (
+        '<div class="engagekit">'
+        + table((value.name, "Count", "Share"), _count_rows(value), caption=value.name)
+        + f"<p>{esc(note(value.suppress_below))}</p></div>"
+    )
+
+
+@text.register
+def _(value: CrossTable) -> str:
+    return _text_table(_cross_head(value), _cross_rows(value)) + "\n" + note(value.suppress_below)
+
+
+@markdown.register
+def _(value: CrossTable) -> str:
+    return md_table(_cross_head(value), _cross_rows(value)) + f"\n\n{note(value.suppress_below)}"
+
+
+@html.register
+def _(value: CrossTable) -> str:
+    caption = f"{value.rows} by {value.columns}"
+    return (
+        '<div class="engagekit">'
+        + table(_cross_head(value), _cross_rows(value), caption=caption)
+        + f"<p>{esc(note(value.suppress_below))}</p></div>"
+    )
+
+
+@text.register
+def _(value: Disclosure) -> str:
+    return "\n\n".join(text(t) for t in value.tables)
+
+
+@markdown.register
+def _(value: Disclosure) -> str:
+    return "\n\n".join(markdown(t) for t in value.tables)
+
+
+@html.register
+def _(value: Disclosure) -> str:
+    return "".join(html(t) for t in value.tables)
