@@ -6,7 +6,7 @@ import pytest
 
 from engagekit import examples, render
 from engagekit.consultations import response_report
-from engagekit.consultations._disclose import shown
+from engagekit.disclosure import MARK, CountTable
 from engagekit.errors import InvalidValueError, UnknownNameError
 
 
@@ -21,22 +21,32 @@ def test_report_has_every_section_in_markdown():
         "## You said, we did",
     ):
         assert heading in text
-    assert "| online-consultation | 14 (58%) |" in text
-    assert "| Yes | 13 (54%) |" in text
-    assert "16 of the 24 responses answered; the consultation reported 39 answers." in text
+    assert "| online-consultation | 14 |" in text
+    assert "| Yes | 13 |" in text
+    assert "16 of the * responses answered; the consultation reported 39 answers." in text
+    assert "| Tell people what happened to their views | 11 (69%) |" in text
     assert "> Tell us what you did with what we said. (Tell people what happened" in text
     assert "3 of 5 themes answered (60%)" in text
     assert "| Reach more people online | 11 | not yet answered | none |  |  |" in text
+    assert "| sex | Female | 11 | 48% | 51% |  |" in text
+    assert "| age | Under 16 | 0 | 0% | 8% | under-represented |" in text
 
 
-def test_small_counts_are_hidden_with_a_complement():
-    """Counts 1-4 are hidden; a lone hidden cell takes the smallest other with it."""
-    text = render.markdown(examples.oxfordshire_synthetic_report())
-    assert "| Not sure | * |" in text
-    assert "| Prefer not to say | * |" in text
-    assert shown([31, 2, 42], 75) == ["*", "*", "42 (56%)"]
-    assert shown([31, 0, 42], 73) == ["31 (42%)", "0 (0%)", "42 (58%)"]
-    assert shown([3, 2, 40]) == ["*", "*", "40"]
+def test_every_count_goes_through_disclosure_control_together():
+    """The report's tables are protected together: the small 'event' count and every
+    figure that would give it back (the total of 24, shown in no table) are hidden."""
+    report = examples.oxfordshire_synthetic_report()
+    names = [t.name for t in report.tables()]
+    assert names[:4] == ["Channel", "Responding as", "Answered", "Respondents who raised a theme"]
+    shown = report.disclosure()
+    channel = shown[0]
+    assert isinstance(channel, CountTable)
+    assert channel.counts == (14, 6, None)
+    assert channel.total is None
+    text = render.markdown(report)
+    assert " 24 " not in text.replace("16 to 24", "")
+    assert f"| event | {MARK} |" in text
+    assert f"| Not sure | {MARK} |" in text
 
 
 def test_report_renders_as_html():
@@ -72,3 +82,16 @@ def test_the_oxfordshire_consultation_as_the_seed_gives_it():
         "measurable way?"
     )
     assert (c.start, c.end, c.proposal_status) == (None, None, None)
+
+
+def test_chart_draws_the_protected_counts():
+    """The chart shows what the table shows: hidden counts are drawn as 0 and marked."""
+    import matplotlib as mpl
+
+    mpl.use("Agg")
+    report = examples.oxfordshire_synthetic_report()
+    ax = report.chart("support")
+    assert [p.get_width() for p in ax.patches] == [13, 5, 0, 0]
+    assert [t.get_text() for t in ax.texts] == ["13", "5", MARK, MARK]
+    with pytest.raises(InvalidValueError, match="is a free-text question: it has no chart"):
+        report.chart("measure")

@@ -1,22 +1,23 @@
 """Renderers for consultations, their responses, loops and response reports (private).
 
 Registered on the dispatching functions of ``engagekit._display`` when
-``engagekit.consultations`` is imported. Every count a report shows goes through
-`_disclose.shown`.
+``engagekit.consultations`` is imported. Every count a report shows is one of
+its tables after `engagekit.disclosure.protect`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from collections.abc import Sequence
+from typing import cast
 
 from engagekit._display import esc, html, markdown, md_table, table, text
 from engagekit.consultations._consultation import Consultation, QuestionKind
-from engagekit.consultations._disclose import HIDDEN, shown
 from engagekit.consultations._import import CsvImport
 from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop
-from engagekit.consultations._report import ResponseReport
-from engagekit.consultations._responses import CrossTab, ResponseSet, Tallies
+from engagekit.consultations._monitoring import OTHER, PREFER_NOT_TO_SAY, monitoring_scheme
+from engagekit.consultations._report import NOT_ANSWERED, ResponseReport, _question_table
+from engagekit.consultations._responses import CrossTab, ResponseSet
+from engagekit.disclosure import MARK, CountTable
 
 
 # A document is a list of blocks, rendered as Markdown or HTML alike.
@@ -27,14 +28,20 @@ def _share(value: float | None) -> str:
     return "" if value is None else f"{value:.0%}"
 
 
-def _tally_rows(
-    tallies: Tallies, least: int, label: Mapping[Any, str] | None = None
-) -> list[list[str]]:
-    cells = shown([t.count for t in tallies], tallies.base or None, suppress_below=least)
-    return [
-        [(label or {}).get(t.value, str(getattr(t.value, "label", t.value))), cell]
-        for t, cell in zip(tallies, cells, strict=True)
-    ]
+def _cell(count: int | None, share: float | None) -> str:
+    if count is None:
+        return MARK
+    return str(count) if share is None else f"{count} ({share:.0%})"
+
+
+def _rows(table: CountTable, base: int | None = None) -> list[list[str]]:
+    """One row per category: the shown count and its share (of ``base`` when given,
+    shown only with the count; else the table's own share)."""
+    rows = []
+    for category, count, own in zip(table.categories, table.counts, table.shares, strict=True):
+        share = own if base is None else (None if count is None or not base else count / base)
+        rows.append([category, _cell(count, share)])
+    return rows
 
 
 def _window(c: Consultation) -> str:
@@ -48,102 +55,105 @@ def _window(c: Consultation) -> str:
 def _blocks(report: ResponseReport) -> list[Block]:
     responses = report.responses
     c = responses.consultation
-    least = report.suppress_below
-    titles = {t.id: t.title for t in responses.themes}
+    shown = {t.name: t for t in report.disclosure() if isinstance(t, CountTable)}
+    answered = shown["Answered"]
     out: list[Block] = [("h1", f"Consultation response report: {c.title or 'consultation'}")]
     facts = [f for f in (c.body, _window(c), f"report of {report.as_of.isoformat()}") if f]
     out.append(("p", " · ".join(facts)))
     if c.proposal:
         out.append(("p", c.proposal))
     out.append(("h2", "Who responded and how"))
-    out.append(("p", f"{len(responses)} responses."))
-    out.append(("table", (["Channel", "Responses"], _tally_rows(report.profile["channel"], least))))
-    out.append(
-        (
-            "table",
-            (["Responding as", "Responses"], _tally_rows(report.profile["respondent-type"], least)),
-        )
-    )
+    total = shown["Channel"].total
+    everyone = MARK if total is None else str(total)
+    out.append(("p", f"{everyone} responses."))
+    out.append(("table", (["Channel", "Responses"], _rows(shown["Channel"]))))
+    out.append(("table", (["Responding as", "Responses"], _rows(shown["Responding as"]))))
     out.append(("h2", "Results per question"))
     for q in c.questions:
         out.append(("h3", q.text))
-        answered = responses.answered(q.id)
-        count = shown([answered], suppress_below=least)[0]
-        note = f"{count} of the {len(responses)} responses answered"
+        # A count equal to the number of responses is that total: shown or hidden with it.
+        count = total if report.answered[q.id] == len(responses) else answered.count(q.id)
+        note = f"{MARK if count is None else count} of the {everyone} responses answered"
         if q.answered is not None:
             note += f"; the consultation reported {q.answered} answers"
         out.append(("p", note + "."))
-        if q.kind is not QuestionKind.FREE_TEXT:
-            out.append(
-                ("table", (["Answer", "Responses"], _tally_rows(report.results[q.id], least)))
-            )
+        name = _question_table(q.id)
+        if name in shown:
+            table = shown[name]
+            multiple = q.kind is QuestionKind.MULTIPLE_CHOICE
+            rows = _rows(table, count if multiple else None)
+            out.append(("table", (["Answer", "Responses"], rows)))
             continue
-        themes = report.themes[q.id]
-        raised = [t for t in themes if t.count]
-        if raised:
-            out.append(
-                (
-                    "table",
-                    (
-                        ["Theme", "Responses"],
-                        _tally_rows(Tallies(raised, base=themes.base), least, titles),
-                    ),
-                )
-            )
+        themes = shown.get(f"Themes of question {q.id}")
+        if themes is not None:
+            out.append(("table", (["Theme", "Responses"], _rows(themes, count))))
+        titles = {t.id: t.title for t in responses.themes}
         for quote in report.quotes:
             if quote.question == q.id:
                 out.append(
                     ("quote", f"{quote.text} ({titles[quote.theme]}; response {quote.response})")
                 )
-    if report.representation is not None:
+    if report.monitoring:
         out.append(("h2", "Who is missing"))
         out.append(
             (
                 "p",
-                "Respondents' share of those who answered each monitoring question, against "
-                "the population baseline; hidden counts are shown as " + HIDDEN + ".",
+                (
+                    "Respondents' share of those who answered each monitoring question, "
+                    "against the population baseline; a category is flagged when its share "
+                    f"is below {report.threshold:g} times the population's. Hidden counts "
+                    f"are shown as {MARK}."
+                ),
             )
         )
         rows = []
-        for f in report.representation.reasons:
-            count = HIDDEN if f.suppressed else str(f.participants)
-            flag = {True: "under-represented", False: "", None: "not known"}[f.under_represented]
-            rows.append(
-                [
-                    f.characteristic.label,
-                    f.category,
-                    count,
-                    _share(f.share),
-                    _share(f.population_share),
-                    flag,
-                ]
-            )
+        for characteristic, population in report.baseline.items():
+            scheme = monitoring_scheme(characteristic)
+            table = shown[characteristic.label]
+            for category in [*scheme.ids, "not-answered"]:
+                label = NOT_ANSWERED if category == "not-answered" else scheme.label(category)
+                count = table.count(label)
+                share = table.share(label)
+                expected = population.get(category)
+                if expected is None and category not in (OTHER, PREFER_NOT_TO_SAY, "not-answered"):
+                    continue
+                if expected is None:
+                    flag = ""
+                elif share is None:
+                    flag = "not known" if count is None else ""
+                else:
+                    flag = "under-represented" if share < report.threshold * expected else ""
+                if expected is None and count == 0:
+                    continue
+                rows.append(
+                    [
+                        characteristic.label,
+                        label,
+                        _cell(count, None),
+                        _share(share),
+                        _share(expected),
+                        flag,
+                    ]
+                )
         out.append(
             (
                 "table",
                 (["Characteristic", "Category", "Respondents", "Share", "Population", ""], rows),
             )
         )
-        if report.not_stated:
-            cells = shown(list(report.not_stated.values()), suppress_below=least)
-            listed = ", ".join(
-                f"{k.label} {cell}" for k, cell in zip(report.not_stated, cells, strict=True)
-            )
-            out.append(("p", f"Preferred not to say, other or not answered: {listed}."))
     if report.loop is not None and report.closure is not None:
         out.append(("h2", "You said, we did"))
         m = report.closure
-        out.append(
-            (
-                "p",
+        out.append(("p", f"{m.answered} of {m.themes} themes answered ({_share(m.closure_rate)})."))
+        heard = shown.get("Respondents who raised a theme")
+        if heard is not None:
+            out.append(
                 (
-                    f"{m.answered} of {m.themes} themes answered ({_share(m.closure_rate)}); "
-                    f"{m.heard} of {m.respondents} respondents who raised a theme have had "
-                    f"every theme answered ({_share(m.heard_rate)})."
-                ),
+                    "table",
+                    (["Respondents who raised a theme", "Responses"], _rows(heard)),
+                )
             )
-        )
-        counts = shown([s.respondents for s in report.loop], suppress_below=least)
+        raised = shown["Themes raised"]
         out.append(
             (
                 "table",
@@ -152,13 +162,13 @@ def _blocks(report: ResponseReport) -> list[Block]:
                     [
                         [
                             s.theme.title,
-                            cell,
+                            _cell(count, None),
                             "; ".join(r.text for r in s.responses) or "not yet answered",
                             s.change.label,
                             ", ".join(s.decisions),
                             ", ".join(s.actions),
                         ]
-                        for s, cell in zip(report.loop, counts, strict=True)
+                        for s, count in zip(report.loop, raised.counts, strict=True)
                     ],
                 ),
             )

@@ -19,8 +19,10 @@ import attrs
 from engagekit import _display, _validate
 from engagekit.consultations._consultation import QuestionKind
 from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop, ThemeStatuses
+from engagekit.consultations._monitoring import PREFER_NOT_TO_SAY, monitoring_scheme
 from engagekit.consultations._responses import ResponseSet, Tallies
-from engagekit.duties.equality import ProtectedCharacteristic, RepresentationReport, representation
+from engagekit.disclosure import MARK, SUPPRESS_BELOW, CountTable, Disclosure, OneWay, protect
+from engagekit.duties.equality import ProtectedCharacteristic
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Evidence, EvidenceKind
 
@@ -47,19 +49,27 @@ class ResponseReport(_display.Displayable):
     """A consultation response report: who responded, what they said, what was done.
 
     Render it with `str()` (Markdown), `engagekit.render.markdown` or
-    `engagekit.render.html`; every count it shows goes through one disclosure
-    control (counts from 1 to ``suppress_below - 1`` are hidden, with a
-    complementary cell where one alone would be derivable).
+    `engagekit.render.html`. Every count it shows goes through
+    [`engagekit.disclosure.protect`][engagekit.disclosure.protect], all the report's
+    tables together (`disclosure`): counts from 1 to ``suppress_below - 1`` are
+    hidden, and enough others that no hidden count can be worked out from the rest.
 
     Attributes:
         responses: the responses reported on.
         as_of: the date the report is made (the loop's state on that day).
         profile: respondents by channel and by respondent type.
+        answered: how many responses answered each question, by question id.
         results: per closed, multiple-choice and scale question, its tallies.
         themes: per free-text question, the themes raised.
         quotes: the quotes chosen for each theme.
-        representation: respondents against the population baseline, if one was given.
-        not_stated: per characteristic, how many preferred not to say or left it blank.
+        monitoring: respondents by monitoring category, for each characteristic of
+            the baseline.
+        baseline: the population shares by characteristic and category (normalised
+            to add up to 1), as given.
+        threshold: a category is flagged under-represented when its share of those
+            who stated one is below ``threshold`` times its population share
+            (engagekit's default 0.8, the same as
+            [`representation`][engagekit.duties.equality.representation]).
         loop: what was done about each theme (``None`` without a loop).
         closure: how far the loop is closed (``None`` without a loop).
         suppress_below: the smallest count shown (other than zero).
@@ -68,14 +78,37 @@ class ResponseReport(_display.Displayable):
     responses: ResponseSet
     as_of: dt.date
     profile: Mapping[str, Tallies]
+    answered: Mapping[str, int]
     results: Mapping[str, Tallies]
     themes: Mapping[str, Tallies]
     quotes: tuple[Quote, ...]
-    representation: RepresentationReport | None
-    not_stated: Mapping[ProtectedCharacteristic, int]
+    monitoring: Mapping[ProtectedCharacteristic, Tallies]
+    baseline: Mapping[ProtectedCharacteristic, Mapping[str, float]]
+    threshold: float
     loop: ThemeStatuses | None
     closure: ClosureMetrics | None
     suppress_below: int
+
+    def tables(self) -> tuple[OneWay, ...]:
+        """Every counts table the report shows, before disclosure control, in order.
+
+        Examples:
+            >>> from engagekit import examples
+            >>> [t.name for t in examples.oxfordshire_synthetic_report().tables()][:3]
+            ['Channel', 'Responding as', 'Answered']
+        """
+        return _tables(self)
+
+    def disclosure(self) -> Disclosure:
+        """The report's tables after disclosure control, protected together.
+
+        Examples:
+            >>> from engagekit import examples
+            >>> shown = examples.oxfordshire_synthetic_report().disclosure()
+            >>> shown[0].counts, shown[0].total
+            ((14, 6, None), None)
+        """
+        return protect(self.tables(), suppress_below=self.suppress_below)
 
     def __repr__(self) -> str:
         title = self.responses.consultation.title or "consultation"
@@ -128,18 +161,28 @@ class ResponseReport(_display.Displayable):
             raise InvalidValueError(
                 "chart", "matplotlib", reason="needs matplotlib: pip install 'engagekit[plot]'"
             ) from None
-        tallies = self.responses.results(question_id)
-        from engagekit.consultations._disclose import HIDDEN, shown
-
-        cells = shown([t.count for t in tallies], suppress_below=self.suppress_below)
+        question = self.responses.consultation.question(question_id)
+        names = [t.name for t in self.tables()]
+        name = _question_table(question.id)
+        if name not in names:
+            raise InvalidValueError(
+                "question", question_id, reason="is a free-text question: it has no chart"
+            )
+        table = self.disclosure()[names.index(name)]
+        if not isinstance(table, CountTable):  # pragma: no cover  (the tables are one-way)
+            raise InvalidTypeError("table", table, expected="a CountTable")
         if ax is None:
-            _, ax = plt.subplots(figsize=(8, 0.5 + 0.4 * len(tallies)))
-        labels = [str(t.value) for t in tallies]
-        values = [0 if c == HIDDEN else t.count for t, c in zip(tallies, cells, strict=True)]
-        ax.barh(labels, values)
-        for n, cell in enumerate(cells):
+            _, ax = plt.subplots(figsize=(8, 0.5 + 0.4 * len(table.categories)))
+        values = [n or 0 for n in table.counts]
+        ax.barh(list(table.categories), values)
+        for index, count in enumerate(table.counts):
+            label = MARK if count is None else str(count)
             ax.annotate(
-                cell, (values[n], n), xytext=(3, 0), textcoords="offset points", va="center"
+                label,
+                (values[index], index),
+                xytext=(3, 0),
+                textcoords="offset points",
+                va="center",
             )
         ax.invert_yaxis()
         ax.set_title(self.responses.consultation.question(question_id).text, fontsize=10)
@@ -172,27 +215,106 @@ def _quotes(responses: ResponseSet, chosen: Mapping[str, Any]) -> tuple[Quote, .
     return tuple(out)
 
 
-_NOT_STATED = ("prefer-not-to-say", "not-answered", "other")
+#: The monitoring answers that state no category: shares are of those who stated one.
+NOT_ANSWERED = "Not answered"
 
 
-def _representation(
-    responses: ResponseSet, baseline: Mapping[Any, Mapping[str, float]], suppress_below: int
-) -> tuple[RepresentationReport, dict[ProtectedCharacteristic, int]]:
-    participants: dict[ProtectedCharacteristic, dict[str, int]] = {}
-    not_stated: dict[ProtectedCharacteristic, int] = {}
-    for key in baseline:
-        characteristic = ProtectedCharacteristic(key)
-        tallies = responses.profile(characteristic)
-        counts = tallies.as_dict()
-        not_stated[characteristic] = sum(int(counts.get(k, 0)) for k in _NOT_STATED)
-        participants[characteristic] = {
-            str(k): v for k, v in counts.items() if k not in _NOT_STATED and v
+def _question_table(question_id: str) -> str:
+    return f"Question {question_id}"
+
+
+def _label(value: object) -> str:
+    return str(getattr(value, "label", value))
+
+
+def _tables(report: ResponseReport) -> tuple[OneWay, ...]:
+    c = report.responses.consultation
+    titles = {t.id: t.title for t in report.responses.themes}
+    tables = [
+        OneWay(
+            name="Channel", counts={_label(t.value): t.count for t in report.profile["channel"]}
+        ),
+        OneWay(
+            name="Responding as",
+            counts={_label(t.value): t.count for t in report.profile["respondent-type"]},
+        ),
+        OneWay(name="Answered", counts=dict(report.answered)),
+    ]
+    if report.closure is not None and report.closure.respondents:
+        m = report.closure
+        tables.append(
+            OneWay(
+                name="Respondents who raised a theme",
+                counts={
+                    "every theme answered": m.heard,
+                    "a theme not answered": m.respondents - m.heard,
+                },
+            )
+        )
+    for q in c.questions:
+        if q.id in report.results:
+            tables.append(
+                OneWay(
+                    name=_question_table(q.id),
+                    counts={str(t.value): t.count for t in report.results[q.id]},
+                )
+            )
+        elif q.id in report.themes:
+            raised = {titles[str(t.value)]: t.count for t in report.themes[q.id] if t.count}
+            if raised:
+                tables.append(OneWay(name=f"Themes of question {q.id}", counts=raised))
+    for characteristic, tallies in report.monitoring.items():
+        scheme = monitoring_scheme(characteristic)
+        counts = {
+            NOT_ANSWERED if t.value == "not-answered" else scheme.label(str(t.value)): t.count
+            for t in tallies
         }
-    population = {ProtectedCharacteristic(k): v for k, v in baseline.items()}
-    return (
-        representation(participants, population, suppress_below=suppress_below),
-        not_stated,
-    )
+        tables.append(
+            OneWay(
+                name=characteristic.label,
+                counts=counts,
+                not_stated=[scheme.label(PREFER_NOT_TO_SAY), NOT_ANSWERED],
+            )
+        )
+    if report.loop is not None:
+        tables.append(
+            OneWay(name="Themes raised", counts={s.theme.title: s.respondents for s in report.loop})
+        )
+    return tuple(tables)
+
+
+def _baseline(
+    responses: ResponseSet, baseline: Mapping[Any, Mapping[str, float]]
+) -> dict[ProtectedCharacteristic, dict[str, float]]:
+    if not isinstance(baseline, Mapping):
+        raise InvalidTypeError(
+            "baseline", baseline, expected="a mapping of characteristic to shares"
+        )
+    out: dict[ProtectedCharacteristic, dict[str, float]] = {}
+    for key, shares in baseline.items():
+        characteristic = ProtectedCharacteristic(key)
+        scheme = monitoring_scheme(characteristic)
+        if not isinstance(shares, Mapping):
+            raise InvalidTypeError(
+                f"baseline[{key!r}]", shares, expected="a mapping of category to share"
+            )
+        figures: dict[str, float] = {}
+        for category, share in shares.items():
+            where = f"baseline[{key!r}][{category!r}]"
+            found = scheme.parse(category, field=where)
+            if found == PREFER_NOT_TO_SAY:
+                raise InvalidValueError(
+                    where, category, reason="a population has no share that preferred not to say"
+                )
+            given: object = share
+            if isinstance(given, bool) or not isinstance(given, int | float) or given < 0:
+                raise InvalidValueError(where, share, reason="must be a share or count ≥ 0")
+            figures[found] = float(share)
+        total = sum(figures.values())
+        if total <= 0:
+            raise InvalidValueError(f"baseline[{key!r}]", shares, reason="adds up to nothing")
+        out[characteristic] = {k: v / total for k, v in figures.items()}
+    return out
 
 
 def response_report(
@@ -202,23 +324,25 @@ def response_report(
     loop: ConsultationLoop | None = None,
     baseline: Mapping[Any, Mapping[str, float]] | None = None,
     quotes: Mapping[str, Any] | None = None,
-    suppress_below: int = 5,
+    suppress_below: int = SUPPRESS_BELOW,
+    threshold: float = 0.8,
 ) -> ResponseReport:
-    """Build the response report of a consultation.
+    """Build the response report of a consultation (Oxfordshire's action 15).
 
     Args:
         responses: the responses and the theme catalogue.
         as_of: the date of the report.
         loop: the "you said, we did" loop on the themes, for what was done.
         baseline: population shares (or counts) by characteristic, then by
-            monitoring category id (census shares for the area), for who is missing.
+            monitoring category (census shares for the area), for who is missing.
         quotes: theme id → the ids of the responses whose tagged answers to quote.
         suppress_below: the smallest count shown (other than zero).
+        threshold: the share ratio below which a category is flagged under-represented.
 
     Raises:
         InvalidValueError: a quote from a response not tagged with the theme, a
-            loop over other responses, or a baseline category with respondents but
-            no population figure.
+            loop over other responses, or a baseline share that is negative or a
+            category outside the monitoring categories.
         UnknownNameError: an unknown theme or response.
 
     Examples:
@@ -228,6 +352,10 @@ def response_report(
         <ResponseReport on 'Patient and Public ...' with 24 responses and 6 themes>
         >>> report.closure.closure_rate
         0.6
+        >>> response_report(report.responses, as_of="2015-06-01", baseline={"sex": {"nb": 1}})
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.UnknownChoiceError: baseline['sex']['nb']: 'nb' is not allowed; ...
     """
     if not isinstance(responses, ResponseSet):
         raise InvalidTypeError("responses", responses, expected="a ResponseSet")
@@ -240,19 +368,22 @@ def response_report(
             raise InvalidTypeError("loop", loop, expected="a ConsultationLoop")
         if loop.responses is not responses and loop.responses != responses:
             raise InvalidValueError("loop", loop, reason="is a loop over other responses")
+    cut: object = threshold
+    if isinstance(cut, bool) or not isinstance(cut, int | float) or cut <= 0:
+        raise InvalidValueError("threshold", threshold, reason="must be a number above 0")
     free = [q for q in responses.consultation.questions if q.kind is QuestionKind.FREE_TEXT]
-    rep, not_stated = (
-        (None, {}) if baseline is None else _representation(responses, baseline, least)
-    )
+    shares = {} if baseline is None else _baseline(responses, baseline)
     return ResponseReport(
         responses=responses,
         as_of=day,
         profile={by: responses.profile(by) for by in ("channel", "respondent-type")},
+        answered={q.id: responses.answered(q.id) for q in responses.consultation.questions},
         results=responses.all_results(),
         themes={q.id: responses.theme_counts(q.id) for q in free},
         quotes=_quotes(responses, quotes or {}),
-        representation=rep,
-        not_stated=not_stated,
+        monitoring={c: responses.profile(c) for c in shares},
+        baseline=shares,
+        threshold=float(cut),
         loop=None if loop is None else loop.status(),
         closure=None if loop is None else loop.metrics(day),
         suppress_below=least,
