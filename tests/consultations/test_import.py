@@ -96,6 +96,14 @@ def test_each_bad_cell_is_reported_with_line_and_column(row, column, message):
     assert result.rejected == (3,)
 
 
+def test_surrounding_spaces_are_read_as_the_choice():
+    """A closed answer with spaces around it is the choice (the cell is kept as given
+    nowhere else: only its meaning is read)."""
+    result = _read("1,2016-01-10, Y ,,,,,\n")
+    assert result.ok
+    assert result.responses.response("1").answers == {"support": "Yes"}
+
+
 def test_a_duplicate_response_id_is_reported_on_its_second_line():
     result = _read("7,2016-01-10,Y,,,,,\n7,2016-01-11,N,,,,,\n")
     assert [str(f) for f in result.findings] == [

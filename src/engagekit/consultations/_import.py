@@ -645,7 +645,7 @@ class _Plan:
             for part in parts:
                 value = lookup.get(part, _MISS)
                 if value is _MISS:
-                    raise _Reject(column, raw, self._offer(question, part))
+                    raise _Reject(column, raw, self.offer(question, part))
                 if value not in out:
                     out.append(value)
             return tuple(out)
@@ -653,13 +653,22 @@ class _Plan:
         if value is _MISS:
             value = lookup.get(raw.strip(), _MISS)
         if value is _MISS:
-            raise _Reject(column, raw, self._offer(question, raw))
+            raise _Reject(column, raw, self.offer(question, raw))
         if question.kind is QuestionKind.MULTIPLE_CHOICE:
             return (value,)
         return value
 
+    def themes(self, raw: str, sep: str, column: str) -> tuple[str, ...]:
+        ids = tuple(dict.fromkeys(t.strip() for t in raw.split(sep) if t.strip()))
+        for theme in ids:
+            if theme not in self.catalogue:
+                hint = close_matches(theme, self.catalogue)
+                near = f" (did you mean {hint[0]!r}?)" if hint else ""
+                _reject(column, raw, f"{theme!r} is not a theme of the catalogue{near}")
+        return ids
+
     @staticmethod
-    def _offer(question: Question, raw: str) -> str:
+    def offer(question: Question, raw: str) -> str:
         offered = ", ".join(repr(v) for v in question.values)
         return (
             f"{raw!r} is not an answer {question.kind.label} question {question.id!r} offers "
@@ -761,39 +770,59 @@ def _read(
     findings = plan.findings
     blank = plan.blank
     width = len(header)
-    id_col = plan.id_col
-    assert id_col is not None
+    id_col = plan.id_col if plan.id_col is not None else 0
     date_col = plan.date_col
     channel_col = plan.channel_col
     type_col = plan.type_col
     fixed_channel = mapping.channel
     fixed_type = mapping.respondent_type or RespondentType.NOT_KNOWN
-    questions = list(zip(plan.questions, plan.lookups, strict=True))
-    monitoring = plan.monitoring
-    monitored = [m[0] for m in monitoring]
     sep = mapping.theme_separator
     qpos = {qid: n for n, qid in enumerate(plan.question_ids)}
+    size = len(qpos)
+    # A closed or scale question in one column is read with one dict look-up per cell
+    # (blank values map to None; anything else missing is read again, slowly, to say why).
+    simple: list[tuple[int, int, dict[str, Any]]] = []
+    slow: list[tuple[Question, QuestionColumn, dict[str, Any]]] = []
+    others: list[
+        tuple[int, Question, QuestionColumn, int | None, list[tuple[int, str]], dict[str, Any]]
+    ] = []
+    themed: list[tuple[int, int]] = []
+    for (question, qc, index, per_choice, theme_col), lookup in zip(
+        plan.questions, plan.lookups, strict=True
+    ):
+        pos = qpos[question.id]
+        if index is not None and question.kind in (QuestionKind.CLOSED, QuestionKind.SCALE):
+            fast = dict(lookup)
+            fast.update(dict.fromkeys(blank))
+            simple.append((pos, index, fast))
+            slow.append((question, qc, lookup))
+        else:
+            others.append((pos, question, qc, index, per_choice, lookup))
+        if theme_col is not None:
+            themed.append((pos, theme_col))
+    simple_cells = [(index, fast) for _, index, fast in simple]
+    in_order = [pos for pos, _, _ in simple] == list(range(size))
+    no_tags: list[tuple[str, ...]] = [()] * size
+    monitoring = plan.monitoring
+    monitored = [m[0] for m in monitoring]
+    for _, _, _, cache in monitoring:
+        cache.update(dict.fromkeys(blank))
+    monitor_cells = [(index, cache) for _, index, _, cache in monitoring]
     seen: dict[str, int] = {}
     rows: list[tuple[Any, ...]] = []
     count = 0
     header_of = header
+    miss = _MISS
     for row in reader:
         count += 1
         line = reader.line_num
         if len(row) != width:
-            if not any(row):
-                findings.append(
-                    ImportFinding(line=line, column=None, value=None, message="empty row")
-                )
-                continue
-            findings.append(
-                ImportFinding(
-                    line=line,
-                    column=None,
-                    value=None,
-                    message=f"the row has {len(row)} cells; the header has {width}",
-                )
+            message = (
+                "empty row"
+                if not any(row)
+                else f"the row has {len(row)} cells; the header has {width}"
             )
+            findings.append(ImportFinding(line=line, column=None, value=None, message=message))
             continue
         try:
             rid = row[id_col]
@@ -817,25 +846,33 @@ def _read(
                             f"{day.isoformat()} is outside the consultation "
                             f"(open {consultation.start} to {consultation.end})",
                         )
-            if channel_col is not None:
-                channel = plan.choice(
-                    row[channel_col], plan.channels, Channel, header_of[channel_col]
-                )
+            channel = (
+                fixed_channel
+                if channel_col is None
+                else plan.choice(row[channel_col], plan.channels, Channel, header_of[channel_col])
+            )
+            if type_col is None:
+                rtype = fixed_type
             else:
-                channel = fixed_channel
-            if type_col is not None:
                 raw = row[type_col]
                 rtype = (
                     RespondentType.NOT_KNOWN
                     if raw in blank
                     else plan.choice(raw, plan.types, RespondentType, header_of[type_col])
                 )
+            values = [fast.get(row[index], miss) for index, fast in simple_cells]
+            if miss in values:
+                for n, (_, index, _) in enumerate(simple):
+                    if values[n] is miss:
+                        question, qc, lookup = slow[n]
+                        values[n] = plan.answer(question, row[index], lookup, qc, header_of[index])
+            if in_order:
+                answers = values
             else:
-                rtype = fixed_type
-            answers: list[Any] = [None] * len(qpos)
-            tags: list[tuple[str, ...]] = [()] * len(qpos)
-            for (question, qc, index, per_choice, theme_col), lookup in questions:
-                pos = qpos[question.id]
+                answers = [None] * size
+                for (pos, _, _), value in zip(simple, values, strict=True):
+                    answers[pos] = value
+            for pos, question, qc, index, per_choice, lookup in others:
                 if index is not None:
                     raw = row[index]
                     if raw not in blank:
@@ -843,28 +880,20 @@ def _read(
                 elif per_choice:
                     made = tuple(choice for i, choice in per_choice if row[i] not in blank)
                     answers[pos] = made or None
-                if theme_col is not None:
+            tags = no_tags
+            if themed:
+                tags = list(no_tags)
+                for pos, theme_col in themed:
                     raw = row[theme_col]
                     if raw not in blank:
-                        ids = tuple(dict.fromkeys(t.strip() for t in raw.split(sep) if t.strip()))
-                        for theme in ids:
-                            if theme not in catalogue:
-                                hint = close_matches(theme, catalogue)
-                                near = f" (did you mean {hint[0]!r}?)" if hint else ""
-                                _reject(
-                                    header_of[theme_col],
-                                    raw,
-                                    f"{theme!r} is not a theme of the catalogue{near}",
-                                )
+                        tags[pos] = plan.themes(raw, sep, header_of[theme_col])
                         if answers[pos] is None:
                             _reject(header_of[theme_col], raw, "themes tagged on a blank answer")
-                        tags[pos] = ids
-            cats: list[str | None] = []
-            for _, index, scheme, cache in monitoring:
-                raw = row[index]
-                cats.append(
-                    None if raw in blank else plan.category(scheme, cache, raw, header_of[index])
-                )
+            cats = [cache.get(row[index], miss) for index, cache in monitor_cells]
+            if miss in cats:
+                for n, (_, index, scheme, cache) in enumerate(monitoring):
+                    if cats[n] is miss:
+                        cats[n] = plan.category(scheme, cache, row[index], header_of[index])
         except _Reject as bad:
             findings.append(
                 ImportFinding(line=line, column=bad.column, value=bad.value, message=bad.message)
