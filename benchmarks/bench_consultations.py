@@ -51,7 +51,7 @@ def _response_set(consultation: Any, rows: list[tuple[str, ...]]) -> Any:
     channels = [Channel.ONLINE_CONSULTATION, Channel.PAPER_FORM]
     # The checked constructor is the CSV reader's; the set is built here directly
     # (untimed) from columns the generator made valid.
-    return ResponseSet._trusted(  # noqa: SLF001
+    return ResponseSet._trusted(
         consultation,
         {},
         ids=[str(i) for i in range(n)],
