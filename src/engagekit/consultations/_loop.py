@@ -148,7 +148,7 @@ class ConsultationLoop(_display.Displayable):
     a [`FeedbackOutcome`][engagekit.plans.FeedbackOutcome] with its evidence. So the
     lineage runs response → theme → you said → decision → action → evidence.
 
-    Args:
+    Attributes:
         responses: the consultation's responses and theme catalogue.
         answers: the "you said, we did" records; ``feedback`` lists theme ids.
         outcomes: what came of the answers, with the ids of their evidence.

@@ -50,7 +50,7 @@ class ResponseReport(_display.Displayable):
 
     Render it with `str()` (Markdown), `engagekit.render.markdown` or
     `engagekit.render.html`. Every count it shows goes through
-    [`engagekit.disclosure.protect`][engagekit.disclosure.protect], all the report's
+    `engagekit.disclosure.protect`, all the report's
     tables together (`disclosure`): counts from 1 to ``suppress_below - 1`` are
     hidden, and enough others that no hidden count can be worked out from the rest.
 

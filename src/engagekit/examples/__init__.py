@@ -13,6 +13,7 @@ from engagekit.examples._consultations import (
     oxfordshire_synthetic_report,
     oxfordshire_synthetic_responses,
     oxfordshire_themes,
+    oxfordshire_tutorial_consultation,
 )
 from engagekit.examples._decisions import (
     somerset_patient_transport_decision,
@@ -47,6 +48,7 @@ __all__: list[str] = [
     "oxfordshire_synthetic_report",
     "oxfordshire_synthetic_responses",
     "oxfordshire_themes",
+    "oxfordshire_tutorial_consultation",
     "somerset",
     "somerset_action_plan",
     "somerset_patient_transport_decision",

@@ -103,7 +103,14 @@ def oxfordshire_consultation() -> Consultation:
     )
 
 
-def _tutorial_consultation() -> Consultation:
+def oxfordshire_tutorial_consultation() -> Consultation:
+    """The Oxfordshire consultation with one SYNTHETIC closed question added for the
+    tutorial (``support``), and paper forms and events as channels.
+
+    Examples:
+        >>> oxfordshire_tutorial_consultation().questions[0].text
+        'Overall, do you support the draft strategy? [synthetic, for the tutorial]'
+    """
     real = oxfordshire_consultation()
     support = Question(
         id="support",
@@ -149,7 +156,7 @@ def oxfordshire_synthetic_responses() -> ResponseSet:
         >>> len(rs), rs.answered("measure")
         (24, 16)
     """
-    consultation = _tutorial_consultation()
+    consultation = oxfordshire_tutorial_consultation()
     themes = oxfordshire_themes()
     sets = []
     for name, mapping in (
