@@ -68,7 +68,7 @@ from engagekit.plans._feedback import Channel
 
 
 # Renderers for the types above register themselves on import.
-from engagekit.consultations import _render  # noqa: F401  isort: skip
+from engagekit.consultations import _io, _render  # noqa: F401  isort: skip
 
 
 __all__ = [

@@ -135,7 +135,7 @@ def _said_date(responses: ResponseSet) -> dt.date:
     )
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class ConsultationLoop(_display.Displayable):
     """A consultation's themes answered by "you said, we did" records, linked on to
     the decisions they informed, the actions taken and the evidence of outcomes.
@@ -169,7 +169,7 @@ class ConsultationLoop(_display.Displayable):
         (5, 3, 9, 24)
     """
 
-    responses: ResponseSet = attrs.field(validator=_validate.instance_of(ResponseSet))
+    responses: ResponseSet = attrs.field(validator=_validate.instance_of(ResponseSet), hash=False)
     answers: tuple[Response, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each(Response)
     )
