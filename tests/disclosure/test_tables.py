@@ -108,3 +108,25 @@ def test_bad_input():
         protect([{"a": 1}])  # type: ignore[list-item]
     with pytest.raises(InvalidValueError, match="'paper'"):
         cross_table({"x": {"online": 1}}, rows="A", columns="B").cell("x", "paper")
+
+
+def test_published_tables_refuse_small_counts():
+    """A CountTable or CrossTable built by hand cannot show a count from 1 to 4."""
+    with pytest.raises(InvalidValueError, match=r"CountTable.a: 3 is not allowed"):
+        CountTable(
+            name="Group", categories=["a"], counts=[3], shares=[1.0], not_stated=[],
+            stated=3, total=3, suppress_below=5,
+        )  # fmt: skip
+    with pytest.raises(InvalidValueError, match=r"CrossTable.row_totals\[0\]: 2"):
+        CrossTable(
+            rows="A", columns="B", row_categories=["x"], column_categories=["y"],
+            cells=[[None]], row_totals=[2], column_totals=[None], total=None,
+            suppress_below=5,
+        )  # fmt: skip
+    with pytest.raises(
+        InvalidValueError, match=r"CountTable.shares: .* has 1 entries; must have 2"
+    ):
+        CountTable(
+            name="Group", categories=["a", "b"], counts=[None, None], shares=[None],
+            not_stated=[], stated=None, total=None, suppress_below=5,
+        )  # fmt: skip

@@ -20,8 +20,10 @@ from engagekit.duties.equality import (
     coverage,
     eds_models,
     representation,
+    wilson_interval,
 )
 from engagekit.errors import InvalidValueError, UnknownChoiceError
+from engagekit.results import Outcome
 
 
 def test_nine_characteristics_in_s4_order():
@@ -85,8 +87,8 @@ def test_brown_principles_checklist():
     assert io.loads(io.dumps(brown), PrincipleSet) == brown
 
 
-def test_representation_shares_ratios_and_suppression():
-    """Shares over those who answered; ratios against the baseline; small cells suppressed."""
+def test_representation_shares_differences_and_suppression():
+    """Shares of those who stated; small cells hidden with a partner; zero shown."""
     report = representation(
         {
             "age": {"16-24": 4, "25-64": 150, "65+": 46},
@@ -100,15 +102,66 @@ def test_representation_shares_ratios_and_suppression():
     assert young.suppressed
     assert young.share is None
     assert young.under_represented is None
+    # 46 is hidden too: with 150 and the 200 who answered shown, 4 = 200 - 150 - 46.
     older = rows[("age", "65+")]
-    assert older.share == pytest.approx(46 / 200)
-    assert older.ratio == pytest.approx((46 / 200) / 0.24)
+    assert older.suppressed
+    assert older.outcome is Outcome.INSUFFICIENT_EVIDENCE
+    middle = rows[("age", "25-64")]
+    assert middle.share == pytest.approx(150 / 200)
+    assert middle.difference == pytest.approx(0.75 - 0.62)
+    assert middle.ratio == pytest.approx(0.75 / 0.62)
+    assert middle.under_represented is False
     male = rows[("sex", "male")]
     assert male.participants == 0
     assert male.under_represented is True
+    assert male.high is not None
+    assert male.high == pytest.approx(wilson_interval(0, 120)[1] - 0.49)
     assert male in report.under_represented
-    assert "suppressed" in str(report)
+    assert "*" in str(report)
     assert io.loads(io.dumps(report), RepresentationReport) == report
+
+
+def test_issue_14_prefer_not_to_say_is_counted():
+    """ "Prefer not to say" is counted apart (it used to raise) and not compared."""
+    report = representation(
+        {"age": {"16-24": 12, "25-64": 150, "65+": 45, "Prefer not to say": 9}},
+        {"age": {"16-24": 0.14, "25-64": 0.62, "65+": 0.24}},
+    )
+    declined = report.reasons[-1]
+    assert (declined.category, declined.participants, declined.stated) == (
+        "Prefer not to say", 9, False,
+    )  # fmt: skip
+    assert declined.share == pytest.approx(9 / 216)
+    assert declined.outcome is Outcome.NOT_APPLICABLE
+    young = report.reasons[0]
+    assert young.share == pytest.approx(12 / 207)
+    assert young.under_represented is True
+    with pytest.raises(InvalidValueError, match="'Rather not say'"):
+        representation({"age": {"Rather not say": 9}}, {"age": {"65+": 1}})
+    own = representation(
+        {"age": {"65+": 9, "Rather not say": 9}}, {"age": {"65+": 1}}, not_stated=["Rather not say"]
+    )
+    assert own.reasons[-1].stated is False
+
+
+def test_issue_14_leak_is_closed_in_representation():
+    """With 16-24 = 2 hidden, the 25-64 share no longer gives 75 and so 2."""
+    report = representation(
+        {"age": {"16-24": 2, "25-64": 31, "65+": 42}},
+        {"age": {"16-24": 0.14, "25-64": 0.62, "65+": 0.24}},
+    )
+    shown = [(r.category, r.participants, r.share) for r in report]
+    assert shown == [("16-24", None, None), ("25-64", None, None), ("65+", 42, 42 / 75)]
+
+
+def test_wilson_interval_matches_newcombes_example():
+    """Newcombe (1998) works 81 of 263: Wilson's 95% interval is 0.2553 to 0.3662."""
+    low, high = wilson_interval(81, 263)
+    assert (round(low, 4), round(high, 4)) == (0.2553, 0.3662)
+    with pytest.raises(InvalidValueError, match="base"):
+        wilson_interval(1, 0)
+    with pytest.raises(InvalidValueError, match="confidence"):
+        wilson_interval(1, 2, confidence=1.5)
 
 
 def test_representation_bad_input():

@@ -34,6 +34,7 @@ from engagekit.errors import (
     UnknownChoiceError,
 )
 from engagekit.results import Outcome, Reason, Result
+from engagekit.sources import LegalForce
 
 
 ON = dt.date(2023, 1, 1)
@@ -184,7 +185,9 @@ def test_representation_takes_seed_words_and_is_a_result():
     assert isinstance(report, RepresentationReport)
     assert isinstance(report, Result)
     assert report.outcome is Outcome.INSUFFICIENT_EVIDENCE
-    assert report.reasons[0].source.section == "s149(3)(c)"
+    assert report.reasons[0].source.force is LegalForce.CONVENTION
+    assert "s149(3)(c)" in (report.reasons[0].source.note or "")
+    assert not any(r.breach for r in report.reasons)
     with pytest.raises(InvalidTypeError, match="suppress_below"):
         representation({}, {}, suppress_below=2.5)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match="participants"):

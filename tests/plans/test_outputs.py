@@ -77,12 +77,41 @@ class TestAnnualReport:
         assert governing_body[2:4] == ("6", "0")
 
     def test_equality_reach(self) -> None:
-        """Shares per characteristic."""
+        """Shares per characteristic, with the total."""
         reach = _oxfordshire_report().section("Equality reach")
         assert reach.sections[0].tables[0].rows == (
             ("under 25", "5", "25%"),
             ("25 and over", "15", "75%"),
+            ("Total", "20", "100%"),
         )
+
+    def test_equality_reach_suppresses_small_groups(self) -> None:
+        """Issue 14: a lone "gay or lesbian — 1 — 100%" is no longer printed."""
+        reach = [
+            ReachCount(characteristic="sexual orientation", group="gay or lesbian", count=1),
+            ReachCount(characteristic="sexual orientation", group="heterosexual", count=0),
+            ReachCount(characteristic="age", group="under 25", count=3),
+            ReachCount(characteristic="age", group="25 to 64", count=31),
+            ReachCount(characteristic="age", group="65 and over", count=42),
+            ReachCount(characteristic="age", group="Prefer not to say", count=6),
+        ]
+        report = annual_engagement_report(2015, body="Oxfordshire CCG", participants=reach)
+        orientation, age = report.section("Equality reach").sections
+        assert orientation.tables[0].rows == (
+            ("gay or lesbian", "*", "*"),
+            ("heterosexual", "0", "*"),
+            ("Total", "*", "*"),
+        )
+        assert age.tables[0].rows == (
+            ("under 25", "*", "*"),
+            ("25 to 64", "*", "*"),
+            ("65 and over", "42", "55%"),
+            ("Prefer not to say", "6", "7%"),
+            ("Total", "82", "100%"),
+        )
+        assert "gay or lesbian | 1 |" not in render.markdown(report)
+        with pytest.raises(InvalidValueError, match=r"participants\[1\]"):
+            annual_engagement_report(2015, body="Oxfordshire CCG", participants=reach[:1] * 2)
 
     def test_markdown_and_html(self) -> None:
         """Markdown has headings and tables; HTML is a standalone page."""

@@ -32,6 +32,7 @@ from __future__ import annotations
 from engagekit.disclosure import _render  # noqa: F401  (registers the renderers)
 from engagekit.disclosure._tables import (
     MARK,
+    NOT_STATED,
     SOURCE,
     SUPPRESS_BELOW,
     CountTable,
@@ -47,6 +48,7 @@ from engagekit.disclosure._tables import (
 
 __all__ = [
     "MARK",
+    "NOT_STATED",
     "SOURCE",
     "SUPPRESS_BELOW",
     "CountTable",

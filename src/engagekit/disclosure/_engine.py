@@ -84,50 +84,86 @@ def _integral(vector: Mapping[Key, Fraction]) -> dict[Key, int]:
     return {k: v // divisor for k, v in whole.items()}
 
 
-def _candidates(basis: Sequence[Mapping[Key, Fraction]], key: Key) -> Iterable[dict[Key, int]]:
-    moving = [v for v in basis if v.get(key)]
-    for vector in moving:
-        yield _integral(vector)
-    for vector in moving:
-        for other in basis:
-            if other is vector:
+def _feasible(values: Mapping[Key, int], change: Mapping[Key, int]) -> bool:
+    return all(values[k] + d >= 1 for k, d in change.items()) or all(
+        values[k] - d >= 1 for k, d in change.items()
+    )
+
+
+def exposed(values: Mapping[Key, int], lines: Sequence[Line], hidden: Iterable[Key]) -> list[Key]:
+    """The hidden entries for which no witness is found, in the order given.
+
+    A feasible change witnesses every entry it moves, so each candidate change is
+    tried once: the kernel's basis, then sums and differences of pairs of it.
+    """
+    order = list(dict.fromkeys(hidden))
+    basis = _kernel(lines, order)
+    left = set(order)
+    for vector in basis:
+        change = _integral(vector)
+        if left & change.keys() and _feasible(values, change):
+            left -= change.keys()
+    for i, vector in enumerate(basis):
+        if not left:
+            break
+        for other in basis[i + 1 :]:
+            if not left & (vector.keys() | other.keys()):
                 continue
             for sign in (1, -1):
                 combined = dict(vector)
                 for k, v in other.items():
                     combined[k] = combined.get(k, Fraction(0)) + sign * v
-                if combined.get(key):
-                    yield _integral(combined)
+                change = _integral({k: v for k, v in combined.items() if v})
+                if left & change.keys() and _feasible(values, change):
+                    left -= change.keys()
+    if left:
+        whole = [_integral(v) for v in basis]
+        for key in order:
+            if key in left:
+                mended = _repair(values, whole, key)
+                if mended is not None:
+                    left -= mended.keys()
+    return [key for key in order if key in left]
 
 
-def _witness_from(
-    values: Mapping[Key, int],
-    basis: Sequence[Mapping[Key, Fraction]],
-    key: Key,
+def _shortfall(values: Mapping[Key, int], change: Mapping[Key, int]) -> int:
+    return sum(max(0, 1 - values[k] - d) for k, d in change.items())
+
+
+def _repair(
+    values: Mapping[Key, int], basis: Sequence[Mapping[Key, int]], key: Key, steps: int = 12
 ) -> dict[Key, int] | None:
-    for change in _candidates(basis, key):
-        for sign in (1, -1):
-            if all(values[k] + sign * d >= 1 for k, d in change.items()):
-                return {k: sign * d for k, d in change.items()}
-    return None
+    """A feasible change moving ``key``: a basis change, mended greedily by others.
 
-
-def witness(
-    values: Mapping[Key, int], lines: Sequence[Line], hidden: Iterable[Key], key: Key
-) -> dict[Key, int] | None:
-    """A change to the hidden entries that moves ``key`` and that no reader can rule out.
-
-    ``None`` when none is found (the entry may be derivable).
+    Starting from each basis change that moves ``key`` (both ways), add or take away
+    the basis change that most reduces how far entries fall below 1, while ``key``
+    still moves; a change with no shortfall is a witness.
     """
-    order = list(dict.fromkeys(hidden))
-    return _witness_from(values, _kernel(lines, order), key)
-
-
-def exposed(values: Mapping[Key, int], lines: Sequence[Line], hidden: Iterable[Key]) -> list[Key]:
-    """The hidden entries for which no witness is found, in the order given."""
-    order = list(dict.fromkeys(hidden))
-    basis = _kernel(lines, order)
-    return [key for key in order if _witness_from(values, basis, key) is None]
+    for start in (v for v in basis if v.get(key)):
+        for sign in (1, -1):
+            change = {k: sign * d for k, d in start.items()}
+            short = _shortfall(values, change)
+            for _ in range(steps):
+                if short == 0:
+                    return change
+                best: tuple[int, dict[Key, int]] | None = None
+                for other in basis:
+                    for way in (1, -1):
+                        trial = dict(change)
+                        for k, d in other.items():
+                            trial[k] = trial.get(k, 0) + way * d
+                        trial = {k: d for k, d in trial.items() if d}
+                        if not trial.get(key):
+                            continue
+                        score = _shortfall(values, trial)
+                        if score < short and (best is None or score < best[0]):
+                            best = (score, trial)
+                if best is None:
+                    break
+                short, change = best
+            if short == 0:
+                return change
+    return None
 
 
 def suppress(
@@ -135,6 +171,7 @@ def suppress(
     lines: Sequence[Line],
     order: Sequence[Key],
     suppress_below: int,
+    bases: Iterable[Key] = (),
 ) -> frozenset[Key]:
     """The entries to suppress: the small ones, and enough others to protect them.
 
@@ -143,17 +180,19 @@ def suppress(
     line with a shown total add up to at least ``suppress_below`` and are not all
     ones), then until every suppressed entry has a witness. Each complementary
     choice is the shown, non-zero entry of a line that needs one that leads to the
-    fewest further suppressions (then the fewest totals, the smallest count, cells
-    before totals, earlier before later).
+    fewest hidden ``bases`` (the denominators of shares, whose loss hides every share
+    over them), then the fewest further suppressions, the fewest totals, the smallest
+    counts, cells before totals, earlier before later.
     """
     rank = {key: i for i, key in enumerate(order)}
     totals = {parent for parent, _ in lines}
+    denominators = set(bases)
     groups = _lines_of(lines)
     hidden = {k for k in order if 0 < values[k] < suppress_below}
 
     def shown_in(candidates: Iterable[Key], hidden: set[Key]) -> list[Key]:
         found = [k for k in dict.fromkeys(candidates) if k not in hidden and values[k] > 0]
-        return sorted(found, key=lambda k: (k in totals, values[k], rank[k]))
+        return sorted(found, key=lambda k: (k in denominators, k in totals, values[k], rank[k]))
 
     def need(hidden: set[Key]) -> tuple[Key, ...] | None:
         """The first line the rules say needs another suppression."""
@@ -176,10 +215,11 @@ def suppress(
             hidden.add(shown_in(group, hidden)[0])
         return hidden
 
-    def cost(choice: Key) -> tuple[int, int, int, bool, int, int]:
+    def cost(choice: Key) -> tuple[int, int, int, int, bool, int, int]:
         after = closure(hidden | {choice})
         added = after - hidden
         return (
+            len(added & denominators),
             len(added),
             sum(k in totals for k in added),
             sum(values[k] for k in added),

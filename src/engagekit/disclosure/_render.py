@@ -24,16 +24,33 @@ def note(suppress_below: int) -> str:
 
 
 def _count_rows(value: CountTable) -> list[tuple[str, str, str]]:
-    rows = []
-    stated = [c for c in value.categories if c not in value.not_stated]
-    for category, n, share in zip(value.categories, value.counts, value.shares, strict=True):
-        rows.append((category, _n(n), _pct(share)))
-        if value.not_stated and category == stated[-1] if stated else False:
-            whole = None if value.stated is None else (1.0 if value.stated else None)
-            rows.append(("Stated", _n(value.stated), _pct(whole)))
-    whole = None if value.total is None else (1.0 if value.total else None)
-    rows.append(("Total", _n(value.total), _pct(whole)))
-    return rows
+    """Stated categories, then (with not-stated answers) the stated subtotal and those
+    answers, then the total; each share is of the row's base."""
+    rows = zip(value.categories, value.counts, value.shares, strict=True)
+    stated = [
+        (c, _n(n), _part(n, s, value.stated)) for c, n, s in rows if c not in value.not_stated
+    ]
+    if not value.not_stated:
+        return [*stated, ("Total", _n(value.total), _whole(value.total))]
+    rows = zip(value.categories, value.counts, value.shares, strict=True)
+    others = [(c, _n(n), _part(n, s, value.total)) for c, n, s in rows if c in value.not_stated]
+    return [
+        *stated,
+        ("Stated", _n(value.stated), _whole(value.stated)),
+        *others,
+        ("Total", _n(value.total), _whole(value.total)),
+    ]
+
+
+def _part(count: int | None, share: float | None, base: int | None) -> str:
+    """A share, ``*`` when hidden, blank when its base is a shown zero."""
+    if share is None and count is not None and base == 0:
+        return ""
+    return _pct(share)
+
+
+def _whole(base: int | None) -> str:
+    return MARK if base is None else ("100.0%" if base else "")
 
 
 def _cross_head(value: CrossTable) -> tuple[str, ...]:

@@ -40,6 +40,10 @@ SOURCE = Source(
     ),
 )
 
+#: Answers that are counted but are not a category ("Prefer not to say"), as the
+#: representation analysis and the annual report recognise them (ignoring case).
+NOT_STATED = ("Prefer not to say", "Prefer not to answer", "Not stated")
+
 _TOTAL = "total"
 
 
@@ -197,6 +201,73 @@ def _share(count: int | None, base: int | None) -> float | None:
     return count / base
 
 
+def _shown_count(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A published count: ``None`` (suppressed) or a whole number ≥ 0."""
+    if value is not None:
+        _count(f"{type(instance).__name__}.{attribute.name}", value)
+
+
+def _shown_counts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, tuple):
+        raise InvalidTypeError(field, value, expected="a list of counts")
+    for index, item in enumerate(value):
+        if item is not None:
+            _count(f"{field}[{index}]", item)
+
+
+def _shown_shares(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, tuple):
+        raise InvalidTypeError(field, value, expected="a list of shares")
+    for index, item in enumerate(value):
+        if item is None:
+            continue
+        if isinstance(item, bool) or not isinstance(item, numbers.Real):
+            raise InvalidTypeError(f"{field}[{index}]", item, expected="a share from 0 to 1")
+        if not 0 <= float(item) <= 1:
+            raise InvalidValueError(f"{field}[{index}]", item, reason="must lie between 0 and 1")
+
+
+def _matrix(value: object) -> Any:
+    """Converter: rows of counts as a tuple of tuples."""
+    value = _validate.to_tuple(value)
+    if isinstance(value, tuple):
+        return tuple(_validate.to_tuple(row) for row in value)
+    return value
+
+
+def _shown_matrix(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    field = f"{type(instance).__name__}.{attribute.name}"
+    if not isinstance(value, tuple):
+        raise InvalidTypeError(field, value, expected="rows of counts")
+    for i, row in enumerate(value):
+        if not isinstance(row, tuple):
+            raise InvalidTypeError(f"{field}[{i}]", row, expected="a list of counts")
+        for j, item in enumerate(row):
+            if item is not None:
+                _count(f"{field}[{i}][{j}]", item)
+
+
+def _no_small(owner: str, figures: Iterable[tuple[str, int | None]], k: int) -> None:
+    """A published table never shows a count from 1 to ``k - 1``."""
+    for where, n in figures:
+        if n is not None and 0 < n < k:
+            raise InvalidValueError(
+                f"{owner}.{where}", n, reason=f"a count from 1 to {k - 1} must be suppressed"
+            )
+
+
+def _same_length(owner: str, expected: int, **fields: Sequence[object]) -> None:
+    for name, value in fields.items():
+        if len(value) != expected:
+            raise InvalidValueError(
+                f"{owner}.{name}",
+                value,
+                reason=f"has {len(value)} entries; must have {expected}, one per category",
+            )
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class CountTable(Displayable):
     """A one-way counts table after disclosure control: what may be published.
@@ -217,14 +288,31 @@ class CountTable(Displayable):
         suppress_below: counts from 1 to ``suppress_below - 1`` were suppressed.
     """
 
-    name: str
-    categories: tuple[str, ...]
-    counts: tuple[int | None, ...]
-    shares: tuple[float | None, ...]
-    not_stated: tuple[str, ...]
-    stated: int | None
-    total: int | None
-    suppress_below: int
+    name: str = attrs.field(validator=_validate.text)
+    categories: tuple[str, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    counts: tuple[int | None, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_shown_counts
+    )
+    shares: tuple[float | None, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_shown_shares
+    )
+    not_stated: tuple[str, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    stated: int | None = attrs.field(validator=_shown_count)
+    total: int | None = attrs.field(validator=_shown_count)
+    suppress_below: int = attrs.field(validator=_validate.whole_at_least(1))
+
+    def __attrs_post_init__(self) -> None:
+        _same_length("CountTable", len(self.categories), counts=self.counts, shares=self.shares)
+        for category in self.not_stated:
+            if category not in self.categories:
+                raise InvalidValueError("CountTable.not_stated", category, allowed=self.categories)
+        figures = [*zip(self.categories, self.counts, strict=True)]
+        figures += [("stated", self.stated), ("total", self.total)]
+        _no_small("CountTable", figures, self.suppress_below)
 
     def __repr__(self) -> str:
         return short_repr(
@@ -300,15 +388,39 @@ class CrossTable(Displayable):
         suppress_below: counts from 1 to ``suppress_below - 1`` were suppressed.
     """
 
-    rows: str
-    columns: str
-    row_categories: tuple[str, ...]
-    column_categories: tuple[str, ...]
-    cells: tuple[tuple[int | None, ...], ...]
-    row_totals: tuple[int | None, ...]
-    column_totals: tuple[int | None, ...]
-    total: int | None
-    suppress_below: int
+    rows: str = attrs.field(validator=_validate.text)
+    columns: str = attrs.field(validator=_validate.text)
+    row_categories: tuple[str, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    column_categories: tuple[str, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each_text
+    )
+    cells: tuple[tuple[int | None, ...], ...] = attrs.field(
+        converter=_matrix, validator=_shown_matrix
+    )
+    row_totals: tuple[int | None, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_shown_counts
+    )
+    column_totals: tuple[int | None, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_shown_counts
+    )
+    total: int | None = attrs.field(validator=_shown_count)
+    suppress_below: int = attrs.field(validator=_validate.whole_at_least(1))
+
+    def __attrs_post_init__(self) -> None:
+        n_rows, n_columns = len(self.row_categories), len(self.column_categories)
+        _same_length("CrossTable", n_rows, cells=self.cells, row_totals=self.row_totals)
+        _same_length("CrossTable", n_columns, column_totals=self.column_totals)
+        for i, row in enumerate(self.cells):
+            _same_length("CrossTable", n_columns, **{f"cells[{i}]": row})
+        figures = [
+            (f"cells[{i}][{j}]", n) for i, row in enumerate(self.cells) for j, n in enumerate(row)
+        ]
+        figures += [(f"row_totals[{i}]", n) for i, n in enumerate(self.row_totals)]
+        figures += [(f"column_totals[{j}]", n) for j, n in enumerate(self.column_totals)]
+        figures.append(("total", self.total))
+        _no_small("CrossTable", figures, self.suppress_below)
 
     def __repr__(self) -> str:
         return short_repr(
@@ -397,8 +509,10 @@ class Disclosure(Displayable, Sequence[Protected]):
         suppress_below: counts from 1 to ``suppress_below - 1`` were suppressed.
     """
 
-    tables: tuple[Protected, ...]
-    suppress_below: int
+    tables: tuple[Protected, ...] = attrs.field(
+        converter=_validate.to_tuple, validator=_validate.each(CountTable, CrossTable)
+    )
+    suppress_below: int = attrs.field(validator=_validate.whole_at_least(1))
 
     def __repr__(self) -> str:
         hidden = sum(len(t.suppressed) for t in self.tables)
@@ -468,15 +582,28 @@ def _two_way_keys(table: TwoWay) -> tuple[list[tuple[Any, int]], list[_engine.Li
     return entries, lines
 
 
-def _plan(tables: Sequence[Table]) -> tuple[dict[Any, int], list[_engine.Line], list[Any]]:
+def _bases(table: Table) -> list[Any]:
+    """The entries the table's shares are of: the stated total, or each row's total."""
+    entries, _ = _one_way_keys(table) if isinstance(table, OneWay) else _two_way_keys(table)
+    if isinstance(table, OneWay):
+        return [entries[-1][0]]
+    cells = len(table.row_categories) * len(table.column_categories)
+    return [key for key, _ in entries[cells : cells + len(table.row_categories)]]
+
+
+def _plan(
+    tables: Sequence[Table],
+) -> tuple[dict[Any, int], list[_engine.Line], list[Any], set[Any]]:
     values: dict[Any, int] = {}
     lines: list[_engine.Line] = []
+    bases: set[Any] = set()
     for table in tables:
         entries, mine = _one_way_keys(table) if isinstance(table, OneWay) else _two_way_keys(table)
         for key, value in entries:
             values.setdefault(key, value)
         lines.extend(mine)
-    return values, list(dict.fromkeys(lines)), list(values)
+        bases.update(_bases(table))
+    return values, list(dict.fromkeys(lines)), list(values), bases
 
 
 def _shown(key: Any, values: Mapping[Any, int], hidden: frozenset[Any]) -> int | None:
@@ -566,8 +693,8 @@ def protect(tables: Iterable[Table], *, suppress_below: int = SUPPRESS_BELOW) ->
     for index, table in enumerate(given):
         if not isinstance(table, OneWay | TwoWay):
             raise InvalidTypeError(f"tables[{index}]", table, expected="a OneWay or a TwoWay")
-    values, lines, order = _plan(given)
-    hidden = _engine.suppress(values, lines, order, k)
+    values, lines, order, bases = _plan(given)
+    hidden = _engine.suppress(values, lines, order, k, bases)
     protected: list[Protected] = [
         _protect_one(t, values, hidden, k) if isinstance(t, OneWay)
         else _protect_two(t, values, hidden, k)

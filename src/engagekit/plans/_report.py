@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 import attrs
 
 from engagekit import _display, _validate
 from engagekit.cycles import EngagementStage
+from engagekit.disclosure import MARK, NOT_STATED, SUPPRESS_BELOW, CountTable, OneWay, protect
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Evidence, Limb
 from engagekit.plans._actions import ActionPlan, latest_update, progress_on, status_on
@@ -261,6 +263,7 @@ def annual_engagement_report(
     participants: Iterable[ReachCount] = (),
     financial: bool = True,
     standard_days: int | None = None,
+    suppress_below: int = SUPPRESS_BELOW,
 ) -> AnnualEngagementReport:
     """Build the annual engagement report for ``year``.
 
@@ -273,7 +276,10 @@ def annual_engagement_report(
     the Engagement Cycle, one sub-section per stage; meetings against the calendar
     (each plan action whose target is a recurrence held by named bodies, compared
     with the meetings held); actions completed and overdue; "You said, we did";
-    and equality reach when ``participants`` are given.
+    and equality reach when ``participants`` are given, its counts protected with
+    [`engagekit.disclosure`][engagekit.disclosure] (counts from 1 to
+    ``suppress_below - 1`` hidden, and enough others that none can be worked out;
+    "Prefer not to say" counted apart from the shares).
 
     ``evidence`` is the one [`Evidence`][engagekit.evidence.Evidence] record used
     across engagekit: the report lists each piece dated in the year under each of its
@@ -282,7 +288,8 @@ def annual_engagement_report(
     Raises:
         InvalidTypeError: the year is not a whole number, or an evidence item is not
             an `Evidence`.
-        InvalidValueError: the year is before 1948 (the NHS's founding).
+        InvalidValueError: the year is before 1948 (the NHS's founding), a group is
+            given twice for one characteristic, or ``suppress_below`` is below 1.
 
     Example (the meetings are an illustration: the forums met on schedule but one):
         >>> from engagekit import examples
@@ -344,7 +351,7 @@ def annual_engagement_report(
     if loop is not None:
         sections.append(_yswd(you_said_we_did(loop, (start, end))))
     if reach:
-        sections.append(_reach(reach))
+        sections.append(_reach(reach, suppress_below))
     return AnnualEngagementReport(
         title=f"{body}: annual engagement report {label}",
         body=body,
@@ -527,18 +534,55 @@ def _yswd(document: YouSaidWeDid) -> Section:
     )
 
 
-def _reach(reach: Sequence[ReachCount]) -> Section:
+def _reach(reach: Sequence[ReachCount], suppress_below: int) -> Section:
+    groups: dict[str, dict[str, int]] = {}
+    for index, count in enumerate(reach):
+        mine = groups.setdefault(count.characteristic, {})
+        if count.group in mine:
+            raise InvalidValueError(
+                f"participants[{index}]",
+                count.group,
+                reason=f"{count.characteristic!r} has this group twice",
+            )
+        mine[count.group] = count.count
+    unstated = {a.casefold() for a in NOT_STATED}
+    tables = [
+        OneWay(
+            name=characteristic,
+            counts=counts,
+            not_stated=[g for g in counts if g.strip().casefold() in unstated],
+        )
+        for characteristic, counts in groups.items()
+    ]
     subsections = []
-    groups: dict[str, list[ReachCount]] = {}
-    for count in reach:
-        groups.setdefault(count.characteristic, []).append(count)
-    for characteristic, mine in groups.items():
-        total = sum(r.count for r in mine)
-        rows = [(r.group, r.count, f"{100 * r.count / total:.0f}%" if total else "") for r in mine]
+    for protected in protect(tables, suppress_below=suppress_below):
+        table = cast("CountTable", protected)
+        rows: list[tuple[str, str, str]] = [
+            (group, _shown(n), _pct(share))
+            for group, n, share in zip(table.categories, table.counts, table.shares, strict=True)
+        ]
+        rows.append(("Total", _shown(table.total), "100%" if table.total else _shown(table.total)))
         subsections.append(
             Section(
-                title=characteristic,
+                title=table.name,
                 tables=(Table(headers=("Group", "Participants", "Share"), rows=rows),),
             )
         )
-    return Section(title="Equality reach", sections=subsections)
+    return Section(
+        title="Equality reach",
+        paragraphs=(
+            (
+                f"{MARK} suppressed: fewer than {suppress_below} participants, or a figure "
+                "that would reveal such a count. Shares are of those who stated a group."
+            ),
+        ),
+        sections=subsections,
+    )
+
+
+def _shown(value: int | None) -> str:
+    return MARK if value is None else str(value)
+
+
+def _pct(value: float | None) -> str:
+    return MARK if value is None else f"{100 * value:.0f}%"

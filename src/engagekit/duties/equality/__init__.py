@@ -12,6 +12,7 @@ Examples:
 
 from __future__ import annotations
 
+from engagekit.disclosure import NOT_STATED
 from engagekit.duties.equality import _render  # noqa: F401  (registers the renderers)
 from engagekit.duties.equality._characteristics import (
     RELEVANT_CHARACTERISTICS,
@@ -27,10 +28,12 @@ from engagekit.duties.equality._representation import (
     RepresentationFinding,
     RepresentationReport,
     representation,
+    wilson_interval,
 )
 
 
 __all__ = [
+    "NOT_STATED",
     "RELEVANT_CHARACTERISTICS",
     "CharacteristicCoverage",
     "CoverageList",
@@ -46,6 +49,7 @@ __all__ = [
     "coverage",
     "eds_models",
     "representation",
+    "wilson_interval",
 ]
 
 

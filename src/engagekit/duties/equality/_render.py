@@ -6,7 +6,9 @@ Registered on the dispatching functions of ``engagekit._display`` when
 
 from __future__ import annotations
 
-from engagekit._display import html, markdown, md_table, table, text
+from engagekit._display import _text_table, html, markdown, md_table, table, text
+from engagekit.disclosure import MARK
+from engagekit.disclosure._render import note
 from engagekit.duties.equality._eds import EdsGrading
 from engagekit.duties.equality._representation import RepresentationReport
 
@@ -14,43 +16,59 @@ from engagekit.duties.equality._representation import RepresentationReport
 # --- Representation ------------------------------------------------------------------
 
 
-def _rep_rows(value: RepresentationReport) -> list[tuple[str, str, str, str, str, str]]:
+def _rep_rows(value: RepresentationReport) -> list[tuple[str, ...]]:
     def pct(x: float | None) -> str:
-        return "suppressed" if x is None else f"{x:.1%}"
+        return MARK if x is None else f"{x:.1%}"
 
-    rows = []
+    def signed(x: float | None) -> str:
+        return "" if x is None else f"{x:+.1%}"
+
+    rows: list[tuple[str, ...]] = []
     for r in value.reasons:
-        ratio = "suppressed" if r.suppressed else ("n/a" if r.ratio is None else f"{r.ratio:.2f}")
+        count = MARK if r.participants is None else str(r.participants)
+        if not r.stated:
+            rows.append((r.characteristic.label, r.category, count, pct(r.share), "", "", "", ""))
+            continue
+        interval = "" if r.low is None else f"{signed(r.low)} to {signed(r.high)}"
         flag = {True: "under-represented", False: "", None: ""}[r.under_represented]
         rows.append(
             (
                 r.characteristic.label,
                 r.category,
+                count,
                 pct(r.share),
-                f"{r.population_share:.1%}",
-                ratio,
+                pct(r.population_share),
+                signed(r.difference) if r.difference is not None else "",
+                interval,
                 flag,
             )
         )
     return rows
 
 
-_REP_HEAD = ("Characteristic", "Category", "Participants", "Population", "Ratio", "")
+_REP_HEAD = (
+    "Characteristic",
+    "Category",
+    "Participants",
+    "Share",
+    "Population",
+    "Difference",
+    "Interval",
+    "",
+)
 
 
 def _rep_head(value: RepresentationReport) -> str:
     return (
-        f"Representation: {value.outcome.label} (counts under {value.suppress_below} "
-        f"suppressed; under-represented below a ratio of {value.threshold:.2f})"
+        f"Representation: {value.outcome.label} ({note(value.suppress_below)}; "
+        f"under-represented when the whole {value.confidence:.0%} interval of the "
+        "difference is below 0)"
     )
 
 
 @text.register
 def _(value: RepresentationReport) -> str:
-    lines = [_rep_head(value)]
-    for row in _rep_rows(value):
-        lines.append("  ".join(f"{cell:<18}" for cell in row).rstrip())
-    return "\n".join(lines)
+    return _rep_head(value) + "\n" + _text_table(_REP_HEAD, _rep_rows(value))
 
 
 @markdown.register

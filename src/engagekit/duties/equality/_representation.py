@@ -2,30 +2,42 @@
 
 from __future__ import annotations
 
+import math
 import numbers
+import statistics
 
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, ClassVar, cast
 
 import attrs
 
 from engagekit import _validate
 from engagekit._display import short_repr
+from engagekit.disclosure import NOT_STATED, SUPPRESS_BELOW, CountTable, OneWay, protect
 from engagekit.duties.equality._characteristics import ProtectedCharacteristic
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.results import Outcome, Reason, Result
 from engagekit.sources import Source
 
 
-#: The rule representation is judged by: the PSED's "encourage persons who share a
-#: relevant protected characteristic to participate … where participation by such
-#: persons is disproportionately low". The threshold is engagekit's, not the Act's.
+#: The rule representation is judged by. The aim is the PSED's: "encourage persons who
+#: share a relevant protected characteristic to participate … where participation by
+#: such persons is disproportionately low" (s149(3)(c)); what counts as
+#: disproportionately low here (the whole confidence interval below the baseline) is
+#: engagekit's convention, so a finding is never a breach of the Act.
 SOURCE = Source(
-    title="Equality Act 2010",
-    publisher="UK Parliament",
-    section="s149(3)(c)",
-    url="https://www.legislation.gov.uk/ukpga/2010/15/section/149",
-    note="the ratio threshold and the small-number rule are engagekit's defaults",
+    title="Representation against a population baseline",
+    publisher="engagekit",
+    force="convention",
+    note=(
+        "tests the aim in Equality Act 2010 s149(3)(c) "
+        "(https://www.legislation.gov.uk/ukpga/2010/15/section/149); a group is "
+        "under-represented when the whole confidence interval of its share lies below "
+        "the population share; the interval is Wilson's score interval (E. B. Wilson, "
+        "'Probable inference, the law of succession, and statistical inference', Journal "
+        "of the American Statistical Association 22 (1927) 209-212), the population "
+        "share taken as known"
+    ),
 )
 
 RULE = "representation"
@@ -36,19 +48,39 @@ def _optional_number(instance: object, attribute: attrs.Attribute[Any], value: o
         _validate.non_negative(instance, attribute, value)
 
 
+def _optional_real(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (
+        isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value)
+    ):
+        raise InvalidTypeError(
+            f"RepresentationFinding.{attribute.name}", value, expected="a number"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class RepresentationFinding(Reason):
     """One category of one characteristic: participants against the population.
 
     A [`Reason`][engagekit.results.Reason] of a
     [`RepresentationReport`][engagekit.duties.equality.RepresentationReport]: ``met``
-    when the category's ratio is at or above the threshold, ``not met`` when it is
-    under-represented, ``insufficient evidence`` when its count is suppressed, and
-    ``not applicable`` when the population has no one in it.
+    when the category is not under-represented, ``not met`` when the whole confidence
+    interval of its share lies below the population's share, ``insufficient
+    evidence`` when its count is suppressed, and ``not applicable`` when the
+    population has no one in it or the answer is not a category ("Prefer not to say").
 
-    ``participants``, ``share`` and ``ratio`` are ``None`` when the count is
-    suppressed (fewer than the report's ``suppress_below``, but more than none);
-    ``under_represented`` is then ``None`` too (unknown).
+    Attributes:
+        participants: the count (``None`` when suppressed: fewer than the report's
+            ``suppress_below``, or hidden so that a small count cannot be derived).
+        share: of those who stated a category (of everyone who answered, for a
+            not-stated answer); ``None`` when suppressed.
+        population_share: the baseline's share (``None`` for a not-stated answer).
+        ratio: share / population share.
+        difference: share - population share.
+        low: the lower end of the difference's confidence interval.
+        high: the upper end of the difference's confidence interval.
+        under_represented: ``high`` is below 0 (``None`` when unknown).
+        suppressed: the count is not shown.
+        stated: ``False`` for a not-stated answer.
     """
 
     characteristic: ProtectedCharacteristic = attrs.field(converter=ProtectedCharacteristic)
@@ -57,10 +89,14 @@ class RepresentationFinding(Reason):
         converter=_validate.to_int, validator=_validate.optional(_validate.whole_at_least(0))
     )
     share: float | None = attrs.field(validator=_optional_number)
-    population_share: float = attrs.field(validator=_validate.non_negative)
+    population_share: float | None = attrs.field(validator=_optional_number)
     ratio: float | None = attrs.field(validator=_optional_number)
     under_represented: bool | None = attrs.field(validator=_validate.optional(_validate.flag))
     suppressed: bool = attrs.field(validator=_validate.flag)
+    difference: float | None = attrs.field(default=None, validator=_optional_real)
+    low: float | None = attrs.field(default=None, validator=_optional_real)
+    high: float | None = attrs.field(default=None, validator=_optional_real)
+    stated: bool = attrs.field(default=True, validator=_validate.flag)
 
     def __attrs_post_init__(self) -> None:
         if self.suppressed and (self.participants is not None or self.share is not None):
@@ -81,10 +117,11 @@ class RepresentationReport(Result):
     Attributes:
         outcome: the worst finding's outcome (not applicable with no findings).
         reasons: one finding per characteristic and category, in s4 order then
-            population order.
-        suppress_below: counts from 1 to ``suppress_below - 1`` are suppressed.
-        threshold: a category is under-represented when its ratio (participants'
-            share / population share) is below this.
+            population order, then the not-stated answers.
+        suppress_below: counts from 1 to ``suppress_below - 1`` are suppressed, and
+            others with them so that none can be derived (see
+            [`engagekit.disclosure`][engagekit.disclosure]).
+        confidence: the confidence level of each difference's interval.
     """
 
     subject: ClassVar[str] = "representation"
@@ -96,7 +133,7 @@ class RepresentationReport(Result):
     suppress_below: int = attrs.field(
         converter=_validate.to_int, validator=_validate.whole_at_least(1)
     )
-    threshold: float = attrs.field(validator=_validate.non_negative)
+    confidence: float = attrs.field(default=0.95, validator=_validate.number_between(0, 1))
 
     def __attrs_post_init__(self) -> None:
         worst = Outcome.worst((r.outcome for r in self.reasons), default=Outcome.NOT_APPLICABLE)
@@ -122,8 +159,43 @@ class RepresentationReport(Result):
 
     @property
     def under_represented(self) -> tuple[RepresentationFinding, ...]:
-        """Findings whose ratio is below the threshold."""
+        """Findings whose whole confidence interval lies below the population share."""
         return tuple(r for r in self.reasons if r.under_represented)
+
+
+def wilson_interval(count: int, base: int, confidence: float = 0.95) -> tuple[float, float]:
+    """Wilson's score interval for the proportion ``count / base``.
+
+    Wilson (1927) keeps the interval inside 0-1 and close to its nominal coverage for
+    small counts and shares near 0 or 1, where the usual "p ± z·se" interval fails
+    (Newcombe, Statistics in Medicine 17 (1998) 857-872, compares seven methods).
+
+    Raises:
+        InvalidValueError: ``base`` is 0, ``count`` is outside 0 to ``base``, or the
+            confidence is not between 0 and 1.
+
+    Examples:
+        >>> low, high = wilson_interval(31, 75)
+        >>> round(low, 3), round(high, 3)
+        (0.309, 0.526)
+        >>> [round(x, 3) for x in wilson_interval(0, 20)]
+        [0.0, 0.161]
+    """
+    count = _validate.as_int("count", count)
+    base = _validate.as_int("base", base)
+    if base < 1:
+        raise InvalidValueError("base", base, reason="must be at least 1")
+    if not 0 <= count <= base:
+        raise InvalidValueError("count", count, reason=f"must lie between 0 and {base}")
+    level = _figure("confidence", confidence)
+    if not 0 < level < 1:
+        raise InvalidValueError("confidence", confidence, reason="must lie between 0 and 1")
+    z = statistics.NormalDist().inv_cdf(1 - (1 - level) / 2)
+    p = count / base
+    z2 = z * z
+    centre = (p + z2 / (2 * base)) / (1 + z2 / base)
+    half = z / (1 + z2 / base) * math.sqrt(p * (1 - p) / base + z2 / (4 * base * base))
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def _key(value: object) -> ProtectedCharacteristic:
@@ -147,75 +219,114 @@ def _figure(field: str, value: object) -> float:
     return number
 
 
+def _category(field: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidTypeError(field, value, expected="category text")
+    return value
+
+
 def _table(field: str, value: object) -> Mapping[Any, Any]:
     if not isinstance(value, Mapping):
         raise InvalidTypeError(field, value, expected="a mapping")
     return value
 
 
-@attrs.frozen(kw_only=True)
-class _Settings:
-    suppress_below: int
-    threshold: float
-
-
 def _finding(
     characteristic: ProtectedCharacteristic,
     category: str,
-    counts: tuple[int, int],
+    shown: tuple[int | None, int | None],
     pop_share: float,
-    settings: _Settings,
+    confidence: float,
 ) -> RepresentationFinding:
-    n, answered = counts
-    suppress_below, threshold = settings.suppress_below, settings.threshold
+    """One stated category, from its shown count and the shown base."""
+    n, answered = shown
     title = f"{characteristic.label}: {category}"
-    if 0 < n < suppress_below:
+    common: dict[str, Any] = {
+        "rule": RULE,
+        "title": title,
+        "source": SOURCE,
+        "characteristic": characteristic,
+        "category": category,
+        "population_share": pop_share,
+    }
+    if n is None or answered is None:
+        why = (
+            "the count is suppressed"
+            if n is None
+            else "the number who answered is suppressed, so the share is too"
+        )
         return RepresentationFinding(
-            rule=RULE,
-            title=title,
-            source=SOURCE,
-            characteristic=characteristic,
-            category=category,
-            population_share=pop_share,
+            **common,
             outcome=Outcome.INSUFFICIENT_EVIDENCE,
-            message=(
-                f"fewer than {suppress_below} participants: the count is suppressed, "
-                "so representation cannot be judged"
-            ),
-            missing=(f"a count of at least {suppress_below}, or none",),
-            participants=None,
+            message=f"{why} so that no small count can be identified: not judged",
+            missing=("a count that can be published",),
+            participants=n,
             share=None,
             ratio=None,
             under_represented=None,
-            suppressed=True,
+            suppressed=n is None,
         )
     share = n / answered if answered else 0.0
-    ratio = share / pop_share if pop_share else None
-    if ratio is None:
-        outcome = Outcome.NOT_APPLICABLE
-        message = f"{n} participants; no one in the population baseline"
-    else:
-        under = ratio < threshold
-        outcome = Outcome.NOT_MET if under else Outcome.MET
-        verdict = f"under-represented (below {threshold:.2f})" if under else "represented"
-        message = (
-            f"{n} of {answered} participants ({share:.1%}) against {pop_share:.1%} of "
-            f"the population: ratio {ratio:.2f}, {verdict}"
+    if not pop_share or not answered:
+        return RepresentationFinding(
+            **common,
+            outcome=Outcome.NOT_APPLICABLE,
+            message=(
+                f"{n} participants; no one in the population baseline"
+                if not pop_share
+                else "no one answered"
+            ),
+            participants=n,
+            share=share if answered else None,
+            ratio=None,
+            under_represented=None,
+            suppressed=False,
         )
+    low, high = wilson_interval(n, answered, confidence)
+    under = high < pop_share
+    verdict = (
+        f"under-represented: the {confidence:.0%} interval lies below the population"
+        if under
+        else "not under-represented"
+    )
+    return RepresentationFinding(
+        **common,
+        outcome=Outcome.NOT_MET if under else Outcome.MET,
+        message=(
+            f"{n} of {answered} participants ({share:.1%}) against {pop_share:.1%} of the "
+            f"population: difference {share - pop_share:+.1%} "
+            f"({low - pop_share:+.1%} to {high - pop_share:+.1%}), {verdict}"
+        ),
+        participants=n,
+        share=share,
+        ratio=share / pop_share,
+        difference=share - pop_share,
+        low=low - pop_share,
+        high=high - pop_share,
+        under_represented=under,
+        suppressed=False,
+    )
+
+
+def _not_stated(
+    characteristic: ProtectedCharacteristic, category: str, n: int | None, share: float | None
+) -> RepresentationFinding:
+    said = "suppressed" if n is None else str(n)
     return RepresentationFinding(
         rule=RULE,
-        title=title,
+        title=f"{characteristic.label}: {category}",
         source=SOURCE,
         characteristic=characteristic,
         category=category,
-        population_share=pop_share,
-        outcome=outcome,
-        message=message,
+        population_share=None,
+        outcome=Outcome.NOT_APPLICABLE,
+        message=f"{said} answered {category!r}: counted, not compared with the population",
         participants=n,
         share=share,
-        ratio=ratio,
-        under_represented=None if ratio is None else ratio < threshold,
-        suppressed=False,
+        ratio=None,
+        under_represented=None,
+        suppressed=n is None,
+        stated=False,
     )
 
 
@@ -223,25 +334,32 @@ def representation(
     participants: Mapping[Any, Mapping[str, int]],
     population: Mapping[Any, Mapping[str, float]],
     *,
-    suppress_below: int = 5,
-    threshold: float = 0.8,
+    suppress_below: int = SUPPRESS_BELOW,
+    confidence: float = 0.95,
+    not_stated: Iterable[str] = (),
 ) -> RepresentationReport:
-    """Compare who took part with the population (e.g. from a JSNA).
+    """Compare who took part with the population (e.g. census shares for the area).
 
-    For each characteristic and category: participants' share of those who answered
-    for that characteristic, the population's share (counts or shares, normalised),
-    the ratio, and whether the category is under-represented (ratio below
-    ``threshold``). Counts of 1 to ``suppress_below - 1`` are suppressed, so small
-    groups cannot be identified; their share and ratio are not shown. The default
-    threshold (0.8) and small number (5) are engagekit's defaults, not from a source:
-    set your own.
+    For each characteristic and category: participants' share of those who stated a
+    category, the population's share (counts or shares, normalised), the difference
+    and its confidence interval (Wilson's, the population share taken as known), and
+    whether the category is under-represented: the whole interval below the
+    population's share. "Prefer not to say" (and the other [`NOT_STATED`] answers,
+    and any in ``not_stated``) is counted and shown, not compared.
+
+    Counts are protected with [`engagekit.disclosure`][engagekit.disclosure]: counts
+    from 1 to ``suppress_below - 1`` are suppressed, and enough others that none can
+    be worked out from the counts, shares and differences shown; a suppressed
+    category is not judged (insufficient evidence). Call with ``suppress_below=1``
+    for an unpublished, internal analysis.
 
     Args:
         participants: counts of participants, by characteristic (a
             ``ProtectedCharacteristic`` or its name, e.g. "Sexuality") then category.
         population: the baseline, by characteristic then category.
         suppress_below: the smallest count shown (other than zero).
-        threshold: the ratio below which a category is under-represented.
+        confidence: the confidence level of each interval (0.95 by default).
+        not_stated: more answers to count as not stated.
 
     Raises:
         InvalidValueError: a category has participants but no population figure, a
@@ -254,13 +372,14 @@ def representation(
         ...     {"age": {"16-24": 12, "25-64": 150, "65+": 45}},
         ...     {"age": {"16-24": 0.14, "25-64": 0.62, "65+": 0.24}},
         ... )
-        >>> [(r.category, round(r.ratio, 2)) for r in report.under_represented]
-        [('16-24', 0.41)]
+        >>> young = report.under_represented[0]
+        >>> young.category, round(young.difference, 3), round(young.high, 3)
+        ('16-24', -0.082, -0.041)
         >>> report.outcome.label, bool(report)
         ('not met', False)
         >>> small = representation({"sex": {"female": 3, "male": 40}},
         ...                        {"sex": {"female": 51, "male": 49}})
-        >>> small.reasons[0].suppressed, small.reasons[0].share
+        >>> small.reasons[0].suppressed, small.reasons[1].share
         (True, None)
     """
     suppress_below = _validate.as_int("suppress_below", suppress_below)
@@ -268,9 +387,14 @@ def representation(
         raise InvalidValueError(
             "suppress_below", suppress_below, reason="must be a whole number ≥ 1"
         )
-    cut = _figure("threshold", threshold)
-    if cut <= 0:
-        raise InvalidValueError("threshold", threshold, reason="must be a number above 0")
+    level = _figure("confidence", confidence)
+    if not 0 < level < 1:
+        raise InvalidValueError("confidence", confidence, reason="must lie between 0 and 1")
+    if isinstance(not_stated, str):
+        raise InvalidTypeError("not_stated", not_stated, expected="a list of answers")
+    unstated = {a.casefold() for a in NOT_STATED} | {
+        _category("not_stated", a).casefold() for a in not_stated
+    }
     counts = {
         _key(k): dict(_table(f"participants[{k!r}]", v))
         for k, v in _table("participants", participants).items()
@@ -279,8 +403,8 @@ def representation(
         _key(k): dict(_table(f"population[{k!r}]", v))
         for k, v in _table("population", population).items()
     }
-    settings = _Settings(suppress_below=suppress_below, threshold=cut)
-    reasons: list[RepresentationFinding] = []
+    plans: list[tuple[ProtectedCharacteristic, dict[str, float], list[str]]] = []
+    tables: list[OneWay] = []
     for characteristic in ProtectedCharacteristic:
         if characteristic not in counts:
             continue
@@ -290,31 +414,43 @@ def representation(
                 None,
                 reason="no population baseline for a characteristic with participants",
             )
+        where = f"population[{characteristic.value!r}]"
         base = {
-            category: _figure(f"population[{characteristic.value!r}][{category!r}]", figure)
+            _category(where, category): _figure(f"{where}[{category!r}]", figure)
             for category, figure in baseline[characteristic].items()
         }
         given: dict[str, int] = {}
+        others: list[str] = []
         for category, count in counts[characteristic].items():
-            given[category] = _count(f"participants[{characteristic.value!r}][{category!r}]", count)
-            if category not in base:
-                raise InvalidValueError(
-                    f"participants[{characteristic.value!r}]",
-                    category,
-                    allowed=list(base),
-                    reason="category has no population figure",
-                )
-        answered = sum(given.values())
+            field = f"participants[{characteristic.value!r}]"
+            given[category] = _count(f"{field}[{category!r}]", count)
+            if category in base:
+                continue
+            if isinstance(category, str) and category.strip().casefold() in unstated:
+                others.append(category)
+                continue
+            raise InvalidValueError(
+                field,
+                category,
+                allowed=[*base, *NOT_STATED],
+                reason="category has no population figure and is not a not-stated answer",
+            )
         base_total = sum(base.values())
-        for category, value in base.items():
-            if not isinstance(category, str) or not category.strip():
-                raise InvalidTypeError(
-                    f"population[{characteristic.value!r}]", category, expected="category text"
-                )
-            pop_share = value / base_total if base_total else 0.0
-            counted = (given.get(category, 0), answered)
-            reasons.append(_finding(characteristic, category, counted, pop_share, settings))
+        shares = {c: v / base_total if base_total else 0.0 for c, v in base.items()}
+        ordered = {c: given.get(c, 0) for c in base} | {c: given[c] for c in others}
+        tables.append(OneWay(name=characteristic.label, counts=ordered, not_stated=others))
+        plans.append((characteristic, shares, others))
+    protected = protect(tables, suppress_below=suppress_below) if tables else ()
+    reasons: list[RepresentationFinding] = []
+    for (characteristic, shares, others), protected_table in zip(plans, protected, strict=True):
+        table = cast("CountTable", protected_table)
+        for category, n in zip(table.categories, table.counts, strict=True):
+            if category in others:
+                reasons.append(_not_stated(characteristic, category, n, table.share(category)))
+            else:
+                shown = (n, table.stated)
+                reasons.append(_finding(characteristic, category, shown, shares[category], level))
     worst = Outcome.worst((r.outcome for r in reasons), default=Outcome.NOT_APPLICABLE)
     return RepresentationReport(
-        outcome=worst, reasons=tuple(reasons), suppress_below=suppress_below, threshold=cut
+        outcome=worst, reasons=tuple(reasons), suppress_below=suppress_below, confidence=level
     )
