@@ -28,8 +28,9 @@ def test_report_has_every_section_in_markdown():
     assert "> Tell us what you did with what we said. (Tell people what happened" in text
     assert "3 of 5 themes answered (60%)" in text
     assert "| Reach more people online | 11 | not yet answered | none |  |  |" in text
-    assert "| sex | Female | 11 | 48% | 51% |  |" in text
-    assert "| age | Under 16 | 0 | 0% | 8% | under-represented |" in text
+    assert "| sex | Female | 11 | 48% | 51% | -3% (-22% to +16%) |  |" in text
+    assert "| age | 16 to 24 | * |  | 14% |  | not known |" in text
+    assert "| sex | Prefer not to say | * |  |  |  | not stated |" in text
 
 
 def test_every_count_goes_through_disclosure_control_together():
@@ -38,6 +39,7 @@ def test_every_count_goes_through_disclosure_control_together():
     report = examples.oxfordshire_synthetic_report()
     names = [t.name for t in report.tables()]
     assert names[:4] == ["Channel", "Responding as", "Answered", "Respondents who raised a theme"]
+    assert {"age", "sex"} <= set(names)
     shown = report.disclosure()
     channel = shown[0]
     assert isinstance(channel, CountTable)
@@ -95,3 +97,15 @@ def test_chart_draws_the_protected_counts():
     assert [t.get_text() for t in ax.texts] == ["13", "5", MARK, MARK]
     with pytest.raises(InvalidValueError, match="is a free-text question: it has no chart"):
         report.chart("measure")
+
+
+def test_who_is_missing_goes_through_representation():
+    """The representation of the report is engagekit.duties.equality.representation's:
+    confidence intervals, and under-representation when the whole interval is below."""
+    report = examples.oxfordshire_synthetic_report()
+    assert report.representation is not None
+    female = next(r for r in report.representation.reasons if r.category == "Female")
+    assert (female.participants, round(female.population_share or 0, 2)) == (11, 0.51)
+    assert female.under_represented is False
+    assert [c.value for c in report.participants] == ["age", "sex"]
+    assert report.participants[female.characteristic]["Female"] == 11

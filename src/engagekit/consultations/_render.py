@@ -14,8 +14,7 @@ from engagekit._display import esc, html, markdown, md_table, table, text
 from engagekit.consultations._consultation import Consultation, QuestionKind
 from engagekit.consultations._import import CsvImport
 from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop
-from engagekit.consultations._monitoring import OTHER, PREFER_NOT_TO_SAY, monitoring_scheme
-from engagekit.consultations._report import NOT_ANSWERED, ResponseReport, _question_table
+from engagekit.consultations._report import ResponseReport, _question_table
 from engagekit.consultations._responses import CrossTab, ResponseSet
 from engagekit.disclosure import MARK, CountTable
 
@@ -93,54 +92,50 @@ def _blocks(report: ResponseReport) -> list[Block]:
                 out.append(
                     ("quote", f"{quote.text} ({titles[quote.theme]}; response {quote.response})")
                 )
-    if report.monitoring:
+    if report.representation is not None:
         out.append(("h2", "Who is missing"))
+        level = f"{report.representation.confidence:.0%}"
         out.append(
             (
                 "p",
                 (
-                    "Respondents' share of those who answered each monitoring question, "
-                    "against the population baseline; a category is flagged when its share "
-                    f"is below {report.threshold:g} times the population's. Hidden counts "
-                    f"are shown as {MARK}."
+                    "Respondents' share of those who stated a category, against the "
+                    f"population baseline, with the {level} confidence interval of the "
+                    "difference; a category is under-represented when the whole interval "
+                    f"is below the population's share. Hidden counts are shown as {MARK}."
                 ),
             )
         )
         rows = []
-        for characteristic, population in report.baseline.items():
-            scheme = monitoring_scheme(characteristic)
-            table = shown[characteristic.label]
-            for category in [*scheme.ids, "not-answered"]:
-                label = NOT_ANSWERED if category == "not-answered" else scheme.label(category)
-                count = table.count(label)
-                share = table.share(label)
-                expected = population.get(category)
-                if expected is None and category not in (OTHER, PREFER_NOT_TO_SAY, "not-answered"):
-                    continue
-                if expected is None:
-                    flag = ""
-                elif share is None:
-                    flag = "not known" if count is None else ""
-                else:
-                    flag = "under-represented" if share < report.threshold * expected else ""
-                if expected is None and count == 0:
-                    continue
-                rows.append(
-                    [
-                        characteristic.label,
-                        label,
-                        _cell(count, None),
-                        _share(share),
-                        _share(expected),
-                        flag,
-                    ]
-                )
-        out.append(
-            (
-                "table",
-                (["Characteristic", "Category", "Respondents", "Share", "Population", ""], rows),
+        for f in report.representation.reasons:
+            # Shown only where both this report's tables and the representation show it.
+            mine = shown[f.characteristic.label]
+            count = f.participants if mine.count(f.category) is not None else None
+            share = f.share if count is not None and mine.share(f.category) is not None else None
+            if share is None or f.difference is None or f.low is None or f.high is None:
+                interval = ""
+            else:
+                interval = f"{f.difference:+.0%} ({f.low:+.0%} to {f.high:+.0%})"
+            if not f.stated:
+                flag = "not stated"
+            elif f.under_represented is None or share is None:
+                flag = "not known" if count is None else ""
+            else:
+                flag = "under-represented" if f.under_represented else ""
+            rows.append(
+                [
+                    f.characteristic.label,
+                    f.category,
+                    _cell(count, None),
+                    _share(share),
+                    _share(f.population_share),
+                    interval,
+                    flag,
+                ]
             )
-        )
+        headers = ["Characteristic", "Category", "Respondents", "Share", "Population",
+                   "Difference", ""]  # fmt: skip
+        out.append(("table", (headers, rows)))
     if report.loop is not None and report.closure is not None:
         out.append(("h2", "You said, we did"))
         m = report.closure

@@ -22,7 +22,11 @@ from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop, Them
 from engagekit.consultations._monitoring import PREFER_NOT_TO_SAY, monitoring_scheme
 from engagekit.consultations._responses import ResponseSet, Tallies
 from engagekit.disclosure import MARK, SUPPRESS_BELOW, CountTable, Disclosure, OneWay, protect
-from engagekit.duties.equality import ProtectedCharacteristic
+from engagekit.duties.equality import (
+    ProtectedCharacteristic,
+    RepresentationReport,
+    representation,
+)
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Evidence, EvidenceKind
 
@@ -62,14 +66,14 @@ class ResponseReport(_display.Displayable):
         results: per closed, multiple-choice and scale question, its tallies.
         themes: per free-text question, the themes raised.
         quotes: the quotes chosen for each theme.
-        monitoring: respondents by monitoring category, for each characteristic of
-            the baseline.
-        baseline: the population shares by characteristic and category (normalised
-            to add up to 1), as given.
-        threshold: a category is flagged under-represented when its share of those
-            who stated one is below ``threshold`` times its population share
-            (engagekit's default 0.8, the same as
-            [`representation`][engagekit.duties.equality.representation]).
+        participants: respondents by characteristic (of the baseline) and category
+            label, with those who preferred not to say, answered "other" without a
+            population figure, or left it blank.
+        population: the baseline by characteristic and category label.
+        representation: respondents against the baseline, from
+            [`representation`][engagekit.duties.equality.representation] (confidence
+            intervals, under-representation, its own disclosure control), or ``None``
+            without a baseline.
         loop: what was done about each theme (``None`` without a loop).
         closure: how far the loop is closed (``None`` without a loop).
         suppress_below: the smallest count shown (other than zero).
@@ -82,9 +86,9 @@ class ResponseReport(_display.Displayable):
     results: Mapping[str, Tallies]
     themes: Mapping[str, Tallies]
     quotes: tuple[Quote, ...]
-    monitoring: Mapping[ProtectedCharacteristic, Tallies]
-    baseline: Mapping[ProtectedCharacteristic, Mapping[str, float]]
-    threshold: float
+    participants: Mapping[ProtectedCharacteristic, Mapping[str, int]]
+    population: Mapping[ProtectedCharacteristic, Mapping[str, float]]
+    representation: RepresentationReport | None
     loop: ThemeStatuses | None
     closure: ClosureMetrics | None
     suppress_below: int
@@ -263,19 +267,12 @@ def _tables(report: ResponseReport) -> tuple[OneWay, ...]:
             raised = {titles[str(t.value)]: t.count for t in report.themes[q.id] if t.count}
             if raised:
                 tables.append(OneWay(name=f"Themes of question {q.id}", counts=raised))
-    for characteristic, tallies in report.monitoring.items():
-        scheme = monitoring_scheme(characteristic)
-        counts = {
-            NOT_ANSWERED if t.value == "not-answered" else scheme.label(str(t.value)): t.count
-            for t in tallies
-        }
-        tables.append(
-            OneWay(
-                name=characteristic.label,
-                counts=counts,
-                not_stated=[scheme.label(PREFER_NOT_TO_SAY), NOT_ANSWERED],
-            )
-        )
+    # Built as `representation` builds its own, so that the same counts share keys.
+    for characteristic, counts in report.participants.items():
+        base = report.population[characteristic]
+        others = [c for c in counts if c not in base]
+        ordered = {c: counts.get(c, 0) for c in base} | {c: counts[c] for c in others}
+        tables.append(OneWay(name=characteristic.label, counts=ordered, not_stated=others))
     if report.loop is not None:
         tables.append(
             OneWay(name="Themes raised", counts={s.theme.title: s.respondents for s in report.loop})
@@ -285,12 +282,16 @@ def _tables(report: ResponseReport) -> tuple[OneWay, ...]:
 
 def _baseline(
     responses: ResponseSet, baseline: Mapping[Any, Mapping[str, float]]
-) -> dict[ProtectedCharacteristic, dict[str, float]]:
+) -> tuple[
+    dict[ProtectedCharacteristic, dict[str, int]], dict[ProtectedCharacteristic, dict[str, float]]
+]:
+    """Respondents and population by characteristic and category label (private)."""
     if not isinstance(baseline, Mapping):
         raise InvalidTypeError(
             "baseline", baseline, expected="a mapping of characteristic to shares"
         )
-    out: dict[ProtectedCharacteristic, dict[str, float]] = {}
+    participants: dict[ProtectedCharacteristic, dict[str, int]] = {}
+    population: dict[ProtectedCharacteristic, dict[str, float]] = {}
     for key, shares in baseline.items():
         characteristic = ProtectedCharacteristic(key)
         scheme = monitoring_scheme(characteristic)
@@ -309,12 +310,17 @@ def _baseline(
             given: object = share
             if isinstance(given, bool) or not isinstance(given, int | float) or given < 0:
                 raise InvalidValueError(where, share, reason="must be a share or count ≥ 0")
-            figures[found] = float(share)
-        total = sum(figures.values())
-        if total <= 0:
-            raise InvalidValueError(f"baseline[{key!r}]", shares, reason="adds up to nothing")
-        out[characteristic] = {k: v / total for k, v in figures.items()}
-    return out
+            figures[scheme.label(found)] = float(given)
+        population[characteristic] = figures
+        counts: dict[str, int] = {}
+        for tally in responses.profile(characteristic):
+            label = (
+                NOT_ANSWERED if tally.value == "not-answered" else scheme.label(str(tally.value))
+            )
+            if tally.count or label in figures:
+                counts[label] = tally.count
+        participants[characteristic] = counts
+    return participants, population
 
 
 def response_report(
@@ -325,7 +331,7 @@ def response_report(
     baseline: Mapping[Any, Mapping[str, float]] | None = None,
     quotes: Mapping[str, Any] | None = None,
     suppress_below: int = SUPPRESS_BELOW,
-    threshold: float = 0.8,
+    confidence: float = 0.95,
 ) -> ResponseReport:
     """Build the response report of a consultation (Oxfordshire's action 15).
 
@@ -337,7 +343,7 @@ def response_report(
             monitoring category (census shares for the area), for who is missing.
         quotes: theme id → the ids of the responses whose tagged answers to quote.
         suppress_below: the smallest count shown (other than zero).
-        threshold: the share ratio below which a category is flagged under-represented.
+        confidence: the confidence level of each representation interval.
 
     Raises:
         InvalidValueError: a quote from a response not tagged with the theme, a
@@ -368,11 +374,19 @@ def response_report(
             raise InvalidTypeError("loop", loop, expected="a ConsultationLoop")
         if loop.responses is not responses and loop.responses != responses:
             raise InvalidValueError("loop", loop, reason="is a loop over other responses")
-    cut: object = threshold
-    if isinstance(cut, bool) or not isinstance(cut, int | float) or cut <= 0:
-        raise InvalidValueError("threshold", threshold, reason="must be a number above 0")
     free = [q for q in responses.consultation.questions if q.kind is QuestionKind.FREE_TEXT]
-    shares = {} if baseline is None else _baseline(responses, baseline)
+    participants, population = ({}, {}) if baseline is None else _baseline(responses, baseline)
+    rep = None
+    if participants:
+        rep = representation(
+            participants,
+            population,
+            suppress_below=least,
+            confidence=confidence,
+            not_stated=[
+                c for k, counts in participants.items() for c in counts if c not in population[k]
+            ],
+        )
     return ResponseReport(
         responses=responses,
         as_of=day,
@@ -381,9 +395,9 @@ def response_report(
         results=responses.all_results(),
         themes={q.id: responses.theme_counts(q.id) for q in free},
         quotes=_quotes(responses, quotes or {}),
-        monitoring={c: responses.profile(c) for c in shares},
-        baseline=shares,
-        threshold=float(cut),
+        participants=participants,
+        population=population,
+        representation=rep,
         loop=None if loop is None else loop.status(),
         closure=None if loop is None else loop.metrics(day),
         suppress_below=least,
