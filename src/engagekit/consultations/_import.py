@@ -12,8 +12,9 @@ import csv
 import datetime as dt
 import io as stdio
 import json
+import operator
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, ClassVar, NoReturn
@@ -468,6 +469,20 @@ class _Reject(Exception):
         self.message = message
 
 
+def _no_cells(_: list[str]) -> tuple[str, ...]:
+    return ()
+
+
+def _taker(indices: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """A function giving the cells at ``indices`` of a row, as a tuple (private)."""
+    if not indices:
+        return _no_cells
+    if len(indices) == 1:
+        index = indices[0]
+        return lambda row: (row[index],)
+    return operator.itemgetter(*indices)
+
+
 def _reject(column: str | None, value: str | None, message: str) -> NoReturn:
     raise _Reject(column, value, message)
 
@@ -800,14 +815,18 @@ def _read(
             others.append((pos, question, qc, index, per_choice, lookup))
         if theme_col is not None:
             themed.append((pos, theme_col))
-    simple_cells = [(index, fast) for _, index, fast in simple]
+    simple_fasts = [fast for _, _, fast in simple]
+    simple_take = _taker([index for _, index, _ in simple])
+    misses = [_MISS] * len(simple)
     in_order = [pos for pos, _, _ in simple] == list(range(size))
     no_tags: list[tuple[str, ...]] = [()] * size
     monitoring = plan.monitoring
     monitored = [m[0] for m in monitoring]
     for _, _, _, cache in monitoring:
         cache.update(dict.fromkeys(blank))
-    monitor_cells = [(index, cache) for _, index, _, cache in monitoring]
+    monitor_caches = [cache for _, _, _, cache in monitoring]
+    monitor_take = _taker([index for _, index, _, _ in monitoring])
+    monitor_misses = [_MISS] * len(monitoring)
     seen: dict[str, int] = {}
     rows: list[tuple[Any, ...]] = []
     count = 0
@@ -860,7 +879,8 @@ def _read(
                     if raw in blank
                     else plan.choice(raw, plan.types, RespondentType, header_of[type_col])
                 )
-            values = [fast.get(row[index], miss) for index, fast in simple_cells]
+            # One C-level pass: each cell looked up in its question's table.
+            values = list(map(dict.get, simple_fasts, simple_take(row), misses))
             if miss in values:
                 for n, (_, index, _) in enumerate(simple):
                     if values[n] is miss:
@@ -889,7 +909,7 @@ def _read(
                         tags[pos] = plan.themes(raw, sep, header_of[theme_col])
                         if answers[pos] is None:
                             _reject(header_of[theme_col], raw, "themes tagged on a blank answer")
-            cats = [cache.get(row[index], miss) for index, cache in monitor_cells]
+            cats = list(map(dict.get, monitor_caches, monitor_take(row), monitor_misses))
             if miss in cats:
                 for n, (_, index, scheme, cache) in enumerate(monitoring):
                     if cats[n] is miss:
