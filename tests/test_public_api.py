@@ -14,6 +14,7 @@ import engagekit
 
 PUBLIC_MODULES = [
     "engagekit",
+    "engagekit.consultations",
     "engagekit.cycles",
     "engagekit.errors",
     "engagekit.io",
@@ -77,7 +78,7 @@ def test_subpackages_are_attributes_after_import() -> None:
     """`import engagekit` is enough to reach every public subpackage as an attribute."""
     code = (
         "import engagekit\n"
-        "names = ['choices', 'cycles', 'decisions', 'duties', 'escalation', 'evidence',\n"
+        "names = ['choices', 'consultations', 'cycles', 'decisions', 'duties', 'escalation', 'evidence',\n"
         "         'plans', 'render', 'results', 'techniques']\n"
         "print([type(getattr(engagekit, n)).__name__ for n in names])\n"
         "print(engagekit.duties.duties_for('icb', on='2024-06-30').body.value)\n"
@@ -85,7 +86,7 @@ def test_subpackages_are_attributes_after_import() -> None:
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.splitlines() == [str(["module"] * 10), "icb"]
+    assert result.stdout.splitlines() == [str(["module"] * 11), "icb"]
 
 
 def test_what_builds_a_network_is_at_the_top_level() -> None:

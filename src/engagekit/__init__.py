@@ -28,6 +28,7 @@ from engagekit._version import __version__
 if TYPE_CHECKING:
     from engagekit import (
         choices,
+        consultations,
         cycles,
         decisions,
         disclosure,
@@ -48,6 +49,13 @@ if TYPE_CHECKING:
     )
     from engagekit.choices import (
         Choice,
+    )
+    from engagekit.consultations import (
+        Consultation,
+        ConsultationLoop,
+        ResponseSet,
+        read_responses,
+        response_report,
     )
     from engagekit.cycles import (
         CommissioningCycle,
@@ -142,6 +150,9 @@ _EXPORTS = {
     "CommissioningCycle": "engagekit.cycles",
     "compare": "engagekit.decisions",
     "ComplianceReport": "engagekit.duties",
+    "Consultation": "engagekit.consultations",
+    "ConsultationLoop": "engagekit.consultations",
+    "consultations": "engagekit.consultations",
     "Criterion": "engagekit.decisions",
     "cycles": "engagekit.cycles",
     "Decision": "engagekit.decisions",
@@ -187,9 +198,12 @@ _EXPORTS = {
     "Rating": "engagekit.ratings",
     "ratings": "engagekit.ratings",
     "Reason": "engagekit.results",
+    "read_responses": "engagekit.consultations",
     "Recurrence": "engagekit.plans",
     "render": "engagekit.render",
     "required_engagement": "engagekit.decisions",
+    "response_report": "engagekit.consultations",
+    "ResponseSet": "engagekit.consultations",
     "Result": "engagekit.results",
     "results": "engagekit.results",
     "LegalForce": "engagekit.sources",
@@ -216,6 +230,8 @@ __all__ = [
     "Choice",
     "CommissioningCycle",
     "ComplianceReport",
+    "Consultation",
+    "ConsultationLoop",
     "Criterion",
     "Decision",
     "Duty",
@@ -246,6 +262,7 @@ __all__ = [
     "Rating",
     "Reason",
     "Recurrence",
+    "ResponseSet",
     "Result",
     "Source",
     "TargetDate",
@@ -258,6 +275,7 @@ __all__ = [
     "choices",
     "commissioning_cycles",
     "compare",
+    "consultations",
     "cycles",
     "decisions",
     "disclosure",
@@ -275,8 +293,10 @@ __all__ = [
     "plans",
     "plot",
     "ratings",
+    "read_responses",
     "render",
     "required_engagement",
+    "response_report",
     "results",
     "schema",
     "sources",

@@ -6,6 +6,7 @@ import datetime as dt
 
 from engagekit import _validate
 from engagekit.choices import Choice, aliases
+from engagekit.consultations._loop import ConsultationLoop
 from engagekit.decisions._consultation import Consultation, Information
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._results import ConsultationCheck, Reason, made_reason
@@ -76,6 +77,7 @@ def check_consultation(
     on: dt.date | str,
     options_considered: int = 1,
     policy: Policy = DEFAULT_POLICY,
+    loop: ConsultationLoop | None = None,
 ) -> ConsultationCheck:
     """Check a consultation against the four Gunning principles.
 
@@ -88,13 +90,18 @@ def check_consultation(
       (12 by default: a planning default, not a legal minimum; a shorter
       consultation is only *partly met*, to be justified).
     - **Conscientious consideration**: a response report was published on or
-      before the decision date and the decision refers to it.
+      before the decision date and the decision refers to it; and, given the
+      consultation's ``loop`` of themes and "you said, we did" answers, no theme
+      raised by ``policy.theme_respondents`` or more responses was left unanswered
+      on the decision date.
 
     Args:
         consultation: the consultation.
         on: the date of the decision it informs (a date or ``"YYYY-MM-DD"``).
         options_considered: how many options the decision considered.
         policy: the thresholds to apply.
+        loop: the consultation's themes and what was done about them
+            ([`ConsultationLoop`][engagekit.consultations.ConsultationLoop]).
 
     Returns:
         A [`ConsultationCheck`][engagekit.decisions.ConsultationCheck], a
@@ -128,11 +135,13 @@ def check_consultation(
         raise InvalidValueError("options_considered", options, reason="must be at least 0")
     if not isinstance(policy, Policy):
         raise InvalidTypeError("policy", policy, expected="a Policy")
+    if loop is not None and not isinstance(loop, ConsultationLoop):
+        raise InvalidTypeError("loop", loop, expected="a ConsultationLoop")
     reasons = (
         _formative(consultation, day),
         _sufficient(consultation, options, policy),
         _time(consultation, policy),
-        _conscientious(consultation, day),
+        _conscientious(consultation, day, loop, policy),
     )
     return ConsultationCheck(
         on=day, reasons=reasons, outcome=Outcome.worst(r.outcome for r in reasons)
@@ -141,34 +150,45 @@ def check_consultation(
 
 def _formative(c: Consultation, on: dt.date) -> Reason:
     p = GunningPrinciple.FORMATIVE_STAGE
-    if c.start >= on:
+    start, end, settled = c.start, c.end, c.proposal_status
+    if start is None or end is None or settled is None:
+        unknown = [
+            what
+            for what, value in (
+                ("the date it opened", start),
+                ("the date it closed", end),
+                ("how settled the proposal was", settled),
+            )
+            if value is None
+        ]
+        return _reason(p, Rating.UNKNOWN, "not recorded: " + ", ".join(unknown), tuple(unknown))
+    if start >= on:
         return _reason(
             p,
             Rating.NOT_MET,
-            f"the consultation opened on {c.start.isoformat()}, not before the decision "
+            f"the consultation opened on {start.isoformat()}, not before the decision "
             f"({on.isoformat()})",
             ("a consultation held before the decision",),
         )
-    if not c.proposal_status.formative:
+    if not settled.formative:
         return _reason(
             p,
             Rating.NOT_MET,
             "the proposal was already settled when the consultation opened",
             ("a proposal still open to change",),
         )
-    if c.end > on:
+    if end > on:
         return _reason(
             p,
             Rating.NOT_MET,
-            f"the consultation closed on {c.end.isoformat()}, after the decision "
-            f"({on.isoformat()})",
+            f"the consultation closed on {end.isoformat()}, after the decision ({on.isoformat()})",
             ("a decision taken after the consultation closed",),
         )
-    status = c.proposal_status.value.replace("-", " ")
+    status = settled.value.replace("-", " ")
     return _reason(
         p,
         Rating.MET,
-        f"opened {c.start.isoformat()} and closed {c.end.isoformat()}, before the decision; "
+        f"opened {start.isoformat()} and closed {end.isoformat()}, before the decision; "
         f"proposal {status} when it opened",
     )
 
@@ -192,6 +212,13 @@ def _sufficient(c: Consultation, options: int, policy: Policy) -> Reason:
 def _time(c: Consultation, policy: Policy) -> Reason:
     p = GunningPrinciple.ADEQUATE_TIME
     weeks = policy.consultation_weeks
+    if c.days is None:
+        return _reason(
+            p,
+            Rating.UNKNOWN,
+            "the dates it opened and closed are not both recorded",
+            ("the dates the consultation opened and closed",),
+        )
     if c.days >= weeks * 7:
         return _reason(p, Rating.MET, f"ran {c.weeks:g} weeks; the policy default is {weeks}")
     return _reason(
@@ -203,8 +230,22 @@ def _time(c: Consultation, policy: Policy) -> Reason:
     )
 
 
-def _conscientious(c: Consultation, on: dt.date) -> Reason:
+def _conscientious(
+    c: Consultation, on: dt.date, loop: ConsultationLoop | None, policy: Policy
+) -> Reason:
     p = GunningPrinciple.CONSCIENTIOUS_CONSIDERATION
+    if loop is not None:
+        least = policy.theme_respondents
+        left = loop.unanswered(min_respondents=least, as_of=on)
+        if left:
+            listed = "; ".join(f"{s.theme.title} ({s.respondents} responses)" for s in left)
+            return _reason(
+                p,
+                Rating.NOT_MET,
+                f"themes raised by {least} or more responses and not answered by the "
+                f"decision ({on.isoformat()}): {listed}",
+                tuple(f'a "you said, we did" answer to {s.theme.title}' for s in left),
+            )
     if c.report_published is None:
         return _reason(
             p, Rating.NOT_MET, "no response report was published", ("a published response report",)
@@ -224,9 +265,11 @@ def _conscientious(c: Consultation, on: dt.date) -> Reason:
             "the decision does not refer to the response report",
             ("decision papers that refer to the response report",),
         )
+    responses = c.responses if loop is None else len(loop.responses)
+    themes = "" if loop is None else f"; every theme raised by {policy.theme_respondents}+ answered"
     return _reason(
         p,
         Rating.MET,
-        f"{c.responses} responses; report published {c.report_published.isoformat()} "
+        f"{responses} responses{themes}; report published {c.report_published.isoformat()} "
         "and referred to by the decision",
     )

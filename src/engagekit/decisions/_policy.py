@@ -109,6 +109,10 @@ class Policy:
         required_information: what a consultation must publish for "sufficient
             reasons". Source: Gunning principle 2, and *Moseley* on options
             considered and rejected.
+        theme_respondents: with the consultation's themes and their "you said, we
+            did" records, a theme raised by at least this many responses and never
+            answered means the responses were not conscientiously considered. Policy
+            (engagekit's default of 5), applying Gunning principle 4.
         tests_only_when_substantial: apply the four tests only to substantial
             changes, rather than to every change that affects delivery. Source:
             NHS England's service-change guidance is for those considering
@@ -173,6 +177,9 @@ class Policy:
     )
     required_information: tuple[Information, ...] = attrs.field(
         default=_MOSELEY, converter=_information
+    )
+    theme_respondents: int = attrs.field(
+        default=5, converter=_validate.to_int, validator=_validate.whole_at_least(1)
     )
     tests_only_when_substantial: bool = attrs.field(default=True, validator=_validate.flag)
     technique_stage: EngagementStage = attrs.field(

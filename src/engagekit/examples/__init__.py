@@ -7,6 +7,14 @@ published strategy, citing it. Roles stand in for people: examples name a role
 
 from __future__ import annotations
 
+from engagekit.examples._consultations import (
+    oxfordshire_consultation,
+    oxfordshire_synthetic_loop,
+    oxfordshire_synthetic_report,
+    oxfordshire_synthetic_responses,
+    oxfordshire_themes,
+    oxfordshire_tutorial_consultation,
+)
 from engagekit.examples._decisions import (
     somerset_patient_transport_decision,
     somerset_rheumatology_decision,
@@ -34,7 +42,13 @@ __all__: list[str] = [
     "SUTTON_LOCALITIES",
     "gpcc_timeline_2011",
     "oxfordshire",
+    "oxfordshire_consultation",
     "oxfordshire_delivery_plan",
+    "oxfordshire_synthetic_loop",
+    "oxfordshire_synthetic_report",
+    "oxfordshire_synthetic_responses",
+    "oxfordshire_themes",
+    "oxfordshire_tutorial_consultation",
     "somerset",
     "somerset_action_plan",
     "somerset_patient_transport_decision",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _display, _validate
-from engagekit.choices import Choice
+from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
 
 
@@ -20,6 +20,20 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
+@aliases(
+    {
+        "online survey": "online-consultation",
+        "online": "online-consultation",
+        "web": "online-consultation",
+        "paper": "paper-form",
+        "paper survey": "paper-form",
+        "post": "letter",
+        "e-mail": "email",
+        "phone": "telephone",
+        "drop-in": "event",
+        "focus groups": "focus-group",
+    }
+)
 class Channel(Choice):
     """Where feedback came in, as the source strategies list them.
 
@@ -29,7 +43,9 @@ class Channel(Choice):
     the Patient Advice and Liaison Service, one-to-one meetings and interviews,
     complaints, Annual General Meetings and public Board meetings, outreach.
     Somerset evaluates patient stories; Oxfordshire consults online through
-    "Talking Health" and uses social media.
+    "Talking Health" and uses social media. A consultation's responses also come on
+    paper forms, at events and focus groups, by letter, email or telephone, and as
+    petitions.
     """
 
     SURVEY = "survey"
@@ -45,6 +61,13 @@ class Channel(Choice):
     NHS_CHOICES = "nhs-choices"
     ONE_TO_ONE = "one-to-one"
     OUTREACH = "outreach"
+    PAPER_FORM = "paper-form"
+    EVENT = "event"
+    FOCUS_GROUP = "focus-group"
+    LETTER = "letter"
+    EMAIL = "email"
+    TELEPHONE = "telephone"
+    PETITION = "petition"
     OTHER = "other"
 
 

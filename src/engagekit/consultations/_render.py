@@ -1,0 +1,305 @@
+"""Renderers for consultations, their responses, loops and response reports (private).
+
+Registered on the dispatching functions of ``engagekit._display`` when
+``engagekit.consultations`` is imported. Every count a report shows is one of
+its tables after `engagekit.disclosure.protect`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit.consultations._consultation import Consultation, QuestionKind
+from engagekit.consultations._import import CsvImport
+from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop
+from engagekit.consultations._report import ResponseReport, _question_table
+from engagekit.consultations._responses import CrossTab, ResponseSet
+from engagekit.disclosure import MARK, CountTable
+
+
+# A document is a list of blocks, rendered as Markdown or HTML alike.
+Block = tuple[str, object]
+
+
+def _share(value: float | None) -> str:
+    return "" if value is None else f"{value:.0%}"
+
+
+def _cell(count: int | None, share: float | None) -> str:
+    if count is None:
+        return MARK
+    return str(count) if share is None else f"{count} ({share:.0%})"
+
+
+def _rows(table: CountTable, base: int | None = None) -> list[list[str]]:
+    """One row per category: the shown count and its share (of ``base`` when given,
+    shown only with the count; else the table's own share)."""
+    rows = []
+    for category, count, own in zip(table.categories, table.counts, table.shares, strict=True):
+        share = own if base is None else (None if count is None or not base else count / base)
+        rows.append([category, _cell(count, share)])
+    return rows
+
+
+def _window(c: Consultation) -> str:
+    if c.start is None and c.end is None:
+        return "dates not recorded"
+    start = c.start.isoformat() if c.start else "?"
+    end = c.end.isoformat() if c.end else "?"
+    return f"open {start} to {end}"
+
+
+def _blocks(report: ResponseReport) -> list[Block]:
+    responses = report.responses
+    c = responses.consultation
+    shown = {t.name: t for t in report.disclosure() if isinstance(t, CountTable)}
+    answered = shown["Answered"]
+    out: list[Block] = [("h1", f"Consultation response report: {c.title or 'consultation'}")]
+    facts = [f for f in (c.body, _window(c), f"report of {report.as_of.isoformat()}") if f]
+    out.append(("p", " · ".join(facts)))
+    if c.proposal:
+        out.append(("p", c.proposal))
+    out.append(("h2", "Who responded and how"))
+    total = shown["Channel"].total
+    everyone = MARK if total is None else str(total)
+    out.append(("p", f"{everyone} responses."))
+    out.append(("table", (["Channel", "Responses"], _rows(shown["Channel"]))))
+    out.append(("table", (["Responding as", "Responses"], _rows(shown["Responding as"]))))
+    out.append(("h2", "Results per question"))
+    for q in c.questions:
+        out.append(("h3", q.text))
+        # A count equal to the number of responses is that total: shown or hidden with it.
+        count = total if report.answered[q.id] == len(responses) else answered.count(q.id)
+        note = f"{MARK if count is None else count} of the {everyone} responses answered"
+        if q.answered is not None:
+            note += f"; the consultation reported {q.answered} answers"
+        out.append(("p", note + "."))
+        name = _question_table(q.id)
+        if name in shown:
+            table = shown[name]
+            multiple = q.kind is QuestionKind.MULTIPLE_CHOICE
+            rows = _rows(table, count if multiple else None)
+            out.append(("table", (["Answer", "Responses"], rows)))
+            continue
+        themes = shown.get(f"Themes of question {q.id}")
+        if themes is not None:
+            out.append(("table", (["Theme", "Responses"], _rows(themes, count))))
+        titles = {t.id: t.title for t in responses.themes}
+        for quote in report.quotes:
+            if quote.question == q.id:
+                out.append(
+                    ("quote", f"{quote.text} ({titles[quote.theme]}; response {quote.response})")
+                )
+    if report.representation is not None:
+        out.append(("h2", "Who is missing"))
+        level = f"{report.representation.confidence:.0%}"
+        out.append(
+            (
+                "p",
+                (
+                    "Respondents' share of those who stated a category, against the "
+                    f"population baseline, with the {level} confidence interval of the "
+                    "difference; a category is under-represented when the whole interval "
+                    f"is below the population's share. Hidden counts are shown as {MARK}."
+                ),
+            )
+        )
+        rows = []
+        for f in report.representation.reasons:
+            # Shown only where both this report's tables and the representation show it.
+            mine = shown[f.characteristic.label]
+            count = f.participants if mine.count(f.category) is not None else None
+            share = f.share if count is not None and mine.share(f.category) is not None else None
+            if share is None or f.difference is None or f.low is None or f.high is None:
+                interval = ""
+            else:
+                interval = f"{f.difference:+.0%} ({f.low:+.0%} to {f.high:+.0%})"
+            if not f.stated:
+                flag = "not stated"
+            elif f.under_represented is None or share is None:
+                flag = "not known" if count is None else ""
+            else:
+                flag = "under-represented" if f.under_represented else ""
+            rows.append(
+                [
+                    f.characteristic.label,
+                    f.category,
+                    _cell(count, None),
+                    _share(share),
+                    _share(f.population_share),
+                    interval,
+                    flag,
+                ]
+            )
+        headers = ["Characteristic", "Category", "Respondents", "Share", "Population",
+                   "Difference", ""]  # fmt: skip
+        out.append(("table", (headers, rows)))
+    if report.loop is not None and report.closure is not None:
+        out.append(("h2", "You said, we did"))
+        m = report.closure
+        out.append(("p", f"{m.answered} of {m.themes} themes answered ({_share(m.closure_rate)})."))
+        heard = shown.get("Respondents who raised a theme")
+        if heard is not None:
+            out.append(
+                (
+                    "table",
+                    (["Respondents who raised a theme", "Responses"], _rows(heard)),
+                )
+            )
+        raised = shown["Themes raised"]
+        out.append(
+            (
+                "table",
+                (
+                    ["You said", "Responses", "We did", "Change", "Decision", "Action"],
+                    [
+                        [
+                            s.theme.title,
+                            _cell(count, None),
+                            "; ".join(r.text for r in s.responses) or "not yet answered",
+                            s.change.label,
+                            ", ".join(s.decisions),
+                            ", ".join(s.actions),
+                        ]
+                        for s, count in zip(report.loop, raised.counts, strict=True)
+                    ],
+                ),
+            )
+        )
+    return out
+
+
+def _md(blocks: Sequence[Block]) -> str:
+    parts = []
+    for kind, value in blocks:
+        if kind == "h1":
+            parts.append(f"# {value}")
+        elif kind == "h2":
+            parts.append(f"## {value}")
+        elif kind == "h3":
+            parts.append(f"### {value}")
+        elif kind == "p":
+            parts.append(str(value))
+        elif kind == "quote":
+            parts.append(f"> {value}")
+        else:
+            headers, rows = cast("tuple[list[str], list[list[str]]]", value)
+            parts.append(md_table(headers, rows))
+    return "\n\n".join(parts) + "\n"
+
+
+def _html(blocks: Sequence[Block]) -> str:
+    parts = ['<div class="engagekit consultation-report">']
+    for kind, value in blocks:
+        if kind in ("h1", "h2", "h3", "p"):
+            parts.append(f"<{kind}>{esc(value)}</{kind}>")
+        elif kind == "quote":
+            parts.append(f"<blockquote>{esc(value)}</blockquote>")
+        else:
+            headers, rows = cast("tuple[list[str], list[list[str]]]", value)
+            parts.append(table(headers, rows))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+@markdown.register
+def _(value: ResponseReport) -> str:
+    return _md(_blocks(value))
+
+
+@text.register
+def _(value: ResponseReport) -> str:
+    return _md(_blocks(value))
+
+
+@html.register
+def _(value: ResponseReport) -> str:
+    return _html(_blocks(value))
+
+
+# --- the smaller values ------------------------------------------------------------
+
+
+def _crosstab_rows(value: CrossTab) -> tuple[list[str], list[list[object]]]:
+    headers = ["answer", *value.groups]
+    return headers, [[row, *counts] for row, counts in zip(value.rows, value.counts, strict=True)]
+
+
+@text.register
+def _(value: CrossTab) -> str:
+    headers, rows = _crosstab_rows(value)
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=True)]
+    lines = ["  ".join(str(h).ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.extend(
+        "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
+    return f"{value.question.text} by {value.by}\n" + "\n".join(lines)
+
+
+@html.register
+def _(value: CrossTab) -> str:
+    headers, rows = _crosstab_rows(value)
+    return table(headers, rows, caption=f"{value.question.text} by {value.by}")
+
+
+@markdown.register
+def _(value: CrossTab) -> str:
+    headers, rows = _crosstab_rows(value)
+    return md_table(headers, rows)
+
+
+def _metric_rows(m: ClosureMetrics) -> list[tuple[str, str]]:
+    return [
+        ("themes raised", str(m.themes)),
+        ("themes answered", f"{m.answered} ({_share(m.closure_rate)})"),
+        ("respondents who raised a theme", str(m.respondents)),
+        ("of them, every theme answered", f"{m.heard} ({_share(m.heard_rate)})"),
+        ("decisions informed", ", ".join(m.decisions)),
+    ]
+
+
+@text.register
+def _(value: ClosureMetrics) -> str:
+    return "\n".join(f"{k}: {v}" for k, v in _metric_rows(value))
+
+
+@html.register
+def _(value: ClosureMetrics) -> str:
+    return table(("measure", "value"), _metric_rows(value))
+
+
+@text.register
+def _(value: ConsultationLoop) -> str:
+    return text(value.status())
+
+
+@html.register
+def _(value: ConsultationLoop) -> str:
+    return html(value.status())
+
+
+@text.register
+def _(value: ResponseSet) -> str:
+    title = value.consultation.title or "a consultation"
+    return f"{len(value)} responses to {title}\n" + text(value.profile("channel"))
+
+
+@html.register
+def _(value: ResponseSet) -> str:
+    return f"<p>{esc(repr(value))}</p>" + html(value.profile("channel"))
+
+
+@text.register
+def _(value: CsvImport) -> str:
+    head = f"{value.origin}: {value.rows} rows, {len(value.responses)} responses read"
+    if not value.findings:
+        return head
+    return head + "\n" + "\n".join(str(f) for f in value.findings)
+
+
+@html.register
+def _(value: CsvImport) -> str:
+    return f"<p>{esc(repr(value))}</p>" + html(value.findings)

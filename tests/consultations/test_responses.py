@@ -1,0 +1,168 @@
+"""Responses checked against their consultation, and what they add up to."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from engagekit import examples
+from engagekit.consultations import (
+    Consultation,
+    ConsultationResponse,
+    Question,
+    ResponseSet,
+    Theme,
+)
+from engagekit.errors import InvalidValueError, UnknownChoiceError, UnknownNameError
+
+
+CONSULTATION = Consultation(
+    title="Clinic hours",
+    start=dt.date(2016, 1, 4),
+    end=dt.date(2016, 3, 28),
+    questions=[
+        Question(id="support", text="Do you agree?", kind="closed", choices=["Yes", "No"]),
+        Question(id="when", text="When?", kind="multiple choice", choices=["Eve", "Sat", "Sun"]),
+        Question(id="rate", text="Rate us", kind="scale", scale=(1, 5)),
+        Question(id="why", text="Why?", kind="free text"),
+    ],
+)
+THEMES = [Theme(id="parking", title="Parking"), Theme(id="buses", title="Buses")]
+
+
+def _r(rid: str, **kwargs: object) -> ConsultationResponse:
+    kwargs.setdefault("channel", "online")
+    return ConsultationResponse(id=rid, **kwargs)  # type: ignore[arg-type]
+
+
+def _set() -> ResponseSet:
+    return ResponseSet(
+        CONSULTATION,
+        [
+            _r(
+                "1",
+                answers={"support": "Yes", "when": ["Eve", "Sat"], "rate": 4, "why": "Cars"},
+                themes={"why": ["parking"]},
+                respondent_type="staff",
+            ),
+            _r(
+                "2",
+                channel="paper",
+                answers={"support": "No", "when": ["Sat"], "rate": 2, "why": "No bus"},
+                themes={"why": ["buses", "parking"]},
+                monitoring={"sex": "female"},
+            ),
+            _r("3", answers={"support": "Yes"}, monitoring={"sex": "prefer not to say"}),
+        ],
+        themes=THEMES,
+    )
+
+
+def test_results_count_each_answer_over_those_who_answered():
+    """Closed, multiple-choice and scale questions: counts in order, shares of answerers."""
+    rs = _set()
+    support = rs.results("support")
+    assert support.as_dict() == {"Yes": 2, "No": 1}
+    assert [round(t.share or 0, 3) for t in support] == [0.667, 0.333]
+    when = rs.results("when")
+    assert (when.base, when.as_dict()) == (2, {"Eve": 1, "Sat": 2, "Sun": 0})
+    assert rs.results("rate").as_dict() == {1: 0, 2: 1, 3: 0, 4: 1, 5: 0}
+    assert rs.answered("why") == 2
+    with pytest.raises(InvalidValueError, match="free-text question: use theme_counts"):
+        rs.results("why")
+
+
+def test_crosstab_by_channel_and_characteristic():
+    """A cross-tab by channel, respondent type or characteristic, with "prefer not to say"."""
+    rs = _set()
+    tab = rs.crosstab("support", by="channel")
+    assert tab.groups == ("online-consultation", "paper-form")
+    assert tab.to_records() == [
+        {"answer": "Yes", "online-consultation": 2, "paper-form": 0},
+        {"answer": "No", "online-consultation": 0, "paper-form": 1},
+    ]
+    by_sex = rs.crosstab("support", by="sex")
+    assert by_sex.count("Yes", "prefer-not-to-say") == 1
+    assert by_sex.count("Yes", "not-answered") == 1
+    assert rs.crosstab("when", by="respondent-type").count("Sat", "staff") == 1
+
+
+def test_theme_counts_per_question_and_per_option():
+    """Each respondent counts once per theme; per option counts those who chose it."""
+    rs = _set()
+    assert rs.theme_counts("why").as_dict() == {"parking": 2, "buses": 1}
+    per = rs.theme_counts_by("support", "why")
+    assert per["No"].as_dict() == {"parking": 1, "buses": 1}
+    assert per["Yes"].base == 2
+    assert rs.respondents_by_theme() == {"parking": ("1", "2"), "buses": ("2",)}
+
+
+def test_profile_counts_prefer_not_to_say_and_blank_apart():
+    """Who responded, by characteristic: declining and leaving blank are both counted."""
+    profile = _set().profile("sex").as_dict()
+    assert profile["female"] == 1
+    assert profile["prefer-not-to-say"] == 1
+    assert profile["not-answered"] == 1
+
+
+def test_responses_round_trip_through_the_columns():
+    """The set gives back the responses it was given."""
+    rs = _set()
+    assert rs.response("2").answers["when"] == ("Sat",)
+    assert rs == ResponseSet(CONSULTATION, list(rs), themes=THEMES)
+
+
+def test_an_answer_to_an_unknown_question_is_refused():
+    with pytest.raises(UnknownNameError, match="'colour'"):
+        ResponseSet(CONSULTATION, [_r("1", answers={"colour": "red"})])
+
+
+def test_a_choice_the_question_does_not_offer_is_refused():
+    with pytest.raises(InvalidValueError, match=r"answers\['support'\]: 'Maybe' is not allowed"):
+        ResponseSet(CONSULTATION, [_r("1", answers={"support": "Maybe"})])
+    with pytest.raises(InvalidValueError, match="a whole number from 1 to 5"):
+        ResponseSet(CONSULTATION, [_r("1", answers={"rate": 9})])
+
+
+def test_a_duplicate_response_id_is_refused():
+    with pytest.raises(InvalidValueError, match="'7' is not allowed: duplicate response id"):
+        ResponseSet(CONSULTATION, [_r("7"), _r("7")])
+
+
+def test_a_date_outside_the_window_is_refused():
+    with pytest.raises(InvalidValueError, match="'2016-04-01' is not allowed: is outside"):
+        ResponseSet(CONSULTATION, [_r("1", date=dt.date(2016, 4, 1))])
+
+
+def test_a_theme_outside_the_catalogue_is_refused():
+    with pytest.raises(UnknownNameError, match="'traffic'"):
+        ResponseSet(
+            CONSULTATION,
+            [_r("1", answers={"why": "x"}, themes={"why": ["traffic"]})],
+            themes=THEMES,
+        )
+    with pytest.raises(InvalidValueError, match="tags an answer the response did not give"):
+        ResponseSet(CONSULTATION, [_r("1", themes={"why": ["parking"]})], themes=THEMES)
+
+
+def test_a_monitoring_value_outside_the_categories_is_refused():
+    with pytest.raises(UnknownChoiceError, match="'Martian' is not allowed"):
+        _r("1", monitoring={"ethnicity": "Martian"})
+
+
+def test_the_synthetic_tutorial_set():
+    """The tutorial's synthetic set reads from both shipped exports."""
+    rs = examples.oxfordshire_synthetic_responses()
+    assert len(rs) == 24
+    assert rs.profile("channel").as_dict() == {
+        "online-consultation": 14,
+        "paper-form": 6,
+        "event": 4,
+    }
+    assert rs.results("support").as_dict() == {
+        "Yes": 13,
+        "No": 5,
+        "Not sure": 4,
+        "Prefer not to say": 2,
+    }
