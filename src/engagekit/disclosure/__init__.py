@@ -3,7 +3,7 @@
 Counts of people by a protected characteristic, or by what they answered, can
 identify someone when a count is small. engagekit publishes counts through this
 package: primary suppression hides every count from 1 to ``suppress_below - 1``
-(engagekit's convention is 5: [`SOURCE`][engagekit.disclosure.SOURCE] says why), and
+(engagekit's convention is 5: `engagekit.disclosure.SOURCE` says why), and
 complementary suppression hides enough further counts that no hidden count can be
 worked out from the totals, shares and other tables of the same report.
 
