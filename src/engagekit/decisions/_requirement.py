@@ -75,6 +75,11 @@ def scrutiny_rule_id(on: dt.date | None) -> str | None:
     """
     if on is None:
         return _SCRUTINY_RULES[0]
+    return _scrutiny_on(on)
+
+
+@functools.lru_cache(maxsize=8192)
+def _scrutiny_on(on: dt.date) -> str | None:
     return next((r for r in _SCRUTINY_RULES if rule(r).applies_on(on)), None)
 
 

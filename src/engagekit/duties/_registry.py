@@ -25,6 +25,7 @@ from engagekit.duties._results import (
     DutyChangeKind,
     DutyChanges,
     DutyList,
+    trusted_duties_in_force,
 )
 from engagekit.errors import InvalidValueError, UnknownNameError
 
@@ -85,8 +86,8 @@ class DutyRegistry(Displayable):
         validator=[_validate.a_tuple, _validate.each(Duty), _no_overlaps],
     )
     _by_id: Mapping[str, tuple[Duty, ...]] = attrs.field(init=False, eq=False)
-    _segments: Mapping[BodyType, tuple[list[dt.date], list[tuple[Duty, ...]]]] = attrs.field(
-        init=False, eq=False
+    _segments: Mapping[BodyType, tuple[dt.date, dt.date, list[dt.date], list[tuple[Duty, ...]]]] = (
+        attrs.field(init=False, eq=False)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -105,7 +106,9 @@ class DutyRegistry(Displayable):
             # Segment 0 lies before the first boundary; segment i+1 starts at points[i].
             starts = [dt.date.min, *points]
             in_force = [tuple(d for d in binding if d.in_force_on(day)) for day in starts]
-            segments[body] = (points, in_force)
+            # The days bodies of this kind existed, as a half-open range of dates.
+            existed = (body.existed_from or dt.date.min, body.existed_to or dt.date.max)
+            segments[body] = (*existed, points, in_force)
         object.__setattr__(self, "_segments", MappingProxyType(segments))
 
     def __repr__(self) -> str:
@@ -203,15 +206,15 @@ class DutyRegistry(Displayable):
         """The duties that bound ``body`` on ``on`` (see
         [`duties_for`][engagekit.duties.duties_for])."""
         kind = body if type(body) is BodyType else as_body_type(body)
-        day = _date("on", on)
-        if not kind.exists_on(day):
-            return DutiesInForce(body=kind, on=day, duties=(), reason=_no_body(kind, day))
-        points, in_force = self._segments[kind]
-        found = in_force[bisect.bisect_right(points, day)]
+        day = on if type(on) is dt.date else _date("on", on)
+        start, end, points, in_force = self._segments[kind]
+        if not start <= day < end:
+            return trusted_duties_in_force(kind, day, (), _no_body(kind, day))
+        found = in_force[_bisect_right(points, day)]
         if not found:
             reason = f"no duty in this registry binds a {kind.label} on {day.isoformat()}"
-            return DutiesInForce(body=kind, on=day, duties=(), reason=reason)
-        return DutiesInForce(body=kind, on=day, duties=found)
+            return trusted_duties_in_force(kind, day, (), reason)
+        return trusted_duties_in_force(kind, day, found)
 
     def changes_between(self, start: dt.date | str, end: dt.date | str) -> DutyChanges:
         """What started, ended or changed after ``start`` up to and including ``end``.
@@ -315,6 +318,9 @@ def registry() -> DutyRegistry:
     return _builtin()
 
 
+_bisect_right = bisect.bisect_right
+
+
 @functools.cache
 def _builtin() -> DutyRegistry:
     return DutyRegistry(duties=_loader.builtin())
@@ -383,9 +389,10 @@ def duties_for(
         >>> "nhs-act-s14z45" in duties_for("icb", "2023-01-01")
         True
     """
-    if registry is not None and not isinstance(registry, DutyRegistry):
+    if registry is None:
+        return _builtin().duties_for(body, on)
+    if not isinstance(registry, DutyRegistry):
         from engagekit.errors import InvalidTypeError
 
         raise InvalidTypeError("registry", registry, expected="a DutyRegistry")
-    reg = registry if registry is not None else _builtin()
-    return reg.duties_for(body, on)
+    return registry.duties_for(body, on)
