@@ -36,7 +36,7 @@ FIRST_CALLS = [
             "unproportionate_service_change",
         )
     ),
-    ("techniques()", "engagekit.techniques()"),
+    ("techniques.catalogue()", "from engagekit import techniques; techniques.catalogue()"),
     ("duties.registry()", "from engagekit import duties; duties.registry()"),
     ("duties_for('icb', '2023-01-01')", "engagekit.duties_for('icb', '2023-01-01')"),
     ("engagement_cycle()", "engagekit.engagement_cycle()"),

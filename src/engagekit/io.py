@@ -212,7 +212,7 @@ def _enum_structure_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.
     from engagekit.choices import Choice
 
     if issubclass(cls, Choice):
-        by_value = dict(cls._value2member_map_)
+        by_value: dict[object, enum.Enum] = dict(cls._value2member_map_)
 
         def structure_choice(value: Any, _: type) -> enum.Enum:
             # Fast path: a member's own value, as `dumps` writes it.

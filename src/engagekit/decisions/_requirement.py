@@ -5,13 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from typing import TYPE_CHECKING
+
 from engagekit import _validate
 from engagekit.cycles import EngagementStage, ParticipationLevel
 from engagekit.decisions._impact import ChangeKind, Impact
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._results import EngagementRequirement, Ground
-from engagekit.decisions._rules import rule
+from engagekit.decisions._rules import by_date, rule
 from engagekit.errors import InvalidTypeError
+
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def required_engagement(
@@ -78,9 +84,16 @@ def scrutiny_rule_id(on: dt.date | None) -> str | None:
     return _scrutiny_on(on)
 
 
-@functools.lru_cache(maxsize=8192)
 def _scrutiny_on(on: dt.date) -> str | None:
-    return next((r for r in _SCRUTINY_RULES if rule(r).applies_on(on)), None)
+    return _scrutiny_table()(on)
+
+
+@functools.cache
+def _scrutiny_table() -> Callable[[dt.date], str | None]:
+    return by_date(
+        [rule(r) for r in _SCRUTINY_RULES],
+        lambda on: next((r for r in _SCRUTINY_RULES if rule(r).applies_on(on)), None),
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -109,7 +109,8 @@ class DutyRegistry(Displayable):
             # The days bodies of this kind existed, as a half-open range of dates.
             existed = (body.existed_from or dt.date.min, body.existed_to or dt.date.max)
             segments[body] = (*existed, points, in_force)
-        object.__setattr__(self, "_segments", MappingProxyType(segments))
+        # A plain dict (private, never handed out): the lookup is on the hot path.
+        object.__setattr__(self, "_segments", segments)
 
     def __repr__(self) -> str:
         return short_repr(
@@ -206,7 +207,7 @@ class DutyRegistry(Displayable):
         """The duties that bound ``body`` on ``on`` (see
         [`duties_for`][engagekit.duties.duties_for])."""
         kind = body if type(body) is BodyType else as_body_type(body)
-        day = on if type(on) is dt.date else _date("on", on)
+        day = on if type(on) is _DATE else _date("on", on)
         start, end, points, in_force = self._segments[kind]
         if not start <= day < end:
             return trusted_duties_in_force(kind, day, (), _no_body(kind, day))
@@ -292,9 +293,16 @@ def _plural(body: BodyType) -> str:
 
 
 def _no_body(body: BodyType, on: dt.date) -> str:
+    before, after = _absence(body)
+    return f"{before}{on.isoformat()}{after}"
+
+
+@functools.cache
+def _absence(body: BodyType) -> tuple[str, str]:
+    """The text around the day in `_no_body`'s message (it is the same for every day)."""
     start, end = body.existed_from, body.existed_to
     if body is BodyType.NHS_ENGLAND:
-        return f"NHS England did not exist on {on.isoformat()}: it was established on {start}"
+        return "NHS England did not exist on ", f": it was established on {start}"
     if start is not None and end is not None:
         last = (end - dt.timedelta(days=1)).isoformat()
         span = f"they existed from {start.isoformat()} to {last}"
@@ -304,7 +312,7 @@ def _no_body(body: BodyType, on: dt.date) -> str:
         span = f"they ceased to exist on {end.isoformat()}"
     else:
         span = "engagekit records no dates for them"
-    return f"no {_plural(body)} existed on {on.isoformat()}: {span}"
+    return f"no {_plural(body)} existed on ", f": {span}"
 
 
 def registry() -> DutyRegistry:
@@ -319,6 +327,7 @@ def registry() -> DutyRegistry:
 
 
 _bisect_right = bisect.bisect_right
+_DATE = dt.date
 
 
 @functools.cache
