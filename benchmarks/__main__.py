@@ -7,7 +7,7 @@ Every module ``benchmarks/bench_*.py`` defines ``workloads()``, a list of ``Grow
 fixed job, such as the import) values; see ``benchmarks/_runner.py`` and
 ``benchmarks/README.md``. A full run writes ``benchmarks/results.json`` and, when it
 ran every workload, regenerates ``docs/performance.md`` from it. ``--quick`` runs the
-growth workloads only, with fewer repeats, checks their exponents only and writes
+growth workloads only, at smaller sizes, checks their exponents only and writes
 ``benchmarks/results-quick.json``. ``--docs-only`` regenerates the docs page from the
 results file without timing anything. The exit status is 1 if a workload misses its
 target.

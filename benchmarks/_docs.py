@@ -18,10 +18,11 @@ job with the same output, in the same run: the two sides alternate in one proces
 garbage collection on as you would run them. Times are CPU seconds (the machine is
 shared, and time spent waiting for a core is not the code's); the ratio is the median
 of the paired ratios (ours over the baseline timed next to it), with the lowest and
-highest. Each
-growing workload runs at three or more sizes spanning at least 100x; its *growth
-exponent* is the slope of log time against log size (1 is linear, 2 quadratic). Peak
-memory is measured with `tracemalloc` on one call at the largest size.
+highest. Each growing workload runs at three or more sizes spanning at least 100x;
+its *growth exponent* is the slope of log time against log size (1 is linear, 2
+quadratic), and it passes at 1.15 or below, or when it is within 0.05 of its one-pass
+baseline's in the same run. Peak memory is measured with `tracemalloc` on one call at
+the largest size.
 
 Reproduce these numbers with `python -m benchmarks` from a source checkout (see
 `benchmarks/README.md`); `python -m benchmarks --quick` checks the growth exponents

@@ -217,9 +217,11 @@ def measure_growth(workload: Growth, *, quick: bool = False) -> dict[str, Any]:
     both sides look super-linear. Reports per size the medians, the median, min and
     max of the paired ratios and (without ``quick``) each side's peak memory; then
     the growth exponents fitted to each size's fastest run. ``quick`` uses
-    ``quick_sizes``, fewer repeats, and checks only the exponent.
+    ``quick_sizes``, measures no memory, and checks only the exponent.
     """
-    repeat = 3 if quick else workload.repeat
+    # Quick runs keep the repeats (the fitted exponent needs a clean fastest run at
+    # each size) and save time on smaller sizes and no memory measurement instead.
+    repeat = workload.repeat
     sizes = (workload.quick_sizes or workload.sizes) if quick else workload.sizes
     rows = []
     for size in sizes:

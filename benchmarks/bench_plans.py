@@ -147,6 +147,7 @@ def workloads() -> list[Growth]:
             name="FeedbackLoop.metrics",
             build=_metrics,
             sizes=(1_000, 10_000, 100_000),
+            quick_sizes=(300, 3_000, 30_000),
             target=3.0,
             compared_with="a hand-written single pass over plain tuples and dicts",
             notes="the baseline starts from pre-built plain tuples and dicts",

@@ -331,6 +331,7 @@ def workloads() -> list[Growth]:
             compared_with="one-pass grouping by theme and the same HTML string",
             build=_you_said,
             sizes=(1_000, 10_000, 100_000),
+            quick_sizes=(300, 3_000, 30_000),
             target=3.0,
             notes="themes = items / 100 (1,000 themes at 100k items)",
         ),
@@ -340,6 +341,7 @@ def workloads() -> list[Growth]:
             compared_with='one-pass grouping by theme and the same "You said, we did" HTML',
             build=_annual_report,
             sizes=(1_000, 10_000, 100_000),
+            quick_sizes=(300, 3_000, 30_000),
             notes="ours also computes the loop's metrics and the other sections",
         ),
         Growth(
