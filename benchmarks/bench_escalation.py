@@ -1,125 +1,158 @@
-"""Escalation workloads: aggregating a million items, building national(), memory.
+"""Escalation workloads: aggregating feedback, building a network, and its JSON.
 
-- ``aggregate`` of 1,000,000 feedback items (each at a random practice of
-  ``national()``) to ICB tier: at most 1.3x the fastest plain-Python way,
-  ``Counter(map(d.__getitem__, items))`` over a plain dict mapping each practice to
-  its ICB, precomputed, and at least 40x faster than routing each item
-  with ``networkx.shortest_path`` (both sides on the same 50,000 of those items:
-  routing a million items with networkx would take minutes per run).
-- Building and validating ``national()``: at most 5x building the bare
-  ``networkx.DiGraph`` of the same edges; peak memory reported.
+- ``aggregate`` of up to 1,000,000 feedback items (each at a random practice of
+  ``national()``) to ICB tier, against ``Counter(map(d.__getitem__, items))`` over a
+  plain dict mapping each practice to its ICB, precomputed; numpy ``bincount`` over
+  integer indices is reported alongside as the floor (when numpy is installed).
+- ``io.dumps`` and ``io.loads`` of networks of 72, 772 and 7,706 bodies
+  (``national(scale=...)``), against cattrs' own preconfigured JSON converter
+  (``cattrs.preconf.json.make_converter()``) on the same value.
+- Building and validating ``national(scale=...)``, against the plain dicts of the
+  same bodies and links (report only: the baseline checks nothing).
 """
 
 from __future__ import annotations
 
 import collections
 import random
-import time
-import tracemalloc
 
-from benchmarks._runner import Workload
+from benchmarks._runner import Growth
 
 
-ITEMS = 1_000_000
-ROUTED_SAMPLE = 50_000
+#: Network sizes (bodies) and the `national(scale=...)` that gives each.
+SCALES = {72: 0.009, 772: 0.1, 7_706: 1.0}
 
 
-def workloads() -> list[Workload]:
-    import networkx as nx
+def _network():
+    from engagekit.escalation import national
 
-    from engagekit.escalation import BodyKind, Tier, national
+    return national(seed=0)
 
-    net = national(seed=0)
-    practices = [b.id for b in net.bodies if b.kind is BodyKind.PRACTICE]
-    rng = random.Random(1)
-    items = rng.choices(practices, k=ITEMS)
 
-    # The baseline's hand-written map: each practice's ICB, precomputed once.
+def _practice_icb(net):
+    from engagekit.escalation import BodyKind, Tier
+
     parent = {link.source: link.target for link in net.links}
     icbs = {b.id for b in net.bodies if b.tier is Tier.SYSTEM}
+    practices = [b.id for b in net.bodies if b.kind is BodyKind.PRACTICE]
     practice_icb = {}
     for practice in practices:
         step = practice
         while step not in icbs:
             step = parent[step]
         practice_icb[practice] = step
+    return practices, practice_icb
 
-    def ours() -> object:
+
+def _aggregate(size: int):
+    from engagekit.escalation import Tier
+
+    net = _network()
+    practices, practice_icb = _practice_icb(net)
+    items = random.Random(size).choices(practices, k=size)
+
+    def ours():
         return net.aggregate(items, to=Tier.SYSTEM)
 
-    def counter_baseline() -> object:
+    def baseline():
         return collections.Counter(map(practice_icb.__getitem__, items))
 
-    counted = net.aggregate(items, to=Tier.SYSTEM)
-    assert sum(counted.values()) == ITEMS
-    assert dict(collections.Counter(map(practice_icb.__getitem__, items))) == {
-        k: v for k, v in counted.items() if v
-    }
+    counted = ours()
+    assert sum(counted.values()) == size
+    assert dict(baseline()) == {k: v for k, v in counted.items() if v}
+    references = {}
+    try:
+        import numpy as np
+    except ImportError:  # numpy is optional: the floor is reported only when present
+        pass
+    else:
+        icb_names = sorted(set(practice_icb.values()))
+        icb_index = {name: n for n, name in enumerate(icb_names)}
+        practice_index = {p: n for n, p in enumerate(practices)}
+        icb_of = np.array([icb_index[practice_icb[p]] for p in practices])
+        indices = np.array([practice_index[p] for p in items])
 
-    graph = net.graph
-    sample = items[:ROUTED_SAMPLE]
+        def numpy_floor():
+            return np.bincount(icb_of[indices], minlength=len(icb_names))
 
-    def routed_baseline() -> object:
-        counts: collections.Counter[str] = collections.Counter()
-        for practice in sample:
-            path = nx.shortest_path(graph, practice, "england")
-            counts[next(n for n in path if n in icbs)] += 1
-        return counts
+        references["numpy bincount over integer indices"] = numpy_floor
+    return ours, baseline, references
 
-    def ours_sample() -> object:
-        return net.aggregate(sample, to=Tier.SYSTEM)
 
-    edges = [(link.source, link.target) for link in net.links]
+def _io(size: int, *, load: bool):
+    from cattrs.preconf.json import make_converter
 
-    def bare_graph() -> object:
-        graph: nx.DiGraph[str] = nx.DiGraph()
-        graph.add_edges_from(edges)
-        return graph
+    from engagekit import io
+    from engagekit.escalation import EscalationNetwork, national
 
-    tracemalloc.start()
-    national(seed=0)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    tracemalloc.start()
-    bare_graph()
-    _, bare_peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    net = national(seed=0, scale=SCALES[size])
+    converter = make_converter()
+    ours_text, plain_text = io.dumps(net), converter.dumps(net)
+    assert io.loads(ours_text, EscalationNetwork) == converter.loads(plain_text, EscalationNetwork)
+    if load:
+        return (
+            lambda: io.loads(ours_text, EscalationNetwork),
+            lambda: converter.loads(plain_text, EscalationNetwork),
+        )
+    return lambda: io.dumps(net), lambda: converter.dumps(net)
 
-    start = time.perf_counter()
-    national(seed=0)
-    build_seconds = time.perf_counter() - start
 
+def _build(size: int):
+    from engagekit.escalation import national
+
+    net = national(seed=0, scale=SCALES[size])
+    rows = [(b.id, b.name, b.kind, b.tier) for b in net.bodies]
+    edges = [(link.source, link.target, link.kind) for link in net.links]
+
+    def baseline():
+        bodies = {row[0]: row for row in rows}
+        parents: dict[str, list[str]] = {}
+        for source, target, _ in edges:
+            parents.setdefault(source, []).append(target)
+        return bodies, parents
+
+    return lambda: national(seed=0, scale=SCALES[size]), baseline
+
+
+def workloads() -> list[Growth]:
+    networks = tuple(SCALES)
     return [
-        Workload(
-            name="aggregate 1M items to ICB vs Counter(map(dict.__getitem__))",
-            ours=ours,
-            baseline=counter_baseline,
-            target=1.3,
-            repeat=5,
-            notes="the baseline counts over a precomputed practice -> ICB dict",
+        Growth(
+            name="EscalationNetwork.aggregate to ICB tier",
+            build=_aggregate,
+            sizes=(10_000, 100_000, 1_000_000),
+            target=1.2,
+            compared_with="Counter(map(d.__getitem__, items)) over a precomputed "
+            "practice -> ICB dict",
+            notes="items are ids of random practices of national(); numpy bincount "
+            "over integer indices is the floor",
+            quick_sizes=(3_000, 30_000, 300_000),
         ),
-        Workload(
-            name="aggregate items to ICB vs networkx.shortest_path",
-            ours=ours_sample,
-            baseline=routed_baseline,
-            target=1 / 40,
-            repeat=3,
-            notes=f"both on the same {ROUTED_SAMPLE:,} of the 1M items",
+        Growth(
+            name="io.dumps of a network",
+            build=lambda size: _io(size, load=False),
+            sizes=networks,
+            unit="bodies",
+            target=1.5,
+            compared_with="cattrs.preconf.json.make_converter().dumps on the same value",
+            notes="national(scale=0.009, 0.1, 1); ours adds the format envelope",
         ),
-        Workload(
-            name="build and validate national() vs bare DiGraph",
-            ours=lambda: national(seed=0),
-            baseline=bare_graph,
-            target=5.0,
-            repeat=9,
-            notes="national(): ~6,300 practices, 1,250 PCNs, 106 places, 42 ICBs, 7 regions",
-            extra={
-                "national_seconds_single_run": round(build_seconds, 4),
-                "national_peak_memory_mb": round(peak / 1e6, 2),
-                "bare_digraph_peak_memory_mb": round(bare_peak / 1e6, 2),
-                "bodies": len(net),
-                "body_uses_slots": hasattr(type(net.bodies[0]), "__slots__")
-                and not hasattr(net.bodies[0], "__dict__"),
-            },
+        Growth(
+            name="io.loads of a network",
+            build=lambda size: _io(size, load=True),
+            sizes=networks,
+            unit="bodies",
+            target=1.5,
+            compared_with="cattrs.preconf.json.make_converter().loads on the same text",
+            notes="ours also reports every problem with its path; both validate through "
+            "the constructors",
+        ),
+        Growth(
+            name="build and validate national()",
+            build=_build,
+            sizes=networks,
+            unit="bodies",
+            compared_with="plain dicts of the same bodies and links (checks nothing)",
+            notes="report only: ours checks ids, tiers, links and cycles",
         ),
     ]

@@ -1,46 +1,102 @@
-"""Foundation workloads: import cost and the technique catalogue's JSON round trip."""
+"""Fixed costs: the import, and the first call of every example and catalogue.
+
+Each runs in a fresh interpreter, as a user's script would. The import is compared
+with starting Python alone (``python -c pass``). A first call is timed inside the
+fresh interpreter, from just after ``import engagekit`` to the call's return, so it
+includes the submodules, data files and lazy imports the call needs; each must take
+at most ``FIRST_CALL_BUDGET_S``.
+"""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 
 from benchmarks._runner import Workload
 
 
-def _python(code: str) -> None:
-    subprocess.run([sys.executable, "-c", code], check=True)
+FIRST_CALL_BUDGET_S = 0.080
+
+#: (what is called, the code calling it once)
+FIRST_CALLS = [
+    *(
+        (f"examples.{name}()", f"from engagekit import examples; examples.{name}()")
+        for name in (
+            "sutton",
+            "somerset",
+            "oxfordshire",
+            "sutton_feedback_flow",
+            "sutton_responsibilities",
+            "sutton_stakeholders",
+            "somerset_action_plan",
+            "oxfordshire_delivery_plan",
+            "gpcc_timeline_2011",
+            "somerset_patient_transport_decision",
+            "somerset_rheumatology_decision",
+            "unproportionate_service_change",
+        )
+    ),
+    ("techniques.catalogue()", "from engagekit import techniques; techniques.catalogue()"),
+    ("duties.registry()", "from engagekit import duties; duties.registry()"),
+    ("duties_for('icb', '2023-01-01')", "engagekit.duties_for('icb', '2023-01-01')"),
+    ("engagement_cycle()", "engagekit.engagement_cycle()"),
+    ("commissioning_cycles()", "engagekit.commissioning_cycles()"),
+    ("cycles.involvement_levels()", "from engagekit import cycles; cycles.involvement_levels()"),
+    ("cycles.principle_sets()", "from engagekit import cycles; cycles.principle_sets()"),
+    ("cycles.ladders()", "from engagekit import cycles; cycles.ladders()"),
+    ("plans.statuses()", "from engagekit import plans; plans.statuses()"),
+    (
+        "evaluate(examples.somerset_rheumatology_decision())",
+        (
+            "from engagekit import examples; "
+            "engagekit.evaluate(examples.somerset_rheumatology_decision())"
+        ),
+    ),
+    ("escalation.national()", "from engagekit import escalation; escalation.national()"),
+]
+
+# CPU time, as the runner measures everything (see `benchmarks._runner.clock`).
+_TIMED = (
+    "import time, engagekit\n"
+    "start = time.process_time()\n"
+    "{call}\n"
+    "print(time.process_time() - start)\n"
+)
+
+
+def _python(code: str) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def _first_call(code: str):
+    def timed() -> float:
+        return float(_python(_TIMED.format(call=code)).split()[-1])
+
+    return timed
 
 
 def workloads() -> list[Workload]:
-    from engagekit import io
-    from engagekit.techniques import TechniqueCatalogue
-    from engagekit.techniques import catalogue as built_in
-
-    catalogue = built_in()
-    plain = io.to_dict(catalogue)
-
-    def ours_round_trip() -> None:
-        io.loads(io.dumps(catalogue), TechniqueCatalogue)
-
-    def baseline_round_trip() -> None:
-        json.loads(json.dumps(plain, indent=2))
-
     return [
         Workload(
-            name="import engagekit vs import attrs, cattrs, networkx, dateutil",
+            name="import engagekit",
             ours=lambda: _python("import engagekit"),
-            baseline=lambda: _python("import attrs, cattrs, networkx, dateutil"),
-            target=1.2,
+            baseline=lambda: _python("pass"),
             repeat=9,
-            notes="fresh interpreter each run; engagekit loads no catalogue at import",
+            single=True,
+            compared_with="python -c pass (starting the interpreter alone)",
+            notes="a fresh interpreter each run; engagekit loads no catalogue at import",
         ),
-        Workload(
-            name="technique catalogue JSON round trip vs json of plain dicts",
-            ours=ours_round_trip,
-            baseline=baseline_round_trip,
-            target=3.0,
-            repeat=15,
+        *(
+            Workload(
+                name=f"first call of {what}",
+                ours=_first_call(code),
+                repeat=3,
+                self_timed=True,
+                budget_s=FIRST_CALL_BUDGET_S,
+                compared_with="its budget",
+            )
+            for what, code in FIRST_CALLS
         ),
     ]

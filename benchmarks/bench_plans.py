@@ -7,7 +7,7 @@ import datetime as dt
 import random
 import statistics
 
-from benchmarks._runner import Workload
+from benchmarks._runner import Growth
 
 
 def _phrases() -> list[str]:
@@ -95,49 +95,61 @@ def _hand_written(
     return total, closed, concerns, change, statistics.median(waits), past
 
 
-def workloads() -> list[Workload]:
+def _dates(size: int):
     from dateutil import parser
 
     from engagekit.plans import TargetDate
 
     phrases = _phrases()
+    texts = [phrases[n % len(phrases)] for n in range(size)]
     # dateutil cannot read every phrase ("Nov/Dec 2011", "On–going meetings"); the
     # baseline gives it the same strings and its best effort with fuzzy parsing.
     default = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
-    def ours_dates() -> None:
-        for text in phrases:
-            TargetDate.parse(text)
+    def ours():
+        return [TargetDate.parse(text) for text in texts]
 
-    def baseline_dates() -> None:
-        for text in phrases:
+    def baseline():
+        out = []
+        for text in texts:
             with contextlib.suppress(ValueError, OverflowError):
-                parser.parse(text, fuzzy=True, default=default)
+                out.append(parser.parse(text, fuzzy=True, default=default))
+        return out
 
-    loop, plain, first, changed = _loop_data(100_000)
+    return ours, baseline
+
+
+def _metrics(size: int):
+    loop, plain, first, changed = _loop_data(size)
     as_of = dt.date(2019, 3, 31)
 
-    def ours_metrics() -> None:
-        loop.metrics(as_of, standard_days=20)
+    def ours():
+        return loop.metrics(as_of, standard_days=20)
 
-    def baseline_metrics() -> None:
-        _hand_written(plain, first, changed, as_of, 20)
+    def baseline():
+        return _hand_written(plain, first, changed, as_of, 20)
 
+    return ours, baseline
+
+
+def workloads() -> list[Growth]:
     return [
-        Workload(
-            name=f"TargetDate.parse on the example plans' {len(phrases)} date phrases "
-            "vs dateutil.parser.parse",
-            ours=ours_dates,
-            baseline=baseline_dates,
+        Growth(
+            name="TargetDate.parse on the example plans' date phrases",
+            build=_dates,
+            sizes=(100, 1_000, 10_000),
+            unit="phrases",
             target=5.0,
-            repeat=25,
+            compared_with="dateutil.parser.parse(fuzzy=True) on the same phrases",
+            notes="the example plans' phrases, repeated to each size",
         ),
-        Workload(
-            name="FeedbackLoop.metrics over 100,000 items vs a hand-written single pass",
-            ours=ours_metrics,
-            baseline=baseline_metrics,
+        Growth(
+            name="FeedbackLoop.metrics",
+            build=_metrics,
+            sizes=(1_000, 10_000, 100_000),
+            quick_sizes=(300, 3_000, 30_000),
             target=3.0,
-            repeat=5,
+            compared_with="a hand-written single pass over plain tuples and dicts",
             notes="the baseline starts from pre-built plain tuples and dicts",
         ),
     ]

@@ -212,8 +212,14 @@ def _enum_structure_factory(cls: type[enum.Enum]) -> Callable[[Any, type], enum.
     from engagekit.choices import Choice
 
     if issubclass(cls, Choice):
+        by_value: dict[object, enum.Enum] = dict(cls._value2member_map_)
 
         def structure_choice(value: Any, _: type) -> enum.Enum:
+            # Fast path: a member's own value, as `dumps` writes it.
+            if type(value) is str:
+                member = by_value.get(value)
+                if member is not None:
+                    return member
             if isinstance(value, bool | float):
                 raise _wrong(value, f"a {cls.__name__} as text")
             # Choice reads value, name or alias text and raises UnknownChoiceError or
@@ -480,10 +486,12 @@ def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
     expected = f"a table of {cls.__name__} fields"
 
     def structure(value: Any, _: Any) -> Any:
-        if isinstance(value, cls):
-            return value
-        if not isinstance(value, Mapping):
-            raise _wrong(value, expected)
+        # A dict (what JSON and TOML give) skips the slower ABC check for Mapping.
+        if type(value) is not dict:
+            if isinstance(value, cls):
+                return value
+            if not isinstance(value, Mapping):
+                raise _wrong(value, expected)
         try:
             return generated(value, cls)
         except ClassValidationError as exc:

@@ -92,11 +92,17 @@ class TestOneLineReprs:
         assert len(str(type_info.value)) < 300
 
     def test_the_index_is_private_immutable_and_not_the_value(self) -> None:
-        """One private field holds read-only indexes; equality ignores it."""
+        """One private field holds read-only indexes, one the route maps built on first
+        use by `aggregate`; equality ignores both."""
         net = sutton()
         index = net._index
         assert isinstance(index, NetworkIndex)
-        assert [f.name for f in attrs.fields(EscalationNetwork) if not f.init] == ["_index"]
+        private = [f.name for f in attrs.fields(EscalationNetwork) if not f.init]
+        assert private == ["_index", "_targets"]
+        assert all(not f.eq for f in attrs.fields(EscalationNetwork) if not f.init)
+        net.aggregate(["sutton-practice-01"], to="locality")
+        assert net._targets
+        assert net == sutton()
         with pytest.raises(TypeError):
             index.bodies["new"] = net.bodies[0]  # type: ignore[index]
         with pytest.raises(attrs.exceptions.FrozenInstanceError):

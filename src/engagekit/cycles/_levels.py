@@ -57,12 +57,12 @@ class ParticipationLevel(Choice):
     @property
     def rank(self) -> int:
         """1 for `INFORM` up to 5 for `EMPOWER`."""
-        return _LEVEL_ORDER.index(self) + 1
+        return _RANKS[self]
 
     @property
     def label(self) -> str:
         """The level's name as the sources write it, e.g. `"Collaborate"`."""
-        return self.value.capitalize()
+        return _LEVEL_LABELS[self]
 
     @property
     def details(self) -> LevelDetails:
@@ -79,13 +79,32 @@ class ParticipationLevel(Choice):
         """What the public is promised at this level (paraphrase of IAP2)."""
         return self.details.promise
 
+    # Each comparison written out (not derived by total_ordering): levels are compared
+    # on the hot path of `evaluate`.
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, ParticipationLevel):
             return NotImplemented
-        return self.rank < other.rank
+        return _RANKS[self] < _RANKS[other]
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, ParticipationLevel):
+            return NotImplemented
+        return _RANKS[self] <= _RANKS[other]
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, ParticipationLevel):
+            return NotImplemented
+        return _RANKS[self] > _RANKS[other]
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, ParticipationLevel):
+            return NotImplemented
+        return _RANKS[self] >= _RANKS[other]
 
 
 _LEVEL_ORDER = tuple(ParticipationLevel)
+_RANKS = {level: n for n, level in enumerate(_LEVEL_ORDER, start=1)}
+_LEVEL_LABELS = {level: level.value.capitalize() for level in _LEVEL_ORDER}
 
 
 @attrs.frozen(kw_only=True)

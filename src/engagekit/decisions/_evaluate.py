@@ -9,9 +9,9 @@ from engagekit.decisions._gunning import GunningPrinciple, check_consultation
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._requirement import required_engagement, scrutiny_rule_id
 from engagekit.decisions._results import EngagementRequirement, Reason, Verdict, made_reason
-from engagekit.decisions._rules import rule
+from engagekit.decisions._rules import Rule, rule
 from engagekit.decisions._tests import ServiceChangeTest, TestAssessment, applicable_tests
-from engagekit.decisions._triangle import Assessment, Criterion, find_exact
+from engagekit.decisions._triangle import Assessment, Criterion
 from engagekit.errors import InvalidTypeError
 from engagekit.evidence import Audience, EvidenceKind
 from engagekit.ratings import Rating
@@ -108,23 +108,51 @@ def evaluate(
 
 def triangle_reasons(assessments: tuple[Assessment, ...], policy: Policy) -> list[Reason]:
     """One reason per criterion (and audience) the policy asks to be judged."""
-    reasons = []
+    # Each assessment by what it judges, the first of any repeats (as `find_exact`).
+    found: dict[tuple[Criterion, Audience | None], Assessment] = {}
+    for item in reversed(assessments):
+        found[item.criterion, item.audience] = item
+    require_evidence = policy.require_evidence
+    return [
+        _judgement_reason(
+            r.id,
+            found.get((criterion, audience)),
+            criterion=criterion,
+            audience=audience,
+            blocks=blocks,
+            require_evidence=require_evidence,
+            resolved=(r, what, title),
+        )
+        for criterion, audience, r, what, title, blocks in _triangle_plan(policy)
+    ]
+
+
+_Judged = tuple[Criterion, Audience | None, Rule, str, str, bool]
+#: Per policy (by identity; the policy is kept so its id is not reused): each
+#: judgement the triangle asks for, with its rule and wording resolved once.
+_PLANS: dict[int, tuple[Policy, tuple[_Judged, ...]]] = {}
+
+
+def _triangle_plan(policy: Policy) -> tuple[_Judged, ...]:
+    entry = _PLANS.get(id(policy))
+    if entry is not None and entry[0] is policy:
+        return entry[1]
+    plan: list[_Judged] = []
     for criterion in Criterion:
+        r = rule(f"triangle.{criterion.value}")
         audiences: tuple[Audience | None, ...] = (
             policy.acceptability_audiences if criterion is Criterion.ACCEPTABLE else (None,)
         )
         for audience in audiences:
-            reasons.append(
-                _judgement_reason(
-                    f"triangle.{criterion.value}",
-                    find_exact(assessments, criterion, audience),
-                    criterion=criterion,
-                    audience=audience,
-                    blocks=criterion in policy.partly_met_blocks,
-                    require_evidence=policy.require_evidence,
-                )
+            what = r.title if audience is None else f"acceptable to {audience.value}"
+            title = r.title if audience is None else f"Acceptable to {audience.value}"
+            plan.append(
+                (criterion, audience, r, what, title, criterion in policy.partly_met_blocks)
             )
-    return reasons
+    if len(_PLANS) >= 64:
+        _PLANS.clear()
+    _PLANS[id(policy)] = (policy, tuple(plan))
+    return tuple(plan)
 
 
 def _judgement_reason(
@@ -136,9 +164,56 @@ def _judgement_reason(
     test: ServiceChangeTest | None = None,
     blocks: bool = False,
     require_evidence: bool = True,
+    resolved: tuple[Rule, str, str] | None = None,
 ) -> Reason:
-    r = rule(rule_id)
-    what = r.title if audience is None else f"acceptable to {audience.value}"
+    if resolved is not None:
+        r, what, title = resolved
+    else:
+        r = rule(rule_id)
+        what = r.title if audience is None else f"acceptable to {audience.value}"
+        title = r.title if audience is None else f"Acceptable to {audience.value}"
+    # A reason is a value fixed by the rule and the judgement's rating, evidence, notes
+    # and conditions: verdicts share one instance per distinct judgement rather than
+    # rebuilding the same message for every decision.
+    key: tuple[object, ...] = (r.id, title, criterion, audience, test, blocks, require_evidence)
+    if judged is not None:
+        conditions = judged.conditions if isinstance(judged, TestAssessment) else ()
+        key += (judged.rating, judged.evidence, judged.notes, conditions)
+    found = _REASONS.get(key)
+    if found is None:
+        if len(_REASONS) >= _MAX_REASONS:
+            _REASONS.clear()
+        found = _REASONS[key] = _judge(
+            r,
+            what,
+            title,
+            judged,
+            criterion=criterion,
+            audience=audience,
+            test=test,
+            blocks=blocks,
+            require_evidence=require_evidence,
+        )
+    return found
+
+
+#: Reasons already built, by what fixes them (see `_judgement_reason`); bounded.
+_REASONS: dict[tuple[object, ...], Reason] = {}
+_MAX_REASONS = 4096
+
+
+def _judge(
+    r: Rule,
+    what: str,
+    title: str,
+    judged: Assessment | TestAssessment | None,
+    *,
+    criterion: Criterion | None,
+    audience: Audience | None,
+    test: ServiceChangeTest | None,
+    blocks: bool,
+    require_evidence: bool,
+) -> Reason:
     rating = Rating.UNKNOWN if judged is None else judged.rating
     evidence = () if judged is None else judged.evidence
     notes = "" if judged is None or judged.notes is None else f" ({judged.notes})"
@@ -173,7 +248,7 @@ def _judgement_reason(
         message += "; conditions met: " + ", ".join(c.title.lower() for c in judged.conditions)
     return made_reason(
         rule=r.id,
-        title=r.title if audience is None else f"Acceptable to {audience.value}",
+        title=title,
         outcome=outcome,
         rating=rating,
         message=message,

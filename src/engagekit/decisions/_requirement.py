@@ -5,15 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from typing import TYPE_CHECKING
+
 from engagekit import _validate
 from engagekit.cycles import EngagementStage, ParticipationLevel
 from engagekit.decisions._impact import ChangeKind, Impact
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._results import EngagementRequirement, Ground
-from engagekit.decisions._rules import rule
+from engagekit.decisions._rules import by_date, rule
 from engagekit.errors import InvalidTypeError
 from engagekit.evidence import Limb
 from engagekit.sources import Source
+
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def required_engagement(
@@ -150,7 +156,19 @@ def scrutiny_rule_id(on: dt.date | None) -> str | None:
     """
     if on is None:
         return _SCRUTINY_RULES[0]
-    return next((r for r in _SCRUTINY_RULES if rule(r).applies_on(on)), None)
+    return _scrutiny_on(on)
+
+
+def _scrutiny_on(on: dt.date) -> str | None:
+    return _scrutiny_table()(on)
+
+
+@functools.cache
+def _scrutiny_table() -> Callable[[dt.date], str | None]:
+    return by_date(
+        [rule(r) for r in _SCRUTINY_RULES],
+        lambda on: next((r for r in _SCRUTINY_RULES if rule(r).applies_on(on)), None),
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import attrs
 
@@ -13,6 +15,9 @@ from engagekit import _validate
 from engagekit._display import Listing
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.sources import LegalForce, Source
+
+
+T = TypeVar("T")
 
 
 def _after_start(instance: Rule, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -160,3 +165,19 @@ def rule(rule_id: str) -> Rule:
         return _index()[rule_id]
     except KeyError:
         raise UnknownNameError("decision rule", rule_id, choices=_index()) from None
+
+
+def by_date(dated: Iterable[Rule], pick: Callable[[dt.date], T]) -> Callable[[dt.date], T]:
+    """``pick`` as a lookup: one bisect over the days the ``dated`` rules start or end.
+
+    ``pick(day)`` must depend on ``day`` only through which of the ``dated`` rules
+    apply on it; it is called once per stretch of days between their dates. (A cache
+    by day would miss on every new day of a long run of decisions.)
+    """
+    points = sorted(
+        {r.applies_from for r in dated if r.applies_from is not None}
+        | {r.applies_to + dt.timedelta(days=1) for r in dated if r.applies_to is not None}
+    )
+    values = [pick(dt.date.min), *(pick(day) for day in points)]
+    right = bisect.bisect_right
+    return lambda day: values[right(points, day)]

@@ -16,6 +16,8 @@ from engagekit.ratings import Rating
 
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from engagekit.decisions._impact import Impact
     from engagekit.decisions._rules import Rule
 
@@ -202,9 +204,18 @@ def tests_in_force(on: dt.date | str) -> tuple[ServiceChangeTest, ...]:
     return _in_force(_validate.as_date("on", on))
 
 
-@functools.lru_cache(maxsize=8192)
 def _in_force(day: dt.date) -> tuple[ServiceChangeTest, ...]:
-    return tuple(t for t in ServiceChangeTest if any(r.applies_on(day) for r in t.rules))
+    return _in_force_table()(day)
+
+
+@functools.cache
+def _in_force_table() -> Callable[[dt.date], tuple[ServiceChangeTest, ...]]:
+    from engagekit.decisions._rules import by_date
+
+    return by_date(
+        [r for t in ServiceChangeTest for r in t.rules],
+        lambda day: tuple(t for t in ServiceChangeTest if any(r.applies_on(day) for r in t.rules)),
+    )
 
 
 def applicable_tests(

@@ -25,6 +25,7 @@ from engagekit.duties._results import (
     DutyChangeKind,
     DutyChanges,
     DutyList,
+    trusted_duties_in_force,
 )
 from engagekit.errors import InvalidValueError, UnknownNameError
 
@@ -85,8 +86,8 @@ class DutyRegistry(Displayable):
         validator=[_validate.a_tuple, _validate.each(Duty), _no_overlaps],
     )
     _by_id: Mapping[str, tuple[Duty, ...]] = attrs.field(init=False, eq=False)
-    _segments: Mapping[BodyType, tuple[list[dt.date], list[tuple[Duty, ...]]]] = attrs.field(
-        init=False, eq=False
+    _segments: Mapping[BodyType, tuple[dt.date, dt.date, list[dt.date], list[tuple[Duty, ...]]]] = (
+        attrs.field(init=False, eq=False)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -105,8 +106,11 @@ class DutyRegistry(Displayable):
             # Segment 0 lies before the first boundary; segment i+1 starts at points[i].
             starts = [dt.date.min, *points]
             in_force = [tuple(d for d in binding if d.in_force_on(day)) for day in starts]
-            segments[body] = (points, in_force)
-        object.__setattr__(self, "_segments", MappingProxyType(segments))
+            # The days bodies of this kind existed, as a half-open range of dates.
+            existed = (body.existed_from or dt.date.min, body.existed_to or dt.date.max)
+            segments[body] = (*existed, points, in_force)
+        # A plain dict (private, never handed out): the lookup is on the hot path.
+        object.__setattr__(self, "_segments", segments)
 
     def __repr__(self) -> str:
         return short_repr(
@@ -214,19 +218,19 @@ class DutyRegistry(Displayable):
         """The duties that bound ``body`` on ``on`` (see
         [`duties_for`][engagekit.duties.duties_for])."""
         kind = body if type(body) is BodyType else as_body_type(body)
-        day = _date("on", on)
-        if not kind.exists_on(day):
-            return DutiesInForce(body=kind, on=day, duties=(), reason=_no_body(kind, day))
-        points, in_force = self._segments[kind]
-        found = in_force[bisect.bisect_right(points, day)]
+        day = on if type(on) is _DATE else _date("on", on)
+        start, end, points, in_force = self._segments[kind]
+        if not start <= day < end:
+            return trusted_duties_in_force(kind, day, (), _no_body(kind, day))
+        found = in_force[_bisect_right(points, day)]
         if not found:
             article = "an" if kind.label[:1] in "aeiou" or kind.label.startswith("NHS") else "a"
             reason = f"no duty in this registry binds {article} {kind.label} on {day.isoformat()}"
             earliest = self.earliest
             if earliest is not None and day < earliest:
                 reason += f": the earliest law engagekit encodes began on {earliest.isoformat()}"
-            return DutiesInForce(body=kind, on=day, duties=(), reason=reason)
-        return DutiesInForce(body=kind, on=day, duties=found)
+            return trusted_duties_in_force(kind, day, (), reason)
+        return trusted_duties_in_force(kind, day, found)
 
     def changes_between(self, start: dt.date | str, end: dt.date | str) -> DutyChanges:
         """What started, ended or changed after ``start`` up to and including ``end``.
@@ -304,9 +308,16 @@ def _plural(body: BodyType) -> str:
 
 
 def _no_body(body: BodyType, on: dt.date) -> str:
+    before, after = _absence(body)
+    return f"{before}{on.isoformat()}{after}"
+
+
+@functools.cache
+def _absence(body: BodyType) -> tuple[str, str]:
+    """The text around the day in `_no_body`'s message (it is the same for every day)."""
     start, end = body.existed_from, body.existed_to
     if body is BodyType.NHS_ENGLAND:
-        return f"NHS England did not exist on {on.isoformat()}: it was established on {start}"
+        return "NHS England did not exist on ", f": it was established on {start}"
     if start is not None and end is not None:
         last = (end - dt.timedelta(days=1)).isoformat()
         span = f"they existed from {start.isoformat()} to {last}"
@@ -316,7 +327,7 @@ def _no_body(body: BodyType, on: dt.date) -> str:
         span = f"they ceased to exist on {end.isoformat()}"
     else:
         span = "engagekit records no dates for them"
-    return f"no {_plural(body)} existed on {on.isoformat()}: {span}"
+    return f"no {_plural(body)} existed on ", f": {span}"
 
 
 def registry() -> DutyRegistry:
@@ -328,6 +339,10 @@ def registry() -> DutyRegistry:
         True
     """
     return _builtin()
+
+
+_bisect_right = bisect.bisect_right
+_DATE = dt.date
 
 
 @functools.cache
@@ -398,9 +413,10 @@ def duties_for(
         >>> "nhs-act-s14z45" in duties_for("icb", "2023-01-01")
         True
     """
-    if registry is not None and not isinstance(registry, DutyRegistry):
+    if registry is None:
+        return _builtin().duties_for(body, on)
+    if not isinstance(registry, DutyRegistry):
         from engagekit.errors import InvalidTypeError
 
         raise InvalidTypeError("registry", registry, expected="a DutyRegistry")
-    reg = registry if registry is not None else _builtin()
-    return reg.duties_for(body, on)
+    return registry.duties_for(body, on)

@@ -140,9 +140,22 @@ class EscalationNetwork:
 
     # What the queries look up, built and checked once; not part of the value.
     _index: NetworkIndex = attrs.field(init=False, eq=False, hash=False)
+    # Per tier rank: each body's first body at or above it, and that tier's ids in
+    # order; built on first use, so repeated aggregations walk no route twice.
+    _targets: dict[int, tuple[dict[str, str], tuple[str, ...]]] = attrs.field(
+        init=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", build_index(self.bodies, self.links))
+        object.__setattr__(self, "_targets", {})
+
+    def _targets_at(self, tier: Tier) -> tuple[dict[str, str], tuple[str, ...]]:
+        found = self._targets.get(tier.rank)
+        if found is None:
+            ids = tuple(sorted(b.id for b in self.bodies if b.tier is tier))
+            found = self._targets[tier.rank] = (ancestors(self._index, tier.rank), ids)
+        return found
 
     def __repr__(self) -> str:
         name = self.name if len(self.name) <= 60 else self.name[:57] + "..."
@@ -461,7 +474,7 @@ class EscalationNetwork:
             'sutton-governing-body'
         """
         tier = Tier.parse(to, field="to")
-        return MappingProxyType(ancestors(self._index, tier.rank))
+        return MappingProxyType(self._targets_at(tier)[0])
 
     def aggregate(
         self,
@@ -500,14 +513,16 @@ class EscalationNetwork:
             at_body = collections.Counter(ids)
         except TypeError as exc:
             raise InvalidTypeError("items", exc, expected="body ids (text)") from None
-        mapping = ancestors(self._index, tier.rank)
-        counts = dict.fromkeys((b.id for b in self.bodies if b.tier is tier), 0)
+        mapping, at_tier = self._targets_at(tier)
+        counts = dict.fromkeys(at_tier, 0)
         for body_id, count in at_body.items():
             try:
                 target = mapping[body_id]
             except KeyError as exc:
                 raise self._unknown_item(exc) from None
             counts[target] = counts.get(target, 0) + count
+        if len(counts) == len(at_tier):
+            return counts
         return {body_id: counts[body_id] for body_id in sorted(counts)}
 
     def aggregate_by(
@@ -537,7 +552,7 @@ class EscalationNetwork:
              'sutton-locality-wallington': {'waiting': 1}}
         """
         tier = Tier.parse(to, field="to")
-        lookup = ancestors(self._index, tier.rank).__getitem__
+        lookup = self._targets_at(tier)[0].__getitem__
         # Count (body, key) pairs in one Counter, then look each distinct body up once
         # (no Counter built per item, as setdefault(target, Counter()) did).
         pairs: collections.Counter[tuple[Any, K]]

@@ -7,34 +7,65 @@ published strategy, citing it. Roles stand in for people: examples name a role
 
 from __future__ import annotations
 
-from engagekit.examples._consultations import (
-    oxfordshire_consultation,
-    oxfordshire_synthetic_loop,
-    oxfordshire_synthetic_report,
-    oxfordshire_synthetic_responses,
-    oxfordshire_themes,
-    oxfordshire_tutorial_consultation,
-)
-from engagekit.examples._decisions import (
-    somerset_patient_transport_decision,
-    somerset_rheumatology_decision,
-    unproportionate_service_change,
-)
-from engagekit.examples._escalation import (
-    SUTTON_FEEDBACK_COLUMNS,
-    SUTTON_LOCALITIES,
-    oxfordshire,
-    somerset,
-    sutton,
-    sutton_feedback_flow,
-)
-from engagekit.examples._plans import (
-    gpcc_timeline_2011,
-    oxfordshire_delivery_plan,
-    somerset_action_plan,
-    sutton_responsibilities,
-    sutton_stakeholders,
-)
+import importlib
+
+from typing import TYPE_CHECKING, Any
+
+
+if TYPE_CHECKING:
+    from engagekit.examples._consultations import (
+        oxfordshire_consultation,
+        oxfordshire_synthetic_loop,
+        oxfordshire_synthetic_report,
+        oxfordshire_synthetic_responses,
+        oxfordshire_themes,
+        oxfordshire_tutorial_consultation,
+    )
+    from engagekit.examples._decisions import (
+        somerset_patient_transport_decision,
+        somerset_rheumatology_decision,
+        unproportionate_service_change,
+    )
+    from engagekit.examples._escalation import (
+        SUTTON_FEEDBACK_COLUMNS,
+        SUTTON_LOCALITIES,
+        oxfordshire,
+        somerset,
+        sutton,
+        sutton_feedback_flow,
+    )
+    from engagekit.examples._plans import (
+        gpcc_timeline_2011,
+        oxfordshire_delivery_plan,
+        somerset_action_plan,
+        sutton_responsibilities,
+        sutton_stakeholders,
+    )
+
+# Each name's module, imported on first use (PEP 562): the first call of one example
+# loads only its own area (a decision example needs no networks or plans).
+_MODULES = {
+    "oxfordshire_consultation": "_consultations",
+    "oxfordshire_synthetic_loop": "_consultations",
+    "oxfordshire_synthetic_report": "_consultations",
+    "oxfordshire_synthetic_responses": "_consultations",
+    "oxfordshire_themes": "_consultations",
+    "oxfordshire_tutorial_consultation": "_consultations",
+    "somerset_patient_transport_decision": "_decisions",
+    "somerset_rheumatology_decision": "_decisions",
+    "unproportionate_service_change": "_decisions",
+    "SUTTON_FEEDBACK_COLUMNS": "_escalation",
+    "SUTTON_LOCALITIES": "_escalation",
+    "oxfordshire": "_escalation",
+    "somerset": "_escalation",
+    "sutton": "_escalation",
+    "sutton_feedback_flow": "_escalation",
+    "gpcc_timeline_2011": "_plans",
+    "oxfordshire_delivery_plan": "_plans",
+    "somerset_action_plan": "_plans",
+    "sutton_responsibilities": "_plans",
+    "sutton_stakeholders": "_plans",
+}
 
 
 __all__: list[str] = [
@@ -63,3 +94,12 @@ __all__: list[str] = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
