@@ -260,7 +260,8 @@ def test_cli_duties_groups_by_force():
         "Statutory guidance (have regard): departure is lawful with recorded reasons",
         "National policy, not law: the decision maker may depart from it",
     ]
-    assert "5 of 7 are law; only a gap against law is a breach." in text
+    # s14T, s14Z15, s14Z2, s14P, s14U, s149 and Health Act 2009 s2 by statute, reg 23
+    assert "8 of 10 are law; only a gap against law is a breach." in text
 
 
 def test_duty_renderers_show_the_force():

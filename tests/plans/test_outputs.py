@@ -325,10 +325,15 @@ def test_annual_report_cites_the_law_of_its_year():
             "Arrangements for the public to be involved in each limb of the duty "
             "(National Health Service Act 2006, s242(1B))."
         ),
+        (
+            "Legal force: statute. A limb that applied and has no evidence is a gap against "
+            "the law (since 3 November 2008, limbs (b) and (c) apply only where a change would "
+            "have an impact on how services are delivered or the range available)."
+        ),
     )
     assert "s14Z2" not in " ".join(law(2011))
     assert law(2018)[0].endswith("(National Health Service Act 2006, s14Z2(2)).")
-    assert "s14Z15" in law(2018)[1]
+    assert "s14Z15" in law(2018)[2]
     icb = " ".join(law(2023))
     assert "s14Z45(2)" in icb
     assert "s14Z58" in icb

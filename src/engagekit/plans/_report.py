@@ -457,6 +457,8 @@ def _law_of_the_year(
             f"stood in each part of the year ({parts})."
         )
     paragraphs = [involvement]
+    if cited:
+        paragraphs.append(_FORCE_NOTES["duty"])
     if financial:
         prepared = end + dt.timedelta(days=1)
         who = kind if kind is not None else commissioner_on(end)
@@ -498,7 +500,7 @@ def _limbs(evidence: Sequence[Evidence], law: tuple[str, ...]) -> Section:
         )
     return Section(
         title="The public involvement duty",
-        paragraphs=(*law, _FORCE_NOTES["duty"]),
+        paragraphs=law,
         sections=subsections,
     )
 
