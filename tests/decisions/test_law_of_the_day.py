@@ -73,7 +73,10 @@ def test_equality_duties_before_5_april_2011():
     ground = required_engagement(impact, on=dt.date(2010, 6, 1)).grounds
     disability = next(g for g in ground if g.rule == "equality.disability-2006")
     assert disability.source.section == "s49A(1)"
-    assert disability.source.url == "https://legislation.gov.uk/cy/ukpga/1995/50/part/5A/2007-10-01"
+    assert (
+        disability.source.url
+        == "https://www.legislation.gov.uk/ukpga/1995/50/section/49A/2006-12-04"
+    )
 
 
 def test_a_permanent_closure_is_substantial_without_a_stated_access_effect():

@@ -751,6 +751,7 @@ def _tree_network(
             top=tuple(tops),
         ),
     )
+    object.__setattr__(network, "_targets", {})
     return network
 
 
