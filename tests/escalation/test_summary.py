@@ -197,12 +197,12 @@ class TestCommand:
         status, text = run("network", "--ods", str(EPRACCUR), "--pcn", str(PCN), "--path", "A81002")
         assert status == 0
         assert text.splitlines() == [
-            "RIVERSIDE MEDICAL CENTRE [A81002] (practice)",
-            "  -> TOWN PCN [U00002] (primary care network)",
-            "  -> NHS EXAMPLE SUB-ICB [16C] (commissioner (ccg or sub-icb location))",
-            "  -> ICB QHM [QHM] (integrated care board)",
-            "  -> NHS England region Y63 [Y63] (nhs england region)",
-            "  -> NHS England [england] (national body)",
+            "RIVERSIDE MEDICAL CENTRE [A81002] (Practice)",
+            "  -> TOWN PCN [U00002] (Primary care network)",
+            "  -> NHS EXAMPLE SUB-ICB [16C] (Commissioner (CCG or sub-ICB location))",
+            "  -> ICB QHM [QHM] (Integrated care board)",
+            "  -> NHS England region Y63 [Y63] (NHS England region)",
+            "  -> NHS England [england] (National body)",
         ]
 
     def test_summary(self) -> None:
@@ -234,6 +234,7 @@ class TestCommand:
         [
             (("network", "sutton", "--pcn", "x.csv"), "give a NAME or --pcn FILE, not both"),
             (("network", "sutton", "--lenient"), "only applies with --ods or --pcn"),
+            (("network", "--pcn", "x.csv", "--nations", "both"), "only applies with --ods"),
             (("network", "--diff", "2020-01-01", "2021-01-01"), "two dates need --ods FILE"),
             (("network", "--diff", "2020-01-01", "b.csv"), "give two epraccur files or two"),
             (("network", "sutton", "--summary", "--path", "x"), "give one of --route"),

@@ -122,6 +122,7 @@ def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
             "network", args.name, reason=f"give a NAME or {option} FILE, not both"
         )
     if args.ods or args.pcn:
+        _nations_need_ods(args)
         quiet = args.format != "text" or bool(args.route or args.path)
         return _read(args, out, args.ods, args.as_of, quiet=quiet)
     _only_with_files(args)
@@ -140,6 +141,11 @@ def _only_with_files(args: argparse.Namespace) -> None:
         raise InvalidValueError("--nations", args.nations, reason="only applies with --ods")
 
 
+def _nations_need_ods(args: argparse.Namespace) -> None:
+    if args.nations != "england" and not args.ods:
+        raise InvalidValueError("--nations", args.nations, reason="only applies with --ods")
+
+
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
     old_arg, new_arg = args.diff
     dates = [_as_date(old_arg), _as_date(new_arg)]
@@ -152,6 +158,7 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
             )
         if args.as_of:
             raise InvalidValueError("--as-of", args.as_of, reason="--diff gives the two dates")
+        _nations_need_ods(args)
         old = _read(args, out, args.ods, dates[0], quiet=True)
         new = _read(args, out, args.ods, dates[1], quiet=True)
     elif any(d is not None for d in dates):
@@ -215,7 +222,7 @@ def _network(args: argparse.Namespace, out: TextIO) -> int:
             return 0
         for step, body in enumerate(path):
             arrow = "  -> " * min(step, 1)
-            out.write(f"{arrow}{body.name} [{body.id}] ({body.kind.label.lower()})\n")
+            out.write(f"{arrow}{body.name} [{body.id}] ({body.kind.label})\n")
         return 0
     if args.summary:
         summary = network.summary()

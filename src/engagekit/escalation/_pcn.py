@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io as stdio
+import typing
 import zipfile
 
 from collections.abc import Iterable, Iterator
@@ -30,7 +31,7 @@ from engagekit.errors import (
     Problem,
     short_repr,
 )
-from engagekit.escalation._bodies import Body, Link
+from engagekit.escalation._bodies import Body, Link, _check_fields
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import ParentConflict, SkippedRow, _date, _rows
 from engagekit.escalation._summary import _known_name
@@ -62,7 +63,21 @@ _EPRACCUR_COLUMNS = 27
 
 _positive = _validate.whole_at_least(1)
 _non_negative = _validate.whole_at_least(0)
-_optional_date = attrs.validators.optional(attrs.validators.instance_of(dt.date))
+_optional_date = _validate.optional_date
+
+
+def _to_line(value: object) -> typing.Any:
+    return value if type(value) is int else _validate.to_int(value)
+
+
+_MEMBERSHIP_CHECKS: dict[str, typing.Any] = {
+    "line": (_positive,),
+    "practice": (_validate.ods_code,),
+    "pcn": (_validate.ods_code,),
+    "sub_icb": (_validate.ods_code,),
+    "start": (_optional_date,),
+    "end": (_optional_date,),
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -90,12 +105,29 @@ class PcnMembership:
         line 2: A81001 in U12345 (under 16C) from 2019-07-01 to 2021-04-01
     """
 
-    line: int = attrs.field(converter=_validate.to_int, validator=_positive)
-    practice: str = attrs.field(validator=_validate.ods_code)
-    pcn: str = attrs.field(validator=_validate.ods_code)
-    sub_icb: str = attrs.field(validator=_validate.ods_code)
-    start: dt.date | None = attrs.field(default=None, validator=_optional_date)
-    end: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    line: int = attrs.field(converter=_to_line)
+    practice: str
+    pcn: str
+    sub_icb: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # One combined check keeps reading a national file fast; on any doubt the
+        # detailed per-field checks run and name the field and value.
+        line: object = self.line
+        codes: tuple[object, ...] = (self.practice, self.pcn, self.sub_icb)
+        start: object = self.start
+        end: object = self.end
+        ods = _validate.ODS_PATTERN.match
+        if not (
+            type(line) is int
+            and line >= 1
+            and all(type(code) is str and ods(code) for code in codes)
+            and (start is None or type(start) is dt.date)
+            and (end is None or type(end) is dt.date)
+        ):
+            _check_fields(self, _MEMBERSHIP_CHECKS)
 
     def in_force(self, on: dt.date | str) -> bool:
         """Whether the membership was in force on a day (a date or 'YYYY-MM-DD')."""
@@ -335,18 +367,11 @@ def _build(
             malformed(line, None, f"expected {len(COLUMNS)} columns, got {len(row)}")
             continue
         practice, pcn, sub_icb = row[_PRACTICE].strip(), row[_PCN].strip(), row[_PCN_SUB].strip()
-        row_problems = [
-            f"column {column + 1} ({COLUMNS[column]}) "
-            + (f"{short_repr(value)} is not {_validate.ODS_RULE}" if value else "is empty")
-            for column, value in ((_PRACTICE, practice), (_PCN, pcn), (_PCN_SUB, sub_icb))
-            if not ods(value)
-        ]
         practice_sub = row[_PRACTICE_SUB].strip()
-        if practice_sub and not ods(practice_sub):
-            row_problems.append(
-                f"column {_PRACTICE_SUB + 1} ({COLUMNS[_PRACTICE_SUB]}) "
-                f"{short_repr(practice_sub)} is not {_validate.ODS_RULE}"
-            )
+        if ods(practice) and ods(pcn) and ods(sub_icb) and (not practice_sub or ods(practice_sub)):
+            row_problems = []
+        else:
+            row_problems = _code_problems(practice, pcn, sub_icb, practice_sub)
         start = _date(row[_START], _START + 1, COLUMNS[_START])
         end = _date(row[_END], _END + 1, COLUMNS[_END])
         row_problems.extend(d for d in (start, end) if isinstance(d, str))
@@ -428,6 +453,24 @@ def _build(
 
 
 _LOST = "in two PCNs at once; the membership that started last is kept"
+
+
+def _code_problems(practice: str, pcn: str, sub_icb: str, practice_sub: str) -> list[str]:
+    """What is wrong with a row's codes, column by column."""
+    ods = _validate.ODS_PATTERN.match
+    given = ((_PRACTICE, practice), (_PCN, pcn), (_PCN_SUB, sub_icb))
+    found = [
+        f"column {column + 1} ({COLUMNS[column]}) "
+        + (f"{short_repr(value)} is not {_validate.ODS_RULE}" if value else "is empty")
+        for column, value in given
+        if not ods(value)
+    ]
+    if practice_sub and not ods(practice_sub):
+        found.append(
+            f"column {_PRACTICE_SUB + 1} ({COLUMNS[_PRACTICE_SUB]}) "
+            f"{short_repr(practice_sub)} is not {_validate.ODS_RULE}"
+        )
+    return found
 
 
 def _line_of(membership: PcnMembership) -> int:
