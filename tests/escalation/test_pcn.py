@@ -124,6 +124,11 @@ class TestAlone:
             "  membership ended: 2",
         ]
         assert "<table" in result._repr_html_()
+        assert render.markdown(result).splitlines()[2:] == [
+            "| Skipped because | Rows |",
+            "|---|---|",
+            "| membership ended | 2 |",
+        ]
 
 
 class TestMerged:

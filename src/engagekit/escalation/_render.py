@@ -222,6 +222,12 @@ def _(value: PcnImport) -> str:
     return table(("Skipped because", "Rows"), rows, caption=_pcn_summary(value))
 
 
+@markdown.register
+def _(value: PcnImport) -> str:
+    rows = list(value.skipped_by_reason().items())
+    return f"{_pcn_summary(value)}\n\n" + md_table(("Skipped because", "Rows"), rows)
+
+
 # --- feedback flows ----------------------------------------------------------------------
 
 
