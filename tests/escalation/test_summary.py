@@ -162,6 +162,19 @@ class TestDiff:
             "moved: A81002 RIVERSIDE MEDICAL CENTRE from U00001 to U00002",
         ]
 
+    def test_a_practice_that_moved_commissioner_but_not_pcn(self) -> None:
+        """Its PCN stays its route; its commissioner, a second parent, changed."""
+        old_ods = EscalationNetwork.from_ods(EPRACCUR).network
+        moved = EPRACCUR.read_text().replace(
+            '"TS1 3QY","19740401","","A","B","16C"', '"TS1 3QY","19740401","","A","B","16D"'
+        )
+        new_ods = EscalationNetwork.from_ods(stdio.StringIO(moved)).network
+        old = EscalationNetwork.from_pcn(PCN, network=old_ods).network
+        new = EscalationNetwork.from_pcn(PCN, network=new_ods).network
+        assert [str(c) for c in old.diff(new).of("moved")] == [
+            "moved: A81004 PARK LANE PRACTICE from U00002, 16C to U00002, 16D"
+        ]
+
     def test_split_and_rename(self) -> None:
         """A code whose practices went to two bodies split; a changed name is a rename."""
         old = EscalationNetwork.from_ods(BEFORE).network

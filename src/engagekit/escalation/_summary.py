@@ -235,8 +235,10 @@ class NetworkDiff(_display.Listing[Change]):
     - another body only in the newer one was `ADDED`; one only in the older one
       `MERGED` into the one body its former members are now under, `SPLIT` among
       several, or was `REMOVED` (with no former member left);
-    - a body in both whose route goes to a different parent `MOVED`; one whose name
-      changed was `RENAMED`.
+    - a body in both whose next body up changed `MOVED` (`before` and `after` are
+      those bodies); so did one whose other parents changed (a practice in a PCN
+      keeps its commissioner as a second parent): then `before` and `after` list
+      every parent, the next body up first. One whose name changed was `RENAMED`.
 
     Changes are in that order, then from the highest tier down, then by id.
 
@@ -296,7 +298,9 @@ def diff(old: EscalationNetwork, new: EscalationNetwork) -> NetworkDiff:
         raise InvalidTypeError("other", new, expected="an EscalationNetwork")
     before_bodies = {body.id: body for body in old.bodies}
     after_bodies = {body.id: body for body in new.bodies}
-    before_up, after_up = _primary_parents(old), _primary_parents(new)
+    before_all, after_all = _parents(old), _parents(new)
+    before_up = {key: ids[0] for key, ids in before_all.items()}
+    after_up = {key: ids[0] for key, ids in after_all.items()}
     changes: list[Change] = []
 
     def add(kind: ChangeKind, body: Body, before: str | None, after: str | None) -> None:
@@ -328,20 +332,22 @@ def diff(old: EscalationNetwork, new: EscalationNetwork) -> NetworkDiff:
         earlier = before_bodies.get(body.id)
         if earlier is None:
             continue
-        was, now_parent = before_up.get(body.id), after_up.get(body.id)
-        if was != now_parent:
-            add(ChangeKind.MOVED, body, was, now_parent)
+        was, now_parents = before_all.get(body.id, ()), after_all.get(body.id, ())
+        if was[:1] != now_parents[:1]:  # the next body on its route changed
+            add(ChangeKind.MOVED, body, before_up.get(body.id), after_up.get(body.id))
+        elif was != now_parents:  # only a second parent (a PCN member's commissioner)
+            add(ChangeKind.MOVED, body, ", ".join(was), ", ".join(now_parents))
         if earlier.name != body.name:
             add(ChangeKind.RENAMED, body, earlier.name, body.name)
     changes.sort(key=lambda c: (_CHANGE_ORDER[c.kind], -_TIER_RANK[c.tier], c.id))
     return NetworkDiff(changes)
 
 
-def _primary_parents(network: EscalationNetwork) -> dict[str, str]:
-    """Each body's next body up on its route, by id."""
+def _parents(network: EscalationNetwork) -> dict[str, tuple[str, ...]]:
+    """Each body's parents by id, the next body up on its route first."""
     found = {}
     for body in network.bodies:
         parents = network.parents(body)
         if parents:
-            found[body.id] = parents[0].id
+            found[body.id] = tuple(parent.id for parent in parents)
     return found
