@@ -373,7 +373,8 @@ def _build(
         else:
             row_problems = _code_problems(practice, pcn, sub_icb, practice_sub)
         start = _date(row[_START], _START + 1, COLUMNS[_START])
-        end = _date(row[_END], _END + 1, COLUMNS[_END])
+        end_text = row[_END]
+        end = _date(end_text, _END + 1, COLUMNS[_END]) if end_text else None  # mostly empty
         row_problems.extend(d for d in (start, end) if isinstance(d, str))
         if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
             row_problems.append(
