@@ -198,6 +198,18 @@ class TestBadInput:
         with pytest.raises(DocumentError, match="starting 'PCN Code'"):
             read(text)
 
+    def test_a_header_with_other_names_says_which(self) -> None:
+        """Each column the header names differently, so nothing is read by position."""
+        header = HEADER.replace("Practice Parent Sub ICB Location Code", "Practice Parent Code")
+        with pytest.raises(DocumentError) as caught:
+            read(header + member())
+        assert [str(p) for p in caught.value.problems] == [
+            (
+                "line 1: header column 3 is 'Practice Parent Code', "
+                "expected 'Practice Parent Sub ICB Location Code'"
+            )
+        ]
+
     def test_malformed_rows_are_listed_by_line(self) -> None:
         text = (
             member()

@@ -361,7 +361,17 @@ def _build(
             if row[0].strip().lower() == _HEADER[0]:
                 raise DocumentError(
                     origin,
-                    [Problem(f"line {line}", "the header row does not name the ePCN columns")],
+                    [
+                        Problem(
+                            f"line {line}",
+                            f"header column {number} is {short_repr(cell.strip())}, "
+                            f"expected {expected!r}",
+                        )
+                        for number, (cell, expected) in enumerate(
+                            zip(row, COLUMNS, strict=True), start=1
+                        )
+                        if cell.strip().lower() != expected.lower()
+                    ],
                 )
         if len(row) != len(COLUMNS):
             malformed(line, None, f"expected {len(COLUMNS)} columns, got {len(row)}")
