@@ -32,7 +32,8 @@ def register(commands: Any) -> None:
         "network",
         help="show an escalation network: a built-in one or one read from ODS data",
         description="Show an escalation network (somerset, sutton, oxfordshire, national) "
-        "or build one from the NHS ODS GP practice file epraccur.csv.",
+        "or build one from the NHS ODS GP practice file epraccur.csv and its primary "
+        "care network file (ePCN).",
     )
     network.add_argument("name", nargs="?", help="somerset, sutton, oxfordshire or national")
     network.add_argument("--ods", metavar="FILE", help="read epraccur.csv (27 columns, no header)")
@@ -40,12 +41,13 @@ def register(commands: Any) -> None:
         "--as-of",
         metavar="DATE",
         type=date_arg,
-        help="with --ods: practices open on this date (YYYY-MM-DD)",
+        help="with --ods or --pcn: practices open and PCN memberships in force on "
+        "this date (YYYY-MM-DD)",
     )
     network.add_argument(
         "--lenient",
         action="store_true",
-        help="with --ods: skip malformed rows and resolve every conflict between rows "
+        help="with --ods or --pcn: skip malformed rows and resolve every conflict between rows "
         "over a parent by rule, listing each as a warning, instead of failing",
     )
     network.add_argument(
