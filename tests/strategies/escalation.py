@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 from engagekit.escalation import (
     Body,
     BodyKind,
+    Change,
+    ChangeKind,
     Coverage,
     EscalationNetwork,
     FeedbackFlow,
@@ -20,9 +22,12 @@ from engagekit.escalation import (
     OdsImport,
     OdsName,
     ParentConflict,
+    PcnImport,
+    PcnMembership,
     SeatCount,
     SkippedRow,
     Tier,
+    TierKindCount,
 )
 from engagekit.sources import Source
 
@@ -253,6 +258,45 @@ ods_names = st.builds(
     source=st.none() | st.builds(Source, title=names, publisher=names),
 )
 
+dates = st.none() | st.dates()
+
+pcn_memberships = st.builds(
+    PcnMembership,
+    line=st.integers(min_value=1, max_value=10_000),
+    practice=ods_codes,
+    pcn=ods_codes,
+    sub_icb=ods_codes,
+    start=dates,
+    end=dates,
+)
+
+pcn_imports = st.builds(
+    PcnImport,
+    network=networks(max_practices=4),
+    rows=st.integers(min_value=0, max_value=100),
+    memberships=st.lists(pcn_memberships, max_size=3).map(tuple),
+    skipped=st.lists(skipped_rows, max_size=3).map(tuple),
+    warnings=st.lists(parent_conflicts, max_size=3).map(tuple),
+)
+
+tier_kind_counts = st.builds(
+    TierKindCount,
+    tier=st.sampled_from(Tier),
+    kind=st.sampled_from(BodyKind),
+    count=st.integers(min_value=0, max_value=10_000),
+    names=st.lists(names, max_size=3).map(tuple),
+)
+
+changes = st.builds(
+    Change,
+    kind=st.sampled_from(ChangeKind),
+    id=ids,
+    name=names,
+    tier=st.sampled_from(Tier),
+    before=st.none() | names,
+    after=st.none() | names,
+)
+
 
 #: One strategy per public type of engagekit.escalation, for the shared round-trip
 #: properties in tests/properties/test_roundtrip.py.
@@ -271,6 +315,11 @@ STRATEGIES = {
     Nations: st.sampled_from(Nations),
     OdsImport: ods_imports,
     OdsName: ods_names,
+    PcnMembership: pcn_memberships,
+    PcnImport: pcn_imports,
+    TierKindCount: tier_kind_counts,
+    Change: changes,
+    ChangeKind: st.sampled_from(ChangeKind),
     Tier: st.sampled_from(Tier),
     BodyKind: st.sampled_from(BodyKind),
     LinkKind: st.sampled_from(LinkKind),

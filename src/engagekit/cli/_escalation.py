@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import enum
 import json
 import sys
 
@@ -12,7 +14,7 @@ from typing import Any, TextIO
 from engagekit import io, render
 from engagekit.cli._args import date_arg
 from engagekit.errors import InvalidValueError, UnknownNameError
-from engagekit.escalation import EscalationNetwork, Tier, national
+from engagekit.escalation import EscalationNetwork, OdsImport, PcnImport, Tier, national
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
 
@@ -30,7 +32,8 @@ def register(commands: Any) -> None:
         "network",
         help="show an escalation network: a built-in one or one read from ODS data",
         description="Show an escalation network (somerset, sutton, oxfordshire, national) "
-        "or build one from the NHS ODS GP practice file epraccur.csv.",
+        "or build one from the NHS ODS GP practice file epraccur.csv and its primary "
+        "care network file (ePCN).",
     )
     network.add_argument("name", nargs="?", help="somerset, sutton, oxfordshire or national")
     network.add_argument("--ods", metavar="FILE", help="read epraccur.csv (27 columns, no header)")
@@ -38,12 +41,13 @@ def register(commands: Any) -> None:
         "--as-of",
         metavar="DATE",
         type=date_arg,
-        help="with --ods: practices open on this date (YYYY-MM-DD)",
+        help="with --ods or --pcn: practices open and PCN memberships in force on "
+        "this date (YYYY-MM-DD)",
     )
     network.add_argument(
         "--lenient",
         action="store_true",
-        help="with --ods: skip malformed rows and resolve every conflict between rows "
+        help="with --ods or --pcn: skip malformed rows and resolve every conflict between rows "
         "over a parent by rule, listing each as a warning, instead of failing",
     )
     network.add_argument(
@@ -60,44 +64,183 @@ def register(commands: Any) -> None:
         help="with --ods: an ODS organisation file (eccg.csv, eauth.csv, ...) to name "
         "bodies from, over the built-in tables; repeat for several",
     )
+    network.add_argument(
+        "--pcn",
+        metavar="FILE",
+        help="read the ODS ePCN core partner details (CSV, or .xlsx with the xlsx extra) "
+        "into the neighbourhood tier; with --ods, merged into that network",
+    )
     network.add_argument("--format", choices=("text", "mermaid", "dot", "json"), default="text")
     network.add_argument("--route", metavar="BODY", help="show who hears this body next")
+    network.add_argument(
+        "--summary", action="store_true", help="show the bodies by tier and kind, with names"
+    )
+    network.add_argument(
+        "--path", metavar="BODY", help="show the path from this body to the top, with names"
+    )
+    network.add_argument(
+        "--diff",
+        nargs=2,
+        metavar=("OLD", "NEW"),
+        help="show what changed: between two epraccur files, or between two dates "
+        "(YYYY-MM-DD) of the --ods (and --pcn) files",
+    )
     network.set_defaults(handler=_network)
 
 
-def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
-    if args.ods and args.name:
-        raise InvalidValueError("network", args.name, reason="give a NAME or --ods FILE, not both")
-    if args.ods:
+def _read(
+    args: argparse.Namespace,
+    out: TextIO,
+    ods: str | None,
+    as_of: dt.date | None,
+    *,
+    quiet: bool,
+) -> EscalationNetwork:
+    """The network of the ODS files given, each import reported (on stderr when quiet)."""
+    network = None
+    reports: list[OdsImport | PcnImport] = []
+    if ods:
         result = EscalationNetwork.from_ods(
-            args.ods,
-            as_of=args.as_of,
-            strict=not args.lenient,
-            nations=args.nations,
-            names=args.names,
+            ods, as_of=as_of, strict=not args.lenient, nations=args.nations, names=args.names
         )
-        if args.format == "text" and not args.route:
-            out.write(render.text(result) + "\n\n")
-        elif result.warnings:
-            count = len(result.warnings)
+        reports.append(result)
+        network = result.network
+    if args.pcn:
+        pcns = EscalationNetwork.from_pcn(
+            args.pcn, network=network, as_of=as_of, strict=not args.lenient
+        )
+        reports.append(pcns)
+        network = pcns.network
+    for report in reports:
+        if not quiet:
+            out.write(render.text(report) + "\n\n")
+        elif report.warnings:
+            count = len(report.warnings)
             sys.stderr.write(
                 f"engagekit: warning: {count} conflict{'s' if count != 1 else ''} between "
-                f"rows over a parent, resolved by rule; the first: {result.warnings[0]}\n"
+                f"rows over a parent, resolved by rule; the first: {report.warnings[0]}\n"
             )
-        return result.network
-    if args.as_of:
-        raise InvalidValueError("--as-of", args.as_of, reason="only applies with --ods")
-    if args.lenient or args.nations != "england" or args.names:
-        option = "--lenient" if args.lenient else "--nations" if args.names is None else "--names"
-        raise InvalidValueError(option, option, reason="only applies with --ods")
+    assert network is not None
+    return network
+
+
+def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
+    if (args.ods or args.pcn) and args.name:
+        option = "--ods" if args.ods else "--pcn"
+        raise InvalidValueError(
+            "network", args.name, reason=f"give a NAME or {option} FILE, not both"
+        )
+    if args.ods or args.pcn:
+        _nations_need_ods(args)
+        quiet = args.format != "text" or bool(args.route or args.path)
+        return _read(args, out, args.ods, args.as_of, quiet=quiet)
+    _only_with_files(args)
     name = (args.name or "").lower()
     if name not in _NETWORKS:
         raise UnknownNameError("network", args.name or "", choices=_NETWORKS)
     return _NETWORKS[name]()
 
 
+def _only_with_files(args: argparse.Namespace) -> None:
+    if args.as_of:
+        raise InvalidValueError("--as-of", args.as_of, reason="only applies with --ods or --pcn")
+    if args.lenient:
+        raise InvalidValueError("--lenient", "--lenient", reason="only applies with --ods or --pcn")
+    _nations_need_ods(args)
+
+
+def _nations_need_ods(args: argparse.Namespace) -> None:
+    if args.nations != "england" and not args.ods:
+        raise InvalidValueError("--nations", args.nations, reason="only applies with --ods")
+    if args.names and not args.ods:
+        raise InvalidValueError("--names", args.names[0], reason="only applies with --ods")
+
+
+def _diff(args: argparse.Namespace, out: TextIO) -> int:
+    old_arg, new_arg = args.diff
+    dates = [_as_date(old_arg), _as_date(new_arg)]
+    if args.name:
+        raise InvalidValueError("--diff", args.name, reason="give --diff OLD NEW without a NAME")
+    if all(d is not None for d in dates):
+        if not (args.ods or args.pcn):
+            raise InvalidValueError(
+                "--diff", old_arg, reason="two dates need --ods FILE (or --pcn FILE) to read"
+            )
+        if args.as_of:
+            raise InvalidValueError("--as-of", args.as_of, reason="--diff gives the two dates")
+        _nations_need_ods(args)
+        old = _read(args, out, args.ods, dates[0], quiet=True)
+        new = _read(args, out, args.ods, dates[1], quiet=True)
+    elif any(d is not None for d in dates):
+        raise InvalidValueError(
+            "--diff", f"{old_arg} {new_arg}", reason="give two epraccur files or two dates"
+        )
+    else:
+        if args.ods or args.pcn:
+            raise InvalidValueError(
+                "--diff",
+                f"{old_arg} {new_arg}",
+                reason="two files are read as epraccur.csv; --ods and --pcn go with two dates",
+            )
+        old = _read(args, out, old_arg, args.as_of, quiet=True)
+        new = _read(args, out, new_arg, args.as_of, quiet=True)
+    changes = old.diff(new)
+    if args.format == "json":
+        out.write(json.dumps(changes.to_records(), default=_plain) + "\n")
+        return 0
+    if not changes:
+        out.write(f"No changes from {old_arg} to {new_arg}.\n")
+        return 0
+    counts = ", ".join(f"{count} {kind}" for kind, count in changes.counts().items())
+    out.write(f"From {old_arg} to {new_arg}: {counts}\n\n")
+    out.write(render.text(changes) + "\n")
+    return 0
+
+
+def _plain(value: object) -> object:
+    """A value JSON cannot hold as it is: an enum's value, a date's ISO text."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _as_date(text: str) -> dt.date | None:
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        return date_arg(text)
+    return None
+
+
 def _network(args: argparse.Namespace, out: TextIO) -> int:
+    chosen = [o for o in ("route", "path", "summary", "diff") if getattr(args, o)]
+    if len(chosen) > 1:
+        raise InvalidValueError(
+            f"--{chosen[1]}", chosen[1], reason="give one of --route, --path, --summary, --diff"
+        )
+    if args.diff:
+        return _diff(args, out)
+    if args.format in ("mermaid", "dot") and (args.summary or args.path):
+        raise InvalidValueError(
+            "--format", args.format, reason="--summary and --path print as text or json"
+        )
     network = _load(args, out)
+    if args.path:
+        path = network.path(args.path)
+        if args.format == "json":
+            out.write(json.dumps(path.to_records(), default=_plain) + "\n")
+            return 0
+        for step, body in enumerate(path):
+            arrow = "  -> " * min(step, 1)
+            out.write(f"{arrow}{body.name} [{body.id}] ({body.kind.label})\n")
+        return 0
+    if args.summary:
+        summary = network.summary()
+        if args.format == "json":
+            out.write(json.dumps(summary.to_records(), default=_plain) + "\n")
+            return 0
+        out.write(f"{network.name}: {summary.total} bodies\n\n{render.text(summary)}\n")
+        return 0
     if args.route:
         route = network.route(args.route)
         start = network.body(args.route)

@@ -7,8 +7,12 @@
 - `EscalationNetwork` holds `Body` and `Link` values, checks the structure at
   construction, and answers `route`, `cascade`, `coverage`, `gaps`, `duties`,
   `aggregate` and `aggregate_by`, each with a typed result that prints as a table.
-- `EscalationNetwork.from_ods` reads the NHS ODS `epraccur.csv` file; `national`
+- `EscalationNetwork.from_ods` reads the NHS ODS `epraccur.csv` file and
+  `EscalationNetwork.from_pcn` its primary care network file (ePCN); `national`
   builds a synthetic England-sized network.
+- `summary`, `path` and `diff` give a national view: counts by tier and kind
+  (`NetworkSummary`), a body's path to the top (`PathToTop`), and what changed
+  between two networks (`NetworkDiff`).
 - `FeedbackFlow` is a four-stage flow (Listen → Discuss → Inform → Feedback), as in
   Sutton CCG's feedback-flow chart.
 
@@ -35,6 +39,7 @@ from engagekit.escalation._national import ENGLAND_SCALE, national
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import Nations, OdsImport, ParentConflict, SkippedRow, era_kinds
 from engagekit.escalation._odsnames import ICB_ERA, OdsName, OdsNames
+from engagekit.escalation._pcn import PcnImport, PcnMembership
 from engagekit.escalation._results import (
     BodyDuties,
     Cascade,
@@ -43,6 +48,14 @@ from engagekit.escalation._results import (
     NetworkDuties,
     Route,
     SeatCount,
+)
+from engagekit.escalation._summary import (
+    Change,
+    ChangeKind,
+    NetworkDiff,
+    NetworkSummary,
+    PathToTop,
+    TierKindCount,
 )
 from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
 
@@ -58,6 +71,8 @@ __all__ = [
     "BodyDuties",
     "BodyKind",
     "Cascade",
+    "Change",
+    "ChangeKind",
     "Coverage",
     "EscalationNetwork",
     "FeedbackFlow",
@@ -68,15 +83,21 @@ __all__ = [
     "Link",
     "LinkKind",
     "Nations",
+    "NetworkDiff",
     "NetworkDuties",
+    "NetworkSummary",
     "OdsImport",
     "OdsName",
     "OdsNames",
     "ParentConflict",
+    "PathToTop",
+    "PcnImport",
+    "PcnMembership",
     "Route",
     "SeatCount",
     "SkippedRow",
     "Tier",
+    "TierKindCount",
     "era_kinds",
     "national",
 ]

@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from engagekit.duties import BodyType, DutiesInForce
     from engagekit.escalation._ods import Nations, OdsImport
     from engagekit.escalation._odsnames import OdsNames
+    from engagekit.escalation._pcn import PcnImport
+    from engagekit.escalation._summary import NetworkDiff, NetworkSummary, PathToTop
 
 
 T = TypeVar("T")
@@ -707,6 +709,103 @@ class EscalationNetwork:
         from engagekit.escalation._ods import read_ods
 
         return read_ods(source, as_of=as_of, strict=strict, nations=nations, name=name, names=names)
+
+    @classmethod
+    def from_pcn(
+        cls,
+        source: str | Path | IO[str],
+        *,
+        network: EscalationNetwork | None = None,
+        as_of: dt.date | str | None = None,
+        strict: bool = True,
+        name: str | None = None,
+    ) -> PcnImport:
+        """Fill the neighbourhood tier with primary care networks from the ODS ePCN file.
+
+        Reads the ePCN core partner details: one row for each practice's
+        membership of a primary care network (PCN), with its start and end dates
+        and the PCN's parent sub-ICB location. Accepts the CSV extract
+        (`epcncorepartnerdetails.csv`: 11 columns, `YYYYMMDD` dates, with or
+        without a header row) or `ePCN.xlsx` (its "PCN Core Partner Details"
+        sheet; needs the `xlsx` extra). Dates work as in `from_ods`: without
+        `as_of` the memberships with no end date are kept; with `as_of` those in
+        force on that day (started on or before it, not ended on or before it).
+        Every row not kept is in `PcnImport.skipped` with its line and reason.
+
+        Alone, the network is practice → PCN → sub-ICB location. Given `network`
+        (say, from `from_ods`), each member practice's route runs through its PCN
+        to the PCN's sub-ICB location, which must be a body of `network`; the
+        practice keeps its other links (to its commissioner), no longer primary.
+
+        Args:
+            source: a path (`.csv`, or `.xlsx`), or a text file object (opened
+                with `newline=""`).
+            network: the network to add the PCNs to, or `None` for PCNs alone.
+            as_of: keep the memberships in force on this date (a `datetime.date`
+                or 'YYYY-MM-DD' text) instead of those with no end date.
+            strict: raise on a malformed row, a practice or sub-ICB location not
+                in `network`, a practice in two PCNs at once, or a PCN under two
+                sub-ICB locations (the default); if false, such rows are skipped
+                and reported, the membership that started last is kept, and the
+                first row decides a PCN's parent (a warning).
+            name: the network's name (default: from the file or `network`).
+
+        Raises:
+            DocumentError: a file in another layout (line 1), or, when `strict`,
+                every problem row by line (at most 50 kept, the rest counted).
+            ParseError: the file cannot be opened or is not UTF-8 text.
+            InvalidTypeError: `source` is not a path or a text file, or an
+                argument has the wrong type.
+            InvalidValueError: an `.xlsx` file without openpyxl installed.
+
+        Examples:
+            >>> import io
+            >>> csv = ("A81001,THE SURGERY,16C,,U12345,RIVERSIDE PCN,16C,NHS EXAMPLE,"
+            ...        "20190701,,TRUE\\n")
+            >>> pcns = EscalationNetwork.from_pcn(io.StringIO(csv)).network
+            >>> [b.name for b in pcns.route("A81001")]
+            ['RIVERSIDE PCN', 'NHS EXAMPLE']
+        """
+        from engagekit.escalation._pcn import read_pcn
+
+        return read_pcn(source, network=network, as_of=as_of, strict=strict, name=name)
+
+    # --- the national view ----------------------------------------------------------------
+
+    def summary(self) -> NetworkSummary:
+        """How many bodies of each kind sit at each tier, with names where known.
+
+        Examples:
+            >>> from engagekit.examples import sutton
+            >>> summary = sutton().summary()
+            >>> [(row.tier.value, row.kind.value, row.count) for row in summary][:2]
+            [('place', 'committee', 1), ('place', 'governing-body', 1)]
+        """
+        from engagekit.escalation._summary import summarise
+
+        return summarise(self)
+
+    def path(self, body: str | Body) -> PathToTop:
+        """The body itself and every body above it on its route to the top, with names.
+
+        Examples:
+            >>> from engagekit.examples import sutton
+            >>> [b.id for b in sutton().path("sutton-practice-12")]
+            ['sutton-practice-12', 'sutton-locality-wallington', 'sutton-governing-body']
+        """
+        from engagekit.escalation._summary import PathToTop
+
+        start = self.body(body)
+        return PathToTop((start, *self.route(start)))
+
+    def diff(self, other: EscalationNetwork) -> NetworkDiff:
+        """What changed from this network to `other` (an older one to a newer one).
+
+        See [`NetworkDiff`][engagekit.escalation.NetworkDiff] for what is reported.
+        """
+        from engagekit.escalation._summary import diff
+
+        return diff(self, other)
 
     def to_mermaid(self) -> str:
         """Mermaid flowchart text, bottom to top, one subgraph per tier."""

@@ -23,6 +23,7 @@ from engagekit.escalation._flow import FeedbackFlow, FlowStage
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import OdsImport
 from engagekit.escalation._odsnames import ICB_ERA
+from engagekit.escalation._pcn import PcnImport
 from engagekit.escalation._results import BodyDuties, Coverage, Gaps
 
 
@@ -193,6 +194,42 @@ def _ods_summary(value: OdsImport) -> str:
         structure = "CCGs" if value.era < ICB_ERA else "sub-ICB locations and ICBs"
         summary += f"; kinds as on {value.era.isoformat()} ({structure})"
     return summary
+
+
+def _pcn_summary(value: PcnImport) -> str:
+    summary = (
+        f"{value.rows} rows read; {len(value.memberships)} memberships in "
+        f"{len(value.pcns)} primary care networks; {len(value.skipped)} rows skipped"
+    )
+    if value.warnings:
+        count = len(value.warnings)
+        summary += f"; {count} warning{'s' if count != 1 else ''}"
+    return summary
+
+
+@text.register
+def _(value: PcnImport) -> str:
+    lines = [_pcn_summary(value)]
+    lines.extend(f"  {reason}: {count}" for reason, count in value.skipped_by_reason().items())
+    if value.warnings:
+        lines.append("Warnings (a PCN given two parents; the first row's kept):")
+        lines.extend(f"  {warning}" for warning in value.warnings[:WARNINGS_SHOWN])
+        rest = len(value.warnings) - WARNINGS_SHOWN
+        if rest > 0:
+            lines.append(f"  … and {rest} more")
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: PcnImport) -> str:
+    rows = list(value.skipped_by_reason().items())
+    return table(("Skipped because", "Rows"), rows, caption=_pcn_summary(value))
+
+
+@markdown.register
+def _(value: PcnImport) -> str:
+    rows = list(value.skipped_by_reason().items())
+    return f"{_pcn_summary(value)}\n\n" + md_table(("Skipped because", "Rows"), rows)
 
 
 # --- feedback flows ----------------------------------------------------------------------

@@ -1,0 +1,633 @@
+"""Reading the NHS ODS primary care network file, ePCN core partner details (private).
+
+ODS publishes primary care networks (PCNs) as ``ePCN.xlsx`` (sheets "PCN Details"
+and "PCN Core Partner Details") and as CSV extracts. engagekit reads the core
+partner details: one row for each practice's membership of a PCN, with its start
+and end dates, and the PCN's parent sub-ICB location. The CSV extract
+(``epcncorepartnerdetails.csv``) has these 11 columns, with or without a header row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io as stdio
+import typing
+import zipfile
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePath
+from typing import IO
+
+import attrs
+
+from engagekit import _data, _display, _validate
+from engagekit.errors import (
+    MAX_PROBLEMS,
+    DocumentError,
+    InvalidTypeError,
+    InvalidValueError,
+    ParseError,
+    Problem,
+    short_repr,
+)
+from engagekit.escalation._bodies import Body, Link, _check_fields
+from engagekit.escalation._network import EscalationNetwork
+from engagekit.escalation._ods import FIELD_LIMIT, ParentConflict, SkippedRow, _date
+from engagekit.escalation._summary import _known_name
+from engagekit.escalation._tiers import BodyKind, Tier
+from engagekit.sources import Source
+
+
+#: The columns of the ePCN core partner details, in their published order.
+COLUMNS = (
+    "Partner Organisation Code",
+    "Partner Name",
+    "Practice Parent Sub ICB Location Code",
+    "Practice Parent Sub ICB Location Name",
+    "PCN Code",
+    "PCN Name",
+    "PCN Parent Sub ICB Location Code",
+    "PCN Parent Sub ICB Location Name",
+    "Practice to PCN Relationship Start Date",
+    "Practice to PCN Relationship End Date",
+    "Practice Sub ICB and PCN Sub ICB Match?",
+)
+#: The sheet of ``ePCN.xlsx`` that holds the core partner details.
+SHEET = "PCN Core Partner Details"
+
+_PRACTICE, _PRACTICE_NAME, _PRACTICE_SUB = 0, 1, 2
+_PCN, _PCN_NAME, _PCN_SUB, _PCN_SUB_NAME, _START, _END = 4, 5, 6, 7, 8, 9
+_HEADER = tuple(c.lower() for c in COLUMNS)
+_EPRACCUR_COLUMNS = 27
+
+_positive = _validate.whole_at_least(1)
+_non_negative = _validate.whole_at_least(0)
+_optional_date = _validate.optional_date
+
+
+def _to_line(value: object) -> typing.Any:
+    return value if type(value) is int else _validate.to_int(value)
+
+
+_MEMBERSHIP_CHECKS: dict[str, typing.Any] = {
+    "line": (_positive,),
+    "practice": (_validate.ods_code,),
+    "pcn": (_validate.ods_code,),
+    "sub_icb": (_validate.ods_code,),
+    "start": (_optional_date,),
+    "end": (_optional_date,),
+}
+
+
+@attrs.frozen(kw_only=True)
+class PcnMembership:
+    """One practice's membership of a primary care network, from one row of the file.
+
+    Attributes:
+        line: the line (or sheet row) it was read from.
+        practice: the practice's ODS code.
+        pcn: the PCN's ODS code.
+        sub_icb: the PCN's parent sub-ICB location (a former CCG's code).
+        start: the day the membership started, if recorded.
+        end: the day it ended, or `None` while it is in force.
+
+    A membership is in force on a day from its start, and not on or after its end
+    (as a practice is open up to, not on, its close date in `from_ods`).
+
+    Examples:
+        >>> import datetime as dt
+        >>> m = PcnMembership(line=2, practice="A81001", pcn="U12345", sub_icb="16C",
+        ...                   start=dt.date(2019, 7, 1), end=dt.date(2021, 4, 1))
+        >>> m.in_force(dt.date(2020, 1, 1)), m.in_force(dt.date(2021, 4, 1))
+        (True, False)
+        >>> print(m)
+        line 2: A81001 in U12345 (under 16C) from 2019-07-01 to 2021-04-01
+    """
+
+    line: int = attrs.field(converter=_to_line)
+    practice: str
+    pcn: str
+    sub_icb: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # One combined check keeps reading a national file fast; on any doubt the
+        # detailed per-field checks run and name the field and value.
+        line: object = self.line
+        codes: tuple[object, ...] = (self.practice, self.pcn, self.sub_icb)
+        start: object = self.start
+        end: object = self.end
+        ods = _validate.ODS_PATTERN.match
+        if not (
+            type(line) is int
+            and line >= 1
+            and all(type(code) is str and ods(code) for code in codes)
+            and (start is None or type(start) is dt.date)
+            and (end is None or type(end) is dt.date)
+        ):
+            _check_fields(self, _MEMBERSHIP_CHECKS)
+
+    def in_force(self, on: dt.date | str) -> bool:
+        """Whether the membership was in force on a day (a date or 'YYYY-MM-DD')."""
+        day = _validate.as_date("on", on)
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def __str__(self) -> str:
+        start = f" from {self.start.isoformat()}" if self.start else ""
+        end = f" to {self.end.isoformat()}" if self.end else ""
+        return f"line {self.line}: {self.practice} in {self.pcn} (under {self.sub_icb}){start}{end}"
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class PcnImport(_display.Displayable):
+    """What `EscalationNetwork.from_pcn` read: the network, and every row left out.
+
+    Attributes:
+        network: practice → primary care network → sub-ICB location, alone or
+            merged into the network given.
+        rows: the number of lines (or sheet rows) read.
+        memberships: the memberships kept (in force), in line order.
+        skipped: each line not kept, with its reason, in line order.
+        warnings: each PCN given two parent sub-ICB locations by different rows,
+            resolved by keeping the first row's (see `ParentConflict`).
+
+    `len(memberships) + len(skipped) == rows`: no row is dropped silently.
+
+    Examples:
+        >>> import io
+        >>> rows = ("A81001,THE SURGERY,16C,,U00001,RIVERSIDE PCN,16C,,20190701,,\\n"
+        ...         "A81002,THE CLINIC,16C,,U00001,RIVERSIDE PCN,16C,,20190701,20210401,\\n")
+        >>> result = EscalationNetwork.from_pcn(io.StringIO(rows))
+        >>> result
+        <PcnImport with 2 rows, 1 membership, 1 PCN and 1 skipped>
+        >>> print(result.skipped[0])
+        line 2 (A81002): membership ended (on 2021-04-01)
+    """
+
+    network: EscalationNetwork = attrs.field(validator=_validate.instance_of(EscalationNetwork))
+    rows: int = attrs.field(converter=_validate.to_int, validator=_non_negative)
+    memberships: tuple[PcnMembership, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(PcnMembership)
+    )
+    skipped: tuple[SkippedRow, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(SkippedRow)
+    )
+    warnings: tuple[ParentConflict, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(ParentConflict)
+    )
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            "PcnImport",
+            [
+                (self.rows, "rows"),
+                (len(self.memberships), "memberships"),
+                (len(self.pcns), "PCNs"),
+                (len(self.skipped), "skipped"),
+                *([(len(self.warnings), "warnings")] if self.warnings else []),
+            ],
+        )
+
+    @property
+    def pcns(self) -> tuple[str, ...]:
+        """The codes of the PCNs with a membership kept, in code order."""
+        return tuple(sorted({m.pcn for m in self.memberships}))
+
+    def skipped_by_reason(self) -> dict[str, int]:
+        """How many rows were skipped for each kind of reason, most frequent first.
+
+        The reason's kind is its text up to the first parenthesis or comma.
+        """
+        counts: dict[str, int] = {}
+        for row in self.skipped:
+            kind = row.reason.split(" (")[0].split(",")[0]
+            counts[kind] = counts.get(kind, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _source() -> Source:
+    return Source(**_data.documents()["ods-epcn"])
+
+
+def read_pcn(
+    source: str | Path | IO[str],
+    *,
+    network: EscalationNetwork | None = None,
+    as_of: dt.date | str | None = None,
+    strict: bool = True,
+    name: str | None = None,
+) -> PcnImport:
+    """Read the ePCN core partner details (see `EscalationNetwork.from_pcn`)."""
+    day = None if as_of is None else _validate.as_date("as_of", as_of)
+    if not isinstance(strict, bool):
+        raise InvalidTypeError("strict", strict, expected="true or false")
+    if network is not None and not isinstance(network, EscalationNetwork):
+        raise InvalidTypeError("network", network, expected="an EscalationNetwork or None")
+    given_name: object = name
+    if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
+        raise InvalidTypeError("name", name, expected="non-empty text")
+    with _opened(source) as (records, origin):
+        return _build(records, origin=origin, network=network, as_of=day, strict=strict, name=name)
+
+
+@contextlib.contextmanager
+def _opened(
+    source: str | Path | IO[str],
+) -> Iterator[tuple[Iterator[tuple[int, list[str] | str]], str]]:
+    if isinstance(source, str | PurePath):
+        origin = str(source)
+        if origin.lower().endswith((".xlsx", ".xlsm")):
+            yield _xlsx_rows(Path(source), origin), origin
+            return
+        try:
+            handle = Path(source).open(encoding="utf-8", newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise ParseError(origin, reason=f"cannot open: {exc.strerror}") from None
+        except ValueError as exc:  # a path with a NUL character
+            raise ParseError(origin, reason=f"cannot open: {exc}") from None
+        with handle:
+            yield _rows(handle, origin), origin
+        return
+    given: object = source
+    if isinstance(given, stdio.RawIOBase | stdio.BufferedIOBase) or not hasattr(given, "read"):
+        raise InvalidTypeError(
+            "source",
+            source,
+            expected="a path or a text file (open it with encoding and newline='')",
+        )
+    origin = str(getattr(source, "name", "<epcncorepartnerdetails.csv>"))
+    yield _rows(source, origin), origin
+
+
+def _xlsx_rows(path: Path, origin: str) -> Iterator[tuple[int, list[str] | str]]:
+    """The rows of the core partner details sheet of ``ePCN.xlsx``, as text cells."""
+    try:
+        import openpyxl
+    except ImportError:
+        raise InvalidValueError(
+            "source", origin, reason="reading .xlsx needs openpyxl: pip install 'engagekit[xlsx]'"
+        ) from None
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except OSError as exc:
+        raise ParseError(origin, reason=f"cannot open: {exc.strerror or exc}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:  # not an xlsx file
+        raise ParseError(origin, reason=f"not an .xlsx workbook ({exc})") from None
+    try:
+        if SHEET not in book.sheetnames:
+            raise DocumentError(
+                origin,
+                [Problem("sheet", f"no sheet {SHEET!r}; the sheets are {book.sheetnames}")],
+            )
+        for number, values in enumerate(book[SHEET].iter_rows(values_only=True), start=1):
+            cells = [_xlsx_cell(v) for v in values]
+            while len(cells) > len(COLUMNS) and not cells[-1]:  # a wider sheet's empty cells
+                cells.pop()
+            yield number, cells
+    finally:
+        book.close()
+
+
+def _xlsx_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%Y%m%d")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _layout_error(origin: str, line: int, row: list[str]) -> DocumentError:
+    found = f"{len(row)} columns"
+    if len(row) == _EPRACCUR_COLUMNS:
+        found += ": this looks like epraccur.csv; read it with from_ods (--ods)"
+    elif row and row[0].strip().lower() != _HEADER[0]:
+        found += f", starting {short_repr(row[0].strip())}"
+    reason = (
+        f"not the ePCN core partner details layout: expected {len(COLUMNS)} columns "
+        f"({COLUMNS[0]}, …, {COLUMNS[-1]}), got {found}"
+    )
+    return DocumentError(origin, [Problem(f"line {line}", reason)])
+
+
+def _build(
+    records: Iterable[tuple[int, list[str] | str]],
+    *,
+    origin: str,
+    network: EscalationNetwork | None,
+    as_of: dt.date | None,
+    strict: bool,
+    name: str | None,
+) -> PcnImport:
+    problems: list[Problem] = []
+    more = 0
+    skipped: list[tuple[int, str | None, str]] = []
+    kept: list[PcnMembership] = []
+    # practice -> index in kept, for a practice in two PCNs at once
+    member_of: dict[str, int] = {}
+    names: dict[str, str] = {}  # code -> the name the file gives it
+    ods = _validate.ODS_PATTERN.match
+    layout_checked = False
+
+    def malformed(line: int, code: str | None, reason: str) -> None:
+        nonlocal more
+        if not strict:
+            skipped.append((line, code, f"malformed: {reason}"))
+        elif len(problems) < MAX_PROBLEMS:
+            problems.append(Problem(f"line {line}", reason))
+        else:
+            more += 1
+
+    rows = 0
+    for line, row in records:
+        rows = line
+        if isinstance(row, str):
+            malformed(line, None, row)
+            continue
+        if not row or all(not cell.strip() for cell in row):
+            skipped.append((line, None, "blank line"))
+            continue
+        if not layout_checked:
+            layout_checked = True
+            if len(row) != len(COLUMNS):
+                raise _layout_error(origin, line, row)
+            if tuple(c.strip().lower() for c in row) == _HEADER:
+                skipped.append((line, None, "header row"))
+                continue
+            if row[0].strip().lower() == _HEADER[0]:
+                raise DocumentError(
+                    origin,
+                    [
+                        Problem(
+                            f"line {line}",
+                            f"header column {number} is {short_repr(cell.strip())}, "
+                            f"expected {expected!r}",
+                        )
+                        for number, (cell, expected) in enumerate(
+                            zip(row, COLUMNS, strict=True), start=1
+                        )
+                        if cell.strip().lower() != expected.lower()
+                    ],
+                )
+        if len(row) != len(COLUMNS):
+            malformed(line, None, f"expected {len(COLUMNS)} columns, got {len(row)}")
+            continue
+        practice, pcn, sub_icb = row[_PRACTICE].strip(), row[_PCN].strip(), row[_PCN_SUB].strip()
+        practice_sub = row[_PRACTICE_SUB].strip()
+        if ods(practice) and ods(pcn) and ods(sub_icb) and (not practice_sub or ods(practice_sub)):
+            row_problems = []
+        else:
+            row_problems = _code_problems(practice, pcn, sub_icb, practice_sub)
+        start = _date(row[_START], _START + 1, COLUMNS[_START])
+        end_text = row[_END]
+        end = _date(end_text, _END + 1, COLUMNS[_END]) if end_text else None  # mostly empty
+        row_problems.extend(d for d in (start, end) if isinstance(d, str))
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+            row_problems.append(
+                f"the membership ends ({end.isoformat()}) before it starts ({start.isoformat()})"
+            )
+        code = practice if ods(practice) else None
+        if row_problems:
+            malformed(line, code, "; ".join(row_problems))
+            continue
+        assert not isinstance(start, str)
+        assert not isinstance(end, str)
+        if as_of is None:
+            if end is not None:
+                skipped.append((line, practice, f"membership ended (on {end.isoformat()})"))
+                continue
+        elif start is not None and start > as_of:
+            reason = f"membership not in force on {as_of.isoformat()} (started {start.isoformat()})"
+            skipped.append((line, practice, reason))
+            continue
+        elif end is not None and end <= as_of:
+            reason = f"membership not in force on {as_of.isoformat()} (ended {end.isoformat()})"
+            skipped.append((line, practice, reason))
+            continue
+        if network is not None:
+            unknown = _unknown(network, practice, sub_icb)
+            if unknown:
+                malformed(line, practice, unknown)
+                continue
+        membership = PcnMembership(
+            line=line, practice=practice, pcn=pcn, sub_icb=sub_icb, start=start, end=end
+        )
+        earlier = member_of.get(practice)
+        if earlier is not None:
+            other = kept[earlier]
+            message = (
+                f"practice {practice} is in {pcn} here and in {other.pcn} on line {other.line}"
+            )
+            if strict:
+                malformed(line, practice, message)
+                continue
+            # The membership that started last decides; on a tie, the first row.
+            if (start or dt.date.min) > (other.start or dt.date.min):
+                kept[earlier] = membership
+                skipped.append((other.line, practice, f"{_LOST}: {message}"))
+            else:
+                skipped.append((line, practice, f"{_LOST}: {message}"))
+            continue
+        member_of[practice] = len(kept)
+        kept.append(membership)
+        named = ((_PRACTICE_NAME, practice), (_PCN_NAME, pcn), (_PCN_SUB_NAME, sub_icb))
+        for column, value in named:
+            text = row[column].strip()
+            if text and value not in names:
+                names[value] = text
+
+    if problems:
+        raise DocumentError(origin, problems, more=more)
+    kept.sort(key=_line_of)
+    skipped.sort(key=lambda s: s[0])
+    parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
+    label = name or (
+        f"{network.name} with primary care networks"
+        if network is not None
+        else f"Primary care networks from {origin}"
+    ) + (f" on {as_of.isoformat()}" if as_of and not name else "")
+    if network is None:
+        built = _alone(kept, parent_of, names, label)
+    else:
+        built = _merged(network, kept, parent_of, names, label)
+    return PcnImport(
+        network=built,
+        rows=rows,
+        memberships=kept,
+        skipped=[SkippedRow(line=line, code=code, reason=reason) for line, code, reason in skipped],
+        warnings=conflicts,
+    )
+
+
+_LOST = "in two PCNs at once; the membership that started last is kept"
+
+
+def _code_problems(practice: str, pcn: str, sub_icb: str, practice_sub: str) -> list[str]:
+    """What is wrong with a row's codes, column by column."""
+    ods = _validate.ODS_PATTERN.match
+    given = ((_PRACTICE, practice), (_PCN, pcn), (_PCN_SUB, sub_icb))
+    found = [
+        f"column {column + 1} ({COLUMNS[column]}) "
+        + (f"{short_repr(value)} is not {_validate.ODS_RULE}" if value else "is empty")
+        for column, value in given
+        if not ods(value)
+    ]
+    if practice_sub and not ods(practice_sub):
+        found.append(
+            f"column {_PRACTICE_SUB + 1} ({COLUMNS[_PRACTICE_SUB]}) "
+            f"{short_repr(practice_sub)} is not {_validate.ODS_RULE}"
+        )
+    return found
+
+
+def _line_of(membership: PcnMembership) -> int:
+    return membership.line
+
+
+def _unknown(network: EscalationNetwork, practice: str, sub_icb: str) -> str | None:
+    """Why a row cannot join the network, or `None`."""
+    reasons = []
+    if practice not in network:
+        reasons.append(f"unknown practice {practice}: not in the network")
+    elif network.body(practice).kind is not BodyKind.PRACTICE:
+        reasons.append(f"{practice} is not a practice in the network")
+    if sub_icb not in network:
+        reasons.append(f"unknown sub-ICB location {sub_icb}: not in the network")
+    elif network.body(sub_icb).tier <= Tier.NEIGHBOURHOOD:
+        reasons.append(f"{sub_icb} is not above a primary care network in the network")
+    return "; ".join(reasons) or None
+
+
+def _pcn_parents(
+    kept: list[PcnMembership], *, strict: bool, origin: str
+) -> tuple[dict[str, str], list[ParentConflict]]:
+    """Each PCN's parent sub-ICB location: the first row's; a conflict for each other."""
+    first: dict[str, PcnMembership] = {}
+    lost: dict[tuple[str, str], list[PcnMembership]] = {}
+    for membership in kept:
+        winner = first.setdefault(membership.pcn, membership)
+        if winner.sub_icb != membership.sub_icb:
+            lost.setdefault((membership.pcn, membership.sub_icb), []).append(membership)
+    conflicts = [
+        ParentConflict(
+            line=rows[0].line,
+            code=pcn,
+            parent=parent,
+            kept=first[pcn].sub_icb,
+            kept_line=first[pcn].line,
+            rows=len(rows),
+            rule="the first row of the PCN decides",
+        )
+        for (pcn, parent), rows in lost.items()
+    ]
+    conflicts.sort(key=lambda c: (c.line, c.code))
+    if strict and conflicts:
+        raise DocumentError(origin, [c.problem() for c in conflicts])
+    return {pcn: m.sub_icb for pcn, m in first.items()}, conflicts
+
+
+def _pcn_body(pcn: str, names: dict[str, str]) -> Body:
+    return Body(
+        id=pcn,
+        name=names.get(pcn, f"Primary care network {pcn}"),
+        kind=BodyKind.PRIMARY_CARE_NETWORK,
+        tier=Tier.NEIGHBOURHOOD,
+    )
+
+
+def _alone(
+    kept: list[PcnMembership], parent_of: dict[str, str], names: dict[str, str], label: str
+) -> EscalationNetwork:
+    practices = [
+        Body(
+            id=m.practice,
+            name=names.get(m.practice, m.practice),
+            kind=BodyKind.PRACTICE,
+            tier=Tier.PRACTICE,
+        )
+        for m in kept
+    ]
+    subs = sorted(set(parent_of.values()))
+    bodies = [
+        *practices,
+        *(_pcn_body(pcn, names) for pcn in sorted(parent_of)),
+        *(
+            Body(
+                id=sub,
+                name=names.get(sub, f"Sub-ICB location {sub}"),
+                kind=BodyKind.COMMISSIONER,
+                tier=Tier.PLACE,
+            )
+            for sub in subs
+        ),
+    ]
+    links = [Link(source=m.practice, target=m.pcn) for m in kept]
+    links.extend(Link(source=pcn, target=sub) for pcn, sub in sorted(parent_of.items()))
+    return EscalationNetwork(name=label, bodies=bodies, links=links, source=_source())
+
+
+def _merged(
+    network: EscalationNetwork,
+    kept: list[PcnMembership],
+    parent_of: dict[str, str],
+    names: dict[str, str],
+    label: str,
+) -> EscalationNetwork:
+    pcn_of = {m.practice: m.pcn for m in kept}
+    clash = sorted(pcn for pcn in parent_of if pcn in network)
+    if clash:
+        raise InvalidValueError(
+            "network", clash[0], reason="a PCN code is already a body of the network"
+        )
+    # A member practice's route now runs through its PCN; its other vertical links
+    # (to its commissioner) stay, no longer primary.
+    links = [
+        attrs.evolve(link, primary=False)
+        if link.source in pcn_of and link.kind.is_vertical and link.primary
+        else link
+        for link in network.links
+    ]
+    links.extend(Link(source=m.practice, target=m.pcn, primary=True) for m in kept)
+    links.extend(Link(source=pcn, target=sub) for pcn, sub in sorted(parent_of.items()))
+    # A body named only by its code (as `from_ods` names a commissioner it has no name
+    # for) takes the name the ePCN file gives it.
+    bodies = [
+        attrs.evolve(body, name=names[body.id])
+        if body.id in names and not _known_name(body)
+        else body
+        for body in network.bodies
+    ]
+    bodies.extend(_pcn_body(pcn, names) for pcn in sorted(parent_of))
+    return EscalationNetwork(name=label, bodies=bodies, links=links, source=network.source)
+
+
+def _rows(handle: Iterable[str], origin: str) -> Iterator[tuple[int, list[str] | str]]:
+    """Each record with its number: the cells, or what the CSV reader could not read."""
+    reader = csv.reader(handle, strict=True)
+    line = 0
+    while True:
+        line += 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            message = str(exc)
+            if "bytes" in message:  # a binary stream: nothing in it can be read
+                raise InvalidTypeError(
+                    "source", handle, expected="a text file, not a binary one"
+                ) from None
+            if "field larger than field limit" in message:
+                message = f"a field is longer than {FIELD_LIMIT:,} characters"
+            yield line, f"cannot read the line as CSV ({message})"
+            continue
+        except UnicodeDecodeError:
+            raise ParseError(
+                origin, reason="not UTF-8 text; open the file with its encoding and pass it"
+            ) from None
+        yield line, row

@@ -1,0 +1,267 @@
+"""The national view: summaries by tier and kind, paths to the top, and diffs."""
+
+from __future__ import annotations
+
+import io as stdio
+import json
+
+from pathlib import Path
+
+import pytest
+
+from engagekit import render
+from engagekit.cli import main
+from engagekit.errors import InvalidTypeError, UnknownChoiceError
+from engagekit.escalation import (
+    BodyKind,
+    Change,
+    ChangeKind,
+    EscalationNetwork,
+    Tier,
+    national,
+)
+
+
+DATA = Path(__file__).with_name("data")
+PCN = DATA / "epcn-sample.csv"
+EPRACCUR = DATA / "epraccur-sample.csv"
+HISTORY = DATA / "epraccur-history.csv"
+BEFORE = DATA / "epraccur-before.csv"
+AFTER = DATA / "epraccur-after.csv"
+
+
+def merged() -> EscalationNetwork:
+    ods = EscalationNetwork.from_ods(EPRACCUR).network
+    return EscalationNetwork.from_pcn(PCN, network=ods).network
+
+
+def run(*argv: str) -> tuple[int, str]:
+    out = stdio.StringIO()
+    status = main(list(argv), out=out)
+    return status, out.getvalue()
+
+
+class TestSummary:
+    def test_counts_by_tier_and_kind_with_names(self) -> None:
+        summary = merged().summary()
+        assert [(r.tier, r.kind, r.count) for r in summary] == [
+            (Tier.NATIONAL, BodyKind.NATIONAL_BODY, 1),
+            (Tier.REGION, BodyKind.REGION, 2),
+            (Tier.SYSTEM, BodyKind.INTEGRATED_CARE_BOARD, 3),
+            (Tier.PLACE, BodyKind.COMMISSIONER, 3),
+            (Tier.NEIGHBOURHOOD, BodyKind.PRIMARY_CARE_NETWORK, 3),
+            (Tier.PRACTICE, BodyKind.PRACTICE, 5),
+        ]
+        assert summary.total == 17
+        # Names made from a code ("ICB QHM") are not names known.
+        assert summary.of("icb").names == ()
+        assert summary.of("ccg").names == ("NHS EXAMPLE SUB-ICB", "NHS COAST SUB-ICB")
+        assert summary.of("pcn").names == ("RIVERSIDE PCN", "TOWN PCN", "COAST PCN")
+        assert summary.of("healthwatch").count == 0
+        with pytest.raises(UnknownChoiceError):
+            summary.of("parish")
+
+    def test_display(self) -> None:
+        summary = merged().summary()
+        assert repr(summary) == "<NetworkSummary with 6 rows and 17 bodies>"
+        lines = render.text(summary).splitlines()
+        assert lines[0].split() == ["tier", "kind", "bodies", "for", "example"]
+        assert lines[-1].endswith(
+            "5       THE EXAMPLE SURGERY, RIVERSIDE MEDICAL CENTRE, PARK LANE PRACTICE, …"
+        )
+        assert summary.to_records()[4] == {
+            "tier": Tier.NEIGHBOURHOOD,
+            "kind": BodyKind.PRIMARY_CARE_NETWORK,
+            "bodies": 3,
+            "for example": "RIVERSIDE PCN, TOWN PCN, COAST PCN",
+        }
+        assert "<table" in summary._repr_html_()
+        assert render.markdown(summary).startswith("| tier | kind | bodies | for example |")
+
+    def test_national_summary_stays_short(self) -> None:
+        summary = national().summary()
+        assert len(repr(summary)) < 80
+        assert summary.of("practice").count == summary.total - sum(
+            r.count for r in summary if r.kind is not BodyKind.PRACTICE
+        )
+
+
+class TestPath:
+    def test_path_from_practice_to_the_top_with_names(self) -> None:
+        path = merged().path("A81002")
+        assert repr(path) == "<PathToTop with 6 bodies>"
+        assert path.text() == (
+            "RIVERSIDE MEDICAL CENTRE -> TOWN PCN -> NHS EXAMPLE SUB-ICB -> ICB QHM "
+            "-> NHS England region Y63 -> NHS England"
+        )
+        assert [r["tier"] for r in path.to_records()] == [
+            Tier.PRACTICE,
+            Tier.NEIGHBOURHOOD,
+            Tier.PLACE,
+            Tier.SYSTEM,
+            Tier.REGION,
+            Tier.NATIONAL,
+        ]
+
+    def test_the_top_is_its_own_path(self) -> None:
+        assert [b.id for b in merged().path("england")] == ["england"]
+
+
+class TestDiff:
+    def test_two_files(self) -> None:
+        """Opened, closed, moved commissioner, and two CCG codes merged into one."""
+        old = EscalationNetwork.from_ods(BEFORE).network
+        new = EscalationNetwork.from_ods(AFTER).network
+        changes = old.diff(new)
+        assert [str(c) for c in changes] == [
+            "opened: A81009 NEW QUAY SURGERY (under 16C)",
+            "closed: C81003 OLD MILL SURGERY (was under 15M)",
+            "added: 00K Commissioner 00K (under QHM)",
+            "added: 99X Commissioner 99X (under QOQ)",
+            "removed: Y60 NHS England region Y60 (was under england)",
+            "removed: QJ2 ICB QJ2 (was under Y60)",
+            "removed: 15M Commissioner 15M (was under QJ2)",
+            "merged: 42D Commissioner 42D into 99X",
+            "merged: 42E Commissioner 42E into 99X",
+            "moved: A81002 RIVERSIDE MEDICAL CENTRE from 16C to 00K",
+            "moved: B82005 HIGH STREET GROUP PRACTICE from 42D to 99X",
+            "moved: B82006 HARBOUR GROUP PRACTICE from 42E to 99X",
+        ]
+        assert changes.counts() == {
+            "opened": 1,
+            "closed": 1,
+            "added": 2,
+            "removed": 3,
+            "merged": 2,
+            "moved": 3,
+        }
+        assert [c.id for c in changes.of("merged")] == ["42D", "42E"]
+        assert repr(changes) == "<NetworkDiff with 12 changes>"
+        assert changes.to_records()[0] == {
+            "change": "opened",
+            "tier": Tier.PRACTICE,
+            "id": "A81009",
+            "name": "NEW QUAY SURGERY",
+            "before": None,
+            "after": "16C",
+        }
+        assert not old.diff(old)
+
+    def test_two_dates_of_one_file(self) -> None:
+        old = EscalationNetwork.from_ods(HISTORY, as_of="2016-06-01").network
+        new = EscalationNetwork.from_ods(HISTORY, as_of="2018-06-01").network
+        assert [str(c) for c in old.diff(new)] == [
+            "closed: C81003 OLD MILL SURGERY (was under 15M)",
+        ]
+
+    def test_a_practice_that_moved_pcn(self) -> None:
+        old = EscalationNetwork.from_pcn(PCN, as_of="2020-06-01").network
+        new = EscalationNetwork.from_pcn(PCN, as_of="2021-06-01").network
+        changes = old.diff(new)
+        assert [str(c) for c in changes] == [
+            "moved: A81002 RIVERSIDE MEDICAL CENTRE from U00001 to U00002",
+        ]
+
+    def test_a_practice_that_moved_commissioner_but_not_pcn(self) -> None:
+        """Its PCN stays its route; its commissioner, a second parent, changed."""
+        old_ods = EscalationNetwork.from_ods(EPRACCUR).network
+        moved = EPRACCUR.read_text().replace(
+            '"TS1 3QY","19740401","","A","B","16C"', '"TS1 3QY","19740401","","A","B","16D"'
+        )
+        new_ods = EscalationNetwork.from_ods(stdio.StringIO(moved)).network
+        old = EscalationNetwork.from_pcn(PCN, network=old_ods).network
+        new = EscalationNetwork.from_pcn(PCN, network=new_ods).network
+        assert [str(c) for c in old.diff(new).of("moved")] == [
+            "moved: A81004 PARK LANE PRACTICE from U00002, 16C to U00002, 16D"
+        ]
+
+    def test_split_and_rename(self) -> None:
+        """A code whose practices went to two bodies split; a changed name is a rename."""
+        old = EscalationNetwork.from_ods(BEFORE).network
+        text = AFTER.read_text().replace('"B82006","HARBOUR GROUP', '"B82006","HARBOUR HOUSE')
+        text = text.replace('"99X"', '"98X"', 1)
+        new = EscalationNetwork.from_ods(stdio.StringIO(text)).network
+        changes = old.diff(new)
+        assert [str(c) for c in changes.of("renamed")] == [
+            (
+                "renamed: B82006 HARBOUR HOUSE PRACTICE from HARBOUR GROUP PRACTICE "
+                "to HARBOUR HOUSE PRACTICE"
+            )
+        ]
+        assert [str(c) for c in changes.of("merged")] == [
+            "merged: 42D Commissioner 42D into 98X",
+            "merged: 42E Commissioner 42E into 99X",
+        ]
+
+    def test_bad_values(self) -> None:
+        with pytest.raises(InvalidTypeError, match="other"):
+            merged().diff("national")  # type: ignore[arg-type]
+        with pytest.raises(UnknownChoiceError):
+            Change(kind="vanished", id="A1", name="A", tier="practice")
+        assert ChangeKind.parse("MERGED") is ChangeKind.MERGED
+
+
+class TestCommand:
+    def test_pcn_merged_and_path(self) -> None:
+        status, text = run("network", "--ods", str(EPRACCUR), "--pcn", str(PCN))
+        assert status == 0
+        assert "6 rows read; 4 memberships in 3 primary care networks; 2 rows skipped" in text
+        assert "Neighbourhood (primary care network): 3" in text
+        status, text = run("network", "--ods", str(EPRACCUR), "--pcn", str(PCN), "--path", "A81002")
+        assert status == 0
+        assert text.splitlines() == [
+            "RIVERSIDE MEDICAL CENTRE [A81002] (Practice)",
+            "  -> TOWN PCN [U00002] (Primary care network)",
+            "  -> NHS EXAMPLE SUB-ICB [16C] (Commissioner (CCG or sub-ICB location))",
+            "  -> ICB QHM [QHM] (Integrated care board)",
+            "  -> NHS England region Y63 [Y63] (NHS England region)",
+            "  -> NHS England [england] (National body)",
+        ]
+
+    def test_summary(self) -> None:
+        status, text = run("network", "--pcn", str(PCN), "--as-of", "2019-08-01", "--summary")
+        assert status == 0
+        assert "6 rows read; 4 memberships in 3 primary care networks; 2 rows skipped" in text
+        assert (
+            "Primary care network                    3       RIVERSIDE PCN, COAST PCN, VALE PCN"
+            in text
+        )
+        status, text = run("network", "sutton", "--summary", "--format", "json")
+        assert json.loads(text)[0]["kind"] == "committee"
+
+    def test_diff_of_two_files_and_of_two_dates(self) -> None:
+        status, text = run("network", "--diff", str(BEFORE), str(AFTER))
+        assert status == 0
+        assert text.splitlines()[0] == (
+            f"From {BEFORE} to {AFTER}: 1 opened, 1 closed, 2 added, 3 removed, 2 merged, 3 moved"
+        )
+        assert "merged   Place, county or CCG            42D" in text
+        status, text = run("network", "--pcn", str(PCN), "--diff", "2020-06-01", "2021-06-01")
+        assert status == 0
+        assert "moved   Practice  A81002  RIVERSIDE MEDICAL CENTRE  U00001  U00002" in text
+        status, text = run("network", "--ods", str(HISTORY), "--diff", "2018-06-01", "2018-07-01")
+        assert text == "No changes from 2018-06-01 to 2018-07-01.\n"
+
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (("network", "sutton", "--pcn", "x.csv"), "give a NAME or --pcn FILE, not both"),
+            (("network", "sutton", "--lenient"), "only applies with --ods or --pcn"),
+            (("network", "--pcn", "x.csv", "--nations", "both"), "only applies with --ods"),
+            (("network", "--diff", "2020-01-01", "2021-01-01"), "two dates need --ods FILE"),
+            (("network", "--diff", "2020-01-01", "b.csv"), "give two epraccur files or two"),
+            (("network", "sutton", "--summary", "--path", "x"), "give one of --route"),
+            (("network", "sutton", "--summary", "--format", "dot"), "print as text or json"),
+        ],
+    )
+    def test_misuse_is_one_line(
+        self, argv: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert run(*argv)[0] == 2
+        err = capsys.readouterr().err
+        assert message in err
+        assert err.count("\n") == 1
+
+    def test_layout_error_on_the_command_line(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert run("network", "--pcn", str(EPRACCUR))[0] == 2
+        assert "line 1: not the ePCN core partner details layout" in capsys.readouterr().err
