@@ -6,7 +6,8 @@ text, a list, a huge integer, deep nesting …), and arbitrary bytes. Whatever i
 given, a loader must:
 
 - raise only engagekit errors (`EngagekitError`), never a builtin one;
-- return or reject within a second;
+- return a value or reject the document (how long it takes is for the benchmarks,
+  not for a unit test on a shared machine);
 - give back a value that dumps and loads back equal, byte for byte on the second dump.
 
 `HYPOTHESIS_PROFILE=ci` runs 10,000 examples across these tests; a local run fewer.
@@ -22,7 +23,6 @@ import json
 import math
 import os
 import re
-import time
 
 from collections.abc import Callable, Iterator
 from importlib import resources
@@ -61,19 +61,12 @@ def _fuzz(share: float) -> Callable[[Any], Any]:
 
 # --- calling a loader ------------------------------------------------------------------
 
-_SECOND = 1.0
-
-
 def _call(load: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Call a loader: an engagekit error is a rejection; anything else escapes."""
-    start = time.perf_counter()
     try:
-        value = load(*args, **kwargs)
+        return load(*args, **kwargs)
     except EngagekitError:
-        value = None
-    elapsed = time.perf_counter() - start
-    assert elapsed < _SECOND, f"{getattr(load, '__name__', load)} took {elapsed:.2f} s"
-    return value
+        return None
 
 
 def _round_trips(value: Any) -> None:
