@@ -61,6 +61,7 @@ def _fuzz(share: float) -> Callable[[Any], Any]:
 
 # --- calling a loader ------------------------------------------------------------------
 
+
 def _call(load: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Call a loader: an engagekit error is a rejection; anything else escapes."""
     try:

@@ -146,7 +146,7 @@ class TestMerged:
         assert net.name == f"{ods.name} with primary care networks"
         # The ePCN file names the commissioner epraccur gives only by code.
         assert net.body("16C").name == "NHS EXAMPLE SUB-ICB"
-        assert net.body("04C").name == "Commissioner 04C"
+        assert net.body("04C").name == "Sub-ICB location 04C"
         assert net.aggregate(["A81001", "A81002", "A81004"], to=Tier.NEIGHBOURHOOD) == {
             "U00001": 1,
             "U00002": 2,

@@ -48,14 +48,19 @@ class TestSummary:
             (Tier.NATIONAL, BodyKind.NATIONAL_BODY, 1),
             (Tier.REGION, BodyKind.REGION, 2),
             (Tier.SYSTEM, BodyKind.INTEGRATED_CARE_BOARD, 3),
-            (Tier.PLACE, BodyKind.COMMISSIONER, 3),
+            (Tier.PLACE, BodyKind.SUB_ICB_LOCATION, 3),
             (Tier.NEIGHBOURHOOD, BodyKind.PRIMARY_CARE_NETWORK, 3),
             (Tier.PRACTICE, BodyKind.PRACTICE, 5),
         ]
         assert summary.total == 17
-        # Names made from a code ("ICB QHM") are not names known.
-        assert summary.of("icb").names == ()
-        assert summary.of("ccg").names == ("NHS EXAMPLE SUB-ICB", "NHS COAST SUB-ICB")
+        # ICBs are named from engagekit's tables; the file names two sub-ICB locations
+        # and a name made from a code ("Sub-ICB location 04C") is not a name known.
+        assert summary.of("icb").names == (
+            "NHS North East and North Cumbria Integrated Care Board",
+            "NHS Leicester, Leicestershire and Rutland Integrated Care Board",
+            "NHS Humber and North Yorkshire Integrated Care Board",
+        )
+        assert summary.of("sub-icb-location").names == ("NHS EXAMPLE SUB-ICB", "NHS COAST SUB-ICB")
         assert summary.of("pcn").names == ("RIVERSIDE PCN", "TOWN PCN", "COAST PCN")
         assert summary.of("healthwatch").count == 0
         with pytest.raises(UnknownChoiceError):
@@ -91,8 +96,9 @@ class TestPath:
         path = merged().path("A81002")
         assert repr(path) == "<PathToTop with 6 bodies>"
         assert path.text() == (
-            "RIVERSIDE MEDICAL CENTRE -> TOWN PCN -> NHS EXAMPLE SUB-ICB -> ICB QHM "
-            "-> NHS England region Y63 -> NHS England"
+            "RIVERSIDE MEDICAL CENTRE -> TOWN PCN -> NHS EXAMPLE SUB-ICB -> NHS North East and "
+            "North Cumbria Integrated Care Board -> North East and Yorkshire Commissioning "
+            "Region -> NHS England"
         )
         assert [r["tier"] for r in path.to_records()] == [
             Tier.PRACTICE,
@@ -116,13 +122,13 @@ class TestDiff:
         assert [str(c) for c in changes] == [
             "opened: A81009 NEW QUAY SURGERY (under 16C)",
             "closed: C81003 OLD MILL SURGERY (was under 15M)",
-            "added: 00K Commissioner 00K (under QHM)",
-            "added: 99X Commissioner 99X (under QOQ)",
-            "removed: Y60 NHS England region Y60 (was under england)",
-            "removed: QJ2 ICB QJ2 (was under Y60)",
-            "removed: 15M Commissioner 15M (was under QJ2)",
-            "merged: 42D Commissioner 42D into 99X",
-            "merged: 42E Commissioner 42E into 99X",
+            "added: 00K NHS Hartlepool and Stockton-on-Tees CCG (under QHM)",
+            "added: 99X Clinical commissioning group (CCG) 99X (under QOQ)",
+            "removed: Y60 Midlands Commissioning Region (was under england)",
+            "removed: QJ2 Sustainability and transformation partnership (STP) QJ2 (was under Y60)",
+            "removed: 15M Clinical commissioning group (CCG) 15M (was under QJ2)",
+            "merged: 42D Clinical commissioning group (CCG) 42D into 99X",
+            "merged: 42E Clinical commissioning group (CCG) 42E into 99X",
             "moved: A81002 RIVERSIDE MEDICAL CENTRE from 16C to 00K",
             "moved: B82005 HIGH STREET GROUP PRACTICE from 42D to 99X",
             "moved: B82006 HARBOUR GROUP PRACTICE from 42E to 99X",
@@ -189,8 +195,8 @@ class TestDiff:
             )
         ]
         assert [str(c) for c in changes.of("merged")] == [
-            "merged: 42D Commissioner 42D into 98X",
-            "merged: 42E Commissioner 42E into 99X",
+            "merged: 42D Clinical commissioning group (CCG) 42D into 98X",
+            "merged: 42E Clinical commissioning group (CCG) 42E into 99X",
         ]
 
     def test_bad_values(self) -> None:
@@ -212,9 +218,9 @@ class TestCommand:
         assert text.splitlines() == [
             "RIVERSIDE MEDICAL CENTRE [A81002] (Practice)",
             "  -> TOWN PCN [U00002] (Primary care network)",
-            "  -> NHS EXAMPLE SUB-ICB [16C] (Commissioner (CCG or sub-ICB location))",
-            "  -> ICB QHM [QHM] (Integrated care board)",
-            "  -> NHS England region Y63 [Y63] (NHS England region)",
+            "  -> NHS EXAMPLE SUB-ICB [16C] (Sub-ICB location)",
+            "  -> NHS North East and North Cumbria Integrated Care Board [QHM] (Integrated care board)",
+            "  -> North East and Yorkshire Commissioning Region [Y63] (NHS England region)",
             "  -> NHS England [england] (National body)",
         ]
 
