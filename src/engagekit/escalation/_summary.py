@@ -145,7 +145,7 @@ class PathToTop(_display.Listing[Body]):
         <PathToTop with 4 bodies>
         >>> print(path.text())  # doctest: +NORMALIZE_WHITESPACE
         Somerset practice 01 Patient Participation Group -> Health Forum, Somerset federation 1
-        -> Somerset county-wide patient and public forum -> Somerset CCG Board
+        -> Somerset bi-annual congress or Forums -> Somerset CCG Board
     """
 
     noun = "bodies"

@@ -68,7 +68,7 @@ def duty_timeline(
     source = registry() if duties is None else duties
     rows: list[tuple[BodyType, str]] = []
     bars: dict[tuple[BodyType, str], list[tuple[dt.date, dt.date, str]]] = {}
-    titles: dict[str, str] = {}
+    titles: dict[tuple[BodyType, str], str] = {}
     for kind in kinds:
         for duty in source.for_body(kind):
             begin = max(duty.in_force_from, first)
@@ -85,7 +85,7 @@ def duty_timeline(
                 bars[key] = []
             bars[key].append((begin, finish, duty.force.label))
             titles.setdefault(
-                duty.id, f"{duty.title} ({duty.citation.reference or duty.citation.instrument})"
+                key, f"{duty.title} ({duty.citation.reference or duty.citation.instrument})"
             )
     non_empty(len(rows), "bodies", [k.value for k in kinds], "duties in the period")
     figure, axes = figure_and_axes(ax, (12.0, 0.32 * len(rows) + 2.2), function="duty_timeline")
@@ -103,7 +103,7 @@ def duty_timeline(
             )
     axes.set_yticks(
         range(len(rows)),
-        [wrap(f"{kind.abbreviation}: {titles[duty_id]}", 70) for kind, duty_id in rows],
+        [wrap(f"{key[0].abbreviation}: {titles[key]}", 70) for key in rows],
         fontsize=7,
     )
     axes.invert_yaxis()
