@@ -197,12 +197,27 @@ def eds_gradings() -> st.SearchStrategy[EdsGrading]:
     )
 
 
+def eds_ratings() -> st.SearchStrategy[EdsRating]:
+    return st.integers(0, 20).flatmap(
+        lambda low: st.integers(low, 40).map(
+            lambda high: EdsRating(name="band", low=low, high=high)
+        )
+    )
+
+
+#: Rating bands a caller might pass for EDS 2022 (engagekit's sources hold none).
+_CALLER_BANDS = {"Lower": (0, 16), "Upper": (17, 33)}
+
+
 def eds_outcome_gradings() -> st.SearchStrategy[EdsOutcomeGrading]:
     models = [m for m in eds_models().values() if m.outcomes_complete]
     return st.sampled_from(models).flatmap(
-        lambda m: st.dictionaries(
-            st.sampled_from([o.code for o in m.outcomes]), st.sampled_from(m.grades)
-        ).map(m.grade_outcomes)
+        lambda m: st.tuples(
+            st.dictionaries(
+                st.sampled_from([o.code for o in m.outcomes]), st.sampled_from(m.grades)
+            ),
+            st.booleans() if m.scores else st.just(False),
+        ).map(lambda gb: m.grade_outcomes(gb[0], bands=_CALLER_BANDS if gb[1] else None))
     )
 
 
@@ -246,7 +261,7 @@ STRATEGIES: dict[type, st.SearchStrategy[object]] = {
     .filter(lambda g: len(g.reasons) > 0)
     .flatmap(lambda g: st.sampled_from(g.reasons)),
     EdsOutcome: st.sampled_from([o for m in eds_models().values() for o in m.outcomes]),
-    EdsRating: st.sampled_from([r for m in eds_models().values() for r in m.ratings]),
+    EdsRating: eds_ratings(),
     EdsOutcomeGrading: eds_outcome_gradings(),
     OutcomeGrade: eds_outcome_gradings().flatmap(lambda g: st.sampled_from(g.reasons)),
 }

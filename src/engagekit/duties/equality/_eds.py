@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import numbers
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, ClassVar
 
@@ -18,39 +18,70 @@ from engagekit.results import Outcome, Reason, Result
 from engagekit.sources import Source
 
 
+# What stands in for an outcome's wording where engagekit's sources give none.
+_NO_WORDING = "(wording not in engagekit's sources)"
+
+# Said of an EDS 2022 overall score when no rating bands were passed.
+_NO_BANDS = "rating bands not in engagekit's sources; pass them to rate"
+
+
 @attrs.frozen(kw_only=True)
 class EdsOutcome:
-    """One outcome of an EDS version, as its documents word it.
+    """One outcome of an EDS version: its code, and its wording where a source gives it.
 
     Attributes:
         code: its number: "2.1" in EDS and EDS2, "1A" in EDS 2022.
-        text: the outcome's wording.
+        text: the outcome's wording, or ``None`` where engagekit's sources give none
+            (engagekit never fills the gap with a wording of its own).
         verified: whether the wording was checked against NHS England's EDS
             documents (a primary source).
-        note: where the wording was seen, or why it is not verified.
+        note: where the wording was seen, or why there is none.
 
     Examples:
-        >>> outcome = eds_models()["eds2"].outcome("2.4")
-        >>> outcome.text
+        >>> eds2 = eds_models()["eds2"]
+        >>> eds2.outcome("2.4").text
         'People’s complaints about services are handled respectfully and efficiently'
-        >>> outcome.verified
+        >>> eds2.outcome("2.4").verified
         False
+        >>> eds2.outcome("3.1").text is None
+        True
+        >>> eds2.outcome("3.1").label
+        "(wording not in engagekit's sources)"
     """
 
     code: str = attrs.field(validator=_validate.text)
-    text: str = attrs.field(validator=_validate.text)
+    text: str | None = attrs.field(default=None, validator=_validate.optional_text)
     verified: bool = attrs.field(default=False, validator=_validate.flag)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.verified and self.text is None:
+            raise InvalidValueError(
+                "EdsOutcome.verified", self.verified, reason=f"outcome {self.code} has no wording"
+            )
+
+    @property
+    def label(self) -> str:
+        """The wording, or a plain statement that engagekit's sources give none."""
+        return _NO_WORDING if self.text is None else self.text
 
 
 @attrs.frozen(kw_only=True)
 class EdsRating:
     """A band of an EDS version's overall score and the rating it gives (EDS 2022).
 
+    engagekit's sources hold no rating bands, so engagekit ships none: pass your own
+    (from NHS England's EDS 2022 documents) to
+    [`EdsModel.grade_outcomes`][engagekit.duties.equality.EdsModel.grade_outcomes].
+
     Attributes:
-        name: the rating ("Achieving activity").
+        name: the rating.
         low: the lowest overall score with this rating.
         high: the highest overall score with this rating.
+
+    Examples:
+        >>> EdsRating(name="Top", low=30, high=33).high
+        33
     """
 
     name: str = attrs.field(validator=_validate.text)
@@ -191,7 +222,8 @@ class OutcomeGrade(Reason):
     """The grade given to one outcome: a [`Reason`][engagekit.results.Reason] of an
     [`EdsOutcomeGrading`][engagekit.duties.equality.EdsOutcomeGrading].
 
-    `rule` is `"<version>/<code>"`, `title` the outcome's wording. The outcome reads
+    `rule` is `"<version>/<code>"`, `title` the outcome's wording (or its code and
+    that engagekit's sources give no wording). The outcome reads
     the grade as [`UnitGrade`][engagekit.duties.equality.UnitGrade] does
     (engagekit's convention): the lowest grade is not met, grades below the middle
     of the scale partly met, the rest met; an ungraded outcome is insufficient
@@ -199,6 +231,8 @@ class OutcomeGrade(Reason):
 
     Attributes:
         code: the outcome's code ("2.1", "1A").
+        wording: the outcome's wording, or ``None`` where engagekit's sources give
+            none.
         unit: the number of its goal or domain.
         grade: the grade given, or ``None``.
         rank: the grade's place on the scale (0 is the lowest), or ``None``.
@@ -207,6 +241,7 @@ class OutcomeGrade(Reason):
     """
 
     code: str = attrs.field(validator=_validate.text)
+    wording: str | None = attrs.field(default=None, validator=_validate.optional_text)
     unit: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(1))
     grade: str | None = attrs.field(default=None, validator=_validate.optional_text)
     rank: int | None = attrs.field(
@@ -239,12 +274,15 @@ class EdsOutcomeGrading(Result):
     [`OutcomeGrade`][engagekit.duties.equality.OutcomeGrade] per outcome.
 
     Where the version scores outcomes (EDS 2022), `score` is the sum of every
-    outcome's score once all are scored, and `rating` the band of the version's
-    ratings it falls in; otherwise both are ``None``. `verified` is false when the
-    grading scheme or the rating bands are not verified; `notes` says what is not.
+    outcome's score once all are scored, otherwise ``None``. engagekit's sources
+    hold no rating bands, so `rating` is the band of `bands` (the bands passed to
+    `grade_outcomes`) the score falls in, and ``None`` when none were passed.
+    `verified` is false when the grading scheme is not verified; `notes` says what
+    is not, and where the rating came from.
 
     Raises:
-        InvalidValueError: `outcome` is not the worst of the reasons' outcomes.
+        InvalidValueError: `outcome` is not the worst of the reasons' outcomes, or
+            `rating` is not the band of `bands` that `score` falls in.
     """
 
     subject: ClassVar[str] = "EDS grading by outcome"
@@ -261,6 +299,9 @@ class EdsOutcomeGrading(Result):
         validator=_validate.optional(_validate.whole_at_least(0)),
     )
     rating: str | None = attrs.field(default=None, validator=_validate.optional_text)
+    bands: tuple[EdsRating, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(EdsRating)
+    )
     notes: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
@@ -272,6 +313,15 @@ class EdsOutcomeGrading(Result):
                 "EdsOutcomeGrading.outcome",
                 self.outcome.value,
                 reason=f"must be the worst grade's outcome ({worst.value})",
+            )
+        band = None if self.score is None else _band(self.bands, self.score)
+        if self.rating != band:
+            raise InvalidValueError(
+                "EdsOutcomeGrading.rating",
+                self.rating,
+                reason=(
+                    f"must be the band of the bands given that score {self.score} falls in ({band})"
+                ),
             )
 
     def __repr__(self) -> str:
@@ -375,10 +425,6 @@ class EdsModel:
     scores: tuple[int, ...] = attrs.field(
         default=(), converter=_to_ints, validator=_validate.each(int)
     )
-    ratings: tuple[EdsRating, ...] = attrs.field(
-        default=(), converter=_validate.to_tuple, validator=_validate.each(EdsRating)
-    )
-    ratings_verified: bool = attrs.field(default=False, validator=_validate.flag)
 
     def __attrs_post_init__(self) -> None:
         if self.grade_colours and len(self.grade_colours) != len(self.grades):
@@ -393,28 +439,6 @@ class EdsModel:
                 list(self.scores),
                 reason=f"give one score per grade ({len(self.grades)})",
             )
-        if self.ratings and not self.scores:
-            raise InvalidValueError(
-                "EdsModel.ratings",
-                [r.name for r in self.ratings],
-                reason="rating bands need outcome scores",
-            )
-        if self.ratings:
-            top = self.total_outcomes * max(self.scores)
-            bands = [(r.low, r.high) for r in self.ratings]
-            expected_low = 0
-            for low, high in bands:
-                if low != expected_low:
-                    raise InvalidValueError(
-                        "EdsModel.ratings",
-                        bands,
-                        reason=f"bands must run on from 0 without gaps or overlaps (at {low})",
-                    )
-                expected_low = high + 1
-            if expected_low != top + 1:
-                raise InvalidValueError(
-                    "EdsModel.ratings", bands, reason=f"bands must end at the top score ({top})"
-                )
         codes = [o.code for u in self.units for o in u.outcomes]
         if len(set(codes)) != len(codes):
             raise InvalidValueError("EdsModel.units", codes, reason="outcome codes repeat")
@@ -439,7 +463,11 @@ class EdsModel:
 
     @property
     def outcomes_complete(self) -> bool:
-        """Whether every one of the version's outcomes is listed with its wording."""
+        """Whether every one of the version's outcomes is listed, by code.
+
+        An outcome's wording may still be missing: see
+        [`EdsOutcome`][engagekit.duties.equality.EdsOutcome].
+        """
         return len(self.outcomes) == self.total_outcomes
 
     def outcome(self, code: str) -> EdsOutcome:
@@ -510,31 +538,53 @@ class EdsModel:
             notes=self.notes,
         )
 
-    def grade_outcomes(self, grades: Mapping[str, str | int]) -> EdsOutcomeGrading:
+    def grade_outcomes(
+        self,
+        grades: Mapping[str, str | int],
+        *,
+        bands: Sequence[EdsRating] | Mapping[str, tuple[int, int]] | None = None,
+    ) -> EdsOutcomeGrading:
         """Grade each outcome (by code) on this version's scale, as the version grades.
 
         EDS2 grades each of its 18 outcomes undeveloped, developing, achieving or
         excelling. EDS 2022 scores each of its 11 outcomes 0 to 3 (give the score as
-        a number or text) and adds the scores into an overall score and rating,
-        once every outcome is scored.
+        a number or text) and adds the scores into an overall score once every
+        outcome is scored. The bands that turn that score into a rating are not in
+        engagekit's sources: pass them as `bands` to get a `rating`; without them
+        the grading reports the score and says the bands are missing.
+
+        Args:
+            grades: a grade (or EDS 2022 score) per outcome code.
+            bands: rating bands for a version that scores its outcomes: a list of
+                [`EdsRating`][engagekit.duties.equality.EdsRating], or a mapping of
+                rating name to ``(low, high)``. They must run on from 0 to the top
+                score (11 outcomes × 3 = 33 for EDS 2022) without gaps or overlaps.
 
         Raises:
             InvalidValueError: the version does not list all its outcomes (grade it
                 by goal with `grade`), an unknown outcome code (the message lists
-                the codes), or a grade not on the scale.
-            InvalidTypeError: ``grades`` is not a mapping, or a code or grade is of
-                the wrong type.
+                the codes), a grade not on the scale, or bad bands (for a version
+                that does not score, not covering the scores, repeated names).
+            InvalidTypeError: ``grades`` is not a mapping, a code or grade is of
+                the wrong type, or ``bands`` is not a list of bands or a mapping.
 
         Examples:
             >>> eds22 = eds_models()["eds-2022"]
             >>> grading = eds22.grade_outcomes({o.code: 2 for o in eds22.outcomes})
             >>> grading.score, grading.rating, grading.unit_scores
-            (22, 'Achieving activity', {1: 8, 2: 8, 3: 6})
+            (22, None, {1: 8, 2: 8, 3: 6})
+            >>> grading.notes[-1]
+            "Overall score 22: rating bands not in engagekit's sources; pass them to rate."
+            >>> mine = {"Low": (0, 16), "High": (17, 33)}  # your own bands, from your copy
+            >>> eds22.grade_outcomes({o.code: 2 for o in eds22.outcomes}, bands=mine).rating
+            'High'
             >>> grading.verified
             False
             >>> partial = eds_models()["eds2"].grade_outcomes({"2.1": "achieving"})
             >>> len(partial.reasons), len(partial.ungraded), partial.outcome.label
             (18, 17, 'insufficient evidence')
+            >>> partial.reasons[0].title
+            "outcome 1.1 (wording not in engagekit's sources)"
         """
         if not self.outcomes_complete:
             raise InvalidValueError(
@@ -547,6 +597,7 @@ class EdsModel:
             )
         if not isinstance(grades, Mapping):
             raise InvalidTypeError("grades", grades, expected="a mapping of outcome code to grade")
+        given_bands = () if bands is None else self._bands(bands)
         codes = [o.code for o in self.outcomes]
         given: dict[str, str] = {}
         for code, value in grades.items():
@@ -580,12 +631,13 @@ class EdsModel:
                 reasons.append(
                     OutcomeGrade(
                         rule=f"{self.id}/{item.code}",
-                        title=item.text,
+                        title=item.text or f"outcome {item.code} {_NO_WORDING}",
                         outcome=_outcome(rank, len(self.grades)),
                         message=message,
                         missing=() if grade is not None else (f"a grade for outcome {item.code}",),
                         source=self.source.at(f"{self.unit} {unit.number}, outcome {item.code}"),
                         code=item.code,
+                        wording=item.text,
                         unit=unit.number,
                         grade=grade,
                         rank=rank,
@@ -595,19 +647,89 @@ class EdsModel:
                 )
         total = None
         rating = None
+        notes = list(self.notes)
         if self.scores and all(r.score is not None for r in reasons):
             total = sum(r.score or 0 for r in reasons)
-            rating = next((b.name for b in self.ratings if b.low <= total <= b.high), None)
+            rating = _band(given_bands, total)
+            if rating is None:
+                notes.append(f"Overall score {total}: {_NO_BANDS}.")
+            else:
+                notes.append(
+                    f"Overall score {total}, rated {rating} on the bands passed to "
+                    "grade_outcomes(), not on bands from engagekit's sources."
+                )
         worst = Outcome.worst((r.outcome for r in reasons), default=Outcome.NOT_APPLICABLE)
         return EdsOutcomeGrading(
             model=self.id,
             outcome=worst,
             reasons=tuple(reasons),
-            verified=self.grades_verified and (self.ratings_verified or not self.ratings),
+            verified=self.grades_verified,
             score=total,
             rating=rating,
-            notes=self.notes,
+            bands=given_bands,
+            notes=tuple(notes),
         )
+
+    def _bands(self, bands: object) -> tuple[EdsRating, ...]:
+        """Check the caller's rating bands against this version's scores."""
+        expected = "a list of EdsRating or a mapping of rating name to (low, high)"
+        if not self.scores:
+            raise InvalidValueError(
+                "bands", _plain(bands), reason=f"{self.name} does not score its outcomes"
+            )
+        if isinstance(bands, Mapping):
+            out = []
+            for name, span in bands.items():
+                if (
+                    isinstance(span, (str, bytes))
+                    or not isinstance(span, Sequence)
+                    or len(span) != 2
+                ):
+                    raise InvalidTypeError(f"bands[{name!r}]", span, expected="(low, high)")
+                if not isinstance(name, str):
+                    raise InvalidTypeError("bands", name, expected="text naming a rating")
+                out.append(EdsRating(name=name, low=span[0], high=span[1]))
+            given = tuple(out)
+        elif isinstance(bands, Sequence) and not isinstance(bands, (str, bytes)):
+            for index, band in enumerate(bands):
+                if not isinstance(band, EdsRating):
+                    raise InvalidTypeError(f"bands[{index}]", band, expected="an EdsRating")
+            given = tuple(bands)
+        else:
+            raise InvalidTypeError("bands", bands, expected=expected)
+        spans = [(b.name, b.low, b.high) for b in given]
+        if not given:
+            raise InvalidValueError("bands", spans, reason="give at least one band")
+        names = [b.name for b in given]
+        if len(set(names)) != len(names):
+            raise InvalidValueError("bands", spans, reason="rating names repeat")
+        top = self.total_outcomes * max(self.scores)
+        expected_low = 0
+        for band in sorted(given, key=lambda b: b.low):
+            if band.low != expected_low:
+                raise InvalidValueError(
+                    "bands",
+                    spans,
+                    reason=f"bands must run on from 0 without gaps or overlaps (at {band.low})",
+                )
+            expected_low = band.high + 1
+        if expected_low != top + 1:
+            raise InvalidValueError(
+                "bands", spans, reason=f"bands must end at the top score ({top})"
+            )
+        return given
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
+        return list(value)
+    return value
+
+
+def _band(bands: tuple[EdsRating, ...], score: int) -> str | None:
+    return next((b.name for b in bands if b.low <= score <= b.high), None)
 
 
 @attrs.frozen(kw_only=True)

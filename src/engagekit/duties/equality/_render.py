@@ -9,7 +9,12 @@ from __future__ import annotations
 from engagekit._display import _text_table, html, markdown, md_table, table, text
 from engagekit.disclosure import MARK
 from engagekit.disclosure._render import note
-from engagekit.duties.equality._eds import EdsGrading, EdsOutcomeGrading
+from engagekit.duties.equality._eds import (
+    _NO_BANDS,
+    _NO_WORDING,
+    EdsGrading,
+    EdsOutcomeGrading,
+)
 from engagekit.duties.equality._representation import RepresentationReport
 
 
@@ -128,13 +133,21 @@ _OUTCOME_HEAD = ("Outcome", "Wording", "Grade", "Result")
 
 
 def _outcome_rows(value: EdsOutcomeGrading) -> list[tuple[object, ...]]:
-    return [(r.code, r.title, r.grade or "not graded", r.outcome.label) for r in value.reasons]
+    return [
+        (r.code, r.wording or _NO_WORDING, r.grade or "not graded", r.outcome.label)
+        for r in value.reasons
+    ]
 
 
 def _outcome_head(value: EdsOutcomeGrading) -> str:
     flag = "" if value.verified else " (grading scheme not verified)"
     score = "" if value.score is None else f"; score {value.score}"
-    rating = "" if value.rating is None else f", rated {value.rating}"
+    if value.score is None:
+        rating = ""
+    elif value.rating is None:
+        rating = f" ({_NO_BANDS})"
+    else:
+        rating = f", rated {value.rating} (on the bands given)"
     return f"{value.model} grading by outcome: {value.outcome.label}{score}{rating}{flag}"
 
 
