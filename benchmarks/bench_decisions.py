@@ -86,7 +86,7 @@ def _decisions(count: int):
 
 def _hand_written():
     """The plain rules: tables set up once, and a function applying them to a decision."""
-    from engagekit.decisions import DEFAULT_POLICY, ChangeKind, Criterion, rules
+    from engagekit.decisions import DEFAULT_POLICY, AccessEffect, ChangeKind, Criterion, rules
     from engagekit.decisions._tests import ServiceChangeTest
     from engagekit.evidence import EvidenceKind
     from engagekit.ratings import Rating
@@ -113,8 +113,17 @@ def _hand_written():
         (rule_id, *window(rule_id))
         for rule_id in ("scrutiny.substantial-variation", "scrutiny.substantial-variation-2002")
     ]
-    equality = window("equality.due-regard")
-    tests = [(t, t.rule.id, *window(t.rule.id)) for t in ServiceChangeTest]
+    equality = [
+        (rule_id, duty, *window(rule_id))
+        for rule_id, duty in (
+            ("equality.due-regard", "s149(1)"),
+            ("equality.race-2001", "Race Relations Act 1976 s71(1)"),
+            ("equality.disability-2006", "Disability Discrimination Act 1995 s49A(1)"),
+            ("equality.gender-2007", "Sex Discrimination Act 1975 s76A(1)"),
+        )
+    ]
+    # Each test's wording is dated: one rule per period (the 2010 wording, then …).
+    tests = [(t, r.id, *window(r.id)) for t in ServiceChangeTest for r in t.rules]
     severity = {
         Outcome.NOT_APPLICABLE: 0,
         Outcome.MET: 1,
@@ -125,6 +134,9 @@ def _hand_written():
     ranges = {ChangeKind.RELOCATION}
     substantial_kinds = set(policy.substantial_kinds)
     substantial_access = set(policy.substantial_access)
+    closure_removes_access = (
+        policy.closure_removes_access and AccessEffect.LOCATION in substantial_access
+    )
     partly, unknown, not_met = Rating.PARTLY_MET, Rating.UNKNOWN, Rating.NOT_MET
     o_met, o_partly = Outcome.MET, Outcome.PARTLY_MET
     o_insufficient, o_not_met = Outcome.INSUFFICIENT_EVIDENCE, Outcome.NOT_MET
@@ -180,6 +192,8 @@ def _hand_written():
                 and (impact.permanent or policy.temporary_can_be_substantial)
                 and (
                     any(e in substantial_access for e in impact.access)
+                    # a closure removes access at that site: an effect on location
+                    or (closure_removes_access and kind is ChangeKind.CLOSURE)
                     or (
                         policy.substantial_people is not None
                         and impact.people_affected is not None
@@ -243,21 +257,24 @@ def _hand_written():
                         ),
                     )
                 )
-        if equality[0] <= on <= equality[1] and (
-            bool(impact.protected_groups) or (policy.eia_for_service_change and delivery)
-        ):
-            if any(e.kind is eia_kind for e in decision.evidence):
-                reasons.append(
-                    ("equality.due-regard", o_met, "an equality impact assessment is on record")
-                )
-            else:
-                reasons.append(
-                    (
-                        "equality.due-regard",
-                        o_insufficient,
-                        "no equality impact assessment on record",
+        if bool(impact.protected_groups) or (policy.eia_for_service_change and delivery):
+            assessed = any(e.kind is eia_kind for e in decision.evidence)
+            for rule_id, duty, start, end in equality:
+                if not start <= on <= end:
+                    continue
+                if assessed:
+                    message = (
+                        "an equality impact assessment is on record as the record of due "
+                        f"regard ({duty} requires due regard to equality, not an assessment)"
                     )
-                )
+                    reasons.append((rule_id, o_met, message))
+                else:
+                    message = (
+                        f"no equality impact assessment on record: {duty} requires due regard "
+                        "to equality, not an equality impact assessment; the policy asks for "
+                        "one as the record of that regard"
+                    )
+                    reasons.append((rule_id, o_insufficient, message))
         reconfiguration = delivery and (substantial or not policy.tests_only_when_substantial)
         judged_tests = {t.test: t for t in decision.tests}
         for test, rule_id, start, end in tests:

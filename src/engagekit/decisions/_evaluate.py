@@ -339,14 +339,15 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
         )
     equality_ids = [g.rule for g in req.grounds if g.rule.startswith("equality.")]
     for equality_id in equality_ids if req.equality_impact_assessment else ():
+        duty = _EQUALITY_DUTY[equality_id]
         reasons.append(
             _evidence_reason(
                 decision,
                 equality_id,
                 EvidenceKind.EQUALITY_IMPACT_ASSESSMENT,
                 found="an equality impact assessment is on record as the record of due regard "
-                "(s149(1) requires due regard to equality, not an assessment)",
-                lacking="no equality impact assessment on record: s149(1) requires due regard "
+                f"({duty} requires due regard to equality, not an assessment)",
+                lacking=f"no equality impact assessment on record: {duty} requires due regard "
                 "to equality, not an equality impact assessment; the policy asks for one as "
                 "the record of that regard",
                 missing="a record of due regard to equality (an equality impact assessment)",
@@ -354,6 +355,16 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
             )
         )
     return reasons
+
+
+#: The provision each equality rule's due-regard duty is in: the public sector
+#: equality duty from 5 April 2011, the race, disability and gender duties before.
+_EQUALITY_DUTY = {
+    "equality.due-regard": "s149(1)",
+    "equality.race-2001": "Race Relations Act 1976 s71(1)",
+    "equality.disability-2006": "Disability Discrimination Act 1995 s49A(1)",
+    "equality.gender-2007": "Sex Discrimination Act 1975 s76A(1)",
+}
 
 
 def _evidence_reason(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 
@@ -119,10 +120,17 @@ def equality_rule_ids(on: dt.date | None) -> tuple[str, ...]:
     """
     if on is None:
         return _EQUALITY_RULES[:1]
-    return tuple(r for r in _EQUALITY_RULES if rule(r).applies_on(on))
+    return _equality_table()(on)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.cache
+def _equality_table() -> Callable[[dt.date], tuple[str, ...]]:
+    return by_date(
+        [rule(r) for r in _EQUALITY_RULES],
+        lambda day: tuple(r for r in _EQUALITY_RULES if rule(r).applies_on(day)),
+    )
+
+
 def _citations(on: dt.date | None) -> tuple[Source, Source, Source] | None:
     """The sources of limbs (a), (b) and (c) as the law of ``on`` words them.
 
@@ -131,6 +139,29 @@ def _citations(on: dt.date | None) -> tuple[Source, Source, Source] | None:
     """
     if on is None:
         return None
+    points, values = _citations_table()
+    return values[bisect.bisect_right(points, on)]
+
+
+@functools.cache
+def _citations_table() -> tuple[list[dt.date], list[tuple[Source, Source, Source] | None]]:
+    """The limbs' sources for each stretch of days between the dates the involvement
+    duties, or the kinds of commissioner, began or ended (one look-up per decision)."""
+    from engagekit.duties import INVOLVEMENT_DUTIES, BodyType, registry
+
+    days: set[dt.date] = set()
+    for duty in registry():
+        if duty.id in INVOLVEMENT_DUTIES:
+            days.add(duty.in_force_from)
+            if duty.in_force_to is not None:
+                days.add(duty.in_force_to)
+    for kind in BodyType:
+        days.update(d for d in (kind.existed_from, kind.existed_to) if d is not None)
+    points = sorted(days)
+    return points, [_citations_on(day) for day in (dt.date.min, *points)]
+
+
+def _citations_on(on: dt.date) -> tuple[Source, Source, Source] | None:
     from engagekit.duties import involvement_duty
 
     duty = involvement_duty(None, on)
