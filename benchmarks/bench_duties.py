@@ -31,12 +31,13 @@ def _plain_table():
         )
         absent = duties_for(body, probe).reason if probe is not None else None
         around = tuple(absent.split(probe.isoformat())) if absent and probe else ("", "")
-        table[body] = (*existed, tuple(points), tuple(in_force), around, body.label)
+        article = "an" if body.label[:1] in "aeiou" or body.label.startswith("NHS") else "a"
+        table[body] = (*existed, tuple(points), tuple(in_force), around, f"{article} {body.label}")
     return table
 
 
 def _queries(size: int):
-    from engagekit.duties import BodyType, duties_for
+    from engagekit.duties import BodyType, duties_for, registry
 
     rng = random.Random(size)
     start = dt.date(2001, 1, 1)
@@ -46,6 +47,8 @@ def _queries(size: int):
     ]
     table = _plain_table()
     right = bisect.bisect_right
+    earliest = min(d.in_force_from for d in registry())
+    before = f": the earliest law engagekit encodes began on {earliest.isoformat()}"
 
     def ours():
         return [duties_for(body, day) for body, day in queries]
@@ -61,8 +64,8 @@ def _queries(size: int):
             if found:
                 out.append((body, day, found, None))
             else:
-                reason = f"no duty in this registry binds a {label} on {day.isoformat()}"
-                out.append((body, day, (), reason))
+                reason = f"no duty in this registry binds {label} on {day.isoformat()}"
+                out.append((body, day, (), reason + before if day < earliest else reason))
         return out
 
     assert [(r.body, r.on, r.duties, r.reason) for r in ours()] == baseline()
