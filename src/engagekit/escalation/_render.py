@@ -182,10 +182,16 @@ def _(value: OdsImport) -> str:
 WARNINGS_SHOWN = 20
 
 
+def _counted(count: int, noun: str) -> str:
+    """``count`` and ``noun``, plural unless the count is one: "1 row", "2 rows"."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
 def _ods_summary(value: OdsImport) -> str:
     summary = (
-        f"{value.rows} rows read; {len(value.network.practices)} practices; "
-        f"{len(value.skipped)} rows skipped"
+        f"{_counted(value.rows, 'row')} read; "
+        f"{_counted(len(value.network.practices), 'practice')}; "
+        f"{_counted(len(value.skipped), 'row')} skipped"
     )
     if value.warnings:
         count = len(value.warnings)
@@ -198,8 +204,9 @@ def _ods_summary(value: OdsImport) -> str:
 
 def _pcn_summary(value: PcnImport) -> str:
     summary = (
-        f"{value.rows} rows read; {len(value.memberships)} memberships in "
-        f"{len(value.pcns)} primary care networks; {len(value.skipped)} rows skipped"
+        f"{_counted(value.rows, 'row')} read; {_counted(len(value.memberships), 'membership')} "
+        f"in {_counted(len(value.pcns), 'primary care network')}; "
+        f"{_counted(len(value.skipped), 'row')} skipped"
     )
     if value.warnings:
         count = len(value.warnings)
