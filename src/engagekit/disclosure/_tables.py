@@ -676,7 +676,7 @@ def protect(tables: Iterable[Table], *, suppress_below: int = SUPPRESS_BELOW) ->
         InvalidValueError: ``suppress_below`` below 1.
 
     Examples:
-        The leak of issue 14: with only 16-24 hidden, the share of 25-64 gives the
+        The leak this prevents: with only 16-24 hidden, the share of 25-64 gives the
         total (31 / 0.413 = 75) and so the hidden count (75 - 31 - 42 = 2).
 
         >>> age = OneWay(name="Age", counts={"16-24": 2, "25-64": 31, "65+": 42})
