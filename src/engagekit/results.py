@@ -236,6 +236,20 @@ class Result(Displayable):
         """The reasons short of met: partly met, insufficient evidence or not met."""
         return tuple(r for r in self.reasons if _SEVERITY[r.outcome] > _SEVERITY[Outcome.MET])
 
+    def _check_outcome(self, *, empty: Outcome = Outcome.NOT_APPLICABLE) -> None:
+        """Raise unless ``outcome`` is the worst of the reasons' outcomes (``empty`` when
+        there are none): call it from ``__attrs_post_init__``, so the rule holds however
+        a result is built."""
+        worst = Outcome.worst((r.outcome for r in self.reasons), default=empty)
+        if self.outcome is not worst:
+            from engagekit.errors import InvalidValueError
+
+            raise InvalidValueError(
+                f"{type(self).__name__}.outcome",
+                self.outcome.value,
+                reason=f"must be the worst of its reasons' outcomes ({worst.value})",
+            )
+
     @property
     def blocking(self) -> tuple[Reason, ...]:
         """The reasons that make the result not ok."""

@@ -106,13 +106,7 @@ class RubricResult(Result):
     )
 
     def __attrs_post_init__(self) -> None:
-        worst = Outcome.worst(r.outcome for r in self.reasons)
-        if self.outcome is not worst:
-            raise InvalidValueError(
-                "RubricResult.outcome",
-                self.outcome.value,
-                reason=f"must be the worst of the reasons' outcomes ({worst.value})",
-            )
+        self._check_outcome(empty=Outcome.MET)
 
     @property
     def points(self) -> int:

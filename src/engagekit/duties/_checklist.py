@@ -178,13 +178,7 @@ class ComplianceReport(Result):
     conditions: tuple[Trigger, ...] | None = attrs.field(default=None, converter=_optional_triggers)
 
     def __attrs_post_init__(self) -> None:
-        worst = Outcome.worst((f.outcome for f in self.reasons), default=Outcome.NOT_APPLICABLE)
-        if self.outcome is not worst:
-            raise InvalidValueError(
-                "ComplianceReport.outcome",
-                self.outcome.value,
-                reason=f"must be the worst finding's outcome ({worst.value})",
-            )
+        self._check_outcome()
 
     def __repr__(self) -> str:
         noun = (

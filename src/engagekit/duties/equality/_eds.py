@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import numbers
 
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, ClassVar
 
@@ -23,6 +24,11 @@ _NO_WORDING = "(wording not in engagekit's sources)"
 
 # Said of an EDS 2022 overall score when no rating bands were passed.
 _NO_BANDS = "rating bands not in engagekit's sources; pass them to rate"
+
+
+def _grade_counts(reasons: Iterable[UnitGrade | OutcomeGrade]) -> dict[str, int]:
+    """How many of ``reasons`` have each grade, in the order grades first appear."""
+    return dict(Counter(r.grade for r in reasons if r.grade is not None))
 
 
 @attrs.frozen(kw_only=True)
@@ -187,13 +193,7 @@ class EdsGrading(Result):
     )
 
     def __attrs_post_init__(self) -> None:
-        worst = Outcome.worst((r.outcome for r in self.reasons), default=Outcome.NOT_APPLICABLE)
-        if self.outcome is not worst:
-            raise InvalidValueError(
-                "EdsGrading.outcome",
-                self.outcome.value,
-                reason=f"must be the worst grade's outcome ({worst.value})",
-            )
+        self._check_outcome()
 
     def __repr__(self) -> str:
         return short_repr(
@@ -210,11 +210,7 @@ class EdsGrading(Result):
     @property
     def counts(self) -> dict[str, int]:
         """How many goals or domains have each grade."""
-        out: dict[str, int] = {}
-        for r in self.reasons:
-            if r.grade is not None:
-                out[r.grade] = out.get(r.grade, 0) + 1
-        return out
+        return _grade_counts(self.reasons)
 
 
 @attrs.frozen(kw_only=True)
@@ -307,13 +303,7 @@ class EdsOutcomeGrading(Result):
     )
 
     def __attrs_post_init__(self) -> None:
-        worst = Outcome.worst((r.outcome for r in self.reasons), default=Outcome.NOT_APPLICABLE)
-        if self.outcome is not worst:
-            raise InvalidValueError(
-                "EdsOutcomeGrading.outcome",
-                self.outcome.value,
-                reason=f"must be the worst grade's outcome ({worst.value})",
-            )
+        self._check_outcome()
         band = None if self.score is None else _band(self.bands, self.score)
         if self.rating != band:
             raise InvalidValueError(
@@ -339,11 +329,7 @@ class EdsOutcomeGrading(Result):
     @property
     def counts(self) -> dict[str, int]:
         """How many outcomes have each grade."""
-        out: dict[str, int] = {}
-        for r in self.reasons:
-            if r.grade is not None:
-                out[r.grade] = out.get(r.grade, 0) + 1
-        return out
+        return _grade_counts(self.reasons)
 
     @property
     def unit_scores(self) -> dict[int, int]:

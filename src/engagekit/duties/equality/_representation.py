@@ -136,13 +136,7 @@ class RepresentationReport(Result):
     confidence: float = attrs.field(default=0.95, validator=_validate.number_between(0, 1))
 
     def __attrs_post_init__(self) -> None:
-        worst = Outcome.worst((r.outcome for r in self.reasons), default=Outcome.NOT_APPLICABLE)
-        if self.outcome is not worst:
-            raise InvalidValueError(
-                "RepresentationReport.outcome",
-                self.outcome.value,
-                reason=f"must be the worst finding's outcome ({worst.value})",
-            )
+        self._check_outcome()
 
     def __repr__(self) -> str:
         return short_repr(
