@@ -103,6 +103,16 @@ def _singular(word: str) -> str:
     return word.removesuffix("s")
 
 
+def counted(count: int, noun: str) -> str:
+    """``count`` with the plural ``noun``, made singular for one; thousands separated.
+
+    Examples:
+        >>> counted(1, "rows"), counted(16500, "rows"), counted(1, "bodies")
+        ('1 row', '16,500 rows', '1 body')
+    """
+    return f"{count:,} {noun if count != 1 else _singular(noun)}"
+
+
 def short_repr(value: object, noun: str, counts: Iterable[tuple[int, str]] = ()) -> str:
     """A one-line ``repr`` for a collection-like value: what it is and how many of what.
 

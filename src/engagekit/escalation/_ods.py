@@ -12,6 +12,7 @@ import datetime as dt
 import io as stdio
 import typing
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from types import MappingProxyType
@@ -227,11 +228,14 @@ class OdsImport(_display.Displayable):
 
         The reason's kind is its text up to the first parenthesis or comma.
         """
-        counts: dict[str, int] = {}
-        for row in self.skipped:
-            kind = row.reason.split(" (")[0].split(",")[0]
-            counts[kind] = counts.get(kind, 0) + 1
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return _count_reasons(self.skipped)
+
+
+def _count_reasons(skipped: Iterable[SkippedRow]) -> dict[str, int]:
+    """How many rows were skipped for each kind of reason (its text up to the first
+    parenthesis or comma), most frequent first: shared by the ODS and ePCN readers."""
+    counts = Counter(row.reason.split(" (")[0].split(",")[0] for row in skipped)
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 _skipped_row: Callable[[int, str | None, str], SkippedRow] = trusted_factory(

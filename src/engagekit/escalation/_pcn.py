@@ -34,7 +34,13 @@ from engagekit.errors import (
 )
 from engagekit.escalation._bodies import Body, Link, _check_fields
 from engagekit.escalation._network import EscalationNetwork
-from engagekit.escalation._ods import FIELD_LIMIT, ParentConflict, SkippedRow, _date
+from engagekit.escalation._ods import (
+    FIELD_LIMIT,
+    ParentConflict,
+    SkippedRow,
+    _count_reasons,
+    _date,
+)
 from engagekit.escalation._summary import _known_name
 from engagekit.escalation._tiers import BodyKind, Tier
 from engagekit.sources import Source
@@ -202,11 +208,7 @@ class PcnImport(_display.Displayable):
 
         The reason's kind is its text up to the first parenthesis or comma.
         """
-        counts: dict[str, int] = {}
-        for row in self.skipped:
-            kind = row.reason.split(" (")[0].split(",")[0]
-            counts[kind] = counts.get(kind, 0) + 1
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        return _count_reasons(self.skipped)
 
 
 def _source() -> Source:

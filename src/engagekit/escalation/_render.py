@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 
 from engagekit._display import (
+    counted,
     esc,
     html,
     markdown,
@@ -167,10 +168,21 @@ def _(value: BodyDuties) -> str:
 
 @text.register
 def _(value: OdsImport) -> str:
-    lines = [_ods_summary(value)]
+    return _import_text(
+        _ods_summary(value), value, "Warnings (a body given two parents; one kept by rule):"
+    )
+
+
+#: At most this many warnings are printed with an import; the rest are counted.
+WARNINGS_SHOWN = 20
+
+
+def _import_text(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
+    """An import as text: its summary, the rows skipped by reason, the first warnings."""
+    lines = [summary]
     lines.extend(f"  {reason}: {count}" for reason, count in value.skipped_by_reason().items())
     if value.warnings:
-        lines.append("Warnings (a body given two parents; one kept by rule):")
+        lines.append(heading)
         lines.extend(f"  {warning}" for warning in value.warnings[:WARNINGS_SHOWN])
         rest = len(value.warnings) - WARNINGS_SHOWN
         if rest > 0:
@@ -178,24 +190,14 @@ def _(value: OdsImport) -> str:
     return "\n".join(lines)
 
 
-#: At most this many warnings are printed with an import; the rest are counted.
-WARNINGS_SHOWN = 20
-
-
-def _counted(count: int, noun: str) -> str:
-    """``count`` and ``noun``, plural unless the count is one: "1 row", "2 rows"."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
-
-
 def _ods_summary(value: OdsImport) -> str:
     summary = (
-        f"{_counted(value.rows, 'row')} read; "
-        f"{_counted(len(value.network.practices), 'practice')}; "
-        f"{_counted(len(value.skipped), 'row')} skipped"
+        f"{counted(value.rows, 'rows')} read; "
+        f"{counted(len(value.network.practices), 'practices')}; "
+        f"{counted(len(value.skipped), 'rows')} skipped"
     )
     if value.warnings:
-        count = len(value.warnings)
-        summary += f"; {count} warning{'s' if count != 1 else ''}"
+        summary += f"; {counted(len(value.warnings), 'warnings')}"
     if value.era is not None:
         structure = "CCGs" if value.era < ICB_ERA else "sub-ICB locations and ICBs"
         summary += f"; kinds as on {value.era.isoformat()} ({structure})"
@@ -204,27 +206,20 @@ def _ods_summary(value: OdsImport) -> str:
 
 def _pcn_summary(value: PcnImport) -> str:
     summary = (
-        f"{_counted(value.rows, 'row')} read; {_counted(len(value.memberships), 'membership')} "
-        f"in {_counted(len(value.pcns), 'primary care network')}; "
-        f"{_counted(len(value.skipped), 'row')} skipped"
+        f"{counted(value.rows, 'rows')} read; {counted(len(value.memberships), 'memberships')} "
+        f"in {counted(len(value.pcns), 'primary care networks')}; "
+        f"{counted(len(value.skipped), 'rows')} skipped"
     )
     if value.warnings:
-        count = len(value.warnings)
-        summary += f"; {count} warning{'s' if count != 1 else ''}"
+        summary += f"; {counted(len(value.warnings), 'warnings')}"
     return summary
 
 
 @text.register
 def _(value: PcnImport) -> str:
-    lines = [_pcn_summary(value)]
-    lines.extend(f"  {reason}: {count}" for reason, count in value.skipped_by_reason().items())
-    if value.warnings:
-        lines.append("Warnings (a PCN given two parents; the first row's kept):")
-        lines.extend(f"  {warning}" for warning in value.warnings[:WARNINGS_SHOWN])
-        rest = len(value.warnings) - WARNINGS_SHOWN
-        if rest > 0:
-            lines.append(f"  … and {rest} more")
-    return "\n".join(lines)
+    return _import_text(
+        _pcn_summary(value), value, "Warnings (a PCN given two parents; the first row's kept):"
+    )
 
 
 @html.register
