@@ -30,6 +30,7 @@ import collections.abc
 import datetime as dt
 import enum
 import functools
+import types
 import typing
 
 from typing import Any
@@ -193,7 +194,7 @@ def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return target
     origin = typing.get_origin(type_)
     args = typing.get_args(type_)
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+    if origin in (typing.Union, types.UnionType):
         options = [_schema_of(arg, defs) for arg in args]
         return {"anyOf": options}
     if origin is typing.Literal:
@@ -220,7 +221,9 @@ def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         return _define(type_, defs, lambda: _enum_schema(type_))
     if isinstance(type_, type) and issubclass(type_, Listing):
-        item = _listing_item(type_)
+        from engagekit.io import _listing_item_type
+
+        item = _listing_item_type(type_)
         return {"type": "array", "items": _schema_of(item, defs)}
     if isinstance(type_, type) and attrs.has(type_):
         return _define(type_, defs, lambda: _record_schema(type_, defs))
@@ -242,14 +245,6 @@ def _special(type_: Any, defs: dict[str, Any]) -> dict[str, Any] | None:
             ]
         }
     return None
-
-
-def _listing_item(cls: type) -> Any:
-    for klass in cls.__mro__:
-        for base in getattr(klass, "__orig_bases__", ()):
-            if typing.get_origin(base) is Listing:
-                return typing.get_args(base)[0]
-    return Any
 
 
 def _define(

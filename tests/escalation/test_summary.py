@@ -63,7 +63,7 @@ class TestSummary:
         assert summary.of("sub-icb-location").names == ("NHS EXAMPLE SUB-ICB", "NHS COAST SUB-ICB")
         assert summary.of("pcn").names == ("RIVERSIDE PCN", "TOWN PCN", "COAST PCN")
         assert summary.of("healthwatch").count == 0
-        with pytest.raises(UnknownChoiceError):
+        with pytest.raises(UnknownChoiceError, match="'parish' is not allowed"):
             summary.of("parish")
 
     def test_display(self) -> None:
@@ -202,7 +202,7 @@ class TestDiff:
     def test_bad_values(self) -> None:
         with pytest.raises(InvalidTypeError, match="other"):
             merged().diff("national")  # type: ignore[arg-type]
-        with pytest.raises(UnknownChoiceError):
+        with pytest.raises(UnknownChoiceError, match="'vanished' is not allowed"):
             Change(kind="vanished", id="A1", name="A", tier="practice")
         assert ChangeKind.parse("MERGED") is ChangeKind.MERGED
 

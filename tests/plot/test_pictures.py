@@ -137,7 +137,7 @@ class TestEscalationNetwork:
         figure = plot.escalation_network(network)
         assert _points(figure) == len(network)
         labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]
-        assert labels == [t.label for t in network.by_tier()][::-1][::-1][: len(labels)]
+        assert labels == [t.label for t in network.by_tier()]  # the top tier first
         assert_nothing_clipped(figure)
 
     def test_collapsed_below_a_tier_counts_what_it_hides(self) -> None:

@@ -162,9 +162,9 @@ def attack(raw: Mapping[Cell, int], figures: Sequence[Figure], k: int) -> list[s
     cells = sorted(raw)
     known = [m for m, v in figures if v is not None]
     hidden = [m for m, v in figures if v is None]
-    for members, value in figures:
-        assert value is None or value == sum(raw[c] for c in members)
-        assert value is None or value == 0 or value >= k
+    for members, value in [(m, v) for m, v in figures if v is not None]:
+        assert value == sum(raw[c] for c in members)  # a shown figure is true
+        assert value == 0 or value >= k  # and never a small count
     for members in hidden:
         if _in_span(members, known, cells):
             leaks.append(f"{sorted(members)} is a combination of shown sums")
