@@ -20,9 +20,9 @@ shared, and time spent waiting for a core is not the code's); the ratio is the m
 of the paired ratios (ours over the baseline timed next to it), with the lowest and
 highest. Each growing workload runs at three or more sizes spanning at least 100x;
 its *growth exponent* is the slope of log time against log size (1 is linear, 2
-quadratic), and it passes at 1.15 or below, or when it is within 0.05 of its one-pass
-baseline's in the same run. Peak memory is measured with `tracemalloc` on one call at
-the largest size.
+quadratic), and it passes at 1.15 or below, or when it grows no faster than its
+one-pass baseline timed next to it: the paired ratio's own exponent is at most 0.1.
+Peak memory is measured with `tracemalloc` on one call at the largest size.
 
 Reproduce these numbers with `python -m benchmarks` from a source checkout (see
 `benchmarks/README.md`); `python -m benchmarks --quick` checks the growth exponents
