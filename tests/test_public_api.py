@@ -113,3 +113,20 @@ def test_citation_file_names_the_released_version():
     found = re.search(r'^version: "([^"]+)"$', text, re.MULTILINE)
     assert found is not None
     assert found[1] == __version__
+
+
+def test_top_level_reference_page_lists_every_name():
+    """The API reference's top page names every top-level export, linked to its page."""
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "reference" / "engagekit.md").read_text()
+    for name in engagekit.__all__:
+        value = getattr(engagekit, name)
+        if name == "__version__":
+            assert "engagekit.__version__" in page
+        elif inspect.ismodule(value):
+            assert f"[`engagekit.{name}`]({name}.md)" in page, name
+        else:
+            assert f"[`{name}`][engagekit." in page, name
+    for module in ("cycles", "decisions", "escalation", "plans"):
+        assert (Path(__file__).parent.parent / "docs" / "reference" / f"{module}.md").exists()
