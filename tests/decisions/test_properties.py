@@ -31,6 +31,7 @@ from engagekit.decisions import (
     evaluate,
     required_engagement,
 )
+from engagekit.decisions import _evaluate as evaluate_module
 from engagekit.ratings import Rating
 from tests.strategies.decisions import (
     consultations,
@@ -43,9 +44,16 @@ from tests.strategies.decisions import (
 
 @given(decisions(), policies())
 def test_evaluation_is_deterministic(decision: Decision, policy: Policy) -> None:
-    """Equal inputs give equal verdicts, reasons in the same order."""
-    assert evaluate(decision, policy=policy) == evaluate(decision, policy=policy)
+    """Equal inputs give equal verdicts, reasons in the same order.
+
+    Comparing two calls in one process would pass on a shared cache whatever it held:
+    the second verdict is built from empty caches. Determinism across processes and
+    hash seeds is tests/robustness/test_determinism.py's.
+    """
     verdict = evaluate(decision, policy=policy)
+    evaluate_module._REASONS.clear()
+    evaluate_module._PLANS.clear()
+    assert evaluate(decision, policy=policy) == verdict
     # The evaluation builds its reasons without re-checking them: each must be what the
     # validating constructor builds from the same values.
     assert all(attrs.evolve(reason) == reason for reason in verdict.reasons)

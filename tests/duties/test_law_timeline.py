@@ -43,16 +43,19 @@ def test_law_timeline_matches_snapshot():
 def test_every_boundary_has_the_day_before_and_the_day_of():
     """Each commencement and repeal (and each body's start and end) shows as a pair."""
     days = {row.on for row in law_timeline(through=THROUGH, bodies=["pct"])}
-    for duty in registry():
-        for boundary in (duty.in_force_from, duty.in_force_to):
-            if boundary is None:
-                continue
-            assert boundary in days, duty.id
-            assert boundary - dt.timedelta(days=1) in days, duty.id
-    for body in BodyType:
-        for boundary in (body.existed_from, body.existed_to):
-            if boundary is not None:
-                assert {boundary, boundary - dt.timedelta(days=1)} <= days
+    duty_days = {
+        day
+        for duty in registry()
+        for day in (duty.in_force_from, duty.in_force_to)
+        if day is not None
+    }
+    body_days = {
+        day for body in BodyType for day in (body.existed_from, body.existed_to) if day is not None
+    }
+    assert dt.date(2013, 4, 1) in duty_days  # the 2012 Act's commissioning duties
+    assert dt.date(2022, 7, 1) in body_days  # CCGs abolished, ICBs established
+    for boundary in duty_days | body_days:
+        assert {boundary, boundary - dt.timedelta(days=1)} <= days, boundary
     assert min(days) == dt.date(2001, 1, 1)
     assert max(days) == THROUGH
 

@@ -69,8 +69,8 @@ def test_every_new_record_states_its_force_and_cites_legislation_gov_uk():
         for version in registry().versions(duty_id):
             assert version.source.force is not None, duty_id
             assert version.source.force.binding, duty_id
-            if version.citation.url is not None:
-                assert "legislation.gov.uk" in version.citation.url, duty_id
+            assert version.citation.url is not None, duty_id
+            assert version.citation.url.startswith("https://www.legislation.gov.uk/"), duty_id
 
 
 def test_commissioner_and_involvement_duty_of_the_day():

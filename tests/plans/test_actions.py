@@ -64,18 +64,21 @@ class TestSomerset:
     def test_progress_clears_overdue(self) -> None:
         """A started open-ended action is not overdue, and adds to the plan's progress."""
         plan = examples.somerset_action_plan()
-        before = plan.progress(D(2012, 1, 15)) or 0
+        assert plan.progress(D(2012, 1, 15)) == pytest.approx(100 / 6)
+        assert plan.action("3.1a").progress(D(2012, 1, 15)) == 0
         plan = plan.with_update("3.1a", ProgressUpdate(date=D(2012, 1, 2), status="in-progress"))
         overdue = [a.id for a in plan.overdue(D(2012, 1, 15))]
-        assert "3.1a" not in overdue
-        assert (plan.progress(D(2012, 1, 15)) or 0) > before
+        assert overdue == ["1.2c", "3.2a", "3.3a", "3.4a", "5.1a"]
+        # "In progress" counts as 50 by default: the plan's mean rises from 16.67 to 18.75.
+        assert plan.action("3.1a").progress(D(2012, 1, 15)) == 50
+        assert plan.progress(D(2012, 1, 15)) == pytest.approx(18.75)
 
     def test_due_between(self) -> None:
         """Actions due in April 2012: 5.2 (initial report) and 6.2 ("From April 2012?")."""
         plan = examples.somerset_action_plan()
         due = [a.id for a in plan.due_between(D(2012, 4, 1), D(2012, 4, 30))]
         assert due == ["5.2a", "6.2a"]
-        with pytest.raises(InvalidValueError):
+        with pytest.raises(InvalidValueError, match="end is before start"):
             plan.due_between(D(2012, 5, 1), D(2012, 4, 1))
 
 
@@ -147,9 +150,18 @@ class TestProgress:
 
     @given(plans(), days)
     def test_plan_progress_in_range(self, plan, as_of):
-        """Plan progress lies in 0-100 (or is None when nothing counts)."""
+        """Plan progress lies between its objectives' (within 0-100); None when nothing counts."""
         value = plan.progress(as_of)
-        assert value is None or 0 <= value <= 100
+        counted = [
+            p for o in plan.objectives
+            if o.weight > 0 and (p := o.progress(as_of)) is not None
+        ]  # fmt: skip
+        if counted:
+            assert value is not None
+            assert min(counted) - 1e-9 <= value <= max(counted) + 1e-9
+            assert 0 <= value <= 100
+        else:
+            assert value is None
 
 
 class TestBadInput:

@@ -146,7 +146,10 @@ class TestNoClock:
         """
         fake = mock.Mock(wraps=dt)
         fake.date = type("date", (_Today,), {"fixed": today})
-        with mock.patch.object(_dates, "dt", fake), pytest.raises(ParseError):
+        with (
+            mock.patch.object(_dates, "dt", fake),
+            pytest.raises(ParseError, match="no year given"),
+        ):
             TargetDate.parse(text)
 
     @pytest.mark.parametrize("today", [D(2011, 1, 1), D(2012, 6, 30), D(2030, 12, 31)])

@@ -1,0 +1,335 @@
+"""What `evaluate` decides at its edges, each pinned both ways (mutation testing's survivors).
+
+The built-in examples are Somerset LINk's Patient Transport Project (dated 1 January
+2012, engagement at Consult, options from the case study) and the worked relocation of a
+community minor injuries unit (14 March 2019, a substantial change informed by leaflet).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pytest
+
+from engagekit import examples
+from engagekit.cycles import ParticipationLevel
+from engagekit.decisions import (
+    DEFAULT_POLICY,
+    Audience,
+    Consultation,
+    Criterion,
+    Evidence,
+    EvidenceKind,
+    Information,
+    Outcome,
+    ProposalStatus,
+    ServiceChangeTest,
+    evaluate,
+)
+from engagekit.decisions import _evaluate as evaluate_module
+from engagekit.errors import InvalidTypeError, UnknownNameError
+from engagekit.ratings import Rating
+
+
+def _triangle(verdict: object) -> list[tuple[str, Audience | None, Rating]]:
+    reasons = getattr(verdict, "reasons", ())
+    return [(r.rule, r.audience, r.rating) for r in reasons if r.rule.startswith("triangle.")]
+
+
+class TestOption:
+    def test_an_option_is_judged_on_its_own_assessments(self) -> None:
+        """'current-plans' is partly acceptable to patients and public; the proposal is met."""
+        decision = examples.somerset_patient_transport_decision()
+        proposal = evaluate(decision)
+        current = evaluate(decision, option="current-plans")
+        assert proposal.option is None
+        assert current.option == "current-plans"
+        assert _triangle(proposal)[:3:2] == [
+            ("triangle.acceptable", Audience.PATIENTS, Rating.MET),
+            ("triangle.acceptable", Audience.PUBLIC, Rating.MET),
+        ]
+        assert _triangle(current)[:3:2] == [
+            ("triangle.acceptable", Audience.PATIENTS, Rating.PARTLY_MET),
+            ("triangle.acceptable", Audience.PUBLIC, Rating.PARTLY_MET),
+        ]
+        assert [r.outcome for r in current.reasons[:3:2]] == [Outcome.PARTLY_MET] * 2
+
+    def test_the_recommended_option_matches_the_proposal(self) -> None:
+        """The LINk's recommendations are the proposal: the same triangle ratings."""
+        decision = examples.somerset_patient_transport_decision()
+        linked = evaluate(decision, option="link-recommendations")
+        assert _triangle(linked) == _triangle(evaluate(decision))
+        assert linked.outcome is Outcome.INSUFFICIENT_EVIDENCE
+
+    def test_an_unknown_option_is_named(self) -> None:
+        decision = examples.somerset_patient_transport_decision()
+        with pytest.raises(UnknownNameError, match="no-such-option"):
+            evaluate(decision, option="no-such-option")
+
+
+class TestFormalConsultation:
+    def test_substantial_change_without_consultation_is_not_ready(self) -> None:
+        """The relocation needs formal consultation and has none."""
+        verdict = evaluate(examples.unproportionate_service_change())
+        assert verdict.requirement.formal_consultation
+        reason = verdict.reason("proportionality.consultation")
+        assert reason is not None
+        assert (reason.outcome, reason.rating) == (Outcome.NOT_MET, Rating.NOT_MET)
+        assert reason.message == (
+            "a substantial change, and no formal public consultation was held"
+        )
+        assert reason.missing == ("a formal public consultation",)
+        assert reason.title == "Formal consultation for significant change"
+
+    def test_substantial_change_with_consultation_meets_the_rule(self) -> None:
+        """The same relocation with a twelve-week consultation on record meets it."""
+        decision = examples.unproportionate_service_change()
+        consultation = Consultation(
+            start=dt.date(2018, 11, 1),
+            end=dt.date(2019, 1, 24),
+            proposal_status=ProposalStatus.PREFERRED_OPTION,
+            published=[Information.PROPOSAL, Information.REASONS],
+            report_published=dt.date(2019, 2, 14),
+            considered_in_decision=True,
+        )
+        report = Evidence(
+            id="response-report",
+            kind=EvidenceKind.CONSULTATION_REPORT,
+            date=dt.date(2019, 2, 14),
+            what="Consultation response report",
+        )
+        verdict = evaluate(
+            attrs.evolve(decision, consultation=consultation, evidence=(*decision.evidence, report))
+        )
+        gunning = [(r.rule, r.evidence) for r in verdict.reasons if r.rule.startswith("gunning.")]
+        assert gunning == [
+            ("gunning.formative-stage", ()),
+            ("gunning.sufficient-reasons", ()),
+            ("gunning.adequate-time", ()),
+            ("gunning.conscientious-consideration", ("response-report",)),
+        ]
+        reason = verdict.reason("proportionality.consultation")
+        assert reason is not None
+        assert (reason.outcome, reason.rating) == (Outcome.MET, Rating.MET)
+        assert reason.message == "a formal public consultation was held"
+        assert reason.missing == ()
+        assert verdict.reason("gunning.formative-stage") is not None
+
+    def test_no_consultation_rule_when_none_is_expected(self) -> None:
+        """Patient transport is not substantial: no formal-consultation reason at all."""
+        verdict = evaluate(examples.somerset_patient_transport_decision())
+        assert not verdict.requirement.formal_consultation
+        assert verdict.reason("proportionality.consultation") is None
+
+
+class TestEngagementLevel:
+    def test_exactly_the_minimum_level_is_proportionate(self) -> None:
+        """Patient transport reached Consult, the level it needs: met, citing that engagement."""
+        verdict = evaluate(examples.somerset_patient_transport_decision())
+        assert verdict.requirement.minimum_level is ParticipationLevel.CONSULT
+        assert verdict.achieved_level is ParticipationLevel.CONSULT
+        level = verdict.reason("proportionality.level")
+        assert level is not None
+        assert (level.outcome, level.rating) == (Outcome.MET, Rating.MET)
+        assert level.message == "engagement reached Consult; the change needs at least Consult"
+        assert level.evidence == ("patient-stories", "link-recommendations")
+        assert level.missing == ()
+        assert level.title == "Proportionate engagement"
+
+    def test_one_level_below_is_not(self) -> None:
+        """The relocation reached Consult and needs Involve: not met, citing every level seen."""
+        verdict = evaluate(examples.unproportionate_service_change())
+        level = verdict.reason("proportionality.level")
+        assert level is not None
+        assert (level.outcome, level.rating) == (Outcome.NOT_MET, Rating.NOT_MET)
+        assert level.message == "engagement reached Consult; the change needs at least Involve"
+        assert level.evidence == ("leaflet", "staff-briefing")
+        assert level.title == "Proportionate engagement"
+
+    def test_engagement_at_the_level_is_cited_and_lower_is_not(self) -> None:
+        """Adding an Involve activity to the relocation meets the level and cites only it."""
+        decision = examples.unproportionate_service_change()
+        panel = Evidence(
+            id="co-design-panel",
+            kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
+            date=dt.date(2019, 1, 10),
+            what="Patient panel",
+            level=ParticipationLevel.INVOLVE,
+        )
+        verdict = evaluate(attrs.evolve(decision, evidence=(*decision.evidence, panel)))
+        level = verdict.reason("proportionality.level")
+        assert level is not None
+        assert level.outcome is Outcome.MET
+        assert level.message == "engagement reached Involve; the change needs at least Involve"
+        assert level.evidence == ("co-design-panel",)
+
+    def test_no_engagement_on_record(self) -> None:
+        """Without any engagement evidence the level reason says so."""
+        decision = examples.unproportionate_service_change()
+        unlevelled = tuple(attrs.evolve(e, level=None) for e in decision.evidence)
+        verdict = evaluate(attrs.evolve(decision, evidence=unlevelled))
+        level = verdict.reason("proportionality.level")
+        assert level is not None
+        assert level.outcome is Outcome.NOT_MET
+        assert level.message == "no engagement on record; the change needs at least Involve"
+        assert level.evidence == ()
+        assert level.missing == ("engagement at the Involve level or above",)
+
+
+class TestEvidenceRules:
+    def test_scrutiny_and_equality_messages(self) -> None:
+        """Scrutiny missing blocks; the equality impact assessment on record meets s149(1)."""
+        verdict = evaluate(examples.unproportionate_service_change())
+        scrutiny = verdict.reason("scrutiny.substantial-variation")
+        assert scrutiny is not None
+        assert (scrutiny.outcome, scrutiny.rating) == (Outcome.NOT_MET, Rating.NOT_MET)
+        assert scrutiny.missing == (
+            "a record of consulting the local authority's health scrutiny committee",
+        )
+        equality = verdict.reason("equality.due-regard")
+        assert equality is not None
+        assert (equality.outcome, equality.rating) == (Outcome.MET, Rating.MET)
+        assert equality.evidence == ("eia",)
+        assert equality.message == (
+            "an equality impact assessment is on record as the record of due regard "
+            "(s149(1) requires due regard to equality, not an assessment)"
+        )
+
+    def test_missing_equality_assessment_is_insufficient_evidence(self) -> None:
+        """Patient transport has no equality impact assessment: insufficient, rated unknown."""
+        verdict = evaluate(examples.somerset_patient_transport_decision())
+        equality = verdict.reason("equality.due-regard")
+        assert equality is not None
+        assert (equality.outcome, equality.rating) == (
+            Outcome.INSUFFICIENT_EVIDENCE,
+            Rating.UNKNOWN,
+        )
+        assert equality.message.startswith("no equality impact assessment on record: s149(1)")
+        assert equality.missing == (
+            "a record of due regard to equality (an equality impact assessment)",
+        )
+
+    def test_scrutiny_consultation_on_record_meets_the_rule(self) -> None:
+        decision = examples.unproportionate_service_change()
+        record = Evidence(
+            id="hosc-letter",
+            kind=EvidenceKind.SCRUTINY_CONSULTATION,
+            date=dt.date(2019, 2, 1),
+            what="Letter to the health scrutiny committee",
+        )
+        verdict = evaluate(attrs.evolve(decision, evidence=(*decision.evidence, record)))
+        scrutiny = verdict.reason("scrutiny.substantial-variation")
+        assert scrutiny is not None
+        assert scrutiny.outcome is Outcome.MET
+        assert scrutiny.message == "the health scrutiny committee was consulted"
+        assert scrutiny.evidence == ("hosc-letter",)
+
+
+class TestJudgements:
+    def test_messages_for_each_rating(self) -> None:
+        """The relocation's reasons carry their ratings' words and notes."""
+        verdict = evaluate(examples.unproportionate_service_change())
+        by_rule = {(r.rule, r.audience): r for r in verdict.reasons}
+        patients = by_rule["triangle.acceptable", Audience.PATIENTS]
+        assert patients.message == "rated unknown (patients were told, not asked)"
+        assert patients.missing == ("evidence to judge: acceptable to patients",)
+        assert patients.title == "Acceptable to patients"
+        assert by_rule["test.engagement", None].message == (
+            "not met (information only); nothing else can make up for it"
+        )
+        choice = by_rule["test.patient-choice", None]
+        assert (choice.outcome, choice.message) == (
+            Outcome.PARTLY_MET,
+            "partly met (one site instead of two)",
+        )
+        assert by_rule["triangle.affordable", None].message == "met"
+
+    def test_unassessed_and_unevidenced_wording(self) -> None:
+        """Dropping the affordability assessment, or its evidence, says what is missing."""
+        decision = examples.unproportionate_service_change()
+        kept = tuple(a for a in decision.assessments if a.criterion is not Criterion.AFFORDABLE)
+        verdict = evaluate(attrs.evolve(decision, assessments=kept))
+        affordable = verdict.reason("triangle.affordable")
+        assert affordable is not None
+        assert affordable.outcome is Outcome.INSUFFICIENT_EVIDENCE
+        assert affordable.message == "not assessed: Affordable"
+        assert affordable.missing == ("an assessment: affordable",)
+        bare = tuple(
+            attrs.evolve(a, evidence=()) if a.criterion is Criterion.AFFORDABLE else a
+            for a in decision.assessments
+        )
+        verdict = evaluate(attrs.evolve(decision, assessments=bare))
+        affordable = verdict.reason("triangle.affordable")
+        assert affordable is not None
+        assert affordable.message == "rated met but rests on no evidence"
+        assert affordable.missing == ("evidence behind: affordable",)
+
+    def test_blocked_partly_met_wording(self) -> None:
+        """A policy that does not accept 'partly met' for patient choice says so."""
+        strict = attrs.evolve(DEFAULT_POLICY, partly_met_blocks=[Criterion.ACCEPTABLE])
+        decision = examples.somerset_patient_transport_decision()
+        verdict = evaluate(decision, option="current-plans", policy=strict)
+        patients = verdict.reasons[0]
+        assert patients.outcome is Outcome.NOT_MET
+        assert patients.message.endswith("; the policy does not accept partly met here")
+
+    def test_service_change_tests_are_judged_on_their_assessments(self) -> None:
+        """The relocation's four test assessments give four reasons naming their test."""
+        verdict = evaluate(examples.unproportionate_service_change())
+        tests = [(r.rule, r.test, r.outcome, r.evidence) for r in verdict.reasons if r.test]
+        assert tests == [
+            (
+                "test.commissioner-support",
+                ServiceChangeTest.GP_SUPPORT,
+                Outcome.MET,
+                ("gp-letter",),
+            ),
+            ("test.engagement", ServiceChangeTest.ENGAGEMENT, Outcome.NOT_MET, ("leaflet",)),
+            (
+                "test.evidence-base",
+                ServiceChangeTest.EVIDENCE_BASE,
+                Outcome.MET,
+                ("clinical-review",),
+            ),
+            (
+                "test.patient-choice",
+                ServiceChangeTest.PATIENT_CHOICE,
+                Outcome.PARTLY_MET,
+                ("clinical-review",),
+            ),
+        ]
+
+    def test_a_test_resting_on_no_evidence(self) -> None:
+        """GP support with its letter removed is insufficient, unless the policy waives evidence."""
+        decision = examples.unproportionate_service_change()
+        bare = tuple(
+            attrs.evolve(t, evidence=()) if t.test is ServiceChangeTest.GP_SUPPORT else t
+            for t in decision.tests
+        )
+        unevidenced = attrs.evolve(decision, tests=bare)
+        support = evaluate(unevidenced).reason("test.commissioner-support")
+        assert support is not None
+        assert support.outcome is Outcome.INSUFFICIENT_EVIDENCE
+        assert support.message == "rated met but rests on no evidence"
+        relaxed = attrs.evolve(DEFAULT_POLICY, require_evidence=False)
+        support = evaluate(unevidenced, policy=relaxed).reason("test.commissioner-support")
+        assert support is not None
+        assert support.outcome is Outcome.MET
+
+    def test_wrong_types_are_named(self) -> None:
+        decision = examples.unproportionate_service_change()
+        with pytest.raises(InvalidTypeError, match="decision"):
+            evaluate("decision.toml")  # type: ignore[arg-type]
+        with pytest.raises(InvalidTypeError, match="policy"):
+            evaluate(decision, policy="strict")  # type: ignore[arg-type]
+
+    def test_cached_reasons_equal_freshly_built_ones(self) -> None:
+        """Reasons shared from the cache equal those built from an empty cache."""
+        decision = examples.unproportionate_service_change()
+        cached = evaluate(decision)
+        evaluate_module._REASONS.clear()
+        evaluate_module._PLANS.clear()
+        fresh = evaluate(decision)
+        assert fresh == cached
+        assert fresh.to_dict() == cached.to_dict()

@@ -1,0 +1,157 @@
+"""Membership and gaps of an EscalationNetwork, each case pinned both ways.
+
+Mutation testing found that no test asked whether an unknown id is in a network, and
+that the sets `gaps()` builds could grow or shrink without a test failing.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from engagekit.errors import UnknownNameError
+from engagekit.escalation import Body, BodyKind, EscalationNetwork, Link, LinkKind, Tier
+from engagekit.examples import sutton
+
+
+def _body(body_id: str, tier: Tier, kind: BodyKind, *, members: int | None = None) -> Body:
+    name = body_id.replace("-", " ").title()
+    return Body(id=body_id, name=name, kind=kind, tier=tier, members=members)
+
+
+class TestMembership:
+    def test_ids_and_bodies(self) -> None:
+        """Sutton's patient reference group is in Sutton; an unknown id or a copy that differs is not."""
+        net = sutton()
+        prg = net.body("sutton-prg")
+        assert "sutton-prg" in net
+        assert prg in net
+        assert attrs.evolve(prg) in net
+        assert "no-such-id" not in net
+        assert attrs.evolve(prg, name="Another group") not in net
+        assert 42 not in net
+        assert None not in net
+
+    def test_unknown_body_names_the_id(self) -> None:
+        with pytest.raises(UnknownNameError, match="no-such-id"):
+            sutton().body("no-such-id")
+
+
+def _network(*extra_bodies: Body, extra_links: tuple[Link, ...] = ()) -> EscalationNetwork:
+    """A practice with its PPG on a locality forum, reporting to a governing body."""
+    bodies = (
+        _body("practice-a", Tier.PRACTICE, BodyKind.PRACTICE),
+        _body("ppg-a", Tier.PRACTICE, BodyKind.PATIENT_PARTICIPATION_GROUP, members=9),
+        _body("forum", Tier.LOCALITY, BodyKind.HEALTH_FORUM),
+        _body("board", Tier.PLACE, BodyKind.GOVERNING_BODY),
+        *extra_bodies,
+    )
+    links = (
+        Link(source="practice-a", target="forum"),
+        Link(source="ppg-a", target="practice-a", kind=LinkKind.INFORMS),
+        Link(source="ppg-a", target="forum"),
+        Link(source="forum", target="board"),
+        *extra_links,
+    )
+    return EscalationNetwork(name="Gaps", bodies=bodies, links=links)
+
+
+class TestGaps:
+    def test_a_complete_structure_has_no_gaps(self) -> None:
+        gaps = _network().gaps()
+        assert gaps.is_empty
+        assert (gaps.no_patient_group, gaps.unrepresented, gaps.no_route, gaps.empty_forums) == (
+            (),
+            (),
+            (),
+            (),
+        )
+
+    def test_practice_without_a_group(self) -> None:
+        """A second practice on the forum with no PPG is the only gap."""
+        extra = _body("practice-b", Tier.PRACTICE, BodyKind.PRACTICE)
+        gaps = _network(extra, extra_links=(Link(source="practice-b", target="forum"),)).gaps()
+        assert gaps.no_patient_group == ("practice-b",)
+        assert gaps.unrepresented == gaps.no_route == gaps.empty_forums == ()
+
+    def test_group_with_no_seat_above_is_unrepresented(self) -> None:
+        """A PPG whose only link up sends no representatives leaves its practice unheard."""
+        bodies = (
+            _body("practice-b", Tier.PRACTICE, BodyKind.PRACTICE),
+            _body("ppg-b", Tier.PRACTICE, BodyKind.PATIENT_PARTICIPATION_GROUP, members=12),
+        )
+        links = (
+            Link(source="practice-b", target="forum"),
+            Link(source="ppg-b", target="practice-b", kind=LinkKind.INFORMS),
+            Link(source="ppg-b", target="forum", representatives=0),
+        )
+        gaps = _network(*bodies, extra_links=links).gaps()
+        assert gaps.unrepresented == ("practice-b",)
+        assert gaps.no_patient_group == gaps.no_route == gaps.empty_forums == ()
+
+    def test_group_with_a_seat_is_represented(self) -> None:
+        """The same PPG sending one representative is heard."""
+        bodies = (
+            _body("practice-b", Tier.PRACTICE, BodyKind.PRACTICE),
+            _body("ppg-b", Tier.PRACTICE, BodyKind.PATIENT_PARTICIPATION_GROUP, members=12),
+        )
+        links = (
+            Link(source="practice-b", target="forum"),
+            Link(source="ppg-b", target="practice-b", kind=LinkKind.INFORMS),
+            Link(source="ppg-b", target="forum", representatives=1),
+        )
+        assert _network(*bodies, extra_links=links).gaps().is_empty
+
+    def test_a_side_structure_has_no_route_to_the_top(self) -> None:
+        """A forum reporting to a locality that goes no higher: both have no route."""
+        bodies = (
+            _body("side-forum", Tier.NEIGHBOURHOOD, BodyKind.HEALTH_FORUM, members=20),
+            _body("side-locality", Tier.LOCALITY, BodyKind.LOCALITY),
+        )
+        links = (Link(source="side-forum", target="side-locality"),)
+        gaps = _network(*bodies, extra_links=links).gaps()
+        assert gaps.no_route == ("side-forum", "side-locality")
+        assert gaps.no_patient_group == gaps.unrepresented == gaps.empty_forums == ()
+
+    def test_a_lone_forum_is_cut_off_and_a_lone_board_is_not(self) -> None:
+        """Bodies with no vertical link: a forum is a gap, Healthwatch informing is not."""
+        bodies = (
+            _body("lone-forum", Tier.LOCALITY, BodyKind.HEALTH_FORUM, members=30),
+            _body("healthwatch", Tier.PLACE, BodyKind.HEALTHWATCH),
+        )
+        links = (Link(source="healthwatch", target="board", kind=LinkKind.INFORMS),)
+        gaps = _network(*bodies, extra_links=links).gaps()
+        assert gaps.no_route == ("lone-forum",)
+        assert gaps.empty_forums == ()
+
+    @pytest.mark.parametrize(
+        ("members", "fed", "empty"),
+        [
+            (0, True, True),  # no members, even with a link coming in
+            (None, False, True),  # unknown, and nothing comes to it
+            (None, True, False),  # unknown, but something reports to it
+            (8, False, False),  # members, though nothing reports to it
+        ],
+    )
+    def test_empty_forums(self, members: int | None, fed: bool, empty: bool) -> None:
+        """Empty: 0 members, or unknown members and no link of any kind coming to it."""
+        forum = _body("new-forum", Tier.LOCALITY, BodyKind.PUBLIC_LOCALITY_FORUM, members=members)
+        links = [Link(source="new-forum", target="board")]
+        if fed:
+            links.append(Link(source="ppg-a", target="new-forum", kind=LinkKind.INFORMS))
+        gaps = _network(forum, extra_links=tuple(links)).gaps()
+        assert gaps.empty_forums == (("new-forum",) if empty else ())
+        assert gaps.no_route == ()
+
+    def test_gaps_are_sorted_by_id(self) -> None:
+        """Two practices without a group come out in id order, whatever order they were given."""
+        extra = (
+            _body("practice-z", Tier.PRACTICE, BodyKind.PRACTICE),
+            _body("practice-b", Tier.PRACTICE, BodyKind.PRACTICE),
+        )
+        links = (
+            Link(source="practice-z", target="forum"),
+            Link(source="practice-b", target="forum"),
+        )
+        gaps = _network(*extra, extra_links=links).gaps()
+        assert gaps.no_patient_group == ("practice-b", "practice-z")

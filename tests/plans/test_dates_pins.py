@@ -1,0 +1,142 @@
+"""Target-date windows at their edges (mutation testing's survivors in plans/_dates.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from engagekit.errors import InvalidValueError, ParseError
+from engagekit.plans import Precision, TargetDate
+
+
+D = dt.date
+
+
+class TestMonthRanges:
+    @pytest.mark.parametrize(
+        ("text", "start", "end"),
+        [
+            ("Nov 2011 - Feb 2012", D(2011, 11, 1), D(2012, 2, 29)),  # 2012 is a leap year
+            ("November 2011 to February 2012", D(2011, 11, 1), D(2012, 2, 29)),
+            ("Jan 2011 - Feb 2011", D(2011, 1, 1), D(2011, 2, 28)),
+            ("Dec 2011 - Dec 2011", D(2011, 12, 1), D(2011, 12, 31)),
+        ],
+    )
+    def test_months_across_years(self, text: str, start: dt.date, end: dt.date) -> None:
+        """Two month-years read from the first day of the first to the last day of the second."""
+        target = TargetDate.parse(text)
+        assert (target.start, target.end, target.precision) == (start, end, Precision.MONTHS)
+        assert (target.label, target.note) == (None, None)
+
+    def test_second_month_before_the_first(self) -> None:
+        with pytest.raises(ParseError, match="the second month is before the first"):
+            TargetDate.parse("Feb 2012 - Nov 2011")
+
+    def test_months_in_one_year_that_wrap(self) -> None:
+        """'Dec/Jan 2012' runs from December 2011; 'Nov/Dec 2011' stays in 2011."""
+        wrapped = TargetDate.parse("Dec/Jan 2012")
+        assert (wrapped.start, wrapped.end) == (D(2011, 12, 1), D(2012, 1, 31))
+        plain = TargetDate.parse("Nov/Dec 2011")
+        assert (plain.start, plain.end) == (D(2011, 11, 1), D(2011, 12, 31))
+
+
+class TestWindow:
+    def test_dates_either_side_of_a_window(self) -> None:
+        """'May / June 2011' holds 1 May and 30 June 2011, not 30 April or 1 July."""
+        target = TargetDate.parse("May / June 2011")
+        assert target.contains(D(2011, 5, 1))
+        assert target.contains("2011-06-30")
+        assert not target.contains(D(2011, 4, 30))
+        assert not target.contains(D(2011, 7, 1))
+
+    def test_open_windows(self) -> None:
+        """'From Jan 1st 2012' is open at the end; 'By March 2012' at the start."""
+        opened = TargetDate.parse("From Jan 1st 2012")
+        assert (opened.open_start, opened.open_end) == (False, True)
+        assert opened.contains(D(2030, 1, 1))
+        assert not opened.contains(D(2011, 12, 31))
+        assert opened.due == D(2012, 1, 1)
+        by = TargetDate.parse("By March 2012")
+        assert (by.open_start, by.open_end) == (True, False)
+        assert by.contains(D(2001, 1, 1))
+        assert not by.contains(D(2012, 4, 1))
+        assert by.due == D(2012, 3, 31)
+
+    def test_ongoing_is_open_both_ways(self) -> None:
+        target = TargetDate.parse("On–going meetings")
+        assert (target.open_start, target.open_end, target.due) == (True, True, None)
+        assert target.contains(D(1990, 1, 1))
+        assert target.note == "meetings"
+
+    def test_end_before_start_is_refused(self) -> None:
+        with pytest.raises(InvalidValueError, match="is before the start 2012-03-01"):
+            TargetDate(
+                text="March 2012",
+                start=D(2012, 3, 1),
+                end=D(2012, 2, 1),
+                precision=Precision.MONTH,
+            )
+
+    def test_a_one_day_window_is_allowed(self) -> None:
+        day = TargetDate(
+            text="27th April 2011", start=D(2011, 4, 27), end=D(2011, 4, 27), precision="day"
+        )
+        assert day.describe() == "'27th April 2011': 2011-04-27 (day)"
+
+
+class TestPhrases:
+    @pytest.mark.parametrize(
+        ("text", "start", "end", "precision"),
+        [
+            ("Mid June 2011", D(2011, 6, 11), D(2011, 6, 20), Precision.PART_OF_MONTH),
+            ("Late February 2012", D(2012, 2, 21), D(2012, 2, 29), Precision.PART_OF_MONTH),
+            ("Q1 2012", D(2012, 1, 1), D(2012, 3, 31), Precision.QUARTER),
+            ("Q4 2011", D(2011, 10, 1), D(2011, 12, 31), Precision.QUARTER),
+            ("Q1 2011/12", D(2011, 4, 1), D(2011, 6, 30), Precision.QUARTER),
+            ("Q3 2011/12", D(2011, 10, 1), D(2011, 12, 31), Precision.QUARTER),
+            ("Q4 2011/2012", D(2012, 1, 1), D(2012, 3, 31), Precision.QUARTER),
+            ("2011/12", D(2011, 4, 1), D(2012, 3, 31), Precision.FINANCIAL_YEAR),
+            ("1999/00", D(1999, 4, 1), D(2000, 3, 31), Precision.FINANCIAL_YEAR),
+            ("2015 - 2019", D(2015, 1, 1), D(2019, 12, 31), Precision.YEARS),
+            ("2012", D(2012, 1, 1), D(2012, 12, 31), Precision.YEAR),
+            ("2012-01-31", D(2012, 1, 31), D(2012, 1, 31), Precision.DAY),
+            ("31/01/2012", D(2012, 1, 31), D(2012, 1, 31), Precision.DAY),
+            ("January 31, 2012", D(2012, 1, 31), D(2012, 1, 31), Precision.DAY),
+        ],
+    )
+    def test_windows(self, text: str, start: dt.date, end: dt.date, precision: Precision) -> None:
+        target = TargetDate.parse(text)
+        assert (target.start, target.end, target.precision) == (start, end, precision)
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("2011/13", "a financial year runs over two consecutive years"),
+            ("Q2 2011/13", "a financial year runs over two consecutive years"),
+            ("2019 - 2015", "the second year is before the first"),
+            ("30th February 2012", "not a real date"),
+            ("27th April 2011 then 3rd May 2011", "more than one date"),
+            ("Soon", "no date found"),
+            ("   ", "no date given"),
+        ],
+    )
+    def test_refused(self, text: str, reason: str) -> None:
+        with pytest.raises(ParseError, match=reason):
+            TargetDate.parse(text)
+
+    def test_label_and_note_are_trimmed(self) -> None:
+        """Words around the date lose their separators: 'Website – June – July 2011'."""
+        target = TargetDate.parse("Website – June – July 2011")
+        assert (target.label, target.note) == ("Website", None)
+        target = TargetDate.parse("Initial report April 2012 - then at AGM")
+        assert (target.label, target.note) == ("Initial report", "then at AGM")
+        assert str(target) == "Initial report April 2012 - then at AGM"
+
+    def test_describe_mentions_every_part(self) -> None:
+        target = TargetDate.parse("From April 2012?")
+        assert target.describe() == "'From April 2012?': 2012-04-01 to open end (month, uncertain)"
+        target = TargetDate.parse("First edition June 2011")
+        assert target.describe() == (
+            "'First edition June 2011': 2011-06-01 to 2011-06-30 (month, label 'First edition')"
+        )
