@@ -330,7 +330,7 @@ def _build(
     # Checked once each: the (PCN, sub-ICB location, practice's sub-ICB location)
     # codes, which repeat, and each date text of a column; a practice's own code is
     # checked on its row.
-    codes_ok: dict[tuple[str, str, str], bool] = {}
+    parent_codes: dict[tuple[str, str, str], tuple[str, str, str, bool]] = {}
     starts: dict[str, dt.date | str | None] = {}
     ends: dict[str, dt.date | str | None] = {"": None}  # mostly empty
     skip, membership_of = _skipped_row, _membership
@@ -367,14 +367,18 @@ def _build(
             else:
                 malformed(line, None, f"expected {len(COLUMNS)} columns, got {len(row)}")
                 continue
-        practice, pcn, sub_icb = row[_PRACTICE].strip(), row[_PCN].strip(), row[_PCN_SUB].strip()
-        practice_sub = row[_PRACTICE_SUB].strip()
-        given = pcn, sub_icb, practice_sub
-        good = codes_ok.get(given)
-        if good is None:
-            good = codes_ok[given] = bool(
-                ods(pcn) and ods(sub_icb) and (not practice_sub or ods(practice_sub))
-            )
+        # Published cells carry no padding: strip a practice code only if it fails
+        # as it is (a code has no space).
+        practice = row[_PRACTICE]
+        code_ok = ods(practice) is not None
+        if not code_ok:
+            practice = practice.strip()
+            code_ok = ods(practice) is not None
+        cells = row[_PCN], row[_PCN_SUB], row[_PRACTICE_SUB]
+        parents = parent_codes.get(cells)
+        if parents is None:
+            parents = parent_codes[cells] = _parent_codes(cells)
+        pcn, sub_icb, practice_sub, good = parents
         start_text, end_text = row[_START], row[_END]
         start = starts.get(start_text, _UNPARSED)
         if start is _UNPARSED:
@@ -382,7 +386,6 @@ def _build(
         end = ends.get(end_text, _UNPARSED)
         if end is _UNPARSED:
             end = ends[end_text] = _date(end_text, _END + 1, COLUMNS[_END])
-        code_ok = ods(practice) is not None
         if (
             not (good and code_ok)
             or isinstance(start, str)
@@ -437,15 +440,12 @@ def _build(
         member_of[practice] = len(kept)
         kept.append(membership_of(line, practice, pcn, sub_icb, start, end))
         # The first name the file gives each code.
-        for column, value in (
-            (_PRACTICE_NAME, practice),
-            (_PCN_NAME, pcn),
-            (_PCN_SUB_NAME, sub_icb),
-        ):
-            if value not in names:
-                text = row[column].strip()
-                if text:
-                    names[value] = text
+        if practice not in names and (text := row[_PRACTICE_NAME].strip()):
+            names[practice] = text
+        if pcn not in names and (text := row[_PCN_NAME].strip()):
+            names[pcn] = text
+        if sub_icb not in names and (text := row[_PCN_SUB_NAME].strip()):
+            names[sub_icb] = text
 
     if problems:
         raise DocumentError(origin, problems, more=more)
@@ -486,6 +486,15 @@ def _header_error(origin: str, line: int, row: list[str]) -> DocumentError:
 
 
 _LOST = "in two PCNs at once; the membership that started last is kept"
+
+
+def _parent_codes(cells: tuple[str, str, str]) -> tuple[str, str, str, bool]:
+    """The PCN, its sub-ICB location and the practice's, stripped, and whether all
+    three are ODS codes (the practice's may be empty)."""
+    pcn, sub_icb, practice_sub = (cell.strip() for cell in cells)
+    ods = _validate.ODS_PATTERN.match
+    good = bool(ods(pcn) and ods(sub_icb) and (not practice_sub or ods(practice_sub)))
+    return pcn, sub_icb, practice_sub, good
 
 
 def _code_problems(practice: str, pcn: str, sub_icb: str, practice_sub: str) -> list[str]:
