@@ -790,9 +790,6 @@ def _tree_network(
     is given twice, there is no cycle and every practice reaches the top. Only the
     ids are left to check: two bodies with one code (a code used in two columns)
     go to the checked constructor, which names them.
-
-    The readers list each body before its parent (practices first, the top last),
-    so the end of each body's route is found in one pass from the last body back.
     """
     index = {body.id: body for body in bodies}
     if len(index) != len(bodies):
@@ -827,28 +824,12 @@ def _tree_network(
             down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
             lateral=MappingProxyType({}),
             primary=MappingProxyType(primary),
-            root=MappingProxyType(_tree_roots(index, primary)),
+            root=MappingProxyType(_roots(index, primary)),
             top=tuple(tops),
         ),
     )
     object.__setattr__(network, "_targets", {})
     return network
-
-
-def _tree_roots(index: dict[str, Body], primary: dict[str, str]) -> dict[str, str]:
-    """Where each body's route ends, in one pass from the last body back when every
-    body comes before its parent; otherwise by walking each route (`_roots`)."""
-    root: dict[str, str] = {}
-    for body_id in reversed(index):
-        parent = primary.get(body_id)
-        if parent is None:
-            root[body_id] = body_id
-            continue
-        found = root.get(parent)
-        if found is None:  # a parent listed before its child
-            return _roots(index, primary)
-        root[body_id] = found
-    return root
 
 
 _FIRST_OPEN = "the first row of a practice not closed decides"
