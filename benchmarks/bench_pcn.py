@@ -6,8 +6,6 @@
   practice): reading and building the network within 3x of reading the same rows
   with ``csv.reader`` into plain dicts (practice -> PCN -> sub-ICB location, ended
   memberships left out), and under 0.5 s (reported as ``from_pcn_seconds_single_run``).
-  Those dicts take less time than the rows alone as a list (``list(csv.reader(...))``
-  keeps every row, which the garbage collector then walks), so they are the floor.
 """
 
 from __future__ import annotations
