@@ -7,13 +7,14 @@ Geography (ICB) → National Grouping (NHS England region).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io as stdio
 import typing
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
 from types import MappingProxyType
 from typing import IO
@@ -282,6 +283,14 @@ def read_ods(
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
     options = _Options(as_of=day, strict=strict, nations=chosen, name=name, names=_names(names))
+    with _text_source(source, "<epraccur.csv>") as (handle, origin):
+        return _build(_rows(handle, origin), origin=origin, options=options)
+
+
+@contextlib.contextmanager
+def _text_source(source: str | PurePath | IO[str], unnamed: str) -> Iterator[tuple[IO[str], str]]:
+    """The text file to read and its name: the file at a path, opened (and closed
+    after), or the text file given (named ``unnamed`` if it has no name)."""
     if isinstance(source, str | PurePath):
         origin = str(source)
         try:
@@ -291,7 +300,8 @@ def read_ods(
         except ValueError as exc:  # a path with a NUL character
             raise ParseError(origin, reason=f"cannot open: {exc}") from None
         with handle:
-            return _build(handle, origin=origin, options=options)
+            yield handle, origin
+        return
     given: object = source
     if isinstance(given, stdio.RawIOBase | stdio.BufferedIOBase) or not hasattr(given, "read"):
         raise InvalidTypeError(
@@ -299,8 +309,25 @@ def read_ods(
             source,
             expected="a path or a text file (open it with encoding and newline='')",
         )
-    origin = str(getattr(source, "name", "<epraccur.csv>"))
-    return _build(source, origin=origin, options=options)
+    yield source, str(getattr(source, "name", unnamed))
+
+
+def _rows(handle: IO[str], origin: str) -> Iterator[list[str] | str]:
+    """Each record of a CSV file, in order: its cells, or (for a record the CSV reader
+    could not read) what was wrong, as text. The one CSV reader of the ODS and ePCN
+    files; a record is one line unless a quoted cell spans lines."""
+    reader = csv.reader(handle, strict=True)
+    while True:
+        try:
+            yield from reader
+        except csv.Error as exc:
+            yield _csv_problem(exc, handle)
+        except UnicodeDecodeError:
+            raise ParseError(
+                origin, reason="not UTF-8 text; open the file with its encoding and pass it"
+            ) from None
+        else:
+            return
 
 
 def _names(names: object) -> OdsNames:
@@ -358,24 +385,75 @@ def era_kinds(on: dt.date | None) -> tuple[BodyKind, BodyKind]:
     return BodyKind.SUB_ICB_LOCATION, BodyKind.INTEGRATED_CARE_BOARD
 
 
-def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImport:
+class _Chain:
+    """One distinct (Commissioner, High Level Health Geography, National Grouping)
+    of the file, checked once, and the rows it was kept on (private to `_build`).
+
+    `skip` is why a row with these cells is skipped (its nation is not kept, or a
+    parent is not recorded) and `problem` why it is malformed (a code breaks the
+    ODS rule); both `None` for a chain that is kept. `links` are the (child,
+    parent) links it gives. Of the rows kept: `best` is the highest rank (see
+    `_resolve`), `best_line` the first line with it, `first` the first line and
+    `rows` how many.
+    """
+
+    __slots__ = (
+        "best",
+        "best_line",
+        "commissioner",
+        "first",
+        "links",
+        "problem",
+        "rows",
+        "skip",
+        "welsh",
+    )
+
+    def __init__(self, cells: tuple[str, str, str], nations: Nations) -> None:
+        commissioner, icb, region = (cell.strip() for cell in cells)
+        welsh = region == WALES_GROUPING or icb == WALES_GEOGRAPHY
+        self.commissioner, self.welsh = commissioner, welsh
+        self.skip: str | None = None
+        self.problem: str | None = None
+        if not (nations.includes_wales if welsh else nations.includes_england):
+            self.skip = (
+                f"in {'Wales' if welsh else 'England'} "
+                f"(National Grouping {region or '-'}); nations='both' keeps it"
+            )
+        elif not commissioner or (not welsh and not (icb and region)):
+            self.skip = _missing(welsh, commissioner, icb, region)
+        else:
+            ods = _validate.ODS_PATTERN.match
+            if not (
+                ods(commissioner)
+                and ((welsh and not icb) or ods(icb))
+                and ((welsh and not region) or ods(region))
+            ):
+                self.problem = _parent_problem(welsh, commissioner, icb, region)
+        self.links: tuple[tuple[str, str], ...] = (
+            ((commissioner, WALES_GROUPING),) if welsh else ((commissioner, icb), (icb, region))
+        )
+        self.best: dt.date = _UNDATED_RANK
+        self.best_line = self.first = self.rows = 0
+
+
+def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -> OdsImport:
     as_of, strict, nations = options.as_of, options.strict, options.nations
     problems: list[Problem] = []
     more = 0
-    # Skipped rows as (line, code, reason); records are made once, at the end. The
-    # reasons repeat, so each distinct one is made once and shared.
-    skipped: list[tuple[int, str | None, str]] = []
+    # What a national file makes is kept as the records returned, each made once,
+    # with no tuple for it on the way: every object that outlives its row costs the
+    # garbage collector, and 16,500 rows make tens of thousands. The reasons repeat,
+    # so each distinct one is made once and shared.
+    skipped: list[SkippedRow] = []
     reasons: dict[object, str] = {}
-    practices: list[tuple[str, str, str]] = []
+    practices: list[Body] = []
+    practice_links: list[Link] = []
     seen: dict[str, int] = {}
-    # (child, parent) -> [best rank, line of the best-ranked row, first line, rows];
-    # child -> its parents in the order first seen. A Welsh board's "parent" is W00.
-    given: dict[tuple[str, str], list[typing.Any]] = {}
-    parents_of: dict[str, list[str]] = {}
-    commissioners: set[str] = set()
-    boards: set[str] = set()
+    # Parent chains recur (about a thousand distinct ones in a national file): each
+    # is checked once, and the parent links are drawn from them after the last row.
+    chains: dict[tuple[str, str, str], _Chain] = {}
     ods = _validate.ODS_PATTERN.match
-    keep_england, keep_wales = nations.includes_england, nations.includes_wales
     # The same few thousand dates recur: each text is parsed once per column.
     open_dates: dict[str, dt.date | str | None] = {}
     close_dates: dict[str, dt.date | str | None] = {}
@@ -384,166 +462,119 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
     def malformed(line: int, code: str | None, reason: str) -> None:
         nonlocal more
         if not strict:
-            skipped.append((line, code, f"malformed: {reason}"))
+            skipped.append(skip(line, code, f"malformed: {reason}"))
         elif len(problems) < MAX_PROBLEMS:
             problems.append(Problem(f"line {line}", reason))
         else:
             more += 1
 
-    def parent(child: str, parent: str, rank: dt.date, line: int) -> None:
-        entry = given.get((child, parent))
-        if entry is None:
-            given[child, parent] = [rank, line, line, 1]
-            known = parents_of.get(child)
-            if known is None:
-                parents_of[child] = [parent]
-            else:
-                known.append(parent)
-        else:
-            entry[3] += 1
-            if rank > entry[0]:
-                entry[0], entry[1] = rank, line
-
-    # Parent chains recur: each distinct (commissioner, ICB, region) is checked once.
-    chains: dict[tuple[str, str, str], bool] = {}
-    chains_stripped: dict[tuple[str, str, str], tuple[str, str, str]] = {}
-    reader = csv.reader(handle, strict=True)
+    skip, body, link = _skipped_row, _body, _link
+    practice_kind, practice_tier = BodyKind.PRACTICE, Tier.PRACTICE
     line = 0
-    while True:
-        try:
-            for row in reader:
-                line += 1
-                if len(row) != COLUMNS:
-                    if not row or all(not cell.strip() for cell in row):
-                        skipped.append((line, None, "blank line"))
-                        continue
-                    code = row[_CODE].strip() or None
-                    malformed(
-                        line,
-                        code if code is not None and ods(code) else None,
-                        f"expected {COLUMNS} columns, got {len(row)}",
-                    )
-                    continue
-                # Published cells carry no padding: strip only a cell that fails as it is.
-                code = row[_CODE]
-                code_ok = ods(code) is not None
-                if not code_ok:
-                    code = code.strip()
-                    code_ok = ods(code) is not None
-                opened_text, closed_text = row[_OPEN], row[_CLOSE]
-                opened = open_dates.get(opened_text, _UNPARSED)
-                if opened is _UNPARSED:
-                    opened = open_dates[opened_text] = _date(opened_text, _OPEN + 1, "Open Date")
-                closed = close_dates.get(closed_text, _UNPARSED)
-                if closed is _UNPARSED:
-                    closed = close_dates[closed_text] = _date(closed_text, _CLOSE + 1, "Close Date")
-                status = row[_STATUS]
-                if status not in _STATUS_NAMES:
-                    status = status.strip()
-                setting = row[_SETTING]
-                if setting != GP_PRACTICE_SETTING:
-                    setting = setting.strip()
-                if (
-                    not code_ok
-                    or type(opened) is str
-                    or type(closed) is str
-                    or status not in _STATUS_NAMES
-                    or not (setting.isdigit() and setting.isascii())
-                ):
-                    if not code and all(not cell.strip() for cell in row):
-                        skipped.append((line, None, "blank line"))
-                        continue
-                    malformed(line, code if ods(code) else None, _row_problem(row, code))
-                    continue
-                joined = row[_JOINED]
-                if joined > latest and len(joined) == 8 and joined.isdigit():
-                    latest = joined
-                if setting != GP_PRACTICE_SETTING:
-                    text = reasons.get(setting)
-                    if text is None:
-                        kind = _SETTING_NAMES.get(setting, "not a GP practice")
-                        text = reasons[setting] = f"prescribing setting {setting} ({kind})"
-                    skipped.append((line, code, text))
-                    continue
-                if as_of is None:
-                    if status != "A":
-                        text = reasons.get(status)
-                        if text is None:
-                            text = reasons[status] = f"status {status} ({_STATUS_NAMES[status]})"
-                        skipped.append((line, code, text))
-                        continue
-                elif opened is not None and opened > as_of:
-                    text = reasons.get(opened)
-                    if text is None:
-                        text = reasons[opened] = (
-                            f"not open on {as_of.isoformat()} (opened {opened.isoformat()})"
-                        )
-                    skipped.append((line, code, text))
-                    continue
-                elif closed is not None and closed <= as_of:
-                    text = reasons.get(("closed", closed))
-                    if text is None:
-                        text = reasons["closed", closed] = (
-                            f"not open on {as_of.isoformat()} (closed {closed.isoformat()})"
-                        )
-                    skipped.append((line, code, text))
-                    continue
-                cells = row[_COMMISSIONER], row[_ICB], row[_REGION]
-                stripped = chains_stripped.get(cells)
-                if stripped is None:
-                    stripped = chains_stripped[cells] = (
-                        cells[0].strip(),
-                        cells[1].strip(),
-                        cells[2].strip(),
-                    )
-                commissioner, icb, region = stripped
-                welsh = region == WALES_GROUPING or icb == WALES_GEOGRAPHY
-                if not (keep_wales if welsh else keep_england):
-                    text = reasons.get((welsh, region))
-                    if text is None:
-                        text = reasons[welsh, region] = (
-                            f"in {'Wales' if welsh else 'England'} "
-                            f"(National Grouping {region or '-'}); nations='both' keeps it"
-                        )
-                    skipped.append((line, code, text))
-                    continue
-                if not commissioner or (not welsh and not (icb and region)):
-                    skipped.append((line, code, _missing(welsh, commissioner, icb, region)))
-                    continue
-                valid = chains.get(stripped)
-                if valid is None:
-                    valid = chains[stripped] = bool(
-                        ods(commissioner)
-                        and ((welsh and not icb) or ods(icb))
-                        and ((welsh and not region) or ods(region))
-                    )
-                if not valid:
-                    malformed(line, code, _parent_problem(welsh, commissioner, icb, region))
-                    continue
-                if code in seen:
-                    malformed(line, code, f"practice {code} is also on line {seen[code]}")
-                    continue
-                rank = _OPEN_RANK if closed is None and status != "C" else closed or _UNDATED_RANK
-                if welsh:
-                    boards.add(commissioner)
-                    parent(commissioner, WALES_GROUPING, rank, line)
-                else:
-                    commissioners.add(commissioner)
-                    parent(commissioner, icb, rank, line)
-                    parent(icb, region, rank, line)
-                seen[code] = line
-                practices.append((code, row[_NAME].strip() or code, commissioner))
-            break
-        except csv.Error as exc:
-            line += 1
-            malformed(line, None, _csv_problem(exc, handle))
-        except UnicodeDecodeError:
-            raise ParseError(
-                origin, reason="not UTF-8 text; open the file with its encoding and pass it"
-            ) from None
-    rows = line
+    for row in rows:
+        line += 1
+        if isinstance(row, str):  # a record the CSV reader could not read
+            malformed(line, None, row)
+            continue
+        if len(row) != COLUMNS:
+            if not row or all(not cell.strip() for cell in row):
+                skipped.append(skip(line, None, "blank line"))
+                continue
+            code = row[_CODE].strip() or None
+            malformed(
+                line,
+                code if code is not None and ods(code) else None,
+                f"expected {COLUMNS} columns, got {len(row)}",
+            )
+            continue
+        # Published cells carry no padding: strip only a cell that fails as it is.
+        code = row[_CODE]
+        code_ok = ods(code) is not None
+        if not code_ok:
+            code = code.strip()
+            code_ok = ods(code) is not None
+        opened_text, closed_text = row[_OPEN], row[_CLOSE]
+        opened = open_dates.get(opened_text, _UNPARSED)
+        if opened is _UNPARSED:
+            opened = open_dates[opened_text] = _date(opened_text, _OPEN + 1, "Open Date")
+        closed = close_dates.get(closed_text, _UNPARSED)
+        if closed is _UNPARSED:
+            closed = close_dates[closed_text] = _date(closed_text, _CLOSE + 1, "Close Date")
+        status = row[_STATUS]
+        if status not in _STATUS_NAMES:
+            status = status.strip()
+        setting = row[_SETTING]
+        if setting != GP_PRACTICE_SETTING:
+            setting = setting.strip()
+        if (
+            not code_ok
+            or type(opened) is str
+            or type(closed) is str
+            or status not in _STATUS_NAMES
+            or not (setting.isdigit() and setting.isascii())
+        ):
+            if not code and all(not cell.strip() for cell in row):
+                skipped.append(skip(line, None, "blank line"))
+                continue
+            malformed(line, code if ods(code) else None, _row_problem(row, code))
+            continue
+        joined = row[_JOINED]
+        if joined > latest and len(joined) == 8 and joined.isdigit():
+            latest = joined
+        if setting != GP_PRACTICE_SETTING:
+            text = reasons.get(setting)
+            if text is None:
+                kind = _SETTING_NAMES.get(setting, "not a GP practice")
+                text = reasons[setting] = f"prescribing setting {setting} ({kind})"
+            skipped.append(skip(line, code, text))
+            continue
+        if as_of is None:
+            if status != "A":
+                text = reasons.get(status)
+                if text is None:
+                    text = reasons[status] = f"status {status} ({_STATUS_NAMES[status]})"
+                skipped.append(skip(line, code, text))
+                continue
+        elif opened is not None and opened > as_of:
+            text = reasons.get(opened)
+            if text is None:
+                text = reasons[opened] = (
+                    f"not open on {as_of.isoformat()} (opened {opened.isoformat()})"
+                )
+            skipped.append(skip(line, code, text))
+            continue
+        elif closed is not None and closed <= as_of:
+            text = reasons.get(("closed", closed))
+            if text is None:
+                text = reasons["closed", closed] = (
+                    f"not open on {as_of.isoformat()} (closed {closed.isoformat()})"
+                )
+            skipped.append(skip(line, code, text))
+            continue
+        cells = row[_COMMISSIONER], row[_ICB], row[_REGION]
+        chain = chains.get(cells)
+        if chain is None:
+            chain = chains[cells] = _Chain(cells, nations)
+        if chain.skip is not None:
+            skipped.append(skip(line, code, chain.skip))
+            continue
+        if chain.problem is not None:
+            malformed(line, code, chain.problem)
+            continue
+        if code in seen:
+            malformed(line, code, f"practice {code} is also on line {seen[code]}")
+            continue
+        rank = _OPEN_RANK if closed is None and status != "C" else closed or _UNDATED_RANK
+        if not chain.rows:
+            chain.best, chain.best_line, chain.first = rank, line, line
+        elif rank > chain.best:
+            chain.best, chain.best_line = rank, line
+        chain.rows += 1
+        seen[code] = line
+        practices.append(body(code, row[_NAME].strip() or code, practice_kind, practice_tier))
+        practice_links.append(link(code, chain.commissioner))
 
-    kept, conflicts = _resolve(given, parents_of)
+    kept, conflicts = _resolve(*_parents(chains.values()))
     if strict:
         problems.extend(c.problem() for c in conflicts if c.rule == _FIRST_OPEN)
         conflicts = [c for c in conflicts if c.rule != _FIRST_OPEN]
@@ -551,9 +582,12 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
         problems.sort(key=_problem_line)
         raise DocumentError(origin, problems, more=more)
 
+    commissioners = {c.commissioner for c in chains.values() if c.rows and not c.welsh}
+    boards = {c.commissioner for c in chains.values() if c.rows and c.welsh}
     era = as_of or _latest(latest, open_dates, close_dates)
     network = _network(
         practices,
+        practice_links,
         commissioners,
         boards,
         kept,
@@ -564,11 +598,41 @@ def _build(handle: Iterable[str], *, origin: str, options: _Options) -> OdsImpor
     )
     return OdsImport(
         network=network,
-        rows=rows,
-        skipped=[_skipped_row(line, code, text) for line, code, text in skipped],
+        rows=line,
+        skipped=skipped,
         warnings=conflicts,
         era=era,
     )
+
+
+def _parents(
+    chains: Iterable[_Chain],
+) -> tuple[dict[tuple[str, str], list[typing.Any]], dict[str, list[str]]]:
+    """The parent links the kept rows give, from their chains: for each (child,
+    parent), [best rank, line of the first row with it, first line, rows], as if
+    counted row by row; and each child's parents in the order first given.
+
+    Chains are taken in the order of their first kept row, so a link is first met
+    at its first line; its best rank is the best of its chains', and the line of
+    that rank the first of theirs. A Welsh board's "parent" is W00.
+    """
+    given: dict[tuple[str, str], list[typing.Any]] = {}
+    parents_of: dict[str, list[str]] = {}
+    for chain in sorted((c for c in chains if c.rows), key=_first_line):
+        for link in chain.links:
+            entry = given.get(link)
+            if entry is None:
+                given[link] = [chain.best, chain.best_line, chain.first, chain.rows]
+                parents_of.setdefault(link[0], []).append(link[1])
+                continue
+            entry[3] += chain.rows
+            if chain.best > entry[0] or (chain.best == entry[0] and chain.best_line < entry[1]):
+                entry[0], entry[1] = chain.best, chain.best_line
+    return given, parents_of
+
+
+def _first_line(chain: _Chain) -> int:
+    return chain.first
 
 
 def _latest(joined: str, *caches: dict[str, dt.date | str | None]) -> dt.date | None:
@@ -654,7 +718,8 @@ _link: Callable[[str, str], Link] = trusted_factory(Link, "source", "target")
 
 
 def _network(
-    practices: list[tuple[str, str, str]],
+    practices: list[Body],
+    practice_links: list[Link],
     commissioners: set[str],
     boards: set[str],
     kept: dict[str, str],
@@ -667,6 +732,8 @@ def _network(
     only by rows that lost a conflict is not a body of the network.
 
     Kinds follow the era (`era_kinds`); names come from `names` on the era's date.
+    `practices` and `practice_links`, made while reading, are extended in place
+    with the other bodies and links.
     """
     commissioner_kind, geography_kind = era_kinds(era)
     english = sorted(c for c in commissioners if kept[c] != WALES_GROUPING)
@@ -687,7 +754,7 @@ def _network(
         return geography_kind
 
     region_kind, board_kind = BodyKind.REGION, BodyKind.LOCAL_HEALTH_BOARD
-    bodies = [_body(code, name, BodyKind.PRACTICE, Tier.PRACTICE) for code, name, _ in practices]
+    bodies = practices
     bodies.extend(
         _body(c, named(c, commissioner_kind), commissioner_kind, Tier.PLACE) for c in english
     )
@@ -696,7 +763,7 @@ def _network(
         bodies.append(_body(code, named(code, kind), kind, Tier.SYSTEM))
     bodies.extend(_body(r, named(r, region_kind), region_kind, Tier.REGION) for r in regions)
     bodies.extend(_body(b, named(b, board_kind), board_kind, Tier.SYSTEM) for b in welsh_boards)
-    links = [_link(code, commissioner) for code, _, commissioner in practices]
+    links = practice_links
     links.extend(_link(c, kept[c]) for c in english)
     links.extend(_link(i, kept[i]) for i in icbs)
     if regions:
@@ -731,14 +798,20 @@ def _tree_network(
     rank = {body_id: rank_of[body.tier._name_] for body_id, body in index.items()}
     primary: dict[str, str] = {}
     down: dict[str, list[str]] = {}
+    # A body's one parent as a tuple (``up``): one tuple for each parent, shared by
+    # its children, rather than one for each child.
+    single: dict[str, tuple[str]] = {}
+    up: dict[str, tuple[str, ...]] = {}
     for link in links:
         child, parent = link.source, link.target
         primary[child] = parent
         children = down.get(parent)
         if children is None:
             down[parent] = [child]
+            up[child] = single[parent] = (parent,)
         else:
             children.append(child)
+            up[child] = single[parent]
     tops = sorted(body_id for body_id in down if body_id not in primary)
     network = _new_network(name, tuple(bodies), tuple(links), source)
     object.__setattr__(
@@ -747,7 +820,7 @@ def _tree_network(
         NetworkIndex(
             bodies=MappingProxyType(index),
             rank=MappingProxyType(rank),
-            up=MappingProxyType({child: (parent,) for child, parent in primary.items()}),
+            up=MappingProxyType(up),
             down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
             lateral=MappingProxyType({}),
             primary=MappingProxyType(primary),

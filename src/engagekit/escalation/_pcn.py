@@ -10,9 +10,7 @@ and end dates, and the PCN's parent sub-ICB location. The CSV extract
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
-import io as stdio
 import typing
 import zipfile
 
@@ -32,14 +30,20 @@ from engagekit.errors import (
     Problem,
     short_repr,
 )
-from engagekit.escalation._bodies import Body, Link, _check_fields
+from engagekit.escalation._bodies import Body, Link, _check_fields, trusted_factory
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import (
-    FIELD_LIMIT,
+    _UNPARSED,
     ParentConflict,
     SkippedRow,
+    _body,
     _count_reasons,
     _date,
+    _link,
+    _rows,
+    _skipped_row,
+    _text_source,
+    _tree_network,
 )
 from engagekit.escalation._summary import _known_name
 from engagekit.escalation._tiers import BodyKind, Tier
@@ -147,6 +151,13 @@ class PcnMembership:
         return f"line {self.line}: {self.practice} in {self.pcn} (under {self.sub_icb}){start}{end}"
 
 
+# The reader checks every field itself (a line number, codes against the ODS rule,
+# dates parsed), so it makes its memberships unchecked.
+_membership: typing.Callable[
+    [int, str, str, str, dt.date | None, dt.date | None], PcnMembership
+] = trusted_factory(PcnMembership, "line", "practice", "pcn", "sub_icb", "start", "end")
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class PcnImport(_display.Displayable):
     """What `EscalationNetwork.from_pcn` read: the network, and every row left out.
@@ -237,35 +248,16 @@ def read_pcn(
 
 
 @contextlib.contextmanager
-def _opened(
-    source: str | Path | IO[str],
-) -> Iterator[tuple[Iterator[tuple[int, list[str] | str]], str]]:
-    if isinstance(source, str | PurePath):
-        origin = str(source)
-        if origin.lower().endswith((".xlsx", ".xlsm")):
-            yield _xlsx_rows(Path(source), origin), origin
-            return
-        try:
-            handle = Path(source).open(encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:
-            raise ParseError(origin, reason=f"cannot open: {exc.strerror}") from None
-        except ValueError as exc:  # a path with a NUL character
-            raise ParseError(origin, reason=f"cannot open: {exc}") from None
-        with handle:
-            yield _rows(handle, origin), origin
+def _opened(source: str | Path | IO[str]) -> Iterator[tuple[Iterator[list[str] | str], str]]:
+    """The records of the file (see `_ods._rows`, or the sheet of a workbook) and its name."""
+    if isinstance(source, str | PurePath) and str(source).lower().endswith((".xlsx", ".xlsm")):
+        yield _xlsx_rows(Path(source), str(source)), str(source)
         return
-    given: object = source
-    if isinstance(given, stdio.RawIOBase | stdio.BufferedIOBase) or not hasattr(given, "read"):
-        raise InvalidTypeError(
-            "source",
-            source,
-            expected="a path or a text file (open it with encoding and newline='')",
-        )
-    origin = str(getattr(source, "name", "<epcncorepartnerdetails.csv>"))
-    yield _rows(source, origin), origin
+    with _text_source(source, "<epcncorepartnerdetails.csv>") as (handle, origin):
+        yield _rows(handle, origin), origin
 
 
-def _xlsx_rows(path: Path, origin: str) -> Iterator[tuple[int, list[str] | str]]:
+def _xlsx_rows(path: Path, origin: str) -> Iterator[list[str] | str]:
     """The rows of the core partner details sheet of ``ePCN.xlsx``, as text cells."""
     try:
         import openpyxl
@@ -285,11 +277,11 @@ def _xlsx_rows(path: Path, origin: str) -> Iterator[tuple[int, list[str] | str]]
                 origin,
                 [Problem("sheet", f"no sheet {SHEET!r}; the sheets are {book.sheetnames}")],
             )
-        for number, values in enumerate(book[SHEET].iter_rows(values_only=True), start=1):
+        for values in book[SHEET].iter_rows(values_only=True):
             cells = [_xlsx_cell(v) for v in values]
             while len(cells) > len(COLUMNS) and not cells[-1]:  # a wider sheet's empty cells
                 cells.pop()
-            yield number, cells
+            yield cells
     finally:
         book.close()
 
@@ -318,7 +310,7 @@ def _layout_error(origin: str, line: int, row: list[str]) -> DocumentError:
 
 
 def _build(
-    records: Iterable[tuple[int, list[str] | str]],
+    records: Iterable[list[str] | str],
     *,
     origin: str,
     network: EscalationNetwork | None,
@@ -328,97 +320,107 @@ def _build(
 ) -> PcnImport:
     problems: list[Problem] = []
     more = 0
-    skipped: list[tuple[int, str | None, str]] = []
+    # As in `_ods._build`, what is returned is made once, with no tuple on the way.
+    skipped: list[SkippedRow] = []
     kept: list[PcnMembership] = []
     # practice -> index in kept, for a practice in two PCNs at once
     member_of: dict[str, int] = {}
     names: dict[str, str] = {}  # code -> the name the file gives it
     ods = _validate.ODS_PATTERN.match
+    # Checked once each: the (PCN, sub-ICB location, practice's sub-ICB location)
+    # codes, which repeat, and each date text of a column; a practice's own code is
+    # checked on its row.
+    parent_codes: dict[tuple[str, str, str], tuple[str, str, str, bool]] = {}
+    starts: dict[str, dt.date | str | None] = {}
+    ends: dict[str, dt.date | str | None] = {"": None}  # mostly empty
+    skip, membership_of = _skipped_row, _membership
     layout_checked = False
 
     def malformed(line: int, code: str | None, reason: str) -> None:
         nonlocal more
         if not strict:
-            skipped.append((line, code, f"malformed: {reason}"))
+            skipped.append(skip(line, code, f"malformed: {reason}"))
         elif len(problems) < MAX_PROBLEMS:
             problems.append(Problem(f"line {line}", reason))
         else:
             more += 1
 
-    rows = 0
-    for line, row in records:
-        rows = line
-        if isinstance(row, str):
+    line = 0
+    for row in records:
+        line += 1
+        if isinstance(row, str):  # a record the CSV reader could not read
             malformed(line, None, row)
             continue
-        if not row or all(not cell.strip() for cell in row):
-            skipped.append((line, None, "blank line"))
-            continue
-        if not layout_checked:
-            layout_checked = True
-            if len(row) != len(COLUMNS):
-                raise _layout_error(origin, line, row)
-            if tuple(c.strip().lower() for c in row) == _HEADER:
-                skipped.append((line, None, "header row"))
+        if len(row) != len(COLUMNS) or not layout_checked:
+            if not row or all(not cell.strip() for cell in row):
+                skipped.append(skip(line, None, "blank line"))
                 continue
-            if row[0].strip().lower() == _HEADER[0]:
-                raise DocumentError(
-                    origin,
-                    [
-                        Problem(
-                            f"line {line}",
-                            f"header column {number} is {short_repr(cell.strip())}, "
-                            f"expected {expected!r}",
-                        )
-                        for number, (cell, expected) in enumerate(
-                            zip(row, COLUMNS, strict=True), start=1
-                        )
-                        if cell.strip().lower() != expected.lower()
-                    ],
-                )
-        if len(row) != len(COLUMNS):
-            malformed(line, None, f"expected {len(COLUMNS)} columns, got {len(row)}")
-            continue
-        practice, pcn, sub_icb = row[_PRACTICE].strip(), row[_PCN].strip(), row[_PCN_SUB].strip()
-        practice_sub = row[_PRACTICE_SUB].strip()
-        if ods(practice) and ods(pcn) and ods(sub_icb) and (not practice_sub or ods(practice_sub)):
-            row_problems = []
-        else:
+            if not layout_checked:
+                layout_checked = True
+                if len(row) != len(COLUMNS):
+                    raise _layout_error(origin, line, row)
+                if tuple(c.strip().lower() for c in row) == _HEADER:
+                    skipped.append(skip(line, None, "header row"))
+                    continue
+                if row[0].strip().lower() == _HEADER[0]:
+                    raise _header_error(origin, line, row)
+            else:
+                malformed(line, None, f"expected {len(COLUMNS)} columns, got {len(row)}")
+                continue
+        # Published cells carry no padding: strip a practice code only if it fails
+        # as it is (a code has no space).
+        practice = row[_PRACTICE]
+        code_ok = ods(practice) is not None
+        if not code_ok:
+            practice = practice.strip()
+            code_ok = ods(practice) is not None
+        cells = row[_PCN], row[_PCN_SUB], row[_PRACTICE_SUB]
+        parents = parent_codes.get(cells)
+        if parents is None:
+            parents = parent_codes[cells] = _parent_codes(cells)
+        pcn, sub_icb, practice_sub, good = parents
+        start_text, end_text = row[_START], row[_END]
+        start = starts.get(start_text, _UNPARSED)
+        if start is _UNPARSED:
+            start = starts[start_text] = _date(start_text, _START + 1, COLUMNS[_START])
+        end = ends.get(end_text, _UNPARSED)
+        if end is _UNPARSED:
+            end = ends[end_text] = _date(end_text, _END + 1, COLUMNS[_END])
+        if (
+            not (good and code_ok)
+            or isinstance(start, str)
+            or isinstance(end, str)
+            or (start is not None and end is not None and end < start)
+        ):
+            if all(not cell.strip() for cell in row):
+                skipped.append(skip(line, None, "blank line"))
+                continue
             row_problems = _code_problems(practice, pcn, sub_icb, practice_sub)
-        start = _date(row[_START], _START + 1, COLUMNS[_START])
-        end_text = row[_END]
-        end = _date(end_text, _END + 1, COLUMNS[_END]) if end_text else None  # mostly empty
-        row_problems.extend(d for d in (start, end) if isinstance(d, str))
-        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
-            row_problems.append(
-                f"the membership ends ({end.isoformat()}) before it starts ({start.isoformat()})"
-            )
-        code = practice if ods(practice) else None
-        if row_problems:
-            malformed(line, code, "; ".join(row_problems))
+            row_problems.extend(d for d in (start, end) if isinstance(d, str))
+            if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+                row_problems.append(
+                    f"the membership ends ({end.isoformat()}) before it starts "
+                    f"({start.isoformat()})"
+                )
+            malformed(line, practice if code_ok else None, "; ".join(row_problems))
             continue
-        assert not isinstance(start, str)
-        assert not isinstance(end, str)
         if as_of is None:
             if end is not None:
-                skipped.append((line, practice, f"membership ended (on {end.isoformat()})"))
+                skipped.append(skip(line, practice, f"membership ended (on {end.isoformat()})"))
                 continue
         elif start is not None and start > as_of:
             reason = f"membership not in force on {as_of.isoformat()} (started {start.isoformat()})"
-            skipped.append((line, practice, reason))
+            skipped.append(skip(line, practice, reason))
             continue
         elif end is not None and end <= as_of:
             reason = f"membership not in force on {as_of.isoformat()} (ended {end.isoformat()})"
-            skipped.append((line, practice, reason))
+            skipped.append(skip(line, practice, reason))
             continue
         if network is not None:
             unknown = _unknown(network, practice, sub_icb)
             if unknown:
                 malformed(line, practice, unknown)
                 continue
-        membership = PcnMembership(
-            line=line, practice=practice, pcn=pcn, sub_icb=sub_icb, start=start, end=end
-        )
         earlier = member_of.get(practice)
         if earlier is not None:
             other = kept[earlier]
@@ -430,23 +432,25 @@ def _build(
                 continue
             # The membership that started last decides; on a tie, the first row.
             if (start or dt.date.min) > (other.start or dt.date.min):
-                kept[earlier] = membership
-                skipped.append((other.line, practice, f"{_LOST}: {message}"))
+                kept[earlier] = membership_of(line, practice, pcn, sub_icb, start, end)
+                skipped.append(skip(other.line, practice, f"{_LOST}: {message}"))
             else:
-                skipped.append((line, practice, f"{_LOST}: {message}"))
+                skipped.append(skip(line, practice, f"{_LOST}: {message}"))
             continue
         member_of[practice] = len(kept)
-        kept.append(membership)
-        named = ((_PRACTICE_NAME, practice), (_PCN_NAME, pcn), (_PCN_SUB_NAME, sub_icb))
-        for column, value in named:
-            text = row[column].strip()
-            if text and value not in names:
-                names[value] = text
+        kept.append(membership_of(line, practice, pcn, sub_icb, start, end))
+        # The first name the file gives each code.
+        if practice not in names and (text := row[_PRACTICE_NAME].strip()):
+            names[practice] = text
+        if pcn not in names and (text := row[_PCN_NAME].strip()):
+            names[pcn] = text
+        if sub_icb not in names and (text := row[_PCN_SUB_NAME].strip()):
+            names[sub_icb] = text
 
     if problems:
         raise DocumentError(origin, problems, more=more)
     kept.sort(key=_line_of)
-    skipped.sort(key=lambda s: s[0])
+    skipped.sort(key=_line_of)
     parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
     label = name or (
         f"{network.name} with primary care networks"
@@ -459,14 +463,38 @@ def _build(
         built = _merged(network, kept, parent_of, names, label)
     return PcnImport(
         network=built,
-        rows=rows,
+        rows=line,
         memberships=kept,
-        skipped=[SkippedRow(line=line, code=code, reason=reason) for line, code, reason in skipped],
+        skipped=skipped,
         warnings=conflicts,
     )
 
 
+def _header_error(origin: str, line: int, row: list[str]) -> DocumentError:
+    """A header row whose column names are not the published ones, naming each."""
+    return DocumentError(
+        origin,
+        [
+            Problem(
+                f"line {line}",
+                f"header column {number} is {short_repr(cell.strip())}, expected {expected!r}",
+            )
+            for number, (cell, expected) in enumerate(zip(row, COLUMNS, strict=True), start=1)
+            if cell.strip().lower() != expected.lower()
+        ],
+    )
+
+
 _LOST = "in two PCNs at once; the membership that started last is kept"
+
+
+def _parent_codes(cells: tuple[str, str, str]) -> tuple[str, str, str, bool]:
+    """The PCN, its sub-ICB location and the practice's, stripped, and whether all
+    three are ODS codes (the practice's may be empty)."""
+    pcn, sub_icb, practice_sub = (cell.strip() for cell in cells)
+    ods = _validate.ODS_PATTERN.match
+    good = bool(ods(pcn) and ods(sub_icb) and (not practice_sub or ods(practice_sub)))
+    return pcn, sub_icb, practice_sub, good
 
 
 def _code_problems(practice: str, pcn: str, sub_icb: str, practice_sub: str) -> list[str]:
@@ -487,8 +515,8 @@ def _code_problems(practice: str, pcn: str, sub_icb: str, practice_sub: str) -> 
     return found
 
 
-def _line_of(membership: PcnMembership) -> int:
-    return membership.line
+def _line_of(record: PcnMembership | SkippedRow) -> int:
+    return record.line
 
 
 def _unknown(network: EscalationNetwork, practice: str, sub_icb: str) -> str | None:
@@ -534,43 +562,33 @@ def _pcn_parents(
 
 
 def _pcn_body(pcn: str, names: dict[str, str]) -> Body:
-    return Body(
-        id=pcn,
-        name=names.get(pcn, f"Primary care network {pcn}"),
-        kind=BodyKind.PRIMARY_CARE_NETWORK,
-        tier=Tier.NEIGHBOURHOOD,
+    return _body(
+        pcn,
+        names.get(pcn, f"Primary care network {pcn}"),
+        BodyKind.PRIMARY_CARE_NETWORK,
+        Tier.NEIGHBOURHOOD,
     )
 
 
 def _alone(
     kept: list[PcnMembership], parent_of: dict[str, str], names: dict[str, str], label: str
 ) -> EscalationNetwork:
-    practices = [
-        Body(
-            id=m.practice,
-            name=names.get(m.practice, m.practice),
-            kind=BodyKind.PRACTICE,
-            tier=Tier.PRACTICE,
-        )
+    """Practice → PCN → sub-ICB location: a tree (one PCN for each practice kept, one
+    parent for each PCN) of codes the reader checked, and names it took from the
+    file's non-empty cells, so it is made and indexed as `from_ods` makes its own."""
+    practice_kind, practice_tier = BodyKind.PRACTICE, Tier.PRACTICE
+    bodies = [
+        _body(m.practice, names.get(m.practice, m.practice), practice_kind, practice_tier)
         for m in kept
     ]
-    subs = sorted(set(parent_of.values()))
-    bodies = [
-        *practices,
-        *(_pcn_body(pcn, names) for pcn in sorted(parent_of)),
-        *(
-            Body(
-                id=sub,
-                name=names.get(sub, f"Sub-ICB location {sub}"),
-                kind=BodyKind.COMMISSIONER,
-                tier=Tier.PLACE,
-            )
-            for sub in subs
-        ),
-    ]
-    links = [Link(source=m.practice, target=m.pcn) for m in kept]
-    links.extend(Link(source=pcn, target=sub) for pcn, sub in sorted(parent_of.items()))
-    return EscalationNetwork(name=label, bodies=bodies, links=links, source=_source())
+    bodies.extend(_pcn_body(pcn, names) for pcn in sorted(parent_of))
+    bodies.extend(
+        _body(sub, names.get(sub, f"Sub-ICB location {sub}"), BodyKind.COMMISSIONER, Tier.PLACE)
+        for sub in sorted(set(parent_of.values()))
+    )
+    links = [_link(m.practice, m.pcn) for m in kept]
+    links.extend(_link(pcn, sub) for pcn, sub in sorted(parent_of.items()))
+    return _tree_network(label, bodies, links, _source())
 
 
 def _merged(
@@ -606,30 +624,3 @@ def _merged(
     ]
     bodies.extend(_pcn_body(pcn, names) for pcn in sorted(parent_of))
     return EscalationNetwork(name=label, bodies=bodies, links=links, source=network.source)
-
-
-def _rows(handle: Iterable[str], origin: str) -> Iterator[tuple[int, list[str] | str]]:
-    """Each record with its number: the cells, or what the CSV reader could not read."""
-    reader = csv.reader(handle, strict=True)
-    line = 0
-    while True:
-        line += 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            message = str(exc)
-            if "bytes" in message:  # a binary stream: nothing in it can be read
-                raise InvalidTypeError(
-                    "source", handle, expected="a text file, not a binary one"
-                ) from None
-            if "field larger than field limit" in message:
-                message = f"a field is longer than {FIELD_LIMIT:,} characters"
-            yield line, f"cannot read the line as CSV ({message})"
-            continue
-        except UnicodeDecodeError:
-            raise ParseError(
-                origin, reason="not UTF-8 text; open the file with its encoding and pass it"
-            ) from None
-        yield line, row
