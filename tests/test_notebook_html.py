@@ -95,10 +95,18 @@ def test_listing_caption_is_in_words():
     assert "<caption>Network summary with 5 rows and 19 bodies</caption>" in SHOWN["summary"]
 
 
-def test_annual_report_links_evidence_addresses_and_captions_its_tables():
-    evidence = load_evidence(examples.data_file("icb-evidence-2023-24.toml"))
-    assert evidence[2].link == "https://example.org/working-with-people-and-communities.pdf"
+def test_annual_report_links_evidence_addresses():
+    url = "https://example.org/working-with-people-and-communities.pdf"
+    assert f'approved by the Board &lt;<a href="{url}">{url}</a>&gt;</li>' in SHOWN["annual report"]
     assert "<h1>Example ICB: annual engagement report 2023/24</h1>" in SHOWN["annual report"]
+
+
+def test_compliance_evidence_links_its_documents():
+    url = "https://example.org/board-2024-02-08-item-7.pdf"
+    assert (
+        f'<a href="{url}">Board paper: what people told us about the community diabetes '
+        "service</a> [diabetes-board-paper]"
+    ) in SHOWN["compliance"]
 
 
 class TestLinked:

@@ -373,6 +373,17 @@ def _(value: ComplianceReport) -> str:
     return head + md_table(_HEADERS, rows)
 
 
+def _evidence_html(finding: Finding) -> Html:
+    """The evidence used, each piece a link to its document where it has one."""
+    pieces = [
+        f'<a href="{esc(e.link)}">{esc(e.what)}</a> [{esc(e.id)}]'
+        if e.link
+        else f"{esc(e.what)} [{esc(e.id)}]"
+        for e in finding.used
+    ]
+    return Html("; ".join(pieces) or "none")
+
+
 def _md_cell(value: str) -> str:
     return value.replace("<", "&lt;").replace(">", "&gt;")
 
@@ -381,7 +392,11 @@ def _md_cell(value: str) -> str:
 def _(value: ComplianceReport) -> str:
     caption = f"Compliance report: {value.body.label}, as of {value.as_of.isoformat()}"
     rows = [
-        (*row, Html("<ul>" + "".join(f"<li>{linked(p)}</li>" for p in finding.points) + "</ul>"))
+        (
+            *row[:4],
+            _evidence_html(finding),
+            Html("<ul>" + "".join(f"<li>{linked(p)}</li>" for p in finding.points) + "</ul>"),
+        )
         for row, finding in zip(_finding_rows(value), value.reasons, strict=True)
     ]
     return (
