@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from engagekit import examples
+from engagekit.escalation import EscalationNetwork
 
 
 ROOT = Path(__file__).parent.parent
-PAGES = {
+PAGES: dict[str, Callable[[], EscalationNetwork]] = {
     "somerset": lambda: examples.somerset(practices_per_federation=1),
     "sutton": examples.sutton,
     "oxfordshire": lambda: examples.oxfordshire(practices_per_locality=1),
