@@ -291,7 +291,7 @@ def test_verdict_says_which_blocking_reasons_are_policy():
     assert "force: law: regulations; breach of the law" in text
     assert "Breaches of law (statute, regulations, case law): Consult the local authority" in text
     html = verdict._repr_html_()
-    assert "<th>Force</th>" in html
+    assert ">Force</th>" in html
     assert "Breaches of law" in html
     assert "| local practice (NHS County Durham CCG), not law" in render.markdown(verdict)
 

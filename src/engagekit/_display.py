@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import html as _html
+import re
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
@@ -66,14 +67,67 @@ def esc(value: object) -> str:
     return _html.escape(str(value), quote=True)
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, caption: str = "") -> str:
-    """A small HTML table; cells are escaped."""
+#: Inline style of every HTML table cell: notebooks right-align cells by default,
+#: which leaves prose ragged on the left; inline styles win over their style sheets.
+CELL_STYLE = "text-align:left;vertical-align:top"
+
+#: An http(s) address in running text, without the punctuation that ends a sentence.
+_URL = re.compile(r"https?://[^\s<>\"']*[^\s<>\"'.,;:!?)\]]")
+
+
+class Html(str):
+    """Text that is already HTML: `table` puts it in a cell as it is, unescaped."""
+
+    __slots__ = ()
+
+
+def linked(value: object) -> str:
+    """HTML-escape ``str(value)``, making each http(s) address in it a link.
+
+    Examples:
+        >>> linked("Regulation 23 <https://www.legislation.gov.uk/uksi/2013/218/regulation/23>.")
+        'Regulation 23 &lt;<a href="https://www.legislation.gov.uk/uksi/2013/218/regulation/23">https://www.legislation.gov.uk/uksi/2013/218/regulation/23</a>&gt;.'
+    """
+    if isinstance(value, Html):
+        return str(value)
+    text = str(value)
+    parts: list[str] = []
+    last = 0
+    for match in _URL.finditer(text):
+        url = esc(match.group(0))
+        parts.extend((esc(text[last : match.start()]), f'<a href="{url}">{url}</a>'))
+        last = match.end()
+    parts.append(esc(text[last:]))
+    return "".join(parts)
+
+
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    caption: str = "",
+    row_headers: bool = False,
+) -> str:
+    """A small HTML table, left-aligned; cells are escaped and their addresses linked.
+
+    ``row_headers`` makes each row's first cell a header cell (for tables of
+    labelled values). A cell given as `Html` is put in as it is.
+    """
+    style = f' style="{CELL_STYLE}"'
     parts = ['<table class="engagekit">']
     if caption:
         parts.append(f"<caption>{esc(caption)}</caption>")
-    parts.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr></thead>")
+    parts.append(
+        "<thead><tr>"
+        + "".join(f'<th scope="col"{style}>{esc(h)}</th>' for h in headers)
+        + "</tr></thead>"
+    )
     parts.append("<tbody>")
-    parts.extend("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows)
+    for row in rows:
+        cells = [f"<td{style}>{linked(c)}</td>" for c in row]
+        if row_headers and cells:
+            cells[0] = f'<th scope="row"{style}>{linked(row[0])}</th>'
+        parts.append("<tr>" + "".join(cells) + "</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)
 
@@ -269,7 +323,15 @@ def _(value: Listing) -> str:  # type: ignore[type-arg]
 @html.register
 def _(value: Listing) -> str:  # type: ignore[type-arg]
     rows = [[_cell(c) for c in row] for row in value.rows()]
-    return table(value.columns, rows, caption=value.caption or repr(value).strip("<>"))
+    return table(value.columns, rows, caption=value.caption or _default_caption(value))
+
+
+def _default_caption(value: Listing) -> str:  # type: ignore[type-arg]
+    """The one-line repr in words: "Path to top with 5 bodies" for ``PathToTop``."""
+    name = type(value).__name__
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).split(" ")
+    phrase = " ".join([words[0], *(w.lower() for w in words[1:])])
+    return phrase + repr(value).strip("<>").removeprefix(name)
 
 
 @markdown.register

@@ -275,3 +275,43 @@ def test_without_matplotlib_every_function_names_the_extra(monkeypatch: Any) -> 
         plot.engagement_cycle()
     with pytest.raises(ModuleNotFoundError, match="engagekit.plot.duty_timeline needs"):
         plot.duty_timeline()
+
+
+class TestNotebookDisplay:
+    """A figure left as a notebook cell's last value shows as a picture, without pyplot."""
+
+    def _shell(self, monkeypatch: pytest.MonkeyPatch) -> Any:
+        from types import SimpleNamespace
+
+        import IPython
+
+        from IPython.core.formatters import PNGFormatter
+
+        shell = SimpleNamespace(
+            display_formatter=SimpleNamespace(formatters={"image/png": PNGFormatter()})
+        )
+        monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+        return shell.display_formatter.formatters["image/png"]
+
+    def test_a_new_figure_formats_as_png_in_ipython(self, monkeypatch) -> None:
+        png = self._shell(monkeypatch)
+        figure = plot.engagement_cycle()
+        assert png(figure).startswith(b"\x89PNG")
+
+    def test_a_png_formatter_already_set_is_kept(self, monkeypatch) -> None:
+        png = self._shell(monkeypatch)
+
+        def mine(figure: Figure) -> bytes:
+            return b"mine"
+
+        png.for_type(Figure, mine)
+        assert png(plot.engagement_cycle()) == b"mine"
+
+    def test_outside_ipython_nothing_is_registered(self, monkeypatch) -> None:
+        import IPython
+
+        png = self._shell(monkeypatch)
+        monkeypatch.setattr(IPython, "get_ipython", lambda: None)
+        plot.engagement_cycle()
+        with pytest.raises(KeyError, match="Figure"):
+            png.lookup_by_type(Figure)

@@ -268,7 +268,9 @@ def _(value: ClosureMetrics) -> str:
 
 @html.register
 def _(value: ClosureMetrics) -> str:
-    return table(("measure", "value"), _metric_rows(value))
+    return table(
+        ("Measure", "Value"), _metric_rows(value), caption="Closing the loop", row_headers=True
+    )
 
 
 @text.register

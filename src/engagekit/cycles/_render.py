@@ -39,7 +39,8 @@ def _(value: StageDetails) -> str:
     if value.benefits:
         rows.append(("If this stage is done well", "; ".join(value.benefits)))
     rows += [("Things to think about", "; ".join(value.headings)), ("Source", str(value.source))]
-    return table(("", f"Stage {value.stage.number}: {value.title}"), rows)
+    caption = f"Stage {value.stage.number}: {value.title}"
+    return table(("Aspect", "What the stage asks"), rows, caption=caption, row_headers=True)
 
 
 @text.register

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit._display import esc, html, linked, markdown, md_table, table, text
 from engagekit.decisions._compare import Comparison
 from engagekit.decisions._results import (
     READINESS,
@@ -157,7 +157,7 @@ def _(value: Verdict) -> str:
         rows,
         caption=f"{value.title}: {value.readiness}",
     )
-    notes = "".join(f"<li>[{n}] {esc(s)}</li>" for s, n in sources.items())
+    notes = "".join(f"<li>[{n}] {linked(s)}</li>" for s, n in sources.items())
     summary = "".join(f"<p>{esc(line)}</p>" for line in _summary_lines(value))
     return (
         f'<div class="engagekit"><p><strong>{esc(value.readiness.upper())}</strong> '
@@ -225,12 +225,16 @@ def _(value: Comparison) -> str:
     return f"## Options appraisal: {value.title}\n\n" + md_table(headers, _row_cells(value))
 
 
+def _change_words(value: EngagementRequirement) -> str:
+    i = value.impact
+    people = f" affecting {i.people_affected} people" if i.people_affected is not None else ""
+    return f"a {i.kind.label}{people}"
+
+
 @text.register
 def _(value: EngagementRequirement) -> str:
-    i = value.impact
     lines = [
-        f"Engagement required for a {i.kind.label}"
-        + (f" affecting {i.people_affected} people" if i.people_affected is not None else ""),
+        f"Engagement required for {_change_words(value)}",
         "  limbs of the involvement duty: "
         + ", ".join(f"({limb.letter}) {limb.value}" for limb in value.limbs),
         f"  minimum participation level: {value.minimum_level.label}",
@@ -261,13 +265,12 @@ def _(value: EngagementRequirement) -> str:
     ]
     grounds = "".join(
         f"<li>{esc(g.message)} [{esc(_force_words(g.source))}] "
-        f"<small>({esc(g.source)})</small></li>"
+        f"<small>({linked(g.source)})</small></li>"
         for g in value.grounds
     )
-    return (
-        f'<div class="engagekit">{table(("", ""), rows, caption="Engagement required")}'
-        f"<ul>{grounds}</ul></div>"
-    )
+    caption = f"Engagement required for {_change_words(value)}"
+    body = table(("What", "Needed"), rows, caption=caption, row_headers=True)
+    return f'<div class="engagekit">{body}<ul>{grounds}</ul></div>'
 
 
 @text.register

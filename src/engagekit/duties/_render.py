@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit._display import Html, esc, html, linked, markdown, md_table, table, text
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._checklist import Checklist, ComplianceReport, Finding
 from engagekit.duties._model import Duty
@@ -100,8 +100,10 @@ def _(value: Duty) -> str:
         f"{'' if value.verified else ' <em>(not verified)</em>'}</p>"
         f"<p>{esc(value.summary)}</p>"
     )
-    body = table(("Requirement", "Text", "Applies", "Verified"), rows)
-    foot = f"<p><small>Source: {esc(value.source)}</small></p>"
+    body = table(
+        ("Requirement", "Text", "Applies", "Verified"), rows, caption=f"{value.title}: requirements"
+    )
+    foot = f"<p><small>Source: {linked(value.source)}</small></p>"
     return f'<div class="engagekit">{head}{body}{foot}</div>'
 
 
@@ -219,7 +221,8 @@ def _(value: DutyRegistry) -> str:
 
 @html.register
 def _(value: DutyRegistry) -> str:
-    body = table(_TIMELINE_HEADERS, _timeline(value))
+    caption = f"{len(value.ids)} duties, {len(value)} versions"
+    body = table(_TIMELINE_HEADERS, _timeline(value), caption=caption)
     return f'<div class="engagekit">{body}</div>'
 
 
@@ -258,7 +261,7 @@ def _(value: DutyChanges) -> str:
 
 @html.register
 def _(value: DutyChanges) -> str:
-    body = table(("On", "Change", "Duty or body", "Title"), _change_rows(value))
+    body = table(("On", "Change", "Duty or body", "Title"), _change_rows(value), caption="Changes")
     return f'<div class="engagekit">{body}</div>'
 
 
@@ -370,6 +373,17 @@ def _(value: ComplianceReport) -> str:
     return head + md_table(_HEADERS, rows)
 
 
+def _evidence_html(finding: Finding) -> Html:
+    """The evidence used, each piece a link to its document where it has one."""
+    pieces = [
+        f'<a href="{esc(e.link)}">{esc(e.what)}</a> [{esc(e.id)}]'
+        if e.link
+        else f"{esc(e.what)} [{esc(e.id)}]"
+        for e in finding.used
+    ]
+    return Html("; ".join(pieces) or "none")
+
+
 def _md_cell(value: str) -> str:
     return value.replace("<", "&lt;").replace(">", "&gt;")
 
@@ -377,16 +391,16 @@ def _md_cell(value: str) -> str:
 @html.register
 def _(value: ComplianceReport) -> str:
     caption = f"Compliance report: {value.body.label}, as of {value.as_of.isoformat()}"
-    parts = ['<table class="engagekit">', f"<caption>{esc(caption)}</caption>"]
-    parts.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in _HEADERS) + "</tr></thead>")
-    parts.append("<tbody>")
-    for row, finding in zip(_finding_rows(value), value.reasons, strict=True):
-        cells = "".join(f"<td>{esc(c)}</td>" for c in row)
-        points = "".join(f"<li>{esc(p)}</li>" for p in finding.points)
-        parts.append(f"<tr>{cells}<td><ul>{points}</ul></td></tr>")
-    parts.append("</tbody></table>")
+    rows = [
+        (
+            *row[:4],
+            _evidence_html(finding),
+            Html("<ul>" + "".join(f"<li>{linked(p)}</li>" for p in finding.points) + "</ul>"),
+        )
+        for row, finding in zip(_finding_rows(value), value.reasons, strict=True)
+    ]
     return (
         f'<div class="engagekit"><p><strong>{esc(value.summary)}</strong>; '
         f"outcome: {esc(value.outcome.label)}. {esc(_force_line(value))}</p>"
-        f"{''.join(parts)}</div>"
+        f"{table(_HEADERS, rows, caption=caption)}</div>"
     )

@@ -108,7 +108,9 @@ def _(value: Coverage) -> str:
             for s in value.seats
         ),
     ]
-    return table(("", "Count", "Share / filled"), rows, caption="Coverage")
+    return table(
+        ("Practices", "Count", "Share / filled"), rows, caption="Coverage", row_headers=True
+    )
 
 
 @text.register
@@ -137,7 +139,7 @@ def _(value: Gaps) -> str:
         ("No route to the top", ", ".join(value.no_route) or "none"),
         ("Forums with no members", ", ".join(value.empty_forums) or "none"),
     ]
-    return table(("Gap", "Bodies"), rows, caption="Gaps")
+    return table(("Gap", "Bodies"), rows, caption="Gaps", row_headers=True)
 
 
 @markdown.register

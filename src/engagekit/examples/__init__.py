@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         sutton,
         sutton_feedback_flow,
     )
+    from engagekit.examples._files import data_file
     from engagekit.examples._plans import (
         gpcc_timeline_2011,
         oxfordshire_delivery_plan,
@@ -54,6 +55,7 @@ _MODULES = {
     "somerset_patient_transport_decision": "_decisions",
     "somerset_rheumatology_decision": "_decisions",
     "unproportionate_service_change": "_decisions",
+    "data_file": "_files",
     "SUTTON_FEEDBACK_COLUMNS": "_escalation",
     "SUTTON_LOCALITIES": "_escalation",
     "oxfordshire": "_escalation",
@@ -71,6 +73,7 @@ _MODULES = {
 __all__: list[str] = [
     "SUTTON_FEEDBACK_COLUMNS",
     "SUTTON_LOCALITIES",
+    "data_file",
     "gpcc_timeline_2011",
     "oxfordshire",
     "oxfordshire_consultation",

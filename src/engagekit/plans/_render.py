@@ -6,7 +6,7 @@ Registered on the dispatching functions of ``engagekit._display`` when
 
 from __future__ import annotations
 
-from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit._display import esc, html, linked, markdown, md_table, table, text
 from engagekit.plans._actions import Action, ActionPlan
 from engagekit.plans._dates import TargetDate
 from engagekit.plans._feedback import FeedbackLoop, LoopMetrics
@@ -95,7 +95,7 @@ def _(value: ActionPlan) -> str:
     body = table(
         ("Action", "Description", "Lead", "Target"), _plan_rows(value), caption=value.title
     )
-    source = f"<p><small>Source: {esc(value.source)}</small></p>" if value.source else ""
+    source = f"<p><small>Source: {linked(value.source)}</small></p>" if value.source else ""
     return f'<div class="engagekit">{body}{source}</div>'
 
 
@@ -151,7 +151,9 @@ def _(value: LoopMetrics) -> str:
 
 @html.register
 def _(value: LoopMetrics) -> str:
-    return table(("Measure", "Value"), _metric_rows(value))
+    return table(
+        ("Measure", "Value"), _metric_rows(value), caption="Closing the loop", row_headers=True
+    )
 
 
 @text.register
@@ -212,7 +214,7 @@ def _(value: YouSaidWeDid) -> str:
 @html.register
 def _(value: StakeholderMap) -> str:
     rows = [(g.name, "; ".join(g.activities), ", ".join(g.owners)) for g in value.groups]
-    return table(("Stakeholder group", "Activity", "Owner / Lead"), rows)
+    return table(("Stakeholder group", "Activity", "Owner / Lead"), rows, caption="Stakeholders")
 
 
 @text.register
@@ -229,7 +231,7 @@ def _chart_rows(value: ResponsibilityMatrix) -> list[tuple[str, str]]:
 
 @html.register
 def _(value: ResponsibilityMatrix) -> str:
-    return table(("Topic", "Roles"), _chart_rows(value))
+    return table(("Topic", "Roles"), _chart_rows(value), caption="Roles and responsibilities")
 
 
 @text.register
@@ -269,10 +271,10 @@ def _md_section(section: Section, level: int) -> list[str]:
 def _html_section(section: Section, level: int) -> str:
     tag = f"h{min(level, 6)}"
     parts = [f"<section><{tag}>{esc(section.title)}</{tag}>"]
-    parts.extend(f"<p>{esc(p)}</p>" for p in section.paragraphs)
+    parts.extend(f"<p>{linked(p)}</p>" for p in section.paragraphs)
     if section.items:
-        parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in section.items) + "</ul>")
-    parts.extend(table(t.headers, t.rows) for t in section.tables if t.rows)
+        parts.append("<ul>" + "".join(f"<li>{linked(i)}</li>" for i in section.items) + "</ul>")
+    parts.extend(table(t.headers, t.rows, caption=section.title) for t in section.tables if t.rows)
     parts.extend(_html_section(child, level + 1) for child in section.sections)
     parts.append("</section>")
     return "".join(parts)

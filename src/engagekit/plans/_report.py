@@ -487,10 +487,16 @@ def _limb_citation(duty: Duty) -> str:
     return str(duty.citation)
 
 
+def _evidence_item(piece: Evidence) -> str:
+    """One piece of evidence as a report line: its date, what it is, and its link if any."""
+    link = f" <{piece.link}>" if piece.link else ""
+    return f"{piece.date.isoformat()}: {piece.what}{link}"
+
+
 def _limbs(evidence: Sequence[Evidence], law: tuple[str, ...]) -> Section:
     subsections = []
     for limb, title in LIMBS:
-        found = [f"{e.date.isoformat()}: {e.what}" for e in evidence if limb in e.limbs]
+        found = [_evidence_item(e) for e in evidence if limb in e.limbs]
         subsections.append(
             Section(
                 title=title,
@@ -528,7 +534,7 @@ def _stages(evidence: Sequence[Evidence], plan: ActionPlan | None, end: dt.date)
     by_stage: dict[EngagementStage, list[str]] = {stage: [] for stage in EngagementStage}
     for piece in evidence:
         if piece.stage is not None:
-            by_stage[piece.stage].append(f"{piece.date.isoformat()}: {piece.what}")
+            by_stage[piece.stage].append(_evidence_item(piece))
     if plan is not None:
         catalogue = plan.catalogue
         actions = [(a, progress_on(a, end, catalogue)) for a in plan.all_actions() if a.stages]

@@ -8,6 +8,8 @@ no global state, so pictures can be drawn from threads and in servers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import sys
 
 from typing import TYPE_CHECKING, Any
 
@@ -59,12 +61,35 @@ def figure_and_axes(
             f"engagekit.plot.{function}", package="matplotlib", extra="plot"
         ) from None
     if ax is None:
+        _show_in_notebooks(Figure)
         figure = Figure(figsize=size, layout="constrained")
         return figure, figure.add_subplot()
     if not isinstance(ax, Axes):
         raise InvalidTypeError("ax", ax, expected="a matplotlib Axes, or None for a new figure")
     parent: Any = ax.get_figure(root=True)
     return parent, ax
+
+
+def _show_in_notebooks(figure_type: type) -> None:
+    """Let IPython show a figure as a PNG when it is a cell's last value.
+
+    Without pyplot no matplotlib backend registers figures with IPython's display
+    formatters, so a notebook would print ``<Figure size 1100x700 with 1 Axes>``.
+    A PNG formatter the user or ``%matplotlib inline`` set up is kept. Outside
+    IPython nothing happens, and IPython is never imported here.
+    """
+    ipython: Any = sys.modules.get("IPython")
+    shell: Any = ipython.get_ipython() if ipython is not None else None
+    formatters = getattr(getattr(shell, "display_formatter", None), "formatters", None)
+    if not formatters or "image/png" not in formatters:
+        return
+    png = formatters["image/png"]
+    try:
+        png.lookup_by_type(figure_type)
+    except KeyError:
+        from IPython.core.pylabtools import print_figure
+
+        png.for_type(figure_type, functools.partial(print_figure, fmt="png"))
 
 
 def day_number(day: dt.date) -> float:

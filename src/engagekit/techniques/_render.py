@@ -37,7 +37,7 @@ def _(value: Technique) -> str:
         *((f.quantity.label, f.text) for f in value.figures),
         ("Source", str(value.source)),
     ]
-    return table(("", value.name), rows)
+    return table(("Aspect", "Detail"), rows, caption=value.name, row_headers=True)
 
 
 def _rows(value: TechniqueCatalogue) -> list[tuple[str, str, str, str]]:

@@ -1,0 +1,72 @@
+"""The example notebooks run from a clean kernel, from any folder, without a cell error."""
+
+from __future__ import annotations
+
+import functools
+import os
+import tempfile
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+nbformat = pytest.importorskip("nbformat")
+nbclient = pytest.importorskip("nbclient")
+
+import engagekit  # noqa: E402
+
+
+NOTEBOOKS = sorted((Path(__file__).parent.parent / "examples").glob("*.ipynb"))
+
+
+def test_there_are_three_notebooks_saved_without_outputs():
+    assert [p.name for p in NOTEBOOKS][:3] == [
+        "01-evaluate-a-service-change.ipynb",
+        "02-map-an-areas-patient-voice.ipynb",
+        "03-check-a-years-compliance.ipynb",
+    ]
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        nbformat.validate(notebook)
+        code = [c for c in notebook.cells if c.cell_type == "code"]
+        assert all(c.outputs == [] and c.execution_count is None for c in code), path.name
+
+
+@functools.cache
+def _run(path: Path) -> tuple[Any, list[Path]]:
+    """``path`` executed in a new kernel started in an empty folder, and what it wrote there."""
+    notebook = nbformat.read(path, as_version=4)
+    source = str(Path(engagekit.__file__).parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
+    with tempfile.TemporaryDirectory() as folder:
+        client = nbclient.NotebookClient(
+            notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": folder}}
+        )
+        client.execute(env=env)  # raises CellExecutionError on any cell error
+        written = list(Path(folder).iterdir())
+    return notebook, written
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_runs(path):
+    """Every cell runs from a folder that is not the notebook's, and shows what it promises."""
+    notebook, written = _run(path)
+    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    pictures = [o for o in outputs if "image/png" in o.get("data", {})]
+    tables = [o for o in outputs if "<table" in o.get("data", {}).get("text/html", "")]
+    assert pictures, "a picture shows"
+    assert tables, "a result shows as a table"
+    assert written == [], "nothing is written to the working folder"
+
+
+def test_first_notebook_shows_the_cycle_and_a_verdict():
+    """The README's first notebook: the Engagement Cycle picture, then an evaluated decision."""
+    notebook, _ = _run(NOTEBOOKS[0])
+    code = [c for c in notebook.cells if c.cell_type == "code"]
+    assert code[0].source.endswith("plot.engagement_cycle()")
+    assert "image/png" in code[0].outputs[0].data
+    verdict = next(c for c in code if c.source.startswith("verdict = evaluate(decision)"))
+    assert "NOT READY" in verdict.outputs[0].data["text/html"]
