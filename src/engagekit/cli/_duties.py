@@ -133,7 +133,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     reg = _registry(args)
     on = args.on or dt.date.today()  # noqa: DTZ011 - the CLI may default to today
     evidence = resolve(
-        args.evidence_file, load_evidence, EVIDENCE, what="evidence", option="EVIDENCE_FILE"
+        args.evidence_file, load_evidence, EVIDENCE, what="evidence set", option="EVIDENCE_FILE"
     )
     conditions = (
         None
