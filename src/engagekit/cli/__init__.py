@@ -51,7 +51,9 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # An argument may hold a line break: show it escaped, keeping the error on one line.
+        flat = message.replace("\r", "\\r").replace("\n", "\\n")
+        self.exit(2, f"{self.prog}: error: {flat}\n")
 
 
 _DESCRIPTION = """\
@@ -221,7 +223,7 @@ def _builtin_error(exc: BaseException) -> str:
 
 def _flat(message: str) -> str:
     """A message on one line: its lines joined with ' | '."""
-    return " | ".join(line.strip() for line in message.splitlines() if line.strip())
+    return " | ".join(line.strip() for line in message.splitlines() if line.strip()) or "error"
 
 
 def run() -> None:  # pragma: no cover - the console script
