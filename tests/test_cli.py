@@ -58,11 +58,21 @@ def test_cycle_formats():
 
 
 def test_techniques_selection_json():
-    """Techniques for monitoring, as JSON with reasons."""
-    status, text = run("techniques", "--stage", "5", "--json")
+    """Techniques for monitoring, as an engagekit document of matches with reasons."""
+    status, text = run("techniques", "--stage", "5", "--format", "json")
     assert status == 0
-    rows = json.loads(text)
-    assert any(r["technique"] == "mystery-shopping" and r["score"] == 2 for r in rows)
+    document = json.loads(text)
+    assert document["engagekit"] == {"format": 1, "type": "Matches"}
+    rows = document["data"]
+    assert any(r["technique"]["id"] == "mystery-shopping" and r["score"] == 2 for r in rows)
+
+
+def test_json_is_a_deprecated_alias_of_format_json(capsys):
+    """`--json` still prints JSON, and says on stderr that it is deprecated."""
+    assert run("techniques", "--stage", "5", "--json") == run(
+        "techniques", "--stage", "5", "--format", "json"
+    )
+    assert "--json is deprecated; use --format json" in capsys.readouterr().err
 
 
 def test_unknown_level_is_one_line_and_exit_2(capsys):

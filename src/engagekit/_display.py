@@ -143,9 +143,33 @@ def md_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return "\n".join(lines)
 
 
+#: Characters that would end a Mermaid label or be read as markup in it, and the
+#: Mermaid entity codes that show them as text (``#`` first: it starts every code).
+_MERMAID_CODES = (
+    ("#", "#35;"),
+    ('"', "#quot;"),
+    ("<", "#lt;"),
+    (">", "#gt;"),
+    ("&", "#amp;"),
+    ("`", "#96;"),
+    ("\r\n", " "),
+    ("\n", " "),
+    ("\r", " "),
+)
+
+
 def mermaid_label(value: object) -> str:
-    """Text safe inside a Mermaid ``["…"]`` label."""
-    return str(value).replace('"', "#quot;")
+    """Text safe inside a Mermaid ``["…"]`` label: quotes, markup and line breaks
+    cannot end the label or become HTML (``<script>`` shows as text).
+
+    Examples:
+        >>> mermaid_label('<script>alert("x")</script>')
+        '#lt;script#gt;alert(#quot;x#quot;)#lt;/script#gt;'
+    """
+    text = str(value)
+    for char, code in _MERMAID_CODES:
+        text = text.replace(char, code)
+    return text
 
 
 def _singular(word: str) -> str:

@@ -353,9 +353,10 @@ def test_cli_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     failing = tmp_path / "failing.json"
     failing.write_text(io.dumps(examples.unproportionate_service_change()))
     out = stdio.StringIO()
-    assert main(["evaluate", str(failing), "--json"], out=out) == 1
-    verdict = json.loads(out.getvalue())["verdict"]
-    assert verdict["outcome"] == "not-met"
+    assert main(["evaluate", str(failing), "--format", "json"], out=out) == 1
+    document = json.loads(out.getvalue())
+    assert document["engagekit"] == {"format": 1, "type": "Verdict"}
+    assert document["data"]["outcome"] == "not-met"
 
     transport = tmp_path / "transport.json"
     transport.write_text(io.dumps(examples.somerset_patient_transport_decision()))

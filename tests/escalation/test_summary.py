@@ -233,7 +233,9 @@ class TestCommand:
             in text
         )
         status, text = run("network", "sutton", "--summary", "--format", "json")
-        assert json.loads(text)[0]["kind"] == "committee"
+        document = json.loads(text)
+        assert document["engagekit"] == {"format": 1, "type": "NetworkSummary"}
+        assert document["data"][0]["kind"] == "committee"
 
     def test_diff_of_two_files_and_of_two_dates(self) -> None:
         status, text = run("network", "--diff", str(BEFORE), str(AFTER))
@@ -257,7 +259,10 @@ class TestCommand:
             (("network", "--diff", "2020-01-01", "2021-01-01"), "two dates need --ods FILE"),
             (("network", "--diff", "2020-01-01", "b.csv"), "give two epraccur files or two"),
             (("network", "sutton", "--summary", "--path", "x"), "give one of --route"),
-            (("network", "sutton", "--summary", "--format", "dot"), "print as text or json"),
+            (
+                ("network", "sutton", "--summary", "--format", "dot"),
+                "--summary prints as text, json, markdown or html",
+            ),
         ],
     )
     def test_misuse_is_one_line(

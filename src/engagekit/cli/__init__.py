@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import sys
+import traceback
 
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from engagekit._version import __version__
+from engagekit.cli._output import UsageError, command
 from engagekit.errors import DocumentError, EngagekitError
 
 
@@ -48,22 +51,70 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr and exit 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # An argument may hold a line break: show it escaped, keeping the error on one line.
+        flat = message.replace("\r", "\\r").replace("\n", "\\n")
+        self.exit(2, f"{self.prog}: error: {flat}\n")
+
+
+_DESCRIPTION = """\
+NHS patient and public engagement frameworks: cycles, techniques, decisions,
+escalation, duties and plans.
+
+Every command takes --format (text, json, markdown, html; mermaid and dot where
+they apply). JSON output is one engagekit document:
+  {"engagekit": {"format": 1, "type": "Verdict"}, "data": {...}}
+the shape engagekit.io.dumps writes, so engagekit.io.loads reads it back.
+Wherever a command reads a file, the name of a built-in example works too."""
+
+_EPILOG = """\
+example:
+  engagekit demo
+  engagekit evaluate somerset-rheumatology --format markdown
+
+exit status:
+  0  success
+  1  a negative judgement: a decision not ready, a duty not met, an action overdue
+  2  invalid input or usage (one line on standard error; --debug for the traceback)
+"""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="engagekit",
-        description="NHS patient and public engagement frameworks: cycles, techniques, "
-        "decisions, escalation, duties and plans.",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the traceback of an error instead of one line"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    demo = commands.add_parser("demo", help="a tour of engagekit on its built-in data")
+    demo = command(
+        commands,
+        "demo",
+        help="a tour of engagekit on its built-in data",
+        description="A tour of engagekit on its built-in data, ending with what to try next.",
+        example="engagekit demo\nengagekit demo --format markdown > tour.md",
+        formats=("text", "markdown"),
+    )
     demo.set_defaults(handler=_demo)
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(commands)
     return parser
+
+
+#: Commands the demo suggests trying next; each runs on the built-in data as written.
+NEXT_STEPS = (
+    ("engagekit evaluate somerset-rheumatology", "judge a decision on the triangle"),
+    ("engagekit evaluate somerset-patient-transport --compare", "appraise the options"),
+    ("engagekit network sutton --format mermaid", "draw an escalation network"),
+    ("engagekit duties --body icb --on 2024-06-30", "the duties that bind an ICB"),
+    ("engagekit plan somerset --as-of 2012-01-15 --overdue", "what an action plan has overdue"),
+    ("engagekit report oxfordshire --year 2015 --format html", "an annual engagement report"),
+    ("engagekit techniques --level involve --stage 3", "choose involvement techniques"),
+    ("engagekit schema decision", "the JSON Schema of a decision document"),
+)
 
 
 def _demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -71,16 +122,46 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
         module = importlib.import_module(name)
         section = getattr(module, "demo", None)
         if section is not None:
-            section(out)
-            out.write("\n")
+            _demo_section(args.format, section, out)
+    width = max(len(line) for line, _ in NEXT_STEPS)
+    steps = "\n".join(f"  {line:<{width}}  # {what}" for line, what in NEXT_STEPS)
+
+    def next_steps(section: TextIO) -> None:
+        section.write(
+            "WHAT TO TRY NEXT (most commands also take --format json, markdown or html; "
+            "--help for more)\n" + steps + "\n"
+        )
+
+    _demo_section(args.format, next_steps, out)
     return 0
+
+
+def _demo_section(fmt: str, section: Callable[[TextIO], None], out: TextIO) -> None:
+    """One section of the tour; in Markdown each title (its first word in capitals)
+    is a heading and what follows it a text block."""
+    if fmt == "text":
+        section(out)
+        out.write("\n")
+        return
+    buffer = io.StringIO()
+    section(buffer)
+    for block in buffer.getvalue().strip("\n").split("\n\n"):
+        title, _, body = block.partition("\n")
+        if title[:1].isalpha() and title.split()[0].isupper() and len(title.split()[0]) > 2:
+            out.write(f"## {title.strip()}\n\n")
+        else:
+            body = block
+        if body.strip():
+            out.write(f"```text\n{body.rstrip()}\n```\n\n")
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; return the exit status.
 
     Exit status: 0 on success, 1 when a judgement is negative (a decision not
-    ready, a duty not met), 2 for invalid input.
+    ready, a duty not met, an action overdue), 2 for invalid input or usage. Any
+    error prints one line on standard error, never a traceback, unless `--debug`
+    is given.
     """
     stream = out if out is not None else sys.stdout
     parser = _parser()
@@ -97,18 +178,23 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 0
     try:
         return handler(args, stream)
-    except EngagekitError as exc:
-        sys.stderr.write(f"engagekit: error: {_one_line(exc)}\n")
-        return 2
     except BrokenPipeError:  # pragma: no cover - e.g. `engagekit demo | head`
         return 0
+    except Exception as exc:  # noqa: BLE001 - every failure is one line and exit 2
+        if args.debug:
+            traceback.print_exc()
+        elif isinstance(exc, UsageError):
+            sys.stderr.write(f"engagekit {args.command}: error: {_flat(str(exc))}\n")
+        else:
+            sys.stderr.write(f"engagekit: error: {_one_line(exc)}\n")
+        return 2
 
 
 #: A document error on the command line shows this many problems; the rest are counted.
 PROBLEMS_SHOWN = 3
 
 
-def _one_line(exc: EngagekitError) -> str:
+def _one_line(exc: BaseException) -> str:
     """The error on one line; a document error shows its first few problems."""
     if isinstance(exc, DocumentError):
         count = len(exc.problems) + exc.more
@@ -117,7 +203,27 @@ def _one_line(exc: EngagekitError) -> str:
         if count > PROBLEMS_SHOWN:
             parts.append(f"… and {count - PROBLEMS_SHOWN} more")
         return " | ".join(parts)
-    return " | ".join(line.strip() for line in str(exc).splitlines())
+    if isinstance(exc, EngagekitError):
+        return _flat(str(exc))
+    return _flat(_builtin_error(exc))
+
+
+def _builtin_error(exc: BaseException) -> str:
+    """A builtin error raised on bad input, said as what went wrong with the input."""
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        return f"{where}cannot read: {exc.strerror or exc}"
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to read"
+    if isinstance(exc, UnicodeError):
+        return f"the input is not UTF-8 text ({exc})"
+    detail = str(exc) or type(exc).__name__
+    return f"{detail} ({type(exc).__name__}; run with --debug for the traceback)"
+
+
+def _flat(message: str) -> str:
+    """A message on one line: its lines joined with ' | '."""
+    return " | ".join(line.strip() for line in message.splitlines() if line.strip()) or "error"
 
 
 def run() -> None:  # pragma: no cover - the console script

@@ -3,30 +3,48 @@
 from __future__ import annotations
 
 import argparse
-import json
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from engagekit import examples, io, render
+from engagekit.cli._output import command, emit, emit_parts, resolve
 from engagekit.decisions import DEFAULT_POLICY, Decision, Policy, compare, evaluate
 from engagekit.errors import ParseError
 
 
+#: Built-in decisions, by the name the command line accepts instead of a file.
+DECISIONS: dict[str, Callable[[], Decision]] = {
+    "somerset-rheumatology": examples.somerset_rheumatology_decision,
+    "somerset-patient-transport": examples.somerset_patient_transport_decision,
+    "unproportionate-service-change": examples.unproportionate_service_change,
+}
+#: Built-in policies: the default one.
+POLICIES: dict[str, Callable[[], Policy]] = {"default": lambda: DEFAULT_POLICY}
+
+
 def register(commands: Any) -> None:
     """Add the decision commands to the parser."""
-    ev = commands.add_parser(
+    ev = command(
+        commands,
         "evaluate",
-        help="evaluate a decision file (TOML or JSON) on the decision triangle",
+        help="evaluate a decision (a file or a built-in example) on the decision triangle",
         description="Evaluate a decision on the decision triangle, proportionality, "
-        "consultation and the service-change tests. Exit status: 0 ready (with or "
-        "without conditions), 1 not ready or insufficient evidence, 2 invalid input.",
+        "consultation and the service-change tests. FILE is a decision as TOML, or JSON "
+        "(*.json), or a built-in example: " + ", ".join(DECISIONS) + ".",
+        example="engagekit evaluate somerset-rheumatology\n"
+        "engagekit evaluate somerset-patient-transport --compare --format markdown\n"
+        "engagekit evaluate decision.toml --policy policy.toml --format json > verdict.json",
+        ok="ready, with or without conditions",
+        negative="not ready, or not enough evidence to say",
     )
-    ev.add_argument("file", metavar="FILE", help="a decision as TOML, or JSON (*.json)")
+    ev.add_argument("file", metavar="FILE", help="a decision file or a built-in decision's name")
     ev.add_argument("--option", help="evaluate this option instead of the proposal")
-    ev.add_argument("--policy", metavar="FILE", help="a Policy as TOML or JSON (*.json)")
+    ev.add_argument(
+        "--policy", metavar="FILE", help="a Policy as TOML or JSON (*.json), or 'default'"
+    )
     ev.add_argument("--compare", action="store_true", help="also print the options appraisal")
-    ev.add_argument("--json", action="store_true", help="print the verdict as JSON")
     ev.set_defaults(handler=_evaluate)
 
 
@@ -41,19 +59,20 @@ def _load(path: str, cls: type[Any]) -> Any:
 
 
 def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    decision: Decision = _load(args.file, Decision)
-    policy: Policy = _load(args.policy, Policy) if args.policy else DEFAULT_POLICY
+    decision: Decision = resolve(
+        args.file, lambda p: _load(p, Decision), DECISIONS, what="decision"
+    )
+    policy: Policy = (
+        resolve(args.policy, lambda p: _load(p, Policy), POLICIES, what="policy", option="--policy")
+        if args.policy
+        else DEFAULT_POLICY
+    )
     verdict = evaluate(decision, option=args.option, policy=policy)
-    table = compare(decision, policy=policy) if args.compare and decision.options else None
-    if args.json:
-        payload: dict[str, Any] = {"verdict": verdict.to_dict()}
-        if table is not None:
-            payload["comparison"] = table.to_dict()
-        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    if args.compare and decision.options:
+        table = compare(decision, policy=policy)
+        emit_parts(out, args.format, {"verdict": verdict, "comparison": table})
     else:
-        out.write(render.text(verdict) + "\n")
-        if table is not None:
-            out.write("\n" + render.text(table) + "\n")
+        emit(out, args.format, verdict)
     return 0 if verdict.ok else 1
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from collections.abc import Callable
 from typing import Any, TextIO
 
-from engagekit import io, render
 from engagekit.cli._args import date_arg
+from engagekit.cli._output import UsageError, command, emit, resolve
 from engagekit.duties import (
     BodyType,
     Checklist,
@@ -18,14 +19,46 @@ from engagekit.duties import (
     load_evidence,
     registry,
 )
-from engagekit.errors import InvalidValueError
 from engagekit.evidence import Evidence, EvidenceKind
+
+
+def _demo_evidence() -> tuple[Evidence, ...]:
+    """An ICB's two annual reports, as the demo assesses them."""
+    return (
+        Evidence(
+            id="annual-report-2023-24",
+            what="Annual report 2023/24 (published June 2024): working with people",
+            date=dt.date(2024, 6, 27),
+            kind=EvidenceKind.ANNUAL_REPORT,
+            supports=("nhs-act-s14z58/explain-duties", "nhs-act-s14z58/review-jhws"),
+        ),
+        Evidence(
+            id="annual-report-2022-23",
+            what="Annual report 2022/23 (published June 2023)",
+            date=dt.date(2023, 6, 29),
+            kind=EvidenceKind.ANNUAL_REPORT,
+            supports=("nhs-act-s14z58/hwb-consultation",),
+        ),
+    )
+
+
+#: Built-in evidence, by the name the command line accepts instead of a file.
+EVIDENCE: dict[str, Callable[[], tuple[Evidence, ...]]] = {"icb-annual-reports": _demo_evidence}
 
 
 def register(commands: Any) -> None:
     """Add the duty commands to the parser."""
-    duties = commands.add_parser(
-        "duties", help="which duties bound a kind of body on a date, or what changed"
+    bodies = ", ".join(b.value for b in BodyType)
+    duties = command(
+        commands,
+        "duties",
+        help="which duties bound a kind of body on a date, or what changed",
+        description="List the statutory duties that bound a kind of body on a date "
+        f"(--body), or what started, ended or changed between two dates (--changes). "
+        f"Body types: {bodies}.",
+        example="engagekit duties --body icb --on 2024-06-30\n"
+        "engagekit duties --body ccg --on 2018-06-01 --format markdown\n"
+        "engagekit duties --changes 2022-06-30 2022-07-01",
     )
     duties.add_argument("--body", help="body type, e.g. ccg, icb, nhs-trust, pct")
     duties.add_argument("--on", type=date_arg, help="the date (default: today)")
@@ -37,13 +70,26 @@ def register(commands: Any) -> None:
         help="list what started, ended or changed after FROM up to TO",
     )
     duties.add_argument("--local", metavar="FILE", help="add duties from a TOML file")
-    duties.add_argument("--json", action="store_true", help="print JSON")
     duties.set_defaults(handler=_duties)
 
-    check = commands.add_parser(
-        "check", help="assess evidence against the duties of a kind of body on a date"
+    check = command(
+        commands,
+        "check",
+        help="assess evidence against the duties of a kind of body on a date",
+        description="Assess evidence (a TOML file of [[evidence]], or the built-in "
+        "example " + ", ".join(EVIDENCE) + ") against the duties that bound a kind of "
+        "body on a date.",
+        example="engagekit check icb-annual-reports --body icb --on 2024-06-30\n"
+        "engagekit check evidence.toml --body icb --on 2024-06-30 --applies service-impact "
+        "--format markdown",
+        ok="every requirement met",
+        negative="a requirement not met, or not evidenced",
     )
-    check.add_argument("evidence_file", metavar="EVIDENCE_FILE", help="TOML file of [[evidence]]")
+    check.add_argument(
+        "evidence_file",
+        metavar="EVIDENCE_FILE",
+        help="TOML file of [[evidence]], or a built-in example's name",
+    )
     check.add_argument("--body", required=True, help="body type, e.g. icb")
     check.add_argument("--on", type=date_arg, help="whose duties to check (default: today)")
     check.add_argument("--as-of", type=date_arg, help="assessment date (default: --on)")
@@ -56,7 +102,6 @@ def register(commands: Any) -> None:
         + ", ".join(t.value for t in Trigger if t is not Trigger.ALWAYS),
     )
     check.add_argument("--local", metavar="FILE", help="add duties from a TOML file")
-    check.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     check.set_defaults(handler=_check)
 
 
@@ -68,28 +113,28 @@ def _registry(args: argparse.Namespace) -> Any:
 
 
 def _duties(args: argparse.Namespace, out: TextIO) -> int:
+    if args.changes and (args.body or args.on):
+        given = "--body" if args.body else "--on"
+        raise UsageError(f"{given}: give --body BODY [--on DATE] or --changes FROM TO, not both")
+    if not args.changes and not args.body:
+        bodies = ", ".join(b.value for b in BodyType)
+        raise UsageError(f"give --body BODY (one of {bodies}) or --changes FROM TO")
     reg = _registry(args)
     if args.changes:
-        changes = reg.changes_between(*args.changes)
-        out.write((io.dumps(changes) if args.json else render.text(changes)) + "\n")
+        emit(out, args.format, reg.changes_between(*args.changes))
         return 0
-    if not args.body:
-        raise InvalidValueError(
-            "--body",
-            None,
-            reason="give --body (or --changes FROM TO)",
-            allowed=[b.value for b in BodyType],
-        )
     on = args.on or dt.date.today()  # noqa: DTZ011 - the CLI may default to today
     found = duties_for(BodyType.parse(args.body, field="--body"), on, registry=reg)
-    out.write((io.dumps(found) if args.json else render.text(found)) + "\n")
+    emit(out, args.format, found)
     return 0
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     reg = _registry(args)
     on = args.on or dt.date.today()  # noqa: DTZ011 - the CLI may default to today
-    evidence = load_evidence(args.evidence_file)
+    evidence = resolve(
+        args.evidence_file, load_evidence, EVIDENCE, what="evidence set", option="EVIDENCE_FILE"
+    )
     conditions = (
         None
         if args.applies is None
@@ -98,12 +143,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     body = BodyType.parse(args.body, field="--body")
     checklist = Checklist.for_body(body, on=on, registry=reg)
     report = checklist.assess(evidence, as_of=args.as_of or on, conditions=conditions)
-    if args.format == "json":
-        out.write(io.dumps(report) + "\n")
-    elif args.format == "markdown":
-        out.write(render.markdown(report) + "\n")
-    else:
-        out.write(render.text(report) + "\n")
+    emit(out, args.format, report)
     return 1 if report.gaps else 0
 
 
@@ -122,23 +162,7 @@ def demo(out: TextIO) -> None:
     on = dt.date(2024, 6, 30)
     out.write(f"COMPLIANCE REPORT: an ICB's annual report requirements, as of {on}\n")
     checklist = Checklist.for_body(BodyType.ICB, on=on)
-    evidence = [
-        Evidence(
-            id="annual-report-2023-24",
-            what="Annual report 2023/24 (published June 2024): working with people",
-            date=dt.date(2024, 6, 27),
-            kind=EvidenceKind.ANNUAL_REPORT,
-            supports=("nhs-act-s14z58/explain-duties", "nhs-act-s14z58/review-jhws"),
-        ),
-        Evidence(
-            id="annual-report-2022-23",
-            what="Annual report 2022/23 (published June 2023)",
-            date=dt.date(2023, 6, 29),
-            kind=EvidenceKind.ANNUAL_REPORT,
-            supports=("nhs-act-s14z58/hwb-consultation",),
-        ),
-    ]
-    report = checklist.assess(evidence, as_of=on, conditions=())
+    report = checklist.assess(_demo_evidence(), as_of=on, conditions=())
     annual = [f for f in report.reasons if f.rule.startswith("nhs-act-s14z58/")]
     for finding in annual:
         out.write(f"  {finding.outcome.label:<11} {finding.rule}\n")

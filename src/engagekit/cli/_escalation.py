@@ -4,17 +4,34 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import enum
-import json
 import sys
 
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from engagekit import io, render
+from engagekit import render
 from engagekit.cli._args import date_arg
+from engagekit.cli._output import (
+    ALL_FORMATS,
+    STANDARD,
+    UsageError,
+    command,
+    emit,
+    emit_parts,
+    require,
+)
 from engagekit.errors import InvalidValueError, UnknownNameError
-from engagekit.escalation import EscalationNetwork, OdsImport, PcnImport, Tier, national
+from engagekit.escalation import (
+    Body,
+    EscalationNetwork,
+    NetworkDiff,
+    OdsImport,
+    PathToTop,
+    PcnImport,
+    Route,
+    Tier,
+    national,
+)
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
 
@@ -28,12 +45,19 @@ _NETWORKS: dict[str, Callable[[], EscalationNetwork]] = {
 
 def register(commands: Any) -> None:
     """Add the ``network`` command to the parser."""
-    network = commands.add_parser(
+    network = command(
+        commands,
         "network",
         help="show an escalation network: a built-in one or one read from ODS data",
         description="Show an escalation network (somerset, sutton, oxfordshire, national) "
         "or build one from the NHS ODS GP practice file epraccur.csv and its primary "
-        "care network file (ePCN).",
+        "care network file (ePCN). The whole network prints in every format, including "
+        "mermaid and dot; --route, --path, --summary and --diff print as text, json, "
+        "markdown or html.",
+        example="engagekit network sutton --format mermaid\n"
+        "engagekit network sutton --route sutton-practice-07-ppg\n"
+        "engagekit network --ods epraccur.csv --pcn epcn.csv --summary --format json",
+        formats=ALL_FORMATS,
     )
     network.add_argument("name", nargs="?", help="somerset, sutton, oxfordshire or national")
     network.add_argument("--ods", metavar="FILE", help="read epraccur.csv (27 columns, no header)")
@@ -70,7 +94,6 @@ def register(commands: Any) -> None:
         help="read the ODS ePCN core partner details (CSV, or .xlsx with the xlsx extra) "
         "into the neighbourhood tier; with --ods, merged into that network",
     )
-    network.add_argument("--format", choices=("text", "mermaid", "dot", "json"), default="text")
     network.add_argument("--route", metavar="BODY", help="show who hears this body next")
     network.add_argument(
         "--summary", action="store_true", help="show the bodies by tier and kind, with names"
@@ -185,25 +208,15 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         old = _read(args, out, old_arg, args.as_of, quiet=True)
         new = _read(args, out, new_arg, args.as_of, quiet=True)
     changes = old.diff(new)
-    if args.format == "json":
-        out.write(json.dumps(changes.to_records(), default=_plain) + "\n")
-        return 0
-    if not changes:
-        out.write(f"No changes from {old_arg} to {new_arg}.\n")
-        return 0
-    counts = ", ".join(f"{count} {kind}" for kind, count in changes.counts().items())
-    out.write(f"From {old_arg} to {new_arg}: {counts}\n\n")
-    out.write(render.text(changes) + "\n")
+    emit(out, args.format, changes, text=lambda: _diff_text(changes, old_arg, new_arg))
     return 0
 
 
-def _plain(value: object) -> object:
-    """A value JSON cannot hold as it is: an enum's value, a date's ISO text."""
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+def _diff_text(changes: NetworkDiff, old: str, new: str) -> str:
+    if not changes:
+        return f"No changes from {old} to {new}."
+    counts = ", ".join(f"{count} {kind}" for kind, count in changes.counts().items())
+    return f"From {old} to {new}: {counts}\n\n{render.text(changes)}"
 
 
 def _as_date(text: str) -> dt.date | None:
@@ -215,53 +228,46 @@ def _as_date(text: str) -> dt.date | None:
 def _network(args: argparse.Namespace, out: TextIO) -> int:
     chosen = [o for o in ("route", "path", "summary", "diff") if getattr(args, o)]
     if len(chosen) > 1:
-        raise InvalidValueError(
-            f"--{chosen[1]}", chosen[1], reason="give one of --route, --path, --summary, --diff"
-        )
+        raise UsageError(f"--{chosen[1]}: give one of --route, --path, --summary, --diff")
+    if chosen:
+        require(args, STANDARD, f"--{chosen[0]}")
     if args.diff:
         return _diff(args, out)
-    if args.format in ("mermaid", "dot") and (args.summary or args.path):
-        raise InvalidValueError(
-            "--format", args.format, reason="--summary and --path print as text or json"
-        )
     network = _load(args, out)
     if args.path:
         path = network.path(args.path)
-        if args.format == "json":
-            out.write(json.dumps(path.to_records(), default=_plain) + "\n")
-            return 0
-        for step, body in enumerate(path):
-            arrow = "  -> " * min(step, 1)
-            out.write(f"{arrow}{body.name} [{body.id}] ({body.kind.label})\n")
-        return 0
-    if args.summary:
+        emit(out, args.format, path, text=lambda: _path_text(path))
+    elif args.summary:
         summary = network.summary()
-        if args.format == "json":
-            out.write(json.dumps(summary.to_records(), default=_plain) + "\n")
-            return 0
-        out.write(f"{network.name}: {summary.total} bodies\n\n{render.text(summary)}\n")
-        return 0
-    if args.route:
+        emit(
+            out,
+            args.format,
+            summary,
+            text=lambda: f"{network.name}: {summary.total} bodies\n\n{render.text(summary)}",
+        )
+    elif args.route:
         route = network.route(args.route)
         start = network.body(args.route)
-        if args.format == "json":
-            out.write(json.dumps([start.id, *(b.id for b in route)]) + "\n")
-            return 0
-        out.write(f"{start.name} [{start.id}]\n")
-        for body in route:
-            out.write(f"  -> {body.name} [{body.id}] ({body.tier.label.lower()})\n")
-        return 0
-    if args.format == "mermaid":
-        out.write(network.to_mermaid() + "\n")
-    elif args.format == "dot":
-        out.write(network.to_dot() + "\n")
-    elif args.format == "json":
-        out.write(io.dumps(network) + "\n")
+        emit(out, args.format, route, text=lambda: _route_text(start, route))
+    elif args.format in ("json", "mermaid", "dot"):
+        emit(out, args.format, network)
     else:
-        out.write(render.text(network) + "\n\n")
-        out.write(render.text(network.coverage()) + "\n\n")
-        out.write(render.text(network.gaps()) + "\n")
+        parts = {"network": network, "coverage": network.coverage(), "gaps": network.gaps()}
+        emit_parts(out, args.format, parts)
     return 0
+
+
+def _path_text(path: PathToTop) -> str:
+    return "\n".join(
+        f"{'  -> ' * min(step, 1)}{body.name} [{body.id}] ({body.kind.label})"
+        for step, body in enumerate(path)
+    )
+
+
+def _route_text(start: Body, route: Route) -> str:
+    lines = [f"{start.name} [{start.id}]"]
+    lines.extend(f"  -> {body.name} [{body.id}] ({body.tier.label.lower()})" for body in route)
+    return "\n".join(lines)
 
 
 def demo(out: TextIO) -> None:

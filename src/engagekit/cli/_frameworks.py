@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from typing import Any, TextIO
 
-from engagekit import io, render
+from engagekit import render
+from engagekit._display import Listing
+from engagekit.cli._output import STANDARD, command, emit, emit_parts
 from engagekit.cycles import (
     EngagementStage,
     MethodOfEngagement,
@@ -19,26 +20,67 @@ from engagekit.cycles import (
 from engagekit.techniques import TechniqueCatalogue, catalogue, load_techniques
 
 
+class _Levels(Listing[ParticipationLevel]):
+    """The participation levels as the ``levels`` command lists them."""
+
+    noun = "levels"
+    columns = ("rank", "level", "promise")
+    caption = "Participation levels, least to most public influence"
+
+    def row(self, item: ParticipationLevel) -> tuple[object, ...]:
+        return (item.rank, item.label, item.promise)
+
+
 def register(commands: Any) -> None:
     """Add the framework commands to the parser."""
-    cycle = commands.add_parser("cycle", help="show the Engagement Cycle")
-    cycle.add_argument("--format", choices=("text", "mermaid", "markdown", "json"), default="text")
+    cycle = command(
+        commands,
+        "cycle",
+        help="show the Engagement Cycle",
+        description="Show the Engagement Cycle: its five stages, what each feeds, and the "
+        "key elements at its centre.",
+        example="engagekit cycle\nengagekit cycle --format mermaid > cycle.mmd",
+        formats=(*STANDARD, "mermaid"),
+    )
     cycle.set_defaults(handler=_cycle)
 
-    comm = commands.add_parser("commissioning", help="show a commissioning cycle")
+    comm = command(
+        commands,
+        "commissioning",
+        help="show a commissioning cycle",
+        description="Show a commissioning cycle: its stages, the engagement stages and "
+        "methods of engagement at each.",
+        example="engagekit commissioning nhs-england\n"
+        "engagekit commissioning engagement-cycle --format mermaid",
+        formats=(*STANDARD, "mermaid"),
+    )
     comm.add_argument(
         "cycle_id",
         nargs="?",
         default="engagement-cycle",
         help="cycle id (default: engagement-cycle)",
     )
-    comm.add_argument("--format", choices=("text", "mermaid", "json"), default="text")
     comm.set_defaults(handler=_commissioning)
 
-    levels = commands.add_parser("levels", help="show participation levels and ladders")
+    levels = command(
+        commands,
+        "levels",
+        help="show participation levels and ladders",
+        description="Show the five participation levels, least to most public influence, "
+        "and the ladders of participation mapped onto them.",
+        example="engagekit levels\nengagekit levels --format markdown",
+    )
     levels.set_defaults(handler=_levels)
 
-    tech = commands.add_parser("techniques", help="list or choose involvement techniques")
+    tech = command(
+        commands,
+        "techniques",
+        help="list or choose involvement techniques",
+        description="Choose involvement techniques from the catalogue: those that fit "
+        "every criterion given, best first, each with its reasons.",
+        example="engagekit techniques --level involve --stage 3\n"
+        "engagekit techniques --stage monitor --seldom-heard --format json",
+    )
     tech.add_argument("--level", help="participation level, e.g. involve")
     tech.add_argument("--stage", help="engagement stage, 1-5 or a name such as monitor")
     tech.add_argument("--method", help="method of engagement, e.g. forums-for-debate")
@@ -47,40 +89,30 @@ def register(commands: Any) -> None:
         "--seldom-heard", action="store_true", help="only techniques suited to seldom-heard groups"
     )
     tech.add_argument("--catalogue", metavar="FILE", help="add techniques from a TOML file")
-    tech.add_argument("--json", action="store_true", help="print JSON")
     tech.set_defaults(handler=_techniques)
 
 
 def _cycle(args: argparse.Namespace, out: TextIO) -> int:
-    cycle = engagement_cycle()
-    if args.format == "json":
-        out.write(io.dumps(cycle) + "\n")
-    elif args.format == "mermaid":
-        out.write(render.mermaid(cycle) + "\n")
-    elif args.format == "markdown":
-        out.write(render.markdown(cycle) + "\n")
-    else:
-        out.write(render.text(cycle) + "\n")
+    emit(out, args.format, engagement_cycle())
     return 0
 
 
 def _commissioning(args: argparse.Namespace, out: TextIO) -> int:
-    cycle = commissioning_cycles()[args.cycle_id]
-    if args.format == "json":
-        out.write(io.dumps(cycle) + "\n")
-    elif args.format == "mermaid":
-        out.write(render.mermaid(cycle) + "\n")
-    else:
-        out.write(render.text(cycle) + "\n")
+    emit(out, args.format, commissioning_cycles()[args.cycle_id])
     return 0
 
 
 def _levels(args: argparse.Namespace, out: TextIO) -> int:
-    for level in ParticipationLevel:
-        out.write(f"{level.rank}. {level.label:<12} {level.promise}\n")
-    out.write("\n")
-    for ladder in ladders().values():
-        out.write(render.text(ladder) + "\n")
+    levels = _Levels(ParticipationLevel)
+    parts: dict[str, object] = {"levels": levels, **ladders()}
+
+    def text() -> str:
+        lines = [f"{level.rank}. {level.label:<12} {level.promise}" for level in levels]
+        return "\n".join([*lines, "", *(render.text(ladder) for ladder in ladders().values())])
+
+    if args.format == "json":
+        parts["levels"] = tuple(levels)
+    emit_parts(out, args.format, parts, text=text)
     return 0
 
 
@@ -100,19 +132,17 @@ def _techniques(args: argparse.Namespace, out: TextIO) -> int:
         seldom_heard=args.seldom_heard or None,
         participants=args.participants,
     )
-    if args.json:
-        payload = [
-            {"technique": m.technique.id, "score": m.score, "reasons": list(m.reasons)}
-            for m in matches
-        ]
-        out.write(json.dumps(payload, indent=2) + "\n")
-        return 0
-    for match in matches:
-        t = match.technique
-        out.write(f"{t.name} [{t.id}] ({t.method.label.lower()})\n")
-        for reason in match.reasons:
-            out.write(f"    - {reason}\n")
-    out.write(f"{len(matches)} of {len(techniques)} techniques\n")
+
+    def text() -> str:
+        lines = []
+        for match in matches:
+            t = match.technique
+            lines.append(f"{t.name} [{t.id}] ({t.method.label.lower()})")
+            lines.extend(f"    - {reason}" for reason in match.reasons)
+        lines.append(f"{len(matches)} of {len(techniques)} techniques")
+        return "\n".join(lines)
+
+    emit(out, args.format, matches, text=text)
     return 0
 
 

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import io as stdio
 
+from collections.abc import Callable
 from typing import Any, TextIO
 
-from engagekit import render
+from engagekit import examples, render
+from engagekit._display import Listing
 from engagekit.cli._args import date_arg
+from engagekit.cli._output import command, emit, emit_parts, resolve
 from engagekit.errors import InvalidValueError
 from engagekit.plans import (
     ActionPlan,
+    Recurrence,
     TargetDate,
     YearStyle,
     annual_engagement_report,
@@ -20,25 +26,85 @@ from engagekit.plans import (
 )
 
 
+#: Built-in plans, by the name the command line accepts instead of a file.
+PLANS: dict[str, Callable[[], ActionPlan]] = {
+    "somerset": examples.somerset_action_plan,
+    "oxfordshire": examples.oxfordshire_delivery_plan,
+}
+
+
+class _Progress(Listing[tuple[str, str, "float | None"]]):
+    """Each objective's progress on a date, as the ``plan`` command shows it."""
+
+    noun = "objectives"
+    columns = ("objective", "title", "progress")
+    caption = "Progress by objective"
+
+    def row(self, item: tuple[str, str, float | None]) -> tuple[object, ...]:
+        objective, title, value = item
+        return (objective, title, "n/a" if value is None else f"{value:.0f}%")
+
+
+class _Readings(Listing[tuple[str, "TargetDate | Recurrence"]]):
+    """How each date phrase is read, as the ``dates`` command shows it."""
+
+    noun = "phrases"
+    columns = ("phrase", "reading")
+    caption = "How each phrase is read"
+
+    def row(self, item: tuple[str, TargetDate | Recurrence]) -> tuple[object, ...]:
+        phrase, reading = item
+        shown = reading.describe() if isinstance(reading, TargetDate) else render.text(reading)
+        return (phrase, shown)
+
+
 def register(commands: Any) -> None:
     """Add the plan commands to the parser."""
-    plan = commands.add_parser("plan", help="show an action plan, its progress and what is overdue")
-    plan.add_argument("file", help="a plan TOML file")
+    names = ", ".join(PLANS)
+    plan = command(
+        commands,
+        "plan",
+        help="show an action plan, its progress and what is overdue",
+        description="Show an action plan's progress on a date and the actions overdue. "
+        f"FILE is a plan TOML file or a built-in plan: {names}.",
+        example="engagekit plan somerset --as-of 2012-01-15 --overdue\n"
+        "engagekit plan plan.toml --as-of 2012-01-15 --format markdown",
+        ok="with --overdue: nothing overdue",
+        negative="with --overdue: an action is overdue",
+    )
+    plan.add_argument("file", metavar="FILE", help="a plan TOML file or a built-in plan's name")
     plan.add_argument(
         "--as-of", type=date_arg, help="the date to judge progress on (default: today)"
     )
     plan.add_argument("--overdue", action="store_true", help="list only the overdue actions")
     plan.set_defaults(handler=_plan)
 
-    report = commands.add_parser("report", help="the annual engagement report for a plan")
-    report.add_argument("file", help="a plan TOML file")
+    report = command(
+        commands,
+        "report",
+        help="the annual engagement report for a plan",
+        description="Write the annual engagement report of a financial year for an action "
+        f"plan. FILE is a plan TOML file or a built-in plan: {names}. Markdown by default; "
+        "html writes a standalone page.",
+        example="engagekit report oxfordshire --year 2015 --format html > report.html\n"
+        "engagekit report plan.toml --year 2018",
+        default="markdown",
+    )
+    report.add_argument("file", metavar="FILE", help="a plan TOML file or a built-in plan's name")
     report.add_argument(
         "--year", type=int, required=True, help="financial year, e.g. 2018 for 2018/19"
     )
-    report.add_argument("--format", choices=("md", "html"), default="md")
     report.set_defaults(handler=_report)
 
-    dates = commands.add_parser("dates", help="show how engagekit reads date phrases")
+    dates = command(
+        commands,
+        "dates",
+        help="show how engagekit reads date phrases",
+        description="Show how engagekit reads the date phrases action plans use: a date "
+        "window, or a recurrence such as 'Quarterly'.",
+        example='engagekit dates "End of May 2011" "Nov/Dec 2011" "Quarterly"\n'
+        'engagekit dates "2011 - 2012" --years calendar --format json',
+    )
     dates.add_argument("phrase", nargs="+", help='phrases such as "End of May 2011"')
     dates.add_argument(
         "--years",
@@ -47,6 +113,12 @@ def register(commands: Any) -> None:
         help='how to read "2011 - 2012" (default: financial)',
     )
     dates.set_defaults(handler=_dates)
+
+
+def _plan_text(plan: ActionPlan, as_of: dt.date, only_overdue: bool) -> str:
+    out = stdio.StringIO()
+    _write_plan(plan, as_of, only_overdue, out)
+    return out.getvalue()
 
 
 def _write_plan(plan: ActionPlan, as_of: dt.date, only_overdue: bool, out: TextIO) -> None:
@@ -67,41 +139,65 @@ def _write_plan(plan: ActionPlan, as_of: dt.date, only_overdue: bool, out: TextI
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> int:
-    plan = load_plan(args.file)
+    plan = resolve(args.file, load_plan, PLANS, what="plan")
     # The command line is the one place that may default to today.
     as_of = args.as_of or dt.date.today()  # noqa: DTZ011
-    _write_plan(plan, as_of, args.overdue, out)
-    return 1 if args.overdue and plan.overdue(as_of) else 0
+    overdue = plan.overdue(as_of)
+    text = functools.partial(_plan_text, plan, as_of, args.overdue)
+    if args.overdue:
+        emit(out, args.format, overdue, text=text)
+        return 1 if overdue else 0
+    objectives = [(o.id, o.title, o.progress(as_of, plan.catalogue)) for o in plan.objectives]
+    if args.format == "json":
+        progress = {
+            "title": plan.title,
+            "as_of": as_of.isoformat(),
+            "progress": plan.progress(as_of),
+            "objectives": [{"id": i, "title": t, "progress": p} for i, t, p in objectives],
+            "overdue": overdue,
+        }
+        emit(out, args.format, progress)
+    else:
+        emit_parts(
+            out, args.format, {"progress": _Progress(objectives), "overdue": overdue}, text=text
+        )
+    return 0
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    plan = load_plan(args.file)
     if not 1948 <= args.year <= 9998:
         raise InvalidValueError("--year", args.year, reason="must be a year from 1948 to 9998")
+    plan = resolve(args.file, load_plan, PLANS, what="plan")
     report = annual_engagement_report(args.year, body=plan.body or plan.title, plan=plan)
-    out.write(render.markdown(report) if args.format == "md" else render.html(report))
+    emit(out, args.format, report)
     return 0
 
 
 def _dates(args: argparse.Namespace, out: TextIO) -> int:
     style = YearStyle(args.years)
+    readings: list[tuple[str, TargetDate | Recurrence]] = []
     for phrase in args.phrase:
         try:
-            target = TargetDate.parse(phrase, years=style)
+            readings.append((phrase, TargetDate.parse(phrase, years=style)))
         except InvalidValueError:
             raise
         except ValueError:
-            recurring = parse_target(phrase)
-            out.write(render.text(recurring) + "\n")
-            continue
-        out.write(target.describe() + "\n")
+            readings.append((phrase, parse_target(phrase)))
+
+    def text() -> str:
+        return "\n".join(
+            r.describe() if isinstance(r, TargetDate) else render.text(r) for _, r in readings
+        )
+
+    if args.format == "json":
+        emit(out, args.format, [{"phrase": p, "reading": r} for p, r in readings])
+    else:
+        emit(out, args.format, _Readings(readings), text=text)
     return 0
 
 
 def demo(out: TextIO) -> None:
     """The demo section: Somerset's Action Plan v8 as of a fixed date."""
-    from engagekit import examples
-
     as_of = dt.date(2012, 1, 15)
     plan = examples.somerset_action_plan()
     out.write("ACTION PLANS: Somerset CCG's Action Plan v8, its dates read as written\n")

@@ -109,9 +109,8 @@ def _(value: CommissioningCycle) -> str:
     return "\n".join(lines)
 
 
-@html.register
-def _(value: CommissioningCycle) -> str:
-    rows = [
+def _commissioning_rows(value: CommissioningCycle) -> list[tuple[object, ...]]:
+    return [
         (
             stage.name,
             ", ".join(str(s.number) for s in stage.engagement_stages),
@@ -119,7 +118,23 @@ def _(value: CommissioningCycle) -> str:
         )
         for stage in value.stages
     ]
-    return table(("Stage", "Engagement stages", "Methods of engagement"), rows, caption=value.name)
+
+
+_COMMISSIONING_HEADERS = ("Stage", "Engagement stages", "Methods of engagement")
+
+
+@html.register
+def _(value: CommissioningCycle) -> str:
+    return table(_COMMISSIONING_HEADERS, _commissioning_rows(value), caption=value.name)
+
+
+@markdown.register
+def _(value: CommissioningCycle) -> str:
+    parts = [f"## {value.name}", md_table(_COMMISSIONING_HEADERS, _commissioning_rows(value))]
+    if value.centre:
+        parts.append(f"At the centre: {value.centre}")
+    parts.append(f"Source: {value.source}")
+    return "\n\n".join(parts)
 
 
 @mermaid.register
@@ -145,13 +160,24 @@ def _(value: Ladder) -> str:
     return "\n".join(lines)
 
 
-@html.register
-def _(value: Ladder) -> str:
-    rows = [
+def _ladder_rows(value: Ladder) -> list[tuple[object, ...]]:
+    return [
         (r.number, r.name, r.group, r.level.label if r.level else "—", r.summary)
         for r in reversed(value.rungs)
     ]
-    return table(("#", "Rung", "Group", "Participation level", "Summary"), rows, caption=value.name)
+
+
+_LADDER_HEADERS = ("#", "Rung", "Group", "Participation level", "Summary")
+
+
+@html.register
+def _(value: Ladder) -> str:
+    return table(_LADDER_HEADERS, _ladder_rows(value), caption=value.name)
+
+
+@markdown.register
+def _(value: Ladder) -> str:
+    return f"## {value.name}\n\n" + md_table(_LADDER_HEADERS, _ladder_rows(value))
 
 
 def _rubric_head(value: RubricResult) -> str:

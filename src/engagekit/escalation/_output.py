@@ -6,16 +6,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from engagekit import io
+from engagekit._display import mermaid_label
 from engagekit.errors import DocumentError, Problem
 from engagekit.escalation._tiers import LinkKind
 
 
 if TYPE_CHECKING:
     from engagekit.escalation._network import EscalationNetwork
-
-
-def _mermaid_label(value: object) -> str:
-    return str(value).replace('"', "#quot;")
 
 
 def to_mermaid(network: EscalationNetwork) -> str:
@@ -34,9 +31,9 @@ def to_mermaid(network: EscalationNetwork) -> str:
     names = {b.id: f"n{i}" for i, b in enumerate(_ordered(network))}
     lines = ["flowchart BT"]
     for tier, bodies in network.by_tier().items():
-        lines.append(f'    subgraph tier_{tier.value}["{_mermaid_label(tier.label)}"]')
+        lines.append(f'    subgraph tier_{tier.value}["{mermaid_label(tier.label)}"]')
         for body in bodies:
-            lines.append(f'        {names[body.id]}["{_mermaid_label(body.name)}"]')
+            lines.append(f'        {names[body.id]}["{mermaid_label(body.name)}"]')
         lines.append("    end")
     first = _first_parents(network)
     for link in network.links:
@@ -67,7 +64,11 @@ def _first_parents(network: EscalationNetwork) -> dict[str, str]:
 
 
 def _dot_quote(value: object) -> str:
-    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A DOT quoted string: backslashes, quotes and line breaks escaped, so a name
+    cannot end its string and markup in it (``<script>``) stays text, never an HTML
+    label."""
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n") + '"'
 
 
 def to_dot(network: EscalationNetwork) -> str:

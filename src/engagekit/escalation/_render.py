@@ -97,9 +97,8 @@ def _(value: Coverage) -> str:
     return "\n".join(lines)
 
 
-@html.register
-def _(value: Coverage) -> str:
-    rows = [
+def _coverage_rows(value: Coverage) -> list[tuple[object, ...]]:
+    return [
         ("Practices", value.practices, ""),
         ("With a patient group", value.with_patient_group, _share(value.share_with_patient_group)),
         ("Represented on the next tier", value.represented, _share(value.share_represented)),
@@ -108,9 +107,21 @@ def _(value: Coverage) -> str:
             for s in value.seats
         ),
     ]
+
+
+@html.register
+def _(value: Coverage) -> str:
     return table(
-        ("Practices", "Count", "Share / filled"), rows, caption="Coverage", row_headers=True
+        ("Practices", "Count", "Share / filled"),
+        _coverage_rows(value),
+        caption="Coverage",
+        row_headers=True,
     )
+
+
+@markdown.register
+def _(value: Coverage) -> str:
+    return "### Coverage\n\n" + md_table(("", "Count", "Share / filled"), _coverage_rows(value))
 
 
 @text.register
