@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _lazy, _validate
 from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, ParseError
 
@@ -372,3 +372,7 @@ def _window(
 def _check_consecutive(text: str, first: int, second: int) -> None:
     if second != first + 1:
         raise ParseError(text, reason="a financial year runs over two consecutive years")
+
+
+# engagekit.io reads these types through hooks of their own (see engagekit._lazy).
+_lazy.io_hooks(__name__)
