@@ -12,7 +12,6 @@ first call that shows nothing need not pay for).
 from __future__ import annotations
 
 import functools
-import html as _html
 import importlib
 import sys
 
@@ -107,7 +106,15 @@ def mermaid(value: object) -> str:
 
 def esc(value: object) -> str:
     """HTML-escape ``str(value)``."""
-    return _html.escape(str(value), quote=True)
+    # `html.escape(text, quote=True)`, without importing `html` (and its entity table).
+    return (
+        str(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, caption: str = "") -> str:

@@ -23,6 +23,12 @@ def load(package: str, exports: Mapping[str, str], name: str) -> Any:
     """
     module = exports.get(name)
     if module is None:
+        # A submodule, as `package._module` was an attribute once something imported it.
+        try:
+            return importlib.import_module(f"{package}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{package}.{name}":
+                raise
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     setattr(sys.modules[package], name, value)

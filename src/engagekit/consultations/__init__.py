@@ -70,7 +70,7 @@ if TYPE_CHECKING:
         Tally,
         Theme,
     )
-    from engagekit.plans._feedback import Channel
+    from engagekit.plans._kinds import Channel
 
 # Where each name is defined; its module is imported on first use (PEP 562), so a
 # first call loads only the modules it needs.
@@ -106,7 +106,7 @@ _EXPORTS = {
     "Tallies": "engagekit.consultations._responses",
     "Tally": "engagekit.consultations._responses",
     "Theme": "engagekit.consultations._responses",
-    "Channel": "engagekit.plans._feedback",
+    "Channel": "engagekit.plans._kinds",
 }
 
 

@@ -23,7 +23,7 @@ from engagekit.consultations._consultation import (
 from engagekit.consultations._monitoring import monitoring_scheme
 from engagekit.duties.equality import ProtectedCharacteristic
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
-from engagekit.plans._feedback import Channel, FeedbackKind
+from engagekit.plans._kinds import Channel, FeedbackKind
 
 
 #: An answer: a choice (closed), the choices (multiple choice), a number (scale) or text.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -41,6 +40,8 @@ from engagekit.sources import Source
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    from pathlib import Path
 
     import networkx as nx
 

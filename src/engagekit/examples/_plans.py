@@ -12,17 +12,13 @@ from engagekit.plans import (
     Role,
     StakeholderGroup,
     StakeholderMap,
-    load_plan,
+    plan_from_dict,
 )
 from engagekit.sources import Source
 
 
 def _plan(filename: str) -> ActionPlan:
-    from importlib import resources
-
-    resource = resources.files("engagekit.data").joinpath(filename)
-    with resource.open("rb") as handle:
-        return load_plan(handle)
+    return plan_from_dict(_data._read_builtin(filename), origin=f"engagekit/data/{filename}")  # noqa: SLF001 - the package's own data
 
 
 def somerset_action_plan() -> ActionPlan:

@@ -46,11 +46,8 @@ if TYPE_CHECKING:
     from engagekit.plans._calendar import bank_holidays, to_ical
     from engagekit.plans._dates import Precision, TargetDate, YearStyle
     from engagekit.plans._feedback import (
-        ChangeStatus,
-        Channel,
         FeedbackItem,
         FeedbackItems,
-        FeedbackKind,
         FeedbackLoop,
         FeedbackOutcome,
         Lineage,
@@ -58,6 +55,7 @@ if TYPE_CHECKING:
         MetricsByGroup,
         Response,
     )
+    from engagekit.plans._kinds import ChangeStatus, Channel, FeedbackKind
     from engagekit.plans._load import load_plan, plan_from_dict
     from engagekit.plans._meetings import Meeting, held
     from engagekit.plans._recurrence import (
@@ -104,11 +102,11 @@ _EXPORTS = {
     "Precision": "engagekit.plans._dates",
     "TargetDate": "engagekit.plans._dates",
     "YearStyle": "engagekit.plans._dates",
-    "ChangeStatus": "engagekit.plans._feedback",
-    "Channel": "engagekit.plans._feedback",
+    "ChangeStatus": "engagekit.plans._kinds",
+    "Channel": "engagekit.plans._kinds",
     "FeedbackItem": "engagekit.plans._feedback",
     "FeedbackItems": "engagekit.plans._feedback",
-    "FeedbackKind": "engagekit.plans._feedback",
+    "FeedbackKind": "engagekit.plans._kinds",
     "FeedbackLoop": "engagekit.plans._feedback",
     "FeedbackOutcome": "engagekit.plans._feedback",
     "Lineage": "engagekit.plans._feedback",

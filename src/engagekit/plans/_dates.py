@@ -9,7 +9,6 @@ today's date: a day or month without a year is a `ParseError`.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -111,7 +110,10 @@ def _day(text: str) -> int:
 
 
 def _last(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # `calendar.monthrange(year, month)[1]`, without importing calendar (and locale).
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
 
 
 def _second_year(first: int, text: str) -> int:
