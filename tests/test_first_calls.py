@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 
 from typing import Any
 
@@ -154,3 +155,26 @@ def test_io_reads_a_target_phrase_whichever_is_imported_first(imports):
 def test_a_private_submodule_is_still_an_attribute_of_its_package():
     code = "from engagekit.duties import equality\nprint(equality._eds.__name__)"
     assert _fresh(code) == "engagekit.duties.equality._eds"
+
+
+def test_cited_documents_are_the_whole_files_tables():
+    """Each document parsed from its own table equals the whole file's."""
+    whole = tomllib.loads(_data.builtin_bytes("sources.toml").decode())["document"]
+    found = _data.documents()
+    assert list(found) == list(whole)
+    assert {key: found[key] for key in found} == whole
+    assert "somerset-2012" in found
+    assert "no-such-document" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'title = "x"\n[document.a]\ntitle = "A"\n',  # a key before the first table
+        '[document.a]\ntitle = "A"\n[document.a]\ntitle = "B"\n',  # an id twice
+        '[document.a]\nnote = """\n[document.b]\n"""\n',  # a multi-line string
+        '[document.a]\ntitle = "A"\n[other]\nx = 1\n',  # another table
+    ],
+)
+def test_documents_not_in_the_plain_layout_are_read_whole(text):
+    assert _data._document_chunks(text) is None

@@ -21,7 +21,7 @@ import tomllib
 import types
 import typing
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -43,11 +43,74 @@ _CITING_KEYS = {"source", "secondary"}
 
 
 @functools.cache
-def documents() -> dict[str, dict[str, Any]]:
-    """The cited documents, by id, as plain data."""
-    raw = _read_builtin("sources.toml")
-    table = raw.get("document", {})
-    return {key: dict(value) for key, value in table.items()}
+def documents() -> Mapping[str, dict[str, Any]]:
+    """The cited documents, by id, as plain data.
+
+    Each document is parsed the first time it is asked for: a first call citing two
+    documents need not parse all of ``sources.toml``.
+    """
+    text = builtin_bytes("sources.toml").decode("utf-8")
+    chunks = _document_chunks(text)
+    if chunks is None:  # not the plain layout: read the whole file, as TOML
+        raw = _read_builtin("sources.toml")
+        return {key: dict(value) for key, value in raw.get("document", {}).items()}
+    return _Documents(chunks)
+
+
+_DOCUMENT_HEADER = re.compile(r"\[document\.([A-Za-z0-9_-]+)\][ \t]*\Z")
+
+
+def _document_chunks(text: str) -> dict[str, str] | None:
+    """The text of each ``[document.<id>]`` table of ``sources.toml``, by id.
+
+    `None` unless the file is only such tables, with single-line strings, each id
+    once: then each table parses alone exactly as it does in the whole file.
+    """
+    if '"""' in text or "'''" in text:
+        return None
+    chunks: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            match = _DOCUMENT_HEADER.match(stripped)
+            if match is None or match.group(1) in chunks:
+                return None
+            current = chunks[match.group(1)] = [line]
+        elif current is not None:
+            current.append(line)
+        elif stripped and not stripped.startswith("#"):
+            return None  # a key before the first table
+    return {key: "".join(lines) for key, lines in chunks.items()}
+
+
+class _Documents(Mapping[str, dict[str, Any]]):
+    """The cited documents, each parsed from its own table on first use."""
+
+    def __init__(self, chunks: dict[str, str]) -> None:
+        self._chunks = chunks
+        self._parsed: dict[str, dict[str, Any]] = {}
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        found = self._parsed.get(key)
+        if found is None:
+            chunk = self._chunks[key]
+            try:
+                found = dict(tomllib.loads(chunk)["document"][key])
+            except (tomllib.TOMLDecodeError, ValueError, KeyError, TypeError):
+                # Let the whole file's reading say what is wrong, with its line.
+                found = dict(_read_builtin("sources.toml")["document"][key])
+            self._parsed[key] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._chunks)
+
+    def __len__(self) -> int:
+        return len(self._chunks)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._chunks
 
 
 def builtin_bytes(filename: str) -> bytes:
