@@ -35,12 +35,14 @@ def _load_renderers(cls: type) -> None:
         package = getattr(module, "__package__", None) or ""
         if not package.startswith("engagekit") or package in _TRIED:
             continue
-        _TRIED.add(package)
         try:
             importlib.import_module(f"{package}._render")
         except ModuleNotFoundError as exc:
             if exc.name != f"{package}._render":
                 raise
+        # Marked only once imported: another thread rendering meanwhile imports it too
+        # (the import lock makes it wait) rather than dispatching before registration.
+        _TRIED.add(package)
     _READY.add(cls)
 
 
