@@ -102,6 +102,13 @@ def _fixed_rows(results: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+_FIXED_INTRO = (
+    "Each runs in a fresh interpreter reading compiled bytecode, as an installed package "
+    "does; a first call is timed from just after `import engagekit` to its return, so it "
+    "includes the modules, data files and lazy imports the call needs.\n"
+)
+
+
 def render(document: dict[str, Any]) -> str:
     """The page's Markdown for one results document."""
     results = document["workloads"]
@@ -122,7 +129,12 @@ def render(document: dict[str, Any]) -> str:
     if floors:
         parts += ["Floors reported alongside (not targets):\n", *floors, ""]
     if fixed:
-        parts += ["## Fixed costs: the import and first calls\n", *_fixed_rows(fixed), ""]
+        parts += [
+            "## Fixed costs: the import and first calls\n",
+            _FIXED_INTRO,
+            *_fixed_rows(fixed),
+            "",
+        ]
     notes = [f"- {r['workload']}: {r['notes']}" for r in results if r.get("notes")]
     if notes:
         parts += ["## Notes\n", *notes, ""]

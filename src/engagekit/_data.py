@@ -12,14 +12,26 @@ builtin exception.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import math
+import os
+import re
+import tomllib
+import types
+import typing
 
-from importlib import resources
-from pathlib import Path
-from typing import IO, Any, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-from engagekit import io
+import attrs
+
+from engagekit.choices import Choice
 from engagekit.errors import DocumentError, Problem, close_matches, short_repr
+
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 T = TypeVar("T")
@@ -31,17 +43,106 @@ _CITING_KEYS = {"source", "secondary"}
 
 
 @functools.cache
-def documents() -> dict[str, dict[str, Any]]:
-    """The cited documents, by id, as plain data."""
-    raw = _read_builtin("sources.toml")
-    table = raw.get("document", {})
-    return {key: dict(value) for key, value in table.items()}
+def documents() -> Mapping[str, dict[str, Any]]:
+    """The cited documents, by id, as plain data.
+
+    Each document is parsed the first time it is asked for: a first call citing two
+    documents need not parse all of ``sources.toml``.
+    """
+    text = builtin_bytes("sources.toml").decode("utf-8")
+    chunks = _document_chunks(text)
+    if chunks is None:  # not the plain layout: read the whole file, as TOML
+        raw = _read_builtin("sources.toml")
+        return {key: dict(value) for key, value in raw.get("document", {}).items()}
+    return _Documents(chunks)
+
+
+_DOCUMENT_HEADER = re.compile(r"\[document\.([A-Za-z0-9_-]+)\][ \t]*\Z")
+
+
+def _document_chunks(text: str) -> dict[str, str] | None:
+    """The text of each ``[document.<id>]`` table of ``sources.toml``, by id.
+
+    `None` unless the file is only such tables, with single-line strings, each id
+    once: then each table parses alone exactly as it does in the whole file.
+    """
+    if '"""' in text or "'''" in text:
+        return None
+    chunks: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            match = _DOCUMENT_HEADER.match(stripped)
+            if match is None or match.group(1) in chunks:
+                return None
+            current = chunks[match.group(1)] = [line]
+        elif current is not None:
+            current.append(line)
+        elif stripped and not stripped.startswith("#"):
+            return None  # a key before the first table
+    return {key: "".join(lines) for key, lines in chunks.items()}
+
+
+class _Documents(Mapping[str, dict[str, Any]]):
+    """The cited documents, each parsed from its own table on first use."""
+
+    def __init__(self, chunks: dict[str, str]) -> None:
+        self._chunks = chunks
+        self._parsed: dict[str, dict[str, Any]] = {}
+
+    def __getitem__(self, key: str) -> dict[str, Any]:
+        found = self._parsed.get(key)
+        if found is None:
+            chunk = self._chunks[key]
+            try:
+                found = dict(tomllib.loads(chunk)["document"][key])
+            except (tomllib.TOMLDecodeError, ValueError, KeyError, TypeError):
+                # Let the whole file's reading say what is wrong, with its line.
+                found = dict(_read_builtin("sources.toml")["document"][key])
+            self._parsed[key] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._chunks)
+
+    def __len__(self) -> int:
+        return len(self._chunks)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._chunks
+
+
+def builtin_bytes(filename: str) -> bytes:
+    """The bytes of one of engagekit's own data files (``filename`` under ``data/``).
+
+    Read through the package's loader (a directory or a zip file alike), as
+    `importlib.resources` would, without importing it or `pathlib`: a first call
+    would pay for both.
+    """
+    import engagekit.data as package
+
+    loader: Any = package.__spec__.loader
+    if loader is None or not hasattr(loader, "get_data"):  # pragma: no cover - a custom importer
+        from importlib import resources
+
+        return resources.files("engagekit.data").joinpath(filename).read_bytes()
+    folder = os.path.dirname(package.__file__ or "")  # noqa: PTH120 - see above
+    data: bytes = loader.get_data(os.path.join(folder, *filename.split("/")))  # noqa: PTH118
+    return data
 
 
 def _read_builtin(filename: str) -> dict[str, Any]:
-    resource = resources.files("engagekit.data").joinpath(filename)
-    with resource.open("rb") as handle:
-        return io.read_toml(handle, origin=f"engagekit/data/{filename}")
+    raw = builtin_bytes(filename)
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, RecursionError):
+        # `io.read_toml` says what is wrong, naming the file and line.
+        from io import BytesIO
+
+        from engagekit import io
+
+        return io.read_toml(BytesIO(raw), origin=f"engagekit/data/{filename}")
 
 
 def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, list[str]]:
@@ -122,7 +223,7 @@ def load(data: dict[str, Any], cls: type[T], origin: str) -> T:
     resolved, problems = resolve(data, origin)
     if problems:
         raise DocumentError(origin, problems)
-    return io.from_dict(resolved, cls, origin=origin)
+    return from_dict(resolved, cls, origin=origin)
 
 
 def load_builtin(filename: str, cls: type[T]) -> T:
@@ -132,5 +233,208 @@ def load_builtin(filename: str, cls: type[T]) -> T:
 
 def load_file(source: str | Path | IO[bytes], cls: type[T]) -> T:
     """Load a user's data file in the same format as the built-in ones."""
+    from pathlib import Path
+
+    from engagekit import io
+
     origin = str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")
     return load(io.read_toml(source, origin=origin), cls, origin)
+
+
+# --- structuring well-formed data without cattrs ---------------------------------------
+#
+# Reference data is well-formed, and reading it through `engagekit.io` would import
+# cattrs and generate a structuring function per class on every first call. `from_dict`
+# builds the value directly when the data is exactly what `io.from_dict` accepts
+# (text for text, a list for a tuple, a table with known keys for a record …) and
+# otherwise hands the same data to `io.from_dict`, which builds it or reports every
+# problem with its path. Either way the value and the errors are io's.
+
+
+class _Unsupported(Exception):
+    """The fast path does not take this value (or type): `io.from_dict` decides."""
+
+
+#: Classes io reads through hooks of their own (a phrase for a target date …).
+_CUSTOM_HOOKS = frozenset(
+    {
+        "engagekit.plans._dates.TargetDate",
+        "engagekit.plans._recurrence.Recurrence",
+        "engagekit.consultations._responses.ResponseSet",
+    }
+)
+
+#: io refuses integers longer than this many bits (see `engagekit.io`).
+_MAX_INT_BITS = 4000
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+_Hook = Callable[[Any], Any]
+_HOOKS: dict[Any, _Hook] = {}
+
+
+def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
+    """Build a `cls` from plain data exactly as `engagekit.io.from_dict` does.
+
+    Raises:
+        DocumentError: from `engagekit.io.from_dict`, for data it refuses.
+    """
+    try:
+        value: T = _hook(cls)(data)
+    except Exception:  # noqa: BLE001 - io builds the value or reports every problem
+        from engagekit import io
+
+        return io.from_dict(data, cls, origin=origin)
+    return value
+
+
+def _hook(type_: Any) -> _Hook:
+    try:
+        return _HOOKS[type_]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable annotation
+        raise _Unsupported from None
+    try:
+        hook = _make_hook(type_)
+    except _Unsupported:
+        hook = _refuse
+    _HOOKS[type_] = hook
+    return hook
+
+
+def _refuse(value: Any) -> Any:
+    raise _Unsupported
+
+
+def _make_hook(type_: Any) -> _Hook:
+    if type_ is Any:
+        return lambda value: value
+    if type_ is str:
+        return _str
+    if type_ is bool:
+        return _bool
+    if type_ is int:
+        return _int
+    if type_ is float:
+        return _float
+    if type_ is dt.date:
+        return _date
+    if isinstance(type_, type) and issubclass(type_, Choice):
+        return _choice(type_)
+    origin, args = typing.get_origin(type_), typing.get_args(type_)
+    if origin in (types.UnionType, typing.Union):
+        others = [arg for arg in args if arg is not type(None)]
+        if len(args) == 2 and len(others) == 1:
+            return _optional(others[0])
+        raise _Unsupported
+    if origin in (list, frozenset) and len(args) == 1:
+        return _sequence(origin, args[0])
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return _sequence(tuple, args[0])
+    if origin in (dict, Mapping) and len(args) == 2:
+        return _mapping(args[0], args[1])
+    if isinstance(type_, type) and attrs.has(type_) and origin is None:
+        if f"{type_.__module__}.{type_.__qualname__}" in _CUSTOM_HOOKS:
+            raise _Unsupported
+        return _record(type_)
+    raise _Unsupported
+
+
+def _str(value: Any) -> str:
+    if type(value) is str:
+        return value
+    raise _Unsupported
+
+
+def _bool(value: Any) -> bool:
+    if type(value) is bool:
+        return value
+    raise _Unsupported
+
+
+def _int(value: Any) -> int:
+    if type(value) is int and value.bit_length() <= _MAX_INT_BITS:
+        return value
+    raise _Unsupported
+
+
+def _float(value: Any) -> float:
+    # io keeps an integer an integer (``weight = 1`` dumps back as ``1``).
+    if type(value) is int and value.bit_length() <= _MAX_INT_BITS:
+        return value
+    if type(value) is float and math.isfinite(value):
+        return value
+    raise _Unsupported
+
+
+def _date(value: Any) -> dt.date:
+    if type(value) is dt.date:
+        return value
+    if type(value) is str and _ISO_DATE.match(value):
+        return dt.date.fromisoformat(value)
+    raise _Unsupported
+
+
+def _choice(cls: type[Choice]) -> _Hook:
+    by_value = cls._value2member_map_
+
+    def structure(value: Any) -> Any:
+        if type(value) is str:
+            member = by_value.get(value)
+            # Text that is not a member's own value: a name or an alias, as io reads it.
+            return member if member is not None else cls(value)
+        raise _Unsupported
+
+    return structure
+
+
+def _optional(inner_type: Any) -> _Hook:
+    inner = _hook(inner_type)
+    return lambda value: None if value is None else inner(value)
+
+
+def _sequence(build: Any, item_type: Any) -> _Hook:
+    item = _hook(item_type)
+
+    def structure(value: Any) -> Any:
+        if type(value) is list or type(value) is tuple:
+            return build(map(item, value))
+        raise _Unsupported
+
+    return structure
+
+
+def _mapping(key_type: Any, value_type: Any) -> _Hook:
+    key_hook, value_hook = _hook(key_type), _hook(value_type)
+
+    def structure(value: Any) -> Any:
+        if type(value) is dict:
+            return {key_hook(k): value_hook(v) for k, v in value.items()}
+        raise _Unsupported
+
+    return structure
+
+
+def _record(cls: type) -> _Hook:
+    fields = attrs.fields(attrs.resolve_types(cls))
+    if any(a.init and (a.name.startswith("_") or a.type is None) for a in fields):
+        raise _Unsupported
+    # Field hooks are made on first use, so a record may contain itself.
+    spec = [(a.name, a.alias, a.type, a.default is attrs.NOTHING) for a in fields if a.init]
+    known = frozenset(name for name, _, _, _ in spec)
+    made: list[tuple[str, str, _Hook, bool]] = []
+
+    def structure(value: Any) -> Any:
+        if type(value) is not dict or not known.issuperset(value):
+            raise _Unsupported
+        if not made:
+            made[:] = [(n, alias, _hook(t), required) for n, alias, t, required in spec]
+        kwargs = {}
+        for name, alias, hook, required in made:
+            if name in value:
+                kwargs[alias] = hook(value[name])
+            elif required:
+                raise _Unsupported
+        return cls(**kwargs)
+
+    return structure

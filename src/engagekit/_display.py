@@ -3,15 +3,18 @@
 The dispatching renderers ([`engagekit.render.text`][], ``html``, ``markdown``,
 ``mermaid``) live here, below the domain packages, so that a domain type can be shown
 without importing the presentation layer: each domain package registers the renderers
-for its own types (in its ``_render`` module) when it is imported, and
-``engagekit.render`` is the public façade over the same functions.
+for its own types in its ``_render`` module, and ``engagekit.render`` is the public
+façade over the same functions. A package's ``_render`` module is imported the first
+time one of its values is rendered (it imports every type of the package, which a
+first call that shows nothing need not pay for).
 """
 
 from __future__ import annotations
 
 import functools
-import html as _html
+import importlib
 import re
+import sys
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
@@ -21,8 +24,50 @@ from engagekit.errors import InvalidTypeError
 
 T = TypeVar("T")
 
+#: Classes whose packages' renderers are loaded; the packages whose `_render` was tried.
+_READY: set[type] = set()
+_TRIED: set[str] = set()
 
-@functools.singledispatch
+
+def _load_renderers(cls: type) -> None:
+    """Import the ``_render`` module of the package of ``cls`` and of its bases."""
+    for klass in cls.__mro__:
+        module = sys.modules.get(getattr(klass, "__module__", "") or "")
+        package = getattr(module, "__package__", None) or ""
+        if not package.startswith("engagekit") or package in _TRIED:
+            continue
+        try:
+            importlib.import_module(f"{package}._render")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{package}._render":
+                raise
+        # Marked only once imported: another thread rendering meanwhile imports it too
+        # (the import lock makes it wait) rather than dispatching before registration.
+        _TRIED.add(package)
+    _READY.add(cls)
+
+
+class _Dispatcher:
+    """A `functools.singledispatch` function that loads the value's renderers first.
+
+    ``register``, ``dispatch`` and ``registry`` are the single-dispatch function's own.
+    """
+
+    def __init__(self, default: Callable[[object], str]) -> None:
+        self._impl = functools.singledispatch(default)
+        self.register = self._impl.register
+        self.dispatch = self._impl.dispatch
+        self.registry = self._impl.registry
+        functools.update_wrapper(self, default)
+
+    def __call__(self, value: object) -> str:
+        cls = value.__class__
+        if cls not in _READY:
+            _load_renderers(cls)
+        return self._impl(value)
+
+
+@_Dispatcher
 def text(value: object) -> str:
     """Render ``value`` as readable plain text.
 
@@ -32,7 +77,7 @@ def text(value: object) -> str:
     raise InvalidTypeError("render.text", value, expected="a value engagekit can render")
 
 
-@functools.singledispatch
+@_Dispatcher
 def html(value: object) -> str:
     """Render ``value`` as an HTML fragment (what notebooks display).
 
@@ -42,7 +87,7 @@ def html(value: object) -> str:
     raise InvalidTypeError("render.html", value, expected="a value engagekit can render")
 
 
-@functools.singledispatch
+@_Dispatcher
 def markdown(value: object) -> str:
     """Render ``value`` as Markdown.
 
@@ -52,7 +97,7 @@ def markdown(value: object) -> str:
     raise InvalidTypeError("render.markdown", value, expected="a value engagekit can render")
 
 
-@functools.singledispatch
+@_Dispatcher
 def mermaid(value: object) -> str:
     """Render ``value`` as Mermaid diagram text.
 
@@ -64,7 +109,15 @@ def mermaid(value: object) -> str:
 
 def esc(value: object) -> str:
     """HTML-escape ``str(value)``."""
-    return _html.escape(str(value), quote=True)
+    # `html.escape(text, quote=True)`, without importing `html` (and its entity table).
+    return (
+        str(value)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
 
 
 #: Inline style of every HTML table cell: notebooks right-align cells by default,

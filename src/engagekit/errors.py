@@ -19,7 +19,6 @@ Examples:
 
 from __future__ import annotations
 
-import difflib
 import reprlib
 
 from collections.abc import Iterable, Sequence
@@ -98,6 +97,8 @@ def close_matches(name: str, choices: Iterable[str], n: int = 3) -> tuple[str, .
     if len(str(name)) > _SUGGEST_UP_TO:
         return ()
     pool = [str(c) for c in choices]
+    import difflib  # imported when a suggestion is needed: most errors need none
+
     found = difflib.get_close_matches(str(name), pool, n=n, cutoff=0.5)
     if not found:
         lowered = str(name).lower()

@@ -59,6 +59,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from engagekit import _lazy
 from engagekit._display import Listing
 from engagekit.errors import (
     MAX_PROBLEMS,
@@ -764,3 +765,7 @@ def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | Non
         header = data.pop(_ENVELOPE)
         data = _unwrap({_ENVELOPE: header, "data": data}, cls, name)
     return from_dict(data, cls, origin=name)
+
+
+# Hooks for the types of areas already imported (the others register theirs on import).
+_lazy.register_io_hooks()

@@ -11,7 +11,7 @@ import attrs
 from engagekit import _validate
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidValueError, UnknownNameError
-from engagekit.plans._feedback import Channel
+from engagekit.plans._kinds import Channel
 from engagekit.sources import Source
 
 

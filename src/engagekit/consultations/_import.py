@@ -33,7 +33,7 @@ from engagekit.consultations._monitoring import MonitoringScheme, monitoring_sch
 from engagekit.consultations._responses import ResponseSet, Theme, _catalogue
 from engagekit.duties.equality import ProtectedCharacteristic
 from engagekit.errors import DocumentError, EngagekitError, Problem, close_matches
-from engagekit.plans._feedback import Channel
+from engagekit.plans._kinds import Channel
 
 
 _TOP_KEYS = {

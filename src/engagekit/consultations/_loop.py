@@ -14,8 +14,6 @@ from engagekit import _display, _validate
 from engagekit.consultations._responses import ResponseSet, Theme
 from engagekit.errors import InvalidValueError
 from engagekit.plans._feedback import (
-    ChangeStatus,
-    Channel,
     FeedbackItem,
     FeedbackLoop,
     FeedbackOutcome,
@@ -23,6 +21,7 @@ from engagekit.plans._feedback import (
     LoopMetrics,
     Response,
 )
+from engagekit.plans._kinds import ChangeStatus, Channel
 
 
 @attrs.frozen(kw_only=True)

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Union
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _lazy, _validate
 from engagekit.consultations._consultation import (
     Consultation,
     Question,
@@ -23,7 +23,7 @@ from engagekit.consultations._consultation import (
 from engagekit.consultations._monitoring import monitoring_scheme
 from engagekit.duties.equality import ProtectedCharacteristic
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
-from engagekit.plans._feedback import Channel, FeedbackKind
+from engagekit.plans._kinds import Channel, FeedbackKind
 
 
 #: An answer: a choice (closed), the choices (multiple choice), a number (scale) or text.
@@ -773,3 +773,7 @@ def _catalogue(themes: Iterable[Theme]) -> dict[str, Theme]:
             raise InvalidValueError("ResponseSet.themes", theme.id, reason="duplicate theme id")
         catalogue[theme.id] = theme
     return catalogue
+
+
+# engagekit.io reads these types through hooks of their own (see engagekit._lazy).
+_lazy.io_hooks(__name__)

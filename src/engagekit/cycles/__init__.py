@@ -27,45 +27,80 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from engagekit.cycles import _render  # noqa: F401  (registers the renderers)
-from engagekit.cycles._commissioning import (
-    CommissioningCycle,
-    CommissioningStage,
-    MethodDetails,
-    MethodOfEngagement,
-    commissioning_cycles,
-    load_commissioning_cycles,
-)
-from engagekit.cycles._engagement import (
-    Consideration,
-    EngagementCycle,
-    EngagementStage,
-    FeedLink,
-    KeyElement,
-    StageDetails,
-    engagement_cycle,
-)
-from engagekit.cycles._involvement import (
-    CaseStudy,
-    InvolvementDetails,
-    InvolvementKind,
-    InvolvementLevel,
-    involvement_levels,
-)
-from engagekit.cycles._levels import Ladder, LevelDetails, ParticipationLevel, Rung, ladders
-from engagekit.cycles._principles import (
-    Judgement,
-    Principle,
-    PrincipleScore,
-    PrincipleSet,
-    RubricResult,
-    principle_sets,
-)
+from engagekit import _lazy
 
 
 if TYPE_CHECKING:
+    from engagekit.cycles._commissioning import (
+        CommissioningCycle,
+        CommissioningStage,
+        MethodDetails,
+        MethodOfEngagement,
+        commissioning_cycles,
+        load_commissioning_cycles,
+    )
+    from engagekit.cycles._engagement import (
+        Consideration,
+        EngagementCycle,
+        EngagementStage,
+        FeedLink,
+        KeyElement,
+        StageDetails,
+        engagement_cycle,
+    )
+    from engagekit.cycles._involvement import (
+        CaseStudy,
+        InvolvementDetails,
+        InvolvementKind,
+        InvolvementLevel,
+        involvement_levels,
+    )
+    from engagekit.cycles._levels import Ladder, LevelDetails, ParticipationLevel, Rung, ladders
+    from engagekit.cycles._principles import (
+        Judgement,
+        Principle,
+        PrincipleScore,
+        PrincipleSet,
+        RubricResult,
+        principle_sets,
+    )
+
     #: The Engagement Cycle, loaded on first access.
     ENGAGEMENT_CYCLE: EngagementCycle
+
+# Where each name is defined; its module is imported on first use (PEP 562), so a
+# first call loads only the modules it needs.
+_EXPORTS = {
+    "CommissioningCycle": "engagekit.cycles._commissioning",
+    "CommissioningStage": "engagekit.cycles._commissioning",
+    "MethodDetails": "engagekit.cycles._commissioning",
+    "MethodOfEngagement": "engagekit.cycles._commissioning",
+    "commissioning_cycles": "engagekit.cycles._commissioning",
+    "load_commissioning_cycles": "engagekit.cycles._commissioning",
+    "Consideration": "engagekit.cycles._engagement",
+    "EngagementCycle": "engagekit.cycles._engagement",
+    "EngagementStage": "engagekit.cycles._engagement",
+    "FeedLink": "engagekit.cycles._engagement",
+    "KeyElement": "engagekit.cycles._engagement",
+    "StageDetails": "engagekit.cycles._engagement",
+    "engagement_cycle": "engagekit.cycles._engagement",
+    "CaseStudy": "engagekit.cycles._involvement",
+    "InvolvementDetails": "engagekit.cycles._involvement",
+    "InvolvementKind": "engagekit.cycles._involvement",
+    "InvolvementLevel": "engagekit.cycles._involvement",
+    "involvement_levels": "engagekit.cycles._involvement",
+    "Ladder": "engagekit.cycles._levels",
+    "LevelDetails": "engagekit.cycles._levels",
+    "ParticipationLevel": "engagekit.cycles._levels",
+    "Rung": "engagekit.cycles._levels",
+    "ladders": "engagekit.cycles._levels",
+    "Judgement": "engagekit.cycles._principles",
+    "Principle": "engagekit.cycles._principles",
+    "PrincipleScore": "engagekit.cycles._principles",
+    "PrincipleSet": "engagekit.cycles._principles",
+    "RubricResult": "engagekit.cycles._principles",
+    "principle_sets": "engagekit.cycles._principles",
+}
 
 __all__ = [
     "ENGAGEMENT_CYCLE",
@@ -108,5 +143,7 @@ def __dir__() -> list[str]:
 def __getattr__(name: str) -> Any:
     # ENGAGEMENT_CYCLE is loaded on first access so that importing stays cheap.
     if name == "ENGAGEMENT_CYCLE":
+        from engagekit.cycles._engagement import engagement_cycle
+
         return engagement_cycle()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return _lazy.load(__name__, _EXPORTS, name)

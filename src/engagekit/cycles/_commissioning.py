@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 import attrs
@@ -21,6 +20,7 @@ from engagekit.sources import Source
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
 
 class MethodOfEngagement(Choice):

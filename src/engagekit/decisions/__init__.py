@@ -44,36 +44,83 @@ Examples:
 
 from __future__ import annotations
 
-from engagekit.decisions._compare import Column, Comparison, OptionRow, compare, dominates
-from engagekit.decisions._consultation import Consultation, Information, ProposalStatus
-from engagekit.decisions._decision import Decision
-from engagekit.decisions._evaluate import evaluate
-from engagekit.decisions._gunning import GunningPrinciple, check_consultation
-from engagekit.decisions._impact import AccessEffect, ChangeKind, Impact
-from engagekit.decisions._policy import DEFAULT_POLICY, Policy
-from engagekit.decisions._requirement import required_engagement
-from engagekit.decisions._results import (
-    ConsultationCheck,
-    EngagementRequirement,
-    Ground,
-    Reason,
-    Verdict,
-)
-from engagekit.decisions._rules import Rule, Rules, rule, rules
-from engagekit.decisions._tests import (
-    BedCondition,
-    ServiceChangeTest,
-    TestAssessment,
-    applicable_tests,
-    tests_in_force,
-)
-from engagekit.decisions._triangle import Assessment, Criterion, Option
-from engagekit.evidence import Audience, Evidence, EvidenceKind, Limb
-from engagekit.results import Outcome
+from typing import TYPE_CHECKING, Any
+
+from engagekit import _lazy
 
 
-# Renderers for the types above register themselves on import.
-from engagekit.decisions import _render  # noqa: F401  isort: skip
+if TYPE_CHECKING:
+    from engagekit.decisions._compare import Column, Comparison, OptionRow, compare, dominates
+    from engagekit.decisions._consultation import Consultation, Information, ProposalStatus
+    from engagekit.decisions._decision import Decision
+    from engagekit.decisions._evaluate import evaluate
+    from engagekit.decisions._gunning import GunningPrinciple, check_consultation
+    from engagekit.decisions._impact import AccessEffect, ChangeKind, Impact
+    from engagekit.decisions._policy import DEFAULT_POLICY, Policy
+    from engagekit.decisions._requirement import required_engagement
+    from engagekit.decisions._results import (
+        ConsultationCheck,
+        EngagementRequirement,
+        Ground,
+        Reason,
+        Verdict,
+    )
+    from engagekit.decisions._rules import Rule, Rules, rule, rules
+    from engagekit.decisions._tests import (
+        BedCondition,
+        ServiceChangeTest,
+        TestAssessment,
+        applicable_tests,
+        tests_in_force,
+    )
+    from engagekit.decisions._triangle import Assessment, Criterion, Option
+    from engagekit.evidence import Audience, Evidence, EvidenceKind, Limb
+    from engagekit.results import Outcome
+
+# Where each name is defined; its module is imported on first use (PEP 562), so a
+# first call loads only the modules it needs.
+_EXPORTS = {
+    "Column": "engagekit.decisions._compare",
+    "Comparison": "engagekit.decisions._compare",
+    "OptionRow": "engagekit.decisions._compare",
+    "compare": "engagekit.decisions._compare",
+    "dominates": "engagekit.decisions._compare",
+    "Consultation": "engagekit.decisions._consultation",
+    "Information": "engagekit.decisions._consultation",
+    "ProposalStatus": "engagekit.decisions._consultation",
+    "Decision": "engagekit.decisions._decision",
+    "evaluate": "engagekit.decisions._evaluate",
+    "GunningPrinciple": "engagekit.decisions._gunning",
+    "check_consultation": "engagekit.decisions._gunning",
+    "AccessEffect": "engagekit.decisions._impact",
+    "ChangeKind": "engagekit.decisions._impact",
+    "Impact": "engagekit.decisions._impact",
+    "DEFAULT_POLICY": "engagekit.decisions._policy",
+    "Policy": "engagekit.decisions._policy",
+    "required_engagement": "engagekit.decisions._requirement",
+    "ConsultationCheck": "engagekit.decisions._results",
+    "EngagementRequirement": "engagekit.decisions._results",
+    "Ground": "engagekit.decisions._results",
+    "Reason": "engagekit.decisions._results",
+    "Verdict": "engagekit.decisions._results",
+    "Rule": "engagekit.decisions._rules",
+    "Rules": "engagekit.decisions._rules",
+    "rule": "engagekit.decisions._rules",
+    "rules": "engagekit.decisions._rules",
+    "BedCondition": "engagekit.decisions._tests",
+    "ServiceChangeTest": "engagekit.decisions._tests",
+    "TestAssessment": "engagekit.decisions._tests",
+    "applicable_tests": "engagekit.decisions._tests",
+    "tests_in_force": "engagekit.decisions._tests",
+    "Assessment": "engagekit.decisions._triangle",
+    "Criterion": "engagekit.decisions._triangle",
+    "Option": "engagekit.decisions._triangle",
+    "Audience": "engagekit.evidence",
+    "Evidence": "engagekit.evidence",
+    "EvidenceKind": "engagekit.evidence",
+    "Limb": "engagekit.evidence",
+    "Outcome": "engagekit.results",
+}
 
 
 __all__ = [
@@ -122,3 +169,7 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> Any:
+    return _lazy.load(__name__, _EXPORTS, name)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import TYPE_CHECKING
+
 from engagekit import _validate
 from engagekit.choices import Choice, aliases
-from engagekit.consultations._loop import ConsultationLoop
 from engagekit.decisions._consultation import Consultation, Information
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._results import ConsultationCheck, Reason, made_reason
@@ -14,6 +15,10 @@ from engagekit.decisions._rules import rule
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
 from engagekit.results import Outcome
+
+
+if TYPE_CHECKING:
+    from engagekit.consultations._loop import ConsultationLoop
 
 
 @aliases(
@@ -135,8 +140,12 @@ def check_consultation(
         raise InvalidValueError("options_considered", options, reason="must be at least 0")
     if not isinstance(policy, Policy):
         raise InvalidTypeError("policy", policy, expected="a Policy")
-    if loop is not None and not isinstance(loop, ConsultationLoop):
-        raise InvalidTypeError("loop", loop, expected="a ConsultationLoop")
+    if loop is not None:
+        # Imported here: a check without a loop need not import consultations' loops.
+        from engagekit.consultations._loop import ConsultationLoop
+
+        if not isinstance(loop, ConsultationLoop):
+            raise InvalidTypeError("loop", loop, expected="a ConsultationLoop")
     reasons = (
         _formative(consultation, day),
         _sufficient(consultation, options, policy),

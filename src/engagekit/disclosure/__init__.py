@@ -29,21 +29,43 @@ Examples:
 
 from __future__ import annotations
 
-from engagekit.disclosure import _render  # noqa: F401  (registers the renderers)
-from engagekit.disclosure._tables import (
-    MARK,
-    NOT_STATED,
-    SOURCE,
-    SUPPRESS_BELOW,
-    CountTable,
-    CrossTable,
-    Disclosure,
-    OneWay,
-    TwoWay,
-    count_table,
-    cross_table,
-    protect,
-)
+from typing import TYPE_CHECKING, Any
+
+from engagekit import _lazy
+
+
+if TYPE_CHECKING:
+    from engagekit.disclosure._tables import (
+        MARK,
+        NOT_STATED,
+        SOURCE,
+        SUPPRESS_BELOW,
+        CountTable,
+        CrossTable,
+        Disclosure,
+        OneWay,
+        TwoWay,
+        count_table,
+        cross_table,
+        protect,
+    )
+
+# Where each name is defined; its module is imported on first use (PEP 562), so a
+# first call loads only the modules it needs.
+_EXPORTS = {
+    "MARK": "engagekit.disclosure._tables",
+    "NOT_STATED": "engagekit.disclosure._tables",
+    "SOURCE": "engagekit.disclosure._tables",
+    "SUPPRESS_BELOW": "engagekit.disclosure._tables",
+    "CountTable": "engagekit.disclosure._tables",
+    "CrossTable": "engagekit.disclosure._tables",
+    "Disclosure": "engagekit.disclosure._tables",
+    "OneWay": "engagekit.disclosure._tables",
+    "TwoWay": "engagekit.disclosure._tables",
+    "count_table": "engagekit.disclosure._tables",
+    "cross_table": "engagekit.disclosure._tables",
+    "protect": "engagekit.disclosure._tables",
+}
 
 
 __all__ = [
@@ -64,3 +86,7 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> Any:
+    return _lazy.load(__name__, _EXPORTS, name)

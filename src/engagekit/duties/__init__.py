@@ -22,41 +22,81 @@ Examples:
 
 from __future__ import annotations
 
-from engagekit.duties import _render  # noqa: F401  (registers the renderers)
-from engagekit.duties._bodies import BodyType, HasBodyType
-from engagekit.duties._checklist import (
-    Checklist,
-    ChecklistItem,
-    ComplianceReport,
-    Finding,
-    load_evidence,
-)
-from engagekit.duties._financial_year import FinancialYear
-from engagekit.duties._model import (
-    Citation,
-    Duty,
-    EvidenceWindow,
-    Requirement,
-    Trigger,
-)
-from engagekit.duties._periods import (
-    INVOLVEMENT_DUTIES,
-    TIMELINE_START,
-    LawTimeline,
-    TimelineRow,
-    commissioner_on,
-    involvement_duty,
-    law_timeline,
-)
-from engagekit.duties._registry import DutyRegistry, duties_for, load_duties, registry
-from engagekit.duties._results import (
-    BodyChange,
-    DutiesInForce,
-    DutyChange,
-    DutyChangeKind,
-    DutyChanges,
-    DutyList,
-)
+from typing import TYPE_CHECKING, Any
+
+from engagekit import _lazy
+
+
+if TYPE_CHECKING:
+    from engagekit.duties._bodies import BodyType, HasBodyType
+    from engagekit.duties._checklist import (
+        Checklist,
+        ChecklistItem,
+        ComplianceReport,
+        Finding,
+        load_evidence,
+    )
+    from engagekit.duties._financial_year import FinancialYear
+    from engagekit.duties._model import (
+        Citation,
+        Duty,
+        EvidenceWindow,
+        Requirement,
+        Trigger,
+    )
+    from engagekit.duties._periods import (
+        INVOLVEMENT_DUTIES,
+        TIMELINE_START,
+        LawTimeline,
+        TimelineRow,
+        commissioner_on,
+        involvement_duty,
+        law_timeline,
+    )
+    from engagekit.duties._registry import DutyRegistry, duties_for, load_duties, registry
+    from engagekit.duties._results import (
+        BodyChange,
+        DutiesInForce,
+        DutyChange,
+        DutyChangeKind,
+        DutyChanges,
+        DutyList,
+    )
+
+# Where each name is defined; its module is imported on first use (PEP 562), so a
+# first call loads only the modules it needs.
+_EXPORTS = {
+    "BodyType": "engagekit.duties._bodies",
+    "HasBodyType": "engagekit.duties._bodies",
+    "Checklist": "engagekit.duties._checklist",
+    "ChecklistItem": "engagekit.duties._checklist",
+    "ComplianceReport": "engagekit.duties._checklist",
+    "Finding": "engagekit.duties._checklist",
+    "load_evidence": "engagekit.duties._checklist",
+    "FinancialYear": "engagekit.duties._financial_year",
+    "Citation": "engagekit.duties._model",
+    "Duty": "engagekit.duties._model",
+    "EvidenceWindow": "engagekit.duties._model",
+    "Requirement": "engagekit.duties._model",
+    "Trigger": "engagekit.duties._model",
+    "INVOLVEMENT_DUTIES": "engagekit.duties._periods",
+    "TIMELINE_START": "engagekit.duties._periods",
+    "LawTimeline": "engagekit.duties._periods",
+    "TimelineRow": "engagekit.duties._periods",
+    "commissioner_on": "engagekit.duties._periods",
+    "involvement_duty": "engagekit.duties._periods",
+    "law_timeline": "engagekit.duties._periods",
+    "DutyRegistry": "engagekit.duties._registry",
+    "duties_for": "engagekit.duties._registry",
+    "load_duties": "engagekit.duties._registry",
+    "registry": "engagekit.duties._registry",
+    "BodyChange": "engagekit.duties._results",
+    "DutiesInForce": "engagekit.duties._results",
+    "DutyChange": "engagekit.duties._results",
+    "DutyChangeKind": "engagekit.duties._results",
+    "DutyChanges": "engagekit.duties._results",
+    "DutyList": "engagekit.duties._results",
+}
 
 
 __all__ = [
@@ -95,3 +135,7 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> Any:
+    return _lazy.load(__name__, _EXPORTS, name)

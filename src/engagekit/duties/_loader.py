@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
 from engagekit import _validate
 from engagekit.duties._model import Duty
 from engagekit.errors import DocumentError
+
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 #: The built-in duty files, one per instrument, in the order the registry lists them.
@@ -101,14 +104,14 @@ def read(data: dict[str, Any], origin: str) -> tuple[Duty, ...]:
 
     A duty's ``force`` may still be given under its older name, ``kind``.
     """
-    from engagekit import _data, io
+    from engagekit import _data
 
     data, renames = _renamed_kind(data)
     resolved, problems = _data.resolve_citations(data, origin)
     problems.extend(renames)
     problems.extend(_raw_overlaps(resolved))
     try:
-        loaded = io.from_dict(resolved, _DutiesFile, origin=origin)
+        loaded = _data.from_dict(resolved, _DutiesFile, origin=origin)
     except DocumentError as exc:
         raise DocumentError(origin, [*exc.problems, *problems]) from None
     if problems:
@@ -118,6 +121,8 @@ def read(data: dict[str, Any], origin: str) -> tuple[Duty, ...]:
 
 def read_file(source: str | Path | IO[bytes]) -> tuple[Duty, ...]:
     """The duties in a TOML file in the built-in format."""
+    from pathlib import Path
+
     from engagekit import io
 
     origin = str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")

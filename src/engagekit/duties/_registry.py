@@ -7,9 +7,8 @@ import datetime as dt
 import functools
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from pathlib import Path
 from types import MappingProxyType
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
@@ -28,6 +27,10 @@ from engagekit.duties._results import (
     trusted_duties_in_force,
 )
 from engagekit.errors import InvalidValueError, UnknownNameError
+
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _overlap(a: Duty, b: Duty) -> bool:

@@ -33,35 +33,77 @@ Examples:
 
 from __future__ import annotations
 
-from engagekit.escalation._bodies import Body, Link
-from engagekit.escalation._flow import FeedbackFlow, FlowItem, FlowLink, FlowStage
-from engagekit.escalation._national import ENGLAND_SCALE, national
-from engagekit.escalation._network import EscalationNetwork
-from engagekit.escalation._ods import Nations, OdsImport, ParentConflict, SkippedRow, era_kinds
-from engagekit.escalation._odsnames import ICB_ERA, OdsName, OdsNames
-from engagekit.escalation._pcn import PcnImport, PcnMembership
-from engagekit.escalation._results import (
-    BodyDuties,
-    Cascade,
-    Coverage,
-    Gaps,
-    NetworkDuties,
-    Route,
-    SeatCount,
-)
-from engagekit.escalation._summary import (
-    Change,
-    ChangeKind,
-    NetworkDiff,
-    NetworkSummary,
-    PathToTop,
-    TierKindCount,
-)
-from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
+from typing import TYPE_CHECKING, Any
+
+from engagekit import _lazy
 
 
-# Renderers for the types above register themselves on import.
-from engagekit.escalation import _render  # noqa: F401  isort: skip
+if TYPE_CHECKING:
+    from engagekit.escalation._bodies import Body, Link
+    from engagekit.escalation._flow import FeedbackFlow, FlowItem, FlowLink, FlowStage
+    from engagekit.escalation._national import ENGLAND_SCALE, national
+    from engagekit.escalation._network import EscalationNetwork
+    from engagekit.escalation._ods import Nations, OdsImport, ParentConflict, SkippedRow, era_kinds
+    from engagekit.escalation._odsnames import ICB_ERA, OdsName, OdsNames
+    from engagekit.escalation._pcn import PcnImport, PcnMembership
+    from engagekit.escalation._results import (
+        BodyDuties,
+        Cascade,
+        Coverage,
+        Gaps,
+        NetworkDuties,
+        Route,
+        SeatCount,
+    )
+    from engagekit.escalation._summary import (
+        Change,
+        ChangeKind,
+        NetworkDiff,
+        NetworkSummary,
+        PathToTop,
+        TierKindCount,
+    )
+    from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
+
+# Where each name is defined; its module is imported on first use (PEP 562), so a
+# first call loads only the modules it needs.
+_EXPORTS = {
+    "Body": "engagekit.escalation._bodies",
+    "Link": "engagekit.escalation._bodies",
+    "FeedbackFlow": "engagekit.escalation._flow",
+    "FlowItem": "engagekit.escalation._flow",
+    "FlowLink": "engagekit.escalation._flow",
+    "FlowStage": "engagekit.escalation._flow",
+    "ENGLAND_SCALE": "engagekit.escalation._national",
+    "national": "engagekit.escalation._national",
+    "EscalationNetwork": "engagekit.escalation._network",
+    "Nations": "engagekit.escalation._ods",
+    "OdsImport": "engagekit.escalation._ods",
+    "ParentConflict": "engagekit.escalation._ods",
+    "SkippedRow": "engagekit.escalation._ods",
+    "era_kinds": "engagekit.escalation._ods",
+    "ICB_ERA": "engagekit.escalation._odsnames",
+    "OdsName": "engagekit.escalation._odsnames",
+    "OdsNames": "engagekit.escalation._odsnames",
+    "PcnImport": "engagekit.escalation._pcn",
+    "PcnMembership": "engagekit.escalation._pcn",
+    "BodyDuties": "engagekit.escalation._results",
+    "Cascade": "engagekit.escalation._results",
+    "Coverage": "engagekit.escalation._results",
+    "Gaps": "engagekit.escalation._results",
+    "NetworkDuties": "engagekit.escalation._results",
+    "Route": "engagekit.escalation._results",
+    "SeatCount": "engagekit.escalation._results",
+    "Change": "engagekit.escalation._summary",
+    "ChangeKind": "engagekit.escalation._summary",
+    "NetworkDiff": "engagekit.escalation._summary",
+    "NetworkSummary": "engagekit.escalation._summary",
+    "PathToTop": "engagekit.escalation._summary",
+    "TierKindCount": "engagekit.escalation._summary",
+    "BodyKind": "engagekit.escalation._tiers",
+    "LinkKind": "engagekit.escalation._tiers",
+    "Tier": "engagekit.escalation._tiers",
+}
 
 
 __all__ = [
@@ -105,3 +147,7 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> Any:
+    return _lazy.load(__name__, _EXPORTS, name)

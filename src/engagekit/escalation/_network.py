@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
-from pathlib import Path
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -26,15 +25,6 @@ from engagekit.escalation._index import (
     patient_groups,
     represented_groups,
 )
-from engagekit.escalation._results import (
-    BodyDuties,
-    Cascade,
-    Coverage,
-    Gaps,
-    NetworkDuties,
-    Route,
-    SeatCount,
-)
 from engagekit.escalation._tiers import _TIER_RANK, BodyKind, Tier
 from engagekit.sources import Source
 
@@ -42,12 +32,21 @@ from engagekit.sources import Source
 if TYPE_CHECKING:
     import datetime as dt
 
+    from pathlib import Path
+
     import networkx as nx
 
     from engagekit.duties import BodyType, DutiesInForce
     from engagekit.escalation._ods import Nations, OdsImport
     from engagekit.escalation._odsnames import OdsNames
     from engagekit.escalation._pcn import PcnImport
+    from engagekit.escalation._results import (
+        Cascade,
+        Coverage,
+        Gaps,
+        NetworkDuties,
+        Route,
+    )
     from engagekit.escalation._summary import NetworkDiff, NetworkSummary, PathToTop
 
 
@@ -273,6 +272,8 @@ class EscalationNetwork:
             >>> [b.name for b in somerset().route("somerset-practice-01-ppg", to="federation")]
             ['Health Forum, Somerset federation 1']
         """
+        from engagekit.escalation._results import Route
+
         start = self.body(body).id
         rank = None if to is None else Tier.parse(to, field="to").rank
         index = self._index
@@ -304,6 +305,8 @@ class EscalationNetwork:
             >>> {tier.value: len(bodies) for tier, bodies in reached.by_tier().items()}
             {'place': 1, 'locality': 12, 'practice': 24}
         """
+        from engagekit.escalation._results import Cascade
+
         start = self.body(body).id
         _check_flag("lateral", lateral)
         seen = {start}
@@ -337,6 +340,8 @@ class EscalationNetwork:
             >>> c.practices, c.with_patient_group, c.represented, c.seats_available
             (25, 25, 24, 75)
         """
+        from engagekit.escalation._results import Coverage, SeatCount
+
         practices = self.practices
         groups = patient_groups(self._index, self.links)
         heard = represented_groups(self._index, self.links)
@@ -372,6 +377,8 @@ class EscalationNetwork:
             >>> sutton().gaps().unrepresented
             ('sutton-practice-25',)
         """
+        from engagekit.escalation._results import Gaps
+
         index = self._index
         groups = patient_groups(index, self.links)
         heard = represented_groups(index, self.links)
@@ -433,6 +440,7 @@ class EscalationNetwork:
             a patient participation group is not a statutory body
         """
         from engagekit.duties import duties_for
+        from engagekit.escalation._results import BodyDuties, NetworkDuties
 
         day = _validate.as_date("on", on)
         in_force: dict[BodyType, DutiesInForce] = {}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from engagekit import _data
 from engagekit.plans import (
-    ActionPlan,
     Influencer,
     Part,
     Responsibility,
@@ -12,17 +13,19 @@ from engagekit.plans import (
     Role,
     StakeholderGroup,
     StakeholderMap,
-    load_plan,
 )
 from engagekit.sources import Source
 
 
-def _plan(filename: str) -> ActionPlan:
-    from importlib import resources
+if TYPE_CHECKING:
+    from engagekit.plans import ActionPlan
 
-    resource = resources.files("engagekit.data").joinpath(filename)
-    with resource.open("rb") as handle:
-        return load_plan(handle)
+
+def _plan(filename: str) -> ActionPlan:
+    # Imported here: the stakeholder and role examples need no plan loader.
+    from engagekit.plans import plan_from_dict
+
+    return plan_from_dict(_data._read_builtin(filename), origin=f"engagekit/data/{filename}")  # noqa: SLF001 - the package's own data
 
 
 def somerset_action_plan() -> ActionPlan:

@@ -28,68 +28,121 @@ Examples:
 
 from __future__ import annotations
 
-from engagekit.plans import _io
-from engagekit.plans._actions import (
-    Action,
-    ActionPlan,
-    Actions,
-    Objective,
-    ProgressUpdate,
-    Target,
-    parse_target,
-)
-from engagekit.plans._calendar import bank_holidays, to_ical
-from engagekit.plans._dates import Precision, TargetDate, YearStyle
-from engagekit.plans._feedback import (
-    ChangeStatus,
-    Channel,
-    FeedbackItem,
-    FeedbackItems,
-    FeedbackKind,
-    FeedbackLoop,
-    FeedbackOutcome,
-    Lineage,
-    LoopMetrics,
-    MetricsByGroup,
-    Response,
-)
-from engagekit.plans._load import load_plan, plan_from_dict
-from engagekit.plans._meetings import Meeting, held
-from engagekit.plans._recurrence import (
-    Adherence,
-    Frequency,
-    Occurrence,
-    Recurrence,
-    Schedule,
-)
-from engagekit.plans._report import (
-    LIMBS,
-    AnnualEngagementReport,
-    ReachCount,
-    Section,
-    Table,
-    YouSaidWeDid,
-    YouSaidWeDidEntry,
-    annual_engagement_report,
-    you_said_we_did,
-)
-from engagekit.plans._stakeholders import (
-    Influencer,
-    Part,
-    Responsibility,
-    ResponsibilityMatrix,
-    Role,
-    StakeholderGroup,
-    StakeholderMap,
-)
-from engagekit.plans._statuses import ActionStatus, ActionStatusCatalogue, statuses
+from typing import TYPE_CHECKING, Any
+
+from engagekit import _lazy
 
 
-# Renderers for the plan types register themselves on import.
-from engagekit.plans import _render  # noqa: F401  isort: skip
+if TYPE_CHECKING:
+    from engagekit.plans._actions import (
+        Action,
+        ActionPlan,
+        Actions,
+        Objective,
+        ProgressUpdate,
+        Target,
+        parse_target,
+    )
+    from engagekit.plans._calendar import bank_holidays, to_ical
+    from engagekit.plans._dates import Precision, TargetDate, YearStyle
+    from engagekit.plans._feedback import (
+        FeedbackItem,
+        FeedbackItems,
+        FeedbackLoop,
+        FeedbackOutcome,
+        Lineage,
+        LoopMetrics,
+        MetricsByGroup,
+        Response,
+    )
+    from engagekit.plans._kinds import ChangeStatus, Channel, FeedbackKind
+    from engagekit.plans._load import load_plan, plan_from_dict
+    from engagekit.plans._meetings import Meeting, held
+    from engagekit.plans._recurrence import (
+        Adherence,
+        Frequency,
+        Occurrence,
+        Recurrence,
+        Schedule,
+    )
+    from engagekit.plans._report import (
+        LIMBS,
+        AnnualEngagementReport,
+        ReachCount,
+        Section,
+        Table,
+        YouSaidWeDid,
+        YouSaidWeDidEntry,
+        annual_engagement_report,
+        you_said_we_did,
+    )
+    from engagekit.plans._stakeholders import (
+        Influencer,
+        Part,
+        Responsibility,
+        ResponsibilityMatrix,
+        Role,
+        StakeholderGroup,
+        StakeholderMap,
+    )
+    from engagekit.plans._statuses import ActionStatus, ActionStatusCatalogue, statuses
 
+# Where each name is defined; its module is imported on first use (PEP 562), so a
+# first call loads only the modules it needs.
+_EXPORTS = {
+    "Action": "engagekit.plans._actions",
+    "ActionPlan": "engagekit.plans._actions",
+    "Actions": "engagekit.plans._actions",
+    "Objective": "engagekit.plans._actions",
+    "ProgressUpdate": "engagekit.plans._actions",
+    "Target": "engagekit.plans._actions",
+    "parse_target": "engagekit.plans._actions",
+    "bank_holidays": "engagekit.plans._calendar",
+    "to_ical": "engagekit.plans._calendar",
+    "Precision": "engagekit.plans._dates",
+    "TargetDate": "engagekit.plans._dates",
+    "YearStyle": "engagekit.plans._dates",
+    "ChangeStatus": "engagekit.plans._kinds",
+    "Channel": "engagekit.plans._kinds",
+    "FeedbackItem": "engagekit.plans._feedback",
+    "FeedbackItems": "engagekit.plans._feedback",
+    "FeedbackKind": "engagekit.plans._kinds",
+    "FeedbackLoop": "engagekit.plans._feedback",
+    "FeedbackOutcome": "engagekit.plans._feedback",
+    "Lineage": "engagekit.plans._feedback",
+    "LoopMetrics": "engagekit.plans._feedback",
+    "MetricsByGroup": "engagekit.plans._feedback",
+    "Response": "engagekit.plans._feedback",
+    "load_plan": "engagekit.plans._load",
+    "plan_from_dict": "engagekit.plans._load",
+    "Meeting": "engagekit.plans._meetings",
+    "held": "engagekit.plans._meetings",
+    "Adherence": "engagekit.plans._recurrence",
+    "Frequency": "engagekit.plans._recurrence",
+    "Occurrence": "engagekit.plans._recurrence",
+    "Recurrence": "engagekit.plans._recurrence",
+    "Schedule": "engagekit.plans._recurrence",
+    "LIMBS": "engagekit.plans._report",
+    "AnnualEngagementReport": "engagekit.plans._report",
+    "ReachCount": "engagekit.plans._report",
+    "Section": "engagekit.plans._report",
+    "Table": "engagekit.plans._report",
+    "YouSaidWeDid": "engagekit.plans._report",
+    "YouSaidWeDidEntry": "engagekit.plans._report",
+    "annual_engagement_report": "engagekit.plans._report",
+    "you_said_we_did": "engagekit.plans._report",
+    "Influencer": "engagekit.plans._stakeholders",
+    "Part": "engagekit.plans._stakeholders",
+    "Responsibility": "engagekit.plans._stakeholders",
+    "ResponsibilityMatrix": "engagekit.plans._stakeholders",
+    "Role": "engagekit.plans._stakeholders",
+    "StakeholderGroup": "engagekit.plans._stakeholders",
+    "StakeholderMap": "engagekit.plans._stakeholders",
+    "ActionStatus": "engagekit.plans._statuses",
+    "ActionStatusCatalogue": "engagekit.plans._statuses",
+    "statuses": "engagekit.plans._statuses",
+}
 
-del _io
 
 __all__ = [
     "LIMBS",
@@ -148,3 +201,7 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> Any:
+    return _lazy.load(__name__, _EXPORTS, name)

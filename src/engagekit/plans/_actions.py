@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _lazy, _validate
 from engagekit.cycles import EngagementStage, InvolvementLevel
 from engagekit.errors import InvalidValueError, ParseError, UnknownNameError
 from engagekit.plans._dates import TargetDate
@@ -607,3 +607,7 @@ class ActionPlan(_display.Displayable):
             )
 
         return attrs.evolve(self, objectives=tuple(rebuild(o) for o in self.objectives))
+
+
+# engagekit.io reads these types through hooks of their own (see engagekit._lazy).
+_lazy.io_hooks(__name__)

@@ -9,7 +9,6 @@ today's date: a day or month without a year is a `ParseError`.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -17,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _lazy, _validate
 from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, ParseError
 
@@ -111,7 +110,10 @@ def _day(text: str) -> int:
 
 
 def _last(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    # `calendar.monthrange(year, month)[1]`, without importing calendar (and locale).
+    if month == 12:
+        return 31
+    return (dt.date(year, month + 1, 1) - dt.date(year, month, 1)).days
 
 
 def _second_year(first: int, text: str) -> int:
@@ -372,3 +374,7 @@ def _window(
 def _check_consecutive(text: str, first: int, second: int) -> None:
     if second != first + 1:
         raise ParseError(text, reason="a financial year runs over two consecutive years")
+
+
+# engagekit.io reads these types through hooks of their own (see engagekit._lazy).
+_lazy.io_hooks(__name__)

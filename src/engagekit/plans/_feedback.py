@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import statistics
 
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -12,80 +11,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _display, _validate
-from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
+from engagekit.plans._kinds import ChangeStatus, Channel, FeedbackKind
 
 
 if TYPE_CHECKING:
     import networkx as nx
-
-
-@aliases(
-    {
-        "online survey": "online-consultation",
-        "online": "online-consultation",
-        "web": "online-consultation",
-        "paper": "paper-form",
-        "paper survey": "paper-form",
-        "post": "letter",
-        "e-mail": "email",
-        "phone": "telephone",
-        "drop-in": "event",
-        "focus groups": "focus-group",
-    }
-)
-class Channel(Choice):
-    """Where feedback came in, as the source strategies list them.
-
-    Sutton's feedback flow names its sources of voices: the Patient Reference
-    Group, Patient Participation Groups, the Friends and Family Test, the National
-    Patient Survey, patient and public forums, patient case studies, NHS Choices,
-    the Patient Advice and Liaison Service, one-to-one meetings and interviews,
-    complaints, Annual General Meetings and public Board meetings, outreach.
-    Somerset evaluates patient stories; Oxfordshire consults online through
-    "Talking Health" and uses social media. A consultation's responses also come on
-    paper forms, at events and focus groups, by letter, email or telephone, and as
-    petitions.
-    """
-
-    SURVEY = "survey"
-    NATIONAL_PATIENT_SURVEY = "national-patient-survey"
-    FRIENDS_AND_FAMILY_TEST = "friends-and-family-test"
-    PALS = "pals"
-    COMPLAINT = "complaint"
-    PATIENT_STORY = "patient-story"
-    PUBLIC_MEETING = "public-meeting"
-    PATIENT_GROUP = "patient-group"
-    ONLINE_CONSULTATION = "online-consultation"
-    SOCIAL_MEDIA = "social-media"
-    NHS_CHOICES = "nhs-choices"
-    ONE_TO_ONE = "one-to-one"
-    OUTREACH = "outreach"
-    PAPER_FORM = "paper-form"
-    EVENT = "event"
-    FOCUS_GROUP = "focus-group"
-    LETTER = "letter"
-    EMAIL = "email"
-    TELEPHONE = "telephone"
-    PETITION = "petition"
-    OTHER = "other"
-
-
-class FeedbackKind(Choice):
-    """Whether an item raises a concern, suggests, praises or asks."""
-
-    CONCERN = "concern"
-    SUGGESTION = "suggestion"
-    COMPLIMENT = "compliment"
-    QUESTION = "question"
-
-
-class ChangeStatus(Choice):
-    """Whether a response changed anything (the Care Opinion measure counts planned or made)."""
-
-    NONE = "none"
-    PLANNED = "planned"
-    MADE = "made"
 
 
 @attrs.frozen(kw_only=True)
@@ -666,6 +597,14 @@ def _metrics(
         concerns=concerns,
         changed=change,
         change_rate=change / concerns if concerns else None,
-        median_days_to_respond=float(statistics.median(waits)) if waits else None,
+        median_days_to_respond=_median(waits),
         past_standard=past,
     )
+
+
+def _median(values: list[int]) -> float | None:
+    if not values:
+        return None
+    import statistics  # imported when metrics are asked for, not with the module
+
+    return float(statistics.median(values))

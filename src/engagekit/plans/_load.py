@@ -11,12 +11,11 @@ from __future__ import annotations
 import itertools
 
 from collections.abc import Mapping
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _data, io
+from engagekit import _data
 from engagekit.cycles import EngagementStage, InvolvementLevel
 from engagekit.errors import DocumentError, EngagekitError, Problem
 from engagekit.plans._actions import (
@@ -29,6 +28,10 @@ from engagekit.plans._actions import (
 )
 from engagekit.plans._statuses import ActionStatusCatalogue, statuses
 from engagekit.sources import Source
+
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @attrs.frozen(kw_only=True)
@@ -284,7 +287,7 @@ def _part(
     if only:
         value = {key: value[key] for key in only}
     try:
-        return io.from_dict(value, cls, origin=path)
+        return _data.from_dict(value, cls, origin=path)
     except DocumentError as exc:
         for problem in exc.problems:
             problems.append(Problem(f"{path}{problem.path[1:]}", problem.message, problem.value))
@@ -306,5 +309,9 @@ def load_plan(source: str | Path | IO[bytes]) -> ActionPlan:
         engagekit.errors.DocumentError: <toml>: 1 problem
           $.source: must be a table
     """
+    from pathlib import Path
+
+    from engagekit import io
+
     origin = str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")
     return plan_from_dict(io.read_toml(source, origin=origin), origin=origin)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _lazy, _validate
 from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, ParseError
 
@@ -545,3 +545,7 @@ def _bodies_of_kind(network: EscalationNetwork, kind: str) -> tuple[str, ...]:
 
     wanted = BodyKind.parse(kind)
     return tuple(sorted(b.id for b in network.bodies if b.kind is wanted))
+
+
+# engagekit.io reads these types through hooks of their own (see engagekit._lazy).
+_lazy.io_hooks(__name__)

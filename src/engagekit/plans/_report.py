@@ -19,7 +19,8 @@ from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Evidence, Limb
 from engagekit.plans._actions import ActionPlan, latest_update, progress_on, status_on
 from engagekit.plans._dates import TargetDate
-from engagekit.plans._feedback import ChangeStatus, FeedbackItem, FeedbackLoop, Response
+from engagekit.plans._feedback import FeedbackItem, FeedbackLoop, Response
+from engagekit.plans._kinds import ChangeStatus
 from engagekit.plans._meetings import Meeting
 from engagekit.plans._recurrence import Recurrence
 from engagekit.sources import LegalForce

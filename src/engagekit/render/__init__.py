@@ -3,8 +3,8 @@
 [`text`][engagekit.render.text], [`html`][engagekit.render.html],
 [`markdown`][engagekit.render.markdown] and [`mermaid`][engagekit.render.mermaid]
 dispatch on the value's type; the types' ``_repr_html_`` (used by notebooks) and
-``__str__`` call them. Each engagekit package registers the renderers for its own
-types when it is imported; register a renderer for your own type with
+``__str__`` call them. Each engagekit package's renderers are loaded the first time
+one of its values is rendered; register a renderer for your own type with
 ``render.text.register``.
 
 Examples:

@@ -17,16 +17,36 @@ Examples:
 
 from __future__ import annotations
 
-from engagekit.techniques import _render  # noqa: F401  (registers the renderers)
-from engagekit.techniques._catalogue import (
-    Match,
-    Matches,
-    TechniqueCatalogue,
-    catalogue,
-    load_techniques,
-    select,
-)
-from engagekit.techniques._model import Figure, Quantity, Technique, Unit
+from typing import TYPE_CHECKING, Any
+
+from engagekit import _lazy
+
+
+if TYPE_CHECKING:
+    from engagekit.techniques._catalogue import (
+        Match,
+        Matches,
+        TechniqueCatalogue,
+        catalogue,
+        load_techniques,
+        select,
+    )
+    from engagekit.techniques._model import Figure, Quantity, Technique, Unit
+
+# Where each name is defined; its module is imported on first use (PEP 562), so a
+# first call loads only the modules it needs.
+_EXPORTS = {
+    "Match": "engagekit.techniques._catalogue",
+    "Matches": "engagekit.techniques._catalogue",
+    "TechniqueCatalogue": "engagekit.techniques._catalogue",
+    "catalogue": "engagekit.techniques._catalogue",
+    "load_techniques": "engagekit.techniques._catalogue",
+    "select": "engagekit.techniques._catalogue",
+    "Figure": "engagekit.techniques._model",
+    "Quantity": "engagekit.techniques._model",
+    "Technique": "engagekit.techniques._model",
+    "Unit": "engagekit.techniques._model",
+}
 
 
 __all__ = [
@@ -45,3 +65,7 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return __all__
+
+
+def __getattr__(name: str) -> Any:
+    return _lazy.load(__name__, _EXPORTS, name)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import functools
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from types import MappingProxyType
-from typing import IO, ClassVar
+from typing import IO, TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -16,6 +15,10 @@ from engagekit._display import Displayable, Listing, short_repr
 from engagekit.cycles import EngagementStage, MethodOfEngagement, ParticipationLevel
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
 from engagekit.techniques._model import Quantity, Technique
+
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @attrs.frozen(kw_only=True)
