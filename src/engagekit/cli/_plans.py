@@ -7,7 +7,7 @@ import datetime as dt
 
 from typing import Any, TextIO
 
-from engagekit import render
+from engagekit import io, render
 from engagekit.cli._args import date_arg
 from engagekit.errors import InvalidValueError
 from engagekit.plans import (
@@ -15,7 +15,6 @@ from engagekit.plans import (
     TargetDate,
     YearStyle,
     annual_engagement_report,
-    load_plan,
     parse_target,
 )
 
@@ -67,7 +66,7 @@ def _write_plan(plan: ActionPlan, as_of: dt.date, only_overdue: bool, out: TextI
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> int:
-    plan = load_plan(args.file)
+    plan = io.load(args.file, ActionPlan)
     # The command line is the one place that may default to today.
     as_of = args.as_of or dt.date.today()  # noqa: DTZ011
     _write_plan(plan, as_of, args.overdue, out)
@@ -75,7 +74,7 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, out: TextIO) -> int:
-    plan = load_plan(args.file)
+    plan = io.load(args.file, ActionPlan)
     if not 1948 <= args.year <= 9998:
         raise InvalidValueError("--year", args.year, reason="must be a year from 1948 to 9998")
     report = annual_engagement_report(args.year, body=plan.body or plan.title, plan=plan)
