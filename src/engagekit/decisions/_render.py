@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit._display import (
+    Record,
+    esc,
+    html,
+    markdown,
+    md_table,
+    records,
+    rows_to_records,
+    table,
+    text,
+)
 from engagekit.decisions._compare import Comparison
 from engagekit.decisions._results import (
     READINESS,
@@ -289,3 +299,16 @@ def _(value: ConsultationCheck) -> str:
     caption = f"Gunning principles: {value.outcome.label}"
     body = table(("Rating", "Principle", "Judgement", "Force"), rows, caption=caption)
     return f'<div class="engagekit">{body}</div>'
+
+
+@records.register
+def _(value: Comparison) -> list[Record]:
+    columns = ("option", *(c.label for c in value.columns), "status", "outcome")
+    statuses = [cells[-1] for cells in _row_cells(value)]
+    return rows_to_records(
+        columns,
+        (
+            (row.option, *row.ratings, status, row.outcome)
+            for row, status in zip(value.rows, statuses, strict=True)
+        ),
+    )
