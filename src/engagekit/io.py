@@ -1,9 +1,11 @@
 """Reading and writing engagekit values: plain dicts, JSON and TOML.
 
 One `cattrs` converter serves every public type, so a value that dumps loads back
-equal (`loads(dumps(x), type(x)) == x`). Documents written by `dumps` carry a format
-version and the type's name. Documents read by `loads`, `from_dict` and `load_toml`
-are exactly as strict as the constructors:
+equal (`loads(dumps(x), type(x)) == x`), in JSON or TOML (`format="toml"`; `dump` and
+`load` choose by a file's suffix). A type has one document shape in both formats.
+Documents written by `dumps` carry a format version and the type's name. Documents
+read by `loads`, `load`, `from_dict` and `load_toml` are exactly as strict as the
+constructors:
 
 - text fields take only strings, yes/no fields only `true`/`false`, whole-number
   fields only integers (never a float or a boolean), number fields integers or
