@@ -109,6 +109,10 @@ TABULAR: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
         lambda: duties_for("ccg", "2018-06-01"),
         ("id", "duty", "force", "citation", "in force", "verified"),
     ),
+    "duty": (
+        lambda: registry().get("nhs-act-s14z2"),
+        ("requirement", "text", "applies", "verified"),
+    ),
     "duty timeline": (
         registry,
         ("id", "in force", "citation", "force", "duty", "binds", "verified"),
@@ -303,6 +307,9 @@ def test_representation_records_split_the_interval():
 def test_duty_and_network_records():
     """The duty timeline gives the duty's id and force; a route gives body ids and
     tier values."""
+    s14z2 = pd.DataFrame(registry().get("nhs-act-s14z2").to_records()).set_index("requirement")
+    assert s14z2.loc["a", "applies"] == "always"
+    assert s14z2.loc["b", "applies"] == "service-impact"
     timeline = pd.DataFrame(registry().to_records()).set_index("id")
     assert timeline.loc["rra-1976-s71", "in force"] == "2001-04-02 to 2011-04-04"
     assert timeline.loc["rra-1976-s71", "force"] == "statute"

@@ -406,6 +406,14 @@ def _(value: ComplianceReport) -> str:
 
 
 @records.register
+def _(value: Duty) -> list[Record]:
+    return rows_to_records(
+        ("requirement", "text", "applies", "verified"),
+        ((item.key, item.text, item.trigger, item.verified) for item in value.requirements),
+    )
+
+
+@records.register
 def _(value: DutyRegistry) -> list[Record]:
     ordered = sorted(value.duties, key=lambda d: (d.in_force_from, d.id))
     return rows_to_records(
