@@ -7,6 +7,7 @@ import functools
 import importlib
 import json
 import pkgutil
+import tomllib
 
 from collections.abc import Callable
 from typing import Any
@@ -92,6 +93,18 @@ def test_built_in_documents_validate(name):
     assert values
     for value in values:
         assert _errors(validator, json.loads(io.dumps(value))) == []
+
+
+@pytest.mark.parametrize("name", sorted(BUILT_IN))
+def test_built_in_toml_documents_validate(name):
+    """Every built-in value, written as TOML, validates against its schema without
+    the envelope, and its `engagekit` table is the JSON document's header."""
+    values = BUILT_IN[name]()
+    assert values
+    for value in values:
+        document = tomllib.loads(io.dumps(value, format="toml"))
+        assert document.pop("engagekit") == json.loads(io.dumps(value))["engagekit"]
+        assert _errors(_validator(name, envelope=False), document) == []
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,16 @@ first call that shows nothing need not pay for).
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import functools
 import importlib
+import numbers
 import re
 import sys
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, ClassVar, Generic, TypeVar, overload
+from typing import Any, ClassVar, Generic, TypeAlias, TypeVar, overload
 
 from engagekit.errors import InvalidTypeError
 
@@ -105,6 +108,83 @@ def mermaid(value: object) -> str:
         InvalidTypeError: the value is not something engagekit draws as a diagram.
     """
     raise InvalidTypeError("render.mermaid", value, expected="a cycle or a network")
+
+
+#: One cell of a record from `to_records()`: text, a number, yes/no, a date or nothing.
+Plain: TypeAlias = str | int | float | bool | dt.date | None
+
+#: One row of a table as `to_records()` gives it: column name to plain value.
+Record: TypeAlias = dict[str, Plain]
+
+
+@functools.singledispatch
+def records(value: object) -> list[Record]:
+    """The rows of ``value``'s table as flat records (what ``to_records()`` returns).
+
+    Raises:
+        InvalidTypeError: the value is not a table engagekit can give records for.
+    """
+    raise InvalidTypeError("to_records", value, expected="a tabular engagekit value")
+
+
+def plain(value: object) -> Plain:
+    """One table cell as a plain value, the same for every ``to_records()``.
+
+    Text, whole numbers, numbers, yes/no and ``None`` stay as they are; a date stays
+    a `datetime.date` (pandas reads it; ``pandas.to_datetime`` converts the column);
+    a choice becomes its value (``"not-met"``); a record with an ``id`` (a body, a
+    duty, a technique) its id; a list its items' plain values joined by ``"; "``;
+    anything else its text.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from engagekit.results import Outcome
+        >>> plain(Outcome.NOT_MET), plain(dt.date(2012, 4, 1)), plain(("a", 2)), plain(None)
+        ('not-met', datetime.date(2012, 4, 1), 'a; 2', None)
+    """
+    if value is None or isinstance(value, str | bool | dt.date):
+        return value
+    if isinstance(value, enum.Enum):
+        return plain(value.value)
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    if isinstance(value, numbers.Real):
+        return float(value)
+    if isinstance(value, tuple | list):
+        return "; ".join(str(plain(item)) for item in value)
+    if isinstance(value, set | frozenset):
+        return "; ".join(sorted(str(plain(item)) for item in value))
+    ident = getattr(value, "id", None)
+    if isinstance(ident, str):
+        return ident
+    return str(value)
+
+
+def rows_to_records(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> list[Record]:
+    """Rows of cells as records keyed by ``columns``, each cell made `plain`."""
+    return [
+        {column: plain(cell) for column, cell in zip(columns, row, strict=True)} for row in rows
+    ]
+
+
+class Tabular:
+    """Gives a type shown as a table ``to_records()``: its rows as flat records.
+
+    The records come from the `records` function registered for the type (next to
+    its table renderers), so a table and its records share their columns.
+    """
+
+    __slots__ = ()
+
+    def to_records(self) -> list[Record]:
+        """The table's rows as dicts of plain values: ``pandas.DataFrame(x.to_records())``.
+
+        Keys are the table's columns, in order (lower case); rows are in the
+        table's order; values are text, numbers, yes/no, `datetime.date` or `None`:
+        a choice gives its value, a body, duty or technique its id, a list its
+        items joined by "; ".
+        """
+        return records(self)
 
 
 def esc(value: object) -> str:
@@ -292,7 +372,7 @@ class Displayable:
         return io.to_dict(self)
 
 
-class Listing(Displayable, Sequence[T], Generic[T]):
+class Listing(Displayable, Tabular, Sequence[T], Generic[T]):
     """A read-only, tabular query result: iterate it, index it, show it as a table.
 
     Subclasses name their rows (``noun``) and columns (``columns``) and say how one
@@ -365,10 +445,6 @@ class Listing(Displayable, Sequence[T], Generic[T]):
         """Every item's row."""
         return [self.row(item) for item in self._items]
 
-    def to_records(self) -> list[dict[str, object]]:
-        """One dict per item, keyed by column: ``pandas.DataFrame(result.to_records())``."""
-        return [dict(zip(self.columns, self.row(item), strict=True)) for item in self._items]
-
 
 def _cell(value: object) -> str:
     label = getattr(value, "label", None)
@@ -390,6 +466,11 @@ def _text_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str
         "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
     )
     return "\n".join(lines)
+
+
+@records.register
+def _(value: Listing) -> list[Record]:  # type: ignore[type-arg]
+    return rows_to_records(value.columns, value.rows())
 
 
 @text.register

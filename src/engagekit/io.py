@@ -1,9 +1,11 @@
 """Reading and writing engagekit values: plain dicts, JSON and TOML.
 
 One `cattrs` converter serves every public type, so a value that dumps loads back
-equal (`loads(dumps(x), type(x)) == x`). Documents written by `dumps` carry a format
-version and the type's name. Documents read by `loads`, `from_dict` and `load_toml`
-are exactly as strict as the constructors:
+equal (`loads(dumps(x), type(x)) == x`), in JSON or TOML (`format="toml"`; `dump` and
+`load` choose by a file's suffix). A type has one document shape in both formats.
+Documents written by `dumps` carry a format version and the type's name. Documents
+read by `loads`, `load`, `from_dict` and `load_toml` are exactly as strict as the
+constructors:
 
 - text fields take only strings, yes/no fields only `true`/`false`, whole-number
   fields only integers (never a float or a boolean), number fields integers or
@@ -66,6 +68,7 @@ from engagekit.errors import (
     DocumentError,
     EngagekitError,
     InvalidValueError,
+    MissingExtraError,
     ParseError,
     Problem,
     close_matches,
@@ -74,10 +77,13 @@ from engagekit.errors import (
 
 
 __all__ = [
+    "FORMATS",
     "FORMAT_VERSION",
     "converter",
+    "dump",
     "dumps",
     "from_dict",
+    "load",
     "load_toml",
     "loads",
     "read_toml",
@@ -96,6 +102,10 @@ T = TypeVar("T")
 FORMAT_VERSION = 1
 
 _ENVELOPE = "engagekit"
+
+#: The document formats `dumps`, `dump`, `loads` and `load` read and write; a file's
+#: format is chosen by its suffix (`.json`, `.toml`).
+FORMATS = ("json", "toml")
 
 #: Integers longer than this many bits (about 1,200 digits) are refused: no engagekit
 #: number is near it, and Python will not write an integer over 4,300 digits as text.
@@ -580,20 +590,43 @@ def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
     return loaded
 
 
-def dumps(value: Any, *, indent: int | None = None) -> str:
-    """Serialise an engagekit value as a JSON document with a format version.
+def _format(format: str) -> str:  # noqa: A002
+    if format in FORMATS:
+        return format
+    raise InvalidValueError("format", format, allowed=FORMATS)
 
-    The document is compact by default (Python writes it several times faster than
-    an indented one); pass `indent=2` for a document to read.
+
+def dumps(value: Any, *, indent: int | None = None, format: str = "json") -> str:  # noqa: A002
+    """Serialise an engagekit value as a JSON (or TOML) document with a format version.
+
+    A JSON document is compact by default (Python writes it several times faster than
+    an indented one); pass `indent=2` for a document to read. A TOML document
+    (`format="toml"`, which needs the `toml` extra) holds the same fields as the JSON
+    one's `data`, beside an `engagekit` table naming the format and type; TOML has no
+    null, so a field that is `None` is left out (reading it back gives the field's
+    default, `None`), and dates are written as `YYYY-MM-DD` text, as in JSON.
 
     Raises:
-        InvalidValueError: the value holds a number JSON cannot write (NaN, infinity).
+        InvalidValueError: the value holds a number JSON cannot write (NaN, infinity);
+            for TOML, the value is not a record (TOML documents are tables) or holds
+            `None` inside a list; `format` is neither `"json"` nor `"toml"`.
+        MissingExtraError: `format="toml"` without `tomli-w` (the `toml` extra).
 
     Examples:
-        >>> from engagekit import ParticipationLevel
+        >>> from engagekit import ParticipationLevel, Source
         >>> print(dumps(ParticipationLevel.EMPOWER))
         {"engagekit": {"format": 1, "type": "ParticipationLevel"}, "data": "empower"}
+        >>> print(dumps(Source(title="Strategy", publisher="NHS Somerset"), format="toml"))
+        title = "Strategy"
+        publisher = "NHS Somerset"
+        <BLANKLINE>
+        [engagekit]
+        format = 1
+        type = "Source"
+        <BLANKLINE>
     """
+    if _format(format) == "toml":
+        return _dumps_toml(value)
     document = {
         _ENVELOPE: {"format": FORMAT_VERSION, "type": type(value).__name__},
         "data": to_dict(value),
@@ -604,6 +637,122 @@ def dumps(value: Any, *, indent: int | None = None) -> str:
         raise InvalidValueError(
             type(value).__name__, value, reason=f"cannot be written as JSON ({exc})"
         ) from None
+
+
+def _without_none(data: Any, name: str, path: str) -> Any:
+    """``data`` with every ``None`` field left out (TOML has no null)."""
+    if isinstance(data, dict):
+        return {
+            key: _without_none(item, name, f"{path}{_key_path(key)}")
+            for key, item in data.items()
+            if item is not None
+        }
+    if isinstance(data, list):
+        if any(item is None for item in data):
+            raise InvalidValueError(
+                name, data, reason=f"cannot be written as TOML: {path} holds null, which TOML lacks"
+            )
+        return [_without_none(item, name, f"{path}[{i}]") for i, item in enumerate(data)]
+    return data
+
+
+def _dumps_toml(value: Any) -> str:
+    try:
+        import tomli_w
+    except ImportError:
+        raise MissingExtraError(
+            "engagekit.io TOML writing", package="tomli-w", extra="toml"
+        ) from None
+    name = type(value).__name__
+    data = to_dict(value)
+    if not isinstance(data, dict):
+        raise InvalidValueError(
+            name, value, reason="cannot be written as TOML, whose documents are tables; use JSON"
+        )
+    document = _without_none(data, name, "$")
+    document[_ENVELOPE] = {"format": FORMAT_VERSION, "type": name}
+    return tomli_w.dumps(document)
+
+
+def _suffix_format(path: Path, format: str | None) -> str:  # noqa: A002
+    if format is not None:
+        return _format(format)
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in FORMATS:
+        return suffix
+    raise ParseError(
+        str(path),
+        reason=f"cannot tell the format from the suffix {path.suffix!r}; "
+        "expected .json or .toml (or pass format=)",
+    )
+
+
+def dump(
+    value: Any,
+    path: str | Path,
+    *,
+    format: str | None = None,  # noqa: A002
+    indent: int | None = 2,
+) -> None:
+    """Write an engagekit value to a `.json` or `.toml` file, as `dumps` writes it.
+
+    The format follows the file's suffix unless `format` names it. A JSON file is
+    indented by `indent` spaces (2 unless told otherwise). `load` reads it back.
+
+    Raises:
+        ParseError: the suffix is neither `.json` nor `.toml` and no `format` is given,
+            or the file cannot be written.
+        InvalidValueError: the value cannot be written in the format (see `dumps`).
+        MissingExtraError: TOML without `tomli-w` (the `toml` extra).
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> from engagekit import Source
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> dump(Source(title="Strategy", publisher="NHS Somerset"), folder / "s.toml")
+        >>> load(folder / "s.toml", Source).publisher
+        'NHS Somerset'
+    """
+    path = Path(path)
+    chosen = _suffix_format(path, format)
+    text = dumps(value, indent=indent if chosen == "json" else None, format=chosen)
+    try:
+        path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ParseError(str(path), reason=f"cannot write: {exc.strerror}") from None
+
+
+def load(source: str | Path, cls: type[T], *, format: str | None = None) -> T:  # noqa: A002
+    """Read a `cls` from a `.json` or `.toml` file, strictly (see `loads`, `load_toml`).
+
+    The format follows the file's suffix unless `format` names it. Every command that
+    reads a document from a file reads it with this function.
+
+    Raises:
+        ParseError: the file cannot be read, its suffix is neither `.json` nor `.toml`
+            (and no `format` is given), or it is not JSON or TOML.
+        DocumentError: naming the file, each bad key path and value.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> from engagekit import ParticipationLevel
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "level.json"
+        >>> dump(ParticipationLevel.INVOLVE, path)
+        >>> load(path, ParticipationLevel)
+        <ParticipationLevel.INVOLVE: 'involve'>
+        >>> load(path.with_suffix(".yaml"), ParticipationLevel)
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.ParseError: cannot read '...level.yaml': cannot tell the format ...
+    """
+    path = Path(source)
+    if _suffix_format(path, format) == "toml":
+        return load_toml(path, cls)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(str(path), reason=f"cannot open: {exc.strerror}") from None
+    return loads(raw, cls, origin=str(path))
 
 
 def _unwrap(document: Any, cls: Any, origin: str) -> Any:
@@ -668,8 +817,14 @@ def _decode(raw: bytes, origin: str) -> str:
         ) from None
 
 
-def loads(text: str | bytes, cls: type[T], *, origin: str = "<json>") -> T:
-    """Read a `cls` from JSON text written by `dumps` (or plain JSON data).
+def loads(
+    text: str | bytes,
+    cls: type[T],
+    *,
+    origin: str | None = None,
+    format: str = "json",  # noqa: A002
+) -> T:
+    """Read a `cls` from JSON (or TOML) text written by `dumps` (or plain data).
 
     Raises:
         ParseError: the text is not UTF-8 JSON (or is nested too deeply to read, or
@@ -680,7 +835,13 @@ def loads(text: str | bytes, cls: type[T], *, origin: str = "<json>") -> T:
         >>> from engagekit import ParticipationLevel
         >>> loads('"collaborate"', ParticipationLevel)
         <ParticipationLevel.COLLABORATE: 'collaborate'>
+        >>> from engagekit import Source
+        >>> loads('title = "Strategy"\\npublisher = "NHS Sutton CCG"', Source, format="toml")
+        Source(title='Strategy', publisher='NHS Sutton CCG', ...)
     """
+    if _format(format) == "toml":
+        return _loads_toml(text, cls, origin or "<toml>")
+    origin = origin or "<json>"
     if isinstance(text, bytes | bytearray):
         text = _decode(bytes(text), origin)
     if not isinstance(text, str):
@@ -729,7 +890,10 @@ def read_toml(source: str | Path | IO[bytes], *, origin: str | None = None) -> d
         raw = read()
         if isinstance(raw, str):
             raise ParseError(name, reason="the file is open in text mode; open it with 'rb'")
-    text = _decode(raw, name)
+    return _parse_toml(_decode(raw, name), name)
+
+
+def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -760,11 +924,23 @@ def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | Non
     name = origin or (
         str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<toml>"))
     )
-    data: Any = read_toml(source, origin=name)
+    return _from_toml(read_toml(source, origin=name), cls, name)
+
+
+def _loads_toml(text: str | bytes, cls: type[T], origin: str) -> T:
+    if isinstance(text, bytes | bytearray):
+        text = _decode(bytes(text), origin)
+    if not isinstance(text, str):
+        raise ParseError(short_repr(text), reason="expected TOML text", origin=origin)
+    return _from_toml(_parse_toml(text, origin), cls, origin)
+
+
+def _from_toml(data: dict[str, Any], cls: type[T], origin: str) -> T:
+    document: Any = data
     if _ENVELOPE in data:
         header = data.pop(_ENVELOPE)
-        data = _unwrap({_ENVELOPE: header, "data": data}, cls, name)
-    return from_dict(data, cls, origin=name)
+        document = _unwrap({_ENVELOPE: header, "data": data}, cls, origin)
+    return from_dict(document, cls, origin=origin)
 
 
 # Hooks for the types of areas already imported (the others register theirs on import).

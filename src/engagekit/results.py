@@ -39,7 +39,7 @@ from typing import ClassVar
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable
+from engagekit._display import Displayable, Record, Tabular, records, rows_to_records
 from engagekit.choices import Choice, aliases
 from engagekit.sources import LegalForce, Source
 
@@ -202,17 +202,22 @@ _OVERRIDABLE = frozenset(
 )
 
 
-class Result(Displayable):
+class Result(Displayable, Tabular):
     """What every judgement result has: an outcome, reasons, ``ok``, ``gaps``, ``blocking``.
 
     Concrete results are frozen attrs classes with ``outcome`` and ``reasons`` fields
-    that derive from this class. ``bool(result)`` is ``result.ok``.
+    that derive from this class. ``bool(result)`` is ``result.ok``. ``to_records()``
+    gives one record per reason (``outcome``, ``rule``, ``title``, ``judgement``,
+    ``force``, ``evidence``, ``missing``, ``source``) unless the result's own table
+    has other columns.
 
     Examples:
         >>> from engagekit import evaluate, examples
         >>> verdict = evaluate(examples.unproportionate_service_change())
         >>> isinstance(verdict, Result), bool(verdict), verdict.outcome.label
         (True, False, 'not met')
+        >>> verdict.to_records()[0]["rule"], verdict.to_records()[0]["outcome"]
+        ('triangle.acceptable', 'insufficient-evidence')
     """
 
     __slots__ = ()
@@ -284,3 +289,27 @@ class Result(Displayable):
             'local practice'
         """
         return tuple(r for r in self.reasons if not r.outcome.ok and r.source.force in _OVERRIDABLE)
+
+
+#: The columns of a result's reasons as records.
+_REASON_COLUMNS = (
+    "outcome",
+    "rule",
+    "title",
+    "judgement",
+    "force",
+    "evidence",
+    "missing",
+    "source",
+)
+
+
+@records.register
+def _(value: Result) -> list[Record]:
+    return rows_to_records(
+        _REASON_COLUMNS,
+        (
+            (r.outcome, r.rule, r.title, r.message, r.force, r.evidence, r.missing, str(r.source))
+            for r in value.reasons
+        ),
+    )

@@ -4,7 +4,8 @@ Other systems that write decisions, policies, plans, evidence or networks for
 engagekit can validate what they write before they send it. Each schema is generated
 from the types themselves, so it always describes the documents
 [`engagekit.io`][engagekit.io] writes: `dumps` output validates against
-`schema(name)`, and a TOML file validates against `schema(name, envelope=False)`.
+`schema(name)`, and a TOML document (`dumps(value, format="toml")`), less its
+`engagekit` table, validates against `schema(name, envelope=False)`.
 
 A schema describes each field as engagekit writes it: choices by their values
 (`"not-met"`), dates as `YYYY-MM-DD`. When reading, engagekit is a little more

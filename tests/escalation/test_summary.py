@@ -75,8 +75,8 @@ class TestSummary:
             "5       THE EXAMPLE SURGERY, RIVERSIDE MEDICAL CENTRE, PARK LANE PRACTICE, …"
         )
         assert summary.to_records()[4] == {
-            "tier": Tier.NEIGHBOURHOOD,
-            "kind": BodyKind.PRIMARY_CARE_NETWORK,
+            "tier": "neighbourhood",
+            "kind": "primary-care-network",
             "bodies": 3,
             "for example": "RIVERSIDE PCN, TOWN PCN, COAST PCN",
         }
@@ -101,12 +101,12 @@ class TestPath:
             "Region -> NHS England"
         )
         assert [r["tier"] for r in path.to_records()] == [
-            Tier.PRACTICE,
-            Tier.NEIGHBOURHOOD,
-            Tier.PLACE,
-            Tier.SYSTEM,
-            Tier.REGION,
-            Tier.NATIONAL,
+            "practice",
+            "neighbourhood",
+            "place",
+            "system",
+            "region",
+            "national",
         ]
 
     def test_the_top_is_its_own_path(self) -> None:
@@ -145,7 +145,7 @@ class TestDiff:
         assert repr(changes) == "<NetworkDiff with 12 changes>"
         assert changes.to_records()[0] == {
             "change": "opened",
-            "tier": Tier.PRACTICE,
+            "tier": "practice",
             "id": "A81009",
             "name": "NEW QUAY SURGERY",
             "before": None,

@@ -133,7 +133,7 @@ class TestTypedResults:
             "locality": 12,
             "practice": 24,
         }
-        assert reached.to_records()[0]["tier"] is Tier.PLACE
+        assert reached.to_records()[0]["tier"] == Tier.PLACE.value == "place"
         with pytest.raises(InvalidTypeError, match="lateral"):
             oxfordshire().cascade("occg-governing-body", lateral="no")  # type: ignore[arg-type]
 

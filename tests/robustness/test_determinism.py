@@ -19,7 +19,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 #: The optional dependencies (extras) and heavy libraries a plain import must not load.
-OPTIONAL = ("matplotlib", "icalendar", "holidays", "openpyxl", "jsonschema", "pandas", "numpy")
+OPTIONAL = (
+    "matplotlib",
+    "icalendar",
+    "holidays",
+    "openpyxl",
+    "jsonschema",
+    "pandas",
+    "numpy",
+    "tomli_w",
+)
 
 
 def _run(code_or_module: list[str], seed: str) -> str:

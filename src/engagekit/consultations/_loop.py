@@ -92,7 +92,7 @@ class ThemeStatuses(_display.Listing[ThemeStatus]):
 
 
 @attrs.frozen(kw_only=True)
-class ClosureMetrics:
+class ClosureMetrics(_display.Tabular):
     """How far the loop is closed on a consultation, as of a date.
 
     Attributes:

@@ -10,7 +10,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from engagekit._display import esc, html, markdown, md_table, table, text
+from engagekit._display import (
+    Record,
+    esc,
+    html,
+    markdown,
+    md_table,
+    records,
+    rows_to_records,
+    table,
+    text,
+)
 from engagekit.consultations._consultation import Consultation, QuestionKind
 from engagekit.consultations._import import CsvImport
 from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop
@@ -305,3 +315,20 @@ def _(value: CsvImport) -> str:
 @html.register
 def _(value: CsvImport) -> str:
     return f"<p>{esc(repr(value))}</p>" + html(value.findings)
+
+
+@records.register
+def _(value: ClosureMetrics) -> list[Record]:
+    # The table's measures; a count and its share, shown in one cell, are two columns.
+    measures = [label for label, _ in _metric_rows(value)]
+    figures = (
+        (value.themes, None),
+        (value.answered, value.closure_rate),
+        (value.respondents, None),
+        (value.heard, value.heard_rate),
+        (value.decisions, None),
+    )
+    return rows_to_records(
+        ("measure", "value", "share"),
+        ((measure, *figure) for measure, figure in zip(measures, figures, strict=True)),
+    )

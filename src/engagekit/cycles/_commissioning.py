@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable, short_repr
+from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.choices import Choice
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.cycles._engagement import EngagementStage
@@ -94,7 +94,7 @@ class CommissioningStage:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class CommissioningCycle(Displayable):
+class CommissioningCycle(Displayable, Tabular):
     """A commissioning cycle: ordered stages, each served by engagement stages and methods.
 
     engagekit ships the variants a public source verifies (see

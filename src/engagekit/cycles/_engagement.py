@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from engagekit import _display, _validate
-from engagekit._display import Displayable, short_repr
+from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.choices import Choice
 from engagekit.errors import InvalidValueError, UnknownChoiceError
 from engagekit.sources import LegalForce, Source
@@ -223,7 +223,7 @@ class KeyElement:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class EngagementCycle(Displayable):
+class EngagementCycle(Displayable, Tabular):
     """The Engagement Cycle: five stages round a centre of strategy, culture and systems.
 
     Iterating gives the stages' records in order; indexing takes an

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable, short_repr
+from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.choices import Choice
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
@@ -145,7 +145,7 @@ class Rung:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Ladder(Displayable):
+class Ladder(Displayable, Tabular):
     """A participation ladder: rungs from least to most citizen power.
 
     Each rung maps (or not) onto a

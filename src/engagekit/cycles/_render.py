@@ -8,7 +8,19 @@ from __future__ import annotations
 
 import textwrap
 
-from engagekit._display import esc, html, markdown, md_table, mermaid, mermaid_label, table, text
+from engagekit._display import (
+    Record,
+    esc,
+    html,
+    markdown,
+    md_table,
+    mermaid,
+    mermaid_label,
+    records,
+    rows_to_records,
+    table,
+    text,
+)
 from engagekit.cycles._commissioning import CommissioningCycle
 from engagekit.cycles._engagement import EngagementCycle, StageDetails
 from engagekit.cycles._levels import Ladder
@@ -196,3 +208,41 @@ def _(value: RubricResult) -> str:
 def _(value: RubricResult) -> str:
     rows = [(r.principle.name, r.rating.label, r.message) for r in value.reasons]
     return table(("Principle", "Rating", "Reason"), rows, caption=_rubric_head(value))
+
+
+# --- Records (one per table row, same columns) ------------------------------------------
+
+
+@records.register
+def _(value: EngagementCycle) -> list[Record]:
+    return rows_to_records(
+        ("#", "stage", "who", "things to think about"),
+        ((d.stage.number, d.title, d.who, d.headings) for d in value.stages),
+    )
+
+
+@records.register
+def _(value: CommissioningCycle) -> list[Record]:
+    return rows_to_records(
+        ("stage", "engagement stages", "methods of engagement"),
+        (
+            (stage.name, [s.number for s in stage.engagement_stages], stage.methods)
+            for stage in value.stages
+        ),
+    )
+
+
+@records.register
+def _(value: Ladder) -> list[Record]:
+    return rows_to_records(
+        ("#", "rung", "group", "participation level", "summary"),
+        ((r.number, r.name, r.group, r.level, r.summary) for r in reversed(value.rungs)),
+    )
+
+
+@records.register
+def _(value: RubricResult) -> list[Record]:
+    return rows_to_records(
+        ("principle", "rating", "reason", "rule"),
+        ((r.principle.name, r.rating, r.message, r.rule) for r in value.reasons),
+    )

@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable, short_repr
+from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.decisions._decision import Decision
 from engagekit.decisions._evaluate import triangle_reasons
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
@@ -110,7 +110,7 @@ def _rows_fit(comparison: Comparison) -> None:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Comparison(Displayable):
+class Comparison(Displayable, Tabular):
     """A side-by-side options appraisal (see [`compare`][engagekit.decisions.compare]).
 
     Every row has one rating per column, and names only columns and options of the

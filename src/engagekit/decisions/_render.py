@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from engagekit._display import esc, html, linked, markdown, md_table, table, text
+from engagekit._display import (
+    Record,
+    esc,
+    html,
+    linked,
+    markdown,
+    md_table,
+    records,
+    rows_to_records,
+    table,
+    text,
+)
 from engagekit.decisions._compare import Comparison
 from engagekit.decisions._results import (
     READINESS,
@@ -292,3 +303,16 @@ def _(value: ConsultationCheck) -> str:
     caption = f"Gunning principles: {value.outcome.label}"
     body = table(("Rating", "Principle", "Judgement", "Force"), rows, caption=caption)
     return f'<div class="engagekit">{body}</div>'
+
+
+@records.register
+def _(value: Comparison) -> list[Record]:
+    columns = ("option", *(c.label for c in value.columns), "status", "outcome")
+    statuses = [cells[-1] for cells in _row_cells(value)]
+    return rows_to_records(
+        columns,
+        (
+            (row.option, *row.ratings, status, row.outcome)
+            for row, status in zip(value.rows, statuses, strict=True)
+        ),
+    )

@@ -11,7 +11,7 @@ from typing import IO, Any, ClassVar
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable, short_repr
+from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.duties._bodies import BodyLike, BodyType
 from engagekit.duties._financial_year import FinancialYear
 from engagekit.duties._model import Citation, Duty, EvidenceWindow, Requirement, Trigger, _date
@@ -225,7 +225,7 @@ class ComplianceReport(Result):
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Checklist(Displayable):
+class Checklist(Displayable, Tabular):
     """One item per requirement of every duty that bound a kind of body on a day.
 
     Examples:

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from engagekit import _display, _validate
-from engagekit._display import Displayable
+from engagekit._display import Displayable, Tabular
 from engagekit.choices import Choice
 from engagekit.duties._bodies import BodyType, as_body_type
 from engagekit.errors import InvalidValueError
@@ -183,7 +183,7 @@ def _after_start(instance: Duty, attribute: attrs.Attribute[Any], value: object)
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Duty(Displayable):
+class Duty(Displayable, Tabular):
     """A duty (or one version of it) in force for a period, binding some kinds of body.
 
     Several records may share an ``id`` when the duty changed (s242 as enacted, as

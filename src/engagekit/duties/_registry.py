@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable, short_repr
+from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.duties import _loader
 from engagekit.duties._bodies import BodyLike, BodyType, as_body_type
 from engagekit.duties._model import Duty, Requirement, _date
@@ -56,7 +56,7 @@ def _no_overlaps(instance: DutyRegistry, attribute: attrs.Attribute[Any], value:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class DutyRegistry(Displayable):
+class DutyRegistry(Displayable, Tabular):
     """An immutable set of duties (and their versions), asked questions by date.
 
     Build it with [`registry`][engagekit.duties.registry] (the built-in duties),

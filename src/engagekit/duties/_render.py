@@ -8,7 +8,19 @@ from __future__ import annotations
 
 import textwrap
 
-from engagekit._display import Html, esc, html, linked, markdown, md_table, table, text
+from engagekit._display import (
+    Html,
+    Record,
+    esc,
+    html,
+    linked,
+    markdown,
+    md_table,
+    records,
+    rows_to_records,
+    table,
+    text,
+)
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._checklist import Checklist, ComplianceReport, Finding
 from engagekit.duties._model import Duty
@@ -403,4 +415,81 @@ def _(value: ComplianceReport) -> str:
         f'<div class="engagekit"><p><strong>{esc(value.summary)}</strong>; '
         f"outcome: {esc(value.outcome.label)}. {esc(_force_line(value))}</p>"
         f"{table(_HEADERS, rows, caption=caption)}</div>"
+    )
+
+
+# --- Records (one per table row, same columns) ------------------------------------------
+
+
+@records.register
+def _(value: Duty) -> list[Record]:
+    return rows_to_records(
+        ("requirement", "text", "applies", "verified"),
+        ((item.key, item.text, item.trigger, item.verified) for item in value.requirements),
+    )
+
+
+@records.register
+def _(value: DutyRegistry) -> list[Record]:
+    ordered = sorted(value.duties, key=lambda d: (d.in_force_from, d.id))
+    return rows_to_records(
+        ("id", *(h.lower() for h in _TIMELINE_HEADERS)),
+        (
+            (
+                d.id,
+                d.period,
+                str(d.citation),
+                d.force,
+                d.title,
+                ", ".join(b.abbreviation for b in d.bodies),
+                d.verified,
+            )
+            for d in ordered
+        ),
+    )
+
+
+@records.register
+def _(value: DutyChanges) -> list[Record]:
+    rows: list[tuple[object, ...]] = [
+        (b.on, "body " + ("established" if b.started else "abolished"), b.body, None)
+        for b in value.bodies
+    ]
+    rows.extend((c.on, c.kind, c.duty_id, c.title) for c in value.changes)
+    return rows_to_records(("on", "change", "duty or body", "title"), rows)
+
+
+@records.register
+def _(value: Checklist) -> list[Record]:
+    return rows_to_records(
+        ("requirement", "text", "citation", "force", "verified"),
+        (
+            (
+                item.id,
+                item.requirement.text,
+                str(item.citation),
+                item.duty.force_of(item.requirement),
+                item.verified,
+            )
+            for item in value.items
+        ),
+    )
+
+
+@records.register
+def _(value: ComplianceReport) -> list[Record]:
+    return rows_to_records(
+        ("outcome", "requirement", "verified", "citation", "force", "evidence", "reasons"),
+        (
+            (
+                f.outcome,
+                f.rule,
+                f.verified,
+                f.source.section or f.source.title,
+                f.force,
+                f.evidence,
+                f.points,
+            )
+            for f in value.reasons
+        ),
     )

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable, Listing, short_repr
+from engagekit._display import Displayable, Listing, Tabular, short_repr
 from engagekit.choices import Choice
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._model import Duty
@@ -228,7 +228,7 @@ class BodyChange:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class DutyChanges(Displayable):
+class DutyChanges(Displayable, Tabular):
     """What changed after ``start`` up to and including ``end``.
 
     Examples:

@@ -423,7 +423,7 @@ def _weighted(pairs: Iterable[tuple[float, float]]) -> float | None:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class ActionPlan(_display.Displayable):
+class ActionPlan(_display.Displayable, _display.Tabular):
     """An action plan: numbered objectives, their actions, and how far they have got.
 
     Attributes:

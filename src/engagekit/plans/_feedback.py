@@ -108,7 +108,7 @@ class FeedbackOutcome:
 
 
 @attrs.frozen(kw_only=True)
-class LoopMetrics:
+class LoopMetrics(_display.Tabular):
     """How well the loop was closed for a set of feedback, as of a date.
 
     Attributes:
@@ -256,7 +256,7 @@ def _informed_index(loop: FeedbackLoop) -> dict[str, list[str]]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class FeedbackLoop(_display.Displayable):
+class FeedbackLoop(_display.Displayable, _display.Tabular):
     """Feedback and what was done about it, kept as a lineage graph.
 
     The graph (built on first use with networkx) runs feedback → theme → decision

@@ -6,14 +6,14 @@ are read with `parse_target`; written out, they keep every field.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cattrs.gen import make_dict_structure_fn
 
 from engagekit import io
 from engagekit.errors import InvalidValueError
-from engagekit.plans._actions import Target, parse_target
+from engagekit.plans._actions import ActionPlan, Target, parse_target
 from engagekit.plans._dates import TargetDate
 from engagekit.plans._recurrence import Recurrence
 
@@ -61,6 +61,19 @@ def register() -> None:
     io.converter.register_unstructure_hook(
         Target | None, lambda v: None if v is None else io.converter.unstructure(v, type(v))
     )
+
+    # A plan may be written as rows (the plan-file shape) as well as in io's own shape.
+    nested = io.converter.get_structure_hook(ActionPlan)
+
+    def structure_plan(value: Any, cls: type) -> ActionPlan:
+        from engagekit.plans._load import _is_rows, plan_from_dict
+
+        if isinstance(value, Mapping) and _is_rows(value):
+            return plan_from_dict(value)
+        plan: ActionPlan = nested(value, cls)
+        return plan
+
+    io.converter.register_structure_hook(ActionPlan, structure_plan)
 
 
 register()

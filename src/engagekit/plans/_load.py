@@ -1,9 +1,12 @@
-"""Reading action plans from plan documents (TOML files or mappings) (private).
+"""Reading action plans from plan documents (TOML or JSON files, or mappings) (private).
 
-A plan document is written row by row, as the source plans are tables: objective
-rows numbered "1", "1.1" …, and action rows naming their objective. Every bad row
-is reported at once, each problem with its key path; rejection is linear in the
-size of the document.
+A plan has one document shape, the one `engagekit.io` writes (`objectives`, each
+with its `actions` and nested `objectives`), read and written by every function and
+command. Plan files may also be written row by row, as the source plans are tables
+(the shipped plans are): objective rows numbered "1", "1.1" …, and action rows
+naming their objective. `io.from_dict(data, ActionPlan)` and every loader read
+both; every bad row is reported at once, each problem with its key path; rejection
+is linear in the size of the document.
 """
 
 from __future__ import annotations
@@ -64,15 +67,26 @@ class _ActionRow:
 
 _PLAN_KEYS = {"title", "body", "source", "objective", "action", "status", "engagekit"}
 
+#: Keys only the `engagekit.io` shape of a plan has; a plan without them is read as rows.
+_IO_KEYS = frozenset({"objectives", "statuses"})
+
+
+def _is_rows(data: Mapping[str, Any]) -> bool:
+    """Whether a plan document is written as rows (the plan-file shape)."""
+    return not (_IO_KEYS & data.keys())
+
 
 def _parent(objective_id: str) -> str | None:
     return objective_id.rsplit(".", 1)[0] if "." in objective_id else None
 
 
 def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> ActionPlan:
-    """Build an `ActionPlan` from a plan document's rows, reporting every bad row.
+    """Build an `ActionPlan` from a plan document, reporting every bad row.
 
-    The document has a ``title``, optional ``body`` and ``source``, a list of
+    The document is either what `engagekit.io.to_dict` gives for a plan (its
+    ``objectives`` nest their ``actions`` and sub-``objectives``; read by
+    `engagekit.io.from_dict`), or a plan file written as rows: a
+    ``title``, optional ``body`` and ``source``, a list of
     ``objective`` rows (``id``, ``title``; an objective "1.1" sits under "1") and a
     list of ``action`` rows (``id``, ``objective``, ``description`` (left out
     where the source's Action column is empty), ``lead``, ``target`` as written,
@@ -105,6 +119,10 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
     """
     if not isinstance(data, Mapping):
         raise DocumentError(origin, [Problem("$", "a plan must be a table", data)])
+    if not _is_rows(data):
+        from engagekit import io
+
+        return io.from_dict(dict(data), ActionPlan, origin=origin)
     problems: list[Problem] = []
     resolved, found = _data.resolve_citations(dict(data), origin)
     problems.extend(_problem(text) for text in found)
@@ -295,10 +313,15 @@ def _part(
 
 
 def load_plan(source: str | Path | IO[bytes]) -> ActionPlan:
-    """Read an action plan from a TOML plan file (see `plan_from_dict`).
+    """Read an action plan from a plan file (see `plan_from_dict`).
+
+    A path ending `.json` is read as JSON (what `engagekit.io.dump` writes), any
+    other path or a binary file object as TOML; either may hold the `engagekit.io`
+    shape or the rows of a plan file. `engagekit.io.load(path, ActionPlan)` reads
+    the same documents.
 
     Raises:
-        ParseError: the file cannot be read or is not TOML.
+        ParseError: the file cannot be read or is not TOML (or JSON).
         DocumentError: every bad row, with its key path.
 
     Examples:
@@ -313,5 +336,8 @@ def load_plan(source: str | Path | IO[bytes]) -> ActionPlan:
 
     from engagekit import io
 
-    origin = str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")
+    if isinstance(source, str | Path):
+        json = Path(source).suffix.lower() == ".json"
+        return io.load(source, ActionPlan, format="json" if json else "toml")
+    origin = getattr(source, "name", "<toml>")
     return plan_from_dict(io.read_toml(source, origin=origin), origin=origin)

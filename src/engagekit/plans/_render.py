@@ -6,7 +6,18 @@ Registered on the dispatching functions of ``engagekit._display`` when
 
 from __future__ import annotations
 
-from engagekit._display import esc, html, linked, markdown, md_table, table, text
+from engagekit._display import (
+    Record,
+    esc,
+    html,
+    linked,
+    markdown,
+    md_table,
+    records,
+    rows_to_records,
+    table,
+    text,
+)
 from engagekit.plans._actions import Action, ActionPlan
 from engagekit.plans._dates import TargetDate
 from engagekit.plans._feedback import FeedbackLoop, LoopMetrics
@@ -315,3 +326,59 @@ def _(value: AnnualEngagementReport) -> str:
 @text.register
 def _(value: AnnualEngagementReport) -> str:
     return markdown(value)
+
+
+# --- Records (one per table row, same columns) ------------------------------------------
+
+
+@records.register
+def _(value: ActionPlan) -> list[Record]:
+    return rows_to_records(
+        ("action", "description", "lead", "target"),
+        ((a.id, a.text, a.lead, _target(a) or None) for a in value.all_actions()),
+    )
+
+
+@records.register
+def _(value: LoopMetrics) -> list[Record]:
+    # The table's measures, each with its value as a number (a rate from 0 to 1).
+    measures = [label for label, _ in _metric_rows(value)]
+    numbers = (
+        value.total,
+        value.closed,
+        value.closure_rate,
+        value.concerns,
+        value.change_rate,
+        value.median_days_to_respond,
+        value.past_standard,
+    )
+    return rows_to_records(("measure", "value"), zip(measures, numbers, strict=True))
+
+
+@records.register
+def _(value: FeedbackLoop) -> list[Record]:
+    return rows_to_records(
+        ("item", "date", "channel", "theme", "you said"),
+        ((i.id, i.date, i.channel, i.theme, i.text) for i in value.items),
+    )
+
+
+@records.register
+def _(value: YouSaidWeDid) -> list[Record]:
+    return rows_to_records(
+        tuple(h.lower() for h in _YSWD),
+        ((e.theme, e.we_asked, e.you_said, e.we_did, e.outcome) for e in value.entries),
+    )
+
+
+@records.register
+def _(value: StakeholderMap) -> list[Record]:
+    return rows_to_records(
+        ("stakeholder group", "activity", "owner / lead"),
+        ((g.name, g.activities, g.owners) for g in value.groups),
+    )
+
+
+@records.register
+def _(value: ResponsibilityMatrix) -> list[Record]:
+    return rows_to_records(("topic", "roles"), _chart_rows(value))

@@ -71,7 +71,7 @@ class YouSaidWeDidEntry:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class YouSaidWeDid(_display.Displayable):
+class YouSaidWeDid(_display.Displayable, _display.Tabular):
     """The publishable "We asked / You said / We did / The outcome was" document.
 
     Render it with ``engagekit.render.markdown`` or ``engagekit.render.html``;

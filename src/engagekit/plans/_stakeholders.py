@@ -42,7 +42,7 @@ class Influencer:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class StakeholderMap(_display.Displayable):
+class StakeholderMap(_display.Displayable, _display.Tabular):
     """A stakeholder table with its influencers.
 
     Examples:
@@ -147,7 +147,7 @@ class Role:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class ResponsibilityMatrix(_display.Displayable):
+class ResponsibilityMatrix(_display.Displayable, _display.Tabular):
     """Roles and responsibilities, queryable by topic and part.
 
     Examples:

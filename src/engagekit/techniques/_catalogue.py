@@ -11,7 +11,7 @@ from typing import IO, TYPE_CHECKING, ClassVar
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable, Listing, short_repr
+from engagekit._display import Displayable, Listing, Tabular, short_repr
 from engagekit.cycles import EngagementStage, MethodOfEngagement, ParticipationLevel
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
 from engagekit.techniques._model import Quantity, Technique
@@ -77,7 +77,7 @@ def _techniques(value: object) -> tuple[Technique, ...]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class TechniqueCatalogue(Displayable):
+class TechniqueCatalogue(Displayable, Tabular):
     """A read-only catalogue of techniques, keyed by id.
 
     Build one with [`catalogue`][engagekit.techniques.catalogue] (the built-in one),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from engagekit._display import html, table, text
+from engagekit._display import Record, html, records, rows_to_records, table, text
 from engagekit.techniques._catalogue import TechniqueCatalogue
 from engagekit.techniques._model import Technique
 
@@ -67,4 +67,12 @@ def _(value: TechniqueCatalogue) -> str:
         ("Technique", "Method", "Levels", "Figures"),
         _rows(value),
         caption=f"{len(value)} techniques",
+    )
+
+
+@records.register
+def _(value: TechniqueCatalogue) -> list[Record]:
+    return rows_to_records(
+        ("technique", "id", "method", "levels", "figures"),
+        ((t.name, t.id, t.method, t.levels, "; ".join(f.text for f in t.figures)) for t in value),
     )

@@ -6,7 +6,17 @@ Registered on the dispatching functions of ``engagekit._display`` when
 
 from __future__ import annotations
 
-from engagekit._display import _text_table, html, markdown, md_table, table, text
+from engagekit._display import (
+    Record,
+    _text_table,
+    html,
+    markdown,
+    md_table,
+    records,
+    rows_to_records,
+    table,
+    text,
+)
 from engagekit.disclosure import MARK
 from engagekit.disclosure._render import note
 from engagekit.duties.equality._eds import (
@@ -172,4 +182,55 @@ def _(value: EdsOutcomeGrading) -> str:
         '<div class="engagekit">'
         + table(_OUTCOME_HEAD, _outcome_rows(value), caption=_outcome_head(value))
         + "</div>"
+    )
+
+
+# --- Records (one per table row) --------------------------------------------------------
+
+
+@records.register
+def _(value: RepresentationReport) -> list[Record]:
+    # The table's Interval column is two numbers, and its last column a flag.
+    return rows_to_records(
+        (
+            "characteristic",
+            "category",
+            "participants",
+            "share",
+            "population",
+            "difference",
+            "interval low",
+            "interval high",
+            "under-represented",
+        ),
+        (
+            (
+                r.characteristic,
+                r.category,
+                r.participants,
+                r.share,
+                r.population_share,
+                r.difference,
+                r.low,
+                r.high,
+                r.under_represented,
+            )
+            for r in value.reasons
+        ),
+    )
+
+
+@records.register
+def _(value: EdsGrading) -> list[Record]:
+    return rows_to_records(
+        ("no.", "goal or domain", "grade", "outcome"),
+        ((r.number, r.title, r.grade, r.outcome) for r in value.reasons),
+    )
+
+
+@records.register
+def _(value: EdsOutcomeGrading) -> list[Record]:
+    return rows_to_records(
+        ("outcome", "wording", "grade", "result"),
+        ((r.code, r.wording, r.grade, r.outcome) for r in value.reasons),
     )

@@ -1,0 +1,329 @@
+"""`to_records()` on every tabular result: flat records of plain values, with the
+table's columns, that pandas reads as they are."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from engagekit import ENGAGEMENT_CYCLE, evaluate, examples
+from engagekit.consultations import ConsultationLoop
+from engagekit.cycles import commissioning_cycles, ladders
+from engagekit.decisions import compare
+from engagekit.duties import BodyType, Checklist, duties_for, registry
+from engagekit.duties.equality import eds_models, representation
+from engagekit.errors import InvalidTypeError
+from engagekit.plans import (
+    ChangeStatus,
+    Channel,
+    FeedbackItem,
+    FeedbackLoop,
+    FeedbackOutcome,
+    Response,
+    TargetDate,
+    you_said_we_did,
+)
+from engagekit.techniques import catalogue, select
+
+
+PLAIN = (str, int, float, bool, dt.date, type(None))
+
+
+def _loop() -> FeedbackLoop:
+    """The feedback of docs/how-to/publish-you-said-we-did.md."""
+    return FeedbackLoop(
+        items=[
+            FeedbackItem(
+                id="f1",
+                date=dt.date(2018, 5, 3),
+                channel=Channel.PUBLIC_MEETING,
+                text="Evening appointments wanted",
+                theme="access",
+                asked="What would improve access?",
+            ),
+            FeedbackItem(
+                id="f2",
+                date=dt.date(2018, 6, 1),
+                channel=Channel.COMPLAINT,
+                text="Letter sent to the wrong address",
+                theme="information",
+            ),
+        ],
+        responses=[
+            Response(
+                id="r1",
+                feedback=["f1"],
+                date=dt.date(2018, 9, 1),
+                decision="extended-hours",
+                text="Evening clinics started",
+                change=ChangeStatus.MADE,
+            )
+        ],
+        outcomes=[
+            FeedbackOutcome(
+                id="o1",
+                response="r1",
+                date=dt.date(2018, 12, 1),
+                text="300 evening appointments",
+                evidence=["Governing Body minutes"],
+            )
+        ],
+    )
+
+
+def _representation() -> Any:
+    return representation(
+        {"age": {"16-24": 12, "25-64": 150, "65+": 45}},
+        {"age": {"16-24": 0.14, "25-64": 0.62, "65+": 0.24}},
+    )
+
+
+def _consultation_loop() -> ConsultationLoop:
+    return examples.oxfordshire_synthetic_loop()
+
+
+#: Each tabular value, and the columns its records have, in order.
+TABULAR: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
+    "verdict": (
+        lambda: evaluate(examples.somerset_rheumatology_decision()),
+        ("outcome", "rule", "title", "judgement", "force", "evidence", "missing", "source"),
+    ),
+    "options": (
+        lambda: compare(examples.somerset_patient_transport_decision()),
+        ("option",),  # then one column per criterion, then status and outcome
+    ),
+    "checklist": (
+        lambda: Checklist.for_body(BodyType.ICB, on="2024-06-30"),
+        ("requirement", "text", "citation", "force", "verified"),
+    ),
+    "compliance": (
+        lambda: Checklist.for_body(BodyType.CCG, on="2018-06-01").assess([], as_of="2018-06-01"),
+        ("outcome", "requirement", "verified", "citation", "force", "evidence", "reasons"),
+    ),
+    "duties in force": (
+        lambda: duties_for("ccg", "2018-06-01"),
+        ("id", "duty", "force", "citation", "in force", "verified"),
+    ),
+    "duty": (
+        lambda: registry().get("nhs-act-s14z2"),
+        ("requirement", "text", "applies", "verified"),
+    ),
+    "duty timeline": (
+        registry,
+        ("id", "in force", "citation", "force", "duty", "binds", "verified"),
+    ),
+    "duty changes": (
+        lambda: registry().changes_between("2022-06-01", "2022-07-31"),
+        ("on", "change", "duty or body", "title"),
+    ),
+    "plan": (
+        examples.somerset_action_plan,
+        ("action", "description", "lead", "target"),
+    ),
+    "overdue": (
+        lambda: examples.somerset_action_plan().overdue("2012-01-15"),
+        ("id", "description", "lead", "target", "due"),
+    ),
+    "feedback": (_loop, ("item", "date", "channel", "theme", "you said")),
+    "feedback metrics": (
+        lambda: _loop().metrics(dt.date(2019, 3, 31), standard_days=20),
+        ("measure", "value"),
+    ),
+    "metrics by theme": (
+        lambda: _loop().metrics_by("theme", dt.date(2019, 3, 31)),
+        ("group", "total", "closed", "closure rate", "concerns", "changed", "change rate"),
+    ),
+    "you said we did": (
+        lambda: you_said_we_did(_loop(), TargetDate.parse("2018/19")),
+        ("theme", "we asked", "you said", "we did", "the outcome was"),
+    ),
+    "stakeholders": (
+        examples.sutton_stakeholders,
+        ("stakeholder group", "activity", "owner / lead"),
+    ),
+    "responsibilities": (examples.sutton_responsibilities, ("topic", "roles")),
+    "representation": (
+        _representation,
+        (
+            "characteristic",
+            "category",
+            "participants",
+            "share",
+            "population",
+            "difference",
+            "interval low",
+            "interval high",
+            "under-represented",
+        ),
+    ),
+    "eds grading": (
+        lambda: eds_models()["eds2"].grade_outcomes({"2.4": "developing"}),
+        ("outcome", "wording", "grade", "result"),
+    ),
+    "consultation tallies": (
+        lambda: examples.oxfordshire_synthetic_responses().profile("channel"),
+        ("value", "count", "share"),
+    ),
+    "consultation closure": (
+        lambda: _consultation_loop().metrics("2015-12-31"),
+        ("measure", "value", "share"),
+    ),
+    "network summary": (
+        lambda: examples.sutton().summary(),
+        ("tier", "kind", "bodies", "for example"),
+    ),
+    "route": (
+        lambda: examples.sutton().route("sutton-practice-21"),
+        ("id", "name", "kind", "tier"),
+    ),
+    "techniques": (
+        catalogue,
+        ("technique", "id", "method", "levels", "figures"),
+    ),
+    "technique matches": (
+        lambda: select(level="collaborate", participants=1000),
+        ("technique", "id", "method", "score", "reasons"),
+    ),
+    "engagement cycle": (
+        lambda: ENGAGEMENT_CYCLE,
+        ("#", "stage", "who", "things to think about"),
+    ),
+    "commissioning cycle": (
+        lambda: commissioning_cycles()["engagement-cycle"],
+        ("stage", "engagement stages", "methods of engagement"),
+    ),
+    "ladder": (
+        lambda: ladders()["arnstein"],
+        ("#", "rung", "group", "participation level", "summary"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TABULAR))
+def test_records_make_a_data_frame_with_the_tables_columns(name):
+    """`pandas.DataFrame(result.to_records())` has the table's columns and one row per
+    table row, and every cell is a plain value."""
+    build, columns = TABULAR[name]
+    value = build()
+    found = value.to_records()
+    frame = pd.DataFrame(found)
+    assert len(frame) == len(found) > 0
+    assert tuple(frame.columns[: len(columns)]) == columns
+    assert all(tuple(record) == tuple(frame.columns) for record in found)
+    bad = {
+        (column, type(cell).__name__)
+        for record in found
+        for column, cell in record.items()
+        if not isinstance(cell, PLAIN)
+    }
+    assert bad == set()
+    assert value.to_records() == found  # stable
+
+
+def test_verdict_records_hold_each_reason_as_written():
+    """Somerset's rheumatology verdict: one record per reason, choices as their values,
+    evidence ids joined."""
+    frame = pd.DataFrame(TABULAR["verdict"][0]().to_records())
+    acceptable = frame[frame["rule"] == "triangle.acceptable"].iloc[0]
+    assert acceptable["outcome"] == "met"
+    assert acceptable["force"] == "local-practice"
+    assert acceptable["evidence"] == "fhc-minutes; ra-society-views"
+    assert acceptable["source"].startswith("NHS Somerset and Somerset Clinical Commissioning")
+
+
+def test_options_records_rate_each_option_on_each_criterion():
+    """The patient transport options appraisal: one column per criterion, its rating
+    value in each cell, and the table's status."""
+    frame = pd.DataFrame(TABULAR["options"][0]().to_records()).set_index("option")
+    assert list(frame.index) == ["link-recommendations", "current-plans"]
+    assert frame.loc["current-plans", "acceptable to patients"] == "partly-met"
+    assert frame.loc["link-recommendations", "affordable"] == "unknown"
+    assert frame.loc["current-plans", "status"] == "dominated by link-recommendations"
+    assert list(frame.columns)[-2:] == ["status", "outcome"]
+
+
+def test_compliance_records_count_breaches_like_the_report():
+    """A CCG with no evidence on 1 June 2018: statute rows are not met, and pandas
+    counts the same breaches the report does."""
+    report = TABULAR["compliance"][0]()
+    frame = pd.DataFrame(report.to_records())
+    first = frame.iloc[0]
+    assert (first["requirement"], first["citation"], first["force"]) == (
+        "nhs-act-s14t/have-regard",
+        "s14T",
+        "statute",
+    )
+    assert first["reasons"] == "not met: no evidence"
+    binding = frame["force"].isin(["statute", "regulations"]) & (frame["outcome"] == "not-met")
+    assert int(binding.sum()) == len(report.breaches)
+
+
+def test_plan_records_keep_dates_as_dates():
+    """Somerset's overdue actions on 15 January 2012: the due date is a `datetime.date`
+    that pandas turns into a timestamp; a missing lead is None."""
+    frame = pd.DataFrame(TABULAR["overdue"][0]().to_records())
+    assert frame.loc[0, "id"] == "1.2c"
+    assert frame.loc[0, "due"] == dt.date(2011, 12, 31)
+    assert frame.loc[0, "lead"] is None
+    assert frame.loc[0, "target"] == "Dec 2011 / Sept 2012"
+    assert pd.to_datetime(frame["due"]).max() <= pd.Timestamp("2012-01-15")
+    plan = pd.DataFrame(TABULAR["plan"][0]().to_records())
+    assert len(plan) == len(examples.somerset_action_plan().all_actions())
+    assert plan.loc[0, "action"] == "1.1a"
+
+
+def test_feedback_records_are_the_how_to_figures():
+    """The feedback loop of the how-to: measures as numbers (a rate from 0 to 1)."""
+    metrics = pd.DataFrame(TABULAR["feedback metrics"][0]().to_records()).set_index("measure")
+    assert metrics.loc["Loop-closure rate", "value"] == 0.5
+    assert metrics.loc["Median days to respond", "value"] == 121.0
+    assert metrics.loc["Past the response standard", "value"] == 1
+    yswd = pd.DataFrame(TABULAR["you said we did"][0]().to_records())
+    assert list(yswd["theme"]) == ["access", "information"]
+    assert yswd.loc[0, "we did"] == "Evening clinics started"
+    assert yswd.loc[1, "we did"] == ""
+    items = pd.DataFrame(TABULAR["feedback"][0]().to_records())
+    assert list(items["channel"]) == ["public-meeting", "complaint"]
+
+
+def test_representation_records_split_the_interval():
+    """16-24 year olds: 12 of 207 participants against 14% of the population, under-
+    represented (the whole interval is below 0)."""
+    frame = pd.DataFrame(TABULAR["representation"][0]().to_records()).set_index("category")
+    young = frame.loc["16-24"]
+    assert young["characteristic"] == "age"
+    assert young["participants"] == 12
+    assert young["share"] == pytest.approx(12 / 207)
+    assert young["population"] == 0.14
+    assert young["interval low"] < young["interval high"] < 0
+    assert bool(young["under-represented"]) is True
+
+
+def test_duty_and_network_records():
+    """The duty timeline gives the duty's id and force; a route gives body ids and
+    tier values."""
+    s14z2 = pd.DataFrame(registry().get("nhs-act-s14z2").to_records()).set_index("requirement")
+    assert s14z2.loc["a", "applies"] == "always"
+    assert s14z2.loc["b", "applies"] == "service-impact"
+    timeline = pd.DataFrame(registry().to_records()).set_index("id")
+    assert timeline.loc["rra-1976-s71", "in force"] == "2001-04-02 to 2011-04-04"
+    assert timeline.loc["rra-1976-s71", "force"] == "statute"
+    changes = pd.DataFrame(TABULAR["duty changes"][0]().to_records())
+    assert changes.loc[0, "on"] == dt.date(2022, 7, 1)
+    assert changes.loc[0, "change"] == "body abolished"
+    route = pd.DataFrame(TABULAR["route"][0]().to_records())
+    assert route.loc[0, "id"] == "sutton-locality-sutton-and-cheam"
+    assert route.loc[0, "tier"] == "locality"
+
+
+def test_a_value_without_a_table_has_no_records():
+    """Only tabular values give records; anything else is a type error."""
+    from engagekit import _display
+
+    with pytest.raises(InvalidTypeError, match="to_records.*a tabular engagekit value"):
+        _display.records(examples.somerset_rheumatology_decision())
