@@ -163,6 +163,8 @@ def _informed(size: int):
     return ours, baseline
 
 
+#: The inline style engagekit puts on every table cell (left-aligned in notebooks).
+_CELL = "text-align:left;vertical-align:top"
 _HEAD = ("Theme", "We asked", "You said", "We did", "The outcome was")
 
 
@@ -191,7 +193,9 @@ def _plain_yswd_html(loop, start, end, title):
     parts = [
         '<div class="engagekit"><table class="engagekit">',
         f"<caption>{esc(title)}</caption>",
-        "<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in _HEAD) + "</tr></thead><tbody>",
+        "<thead><tr>"
+        + "".join(f'<th scope="col" style="{_CELL}">{esc(h)}</th>' for h in _HEAD)
+        + "</tr></thead><tbody>",
     ]
     for theme in sorted(items, key=lambda t: (t is None, t or "")):
         said = items[theme]
@@ -202,7 +206,9 @@ def _plain_yswd_html(loop, start, end, title):
             "; ".join(did.get(theme, ())) or "not yet answered",
             "; ".join(came.get(theme, ())),
         )
-        parts.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
+        parts.append(
+            "<tr>" + "".join(f'<td style="{_CELL}">{esc(c)}</td>' for c in cells) + "</tr>"
+        )
     parts.append("</tbody></table></div>")
     return "".join(parts)
 
