@@ -51,6 +51,10 @@ def _structure_optional_target(value: Any, type_: type) -> Target | None:
     return None if value is None else _structure_target(value, type_)
 
 
+#: io's own structure hook for `ActionPlan`, kept from the first `register` call.
+_NESTED: dict[str, Callable[[Any, type], ActionPlan]] = {}
+
+
 def register() -> None:
     """Register the plan hooks on ``io.converter`` (idempotent)."""
     io.converter.register_structure_hook(TargetDate, _structure_factory(TargetDate))
@@ -63,7 +67,8 @@ def register() -> None:
     )
 
     # A plan may be written as rows (the plan-file shape) as well as in io's own shape.
-    nested = io.converter.get_structure_hook(ActionPlan)
+    # The nested hook is io's own, taken once, so calling this again wraps nothing twice.
+    nested = _NESTED.setdefault("plan", io.converter.get_structure_hook(ActionPlan))
 
     def structure_plan(value: Any, cls: type) -> ActionPlan:
         from engagekit.plans._load import _is_rows, plan_from_dict
