@@ -89,3 +89,72 @@ class TestResult:
         assert check.gaps == (partly, missing)
         assert check.blocking == (missing,)
         assert bool(_Check(outcome=Outcome.PARTLY_MET, reasons=(partly,))) is True
+
+
+def _every_reason_type() -> list[type[Reason]]:
+    # The packages load their modules on first use: name a type from each.
+    from engagekit.cycles import PrincipleScore
+    from engagekit.decisions import Reason as DecisionReason
+    from engagekit.duties import Finding
+    from engagekit.duties.equality import OutcomeGrade, RepresentationFinding, UnitGrade
+
+    loaded = (
+        PrincipleScore,
+        DecisionReason,
+        Finding,
+        OutcomeGrade,
+        RepresentationFinding,
+        UnitGrade,
+    )
+    assert all(issubclass(cls, Reason) for cls in loaded)
+
+    found: list[type[Reason]] = []
+    todo = [Reason]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+def test_every_reason_type_keeps_the_one_line_repr() -> None:
+    names = {cls.__name__ for cls in _every_reason_type()}
+    assert {
+        "Finding",
+        "RepresentationFinding",
+        "UnitGrade",
+        "OutcomeGrade",
+        "PrincipleScore",
+    } <= names
+    for cls in _every_reason_type():
+        assert cls.__repr__ is Reason.__repr__, cls.__qualname__
+
+
+def test_a_finding_reads_in_a_notebook() -> None:
+    import datetime as dt
+
+    from engagekit import render
+    from engagekit.duties import Checklist
+
+    report = Checklist.for_body("icb", on=dt.date(2024, 6, 30)).assess(
+        [], as_of=dt.date(2024, 6, 30)
+    )
+    finding = next(f for f in report.findings if f.rule == "nhs-act-s14z45/c")
+    assert repr(finding) == "<Finding 'nhs-act-s14z45/c' not met: 'not met: no evidence'>"
+    # A requirement written as a sentence loses its full stop before the colon.
+    assert str(finding) == (
+        "[not met] Involve the public in decisions affecting the operation of the "
+        "commissioning arrangements: not met: no evidence"
+    )
+    shown = finding._repr_html_()
+    assert shown == render.html(finding)
+    assert (
+        '<a href="https://www.legislation.gov.uk/ukpga/2006/41/section/14Z45/2022-07-01">' in shown
+    )
+    assert render.markdown(finding).startswith("**not met** Involve the public in decisions")
+    assert (
+        render.text(finding)
+        .splitlines()[1]
+        .strip()
+        .startswith("UK Parliament, National Health Service Act 2006, s14Z45(2)(c)")
+    )

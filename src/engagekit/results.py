@@ -39,7 +39,19 @@ from typing import ClassVar
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable, Record, Tabular, records, rows_to_records
+from engagekit._display import (
+    Displayable,
+    Record,
+    Tabular,
+    esc,
+    html,
+    linked,
+    markdown,
+    quoted,
+    records,
+    rows_to_records,
+    text,
+)
 from engagekit.choices import Choice, aliases
 from engagekit.sources import LegalForce, Source
 
@@ -138,7 +150,7 @@ _SEVERITY = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Reason:
     """One judgement inside a result, with the rule, the evidence and the source behind it.
 
@@ -161,6 +173,13 @@ class Reason:
         ...            message="open for 3 weeks", source=gunning)
         >>> print(r)
         [not met] Adequate time: open for 3 weeks
+        >>> r
+        <Reason 'gunning.time' not met: 'open for 3 weeks'>
+
+    ``repr`` is one line (the rule, the outcome and the message); a notebook shows a
+    reason as a short block with its source linked, and ``engagekit.render`` renders
+    it as text, Markdown or HTML. Subclasses keep these (declare them with
+    ``repr=False`` so attrs does not write a long one).
     """
 
     rule: str = attrs.field(validator=_validate.text)
@@ -188,7 +207,37 @@ class Reason:
         return self.outcome is Outcome.NOT_MET and force is not None and force.binding
 
     def __str__(self) -> str:
-        return f"[{self.outcome.label}] {self.title}: {self.message}"
+        return f"[{self.outcome.label}] {_clause(self.title)}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.rule!r} {self.outcome.label}: {quoted(self.message)}>"
+
+    def _repr_html_(self) -> str:
+        return html(self)
+
+
+def _clause(title: str) -> str:
+    """A title that is a whole sentence, without its full stop, to go before a colon."""
+    return title.removesuffix(".")
+
+
+@text.register
+def _(value: Reason) -> str:
+    return f"{value}\n    {value.source}"
+
+
+@markdown.register
+def _(value: Reason) -> str:
+    return f"**{value.outcome.label}** {_clause(value.title)}: {value.message}  \n{value.source}\n"
+
+
+@html.register
+def _(value: Reason) -> str:
+    return (
+        f'<div class="engagekit"><p><strong>{esc(value.outcome.label)}</strong> '
+        f"{esc(_clause(value.title))}: {linked(value.message)}</p>"
+        f"<p>{linked(value.source)}</p></div>"
+    )
 
 
 #: The forces a decision maker may depart from (guidance only with recorded reasons).

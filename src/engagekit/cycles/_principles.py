@@ -48,7 +48,7 @@ class Judgement:
     reason: str = attrs.field(validator=_validate.text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PrincipleScore(Reason):
     """One principle's line of a [`RubricResult`][engagekit.cycles.RubricResult]: a
     [`Reason`][engagekit.results.Reason] with the principle and the rating given.

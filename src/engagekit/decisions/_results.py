@@ -29,7 +29,7 @@ READINESS = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Reason(results.Reason):
     """One judgement in a [`Verdict`][engagekit.decisions.Verdict], with its rule and source.
 

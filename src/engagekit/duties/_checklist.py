@@ -65,7 +65,7 @@ class ChecklistItem:
         return self.duty.verified and self.requirement.verified
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Finding(Reason):
     """The judgement on one requirement: a [`Reason`][engagekit.results.Reason] of a
     compliance report, with the evidence used and set aside.

@@ -133,7 +133,7 @@ class EdsUnit:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class UnitGrade(Reason):
     """The grade given to one goal or domain: a [`Reason`][engagekit.results.Reason]
     of an [`EdsGrading`][engagekit.duties.equality.EdsGrading].
@@ -213,7 +213,7 @@ class EdsGrading(Result):
         return _grade_counts(self.reasons)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class OutcomeGrade(Reason):
     """The grade given to one outcome: a [`Reason`][engagekit.results.Reason] of an
     [`EdsOutcomeGrading`][engagekit.duties.equality.EdsOutcomeGrading].

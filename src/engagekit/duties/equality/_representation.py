@@ -57,7 +57,7 @@ def _optional_real(instance: object, attribute: attrs.Attribute[Any], value: obj
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class RepresentationFinding(Reason):
     """One category of one characteristic: participants against the population.
 
