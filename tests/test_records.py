@@ -327,3 +327,27 @@ def test_a_value_without_a_table_has_no_records():
 
     with pytest.raises(InvalidTypeError, match="to_records.*a tabular engagekit value"):
         _display.records(examples.somerset_rheumatology_decision())
+
+
+def test_records_load_the_packages_renderers_first():
+    """`to_records()` as the first thing done with a value works: the package's
+    `_render` module, where its records are registered, is imported for it (a fresh
+    interpreter, nothing rendered before)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from engagekit import examples\n"
+        "print(examples.somerset_action_plan().to_records()[0]['action'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "1.1a\n", "")
+
+
+def test_two_columns_of_one_name_are_refused_not_merged():
+    """A record keyed twice by one name would silently lose a cell: refused instead."""
+    from engagekit import _display
+    from engagekit.errors import InvalidValueError
+
+    with pytest.raises(InvalidValueError, match="'total' is not allowed: two columns"):
+        _display.rows_to_records(("age", "total", "total"), [("16-24", 1, 2)])
