@@ -6,18 +6,20 @@ from __future__ import annotations
 import datetime as dt
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
-from engagekit import ENGAGEMENT_CYCLE, evaluate, examples
+from engagekit import ENGAGEMENT_CYCLE, EscalationNetwork, evaluate, examples
 from engagekit.consultations import ConsultationLoop
 from engagekit.cycles import commissioning_cycles, ladders
 from engagekit.decisions import compare
 from engagekit.duties import BodyType, Checklist, duties_for, registry
 from engagekit.duties.equality import eds_models, representation
 from engagekit.errors import InvalidTypeError
+from engagekit.escalation import FlowStage
 from engagekit.plans import (
     ChangeStatus,
     Channel,
@@ -32,6 +34,12 @@ from engagekit.techniques import catalogue, select
 
 
 PLAIN = (str, int, float, bool, dt.date, type(None))
+
+EPCN = Path(__file__).parent / "escalation" / "data" / "epcn-sample.csv"
+
+
+def _ods() -> Any:
+    return EscalationNetwork.from_ods(examples.data_file("epraccur-extract.csv"))
 
 
 def _loop() -> FeedbackLoop:
@@ -181,6 +189,22 @@ TABULAR: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
         lambda: examples.sutton().route("sutton-practice-21"),
         ("id", "name", "kind", "tier"),
     ),
+    "network tiers": (examples.sutton, ("tier", "bodies", "kinds")),
+    "coverage": (
+        lambda: examples.sutton().coverage(),
+        ("measure", "count", "share", "filled"),
+    ),
+    "gaps": (lambda: examples.sutton().gaps(), ("gap", "body")),
+    "feedback flow": (
+        examples.sutton_feedback_flow,
+        ("listen", "discuss", "inform", "feedback"),
+    ),
+    "ods import": (_ods, ("skipped because", "rows")),
+    "pcn import": (lambda: EscalationNetwork.from_pcn(EPCN), ("skipped because", "rows")),
+    "body duties": (
+        lambda: _ods().network.duties("2024-06-30").of("L85901"),
+        ("duty", "title"),
+    ),
     "techniques": (
         catalogue,
         ("technique", "id", "method", "levels", "figures"),
@@ -319,6 +343,49 @@ def test_duty_and_network_records():
     route = pd.DataFrame(TABULAR["route"][0]().to_records())
     assert route.loc[0, "id"] == "sutton-locality-sutton-and-cheam"
     assert route.loc[0, "tier"] == "locality"
+
+
+def test_network_records_are_its_tables_rows():
+    """Sutton's network: one record per tier with the tier's value, a count and the
+    kinds; coverage as figures (shares from 0 to 1, filled seats unknown); the import
+    of the example ODS extract: rows skipped by reason."""
+    tiers = pd.DataFrame(examples.sutton().to_records()).set_index("tier")
+    assert list(tiers.index) == ["place", "locality", "practice"]
+    assert tiers.loc["locality", "bodies"] == 3
+    assert tiers.loc["practice", "kinds"] == "25 practice, 25 patient participation group"
+    coverage = pd.DataFrame(examples.sutton().coverage().to_records()).set_index("measure")
+    assert coverage.loc["Represented on the next tier", "count"] == 24
+    assert coverage.loc["Represented on the next tier", "share"] == 0.96
+    assert coverage.loc["Seats on sutton-prg", "count"] == 75
+    assert coverage.loc["Seats on sutton-prg", "filled"] is None
+    skipped = _ods().to_records()
+    assert skipped == [
+        {"skipped because": "in Wales", "rows": 1},
+        {"skipped because": "prescribing setting 2", "rows": 1},
+        {"skipped because": "status C", "rows": 1},
+    ]
+    assert EscalationNetwork.from_pcn(EPCN).to_records() == [
+        {"skipped because": "membership ended", "rows": 2}
+    ]
+    bound = _ods().network.duties("2024-06-30").of("L85901").to_records()
+    assert bound[0] == {
+        "duty": "contract-involvement",
+        "title": "Involve people and communities (contractual responsibility of providers)",
+    }
+
+
+def test_feedback_flow_records_put_each_stage_in_its_column():
+    """Sutton's feedback flow: row n holds each stage's nth item, as the chart's
+    columns do; a stage with fewer items has None below its last."""
+    flow = examples.sutton_feedback_flow()
+    frame = pd.DataFrame(flow.to_records())
+    stages = flow.stages()
+    assert len(frame) == max(len(items) for items in stages.values()) == 15
+    assert frame.loc[0, "listen"] == "Sutton Patient Reference Group"
+    assert frame.loc[1, "discuss"] == "Diversity and Engagement Meetings"
+    assert list(frame["feedback"].dropna()) == [i.name for i in stages[FlowStage.FEEDBACK]]
+    assert pd.isna(frame.loc[14, "feedback"])
+    assert flow.to_records()[14]["feedback"] is None
 
 
 def test_a_value_without_a_table_has_no_records():

@@ -312,6 +312,31 @@ class TestHistoricReads:
         assert result.skipped == ()
         assert "1 warning" in render.text(result)
 
+    def test_markdown_shows_the_summary_skipped_rows_and_warnings(self) -> None:
+        """`render.markdown` of an import: its summary line, the skipped rows by reason
+        as a table (the HTML's columns), then the warnings as a list, capped as in text."""
+        result = EscalationNetwork.from_ods(SAMPLE)
+        assert render.markdown(result) == (
+            "10 rows read; 5 practices; 5 rows skipped; kinds as on 2025-01-01 "
+            "(sub-ICB locations and ICBs)\n\n"
+            "| Skipped because | Rows |\n|---|---|\n"
+            "| no commissioner recorded | 1 |\n| prescribing setting 2 | 1 |\n"
+            "| status C | 1 |\n| status D | 1 |\n| status P | 1 |"
+        )
+        text = "".join(
+            row(f"A{n:05d}", c15=f"{n:03d}") + row(f"B{n:05d}", c15=f"{n:03d}", c4="QOQ")
+            for n in range(25)
+        )
+        lenient = EscalationNetwork.from_ods(stdio.StringIO(text), strict=False)
+        shown = render.markdown(lenient).split("\n\n")
+        assert shown[0].startswith("50 rows read; 50 practices; 0 rows skipped; 25 warnings; ")
+        assert shown[1] == "| Skipped because | Rows |\n|---|---|"
+        warnings = shown[3].splitlines()
+        assert shown[2] == "Warnings (a body given two parents; one kept by rule):"
+        assert warnings[0] == f"- {lenient.warnings[0]}"
+        assert len(warnings) == 21
+        assert warnings[-1] == "- … and 5 more"
+
     def test_the_strict_error_is_capped_and_readable(self) -> None:
         """Thousands of conflicts: 50 problems kept, each on its own short line."""
         text = "".join(
