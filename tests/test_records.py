@@ -4,6 +4,7 @@ table's columns, that pandas reads as they are."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from collections.abc import Callable
 from pathlib import Path
@@ -12,10 +13,17 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from engagekit import ENGAGEMENT_CYCLE, EscalationNetwork, evaluate, examples
-from engagekit.consultations import ConsultationLoop
+from engagekit import ENGAGEMENT_CYCLE, EscalationNetwork, evaluate, examples, render
+from engagekit.consultations import (
+    Consultation,
+    ConsultationLoop,
+    ImportMapping,
+    Question,
+    read_responses,
+)
 from engagekit.cycles import commissioning_cycles, ladders
 from engagekit.decisions import compare
+from engagekit.disclosure import Disclosure, OneWay, TwoWay, count_table, protect
 from engagekit.duties import BodyType, Checklist, duties_for, registry
 from engagekit.duties.equality import eds_models, representation
 from engagekit.errors import InvalidTypeError
@@ -93,6 +101,39 @@ def _representation() -> Any:
 
 def _consultation_loop() -> ConsultationLoop:
     return examples.oxfordshire_synthetic_loop()
+
+
+def _csv_import() -> Any:
+    """The export of `read_responses`' example: one answer unread, one id repeated."""
+    consultation = Consultation(
+        title="Clinic hours",
+        questions=[
+            Question(id="support", text="Do you agree?", kind="closed", choices=["Yes", "No"])
+        ],
+    )
+    mapping = ImportMapping.from_dict(
+        {
+            "id": "Ref",
+            "channel": "paper",
+            "question": [{"id": "support", "column": "Q1", "values": {"Y": "Yes", "N": "No"}}],
+        }
+    )
+    return read_responses(io.StringIO("Ref,Q1\n1,Y\n2,Perhaps\n1,N\n"), mapping, consultation)
+
+
+def _protected() -> Disclosure:
+    """The two tables of docs/concepts/disclosure.md, protected together."""
+    by_age = OneWay(name="Age", counts={"16-24": 2, "25-64": 31, "65+": 42})
+    by_channel = TwoWay(
+        rows="Age",
+        columns="Channel",
+        counts={
+            "16-24": {"online": 2},
+            "25-64": {"online": 20, "paper": 11},
+            "65+": {"online": 12, "paper": 30},
+        },
+    )
+    return protect([by_age, by_channel])
 
 
 #: Each tabular value, and the columns its records have, in order.
@@ -181,6 +222,18 @@ TABULAR: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
         lambda: _consultation_loop().metrics("2015-12-31"),
         ("measure", "value", "share"),
     ),
+    "consultation loop": (_consultation_loop, ("theme", "respondents", "we did", "change")),
+    "consultation crosstab": (
+        lambda: examples.oxfordshire_synthetic_responses().crosstab("support", by="channel"),
+        ("answer", "online-consultation", "paper-form", "event"),
+    ),
+    "consultation import": (_csv_import, ("line", "column", "value", "message")),
+    "response report": (
+        examples.oxfordshire_synthetic_report,
+        ("section", "table", "category", "responses", "share"),
+    ),
+    "count table": (lambda: _protected()[0], ("Age", "count", "share")),
+    "cross table": (lambda: _protected()[1], ("Age \\ Channel", "online", "paper", "total")),
     "network summary": (
         lambda: examples.sutton().summary(),
         ("tier", "kind", "bodies", "for example"),
@@ -386,6 +439,64 @@ def test_feedback_flow_records_put_each_stage_in_its_column():
     assert list(frame["feedback"].dropna()) == [i.name for i in stages[FlowStage.FEEDBACK]]
     assert pd.isna(frame.loc[14, "feedback"])
     assert flow.to_records()[14]["feedback"] is None
+
+
+def test_protected_tables_give_their_rows_with_hidden_figures_as_none():
+    """The disclosure page's tables: the count table's rows and its total, the cross
+    table's rows and its totals row, each hidden figure None, as the tables show."""
+    age, by_channel = _protected()
+    assert age.to_records() == [
+        {"Age": "16-24", "count": None, "share": None},
+        {"Age": "25-64", "count": 31, "share": pytest.approx(31 / 75)},
+        {"Age": "65+", "count": None, "share": None},
+        {"Age": "Total", "count": 75, "share": 1.0},
+    ]
+    assert len(age.to_records()) == len(render.markdown(age).split("\n\n")[0].splitlines()) - 2
+    assert by_channel.to_records() == [
+        {"Age \\ Channel": "16-24", "online": None, "paper": 0, "total": None},
+        {"Age \\ Channel": "25-64", "online": 20, "paper": 11, "total": 31},
+        {"Age \\ Channel": "65+", "online": None, "paper": 30, "total": None},
+        {"Age \\ Channel": "Total", "online": 34, "paper": 41, "total": 75},
+    ]
+    sex = count_table(
+        {"Female": 40, "Male": 31, "Prefer not to say": 3},
+        name="Sex",
+        not_stated=["Prefer not to say"],
+    )
+    frame = pd.DataFrame(sex.to_records()).set_index("Sex")
+    assert list(frame.index) == ["Female", "Male", "Stated", "Prefer not to say", "Total"]
+    assert frame.loc["Stated", "count"] == 71
+    assert frame.loc["Female", "share"] == pytest.approx(40 / 71)
+    assert pd.isna(frame.loc["Total", "count"])
+
+
+def test_consultation_records():
+    """The Oxfordshire tutorial consultation: the report's tables of responses under
+    their headings, a hidden count None; the cross-tab's counts by channel; the
+    loop's themes; an import's findings by line."""
+    report = pd.DataFrame(examples.oxfordshire_synthetic_report().to_records())
+    channel = report[report["table"] == "Channel"].set_index("category")
+    assert list(channel.index) == ["online-consultation", "paper-form", "event"]
+    assert channel.loc["online-consultation", "responses"] == 14
+    assert channel.loc["online-consultation", "section"] == "Who responded and how"
+    assert pd.isna(channel.loc["event", "responses"])
+    online = report[report["category"] == "Reach more people online"].iloc[0]
+    assert (online["table"], online["responses"], online["share"]) == ("Theme", 7, 0.7)
+    assert online["section"].startswith("Do you have any other suggestions")
+    crosstab = examples.oxfordshire_synthetic_responses().crosstab("support", by="channel")
+    assert crosstab.to_records()[0] == {
+        "answer": "Yes",
+        "online-consultation": 9,
+        "paper-form": 3,
+        "event": 1,
+    }
+    loop = _consultation_loop().to_records()
+    assert (loop[0]["theme"], loop[0]["respondents"], loop[0]["change"]) == (
+        "Tell people what happened to their views",
+        13,
+        "planned",
+    )
+    assert [(f["line"], f["column"]) for f in _csv_import().to_records()] == [(3, "Q1"), (4, "Ref")]
 
 
 def test_a_value_without_a_table_has_no_records():
