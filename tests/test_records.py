@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from engagekit import ENGAGEMENT_CYCLE, EscalationNetwork, evaluate, examples, render
+from engagekit import io as io_
 from engagekit.consultations import (
     Consultation,
     ConsultationLoop,
@@ -22,7 +23,7 @@ from engagekit.consultations import (
     read_responses,
 )
 from engagekit.cycles import commissioning_cycles, ladders
-from engagekit.decisions import compare
+from engagekit.decisions import Decision, compare, required_engagement
 from engagekit.disclosure import Disclosure, OneWay, TwoWay, count_table, protect
 from engagekit.duties import BodyType, Checklist, duties_for, registry
 from engagekit.duties.equality import eds_models, representation
@@ -101,6 +102,12 @@ def _representation() -> Any:
 
 def _consultation_loop() -> ConsultationLoop:
     return examples.oxfordshire_synthetic_loop()
+
+
+def _requirement() -> Any:
+    """What the example clinic move (12,000 people, a relocation) must engage on."""
+    decision = io_.load_toml(examples.data_file("clinic-move.toml"), Decision)
+    return required_engagement(decision.impact, on=decision.on)
 
 
 def _csv_import() -> Any:
@@ -258,6 +265,12 @@ TABULAR: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
         lambda: _ods().network.duties("2024-06-30").of("L85901"),
         ("duty", "title"),
     ),
+    "technique": (
+        lambda: catalogue()["nominal-group"],
+        ("aspect", "detail"),
+    ),
+    "stage": (lambda: ENGAGEMENT_CYCLE[3], ("aspect", "what the stage asks")),
+    "engagement requirement": (_requirement, ("what", "needed")),
     "techniques": (
         catalogue,
         ("technique", "id", "method", "levels", "figures"),
@@ -497,6 +510,33 @@ def test_consultation_records():
         "planned",
     )
     assert [(f["line"], f["column"]) for f in _csv_import().to_records()] == [(3, "Q1"), (4, "Ref")]
+
+
+def test_detail_tables_give_one_record_per_aspect():
+    """A technique, a stage of the engagement cycle and an engagement requirement are
+    tables of labelled values: one record per label, choices as values, yes/no as
+    booleans, lists joined by "; "."""
+    nominal = pd.DataFrame(catalogue()["nominal-group"].to_records()).set_index("aspect")
+    assert nominal.loc["Method", "detail"] == "forums-for-debate"
+    assert nominal.loc["session length", "detail"] == "about three hours"
+    assert nominal.loc["Source", "detail"].endswith("Appendix 1, Forums for debate")
+    stage = pd.DataFrame(ENGAGEMENT_CYCLE[3].to_records()).set_index("aspect")
+    assert stage.loc["Who", "what the stage asks"] == "patients; carers"
+    assert list(stage.index) == [
+        "Purpose",
+        "Who",
+        "If this stage is done well",
+        "Things to think about",
+        "Source",
+    ]
+    needed = pd.DataFrame(_requirement().to_records()).set_index("what")
+    assert needed.loc["Limbs", "needed"] == "planning; proposals; decisions"
+    assert needed.loc["Minimum level", "needed"] == "involve"
+    assert needed.loc["Formal consultation", "needed"] is True
+    assert needed.loc["Suggested techniques", "needed"].split("; ")[:2] == [
+        "twenty-first-century-town-meeting",
+        "deliberative-events",
+    ]
 
 
 def test_a_value_without_a_table_has_no_records():
