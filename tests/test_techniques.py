@@ -7,6 +7,7 @@ import io as stdio
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from engagekit import EngagementStage, MethodOfEngagement, ParticipationLevel, Source
@@ -149,9 +150,9 @@ class TestCatalogue:
     def test_catalogue_is_immutable_and_shared(self) -> None:
         """The cached catalogue cannot be changed by one caller for the next."""
         shared = catalogue()
-        with pytest.raises(AttributeError):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
             shared.techniques = ()  # type: ignore[misc]
-        with pytest.raises(TypeError):
+        with pytest.raises(TypeError, match="'mappingproxy' object does not support item"):
             shared._index["x"] = shared["world-cafe"]  # type: ignore[index]
         assert catalogue() is shared
 
@@ -299,7 +300,7 @@ class TestLoading:
 
     def test_duplicate_toml_key(self) -> None:
         """TOML's own duplicate keys are refused, not silently merged."""
-        with pytest.raises(ParseError):
+        with pytest.raises(ParseError, match=r"local\.toml.*not valid TOML \(Cannot overwrite"):
             _load(GOOD + 'id = "again"\n')
 
     def test_missing_file(self, tmp_path: Path) -> None:

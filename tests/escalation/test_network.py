@@ -283,6 +283,6 @@ class TestOperations:
         assert nx.is_directed_acyclic_graph(graph)
         assert graph.nodes["board"]["tier"] == "place"
         assert graph.edges["p1", "forum"]["primary"] is True
-        with pytest.raises(nx.NetworkXError):
+        with pytest.raises(nx.NetworkXError, match="Frozen graph can't be modified"):
             graph.add_edge("board", "p1")
         assert nx.utils.graphs_equal(net.graph, graph)
