@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -105,7 +107,9 @@ class TestEngagementCycle:
     def test_unknown_stage_names_what_was_given(self, bad: object) -> None:
         """A stage that does not exist raises UnknownChoiceError (a ValueError and a
         LookupError) naming the value given."""
-        with pytest.raises(UnknownChoiceError) as info:
+        with pytest.raises(
+            UnknownChoiceError, match=f"^EngagementStage: {re.escape(repr(bad))} is"
+        ) as info:
             EngagementStage.parse(bad)
         assert repr(bad) in str(info.value)
         assert isinstance(info.value, ValueError)

@@ -98,7 +98,10 @@ class TestMalformed:
     def test_wrong_column_count_reported_by_line(self) -> None:
         """Every malformed row is reported, with its line, all at once."""
         text = row() + row("A81002", columns=26) + row("A81003", open_="2019-13-01")
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError,
+            match=r"<epraccur\.csv>: 2 problems\n  line 2: expected 27 columns, got 26",
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert [str(p) for p in info.value.problems] == [
             "line 2: expected 27 columns, got 26",
@@ -126,7 +129,10 @@ class TestMalformed:
     def test_duplicates_and_conflicts(self) -> None:
         """A practice twice, or a commissioner under two ICBs, is a malformed row."""
         text = row() + row() + row("A81009", c4="QOQ")
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError,
+            match=r"<epraccur\.csv>: 2 problems\n  line 2: practice A81001 is also on line 1",
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert [str(p) for p in info.value.problems] == [
             "line 2: practice A81001 is also on line 1",
@@ -205,7 +211,10 @@ class TestNeverABuiltinError:
     def test_problems_are_capped(self) -> None:
         """Thousands of bad rows: 50 problems kept, the rest counted."""
         text = "".join(row(f"A{n:05d}", status="X") for n in range(1000))
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError,
+            match=r"<epraccur\.csv>: 1000 problems\n  line 1: column 13 \(Status Code\) 'X'",
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert len(info.value.problems) == 50
         assert info.value.more == 950
@@ -343,7 +352,9 @@ class TestHistoricReads:
             row(f"A{n:05d}", c15=f"{n:03d}") + row(f"B{n:05d}", c15=f"{n:03d}", c4="QOQ")
             for n in range(200)
         )
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError, match=r"<epraccur\.csv>: 200 problems\n  line 2: 000 is under QOQ here"
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert len(info.value.problems) == 50
         assert info.value.more == 150
@@ -358,7 +369,9 @@ class TestHistoricReads:
     def test_conflicts_and_malformed_rows_are_reported_in_line_order(self) -> None:
         """One error lists bad rows and conflicts together, by line."""
         text = row() + row("A81009", c4="QOQ") + row("A81010", status="X")
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError, match=r"<epraccur\.csv>: 2 problems\n  line 2: 16C is under QOQ here"
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert [p.path for p in info.value.problems] == ["line 2", "line 3"]
 

@@ -87,7 +87,10 @@ class TestOneLineReprs:
         with pytest.raises(InvalidTypeError, match="expected a Body") as info:
             EscalationNetwork(name="x", bodies=[england])
         assert len(str(info.value)) < 300
-        with pytest.raises(InvalidTypeError) as type_info:
+        with pytest.raises(
+            InvalidTypeError,
+            match=r"items: got TypeError .*unhashable type.*; expected body ids \(text\)",
+        ) as type_info:
             england.aggregate([["P0001"]], to="system")
         assert len(str(type_info.value)) < 300
 
