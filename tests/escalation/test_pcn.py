@@ -268,8 +268,7 @@ class TestBadInput:
         ]
         assert ids(lenient.network, "A81002") == ["A81002", "U00001", "16C"]
         assert render.markdown(lenient).endswith(
-            "Warnings (a PCN given two parents; the first row's kept):\n\n"
-            f"- {lenient.warnings[0]}"
+            f"Warnings (a PCN given two parents; the first row's kept):\n\n- {lenient.warnings[0]}"
         )
 
     def test_not_a_file(self, tmp_path: Path) -> None:
