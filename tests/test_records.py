@@ -452,6 +452,14 @@ def test_feedback_flow_records_put_each_stage_in_its_column():
     assert list(frame["feedback"].dropna()) == [i.name for i in stages[FlowStage.FEEDBACK]]
     assert pd.isna(frame.loc[14, "feedback"])
     assert flow.to_records()[14]["feedback"] is None
+    shown = render.markdown(flow).splitlines()
+    assert shown[:3] == [
+        "## Sutton CCG feedback flow",
+        "",
+        "| Listen | Discuss | Inform | Feedback |",
+    ]
+    assert len(shown) == 4 + len(frame)  # heading, blank line, header, rule, one per record
+    assert shown[4].startswith("| Sutton Patient Reference Group | Commissioning Meetings |")
 
 
 def test_protected_tables_give_their_rows_with_hidden_figures_as_none():
