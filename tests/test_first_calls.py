@@ -90,7 +90,7 @@ def test_plan_rows_structure_as_io_does(filename):
     ],
 )
 def test_bad_data_is_reported_as_io_reports_it(data):
-    with pytest.raises(DocumentError) as expected:
+    with pytest.raises(DocumentError, match=r"^doc\.toml: 1 problem\n  \$") as expected:
         io.from_dict(data, Source, origin="doc.toml")
     with pytest.raises(DocumentError, match="doc.toml") as found:
         _data.from_dict(data, Source, origin="doc.toml")

@@ -4,20 +4,31 @@ table's columns, that pandas reads as they are."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 
-from engagekit import ENGAGEMENT_CYCLE, evaluate, examples
-from engagekit.consultations import ConsultationLoop
+from engagekit import ENGAGEMENT_CYCLE, EscalationNetwork, evaluate, examples, render
+from engagekit import io as io_
+from engagekit.consultations import (
+    Consultation,
+    ConsultationLoop,
+    ImportMapping,
+    Question,
+    read_responses,
+)
 from engagekit.cycles import commissioning_cycles, ladders
-from engagekit.decisions import compare
+from engagekit.decisions import Decision, compare, required_engagement
+from engagekit.disclosure import Disclosure, OneWay, TwoWay, count_table, protect
 from engagekit.duties import BodyType, Checklist, duties_for, registry
 from engagekit.duties.equality import eds_models, representation
 from engagekit.errors import InvalidTypeError
+from engagekit.escalation import FlowStage
 from engagekit.plans import (
     ChangeStatus,
     Channel,
@@ -32,6 +43,12 @@ from engagekit.techniques import catalogue, select
 
 
 PLAIN = (str, int, float, bool, dt.date, type(None))
+
+EPCN = Path(__file__).parent / "escalation" / "data" / "epcn-sample.csv"
+
+
+def _ods() -> Any:
+    return EscalationNetwork.from_ods(examples.data_file("epraccur-extract.csv"))
 
 
 def _loop() -> FeedbackLoop:
@@ -85,6 +102,45 @@ def _representation() -> Any:
 
 def _consultation_loop() -> ConsultationLoop:
     return examples.oxfordshire_synthetic_loop()
+
+
+def _requirement() -> Any:
+    """What the example clinic move (12,000 people, a relocation) must engage on."""
+    decision = io_.load_toml(examples.data_file("clinic-move.toml"), Decision)
+    return required_engagement(decision.impact, on=decision.on)
+
+
+def _csv_import() -> Any:
+    """The export of `read_responses`' example: one answer unread, one id repeated."""
+    consultation = Consultation(
+        title="Clinic hours",
+        questions=[
+            Question(id="support", text="Do you agree?", kind="closed", choices=["Yes", "No"])
+        ],
+    )
+    mapping = ImportMapping.from_dict(
+        {
+            "id": "Ref",
+            "channel": "paper",
+            "question": [{"id": "support", "column": "Q1", "values": {"Y": "Yes", "N": "No"}}],
+        }
+    )
+    return read_responses(io.StringIO("Ref,Q1\n1,Y\n2,Perhaps\n1,N\n"), mapping, consultation)
+
+
+def _protected() -> Disclosure:
+    """The two tables of docs/concepts/disclosure.md, protected together."""
+    by_age = OneWay(name="Age", counts={"16-24": 2, "25-64": 31, "65+": 42})
+    by_channel = TwoWay(
+        rows="Age",
+        columns="Channel",
+        counts={
+            "16-24": {"online": 2},
+            "25-64": {"online": 20, "paper": 11},
+            "65+": {"online": 12, "paper": 30},
+        },
+    )
+    return protect([by_age, by_channel])
 
 
 #: Each tabular value, and the columns its records have, in order.
@@ -173,6 +229,18 @@ TABULAR: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
         lambda: _consultation_loop().metrics("2015-12-31"),
         ("measure", "value", "share"),
     ),
+    "consultation loop": (_consultation_loop, ("theme", "respondents", "we did", "change")),
+    "consultation crosstab": (
+        lambda: examples.oxfordshire_synthetic_responses().crosstab("support", by="channel"),
+        ("answer", "online-consultation", "paper-form", "event"),
+    ),
+    "consultation import": (_csv_import, ("line", "column", "value", "message")),
+    "response report": (
+        examples.oxfordshire_synthetic_report,
+        ("section", "table", "category", "responses", "share"),
+    ),
+    "count table": (lambda: _protected()[0], ("Age", "count", "share")),
+    "cross table": (lambda: _protected()[1], ("Age \\ Channel", "online", "paper", "total")),
     "network summary": (
         lambda: examples.sutton().summary(),
         ("tier", "kind", "bodies", "for example"),
@@ -181,6 +249,28 @@ TABULAR: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
         lambda: examples.sutton().route("sutton-practice-21"),
         ("id", "name", "kind", "tier"),
     ),
+    "network tiers": (examples.sutton, ("tier", "bodies", "kinds")),
+    "coverage": (
+        lambda: examples.sutton().coverage(),
+        ("measure", "count", "share", "filled"),
+    ),
+    "gaps": (lambda: examples.sutton().gaps(), ("gap", "body")),
+    "feedback flow": (
+        examples.sutton_feedback_flow,
+        ("listen", "discuss", "inform", "feedback"),
+    ),
+    "ods import": (_ods, ("skipped because", "rows")),
+    "pcn import": (lambda: EscalationNetwork.from_pcn(EPCN), ("skipped because", "rows")),
+    "body duties": (
+        lambda: _ods().network.duties("2024-06-30").of("L85901"),
+        ("duty", "title"),
+    ),
+    "technique": (
+        lambda: catalogue()["nominal-group"],
+        ("aspect", "detail"),
+    ),
+    "stage": (lambda: ENGAGEMENT_CYCLE[3], ("aspect", "what the stage asks")),
+    "engagement requirement": (_requirement, ("what", "needed")),
     "techniques": (
         catalogue,
         ("technique", "id", "method", "levels", "figures"),
@@ -321,9 +411,169 @@ def test_duty_and_network_records():
     assert route.loc[0, "tier"] == "locality"
 
 
+def test_network_records_are_its_tables_rows():
+    """Sutton's network: one record per tier with the tier's value, a count and the
+    kinds; coverage as figures (shares from 0 to 1, filled seats unknown); the import
+    of the example ODS extract: rows skipped by reason."""
+    tiers = pd.DataFrame(examples.sutton().to_records()).set_index("tier")
+    assert list(tiers.index) == ["place", "locality", "practice"]
+    assert tiers.loc["locality", "bodies"] == 3
+    assert tiers.loc["practice", "kinds"] == "25 practice, 25 patient participation group"
+    coverage = pd.DataFrame(examples.sutton().coverage().to_records()).set_index("measure")
+    assert coverage.loc["Represented on the next tier", "count"] == 24
+    assert coverage.loc["Represented on the next tier", "share"] == 0.96
+    assert coverage.loc["Seats on sutton-prg", "count"] == 75
+    assert coverage.loc["Seats on sutton-prg", "filled"] is None
+    skipped = _ods().to_records()
+    assert skipped == [
+        {"skipped because": "in Wales", "rows": 1},
+        {"skipped because": "prescribing setting 2", "rows": 1},
+        {"skipped because": "status C", "rows": 1},
+    ]
+    assert EscalationNetwork.from_pcn(EPCN).to_records() == [
+        {"skipped because": "membership ended", "rows": 2}
+    ]
+    bound = _ods().network.duties("2024-06-30").of("L85901").to_records()
+    assert bound[0] == {
+        "duty": "contract-involvement",
+        "title": "Involve people and communities (contractual responsibility of providers)",
+    }
+
+
+def test_feedback_flow_records_put_each_stage_in_its_column():
+    """Sutton's feedback flow: row n holds each stage's nth item, as the chart's
+    columns do; a stage with fewer items has None below its last."""
+    flow = examples.sutton_feedback_flow()
+    frame = pd.DataFrame(flow.to_records())
+    stages = flow.stages()
+    assert len(frame) == max(len(items) for items in stages.values()) == 15
+    assert frame.loc[0, "listen"] == "Sutton Patient Reference Group"
+    assert frame.loc[1, "discuss"] == "Diversity and Engagement Meetings"
+    assert list(frame["feedback"].dropna()) == [i.name for i in stages[FlowStage.FEEDBACK]]
+    assert pd.isna(frame.loc[14, "feedback"])
+    assert flow.to_records()[14]["feedback"] is None
+    shown = render.markdown(flow).splitlines()
+    assert shown[:3] == [
+        "## Sutton CCG feedback flow",
+        "",
+        "| Listen | Discuss | Inform | Feedback |",
+    ]
+    assert len(shown) == 4 + len(frame)  # heading, blank line, header, rule, one per record
+    assert shown[4].startswith("| Sutton Patient Reference Group | Commissioning Meetings |")
+
+
+def test_protected_tables_give_their_rows_with_hidden_figures_as_none():
+    """The disclosure page's tables: the count table's rows and its total, the cross
+    table's rows and its totals row, each hidden figure None, as the tables show."""
+    age, by_channel = _protected()
+    assert age.to_records() == [
+        {"Age": "16-24", "count": None, "share": None},
+        {"Age": "25-64", "count": 31, "share": pytest.approx(31 / 75)},
+        {"Age": "65+", "count": None, "share": None},
+        {"Age": "Total", "count": 75, "share": 1.0},
+    ]
+    assert len(age.to_records()) == len(render.markdown(age).split("\n\n")[0].splitlines()) - 2
+    assert by_channel.to_records() == [
+        {"Age \\ Channel": "16-24", "online": None, "paper": 0, "total": None},
+        {"Age \\ Channel": "25-64", "online": 20, "paper": 11, "total": 31},
+        {"Age \\ Channel": "65+", "online": None, "paper": 30, "total": None},
+        {"Age \\ Channel": "Total", "online": 34, "paper": 41, "total": 75},
+    ]
+    sex = count_table(
+        {"Female": 40, "Male": 31, "Prefer not to say": 3},
+        name="Sex",
+        not_stated=["Prefer not to say"],
+    )
+    frame = pd.DataFrame(sex.to_records()).set_index("Sex")
+    assert list(frame.index) == ["Female", "Male", "Stated", "Prefer not to say", "Total"]
+    assert frame.loc["Stated", "count"] == 71
+    assert frame.loc["Female", "share"] == pytest.approx(40 / 71)
+    assert pd.isna(frame.loc["Total", "count"])
+
+
+def test_consultation_records():
+    """The Oxfordshire tutorial consultation: the report's tables of responses under
+    their headings, a hidden count None; the cross-tab's counts by channel; the
+    loop's themes; an import's findings by line."""
+    report = pd.DataFrame(examples.oxfordshire_synthetic_report().to_records())
+    channel = report[report["table"] == "Channel"].set_index("category")
+    assert list(channel.index) == ["online-consultation", "paper-form", "event"]
+    assert channel.loc["online-consultation", "responses"] == 14
+    assert channel.loc["online-consultation", "section"] == "Who responded and how"
+    assert pd.isna(channel.loc["event", "responses"])
+    online = report[report["category"] == "Reach more people online"].iloc[0]
+    assert (online["table"], online["responses"], online["share"]) == ("Theme", 7, 0.7)
+    assert online["section"].startswith("Do you have any other suggestions")
+    crosstab = examples.oxfordshire_synthetic_responses().crosstab("support", by="channel")
+    assert crosstab.to_records()[0] == {
+        "answer": "Yes",
+        "online-consultation": 9,
+        "paper-form": 3,
+        "event": 1,
+    }
+    loop = _consultation_loop().to_records()
+    assert (loop[0]["theme"], loop[0]["respondents"], loop[0]["change"]) == (
+        "Tell people what happened to their views",
+        13,
+        "planned",
+    )
+    assert [(f["line"], f["column"]) for f in _csv_import().to_records()] == [(3, "Q1"), (4, "Ref")]
+
+
+def test_detail_tables_give_one_record_per_aspect():
+    """A technique, a stage of the engagement cycle and an engagement requirement are
+    tables of labelled values: one record per label, choices as values, yes/no as
+    booleans, lists joined by "; "."""
+    nominal = pd.DataFrame(catalogue()["nominal-group"].to_records()).set_index("aspect")
+    assert nominal.loc["Method", "detail"] == "forums-for-debate"
+    assert nominal.loc["session length", "detail"] == "about three hours"
+    assert nominal.loc["Source", "detail"].endswith("Appendix 1, Forums for debate")
+    stage = pd.DataFrame(ENGAGEMENT_CYCLE[3].to_records()).set_index("aspect")
+    assert stage.loc["Who", "what the stage asks"] == "patients; carers"
+    assert list(stage.index) == [
+        "Purpose",
+        "Who",
+        "If this stage is done well",
+        "Things to think about",
+        "Source",
+    ]
+    needed = pd.DataFrame(_requirement().to_records()).set_index("what")
+    assert needed.loc["Limbs", "needed"] == "planning; proposals; decisions"
+    assert needed.loc["Minimum level", "needed"] == "involve"
+    assert needed.loc["Formal consultation", "needed"] is True
+    assert needed.loc["Suggested techniques", "needed"].split("; ")[:2] == [
+        "twenty-first-century-town-meeting",
+        "deliberative-events",
+    ]
+
+
 def test_a_value_without_a_table_has_no_records():
     """Only tabular values give records; anything else is a type error."""
     from engagekit import _display
 
     with pytest.raises(InvalidTypeError, match="to_records.*a tabular engagekit value"):
         _display.records(examples.somerset_rheumatology_decision())
+
+
+def test_records_load_the_packages_renderers_first():
+    """`to_records()` as the first thing done with a value works: the package's
+    `_render` module, where its records are registered, is imported for it (a fresh
+    interpreter, nothing rendered before)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from engagekit import examples\n"
+        "print(examples.somerset_action_plan().to_records()[0]['action'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "1.1a\n", "")
+
+
+def test_two_columns_of_one_name_are_refused_not_merged():
+    """A record keyed twice by one name would silently lose a cell: refused instead."""
+    from engagekit import _display
+    from engagekit.errors import InvalidValueError
+
+    with pytest.raises(InvalidValueError, match="'total' is not allowed: two columns"):
+        _display.rows_to_records(("age", "total", "total"), [("16-24", 1, 2)])

@@ -49,7 +49,10 @@ def test_commissioning_mermaid_wraps():
 @pytest.mark.parametrize("func", [render.text, render.html, render.markdown, render.mermaid])
 def test_unrenderable_value(func):
     """Rendering something engagekit does not know is an InvalidTypeError (a TypeError)."""
-    with pytest.raises(InvalidTypeError):
+    expected = "a cycle or a network" if func is render.mermaid else "a value engagekit can"
+    with pytest.raises(
+        InvalidTypeError, match=rf"^render\.{func.__name__}: got int 42; expected {expected}"
+    ):
         func(42)
 
 

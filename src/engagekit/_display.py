@@ -22,10 +22,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Generic, TypeAlias, TypeVar, overload
 
-from engagekit.errors import InvalidTypeError
+from engagekit.errors import InvalidTypeError, InvalidValueError
 
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 #: Classes whose packages' renderers are loaded; the packages whose `_render` was tried.
 _READY: set[type] = set()
@@ -50,20 +51,20 @@ def _load_renderers(cls: type) -> None:
     _READY.add(cls)
 
 
-class _Dispatcher:
+class _Dispatcher(Generic[R]):
     """A `functools.singledispatch` function that loads the value's renderers first.
 
     ``register``, ``dispatch`` and ``registry`` are the single-dispatch function's own.
     """
 
-    def __init__(self, default: Callable[[object], str]) -> None:
+    def __init__(self, default: Callable[[object], R]) -> None:
         self._impl = functools.singledispatch(default)
         self.register = self._impl.register
         self.dispatch = self._impl.dispatch
         self.registry = self._impl.registry
         functools.update_wrapper(self, default)
 
-    def __call__(self, value: object) -> str:
+    def __call__(self, value: object) -> R:
         cls = value.__class__
         if cls not in _READY:
             _load_renderers(cls)
@@ -117,9 +118,12 @@ Plain: TypeAlias = str | int | float | bool | dt.date | None
 Record: TypeAlias = dict[str, Plain]
 
 
-@functools.singledispatch
+@_Dispatcher
 def records(value: object) -> list[Record]:
     """The rows of ``value``'s table as flat records (what ``to_records()`` returns).
+
+    Registered next to the type's table renderers, in its package's ``_render``
+    module, which is loaded first as it is for rendering.
 
     Raises:
         InvalidTypeError: the value is not a table engagekit can give records for.
@@ -161,7 +165,18 @@ def plain(value: object) -> Plain:
 
 
 def rows_to_records(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> list[Record]:
-    """Rows of cells as records keyed by ``columns``, each cell made `plain`."""
+    """Rows of cells as records keyed by ``columns``, each cell made `plain`.
+
+    Raises:
+        InvalidValueError: two columns have the same name (a record would lose one).
+    """
+    seen: set[str] = set()
+    for column in columns:
+        if column in seen:
+            raise InvalidValueError(
+                "to_records column", column, reason="two columns have this name"
+            )
+        seen.add(column)
     return [
         {column: plain(cell) for column, cell in zip(columns, row, strict=True)} for row in rows
     ]

@@ -99,10 +99,9 @@ def test_three_limbs_of_the_involvement_duty() -> None:
     """domain.md §3.2: (a) planning always; (b) proposals and (c) decisions on impact."""
     assert [limb.letter for limb in Limb] == ["a", "b", "c"]
     assert "always applies" in Limb.PLANNING.rule.statement
-    for limb in (Limb.PROPOSALS, Limb.DECISIONS):
-        assert "manner in which services are delivered" in limb.rule.statement or (
-            "such an impact" in limb.rule.statement
-        )
+    # (b) names the impact; (c) refers back to it ("such an impact").
+    assert "impact on the manner in which services are delivered" in Limb.PROPOSALS.rule.statement
+    assert "would have such an impact" in Limb.DECISIONS.rule.statement
     assert Limb.PROPOSALS.rule.source.section == "s14Z2(2)(b)"
 
 

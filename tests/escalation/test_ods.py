@@ -98,7 +98,10 @@ class TestMalformed:
     def test_wrong_column_count_reported_by_line(self) -> None:
         """Every malformed row is reported, with its line, all at once."""
         text = row() + row("A81002", columns=26) + row("A81003", open_="2019-13-01")
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError,
+            match=r"<epraccur\.csv>: 2 problems\n  line 2: expected 27 columns, got 26",
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert [str(p) for p in info.value.problems] == [
             "line 2: expected 27 columns, got 26",
@@ -126,7 +129,10 @@ class TestMalformed:
     def test_duplicates_and_conflicts(self) -> None:
         """A practice twice, or a commissioner under two ICBs, is a malformed row."""
         text = row() + row() + row("A81009", c4="QOQ")
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError,
+            match=r"<epraccur\.csv>: 2 problems\n  line 2: practice A81001 is also on line 1",
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert [str(p) for p in info.value.problems] == [
             "line 2: practice A81001 is also on line 1",
@@ -205,7 +211,10 @@ class TestNeverABuiltinError:
     def test_problems_are_capped(self) -> None:
         """Thousands of bad rows: 50 problems kept, the rest counted."""
         text = "".join(row(f"A{n:05d}", status="X") for n in range(1000))
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError,
+            match=r"<epraccur\.csv>: 1000 problems\n  line 1: column 13 \(Status Code\) 'X'",
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert len(info.value.problems) == 50
         assert info.value.more == 950
@@ -312,13 +321,40 @@ class TestHistoricReads:
         assert result.skipped == ()
         assert "1 warning" in render.text(result)
 
+    def test_markdown_shows_the_summary_skipped_rows_and_warnings(self) -> None:
+        """`render.markdown` of an import: its summary line, the skipped rows by reason
+        as a table (the HTML's columns), then the warnings as a list, capped as in text."""
+        result = EscalationNetwork.from_ods(SAMPLE)
+        assert render.markdown(result) == (
+            "10 rows read; 5 practices; 5 rows skipped; kinds as on 2025-01-01 "
+            "(sub-ICB locations and ICBs)\n\n"
+            "| Skipped because | Rows |\n|---|---|\n"
+            "| no commissioner recorded | 1 |\n| prescribing setting 2 | 1 |\n"
+            "| status C | 1 |\n| status D | 1 |\n| status P | 1 |"
+        )
+        text = "".join(
+            row(f"A{n:05d}", c15=f"{n:03d}") + row(f"B{n:05d}", c15=f"{n:03d}", c4="QOQ")
+            for n in range(25)
+        )
+        lenient = EscalationNetwork.from_ods(stdio.StringIO(text), strict=False)
+        shown = render.markdown(lenient).split("\n\n")
+        assert shown[0].startswith("50 rows read; 50 practices; 0 rows skipped; 25 warnings; ")
+        assert shown[1] == "| Skipped because | Rows |\n|---|---|"
+        warnings = shown[3].splitlines()
+        assert shown[2] == "Warnings (a body given two parents; one kept by rule):"
+        assert warnings[0] == f"- {lenient.warnings[0]}"
+        assert len(warnings) == 21
+        assert warnings[-1] == "- … and 5 more"
+
     def test_the_strict_error_is_capped_and_readable(self) -> None:
         """Thousands of conflicts: 50 problems kept, each on its own short line."""
         text = "".join(
             row(f"A{n:05d}", c15=f"{n:03d}") + row(f"B{n:05d}", c15=f"{n:03d}", c4="QOQ")
             for n in range(200)
         )
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError, match=r"<epraccur\.csv>: 200 problems\n  line 2: 000 is under QOQ here"
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert len(info.value.problems) == 50
         assert info.value.more == 150
@@ -333,7 +369,9 @@ class TestHistoricReads:
     def test_conflicts_and_malformed_rows_are_reported_in_line_order(self) -> None:
         """One error lists bad rows and conflicts together, by line."""
         text = row() + row("A81009", c4="QOQ") + row("A81010", status="X")
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError, match=r"<epraccur\.csv>: 2 problems\n  line 2: 16C is under QOQ here"
+        ) as info:
             EscalationNetwork.from_ods(stdio.StringIO(text))
         assert [p.path for p in info.value.problems] == ["line 2", "line 3"]
 

@@ -201,7 +201,9 @@ class TestBadInput:
     def test_a_header_with_other_names_says_which(self) -> None:
         """Each column the header names differently, so nothing is read by position."""
         header = HEADER.replace("Practice Parent Sub ICB Location Code", "Practice Parent Code")
-        with pytest.raises(DocumentError) as caught:
+        with pytest.raises(
+            DocumentError, match="line 1: header column 3 is 'Practice Parent Code', expected"
+        ) as caught:
             read(header + member())
         assert [str(p) for p in caught.value.problems] == [
             (
@@ -219,7 +221,9 @@ class TestBadInput:
             + member("A81006", columns=10)
             + member("A81007", pcn="")
         )
-        with pytest.raises(DocumentError) as caught:
+        with pytest.raises(
+            DocumentError, match=r"<epcncorepartnerdetails\.csv>: 5 problems\n  line 2: column 1 "
+        ) as caught:
             read(text)
         assert [str(p) for p in caught.value.problems] == [
             (
@@ -263,6 +267,9 @@ class TestBadInput:
             )
         ]
         assert ids(lenient.network, "A81002") == ["A81002", "U00001", "16C"]
+        assert render.markdown(lenient).endswith(
+            f"Warnings (a PCN given two parents; the first row's kept):\n\n- {lenient.warnings[0]}"
+        )
 
     def test_not_a_file(self, tmp_path: Path) -> None:
         with pytest.raises(ParseError, match="cannot open"):

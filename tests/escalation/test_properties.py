@@ -15,15 +15,16 @@ from tests.strategies.escalation import items_in, networks
 def test_every_route_ends_at_the_requested_tier_or_the_top(
     net: EscalationNetwork, tier: Tier
 ) -> None:
-    """A route stops at the first body at or above the tier asked for, or runs to the top."""
+    """A route stops at the first body at or above the tier asked for, or runs to the
+    end of the whole route (the top, for a practice); a route starts at the body's
+    primary parent, and a body with no parent has an empty route."""
     tops = set(net.top)
     for body in net.bodies:
-        route = net.route(body, to=tier)
-        if route:
-            assert route[-1].tier >= tier or route[-1] in tops
-            assert all(step.tier < tier for step in route[:-1])
-        else:
-            assert body.tier >= tier or not net.parents(body)
+        whole = list(net.route(body))
+        stop = next((i for i, step in enumerate(whole) if step.tier >= tier), len(whole) - 1)
+        assert list(net.route(body, to=tier)) == whole[: stop + 1]
+        assert all(step.tier < tier for step in whole[:stop])
+        assert whole[:1] == list(net.parents(body)[:1])
     for practice in net.practices:
         assert net.route(practice)[-1] in tops
 
@@ -86,8 +87,12 @@ def test_every_body_has_its_duties(net: EscalationNetwork) -> None:
     """duties(on=) gives one row per body, in order, typed by the kind's mapping."""
     import datetime as dt
 
-    bound = net.duties(on=dt.date(2023, 1, 1))
+    from engagekit.duties import duties_for
+
+    day = dt.date(2023, 1, 1)
+    bound = net.duties(on=day)
     assert [row.body for row in bound] == list(net.bodies)
     for row in bound:
         assert row.body_type is row.body.kind.body_type_on(dt.date(2023, 1, 1))
-        assert row.duties == () or row.body_type is not None
+        expected = () if row.body_type is None else tuple(duties_for(row.body_type, on=day))
+        assert row.duties == expected

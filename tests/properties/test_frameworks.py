@@ -42,9 +42,12 @@ def test_levels_are_totally_ordered(a: ParticipationLevel, b: ParticipationLevel
 def test_ordering_is_transitive(
     a: ParticipationLevel, b: ParticipationLevel, c: ParticipationLevel
 ) -> None:
-    """a <= b and b <= c imply a <= c."""
-    if a <= b <= c:
-        assert a <= c
+    """a <= b and b <= c imply a <= c: three levels put in order by ``<`` are in order
+    by ``<=`` end to end, and that order is their rank's."""
+    low, middle, high = sorted((a, b, c))
+    assert low <= middle <= high
+    assert low <= high
+    assert [low.rank, middle.rank, high.rank] == sorted(level.rank for level in (a, b, c))
 
 
 @given(levels, st.one_of(st.integers(), st.text(), st.none(), st.floats(), stages))
@@ -52,7 +55,10 @@ def test_comparing_with_a_non_level_is_a_type_error(
     level: ParticipationLevel, other: object
 ) -> None:
     """Ordering a level against a non-level raises TypeError."""
-    with pytest.raises(TypeError):
+    them = type(other).__name__
+    with pytest.raises(
+        TypeError, match=f"'<' not supported between instances of 'ParticipationLevel' and '{them}'"
+    ):
         _ = level < other
     assert level != other
 

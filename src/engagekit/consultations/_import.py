@@ -405,8 +405,10 @@ class ImportFindings(_display.Listing[ImportFinding]):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
-class CsvImport(_display.Displayable):
+class CsvImport(_display.Displayable, _display.Tabular):
     """What reading an export gave: the responses that could be read, and findings.
+
+    It shows, and `to_records()` gives, the table of its findings.
 
     Attributes:
         responses: the responses read, checked against the consultation.

@@ -135,7 +135,7 @@ def _said_date(responses: ResponseSet) -> dt.date:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class ConsultationLoop(_display.Displayable):
+class ConsultationLoop(_display.Displayable, _display.Tabular):
     """A consultation's themes answered by "you said, we did" records, linked on to
     the decisions they informed, the actions taken and the evidence of outcomes.
 
@@ -146,6 +146,7 @@ class ConsultationLoop(_display.Displayable):
     the themes it answers, with the ``decision`` and ``action`` it fed; each outcome
     a [`FeedbackOutcome`][engagekit.plans.FeedbackOutcome] with its evidence. So the
     lineage runs response → theme → you said → decision → action → evidence.
+    It shows, and `to_records()` gives, the table of its `status()`.
 
     Attributes:
         responses: the consultation's responses and theme catalogue.

@@ -43,14 +43,23 @@ def _cell(count: int | None, share: float | None) -> str:
     return str(count) if share is None else f"{count} ({share:.0%})"
 
 
-def _rows(table: CountTable, base: int | None = None) -> list[list[str]]:
+#: A table of responses: one row per category, its shown count and share.
+Figures = list[tuple[str, int | None, float | None]]
+
+
+def _rows(table: CountTable, base: int | None = None) -> Figures:
     """One row per category: the shown count and its share (of ``base`` when given,
     shown only with the count; else the table's own share)."""
     rows = []
     for category, count, own in zip(table.categories, table.counts, table.shares, strict=True):
         share = own if base is None else (None if count is None or not base else count / base)
-        rows.append([category, _cell(count, share)])
+        rows.append((category, count, share))
     return rows
+
+
+def _shown(figures: Figures) -> list[list[str]]:
+    """A table of responses as shown: each count with its share, ``*`` where hidden."""
+    return [[category, _cell(count, share)] for category, count, share in figures]
 
 
 def _window(c: Consultation) -> str:
@@ -75,8 +84,8 @@ def _blocks(report: ResponseReport) -> list[Block]:
     total = shown["Channel"].total
     everyone = MARK if total is None else str(total)
     out.append(("p", f"{everyone} responses."))
-    out.append(("table", (["Channel", "Responses"], _rows(shown["Channel"]))))
-    out.append(("table", (["Responding as", "Responses"], _rows(shown["Responding as"]))))
+    out.append(("counts", (["Channel", "Responses"], _rows(shown["Channel"]))))
+    out.append(("counts", (["Responding as", "Responses"], _rows(shown["Responding as"]))))
     out.append(("h2", "Results per question"))
     for q in c.questions:
         out.append(("h3", q.text))
@@ -91,11 +100,11 @@ def _blocks(report: ResponseReport) -> list[Block]:
             table = shown[name]
             multiple = q.kind is QuestionKind.MULTIPLE_CHOICE
             rows = _rows(table, count if multiple else None)
-            out.append(("table", (["Answer", "Responses"], rows)))
+            out.append(("counts", (["Answer", "Responses"], rows)))
             continue
         themes = shown.get(f"Themes of question {q.id}")
         if themes is not None:
-            out.append(("table", (["Theme", "Responses"], _rows(themes, count))))
+            out.append(("counts", (["Theme", "Responses"], _rows(themes, count))))
         titles = {t.id: t.title for t in responses.themes}
         for quote in report.quotes:
             if quote.question == q.id:
@@ -116,7 +125,7 @@ def _blocks(report: ResponseReport) -> list[Block]:
                 ),
             )
         )
-        rows = []
+        found: list[list[str]] = []
         for f in report.representation.reasons:
             # Shown only where both this report's tables and the representation show it.
             mine = shown[f.characteristic.label]
@@ -132,7 +141,7 @@ def _blocks(report: ResponseReport) -> list[Block]:
                 flag = "not known" if count is None else ""
             else:
                 flag = "under-represented" if f.under_represented else ""
-            rows.append(
+            found.append(
                 [
                     f.characteristic.label,
                     f.category,
@@ -145,7 +154,7 @@ def _blocks(report: ResponseReport) -> list[Block]:
             )
         headers = ["Characteristic", "Category", "Respondents", "Share", "Population",
                    "Difference", ""]  # fmt: skip
-        out.append(("table", (headers, rows)))
+        out.append(("table", (headers, found)))
     if report.loop is not None and report.closure is not None:
         out.append(("h2", "You said, we did"))
         m = report.closure
@@ -154,7 +163,7 @@ def _blocks(report: ResponseReport) -> list[Block]:
         if heard is not None:
             out.append(
                 (
-                    "table",
+                    "counts",
                     (["Respondents who raised a theme", "Responses"], _rows(heard)),
                 )
             )
@@ -194,6 +203,9 @@ def _md(blocks: Sequence[Block]) -> str:
             parts.append(str(value))
         elif kind == "quote":
             parts.append(f"> {value}")
+        elif kind == "counts":
+            headers, figures = cast("tuple[list[str], Figures]", value)
+            parts.append(md_table(headers, _shown(figures)))
         else:
             headers, rows = cast("tuple[list[str], list[list[str]]]", value)
             parts.append(md_table(headers, rows))
@@ -207,6 +219,9 @@ def _html(blocks: Sequence[Block]) -> str:
             parts.append(f"<{kind}>{esc(value)}</{kind}>")
         elif kind == "quote":
             parts.append(f"<blockquote>{esc(value)}</blockquote>")
+        elif kind == "counts":
+            headers, figures = cast("tuple[list[str], Figures]", value)
+            parts.append(table(headers, _shown(figures)))
         else:
             headers, rows = cast("tuple[list[str], list[list[str]]]", value)
             parts.append(table(headers, rows))
@@ -227,6 +242,25 @@ def _(value: ResponseReport) -> str:
 @html.register
 def _(value: ResponseReport) -> str:
     return _html(_blocks(value))
+
+
+#: The columns of a response report's records.
+_REPORT_COLUMNS = ("section", "table", "category", "responses", "share")
+
+
+@records.register
+def _(value: ResponseReport) -> list[Record]:
+    # One record per row of the report's tables of responses, under the heading
+    # they are shown under; hidden figures are None, as the report hides them.
+    rows: list[tuple[object, ...]] = []
+    heading = ""
+    for kind, block in _blocks(value):
+        if kind in ("h2", "h3"):
+            heading = str(block)
+        elif kind == "counts":
+            headers, figures = cast("tuple[list[str], Figures]", block)
+            rows.extend((heading, headers[0], *figure) for figure in figures)
+    return rows_to_records(_REPORT_COLUMNS, rows)
 
 
 # --- the smaller values ------------------------------------------------------------
@@ -261,6 +295,12 @@ def _(value: CrossTab) -> str:
     return md_table(headers, rows)
 
 
+@records.register
+def _(value: CrossTab) -> list[Record]:
+    headers, rows = _crosstab_rows(value)
+    return rows_to_records(headers, rows)
+
+
 def _metric_rows(m: ClosureMetrics) -> list[tuple[str, str]]:
     return [
         ("themes raised", str(m.themes)),
@@ -293,6 +333,11 @@ def _(value: ConsultationLoop) -> str:
     return html(value.status())
 
 
+@records.register
+def _(value: ConsultationLoop) -> list[Record]:
+    return records(value.status())
+
+
 @text.register
 def _(value: ResponseSet) -> str:
     title = value.consultation.title or "a consultation"
@@ -315,6 +360,11 @@ def _(value: CsvImport) -> str:
 @html.register
 def _(value: CsvImport) -> str:
     return f"<p>{esc(repr(value))}</p>" + html(value.findings)
+
+
+@records.register
+def _(value: CsvImport) -> list[Record]:
+    return records(value.findings)
 
 
 @records.register

@@ -49,7 +49,7 @@ class Quote:
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
-class ResponseReport(_display.Displayable):
+class ResponseReport(_display.Displayable, _display.Tabular):
     """A consultation response report: who responded, what they said, what was done.
 
     Render it with `str()` (Markdown), `engagekit.render.markdown` or
@@ -57,6 +57,14 @@ class ResponseReport(_display.Displayable):
     `engagekit.disclosure.protect`, all the report's
     tables together (`disclosure`): counts from 1 to ``suppress_below - 1`` are
     hidden, and enough others that no hidden count can be worked out from the rest.
+
+    `to_records()` gives one record per row of the report's tables of responses (who
+    responded by channel and as what, each question's answers or themes, who raised
+    a theme): the heading it is under (`section`), the table's first column
+    (`table`), the `category`, its `responses` and its `share`, each ``None`` where
+    the report hides it. The representation table and the "You said, we did" table
+    have columns of their own: ``representation.to_records()`` and
+    ``loop.to_records()`` give them (before this report's own hiding).
 
     Attributes:
         responses: the responses reported on.

@@ -263,7 +263,7 @@ def _tallies(counter: Mapping[Any, int], order: Iterable[Any], base: int, title:
 
 
 @attrs.frozen(kw_only=True)
-class CrossTab(_display.Displayable):
+class CrossTab(_display.Displayable, _display.Tabular):
     """A question's answers cross-tabulated by a respondent grouping.
 
     Attributes:
@@ -309,13 +309,6 @@ class CrossTab(_display.Displayable):
     def totals(self) -> tuple[int, ...]:
         """Each group's total over the rows."""
         return tuple(sum(col) for col in zip(*self.counts, strict=True)) if self.counts else ()
-
-    def to_records(self) -> list[dict[str, object]]:
-        """One dict per answer: ``{"answer": …, group: count, …}``."""
-        return [
-            {"answer": row, **dict(zip(self.groups, counts, strict=True))}
-            for row, counts in zip(self.rows, self.counts, strict=True)
-        ]
 
 
 _BY = ("respondent-type", "channel")

@@ -128,7 +128,7 @@ class Consideration:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class StageDetails(Displayable):
+class StageDetails(Displayable, Tabular):
     """The reference record of one Engagement Cycle stage.
 
     Attributes:

@@ -45,14 +45,32 @@ def _(value: StageDetails) -> str:
     return "\n".join(lines)
 
 
+#: The columns of a stage's table.
+_STAGE = ("Aspect", "What the stage asks")
+
+
+def _stage_rows(value: StageDetails) -> list[tuple[str, object]]:
+    """The stage's aspects; lists as tuples (joined when shown or made records)."""
+    rows: list[tuple[str, object]] = [("Purpose", value.purpose), ("Who", value.who)]
+    if value.benefits:
+        rows.append(("If this stage is done well", value.benefits))
+    rows += [("Things to think about", value.headings), ("Source", str(value.source))]
+    return rows
+
+
 @html.register
 def _(value: StageDetails) -> str:
-    rows = [("Purpose", value.purpose), ("Who", ", ".join(value.who))]
-    if value.benefits:
-        rows.append(("If this stage is done well", "; ".join(value.benefits)))
-    rows += [("Things to think about", "; ".join(value.headings)), ("Source", str(value.source))]
+    rows = [
+        (aspect, ("; " if aspect != "Who" else ", ").join(v) if isinstance(v, tuple) else v)
+        for aspect, v in _stage_rows(value)
+    ]
     caption = f"Stage {value.stage.number}: {value.title}"
-    return table(("Aspect", "What the stage asks"), rows, caption=caption, row_headers=True)
+    return table(_STAGE, rows, caption=caption, row_headers=True)
+
+
+@records.register
+def _(value: StageDetails) -> list[Record]:
+    return rows_to_records(tuple(c.lower() for c in _STAGE), _stage_rows(value))
 
 
 @text.register

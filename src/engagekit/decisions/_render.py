@@ -30,6 +30,7 @@ from engagekit.decisions._results import (
     Reason,
     Verdict,
 )
+from engagekit.evidence import Limb
 from engagekit.results import Outcome, Result
 from engagekit.sources import LegalForce, Source
 
@@ -263,24 +264,52 @@ def _(value: EngagementRequirement) -> str:
     return "\n".join(lines)
 
 
+#: The columns of an engagement requirement's table.
+_REQUIREMENT = ("What", "Needed")
+
+
+def _requirement_rows(value: EngagementRequirement) -> list[tuple[str, object]]:
+    """What is needed, as values: limbs and techniques as tuples, yes/no as booleans."""
+    return [
+        ("Limbs", value.limbs),
+        ("Minimum level", value.minimum_level),
+        ("Substantial", value.substantial),
+        ("Formal consultation", value.formal_consultation),
+        ("Health scrutiny committee", value.scrutiny_consultation),
+        ("Equality impact assessment", value.equality_impact_assessment),
+        ("Suggested techniques", value.techniques or None),
+    ]
+
+
+def _needed(detail: object) -> object:
+    """One cell of the requirement's table as shown."""
+    if isinstance(detail, bool):
+        return "yes" if detail else "no"
+    if detail is None:
+        return "—"
+    if isinstance(detail, tuple):
+        return ", ".join(
+            f"({item.letter}) {item.value}" if isinstance(item, Limb) else str(item)
+            for item in detail
+        )
+    return getattr(detail, "label", detail)
+
+
+@records.register
+def _(value: EngagementRequirement) -> list[Record]:
+    return rows_to_records(tuple(c.lower() for c in _REQUIREMENT), _requirement_rows(value))
+
+
 @html.register
 def _(value: EngagementRequirement) -> str:
-    rows = [
-        ("Limbs", ", ".join(f"({limb.letter}) {limb.value}" for limb in value.limbs)),
-        ("Minimum level", value.minimum_level.label),
-        ("Substantial", "yes" if value.substantial else "no"),
-        ("Formal consultation", "yes" if value.formal_consultation else "no"),
-        ("Health scrutiny committee", "yes" if value.scrutiny_consultation else "no"),
-        ("Equality impact assessment", "yes" if value.equality_impact_assessment else "no"),
-        ("Suggested techniques", ", ".join(value.techniques) or "—"),
-    ]
+    rows = [(what, _needed(needed)) for what, needed in _requirement_rows(value)]
     grounds = "".join(
         f"<li>{esc(g.message)} [{esc(_force_words(g.source))}] "
         f"<small>({linked(g.source)})</small></li>"
         for g in value.grounds
     )
     caption = f"Engagement required for {_change_words(value)}"
-    body = table(("What", "Needed"), rows, caption=caption, row_headers=True)
+    body = table(_REQUIREMENT, rows, caption=caption, row_headers=True)
     return f'<div class="engagekit">{body}<ul>{grounds}</ul></div>'
 
 

@@ -118,7 +118,7 @@ class Ground:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class EngagementRequirement(_display.Displayable):
+class EngagementRequirement(_display.Displayable, _display.Tabular):
     """The engagement a change needs to be proportionate.
 
     See [`required_engagement`][engagekit.decisions.required_engagement].

@@ -6,7 +6,18 @@ Registered on the dispatching functions of ``engagekit._display`` when
 
 from __future__ import annotations
 
-from engagekit._display import _text_table, esc, html, markdown, md_table, table, text
+from engagekit._display import (
+    Record,
+    _text_table,
+    esc,
+    html,
+    markdown,
+    md_table,
+    records,
+    rows_to_records,
+    table,
+    text,
+)
 from engagekit.disclosure._tables import MARK, CountTable, CrossTable, Disclosure
 
 
@@ -21,6 +32,27 @@ def _pct(value: float | None) -> str:
 def note(suppress_below: int) -> str:
     """The footnote every protected table carries."""
     return f"{MARK} suppressed: fewer than {suppress_below}, or would reveal a count that is"
+
+
+def _count_figures(value: CountTable) -> list[tuple[str, int | None, float | None]]:
+    """Stated categories, then (with not-stated answers) the stated subtotal and those
+    answers, then the total: each with its count and its share of the row's base
+    (``None`` where hidden; a subtotal or total is all of itself, unless it is 0)."""
+
+    def whole(base: int | None) -> float | None:
+        return 1.0 if base else None
+
+    rows = list(zip(value.categories, value.counts, value.shares, strict=True))
+    stated = [row for row in rows if row[0] not in value.not_stated]
+    if not value.not_stated:
+        return [*stated, ("Total", value.total, whole(value.total))]
+    others = [row for row in rows if row[0] in value.not_stated]
+    return [
+        *stated,
+        ("Stated", value.stated, whole(value.stated)),
+        *others,
+        ("Total", value.total, whole(value.total)),
+    ]
 
 
 def _count_rows(value: CountTable) -> list[tuple[str, str, str]]:
@@ -53,6 +85,11 @@ def _whole(base: int | None) -> str:
     return MARK if base is None else ("100.0%" if base else "")
 
 
+@records.register
+def _(value: CountTable) -> list[Record]:
+    return rows_to_records((value.name, "count", "share"), _count_figures(value))
+
+
 def _cross_head(value: CrossTable) -> tuple[str, ...]:
     return (f"{value.rows} \\ {value.columns}", *value.column_categories, "Total")
 
@@ -64,6 +101,22 @@ def _cross_rows(value: CrossTable) -> list[tuple[str, ...]]:
     ]
     rows.append(("Total", *(_n(n) for n in value.column_totals), _n(value.total)))
     return rows
+
+
+def _cross_figures(value: CrossTable) -> list[tuple[str | int | None, ...]]:
+    """The rows as figures: each row's cells and total, then the column totals."""
+    rows: list[tuple[str | int | None, ...]] = [
+        (r, *cells, t)
+        for r, cells, t in zip(value.row_categories, value.cells, value.row_totals, strict=True)
+    ]
+    rows.append(("Total", *value.column_totals, value.total))
+    return rows
+
+
+@records.register
+def _(value: CrossTable) -> list[Record]:
+    head = _cross_head(value)
+    return rows_to_records((*head[:-1], "total"), _cross_figures(value))
 
 
 @text.register

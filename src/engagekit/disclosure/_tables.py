@@ -10,7 +10,7 @@ from typing import Any, cast
 import attrs
 
 from engagekit import _validate
-from engagekit._display import Displayable, quoted, short_repr
+from engagekit._display import Displayable, Tabular, quoted, short_repr
 from engagekit.disclosure import _engine
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.sources import Source
@@ -269,11 +269,13 @@ def _same_length(owner: str, expected: int, **fields: Sequence[object]) -> None:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class CountTable(Displayable):
+class CountTable(Displayable, Tabular):
     """A one-way counts table after disclosure control: what may be published.
 
     ``None`` is a suppressed figure (shown as ``*``). A share is shown only when its
-    count and its base are shown.
+    count and its base are shown. `to_records()` gives the table's rows: each
+    category, then (with not-stated answers) ``Stated`` and those answers, then
+    ``Total``, keyed by ``name``, ``count`` and ``share`` (``None`` where hidden).
 
     Attributes:
         name: what is counted by.
@@ -361,20 +363,15 @@ class CountTable(Displayable):
             names.append("Total")
         return tuple(names)
 
-    def to_records(self) -> list[dict[str, object]]:
-        """One dict per category: ``{name: category, "count": …, "share": …}``."""
-        return [
-            {self.name: c, "count": n, "share": s}
-            for c, n, s in zip(self.categories, self.counts, self.shares, strict=True)
-        ]
-
 
 @attrs.frozen(kw_only=True, repr=False)
-class CrossTable(Displayable):
+class CrossTable(Displayable, Tabular):
     """A two-way counts table with its totals after disclosure control.
 
     ``None`` is a suppressed figure. ``share(row, column)`` is the cell's share of its
-    row, shown only when the cell and the row total are shown.
+    row, shown only when the cell and the row total are shown. `to_records()` gives
+    the table's rows: one per row category, then ``Total``, keyed by
+    ``"{rows} \\ {columns}"``, each column category and ``total``.
 
     Attributes:
         rows: what the rows count by.
@@ -482,19 +479,6 @@ class CrossTable(Displayable):
         """
         i, j = self._at(row, column)
         return _share(self.cells[i][j], self.row_totals[i])
-
-    def to_records(self) -> list[dict[str, object]]:
-        """One dict per cell: ``{rows: row, columns: column, "count": …, "share": …}``."""
-        return [
-            {
-                self.rows: r,
-                self.columns: c,
-                "count": self.cells[i][j],
-                "share": _share(self.cells[i][j], self.row_totals[i]),
-            }
-            for i, r in enumerate(self.row_categories)
-            for j, c in enumerate(self.column_categories)
-        ]
 
 
 Protected = CountTable | CrossTable

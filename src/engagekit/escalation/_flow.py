@@ -165,7 +165,7 @@ def _index_flow(items: tuple[FlowItem, ...], links: tuple[FlowLink, ...]) -> _Fl
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class FeedbackFlow:
+class FeedbackFlow(_display.Tabular):
     """A four-stage flow graph: Listen → Discuss → Inform → Feedback.
 
     Every link goes from an item of one stage to an item of the next stage, so a

@@ -76,7 +76,7 @@ def _unique_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class EscalationNetwork:
+class EscalationNetwork(_display.Tabular):
     """A structure through which patients' views travel up and decisions travel down.
 
     Built from [`Body`][engagekit.escalation.Body] values and typed

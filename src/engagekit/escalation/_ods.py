@@ -185,7 +185,7 @@ class ParentConflict:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class OdsImport(_display.Displayable):
+class OdsImport(_display.Displayable, _display.Tabular):
     """What `EscalationNetwork.from_ods` read: the network, and every row left out.
 
     Attributes:

@@ -159,7 +159,7 @@ _membership: typing.Callable[
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class PcnImport(_display.Displayable):
+class PcnImport(_display.Displayable, _display.Tabular):
     """What `EscalationNetwork.from_pcn` read: the network, and every row left out.
 
     Attributes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 
 from engagekit._display import (
+    Record,
     counted,
     esc,
     html,
@@ -17,6 +18,8 @@ from engagekit._display import (
     md_table,
     mermaid,
     mermaid_label,
+    records,
+    rows_to_records,
     table,
     text,
 )
@@ -26,21 +29,31 @@ from engagekit.escalation._ods import OdsImport
 from engagekit.escalation._odsnames import ICB_ERA
 from engagekit.escalation._pcn import PcnImport
 from engagekit.escalation._results import BodyDuties, Coverage, Gaps
+from engagekit.escalation._tiers import Tier
 
 
 def _share(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
-def _tier_rows(value: EscalationNetwork) -> list[tuple[str, int, str]]:
+#: The columns of a network's table of tiers.
+_TIERS = ("Tier", "Bodies", "Kinds")
+
+
+def _tiers(value: EscalationNetwork) -> list[tuple[Tier, int, str]]:
+    """Each tier, top first: its bodies and how many of each kind."""
     rows = []
     for tier, bodies in value.by_tier().items():
         kinds: dict[str, int] = {}
         for body in bodies:
             kinds[body.kind.label] = kinds.get(body.kind.label, 0) + 1
         summary = ", ".join(f"{count} {kind.lower()}" for kind, count in kinds.items())
-        rows.append((tier.label, len(bodies), summary))
+        rows.append((tier, len(bodies), summary))
     return rows
+
+
+def _tier_rows(value: EscalationNetwork) -> list[tuple[str, int, str]]:
+    return [(tier.label, count, kinds) for tier, count, kinds in _tiers(value)]
 
 
 # --- networks ------------------------------------------------------------------------
@@ -62,7 +75,7 @@ def _(value: EscalationNetwork) -> str:
 
 @html.register
 def _(value: EscalationNetwork) -> str:
-    body = table(("Tier", "Bodies", "Kinds"), _tier_rows(value), caption=value.name)
+    body = table(_TIERS, _tier_rows(value), caption=value.name)
     top = ", ".join(esc(b.name) for b in value.top)
     source = f"<p><small>Source: {esc(value.source)}</small></p>" if value.source else ""
     return f'<div class="engagekit">{body}<p>Top: {top}</p>{source}</div>'
@@ -70,7 +83,12 @@ def _(value: EscalationNetwork) -> str:
 
 @markdown.register
 def _(value: EscalationNetwork) -> str:
-    return f"## {value.name}\n\n" + md_table(("Tier", "Bodies", "Kinds"), _tier_rows(value))
+    return f"## {value.name}\n\n" + md_table(_TIERS, _tier_rows(value))
+
+
+@records.register
+def _(value: EscalationNetwork) -> list[Record]:
+    return rows_to_records(tuple(c.lower() for c in _TIERS), _tiers(value))
 
 
 @mermaid.register
@@ -97,31 +115,48 @@ def _(value: Coverage) -> str:
     return "\n".join(lines)
 
 
-def _coverage_rows(value: Coverage) -> list[tuple[object, ...]]:
+#: The columns of a coverage table: a share is of the practices, filled is of the seats.
+_COVERAGE = ("Measure", "Count", "Share", "Filled")
+
+
+def _coverage(value: Coverage) -> list[tuple[str, int, float | None, int | None]]:
+    """The table's rows as figures: a measure, its count, its share, seats filled."""
     return [
-        ("Practices", value.practices, ""),
-        ("With a patient group", value.with_patient_group, _share(value.share_with_patient_group)),
-        ("Represented on the next tier", value.represented, _share(value.share_represented)),
-        *(
-            (f"Seats on {s.body}", s.seats, "filled not known" if s.filled is None else s.filled)
-            for s in value.seats
-        ),
+        ("Practices", value.practices, None, None),
+        ("With a patient group", value.with_patient_group, value.share_with_patient_group, None),
+        ("Represented on the next tier", value.represented, value.share_represented, None),
+        *((f"Seats on {s.body}", s.seats, None, s.filled) for s in value.seats),
     ]
+
+
+def _coverage_rows(value: Coverage) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for measure, count, share, filled in _coverage(value):
+        seats = measure.startswith("Seats on ")
+        rows.append(
+            (
+                measure,
+                count,
+                "" if seats or measure == "Practices" else _share(share),
+                ("not known" if filled is None else filled) if seats else "",
+            )
+        )
+    return rows
 
 
 @html.register
 def _(value: Coverage) -> str:
-    return table(
-        ("Practices", "Count", "Share / filled"),
-        _coverage_rows(value),
-        caption="Coverage",
-        row_headers=True,
-    )
+    return table(_COVERAGE, _coverage_rows(value), caption="Coverage", row_headers=True)
 
 
 @markdown.register
 def _(value: Coverage) -> str:
-    return "### Coverage\n\n" + md_table(("", "Count", "Share / filled"), _coverage_rows(value))
+    return "### Coverage\n\n" + md_table(_COVERAGE, _coverage_rows(value))
+
+
+@records.register
+def _(value: Coverage) -> list[Record]:
+    return rows_to_records(tuple(c.lower() for c in _COVERAGE), _coverage(value))
 
 
 @text.register
@@ -158,11 +193,29 @@ def _(value: Gaps) -> str:
     return md_table(("Gap", "Body"), list(value))
 
 
+@records.register
+def _(value: Gaps) -> list[Record]:
+    return rows_to_records(("gap", "body"), value)
+
+
+#: The columns of an import's table of skipped rows.
+_SKIPPED = ("Skipped because", "Rows")
+
+
 @html.register
 def _(value: OdsImport) -> str:
-    rows = [(reason, count) for reason, count in value.skipped_by_reason().items()]
-    caption = _ods_summary(value)
-    return table(("Skipped because", "Rows"), rows, caption=caption)
+    rows = list(value.skipped_by_reason().items())
+    return table(_SKIPPED, rows, caption=_ods_summary(value))
+
+
+@markdown.register
+def _(value: OdsImport) -> str:
+    return _import_markdown(_ods_summary(value), value, _ODS_WARNINGS)
+
+
+@records.register
+def _(value: OdsImport | PcnImport) -> list[Record]:
+    return rows_to_records(tuple(c.lower() for c in _SKIPPED), value.skipped_by_reason().items())
 
 
 @text.register
@@ -179,11 +232,18 @@ def _(value: BodyDuties) -> str:
     return table(("Duty", "Title"), rows, caption=f"{value.body.name}: {len(rows)} duties")
 
 
+@records.register
+def _(value: BodyDuties) -> list[Record]:
+    return rows_to_records(("duty", "title"), ((d.id, d.title) for d in value.duties))
+
+
+_ODS_WARNINGS = "Warnings (a body given two parents; one kept by rule):"
+_PCN_WARNINGS = "Warnings (a PCN given two parents; the first row's kept):"
+
+
 @text.register
 def _(value: OdsImport) -> str:
-    return _import_text(
-        _ods_summary(value), value, "Warnings (a body given two parents; one kept by rule):"
-    )
+    return _import_text(_ods_summary(value), value, _ODS_WARNINGS)
 
 
 #: At most this many warnings are printed with an import; the rest are counted.
@@ -201,6 +261,19 @@ def _import_text(summary: str, value: OdsImport | PcnImport, heading: str) -> st
         if rest > 0:
             lines.append(f"  … and {rest} more")
     return "\n".join(lines)
+
+
+def _import_markdown(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
+    """An import as Markdown: its summary, the table of rows skipped by reason, and
+    the first warnings as a list."""
+    parts = [summary, md_table(_SKIPPED, list(value.skipped_by_reason().items()))]
+    if value.warnings:
+        items = [f"- {warning}" for warning in value.warnings[:WARNINGS_SHOWN]]
+        rest = len(value.warnings) - WARNINGS_SHOWN
+        if rest > 0:
+            items.append(f"- … and {rest} more")
+        parts.append(heading + "\n\n" + "\n".join(items))
+    return "\n\n".join(parts)
 
 
 def _ods_summary(value: OdsImport) -> str:
@@ -230,21 +303,18 @@ def _pcn_summary(value: PcnImport) -> str:
 
 @text.register
 def _(value: PcnImport) -> str:
-    return _import_text(
-        _pcn_summary(value), value, "Warnings (a PCN given two parents; the first row's kept):"
-    )
+    return _import_text(_pcn_summary(value), value, _PCN_WARNINGS)
 
 
 @html.register
 def _(value: PcnImport) -> str:
     rows = list(value.skipped_by_reason().items())
-    return table(("Skipped because", "Rows"), rows, caption=_pcn_summary(value))
+    return table(_SKIPPED, rows, caption=_pcn_summary(value))
 
 
 @markdown.register
 def _(value: PcnImport) -> str:
-    rows = list(value.skipped_by_reason().items())
-    return f"{_pcn_summary(value)}\n\n" + md_table(("Skipped because", "Rows"), rows)
+    return _import_markdown(_pcn_summary(value), value, _PCN_WARNINGS)
 
 
 # --- feedback flows ----------------------------------------------------------------------
@@ -261,15 +331,31 @@ def _(value: FeedbackFlow) -> str:
     return "\n".join(lines)
 
 
-@html.register
-def _(value: FeedbackFlow) -> str:
+def _flow_rows(value: FeedbackFlow) -> list[tuple[str | None, ...]]:
+    """The flow's columns side by side: row n holds each stage's nth item, or None."""
     stages = value.stages()
     depth = max((len(items) for items in stages.values()), default=0)
-    rows = [
-        tuple(items[row].name if row < len(items) else "" for items in stages.values())
+    return [
+        tuple(items[row].name if row < len(items) else None for items in stages.values())
         for row in range(depth)
     ]
+
+
+@html.register
+def _(value: FeedbackFlow) -> str:
+    rows = [tuple(cell or "" for cell in row) for row in _flow_rows(value)]
     return table(tuple(s.label for s in FlowStage), rows, caption=value.name)
+
+
+@markdown.register
+def _(value: FeedbackFlow) -> str:
+    rows = [tuple(cell or "" for cell in row) for row in _flow_rows(value)]
+    return f"## {value.name}\n\n" + md_table(tuple(s.label for s in FlowStage), rows)
+
+
+@records.register
+def _(value: FeedbackFlow) -> list[Record]:
+    return rows_to_records(tuple(s.value for s in FlowStage), _flow_rows(value))
 
 
 @mermaid.register

@@ -111,6 +111,11 @@ class BodyDuties(NamedTuple):
     def _repr_html_(self) -> str:
         return _display.html(self)
 
+    def to_records(self) -> list[_display.Record]:
+        """The table's rows as dicts of plain values: one per duty, `duty` (its id)
+        and `title`."""
+        return _display.records(self)
+
 
 class NetworkDuties(_display.Listing[BodyDuties]):
     """Which statutory duties bind each body of a network on a date, body by body.
@@ -184,10 +189,11 @@ class SeatCount:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Coverage(_display.Displayable):
+class Coverage(_display.Displayable, _display.Tabular):
     """How well a network's practices are represented, as counts and shares.
 
-    Iterating a coverage gives its seat counts; `to_records()` gives them as dicts.
+    Iterating a coverage gives its seat counts; `to_records()` gives its table
+    (`measure`, `count`, `share` of the practices, seats `filled`) as dicts.
 
     Attributes:
         practices: the number of practices.
@@ -224,10 +230,6 @@ class Coverage(_display.Displayable):
     def __iter__(self) -> Iterator[SeatCount]:
         return iter(self.seats)
 
-    def to_records(self) -> list[dict[str, object]]:
-        """One dict per body with seats: `body`, `seats`, `filled`."""
-        return [{"body": s.body, "seats": s.seats, "filled": s.filled} for s in self.seats]
-
     @property
     def share_with_patient_group(self) -> float | None:
         """The share of practices with a patient group (``None`` with no practices)."""
@@ -260,7 +262,7 @@ _GAP_LABELS = {
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Gaps(_display.Displayable):
+class Gaps(_display.Displayable, _display.Tabular):
     """Where the patient voice has no way through, each as body ids in id order.
 
     Iterating gives `(gap, body id)` pairs; `len` is the number of pairs;
@@ -317,10 +319,6 @@ class Gaps(_display.Displayable):
             + len(self.no_route)
             + len(self.empty_forums)
         )
-
-    def to_records(self) -> list[dict[str, object]]:
-        """One dict per gap: `gap` (what is missing) and `body` (its id)."""
-        return [{"gap": gap, "body": body} for gap, body in self]
 
     @property
     def is_empty(self) -> bool:

@@ -86,7 +86,7 @@ def _stages(value: object) -> tuple[EngagementStage, ...]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class Technique(Displayable):
+class Technique(Displayable, _display.Tabular):
     """An involvement technique, as a menu entry the source describes.
 
     Attributes:

@@ -28,16 +28,37 @@ def _(value: Technique) -> str:
     return "\n".join(lines)
 
 
-@html.register
-def _(value: Technique) -> str:
-    rows = [
-        ("Method", value.method.label),
-        ("Levels", ", ".join(level.label for level in value.levels)),
+#: The columns of a technique's table.
+_TECHNIQUE = ("Aspect", "Detail")
+
+
+def _technique_rows(value: Technique) -> list[tuple[str, object]]:
+    """The technique's aspects: its method and levels as choices."""
+    return [
+        ("Method", value.method),
+        ("Levels", value.levels),
         ("Description", value.description),
         *((f.quantity.label, f.text) for f in value.figures),
         ("Source", str(value.source)),
     ]
-    return table(("Aspect", "Detail"), rows, caption=value.name, row_headers=True)
+
+
+@html.register
+def _(value: Technique) -> str:
+    rows = [(aspect, _label(detail)) for aspect, detail in _technique_rows(value)]
+    return table(_TECHNIQUE, rows, caption=value.name, row_headers=True)
+
+
+def _label(detail: object) -> object:
+    """A choice as its label, a tuple of choices as their labels joined by commas."""
+    if isinstance(detail, tuple):
+        return ", ".join(str(_label(item)) for item in detail)
+    return getattr(detail, "label", detail)
+
+
+@records.register
+def _(value: Technique) -> list[Record]:
+    return rows_to_records(tuple(c.lower() for c in _TECHNIQUE), _technique_rows(value))
 
 
 def _rows(value: TechniqueCatalogue) -> list[tuple[str, str, str, str]]:
