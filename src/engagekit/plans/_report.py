@@ -429,7 +429,7 @@ def annual_engagement_report(
         _limbs(
             evidence_list,
             _law_of_the_year(start, end, record.body_type, financial=financial),
-            _consultation_limbs(consulted, start, end),
+            _consultation_limbs(consulted, record.consultations, start, end),
         ),
         _stages(evidence_list, plan, end, consulted),
         _calendar(plan, meeting_list, start, end),
@@ -473,7 +473,7 @@ def _summary(
         f"{len(evidence)} pieces of evidence of involvement",
     ]
     if consultations:
-        items.append(f"{len(consultations)} formal consultations")
+        items.append(_display.counted(len(consultations), "formal consultations"))
     if plan is not None:
         progress = plan.progress(end)
         if progress is not None:
@@ -798,17 +798,23 @@ def _consulted_item(part: ConsultationPart) -> str:
 
 
 def _consultation_limbs(
-    consulted: Sequence[ConsultationPart], start: dt.date, end: dt.date
+    consulted: Sequence[ConsultationPart],
+    every: Sequence[ConsultationPart],
+    start: dt.date,
+    end: dt.date,
 ) -> dict[Limb, list[str]]:
     """What the year's consultations show of each limb of the duty.
 
-    A formal consultation is on a proposal for change, so it shows limb (b); a response
-    report published in the year that the decision considered shows limb (c).
+    A formal consultation that ran in the year is on a proposal for change, so it
+    shows limb (b); a response report published in the year that the decision
+    considered shows limb (c), whenever its consultation ran.
     """
-    found: dict[Limb, list[str]] = {Limb.PROPOSALS: [], Limb.DECISIONS: []}
-    for part in consulted:
+    found: dict[Limb, list[str]] = {
+        Limb.PROPOSALS: [_consulted_item(part) for part in consulted],
+        Limb.DECISIONS: [],
+    }
+    for part in every:
         consultation = consultation_of(part)
-        found[Limb.PROPOSALS].append(_consulted_item(part))
         published = consultation.report_published
         if (
             consultation.considered_in_decision
@@ -873,9 +879,9 @@ def _consultations(consulted: Sequence[ConsultationPart], end: dt.date) -> Secti
 def _in_sentence(body: str) -> str:
     """A body's name as it reads inside a sentence: a leading article in lower case.
 
-    "An integrated care board" reads "an integrated care board"; a name ("NHS
-    Somerset", "The Royal Marsden") keeps its capital unless it starts with a lone
-    "A"/"An"/"The" before a word in lower case.
+    "An integrated care board" reads "an integrated care board" ("A CCG", "a CCG"); a
+    name ("NHS Somerset", "The Royal Marsden") keeps its capitals: "The" is lowered
+    only before a word in lower case ("The integrated care board").
 
     Examples:
         >>> _in_sentence("An integrated care board"), _in_sentence("NHS Sutton CCG")
@@ -884,7 +890,7 @@ def _in_sentence(body: str) -> str:
         'The Royal Marsden'
     """
     article, _, rest = body.partition(" ")
-    if article in ("A", "An", "The") and rest[:1].islower():
+    if (article in ("A", "An") and rest) or (article == "The" and rest[:1].islower()):
         return f"{article.lower()} {rest}"
     return body
 
