@@ -351,7 +351,8 @@ def annual_engagement_report(
         >>> duty = report.section("The public involvement duty")
         >>> [len(limb.items) for limb in duty.sections]  # limbs (a), (b) and (c)
         [2, 1, 0]
-        >>> print(duty.sections[1].items[0][:64])
+        >>> (proposal,) = duty.sections[1].items
+        >>> print(proposal[:64])
         dates not recorded: Consultation: Consultation process on the PP
     """
     year = _validate.as_int("year", year)
