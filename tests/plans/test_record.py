@@ -248,6 +248,12 @@ class TestStrict:
         with pytest.raises(InvalidTypeError, match="record: got ActionPlan"):
             annual_engagement_report(2011, record.plan)  # type: ignore[arg-type]
 
+    def test_a_record_with_responses_is_hashable(self):
+        """A response set is unhashable; the record holding one still hashes."""
+        responses = examples.oxfordshire_synthetic_responses()
+        record = EngagementRecord(body="Oxfordshire CCG", consultations=[responses])
+        assert hash(record) == hash(attrs.evolve(record))
+
     def test_repr_is_one_line(self):
         assert repr(_somerset()) == (
             "<EngagementRecord 'NHS Somerset and Somerset CCG' with 0 meetings, "

@@ -123,10 +123,12 @@ class EngagementRecord:
         converter=_validate.to_tuple,
         validator=[_validate.each(Evidence), _validate.unique(lambda e: e.id, "evidence id")],
     )
+    # A response set is not hashable (it indexes its responses): left out of the hash.
     consultations: tuple[ConsultationPart, ...] = attrs.field(
         default=(),
         converter=_validate.to_tuple,
         validator=_validate.each(Consultation, ResponseSet, ConsultationLoop),
+        hash=False,
     )
     participants: tuple[ReachCount, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each(ReachCount)
