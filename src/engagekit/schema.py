@@ -1,7 +1,7 @@
 """JSON Schema (draft 2020-12) for every document engagekit reads and writes.
 
-Other systems that write decisions, policies, plans, evidence or networks for
-engagekit can validate what they write before they send it. Each schema is generated
+Other systems that write decisions, policies, plans, evidence, engagement records or
+networks for engagekit can validate what they write before they send it. Each schema is generated
 from the types themselves, so it always describes the documents
 [`engagekit.io`][engagekit.io] writes: `dumps` output validates against
 `schema(name)`, and a TOML document (`dumps(value, format="toml")`), less its

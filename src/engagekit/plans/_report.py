@@ -835,7 +835,7 @@ def _consultations(consulted: Sequence[ConsultationPart], end: dt.date) -> Secti
         consultation = consultation_of(part)
         closure = ""
         if isinstance(part, ConsultationLoop):
-            metrics = part.metrics(max(end, consultation.end or end))
+            metrics = part.metrics(end)
             closure = f"{metrics.answered} of {metrics.themes} themes answered"
         rows.append(
             (
@@ -869,7 +869,7 @@ def _consultations(consulted: Sequence[ConsultationPart], end: dt.date) -> Secti
                     "Responses",
                     "Response report",
                     "Considered in decision",
-                    "Loop closed",
+                    "Loop closed at year end",
                 ),
                 rows=rows,
             ),
