@@ -12,6 +12,7 @@ import tomllib
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
@@ -26,6 +27,7 @@ from engagekit.cycles import principle_sets
 from engagekit.decisions import DEFAULT_POLICY
 from engagekit.duties import registry
 from engagekit.errors import UnknownNameError
+from engagekit.plans import EngagementRecord
 from engagekit.techniques import catalogue
 from tests import strategies
 
@@ -77,6 +79,17 @@ BUILT_IN: dict[str, Callable[[], list[Any]]] = {
     ],
     "duty-registry": lambda: [registry()],
     "engagement-cycle": lambda: [engagekit.ENGAGEMENT_CYCLE],
+    "engagement-record": lambda: [
+        examples.somerset_engagement_record(),
+        EngagementRecord(
+            body="Oxfordshire Clinical Commissioning Group",
+            plan=examples.oxfordshire_delivery_plan(),
+            consultations=[
+                examples.oxfordshire_synthetic_loop(),
+                attrs.evolve(examples.oxfordshire_consultation(), id="strategy-questions"),
+            ],
+        ),
+    ],
     "evidence": lambda: list(examples.somerset_rheumatology_decision().evidence),
     "network": lambda: [examples.sutton(), examples.somerset(), examples.oxfordshire()],
     "policy": lambda: [DEFAULT_POLICY],

@@ -105,6 +105,7 @@ if TYPE_CHECKING:
     )
     from engagekit.plans import (
         ActionPlan,
+        EngagementRecord,
         FeedbackLoop,
         Recurrence,
         TargetDate,
@@ -165,6 +166,7 @@ _EXPORTS = {
     "engagement_cycle": "engagekit.cycles",
     "EngagementCycle": "engagekit.cycles",
     "EngagementRequirement": "engagekit.decisions",
+    "EngagementRecord": "engagekit.plans",
     "EngagementStage": "engagekit.cycles",
     "errors": "engagekit.errors",
     "escalation": "engagekit.escalation",
@@ -237,6 +239,7 @@ __all__ = [
     "Duty",
     "DutyRegistry",
     "EngagementCycle",
+    "EngagementRecord",
     "EngagementRequirement",
     "EngagementStage",
     "EscalationNetwork",

@@ -43,6 +43,7 @@ IO_HOOKS = {
     "engagekit.plans._recurrence": "engagekit.plans._io",
     "engagekit.plans._actions": "engagekit.plans._io",
     "engagekit.consultations._responses": "engagekit.consultations._io",
+    "engagekit.plans._record": "engagekit.plans._record_io",
 }
 
 #: The defining modules that have finished importing.

@@ -1,7 +1,7 @@
 """JSON Schema (draft 2020-12) for every document engagekit reads and writes.
 
-Other systems that write decisions, policies, plans, evidence or networks for
-engagekit can validate what they write before they send it. Each schema is generated
+Other systems that write decisions, policies, plans, evidence, engagement records or
+networks for engagekit can validate what they write before they send it. Each schema is generated
 from the types themselves, so it always describes the documents
 [`engagekit.io`][engagekit.io] writes: `dumps` output validates against
 `schema(name)`, and a TOML document (`dumps(value, format="toml")`), less its
@@ -58,6 +58,7 @@ _DOCUMENTS = {
     "decision": ("engagekit.decisions", "Decision"),
     "duty-registry": ("engagekit.duties", "DutyRegistry"),
     "engagement-cycle": ("engagekit.cycles", "EngagementCycle"),
+    "engagement-record": ("engagekit.plans", "EngagementRecord"),
     "evidence": ("engagekit.evidence", "Evidence"),
     "feedback-loop": ("engagekit.plans", "FeedbackLoop"),
     "network": ("engagekit.escalation", "EscalationNetwork"),
@@ -232,8 +233,14 @@ def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _special(type_: Any, defs: dict[str, Any]) -> dict[str, Any] | None:
-    """Types written in more than one shape: a plan target."""
+    """Types written in more than one shape (a plan target), or not as attrs records
+    (a consultation's response set)."""
     from engagekit.plans._actions import Target
+
+    if getattr(type_, "__name__", None) == "ResponseSet" and type_.__module__.startswith(
+        "engagekit.consultations"
+    ):
+        return _define(type_, defs, lambda: _response_set_schema(defs))
 
     if type_ == Target:
         from engagekit.plans import Recurrence, TargetDate
@@ -246,6 +253,22 @@ def _special(type_: Any, defs: dict[str, Any]) -> dict[str, Any] | None:
             ]
         }
     return None
+
+
+def _response_set_schema(defs: dict[str, Any]) -> dict[str, Any]:
+    from engagekit.consultations import Consultation, ConsultationResponse, Theme
+
+    return {
+        "type": "object",
+        "properties": {
+            "consultation": _schema_of(Consultation, defs),
+            "themes": {"type": "array", "items": _schema_of(Theme, defs)},
+            "responses": {"type": "array", "items": _schema_of(ConsultationResponse, defs)},
+        },
+        "required": ["consultation"],
+        "additionalProperties": False,
+        "description": "The responses to one consultation and the themes coded on them.",
+    }
 
 
 def _define(

@@ -59,10 +59,13 @@ TEXT_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("techniques", "--level=TEXT"),
 )
 
-#: Keys the document formats use, so that fuzzed documents reach past the top level.
+#: Keys the document formats use, so that fuzzed documents reach past the top level
+#: (an engagement record's keys send `report` down its record path).
 KEYS = st.sampled_from(
     ["id", "title", "name", "date", "on", "impact", "evidence", "action", "objective",
-     "technique", "duty", "body", "kind", "engagekit", "format", "type", "data", "options"]
+     "technique", "duty", "body", "kind", "engagekit", "format", "type", "data", "options",
+     "plan", "loop", "meetings", "consultations", "participants", "body_type", "limbs",
+     "responses"]
 )  # fmt: skip
 
 _SCALARS = (
@@ -177,6 +180,29 @@ _CHECK_READS_TOML = {
     "deep.json": "not valid TOML",
     "empty.json": "$.evidence: required field missing",
 }
+
+#: Documents shaped as engagement records, their parts arbitrary.
+RECORD_DOCUMENTS = st.fixed_dictionaries(
+    {"body": st.text(max_size=10) | JSON_VALUES},
+    optional=dict.fromkeys(
+        ("plan", "loop", "meetings", "evidence", "consultations", "participants", "body_type"),
+        JSON_VALUES,
+    ),
+)
+
+
+@FUZZ
+@given(document=RECORD_DOCUMENTS, envelope=st.booleans())
+def test_any_record_is_read_or_refused_on_one_line(document, envelope):
+    """`report` on arbitrary engagement records, with or without the envelope."""
+    if envelope:
+        document = {"engagekit": {"format": 1, "type": "EngagementRecord"}, "data": document}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "record.json"
+        path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+        argv = ["report", str(path), "--year", "2015"]
+        status, err = _run(argv)
+    _check(argv, status, err)
 
 
 def _deep(depth: int) -> bytes:

@@ -48,6 +48,7 @@ TYPES: dict[tuple[str, ...], type[Any]] = {
     ("check", "icb-annual-reports", "--body", "icb", "--on", "2024-06-30"): ComplianceReport,
     ("plan", "somerset", "--as-of", "2012-01-15", "--overdue"): Actions,
     ("report", "somerset", "--year", "2011"): AnnualEngagementReport,
+    ("report", "somerset-2011", "--year", "2011"): AnnualEngagementReport,
 }
 
 
@@ -172,6 +173,7 @@ def test_usage_errors_are_one_line_and_exit_2(argv, message, capsys):
         (("evaluate", "somerset-rheumatology", "--policy", "default"), 1),
         (("plan", "oxfordshire", "--as-of", "2015-06-01"), 0),
         (("report", "somerset", "--year", "2011"), 0),
+        (("report", "Somerset-2011", "--year", "2011"), 0),
         (("check", "icb-annual-reports", "--body", "icb", "--on", "2024-06-30"), 1),
         (("network", "oxfordshire"), 0),
     ],
@@ -199,6 +201,13 @@ def test_built_in_examples_stand_in_for_files(argv, expected):
             (
                 "engagekit plan: error: FILE 'nowhere.toml': no such file, and not a built-in "
                 "plan (built-in: somerset, oxfordshire)\n"
+            ),
+        ),
+        (
+            ("report", "somerset-2012", "--year", "2012"),
+            (
+                "engagekit report: error: FILE 'somerset-2012': no such file, and not a built-in "
+                "record or plan (built-in: somerset-2011, somerset, oxfordshire)\n"
             ),
         ),
         (

@@ -6,12 +6,15 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from engagekit.consultations import Consultation
 from engagekit.cycles import EngagementStage, InvolvementLevel
+from engagekit.duties import BodyType
 from engagekit.plans import (
     Action,
     ActionPlan,
     ChangeStatus,
     Channel,
+    EngagementRecord,
     FeedbackItem,
     FeedbackKind,
     FeedbackLoop,
@@ -19,10 +22,12 @@ from engagekit.plans import (
     Meeting,
     Objective,
     ProgressUpdate,
+    ReachCount,
     Recurrence,
     Response,
     TargetDate,
 )
+from engagekit.sources import Source
 
 
 MONTHS = (
@@ -211,9 +216,49 @@ meetings = st.builds(
 )
 
 
+@st.composite
+def records(draw: st.DrawFn) -> EngagementRecord:
+    """An engagement record: any mix of plan, loop, meetings, evidence, consultations
+    (a consultation, its responses or its loop) and participants."""
+    from tests.strategies.consultations import consultation_loops, response_sets
+    from tests.strategies.decisions import evidence
+
+    pieces = draw(
+        st.lists(evidence(on_or_before=dt.date(2020, 3, 31)), max_size=3, unique_by=lambda e: e.id)
+    )
+    consultation = draw(
+        st.none()
+        | st.builds(
+            Consultation,
+            id=st.just("other-consultation"),
+            title=names,
+            start=st.none() | days,
+            responses=st.integers(0, 500),
+            considered_in_decision=st.booleans(),
+        )
+    )
+    answered = draw(st.none() | response_sets() | consultation_loops())
+    groups = draw(st.lists(st.sampled_from(("16-24", "25-64", "65+")), unique=True, max_size=3))
+    return EngagementRecord(
+        body=draw(names),
+        body_type=draw(st.none() | st.sampled_from(list(BodyType))),
+        plan=draw(st.none() | plans()),
+        loop=draw(st.none() | loops()),
+        meetings=draw(st.lists(meetings, max_size=3, unique_by=lambda m: m.id)),
+        evidence=pieces,
+        consultations=[c for c in (consultation, answered) if c is not None],
+        participants=[
+            ReachCount(characteristic="age", group=g, count=draw(st.integers(0, 50)))
+            for g in groups
+        ],
+        source=draw(st.none() | st.just(Source(title="Annual report", publisher="NHS Example"))),
+    )
+
+
 #: Strategies for the plans types re-exported at the top level, merged into the
 #: foundation's round-trip registry.
 PLAN_STRATEGIES = {
+    EngagementRecord: records(),
     TargetDate: target_dates(),
     Recurrence: recurrences(),
     ActionPlan: plans(),

@@ -6,17 +6,21 @@ import argparse
 import datetime as dt
 import functools
 import io as stdio
+import json
+import tomllib
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
-from engagekit import examples, render
+from engagekit import examples, io, render
 from engagekit._display import Listing
 from engagekit.cli._args import date_arg
 from engagekit.cli._output import command, emit, emit_parts, resolve
 from engagekit.errors import InvalidValueError
 from engagekit.plans import (
     ActionPlan,
+    EngagementRecord,
     Recurrence,
     TargetDate,
     YearStyle,
@@ -31,6 +35,16 @@ PLANS: dict[str, Callable[[], ActionPlan]] = {
     "somerset": examples.somerset_action_plan,
     "oxfordshire": examples.oxfordshire_delivery_plan,
 }
+
+#: Built-in engagement records, by the name ``engagekit report`` accepts instead of a file.
+RECORDS: dict[str, Callable[[], EngagementRecord]] = {
+    "somerset-2011": examples.somerset_engagement_record,
+}
+
+#: Keys only an engagement record has: a document holding one is read as a record.
+_RECORD_KEYS = frozenset(
+    {"plan", "loop", "meetings", "evidence", "consultations", "participants", "body_type"}
+)
 
 
 class _Progress(Listing[tuple[str, str, "float | None"]]):
@@ -79,18 +93,26 @@ def register(commands: Any) -> None:
     plan.add_argument("--overdue", action="store_true", help="list only the overdue actions")
     plan.set_defaults(handler=_plan)
 
+    records = ", ".join(RECORDS)
     report = command(
         commands,
         "report",
-        help="the annual engagement report for a plan",
-        description="Write the annual engagement report of a financial year for an action "
-        f"plan. FILE is a plan TOML file or a built-in plan: {names}. Markdown by default; "
-        "html writes a standalone page.",
-        example="engagekit report oxfordshire --year 2015 --format html > report.html\n"
-        "engagekit report plan.toml --year 2018",
+        help="the annual engagement report on a year's engagement record or a plan",
+        description="Write the annual engagement report of a financial year. FILE is an "
+        "engagement record (what the year produced: plan, feedback loop, meetings, evidence, "
+        "consultations; JSON or TOML, as engagekit.io writes it) or an action plan file, "
+        f"or a built-in record ({records}) or plan ({names}). A file is read as a record "
+        "when its envelope names EngagementRecord or it holds a key only a record has "
+        "(plan, loop, meetings, evidence, consultations, participants, body_type). "
+        "Markdown by default; html writes a standalone page.",
+        example="engagekit report somerset-2011 --year 2011\n"
+        "engagekit report oxfordshire --year 2015 --format html > report.html\n"
+        "engagekit report record.toml --year 2018",
         default="markdown",
     )
-    report.add_argument("file", metavar="FILE", help="a plan TOML file or a built-in plan's name")
+    report.add_argument(
+        "file", metavar="FILE", help="a record or plan file, or a built-in record's or plan's name"
+    )
     report.add_argument(
         "--year", type=int, required=True, help="financial year, e.g. 2018 for 2018/19"
     )
@@ -164,11 +186,44 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _is_record(path: Path, fmt: str) -> bool:
+    """Whether a report's input file holds an engagement record rather than a plan.
+
+    A record is named by the envelope's type, or else known by a key only a record
+    has. A file that cannot be read is not one: reading it as a plan says what is wrong.
+    """
+    try:
+        raw = path.read_bytes().decode("utf-8")
+        document: Any = tomllib.loads(raw) if fmt == "toml" else json.loads(raw)
+    except (OSError, ValueError, RecursionError):
+        return False
+    if not isinstance(document, dict):
+        return False
+    header = document.get("engagekit")
+    if isinstance(header, dict) and "type" in header:
+        return bool(header["type"] == EngagementRecord.__name__)
+    data = document.get("data") if fmt == "json" and isinstance(header, dict) else document
+    return isinstance(data, dict) and bool(_RECORD_KEYS & data.keys())
+
+
+def _load_report_input(argument: str) -> ActionPlan | EngagementRecord:
+    """A plan file (read as `engagekit plan` reads it) or an engagement record file."""
+    path = Path(argument)
+    fmt = "json" if path.suffix.lower() == ".json" else "toml"
+    if _is_record(path, fmt):
+        return io.load(path, EngagementRecord, format=fmt)
+    return load_plan(argument)
+
+
 def _report(args: argparse.Namespace, out: TextIO) -> int:
     if not 1948 <= args.year <= 9998:
         raise InvalidValueError("--year", args.year, reason="must be a year from 1948 to 9998")
-    plan = resolve(args.file, load_plan, PLANS, what="plan")
-    report = annual_engagement_report(args.year, body=plan.body or plan.title, plan=plan)
+    built_in: dict[str, Callable[[], ActionPlan | EngagementRecord]] = {**RECORDS, **PLANS}
+    found = resolve(args.file, _load_report_input, built_in, what="record or plan")
+    if isinstance(found, EngagementRecord):
+        report = annual_engagement_report(args.year, found)
+    else:
+        report = annual_engagement_report(args.year, body=found.body or found.title, plan=found)
     emit(out, args.format, report)
     return 0
 

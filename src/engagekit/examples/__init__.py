@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         gpcc_timeline_2011,
         oxfordshire_delivery_plan,
         somerset_action_plan,
+        somerset_engagement_record,
         sutton_responsibilities,
         sutton_stakeholders,
     )
@@ -65,6 +66,7 @@ _MODULES = {
     "gpcc_timeline_2011": "_plans",
     "oxfordshire_delivery_plan": "_plans",
     "somerset_action_plan": "_plans",
+    "somerset_engagement_record": "_plans",
     "sutton_responsibilities": "_plans",
     "sutton_stakeholders": "_plans",
 }
@@ -85,6 +87,7 @@ __all__: list[str] = [
     "oxfordshire_tutorial_consultation",
     "somerset",
     "somerset_action_plan",
+    "somerset_engagement_record",
     "somerset_patient_transport_decision",
     "somerset_rheumatology_decision",
     "sutton",

@@ -18,7 +18,7 @@ from engagekit.sources import Source
 
 
 if TYPE_CHECKING:
-    from engagekit.plans import ActionPlan
+    from engagekit.plans import ActionPlan, EngagementRecord
 
 
 def _plan(filename: str) -> ActionPlan:
@@ -46,6 +46,41 @@ def somerset_action_plan() -> ActionPlan:
         (2012), Appendix 2.
     """
     return _plan("plan_somerset_v8.toml")
+
+
+def somerset_engagement_record() -> EngagementRecord:
+    """What NHS Somerset's and Somerset CCG's engagement produced in 2011/12, as the
+    sources record it, with the Action Plan v8 as its plan.
+
+    The sources support a partial record: two pieces of evidence (the Somerset LINk's
+    engagement for the 2011 JSNA, October 2011, and the "Dec 5th event" adopting the
+    strategy) and the consultation on the strategy and action plan (action 5.1),
+    whose dates and number of responses no source gives. They record no meeting with
+    its body, no feedback loop and no counts of who took part, so the record has none
+    (the data file lists what was left out, and why).
+
+    Examples:
+        >>> record = somerset_engagement_record()
+        >>> record  # doctest: +NORMALIZE_WHITESPACE
+        <EngagementRecord 'NHS Somerset and Somerset CCG' with 0 meetings,
+         2 evidence items and 1 consultation>
+        >>> [e.date.isoformat() for e in record.evidence]
+        ['2011-10-31', '2011-12-05']
+        >>> record.plan.title
+        'Draft Patient and Public Engagement Action Plan v8'
+
+    References:
+        NHS Somerset and Somerset CCG, Strategy for Patient and Public Engagement
+        (2012), "The Somerset Joint Strategic Needs Assessment" and Appendix 2
+        (actions 2.1 and 5.1); the Somerset LINk officer's blog posts (2011-12).
+    """
+    import attrs
+
+    from engagekit.plans import EngagementRecord
+
+    filename = "record_somerset_2011.toml"
+    record = _data.load_builtin(filename, EngagementRecord)
+    return attrs.evolve(record, plan=somerset_action_plan())
 
 
 def gpcc_timeline_2011() -> ActionPlan:

@@ -9,8 +9,10 @@
   `you_said_we_did`;
 - stakeholders and roles: `StakeholderMap`, `ResponsibilityMatrix`;
 - meetings as held: `Meeting`;
-- the annual engagement report: `annual_engagement_report`, which takes the one
-  [`Evidence`][engagekit.evidence.Evidence] record.
+- what a year produced, kept together: `EngagementRecord` (plan, feedback loop,
+  meetings, the one [`Evidence`][engagekit.evidence.Evidence] record, consultations
+  and who took part);
+- the annual engagement report on it: `annual_engagement_report`.
 
 Links to decisions, escalation bodies and statutory duties are plain string ids
 (a decision id, a body id, a duty or requirement id), so plans can refer to them
@@ -58,6 +60,7 @@ if TYPE_CHECKING:
     from engagekit.plans._kinds import ChangeStatus, Channel, FeedbackKind
     from engagekit.plans._load import load_plan, plan_from_dict
     from engagekit.plans._meetings import Meeting, held
+    from engagekit.plans._record import EngagementRecord, ReachCount
     from engagekit.plans._recurrence import (
         Adherence,
         Frequency,
@@ -68,7 +71,6 @@ if TYPE_CHECKING:
     from engagekit.plans._report import (
         LIMBS,
         AnnualEngagementReport,
-        ReachCount,
         Section,
         Table,
         YouSaidWeDid,
@@ -124,7 +126,8 @@ _EXPORTS = {
     "Schedule": "engagekit.plans._recurrence",
     "LIMBS": "engagekit.plans._report",
     "AnnualEngagementReport": "engagekit.plans._report",
-    "ReachCount": "engagekit.plans._report",
+    "EngagementRecord": "engagekit.plans._record",
+    "ReachCount": "engagekit.plans._record",
     "Section": "engagekit.plans._report",
     "Table": "engagekit.plans._report",
     "YouSaidWeDid": "engagekit.plans._report",
@@ -155,6 +158,7 @@ __all__ = [
     "AnnualEngagementReport",
     "ChangeStatus",
     "Channel",
+    "EngagementRecord",
     "FeedbackItem",
     "FeedbackItems",
     "FeedbackKind",

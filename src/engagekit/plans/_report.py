@@ -10,6 +10,9 @@ from typing import cast
 import attrs
 
 from engagekit import _display, _validate
+from engagekit.consultations._consultation import Consultation
+from engagekit.consultations._loop import ConsultationLoop
+from engagekit.consultations._responses import ResponseSet
 from engagekit.cycles import EngagementStage
 from engagekit.disclosure import MARK, NOT_STATED, SUPPRESS_BELOW, CountTable, OneWay, protect
 from engagekit.duties import Duty
@@ -22,6 +25,7 @@ from engagekit.plans._dates import TargetDate
 from engagekit.plans._feedback import FeedbackItem, FeedbackLoop, Response
 from engagekit.plans._kinds import ChangeStatus
 from engagekit.plans._meetings import Meeting
+from engagekit.plans._record import ConsultationPart, EngagementRecord, ReachCount, consultation_of
 from engagekit.plans._recurrence import Recurrence
 from engagekit.sources import LegalForce
 
@@ -190,15 +194,6 @@ def you_said_we_did(
     return YouSaidWeDid(title=title, start=start, end=end, entries=entries)
 
 
-@attrs.frozen(kw_only=True)
-class ReachCount:
-    """How many participants of one group of a protected characteristic took part."""
-
-    characteristic: str = attrs.field(validator=_validate.text)
-    group: str = attrs.field(validator=_validate.text)
-    count: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(0))
-
-
 #: The limbs of the public involvement duty as NHS Sutton CCG's strategy quotes
 #: s14Z2(2) of the NHS Act 2006 ("Duty to involve"), each with its title.
 LIMBS: tuple[tuple[Limb, str], ...] = (
@@ -262,12 +257,14 @@ class AnnualEngagementReport(_display.Displayable):
 
 def annual_engagement_report(
     year: int,
+    record: EngagementRecord | None = None,
     *,
-    body: str,
+    body: str | None = None,
     plan: ActionPlan | None = None,
     loop: FeedbackLoop | None = None,
     meetings: Iterable[Meeting] = (),
     evidence: Iterable[Evidence] = (),
+    consultations: Iterable[ConsultationPart] = (),
     participants: Iterable[ReachCount] = (),
     financial: bool = True,
     standard_days: int | None = None,
@@ -281,11 +278,20 @@ def annual_engagement_report(
     ``year=2018`` covers 1 April 2018 to 31 March 2019; ``financial=False`` covers
     the calendar year instead.
 
+    The report is on an [`EngagementRecord`][engagekit.plans.EngagementRecord]: what
+    the body's year produced (its plan, feedback loop, meetings, evidence,
+    consultations and who took part). Give the ``record``, or its parts as keywords
+    (``body``, ``plan``, ``loop``, ``meetings``, ``evidence``, ``consultations``,
+    ``participants``, ``body_type``: the record's fields), not both. The other
+    keywords say how to report it.
+
     Sections: summary; the public involvement duty, one sub-section per limb;
     the Engagement Cycle, one sub-section per stage; meetings against the calendar
     (each plan action whose target is a recurrence held by named bodies, compared
-    with the meetings held); actions completed and overdue; "You said, we did";
-    and equality reach when ``participants`` are given, its counts protected with
+    with the meetings held); actions completed and overdue; consultations, when any
+    ran in the year; "You said, we did" (the body's loop, and each consultation's
+    loop as a sub-section); and equality reach when ``participants`` are given, its
+    counts protected with
     [`engagekit.disclosure`][engagekit.disclosure] (counts from 1 to
     ``suppress_below - 1`` hidden, and enough others that none can be worked out;
     "Prefer not to say" counted apart from the shares).
@@ -293,6 +299,14 @@ def annual_engagement_report(
     ``evidence`` is the one [`Evidence`][engagekit.evidence.Evidence] record used
     across engagekit: the report lists each piece dated in the year under each of its
     ``limbs`` and under its ``stage``.
+
+    Consultations count where the duty and the cycle place them. A consultation ran
+    in the year if it was open on any day of it (one whose dates are not recorded is
+    taken to be the record's year's). Each one that ran is listed in its own section,
+    under limb (b) (a formal consultation is on proposals for change) and under stage
+    2 of the Engagement Cycle (which plans and transforms services "through formal
+    consultation under the statutory duties"); its response report, when published in
+    the year and considered in the decision, is listed under limb (c).
 
     The public involvement duty section cites the law of the year: the involvement
     duty that bound ``body_type`` (a [`BodyType`][engagekit.duties.BodyType] or its
@@ -303,10 +317,12 @@ def annual_engagement_report(
     prepared (s14Z15 for CCGs, s14Z58 for ICBs).
 
     Raises:
-        InvalidTypeError: the year is not a whole number, or an evidence item is not
-            an `Evidence`.
+        InvalidTypeError: the year is not a whole number, ``record`` is not an
+            `EngagementRecord`, or a part is not what the record holds (an evidence
+            item that is not an `Evidence` …).
         InvalidValueError: the year is before 1948 (the NHS's founding), a group is
-            given twice for one characteristic, or ``suppress_below`` is below 1.
+            given twice for one characteristic, ``suppress_below`` is below 1, neither
+            a record nor a body is given, or a record is given with parts.
         UnknownChoiceError: ``body_type`` names no body type.
         InvalidTypeError: ``body_type`` is neither a body type nor text.
 
@@ -329,27 +345,75 @@ def annual_engagement_report(
         >>> forums = report.section("Meetings against the calendar").tables[0].rows[0]
         >>> forums[2:]
         ('12', '11', '1', '0')
+
+    A whole year's record, as Somerset's 2011/12 sources give it:
+        >>> report = annual_engagement_report(2011, examples.somerset_engagement_record())
+        >>> duty = report.section("The public involvement duty")
+        >>> [len(limb.items) for limb in duty.sections]  # limbs (a), (b) and (c)
+        [2, 1, 0]
+        >>> (proposal,) = duty.sections[1].items
+        >>> print(proposal[:64])
+        dates not recorded: Consultation: Consultation process on the PP
     """
     year = _validate.as_int("year", year)
     if not 1948 <= year <= _LAST_YEAR:
         raise InvalidValueError("year", year, reason=f"must be a year from 1948 to {_LAST_YEAR}")
     if standard_days is not None:
         standard_days = _validate.as_int("standard_days", standard_days)
-    pieces = tuple(evidence)
-    for index, piece in enumerate(pieces):
-        if not isinstance(piece, Evidence):
-            raise InvalidTypeError(f"evidence[{index}]", piece, expected="an Evidence")
+    if record is None:
+        if body is None:
+            raise InvalidValueError("body", body, reason="give the body, or a record")
+        record = EngagementRecord(
+            body=body,
+            body_type=None if body_type is None else as_body_type(body_type, field="body_type"),
+            plan=plan,
+            loop=loop,
+            meetings=meetings,
+            evidence=evidence,
+            consultations=consultations,
+            participants=participants,
+        )
+    elif not isinstance(record, EngagementRecord):
+        raise InvalidTypeError("record", record, expected="an EngagementRecord")
+    else:
+        given = [
+            name
+            for name, value in (
+                ("body", body),
+                ("plan", plan),
+                ("loop", loop),
+                ("body_type", body_type),
+            )
+            if value is not None
+        ] + [
+            name
+            for name, value in (
+                ("meetings", meetings),
+                ("evidence", evidence),
+                ("consultations", consultations),
+                ("participants", participants),
+            )
+            if value != ()
+        ]
+        if given:
+            raise InvalidValueError(
+                given[0],
+                "given with a record",
+                reason="give the record or its parts, not both: the record holds them",
+            )
     if financial:
         start, end = dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
         label = f"{year}/{str(year + 1)[-2:]}"
     else:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
         label = str(year)
-    meeting_list = [m for m in meetings if start <= m.date <= end]
+    body, plan, loop = record.body, record.plan, record.loop
+    meeting_list = [m for m in record.meetings if start <= m.date <= end]
     evidence_list = sorted(
-        (e for e in pieces if start <= e.date <= end), key=lambda e: (e.date, e.what, e.id)
+        (e for e in record.evidence if start <= e.date <= end),
+        key=lambda e: (e.date, e.what, e.id),
     )
-    reach = tuple(participants)
+    consulted = record.consultations_between(start, end)
 
     sections = [
         _summary(
@@ -359,18 +423,26 @@ def annual_engagement_report(
             loop=loop,
             meetings=meeting_list,
             evidence=evidence_list,
+            consultations=consulted,
             period=(start, end),
             standard_days=standard_days,
         ),
-        _limbs(evidence_list, _law_of_the_year(start, end, body_type, financial=financial)),
-        _stages(evidence_list, plan, end),
+        _limbs(
+            evidence_list,
+            _law_of_the_year(start, end, record.body_type, financial=financial),
+            _consultation_limbs(consulted, record.consultations, start, end),
+        ),
+        _stages(evidence_list, plan, end, consulted),
         _calendar(plan, meeting_list, start, end),
         _actions(plan, start, end, body),
     ]
-    if loop is not None:
-        sections.append(_yswd(you_said_we_did(loop, (start, end))))
-    if reach:
-        sections.append(_reach(reach, suppress_below))
+    if consulted:
+        sections.append(_consultations(consulted, end))
+    loops = [p for p in consulted if isinstance(p, ConsultationLoop)]
+    if loop is not None or loops:
+        sections.append(_yswd(loop, loops, (start, end)))
+    if record.participants:
+        sections.append(_reach(record.participants, suppress_below))
     return AnnualEngagementReport(
         title=f"{body}: annual engagement report {label}",
         body=body,
@@ -389,17 +461,20 @@ def _summary(
     loop: FeedbackLoop | None,
     meetings: Sequence[Meeting],
     evidence: Sequence[Evidence],
+    consultations: Sequence[ConsultationPart],
     period: tuple[dt.date, dt.date],
     standard_days: int | None,
 ) -> Section:
     start, end = period
     lines = [
-        f"How {body} involved patients and the public in {label}.",
+        f"How {_in_sentence(body)} involved patients and the public in {label}.",
     ]
     items = [
         f"{len(meetings)} meetings held",
         f"{len(evidence)} pieces of evidence of involvement",
     ]
+    if consultations:
+        items.append(_display.counted(len(consultations), "formal consultations"))
     if plan is not None:
         progress = plan.progress(end)
         if progress is not None:
@@ -494,10 +569,15 @@ def _evidence_item(piece: Evidence) -> str:
     return f"{piece.date.isoformat()}: {piece.what}{link}"
 
 
-def _limbs(evidence: Sequence[Evidence], law: tuple[str, ...]) -> Section:
+def _limbs(
+    evidence: Sequence[Evidence],
+    law: tuple[str, ...],
+    consulted: dict[Limb, list[str]],
+) -> Section:
     subsections = []
     for limb, title in LIMBS:
         found = [_evidence_item(e) for e in evidence if limb in e.limbs]
+        found.extend(consulted.get(limb, ()))
         subsections.append(
             Section(
                 title=title,
@@ -530,12 +610,20 @@ _FORCE_NOTES = {
 }
 
 
-def _stages(evidence: Sequence[Evidence], plan: ActionPlan | None, end: dt.date) -> Section:
+def _stages(
+    evidence: Sequence[Evidence],
+    plan: ActionPlan | None,
+    end: dt.date,
+    consulted: Sequence[ConsultationPart],
+) -> Section:
     subsections = []
     by_stage: dict[EngagementStage, list[str]] = {stage: [] for stage in EngagementStage}
     for piece in evidence:
         if piece.stage is not None:
             by_stage[piece.stage].append(_evidence_item(piece))
+    # The Engagement Cycle's stage two plans and transforms services "through formal
+    # consultation under the statutory duties" (Sutton CCG strategy, Appendix Two).
+    by_stage[CONSULTATION_STAGE].extend(_consulted_item(p) for p in consulted)
     if plan is not None:
         catalogue = plan.catalogue
         actions = [(a, progress_on(a, end, catalogue)) for a in plan.all_actions() if a.stages]
@@ -620,7 +708,7 @@ def _actions(plan: ActionPlan | None, start: dt.date, end: dt.date, body: str) -
     overdue = [(a.id, a.text, a.target.text if a.target else "") for a in plan.overdue(end)]
     return Section(
         title="Actions",
-        paragraphs=(_FORCE_NOTES["actions"].format(body=body),),
+        paragraphs=(_FORCE_NOTES["actions"].format(body=_in_sentence(body)),),
         tables=(
             Table(headers=("Completed", "Action", "On"), rows=completed),
             Table(headers=("Overdue", "Action", "Target"), rows=overdue),
@@ -628,7 +716,7 @@ def _actions(plan: ActionPlan | None, start: dt.date, end: dt.date, body: str) -
     )
 
 
-def _yswd(document: YouSaidWeDid) -> Section:
+def _yswd_table(document: YouSaidWeDid) -> Table:
     rows = [
         (
             e.theme or "other",
@@ -639,14 +727,173 @@ def _yswd(document: YouSaidWeDid) -> Section:
         )
         for e in document.entries
     ]
+    return Table(headers=("Theme", "We asked", "You said", "We did", "The outcome was"), rows=rows)
+
+
+def _yswd(
+    loop: FeedbackLoop | None,
+    loops: Sequence[ConsultationLoop],
+    period: tuple[dt.date, dt.date],
+) -> Section:
+    """The body's own loop as a table; each consultation's loop as a sub-section."""
+    tables = () if loop is None else (_yswd_table(you_said_we_did(loop, period)),)
+    subsections = []
+    for closed in loops:
+        # What people said is dated the day the consultation closed, which may fall
+        # before the year the consultation is reported in: take the whole loop.
+        items = closed.feedback_loop.items
+        first = min((i.date for i in items), default=period[0])
+        subsections.append(
+            Section(
+                title=f"Consultation: {_consultation_name(consultation_of(closed))}",
+                tables=(
+                    _yswd_table(
+                        you_said_we_did(closed.feedback_loop, (min(first, period[0]), period[1]))
+                    ),
+                ),
+            )
+        )
+    return Section(title="You said, we did", tables=tables, sections=subsections)
+
+
+#: The Engagement Cycle stage a formal consultation belongs to: stage two develops
+#: strategies and plans "through formal consultation under the statutory duties".
+CONSULTATION_STAGE = EngagementStage.PLAN_AND_TRANSFORM
+
+
+def _consultation_name(consultation: Consultation) -> str:
+    return (
+        consultation.title
+        or consultation.proposal
+        or consultation.summary
+        or consultation.id
+        or "untitled consultation"
+    )
+
+
+def _responses(part: ConsultationPart) -> str:
+    if isinstance(part, ConsultationLoop):
+        part = part.responses
+    if isinstance(part, ResponseSet):
+        return f"{len(part)} responses"
+    return f"{part.responses} responses" if part.responses else "responses not recorded"
+
+
+def _window(consultation: Consultation) -> str:
+    start, end = consultation.start, consultation.end
+    if start is None and end is None:
+        return "dates not recorded"
+    if start is None or end is None:
+        known = start or end
+        assert known is not None
+        return f"{'opened' if start else 'closed'} {known.isoformat()}"
+    return f"{start.isoformat()} to {end.isoformat()}"
+
+
+def _consulted_item(part: ConsultationPart) -> str:
+    consultation = consultation_of(part)
+    return (
+        f"{_window(consultation)}: Consultation: {_consultation_name(consultation)} "
+        f"({_responses(part)})"
+    )
+
+
+def _consultation_limbs(
+    consulted: Sequence[ConsultationPart],
+    every: Sequence[ConsultationPart],
+    start: dt.date,
+    end: dt.date,
+) -> dict[Limb, list[str]]:
+    """What the year's consultations show of each limb of the duty.
+
+    A formal consultation that ran in the year is on a proposal for change, so it
+    shows limb (b); a response report published in the year that the decision
+    considered shows limb (c), whenever its consultation ran.
+    """
+    found: dict[Limb, list[str]] = {
+        Limb.PROPOSALS: [_consulted_item(part) for part in consulted],
+        Limb.DECISIONS: [],
+    }
+    for part in every:
+        consultation = consultation_of(part)
+        published = consultation.report_published
+        if (
+            consultation.considered_in_decision
+            and published is not None
+            and start <= published <= end
+        ):
+            found[Limb.DECISIONS].append(
+                f"{published.isoformat()}: Response report on the consultation "
+                f"{_consultation_name(consultation)}, considered in the decision"
+            )
+    return found
+
+
+def _consultations(consulted: Sequence[ConsultationPart], end: dt.date) -> Section:
+    rows = []
+    for part in consulted:
+        consultation = consultation_of(part)
+        closure = ""
+        if isinstance(part, ConsultationLoop):
+            metrics = part.metrics(end)
+            closure = f"{metrics.answered} of {metrics.themes} themes answered"
+        rows.append(
+            (
+                _consultation_name(consultation),
+                _window(consultation),
+                _responses(part),
+                (
+                    consultation.report_published.isoformat()
+                    if consultation.report_published
+                    else "not published"
+                ),
+                "yes" if consultation.considered_in_decision else "not recorded",
+                closure,
+            )
+        )
     return Section(
-        title="You said, we did",
+        title="Consultations",
+        paragraphs=(
+            (
+                "Formal consultations that ran in the year (or whose dates are not recorded). "
+                "Each is evidence of limb (b) of the duty and of stage 2 of the Engagement "
+                "Cycle; its response report, when published in the year and considered in "
+                "the decision, of limb (c)."
+            ),
+        ),
         tables=(
             Table(
-                headers=("Theme", "We asked", "You said", "We did", "The outcome was"), rows=rows
+                headers=(
+                    "Consultation",
+                    "Ran",
+                    "Responses",
+                    "Response report",
+                    "Considered in decision",
+                    "Loop closed at year end",
+                ),
+                rows=rows,
             ),
         ),
     )
+
+
+def _in_sentence(body: str) -> str:
+    """A body's name as it reads inside a sentence: a leading article in lower case.
+
+    "An integrated care board" reads "an integrated care board" ("A CCG", "a CCG"); a
+    name ("NHS Somerset", "The Royal Marsden") keeps its capitals: "The" is lowered
+    only before a word in lower case ("The integrated care board").
+
+    Examples:
+        >>> _in_sentence("An integrated care board"), _in_sentence("NHS Sutton CCG")
+        ('an integrated care board', 'NHS Sutton CCG')
+        >>> _in_sentence("The Royal Marsden")
+        'The Royal Marsden'
+    """
+    article, _, rest = body.partition(" ")
+    if (article in ("A", "An") and rest) or (article == "The" and rest[:1].islower()):
+        return f"{article.lower()} {rest}"
+    return body
 
 
 def _reach(reach: Sequence[ReachCount], suppress_below: int) -> Section:

@@ -1,0 +1,202 @@
+"""What a year of engagement produced, as one value: the engagement record (private)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import attrs
+
+from engagekit import _display, _lazy, _validate
+from engagekit.consultations._consultation import Consultation
+from engagekit.consultations._loop import ConsultationLoop
+from engagekit.consultations._responses import ResponseSet
+from engagekit.duties._bodies import BodyType
+from engagekit.errors import InvalidValueError
+from engagekit.evidence import Evidence
+from engagekit.plans._actions import ActionPlan
+from engagekit.plans._feedback import FeedbackLoop
+from engagekit.plans._meetings import Meeting
+from engagekit.sources import Source
+
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+
+#: What the record holds of a consultation: the consultation alone, its responses
+#: (which name it), or its closed loop (which holds its responses).
+ConsultationPart: TypeAlias = Consultation | ResponseSet | ConsultationLoop
+
+
+@attrs.frozen(kw_only=True)
+class ReachCount:
+    """How many participants of one group of a protected characteristic took part."""
+
+    characteristic: str = attrs.field(validator=_validate.text)
+    group: str = attrs.field(validator=_validate.text)
+    count: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(0))
+
+
+def consultation_of(part: ConsultationPart) -> Consultation:
+    """The consultation a record's consultation entry is about."""
+    if isinstance(part, ConsultationLoop):
+        return part.responses.consultation
+    if isinstance(part, ResponseSet):
+        return part.consultation
+    return part
+
+
+def _body_type(value: object) -> Any:
+    return None if value is None else BodyType.parse(value, field="EngagementRecord.body_type")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class EngagementRecord:
+    """Everything a body's engagement produced in a year, kept together.
+
+    The record is what [`annual_engagement_report`][engagekit.plans.annual_engagement_report]
+    reports on (`annual_engagement_report(2011, record)`), what `engagekit report FILE`
+    reads, and one document of [`engagekit.io`][engagekit.io] (JSON or TOML; schema
+    `engagement-record`). Its `plan` may be written in either shape a plan file takes
+    (`objectives` nesting their actions, or `objective` and `action` rows).
+
+    Attributes:
+        body: the body whose year it is, as its annual report names it.
+        body_type: the kind of body, for the law its report cites (``None``: the
+            commissioner of the day).
+        plan: its engagement action plan, if it has one.
+        loop: its "You said, we did" feedback loop, if kept.
+        meetings: the meetings it held.
+        evidence: the evidence of its engagement (the one
+            [`Evidence`][engagekit.evidence.Evidence] record).
+        consultations: its formal consultations, each as a
+            [`Consultation`][engagekit.consultations.Consultation], or as the
+            [`ResponseSet`][engagekit.consultations.ResponseSet] of its responses, or
+            as the [`ConsultationLoop`][engagekit.consultations.ConsultationLoop]
+            closing the loop on them.
+        participants: how many people of each group took part, for equality reach.
+        source: where the record comes from, if published.
+
+    Raises:
+        InvalidTypeError: a field of the wrong type (an item of a list included).
+        InvalidValueError: two evidence items, meetings or consultations with one id,
+            or one group given twice for a characteristic.
+        UnknownChoiceError: ``body_type`` names no body type.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from engagekit.evidence import Evidence
+        >>> from engagekit.plans import EngagementRecord, Meeting
+        >>> record = EngagementRecord(
+        ...     body="NHS Example CCG",
+        ...     body_type="ccg",
+        ...     meetings=[Meeting(id="gb-1", date=dt.date(2018, 5, 24), body="governing-body",
+        ...                       title="Governing Body in public")],
+        ...     evidence=[Evidence(id="survey", kind="survey", what="Survey on access",
+        ...                        date=dt.date(2018, 9, 3), limbs=["planning"])],
+        ... )
+        >>> record
+        <EngagementRecord 'NHS Example CCG' with 1 meeting, 1 evidence item and 0 consultations>
+        >>> record.body_type
+        <BodyType.CCG: 'ccg'>
+        >>> EngagementRecord(body="NHS Example CCG", meetings=["gb-1"])
+        Traceback (most recent call last):
+        ...
+        engagekit.errors.InvalidTypeError: EngagementRecord.meetings[0]: got str 'gb-1'; ...
+    """
+
+    body: str = attrs.field(validator=_validate.text)
+    body_type: BodyType | None = attrs.field(default=None, converter=_body_type)
+    plan: ActionPlan | None = attrs.field(
+        default=None, validator=_validate.optional(_validate.instance_of(ActionPlan))
+    )
+    loop: FeedbackLoop | None = attrs.field(
+        default=None, validator=_validate.optional(_validate.instance_of(FeedbackLoop))
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(
+        default=(),
+        converter=_validate.to_tuple,
+        validator=[_validate.each(Meeting), _validate.unique(lambda m: m.id, "meeting id")],
+    )
+    evidence: tuple[Evidence, ...] = attrs.field(
+        default=(),
+        converter=_validate.to_tuple,
+        validator=[_validate.each(Evidence), _validate.unique(lambda e: e.id, "evidence id")],
+    )
+    # A response set is not hashable (it indexes its responses): left out of the hash.
+    consultations: tuple[ConsultationPart, ...] = attrs.field(
+        default=(),
+        converter=_validate.to_tuple,
+        validator=_validate.each(Consultation, ResponseSet, ConsultationLoop),
+        hash=False,
+    )
+    participants: tuple[ReachCount, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(ReachCount)
+    )
+    source: Source | None = attrs.field(
+        default=None, validator=_validate.optional(_validate.instance_of(Source))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[str] = set()
+        for index, part in enumerate(self.consultations):
+            ident = consultation_of(part).id
+            if ident is None:
+                continue
+            if ident in seen:
+                raise InvalidValueError(
+                    f"EngagementRecord.consultations[{index}]",
+                    ident,
+                    reason="another consultation has this id",
+                )
+            seen.add(ident)
+        groups: set[tuple[str, str]] = set()
+        for index, count in enumerate(self.participants):
+            key = (count.characteristic, count.group)
+            if key in groups:
+                raise InvalidValueError(
+                    f"EngagementRecord.participants[{index}]",
+                    count.group,
+                    reason=f"{count.characteristic!r} has this group twice",
+                )
+            groups.add(key)
+
+    def __repr__(self) -> str:
+        return _display.short_repr(
+            self,
+            f"EngagementRecord {_display.quoted(self.body)}",
+            [
+                (len(self.meetings), "meetings"),
+                (len(self.evidence), "evidence items"),
+                (len(self.consultations), "consultations"),
+            ],
+        )
+
+    def consultations_between(self, start: dt.date, end: dt.date) -> tuple[ConsultationPart, ...]:
+        """The consultations that ran in ``(start, end)`` (inclusive), in the record's order.
+
+        A consultation ran in the period if it was open on any day of it; one whose
+        dates are not recorded is taken to belong to the record's year, so it is always
+        included (a record holds what its year produced).
+
+        Examples:
+            >>> import datetime as dt
+            >>> from engagekit.consultations import Consultation
+            >>> record = EngagementRecord(body="CCG", consultations=[
+            ...     Consultation(id="beds", start=dt.date(2016, 1, 4), end=dt.date(2016, 3, 28)),
+            ...     Consultation(id="hours")])
+            >>> [consultation_of(c).id for c in record.consultations_between(
+            ...     dt.date(2016, 4, 1), dt.date(2017, 3, 31))]
+            ['hours']
+        """
+        found = []
+        for part in self.consultations:
+            consultation = consultation_of(part)
+            first = consultation.start or consultation.end
+            last = consultation.end or consultation.start
+            if first is None or last is None or (first <= end and last >= start):
+                found.append(part)
+        return tuple(found)
+
+
+_lazy.io_hooks(__name__)
