@@ -37,6 +37,7 @@ from engagekit.plans import (
     FeedbackOutcome,
     Response,
     TargetDate,
+    annual_engagement_report,
     you_said_we_did,
 )
 from engagekit.techniques import catalogue, select
@@ -577,3 +578,27 @@ def test_two_columns_of_one_name_are_refused_not_merged():
 
     with pytest.raises(InvalidValueError, match="'total' is not allowed: two columns"):
         _display.rows_to_records(("age", "total", "total"), [("16-24", 1, 2)])
+
+
+def test_annual_report_records_are_every_table_row_under_its_section():
+    """Somerset's 2011/12 record: the Actions section's two tables (completed, then
+    overdue) and the Consultations table, each row keyed by its table's headers."""
+    report = annual_engagement_report(2011, examples.somerset_engagement_record())
+    found = report.to_records()
+    assert found == [
+        {"section": title, "table": number, **row}
+        for title in ("Actions", "Consultations")
+        for number, table in enumerate(report.section(title).tables, 1)
+        for row in table.to_records()
+    ]
+    assert [r["section"] for r in found].count("Actions") == 7
+    assert found[0] == {
+        "section": "Actions",
+        "table": 1,
+        "completed": "2.1a",
+        "action": "Test groups approve a strategy that is adopted by the Board",
+        "on": "2011-12-05",
+    }
+    assert [(r["table"], r["overdue"]) for r in found[1:3]] == [(2, "1.2c"), (2, "3.1a")]
+    frame = pd.DataFrame(r for r in found if r["table"] == 2).dropna(axis="columns")
+    assert list(frame.columns) == ["section", "table", "overdue", "action", "target"]

@@ -283,6 +283,32 @@ def test_load_evidence_refuses_duplicate_ids():
         load_evidence(stdio.BytesIO(entry + entry))
 
 
+def test_load_evidence_reads_json_of_the_same_shape(tmp_path):
+    """A `.json` evidence file holds what the TOML holds, bare or in io's envelope."""
+    import json
+
+    from engagekit import io
+    from engagekit.cli._duties import _demo_evidence
+
+    evidence = _demo_evidence()
+    records = [io.to_dict(e) for e in evidence]
+    bare = tmp_path / "evidence.json"
+    bare.write_text(json.dumps({"evidence": records}), encoding="utf-8")
+    assert load_evidence(bare) == evidence
+    wrapped = tmp_path / "wrapped.json"
+    wrapped.write_text(
+        json.dumps(
+            {"engagekit": {"format": 1, "type": "_EvidenceFile"}, "data": {"evidence": records}}
+        ),
+        encoding="utf-8",
+    )
+    assert load_evidence(str(wrapped)) == evidence
+    records[1]["kind"] = "memo"
+    bare.write_text(json.dumps({"evidence": records}), encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"evidence\.json.*\n.*\$\.evidence\[1\]\.kind.*'memo'"):
+        load_evidence(bare)
+
+
 def test_financial_year_helper():
     """NHS financial years run 1 April to 31 March."""
     assert FinancialYear.containing(dt.date(2024, 3, 31)).label == "2023/24"

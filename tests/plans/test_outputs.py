@@ -68,6 +68,11 @@ class TestAnnualReport:
         assert duty.sections[0].items == ("2015-06-01: Talking Health survey on the strategy",)
         assert (report.start, report.end) == (D(2015, 4, 1), D(2016, 3, 31))
 
+    def test_summary_counts_read_as_english(self) -> None:
+        """One piece of evidence is "1 piece", not "1 pieces"."""
+        items = _oxfordshire_report().section("Summary").items
+        assert items[:2] == ("11 meetings held", "1 piece of evidence of involvement")
+
     def test_calendar_adherence(self) -> None:
         """Twelve locality forums expected, eleven held, each three days after its date."""
         rows = _oxfordshire_report().section("Meetings against the calendar").tables[0].rows

@@ -76,9 +76,9 @@ def register(commands: Any) -> None:
         commands,
         "check",
         help="assess evidence against the duties of a kind of body on a date",
-        description="Assess evidence (a TOML file of [[evidence]], or the built-in "
-        "example " + ", ".join(EVIDENCE) + ") against the duties that bound a kind of "
-        "body on a date.",
+        description="Assess evidence (a TOML file of [[evidence]] or JSON of the same "
+        "shape, or the built-in example " + ", ".join(EVIDENCE) + ") against the duties "
+        "that bound a kind of body on a date.",
         example="engagekit check icb-annual-reports --body icb --on 2024-06-30\n"
         "engagekit check evidence.toml --body icb --on 2024-06-30 --applies service-impact "
         "--format markdown",
@@ -88,7 +88,7 @@ def register(commands: Any) -> None:
     check.add_argument(
         "evidence_file",
         metavar="EVIDENCE_FILE",
-        help="TOML file of [[evidence]], or a built-in example's name",
+        help="TOML file of [[evidence]] (or .json of the same shape), or a built-in example's name",
     )
     check.add_argument("--body", required=True, help="body type, e.g. icb")
     check.add_argument("--on", type=date_arg, help="whose duties to check (default: today)")

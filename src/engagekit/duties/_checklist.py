@@ -570,7 +570,11 @@ class _EvidenceFile:
 
 def load_evidence(source: str | Path | IO[bytes]) -> tuple[Evidence, ...]:
     """Read [`Evidence`][engagekit.evidence.Evidence] from a TOML file of
-    ``[[evidence]]`` tables.
+    ``[[evidence]]`` tables, or a JSON file of the same shape.
+
+    A path ending ``.json`` is read as JSON: an object whose ``evidence`` member is a
+    list of the same records (``{"evidence": [{"id": ...}, ...]}``), bare or in the
+    `engagekit.io` envelope. Any other path, or a binary file object, is read as TOML.
 
     Each table has an ``id``, ``what``, ``date``, the ``supports`` requirement ids and
     optionally ``kind``, ``link`` (an http(s) URL; put a document reference in
@@ -578,7 +582,7 @@ def load_evidence(source: str | Path | IO[bytes]) -> tuple[Evidence, ...]:
     ``Evidence`` record.
 
     Raises:
-        ParseError: the file is not TOML.
+        ParseError: the file is not TOML (or, for a `.json` path, not JSON).
         DocumentError: naming the file, each bad key path and value.
 
     Examples:
@@ -597,4 +601,6 @@ def load_evidence(source: str | Path | IO[bytes]) -> tuple[Evidence, ...]:
     """
     from engagekit import io
 
+    if isinstance(source, str | Path) and Path(source).suffix.lower() == ".json":
+        return io.load(source, _EvidenceFile, format="json").evidence
     return io.load_toml(source, _EvidenceFile).evidence

@@ -23,7 +23,7 @@ from engagekit.plans._dates import TargetDate
 from engagekit.plans._feedback import FeedbackLoop, LoopMetrics
 from engagekit.plans._meetings import Meeting
 from engagekit.plans._recurrence import Adherence, Recurrence
-from engagekit.plans._report import AnnualEngagementReport, Section, YouSaidWeDid
+from engagekit.plans._report import AnnualEngagementReport, Section, Table, YouSaidWeDid
 from engagekit.plans._stakeholders import ResponsibilityMatrix, StakeholderMap
 
 
@@ -361,6 +361,26 @@ def _(value: FeedbackLoop) -> list[Record]:
         ("item", "date", "channel", "theme", "you said"),
         ((i.id, i.date, i.channel, i.theme, i.text) for i in value.items),
     )
+
+
+@records.register
+def _(value: Table) -> list[Record]:
+    return rows_to_records(tuple(h.lower() for h in value.headers), value.rows)
+
+
+@records.register
+def _(value: AnnualEngagementReport) -> list[Record]:
+    found: list[Record] = []
+
+    def walk(section: Section, path: str) -> None:
+        for number, part in enumerate(section.tables, 1):
+            found.extend({"section": path, "table": number, **row} for row in records(part))
+        for sub in section.sections:
+            walk(sub, f"{path} / {sub.title}")
+
+    for section in value.sections:
+        walk(section, section.title)
+    return found
 
 
 @records.register

@@ -35,8 +35,15 @@ def _cells(rows: Iterable[Iterable[object]]) -> tuple[tuple[str, ...], ...]:
 
 
 @attrs.frozen(kw_only=True)
-class Table:
-    """A table in a document: headers and rows of text."""
+class Table(_display.Tabular):
+    """A table in a document: headers and rows of text.
+
+    ``to_records()`` gives one dict per row, keyed by the headers in lower case.
+
+    Example:
+        >>> Table(headers=["Stage", "Evidence"], rows=[[1, "JSNA engagement"]]).to_records()
+        [{'stage': '1', 'evidence': 'JSNA engagement'}]
+    """
 
     headers: tuple[str, ...] = attrs.field(converter=_validate.to_tuple)
     rows: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_cells)
@@ -210,11 +217,18 @@ LIMBS: tuple[tuple[Limb, str], ...] = (
 
 
 @attrs.frozen(kw_only=True, repr=False)
-class AnnualEngagementReport(_display.Displayable):
+class AnnualEngagementReport(_display.Displayable, _display.Tabular):
     """The annual engagement report as a document: titled sections in order.
 
     Render it with ``engagekit.render.markdown`` or ``engagekit.render.html``
     (a standalone HTML page); ``str()`` gives the Markdown.
+
+    ``to_records()`` gives every row of every table in the report, in order: a
+    ``section`` key (the titles from the top section down, joined by " / "), a
+    ``table`` key (the table's number within its section, from 1), then the table's
+    own columns, as its text. Tables differ in their columns, so select one section
+    before making a data frame of it; ``report.section(title).tables[0].to_records()``
+    gives one table's rows alone.
     """
 
     title: str = attrs.field(validator=_validate.text)
@@ -470,8 +484,8 @@ def _summary(
         f"How {_in_sentence(body)} involved patients and the public in {label}.",
     ]
     items = [
-        f"{len(meetings)} meetings held",
-        f"{len(evidence)} pieces of evidence of involvement",
+        f"{_display.counted(len(meetings), 'meetings')} held",
+        f"{_display.counted(len(evidence), 'pieces')} of evidence of involvement",
     ]
     if consultations:
         items.append(_display.counted(len(consultations), "formal consultations"))
@@ -481,10 +495,13 @@ def _summary(
             items.append(f"action plan progress at year end: {progress:.0f}%")
     if loop is not None:
         metrics = loop.metrics(end, standard_days=standard_days, since=start)
-        items.append(f"{metrics.total} pieces of feedback, {metrics.closed} answered")
+        items.append(
+            f"{_display.counted(metrics.total, 'pieces')} of feedback, {metrics.closed:,} answered"
+        )
         if metrics.change_rate is not None:
             items.append(
-                f"{metrics.changed} of {metrics.concerns} concerns led to a change planned or made"
+                f"{metrics.changed:,} of {_display.counted(metrics.concerns, 'concerns')} "
+                "led to a change planned or made"
             )
     return Section(title="Summary", paragraphs=lines, items=items)
 
