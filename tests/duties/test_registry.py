@@ -48,7 +48,7 @@ def load(text: str) -> DutyRegistry:
 
 def test_get_unknown_id_names_closest():
     """An unknown id raises UnknownNameError naming the closest ids."""
-    with pytest.raises(UnknownNameError) as info:
+    with pytest.raises(UnknownNameError, match="nhs-act-s14z4") as info:
         registry().get("nhs-act-s14z4")
     assert "nhs-act-s14z45" in info.value.suggestions
     assert isinstance(info.value, LookupError)
@@ -134,7 +134,7 @@ def test_bad_file_reports_every_problem_at_once():
             "in_force_from = 2023-04-01", "in_force_from = 2023-04-01\nin_force_to = 2020-01-01"
         )
     )
-    with pytest.raises(DocumentError) as info:
+    with pytest.raises(DocumentError, match=r"local-duties\.toml") as info:
         load(bad)
     err = info.value
     text = str(err)

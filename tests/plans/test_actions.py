@@ -168,7 +168,7 @@ class TestBadInput:
     @pytest.mark.parametrize("value", [-1, 101, 140.5, float("nan")])
     def test_progress_out_of_range(self, value):
         """Progress outside 0-100 is refused, naming the field and value."""
-        with pytest.raises(InvalidValueError) as info:
+        with pytest.raises(InvalidValueError, match=r"ProgressUpdate\.progress") as info:
             ProgressUpdate(date=D(2020, 1, 1), status="in-progress", progress=value)
         assert "ProgressUpdate.progress" in str(info.value)
         assert repr(value) in str(info.value)
@@ -230,7 +230,9 @@ objective = "1"
 description = "Review"
 colour = "red"
 """
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError, match=r"\$\.objective\[1\]\.id: '2\.1' has no parent objective '2'"
+        ) as info:
             load_plan(stdio.BytesIO(document))
         text = "\n".join(str(problem) for problem in info.value.problems)
         assert "$.objective[1].id: '2.1' has no parent objective '2'" in text

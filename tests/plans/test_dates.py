@@ -114,7 +114,7 @@ class TestUnreadable:
     )
     def test_parse_error_quotes_the_text(self, text, reason):
         """Unreadable phrases raise ParseError quoting the text and saying why."""
-        with pytest.raises(ParseError) as info:
+        with pytest.raises(ParseError, match="cannot read") as info:
             TargetDate.parse(text)
         assert repr(text) in str(info.value)
         assert reason in str(info.value)

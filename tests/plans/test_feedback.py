@@ -193,7 +193,7 @@ class TestBadInput:
         """A response dated before its feedback is refused, naming both."""
         item = FeedbackItem(id="f1", date=D(2018, 5, 1), channel=Channel.PALS, text="x")
         early = Response(id="r1", feedback=["f1"], date=D(2018, 4, 1), text="y")
-        with pytest.raises(InvalidValueError) as info:
+        with pytest.raises(InvalidValueError, match="'r1'") as info:
             FeedbackLoop(items=[item], responses=[early])
         message = str(info.value)
         assert "'r1'" in message

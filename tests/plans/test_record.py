@@ -301,7 +301,9 @@ class TestDocuments:
             "consultations": [{"id": "c", "responses": "many"}],
             "colour": "red",
         }  # fmt: skip
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(
+            DocumentError, match=r"\$\.plan\.action\[0\]\.target: cannot read 'Sometime'"
+        ) as info:
             io.from_dict(document, EngagementRecord, origin="record.toml")
         text = str(info.value)
         assert "$.plan.action[0].target: cannot read 'Sometime'" in text

@@ -57,7 +57,7 @@ class TestParse:
     @pytest.mark.parametrize("text", ["sometimes", "five times a year", "Dec 2011"])
     def test_unreadable(self, text):
         """Phrases that are not recurrences, or do not divide the year, raise ParseError."""
-        with pytest.raises(ParseError) as info:
+        with pytest.raises(ParseError, match="cannot read") as info:
             Recurrence.parse(text)
         assert repr(text) in str(info.value)
 

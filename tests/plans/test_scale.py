@@ -184,7 +184,7 @@ class TestPlans:
         document = _plan_document(OBJECTIVES)
         for action in document["action"]:
             action["objective"] = "x" + action["objective"]
-        with pytest.raises(DocumentError) as caught:
+        with pytest.raises(DocumentError, match="unknown objective 'x1'") as caught:
             plan_from_dict(document)
         problems = caught.value.problems
         assert len(problems) + caught.value.more == 2 * OBJECTIVES

@@ -54,12 +54,12 @@ class TestLoaderRejectsShapes:
     def test_objective_rows_as_text(self) -> None:
         """`objective = ["1"]` names $.objective[0]."""
         document = b'title = "Plan"\nobjective = ["1"]\n'
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(DocumentError, match=r"\$\.objective\[0\]") as info:
             load_plan(stdio.BytesIO(document))
         assert _paths(info.value) == ["$.objective[0]"]
 
     def test_action_rows_as_numbers(self) -> None:
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(DocumentError, match=r"\$\.action\[0\]") as info:
             plan_from_dict({"title": "Plan", "action": [1, 2]})
         assert _paths(info.value) == ["$.action[0]", "$.action[1]"]
 
@@ -70,7 +70,7 @@ class TestLoaderRejectsShapes:
             plan_from_dict(document)
 
     def test_status_rows_as_text(self) -> None:
-        with pytest.raises(DocumentError) as info:
+        with pytest.raises(DocumentError, match=r"\$\.status") as info:
             plan_from_dict({"title": "Plan", "status": "in-progress"})
         assert _paths(info.value) == ["$.status"]
 
