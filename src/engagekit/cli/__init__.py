@@ -112,6 +112,7 @@ NEXT_STEPS = (
     ("engagekit duties --body icb --on 2024-06-30", "the duties that bind an ICB"),
     ("engagekit plan somerset --as-of 2012-01-15 --overdue", "what an action plan has overdue"),
     ("engagekit report oxfordshire --year 2015 --format html", "an annual engagement report"),
+    ("engagekit report somerset-2011 --year 2011", "the report of a year's whole record"),
     ("engagekit techniques --level involve --stage 3", "choose involvement techniques"),
     ("engagekit schema decision", "the JSON Schema of a decision document"),
 )
