@@ -317,7 +317,8 @@ def to_sorted_members(value: object) -> Any:
     members = [item for item in items if isinstance(item, enum.Enum)]
     if not members or len(members) != len(items):
         return tuple(items)  # the field validator reports any bad item
-    order = {m: i for i, m in enumerate(type(members[0]))}
+    order = _order(type(members[0]))
+    # A member of another enumeration sorts last; the field validator reports it.
     return tuple(sorted(set(items), key=lambda m: order.get(m, len(order))))
 
 
