@@ -237,3 +237,177 @@ def test_the_examples_are_of_the_types_named():
     assert {name: type(build()) for name, (build, _) in EXAMPLES.items()} == {
         name: by_name[name] for name in EXAMPLES
     }
+
+
+# --- The Markdown tables, exactly ------------------------------------------------------
+
+
+def test_technique_markdown_is_a_table_of_its_aspects():
+    """Somerset's nominal group technique: method, levels, description, figure, source."""
+    assert render.markdown(catalogue()["nominal-group"]).splitlines()[:7] == [
+        "## Nominal Group technique",
+        "",
+        "| Aspect | Detail |",
+        "|---|---|",
+        "| Method | Forums for debate |",
+        "| Levels | Consult, Involve |",
+        (
+            "| Description | Starting from one clear question, participants identify issues and "
+            "put them in priority order; the same question can be put to different groups "
+            "(staff, patients, carers) and their priorities compared. |"
+        ),
+    ]
+
+
+def test_stage_markdown_joins_who_by_commas_and_lists_by_semicolons():
+    """Stage 3 of Sutton's Engagement Cycle, as its HTML table shows it."""
+    lines = render.markdown(ENGAGEMENT_CYCLE[3]).splitlines()
+    assert lines[0] == (
+        "## Stage 3: Working with patients and carers to design services and improve "
+        "quality and safety"
+    )
+    assert lines[5:] == [
+        "| Who | patients, carers |",
+        (
+            "| If this stage is done well | better access to, and quality of, services; better "
+            "patient experience; better patient outcomes; better integration of services; better "
+            "co-ordination of care across health and social care; fewer complaints and more "
+            "positive feedback, which also improve staff morale |"
+        ),
+        (
+            "| Things to think about | Bring existing sources of data together; Go beyond "
+            "traditional methods; Plan how the work will be sustained |"
+        ),
+        (
+            "| Source | NHS Sutton Clinical Commissioning Group, Patient and Public Engagement "
+            "Strategy (2018), Appendix Two, Stage Three |"
+        ),
+    ]
+
+
+def test_consultation_check_markdown_rates_each_gunning_principle():
+    """The 2016 consultation of `check_consultation`'s example: eight weeks is partly met."""
+    assert render.markdown(_consultation_check()).splitlines() == [
+        "## Gunning principles: partly met",
+        "",
+        "| Rating | Principle | Judgement | Force |",
+        "|---|---|---|---|",
+        (
+            "| ✓ met | Consult at a formative stage | opened 2016-01-04 and closed 2016-02-29, "
+            "before the decision; proposal preferred option when it opened | law: case law |"
+        ),
+        "| ✓ met | Give sufficient reasons | published proposal, reasons | law: case law |",
+        (
+            "| ~ partly met | Allow adequate time | ran 8 weeks, shorter than the policy default "
+            "of 12 (a planning default, not a legal minimum): record why the time was adequate "
+            "| law: case law |"
+        ),
+        (
+            "| ✓ met | Take the responses conscientiously into account | 412 responses; report "
+            "published 2016-03-21 and referred to by the decision | law: case law |"
+        ),
+    ]
+
+
+def test_requirement_markdown_lists_each_ground_as_an_item():
+    """The clinic move: the table of what is needed, then one list item per ground,
+    its force and its source's address as a Markdown autolink."""
+    lines = render.markdown(_requirement()).splitlines()
+    assert lines[:6] == [
+        "## Engagement required for a relocation affecting 12000 people",
+        "",
+        "| What | Needed |",
+        "|---|---|",
+        "| Limbs | (a) planning, (b) proposals, (c) decisions |",
+        "| Minimum level | Involve |",
+    ]
+    grounds = [line for line in lines if line.startswith("- ")]
+    assert len(grounds) == len(_requirement().grounds) == 7
+    assert grounds[0] == (
+        "- limb (a) involvement in planning the commissioning arrangements: always applies "
+        "[law: statute] (UK Parliament, National Health Service Act 2006, s14Z45(2)(a) "
+        "<https://www.legislation.gov.uk/ukpga/2006/41/section/14Z45/2022-07-01>)"
+    )
+
+
+def test_checklist_markdown_is_a_table_or_says_why_there_is_nothing():
+    """A CCG in June 2018 has requirements to check; none existed in 2010."""
+    lines = render.markdown(Checklist.for_body("ccg", on="2018-06-01")).splitlines()
+    assert lines[:5] == [
+        "## Checklist for a clinical commissioning group on 2018-06-01",
+        "",
+        "| Requirement | Text | Citation | Force | Verified |",
+        "|---|---|---|---|---|",
+        (
+            "| nhs-act-s14t/have-regard | Have regard to the need to reduce inequalities in access "
+            "to services and in outcomes. | National Health Service Act 2006, s14T | statute | yes |"
+        ),
+    ]
+    assert render.markdown(Checklist.for_body("ccg", on="2010-01-01")) == (
+        "## Checklist for a clinical commissioning group on 2010-01-01\n\n"
+        "Nothing to check: no clinical commissioning groups existed on 2010-01-01: "
+        "they existed from 2013-04-01 to 2022-06-30"
+    )
+
+
+def test_body_duties_markdown():
+    """The practice L85901 of the example ODS extract is bound by its contract in 2024."""
+    assert render.markdown(_network_duties()) == (
+        "## HIGH STREET SURGERY: 1 duty\n\n"
+        "| Duty | Title |\n"
+        "|---|---|\n"
+        "| contract-involvement | Involve people and communities (contractual responsibility "
+        "of providers) |"
+    )
+
+
+def test_closure_metrics_markdown():
+    """The synthetic Oxfordshire loop at the end of 2015: 3 of 5 themes answered."""
+    metrics = examples.oxfordshire_synthetic_loop().metrics("2015-12-31")
+    assert render.markdown(metrics) == (
+        "## Closing the loop\n\n"
+        "| Measure | Value |\n"
+        "|---|---|\n"
+        "| themes raised | 5 |\n"
+        "| themes answered | 3 (60%) |\n"
+        "| respondents who raised a theme | 24 |\n"
+        "| of them, every theme answered | 9 (38%) |\n"
+        "| decisions informed | occg-strategy-approval |"
+    )
+
+
+def test_csv_import_markdown_escapes_the_stream_origin():
+    """Text read from a stream is "<csv>": Markdown would take it as a tag and hide it."""
+    assert render.markdown(_csv_import()).splitlines()[:4] == [
+        "&lt;csv&gt;: 3 rows, 1 response read",
+        "",
+        "| line | column | value | message |",
+        "|---|---|---|---|",
+    ]
+
+
+def test_loop_metrics_markdown():
+    """One unanswered concern: no closure, no median time to respond."""
+    assert render.markdown(_feedback().metrics(dt.date(2019, 3, 31))) == (
+        "## Closing the loop\n\n"
+        "| Measure | Value |\n"
+        "|---|---|\n"
+        "| Feedback items | 1 |\n"
+        "| Answered | 0 |\n"
+        "| Loop-closure rate | 0% |\n"
+        "| Concerns | 1 |\n"
+        "| Concerns leading to a change planned or made | 0% |\n"
+        "| Median days to respond |  |\n"
+        "| Past the response standard | 0 |"
+    )
+
+
+def test_adherence_markdown_lists_each_missed_meeting():
+    """Oxfordshire's Governing Body met in May, September and November 2015."""
+    assert render.markdown(_adherence()) == (
+        "six times a year from 2015-04-01 to 2016-03-31: 3 of 6 held (50%), 3 missed, 0 late\n"
+        "\n"
+        "- missed 2015-04-01 (governing-body)\n"
+        "- missed 2015-08-01 (governing-body)\n"
+        "- missed 2016-02-01 (governing-body)"
+    )

@@ -12,6 +12,7 @@ from typing import cast
 
 from engagekit._display import (
     Record,
+    counted,
     esc,
     html,
     markdown,
@@ -368,7 +369,8 @@ def _(value: ResponseSet) -> str:
 
 
 def _import_head(value: CsvImport) -> str:
-    return f"{value.origin}: {value.rows} rows, {len(value.responses)} responses read"
+    responses = counted(len(value.responses), "responses")
+    return f"{value.origin}: {counted(value.rows, 'rows')}, {responses} read"
 
 
 @text.register
