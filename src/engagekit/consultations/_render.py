@@ -12,6 +12,7 @@ from typing import cast
 
 from engagekit._display import (
     Record,
+    counted,
     esc,
     html,
     markdown,
@@ -323,6 +324,11 @@ def _(value: ClosureMetrics) -> str:
     )
 
 
+@markdown.register
+def _(value: ClosureMetrics) -> str:
+    return "## Closing the loop\n\n" + md_table(("Measure", "Value"), _metric_rows(value))
+
+
 @text.register
 def _(value: ConsultationLoop) -> str:
     return text(value.status())
@@ -333,25 +339,43 @@ def _(value: ConsultationLoop) -> str:
     return html(value.status())
 
 
+@markdown.register
+def _(value: ConsultationLoop) -> str:
+    return markdown(value.status())
+
+
 @records.register
 def _(value: ConsultationLoop) -> list[Record]:
     return records(value.status())
 
 
+def _responses_head(value: ResponseSet) -> str:
+    return f"{len(value)} responses to {value.consultation.title or 'a consultation'}"
+
+
 @text.register
 def _(value: ResponseSet) -> str:
-    title = value.consultation.title or "a consultation"
-    return f"{len(value)} responses to {title}\n" + text(value.profile("channel"))
+    return _responses_head(value) + "\n" + text(value.profile("channel"))
 
 
 @html.register
 def _(value: ResponseSet) -> str:
-    return f"<p>{esc(repr(value))}</p>" + html(value.profile("channel"))
+    return f"<p>{esc(_responses_head(value))}</p>" + html(value.profile("channel"))
+
+
+@markdown.register
+def _(value: ResponseSet) -> str:
+    return _responses_head(value) + "\n\n" + markdown(value.profile("channel"))
+
+
+def _import_head(value: CsvImport) -> str:
+    responses = counted(len(value.responses), "responses")
+    return f"{value.origin}: {counted(value.rows, 'rows')}, {responses} read"
 
 
 @text.register
 def _(value: CsvImport) -> str:
-    head = f"{value.origin}: {value.rows} rows, {len(value.responses)} responses read"
+    head = _import_head(value)
     if not value.findings:
         return head
     return head + "\n" + "\n".join(str(f) for f in value.findings)
@@ -359,7 +383,15 @@ def _(value: CsvImport) -> str:
 
 @html.register
 def _(value: CsvImport) -> str:
-    return f"<p>{esc(repr(value))}</p>" + html(value.findings)
+    head = f"<p>{esc(_import_head(value))}</p>"
+    return head + (html(value.findings) if value.findings else "")
+
+
+@markdown.register
+def _(value: CsvImport) -> str:
+    # The origin of text read from a stream is "<csv>", which Markdown would take as a tag.
+    head = _import_head(value).replace("<", "&lt;").replace(">", "&gt;")
+    return head + (f"\n\n{markdown(value.findings)}" if value.findings else "")
 
 
 @records.register

@@ -58,14 +58,24 @@ def _stage_rows(value: StageDetails) -> list[tuple[str, object]]:
     return rows
 
 
-@html.register
-def _(value: StageDetails) -> str:
-    rows = [
+def _stage_cells(value: StageDetails) -> list[tuple[str, object]]:
+    """The stage's aspects as shown: who joined by commas, other lists by semicolons."""
+    return [
         (aspect, ("; " if aspect != "Who" else ", ").join(v) if isinstance(v, tuple) else v)
         for aspect, v in _stage_rows(value)
     ]
+
+
+@html.register
+def _(value: StageDetails) -> str:
     caption = f"Stage {value.stage.number}: {value.title}"
-    return table(_STAGE, rows, caption=caption, row_headers=True)
+    return table(_STAGE, _stage_cells(value), caption=caption, row_headers=True)
+
+
+@markdown.register
+def _(value: StageDetails) -> str:
+    head = f"## Stage {value.stage.number}: {value.title}\n\n"
+    return head + md_table(_STAGE, _stage_cells(value))
 
 
 @records.register
@@ -222,10 +232,22 @@ def _(value: RubricResult) -> str:
     return "\n".join(lines)
 
 
+#: The columns of a rubric result's table.
+_RUBRIC = ("Principle", "Rating", "Reason")
+
+
+def _rubric_rows(value: RubricResult) -> list[tuple[str, str, str]]:
+    return [(r.principle.name, r.rating.label, r.message) for r in value.reasons]
+
+
 @html.register
 def _(value: RubricResult) -> str:
-    rows = [(r.principle.name, r.rating.label, r.message) for r in value.reasons]
-    return table(("Principle", "Rating", "Reason"), rows, caption=_rubric_head(value))
+    return table(_RUBRIC, _rubric_rows(value), caption=_rubric_head(value))
+
+
+@markdown.register
+def _(value: RubricResult) -> str:
+    return f"## {_rubric_head(value)}\n\n" + md_table(_RUBRIC, _rubric_rows(value))
 
 
 # --- Records (one per table row, same columns) ------------------------------------------

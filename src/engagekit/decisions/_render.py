@@ -300,6 +300,16 @@ def _(value: EngagementRequirement) -> list[Record]:
     return rows_to_records(tuple(c.lower() for c in _REQUIREMENT), _requirement_rows(value))
 
 
+@markdown.register
+def _(value: EngagementRequirement) -> str:
+    rows = [(what, _needed(needed)) for what, needed in _requirement_rows(value)]
+    grounds = "".join(
+        f"\n- {g.message} [{_force_words(g.source)}] ({g.source})" for g in value.grounds
+    )
+    head = f"## Engagement required for {_change_words(value)}\n\n"
+    return head + md_table(_REQUIREMENT, rows) + f"\n{grounds}"
+
+
 @html.register
 def _(value: EngagementRequirement) -> str:
     rows = [(what, _needed(needed)) for what, needed in _requirement_rows(value)]
@@ -323,15 +333,28 @@ def _(value: ConsultationCheck) -> str:
     return "\n".join(lines)
 
 
-@html.register
-def _(value: ConsultationCheck) -> str:
-    rows = [
+#: The columns of a consultation check's table.
+_CHECK = ("Rating", "Principle", "Judgement", "Force")
+
+
+def _check_rows(value: ConsultationCheck) -> list[tuple[str, str, str, str]]:
+    return [
         (f"{_MARK[r.outcome]} {r.rating.label}", r.title, r.message, _force_cell(r))
         for r in value.reasons
     ]
+
+
+@html.register
+def _(value: ConsultationCheck) -> str:
     caption = f"Gunning principles: {value.outcome.label}"
-    body = table(("Rating", "Principle", "Judgement", "Force"), rows, caption=caption)
+    body = table(_CHECK, _check_rows(value), caption=caption)
     return f'<div class="engagekit">{body}</div>'
+
+
+@markdown.register
+def _(value: ConsultationCheck) -> str:
+    head = f"## Gunning principles: {value.outcome.label}\n\n"
+    return head + md_table(_CHECK, _check_rows(value))
 
 
 @records.register

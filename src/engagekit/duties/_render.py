@@ -282,7 +282,7 @@ def _(value: DutyChanges) -> str:
 
 @text.register
 def _(value: Checklist) -> str:
-    head = f"Checklist for a {value.body.label} on {value.on.isoformat()}"
+    head = _checklist_head(value)
     lines = [head, "=" * len(head)]
     if not value.items:
         lines.append(f"Nothing to check: {value.reason}")
@@ -293,9 +293,17 @@ def _(value: Checklist) -> str:
     return "\n".join(lines)
 
 
-@html.register
-def _(value: Checklist) -> str:
-    rows = [
+#: The columns of a checklist's table.
+_CHECKLIST = ("Requirement", "Text", "Citation", "Force", "Verified")
+
+
+def _checklist_head(value: Checklist) -> str:
+    article = "an" if value.body.label[:1].lower() in "aeiou" else "a"
+    return f"Checklist for {article} {value.body.label} on {value.on.isoformat()}"
+
+
+def _checklist_rows(value: Checklist) -> list[tuple[str, str, str, str, str]]:
+    return [
         (
             item.id,
             item.requirement.text,
@@ -305,15 +313,20 @@ def _(value: Checklist) -> str:
         )
         for item in value.items
     ]
-    return (
-        '<div class="engagekit">'
-        + table(
-            ("Requirement", "Text", "Citation", "Force", "Verified"),
-            rows,
-            caption=f"Checklist for a {value.body.label} on {value.on.isoformat()}",
-        )
-        + "</div>"
-    )
+
+
+@html.register
+def _(value: Checklist) -> str:
+    body = table(_CHECKLIST, _checklist_rows(value), caption=_checklist_head(value))
+    return f'<div class="engagekit">{body}</div>'
+
+
+@markdown.register
+def _(value: Checklist) -> str:
+    head = f"## {_checklist_head(value)}\n\n"
+    if not value.items:
+        return head + f"Nothing to check: {value.reason}"
+    return head + md_table(_CHECKLIST, _checklist_rows(value))
 
 
 def _status(finding: Finding) -> str:

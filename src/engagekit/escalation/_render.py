@@ -229,7 +229,16 @@ def _(value: BodyDuties) -> str:
 @html.register
 def _(value: BodyDuties) -> str:
     rows = [(d.id, d.title) for d in value.duties]
-    return table(("Duty", "Title"), rows, caption=f"{value.body.name}: {len(rows)} duties")
+    return table(
+        ("Duty", "Title"), rows, caption=f"{value.body.name}: {counted(len(rows), 'duties')}"
+    )
+
+
+@markdown.register
+def _(value: BodyDuties) -> str:
+    rows = [(d.id, d.title) for d in value.duties]
+    head = f"## {value.body.name}: {counted(len(rows), 'duties')}\n\n"
+    return head + md_table(("Duty", "Title"), rows)
 
 
 @records.register

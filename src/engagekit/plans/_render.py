@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from engagekit._display import (
     Record,
+    counted,
     esc,
     html,
     linked,
@@ -44,6 +45,11 @@ def _(value: TargetDate) -> str:
     return f'<span class="engagekit">{esc(value.describe())}</span>'
 
 
+@markdown.register
+def _(value: TargetDate) -> str:
+    return value.describe()
+
+
 @text.register
 def _(value: Recurrence) -> str:
     unit = {"yearly": "year", "monthly": "month", "weekly": "week"}[value.frequency.value]
@@ -57,23 +63,39 @@ def _(value: Recurrence) -> str:
     return f'<span class="engagekit">{esc(text(value))}</span>'
 
 
-@text.register
-def _(value: Adherence) -> str:
-    lines = [
-        (
-            f"{value.recurrence.text} from {value.start.isoformat()} to "
-            f"{value.end.isoformat()}: {len(value.held)} of {len(value.expected)} held "
-            f"({value.rate:.0%}), {len(value.missed)} missed, {len(value.late)} late"
-        )
-    ]
-    lines.extend(
-        f"  missed {o.date.isoformat()}" + (f" ({o.body})" if o.body else "") for o in value.missed
+@markdown.register
+def _(value: Recurrence) -> str:
+    return text(value)
+
+
+def _adherence_head(value: Adherence) -> str:
+    return (
+        f"{value.recurrence.text} from {value.start.isoformat()} to "
+        f"{value.end.isoformat()}: {len(value.held)} of {len(value.expected)} held "
+        f"({value.rate:.0%}), {len(value.missed)} missed, {len(value.late)} late"
     )
-    lines.extend(
-        f"  late {o.date.isoformat()} held {day.isoformat()}" + (f" ({o.body})" if o.body else "")
+
+
+def _adherence_points(value: Adherence) -> list[str]:
+    """Each occasion missed or held late, one line each."""
+    points = [
+        f"missed {o.date.isoformat()}" + (f" ({o.body})" if o.body else "") for o in value.missed
+    ]
+    points.extend(
+        f"late {o.date.isoformat()} held {day.isoformat()}" + (f" ({o.body})" if o.body else "")
         for o, day in value.late
     )
-    return "\n".join(lines)
+    return points
+
+
+@text.register
+def _(value: Adherence) -> str:
+    return "\n".join([_adherence_head(value), *(f"  {p}" for p in _adherence_points(value))])
+
+
+@markdown.register
+def _(value: Adherence) -> str:
+    return "\n".join([_adherence_head(value), "", *(f"- {p}" for p in _adherence_points(value))])
 
 
 @html.register
@@ -134,6 +156,16 @@ def _(value: Action) -> str:
     return f'<pre class="engagekit">{esc(text(value))}</pre>'
 
 
+@markdown.register
+def _(value: Action) -> str:
+    points = [f"Lead: {value.lead}"] if value.lead else []
+    points.extend(f"Target: {text(t)}" for t in value.targets)
+    points.extend(f"Evidence: {e}" for e in value.evidence)
+    points.extend(f"Idea: {i}" for i in value.ideas)
+    points.extend(f"Note: {n}" for n in value.notes)
+    return "\n".join([f"**{value.id}** {value.text}", "", *(f"- {p}" for p in points)])
+
+
 # --- feedback --------------------------------------------------------------------
 
 
@@ -167,18 +199,46 @@ def _(value: LoopMetrics) -> str:
     )
 
 
+@markdown.register
+def _(value: LoopMetrics) -> str:
+    return "## Closing the loop\n\n" + md_table(("Measure", "Value"), _metric_rows(value))
+
+
+def _loop_head(value: FeedbackLoop) -> str:
+    return (
+        f"Feedback loop: {counted(len(value.items), 'items')}, "
+        f"{counted(len(value.responses), 'responses')}, {counted(len(value.outcomes), 'outcomes')}"
+    )
+
+
 @text.register
 def _(value: FeedbackLoop) -> str:
-    return (
-        f"Feedback loop: {len(value.items)} items, {len(value.responses)} responses, "
-        f"{len(value.outcomes)} outcomes"
+    lines = [_loop_head(value)]
+    lines.extend(
+        f"  {i.id} {i.date.isoformat()} ({i.channel.value}"
+        + (f"; {i.theme}" if i.theme else "")
+        + f"): {i.text}"
+        for i in value.items
     )
+    return "\n".join(lines)
+
+
+#: The columns of a feedback loop's table.
+_LOOP = ("Item", "Date", "Channel", "Theme", "You said")
+
+
+def _loop_rows(value: FeedbackLoop) -> list[tuple[str, str, str, str, str]]:
+    return [(i.id, i.date.isoformat(), i.channel.value, i.theme or "", i.text) for i in value.items]
 
 
 @html.register
 def _(value: FeedbackLoop) -> str:
-    rows = [(i.id, i.date.isoformat(), i.channel.value, i.theme or "", i.text) for i in value.items]
-    return table(("Item", "Date", "Channel", "Theme", "You said"), rows, caption=text(value))
+    return table(_LOOP, _loop_rows(value), caption=_loop_head(value))
+
+
+@markdown.register
+def _(value: FeedbackLoop) -> str:
+    return f"## {_loop_head(value)}\n\n" + md_table(_LOOP, _loop_rows(value))
 
 
 def _yswd_rows(value: YouSaidWeDid) -> list[tuple[str, str, str, str, str]]:
@@ -222,10 +282,22 @@ def _(value: YouSaidWeDid) -> str:
 # --- stakeholders, roles, meetings -------------------------------------------------
 
 
+#: The columns of a stakeholder map's table.
+_STAKEHOLDERS = ("Stakeholder group", "Activity", "Owner / Lead")
+
+
+def _stakeholder_rows(value: StakeholderMap) -> list[tuple[str, str, str]]:
+    return [(g.name, "; ".join(g.activities), ", ".join(g.owners)) for g in value.groups]
+
+
 @html.register
 def _(value: StakeholderMap) -> str:
-    rows = [(g.name, "; ".join(g.activities), ", ".join(g.owners)) for g in value.groups]
-    return table(("Stakeholder group", "Activity", "Owner / Lead"), rows, caption="Stakeholders")
+    return table(_STAKEHOLDERS, _stakeholder_rows(value), caption="Stakeholders")
+
+
+@markdown.register
+def _(value: StakeholderMap) -> str:
+    return "## Stakeholders\n\n" + md_table(_STAKEHOLDERS, _stakeholder_rows(value))
 
 
 @text.register
@@ -245,6 +317,11 @@ def _(value: ResponsibilityMatrix) -> str:
     return table(("Topic", "Roles"), _chart_rows(value), caption="Roles and responsibilities")
 
 
+@markdown.register
+def _(value: ResponsibilityMatrix) -> str:
+    return "## Roles and responsibilities\n\n" + md_table(("Topic", "Roles"), _chart_rows(value))
+
+
 @text.register
 def _(value: ResponsibilityMatrix) -> str:
     return "\n".join(f"{topic}: {roles}" for topic, roles in _chart_rows(value))
@@ -259,6 +336,11 @@ def _(value: Meeting) -> str:
 @html.register
 def _(value: Meeting) -> str:
     return f'<span class="engagekit">{esc(text(value))}</span>'
+
+
+@markdown.register
+def _(value: Meeting) -> str:
+    return text(value)
 
 
 # --- documents -------------------------------------------------------------------

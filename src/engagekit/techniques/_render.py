@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import textwrap
 
-from engagekit._display import Record, html, records, rows_to_records, table, text
+from engagekit._display import (
+    Record,
+    html,
+    markdown,
+    md_table,
+    records,
+    rows_to_records,
+    table,
+    text,
+)
 from engagekit.techniques._catalogue import TechniqueCatalogue
 from engagekit.techniques._model import Technique
 
@@ -49,6 +58,12 @@ def _(value: Technique) -> str:
     return table(_TECHNIQUE, rows, caption=value.name, row_headers=True)
 
 
+@markdown.register
+def _(value: Technique) -> str:
+    rows = [(aspect, _label(detail)) for aspect, detail in _technique_rows(value)]
+    return f"## {value.name}\n\n" + md_table(_TECHNIQUE, rows)
+
+
 def _label(detail: object) -> object:
     """A choice as its label, a tuple of choices as their labels joined by commas."""
     if isinstance(detail, tuple):
@@ -82,13 +97,18 @@ def _(value: TechniqueCatalogue) -> str:
     return "\n".join(lines)
 
 
+#: The columns of a catalogue's table.
+_CATALOGUE = ("Technique", "Method", "Levels", "Figures")
+
+
 @html.register
 def _(value: TechniqueCatalogue) -> str:
-    return table(
-        ("Technique", "Method", "Levels", "Figures"),
-        _rows(value),
-        caption=f"{len(value)} techniques",
-    )
+    return table(_CATALOGUE, _rows(value), caption=f"{len(value)} techniques")
+
+
+@markdown.register
+def _(value: TechniqueCatalogue) -> str:
+    return f"## {len(value)} techniques\n\n" + md_table(_CATALOGUE, _rows(value))
 
 
 @records.register
