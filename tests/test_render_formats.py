@@ -378,8 +378,10 @@ def test_closure_metrics_markdown():
 
 def test_csv_import_markdown_escapes_the_stream_origin():
     """Text read from a stream is "<csv>": Markdown would take it as a tag and hide it."""
-    assert render.markdown(_csv_import()).splitlines()[:4] == [
+    assert render.markdown(_csv_import()).splitlines()[:6] == [
         "&lt;csv&gt;: 3 rows, 1 response read",
+        "",
+        "## Import findings with 2 findings",
         "",
         "| line | column | value | message |",
         "|---|---|---|---|",

@@ -280,11 +280,41 @@ def table(
     return "".join(parts)
 
 
+#: An autolink (``<https://...>``), which Markdown shows as a link and so keeps.
+_AUTOLINK = re.compile(r"(<https?://[^<>\s]+>)")
+
+
+def md_text(value: object) -> str:
+    """``str(value)`` for Markdown: ``<`` and ``>`` escaped (so ``<csv>`` shows rather
+    than vanishing as a tag), except in an autolink; `Html` is kept as it is.
+
+    Examples:
+        >>> md_text("read from <csv>; see <https://digital.nhs.uk/ods>")
+        'read from &lt;csv&gt;; see <https://digital.nhs.uk/ods>'
+    """
+    if isinstance(value, Html):
+        return str(value)
+    parts = _AUTOLINK.split(str(value))
+    return "".join(
+        part if index % 2 else part.replace("<", "&lt;").replace(">", "&gt;")
+        for index, part in enumerate(parts)
+    )
+
+
 def md_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A Markdown table; pipes in cells are escaped."""
+    """A Markdown table; pipes in cells are escaped, and ``<`` and ``>`` as `md_text`
+    escapes them (an `Html` cell is kept as it is, but for its pipes).
+
+    Examples:
+        >>> print(md_table(["Origin", "Rows"], [["<csv>", 3], ["a | b", 1]]))
+        | Origin | Rows |
+        |---|---|
+        | &lt;csv&gt; | 3 |
+        | a \\| b | 1 |
+    """
 
     def cell(value: object) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
+        return md_text(value).replace("|", "\\|").replace("\n", " ")
 
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines.extend("| " + " | ".join(cell(c) for c in row) + " |" for row in rows)
@@ -509,7 +539,10 @@ def _default_caption(value: Listing) -> str:  # type: ignore[type-arg]
 
 @markdown.register
 def _(value: Listing) -> str:  # type: ignore[type-arg]
-    return md_table(value.columns, [[_cell(c) for c in row] for row in value.rows()])
+    # The heading is the HTML table's caption, as the other Markdown tables have theirs.
+    caption = value.caption or _default_caption(value)
+    rows = [[_cell(c) for c in row] for row in value.rows()]
+    return f"## {md_text(caption)}\n\n{md_table(value.columns, rows)}"
 
 
 Renderer = Callable[[Any], str]

@@ -81,7 +81,9 @@ class TestSummary:
             "for example": "RIVERSIDE PCN, TOWN PCN, COAST PCN",
         }
         assert "<table" in summary._repr_html_()
-        assert render.markdown(summary).startswith("| tier | kind | bodies | for example |")
+        assert render.markdown(summary).startswith(
+            "## Network summary with 6 rows and 17 bodies\n\n| tier | kind | bodies | for example |"
+        )
 
     def test_national_summary_stays_short(self) -> None:
         summary = national().summary()

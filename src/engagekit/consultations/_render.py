@@ -17,6 +17,7 @@ from engagekit._display import (
     html,
     markdown,
     md_table,
+    md_text,
     records,
     rows_to_records,
     table,
@@ -390,7 +391,7 @@ def _(value: CsvImport) -> str:
 @markdown.register
 def _(value: CsvImport) -> str:
     # The origin of text read from a stream is "<csv>", which Markdown would take as a tag.
-    head = _import_head(value).replace("<", "&lt;").replace(">", "&gt;")
+    head = md_text(_import_head(value))
     return head + (f"\n\n{markdown(value.findings)}" if value.findings else "")
 
 

@@ -16,6 +16,7 @@ from engagekit._display import (
     linked,
     markdown,
     md_table,
+    md_text,
     records,
     rows_to_records,
     table,
@@ -392,7 +393,7 @@ def _(value: ComplianceReport) -> str:
         f"**{value.summary}**; outcome: {value.outcome.label}. {_force_line(value)}.\n\n"
     )
     rows = [
-        (*row, "<br>".join(f"• {_md_cell(point)}" for point in finding.points))
+        (*row, Html("<br>".join(f"• {md_text(point)}" for point in finding.points)))
         for row, finding in zip(_finding_rows(value), value.reasons, strict=True)
     ]
     return head + md_table(_HEADERS, rows)
@@ -407,10 +408,6 @@ def _evidence_html(finding: Finding) -> Html:
         for e in finding.used
     ]
     return Html("; ".join(pieces) or "none")
-
-
-def _md_cell(value: str) -> str:
-    return value.replace("<", "&lt;").replace(">", "&gt;")
 
 
 @html.register
