@@ -116,25 +116,83 @@ class TestNames:
         assert then.body("15C").name == "Clinical commissioning group (CCG) 15C"
 
     def test_ccg_names_end_when_ccgs_did(self) -> None:
-        """In 2024 11X is a sub-ICB location: the CCG's name is not used."""
+        """In 2024 11X is a sub-ICB location, named as the ONS lookup of July 2022
+        names it: the CCG's name is not used."""
         net = EscalationNetwork.from_ods(Y2024).network
-        assert net.body("11X").name == "Sub-ICB location 11X"
-        assert OdsNames.builtin().lookup("11X", on="2022-06-30") is not None
-        assert OdsNames.builtin().lookup("11X", on="2022-07-01") is None
+        assert net.body("11X").name == "NHS Somerset ICB - 11X"
+        names = OdsNames.builtin()
+        ccg, location = names.lookup("11X", on="2022-06-30"), names.lookup("11X", on=ICB_ERA)
+        assert ccg is not None
+        assert (ccg.name, ccg.kind) == ("NHS SOMERSET CCG", "clinical-commissioning-group")
+        assert location is not None
+        assert (location.name, location.kind) == ("NHS Somerset ICB - 11X", "sub-icb-location")
+        assert location.opened == ICB_ERA
 
     def test_five_character_sub_icb_codes(self) -> None:
         net = EscalationNetwork.from_ods(Y2024).network
         location = net.body("D4U1Y")
         assert location.kind is BodyKind.SUB_ICB_LOCATION
         assert location.tier is Tier.PLACE
-        assert location.name == "Sub-ICB location D4U1Y"
+        assert location.name == "NHS Frimley ICB - D4U1Y"
+        entry = OdsNames.builtin().lookup("D4U1Y")
+        assert entry is not None
+        assert entry.parent == "QNQ"  # ICB22CDH of its row in the ONS lookup
+
+    def test_a_2023_commissioner_is_a_named_sub_icb_location(self) -> None:
+        """A 2023 row in the published layout under 02P, QF7 and Y63: the row of
+        E38000006 in the ONS lookup LOC22_ICB22_NHSER22_EN_LU (July 2022)."""
+        cells = [""] * 27
+        cells[:4] = ["A81001", "SURGERY", "Y63", "QF7"]
+        cells[10:16] = ["19740401", "", "A", "B", "02P", "20230401"]
+        cells[25] = "4"
+        net = EscalationNetwork.from_ods(io.StringIO(",".join(cells) + "\n")).network
+        commissioner = net.body("02P")
+        assert commissioner.kind is BodyKind.SUB_ICB_LOCATION
+        assert commissioner.name == "NHS South Yorkshire ICB - 02P"
+        assert net.body("QF7").name == "NHS South Yorkshire Integrated Care Board"
+        before = EscalationNetwork.from_ods(
+            io.StringIO(",".join(cells) + "\n"), as_of="2022-06-30"
+        ).network
+        assert before.body("02P").kind is BodyKind.CLINICAL_COMMISSIONING_GROUP
+        assert before.body("02P").name == "NHS Barnsley CCG"
+
+    def test_the_sub_icb_locations_of_july_2022(self) -> None:
+        """106 locations, each under one of the 42 ICBs (ONS, July 2022)."""
+        names = OdsNames.builtin()
+        locations = [
+            e for code in names for e in names.entries(code) if e.kind == "sub-icb-location"
+        ]
+        icbs = {
+            e.code
+            for code in names
+            for e in names.entries(code)
+            if e.kind == "integrated-care-board"
+        }
+        assert len(locations) == 106
+        assert len(icbs) == 42
+        assert {e.parent for e in locations} == icbs
+        assert all(e.opened == ICB_ERA and e.closed is None for e in locations)
+        assert all(e.name.endswith(f"ICB - {e.code}") for e in locations)
+        assert [e.code for e in locations if e.parent == "QSL"] == ["11X"]
+        assert sorted(e.code for e in locations if e.parent == "QF7") == [
+            "02P",
+            "02X",
+            "03L",
+            "03N",
+        ]
+        assert names.name("15M", on="2015-06-01") is None  # not a CCG before 2019
+        assert names.name("15M", on="2023-01-01") == "NHS Derby and Derbyshire ICB - 15M"
 
     def test_icbs_are_named_from_1_july_2022(self) -> None:
         net = EscalationNetwork.from_ods(Y2024).network
         assert net.body("QSL").name == "NHS Somerset Integrated Care Board"
         entry = OdsNames.builtin().lookup("QSL", on=ICB_ERA)
         assert entry is not None
-        assert entry.verified is False  # from a secondary list, not an ODS file
+        assert entry.verified is False  # from a copy of the ONS lookup, not the file
+        assert entry.name == "NHS Somerset Integrated Care Board"  # as ONS spells it
+        assert entry.source is not None
+        assert entry.source.publisher == "Office for National Statistics"
+        assert "LOC22_ICB22_NHSER22_EN_LU" in entry.source.title
         assert OdsNames.builtin().lookup("QSL", on="2022-06-30") is None
 
     def test_names_from_ods_files_given(self) -> None:
@@ -185,7 +243,7 @@ class TestNames:
 
     def test_reprs_are_one_line(self) -> None:
         names = OdsNames.read(ICB_NAMES)
-        assert repr(names) == "<OdsNames with 314 codes and 9 tables>"
+        assert repr(names) == "<OdsNames with 343 codes and 10 tables>"
         entry = names.lookup("QNQ")
         assert isinstance(entry, OdsName)
         assert "\n" not in repr(entry)

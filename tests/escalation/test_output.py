@@ -182,7 +182,7 @@ class TestCommand:
         args = ["network", "--ods", str(data / "epraccur-2024.csv"), "--route", "K81001"]
         status, text = run(*args, "--names", str(data / "eccg-icbs.csv"))
         assert status == 0
-        assert "-> Sub-ICB location D4U1Y [D4U1Y] (place, county or ccg)" in text
+        assert "-> NHS Frimley ICB - D4U1Y [D4U1Y] (place, county or ccg)" in text
         assert "-> NHS Frimley Integrated Care Board [QNQ]" in text
         assert "-> South East Commissioning Region [Y59] (region)" in text
         assert run("network", "sutton", "--names", "eccg.csv")[0] == 2

@@ -15,6 +15,7 @@ from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError,
 from engagekit.escalation import (
     BodyKind,
     EscalationNetwork,
+    OdsNames,
     PcnImport,
     PcnMembership,
     Tier,
@@ -144,9 +145,17 @@ class TestMerged:
         assert [b.id for b in net.parents("A81001")] == ["U00001", "16C"]
         assert len(net) == len(ods) + 3
         assert net.name == f"{ods.name} with primary care networks"
-        # The ePCN file names the commissioner epraccur gives only by code.
-        assert net.body("16C").name == "NHS EXAMPLE SUB-ICB"
-        assert net.body("04C").name == "Sub-ICB location 04C"
+        # The commissioners keep the names engagekit's tables give them (ONS, July
+        # 2022), not the ePCN file's: the file names only those named by code.
+        assert net.body("16C").name == "NHS North East and North Cumbria ICB - 16C"
+        assert net.body("04C").name == "NHS Leicester, Leicestershire and Rutland ICB - 04C"
+        # With no name tables, the ePCN file names the commissioner epraccur gives
+        # only by code.
+        bare = EscalationNetwork.from_ods(EPRACCUR, names=OdsNames({})).network
+        assert bare.body("16C").name == "Sub-ICB location 16C"
+        named = EscalationNetwork.from_pcn(PCN, network=bare).network
+        assert named.body("16C").name == "NHS EXAMPLE SUB-ICB"
+        assert named.body("04C").name == "Sub-ICB location 04C"  # its one membership ended
         assert net.aggregate(["A81001", "A81002", "A81004"], to=Tier.NEIGHBOURHOOD) == {
             "U00001": 1,
             "U00002": 2,

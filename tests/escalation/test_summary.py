@@ -53,14 +53,18 @@ class TestSummary:
             (Tier.PRACTICE, BodyKind.PRACTICE, 5),
         ]
         assert summary.total == 17
-        # ICBs are named from engagekit's tables; the file names two sub-ICB locations
-        # and a name made from a code ("Sub-ICB location 04C") is not a name known.
+        # ICBs are named from engagekit's tables, and the sub-ICB locations too (ONS,
+        # July 2022), in id order.
         assert summary.of("icb").names == (
             "NHS North East and North Cumbria Integrated Care Board",
             "NHS Leicester, Leicestershire and Rutland Integrated Care Board",
             "NHS Humber and North Yorkshire Integrated Care Board",
         )
-        assert summary.of("sub-icb-location").names == ("NHS EXAMPLE SUB-ICB", "NHS COAST SUB-ICB")
+        assert summary.of("sub-icb-location").names == (
+            "NHS Leicester, Leicestershire and Rutland ICB - 04C",
+            "NHS North East and North Cumbria ICB - 16C",
+            "NHS Humber and North Yorkshire ICB - 42D",
+        )
         assert summary.of("pcn").names == ("RIVERSIDE PCN", "TOWN PCN", "COAST PCN")
         assert summary.of("healthwatch").count == 0
         with pytest.raises(UnknownChoiceError, match="'parish' is not allowed"):
@@ -98,8 +102,8 @@ class TestPath:
         path = merged().path("A81002")
         assert repr(path) == "<PathToTop with 6 bodies>"
         assert path.text() == (
-            "RIVERSIDE MEDICAL CENTRE -> TOWN PCN -> NHS EXAMPLE SUB-ICB -> NHS North East and "
-            "North Cumbria Integrated Care Board -> North East and Yorkshire Commissioning "
+            "RIVERSIDE MEDICAL CENTRE -> TOWN PCN -> NHS North East and North Cumbria ICB - 16C"
+            " -> NHS North East and North Cumbria Integrated Care Board -> North East and Yorkshire Commissioning "
             "Region -> NHS England"
         )
         assert [r["tier"] for r in path.to_records()] == [
@@ -220,7 +224,7 @@ class TestCommand:
         assert text.splitlines() == [
             "RIVERSIDE MEDICAL CENTRE [A81002] (Practice)",
             "  -> TOWN PCN [U00002] (Primary care network)",
-            "  -> NHS EXAMPLE SUB-ICB [16C] (Sub-ICB location)",
+            "  -> NHS North East and North Cumbria ICB - 16C [16C] (Sub-ICB location)",
             "  -> NHS North East and North Cumbria Integrated Care Board [QHM] (Integrated care board)",
             "  -> North East and Yorkshire Commissioning Region [Y63] (NHS England region)",
             "  -> NHS England [england] (National body)",

@@ -77,10 +77,13 @@ class OdsName:
         code: the ODS code.
         name: the name as the source spells it (ODS names are in capitals).
         kind: what the table holds (``"region"``, ``"clinical-commissioning-group"``,
-            ``"local-office"``, ``"area-team"``, ``"local-health-board"``,
-            ``"nation"``, or ``"ods-file"`` for a file the user passed).
+            ``"sub-icb-location"``, ``"integrated-care-board"``, ``"local-office"``,
+            ``"area-team"``, ``"local-health-board"``, ``"nation"``, or
+            ``"ods-file"`` for a file the user passed).
         opened: the first day of the name, if the source gives it.
         closed: the last day of the name, if the source gives it.
+        parent: the code of the body it sat under, where the source gives it (a
+            sub-ICB location's ICB).
         verified: whether the source is primary (an ODS or ONS file); `False`
             marks a name seen only in a secondary source.
         source: where the name comes from.
@@ -91,6 +94,9 @@ class OdsName:
         Y57: South of England Commissioning Region (2012-10-01 to 2018-03-31)
         >>> entry.verified, entry.in_force("2018-04-01")
         (True, False)
+        >>> location = OdsNames.builtin().lookup("02P", on="2023-01-01")
+        >>> location.name, location.kind, location.parent
+        ('NHS South Yorkshire ICB - 02P', 'sub-icb-location', 'QF7')
     """
 
     code: str = attrs.field(validator=_validate.ods_code)
@@ -98,6 +104,7 @@ class OdsName:
     kind: str = attrs.field(validator=_validate.text)
     opened: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
     closed: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
+    parent: str | None = attrs.field(default=None, validator=_validate.optional(_validate.ods_code))
     verified: bool = attrs.field(default=True, validator=_validate.flag)
     source: Source | None = attrs.field(
         default=None, validator=_validate.optional(_validate.instance_of(Source))
@@ -132,16 +139,17 @@ class OdsNames:
     regions of 2012-2018 and their local offices (ODS ``eauth.csv``, November
     2018), the CCGs of 2013 to November 2018 with the dates of their mergers (ODS
     ``eccg.csv``, November 2018), the area teams of 2013 (ONS), and, marked
-    unverified, the 42 ICBs, the regions Y60-Y63 and the seven NHS Wales local
-    health boards. The sub-ICB locations are not built in: pass the current ODS
-    organisation files with `read` (or as `names=` to `from_ods`).
+    unverified, the 106 sub-ICB locations and 42 ICBs of July 2022 (from a copy
+    of the ONS lookup), the regions Y60-Y63 and the seven NHS Wales local health
+    boards. For CCGs opened after November 2018 and names after July 2022, pass
+    the current ODS organisation files with `read` (or as `names=` to `from_ods`).
 
     Examples:
         >>> names = OdsNames.builtin()
         >>> names
-        <OdsNames with 314 codes and 8 tables>
-        >>> names.name("11X", on="2020-01-01")
-        'NHS Somerset CCG'
+        <OdsNames with 343 codes and 9 tables>
+        >>> names.name("11X", on="2020-01-01"), names.name("11X", on="2022-07-01")
+        ('NHS Somerset CCG', 'NHS Somerset ICB - 11X')
         >>> names.name("QSL", on="2020-01-01"), names.name("QSL", on="2022-07-01")
         (None, 'NHS Somerset Integrated Care Board')
         >>> names.name("Q85")
@@ -246,7 +254,7 @@ def _builtin() -> OdsNames:
         # CCGs were abolished on 1 July 2022 (ODS "ICB reconfiguration guidance"):
         # no CCG name is in force from then, whatever the 2018 file says.
         last = ICB_LAST_CCG_DAY if table["kind"] == "clinical-commissioning-group" else None
-        for code, name, opened, closed in table["rows"]:
+        for code, name, opened, closed, *parent in table["rows"]:
             ended = _day(closed)
             if last is not None and (ended is None or ended > last):
                 ended = last
@@ -257,6 +265,7 @@ def _builtin() -> OdsNames:
                     kind=table["kind"],
                     opened=_day(opened),
                     closed=ended,
+                    parent=parent[0] if parent else None,
                     verified=table["verified"],
                     source=source,
                 )

@@ -114,8 +114,12 @@ class NetworkSummary(_display.Listing[TierKindCount]):
 
 
 def _known_name(body: Body) -> bool:
-    # A name engagekit made up from the code ("Commissioner 16C") is not known.
-    return not body.placeholder and body.name != body.id and not body.name.endswith(f" {body.id}")
+    # A name engagekit made up from the code ("Sub-ICB location 16C") is not known; a
+    # published sub-ICB location's name ends with its code after a dash ("NHS Somerset
+    # ICB - 11X", as ODS and ONS name them) and is.
+    name, code = body.name, body.id
+    made_up = name == code or (name.endswith(f" {code}") and not name.endswith(f" - {code}"))
+    return not body.placeholder and not made_up
 
 
 def summarise(network: EscalationNetwork) -> NetworkSummary:
