@@ -59,7 +59,7 @@ def documents() -> Mapping[str, dict[str, Any]]:
     return {key: dict(value) for key, value in whole.get("document", {}).items()}
 
 
-_DOCUMENT_HEADER = re.compile(r"\[document\.([A-Za-z0-9_-]+)\][ \t]*\Z")
+_DOCUMENT_HEADER = r"\[document\.([A-Za-z0-9_-]+)\][ \t]*\Z"
 
 
 def _document_chunks(text: str) -> dict[str, str] | None:
@@ -75,7 +75,7 @@ def _document_chunks(text: str) -> dict[str, str] | None:
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         if stripped.startswith("["):
-            match = _DOCUMENT_HEADER.match(stripped)
+            match = re.match(_DOCUMENT_HEADER, stripped)
             if match is None or match.group(1) in chunks:
                 return None
             current = chunks[match.group(1)] = [line]
@@ -174,13 +174,21 @@ PARSED_FILE = "parsed.pickle"
 PARSED_FORMAT = 1
 
 
+def _unpickle(data: bytes) -> Any:
+    # The C unpickler alone: `pickle` itself also defines the pure-Python pickler,
+    # which reading needs not pay for on a first call.
+    try:
+        from _pickle import loads
+    except ImportError:  # pragma: no cover - a Python without the C accelerator
+        from pickle import loads
+    return loads(data)  # noqa: S301 - engagekit's own file, never a user's
+
+
 @functools.cache
 def _parsed_index() -> dict[str, tuple[int, int, bytes]]:
     """Each cached file's size, CRC-32 and pickled parse, by name; empty without a cache."""
-    import pickle
-
     try:
-        cache = pickle.loads(builtin_bytes(PARSED_FILE))  # noqa: S301 - engagekit's own file
+        cache = _unpickle(builtin_bytes(PARSED_FILE))
     except Exception:  # noqa: BLE001 - missing or unreadable: the TOML is read instead
         return {}
     if type(cache) is not dict or cache.get("format") != PARSED_FORMAT:
@@ -195,7 +203,6 @@ def _parsed(filename: str, raw: bytes) -> Any:
     `None` when the cache has no entry for the file or its entry was made from other
     bytes. Each call unpickles a fresh value, so a caller may change what it gets.
     """
-    import pickle
     import zlib
 
     entry = _parsed_index().get(filename)
@@ -205,7 +212,7 @@ def _parsed(filename: str, raw: bytes) -> Any:
     if size != len(raw) or crc != zlib.crc32(raw):
         return None
     try:
-        return pickle.loads(value)  # noqa: S301 - engagekit's own file
+        return _unpickle(value)
     except Exception:  # noqa: BLE001 - an unreadable entry: the TOML is read instead
         return None
 
