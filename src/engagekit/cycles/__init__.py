@@ -31,18 +31,17 @@ from engagekit import _lazy
 
 
 if TYPE_CHECKING:
+    from engagekit.cycles._choices import EngagementStage, MethodOfEngagement, ParticipationLevel
     from engagekit.cycles._commissioning import (
         CommissioningCycle,
         CommissioningStage,
         MethodDetails,
-        MethodOfEngagement,
         commissioning_cycles,
         load_commissioning_cycles,
     )
     from engagekit.cycles._engagement import (
         Consideration,
         EngagementCycle,
-        EngagementStage,
         FeedLink,
         KeyElement,
         StageDetails,
@@ -55,7 +54,7 @@ if TYPE_CHECKING:
         InvolvementLevel,
         involvement_levels,
     )
-    from engagekit.cycles._levels import Ladder, LevelDetails, ParticipationLevel, Rung, ladders
+    from engagekit.cycles._levels import Ladder, LevelDetails, Rung, ladders
     from engagekit.cycles._principles import (
         Judgement,
         Principle,
@@ -74,12 +73,12 @@ _EXPORTS = {
     "CommissioningCycle": "engagekit.cycles._commissioning",
     "CommissioningStage": "engagekit.cycles._commissioning",
     "MethodDetails": "engagekit.cycles._commissioning",
-    "MethodOfEngagement": "engagekit.cycles._commissioning",
+    "MethodOfEngagement": "engagekit.cycles._choices",
     "commissioning_cycles": "engagekit.cycles._commissioning",
     "load_commissioning_cycles": "engagekit.cycles._commissioning",
     "Consideration": "engagekit.cycles._engagement",
     "EngagementCycle": "engagekit.cycles._engagement",
-    "EngagementStage": "engagekit.cycles._engagement",
+    "EngagementStage": "engagekit.cycles._choices",
     "FeedLink": "engagekit.cycles._engagement",
     "KeyElement": "engagekit.cycles._engagement",
     "StageDetails": "engagekit.cycles._engagement",
@@ -91,7 +90,7 @@ _EXPORTS = {
     "involvement_levels": "engagekit.cycles._involvement",
     "Ladder": "engagekit.cycles._levels",
     "LevelDetails": "engagekit.cycles._levels",
-    "ParticipationLevel": "engagekit.cycles._levels",
+    "ParticipationLevel": "engagekit.cycles._choices",
     "Rung": "engagekit.cycles._levels",
     "ladders": "engagekit.cycles._levels",
     "Judgement": "engagekit.cycles._principles",
