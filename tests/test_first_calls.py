@@ -193,6 +193,20 @@ def test_documents_not_in_the_plain_layout_are_read_whole(text):
             ],
         ),
         ("engagekit.cycles.EngagementStage.parse(2)", ["engagekit.cycles._engagement"]),
+        # A plan names stages and levels of involvement; no stakeholder tables.
+        (
+            "engagekit.examples.somerset_action_plan()",
+            [
+                "engagekit.cycles._engagement",
+                "engagekit.cycles._involvement",
+                "engagekit.plans._stakeholders",
+            ],
+        ),
+        # A stakeholder table loads no plan.
+        (
+            "engagekit.examples.sutton_stakeholders()",
+            ["engagekit.plans._load", "engagekit.plans._dates"],
+        ),
         # A synthetic network is indexed as a tree: no ODS reader, no networkx.
         ("engagekit.escalation.national(scale=0.01)", ["engagekit.escalation._ods", "networkx"]),
     ],

@@ -31,7 +31,13 @@ from engagekit import _lazy
 
 
 if TYPE_CHECKING:
-    from engagekit.cycles._choices import EngagementStage, MethodOfEngagement, ParticipationLevel
+    from engagekit.cycles._choices import (
+        EngagementStage,
+        InvolvementKind,
+        InvolvementLevel,
+        MethodOfEngagement,
+        ParticipationLevel,
+    )
     from engagekit.cycles._commissioning import (
         CommissioningCycle,
         CommissioningStage,
@@ -50,8 +56,6 @@ if TYPE_CHECKING:
     from engagekit.cycles._involvement import (
         CaseStudy,
         InvolvementDetails,
-        InvolvementKind,
-        InvolvementLevel,
         involvement_levels,
     )
     from engagekit.cycles._levels import Ladder, LevelDetails, Rung, ladders
@@ -85,8 +89,8 @@ _EXPORTS = {
     "engagement_cycle": "engagekit.cycles._engagement",
     "CaseStudy": "engagekit.cycles._involvement",
     "InvolvementDetails": "engagekit.cycles._involvement",
-    "InvolvementKind": "engagekit.cycles._involvement",
-    "InvolvementLevel": "engagekit.cycles._involvement",
+    "InvolvementKind": "engagekit.cycles._choices",
+    "InvolvementLevel": "engagekit.cycles._choices",
     "involvement_levels": "engagekit.cycles._involvement",
     "Ladder": "engagekit.cycles._levels",
     "LevelDetails": "engagekit.cycles._levels",

@@ -1,9 +1,9 @@
 """The choices of the cycles package, apart from their reference records (private).
 
-`EngagementStage`, `MethodOfEngagement` and `ParticipationLevel` are used by every
-area (a technique, a decision, a plan's action name them); each loads its reference
-record only when asked for it, so naming a stage does not build the Engagement Cycle's
-record classes.
+`EngagementStage`, `MethodOfEngagement`, `ParticipationLevel`, `InvolvementKind` and
+`InvolvementLevel` are named across areas (by a technique, a decision, a plan's
+action); each loads its reference record only when asked for it, so naming a stage
+does not build the Engagement Cycle's record classes.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from engagekit.errors import UnknownChoiceError
 if TYPE_CHECKING:
     from engagekit.cycles._commissioning import MethodDetails
     from engagekit.cycles._engagement import StageDetails
+    from engagekit.cycles._involvement import InvolvementDetails
     from engagekit.cycles._levels import LevelDetails
 
 
@@ -240,3 +241,59 @@ class ParticipationLevel(Choice):
 _LEVEL_ORDER = tuple(ParticipationLevel)
 _RANKS = {level: n for n, level in enumerate(_LEVEL_ORDER, start=1)}
 _LEVEL_LABELS = {level: level.value.capitalize() for level in _LEVEL_ORDER}
+
+
+class InvolvementKind(Choice):
+    """Whether involvement is about a person's own care or about services for many.
+
+    The Engagement Cycle distinguishes individual engagement ("my say" in my own
+    care) from collective engagement ("our say" in planning, design and delivery).
+    """
+
+    INDIVIDUAL = "individual"
+    COLLECTIVE = "collective"
+
+
+class InvolvementLevel(Choice):
+    """The seven levels at which Somerset's strategy involves patients and the public.
+
+    Examples:
+        >>> InvolvementLevel.SERVICE.number
+        5
+        >>> InvolvementLevel.INDIVIDUAL.kind
+        <InvolvementKind.INDIVIDUAL: 'individual'>
+        >>> InvolvementLevel.PATIENT_EXPERIENCE.details.case_study.title
+        'Somerset LINk Patient Transport Project'
+
+    References:
+        NHS Somerset, Strategy for Patient and Public Engagement (2012), "How can we
+        ensure that engagement happens at different levels".
+    """
+
+    INDIVIDUAL = "individual"
+    PATIENT_EXPERIENCE = "patient-experience"
+    PRACTICE = "practice"
+    THIRD_SECTOR = "third-sector"
+    SERVICE = "service"
+    COMMUNITY = "community"
+    WIDER_COMMISSIONING = "wider-commissioning"
+
+    @property
+    def number(self) -> int:
+        """1 to 7, the level's number in the source."""
+        return _INVOLVEMENT_ORDER.index(self) + 1
+
+    @property
+    def details(self) -> InvolvementDetails:
+        """The level's reference record (loaded on first use)."""
+        from engagekit.cycles._involvement import involvement_levels
+
+        return involvement_levels()[self]
+
+    @property
+    def kind(self) -> InvolvementKind:
+        """Individual or collective."""
+        return self.details.kind
+
+
+_INVOLVEMENT_ORDER = tuple(InvolvementLevel)
