@@ -22,6 +22,9 @@ from engagekit import _data, _datacache
 
 FILES = _datacache.data_files()
 
+#: What to do when a data file changed and the cache did not.
+STALE = "the parsed data is stale: run `python -m engagekit._datacache` and commit the result"
+
 
 @pytest.fixture
 def fresh_index() -> Iterator[None]:
@@ -34,14 +37,14 @@ def fresh_index() -> Iterator[None]:
 def test_every_data_file_is_cached():
     assert "duties/nhs-act-2006.toml" in FILES
     assert "techniques.toml" in FILES
-    assert sorted(_data._parsed_index()) == FILES
+    assert sorted(_data._parsed_index()) == FILES, STALE
 
 
 @pytest.mark.parametrize("filename", FILES)
 def test_the_cache_gives_what_tomllib_gives(filename):
     raw = _data.builtin_bytes(filename)
     expected = tomllib.loads(raw.decode("utf-8"))
-    assert _data._parsed(filename, raw) == expected
+    assert _data._parsed(filename, raw) == expected, STALE
     assert _data._read_builtin(filename) == expected
 
 
