@@ -49,7 +49,16 @@ def test_the_cache_gives_what_tomllib_gives(filename):
 
 
 def test_the_cache_is_what_the_command_writes():
-    assert pickle.loads(_data.builtin_bytes(_data.PARSED_FILE)) == pickle.loads(_datacache.build())
+    """Each entry as the command makes it: size, checksum and parse (compared as values,
+    not as bytes, which another Python's pickler may lay out otherwise)."""
+    shipped = pickle.loads(_data.builtin_bytes(_data.PARSED_FILE))
+    built = pickle.loads(_datacache.build())
+    assert shipped["format"] == built["format"] == _data.PARSED_FORMAT
+    assert list(shipped["files"]) == list(built["files"]) == FILES, STALE
+    for name, (size, crc, value) in built["files"].items():
+        shipped_size, shipped_crc, shipped_value = shipped["files"][name]
+        assert (shipped_size, shipped_crc) == (size, crc), STALE
+        assert pickle.loads(shipped_value) == pickle.loads(value), STALE
 
 
 def test_each_read_is_a_fresh_value():
