@@ -178,3 +178,41 @@ def test_cited_documents_are_the_whole_files_tables():
 )
 def test_documents_not_in_the_plain_layout_are_read_whole(text):
     assert _data._document_chunks(text) is None
+
+
+@pytest.mark.parametrize(
+    ("call", "unused"),
+    [
+        # A technique names stages, methods and levels: not the cycles' records.
+        (
+            "engagekit.techniques.catalogue()",
+            [
+                "engagekit.cycles._commissioning",
+                "engagekit.cycles._engagement",
+                "engagekit.cycles._levels",
+            ],
+        ),
+        ("engagekit.cycles.EngagementStage.parse(2)", ["engagekit.cycles._engagement"]),
+        # A plan names stages and levels of involvement; no stakeholder tables.
+        (
+            "engagekit.examples.somerset_action_plan()",
+            [
+                "engagekit.cycles._engagement",
+                "engagekit.cycles._involvement",
+                "engagekit.plans._stakeholders",
+            ],
+        ),
+        # A stakeholder table loads no plan.
+        (
+            "engagekit.examples.sutton_stakeholders()",
+            ["engagekit.plans._load", "engagekit.plans._dates"],
+        ),
+        # A synthetic network is indexed as a tree: no ODS reader, no networkx.
+        ("engagekit.escalation.national(scale=0.01)", ["engagekit.escalation._ods", "networkx"]),
+    ],
+)
+def test_first_calls_import_only_what_they_use(call, unused):
+    code = (
+        f"import sys, engagekit\n{call}\nprint(sorted(m for m in {unused!r} if m in sys.modules))"
+    )
+    assert _fresh(code) == "[]"

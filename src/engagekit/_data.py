@@ -17,7 +17,6 @@ import functools
 import math
 import os
 import re
-import tomllib
 import types
 import typing
 
@@ -46,18 +45,21 @@ _CITING_KEYS = {"source", "secondary"}
 def documents() -> Mapping[str, dict[str, Any]]:
     """The cited documents, by id, as plain data.
 
-    Each document is parsed the first time it is asked for: a first call citing two
+    Read from the parsed cache when it is current (see `PARSED_FILE`); otherwise each
+    document is parsed the first time it is asked for: a first call citing two
     documents need not parse all of ``sources.toml``.
     """
-    text = builtin_bytes("sources.toml").decode("utf-8")
-    chunks = _document_chunks(text)
-    if chunks is None:  # not the plain layout: read the whole file, as TOML
-        raw = _read_builtin("sources.toml")
-        return {key: dict(value) for key, value in raw.get("document", {}).items()}
-    return _Documents(chunks)
+    raw = builtin_bytes("sources.toml")
+    whole: dict[str, Any] | None = _parsed("sources.toml", raw)
+    if whole is None:
+        chunks = _document_chunks(raw.decode("utf-8"))
+        if chunks is not None:
+            return _Documents(chunks)
+        whole = _read_builtin("sources.toml")  # not the plain layout: read the whole file
+    return {key: dict(value) for key, value in whole.get("document", {}).items()}
 
 
-_DOCUMENT_HEADER = re.compile(r"\[document\.([A-Za-z0-9_-]+)\][ \t]*\Z")
+_DOCUMENT_HEADER = r"\[document\.([A-Za-z0-9_-]+)\][ \t]*\Z"
 
 
 def _document_chunks(text: str) -> dict[str, str] | None:
@@ -73,7 +75,7 @@ def _document_chunks(text: str) -> dict[str, str] | None:
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         if stripped.startswith("["):
-            match = _DOCUMENT_HEADER.match(stripped)
+            match = re.match(_DOCUMENT_HEADER, stripped)
             if match is None or match.group(1) in chunks:
                 return None
             current = chunks[match.group(1)] = [line]
@@ -94,6 +96,8 @@ class _Documents(Mapping[str, dict[str, Any]]):
     def __getitem__(self, key: str) -> dict[str, Any]:
         found = self._parsed.get(key)
         if found is None:
+            import tomllib
+
             chunk = self._chunks[key]
             try:
                 found = dict(tomllib.loads(chunk)["document"][key])
@@ -133,7 +137,13 @@ def builtin_bytes(filename: str) -> bytes:
 
 
 def _read_builtin(filename: str) -> dict[str, Any]:
+    """One of engagekit's own TOML files, parsed (from `PARSED_FILE` when it is current)."""
     raw = builtin_bytes(filename)
+    parsed: dict[str, Any] | None = _parsed(filename, raw)
+    if parsed is not None:
+        return parsed
+    import tomllib
+
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, RecursionError):
@@ -143,6 +153,68 @@ def _read_builtin(filename: str) -> dict[str, Any]:
         from engagekit import io
 
         return io.read_toml(BytesIO(raw), origin=f"engagekit/data/{filename}")
+
+
+# --- the parsed built-in data --------------------------------------------------------
+#
+# Parsing TOML is pure Python and was the largest part of most first calls (all the
+# duty files take about 20 ms). `data/parsed.pickle` keeps each built-in TOML file as
+# `tomllib` parses it, with the size and CRC-32 of the bytes it was parsed from. The
+# TOML stays the one source of truth: an entry is used only when the file's bytes
+# still have that size and checksum, and a missing, unreadable or stale cache (or
+# entry) means the TOML is parsed, as before. `python -m engagekit._datacache` writes
+# the cache, and `tests/test_data_cache.py` checks it equals every file's parse. It is
+# read-only data shipped inside the package, like the TOML files, so read-only
+# installs and zip imports read it too; it is engagekit's own file, never a user's.
+
+#: The parsed built-in files, under ``data/``.
+PARSED_FILE = "parsed.pickle"
+
+#: The layout of `PARSED_FILE`; a cache of any other layout is ignored.
+PARSED_FORMAT = 1
+
+
+def _unpickle(data: bytes) -> Any:
+    # The C unpickler alone: `pickle` itself also defines the pure-Python pickler,
+    # which reading needs not pay for on a first call.
+    try:
+        from _pickle import loads
+    except ImportError:  # pragma: no cover - a Python without the C accelerator
+        from pickle import loads
+    return loads(data)  # noqa: S301 - engagekit's own file, never a user's
+
+
+@functools.cache
+def _parsed_index() -> dict[str, tuple[int, int, bytes]]:
+    """Each cached file's size, CRC-32 and pickled parse, by name; empty without a cache."""
+    try:
+        cache = _unpickle(builtin_bytes(PARSED_FILE))
+    except Exception:  # noqa: BLE001 - missing or unreadable: the TOML is read instead
+        return {}
+    if type(cache) is not dict or cache.get("format") != PARSED_FORMAT:
+        return {}
+    files = cache.get("files")
+    return files if type(files) is dict else {}
+
+
+def _parsed(filename: str, raw: bytes) -> Any:
+    """The parse of built-in file ``filename`` whose bytes are ``raw``, if the cache has it.
+
+    `None` when the cache has no entry for the file or its entry was made from other
+    bytes. Each call unpickles a fresh value, so a caller may change what it gets.
+    """
+    import zlib
+
+    entry = _parsed_index().get(filename)
+    if type(entry) is not tuple or len(entry) != 3:
+        return None
+    size, crc, value = entry
+    if size != len(raw) or crc != zlib.crc32(raw):
+        return None
+    try:
+        return _unpickle(value)
+    except Exception:  # noqa: BLE001 - an unreadable entry: the TOML is read instead
+        return None
 
 
 def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, list[str]]:

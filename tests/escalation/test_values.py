@@ -396,3 +396,24 @@ class TestCycles:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert result.stdout.strip() == "False"
+
+
+class TestTheSyntheticNetworkIsBuiltAsChecked:
+    """`national()` builds its bodies and links unchecked and indexes its tree in one
+    pass: each must equal what the checked constructors build, index included."""
+
+    @pytest.mark.parametrize(("seed", "scale"), [(0, 1.0), (3, 0.05), (1, 0.001)])
+    def test_same_values_and_index_as_the_checked_constructors(
+        self, seed: int, scale: float
+    ) -> None:
+        net = national(seed, scale=scale)
+        bodies = [Body(**attrs.asdict(b, recurse=False)) for b in net.bodies]
+        links = [Link(**attrs.asdict(link, recurse=False)) for link in net.links]
+        checked = EscalationNetwork(name=net.name, bodies=bodies, links=links)
+        assert net == checked
+        assert net.bodies == tuple(bodies)
+        assert all(b.placeholder and b.source is None for b in net.bodies)
+        ours, theirs = net._index, checked._index
+        for field in ("bodies", "rank", "up", "down", "lateral", "primary", "root"):
+            assert list(getattr(ours, field).items()) == list(getattr(theirs, field).items())
+        assert ours.top == theirs.top == ("england",)

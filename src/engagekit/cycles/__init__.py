@@ -31,18 +31,23 @@ from engagekit import _lazy
 
 
 if TYPE_CHECKING:
+    from engagekit.cycles._choices import (
+        EngagementStage,
+        InvolvementKind,
+        InvolvementLevel,
+        MethodOfEngagement,
+        ParticipationLevel,
+    )
     from engagekit.cycles._commissioning import (
         CommissioningCycle,
         CommissioningStage,
         MethodDetails,
-        MethodOfEngagement,
         commissioning_cycles,
         load_commissioning_cycles,
     )
     from engagekit.cycles._engagement import (
         Consideration,
         EngagementCycle,
-        EngagementStage,
         FeedLink,
         KeyElement,
         StageDetails,
@@ -51,11 +56,9 @@ if TYPE_CHECKING:
     from engagekit.cycles._involvement import (
         CaseStudy,
         InvolvementDetails,
-        InvolvementKind,
-        InvolvementLevel,
         involvement_levels,
     )
-    from engagekit.cycles._levels import Ladder, LevelDetails, ParticipationLevel, Rung, ladders
+    from engagekit.cycles._levels import Ladder, LevelDetails, Rung, ladders
     from engagekit.cycles._principles import (
         Judgement,
         Principle,
@@ -74,24 +77,24 @@ _EXPORTS = {
     "CommissioningCycle": "engagekit.cycles._commissioning",
     "CommissioningStage": "engagekit.cycles._commissioning",
     "MethodDetails": "engagekit.cycles._commissioning",
-    "MethodOfEngagement": "engagekit.cycles._commissioning",
+    "MethodOfEngagement": "engagekit.cycles._choices",
     "commissioning_cycles": "engagekit.cycles._commissioning",
     "load_commissioning_cycles": "engagekit.cycles._commissioning",
     "Consideration": "engagekit.cycles._engagement",
     "EngagementCycle": "engagekit.cycles._engagement",
-    "EngagementStage": "engagekit.cycles._engagement",
+    "EngagementStage": "engagekit.cycles._choices",
     "FeedLink": "engagekit.cycles._engagement",
     "KeyElement": "engagekit.cycles._engagement",
     "StageDetails": "engagekit.cycles._engagement",
     "engagement_cycle": "engagekit.cycles._engagement",
     "CaseStudy": "engagekit.cycles._involvement",
     "InvolvementDetails": "engagekit.cycles._involvement",
-    "InvolvementKind": "engagekit.cycles._involvement",
-    "InvolvementLevel": "engagekit.cycles._involvement",
+    "InvolvementKind": "engagekit.cycles._choices",
+    "InvolvementLevel": "engagekit.cycles._choices",
     "involvement_levels": "engagekit.cycles._involvement",
     "Ladder": "engagekit.cycles._levels",
     "LevelDetails": "engagekit.cycles._levels",
-    "ParticipationLevel": "engagekit.cycles._levels",
+    "ParticipationLevel": "engagekit.cycles._choices",
     "Rung": "engagekit.cycles._levels",
     "ladders": "engagekit.cycles._levels",
     "Judgement": "engagekit.cycles._principles",

@@ -11,9 +11,8 @@ import attrs
 
 from engagekit import _validate
 from engagekit._display import Displayable, Tabular, short_repr
-from engagekit.choices import Choice
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
-from engagekit.cycles._engagement import EngagementStage
+from engagekit.cycles._choices import EngagementStage, MethodOfEngagement
 from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
 
@@ -21,38 +20,6 @@ from engagekit.sources import Source
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
-
-
-class MethodOfEngagement(Choice):
-    """The four methods of engagement: the inner circle of Somerset's Figure 1.
-
-    They are also the four groups of Real Involvement's menu of techniques.
-
-    Examples:
-        >>> [m.label for m in MethodOfEngagement]
-        ['Giving information', 'Getting information', 'Forums for debate', 'Participation']
-        >>> MethodOfEngagement("forums-for-debate").details.source.section
-        'Figure 1 and Appendix 1'
-
-    References:
-        NHS Somerset, Strategy for Patient and Public Engagement (2012), Figure 1;
-        Department of Health, Real Involvement (2008), Part 1, Section 3.
-    """
-
-    GIVING_INFORMATION = "giving-information"
-    GETTING_INFORMATION = "getting-information"
-    FORUMS_FOR_DEBATE = "forums-for-debate"
-    PARTICIPATION = "participation"
-
-    @property
-    def label(self) -> str:
-        """The method's name as the source writes it."""
-        return self.value.replace("-", " ").capitalize()
-
-    @property
-    def details(self) -> MethodDetails:
-        """The method's reference record (loaded on first use)."""
-        return _builtin().methods[self]
 
 
 @attrs.frozen(kw_only=True)

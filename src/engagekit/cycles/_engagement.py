@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import numbers
 
 from typing import TYPE_CHECKING
 
@@ -11,8 +10,8 @@ import attrs
 
 from engagekit import _display, _validate
 from engagekit._display import Displayable, Tabular, short_repr
-from engagekit.choices import Choice
-from engagekit.errors import InvalidValueError, UnknownChoiceError
+from engagekit.cycles._choices import _STAGE_ORDER, EngagementStage
+from engagekit.errors import InvalidValueError
 from engagekit.sources import LegalForce, Source
 
 
@@ -20,101 +19,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from engagekit.cycles._principles import PrincipleSet
-
-
-class EngagementStage(Choice):
-    """The five stages (purposes) of engagement in the Engagement Cycle, in order.
-
-    The wording is the Sutton CCG strategy's Appendix Two. `next()` and `previous()`
-    go round the cycle and wrap from stage 5 to stage 1. A stage can be named by its
-    number (1 to 5), its value, its name or its title's key word, as text.
-
-    Examples:
-        >>> EngagementStage.MONITOR.next()
-        <EngagementStage.IDENTIFY_NEEDS: 'identify-needs'>
-        >>> EngagementStage.IDENTIFY_NEEDS.previous().number
-        5
-        >>> EngagementStage.parse(3).title
-        'Working with patients and carers to design services and improve quality and safety'
-        >>> EngagementStage.parse("procure").who
-        ('patients', 'public')
-        >>> EngagementStage("no such stage")
-        Traceback (most recent call last):
-        ...
-        engagekit.errors.UnknownChoiceError: EngagementStage: 'no such stage' is not allowed; ...
-
-    References:
-        NHS Sutton CCG, Patient and Public Engagement Strategy, Appendix Two
-        (InHealth Associates, The Engagement Cycle).
-    """
-
-    IDENTIFY_NEEDS = "identify-needs"
-    PLAN_AND_TRANSFORM = "plan-and-transform"
-    DESIGN_AND_IMPROVE = "design-and-improve"
-    PROCURE = "procure"
-    MONITOR = "monitor"
-
-    @property
-    def number(self) -> int:
-        """1 to 5, the stage's place in the cycle."""
-        return _STAGE_ORDER.index(self) + 1
-
-    def next(self) -> EngagementStage:
-        """The stage after this one, wrapping from 5 to 1."""
-        return _STAGE_ORDER[self.number % len(_STAGE_ORDER)]
-
-    def previous(self) -> EngagementStage:
-        """The stage before this one, wrapping from 1 to 5."""
-        return _STAGE_ORDER[(self.number - 2) % len(_STAGE_ORDER)]
-
-    @property
-    def details(self) -> StageDetails:
-        """The stage's reference record (loaded on first use)."""
-        return engagement_cycle()[self]
-
-    @property
-    def title(self) -> str:
-        """The stage's title in the source's wording."""
-        return self.details.title
-
-    @property
-    def who(self) -> tuple[str, ...]:
-        """Who is engaged at this stage."""
-        return self.details.who
-
-    @classmethod
-    def parse(cls, value: object, *, field: str | None = None) -> EngagementStage:
-        """Look a stage up by number (1 to 5), value, name or alias, ignoring case.
-
-        Raises:
-            UnknownChoiceError: text naming no stage, or a number outside 1 to 5
-                (also a `ValueError` and a `LookupError`).
-            InvalidTypeError: neither a stage, text nor a whole number.
-
-        Examples:
-            >>> EngagementStage.parse("Monitor")
-            <EngagementStage.MONITOR: 'monitor'>
-            >>> EngagementStage.parse(2)
-            <EngagementStage.PLAN_AND_TRANSFORM: 'plan-and-transform'>
-            >>> EngagementStage.parse(6)
-            Traceback (most recent call last):
-            ...
-            engagekit.errors.UnknownChoiceError: EngagementStage: 6 is not allowed: ...
-        """
-        if isinstance(value, numbers.Integral) and not isinstance(value, bool):
-            number = int(value)
-            if 1 <= number <= len(_STAGE_ORDER):
-                return _STAGE_ORDER[number - 1]
-            raise UnknownChoiceError(
-                field or cls.__name__,
-                value,
-                reason="a stage number is 1 to 5",
-                allowed=[m.value for m in cls],
-            )
-        return super().parse(value, field=field)
-
-
-_STAGE_ORDER = tuple(EngagementStage)
 
 
 @attrs.frozen(kw_only=True)

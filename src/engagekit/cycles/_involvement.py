@@ -9,64 +9,11 @@ from collections.abc import Mapping
 import attrs
 
 from engagekit import _validate
-from engagekit.choices import Choice
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
+from engagekit.cycles._choices import _INVOLVEMENT_ORDER as _ORDER
+from engagekit.cycles._choices import InvolvementKind, InvolvementLevel
 from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
-
-
-class InvolvementKind(Choice):
-    """Whether involvement is about a person's own care or about services for many.
-
-    The Engagement Cycle distinguishes individual engagement ("my say" in my own
-    care) from collective engagement ("our say" in planning, design and delivery).
-    """
-
-    INDIVIDUAL = "individual"
-    COLLECTIVE = "collective"
-
-
-class InvolvementLevel(Choice):
-    """The seven levels at which Somerset's strategy involves patients and the public.
-
-    Examples:
-        >>> InvolvementLevel.SERVICE.number
-        5
-        >>> InvolvementLevel.INDIVIDUAL.kind
-        <InvolvementKind.INDIVIDUAL: 'individual'>
-        >>> InvolvementLevel.PATIENT_EXPERIENCE.details.case_study.title
-        'Somerset LINk Patient Transport Project'
-
-    References:
-        NHS Somerset, Strategy for Patient and Public Engagement (2012), "How can we
-        ensure that engagement happens at different levels".
-    """
-
-    INDIVIDUAL = "individual"
-    PATIENT_EXPERIENCE = "patient-experience"
-    PRACTICE = "practice"
-    THIRD_SECTOR = "third-sector"
-    SERVICE = "service"
-    COMMUNITY = "community"
-    WIDER_COMMISSIONING = "wider-commissioning"
-
-    @property
-    def number(self) -> int:
-        """1 to 7, the level's number in the source."""
-        return _ORDER.index(self) + 1
-
-    @property
-    def details(self) -> InvolvementDetails:
-        """The level's reference record (loaded on first use)."""
-        return involvement_levels()[self]
-
-    @property
-    def kind(self) -> InvolvementKind:
-        """Individual or collective."""
-        return self.details.kind
-
-
-_ORDER = tuple(InvolvementLevel)
 
 
 @attrs.frozen(kw_only=True)

@@ -11,100 +11,14 @@ import attrs
 
 from engagekit import _validate
 from engagekit._display import Displayable, Tabular, short_repr
-from engagekit.choices import Choice
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
+from engagekit.cycles._choices import ParticipationLevel
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
 from engagekit.sources import Source
 
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-
-
-@functools.total_ordering
-class ParticipationLevel(Choice):
-    """How much influence the public has on a decision, from least to most.
-
-    The five levels are the Somerset GP Commissioning Consortia's own list (2011),
-    which follows the IAP2 Spectrum of Public Participation. They are totally
-    ordered by `rank`; comparing a level with anything else raises `TypeError`. IAP2
-    stresses that these are levels, not steps: any one can be the right choice for a
-    decision.
-
-    Examples:
-        >>> ParticipationLevel.INVOLVE > ParticipationLevel.CONSULT
-        True
-        >>> ParticipationLevel["EMPOWER"].rank
-        5
-        >>> ParticipationLevel("inform").promise
-        'We will keep you informed.'
-        >>> ParticipationLevel.INFORM < 3
-        Traceback (most recent call last):
-        ...
-        TypeError: '<' not supported between instances of 'ParticipationLevel' and 'int'
-
-    References:
-        Somerset GP Commissioning Consortia, Public & Patient Engagement Strategy (2011),
-        title. IAP2 Spectrum of Public Participation.
-    """
-
-    INFORM = "inform"
-    CONSULT = "consult"
-    INVOLVE = "involve"
-    COLLABORATE = "collaborate"
-    EMPOWER = "empower"
-
-    @property
-    def rank(self) -> int:
-        """1 for `INFORM` up to 5 for `EMPOWER`."""
-        return _RANKS[self]
-
-    @property
-    def label(self) -> str:
-        """The level's name as the sources write it, e.g. `"Collaborate"`."""
-        return _LEVEL_LABELS[self]
-
-    @property
-    def details(self) -> LevelDetails:
-        """The level's goal, promise and source (loaded on first use)."""
-        return _catalogue().levels[self]
-
-    @property
-    def goal(self) -> str:
-        """What the engagement aims to achieve at this level (paraphrase of IAP2)."""
-        return self.details.goal
-
-    @property
-    def promise(self) -> str:
-        """What the public is promised at this level (paraphrase of IAP2)."""
-        return self.details.promise
-
-    # Each comparison written out (not derived by total_ordering): levels are compared
-    # on the hot path of `evaluate`.
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, ParticipationLevel):
-            return NotImplemented
-        return _RANKS[self] < _RANKS[other]
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, ParticipationLevel):
-            return NotImplemented
-        return _RANKS[self] <= _RANKS[other]
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, ParticipationLevel):
-            return NotImplemented
-        return _RANKS[self] > _RANKS[other]
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, ParticipationLevel):
-            return NotImplemented
-        return _RANKS[self] >= _RANKS[other]
-
-
-_LEVEL_ORDER = tuple(ParticipationLevel)
-_RANKS = {level: n for n, level in enumerate(_LEVEL_ORDER, start=1)}
-_LEVEL_LABELS = {level: level.value.capitalize() for level in _LEVEL_ORDER}
 
 
 @attrs.frozen(kw_only=True)

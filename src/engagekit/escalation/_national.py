@@ -5,13 +5,15 @@ from __future__ import annotations
 import numbers
 import random
 
+from collections.abc import Callable
 from typing import SupportsIndex
 
 from engagekit import _validate
 from engagekit.errors import InvalidTypeError, InvalidValueError
-from engagekit.escalation._bodies import Body, Link
+from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._tiers import BodyKind, Tier
+from engagekit.escalation._tree import tree_network
 
 
 #: England's scale, as the ODS reference gives it: about 6,300 GP practices, about
@@ -23,6 +25,16 @@ ENGLAND_SCALE = {
     Tier.SYSTEM: 42,
     Tier.REGION: 7,
 }
+
+
+# Every id and name below is made here from a fixed prefix and a number, and each
+# body has one parent a tier higher: the values are built unchecked and the network
+# indexed as the tree it is (`tree_network`). tests/escalation checks that this
+# gives what the checked constructors give.
+_body: Callable[[str, str, BodyKind, Tier, bool], Body] = trusted_factory(
+    Body, "id", "name", "kind", "tier", "placeholder"
+)
+_link: Callable[[str, str], Link] = trusted_factory(Link, "source", "target")
 
 
 def _allocate(rng: random.Random, children: int, parents: int) -> list[int]:
@@ -68,13 +80,7 @@ def national(seed: SupportsIndex = 0, *, scale: float = 1.0) -> EscalationNetwor
     n_icbs = min(n_icbs, n_places)
     n_regions = min(n_regions, n_icbs)
 
-    national_body = Body(
-        id="england",
-        name="NHS England",
-        kind=BodyKind.NATIONAL_BODY,
-        tier=Tier.NATIONAL,
-        placeholder=True,
-    )
+    national_body = _body("england", "NHS England", BodyKind.NATIONAL_BODY, Tier.NATIONAL, True)
     regions = [f"R{i + 1}" for i in range(n_regions)]
     icbs = [f"ICB{i + 1:02d}" for i in range(n_icbs)]
     places = [f"PLACE{i + 1:03d}" for i in range(n_places)]
@@ -94,17 +100,13 @@ def national(seed: SupportsIndex = 0, *, scale: float = 1.0) -> EscalationNetwor
         owners = [0] * len(ids) if parents is None else _allocate(rng, len(ids), len(parents))
         targets = ["england"] * len(ids) if parents is None else [parents[o] for o in owners]
         bodies.extend(
-            Body(id=body_id, name=f"{label} {number:04d}", kind=kind, tier=tier, placeholder=True)
+            _body(body_id, f"{label} {number:04d}", kind, tier, True)
             for number, body_id in enumerate(ids, start=1)
         )
-        links.extend(
-            Link(source=body_id, target=target)
-            for body_id, target in zip(ids, targets, strict=True)
-        )
-    return EscalationNetwork(
-        name=f"Synthetic England (seed {seed})"
+        links.extend(map(_link, ids, targets))
+    name = (
+        f"Synthetic England (seed {seed})"
         if scale == 1
-        else f"Synthetic England (seed {seed}, scale {scale})",
-        bodies=bodies,
-        links=links,
+        else f"Synthetic England (seed {seed}, scale {scale})"
     )
+    return tree_network(name, bodies, links, None)

@@ -16,7 +16,6 @@ import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
-from types import MappingProxyType
 from typing import IO
 
 import attrs
@@ -32,10 +31,10 @@ from engagekit.errors import (
     short_repr,
 )
 from engagekit.escalation._bodies import Body, Link, trusted_factory
-from engagekit.escalation._index import NetworkIndex, _roots
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._odsnames import ICB_ERA, OdsNames
-from engagekit.escalation._tiers import _TIER_RANK_BY_NAME, BodyKind, Tier
+from engagekit.escalation._tiers import BodyKind, Tier
+from engagekit.escalation._tree import tree_network as _tree_network
 from engagekit.sources import Source
 
 
@@ -773,63 +772,6 @@ def _network(
         bodies.append(_body(WALES_ID, "NHS Wales", BodyKind.NHS_WALES, Tier.NATIONAL))
         links.extend(_link(b, WALES_ID) for b in welsh_boards)
     return _tree_network(label, bodies, links, _source())
-
-
-_new_network: Callable[[str, tuple[Body, ...], tuple[Link, ...], Source], EscalationNetwork] = (
-    trusted_factory(EscalationNetwork, "name", "bodies", "links", "source")
-)
-
-
-def _tree_network(
-    name: str, bodies: list[Body], links: list[Link], source: Source
-) -> EscalationNetwork:
-    """The network of an ODS read, indexed without re-checking what its shape ensures.
-
-    Every body the reader makes has at most one parent, one tier higher or more
-    (practice, place, system, region, national), so no link goes down a tier, none
-    is given twice, there is no cycle and every practice reaches the top. Only the
-    ids are left to check: two bodies with one code (a code used in two columns)
-    go to the checked constructor, which names them.
-    """
-    index = {body.id: body for body in bodies}
-    if len(index) != len(bodies):
-        return EscalationNetwork(name=name, bodies=bodies, links=links, source=source)
-    rank_of = _TIER_RANK_BY_NAME
-    rank = {body_id: rank_of[body.tier._name_] for body_id, body in index.items()}
-    primary: dict[str, str] = {}
-    down: dict[str, list[str]] = {}
-    # A body's one parent as a tuple (``up``): one tuple for each parent, shared by
-    # its children, rather than one for each child.
-    single: dict[str, tuple[str]] = {}
-    up: dict[str, tuple[str, ...]] = {}
-    for link in links:
-        child, parent = link.source, link.target
-        primary[child] = parent
-        children = down.get(parent)
-        if children is None:
-            down[parent] = [child]
-            up[child] = single[parent] = (parent,)
-        else:
-            children.append(child)
-            up[child] = single[parent]
-    tops = sorted(body_id for body_id in down if body_id not in primary)
-    network = _new_network(name, tuple(bodies), tuple(links), source)
-    object.__setattr__(
-        network,
-        "_index",
-        NetworkIndex(
-            bodies=MappingProxyType(index),
-            rank=MappingProxyType(rank),
-            up=MappingProxyType(up),
-            down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
-            lateral=MappingProxyType({}),
-            primary=MappingProxyType(primary),
-            root=MappingProxyType(_roots(index, primary)),
-            top=tuple(tops),
-        ),
-    )
-    object.__setattr__(network, "_targets", {})
-    return network
 
 
 _FIRST_OPEN = "the first row of a practice not closed decides"

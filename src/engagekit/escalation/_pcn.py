@@ -43,10 +43,10 @@ from engagekit.escalation._ods import (
     _rows,
     _skipped_row,
     _text_source,
-    _tree_network,
 )
 from engagekit.escalation._summary import _known_name
 from engagekit.escalation._tiers import BodyKind, Tier
+from engagekit.escalation._tree import tree_network as _tree_network
 from engagekit.sources import Source
 
 

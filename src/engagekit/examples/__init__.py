@@ -40,9 +40,8 @@ if TYPE_CHECKING:
         oxfordshire_delivery_plan,
         somerset_action_plan,
         somerset_engagement_record,
-        sutton_responsibilities,
-        sutton_stakeholders,
     )
+    from engagekit.examples._stakeholders import sutton_responsibilities, sutton_stakeholders
 
 # Each name's module, imported on first use (PEP 562): the first call of one example
 # loads only its own area (a decision example needs no networks or plans).
@@ -67,8 +66,8 @@ _MODULES = {
     "oxfordshire_delivery_plan": "_plans",
     "somerset_action_plan": "_plans",
     "somerset_engagement_record": "_plans",
-    "sutton_responsibilities": "_plans",
-    "sutton_stakeholders": "_plans",
+    "sutton_responsibilities": "_stakeholders",
+    "sutton_stakeholders": "_stakeholders",
 }
 
 

@@ -1,0 +1,75 @@
+"""Indexing a network whose shape its maker ensures (private).
+
+`from_ods`, `PcnImport` and `national()` make networks of thousands of bodies in
+which every body has at most one parent, one tier higher: such a network is indexed
+here in one pass over its links, without the checked constructor's whole-network
+checks, which could find nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MappingProxyType
+
+from engagekit.escalation._bodies import Body, Link, trusted_factory
+from engagekit.escalation._index import NetworkIndex, _roots
+from engagekit.escalation._network import EscalationNetwork
+from engagekit.escalation._tiers import _TIER_RANK_BY_NAME
+from engagekit.sources import Source
+
+
+_new_network: Callable[
+    [str, tuple[Body, ...], tuple[Link, ...], Source | None], EscalationNetwork
+] = trusted_factory(EscalationNetwork, "name", "bodies", "links", "source")
+
+
+def tree_network(
+    name: str, bodies: list[Body], links: list[Link], source: Source | None
+) -> EscalationNetwork:
+    """A tree-shaped network, indexed without re-checking what its shape ensures.
+
+    Every body its callers make has at most one parent, one tier higher or more
+    (practice, place, system, region, national), so no link goes down a tier, none
+    is given twice, there is no cycle and every practice reaches the top. Only the
+    ids are left to check: two bodies with one code (a code used in two columns)
+    go to the checked constructor, which names them.
+    """
+    index = {body.id: body for body in bodies}
+    if len(index) != len(bodies):
+        return EscalationNetwork(name=name, bodies=bodies, links=links, source=source)
+    rank_of = _TIER_RANK_BY_NAME
+    rank = {body_id: rank_of[body.tier._name_] for body_id, body in index.items()}
+    primary: dict[str, str] = {}
+    down: dict[str, list[str]] = {}
+    # A body's one parent as a tuple (``up``): one tuple for each parent, shared by
+    # its children, rather than one for each child.
+    single: dict[str, tuple[str]] = {}
+    up: dict[str, tuple[str, ...]] = {}
+    for link in links:
+        child, parent = link.source, link.target
+        primary[child] = parent
+        children = down.get(parent)
+        if children is None:
+            down[parent] = [child]
+            up[child] = single[parent] = (parent,)
+        else:
+            children.append(child)
+            up[child] = single[parent]
+    tops = sorted(body_id for body_id in down if body_id not in primary)
+    network = _new_network(name, tuple(bodies), tuple(links), source)
+    object.__setattr__(
+        network,
+        "_index",
+        NetworkIndex(
+            bodies=MappingProxyType(index),
+            rank=MappingProxyType(rank),
+            up=MappingProxyType(up),
+            down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
+            lateral=MappingProxyType({}),
+            primary=MappingProxyType(primary),
+            root=MappingProxyType(_roots(index, primary)),
+            top=tuple(tops),
+        ),
+    )
+    object.__setattr__(network, "_targets", {})
+    return network
