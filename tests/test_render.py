@@ -61,3 +61,14 @@ def test_stage_text():
     text = render.text(ENGAGEMENT_CYCLE[EngagementStage.PLAN_AND_TRANSFORM])
     assert "If this stage is done well:" in text
     assert "Support patient leaders" in text
+
+
+def test_shares_show_as_percentages_and_stay_fractions_in_records():
+    """The Oxfordshire tutorial's support question: 13 of 24 said yes."""
+    from engagekit import examples
+
+    support = examples.oxfordshire_synthetic_responses().all_results()["support"]
+    assert render.text(support).splitlines()[1].split() == ["Yes", "13", "54.2%"]
+    assert "| Yes | 13 | 54.2% |" in render.markdown(support)
+    assert ">54.2%</td>" in render.html(support)
+    assert support.to_records()[0] == {"value": "Yes", "count": 13, "share": 0.542}

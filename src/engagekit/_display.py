@@ -447,6 +447,9 @@ class Listing(Displayable, Tabular, Sequence[T], Generic[T]):
     noun: ClassVar[str] = "items"
     columns: ClassVar[tuple[str, ...]] = ("item",)
     caption: ClassVar[str] = ""
+    #: Columns holding a fraction from 0 to 1: shown as a percentage ("54.2%") in text,
+    #: Markdown and HTML; ``to_records()`` keeps the fraction.
+    percent: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, items: Iterable[T] = ()) -> None:
         self._items: tuple[T, ...] = tuple(items)
@@ -518,14 +521,27 @@ def _(value: Listing) -> list[Record]:  # type: ignore[type-arg]
     return rows_to_records(value.columns, value.rows())
 
 
+def _shown_rows(value: Listing) -> list[list[str]]:  # type: ignore[type-arg]
+    """A listing's rows as the cells shown: each fraction in a `percent` column as a
+    percentage with one decimal."""
+    shown = [i for i, column in enumerate(value.columns) if column in value.percent]
+    rows = [[_cell(c) for c in row] for row in value.rows()]
+    if shown:
+        for row, cells in zip(value.rows(), rows, strict=True):
+            for i in shown:
+                if isinstance(row[i], int | float) and not isinstance(row[i], bool):
+                    cells[i] = f"{row[i]:.1%}"
+    return rows
+
+
 @text.register
 def _(value: Listing) -> str:  # type: ignore[type-arg]
-    return _text_table(value.columns, value.rows())
+    return _text_table(value.columns, _shown_rows(value))
 
 
 @html.register
 def _(value: Listing) -> str:  # type: ignore[type-arg]
-    rows = [[_cell(c) for c in row] for row in value.rows()]
+    rows = _shown_rows(value)
     return table(value.columns, rows, caption=value.caption or _default_caption(value))
 
 
@@ -541,8 +557,7 @@ def _default_caption(value: Listing) -> str:  # type: ignore[type-arg]
 def _(value: Listing) -> str:  # type: ignore[type-arg]
     # The heading is the HTML table's caption, as the other Markdown tables have theirs.
     caption = value.caption or _default_caption(value)
-    rows = [[_cell(c) for c in row] for row in value.rows()]
-    return f"## {md_text(caption)}\n\n{md_table(value.columns, rows)}"
+    return f"## {md_text(caption)}\n\n{md_table(value.columns, _shown_rows(value))}"
 
 
 Renderer = Callable[[Any], str]

@@ -225,6 +225,7 @@ class Tallies(_display.Listing[Tally]):
     __slots__ = ("base", "title")
     noun: ClassVar[str] = "values"
     columns: ClassVar[tuple[str, ...]] = ("value", "count", "share")
+    percent: ClassVar[frozenset[str]] = frozenset({"share"})
 
     def __init__(self, items: Iterable[Tally] = (), *, base: int = 0, title: str = "") -> None:
         super().__init__(items)

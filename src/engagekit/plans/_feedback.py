@@ -202,6 +202,7 @@ class MetricsByGroup(_display.Listing[tuple[str | None, LoopMetrics]]):
     __slots__ = ()
     noun = "groups"
     columns = ("group", "total", "closed", "closure rate", "concerns", "changed", "change rate")
+    percent = frozenset({"closure rate", "change rate"})
 
     def row(self, item: tuple[str | None, LoopMetrics]) -> tuple[object, ...]:
         key, m = item
