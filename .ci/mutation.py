@@ -8,9 +8,10 @@ mutmut``)::
     python .ci/mutation.py plans --file _dates.py --survivors     # then read what survived
 
 mutmut reads its settings from ``[tool.mutmut]`` in pyproject.toml. This script copies
-``src/``, ``tests/`` and pyproject.toml into ``.mutation/PACKAGE/`` (git-ignored) and
-narrows that copy's settings to the package: only ``src/engagekit/PACKAGE/`` (or the
-files named) is mutated, and only ``tests/PACKAGE`` runs. Results are kept there, so a
+``src/``, ``tests/``, ``docs/``, ``examples/`` (some tests read those) and pyproject.toml
+into ``.mutation/PACKAGE/`` (git-ignored) and narrows that copy's settings to the
+package: only ``src/engagekit/PACKAGE/`` (or the files named) is mutated, and only
+``tests/PACKAGE`` runs. Results are kept there, so a
 second run only tests what changed. It prints, per file and for the package, how many
 mutants were killed (a test failed or timed out) and how many survived, and the score:
 killed / (killed + survived + mutants no test reached). It takes more than ten minutes for a
@@ -33,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 PACKAGES = ("decisions", "duties", "escalation", "plans")
+#: Copied beside src/ and tests/ because some tests read them (docs pages, example files).
+DATA = ("docs", "examples")
 #: mutmut's exit codes per mutant, by what they say about the tests.
 KILLED = {1, 3, 24, 36, 152, 255, -24, 37}
 SURVIVED = {0}
@@ -48,6 +51,7 @@ def _settings(package: str, files: list[str]) -> str:
         'source_paths = ["src"]',
         f"only_mutate = {json.dumps(only)}",
         f"pytest_add_cli_args_test_selection = {json.dumps([f'tests/{package}'])}",
+        f"also_copy = {json.dumps(list(DATA))}",
     ]
     return "\n".join(lines) + "\n"
 
@@ -60,7 +64,8 @@ def _pyproject(package: str, files: list[str]) -> str:
     keep = [
         line
         for line in match.group(0).splitlines()[1:]
-        if line.strip() and not line.startswith(("source_paths", "only_mutate", "pytest_add_cli"))
+        if line.strip()
+        and not line.startswith(("source_paths", "only_mutate", "pytest_add_cli", "also_copy"))
     ]
     table = _settings(package, files) + "".join(line + "\n" for line in keep)
     return text[: match.start()] + table + "\n" + text[match.end() :]
@@ -69,7 +74,7 @@ def _pyproject(package: str, files: list[str]) -> str:
 def _prepare(package: str, files: list[str]) -> Path:
     work = WORK / package
     work.mkdir(parents=True, exist_ok=True)
-    for name in ("src", "tests"):
+    for name in ("src", "tests", *DATA):
         target = work / name
         if target.exists():
             shutil.rmtree(target)
