@@ -6,16 +6,19 @@ mutmut``)::
     nice -n 10 python .ci/mutation.py decisions                  # every file of a package
     nice -n 10 python .ci/mutation.py plans --file _dates.py     # one file (repeatable)
     python .ci/mutation.py plans --file _dates.py --survivors     # then read what survived
+    nice -n 10 python .ci/mutation.py plans --file _dates.py --fresh  # again, after new tests
 
 mutmut reads its settings from ``[tool.mutmut]`` in pyproject.toml. This script copies
 ``src/``, ``tests/``, ``docs/``, ``examples/`` (some tests read those) and pyproject.toml
 into ``.mutation/PACKAGE/`` (git-ignored) and narrows that copy's settings to the
 package: only ``src/engagekit/PACKAGE/`` (or the files named) is mutated, and only
-``tests/PACKAGE`` runs. Results are kept there, so a
-second run only tests what changed. It prints, per file and for the package, how many
-mutants were killed (a test failed or timed out) and how many survived, and the score:
-killed / (killed + survived + mutants no test reached). It takes more than ten minutes for a
-large package, so it is not part of ``.ci/run``. See docs/mutation.md.
+``tests/PACKAGE`` runs. Results are kept there, so a second run only tests mutants of
+functions whose source changed: after changing the tests, measure again with
+``--fresh``, which forgets every earlier result. It prints, per file and for the
+package, how many mutants were killed (a test failed or timed out) and how many
+survived, and the score: killed / (killed + survived + mutants no test reached). It
+takes more than ten minutes for a large package, so it is not part of ``.ci/run``. See
+docs/mutation.md.
 """
 
 from __future__ import annotations
@@ -134,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--survivors", action="store_true", help="print the surviving mutants' diffs and stop"
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="forget earlier results and test every mutant again (needed after tests change)",
+    )
     args = parser.parse_args(argv)
     mutmut = [sys.executable, "-m", "mutmut"]
     work = WORK / args.package
@@ -146,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             if line.strip().endswith("survived") and name:
                 subprocess.run([*mutmut, "show", name], cwd=work, check=False)  # noqa: S603
         return 0
+    if args.fresh and (work / "mutants").exists():
+        shutil.rmtree(work / "mutants")
     work = _prepare(args.package, args.file)
     # Property tests run ten derandomised examples per mutant (tests/conftest.py).
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}

@@ -74,8 +74,17 @@ class TestGaps:
         assert gaps.no_patient_group == ("practice-b",)
         assert gaps.unrepresented == gaps.no_route == gaps.empty_forums == ()
 
-    def test_group_with_no_seat_above_is_unrepresented(self) -> None:
-        """A PPG whose only link up sends no representatives leaves its practice unheard."""
+    @pytest.mark.parametrize(
+        ("representatives", "unrepresented", "is_empty"),
+        [
+            (0, ("practice-b",), False),  # its only link up sends nobody: the practice is unheard
+            (1, (), True),  # the same PPG sending one representative is heard
+        ],
+    )
+    def test_a_group_is_heard_only_with_a_seat_above(
+        self, representatives: int, unrepresented: tuple[str, ...], is_empty: bool
+    ) -> None:
+        """A PPG's link up to the forum represents its practice only if it sends someone."""
         bodies = (
             _body("practice-b", Tier.PRACTICE, BodyKind.PRACTICE),
             _body("ppg-b", Tier.PRACTICE, BodyKind.PATIENT_PARTICIPATION_GROUP, members=12),
@@ -83,24 +92,12 @@ class TestGaps:
         links = (
             Link(source="practice-b", target="forum"),
             Link(source="ppg-b", target="practice-b", kind=LinkKind.INFORMS),
-            Link(source="ppg-b", target="forum", representatives=0),
+            Link(source="ppg-b", target="forum", representatives=representatives),
         )
         gaps = _network(*bodies, extra_links=links).gaps()
-        assert gaps.unrepresented == ("practice-b",)
+        assert gaps.unrepresented == unrepresented
         assert gaps.no_patient_group == gaps.no_route == gaps.empty_forums == ()
-
-    def test_group_with_a_seat_is_represented(self) -> None:
-        """The same PPG sending one representative is heard."""
-        bodies = (
-            _body("practice-b", Tier.PRACTICE, BodyKind.PRACTICE),
-            _body("ppg-b", Tier.PRACTICE, BodyKind.PATIENT_PARTICIPATION_GROUP, members=12),
-        )
-        links = (
-            Link(source="practice-b", target="forum"),
-            Link(source="ppg-b", target="practice-b", kind=LinkKind.INFORMS),
-            Link(source="ppg-b", target="forum", representatives=1),
-        )
-        assert _network(*bodies, extra_links=links).gaps().is_empty
+        assert gaps.is_empty is is_empty
 
     def test_a_side_structure_has_no_route_to_the_top(self) -> None:
         """A forum reporting to a locality that goes no higher: both have no route."""
