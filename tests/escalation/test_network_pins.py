@@ -6,10 +6,14 @@ that the sets `gaps()` builds could grow or shrink without a test failing.
 
 from __future__ import annotations
 
+import re
+
+from typing import Any
+
 import attrs
 import pytest
 
-from engagekit.errors import UnknownNameError
+from engagekit.errors import InvalidTypeError, UnknownChoiceError, UnknownNameError
 from engagekit.escalation import Body, BodyKind, EscalationNetwork, Link, LinkKind, Tier
 from engagekit.examples import sutton
 
@@ -152,3 +156,112 @@ class TestGaps:
         )
         gaps = _network(*extra, extra_links=links).gaps()
         assert gaps.no_patient_group == ("practice-b", "practice-z")
+
+
+_PRACTICE = _body("practice-a", Tier.PRACTICE, BodyKind.PRACTICE)
+
+
+class TestRefusals:
+    """Every refusal names the argument and what was wrong with it, whole."""
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            (
+                {"bodies": (_PRACTICE, "p2")},
+                "EscalationNetwork.bodies[1]: got str 'p2'; expected a Body",
+            ),
+            ({"bodies": "p2"}, "EscalationNetwork.bodies: got str 'p2'; expected a list"),
+            ({"bodies": ""}, "EscalationNetwork.bodies: got str ''; expected a list"),
+            (
+                {"bodies": (_PRACTICE,), "links": (("practice-a", "forum"),)},
+                "EscalationNetwork.links[0]: got tuple ('practice-a', 'forum'); expected a Link",
+            ),
+        ],
+    )
+    def test_bodies_and_links_of_the_wrong_type(self, fields: dict[str, Any], message: str) -> None:
+        with pytest.raises(InvalidTypeError, match=f"^{re.escape(message)}$"):
+            EscalationNetwork(name="Wrong types", **fields)
+
+    def test_an_unknown_tier_names_the_parameter(self) -> None:
+        net = sutton()
+        with pytest.raises(UnknownChoiceError, match=r"^to: 'nowhere' is not allowed"):
+            net.ancestors("nowhere")
+        with pytest.raises(UnknownChoiceError, match=r"^to: 'nowhere' is not allowed"):
+            net.aggregate_by(["sutton-practice-01"], to="nowhere", key=len)
+
+    def test_lateral_must_be_true_or_false(self) -> None:
+        with pytest.raises(
+            InvalidTypeError, match=r"^lateral: got str 'yes'; expected true or false$"
+        ):
+            sutton().cascade("sutton-governing-body", lateral="yes")  # type: ignore[arg-type]
+
+    def test_items_that_cannot_be_counted(self) -> None:
+        """A list is no body id: the error quotes Python's complaint and what was expected."""
+        with pytest.raises(
+            InvalidTypeError,
+            match=re.escape(
+                "items: got TypeError TypeError(\"unhashable type: 'list'\"); "
+                "expected body ids (text) and hashable keys"
+            ),
+        ):
+            sutton().aggregate_by([["sutton-practice-01"]], to="locality", key=len)
+
+    def test_an_unknown_item_suggests_the_closest_ids(self) -> None:
+        message = (
+            "unknown body 'sutton-practice-99'; did you mean "
+            "'sutton-practice-19', 'sutton-practice-09', 'sutton-practice-25'?"
+        )
+        net = sutton()
+        with pytest.raises(UnknownNameError, match=f"^{re.escape(message)}$"):
+            net.aggregate(["sutton-practice-99"], to="locality")
+        with pytest.raises(UnknownNameError, match=f"^{re.escape(message)}$"):
+            net.aggregate_by(["sutton-practice-99"], to="locality", key=len)
+
+
+def _national(count: int) -> EscalationNetwork:
+    """``count`` patient groups with ODS-style upper-case codes: A81001, A81002, …"""
+    bodies = tuple(
+        _body(f"A{81001 + n}", Tier.PRACTICE, BodyKind.PATIENT_PARTICIPATION_GROUP)
+        for n in range(count)
+    )
+    return EscalationNetwork(name="Many", bodies=bodies)
+
+
+class TestChoicesOnLargeNetworks:
+    """Above 2000 bodies an unknown id lists at most 50 ids sharing its first three letters."""
+
+    def test_up_to_2000_bodies_every_id_is_a_choice(self) -> None:
+        with pytest.raises(UnknownNameError) as info:
+            _national(2000).body("a81x")
+        assert len(info.value.choices) == 2000
+
+    def test_above_2000_only_ids_with_the_same_start_in_any_case(self) -> None:
+        with pytest.raises(UnknownNameError) as info:
+            _national(2001).body("a81x")
+        assert info.value.choices == tuple(f"A{81001 + n}" for n in range(50))
+        with pytest.raises(UnknownNameError) as info:
+            _national(2001).body("B81001")
+        assert info.value.choices == ()
+
+
+class TestSmallQueries:
+    def test_repr_keeps_a_name_of_60_characters_and_cuts_a_longer_one(self) -> None:
+        body = _body("board", Tier.PLACE, BodyKind.GOVERNING_BODY)
+        sixty = "N" * 60
+        net = EscalationNetwork(name=sixty, bodies=(body,))
+        assert repr(net) == f"<EscalationNetwork {sixty!r} with 1 body and 0 links>"
+        longer = EscalationNetwork(name=sixty + "X", bodies=(body,))
+        assert repr(longer) == f"<EscalationNetwork {'N' * 57 + '...'!r} with 1 body and 0 links>"
+
+    def test_no_children_and_no_lateral_links_are_empty(self) -> None:
+        """Sutton's practice 01 has no body below it; its Carshalton locality informs nobody."""
+        net = sutton()
+        assert net.children("sutton-practice-01") == ()
+        assert net.informs("sutton-locality-carshalton") == ()
+
+    def test_aggregate_by_orders_keys_by_their_text(self) -> None:
+        """Keys 9 and 10 come out '10' before '9', whatever their counts."""
+        items = [("sutton-practice-01", 9), ("sutton-practice-01", 9), ("sutton-practice-02", 10)]
+        grouped = sutton().aggregate_by(items, to="locality", at=lambda i: i[0], key=lambda i: i[1])
+        assert list(grouped["sutton-locality-carshalton"].items()) == [(10, 1), (9, 2)]
