@@ -6,6 +6,7 @@ that the sets `gaps()` builds could grow or shrink without a test failing.
 
 from __future__ import annotations
 
+import io
 import re
 
 from typing import Any
@@ -265,3 +266,50 @@ class TestSmallQueries:
         items = [("sutton-practice-01", 9), ("sutton-practice-01", 9), ("sutton-practice-02", 10)]
         grouped = sutton().aggregate_by(items, to="locality", at=lambda i: i[0], key=lambda i: i[1])
         assert list(grouped["sutton-locality-carshalton"].items()) == [(10, 1), (9, 2)]
+
+
+class TestPassedThrough:
+    def test_an_unknown_item_on_a_large_network_suggests_by_its_start(self) -> None:
+        with pytest.raises(UnknownNameError) as info:
+            _national(2001).aggregate(["a81x"], to="practice")
+        assert info.value.choices == tuple(f"A{81001 + n}" for n in range(50))
+
+    def test_aggregate_refuses_items_that_cannot_be_counted(self) -> None:
+        with pytest.raises(
+            InvalidTypeError,
+            match=re.escape(
+                "items: got TypeError TypeError(\"unhashable type: 'list'\"); "
+                "expected body ids (text)"
+            )
+            + "$",
+        ):
+            sutton().aggregate([["sutton-practice-01"]], to="locality")
+
+    def test_coverage_counts_a_forums_filled_seats(self) -> None:
+        forum = attrs.evolve(
+            _body("forum", Tier.LOCALITY, BodyKind.HEALTH_FORUM, members=9), seats=12
+        )
+        bodies = tuple(forum if b.id == "forum" else b for b in _network().bodies)
+        net = EscalationNetwork(name="Seats", bodies=bodies, links=_network().links)
+        (seat,) = net.coverage().seats
+        assert (seat.body, seat.seats, seat.filled) == ("forum", 12, 9)
+
+    def test_a_statutory_body_with_no_duty_yet_says_why(self) -> None:
+        """On 1 January 2001 a GP practice is a statutory body that no encoded law binds yet."""
+        row = sutton().duties(on="2001-01-01").of("sutton-practice-01")
+        assert row.duties == ()
+        assert row.reason == (
+            "no duty in this registry binds a GP practice on 2001-01-01: "
+            "the earliest law engagekit encodes began on 2001-04-02"
+        )
+
+    def test_from_ods_and_from_pcn_keep_the_name_given(self) -> None:
+        ods_row = (
+            "L85001,HEALTH CENTRE,Y58,QSL,,,,,,TA1 1AA,19740401,,A,B,11X,"
+            "20130401,,01823,,,,,,,,4,\n"
+        )
+        ods = EscalationNetwork.from_ods(io.StringIO(ods_row), name="Somerset practices")
+        assert ods.network.name == "Somerset practices"
+        pcn_row = "A81001,THE SURGERY,16C,,U12345,RIVERSIDE PCN,16C,NHS EXAMPLE,20190701,,TRUE\n"
+        pcns = EscalationNetwork.from_pcn(io.StringIO(pcn_row), name="Riverside PCNs")
+        assert pcns.network.name == "Riverside PCNs"
