@@ -262,10 +262,30 @@ class TestSmallQueries:
         assert net.informs("sutton-locality-carshalton") == ()
 
     def test_aggregate_by_orders_keys_by_their_text(self) -> None:
-        """Keys 9 and 10 come out '10' before '9', whatever their counts."""
-        items = [("sutton-practice-01", 9), ("sutton-practice-01", 9), ("sutton-practice-02", 10)]
+        """Keys 9 and 10 come out '10' before '9': not by number, nor by count."""
+        items = [("sutton-practice-01", 10), ("sutton-practice-01", 10), ("sutton-practice-02", 9)]
         grouped = sutton().aggregate_by(items, to="locality", at=lambda i: i[0], key=lambda i: i[1])
-        assert list(grouped["sutton-locality-carshalton"].items()) == [(10, 1), (9, 2)]
+        assert list(grouped["sutton-locality-carshalton"].items()) == [(10, 2), (9, 1)]
+
+    def test_a_cascade_runs_from_the_top_tier_down_then_by_id(self) -> None:
+        """Sutton's patient reference group sits at place tier, so it comes before the
+        localities although its id sorts after theirs."""
+        reached = [b.id for b in sutton().cascade("sutton-governing-body")]
+        assert len(reached) == 56
+        assert reached[:7] == [
+            "sutton-eesg",
+            "sutton-hwb",
+            "sutton-prg",
+            "sutton-locality-carshalton",
+            "sutton-locality-sutton-and-cheam",
+            "sutton-locality-wallington",
+            "sutton-practice-01",
+        ]
+
+    def test_iterating_gives_the_bodies_in_the_order_given(self) -> None:
+        net = sutton()
+        assert list(net) == list(net.bodies)
+        assert len(net) == 58
 
 
 class TestPassedThrough:
