@@ -262,8 +262,8 @@ class TestSmallQueries:
         assert net.informs("sutton-locality-carshalton") == ()
 
     def test_aggregate_by_orders_keys_by_their_text(self) -> None:
-        """Keys 9 and 10 come out '10' before '9': not by number, nor by count."""
-        items = [("sutton-practice-01", 10), ("sutton-practice-01", 10), ("sutton-practice-02", 9)]
+        """Keys 9 and 10 come out '10' before '9': not by number, count or first seen."""
+        items = [("sutton-practice-02", 9), ("sutton-practice-01", 10), ("sutton-practice-01", 10)]
         grouped = sutton().aggregate_by(items, to="locality", at=lambda i: i[0], key=lambda i: i[1])
         assert list(grouped["sutton-locality-carshalton"].items()) == [(10, 2), (9, 1)]
 
