@@ -6,15 +6,19 @@ mutmut``)::
     nice -n 10 python .ci/mutation.py decisions                  # every file of a package
     nice -n 10 python .ci/mutation.py plans --file _dates.py     # one file (repeatable)
     python .ci/mutation.py plans --file _dates.py --survivors     # then read what survived
+    nice -n 10 python .ci/mutation.py plans --file _dates.py --fresh  # again, after new tests
 
 mutmut reads its settings from ``[tool.mutmut]`` in pyproject.toml. This script copies
-``src/``, ``tests/`` and pyproject.toml into ``.mutation/PACKAGE/`` (git-ignored) and
-narrows that copy's settings to the package: only ``src/engagekit/PACKAGE/`` (or the
-files named) is mutated, and only ``tests/PACKAGE`` runs. Results are kept there, so a
-second run only tests what changed. It prints, per file and for the package, how many
-mutants were killed (a test failed or timed out) and how many survived, and the score:
-killed / (killed + survived + mutants no test reached). It takes more than ten minutes for a
-large package, so it is not part of ``.ci/run``. See docs/mutation.md.
+``src/``, ``tests/``, ``docs/``, ``examples/`` (some tests read those) and pyproject.toml
+into ``.mutation/PACKAGE/`` (git-ignored) and narrows that copy's settings to the
+package: only ``src/engagekit/PACKAGE/`` (or the files named) is mutated, and only
+``tests/PACKAGE`` runs. Results are kept there, so a second run only tests mutants of
+functions whose source changed: after changing the tests, measure again with
+``--fresh``, which forgets every earlier result. It prints, per file and for the
+package, how many mutants were killed (a test failed or timed out) and how many
+survived, and the score: killed / (killed + survived + mutants no test reached). It
+takes more than ten minutes for a large package, so it is not part of ``.ci/run``. See
+docs/mutation.md.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".mutation"
 PACKAGES = ("decisions", "duties", "escalation", "plans")
+#: Copied beside src/ and tests/ because some tests read them (docs pages, example files).
+DATA = ("docs", "examples")
 #: mutmut's exit codes per mutant, by what they say about the tests.
 KILLED = {1, 3, 24, 36, 152, 255, -24, 37}
 SURVIVED = {0}
@@ -48,6 +54,7 @@ def _settings(package: str, files: list[str]) -> str:
         'source_paths = ["src"]',
         f"only_mutate = {json.dumps(only)}",
         f"pytest_add_cli_args_test_selection = {json.dumps([f'tests/{package}'])}",
+        f"also_copy = {json.dumps(list(DATA))}",
     ]
     return "\n".join(lines) + "\n"
 
@@ -60,7 +67,8 @@ def _pyproject(package: str, files: list[str]) -> str:
     keep = [
         line
         for line in match.group(0).splitlines()[1:]
-        if line.strip() and not line.startswith(("source_paths", "only_mutate", "pytest_add_cli"))
+        if line.strip()
+        and not line.startswith(("source_paths", "only_mutate", "pytest_add_cli", "also_copy"))
     ]
     table = _settings(package, files) + "".join(line + "\n" for line in keep)
     return text[: match.start()] + table + "\n" + text[match.end() :]
@@ -69,7 +77,7 @@ def _pyproject(package: str, files: list[str]) -> str:
 def _prepare(package: str, files: list[str]) -> Path:
     work = WORK / package
     work.mkdir(parents=True, exist_ok=True)
-    for name in ("src", "tests"):
+    for name in ("src", "tests", *DATA):
         target = work / name
         if target.exists():
             shutil.rmtree(target)
@@ -129,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--survivors", action="store_true", help="print the surviving mutants' diffs and stop"
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="forget earlier results and test every mutant again (needed after tests change)",
+    )
     args = parser.parse_args(argv)
     mutmut = [sys.executable, "-m", "mutmut"]
     work = WORK / args.package
@@ -141,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             if line.strip().endswith("survived") and name:
                 subprocess.run([*mutmut, "show", name], cwd=work, check=False)  # noqa: S603
         return 0
+    if args.fresh and (work / "mutants").exists():
+        shutil.rmtree(work / "mutants")
     work = _prepare(args.package, args.file)
     # Property tests run ten derandomised examples per mutant (tests/conftest.py).
     env = {**os.environ, "HYPOTHESIS_PROFILE": "mutation"}

@@ -147,23 +147,6 @@ class TestEngagementLevel:
         assert level.evidence == ("leaflet", "staff-briefing")
         assert level.title == "Proportionate engagement"
 
-    def test_engagement_at_the_level_is_cited_and_lower_is_not(self) -> None:
-        """Adding an Involve activity to the relocation meets the level and cites only it."""
-        decision = examples.unproportionate_service_change()
-        panel = Evidence(
-            id="co-design-panel",
-            kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
-            date=dt.date(2019, 1, 10),
-            what="Patient panel",
-            level=ParticipationLevel.INVOLVE,
-        )
-        verdict = evaluate(attrs.evolve(decision, evidence=(*decision.evidence, panel)))
-        level = verdict.reason("proportionality.level")
-        assert level is not None
-        assert level.outcome is Outcome.MET
-        assert level.message == "engagement reached Involve; the change needs at least Involve"
-        assert level.evidence == ("co-design-panel",)
-
     def test_no_engagement_on_record(self) -> None:
         """Without any engagement evidence the level reason says so."""
         decision = examples.unproportionate_service_change()
@@ -210,20 +193,46 @@ class TestEvidenceRules:
             "a record of due regard to equality (an equality impact assessment)",
         )
 
-    def test_scrutiny_consultation_on_record_meets_the_rule(self) -> None:
+    @pytest.mark.parametrize(
+        ("added", "rule", "message"),
+        [
+            # An Involve activity meets the relocation's level and is the only evidence cited.
+            (
+                Evidence(
+                    id="co-design-panel",
+                    kind=EvidenceKind.ENGAGEMENT_ACTIVITY,
+                    date=dt.date(2019, 1, 10),
+                    what="Patient panel",
+                    level=ParticipationLevel.INVOLVE,
+                ),
+                "proportionality.level",
+                "engagement reached Involve; the change needs at least Involve",
+            ),
+            # A record of consulting scrutiny meets the scrutiny rule.
+            (
+                Evidence(
+                    id="hosc-letter",
+                    kind=EvidenceKind.SCRUTINY_CONSULTATION,
+                    date=dt.date(2019, 2, 1),
+                    what="Letter to the health scrutiny committee",
+                ),
+                "scrutiny.substantial-variation",
+                "the health scrutiny committee was consulted",
+            ),
+        ],
+        ids=["engagement-at-the-level", "scrutiny-consulted"],
+    )
+    def test_added_evidence_meets_the_rule_and_alone_is_cited(
+        self, added: Evidence, rule: str, message: str
+    ) -> None:
+        """The relocation falls short on both rules; one record of the missing kind meets each."""
         decision = examples.unproportionate_service_change()
-        record = Evidence(
-            id="hosc-letter",
-            kind=EvidenceKind.SCRUTINY_CONSULTATION,
-            date=dt.date(2019, 2, 1),
-            what="Letter to the health scrutiny committee",
-        )
-        verdict = evaluate(attrs.evolve(decision, evidence=(*decision.evidence, record)))
-        scrutiny = verdict.reason("scrutiny.substantial-variation")
-        assert scrutiny is not None
-        assert scrutiny.outcome is Outcome.MET
-        assert scrutiny.message == "the health scrutiny committee was consulted"
-        assert scrutiny.evidence == ("hosc-letter",)
+        verdict = evaluate(attrs.evolve(decision, evidence=(*decision.evidence, added)))
+        reason = verdict.reason(rule)
+        assert reason is not None
+        assert reason.outcome is Outcome.MET
+        assert reason.message == message
+        assert reason.evidence == (added.id,)
 
 
 class TestJudgements:

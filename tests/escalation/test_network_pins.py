@@ -6,10 +6,15 @@ that the sets `gaps()` builds could grow or shrink without a test failing.
 
 from __future__ import annotations
 
+import io
+import re
+
+from typing import Any
+
 import attrs
 import pytest
 
-from engagekit.errors import UnknownNameError
+from engagekit.errors import InvalidTypeError, UnknownChoiceError, UnknownNameError
 from engagekit.escalation import Body, BodyKind, EscalationNetwork, Link, LinkKind, Tier
 from engagekit.examples import sutton
 
@@ -74,8 +79,17 @@ class TestGaps:
         assert gaps.no_patient_group == ("practice-b",)
         assert gaps.unrepresented == gaps.no_route == gaps.empty_forums == ()
 
-    def test_group_with_no_seat_above_is_unrepresented(self) -> None:
-        """A PPG whose only link up sends no representatives leaves its practice unheard."""
+    @pytest.mark.parametrize(
+        ("representatives", "unrepresented", "is_empty"),
+        [
+            (0, ("practice-b",), False),  # its only link up sends nobody: the practice is unheard
+            (1, (), True),  # the same PPG sending one representative is heard
+        ],
+    )
+    def test_a_group_is_heard_only_with_a_seat_above(
+        self, representatives: int, unrepresented: tuple[str, ...], is_empty: bool
+    ) -> None:
+        """A PPG's link up to the forum represents its practice only if it sends someone."""
         bodies = (
             _body("practice-b", Tier.PRACTICE, BodyKind.PRACTICE),
             _body("ppg-b", Tier.PRACTICE, BodyKind.PATIENT_PARTICIPATION_GROUP, members=12),
@@ -83,24 +97,12 @@ class TestGaps:
         links = (
             Link(source="practice-b", target="forum"),
             Link(source="ppg-b", target="practice-b", kind=LinkKind.INFORMS),
-            Link(source="ppg-b", target="forum", representatives=0),
+            Link(source="ppg-b", target="forum", representatives=representatives),
         )
         gaps = _network(*bodies, extra_links=links).gaps()
-        assert gaps.unrepresented == ("practice-b",)
+        assert gaps.unrepresented == unrepresented
         assert gaps.no_patient_group == gaps.no_route == gaps.empty_forums == ()
-
-    def test_group_with_a_seat_is_represented(self) -> None:
-        """The same PPG sending one representative is heard."""
-        bodies = (
-            _body("practice-b", Tier.PRACTICE, BodyKind.PRACTICE),
-            _body("ppg-b", Tier.PRACTICE, BodyKind.PATIENT_PARTICIPATION_GROUP, members=12),
-        )
-        links = (
-            Link(source="practice-b", target="forum"),
-            Link(source="ppg-b", target="practice-b", kind=LinkKind.INFORMS),
-            Link(source="ppg-b", target="forum", representatives=1),
-        )
-        assert _network(*bodies, extra_links=links).gaps().is_empty
+        assert gaps.is_empty is is_empty
 
     def test_a_side_structure_has_no_route_to_the_top(self) -> None:
         """A forum reporting to a locality that goes no higher: both have no route."""
@@ -155,3 +157,179 @@ class TestGaps:
         )
         gaps = _network(*extra, extra_links=links).gaps()
         assert gaps.no_patient_group == ("practice-b", "practice-z")
+
+
+_PRACTICE = _body("practice-a", Tier.PRACTICE, BodyKind.PRACTICE)
+
+
+class TestRefusals:
+    """Every refusal names the argument and what was wrong with it, whole."""
+
+    @pytest.mark.parametrize(
+        ("fields", "message"),
+        [
+            (
+                {"bodies": (_PRACTICE, "p2")},
+                "EscalationNetwork.bodies[1]: got str 'p2'; expected a Body",
+            ),
+            ({"bodies": "p2"}, "EscalationNetwork.bodies: got str 'p2'; expected a list"),
+            ({"bodies": ""}, "EscalationNetwork.bodies: got str ''; expected a list"),
+            (
+                {"bodies": (_PRACTICE,), "links": (("practice-a", "forum"),)},
+                "EscalationNetwork.links[0]: got tuple ('practice-a', 'forum'); expected a Link",
+            ),
+        ],
+    )
+    def test_bodies_and_links_of_the_wrong_type(self, fields: dict[str, Any], message: str) -> None:
+        with pytest.raises(InvalidTypeError, match=f"^{re.escape(message)}$"):
+            EscalationNetwork(name="Wrong types", **fields)
+
+    def test_an_unknown_tier_names_the_parameter(self) -> None:
+        net = sutton()
+        with pytest.raises(UnknownChoiceError, match=r"^to: 'nowhere' is not allowed"):
+            net.ancestors("nowhere")
+        with pytest.raises(UnknownChoiceError, match=r"^to: 'nowhere' is not allowed"):
+            net.aggregate_by(["sutton-practice-01"], to="nowhere", key=len)
+
+    def test_lateral_must_be_true_or_false(self) -> None:
+        with pytest.raises(
+            InvalidTypeError, match=r"^lateral: got str 'yes'; expected true or false$"
+        ):
+            sutton().cascade("sutton-governing-body", lateral="yes")  # type: ignore[arg-type]
+
+    def test_items_that_cannot_be_counted(self) -> None:
+        """A list is no body id: the error quotes Python's complaint and what was expected."""
+        with pytest.raises(
+            InvalidTypeError,
+            match=re.escape(
+                "items: got TypeError TypeError(\"unhashable type: 'list'\"); "
+                "expected body ids (text) and hashable keys"
+            ),
+        ):
+            sutton().aggregate_by([["sutton-practice-01"]], to="locality", key=len)
+
+    def test_an_unknown_item_suggests_the_closest_ids(self) -> None:
+        message = (
+            "unknown body 'sutton-practice-99'; did you mean "
+            "'sutton-practice-19', 'sutton-practice-09', 'sutton-practice-25'?"
+        )
+        net = sutton()
+        with pytest.raises(UnknownNameError, match=f"^{re.escape(message)}$"):
+            net.aggregate(["sutton-practice-99"], to="locality")
+        with pytest.raises(UnknownNameError, match=f"^{re.escape(message)}$"):
+            net.aggregate_by(["sutton-practice-99"], to="locality", key=len)
+
+
+def _national(count: int) -> EscalationNetwork:
+    """``count`` patient groups with ODS-style upper-case codes: A81001, A81002, …"""
+    bodies = tuple(
+        _body(f"A{81001 + n}", Tier.PRACTICE, BodyKind.PATIENT_PARTICIPATION_GROUP)
+        for n in range(count)
+    )
+    return EscalationNetwork(name="Many", bodies=bodies)
+
+
+class TestChoicesOnLargeNetworks:
+    """Above 2000 bodies an unknown id lists at most 50 ids sharing its first three letters."""
+
+    def test_up_to_2000_bodies_every_id_is_a_choice(self) -> None:
+        with pytest.raises(UnknownNameError) as info:
+            _national(2000).body("a81x")
+        assert len(info.value.choices) == 2000
+
+    def test_above_2000_only_ids_with_the_same_start_in_any_case(self) -> None:
+        with pytest.raises(UnknownNameError) as info:
+            _national(2001).body("a81x")
+        assert info.value.choices == tuple(f"A{81001 + n}" for n in range(50))
+        with pytest.raises(UnknownNameError) as info:
+            _national(2001).body("B81001")
+        assert info.value.choices == ()
+
+
+class TestSmallQueries:
+    def test_repr_keeps_a_name_of_60_characters_and_cuts_a_longer_one(self) -> None:
+        body = _body("board", Tier.PLACE, BodyKind.GOVERNING_BODY)
+        sixty = "N" * 60
+        net = EscalationNetwork(name=sixty, bodies=(body,))
+        assert repr(net) == f"<EscalationNetwork {sixty!r} with 1 body and 0 links>"
+        longer = EscalationNetwork(name=sixty + "X", bodies=(body,))
+        assert repr(longer) == f"<EscalationNetwork {'N' * 57 + '...'!r} with 1 body and 0 links>"
+
+    def test_no_children_and_no_lateral_links_are_empty(self) -> None:
+        """Sutton's practice 01 has no body below it; its Carshalton locality informs nobody."""
+        net = sutton()
+        assert net.children("sutton-practice-01") == ()
+        assert net.informs("sutton-locality-carshalton") == ()
+
+    def test_aggregate_by_orders_keys_by_their_text(self) -> None:
+        """Keys 9 and 10 come out '10' before '9': not by number, count or first seen."""
+        items = [("sutton-practice-02", 9), ("sutton-practice-01", 10), ("sutton-practice-01", 10)]
+        grouped = sutton().aggregate_by(items, to="locality", at=lambda i: i[0], key=lambda i: i[1])
+        assert list(grouped["sutton-locality-carshalton"].items()) == [(10, 2), (9, 1)]
+
+    def test_a_cascade_runs_from_the_top_tier_down_then_by_id(self) -> None:
+        """Sutton's patient reference group sits at place tier, so it comes before the
+        localities although its id sorts after theirs."""
+        reached = [b.id for b in sutton().cascade("sutton-governing-body")]
+        assert len(reached) == 56
+        assert reached[:7] == [
+            "sutton-eesg",
+            "sutton-hwb",
+            "sutton-prg",
+            "sutton-locality-carshalton",
+            "sutton-locality-sutton-and-cheam",
+            "sutton-locality-wallington",
+            "sutton-practice-01",
+        ]
+
+    def test_iterating_gives_the_bodies_in_the_order_given(self) -> None:
+        net = sutton()
+        assert list(net) == list(net.bodies)
+        assert len(net) == 58
+
+
+class TestPassedThrough:
+    def test_an_unknown_item_on_a_large_network_suggests_by_its_start(self) -> None:
+        with pytest.raises(UnknownNameError) as info:
+            _national(2001).aggregate(["a81x"], to="practice")
+        assert info.value.choices == tuple(f"A{81001 + n}" for n in range(50))
+
+    def test_aggregate_refuses_items_that_cannot_be_counted(self) -> None:
+        with pytest.raises(
+            InvalidTypeError,
+            match=re.escape(
+                "items: got TypeError TypeError(\"unhashable type: 'list'\"); "
+                "expected body ids (text)"
+            )
+            + "$",
+        ):
+            sutton().aggregate([["sutton-practice-01"]], to="locality")
+
+    def test_coverage_counts_a_forums_filled_seats(self) -> None:
+        forum = attrs.evolve(
+            _body("forum", Tier.LOCALITY, BodyKind.HEALTH_FORUM, members=9), seats=12
+        )
+        bodies = tuple(forum if b.id == "forum" else b for b in _network().bodies)
+        net = EscalationNetwork(name="Seats", bodies=bodies, links=_network().links)
+        (seat,) = net.coverage().seats
+        assert (seat.body, seat.seats, seat.filled) == ("forum", 12, 9)
+
+    def test_a_statutory_body_with_no_duty_yet_says_why(self) -> None:
+        """On 1 January 2001 a GP practice is a statutory body that no encoded law binds yet."""
+        row = sutton().duties(on="2001-01-01").of("sutton-practice-01")
+        assert row.duties == ()
+        assert row.reason == (
+            "no duty in this registry binds a GP practice on 2001-01-01: "
+            "the earliest law engagekit encodes began on 2001-04-02"
+        )
+
+    def test_from_ods_and_from_pcn_keep_the_name_given(self) -> None:
+        ods_row = (
+            "L85001,HEALTH CENTRE,Y58,QSL,,,,,,TA1 1AA,19740401,,A,B,11X,"
+            "20130401,,01823,,,,,,,,4,\n"
+        )
+        ods = EscalationNetwork.from_ods(io.StringIO(ods_row), name="Somerset practices")
+        assert ods.network.name == "Somerset practices"
+        pcn_row = "A81001,THE SURGERY,16C,,U12345,RIVERSIDE PCN,16C,NHS EXAMPLE,20190701,,TRUE\n"
+        pcns = EscalationNetwork.from_pcn(io.StringIO(pcn_row), name="Riverside PCNs")
+        assert pcns.network.name == "Riverside PCNs"

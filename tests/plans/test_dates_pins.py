@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
-from engagekit.errors import InvalidValueError, ParseError
+from engagekit.errors import InvalidValueError, ParseError, UnknownChoiceError
 from engagekit.plans import Precision, TargetDate
 
 
@@ -28,10 +29,6 @@ class TestMonthRanges:
         target = TargetDate.parse(text)
         assert (target.start, target.end, target.precision) == (start, end, Precision.MONTHS)
         assert (target.label, target.note) == (None, None)
-
-    def test_second_month_before_the_first(self) -> None:
-        with pytest.raises(ParseError, match="the second month is before the first"):
-            TargetDate.parse("Feb 2012 - Nov 2011")
 
     def test_months_in_one_year_that_wrap(self) -> None:
         """'Dec/Jan 2012' runs from December 2011; 'Nov/Dec 2011' stays in 2011."""
@@ -115,15 +112,80 @@ class TestPhrases:
             ("2011/13", "a financial year runs over two consecutive years"),
             ("Q2 2011/13", "a financial year runs over two consecutive years"),
             ("2019 - 2015", "the second year is before the first"),
-            ("30th February 2012", "not a real date"),
-            ("27th April 2011 then 3rd May 2011", "more than one date"),
+            ("Feb 2012 - Nov 2011", "the second month is before the first"),
+            ("30th February 2012", "not a real date (day is out of range for month)"),
+            ("2011-02-30", "not a real date (day is out of range for month)"),
+            ("27th April 2011 then 3rd May 2011", "more than one date; give each its own target"),
+            # "On-going" is the leftmost date expression, so the year after it is a second one.
+            ("On-going from 2012", "more than one date; give each its own target"),
+            ("Dec 5th event", "no year given (engagekit never assumes the current year)"),
             ("Soon", "no date found"),
             ("   ", "no date given"),
         ],
     )
     def test_refused(self, text: str, reason: str) -> None:
-        with pytest.raises(ParseError, match=reason):
+        """The whole message: the phrase quoted as given, then what was wrong with it."""
+        with pytest.raises(ParseError, match=f"^{re.escape(f'cannot read {text!r}: {reason}')}$"):
             TargetDate.parse(text)
+
+    @pytest.mark.parametrize(
+        ("text", "start", "end"),
+        [
+            ("Early May 2011", D(2011, 5, 1), D(2011, 5, 10)),
+            ("Beginning of May 2011", D(2011, 5, 1), D(2011, 5, 10)),
+            ("Start of  May 2011", D(2011, 5, 1), D(2011, 5, 10)),
+            ("Mid May 2011", D(2011, 5, 11), D(2011, 5, 20)),
+            ("Middle of May 2011", D(2011, 5, 11), D(2011, 5, 20)),
+            ("End of May 2011", D(2011, 5, 21), D(2011, 5, 31)),
+        ],
+    )
+    def test_parts_of_a_month(self, text: str, start: dt.date, end: dt.date) -> None:
+        """Each way of writing the first, middle and last third of a month."""
+        target = TargetDate.parse(text)
+        assert (target.start, target.end, target.precision) == (
+            start,
+            end,
+            Precision.PART_OF_MONTH,
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "start", "end", "precision"),
+        [
+            ("Sept. 2011", D(2011, 9, 1), D(2011, 9, 30), Precision.MONTH),
+            ("Nov./Dec. 2011", D(2011, 11, 1), D(2011, 12, 31), Precision.MONTHS),
+            # The same month twice stays in its year; only a later-to-earlier pair wraps.
+            ("May to May 2011", D(2011, 5, 1), D(2011, 5, 31), Precision.MONTHS),
+            ("2011 - 2011", D(2011, 1, 1), D(2011, 12, 31), Precision.YEARS),
+        ],
+    )
+    def test_abbreviations_and_repeats(
+        self, text: str, start: dt.date, end: dt.date, precision: Precision
+    ) -> None:
+        target = TargetDate.parse(text)
+        assert (target.start, target.end, target.precision) == (start, end, precision)
+
+    def test_an_ongoing_word_after_a_date_is_a_note(self) -> None:
+        """The leftmost date expression wins, so 'on-going' after a month is only words."""
+        target = TargetDate.parse("Sept 2011 and on-going")
+        assert (target.start, target.end, target.precision) == (
+            D(2011, 9, 1),
+            D(2011, 9, 30),
+            Precision.MONTH,
+        )
+        assert (target.label, target.note) == (None, "and on-going")
+
+    def test_only_separators_are_trimmed_from_label_and_note(self) -> None:
+        """A label ending, or a note starting, with a capital letter keeps it."""
+        target = TargetDate.parse("Phase IX - May 2011 - Xmas edition")
+        assert (target.label, target.note) == ("Phase IX", "Xmas edition")
+
+    def test_an_unknown_year_style_names_the_parameter(self) -> None:
+        with pytest.raises(UnknownChoiceError, match=r"^years: 'fiscal' is not allowed"):
+            TargetDate.parse("2011 - 2012", years="fiscal")
+
+    def test_contains_names_its_parameter(self) -> None:
+        with pytest.raises(InvalidValueError, match=r"^date: 'soon' is not allowed"):
+            TargetDate.parse("May 2011").contains("soon")
 
     def test_label_and_note_are_trimmed(self) -> None:
         """Words around the date lose their separators: 'Website – June – July 2011'."""
@@ -139,4 +201,11 @@ class TestPhrases:
         target = TargetDate.parse("First edition June 2011")
         assert target.describe() == (
             "'First edition June 2011': 2011-06-01 to 2011-06-30 (month, label 'First edition')"
+        )
+        target = TargetDate.parse("By March 2012")
+        assert target.describe() == "'By March 2012': open start to 2012-03-31 (month)"
+        target = TargetDate.parse("Initial report April 2012 - then at AGM")
+        assert target.describe() == (
+            "'Initial report April 2012 - then at AGM': 2012-04-01 to 2012-04-30"
+            " (month, label 'Initial report', note 'then at AGM')"
         )
