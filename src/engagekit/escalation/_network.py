@@ -540,8 +540,8 @@ class EscalationNetwork(_display.Tabular):
         for body_id, count in at_body.items():
             try:
                 target = mapping[body_id]
-            except KeyError as exc:
-                raise self._unknown_item(exc) from None
+            except KeyError:
+                raise self._unknown_body(body_id) from None
             counts[target] = counts.get(target, 0) + count
         if len(counts) == len(at_tier):
             return counts
@@ -591,8 +591,9 @@ class EscalationNetwork(_display.Tabular):
         for (body_id, group), count in pairs.items():
             try:
                 target = lookup(body_id)
-            except (KeyError, TypeError) as exc:
-                raise self._unknown_item(exc) from None
+            except KeyError:
+                # Every body id was hashed by the Counter above: only an unknown id fails.
+                raise self._unknown_body(body_id) from None
             counts = grouped.get(target)
             if counts is None:
                 counts = grouped[target] = {}
@@ -605,11 +606,8 @@ class EscalationNetwork(_display.Tabular):
             for body_id in sorted(grouped)
         }
 
-    def _unknown_item(self, exc: Exception) -> Exception:
-        if isinstance(exc, KeyError) and exc.args:
-            name = exc.args[0]
-            return UnknownNameError("body", name, choices=self._choices(name))
-        return InvalidTypeError("items", exc, expected="body ids (text)")
+    def _unknown_body(self, name: Any) -> UnknownNameError:
+        return UnknownNameError("body", name, choices=self._choices(name))
 
     # --- networkx -------------------------------------------------------------------------
 
