@@ -4,7 +4,6 @@ table's columns, that pandas reads as they are."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from collections.abc import Callable
 from pathlib import Path
@@ -16,11 +15,7 @@ import pytest
 from engagekit import ENGAGEMENT_CYCLE, EscalationNetwork, evaluate, examples, render
 from engagekit import io as io_
 from engagekit.consultations import (
-    Consultation,
     ConsultationLoop,
-    ImportMapping,
-    Question,
-    read_responses,
 )
 from engagekit.cycles import commissioning_cycles, ladders
 from engagekit.decisions import Decision, compare, required_engagement
@@ -41,6 +36,7 @@ from engagekit.plans import (
     you_said_we_did,
 )
 from engagekit.techniques import catalogue, select
+from tests.samples import csv_import
 
 
 PLAIN = (str, int, float, bool, dt.date, type(None))
@@ -109,24 +105,6 @@ def _requirement() -> Any:
     """What the example clinic move (12,000 people, a relocation) must engage on."""
     decision = io_.load_toml(examples.data_file("clinic-move.toml"), Decision)
     return required_engagement(decision.impact, on=decision.on)
-
-
-def _csv_import() -> Any:
-    """The export of `read_responses`' example: one answer unread, one id repeated."""
-    consultation = Consultation(
-        title="Clinic hours",
-        questions=[
-            Question(id="support", text="Do you agree?", kind="closed", choices=["Yes", "No"])
-        ],
-    )
-    mapping = ImportMapping.from_dict(
-        {
-            "id": "Ref",
-            "channel": "paper",
-            "question": [{"id": "support", "column": "Q1", "values": {"Y": "Yes", "N": "No"}}],
-        }
-    )
-    return read_responses(io.StringIO("Ref,Q1\n1,Y\n2,Perhaps\n1,N\n"), mapping, consultation)
 
 
 def _protected() -> Disclosure:
@@ -235,7 +213,7 @@ TABULAR: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
         lambda: examples.oxfordshire_synthetic_responses().crosstab("support", by="channel"),
         ("answer", "online-consultation", "paper-form", "event"),
     ),
-    "consultation import": (_csv_import, ("line", "column", "value", "message")),
+    "consultation import": (csv_import, ("line", "column", "value", "message")),
     "response report": (
         examples.oxfordshire_synthetic_report,
         ("section", "table", "category", "responses", "share"),
@@ -518,7 +496,7 @@ def test_consultation_records():
         13,
         "planned",
     )
-    assert [(f["line"], f["column"]) for f in _csv_import().to_records()] == [(3, "Q1"), (4, "Ref")]
+    assert [(f["line"], f["column"]) for f in csv_import().to_records()] == [(3, "Q1"), (4, "Ref")]
 
 
 def test_detail_tables_give_one_record_per_aspect():

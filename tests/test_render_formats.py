@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import inspect
-import io
 import pkgutil
 
 from collections.abc import Callable
@@ -21,7 +20,6 @@ import engagekit
 
 from engagekit import ENGAGEMENT_CYCLE, _display, examples, render
 from engagekit import io as io_
-from engagekit.consultations import Consultation, ImportMapping, Question, read_responses
 from engagekit.decisions import Consultation as DecisionConsultation
 from engagekit.decisions import Decision, check_consultation, required_engagement
 from engagekit.duties import BodyType, Checklist
@@ -34,6 +32,7 @@ from engagekit.plans import (
     Recurrence,
 )
 from engagekit.techniques import catalogue
+from tests.samples import csv_import
 
 
 FORMATS = {"text": render.text, "markdown": render.markdown, "html": render.html}
@@ -99,24 +98,6 @@ def _consultation_check() -> Any:
         considered_in_decision=True,
     )
     return check_consultation(consultation, on="2016-04-07")
-
-
-def _csv_import() -> Any:
-    """The export of `read_responses`' example: one answer unread, one id repeated."""
-    consultation = Consultation(
-        title="Clinic hours",
-        questions=[
-            Question(id="support", text="Do you agree?", kind="closed", choices=["Yes", "No"])
-        ],
-    )
-    mapping = ImportMapping.from_dict(
-        {
-            "id": "Ref",
-            "channel": "paper",
-            "question": [{"id": "support", "column": "Q1", "values": {"Y": "Yes", "N": "No"}}],
-        }
-    )
-    return read_responses(io.StringIO("Ref,Q1\n1,Y\n2,Perhaps\n1,N\n"), mapping, consultation)
 
 
 def _feedback() -> FeedbackLoop:
@@ -185,7 +166,7 @@ EXAMPLES: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
         ("Tell people what happened to their views",),
     ),
     "engagekit.ResponseSet": (examples.oxfordshire_synthetic_responses, ("24 responses to",)),
-    "engagekit.consultations.CsvImport": (_csv_import, ("Perhaps", "3 rows")),
+    "engagekit.consultations.CsvImport": (csv_import, ("Perhaps", "3 rows")),
     "engagekit.FeedbackLoop": (_feedback, ("Evening appointments wanted", "2018-05-03")),
     "engagekit.plans.LoopMetrics": (
         lambda: _feedback().metrics(dt.date(2019, 3, 31)),
@@ -376,9 +357,9 @@ def test_closure_metrics_markdown():
     )
 
 
-def test_csv_import_markdown_escapes_the_stream_origin():
+def testcsv_import_markdown_escapes_the_stream_origin():
     """Text read from a stream is "<csv>": Markdown would take it as a tag and hide it."""
-    assert render.markdown(_csv_import()).splitlines()[:6] == [
+    assert render.markdown(csv_import()).splitlines()[:6] == [
         "&lt;csv&gt;: 3 rows, 1 response read",
         "",
         "## Import findings with 2 findings",
