@@ -292,9 +292,10 @@ def md_text(value: object) -> str:
         >>> md_text("read from <csv>; see <https://digital.nhs.uk/ods>")
         'read from &lt;csv&gt;; see <https://digital.nhs.uk/ods>'
     """
-    if isinstance(value, Html):
-        return str(value)
-    parts = _AUTOLINK.split(str(value))
+    text = str(value)
+    if isinstance(value, Html) or ("<" not in text and ">" not in text):
+        return text
+    parts = _AUTOLINK.split(text)
     return "".join(
         part if index % 2 else part.replace("<", "&lt;").replace(">", "&gt;")
         for index, part in enumerate(parts)
@@ -524,14 +525,16 @@ def _(value: Listing) -> list[Record]:  # type: ignore[type-arg]
 def _shown_rows(value: Listing) -> list[list[str]]:  # type: ignore[type-arg]
     """A listing's rows as the cells shown: each fraction in a `percent` column as a
     percentage with one decimal."""
-    shown = [i for i, column in enumerate(value.columns) if column in value.percent]
-    rows = [[_cell(c) for c in row] for row in value.rows()]
-    if shown:
-        for row, cells in zip(value.rows(), rows, strict=True):
-            for i in shown:
-                if isinstance(row[i], int | float) and not isinstance(row[i], bool):
-                    cells[i] = f"{row[i]:.1%}"
-    return rows
+    shown = {i for i, column in enumerate(value.columns) if column in value.percent}
+    return [
+        [
+            f"{c:.1%}"
+            if i in shown and isinstance(c, int | float) and not isinstance(c, bool)
+            else _cell(c)
+            for i, c in enumerate(row)
+        ]
+        for row in value.rows()
+    ]
 
 
 @text.register
