@@ -914,16 +914,10 @@ def _in_sentence(body: str) -> str:
 
 
 def _reach(reach: Sequence[ReachCount], suppress_below: int) -> Section:
+    # An EngagementRecord has refused a group given twice for one characteristic.
     groups: dict[str, dict[str, int]] = {}
-    for index, count in enumerate(reach):
-        mine = groups.setdefault(count.characteristic, {})
-        if count.group in mine:
-            raise InvalidValueError(
-                f"participants[{index}]",
-                count.group,
-                reason=f"{count.characteristic!r} has this group twice",
-            )
-        mine[count.group] = count.count
+    for count in reach:
+        groups.setdefault(count.characteristic, {})[count.group] = count.count
     unstated = {a.casefold() for a in NOT_STATED}
     tables = [
         OneWay(
