@@ -47,6 +47,7 @@ from engagekit._display import (
     html,
     linked,
     markdown,
+    md_text,
     quoted,
     records,
     rows_to_records,
@@ -228,7 +229,8 @@ def _(value: Reason) -> str:
 
 @markdown.register
 def _(value: Reason) -> str:
-    return f"**{value.outcome.label}** {_clause(value.title)}: {value.message}  \n{value.source}\n"
+    head = f"**{value.outcome.label}** {md_text(_clause(value.title))}: {md_text(value.message)}"
+    return f"{head}  \n{md_text(value.source)}\n"
 
 
 @html.register
