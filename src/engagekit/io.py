@@ -494,7 +494,9 @@ def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
     generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
-    expected = f"a table of {cls.__name__} fields"
+    # A private document type names itself in words (``_document_name``), not by its
+    # class name, which means nothing to whoever wrote the file.
+    expected = f"a table of {getattr(cls, '_document_name', cls.__name__)} fields"
 
     def structure(value: Any, _: Any) -> Any:
         # A dict (what JSON and TOML give) skips the slower ABC check for Mapping.

@@ -309,6 +309,16 @@ def test_load_evidence_reads_json_of_the_same_shape(tmp_path):
         load_evidence(bare)
 
 
+def test_an_evidence_file_of_the_wrong_shape_is_named_in_words(tmp_path):
+    """The message names an evidence file, not the private type that reads it."""
+    listed = tmp_path / "evidence.json"
+    listed.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(
+        DocumentError, match=r"got a list \[1, 2\]; expected a table of evidence file fields"
+    ):
+        load_evidence(listed)
+
+
 def test_financial_year_helper():
     """NHS financial years run 1 April to 31 March."""
     assert FinancialYear.containing(dt.date(2024, 3, 31)).label == "2023/24"

@@ -558,6 +558,8 @@ def _judge(
 
 @attrs.frozen(kw_only=True)
 class _EvidenceFile:
+    _document_name: ClassVar[str] = "evidence file"
+
     evidence: tuple[Evidence, ...] = attrs.field(
         converter=_validate.to_tuple,
         validator=[
