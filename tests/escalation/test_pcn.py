@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io as stdio
 import sys
@@ -15,6 +16,7 @@ from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError,
 from engagekit.escalation import (
     BodyKind,
     EscalationNetwork,
+    OdsName,
     OdsNames,
     PcnImport,
     PcnMembership,
@@ -51,6 +53,20 @@ def ids(network: EscalationNetwork, start: str) -> list[str]:
 
 
 class TestAlone:
+    def test_parent_kind_and_name_follow_the_day(self) -> None:
+        """A PCN's parent is a CCG before 1 July 2022 and a sub-ICB location from
+        then; one the file leaves unnamed is named from the built-in tables."""
+        row = "A81001,A SURGERY,11X,,U00001,A PCN,11X,,20190701,,\n"
+        before = read(row, as_of="2020-01-01").network.body("11X")
+        assert (before.kind, before.name) == (
+            BodyKind.CLINICAL_COMMISSIONING_GROUP,
+            "NHS Somerset CCG",
+        )
+        after = read(row, as_of="2022-07-01").network.body("11X")
+        assert (after.kind, after.name) == (BodyKind.SUB_ICB_LOCATION, "NHS Somerset ICB - 11X")
+        unknown = read(row.replace("11X", "99Z"), as_of="2020-01-01").network.body("99Z")
+        assert unknown.name == "Clinical commissioning group (CCG) 99Z"
+
     def test_current_memberships_make_practice_pcn_sub_icb(self) -> None:
         """Without as_of, the memberships with no end date; ended ones are skipped."""
         result = EscalationNetwork.from_pcn(PCN)
@@ -75,7 +91,13 @@ class TestAlone:
             BodyKind.PRIMARY_CARE_NETWORK,
             Tier.NEIGHBOURHOOD,
         )
-        assert net.body("16C").name == "NHS EXAMPLE SUB-ICB"
+        # Named by the file, cased as ODS organisation names are; a sub-ICB location
+        # of today (no date given).
+        sub_icb = net.body("16C")
+        assert (sub_icb.name, sub_icb.kind) == (
+            "NHS North East and North Cumbria ICB - 16C",
+            BodyKind.SUB_ICB_LOCATION,
+        )
         assert [b.id for b in net.top] == ["16C", "42D"]
         assert net.source is not None
         assert "ePCN" in net.source.title
@@ -145,16 +167,29 @@ class TestMerged:
         assert [b.id for b in net.parents("A81001")] == ["U00001", "16C"]
         assert len(net) == len(ods) + 3
         assert net.name == f"{ods.name} with primary care networks"
-        # The commissioners keep the names engagekit's tables give them (ONS, July
-        # 2022), not the ePCN file's: the file names only those named by code.
         assert net.body("16C").name == "NHS North East and North Cumbria ICB - 16C"
         assert net.body("04C").name == "NHS Leicester, Leicestershire and Rutland ICB - 04C"
+        # The built-in name of 16C is marked unverified (read from a copy of the ONS
+        # lookup), so the name in the user's ePCN file replaces it.
+        builtin = OdsNames.builtin().lookup("16C", "2023-01-01")
+        assert builtin is not None
+        assert not builtin.verified
+        renamed = EscalationNetwork.from_pcn(stdio.StringIO(member()), network=ods).network
+        assert renamed.body("16C").name == "A Sub-ICB"
+        # A name from the user's own name files stays.
+        given = OdsNames(
+            {"16C": (OdsName(code="16C", name="NHS GIVEN NAME - 16C", kind="ods-file"),)}
+        )
+        own = EscalationNetwork.from_ods(EPRACCUR, names=given).network
+        assert own.body("16C").name == "NHS Given Name - 16C"
+        kept = EscalationNetwork.from_pcn(stdio.StringIO(member()), network=own).network
+        assert kept.body("16C").name == "NHS Given Name - 16C"
         # With no name tables, the ePCN file names the commissioner epraccur gives
         # only by code.
         bare = EscalationNetwork.from_ods(EPRACCUR, names=OdsNames({})).network
         assert bare.body("16C").name == "Sub-ICB location 16C"
         named = EscalationNetwork.from_pcn(PCN, network=bare).network
-        assert named.body("16C").name == "NHS EXAMPLE SUB-ICB"
+        assert named.body("16C").name == "NHS North East and North Cumbria ICB - 16C"
         assert named.body("04C").name == "Sub-ICB location 04C"  # its one membership ended
         assert net.aggregate(["A81001", "A81002", "A81004"], to=Tier.NEIGHBOURHOOD) == {
             "U00001": 1,
@@ -316,9 +351,8 @@ class TestXlsx:
 
     def test_core_partner_sheet_is_read(self, tmp_path: Path) -> None:
         """ePCN.xlsx: the core partner sheet, its header row, dates as text or as dates."""
-        lines = PCN.read_text().splitlines()
         rows: list[list[object]] = [list(COLUMNS)]
-        rows.extend([c.strip('"') for c in line.split(",")] for line in lines)
+        rows.extend(list(row) for row in csv.reader(PCN.read_text().splitlines()))
         rows[1][8] = dt.datetime(2019, 7, 1)  # a date cell, as Excel holds it
         path = self.workbook(tmp_path / "ePCN.xlsx", rows)
         from_xlsx = EscalationNetwork.from_pcn(path)

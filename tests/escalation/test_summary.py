@@ -234,10 +234,23 @@ class TestCommand:
         status, text = run("network", "--pcn", str(PCN), "--as-of", "2019-08-01", "--summary")
         assert status == 0
         assert "6 rows read; 4 memberships in 3 primary care networks; 2 rows skipped" in text
-        assert (
-            "Primary care network                    3       RIVERSIDE PCN, COAST PCN, VALE PCN"
-            in text
-        )
+        # On 2019-08-01 the PCNs' parents are CCGs, named by the file.
+        rows = [" ".join(line.split()) for line in text.splitlines()]
+        assert rows[6:9] == [
+            (
+                "Place, county or CCG Clinical commissioning group (CCG) 3 NHS Leicester, "
+                "Leicestershire and Rutland ICB - 04C, NHS North East and North Cumbria ICB "
+                "- 16C, NHS Humber and North Yorkshire ICB - 42D"
+            ),
+            (
+                "Neighbourhood (primary care network) Primary care network 3 RIVERSIDE PCN, "
+                "COAST PCN, VALE PCN"
+            ),
+            (
+                "Practice Practice 4 THE EXAMPLE SURGERY, RIVERSIDE MEDICAL CENTRE, HIGH "
+                "STREET GROUP PRACTICE, …"
+            ),
+        ]
         status, text = run("network", "sutton", "--summary", "--format", "json")
         document = json.loads(text)
         assert document["engagekit"] == {"format": 1, "type": "NetworkSummary"}

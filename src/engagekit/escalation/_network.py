@@ -755,6 +755,13 @@ class EscalationNetwork(_display.Tabular):
         to the PCN's sub-ICB location, which must be a body of `network`; the
         practice keeps its other links (to its commissioner), no longer primary.
 
+        Practices and PCNs take the names the file gives them. A sub-ICB location
+        takes the file's name, cased as `OdsNames` cases ODS organisation names,
+        where it had none but its code or one from a built-in table marked
+        unverified; a name from a verified table or from the user's own `names=`
+        files stays. Alone, a PCN's parent is a clinical commissioning group before
+        1 July 2022 (on `as_of`) and a sub-ICB location from then, as in `from_ods`.
+
         Args:
             source: a path (`.csv`, or `.xlsx`), or a text file object (opened
                 with `newline=""`).
@@ -782,7 +789,7 @@ class EscalationNetwork(_display.Tabular):
             ...        "20190701,,TRUE\\n")
             >>> pcns = EscalationNetwork.from_pcn(io.StringIO(csv)).network
             >>> [b.name for b in pcns.route("A81001")]
-            ['RIVERSIDE PCN', 'NHS EXAMPLE']
+            ['RIVERSIDE PCN', 'NHS Example']
         """
         from engagekit.escalation._pcn import read_pcn
 

@@ -43,7 +43,9 @@ from engagekit.escalation._ods import (
     _rows,
     _skipped_row,
     _text_source,
+    era_kinds,
 )
+from engagekit.escalation._odsnames import OdsNames, readable
 from engagekit.escalation._summary import _known_name
 from engagekit.escalation._tiers import BodyKind, Tier
 from engagekit.escalation._tree import tree_network as _tree_network
@@ -445,7 +447,8 @@ def _build(
         if pcn not in names and (text := row[_PCN_NAME].strip()):
             names[pcn] = text
         if sub_icb not in names and (text := row[_PCN_SUB_NAME].strip()):
-            names[sub_icb] = text
+            # Cased as `from_ods` cases the names in ODS organisation files.
+            names[sub_icb] = readable(text)
 
     if problems:
         raise DocumentError(origin, problems, more=more)
@@ -458,7 +461,7 @@ def _build(
         else f"Primary care networks from {origin}"
     ) + (f" on {as_of.isoformat()}" if as_of and not name else "")
     if network is None:
-        built = _alone(kept, parent_of, names, label)
+        built = _alone(kept, parent_of, names, label, as_of)
     else:
         built = _merged(network, kept, parent_of, names, label)
     return PcnImport(
@@ -561,6 +564,17 @@ def _pcn_parents(
     return {pcn: m.sub_icb for pcn, m in first.items()}, conflicts
 
 
+def _replaceable_name(body: Body) -> bool:
+    """Whether a body's name was made from its code or read from an unverified
+    built-in table, so that a name in the user's ePCN file should replace it."""
+    if not _known_name(body):
+        return True
+    return any(
+        not entry.verified and entry.readable == body.name
+        for entry in OdsNames.builtin().entries(body.id)
+    )
+
+
 def _pcn_body(pcn: str, names: dict[str, str]) -> Body:
     return _body(
         pcn,
@@ -571,21 +585,32 @@ def _pcn_body(pcn: str, names: dict[str, str]) -> Body:
 
 
 def _alone(
-    kept: list[PcnMembership], parent_of: dict[str, str], names: dict[str, str], label: str
+    kept: list[PcnMembership],
+    parent_of: dict[str, str],
+    names: dict[str, str],
+    label: str,
+    as_of: dt.date | None,
 ) -> EscalationNetwork:
     """Practice → PCN → sub-ICB location: a tree (one PCN for each practice kept, one
     parent for each PCN) of codes the reader checked, and names it took from the
-    file's non-empty cells, so it is made and indexed as `from_ods` makes its own."""
+    file's non-empty cells (a sub-ICB location the file leaves unnamed is named as
+    `from_ods` names it), so it is made and indexed as `from_ods` makes its own."""
     practice_kind, practice_tier = BodyKind.PRACTICE, Tier.PRACTICE
     bodies = [
         _body(m.practice, names.get(m.practice, m.practice), practice_kind, practice_tier)
         for m in kept
     ]
     bodies.extend(_pcn_body(pcn, names) for pcn in sorted(parent_of))
-    bodies.extend(
-        _body(sub, names.get(sub, f"Sub-ICB location {sub}"), BodyKind.COMMISSIONER, Tier.PLACE)
-        for sub in sorted(set(parent_of.values()))
-    )
+    # A PCN's parent is the commissioner of its day, of the kind `from_ods` gives it:
+    # a CCG before 1 July 2022, a sub-ICB location from then (and with no date).
+    kind = era_kinds(as_of)[0]
+    builtin = OdsNames.builtin()
+    for sub in sorted(set(parent_of.values())):
+        name = names.get(sub)
+        if name is None:
+            entry = builtin.lookup(sub, as_of)
+            name = entry.readable if entry is not None else f"{kind.label} {sub}"
+        bodies.append(_body(sub, name, kind, Tier.PLACE))
     links = [_link(m.practice, m.pcn) for m in kept]
     links.extend(_link(pcn, sub) for pcn, sub in sorted(parent_of.items()))
     return _tree_network(label, bodies, links, _source())
@@ -614,11 +639,13 @@ def _merged(
     ]
     links.extend(Link(source=m.practice, target=m.pcn, primary=True) for m in kept)
     links.extend(Link(source=pcn, target=sub) for pcn, sub in sorted(parent_of.items()))
-    # A body named only by its code (as `from_ods` names a commissioner it has no name
-    # for) takes the name the ePCN file gives it.
+    # The ePCN file's name replaces one that rests on nothing the user gave: a name
+    # made from the code (as `from_ods` names a commissioner it has no name for) or one
+    # from a built-in table marked unverified. A name from a verified table or from
+    # the user's own `names=` files stays.
     bodies = [
         attrs.evolve(body, name=names[body.id])
-        if body.id in names and not _known_name(body)
+        if body.id in names and _replaceable_name(body)
         else body
         for body in network.bodies
     ]
