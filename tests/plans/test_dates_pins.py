@@ -107,6 +107,22 @@ class TestPhrases:
         assert (target.start, target.end, target.precision) == (start, end, precision)
 
     @pytest.mark.parametrize(
+        ("text", "start", "precision", "uncertain"),
+        [
+            ("On-going from 2012", D(2012, 1, 1), Precision.YEAR, False),
+            ("Ongoing from April 2012?", D(2012, 4, 1), Precision.MONTH, True),
+            ("Continuing from Jan 1st 2013", D(2013, 1, 1), Precision.DAY, False),
+        ],
+    )
+    def test_ongoing_from_a_date_opens_the_end(
+        self, text: str, start: dt.date, precision: Precision, uncertain: bool
+    ) -> None:
+        """A date given after "on-going" wins over it: the window runs from the date."""
+        target = TargetDate.parse(text)
+        assert (target.start, target.end, target.precision) == (start, None, precision)
+        assert (target.uncertain, target.label, target.note) == (uncertain, None, None)
+
+    @pytest.mark.parametrize(
         ("text", "reason"),
         [
             ("2011/13", "a financial year runs over two consecutive years"),
@@ -116,8 +132,7 @@ class TestPhrases:
             ("30th February 2012", "not a real date (day is out of range for month)"),
             ("2011-02-30", "not a real date (day is out of range for month)"),
             ("27th April 2011 then 3rd May 2011", "more than one date; give each its own target"),
-            # "On-going" is the leftmost date expression, so the year after it is a second one.
-            ("On-going from 2012", "more than one date; give each its own target"),
+            ("ongoing 2012 and 2013", "more than one date; give each its own target"),
             ("Dec 5th event", "no year given (engagekit never assumes the current year)"),
             ("Soon", "no date found"),
             ("   ", "no date given"),

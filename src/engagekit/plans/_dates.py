@@ -2,8 +2,9 @@
 
 The grammar is small and explicit. A phrase holds exactly one date expression; words
 before it are kept as its ``label`` ("First edition"), words after it as its
-``note`` ("then at AGM"); "From …" opens the end of the window, "By …" opens its
-start; a "?" anywhere marks the date as uncertain. Nothing is ever filled in from
+``note`` ("then at AGM"); "From …" (or "On-going from …") opens the end of the
+window, "By …" opens its start; "On-going" with no date is a window with neither
+end; a "?" anywhere marks the date as uncertain. Nothing is ever filled in from
 today's date: a day or month without a year is a `ParseError`.
 """
 
@@ -95,7 +96,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _OPEN_END = re.compile(
-    r"(?:^|\s)(?:from|starting|starting\s+from|commencing|after)\s*$", re.IGNORECASE
+    r"(?:^|\s)(?:(?:on\s*-?\s*going|continuing|continuous(?:ly)?)\s+)?"
+    r"(?:from|starting|starting\s+from|commencing|after)\s*$",
+    re.IGNORECASE,
 )
 _OPEN_START = re.compile(r"(?:^|\s)(?:by|before|no\s+later\s+than|until|till)\s*$", re.IGNORECASE)
 _DATE_WORD = re.compile(rf"\b(?:{_M}|\d{{1,4}})\b", re.IGNORECASE)
@@ -195,6 +198,8 @@ class TargetDate:
             found = pattern.search(clean)
             if found is None:
                 continue
+            if name == "ongoing" and best is not None:
+                break  # a date given wins: "On-going from 2012" is "From 2012"
             if (
                 best is None
                 or found.start() < best[1].start()
