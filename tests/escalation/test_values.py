@@ -11,6 +11,7 @@ import attrs
 import numpy as np
 import pytest
 
+from engagekit import render
 from engagekit.duties import BodyType, duties_for
 from engagekit.errors import (
     GraphStructureError,
@@ -158,6 +159,29 @@ class TestTypedResults:
         assert gaps.to_records() == [{"gap": "not represented", "body": "sutton-practice-25"}]
         assert len(gaps) == 1
         assert "sutton-practice-25" in str(gaps)
+
+    def test_gaps_show_one_row_for_each_kind_in_every_rendering(self) -> None:
+        """Text, HTML and Markdown agree: each kind of gap with its count and the
+        first ten ids; records list every gap."""
+        gaps = Gaps(no_patient_group=tuple(f"P{n:05d}" for n in range(12)), no_route=("forum",))
+        first_ten = ", ".join(f"P{n:05d}" for n in range(10)) + ", … (2 more)"
+        assert render.text(gaps).splitlines() == [
+            f"Practices with no patient group (12): {first_ten}",
+            "Bodies with no route to the top (1): forum",
+        ]
+        assert render.markdown(gaps).splitlines() == [
+            "## Gaps",
+            "",
+            "| Gap | Bodies | Body ids |",
+            "|---|---|---|",
+            f"| Practices with no patient group | 12 | {first_ten} |",
+            "| Bodies with no route to the top | 1 | forum |",
+        ]
+        html = render.html(gaps)
+        assert html.count("<tr>") == 3  # the header and one row for each kind found
+        assert f">{first_ten}</td>" in html
+        assert len(gaps.to_records()) == 13
+        assert render.markdown(Gaps()) == render.text(Gaps()) == "No gaps found."
 
     def test_aggregate_has_one_return_type(self) -> None:
         """aggregate counts; aggregate_by counts by key (one return type each)."""

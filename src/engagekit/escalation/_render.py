@@ -159,38 +159,48 @@ def _(value: Coverage) -> list[Record]:
     return rows_to_records(tuple(c.lower() for c in _COVERAGE), _coverage(value))
 
 
+#: Each kind of gap: its field and how the text, HTML and Markdown name it.
+_GAP_KINDS = (
+    ("no_patient_group", "Practices with no patient group"),
+    ("unrepresented", "Practices not represented on the next tier"),
+    ("no_route", "Bodies with no route to the top"),
+    ("empty_forums", "Forums with no members"),
+)
+#: Body ids shown for each kind of gap; the rest are counted.
+_GAPS_SHOWN = 10
+
+
+def _gap_rows(value: Gaps) -> list[tuple[str, int, str]]:
+    """One row for each kind of gap found: its label, count and first ids."""
+    rows = []
+    for field, label in _GAP_KINDS:
+        ids: tuple[str, ...] = getattr(value, field)
+        if ids:
+            more = len(ids) - _GAPS_SHOWN
+            shown = ", ".join(ids[:_GAPS_SHOWN]) + (f", … ({more} more)" if more > 0 else "")
+            rows.append((label, len(ids), shown))
+    return rows
+
+
 @text.register
 def _(value: Gaps) -> str:
     if value.is_empty:
         return "No gaps found."
-    parts = (
-        ("Practices with no patient group", value.no_patient_group),
-        ("Practices not represented on the next tier", value.unrepresented),
-        ("Bodies with no route to the top", value.no_route),
-        ("Forums with no members", value.empty_forums),
-    )
-    lines = []
-    for label, ids in parts:
-        if ids:
-            shown = ", ".join(ids[:10]) + (f", … ({len(ids) - 10} more)" if len(ids) > 10 else "")
-            lines.append(f"{label} ({len(ids)}): {shown}")
-    return "\n".join(lines)
+    return "\n".join(f"{label} ({count}): {shown}" for label, count, shown in _gap_rows(value))
 
 
 @html.register
 def _(value: Gaps) -> str:
-    rows = [
-        ("No patient group", ", ".join(value.no_patient_group) or "none"),
-        ("Not represented", ", ".join(value.unrepresented) or "none"),
-        ("No route to the top", ", ".join(value.no_route) or "none"),
-        ("Forums with no members", ", ".join(value.empty_forums) or "none"),
-    ]
-    return table(("Gap", "Bodies"), rows, caption="Gaps", row_headers=True)
+    if value.is_empty:
+        return "<p>No gaps found.</p>"
+    return table(("Gap", "Bodies", "Body ids"), _gap_rows(value), caption="Gaps", row_headers=True)
 
 
 @markdown.register
 def _(value: Gaps) -> str:
-    return md_table(("Gap", "Body"), list(value))
+    if value.is_empty:
+        return "No gaps found."
+    return "## Gaps\n\n" + md_table(("Gap", "Bodies", "Body ids"), _gap_rows(value))
 
 
 @records.register
