@@ -499,6 +499,32 @@ def test_consultation_records():
     assert [(f["line"], f["column"]) for f in csv_import().to_records()] == [(3, "Q1"), (4, "Ref")]
 
 
+def test_response_set_records_are_its_responses():
+    """A response set's records are the responses: one row each, every answer,
+    theme and monitoring answer in its own column, unanswered as None."""
+    from engagekit import _display
+
+    responses = examples.oxfordshire_synthetic_responses()
+    frame = pd.DataFrame(responses.to_records()).set_index("id")
+    assert len(frame) == len(responses) == 24
+    assert list(frame.columns[:6]) == [
+        "channel",
+        "respondent_type",
+        "date",
+        "answer: support",
+        "answer: deliver",
+        "themes: deliver",
+    ]
+    first = frame.loc["TH-1001"]
+    assert (first["channel"], first["date"]) == ("online-consultation", dt.date(2015, 3, 9))
+    assert first["themes: comments"] == "online-reach; report-back"
+    assert first["monitoring: religion-or-belief"] == "hindu"
+    assert pd.isna(frame.loc["TH-1004", "answer: deliver"])
+    support = frame["answer: support"].value_counts().to_dict()
+    assert support == responses.results("support").as_dict()
+    assert _display.records(responses) == responses.to_records()
+
+
 def test_detail_tables_give_one_record_per_aspect():
     """A technique, a stage of the engagement cycle and an engagement requirement are
     tables of labelled values: one record per label, choices as values, yes/no as

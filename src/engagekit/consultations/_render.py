@@ -369,6 +369,11 @@ def _(value: ResponseSet) -> str:
     return _responses_head(value) + "\n\n" + markdown(value.profile("channel"))
 
 
+@records.register
+def _(value: ResponseSet) -> list[Record]:
+    return value.to_records()
+
+
 def _import_head(value: CsvImport) -> str:
     responses = counted(len(value.responses), "responses")
     return f"{value.origin}: {counted(value.rows, 'rows')}, {responses} read"

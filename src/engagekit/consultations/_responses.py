@@ -492,6 +492,44 @@ class ResponseSet(_display.Displayable):
 
     __hash__ = None  # type: ignore[assignment]
 
+    def to_records(self) -> list[_display.Record]:
+        """One flat record for each response, in order: ``pandas.DataFrame(x.to_records())``.
+
+        Unlike the tables of results, a response set's records are the responses
+        themselves (its text and HTML show a summary). The columns: ``id``,
+        ``channel``, ``respondent_type`` and ``date``; then for each question, in
+        the consultation's order, ``answer: ID`` (a multiple choice joined by
+        ``"; "``, `None` if unanswered) and, for a free-text question or one with
+        themes coded, ``themes: ID`` (the theme ids, joined by ``"; "``); then ``monitoring: NAME`` for
+        each protected characteristic (`None` where not asked or not answered).
+
+        Examples:
+            >>> from engagekit import examples
+            >>> first = examples.oxfordshire_synthetic_responses().to_records()[0]
+            >>> first["id"], first["channel"], first["answer: support"]
+            ('TH-1001', 'online-consultation', 'Yes')
+            >>> first["themes: comments"], first["monitoring: age"]
+            ('online-reach; report-back', '75-and-over')
+        """
+        columns: list[tuple[str, tuple[Any, ...]]] = [
+            ("id", self._ids),
+            ("channel", self._channels),
+            ("respondent_type", self._types),
+            ("date", self._dates),
+        ]
+        for question in self.consultation.questions:
+            columns.append((f"answer: {question.id}", self._answers[question.id]))
+            tags = self._tags[question.id]
+            if question.kind is QuestionKind.FREE_TEXT or any(tags):
+                columns.append((f"themes: {question.id}", tags))
+        columns.extend((f"monitoring: {c.value}", values) for c, values in self._monitoring.items())
+        plain = _display.plain
+        names = [name for name, _ in columns]
+        return [
+            dict(zip(names, (plain(v) if v != () else None for v in row), strict=True))
+            for row in zip(*(values for _, values in columns), strict=True)
+        ]
+
     @functools.cached_property
     def responses(self) -> tuple[ConsultationResponse, ...]:
         """The responses, as
