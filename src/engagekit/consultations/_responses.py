@@ -500,8 +500,9 @@ class ResponseSet(_display.Displayable):
         ``channel``, ``respondent_type`` and ``date``; then for each question, in
         the consultation's order, ``answer: ID`` (a multiple choice joined by
         ``"; "``, `None` if unanswered) and, for a free-text question or one with
-        themes coded, ``themes: ID`` (the theme ids, joined by ``"; "``); then ``monitoring: NAME`` for
-        each protected characteristic (`None` where not asked or not answered).
+        themes coded, ``themes: ID`` (the theme ids, joined by ``"; "``); then
+        ``monitoring: NAME`` for each protected characteristic (`None` where not
+        asked or not answered).
 
         Examples:
             >>> from engagekit import examples
