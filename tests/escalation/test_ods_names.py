@@ -252,15 +252,40 @@ class TestNames:
         )
 
     def test_unverified_names_are_marked(self) -> None:
-        board = OdsNames.builtin().lookup("7A1")
+        board = OdsNames.builtin().lookup("7A3")
         assert board is not None
-        assert board.verified is False
-        assert str(board) == "7A1: Betsi Cadwaladr University LHB [unverified]"
+        assert board.verified is False  # the ODS spelling is from public code only
+        assert str(board) == (
+            "7A3: Swansea Bay University Local Health Board (2019-04-01 to today) [unverified]"
+        )
         assert OdsNames.builtin().lookup("Y58") is not None
+
+    def test_the_boards_of_april_2018_are_verified(self) -> None:
+        """The seven W11 rows of the ONS file CCG names and codes UK as at 04_18."""
+        names = OdsNames.builtin()
+        boards = {
+            code: names.lookup(code, on="2018-04-01")
+            for code in ("7A1", "7A2", "7A3", "7A4", "7A5", "7A6", "7A7")
+        }
+        assert all(b is not None and b.verified for b in boards.values())
+        assert {code: b.name for code, b in boards.items() if b is not None} == {
+            "7A1": "Betsi Cadwaladr University Health Board",
+            "7A2": "Hywel Dda University Health Board",
+            "7A3": "Abertawe Bro Morgannwg University Health Board",
+            "7A4": "Cardiff and Vale University Health Board",
+            "7A5": "Cwm Taf University Health Board",
+            "7A6": "Aneurin Bevan University Health Board",
+            "7A7": "Powys Teaching Health Board",
+        }
+        first = boards["7A1"]
+        assert first is not None
+        assert first.source is not None
+        assert first.source.publisher == "Office for National Statistics"
+        assert first.source.title.startswith("CCG names and codes UK as at 04_18")
 
     def test_reprs_are_one_line(self) -> None:
         names = OdsNames.read(ICB_NAMES)
-        assert repr(names) == "<OdsNames with 343 codes and 10 tables>"
+        assert repr(names) == "<OdsNames with 343 codes and 11 tables>"
         entry = names.lookup("QNQ")
         assert isinstance(entry, OdsName)
         assert "\n" not in repr(entry)
@@ -304,7 +329,7 @@ class TestWalesAsWales:
     def test_boards_are_named(self) -> None:
         net = EscalationNetwork.from_ods(Y2024, nations="wales").network
         assert [b.name for b in net.route("W91001")] == [
-            "Betsi Cadwaladr University LHB",
+            "Betsi Cadwaladr University Health Board",
             "NHS Wales",
         ]
 
@@ -324,9 +349,11 @@ class TestWalesAsWales:
         assert names.name("7A3") == "Swansea Bay University Local Health Board"
         old = names.lookup("7A3", on="2019-03-31")
         assert old is not None
-        assert (old.opened, old.closed, old.verified) == (None, dt.date(2019, 3, 31), False)
-        assert old.source is not None
-        assert old.source.title.startswith("Public code naming NHS Wales local health boards")
+        assert (old.opened, old.closed) == (None, dt.date(2019, 3, 31))
+        assert old.verified is True  # ONS, April 2018
+        new = names.lookup("7A3", on="2019-04-01")
+        assert new is not None
+        assert new.verified is False  # the ODS spelling is from public code only
 
     def test_a_welsh_practice_is_named_by_the_board_of_the_date(self) -> None:
         """A practice under 7A3 read as at 2018 and as at 2020: the same code, the
