@@ -254,9 +254,9 @@ class TestNames:
     def test_unverified_names_are_marked(self) -> None:
         board = OdsNames.builtin().lookup("7A3")
         assert board is not None
-        assert board.verified is False  # the ODS spelling is from public code only
+        assert board.verified is False  # read from a processed copy of the ONS file
         assert str(board) == (
-            "7A3: Swansea Bay University Local Health Board (2019-04-01 to today) [unverified]"
+            "7A3: Swansea Bay University Health Board (2019-04-01 to today) [unverified]"
         )
         assert OdsNames.builtin().lookup("Y58") is not None
 
@@ -341,19 +341,17 @@ class TestWalesAsWales:
         assert names.name("7A3", on="2019-03-31") == (
             "Abertawe Bro Morgannwg University Health Board"
         )
-        assert names.name("7A3", on="2019-04-01") == ("Swansea Bay University Local Health Board")
+        assert names.name("7A3", on="2019-04-01") == ("Swansea Bay University Health Board")
         assert names.name("7A5", on="2018-06-01") == "Cwm Taf University Health Board"
-        assert names.name("7A5", on="2019-04-01") == (
-            "Cwm Taf Morgannwg University Local Health Board"
-        )
-        assert names.name("7A3") == "Swansea Bay University Local Health Board"
+        assert names.name("7A5", on="2019-04-01") == ("Cwm Taf Morgannwg University Health Board")
+        assert names.name("7A3") == "Swansea Bay University Health Board"
         old = names.lookup("7A3", on="2019-03-31")
         assert old is not None
         assert (old.opened, old.closed) == (None, dt.date(2019, 3, 31))
         assert old.verified is True  # ONS, April 2018
         new = names.lookup("7A3", on="2019-04-01")
         assert new is not None
-        assert new.verified is False  # the ODS spelling is from public code only
+        assert new.verified is False  # read from a processed copy of the ONS file
 
     def test_a_welsh_practice_is_named_by_the_board_of_the_date(self) -> None:
         """A practice under 7A3 read as at 2018 and as at 2020: the same code, the
@@ -374,7 +372,7 @@ class TestWalesAsWales:
             "NHS Wales",
         ]
         assert [b.name for b in after.route("W98001")] == [
-            "Swansea Bay University Local Health Board",
+            "Swansea Bay University Health Board",
             "NHS Wales",
         ]
 
