@@ -188,11 +188,13 @@ class TestNames:
         assert net.body("QSL").name == "NHS Somerset Integrated Care Board"
         entry = OdsNames.builtin().lookup("QSL", on=ICB_ERA)
         assert entry is not None
-        assert entry.verified is False  # from a copy of the ONS lookup, not the file
+        assert entry.verified is True  # two copies of the ONS lookup agree row for row
         assert entry.name == "NHS Somerset Integrated Care Board"  # as ONS spells it
         assert entry.source is not None
         assert entry.source.publisher == "Office for National Statistics"
         assert "LOC22_ICB22_NHSER22_EN_LU" in entry.source.title
+        assert entry.source.url is not None
+        assert entry.source.url.endswith("/data/LOC22_ICB22_NHSER22_EN_LU.csv")
         assert OdsNames.builtin().lookup("QSL", on="2022-06-30") is None
 
     def test_names_from_ods_files_given(self) -> None:
@@ -234,16 +236,56 @@ class TestNames:
         # Y58 did not exist in 2016: it is named by kind and code.
         assert net.body("Y58").name == "NHS England region Y58"
 
+    def test_the_sub_icb_locations_are_verified(self) -> None:
+        """Rows of the ONS lookup of July 2022, read from two copies that agree."""
+        names = OdsNames.builtin()
+        locations = [
+            e for code in names for e in names.entries(code) if e.kind == "sub-icb-location"
+        ]
+        assert all(e.verified for e in locations)
+        entry = names.lookup("A3A8R", on="2023-01-01")  # E38000255 in the ONS file
+        assert entry is not None
+        assert (entry.name, entry.parent, entry.verified) == (
+            "NHS North East London ICB - A3A8R",
+            "QMF",
+            True,
+        )
+
     def test_unverified_names_are_marked(self) -> None:
-        board = OdsNames.builtin().lookup("7A1")
+        board = OdsNames.builtin().lookup("7A3")
         assert board is not None
-        assert board.verified is False
-        assert str(board) == "7A1: Betsi Cadwaladr University LHB [unverified]"
+        assert board.verified is False  # read from a processed copy of the ONS file
+        assert str(board) == (
+            "7A3: Swansea Bay University Health Board (2019-04-01 to today) [unverified]"
+        )
         assert OdsNames.builtin().lookup("Y58") is not None
+
+    def test_the_boards_of_april_2018_are_verified(self) -> None:
+        """The seven W11 rows of the ONS file CCG names and codes UK as at 04_18."""
+        names = OdsNames.builtin()
+        boards = {
+            code: names.lookup(code, on="2018-04-01")
+            for code in ("7A1", "7A2", "7A3", "7A4", "7A5", "7A6", "7A7")
+        }
+        assert all(b is not None and b.verified for b in boards.values())
+        assert {code: b.name for code, b in boards.items() if b is not None} == {
+            "7A1": "Betsi Cadwaladr University Health Board",
+            "7A2": "Hywel Dda University Health Board",
+            "7A3": "Abertawe Bro Morgannwg University Health Board",
+            "7A4": "Cardiff and Vale University Health Board",
+            "7A5": "Cwm Taf University Health Board",
+            "7A6": "Aneurin Bevan University Health Board",
+            "7A7": "Powys Teaching Health Board",
+        }
+        first = boards["7A1"]
+        assert first is not None
+        assert first.source is not None
+        assert first.source.publisher == "Office for National Statistics"
+        assert first.source.title.startswith("CCG names and codes UK as at 04_18")
 
     def test_reprs_are_one_line(self) -> None:
         names = OdsNames.read(ICB_NAMES)
-        assert repr(names) == "<OdsNames with 343 codes and 10 tables>"
+        assert repr(names) == "<OdsNames with 343 codes and 11 tables>"
         entry = names.lookup("QNQ")
         assert isinstance(entry, OdsName)
         assert "\n" not in repr(entry)
@@ -287,7 +329,50 @@ class TestWalesAsWales:
     def test_boards_are_named(self) -> None:
         net = EscalationNetwork.from_ods(Y2024, nations="wales").network
         assert [b.name for b in net.route("W91001")] == [
-            "Betsi Cadwaladr University LHB",
+            "Betsi Cadwaladr University Health Board",
+            "NHS Wales",
+        ]
+
+    def test_two_boards_renamed_on_1_april_2019(self) -> None:
+        """Welsh Government written statement of 16 January 2019: Abertawe Bro
+        Morgannwg University Health Board became Swansea Bay University Health Board,
+        and Cwm Taf became Cwm Taf Morgannwg, from 1 April 2019."""
+        names = OdsNames.builtin()
+        assert names.name("7A3", on="2019-03-31") == (
+            "Abertawe Bro Morgannwg University Health Board"
+        )
+        assert names.name("7A3", on="2019-04-01") == ("Swansea Bay University Health Board")
+        assert names.name("7A5", on="2018-06-01") == "Cwm Taf University Health Board"
+        assert names.name("7A5", on="2019-04-01") == ("Cwm Taf Morgannwg University Health Board")
+        assert names.name("7A3") == "Swansea Bay University Health Board"
+        old = names.lookup("7A3", on="2019-03-31")
+        assert old is not None
+        assert (old.opened, old.closed) == (None, dt.date(2019, 3, 31))
+        assert old.verified is True  # ONS, April 2018
+        new = names.lookup("7A3", on="2019-04-01")
+        assert new is not None
+        assert new.verified is False  # read from a processed copy of the ONS file
+
+    def test_a_welsh_practice_is_named_by_the_board_of_the_date(self) -> None:
+        """A practice under 7A3 read as at 2018 and as at 2020: the same code, the
+        board's name of each date."""
+        cells = [""] * 27
+        cells[:4] = ["W98001", "SURGERY", "W00", "Q99"]
+        cells[10:16] = ["19740401", "", "A", "B", "7A3", "20090401"]
+        cells[25] = "4"
+        row = ",".join(cells) + "\n"
+        before = EscalationNetwork.from_ods(
+            io.StringIO(row), nations="wales", as_of="2018-06-01"
+        ).network
+        after = EscalationNetwork.from_ods(
+            io.StringIO(row), nations="wales", as_of="2020-06-01"
+        ).network
+        assert [b.name for b in before.route("W98001")] == [
+            "Abertawe Bro Morgannwg University Health Board",
+            "NHS Wales",
+        ]
+        assert [b.name for b in after.route("W98001")] == [
+            "Swansea Bay University Health Board",
             "NHS Wales",
         ]
 

@@ -171,7 +171,10 @@ class TestCommand:
             "network", "--ods", str(HISTORY), "--nations", "both", "--route", "W00001"
         )
         assert status == 0
-        assert "-> Betsi Cadwaladr University LHB [7A1] (system (integrated care board))" in text
+        assert (
+            "-> Betsi Cadwaladr University Health Board [7A1] (system (integrated care board))"
+            in text
+        )
         assert "-> NHS Wales [wales] (national)" in text
         status, text = run("network", "--ods", str(HISTORY))
         assert "in Wales: 2" in text

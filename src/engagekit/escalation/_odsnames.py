@@ -138,16 +138,17 @@ class OdsNames:
     instead of by its code. The built-in tables are the NHS England commissioning
     regions of 2012-2018 and their local offices (ODS ``eauth.csv``, November
     2018), the CCGs of 2013 to November 2018 with the dates of their mergers (ODS
-    ``eccg.csv``, November 2018), the area teams of 2013 (ONS), and, marked
-    unverified, the 106 sub-ICB locations and 42 ICBs of July 2022 (from a copy
-    of the ONS lookup), the regions Y60-Y63 and the seven NHS Wales local health
-    boards. For CCGs opened after November 2018 and names after July 2022, pass
+    ``eccg.csv``, November 2018), the area teams of 2013 (ONS), the 106 sub-ICB
+    locations and 42 ICBs of July 2022 (ONS lookup), the seven NHS Wales local
+    health boards as ONS named them in April 2018 and, marked unverified, the names
+    two of them took on 1 April 2019 and the regions Y60-Y63. For CCGs opened after
+    November 2018 and names after July 2022, pass
     the current ODS organisation files with `read` (or as `names=` to `from_ods`).
 
     Examples:
         >>> names = OdsNames.builtin()
         >>> names
-        <OdsNames with 343 codes and 9 tables>
+        <OdsNames with 343 codes and 10 tables>
         >>> names.name("11X", on="2020-01-01"), names.name("11X", on="2022-07-01")
         ('NHS Somerset CCG', 'NHS Somerset ICB - 11X')
         >>> names.name("QSL", on="2020-01-01"), names.name("QSL", on="2022-07-01")
