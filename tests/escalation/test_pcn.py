@@ -9,6 +9,7 @@ import sys
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from engagekit import render
@@ -155,7 +156,9 @@ class TestAlone:
 
 
 class TestMerged:
-    def test_member_practices_route_through_their_pcn(self) -> None:
+    def test_member_practices_route_through_their_pcn(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """Merged with epraccur: practice -> PCN -> sub-ICB location -> ICB -> region."""
         ods = EscalationNetwork.from_ods(EPRACCUR).network
         result = EscalationNetwork.from_pcn(PCN, network=ods)
@@ -169,13 +172,20 @@ class TestMerged:
         assert net.name == f"{ods.name} with primary care networks"
         assert net.body("16C").name == "NHS North East and North Cumbria ICB - 16C"
         assert net.body("04C").name == "NHS Leicester, Leicestershire and Rutland ICB - 04C"
-        # The built-in name of 16C is marked unverified (read from a copy of the ONS
-        # lookup), so the name in the user's ePCN file replaces it.
-        builtin = OdsNames.builtin().lookup("16C", "2023-01-01")
-        assert builtin is not None
-        assert not builtin.verified
+        # The built-in names of 16C are verified (the ONS lookup), so they stay; were
+        # they marked unverified, the name in the user's ePCN file would replace them.
         renamed = EscalationNetwork.from_pcn(stdio.StringIO(member()), network=ods).network
-        assert renamed.body("16C").name == "A Sub-ICB"
+        assert renamed.body("16C").name == "NHS North East and North Cumbria ICB - 16C"
+        builtin = OdsNames.builtin()
+        entries = {code: builtin.entries(code) for code in builtin}
+        entries["16C"] = tuple(attrs.evolve(e, verified=False) for e in entries["16C"])
+        unverified = OdsNames(entries, builtin.tables)
+        monkeypatch.setattr(OdsNames, "builtin", classmethod(lambda cls: unverified))
+        ods_unverified = EscalationNetwork.from_ods(EPRACCUR).network
+        assert ods_unverified.body("16C").name == "NHS North East and North Cumbria ICB - 16C"
+        renamed = EscalationNetwork.from_pcn(stdio.StringIO(member()), network=ods_unverified)
+        assert renamed.network.body("16C").name == "A Sub-ICB"
+        monkeypatch.undo()
         # A name from the user's own name files stays.
         given = OdsNames(
             {"16C": (OdsName(code="16C", name="NHS GIVEN NAME - 16C", kind="ods-file"),)}
