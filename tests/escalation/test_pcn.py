@@ -183,8 +183,8 @@ class TestMerged:
         monkeypatch.setattr(OdsNames, "builtin", classmethod(lambda cls: unverified))
         ods_unverified = EscalationNetwork.from_ods(EPRACCUR).network
         assert ods_unverified.body("16C").name == "NHS North East and North Cumbria ICB - 16C"
-        renamed = EscalationNetwork.from_pcn(stdio.StringIO(member()), network=ods_unverified)
-        assert renamed.network.body("16C").name == "A Sub-ICB"
+        replaced = EscalationNetwork.from_pcn(stdio.StringIO(member()), network=ods_unverified)
+        assert replaced.network.body("16C").name == "A Sub-ICB"
         monkeypatch.undo()
         # A name from the user's own name files stays.
         given = OdsNames(
