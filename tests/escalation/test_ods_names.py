@@ -94,9 +94,7 @@ class TestNames:
         assert net.body("11X").name == "NHS Somerset CCG"
         assert net.body("15C").name == ("NHS Bristol, North Somerset and South Gloucestershire CCG")
         assert net.body("Y58").name == "South West Commissioning Region"
-        assert net.body("QSL").name == (
-            "Sustainability and transformation partnership (STP) QSL"
-        )  # no STP table: named by kind and code
+        assert net.body("QSL").name == "Somerset"  # the STP, as ONS named it in April 2021
 
     def test_a_ccg_merger(self) -> None:
         """11H (NHS Bristol CCG) closed on 2018-03-31; 15C opened on 2018-04-01."""
@@ -195,7 +193,9 @@ class TestNames:
         assert "LOC22_ICB22_NHSER22_EN_LU" in entry.source.title
         assert entry.source.url is not None
         assert entry.source.url.endswith("/data/LOC22_ICB22_NHSER22_EN_LU.csv")
-        assert OdsNames.builtin().lookup("QSL", on="2022-06-30") is None
+        before = OdsNames.builtin().lookup("QSL", on="2022-06-30")
+        assert before is not None
+        assert before.kind == "sustainability-and-transformation-partnership"
 
     def test_names_from_ods_files_given(self) -> None:
         net = EscalationNetwork.from_ods(Y2024, names=ICB_NAMES).network
@@ -285,7 +285,7 @@ class TestNames:
 
     def test_reprs_are_one_line(self) -> None:
         names = OdsNames.read(ICB_NAMES)
-        assert repr(names) == "<OdsNames with 343 codes and 11 tables>"
+        assert repr(names) == "<OdsNames with 343 codes and 12 tables>"
         entry = names.lookup("QNQ")
         assert isinstance(entry, OdsName)
         assert "\n" not in repr(entry)
@@ -406,3 +406,84 @@ class TestTheFastIndex:
         cells[25] = "4"
         with pytest.raises(EngagekitError, match="Y58"):
             EscalationNetwork.from_ods(io.StringIO(",".join(cells) + "\n"))
+
+
+class TestStpNames:
+    """The STPs of April 2021 (ONS CCG21_STP21_EN_LU), column 4 before 1 July 2022."""
+
+    @staticmethod
+    def stps() -> list[OdsName]:
+        names = OdsNames.builtin()
+        kind = "sustainability-and-transformation-partnership"
+        return [e for code in names for e in names.entries(code) if e.kind == kind]
+
+    def test_the_42_stps_are_the_codes_that_became_icbs(self) -> None:
+        stps = self.stps()
+        names = OdsNames.builtin()
+        icbs = {
+            e.code
+            for code in names
+            for e in names.entries(code)
+            if e.kind == "integrated-care-board"
+        }
+        assert len(stps) == 42
+        assert {e.code for e in stps} == icbs  # ICBs kept the STP codes (ODS)
+        assert all(e.opened is None and e.closed == ICB_ERA - dt.timedelta(days=1) for e in stps)
+        assert all(e.verified is False and e.parent is None for e in stps)
+
+    def test_real_rows_as_ons_names_them(self) -> None:
+        names = {e.code: e.name for e in self.stps()}
+        assert names["QSL"] == "Somerset"
+        assert names["QHM"] == "Cumbria and North East"
+        assert names["QT6"] == (
+            "Cornwall and the Isles of Scilly Health and Social Care Partnership"
+        )
+        assert names["QWO"] == "West Yorkshire and Harrogate (Health and Care Partnership)"
+        assert names["QF7"] == "South Yorkshire and Bassetlaw"
+        assert names["QNQ"] == "Frimley Health and Care ICS"
+        assert names["QUA"] == "The Black Country and West Birmingham"
+
+    def test_the_source_is_a_processed_copy_of_the_ons_lookup(self) -> None:
+        entry = OdsNames.builtin().lookup("QSL", on="2020-01-01")
+        assert entry is not None
+        assert entry.source is not None
+        assert "CCG21_STP21_EN_LU" in entry.source.title
+        assert entry.source.url is not None
+        assert "samuel-book/geography_data" in entry.source.url
+        assert str(entry) == "QSL: Somerset (? to 2022-06-30) [unverified]"
+
+    def test_the_stp_name_gives_way_to_the_icb_on_1_july_2022(self) -> None:
+        names = OdsNames.builtin()
+        assert names.name("QSL", on="2020-01-01") == "Somerset"
+        assert names.name("QSL", on="2022-06-30") == "Somerset"
+        assert names.name("QSL", on="2022-07-01") == "NHS Somerset Integrated Care Board"
+        current = names.lookup("QSL")  # no date: the name in force today
+        assert current is not None
+        assert current.kind == "integrated-care-board"
+
+    def test_a_file_of_before_icbs_names_its_stps(self) -> None:
+        net = EscalationNetwork.from_ods(Y2021).network
+        stp = net.body("QSL")
+        assert stp.kind is BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP
+        assert stp.name == "Somerset"
+        assert net.body("QUY").name == "Bristol, North Somerset and South Gloucestershire"
+        assert [b.name for b in net.route("L85001")][:2] == ["NHS Somerset CCG", "Somerset"]
+
+    def test_the_era_decides_between_the_stp_and_the_icb(self) -> None:
+        day_before = ICB_ERA - dt.timedelta(days=1)
+        before = EscalationNetwork.from_ods(Y2024, as_of=day_before).network.body("QSL")
+        assert (before.kind, before.name) == (
+            BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP,
+            "Somerset",
+        )
+        after = EscalationNetwork.from_ods(Y2024, as_of=ICB_ERA).network.body("QSL")
+        assert (after.kind, after.name) == (
+            BodyKind.INTEGRATED_CARE_BOARD,
+            "NHS Somerset Integrated Care Board",
+        )
+
+    def test_an_stp_name_does_not_make_a_code_an_area_team(self) -> None:
+        """Only the area-team and local-office tables make a column-4 code an area team."""
+        net = EscalationNetwork.from_ods(Y2021, as_of="2019-01-01").network
+        assert net.body("QSL").kind is BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP
+        assert BodyKind.AREA_TEAM not in {b.kind for b in net.bodies}

@@ -126,7 +126,7 @@ class TestCommand:
         )
         # Read as at 2015, before ICBs: a CCG under an STP, names from the ODS tables.
         assert "-> Clinical commissioning group (CCG) 15M [15M]" in text
-        assert "-> Sustainability and transformation partnership (STP) QJ2 [QJ2]" in text
+        assert "-> Joined Up Care Derbyshire [QJ2] (system (integrated care board))" in text
         assert "-> Midlands Commissioning Region [Y60] (region)" in text
 
     def test_ods_as_of_on_a_real_shaped_file(self) -> None:

@@ -131,7 +131,7 @@ class TestDiff:
             "added: 00K NHS Hartlepool and Stockton-on-Tees CCG (under QHM)",
             "added: 99X Clinical commissioning group (CCG) 99X (under QOQ)",
             "removed: Y60 Midlands Commissioning Region (was under england)",
-            "removed: QJ2 Sustainability and transformation partnership (STP) QJ2 (was under Y60)",
+            "removed: QJ2 Joined Up Care Derbyshire (was under Y60)",
             "removed: 15M Clinical commissioning group (CCG) 15M (was under QJ2)",
             "merged: 42D Clinical commissioning group (CCG) 42D into 99X",
             "merged: 42E Clinical commissioning group (CCG) 42E into 99X",

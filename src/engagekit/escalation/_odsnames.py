@@ -28,6 +28,10 @@ from engagekit.sources import Source
 #: reconfiguration guidance").
 ICB_ERA = dt.date(2022, 7, 1)
 ICB_LAST_CCG_DAY = ICB_ERA - dt.timedelta(days=1)
+#: The kinds of name table whose names end on `ICB_LAST_CCG_DAY` at the latest.
+_ENDED_BY_ICBS = frozenset(
+    {"clinical-commissioning-group", "sustainability-and-transformation-partnership"}
+)
 
 _ACRONYMS = frozenset({"NHS", "CCG", "ICB", "LHB", "STP", "GP", "PCN", "UK", "II", "III"})
 _SMALL = frozenset({"AND", "OF", "THE", "ON", "UPON", "IN", "AT", "FOR", "BY", "UNDER"})
@@ -77,7 +81,8 @@ class OdsName:
         code: the ODS code.
         name: the name as the source spells it (ODS names are in capitals).
         kind: what the table holds (``"region"``, ``"clinical-commissioning-group"``,
-            ``"sub-icb-location"``, ``"integrated-care-board"``, ``"local-office"``,
+            ``"sub-icb-location"``, ``"integrated-care-board"``,
+            ``"sustainability-and-transformation-partnership"``, ``"local-office"``,
             ``"area-team"``, ``"local-health-board"``, ``"nation"``, or
             ``"ods-file"`` for a file the user passed).
         opened: the first day of the name, if the source gives it.
@@ -134,25 +139,28 @@ class OdsNames:
     """Code → name tables, by date: the built-in ones and any ODS files given.
 
     `EscalationNetwork.from_ods` names each commissioner, ICB (or, before 1 July
-    2022, area team or local office), region and local health board from these,
+    2022, area team, local office or STP), region and local health board from these,
     instead of by its code. The built-in tables are the NHS England commissioning
     regions of 2012-2018 and their local offices (ODS ``eauth.csv``, November
     2018), the CCGs of 2013 to November 2018 with the dates of their mergers (ODS
     ``eccg.csv``, November 2018), the area teams of 2013 (ONS), the 106 sub-ICB
     locations and 42 ICBs of July 2022 (ONS lookup), the seven NHS Wales local
     health boards as ONS named them in April 2018 and, marked unverified, the names
-    two of them took on 1 April 2019 and the regions Y60-Y63. For CCGs opened after
+    two of them took on 1 April 2019, the regions Y60-Y63 and the 42 sustainability
+    and transformation partnerships as ONS named them in April 2021 (read from a
+    processed copy of the ONS lookup; every STP name ends on 30 June 2022, when
+    the same codes became ICBs). For CCGs opened after
     November 2018 and names after July 2022, pass
     the current ODS organisation files with `read` (or as `names=` to `from_ods`).
 
     Examples:
         >>> names = OdsNames.builtin()
         >>> names
-        <OdsNames with 343 codes and 10 tables>
+        <OdsNames with 343 codes and 11 tables>
         >>> names.name("11X", on="2020-01-01"), names.name("11X", on="2022-07-01")
         ('NHS Somerset CCG', 'NHS Somerset ICB - 11X')
         >>> names.name("QSL", on="2020-01-01"), names.name("QSL", on="2022-07-01")
-        (None, 'NHS Somerset Integrated Care Board')
+        ('Somerset', 'NHS Somerset Integrated Care Board')
         >>> names.name("Q85")
         'NHS England South West (South West South)'
     """
@@ -252,9 +260,9 @@ def _builtin() -> OdsNames:
     for table in raw["table"]:
         source = Source(**documents[table["source"]["document"]])
         tables.append(table["id"])
-        # CCGs were abolished on 1 July 2022 (ODS "ICB reconfiguration guidance"):
-        # no CCG name is in force from then, whatever the 2018 file says.
-        last = ICB_LAST_CCG_DAY if table["kind"] == "clinical-commissioning-group" else None
+        # CCGs were abolished on 1 July 2022 and the STP codes became ICBs (ODS "ICB
+        # reconfiguration guidance"): no CCG or STP name is in force from then.
+        last = ICB_LAST_CCG_DAY if table["kind"] in _ENDED_BY_ICBS else None
         for code, name, opened, closed, *parent in table["rows"]:
             ended = _day(closed)
             if last is not None and (ended is None or ended > last):
