@@ -285,7 +285,7 @@ class TestNames:
 
     def test_reprs_are_one_line(self) -> None:
         names = OdsNames.read(ICB_NAMES)
-        assert repr(names) == "<OdsNames with 343 codes and 11 tables>"
+        assert repr(names) == "<OdsNames with 343 codes and 14 tables>"
         entry = names.lookup("QNQ")
         assert isinstance(entry, OdsName)
         assert "\n" not in repr(entry)
