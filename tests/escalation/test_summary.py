@@ -140,8 +140,10 @@ class TestDiff:
             "moved: A81002 RIVERSIDE MEDICAL CENTRE from 16C to 00K",
             "moved: B82005 HIGH STREET GROUP PRACTICE from 42D to 99X",
             "moved: B82006 HARBOUR GROUP PRACTICE from 42E to 99X",
-            "renamed: 16C NHS Tees Valley CCG from Clinical commissioning group (CCG) 16C"
-            " to NHS Tees Valley CCG",
+            (
+                "renamed: 16C NHS Tees Valley CCG from Clinical commissioning group (CCG) 16C"
+                " to NHS Tees Valley CCG"
+            ),
         ]
         assert changes.counts() == {
             "opened": 1,
