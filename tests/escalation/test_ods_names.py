@@ -213,6 +213,98 @@ class TestNames:
             "NHS Frimley Integrated Care Board"
         )
 
+    def test_ccgs_opened_after_november_2018(self) -> None:
+        """15N (E38000230) is in the ONS file of April 2019, not in the ODS eccg.csv
+        of November 2018: named from the end of April 2019, when the file shows it,
+        to 30 June 2022; 99P, one of the two CCGs it replaced, keeps its 2018 name."""
+        names = OdsNames.builtin()
+        assert names.name("15N", on="2020-01-01") == "NHS Devon CCG"
+        assert names.name("15N", on="2019-04-30") == "NHS Devon CCG"
+        assert names.name("15N", on="2019-04-29") is None  # the file gives no opening date
+        assert names.name("15N", on="2016-01-01") is None
+        assert names.name("15N", on="2022-07-01") == "NHS Devon ICB - 15N"
+        assert names.name("99P", on="2018-06-01") == ("NHS Northern, Eastern and Western Devon CCG")
+        devon = names.lookup("15N", on="2020-01-01")
+        assert devon is not None
+        assert (devon.opened, devon.seen, devon.closed) == (
+            None,
+            dt.date(2019, 4, 30),
+            dt.date(2022, 6, 30),
+        )
+        assert devon.verified is False  # a processed copy, ' CCG' restored
+        assert devon.source is not None
+        assert devon.source.title.startswith("CCG names and codes UK as at 04_19")
+        assert devon.source.url is not None
+        assert "/00b51f8a2b87351cdbb162d1443d20a1c354920a/" in devon.source.url
+        assert str(devon) == (
+            "15N: NHS Devon CCG (? to 2022-06-30; in force on 2019-04-30) [unverified]"
+        )
+        old = names.lookup("99P", on="2018-06-01")
+        assert old is not None
+        assert old.verified is True  # ODS eccg.csv, November 2018
+
+    def test_ccgs_of_april_2020_and_april_2021(self) -> None:
+        """16C (E38000247) first appears in the ONS file of April 2020 and D4U1Y
+        (E38000252) in that of April 2021; 29 codes in all, every one a sub-ICB
+        location in July 2022."""
+        names = OdsNames.builtin()
+        assert names.name("16C", on="2020-06-01") == "NHS Tees Valley CCG"
+        assert names.name("16C", on="2019-06-01") is None
+        assert names.name("D4U1Y", on="2021-06-01") == "NHS Frimley CCG"
+        assert names.name("D4U1Y", on="2020-06-01") is None
+        assert names.name("D4U1Y", on="2022-07-01") == "NHS Frimley ICB - D4U1Y"
+        later = [
+            e
+            for code in names
+            for e in names.entries(code)
+            if e.kind == "clinical-commissioning-group" and e.seen is not None
+        ]
+        assert len(later) == 29
+        assert {e.seen for e in later} == {
+            dt.date(2019, 4, 30),
+            dt.date(2020, 4, 30),
+            dt.date(2021, 4, 30),
+        }
+        assert not any(e.verified for e in later)
+        assert all(e.name.endswith(" CCG") and e.opened is None for e in later)
+        locations = {
+            e.code for code in names for e in names.entries(code) if e.kind == "sub-icb-location"
+        }
+        assert {e.code for e in later} <= locations
+
+    def test_a_2020_file_names_a_ccg_of_2019(self) -> None:
+        """A row under 15N, QJK and Y58 (join date 1 April 2019): named as at 2020;
+        as at 1 April 2019, before the ONS file shows the name, by kind and code."""
+        cells = [""] * 27
+        cells[:4] = ["L83001", "SURGERY", "Y58", "QJK"]
+        cells[10:16] = ["19740401", "", "A", "B", "15N", "20190401"]
+        cells[25] = "4"
+        row = ",".join(cells) + "\n"
+        net = EscalationNetwork.from_ods(io.StringIO(row), as_of="2020-06-01").network
+        assert net.body("15N").kind is BodyKind.CLINICAL_COMMISSIONING_GROUP
+        assert net.body("15N").name == "NHS Devon CCG"
+        early = EscalationNetwork.from_ods(io.StringIO(row)).network  # the file's date
+        assert early.body("15N").name == "Clinical commissioning group (CCG) 15N"
+
+    def test_a_name_seen_in_force_without_an_opening_date(self) -> None:
+        entry = OdsName(
+            code="15N",
+            name="NHS Devon CCG",
+            kind="clinical-commissioning-group",
+            seen=dt.date(2019, 4, 30),
+        )
+        assert entry.in_force("2019-04-30")
+        assert not entry.in_force("2019-04-29")
+        opened = OdsName(
+            code="15N",
+            name="NHS Devon CCG",
+            kind="ods-file",
+            opened=dt.date(2019, 4, 1),
+            seen=dt.date(2019, 4, 30),
+        )
+        assert opened.in_force("2019-04-01")  # an opening date wins over seen
+        assert str(opened) == "15N: NHS Devon CCG (2019-04-01 to today)"
+
     def test_a_region_reorganisation(self) -> None:
         """Y57 closed on 2018-03-31; Y58 opened on 2018-04-01 (ODS eauth.csv)."""
         names = OdsNames.builtin()
@@ -285,7 +377,7 @@ class TestNames:
 
     def test_reprs_are_one_line(self) -> None:
         names = OdsNames.read(ICB_NAMES)
-        assert repr(names) == "<OdsNames with 343 codes and 12 tables>"
+        assert repr(names) == "<OdsNames with 343 codes and 15 tables>"
         entry = names.lookup("QNQ")
         assert isinstance(entry, OdsName)
         assert "\n" not in repr(entry)

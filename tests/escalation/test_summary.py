@@ -121,7 +121,9 @@ class TestPath:
 
 class TestDiff:
     def test_two_files(self) -> None:
-        """Opened, closed, moved commissioner, and two CCG codes merged into one."""
+        """Opened, closed, moved commissioner, two CCG codes merged into one, and a
+        CCG named only at the later file's date: 16C is NHS Tees Valley CCG from the
+        ONS file of April 2020, so unnamed on 2013-04-01 (the earlier file's date)."""
         old = EscalationNetwork.from_ods(BEFORE).network
         new = EscalationNetwork.from_ods(AFTER).network
         changes = old.diff(new)
@@ -138,6 +140,10 @@ class TestDiff:
             "moved: A81002 RIVERSIDE MEDICAL CENTRE from 16C to 00K",
             "moved: B82005 HIGH STREET GROUP PRACTICE from 42D to 99X",
             "moved: B82006 HARBOUR GROUP PRACTICE from 42E to 99X",
+            (
+                "renamed: 16C NHS Tees Valley CCG from Clinical commissioning group (CCG) 16C"
+                " to NHS Tees Valley CCG"
+            ),
         ]
         assert changes.counts() == {
             "opened": 1,
@@ -146,9 +152,10 @@ class TestDiff:
             "removed": 3,
             "merged": 2,
             "moved": 3,
+            "renamed": 1,
         }
         assert [c.id for c in changes.of("merged")] == ["42D", "42E"]
-        assert repr(changes) == "<NetworkDiff with 12 changes>"
+        assert repr(changes) == "<NetworkDiff with 13 changes>"
         assert changes.to_records()[0] == {
             "change": "opened",
             "tier": "practice",
@@ -195,10 +202,14 @@ class TestDiff:
         new = EscalationNetwork.from_ods(stdio.StringIO(text)).network
         changes = old.diff(new)
         assert [str(c) for c in changes.of("renamed")] == [
+            (  # named only on the later file's date (see test_two_files)
+                "renamed: 16C NHS Tees Valley CCG from Clinical commissioning group (CCG) 16C"
+                " to NHS Tees Valley CCG"
+            ),
             (
                 "renamed: B82006 HARBOUR HOUSE PRACTICE from HARBOUR GROUP PRACTICE "
                 "to HARBOUR HOUSE PRACTICE"
-            )
+            ),
         ]
         assert [str(c) for c in changes.of("merged")] == [
             "merged: 42D Clinical commissioning group (CCG) 42D into 98X",
@@ -260,7 +271,8 @@ class TestCommand:
         status, text = run("network", "--diff", str(BEFORE), str(AFTER))
         assert status == 0
         assert text.splitlines()[0] == (
-            f"From {BEFORE} to {AFTER}: 1 opened, 1 closed, 2 added, 3 removed, 2 merged, 3 moved"
+            f"From {BEFORE} to {AFTER}: 1 opened, 1 closed, 2 added, 3 removed, 2 merged, 3 moved,"
+            " 1 renamed"
         )
         assert "merged   Place, county or CCG            42D" in text
         status, text = run("network", "--pcn", str(PCN), "--diff", "2020-06-01", "2021-06-01")

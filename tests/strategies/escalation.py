@@ -254,6 +254,7 @@ ods_names = st.builds(
     kind=st.sampled_from(["region", "clinical-commissioning-group", "ods-file"]),
     opened=st.none() | st.dates(),
     closed=st.none() | st.dates(),
+    seen=st.none() | st.dates(),
     verified=st.booleans(),
     source=st.none() | st.builds(Source, title=names, publisher=names),
 )

@@ -87,6 +87,10 @@ class OdsName:
             ``"ods-file"`` for a file the user passed).
         opened: the first day of the name, if the source gives it.
         closed: the last day of the name, if the source gives it.
+        seen: for a name without `opened`, a day its source shows it in force (a
+            file of names and codes "as at" a month gives no opening dates); the
+            name is taken to be in force from this day, not before, as the code may
+            not have existed earlier. `None` when the source gives no such day.
         parent: the code of the body it sat under, where the source gives it (a
             sub-ICB location's ICB).
         verified: whether the source is primary (an ODS or ONS file); `False`
@@ -109,6 +113,7 @@ class OdsName:
     kind: str = attrs.field(validator=_validate.text)
     opened: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
     closed: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
+    seen: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
     parent: str | None = attrs.field(default=None, validator=_validate.optional(_validate.ods_code))
     verified: bool = attrs.field(default=True, validator=_validate.flag)
     source: Source | None = attrs.field(
@@ -121,17 +126,19 @@ class OdsName:
         return readable(self.name)
 
     def in_force(self, on: dt.date | str) -> bool:
-        """Whether the name was in force on a date (by `opened` and `closed`)."""
+        """Whether the name was in force on a date (by `opened`, or else `seen`, and
+        `closed`)."""
         day = _validate.as_date("on", on)
-        return (self.opened is None or self.opened <= day) and (
-            self.closed is None or day <= self.closed
-        )
+        start = self.opened or self.seen
+        return (start is None or start <= day) and (self.closed is None or day <= self.closed)
 
     def __str__(self) -> str:
         span = ""
-        if self.opened or self.closed:
+        if self.opened or self.closed or self.seen:
             start = self.opened.isoformat() if self.opened else "?"
-            span = f" ({start} to {self.closed.isoformat() if self.closed else 'today'})"
+            end = self.closed.isoformat() if self.closed else "today"
+            seen = f"; in force on {self.seen.isoformat()}" if self.seen and not self.opened else ""
+            span = f" ({start} to {end}{seen})"
         return f"{self.code}: {self.readable}{span}" + ("" if self.verified else " [unverified]")
 
 
@@ -145,20 +152,25 @@ class OdsNames:
     2018), the CCGs of 2013 to November 2018 with the dates of their mergers (ODS
     ``eccg.csv``, November 2018), the area teams of 2013 (ONS), the 106 sub-ICB
     locations and 42 ICBs of July 2022 (ONS lookup), the seven NHS Wales local
-    health boards as ONS named them in April 2018 and, marked unverified, the names
-    two of them took on 1 April 2019, the regions Y60-Y63 and the 42 sustainability
-    and transformation partnerships as ONS named them in April 2021 (read from a
-    processed copy of the ONS lookup; every STP name ends on 30 June 2022, when
-    the same codes became ICBs). For CCGs opened after
-    November 2018 and names after July 2022, pass
-    the current ODS organisation files with `read` (or as `names=` to `from_ods`).
+    health boards as ONS named them in April 2018 and, marked unverified, the 29
+    CCGs opened after November 2018 (ONS names and codes files of April 2019, 2020
+    and 2021, read from processed copies, without opening dates: each name is used
+    from the end of the April its file is as at), the names two of the Welsh boards
+    took on 1 April 2019, the regions Y60-Y63 and the 42 sustainability and
+    transformation partnerships as ONS named them in April 2021 (read from a
+    processed copy of the ONS lookup; every STP name ends on 30 June 2022, when the
+    same codes became ICBs). For the dates CCGs opened and closed after November
+    2018 and names after July 2022, pass the current ODS organisation files with
+    `read` (or as `names=` to `from_ods`).
 
     Examples:
         >>> names = OdsNames.builtin()
         >>> names
-        <OdsNames with 343 codes and 11 tables>
+        <OdsNames with 343 codes and 14 tables>
         >>> names.name("11X", on="2020-01-01"), names.name("11X", on="2022-07-01")
         ('NHS Somerset CCG', 'NHS Somerset ICB - 11X')
+        >>> names.name("15N", on="2020-01-01"), names.name("15N", on="2016-01-01")
+        ('NHS Devon CCG', None)
         >>> names.name("QSL", on="2020-01-01"), names.name("QSL", on="2022-07-01")
         ('Somerset', 'NHS Somerset Integrated Care Board')
         >>> names.name("Q85")
@@ -263,6 +275,9 @@ def _builtin() -> OdsNames:
         # CCGs were abolished on 1 July 2022 and the STP codes became ICBs (ODS "ICB
         # reconfiguration guidance"): no CCG or STP name is in force from then.
         last = ICB_LAST_CCG_DAY if table["kind"] in _ENDED_BY_ICBS else None
+        # A table from a file "as at" a date, without opening dates: the day it shows
+        # each name in force (see OdsName.seen).
+        seen = _day(table.get("in_force_on", ""))
         for code, name, opened, closed, *parent in table["rows"]:
             ended = _day(closed)
             if last is not None and (ended is None or ended > last):
@@ -274,6 +289,7 @@ def _builtin() -> OdsNames:
                     kind=table["kind"],
                     opened=_day(opened),
                     closed=ended,
+                    seen=None if opened else seen,
                     parent=parent[0] if parent else None,
                     verified=table["verified"],
                     source=source,
