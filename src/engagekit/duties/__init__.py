@@ -37,6 +37,7 @@ if TYPE_CHECKING:
         load_evidence,
     )
     from engagekit.duties._financial_year import FinancialYear
+    from engagekit.duties._involvement import INVOLVEMENT_DUTIES, commissioner_on
     from engagekit.duties._model import (
         Citation,
         Duty,
@@ -45,11 +46,9 @@ if TYPE_CHECKING:
         Trigger,
     )
     from engagekit.duties._periods import (
-        INVOLVEMENT_DUTIES,
         TIMELINE_START,
         LawTimeline,
         TimelineRow,
-        commissioner_on,
         involvement_duty,
         law_timeline,
     )
@@ -79,11 +78,11 @@ _EXPORTS = {
     "EvidenceWindow": "engagekit.duties._model",
     "Requirement": "engagekit.duties._model",
     "Trigger": "engagekit.duties._model",
-    "INVOLVEMENT_DUTIES": "engagekit.duties._periods",
+    "INVOLVEMENT_DUTIES": "engagekit.duties._involvement",
     "TIMELINE_START": "engagekit.duties._periods",
     "LawTimeline": "engagekit.duties._periods",
     "TimelineRow": "engagekit.duties._periods",
-    "commissioner_on": "engagekit.duties._periods",
+    "commissioner_on": "engagekit.duties._involvement",
     "involvement_duty": "engagekit.duties._periods",
     "law_timeline": "engagekit.duties._periods",
     "DutyRegistry": "engagekit.duties._registry",

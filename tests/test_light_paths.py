@@ -1,0 +1,45 @@
+"""Light paths of first calls give exactly what the whole catalogues give.
+
+A decision's evaluation cites the involvement duty of its day and suggests a few
+techniques; it reads those from the duties' and techniques' own records instead of
+building the duty registry and the technique catalogue (see `tests/duties/
+test_involvement.py` for the citations). No test times anything.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from engagekit.cycles import EngagementStage, ParticipationLevel
+from engagekit.techniques import select
+from engagekit.techniques._ranking import best_ids
+
+
+@pytest.mark.parametrize("level", list(ParticipationLevel))
+@pytest.mark.parametrize("stage", list(EngagementStage))
+def test_best_ids_are_selects_first_ids(level, stage):
+    full = [m.technique.id for m in select(level=level, stage=stage)]
+    assert full
+    for count in (1, 3, len(full), len(full) + 5):
+        assert best_ids(level, stage, count) == tuple(full[:count])
+
+
+def test_the_empower_techniques():
+    ids = best_ids(ParticipationLevel.EMPOWER, EngagementStage.parse(1), 68)
+    assert ids == ("citizens-jury", "participatory-appraisal", "participatory-budgeting")
+
+
+def test_evaluate_builds_neither_the_registry_nor_the_catalogue():
+    unused = ["engagekit.duties._registry", "engagekit.techniques._catalogue"]
+    code = (
+        "import sys, engagekit\n"
+        "engagekit.evaluate(engagekit.examples.somerset_rheumatology_decision())\n"
+        f"print(sorted(m for m in {unused!r} if m in sys.modules))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert found == "[]"
