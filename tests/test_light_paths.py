@@ -32,14 +32,35 @@ def test_the_empower_techniques():
     assert ids == ("citizens-jury", "participatory-appraisal", "participatory-budgeting")
 
 
-def test_evaluate_builds_neither_the_registry_nor_the_catalogue():
-    unused = ["engagekit.duties._registry", "engagekit.techniques._catalogue"]
+@pytest.mark.parametrize(
+    ("call", "unused"),
+    [
+        (
+            "engagekit.evaluate(engagekit.examples.somerset_rheumatology_decision())",
+            ["engagekit.duties._registry", "engagekit.techniques._catalogue"],
+        ),
+        # Scoring's types load with the first score, not with the sets.
+        ("engagekit.cycles.principle_sets()", ["engagekit.cycles._rubric", "engagekit.results"]),
+    ],
+)
+def test_first_calls_build_no_catalogue_they_do_not_return(call, unused):
     code = (
-        "import sys, engagekit\n"
-        "engagekit.evaluate(engagekit.examples.somerset_rheumatology_decision())\n"
-        f"print(sorted(m for m in {unused!r} if m in sys.modules))"
+        f"import sys, engagekit\n{call}\nprint(sorted(m for m in {unused!r} if m in sys.modules))"
     )
     found = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert found == "[]"
+
+
+def test_a_principle_set_scores_after_a_first_call():
+    code = (
+        "import engagekit\n"
+        "real = engagekit.cycles.principle_sets()['real-involvement']\n"
+        "from engagekit.cycles import Judgement\n"
+        "print(real.score({'open': Judgement(rating='met', reason='Board meets in public')}).points)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert found == "2"
