@@ -39,6 +39,9 @@ def test_the_empower_techniques():
             "engagekit.evaluate(engagekit.examples.somerset_rheumatology_decision())",
             ["engagekit.duties._registry", "engagekit.techniques._catalogue"],
         ),
+        # A network example needs no feedback flow, and the feedback flow no network.
+        ("engagekit.examples.sutton()", ["engagekit.escalation._flow"]),
+        ("engagekit.examples.sutton_feedback_flow()", ["engagekit.escalation._network"]),
         # Scoring's types load with the first score, not with the sets.
         ("engagekit.cycles.principle_sets()", ["engagekit.cycles._rubric", "engagekit.results"]),
     ],
