@@ -37,7 +37,11 @@ def test_the_empower_techniques():
     [
         (
             "engagekit.evaluate(engagekit.examples.somerset_rheumatology_decision())",
-            ["engagekit.duties._registry", "engagekit.techniques._catalogue"],
+            [
+                "engagekit.decisions._gunning",
+                "engagekit.duties._registry",
+                "engagekit.techniques._catalogue",
+            ],
         ),
         # A network example needs no feedback flow, and the feedback flow no network.
         ("engagekit.examples.sutton()", ["engagekit.escalation._flow"]),
