@@ -71,3 +71,47 @@ def test_a_principle_set_scores_after_a_first_call():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert found == "2"
+
+
+def test_citations_expand_among_plain_values_at_any_depth():
+    """Plain values pass through resolve untouched; citations in tables and lists expand."""
+    import datetime as dt
+
+    from engagekit import _data
+
+    somerset = {
+        "title": (
+            "Strategy for Patient and Public Engagement for NHS Somerset and the Somerset "
+            "Clinical Commissioning Group, 2012 onwards"
+        ),
+        "publisher": "NHS Somerset and Somerset Clinical Commissioning Group",
+        "date": "2012",
+    }
+    data = {
+        "id": "x",
+        "count": 3,
+        "weight": 0.5,
+        "flag": True,
+        "on": dt.date(2012, 4, 1),
+        "tags": ["a", 1, None],
+        "rows": [{"source": {"document": "somerset-2012", "section": "Appendix 1"}}, "b"],
+        "secondary": ["plain", {"document": "somerset-2012"}],
+    }
+    resolved, problems = _data.resolve(data, "doc.toml")
+    assert problems == []
+    assert resolved == {
+        **data,
+        "rows": [{"source": {**somerset, "section": "Appendix 1"}}, "b"],
+        "secondary": ["plain", somerset],
+    }
+
+
+def test_too_deep_data_is_still_refused_with_its_path():
+    from engagekit import _data
+
+    deep: object = "leaf"
+    for _ in range(70):
+        deep = [deep]
+    _, problems = _data.resolve({"a": deep}, "doc.toml")
+    assert [p.message for p in problems] == ["nested more than 64 levels deep"]
+    assert problems[0].path.startswith("$.a[0][0]")
