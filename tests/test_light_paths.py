@@ -39,6 +39,7 @@ def test_the_empower_techniques():
             "engagekit.evaluate(engagekit.examples.somerset_rheumatology_decision())",
             [
                 "engagekit.decisions._gunning",
+                "engagekit.duties._model",
                 "engagekit.duties._registry",
                 "engagekit.techniques._catalogue",
             ],

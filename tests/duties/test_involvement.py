@@ -7,7 +7,11 @@ import datetime as dt
 
 from engagekit.decisions import _requirement
 from engagekit.duties import INVOLVEMENT_DUTIES, BodyType, involvement_duty, registry
-from engagekit.duties._involvement import commissioner_duty, involvement_versions
+from engagekit.duties._involvement import (
+    commissioner_sources,
+    involvement_days,
+    involvement_versions,
+)
 
 
 def _edges() -> list[dt.date]:
@@ -35,41 +39,48 @@ def _full_citations_table() -> tuple[list[dt.date], list[object]]:
     for kind in BodyType:
         days.update(d for d in (kind.existed_from, kind.existed_to) if d is not None)
     points = sorted(days)
-    values: list[object] = []
-    for day in (dt.date.min, *points):
-        found = involvement_duty(None, day)
-        if found is None:
-            values.append(None)
-            continue
-        keys = {r.key for r in found.requirements}
-        values.append(
-            tuple(
-                found.source_of(found.requirement(letter) if letter in keys else None)
-                for letter in ("a", "b", "c")
-            )
-        )
+    values = [_registry_sources(day) for day in (dt.date.min, *points)]
     return points, values
 
 
 def test_the_versions_are_the_registrys_involvement_duties_in_its_order() -> None:
-    expected = tuple(d for d in registry() if d.id in INVOLVEMENT_DUTIES)
-    assert involvement_versions() == expected
-    assert {d.id for d in involvement_versions()} == set(INVOLVEMENT_DUTIES)
+    expected = [d for d in registry() if d.id in INVOLVEMENT_DUTIES]
+    found = involvement_versions()
+    assert [(v.id, v.start, v.end, v.bodies) for v in found] == [
+        (d.id, d.in_force_from, d.in_force_to, frozenset(d.bodies)) for d in expected
+    ]
+    assert {v.id for v in found} == set(INVOLVEMENT_DUTIES)
 
 
-def test_the_duty_of_each_day_is_the_registrys() -> None:
+def _registry_sources(day: dt.date) -> object:
+    found = involvement_duty(None, day)
+    if found is None:
+        return None
+    keys = {r.key for r in found.requirements}
+    return tuple(
+        found.source_of(found.requirement(letter) if letter in keys else None)
+        for letter in ("a", "b", "c")
+    )
+
+
+def test_the_sources_of_each_day_are_the_registrys() -> None:
     days = _edges()
     assert len(days) > 40
-    assert [commissioner_duty(day) for day in days] == [involvement_duty(None, day) for day in days]
+    assert [commissioner_sources(day) for day in days] == [_registry_sources(day) for day in days]
 
 
-def test_the_duty_of_known_days() -> None:
-    assert commissioner_duty(dt.date(2001, 5, 10)) is None
-    ids = [
-        getattr(commissioner_duty(dt.date(*day)), "id", None)
-        for day in ((2011, 6, 1), (2018, 6, 1), (2023, 1, 1))
-    ]
-    assert ids == ["nhs-act-s242", "nhs-act-s14z2", "nhs-act-s14z45"]
+def test_the_sources_of_known_days() -> None:
+    found = [commissioner_sources(dt.date(*day)) for day in ((2001, 5, 10), (2018, 6, 1))]
+    assert found[0] is None
+    assert found[1] is not None
+    assert [s.section for s in found[1]] == ["s14Z2(2)(a)", "s14Z2(2)(b)", "s14Z2(2)(c)"]
+    assert {(s.publisher, s.force.value if s.force else None) for s in found[1]} == {
+        ("UK Parliament", "statute")
+    }
+
+
+def test_the_days_are_the_registrys() -> None:
+    assert involvement_days() == _full_citations_table()[0]
 
 
 def test_the_citations_table_equals_the_one_built_from_the_whole_registry() -> None:

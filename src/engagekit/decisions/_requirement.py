@@ -157,35 +157,19 @@ def _citation_points() -> list[dt.date]:
     """The dates the involvement duties, or the kinds of commissioner, began or ended.
 
     Read from the involvement duties' own records (`engagekit.duties._involvement`),
-    not the whole registry; a decision then builds the sources of its own stretch of
-    days alone (`_citations_on`, cached by the stretch's first day).
+    not the whole registry; a decision then cites its own stretch of days alone
+    (`_citations_on`, cached by the stretch's first day).
     """
-    from engagekit.duties._bodies import BodyType
-    from engagekit.duties._involvement import involvement_versions
+    from engagekit.duties._involvement import involvement_days
 
-    days: set[dt.date] = set()
-    for duty in involvement_versions():
-        days.add(duty.in_force_from)
-        if duty.in_force_to is not None:
-            days.add(duty.in_force_to)
-    for kind in BodyType:
-        days.update(d for d in (kind.existed_from, kind.existed_to) if d is not None)
-    return sorted(days)
+    return involvement_days()
 
 
 @functools.cache
 def _citations_on(on: dt.date) -> tuple[Source, Source, Source] | None:
-    from engagekit.duties._involvement import commissioner_duty
+    from engagekit.duties._involvement import commissioner_sources
 
-    duty = commissioner_duty(on)
-    if duty is None:
-        return None
-    sources = []
-    for letter in ("a", "b", "c"):
-        keys = {r.key for r in duty.requirements}
-        item = duty.requirement(letter) if letter in keys else None
-        sources.append(duty.source_of(item))
-    return (sources[0], sources[1], sources[2])
+    return commissioner_sources(on)
 
 
 #: The health scrutiny rules, newest first: reg 23 of S.I. 2013/218 from 1 April 2013,

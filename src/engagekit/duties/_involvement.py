@@ -1,11 +1,12 @@
-"""The public involvement duty of each day, read without the rest of the registry (private).
+"""The public involvement duty of each day, cited without building the registry (private).
 
 A decision cites the involvement duty that bound the commissioner of its day.
 Building the whole registry for that (every instrument's duties, the registry's index
-and its result types) was most of the first call of `engagekit.decisions.evaluate`;
-`involvement_versions` reads only the involvement duties' own records, and
-`commissioner_duty` answers as `involvement_duty(None, on)` does against the built-in
-registry (``tests/duties/test_involvement.py`` checks every day the answer changes).
+and its result types) was most of the first call of `engagekit.decisions.evaluate`.
+Here the involvement duties' own records are read alone, as plain data, and
+`commissioner_sources` gives the sources of limbs (a), (b) and (c) exactly as
+``involvement_duty(None, on).source_of(...)`` gives them from the built-in registry
+(``tests/duties/test_involvement.py`` checks every day the answer can change).
 """
 
 from __future__ import annotations
@@ -13,14 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from typing import TYPE_CHECKING
+from typing import Any
 
+from engagekit import _validate
+from engagekit.duties import _citing
 from engagekit.duties._bodies import BodyType
-from engagekit.duties._model import _date
-
-
-if TYPE_CHECKING:
-    from engagekit.duties._model import Duty
+from engagekit.sources import LegalForce, Source
 
 
 #: The public involvement duty in each of its homes, oldest first: s11 of the 2001
@@ -41,6 +40,10 @@ _CCGS_FROM = dt.date(2013, 4, 1)
 _ICBS_FROM = dt.date(2022, 7, 1)
 
 
+def _day(field: str, value: object) -> dt.date:
+    return value if type(value) is dt.date else _validate.as_date(field, value)
+
+
 def commissioner_on(on: dt.date | str) -> BodyType:
     """The kind of body that commissioned local health services on ``on``.
 
@@ -55,7 +58,7 @@ def commissioner_on(on: dt.date | str) -> BodyType:
         >>> commissioner_on(dt.date(2022, 7, 1))
         <BodyType.ICB: 'icb'>
     """
-    day = _date("on", on)
+    day = _day("on", on)
     if day < _CCGS_FROM:
         return BodyType.PCT
     if day < _ICBS_FROM:
@@ -63,40 +66,91 @@ def commissioner_on(on: dt.date | str) -> BodyType:
     return BodyType.ICB
 
 
-@functools.cache
-def involvement_versions() -> tuple[Duty, ...]:
-    """Every built-in version of an involvement duty, in registry order.
+class _Version:
+    """What citing one version of an involvement duty needs, read from its record."""
 
-    The same records `registry()` holds for these ids, read from their files alone:
-    the other records of those files are skipped before they are structured.
+    __slots__ = ("bodies", "end", "id", "limbs", "start")
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        self.id: str = record["id"]
+        self.start = _day("in_force_from", record["in_force_from"])
+        end = record.get("in_force_to")
+        self.end = None if end is None else _day("in_force_to", end)
+        self.bodies = frozenset(_validate.members(BodyType, record["bodies"], "Duty.bodies"))
+        requirements: dict[str, dict[str, Any]] = {}
+        for requirement in record.get("requirements", ()):
+            requirements.setdefault(requirement["key"], requirement)  # the first, as find_by
+        self.limbs = tuple(_source(record, requirements.get(letter)) for letter in ("a", "b", "c"))
+
+    def in_force_on(self, on: dt.date) -> bool:
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+def _source(duty: dict[str, Any], requirement: dict[str, Any] | None) -> Source:
+    """As `Duty.source_of(requirement)`: the requirement's citation and force if it has
+    them, else the duty's, published by the maker of a rule of that force."""
+    own = duty["citation"]
+    citation = own
+    if requirement is not None and requirement.get("citation") is not None:
+        citation = requirement["citation"]
+    duty_force = LegalForce(duty["force"])
+    force = duty_force
+    if requirement is not None and requirement.get("force") is not None:
+        force = LegalForce(requirement["force"])
+    document = duty["source"]["publisher"]
+    url = citation.get("url")
+    return Source(
+        title=citation["instrument"],
+        publisher=_citing.publisher(force, document) if force is duty_force else document,
+        section=_citing.reference(citation.get("section"), citation.get("subsection")) or None,
+        url=own.get("url") if url is None else url,
+        force=force,
+    )
+
+
+@functools.cache
+def involvement_versions() -> tuple[_Version, ...]:
+    """Every built-in version of an involvement duty, in registry order, as plain data.
+
+    The records `registry()` holds for these ids, read from their files alone (the
+    other records are skipped) with their citations expanded.
     """
     from engagekit import _data
-    from engagekit.duties import _loader
 
-    versions: list[Duty] = []
+    versions: list[_Version] = []
     for filename in _INVOLVEMENT_FILES:
         raw = _data._read_builtin(filename)  # noqa: SLF001 - the package's own data reader
-        items = raw.get("duty")
-        if isinstance(items, list):
-            mine = [i for i in items if isinstance(i, dict) and i.get("id") in INVOLVEMENT_DUTIES]
-            raw = {**raw, "duty": mine}
-        versions.extend(_loader.read(raw, f"engagekit/data/{filename}"))
+        mine = [r for r in raw["duty"] if r["id"] in INVOLVEMENT_DUTIES]
+        resolved, _ = _data.resolve(mine, f"engagekit/data/{filename}")
+        versions.extend(_Version(record) for record in resolved)
     return tuple(versions)
 
 
-def commissioner_duty(on: dt.date) -> Duty | None:
-    """The built-in involvement duty that bound the commissioner of ``on``'s day.
+def involvement_days() -> list[dt.date]:
+    """Every day an involvement duty, or a kind of commissioner, began or ended, sorted."""
+    days: set[dt.date] = set()
+    for version in involvement_versions():
+        days.add(version.start)
+        if version.end is not None:
+            days.add(version.end)
+    for kind in BodyType:
+        days.update(d for d in (kind.existed_from, kind.existed_to) if d is not None)
+    return sorted(days)
 
-    What `involvement_duty(None, on)` returns, without building the registry: the
-    first of `INVOLVEMENT_DUTIES` with a version in force that binds the
-    commissioner, or ``None`` on a day no such body existed or none bound it.
+
+def commissioner_sources(on: dt.date) -> tuple[Source, Source, Source] | None:
+    """The sources of limbs (a), (b) and (c) of the involvement duty that bound the
+    commissioner of ``on``'s day, as the built-in registry gives them.
+
+    ``None`` on a day no such body existed, or no involvement duty bound it.
     """
     kind = commissioner_on(on)
     if not (kind.existed_from or dt.date.min) <= on < (kind.existed_to or dt.date.max):
         return None
-    binding = [d for d in involvement_versions() if kind in d.bodies and d.in_force_on(on)]
+    binding = [v for v in involvement_versions() if kind in v.bodies and v.in_force_on(on)]
     for duty_id in INVOLVEMENT_DUTIES:
-        for duty in binding:
-            if duty.id == duty_id:
-                return duty
+        for version in binding:
+            if version.id == duty_id:
+                a, b, c = version.limbs
+                return (a, b, c)
     return None
