@@ -13,6 +13,9 @@ import sys
 
 import pytest
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from engagekit.cycles import EngagementStage, ParticipationLevel
 from engagekit.techniques import select
 from engagekit.techniques._ranking import best_ids
@@ -116,3 +119,74 @@ def test_too_deep_data_is_still_refused_with_its_path():
     _, problems = _data.resolve({"a": deep}, "doc.toml")
     assert [p.message for p in problems] == ["nested more than 64 levels deep"]
     assert problems[0].path.startswith("$.a[0][0]")
+
+
+_RECURRENCE_WORDS = [
+    "every",
+    "each",
+    "once",
+    "a",
+    "per",
+    "year",
+    "weeks",
+    "months",
+    "times",
+    "meetings",
+    "in",
+    "locality",
+    "quarterly",
+    "annually",
+    "two",
+    "six",
+    "12",
+    "2",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_RECURRENCE_WORDS), max_size=6),
+    st.integers(min_value=100, max_value=99999),
+    st.integers(min_value=0, max_value=6),
+)
+def test_no_recurrence_pattern_matches_text_with_three_digits_in_a_row(words, number, at):
+    """The guard that skips compiling the recurrence patterns for a dated target is sound."""
+    from engagekit.plans import _recurrence
+
+    words.insert(min(at, len(words)), str(number))
+    text = " ".join(words)
+    assert _recurrence._has_digit_run(text)
+    compiled = _recurrence._compiled()
+    assert not any(p.match(text) for p, _, _ in compiled.fixed)
+    assert compiled.every.match(text) is None
+    assert compiled.times.match(text) is None
+
+
+def test_a_dated_target_is_no_recurrence_and_a_recurrence_needs_no_date_patterns():
+    from engagekit.errors import ParseError
+    from engagekit.plans import Recurrence
+
+    with pytest.raises(
+        ParseError, match=r"not a recurrence engagekit reads \(e\.g\. 'quarterly'\)"
+    ):
+        Recurrence.parse("every 2011 weeks")
+    assert Recurrence.parse("every 12 weeks").interval == 12
+    assert Recurrence.parse("six times a year").interval == 2
+
+
+@pytest.mark.parametrize(
+    ("call", "idle"),
+    [
+        # Every target of Oxfordshire's plan is a recurrence; every one of GPCC's has a year.
+        ("engagekit.examples.oxfordshire_delivery_plan()", "engagekit.plans._dates"),
+        ("engagekit.examples.gpcc_timeline_2011()", "engagekit.plans._recurrence"),
+    ],
+)
+def test_a_plan_compiles_only_the_patterns_its_targets_need(call, idle):
+    code = (
+        f"import sys, engagekit\n{call}\n"
+        f"print(sys.modules[{idle!r}]._compiled.cache_info().currsize)"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert found == "0"
