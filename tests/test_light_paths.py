@@ -50,6 +50,8 @@ def test_the_empower_techniques():
         # A network example needs no feedback flow, and the feedback flow no network.
         ("engagekit.examples.sutton()", ["engagekit.escalation._flow"]),
         ("engagekit.examples.sutton_feedback_flow()", ["engagekit.escalation._network"]),
+        # The law of a day needs no types of what changed between two days.
+        ("engagekit.duties_for('icb', '2023-01-01')", ["engagekit.duties._changes"]),
         # Rating evidence needs no results module; judging it does.
         ("engagekit.examples.somerset_rheumatology_decision()", ["engagekit.results"]),
         # Scoring's types load with the first score, not with the sets.

@@ -29,6 +29,7 @@ from engagekit import _lazy
 
 if TYPE_CHECKING:
     from engagekit.duties._bodies import BodyType, HasBodyType
+    from engagekit.duties._changes import BodyChange, DutyChange, DutyChangeKind, DutyChanges
     from engagekit.duties._checklist import (
         Checklist,
         ChecklistItem,
@@ -53,14 +54,7 @@ if TYPE_CHECKING:
         law_timeline,
     )
     from engagekit.duties._registry import DutyRegistry, duties_for, load_duties, registry
-    from engagekit.duties._results import (
-        BodyChange,
-        DutiesInForce,
-        DutyChange,
-        DutyChangeKind,
-        DutyChanges,
-        DutyList,
-    )
+    from engagekit.duties._results import DutiesInForce, DutyList
 
 # Where each name is defined; its module is imported on first use (PEP 562), so a
 # first call loads only the modules it needs.
@@ -89,11 +83,11 @@ _EXPORTS = {
     "duties_for": "engagekit.duties._registry",
     "load_duties": "engagekit.duties._registry",
     "registry": "engagekit.duties._registry",
-    "BodyChange": "engagekit.duties._results",
+    "BodyChange": "engagekit.duties._changes",
     "DutiesInForce": "engagekit.duties._results",
-    "DutyChange": "engagekit.duties._results",
-    "DutyChangeKind": "engagekit.duties._results",
-    "DutyChanges": "engagekit.duties._results",
+    "DutyChange": "engagekit.duties._changes",
+    "DutyChangeKind": "engagekit.duties._changes",
+    "DutyChanges": "engagekit.duties._changes",
     "DutyList": "engagekit.duties._results",
 }
 
