@@ -50,6 +50,9 @@ def test_the_empower_techniques():
         # A network example needs no feedback flow, and the feedback flow no network.
         ("engagekit.examples.sutton()", ["engagekit.escalation._flow"]),
         ("engagekit.examples.sutton_feedback_flow()", ["engagekit.escalation._network"]),
+        # Sutton's stakeholder table and its roles load only their own types.
+        ("engagekit.examples.sutton_stakeholders()", ["engagekit.plans._responsibilities"]),
+        ("engagekit.examples.sutton_responsibilities()", ["engagekit.plans._stakeholders"]),
         # The law of a day needs no types of what changed between two days.
         ("engagekit.duties_for('icb', '2023-01-01')", ["engagekit.duties._changes"]),
         # Rating evidence needs no results module; judging it does.

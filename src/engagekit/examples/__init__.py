@@ -35,7 +35,8 @@ if TYPE_CHECKING:
         somerset_action_plan,
         somerset_engagement_record,
     )
-    from engagekit.examples._stakeholders import sutton_responsibilities, sutton_stakeholders
+    from engagekit.examples._responsibilities import sutton_responsibilities
+    from engagekit.examples._stakeholders import sutton_stakeholders
 
 # Each name's module, imported on first use (PEP 562): the first call of one example
 # loads only its own area (a decision example needs no networks or plans).
@@ -60,7 +61,7 @@ _MODULES = {
     "oxfordshire_delivery_plan": "_plans",
     "somerset_action_plan": "_plans",
     "somerset_engagement_record": "_plans",
-    "sutton_responsibilities": "_stakeholders",
+    "sutton_responsibilities": "_responsibilities",
     "sutton_stakeholders": "_stakeholders",
 }
 
