@@ -5,7 +5,7 @@ catalogue for them (every `Technique`, its figures and its source) was a large p
 of the first call of `engagekit.decisions.evaluate`; `best_ids` reads only the fields
 `TechniqueCatalogue.select` ranks on, from the built-in records, and returns what
 ``[m.technique.id for m in select(level=level, stage=stage)[:count]]`` returns
-(``tests/techniques/test_ranking.py`` checks every level and stage).
+(``tests/test_light_paths.py`` checks every level and stage).
 """
 
 from __future__ import annotations
