@@ -229,6 +229,10 @@ def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, lis
 #: No engagekit document nests deeper than this; deeper data is refused, not recursed into.
 _MAX_DEPTH = 64
 
+#: Values `resolve` returns as they are, without a call per value: what TOML parses
+#: to, other than tables and arrays.
+_LEAVES = frozenset({str, int, float, bool, dt.date, dt.datetime, dt.time, type(None)})
+
 
 def resolve(data: Any, origin: str, path: str = "$", _depth: int = 0) -> tuple[Any, list[Problem]]:
     """Expand `{document = id, section = …}` citations; return data and problems."""
@@ -238,6 +242,9 @@ def resolve(data: Any, origin: str, path: str = "$", _depth: int = 0) -> tuple[A
     if isinstance(data, dict):
         out: dict[str, Any] = {}
         for key, value in data.items():
+            if type(value) in _LEAVES:  # nothing to expand (most values of a record)
+                out[key] = value
+                continue
             here = f"{path}.{key}"
             if key in _CITING_KEYS and isinstance(value, dict) and "document" in value:
                 out[key], found = _expand(value, here)
@@ -260,6 +267,9 @@ def resolve(data: Any, origin: str, path: str = "$", _depth: int = 0) -> tuple[A
     if isinstance(data, list):
         items = []
         for index, value in enumerate(data):
+            if type(value) in _LEAVES:
+                items.append(value)
+                continue
             item, found = resolve(value, origin, f"{path}[{index}]", _depth + 1)
             items.append(item)
             problems.extend(found)

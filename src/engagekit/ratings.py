@@ -19,8 +19,13 @@ from __future__ import annotations
 
 import functools
 
+from typing import TYPE_CHECKING
+
 from engagekit.choices import Choice, aliases
-from engagekit.results import Outcome
+
+
+if TYPE_CHECKING:
+    from engagekit.results import Outcome
 
 
 __all__ = ["Rating"]
@@ -67,7 +72,7 @@ class Rating(Choice):
     @property
     def outcome(self) -> Outcome:
         """The judgement this rating amounts to; `UNKNOWN` is insufficient evidence."""
-        return _OUTCOMES[self]
+        return _outcomes()[self]
 
     @property
     def rank(self) -> int:
@@ -82,9 +87,16 @@ class Rating(Choice):
 
 _RANK = {Rating.UNKNOWN: 0, Rating.NOT_MET: 1, Rating.PARTLY_MET: 2, Rating.MET: 3}
 _POINTS = {Rating.MET: 2, Rating.PARTLY_MET: 1}
-_OUTCOMES = {
-    Rating.MET: Outcome.MET,
-    Rating.PARTLY_MET: Outcome.PARTLY_MET,
-    Rating.NOT_MET: Outcome.NOT_MET,
-    Rating.UNKNOWN: Outcome.INSUFFICIENT_EVIDENCE,
-}
+
+
+@functools.cache
+def _outcomes() -> dict[Rating, Outcome]:
+    # Built on first use: rating evidence (building a decision) needs no results module.
+    from engagekit.results import Outcome
+
+    return {
+        Rating.MET: Outcome.MET,
+        Rating.PARTLY_MET: Outcome.PARTLY_MET,
+        Rating.NOT_MET: Outcome.NOT_MET,
+        Rating.UNKNOWN: Outcome.INSUFFICIENT_EVIDENCE,
+    }

@@ -59,14 +59,8 @@ if TYPE_CHECKING:
         involvement_levels,
     )
     from engagekit.cycles._levels import Ladder, LevelDetails, Rung, ladders
-    from engagekit.cycles._principles import (
-        Judgement,
-        Principle,
-        PrincipleScore,
-        PrincipleSet,
-        RubricResult,
-        principle_sets,
-    )
+    from engagekit.cycles._principles import Principle, PrincipleSet, principle_sets
+    from engagekit.cycles._rubric import Judgement, PrincipleScore, RubricResult
 
     #: The Engagement Cycle, loaded on first access.
     ENGAGEMENT_CYCLE: EngagementCycle
@@ -97,11 +91,11 @@ _EXPORTS = {
     "ParticipationLevel": "engagekit.cycles._choices",
     "Rung": "engagekit.cycles._levels",
     "ladders": "engagekit.cycles._levels",
-    "Judgement": "engagekit.cycles._principles",
+    "Judgement": "engagekit.cycles._rubric",
     "Principle": "engagekit.cycles._principles",
-    "PrincipleScore": "engagekit.cycles._principles",
+    "PrincipleScore": "engagekit.cycles._rubric",
     "PrincipleSet": "engagekit.cycles._principles",
-    "RubricResult": "engagekit.cycles._principles",
+    "RubricResult": "engagekit.cycles._rubric",
     "principle_sets": "engagekit.cycles._principles",
 }
 

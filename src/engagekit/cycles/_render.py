@@ -24,7 +24,7 @@ from engagekit._display import (
 from engagekit.cycles._commissioning import CommissioningCycle
 from engagekit.cycles._engagement import EngagementCycle, StageDetails
 from engagekit.cycles._levels import Ladder
-from engagekit.cycles._principles import RubricResult
+from engagekit.cycles._rubric import RubricResult
 
 
 def _wrap(value: str, indent: str = "    ") -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import attrs
 
 from engagekit.decisions._decision import Decision
-from engagekit.decisions._gunning import GunningPrinciple, check_consultation
 from engagekit.decisions._policy import DEFAULT_POLICY, Policy
 from engagekit.decisions._requirement import required_engagement, scrutiny_rule_id
 from engagekit.decisions._results import EngagementRequirement, Reason, Verdict, made_reason
@@ -72,6 +71,9 @@ def evaluate(
     reasons = triangle_reasons(assessments, policy)
     reasons.extend(_proportionality(decision, requirement))
     if decision.consultation is not None:
+        # The Gunning checks load with the first decision that had a consultation.
+        from engagekit.decisions._gunning import GunningPrinciple, check_consultation
+
         check = check_consultation(
             decision.consultation,
             on=decision.on,

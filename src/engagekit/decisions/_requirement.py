@@ -139,40 +139,37 @@ def _citations(on: dt.date | None) -> tuple[Source, Source, Source] | None:
     """
     if on is None:
         return None
-    points, values = _citations_table()
-    return values[bisect.bisect_right(points, on)]
+    points = _citation_points()
+    index = bisect.bisect_right(points, on)
+    return _citations_on(points[index - 1] if index else dt.date.min)
 
 
-@functools.cache
 def _citations_table() -> tuple[list[dt.date], list[tuple[Source, Source, Source] | None]]:
     """The limbs' sources for each stretch of days between the dates the involvement
-    duties, or the kinds of commissioner, began or ended (one look-up per decision)."""
-    from engagekit.duties import INVOLVEMENT_DUTIES, BodyType, registry
-
-    days: set[dt.date] = set()
-    for duty in registry():
-        if duty.id in INVOLVEMENT_DUTIES:
-            days.add(duty.in_force_from)
-            if duty.in_force_to is not None:
-                days.add(duty.in_force_to)
-    for kind in BodyType:
-        days.update(d for d in (kind.existed_from, kind.existed_to) if d is not None)
-    points = sorted(days)
+    duties, or the kinds of commissioner, began or ended: the first stretch starts at
+    `datetime.date.min`, stretch i + 1 at ``points[i]``."""
+    points = _citation_points()
     return points, [_citations_on(day) for day in (dt.date.min, *points)]
 
 
-def _citations_on(on: dt.date) -> tuple[Source, Source, Source] | None:
-    from engagekit.duties import involvement_duty
+@functools.cache
+def _citation_points() -> list[dt.date]:
+    """The dates the involvement duties, or the kinds of commissioner, began or ended.
 
-    duty = involvement_duty(None, on)
-    if duty is None:
-        return None
-    sources = []
-    for letter in ("a", "b", "c"):
-        keys = {r.key for r in duty.requirements}
-        item = duty.requirement(letter) if letter in keys else None
-        sources.append(duty.source_of(item))
-    return (sources[0], sources[1], sources[2])
+    Read from the involvement duties' own records (`engagekit.duties._involvement`),
+    not the whole registry; a decision then cites its own stretch of days alone
+    (`_citations_on`, cached by the stretch's first day).
+    """
+    from engagekit.duties._involvement import involvement_days
+
+    return involvement_days()
+
+
+@functools.cache
+def _citations_on(on: dt.date) -> tuple[Source, Source, Source] | None:
+    from engagekit.duties._involvement import commissioner_sources
+
+    return commissioner_sources(on)
 
 
 #: The health scrutiny rules, newest first: reg 23 of S.I. 2013/218 from 1 April 2013,
@@ -343,6 +340,8 @@ def _delivery_why(impact: Impact) -> str:
 def _suggest(level: ParticipationLevel, stage: EngagementStage, count: int) -> tuple[str, ...]:
     if count == 0:
         return ()
-    from engagekit.techniques import select
+    # The catalogue's ranking read from the techniques' records alone: building the
+    # whole catalogue for a few ids was a large part of evaluate's first call.
+    from engagekit.techniques._ranking import best_ids
 
-    return tuple(m.technique.id for m in select(level=level, stage=stage)[:count])
+    return best_ids(level, stage, count)

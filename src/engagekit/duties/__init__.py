@@ -29,6 +29,7 @@ from engagekit import _lazy
 
 if TYPE_CHECKING:
     from engagekit.duties._bodies import BodyType, HasBodyType
+    from engagekit.duties._changes import BodyChange, DutyChange, DutyChangeKind, DutyChanges
     from engagekit.duties._checklist import (
         Checklist,
         ChecklistItem,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         load_evidence,
     )
     from engagekit.duties._financial_year import FinancialYear
+    from engagekit.duties._involvement import INVOLVEMENT_DUTIES, commissioner_on
     from engagekit.duties._model import (
         Citation,
         Duty,
@@ -45,23 +47,14 @@ if TYPE_CHECKING:
         Trigger,
     )
     from engagekit.duties._periods import (
-        INVOLVEMENT_DUTIES,
         TIMELINE_START,
         LawTimeline,
         TimelineRow,
-        commissioner_on,
         involvement_duty,
         law_timeline,
     )
     from engagekit.duties._registry import DutyRegistry, duties_for, load_duties, registry
-    from engagekit.duties._results import (
-        BodyChange,
-        DutiesInForce,
-        DutyChange,
-        DutyChangeKind,
-        DutyChanges,
-        DutyList,
-    )
+    from engagekit.duties._results import DutiesInForce, DutyList
 
 # Where each name is defined; its module is imported on first use (PEP 562), so a
 # first call loads only the modules it needs.
@@ -79,22 +72,22 @@ _EXPORTS = {
     "EvidenceWindow": "engagekit.duties._model",
     "Requirement": "engagekit.duties._model",
     "Trigger": "engagekit.duties._model",
-    "INVOLVEMENT_DUTIES": "engagekit.duties._periods",
+    "INVOLVEMENT_DUTIES": "engagekit.duties._involvement",
     "TIMELINE_START": "engagekit.duties._periods",
     "LawTimeline": "engagekit.duties._periods",
     "TimelineRow": "engagekit.duties._periods",
-    "commissioner_on": "engagekit.duties._periods",
+    "commissioner_on": "engagekit.duties._involvement",
     "involvement_duty": "engagekit.duties._periods",
     "law_timeline": "engagekit.duties._periods",
     "DutyRegistry": "engagekit.duties._registry",
     "duties_for": "engagekit.duties._registry",
     "load_duties": "engagekit.duties._registry",
     "registry": "engagekit.duties._registry",
-    "BodyChange": "engagekit.duties._results",
+    "BodyChange": "engagekit.duties._changes",
     "DutiesInForce": "engagekit.duties._results",
-    "DutyChange": "engagekit.duties._results",
-    "DutyChangeKind": "engagekit.duties._results",
-    "DutyChanges": "engagekit.duties._results",
+    "DutyChange": "engagekit.duties._changes",
+    "DutyChangeKind": "engagekit.duties._changes",
+    "DutyChanges": "engagekit.duties._changes",
     "DutyList": "engagekit.duties._results",
 }
 

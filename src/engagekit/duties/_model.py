@@ -11,6 +11,7 @@ import attrs
 from engagekit import _display, _validate
 from engagekit._display import Displayable, Tabular
 from engagekit.choices import Choice
+from engagekit.duties import _citing
 from engagekit.duties._bodies import BodyType, as_body_type
 from engagekit.errors import InvalidValueError
 from engagekit.sources import LegalForce, Source
@@ -109,10 +110,7 @@ class Citation:
             >>> Citation(instrument="S.I. 2013/218", section="reg 23").reference
             'reg 23'
         """
-        if self.section:
-            prefix = "" if self.section[:1].isalpha() and " " in self.section else "s"
-            return f"{prefix}{self.section}{self.subsection or ''}"
-        return self.subsection or ""
+        return _citing.reference(self.section, self.subsection)
 
     def to_source(self, publisher: str, force: LegalForce | str | None = None) -> Source:
         """This citation as a [`Source`][engagekit.sources.Source] published by ``publisher``,
@@ -279,11 +277,7 @@ class Duty(Displayable, Tabular):
     def publisher(self) -> str:
         """Who made the rule: Parliament for statute, the Government for regulations,
         else the publisher of the document the record was taken from."""
-        if self.force is LegalForce.STATUTE:
-            return "UK Parliament"
-        if self.force is LegalForce.REGULATIONS:
-            return "UK Government"
-        return self.source.publisher
+        return _citing.publisher(self.force, self.source.publisher)
 
     @property
     def binding(self) -> bool:

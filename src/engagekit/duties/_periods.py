@@ -12,46 +12,10 @@ import attrs
 from engagekit import _validate
 from engagekit._display import Listing
 from engagekit.duties._bodies import BodyLike, BodyType, as_body_type
+from engagekit.duties._involvement import INVOLVEMENT_DUTIES, commissioner_on
 from engagekit.duties._model import Duty, _date
 from engagekit.duties._registry import DutyRegistry, _builtin
 from engagekit.errors import InvalidTypeError, InvalidValueError
-
-
-#: The public involvement duty in each of its homes, oldest first: s11 of the 2001
-#: Act, s242 of the NHS Act 2006 (SHAs, PCTs, trusts), s13Q (NHS England), s14Z2
-#: (CCGs) and s14Z45 (ICBs).
-INVOLVEMENT_DUTIES = (
-    "hsca-2001-s11",
-    "nhs-act-s242",
-    "nhs-act-s13q",
-    "nhs-act-s14z2",
-    "nhs-act-s14z45",
-)
-
-_CCGS_FROM = dt.date(2013, 4, 1)
-_ICBS_FROM = dt.date(2022, 7, 1)
-
-
-def commissioner_on(on: dt.date | str) -> BodyType:
-    """The kind of body that commissioned local health services on ``on``.
-
-    Primary care trusts until 31 March 2013, clinical commissioning groups from
-    1 April 2013 to 30 June 2022, integrated care boards from 1 July 2022. engagekit
-    uses it where a date is known but the kind of body is not (a decision, an annual
-    report), to cite the law that bound the commissioner of the day.
-
-    Examples:
-        >>> commissioner_on("2011-06-01"), commissioner_on("2022-06-30")
-        (<BodyType.PCT: 'pct'>, <BodyType.CCG: 'ccg'>)
-        >>> commissioner_on(dt.date(2022, 7, 1))
-        <BodyType.ICB: 'icb'>
-    """
-    day = _date("on", on)
-    if day < _CCGS_FROM:
-        return BodyType.PCT
-    if day < _ICBS_FROM:
-        return BodyType.CCG
-    return BodyType.ICB
 
 
 def involvement_duty(

@@ -17,20 +17,14 @@ from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.duties import _loader
 from engagekit.duties._bodies import BodyLike, BodyType, as_body_type
 from engagekit.duties._model import Duty, Requirement, _date
-from engagekit.duties._results import (
-    BodyChange,
-    DutiesInForce,
-    DutyChange,
-    DutyChangeKind,
-    DutyChanges,
-    DutyList,
-    trusted_duties_in_force,
-)
+from engagekit.duties._results import DutiesInForce, DutyList, trusted_duties_in_force
 from engagekit.errors import InvalidValueError, UnknownNameError
 
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from engagekit.duties._changes import DutyChanges
 
 
 def _overlap(a: Duty, b: Duty) -> bool:
@@ -241,6 +235,10 @@ class DutyRegistry(Displayable, Tabular):
         Raises:
             InvalidValueError: ``end`` is before ``start``.
         """
+        # The change types load with the first comparison: registry() and duties_for
+        # need none of them.
+        from engagekit.duties._changes import BodyChange, DutyChange, DutyChangeKind, DutyChanges
+
         start = _date("start", start)
         end = _date("end", end)
         if end < start:

@@ -23,10 +23,11 @@ from engagekit._display import (
     text,
 )
 from engagekit.duties._bodies import BodyType
+from engagekit.duties._changes import DutyChanges
 from engagekit.duties._checklist import Checklist, ComplianceReport, Finding
 from engagekit.duties._model import Duty
 from engagekit.duties._registry import DutyRegistry
-from engagekit.duties._results import DutiesInForce, DutyChanges
+from engagekit.duties._results import DutiesInForce
 from engagekit.results import Outcome
 from engagekit.sources import LegalForce
 

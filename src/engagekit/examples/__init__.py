@@ -26,14 +26,8 @@ if TYPE_CHECKING:
         somerset_rheumatology_decision,
         unproportionate_service_change,
     )
-    from engagekit.examples._escalation import (
-        SUTTON_FEEDBACK_COLUMNS,
-        SUTTON_LOCALITIES,
-        oxfordshire,
-        somerset,
-        sutton,
-        sutton_feedback_flow,
-    )
+    from engagekit.examples._escalation import SUTTON_LOCALITIES, oxfordshire, somerset, sutton
+    from engagekit.examples._feedback import SUTTON_FEEDBACK_COLUMNS, sutton_feedback_flow
     from engagekit.examples._files import data_file
     from engagekit.examples._plans import (
         gpcc_timeline_2011,
@@ -41,7 +35,8 @@ if TYPE_CHECKING:
         somerset_action_plan,
         somerset_engagement_record,
     )
-    from engagekit.examples._stakeholders import sutton_responsibilities, sutton_stakeholders
+    from engagekit.examples._responsibilities import sutton_responsibilities
+    from engagekit.examples._stakeholders import sutton_stakeholders
 
 # Each name's module, imported on first use (PEP 562): the first call of one example
 # loads only its own area (a decision example needs no networks or plans).
@@ -56,17 +51,17 @@ _MODULES = {
     "somerset_rheumatology_decision": "_decisions",
     "unproportionate_service_change": "_decisions",
     "data_file": "_files",
-    "SUTTON_FEEDBACK_COLUMNS": "_escalation",
+    "SUTTON_FEEDBACK_COLUMNS": "_feedback",
     "SUTTON_LOCALITIES": "_escalation",
     "oxfordshire": "_escalation",
     "somerset": "_escalation",
     "sutton": "_escalation",
-    "sutton_feedback_flow": "_escalation",
+    "sutton_feedback_flow": "_feedback",
     "gpcc_timeline_2011": "_plans",
     "oxfordshire_delivery_plan": "_plans",
     "somerset_action_plan": "_plans",
     "somerset_engagement_record": "_plans",
-    "sutton_responsibilities": "_stakeholders",
+    "sutton_responsibilities": "_responsibilities",
     "sutton_stakeholders": "_stakeholders",
 }
 

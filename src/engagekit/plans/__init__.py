@@ -78,15 +78,8 @@ if TYPE_CHECKING:
         annual_engagement_report,
         you_said_we_did,
     )
-    from engagekit.plans._stakeholders import (
-        Influencer,
-        Part,
-        Responsibility,
-        ResponsibilityMatrix,
-        Role,
-        StakeholderGroup,
-        StakeholderMap,
-    )
+    from engagekit.plans._responsibilities import Part, Responsibility, ResponsibilityMatrix, Role
+    from engagekit.plans._stakeholders import Influencer, StakeholderGroup, StakeholderMap
     from engagekit.plans._statuses import ActionStatus, ActionStatusCatalogue, statuses
 
 # Where each name is defined; its module is imported on first use (PEP 562), so a
@@ -135,10 +128,10 @@ _EXPORTS = {
     "annual_engagement_report": "engagekit.plans._report",
     "you_said_we_did": "engagekit.plans._report",
     "Influencer": "engagekit.plans._stakeholders",
-    "Part": "engagekit.plans._stakeholders",
-    "Responsibility": "engagekit.plans._stakeholders",
-    "ResponsibilityMatrix": "engagekit.plans._stakeholders",
-    "Role": "engagekit.plans._stakeholders",
+    "Part": "engagekit.plans._responsibilities",
+    "Responsibility": "engagekit.plans._responsibilities",
+    "ResponsibilityMatrix": "engagekit.plans._responsibilities",
+    "Role": "engagekit.plans._responsibilities",
     "StakeholderGroup": "engagekit.plans._stakeholders",
     "StakeholderMap": "engagekit.plans._stakeholders",
     "ActionStatus": "engagekit.plans._statuses",

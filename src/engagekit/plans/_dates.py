@@ -11,9 +11,10 @@ today's date: a day or month without a year is a `ParseError`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -73,35 +74,51 @@ _SEP = r"\s*(?:/|-|to|and|&)\s*"
 _PART = r"early|beginning\s+of|start\s+of|mid|middle\s+of|end\s+of|end|late"
 
 # Each pattern is tried; the leftmost match wins, then the longest.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
-    for name, pattern in (
-        ("iso", rf"\b(?P<y>{_Y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"),
-        ("dmy-numeric", rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_Y})\b"),
-        ("day-month", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b"),
-        ("month-day", rf"\b(?P<m>{_M})\s+(?P<d>{_D})\s*,?\s*(?P<y>{_Y})\b"),
-        ("part", rf"\b(?P<part>{_PART})\s+(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b"),
-        ("months-years", rf"\b(?P<m1>{_M})\s*(?P<y1>{_Y}){_SEP}(?P<m2>{_M})\s*(?P<y2>{_Y})\b"),
-        ("months", rf"\b(?P<m1>{_M}){_SEP}(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b"),
-        ("month", rf"\b(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b"),
-        ("fy-quarter", rf"\bq(?P<q>[1-4])\s+(?P<y>{_Y})\s*/\s*(?P<y2>\d{{2}}|\d{{4}})\b"),
-        ("quarter", rf"\bq(?P<q>[1-4])\s+(?P<y>{_Y})\b"),
-        (
-            "fy",
-            rf"\b(?:(?:financial|fiscal)\s+year\s+)?(?P<y>{_Y})\s*/\s*(?P<y2>\d{{2}}|\d{{4}})\b",
+_PATTERN_TEXTS: tuple[tuple[str, str], ...] = (
+    ("iso", rf"\b(?P<y>{_Y})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b"),
+    ("dmy-numeric", rf"\b(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_Y})\b"),
+    ("day-month", rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b"),
+    ("month-day", rf"\b(?P<m>{_M})\s+(?P<d>{_D})\s*,?\s*(?P<y>{_Y})\b"),
+    ("part", rf"\b(?P<part>{_PART})\s+(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b"),
+    ("months-years", rf"\b(?P<m1>{_M})\s*(?P<y1>{_Y}){_SEP}(?P<m2>{_M})\s*(?P<y2>{_Y})\b"),
+    ("months", rf"\b(?P<m1>{_M}){_SEP}(?P<m2>{_M})\s*,?\s*(?P<y>{_Y})\b"),
+    ("month", rf"\b(?P<m>{_M})\s*,?\s*(?P<y>{_Y})\b"),
+    ("fy-quarter", rf"\bq(?P<q>[1-4])\s+(?P<y>{_Y})\s*/\s*(?P<y2>\d{{2}}|\d{{4}})\b"),
+    ("quarter", rf"\bq(?P<q>[1-4])\s+(?P<y>{_Y})\b"),
+    (
+        "fy",
+        rf"\b(?:(?:financial|fiscal)\s+year\s+)?(?P<y>{_Y})\s*/\s*(?P<y2>\d{{2}}|\d{{4}})\b",
+    ),
+    ("years", rf"\b(?P<y>{_Y})\s*(?:-|to)\s*(?P<y2>{_Y})\b"),
+    ("year", rf"\b(?P<y>{_Y})\b"),
+    ("ongoing", r"\b(?:on\s*-?\s*going|continuous(?:ly)?|current)\b"),
+)
+
+
+class _Compiled(NamedTuple):
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    open_end: re.Pattern[str]
+    open_start: re.Pattern[str]
+    date_word: re.Pattern[str]
+
+
+@functools.cache
+def _compiled() -> _Compiled:
+    """The patterns, compiled with the first phrase read: compiling them is most of
+    what importing this module cost, and a plan whose targets are all recurrences
+    ("quarterly") reads no target date."""
+    return _Compiled(
+        patterns=tuple((name, re.compile(text, re.IGNORECASE)) for name, text in _PATTERN_TEXTS),
+        open_end=re.compile(
+            r"(?:^|\s)(?:(?:on\s*-?\s*going|continuing|continuous(?:ly)?)\s+)?"
+            r"(?:from|starting|starting\s+from|commencing|after)\s*$",
+            re.IGNORECASE,
         ),
-        ("years", rf"\b(?P<y>{_Y})\s*(?:-|to)\s*(?P<y2>{_Y})\b"),
-        ("year", rf"\b(?P<y>{_Y})\b"),
-        ("ongoing", r"\b(?:on\s*-?\s*going|continuous(?:ly)?|current)\b"),
+        open_start=re.compile(
+            r"(?:^|\s)(?:by|before|no\s+later\s+than|until|till)\s*$", re.IGNORECASE
+        ),
+        date_word=re.compile(rf"\b(?:{_M}|\d{{1,4}})\b", re.IGNORECASE),
     )
-)
-_OPEN_END = re.compile(
-    r"(?:^|\s)(?:(?:on\s*-?\s*going|continuing|continuous(?:ly)?)\s+)?"
-    r"(?:from|starting|starting\s+from|commencing|after)\s*$",
-    re.IGNORECASE,
-)
-_OPEN_START = re.compile(r"(?:^|\s)(?:by|before|no\s+later\s+than|until|till)\s*$", re.IGNORECASE)
-_DATE_WORD = re.compile(rf"\b(?:{_M}|\d{{1,4}})\b", re.IGNORECASE)
 
 
 def _month(name: str) -> int:
@@ -193,8 +210,9 @@ class TargetDate:
         clean = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
         uncertain = "?" in clean
         clean = " ".join(clean.replace("?", " ").split())
+        compiled = _compiled()
         best: tuple[str, re.Match[str]] | None = None
-        for name, pattern in _PATTERNS:
+        for name, pattern in compiled.patterns:
             found = pattern.search(clean)
             if found is None:
                 continue
@@ -208,19 +226,19 @@ class TargetDate:
                 best = (name, found)
         if best is None:
             reason = "no year given (engagekit never assumes the current year)"
-            if not _DATE_WORD.search(clean):
+            if not compiled.date_word.search(clean):
                 reason = "no date found"
             raise ParseError(text, reason=reason)
         name, found = best
         before = clean[: found.start()].strip()
         after = clean[found.end() :].strip()
-        if _DATE_WORD.search(after) or _DATE_WORD.search(before):
+        if compiled.date_word.search(after) or compiled.date_word.search(before):
             raise ParseError(text, reason="more than one date; give each its own target")
         start, end, precision = _window(name, found, text, style)
-        if (bound := _OPEN_END.search(before)) is not None:
+        if (bound := compiled.open_end.search(before)) is not None:
             before = before[: bound.start()].strip()
             end = None
-        elif (bound := _OPEN_START.search(before)) is not None:
+        elif (bound := compiled.open_start.search(before)) is not None:
             before = before[: bound.start()].strip()
             start = None
         label = before.rstrip(" -:–,") or None

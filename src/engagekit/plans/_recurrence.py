@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -37,30 +38,63 @@ _WORDS = {
 }  # fmt: skip
 _N = r"(?P<n>\d{1,2}|" + "|".join(_WORDS) + r")"
 
-# (pattern, frequency, interval or None to take it from the text, times-a-year form)
-_FIXED: tuple[tuple[re.Pattern[str], Frequency, int], ...] = tuple(
-    (re.compile(rf"^(?:{pattern})$", re.IGNORECASE), freq, interval)
-    for pattern, freq, interval in (
-        (r"quarterly|every\s+quarter|each\s+quarter|once\s+a\s+quarter", Frequency.MONTHLY, 3),
-        (r"bi-?\s?monthly|every\s+other\s+month", Frequency.MONTHLY, 2),
-        (
-            r"bi-?\s?annual(?:ly)?|biannual(?:ly)?|half-?\s?yearly|six-?\s?monthly|every\s+six\s+months",
-            Frequency.MONTHLY,
-            6,
-        ),
-        (r"annual(?:ly)?|yearly|every\s+year|each\s+year|once\s+a\s+year", Frequency.YEARLY, 1),
-        (r"monthly|every\s+month|each\s+month|once\s+a\s+month", Frequency.MONTHLY, 1),
-        (r"weekly|every\s+week|each\s+week|once\s+a\s+week", Frequency.WEEKLY, 1),
-        (r"fortnightly|every\s+(?:two|2)\s+weeks", Frequency.WEEKLY, 2),
-    )
+# (pattern, frequency, interval), each matched against the whole phrase.
+_FIXED_TEXTS: tuple[tuple[str, Frequency, int], ...] = (
+    (r"quarterly|every\s+quarter|each\s+quarter|once\s+a\s+quarter", Frequency.MONTHLY, 3),
+    (r"bi-?\s?monthly|every\s+other\s+month", Frequency.MONTHLY, 2),
+    (
+        r"bi-?\s?annual(?:ly)?|biannual(?:ly)?|half-?\s?yearly|six-?\s?monthly|every\s+six\s+months",
+        Frequency.MONTHLY,
+        6,
+    ),
+    (r"annual(?:ly)?|yearly|every\s+year|each\s+year|once\s+a\s+year", Frequency.YEARLY, 1),
+    (r"monthly|every\s+month|each\s+month|once\s+a\s+month", Frequency.MONTHLY, 1),
+    (r"weekly|every\s+week|each\s+week|once\s+a\s+week", Frequency.WEEKLY, 1),
+    (r"fortnightly|every\s+(?:two|2)\s+weeks", Frequency.WEEKLY, 2),
 )
-_EVERY = re.compile(rf"^every\s+{_N}\s+(?P<unit>weeks|months|years)$", re.IGNORECASE)
-_TIMES = re.compile(
+_EVERY_TEXT = rf"^every\s+{_N}\s+(?P<unit>weeks|months|years)$"
+_TIMES_TEXT = (
     rf"^{_N}(?:\s+times|\s+meetings)?\s+(?:a|per|each)\s+year$|"
     rf"^{_N.replace('n>', 'n2>')}(?:\s+meetings)?\s+in\s+each\s+(?P<each>[a-z ]+?)\s+"
-    r"(?:a|per|each)\s+year$",
-    re.IGNORECASE,
+    r"(?:a|per|each)\s+year$"
 )
+
+
+class _Compiled(NamedTuple):
+    fixed: tuple[tuple[re.Pattern[str], Frequency, int], ...]
+    every: re.Pattern[str]
+    times: re.Pattern[str]
+
+
+@functools.cache
+def _compiled() -> _Compiled:
+    """The patterns, compiled with the first phrase that could be a recurrence."""
+    return _Compiled(
+        fixed=tuple(
+            (re.compile(rf"^(?:{text})$", re.IGNORECASE), freq, interval)
+            for text, freq, interval in _FIXED_TEXTS
+        ),
+        every=re.compile(_EVERY_TEXT, re.IGNORECASE),
+        times=re.compile(_TIMES_TEXT, re.IGNORECASE),
+    )
+
+
+_NOT_A_RECURRENCE = "not a recurrence engagekit reads (e.g. 'quarterly')"
+
+
+def _has_digit_run(text: str) -> bool:
+    """Whether ``text`` has three ASCII digits in a row ("2011"): no recurrence pattern
+    matches such text (each allows at most two digits, between spaces), so a target
+    with a year is known not to be a recurrence without compiling them."""
+    run = 0
+    for char in text:
+        if "0" <= char <= "9":
+            run += 1
+            if run == 3:
+                return True
+        else:
+            run = 0
+    return False
 
 
 def _number(text: str) -> int:
@@ -153,7 +187,7 @@ class Recurrence:
                 raise InvalidValueError(
                     "bodies", body_tuple, reason="give bodies or an escalation network, not both"
                 )
-            found_each = _TIMES.match(clean)
+            found_each = _compiled().times.match(clean)
             named = kind or (found_each["each"] if found_each and found_each["each"] else None)
             if named is None:
                 raise InvalidValueError(
@@ -162,12 +196,15 @@ class Recurrence:
                     reason="say which kind of body in the network each occurrence is for",
                 )
             body_tuple = _bodies_of_kind(network, named)
-        for pattern, freq, interval in _FIXED:
+        if _has_digit_run(clean):
+            raise ParseError(text, reason=_NOT_A_RECURRENCE)
+        compiled = _compiled()
+        for pattern, freq, interval in compiled.fixed:
             if pattern.match(clean):
                 return cls(
                     text=text, frequency=freq, interval=interval, bodies=body_tuple, anchor=anchor
                 )
-        if (found := _EVERY.match(clean)) is not None:
+        if (found := compiled.every.match(clean)) is not None:
             unit = found["unit"].lower()
             freq = {"weeks": Frequency.WEEKLY, "months": Frequency.MONTHLY}.get(
                 unit, Frequency.YEARLY
@@ -179,7 +216,7 @@ class Recurrence:
                 bodies=body_tuple,
                 anchor=anchor,
             )
-        if (found := _TIMES.match(clean)) is not None:
+        if (found := compiled.times.match(clean)) is not None:
             count = _number(found["n"] or found["n2"])
             if found["each"] and not body_tuple:
                 raise ParseError(
@@ -194,7 +231,7 @@ class Recurrence:
                 bodies=body_tuple,
                 anchor=anchor,
             )
-        raise ParseError(text, reason="not a recurrence engagekit reads (e.g. 'quarterly')")
+        raise ParseError(text, reason=_NOT_A_RECURRENCE)
 
     @property
     def per_year(self) -> float:

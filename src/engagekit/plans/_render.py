@@ -25,7 +25,8 @@ from engagekit.plans._feedback import FeedbackLoop, LoopMetrics
 from engagekit.plans._meetings import Meeting
 from engagekit.plans._recurrence import Adherence, Recurrence
 from engagekit.plans._report import AnnualEngagementReport, Section, Table, YouSaidWeDid
-from engagekit.plans._stakeholders import ResponsibilityMatrix, StakeholderMap
+from engagekit.plans._responsibilities import ResponsibilityMatrix
+from engagekit.plans._stakeholders import StakeholderMap
 
 
 def _target(action: Action) -> str:

@@ -17,7 +17,7 @@ from engagekit.cycles import EngagementStage
 from engagekit.disclosure import MARK, NOT_STATED, SUPPRESS_BELOW, CountTable, OneWay, protect
 from engagekit.duties import Duty
 from engagekit.duties._bodies import BodyLike, as_body_type
-from engagekit.duties._periods import _CCGS_FROM, _ICBS_FROM
+from engagekit.duties._involvement import _CCGS_FROM, _ICBS_FROM
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Evidence, Limb
 from engagekit.plans._actions import ActionPlan, latest_update, progress_on, status_on
