@@ -144,14 +144,6 @@ def _citations(on: dt.date | None) -> tuple[Source, Source, Source] | None:
     return _citations_on(points[index - 1] if index else dt.date.min)
 
 
-def _citations_table() -> tuple[list[dt.date], list[tuple[Source, Source, Source] | None]]:
-    """The limbs' sources for each stretch of days between the dates the involvement
-    duties, or the kinds of commissioner, began or ended: the first stretch starts at
-    `datetime.date.min`, stretch i + 1 at ``points[i]``."""
-    points = _citation_points()
-    return points, [_citations_on(day) for day in (dt.date.min, *points)]
-
-
 @functools.cache
 def _citation_points() -> list[dt.date]:
     """The dates the involvement duties, or the kinds of commissioner, began or ended.
