@@ -126,7 +126,7 @@ def workloads() -> list[Workload]:
             Workload(
                 name=f"first call of {what}",
                 ours=_first_call(code),
-                repeat=5,
+                repeat=9,
                 self_timed=True,
                 setup=_compiled(_TIMED.format(call=code)),
                 budget_s=FIRST_CALL_BUDGET_S,
