@@ -14,7 +14,7 @@ import io as stdio
 import json
 import operator
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import IO, Any, ClassVar, NoReturn
@@ -834,6 +834,7 @@ def _read(
     count = 0
     header_of = header
     miss = _MISS
+    getitem = operator.getitem
     for row in reader:
         count += 1
         line = reader.line_num
@@ -881,9 +882,12 @@ def _read(
                     if raw in blank
                     else plan.choice(raw, plan.types, RespondentType, header_of[type_col])
                 )
-            # One C-level pass: each cell looked up in its question's table.
-            values = list(map(dict.get, simple_fasts, simple_take(row), misses))
-            if miss in values:
+            # One C-level pass: each cell looked up in its question's table; a cell
+            # not there (a KeyError, free when not raised) is read again, slowly.
+            try:
+                values = list(map(getitem, simple_fasts, simple_take(row)))
+            except KeyError:
+                values = list(map(dict.get, simple_fasts, simple_take(row), misses))
                 for n, (_, index, _) in enumerate(simple):
                     if values[n] is miss:
                         question, qc, lookup = slow[n]
@@ -911,8 +915,10 @@ def _read(
                         tags[pos] = plan.themes(raw, sep, header_of[theme_col])
                         if answers[pos] is None:
                             _reject(header_of[theme_col], raw, "themes tagged on a blank answer")
-            cats = list(map(dict.get, monitor_caches, monitor_take(row), monitor_misses))
-            if miss in cats:
+            try:
+                cats = list(map(getitem, monitor_caches, monitor_take(row)))
+            except KeyError:
+                cats = list(map(dict.get, monitor_caches, monitor_take(row), monitor_misses))
                 for n, (_, index, scheme, cache) in enumerate(monitoring):
                     if cats[n] is miss:
                         cats[n] = plan.category(scheme, cache, row[index], header_of[index])
@@ -924,28 +930,31 @@ def _read(
         seen[rid] = line
         rows.append((rid, day, channel, rtype, answers, tags, cats))
     n = len(rows)
-    rids = [r[0] for r in rows]
     qids = plan.question_ids
-    answer_rows = [r[4] for r in rows]
-    tag_rows = [r[5] for r in rows]
-    cat_rows = [r[6] for r in rows]
-    answer_cols = list(zip(*answer_rows, strict=True)) if n else [() for _ in qids]
-    tag_cols = list(zip(*tag_rows, strict=True)) if n else [() for _ in qids]
-    cat_cols = list(zip(*cat_rows, strict=True)) if n else [() for _ in monitored]
-    monitoring_cols: dict[ProtectedCharacteristic, list[str | None]] = {
-        c: [None] * n for c in ProtectedCharacteristic
-    }
-    for c, col in zip(monitored, cat_cols, strict=True):
-        monitoring_cols[c] = list(col)
+    # One C-level transposition of the rows, then of their answers, tags and
+    # categories: each column is a tuple the response set keeps as it is.
+    if n:
+        rids, dates, channels, types, answer_rows, tag_rows, cat_rows = zip(*rows, strict=True)
+        answer_cols = list(zip(*answer_rows, strict=True))
+        tag_cols = list(zip(*tag_rows, strict=True))
+        cat_cols = list(zip(*cat_rows, strict=True))
+    else:
+        rids = dates = channels = types = ()
+        answer_cols = [() for _ in qids]
+        tag_cols = [() for _ in qids]
+        cat_cols = [() for _ in monitored]
+    unasked: Sequence[str | None] = (None,) * n  # one shared tuple: it is read-only
+    monitoring_cols = dict.fromkeys(ProtectedCharacteristic, unasked)
+    monitoring_cols.update(zip(monitored, cat_cols, strict=True))
     responses = ResponseSet._trusted(  # noqa: SLF001
         consultation,
         catalogue,
         ids=rids,
-        dates=[r[1] for r in rows],
-        channels=[r[2] for r in rows],
-        types=[r[3] for r in rows],
-        answers={q: list(col) for q, col in zip(qids, answer_cols, strict=True)},
-        tags={q: list(col) for q, col in zip(qids, tag_cols, strict=True)},
+        dates=dates,
+        channels=channels,
+        types=types,
+        answers=dict(zip(qids, answer_cols, strict=True)),
+        tags=dict(zip(qids, tag_cols, strict=True)),
         monitoring=monitoring_cols,
     )
     findings.sort(key=lambda f: f.line)

@@ -8,7 +8,7 @@ import itertools
 import types
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Union
 
 import attrs
@@ -411,14 +411,16 @@ class ResponseSet(_display.Displayable):
         consultation: Consultation,
         catalogue: Mapping[str, Theme],
         *,
-        ids: list[str],
-        dates: list[dt.date | None],
-        channels: list[Channel],
-        types: list[RespondentType],
-        answers: Mapping[str, list[Any]],
-        tags: Mapping[str, list[tuple[str, ...]]],
-        monitoring: Mapping[ProtectedCharacteristic, list[str | None]],
+        ids: Sequence[str],
+        dates: Sequence[dt.date | None],
+        channels: Sequence[Channel],
+        types: Sequence[RespondentType],
+        answers: Mapping[str, Sequence[Any]],
+        tags: Mapping[str, Sequence[tuple[str, ...]]],
+        monitoring: Mapping[ProtectedCharacteristic, Sequence[str | None]],
     ) -> None:
+        # A tuple given is kept as it is (`tuple()` of a tuple copies nothing): the
+        # CSV reader passes its columns so.
         self.consultation = consultation
         self.themes: tuple[Theme, ...] = tuple(catalogue.values())
         self._ids = tuple(ids)
