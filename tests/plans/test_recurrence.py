@@ -207,30 +207,37 @@ class TestOccurrences:
         ("text", "start", "end", "expected"),
         [
             (
-                "every 2 weeks",
+                "every three weeks",
                 D(2018, 10, 1),
                 D(2018, 10, 31),
                 [
                     (D(2018, 10, 1), "north"),
                     (D(2018, 10, 8), "south"),
-                    (D(2018, 10, 15), "north"),
-                    (D(2018, 10, 22), "south"),
-                    (D(2018, 10, 29), "north"),
+                    (D(2018, 10, 15), "west"),
+                    (D(2018, 10, 22), "north"),
+                    (D(2018, 10, 29), "south"),
                 ],
             ),
             (
-                "every two years",
+                "every three years",
                 D(2018, 4, 1),
-                D(2021, 3, 31),
-                [(D(2018, 4, 1), "north"), (D(2019, 4, 1), "south"), (D(2020, 4, 1), "north")],
+                D(2022, 3, 31),
+                [
+                    (D(2018, 4, 1), "north"),
+                    (D(2019, 4, 1), "south"),
+                    (D(2020, 4, 1), "west"),
+                    (D(2021, 4, 1), "north"),
+                ],
             ),
         ],
     )
     def test_bodies_take_turns(self, text, start, end, expected):
-        """Two bodies sharing a fortnightly or two-yearly rule take turns, a week or a
-        year apart."""
-        rule = Recurrence.parse(text, bodies=["north", "south"])
+        """Three bodies sharing a three-weekly or three-yearly rule take turns, a week or
+        a year apart, in the schedule and in the rule set."""
+        rule = Recurrence.parse(text, bodies=["north", "south", "west"])
         assert [(o.date, o.body) for o in rule.schedule(start, end)] == expected
+        rules = rule.rule(start)
+        assert [rules[n].date() for n in range(4)] == [day for day, _ in expected[:4]]
 
     def test_bodies_on_the_same_day_in_name_order(self) -> None:
         """Two bodies each meeting monthly meet on the same days, listed by body id."""
