@@ -239,6 +239,7 @@ class TestRoundTrip:
             [D(2018, 4, 2)], D(2018, 4, 1), D(2019, 3, 31)
         )
         assert "1 of 4 held" in result._repr_html_()
+        assert "every 3 months (4 a year)" in Recurrence.parse("quarterly")._repr_html_()
         assert "<table" in examples.somerset_action_plan()._repr_html_()
         assert "<table" in examples.sutton_responsibilities()._repr_html_()
         assert "part-of-month" in TargetDate.parse("End of May 2011")._repr_html_()

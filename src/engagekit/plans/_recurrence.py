@@ -59,6 +59,9 @@ _TIMES_TEXT = (
     r"(?:a|per|each)\s+year$"
 )
 
+#: "on a quarterly basis" reads as "quarterly".
+_BASIS = re.compile(r"^on\s+an?\s+(.+?)\s+basis$", re.IGNORECASE)
+
 
 class _Compiled(NamedTuple):
     fixed: tuple[tuple[re.Pattern[str], Frequency, int], ...]
@@ -181,7 +184,7 @@ class Recurrence:
             raise ParseError(str(raw), reason="no recurrence given")
         body_tuple = tuple(bodies)
         clean = " ".join(re.sub(r"[\u2010-\u2015]", "-", text).replace(".", " ").split())
-        clean = re.sub(r"^on\s+an?\s+(.+?)\s+basis$", r"\1", clean, flags=re.IGNORECASE)
+        clean = _BASIS.sub(r"\1", clean)
         if network is not None:
             if body_tuple:
                 raise InvalidValueError(
@@ -261,7 +264,7 @@ class Recurrence:
             Frequency.WEEKLY: rrule.WEEKLY,
         }[self.frequency]
         rules = rrule.rruleset()
-        for offset in self._offsets():
+        for _, offset in self._staggered():
             begin = _shift(first, self.frequency, offset)
             options: dict[str, Any] = {}
             if freq != rrule.WEEKLY:
@@ -282,11 +285,12 @@ class Recurrence:
             rules.exdate(dt.datetime.combine(day, dt.time()))
         return rules
 
-    def _offsets(self) -> tuple[int, ...]:
+    def _staggered(self) -> tuple[tuple[str | None, int], ...]:
+        """Each body (``None`` for a rule without bodies) with its offset, in units."""
+        if not self.bodies:
+            return ((None, 0),)
         count = len(self.bodies)
-        if count <= 1:
-            return (0,)
-        return tuple(k * self.interval // count for k in range(count))
+        return tuple((body, k * self.interval // count) for k, body in enumerate(self.bodies))
 
     def schedule(
         self, start: dt.date | str, end: dt.date | str, *, exclude: Iterable[dt.date] = ()
@@ -308,11 +312,10 @@ class Recurrence:
         start, end = _range(start, end)
         excluded = frozenset(exclude)
         found: list[Occurrence] = []
-        names: Sequence[str | None] = self.bodies or (None,)
         first = self.anchor or start
-        for body, offset in zip(names, self._offsets(), strict=False):
-            one = attrs.evolve(self, bodies=(), anchor=_shift(first, self.frequency, offset))
-            for moment in one.rule(start).between(
+        one = attrs.evolve(self, bodies=(), anchor=None)
+        for body, offset in self._staggered():
+            for moment in one.rule(_shift(first, self.frequency, offset)).between(
                 dt.datetime.combine(start, dt.time()), dt.datetime.combine(end, dt.time()), inc=True
             ):
                 if moment.date() not in excluded:
@@ -323,7 +326,7 @@ class Recurrence:
                 self.text,
                 reason=f"no occurrence between {start.isoformat()} and {end.isoformat()}",
             )
-        found.sort(key=lambda o: (o.date, o.body or ""))
+        found.sort(key=_occurrence_key)
         return Schedule(found)
 
     def occurrences(
@@ -421,23 +424,22 @@ class Recurrence:
         held: list[tuple[Occurrence, dt.date]] = []
         late: list[tuple[Occurrence, dt.date]] = []
         missed: list[Occurrence] = []
-        extra: list[tuple[dt.date, str]] = []
+        extra: list[dt.date] = []
         for body, slots in slots_of.items():
             days = sorted(dates_of.pop(body, ()))
-            met = _match([o.date for o in slots], days, tolerance)
-            taken = [False] * len(slots)
-            for day, index in zip(days, met, strict=True):
+            taken: set[int] = set()
+            for day, index in _match([o.date for o in slots], days, tolerance):
                 if index < 0:
-                    extra.append((day, body or ""))
+                    extra.append(day)
                     continue
-                taken[index] = True
+                taken.add(index)
                 occurrence = slots[index]
                 held.append((occurrence, day))
                 if (day - occurrence.date).days > tolerance:
                     late.append((occurrence, day))
-            missed.extend(o for o, was in zip(slots, taken, strict=True) if not was)
-        for body, days in dates_of.items():  # bodies with no occurrence in the range
-            extra.extend((day, body or "") for day in days)
+            missed.extend(o for index, o in enumerate(slots) if index not in taken)
+        for days in dates_of.values():  # bodies with no occurrence in the range
+            extra.extend(days)
         return Adherence(
             recurrence=self,
             start=start,
@@ -446,7 +448,7 @@ class Recurrence:
             held=sorted(held, key=_by_occurrence),
             missed=sorted(missed, key=_occurrence_key),
             late=sorted(late, key=_by_occurrence),
-            extra=tuple(day for day, _ in sorted(extra)),
+            extra=sorted(extra),
         )
 
     def __str__(self) -> str:
@@ -522,8 +524,10 @@ def _by_occurrence(pair: tuple[Occurrence, dt.date]) -> tuple[dt.date, str]:
     return _occurrence_key(pair[0])
 
 
-def _match(slots: Sequence[dt.date], days: Sequence[dt.date], tolerance: int) -> list[int]:
-    """For each of ``days`` (sorted), the index of the slot it meets, or -1.
+def _match(
+    slots: Sequence[dt.date], days: Sequence[dt.date], tolerance: int
+) -> list[tuple[dt.date, int]]:
+    """Each of ``days`` (sorted) with the index of the slot it meets, or -1.
 
     The rule of `Recurrence.adherence`: each day in turn meets the nearest slot not
     yet met among the last slot on or before it, slots at most ``tolerance`` days
@@ -534,7 +538,7 @@ def _match(slots: Sequence[dt.date], days: Sequence[dt.date], tolerance: int) ->
     count = len(slots)
     free = list(range(count + 1))  # free[i] leads to the first slot >= i not yet met
     reach = dt.timedelta(days=tolerance)
-    met: list[int] = []
+    met: list[tuple[dt.date, int]] = []
     for day in days:
         after = bisect.bisect_right(slots, day)
         best = after - 1
@@ -549,7 +553,7 @@ def _match(slots: Sequence[dt.date], days: Sequence[dt.date], tolerance: int) ->
             best = early
         if best >= 0:
             free[best] = best + 1
-        met.append(best)
+        met.append((day, best))
     return met
 
 
