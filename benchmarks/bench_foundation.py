@@ -45,6 +45,13 @@ FIRST_CALLS = [
             "somerset_patient_transport_decision",
             "somerset_rheumatology_decision",
             "unproportionate_service_change",
+            "oxfordshire_consultation",
+            "oxfordshire_tutorial_consultation",
+            "oxfordshire_themes",
+            "oxfordshire_synthetic_responses",
+            "oxfordshire_synthetic_loop",
+            "oxfordshire_synthetic_report",
+            "somerset_engagement_record",
         )
     ),
     ("techniques.catalogue()", "from engagekit import techniques; techniques.catalogue()"),

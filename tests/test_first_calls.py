@@ -66,6 +66,19 @@ def test_reference_data_structures_as_io_does(filename, cls):
     assert fast == io.from_dict(resolved, cls, origin=filename)
 
 
+def test_the_built_in_record_structures_as_io_does():
+    """The Somerset record's consultation entries are told apart by shape on the fast
+    path as io tells them apart: the same record, with no io on the way."""
+    from engagekit.consultations import Consultation
+    from engagekit.plans import EngagementRecord
+
+    resolved = _resolved("record_somerset_2011.toml")
+    fast = _data._hook(EngagementRecord)(resolved)
+    assert fast == io.from_dict(resolved, EngagementRecord, origin="record")
+    assert [type(c) for c in fast.consultations] == [Consultation]
+    assert fast.consultations[0].id == "somerset-ppi-strategy-2011"
+
+
 @pytest.mark.parametrize("filename", ["plan_somerset_v8.toml", "plan_oxfordshire_2015.toml"])
 def test_plan_rows_structure_as_io_does(filename):
     data = _resolved(filename)

@@ -352,6 +352,17 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 _Hook = Callable[[Any], Any]
 _HOOKS: dict[Any, _Hook] = {}
+#: For a union io reads by the value's shape: the function choosing the member type.
+_UNION_SHAPES: dict[Any, Callable[[Any], type]] = {}
+
+
+def register_union(union: Any, shape: Callable[[Any], type]) -> None:
+    """Read ``union`` as io does: as the member type ``shape(value)`` names.
+
+    The module defining the union registers the same function io's hook uses, so
+    both paths choose alike.
+    """
+    _UNION_SHAPES[union] = shape
 
 
 def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
@@ -408,6 +419,9 @@ def _make_hook(type_: Any) -> _Hook:
         others = [arg for arg in args if arg is not type(None)]
         if len(args) == 2 and len(others) == 1:
             return _optional(others[0])
+        shape = _UNION_SHAPES.get(type_)
+        if shape is not None:
+            return lambda value: _hook(shape(value))(value)
         raise _Unsupported
     if origin in (list, frozenset) and len(args) == 1:
         return _sequence(origin, args[0])

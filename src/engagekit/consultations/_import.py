@@ -15,13 +15,12 @@ import json
 import operator
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any, ClassVar, NoReturn
 
 import attrs
 
-from engagekit import _display, io
+from engagekit import _data, _display
 from engagekit.choices import normalise
 from engagekit.consultations._consultation import (
     Consultation,
@@ -350,10 +349,8 @@ def load_mapping(source: str | Path | IO[bytes]) -> ImportMapping:
         ('Response ID', 'online-consultation', 9)
     """
     if isinstance(source, str) and source in _SHIPPED:
-        resource = resources.files("engagekit.data").joinpath(f"consultations/{source}.toml")
-        with resource.open("rb") as handle:
-            origin = f"engagekit/data/consultations/{source}.toml"
-            return _mapping(io.read_toml(handle, origin=origin), origin)
+        filename = f"consultations/{source}.toml"
+        return _mapping(_data._read_builtin(filename), f"engagekit/data/{filename}")  # noqa: SLF001
     if isinstance(source, str | Path) and str(source).endswith(".json"):
         origin = str(source)
         try:
@@ -363,6 +360,8 @@ def load_mapping(source: str | Path | IO[bytes]) -> ImportMapping:
 
             raise ParseError(origin, reason=str(exc)) from None
         return _mapping(data, origin)
+    from engagekit import io  # strict TOML reading; not needed for the shipped mappings
+
     data = io.read_toml(source)
     return _mapping(
         data, str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")

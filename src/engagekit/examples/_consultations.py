@@ -15,25 +15,20 @@ answers. None of it is what anyone said to Oxfordshire CCG.
 from __future__ import annotations
 
 import datetime as dt
-import io as stdio
 
-from importlib import resources
+from typing import TYPE_CHECKING
 
 import attrs
 
-from engagekit.consultations import (
-    Consultation,
-    ConsultationLoop,
-    Question,
-    ResponseReport,
-    ResponseSet,
-    Theme,
-    load_mapping,
-    read_responses,
-    response_report,
-)
-from engagekit.plans import ChangeStatus, FeedbackOutcome, Response
+from engagekit.consultations import Consultation, Question, Theme
 from engagekit.sources import LegalForce, Source
+
+
+if TYPE_CHECKING:
+    from engagekit.consultations import ConsultationLoop, ResponseReport, ResponseSet
+
+# The CSV reader, the "you said, we did" loop and the report are imported by the
+# examples that use them, so the first call of the consultation alone loads none.
 
 
 _SOURCE = Source(
@@ -156,6 +151,11 @@ def oxfordshire_synthetic_responses() -> ResponseSet:
         >>> len(rs), rs.answered("measure")
         (24, 16)
     """
+    import io as stdio
+
+    from engagekit import _data
+    from engagekit.consultations import load_mapping, read_responses
+
     consultation = oxfordshire_tutorial_consultation()
     themes = oxfordshire_themes()
     sets = []
@@ -163,11 +163,8 @@ def oxfordshire_synthetic_responses() -> ResponseSet:
         ("oxfordshire-online-synthetic.csv", "online-survey"),
         ("oxfordshire-paper-synthetic.csv", "paper-form"),
     ):
-        resource = resources.files("engagekit.data").joinpath(f"consultations/{name}")
-        with (
-            resource.open("rb") as raw,
-            stdio.TextIOWrapper(raw, encoding="utf-8", newline="") as handle,
-        ):
+        text = _data.builtin_bytes(f"consultations/{name}").decode("utf-8")
+        with stdio.StringIO(text, newline="") as handle:
             read = read_responses(
                 handle, load_mapping(mapping), consultation, themes=themes, origin=name
             )
@@ -187,6 +184,9 @@ def oxfordshire_synthetic_loop() -> ConsultationLoop:
         >>> [(t.theme.id, t.respondents) for t in loop.unanswered(min_respondents=5)]
         [('online-reach', 11), ('plain-language', 9)]
     """
+    from engagekit.consultations import ConsultationLoop
+    from engagekit.plans import ChangeStatus, FeedbackOutcome, Response
+
     responses = oxfordshire_synthetic_responses()
     day = dt.date(2015, 4, 20)
     answers = [
@@ -256,6 +256,8 @@ def oxfordshire_synthetic_report() -> ResponseReport:
         >>> [q.theme for q in report.quotes]
         ['report-back']
     """
+    from engagekit.consultations import response_report
+
     loop = oxfordshire_synthetic_loop()
     return response_report(
         loop.responses,

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from engagekit import _display, _lazy, _validate
+from engagekit import _data, _display, _lazy, _validate
 from engagekit.consultations._consultation import Consultation
 from engagekit.consultations._loop import ConsultationLoop
 from engagekit.consultations._responses import ResponseSet
@@ -35,6 +36,25 @@ class ReachCount:
     characteristic: str = attrs.field(validator=_validate.text)
     group: str = attrs.field(validator=_validate.text)
     count: int = attrs.field(converter=_validate.to_int, validator=_validate.whole_at_least(0))
+
+
+def _shape(value: Any) -> type:
+    """Which kind of consultation entry a value is: a table with a ``consultation``
+    is a response set, one whose ``responses`` is a table (a response set) or that
+    has ``answers`` or ``outcomes`` is a loop, and any other a consultation."""
+    if isinstance(value, Consultation | ResponseSet | ConsultationLoop):
+        return type(value)
+    if isinstance(value, Mapping):
+        if "consultation" in value:
+            return ResponseSet
+        if isinstance(value.get("responses"), Mapping) or {"answers", "outcomes"} & value.keys():
+            return ConsultationLoop
+    return Consultation
+
+
+# Reference data names its consultation entries by shape as io does, so the built-in
+# record is read without io (and cattrs).
+_data.register_union(ConsultationPart, _shape)
 
 
 def consultation_of(part: ConsultationPart) -> Consultation:

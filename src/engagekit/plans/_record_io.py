@@ -9,25 +9,10 @@ is a table (a response set) is a loop, and any other is a consultation (whose
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from engagekit import io
-from engagekit.consultations._consultation import Consultation
-from engagekit.consultations._loop import ConsultationLoop
-from engagekit.consultations._responses import ResponseSet
-from engagekit.plans._record import ConsultationPart
-
-
-def _shape(value: Any) -> type:
-    if isinstance(value, Consultation | ResponseSet | ConsultationLoop):
-        return type(value)
-    if isinstance(value, Mapping):
-        if "consultation" in value:
-            return ResponseSet
-        if isinstance(value.get("responses"), Mapping) or {"answers", "outcomes"} & value.keys():
-            return ConsultationLoop
-    return Consultation
+from engagekit.plans._record import ConsultationPart, _shape
 
 
 def _structure(value: Any, _: Any) -> ConsultationPart:
