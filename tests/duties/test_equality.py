@@ -164,6 +164,20 @@ def test_wilson_interval_matches_newcombes_example():
         wilson_interval(1, 2, confidence=1.5)
 
 
+def test_the_kept_95_percent_quantile_is_the_normal_distributions():
+    """The default level's quantile, kept to spare importing statistics, is exactly
+    the one statistics computes; another level is computed."""
+    import statistics
+
+    from engagekit.duties.equality import _representation
+
+    assert statistics.NormalDist().inv_cdf(0.975) == _representation._Z_95
+    assert _representation._z(0.95) == _representation._Z_95
+    assert _representation._z(0.9) == statistics.NormalDist().inv_cdf(0.95)
+    low, high = wilson_interval(81, 263, confidence=0.9)
+    assert (round(low, 4), round(high, 4)) == (0.2633, 0.3566)
+
+
 def test_representation_bad_input():
     """A category without a baseline, a negative count, bad settings: errors naming them."""
     with pytest.raises(InvalidValueError, match="'90\\+'"):

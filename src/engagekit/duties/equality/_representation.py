@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
-import statistics
 
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, cast
@@ -184,12 +184,27 @@ def wilson_interval(count: int, base: int, confidence: float = 0.95) -> tuple[fl
     level = _figure("confidence", confidence)
     if not 0 < level < 1:
         raise InvalidValueError("confidence", confidence, reason="must lie between 0 and 1")
-    z = statistics.NormalDist().inv_cdf(1 - (1 - level) / 2)
+    z = _z(level)
     p = count / base
     z2 = z * z
     centre = (p + z2 / (2 * base)) / (1 + z2 / base)
     half = z / (1 + z2 / base) * math.sqrt(p * (1 - p) / base + z2 / (4 * base * base))
     return max(0.0, centre - half), min(1.0, centre + half)
+
+
+#: The normal quantile of a 95% interval, `statistics.NormalDist().inv_cdf(0.975)`
+#: (a test checks it): the default level is computed without importing `statistics`.
+_Z_95 = 1.9599639845400536
+
+
+@functools.cache
+def _z(level: float) -> float:
+    """The normal quantile leaving ``(1 - level) / 2`` in each tail."""
+    if level == 0.95:  # the default level, whose quantile is kept above
+        return _Z_95
+    import statistics
+
+    return statistics.NormalDist().inv_cdf(1 - (1 - level) / 2)
 
 
 def _key(value: object) -> ProtectedCharacteristic:
