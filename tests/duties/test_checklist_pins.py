@@ -6,6 +6,7 @@ docs/mutation.md)."""
 from __future__ import annotations
 
 import datetime as dt
+import io as stdio
 import json
 import re
 
@@ -14,7 +15,15 @@ from pathlib import Path
 import attrs
 import pytest
 
-from engagekit.duties import Checklist, Finding, Trigger, load_evidence
+from engagekit.duties import (
+    Checklist,
+    Finding,
+    Requirement,
+    Trigger,
+    load_duties,
+    load_evidence,
+    registry,
+)
 from engagekit.duties._checklist import ChecklistItem
 from engagekit.errors import (
     InvalidTypeError,
@@ -24,6 +33,7 @@ from engagekit.errors import (
 )
 from engagekit.evidence import Evidence
 from engagekit.results import Outcome
+from engagekit.sources import LegalForce
 
 
 def _ccg_2019() -> Checklist:
@@ -584,3 +594,81 @@ def test_an_evidence_file_named_in_capitals_is_read_as_json(tmp_path: Path) -> N
     path.write_text(json.dumps({"evidence": [record]}), encoding="utf-8")
     (minutes,) = load_evidence(path)
     assert (minutes.id, minutes.date) == ("minutes", dt.date(2019, 1, 1))
+
+
+def test_a_finding_is_looked_up_by_requirement_id() -> None:
+    report = _ccg_2019().assess([], as_of="2019-04-01")
+    message = "unknown requirement 'nhs-act-s14z2/d'; did you mean"
+    with pytest.raises(UnknownNameError, match=f"^{re.escape(message)}"):
+        report.finding("nhs-act-s14z2/d")
+    message = "as_of: '1 April 2019' is not allowed"
+    with pytest.raises(InvalidValueError, match=f"^{re.escape(message)}"):
+        _ccg_2019().assess([], as_of="1 April 2019")
+
+
+def test_a_checklist_asks_the_registry_it_is_given() -> None:
+    """A registry of s14T alone gives a CCG one item on 1 April 2019."""
+    only_s14t = registry().filter(lambda duty: duty.id == "nhs-act-s14t")
+    checklist = Checklist.for_body("ccg", on="2019-04-01", registry=only_s14t)
+    assert checklist.ids == ("nhs-act-s14t/have-regard",)
+
+
+def test_a_requirement_of_its_own_force_is_judged_by_it() -> None:
+    """A local promise recorded beside the ICB's statutory s14Z45 duty: a gap against it
+    is a departure from local practice, not a breach of statute."""
+    s14z45 = registry().get("nhs-act-s14z45")
+    promise = Requirement(
+        key="forum", text="Hold a public forum each quarter.", force="local practice"
+    )
+    duty = attrs.evolve(s14z45, requirements=(*s14z45.requirements, promise))
+    checklist = Checklist(
+        body="icb", on=dt.date(2024, 6, 30), items=[ChecklistItem(duty=duty, requirement=promise)]
+    )
+    finding = checklist.assess([], as_of="2024-06-30").finding("nhs-act-s14z45/forum")
+    assert finding.message == (
+        "not followed (no evidence): departure from local practice, not a breach of law"
+    )
+    assert finding.source.force is LegalForce.LOCAL_PRACTICE
+
+
+# A local duty (as a body would load with load_duties) to report each year on the year
+# before, in force from 31 March 2023, the last day of 2022/23, to 31 March 2025.
+_LOCAL_REPORT = b"""
+[[duty]]
+id = "local-engagement-report"
+title = "Annual engagement report"
+summary = "Report each year on the engagement of the year before."
+force = "local-practice"
+citation = { instrument = "Example ICB constitution", section = "Part 5" }
+bodies = ["icb"]
+in_force_from = 2023-03-31
+in_force_to = 2025-04-01
+verified = true
+reviewed_on = 2024-01-15
+source = { title = "Constitution", publisher = "NHS Example ICB" }
+[[duty.requirements]]
+key = "report"
+text = "Publish a report on the previous year's engagement."
+window = "following-year"
+"""
+
+
+def test_a_report_is_due_for_every_year_a_duty_touched() -> None:
+    """In force on the last day of 2022/23, the duty asks for a report on 2022/23 (not a
+    first report on a later year), due by 31 March 2024. In force up to the last day of
+    2024/25, it asks for no report prepared in 2025/26."""
+    local = load_duties(stdio.BytesIO(_LOCAL_REPORT))
+    checklist = Checklist.for_body("icb", on="2023-03-31", registry=local)
+    key = "local-engagement-report/report"
+    assert _words(checklist.assess([], as_of="2023-04-01").finding(key)) == (
+        "not-applicable",
+        "not yet due: the report on 2022/23 is due by 2024-03-31",
+        (),
+        (),
+    )
+    assert checklist.assess([], as_of="2024-04-01").finding(key).message == (
+        "not met: the report on 2022/23, due by 2024-03-31, is not on record; the report on "
+        "2023/24 is due by 2025-03-31"
+    )
+    after = checklist.assess([], as_of="2026-06-01").finding(key)
+    assert after.outcome is Outcome.NOT_APPLICABLE
