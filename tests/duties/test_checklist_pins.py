@@ -399,10 +399,11 @@ def test_evidence_must_be_a_list_of_records_with_distinct_ids() -> None:
     for value, shown in (
         ("minutes", "str 'minutes'"),
         (b"minutes", "bytes b'minutes'"),
-        ({"minutes": minutes}, "dict"),
+        ({"minutes": "2019-01-01"}, "dict {'minutes': '2019-01-01'}"),
         (5, "int 5"),
     ):
-        with pytest.raises(InvalidTypeError, match=f"^evidence: got {re.escape(shown)}"):
+        message = f"evidence: got {shown}; expected a list of Evidence"
+        with pytest.raises(InvalidTypeError, match=f"^{re.escape(message)}$"):
             checklist.assess(value, as_of="2019-04-01")  # type: ignore[arg-type]
     message = "evidence[1]: got str 'minutes'; expected an Evidence record"
     with pytest.raises(InvalidTypeError, match=f"^{re.escape(message)}$"):
