@@ -299,14 +299,12 @@ class DutyRegistry(Displayable, Tabular):
         Raises:
             InvalidValueError: a version in ``other`` overlaps one here.
         """
-        extra = other.duties if isinstance(other, DutyRegistry) else tuple(other)
-        return DutyRegistry(duties=self.duties + extra)
+        return DutyRegistry(duties=self.duties + tuple(other))  # a registry iterates its duties
 
 
 def _plural(body: BodyType) -> str:
+    # NHS England, the one label that is not a common noun, is worded apart (_absence).
     label = body.label
-    if label == "NHS England":
-        return label
     return label[:-1] + "ies" if label.endswith("y") else label + "s"
 
 
