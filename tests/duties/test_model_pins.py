@@ -181,3 +181,15 @@ def test_a_financial_year_is_read_from_its_label_only() -> None:
             FinancialYear.parse(text)
     assert FinancialYear.parse(" 1999-2000 ") == FinancialYear(1999)
     assert FinancialYear.parse("1999/00") == FinancialYear(1999)
+
+
+def test_a_body_type_given_as_text_in_body_type_is_refused() -> None:
+    class Board:
+        body_type = "icb"
+
+    message = (
+        "body.body_type: 'icb' is not allowed: is not a statutory body type, so no duty binds "
+        f"it as such; allowed: {_BODIES} (did you mean 'icb'?)"
+    )
+    with pytest.raises(InvalidValueError, match=_exactly(message)):
+        as_body_type(Board())

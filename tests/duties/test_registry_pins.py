@@ -13,6 +13,7 @@ import pytest
 
 from engagekit.duties import (
     BodyChange,
+    BodyType,
     DutiesInForce,
     DutyChange,
     DutyChanges,
@@ -312,3 +313,62 @@ def test_a_duty_file_is_named_by_its_path_or_handle(tmp_path) -> None:
         DocumentError, match=f"^{re.escape(str(path))}: 1 problem\n  \\$\\.duty\\[1\\]: "
     ):
         load_duties(str(path))
+
+
+def test_a_duty_file_names_every_problem_of_every_duty() -> None:
+    """A duty giving both 'kind' and 'force' does not hide the next duty's problems; a
+    version with no start is a missing field, not a crash; a file with no duties, or an
+    entry that is not a table, is refused in words."""
+    both = _charter(force='kind = "policy"\nforce = "local-practice"')
+    coloured = (
+        _charter(start="2024-04-01")
+        .replace("local-charter", "local-promise")
+        .replace("summary =", 'colour = "red"\nsummary =')
+    )
+    with pytest.raises(DocumentError) as info:
+        _load(both + coloured)
+    assert [p.path for p in info.value.problems] == ["$.duty[1].colour", "$.duty[0]"]
+    startless = _charter(start="2023-04-01", end="2024-04-01") + _charter(
+        start="2024-04-01"
+    ).replace("in_force_from = 2024-04-01\n", "")
+    with pytest.raises(DocumentError, match=re.escape("$.duty[1].in_force_from: required field")):
+        _load(startless)
+    with pytest.raises(DocumentError, match=re.escape("$.duty: required field missing")):
+        _load('title = "No duties"\n')
+    inline = (
+        'duty = [5, {id = "local-charter", in_force_from = 2023-04-01}, '
+        '{id = "local-charter", in_force_from = 2023-04-02}]\n'
+    )
+    with pytest.raises(DocumentError) as info:
+        _load(inline)
+    assert "$.duty[2]: 'local-charter' from 2023-04-02 overlaps $.duty[1] (from 2023-04-01)" in str(
+        info.value
+    )
+    assert "$.duty[0]" in [p.path for p in info.value.problems]
+
+
+def test_results_are_sequences_of_duties_shown_as_rows() -> None:
+    reg = registry()
+    s14z2 = reg.get("nhs-act-s14z2")
+    found = reg.duties_for("ccg", "2019-04-01")
+    s14z2_id: object = "nhs-act-s14z2"
+    s14z45_id: object = "nhs-act-s14z45"
+    assert s14z2_id in found
+    assert s14z2 in found
+    assert s14z45_id not in found
+    assert reg.get("nhs-act-s14z45") not in found
+    row = (
+        "nhs-act-s14z2",
+        "Public involvement by clinical commissioning groups",
+        "statute",
+        "National Health Service Act 2006, s14Z2(2)",
+        "2013-04-01 to 2022-06-30",
+        True,
+    )
+    assert found.row(s14z2) == row
+    assert reg.in_force_on("2019-04-01").row(s14z2) == row
+    assert "nhs-act-s14z2" in reg
+    assert "s14z2" not in reg
+    assert repr(s14z2) == "<Duty 'nhs-act-s14z2' from 2013-04-01 with 4 requirements>"
+    assert s14z2.binds("ccg")
+    assert not s14z2.binds(BodyType.ICB)
