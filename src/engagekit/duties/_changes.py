@@ -47,7 +47,7 @@ class DutyChange:
         >>> DutyChange(kind="started", duty_id="nhs-act-s14z45", on=dt.date(2022, 7, 1))
         Traceback (most recent call last):
         ...
-        engagekit.errors.InvalidValueError: DutyChange.after: None is not allowed: a started ...
+        engagekit.errors.InvalidValueError: DutyChange.after: None is not allowed: a duty that ...
     """
 
     kind: DutyChangeKind = attrs.field(converter=DutyChangeKind)
@@ -68,13 +68,13 @@ class DutyChange:
                 raise InvalidValueError(
                     f"DutyChange.{name}",
                     None,
-                    reason=f"a {self.kind.value} duty needs the version that {what}",
+                    reason=f"a duty that {self.kind.value} needs the version that {what}",
                 )
             if not needed and version is not None:
                 raise InvalidValueError(
                     f"DutyChange.{name}",
                     version.id,
-                    reason=f"a {self.kind.value} duty has no version {name} the change",
+                    reason=f"a duty that {self.kind.value} has no version {name} the change",
                 )
             if version is not None and version.id != self.duty_id:
                 raise InvalidValueError(

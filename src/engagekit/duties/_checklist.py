@@ -24,8 +24,8 @@ from engagekit.results import Outcome, Reason, Result
 def _triggers(value: object) -> Any:
     if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
         raise InvalidTypeError("conditions", value, expected="a list of conditions")
-    items = [Trigger.parse(t, field=f"conditions[{i}]") for i, t in enumerate(value)]
-    return _validate.members(Trigger, items, "conditions")
+    items = {Trigger.parse(t, field=f"conditions[{i}]") for i, t in enumerate(value)}
+    return tuple(t for t in Trigger if t in items)  # each once, in definition order
 
 
 def _optional_triggers(value: object) -> Any:
@@ -117,8 +117,8 @@ class Finding(Reason):
         return (self.message, *self.notes)
 
 
-def _by_severity(finding: Finding, position: int) -> tuple[int, int]:
-    return (-finding.outcome.severity, position)
+def _by_severity(finding: Finding) -> int:
+    return -finding.outcome.severity
 
 
 #: The outcomes a finding can have, gaps first.
@@ -344,9 +344,8 @@ class Checklist(Displayable, Tabular):
                     raise UnknownNameError("requirement", requirement_id, choices=self.ids)
                 mine.append(item)
         findings = [_judge(entry, supporting[entry.id], day, stated) for entry in self.items]
-        ordered = [
-            f for _, f in sorted(enumerate(findings), key=lambda p: _by_severity(p[1], p[0]))
-        ]
+        # Gaps first; the sort is stable, so each group keeps the checklist's order.
+        ordered = sorted(findings, key=_by_severity)
         worst = Outcome.worst((f.outcome for f in ordered), default=Outcome.NOT_APPLICABLE)
         return ComplianceReport(
             body=self.body,
@@ -604,5 +603,5 @@ def load_evidence(source: str | Path | IO[bytes]) -> tuple[Evidence, ...]:
     from engagekit import io
 
     if isinstance(source, str | Path) and Path(source).suffix.lower() == ".json":
-        return io.load(source, _EvidenceFile, format="json").evidence
+        return io.load(source, _EvidenceFile).evidence  # JSON, from the suffix
     return io.load_toml(source, _EvidenceFile).evidence

@@ -41,13 +41,13 @@ class _DutiesFile:
     duty: tuple[Duty, ...] = attrs.field(converter=_validate.to_tuple, validator=_validate.a_tuple)
 
 
-def _raw_overlaps(data: Any) -> list[str]:
+def _raw_overlaps(data: dict[str, Any]) -> list[str]:
     """Overlap problems found in raw file data, so they join the structural ones.
 
     Versions are grouped by id first, so the cost is quadratic only in the versions of
     one id, which a valid file keeps small.
     """
-    items = data.get("duty") if isinstance(data, dict) else None
+    items = data.get("duty")  # a parsed TOML document is a table
     if not isinstance(items, list):
         return []
     seen: dict[str, list[tuple[int, dt.date, dt.date]]] = {}
@@ -70,14 +70,14 @@ def _raw_overlaps(data: Any) -> list[str]:
     return problems
 
 
-def _renamed_kind(data: Any) -> tuple[Any, list[str]]:
+def _renamed_kind(data: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Read the older name of a duty's ``force``, ``kind``, as ``force``.
 
     Duty files written before the field was renamed say ``kind = "statutory"``; the old
     words are aliases of [`LegalForce`][engagekit.sources.LegalForce]. A duty that gives
     both is a problem, never a silent choice between them.
     """
-    items = data.get("duty") if isinstance(data, dict) else None
+    items = data.get("duty")  # a parsed TOML document is a table
     if not isinstance(items, list) or not any(
         isinstance(item, dict) and "kind" in item for item in items
     ):

@@ -297,28 +297,25 @@ class DutyRegistry(Displayable, Tabular):
         Raises:
             InvalidValueError: a version in ``other`` overlaps one here.
         """
-        extra = other.duties if isinstance(other, DutyRegistry) else tuple(other)
-        return DutyRegistry(duties=self.duties + extra)
+        return DutyRegistry(duties=self.duties + tuple(other))  # a registry iterates its duties
 
 
 def _plural(body: BodyType) -> str:
     label = body.label
-    if label == "NHS England":
-        return label
     return label[:-1] + "ies" if label.endswith("y") else label + "s"
 
 
 def _no_body(body: BodyType, on: dt.date) -> str:
-    before, after = _absence(body)
-    return f"{before}{on.isoformat()}{after}"
+    day = on.isoformat()
+    if body is BodyType.NHS_ENGLAND:
+        return f"NHS England did not exist on {day}: it was established on {body.existed_from}"
+    return f"no {_plural(body)} existed on {day}: {_span(body)}"
 
 
 @functools.cache
-def _absence(body: BodyType) -> tuple[str, str]:
-    """The text around the day in `_no_body`'s message (it is the same for every day)."""
+def _span(body: BodyType) -> str:
+    """When bodies of a kind existed, in words (the same for every day it is asked)."""
     start, end = body.existed_from, body.existed_to
-    if body is BodyType.NHS_ENGLAND:
-        return "NHS England did not exist on ", f": it was established on {start}"
     if start is not None and end is not None:
         last = (end - dt.timedelta(days=1)).isoformat()
         span = f"they existed from {start.isoformat()} to {last}"
@@ -328,7 +325,7 @@ def _absence(body: BodyType) -> tuple[str, str]:
         span = f"they ceased to exist on {end.isoformat()}"
     else:
         span = "engagekit records no dates for them"
-    return f"no {_plural(body)} existed on ", f": {span}"
+    return span
 
 
 def registry() -> DutyRegistry:
