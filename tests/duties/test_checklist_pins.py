@@ -667,9 +667,13 @@ def test_a_report_is_due_for_every_year_a_duty_touched() -> None:
         (),
         (),
     )
-    assert checklist.assess([], as_of="2024-04-01").finding(key).message == (
-        "not met: the report on 2022/23, due by 2024-03-31, is not on record; the report on "
-        "2023/24 is due by 2025-03-31"
+    # A local duty: its missed report is a departure from local practice, not a breach.
+    missed = checklist.assess([], as_of="2024-04-01").finding(key)
+    assert missed.message == (
+        "not followed (the report on 2022/23, due by 2024-03-31, is not on record): "
+        "departure from local practice, not a breach of law; the report on 2023/24 is due "
+        "by 2025-03-31"
     )
+    assert (missed.outcome.value, missed.breach) == ("not-met", False)
     after = checklist.assess([], as_of="2026-06-01").finding(key)
     assert after.outcome is Outcome.NOT_APPLICABLE

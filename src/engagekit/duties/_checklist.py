@@ -439,14 +439,15 @@ def _following_year(
     )
     due = f"the report on {covered.label} is due by {current.end.isoformat()}"
     if was_due and not earlier:
-        return (
-            Outcome.NOT_MET,
-            (
-                f"not met: the report on {before.label}, due by {covered.end.isoformat()}, "
-                f"is not on record; {due}"
-            ),
-            (_wanted(entry, as_of),),
+        missed = f"the report on {before.label}, due by {covered.end.isoformat()}, is not on record"
+        force = duty.force_of(entry.requirement)
+        # As for any gap (see `_judge`): only law can be breached.
+        verdict = (
+            f"not met: {missed}"
+            if force.binding
+            else f"not followed ({missed}): {force.gap}, not a breach of law"
         )
+        return (Outcome.NOT_MET, f"{verdict}; {due}", (_wanted(entry, as_of),))
     if earlier:
         notes.append(f"the report on {before.label} is on record: " + _listed(earlier))
     return (Outcome.NOT_APPLICABLE, f"not yet due: {due}", ())
