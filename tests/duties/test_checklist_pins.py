@@ -425,8 +425,8 @@ def test_evidence_must_be_a_list_of_records_with_distinct_ids() -> None:
 
 def test_a_report_on_the_previous_year_is_judged_on_this_years_evidence() -> None:
     """s14Z58 on 30 June 2024 (2024/25): a report dated in 2024/25 meets it and is the
-    only evidence used, the report dated in 2023/24 (on 2022/23) is on record, and one
-    dated in 2022/23 does not count."""
+    only evidence used (the one dated in 2023/24 is set aside), the report dated in
+    2023/24 (on 2022/23) is on record, and one dated in 2022/23 does not count."""
     evidence = [
         _evidence("report-2021-22", "2023-03-31", "nhs-act-s14z58/explain-duties"),
         _evidence("report-2022-23", "2023-04-01", "nhs-act-s14z58/explain-duties"),
@@ -451,8 +451,21 @@ def test_a_report_on_the_previous_year_is_judged_on_this_years_evidence() -> Non
     assert due.evidence == ("report-2022-23",)
     assert [e.id for e in due.set_aside] == ["report-2021-22"]
     met = report.finding("nhs-act-s14z58/review-jhws")
-    assert _words(met) == ("met", "met: 'Review 2023 24' (2024-06-27)", (), ())
+    # The review dated in 2023/24 no longer counts once this year's is on record: it is
+    # set aside, with why, not dropped.
+    assert _words(met) == (
+        "met",
+        "met: 'Review 2023 24' (2024-06-27)",
+        (
+            (
+                "'Review 2022 23' (2023-06-27) does not count: it is dated in the 2023/24 "
+                "financial year, and the report prepared in 2024/25 is on record"
+            ),
+        ),
+        (),
+    )
     assert met.evidence == ("review-2023-24",)
+    assert [e.id for e in met.set_aside] == ["review-2022-23"]
 
 
 def test_the_first_report_under_a_duty_is_due_a_year_after_its_first_year() -> None:

@@ -533,6 +533,16 @@ def _judge(
             outcome, message, missing = early
             return finding(outcome, message, tuple(used), tuple(set_aside), missing)
         current = FinancialYear.containing(as_of)
+        # This year's report is on record: an earlier year's counts no more, but is
+        # shown as set aside, with why, not dropped.
+        for item in used:
+            if item.date not in current:
+                set_aside.append(item)
+                notes.append(
+                    f"{item.what!r} ({item.date.isoformat()}) does not count: it is dated "
+                    f"in the {FinancialYear.containing(item.date).label} financial year, "
+                    f"and the report prepared in {current.label} is on record"
+                )
         used = [e for e in used if e.date in current]
     full = [e for e in used if not e.partial]
     if full:
