@@ -690,3 +690,14 @@ def test_a_report_is_due_for_every_year_a_duty_touched() -> None:
     assert (missed.outcome.value, missed.breach) == ("not-met", False)
     after = checklist.assess([], as_of="2026-06-01").finding(key)
     assert after.outcome is Outcome.NOT_APPLICABLE
+
+
+def test_a_report_duty_that_ceased_asks_for_no_later_report() -> None:
+    """CCGs' s14Z15 ceased to apply on 1 July 2022: assessed on 1 June 2024 a CCG owes
+    no report on 2023/24, and the finding says why rather than "not yet due"."""
+    checklist = Checklist.for_body("ccg", on="2022-06-30")
+    finding = checklist.assess([], as_of="2024-06-01").finding("nhs-act-s14z15/explain-involvement")
+    assert (finding.outcome.value, finding.message) == (
+        "not-applicable",
+        "not applicable: this duty ceased to apply on 2022-07-01, so no report on 2023/24 is due",
+    )

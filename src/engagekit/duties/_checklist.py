@@ -450,6 +450,15 @@ def _following_year(
         return (Outcome.NOT_MET, f"{verdict}; {due}", (_wanted(entry, as_of),))
     if earlier:
         notes.append(f"the report on {before.label} is on record: " + _listed(earlier))
+    if duty.in_force_to is not None and duty.in_force_to < covered.start:
+        return (
+            Outcome.NOT_APPLICABLE,
+            (
+                f"not applicable: this duty ceased to apply on {duty.in_force_to.isoformat()}, "
+                f"so no report on {covered.label} is due"
+            ),
+            (),
+        )
     return (Outcome.NOT_APPLICABLE, f"not yet due: {due}", ())
 
 
