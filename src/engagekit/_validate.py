@@ -370,17 +370,22 @@ def as_date(field: str, value: object) -> dt.date:
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def find_by(items: Iterable[T], attribute: str, value: object, kind: str) -> T:
+def find_by(
+    items: Iterable[T], attribute: str, value: object, kind: str, *, within: str | None = None
+) -> T:
     """The first of ``items`` whose ``attribute`` equals ``value``.
 
     Raises:
-        UnknownNameError: naming ``kind`` and the closest values that exist.
+        UnknownNameError: naming ``kind`` (of ``within``) and the closest values that
+            exist.
     """
     pool = tuple(items)
     for item in pool:
         if getattr(item, attribute) == value:
             return item
-    raise UnknownNameError(kind, value, choices=[getattr(item, attribute) for item in pool])
+    raise UnknownNameError(
+        kind, value, choices=[getattr(item, attribute) for item in pool], within=within
+    )
 
 
 def number_between(minimum: float | None = None, maximum: float | None = None) -> Validator:

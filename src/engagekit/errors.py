@@ -186,21 +186,35 @@ class UnknownNameError(EngagekitError, LookupError):
         name: the name given.
         choices: the names that exist.
         suggestions: the closest of ``choices`` to ``name``.
+        within: what the name was looked up in, if not the whole library (a duty's
+            id for one of its requirements), or `None`.
 
     Examples:
         >>> err = UnknownNameError("technique", "world cafe", choices=["world-cafe", "open-space"])
         >>> print(err)
         unknown technique 'world cafe'; did you mean 'world-cafe'?
+        >>> print(UnknownNameError("requirement", "d", within="'nhs-act-s14z2'", choices="abc"))
+        unknown requirement 'd' of 'nhs-act-s14z2'; known: 'a', 'b', 'c'
     """
 
-    def __init__(self, kind: str, name: object, *, choices: Iterable[object] = ()) -> None:
+    def __init__(
+        self,
+        kind: str,
+        name: object,
+        *,
+        choices: Iterable[object] = (),
+        within: str | None = None,
+    ) -> None:
         choice_list = tuple(str(c) for c in choices)
-        self._remember(kind, name, choices=choice_list)
+        self._remember(kind, name, choices=choice_list, within=within)
         self.kind = kind
         self.name = name
         self.choices = choice_list
+        self.within = within
         self.suggestions = close_matches(str(name), choice_list)
         message = f"unknown {kind} {short_repr(name)}"
+        if within is not None:
+            message += f" of {within}"
         if self.suggestions:
             message += f"; did you mean {_quote_all(self.suggestions)}?"
         elif choice_list:

@@ -60,7 +60,7 @@ def test_a_duty_refuses_no_bodies_no_requirements_and_an_empty_period() -> None:
         InvalidTypeError, match=_exactly("Duty.bodies: got str 'ccg'; expected a list")
     ):
         attrs.evolve(s14z2, bodies="ccg")
-    message = "unknown requirement of 'nhs-act-s14z2' 'd'; known: 'a', 'b', 'c', 'constitution'"
+    message = "unknown requirement 'd' of 'nhs-act-s14z2'; known: 'a', 'b', 'c', 'constitution'"
     with pytest.raises(UnknownNameError, match=_exactly(message)):
         s14z2.requirement("d")
 

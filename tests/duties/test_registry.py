@@ -56,7 +56,7 @@ def test_get_unknown_id_names_closest():
 
 def test_get_on_a_day_with_no_version():
     """get(id, on) before the duty existed raises, listing the versions' periods."""
-    with pytest.raises(UnknownNameError, match="in force on 2010-01-01"):
+    with pytest.raises(UnknownNameError, match="in force on '2010-01-01'"):
         registry().get("nhs-act-s14z45", on=dt.date(2010, 1, 1))
 
 

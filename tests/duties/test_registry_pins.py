@@ -74,7 +74,7 @@ def test_lookups_name_what_was_not_found() -> None:
     ):
         reg.versions("s14z2")
     message = (
-        "unknown version of 'nhs-act-s14z2' in force on 2023-01-01 '2023-01-01'; known: "
+        "unknown version of 'nhs-act-s14z2' in force on '2023-01-01'; known: "
         "'2013-04-01 to 2022-06-30'"
     )
     with pytest.raises(UnknownNameError, match=_exactly(message)):

@@ -77,7 +77,9 @@ class PrincipleSet:
         return len(self.principles)
 
     def __getitem__(self, principle_id: str) -> Principle:
-        return _validate.find_by(self.principles, "id", principle_id, f"principle of {self.name!r}")
+        return _validate.find_by(
+            self.principles, "id", principle_id, "principle", within=repr(self.name)
+        )
 
     def score(self, judgements: Mapping[str, Judgement]) -> RubricResult:
         """Score a plan: one [`Judgement`][engagekit.cycles.Judgement] per principle id.

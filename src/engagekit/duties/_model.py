@@ -336,7 +336,7 @@ class Duty(Displayable, Tabular):
             UnknownNameError: naming the closest keys.
         """
 
-        return _validate.find_by(self.requirements, "key", key, f"requirement of {self.id!r}")
+        return _validate.find_by(self.requirements, "key", key, "requirement", within=repr(self.id))
 
     def requirement_id(self, requirement: Requirement) -> str:
         """The requirement's id across the registry: ``"<duty id>/<key>"``."""

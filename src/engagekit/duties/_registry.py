@@ -165,7 +165,7 @@ class DutyRegistry(Displayable, Tabular):
             if duty.in_force_on(day):
                 return duty
         raise UnknownNameError(
-            f"version of {duty_id!r} in force on {day.isoformat()}",
+            f"version of {duty_id!r} in force on",
             day.isoformat(),
             choices=[d.period for d in versions],
         )

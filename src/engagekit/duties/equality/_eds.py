@@ -462,7 +462,7 @@ class EdsModel:
         Raises:
             UnknownNameError: naming the closest codes.
         """
-        return _validate.find_by(self.outcomes, "code", code, f"outcome of {self.name}")
+        return _validate.find_by(self.outcomes, "code", code, "outcome", within=self.name)
 
     @property
     def counts_verified(self) -> bool:
