@@ -88,7 +88,9 @@ def _prepare(package: str, files: list[str]) -> Path:
 
 def _counts(work: Path, package: str) -> dict[str, dict[str, int]]:
     counts: dict[str, dict[str, int]] = {}
-    for meta in sorted((work / "mutants" / "src" / "engagekit" / package).glob("*.py.meta")):
+    root = work / "mutants" / "src" / "engagekit" / package
+    # Sub-packages too (duties/equality/…), each file named by its path in the package.
+    for meta in sorted(root.rglob("*.py.meta")):
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].values()
         row = {"killed": 0, "survived": 0, "no tests": 0, "other": 0}
         for code in codes:
@@ -101,7 +103,7 @@ def _counts(work: Path, package: str) -> dict[str, dict[str, int]]:
             else:
                 row["other"] += 1
         if sum(row.values()):
-            counts[meta.name.removesuffix(".meta")] = row
+            counts[meta.relative_to(root).as_posix().removesuffix(".meta")] = row
     return counts
 
 
