@@ -183,10 +183,6 @@ class FeedbackItems(_display.Listing[FeedbackItem]):
     def row(self, item: FeedbackItem) -> tuple[object, ...]:
         return (item.id, item.date, item.channel, item.theme, item.text)
 
-    def __repr__(self) -> str:
-        noun = "item" if len(self) == 1 else "items"
-        return _display.short_repr(self, type(self).__name__, [(len(self), noun)])
-
 
 class MetricsByGroup(_display.Listing[tuple[str | None, LoopMetrics]]):
     """`FeedbackLoop.metrics_by`: ``(key, LoopMetrics)`` pairs sorted by key.
@@ -313,14 +309,13 @@ class FeedbackLoop(_display.Displayable, _display.Tabular):
     _graph: Any = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
 
     def __repr__(self) -> str:
-        responses = len(self.responses)
         return _display.short_repr(
             self,
             "FeedbackLoop",
             [
-                (len(self.items), "item" if len(self.items) == 1 else "items"),
-                (responses, "response" if responses == 1 else "responses"),
-                (len(self.outcomes), "outcome" if len(self.outcomes) == 1 else "outcomes"),
+                (len(self.items), "items"),
+                (len(self.responses), "responses"),
+                (len(self.outcomes), "outcomes"),
             ],
         )
 
@@ -356,11 +351,11 @@ class FeedbackLoop(_display.Displayable, _display.Tabular):
         ``outcome``, ``evidence``.
         """
         if self._graph is None:
-            object.__setattr__(self, "_graph", self._build())
-        import networkx as nx
+            import networkx as nx
 
-        view: nx.DiGraph[tuple[str, str]] = nx.freeze(self._graph.copy(as_view=True))
-        return view
+            object.__setattr__(self, "_graph", nx.freeze(self._build()))
+        graph: nx.DiGraph[tuple[str, str]] = self._graph
+        return graph
 
     def _build(self) -> Any:
         import networkx as nx
@@ -536,8 +531,7 @@ class FeedbackLoop(_display.Displayable, _display.Tabular):
             made = response.change is not ChangeStatus.NONE
             for item_id in response.feedback:
                 known = first.get(item_id)
-                if known is None or response.date < known:
-                    first[item_id] = response.date
+                first[item_id] = response.date if known is None else min(known, response.date)
                 if made:
                     changed[item_id] = True
         return first, changed
