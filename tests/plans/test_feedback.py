@@ -310,6 +310,18 @@ class TestMetrics:
         """Items unanswered more than 20 days on: the complaint and the compliment."""
         assert [i.id for i in _loop().past_standard(D(2018, 7, 1), 20)] == ["f4", "f5"]
 
+    def test_a_negative_standard_is_refused(self) -> None:
+        """A response standard of fewer than 0 days means nothing: refused, as a negative
+        tolerance is, by metrics, metrics_by and past_standard alike."""
+        loop = _loop()
+        message = "^standard_days: -1 is not allowed: must be 0 or more$"
+        with pytest.raises(InvalidValueError, match=message):
+            loop.past_standard(D(2018, 7, 1), -1)
+        with pytest.raises(InvalidValueError, match=message):
+            loop.metrics(D(2018, 7, 1), standard_days=-1)
+        with pytest.raises(InvalidValueError, match=message):
+            loop.metrics_by("kind", D(2018, 7, 1), standard_days=-1)
+
     @given(loops(), days)
     def test_closure_rate(self, loop, as_of):
         """Closure rate is between 0 and 1 and equals closed / total."""

@@ -60,10 +60,14 @@ class TestParse:
             assert sum(o.body == body for o in schedule) == 2
 
     def test_not_text(self) -> None:
-        """A recurrence that is not text is refused, quoting it."""
-        with pytest.raises(ParseError) as info:
+        """A recurrence that is not text is a type error naming what was given; a phrase
+        of spaces is one that gives none."""
+        with pytest.raises(InvalidTypeError) as info:
             Recurrence.parse(4)  # type: ignore[arg-type]
-        assert str(info.value) == "cannot read '4': no recurrence given"
+        assert str(info.value) == "text: got int 4; expected a phrase (text)"
+        with pytest.raises(ParseError) as blank:
+            Recurrence.parse("  ")
+        assert str(blank.value) == "cannot read '  ': no recurrence given"
 
     @pytest.mark.parametrize(
         ("text", "message"),
@@ -263,6 +267,27 @@ class TestOccurrences:
 
 
 class TestAdherence:
+    def test_every_date_given_is_in_the_result(self) -> None:
+        """A quarterly commitment (as Sutton's EESG has, 003 s3.4.9), with dates made up
+        for the test: over 2018/19 a date that met no occasion is extra, and one before
+        the range is listed as not counted, not dropped; the text shows both."""
+        from engagekit import render
+
+        held = [dt.date(2018, 3, 20), dt.date(2018, 4, 2), dt.date(2018, 4, 20)]
+        held += [dt.date(2018, 7, 3), dt.date(2018, 10, 1), dt.date(2019, 1, 7)]
+        result = Recurrence.parse("quarterly").adherence(
+            held, dt.date(2018, 4, 1), dt.date(2019, 3, 31), tolerance_days=14
+        )
+        assert (len(result.held), result.extra, result.outside) == (
+            4,
+            (dt.date(2018, 4, 20),),
+            (dt.date(2018, 3, 20),),
+        )
+        assert render.text(result).splitlines()[1:] == [
+            "  extra 2018-04-20: met no occasion",
+            "  not counted 2018-03-20: outside 2018-04-01 to 2019-03-31",
+        ]
+
     def test_quarterly_steering_group(self) -> None:
         """A quarterly group that met three times in a year: one missed, one late."""
         rule = Recurrence.parse("quarterly")

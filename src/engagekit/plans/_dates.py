@@ -20,7 +20,7 @@ import attrs
 
 from engagekit import _display, _lazy, _validate
 from engagekit.choices import Choice
-from engagekit.errors import InvalidValueError, ParseError
+from engagekit.errors import InvalidTypeError, InvalidValueError, ParseError
 
 
 class Precision(Choice):
@@ -204,8 +204,10 @@ class TargetDate:
             engagekit.errors.ParseError: cannot read 'Dec 5th event': no year given ...
         """
         raw: object = text
-        if not isinstance(raw, str) or not raw.strip():
-            raise ParseError(str(raw), reason="no date given")
+        if not isinstance(raw, str):
+            raise InvalidTypeError("text", raw, expected="a phrase (text)")
+        if not raw.strip():
+            raise ParseError(raw, reason="no date given")
         style = YearStyle.parse(years, field="years")
         clean = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
         uncertain = "?" in clean

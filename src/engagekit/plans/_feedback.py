@@ -514,7 +514,7 @@ class FeedbackLoop(_display.Displayable, _display.Tabular):
     def past_standard(self, as_of: dt.date | str, standard_days: int) -> FeedbackItems:
         """Items still unanswered on ``as_of`` more than ``standard_days`` after they were given."""
         day = _validate.as_date("as_of", as_of)
-        days = _validate.as_int("standard_days", standard_days)
+        days = _standard_days(standard_days)
         first = self._indexed(day)
         return FeedbackItems(
             item
@@ -556,9 +556,17 @@ def _metric_args(
     as_of: object, standard_days: object, since: object
 ) -> tuple[dt.date, int | None, dt.date | None]:
     day = _validate.as_date("as_of", as_of)
-    days = None if standard_days is None else _validate.as_int("standard_days", standard_days)
+    days = None if standard_days is None else _standard_days(standard_days)
     start = None if since is None else _validate.as_date("since", since)
     return day, days, start
+
+
+def _standard_days(value: object) -> int:
+    """A response standard in days: a whole number, 0 or more (as a tolerance is)."""
+    days = _validate.as_int("standard_days", value)
+    if days < 0:
+        raise InvalidValueError("standard_days", days, reason="must be 0 or more")
+    return days
 
 
 def _metrics(

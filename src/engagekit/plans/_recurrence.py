@@ -14,7 +14,7 @@ import attrs
 
 from engagekit import _display, _lazy, _validate
 from engagekit.choices import Choice
-from engagekit.errors import InvalidValueError, ParseError
+from engagekit.errors import InvalidTypeError, InvalidValueError, ParseError
 
 
 if TYPE_CHECKING:
@@ -180,8 +180,10 @@ class Recurrence:
             (6, ('north', 'south'))
         """
         raw: object = text
-        if not isinstance(raw, str) or not raw.strip():
-            raise ParseError(str(raw), reason="no recurrence given")
+        if not isinstance(raw, str):
+            raise InvalidTypeError("text", raw, expected="a phrase (text)")
+        if not raw.strip():
+            raise ParseError(raw, reason="no recurrence given")
         body_tuple = tuple(bodies)
         clean = " ".join(re.sub(r"[\u2010-\u2015]", "-", text).replace(".", " ").split())
         clean = _BASIS.sub(r"\1", clean)
@@ -398,6 +400,7 @@ class Recurrence:
         expected = self.schedule(start, end, exclude=exclude)
         names = frozenset(self.bodies)
         dates_of: dict[str | None, list[dt.date]] = {}
+        outside: list[dt.date] = []  # listed in the result, not counted
         for index, item in enumerate(actual):
             if isinstance(item, tuple):
                 day, body = item
@@ -418,6 +421,8 @@ class Recurrence:
                 body = None
             if start <= day <= end:
                 dates_of.setdefault(body, []).append(day)
+            else:
+                outside.append(day)
         slots_of: dict[str | None, list[Occurrence]] = {}
         for occurrence in expected:  # sorted by date, so each body's slots are too
             slots_of.setdefault(occurrence.body, []).append(occurrence)
@@ -449,6 +454,7 @@ class Recurrence:
             missed=sorted(missed, key=_occurrence_key),
             late=sorted(late, key=_by_occurrence),
             extra=sorted(extra),
+            outside=sorted(outside),
         )
 
     def __str__(self) -> str:
@@ -487,6 +493,7 @@ class Adherence(_display.Displayable):
         missed: the occurrences with no date held in their period.
         late: the occurrences met later than the tolerance, with the date held.
         extra: dates held that met no occurrence.
+        outside: dates given that fall outside the range, so not counted.
     """
 
     recurrence: Recurrence = attrs.field(validator=_validate.instance_of(Recurrence))
@@ -497,6 +504,7 @@ class Adherence(_display.Displayable):
     missed: tuple[Occurrence, ...] = attrs.field(converter=_validate.to_tuple)
     late: tuple[tuple[Occurrence, dt.date], ...] = attrs.field(converter=_validate.to_tuple)
     extra: tuple[dt.date, ...] = attrs.field(converter=_validate.to_tuple)
+    outside: tuple[dt.date, ...] = attrs.field(default=(), converter=_validate.to_tuple)
 
     @property
     def rate(self) -> float:

@@ -78,13 +78,20 @@ def _adherence_head(value: Adherence) -> str:
 
 
 def _adherence_points(value: Adherence) -> list[str]:
-    """Each occasion missed or held late, one line each."""
+    """Each occasion missed or held late, and each date given that met none or fell
+    outside the range, one line each."""
     points = [
         f"missed {o.date.isoformat()}" + (f" ({o.body})" if o.body else "") for o in value.missed
     ]
     points.extend(
         f"late {o.date.isoformat()} held {day.isoformat()}" + (f" ({o.body})" if o.body else "")
         for o, day in value.late
+    )
+    points.extend(f"extra {day.isoformat()}: met no occasion" for day in value.extra)
+    points.extend(
+        f"not counted {day.isoformat()}: outside {value.start.isoformat()} to "
+        f"{value.end.isoformat()}"
+        for day in value.outside
     )
     return points
 
