@@ -170,6 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     counts = _counts(work, args.package)
     if args.file:
         counts = {name: row for name, row in counts.items() if name in args.file}
+    if not counts and not args.fresh:
+        # mutmut keeps the earlier run's mutants and mutates nothing new, so a file not
+        # in that run (a second --file) has no verdicts until the run starts afresh.
+        print(
+            f"nothing measured for {', '.join(args.file) or args.package}: an earlier run's "
+            "state is kept; run again with --fresh (which forgets its verdicts)",
+            file=sys.stderr,
+        )
+        return 1
     _report(counts, args.package)
     return run.returncode
 
