@@ -157,12 +157,14 @@ class Decision:
 
     def test(self, test: ServiceChangeTest | str) -> TestAssessment | None:
         """The judgement on service-change ``test`` (a member or its value), if any."""
-        wanted = ServiceChangeTest.parse(test, field="test")
+        wanted = (
+            test if type(test) is ServiceChangeTest else ServiceChangeTest.parse(test, field="test")
+        )
         return next((t for t in self.tests if t.test is wanted), None)
 
     def evidence_of(self, kind: EvidenceKind | str) -> tuple[Evidence, ...]:
         """The evidence of one kind (a member or its value), in the order given."""
-        wanted = EvidenceKind.parse(kind, field="kind")
+        wanted = kind if type(kind) is EvidenceKind else EvidenceKind.parse(kind, field="kind")
         return tuple(e for e in self.evidence if e.kind is wanted)
 
     @property

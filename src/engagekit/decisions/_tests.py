@@ -68,10 +68,10 @@ class ServiceChangeTest(Choice):
     @property
     def rules(self) -> tuple[Rule, ...]:
         """The cited rule for the test in each period, newest first."""
-        from engagekit.decisions._rules import rule
-
-        ids = _RULE_IDS.get(self.value, (f"test.{self.value}",))
-        return tuple(rule(rule_id) for rule_id in ids)
+        found = _RULES.get(self._value_)
+        if found is None:
+            found = _RULES[self._value_] = _rules_of(self._value_)
+        return found
 
     @property
     def rule(self) -> Rule:
@@ -124,6 +124,18 @@ class BedCondition(Choice):
     def title(self) -> str:
         """The condition in a few words."""
         return self.rule.title
+
+
+#: Each test's rules by its value, read once: the rule file does not change while
+#: running, and `evaluate` asks for them for every decision.
+_RULES: dict[str, tuple[Rule, ...]] = {}
+
+
+def _rules_of(value: str) -> tuple[Rule, ...]:
+    from engagekit.decisions._rules import rule
+
+    ids = _RULE_IDS.get(value, (f"test.{value}",))
+    return tuple(rule(rule_id) for rule_id in ids)
 
 
 def _conditions(value: object) -> Any:
