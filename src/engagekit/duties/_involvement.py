@@ -142,15 +142,16 @@ def commissioner_sources(on: dt.date) -> tuple[Source, Source, Source] | None:
     """The sources of limbs (a), (b) and (c) of the involvement duty that bound the
     commissioner of ``on``'s day, as the built-in registry gives them.
 
-    ``None`` on a day no such body existed, or no involvement duty bound it.
+    ``None`` on a day no such body existed, or no involvement duty bound it. The
+    versions are in the order of `INVOLVEMENT_DUTIES`, so the first that binds is the
+    one `involvement_duty` picks (the built-in versions for one kind of body do not
+    overlap, so there is only one).
     """
     kind = commissioner_on(on)
     if not (kind.existed_from or dt.date.min) <= on < (kind.existed_to or dt.date.max):
         return None
-    binding = [v for v in involvement_versions() if kind in v.bodies and v.in_force_on(on)]
-    for duty_id in INVOLVEMENT_DUTIES:
-        for version in binding:
-            if version.id == duty_id:
-                a, b, c = version.limbs
-                return (a, b, c)
+    for version in involvement_versions():
+        if kind in version.bodies and version.in_force_on(on):
+            a, b, c = version.limbs
+            return (a, b, c)
     return None
