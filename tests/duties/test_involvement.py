@@ -139,3 +139,11 @@ def test_the_limbs_of_known_versions_read_exactly() -> None:
             for letter in "abc"
         ],
     ]
+
+
+def test_no_involvement_requirement_has_a_force_or_url_of_its_own() -> None:
+    """What the light path leaves out (each limb has the duty's force and URL) is absent."""
+    requirements = [r for d in registry() if d.id in INVOLVEMENT_DUTIES for r in d.requirements]
+    assert len(requirements) >= 20
+    assert [r for r in requirements if r.force is not None] == []
+    assert [r for r in requirements if r.citation is not None and r.citation.url] == []
