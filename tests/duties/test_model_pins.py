@@ -202,6 +202,8 @@ def test_a_section_number_is_written_after_an_s_and_any_other_reference_as_it_is
     """s14Z2(2)(a) of the NHS Act 2006, reg 23 of S.I. 2013/218 and SC13.5 of the NHS
     Standard Contract, as the registry cites them."""
     assert _citing.reference("14Z2", "(2)(a)") == "s14Z2(2)(a)"
+    assert _citing.reference("2", "(1)") == "s2(1)"  # the Health Act 2009
+    assert _citing.reference("2A", None) == "s2A"  # one digit, then a letter
     assert _citing.reference("reg 23", None) == "reg 23"
     assert _citing.reference("SC13.5", None) == "SC13.5"
     assert _citing.reference(None, "(1)") == "(1)"
