@@ -5,6 +5,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
+from collections.abc import Iterator
+
+import pytest
+
 from engagekit.decisions import _requirement
 from engagekit.duties import INVOLVEMENT_DUTIES, BodyType, involvement_duty, registry
 from engagekit.duties._involvement import (
@@ -12,6 +16,20 @@ from engagekit.duties._involvement import (
     involvement_days,
     involvement_versions,
 )
+from engagekit.sources import LegalForce
+
+
+@pytest.fixture(autouse=True)
+def _read_the_records_again() -> Iterator[None]:
+    """Each test reads the involvement records itself rather than from the cache.
+
+    Mutation testing runs each test against a mutant in a process whose cache an
+    earlier, unmutated run filled: without this, no mutant of the reading code would
+    ever run (docs/mutation.md).
+    """
+    involvement_versions.cache_clear()
+    yield
+    involvement_versions.cache_clear()
 
 
 def _edges() -> list[dt.date]:
@@ -49,7 +67,7 @@ def test_the_versions_are_the_registrys_involvement_duties_in_its_order() -> Non
     assert [(v.id, v.start, v.end, v.bodies) for v in found] == [
         (d.id, d.in_force_from, d.in_force_to, frozenset(d.bodies)) for d in expected
     ]
-    assert {v.id for v in found} == set(INVOLVEMENT_DUTIES)
+    assert list(dict.fromkeys(v.id for v in found)) == list(INVOLVEMENT_DUTIES)
 
 
 def _registry_sources(day: dt.date) -> object:
@@ -97,3 +115,35 @@ def test_each_days_citations_are_its_stretchs_in_the_full_table() -> None:
     for day in _edges():
         expected = full_values[bisect.bisect_right(full_points, day)]
         assert _requirement._citations(day) == expected
+
+
+def test_the_limbs_of_known_versions_read_exactly() -> None:
+    """s11 of the 2001 Act has no limb citations of its own; s14Z45 cites each limb."""
+    s11, *_, s14z45 = involvement_versions()
+    assert (s11.id, s14z45.id) == ("hsca-2001-s11", "nhs-act-s14z45")
+    s11_url = "https://www.legislation.gov.uk/ukpga/2001/15/section/11/2006-01-01"
+    s14z45_url = "https://www.legislation.gov.uk/ukpga/2006/41/section/14Z45/2022-07-01"
+    assert [
+        (s.title, s.publisher, s.section, s.url, s.force) for s in (*s11.limbs, *s14z45.limbs)
+    ] == [
+        *[("Health and Social Care Act 2001", "UK Parliament", "s11", s11_url, LegalForce.STATUTE)]
+        * 3,
+        *[
+            (
+                "National Health Service Act 2006",
+                "UK Parliament",
+                f"s14Z45(2)({letter})",
+                s14z45_url,
+                LegalForce.STATUTE,
+            )
+            for letter in "abc"
+        ],
+    ]
+
+
+def test_no_involvement_requirement_has_a_force_or_url_of_its_own() -> None:
+    """What the light path leaves out (each limb has the duty's force and URL) is absent."""
+    requirements = [r for d in registry() if d.id in INVOLVEMENT_DUTIES for r in d.requirements]
+    assert len(requirements) >= 20
+    assert [r for r in requirements if r.force is not None] == []
+    assert [r for r in requirements if r.citation is not None and r.citation.url] == []

@@ -10,7 +10,7 @@ import re
 import attrs
 import pytest
 
-from engagekit.duties import BodyType, Citation, FinancialYear, Requirement, registry
+from engagekit.duties import BodyType, Citation, FinancialYear, Requirement, _citing, registry
 from engagekit.duties._bodies import as_body_type
 from engagekit.errors import (
     InvalidTypeError,
@@ -193,3 +193,39 @@ def test_a_body_type_given_as_text_in_body_type_is_refused() -> None:
     )
     with pytest.raises(InvalidValueError, match=_exactly(message)):
         as_body_type(Board())
+
+
+# --- How a citation reads and who made the rule (_citing) -----------------------------------
+
+
+def test_a_section_number_is_written_after_an_s_and_any_other_reference_as_it_is() -> None:
+    """s14Z2(2)(a) of the NHS Act 2006, reg 23 of S.I. 2013/218 and SC13.5 of the NHS
+    Standard Contract, as the registry cites them."""
+    assert _citing.reference("14Z2", "(2)(a)") == "s14Z2(2)(a)"
+    assert _citing.reference("2", "(1)") == "s2(1)"  # the Health Act 2009
+    assert _citing.reference("2A", None) == "s2A"  # one digit, then a letter
+    assert _citing.reference("reg 23", None) == "reg 23"
+    assert _citing.reference("SC13.5", None) == "SC13.5"
+    assert _citing.reference(None, "(1)") == "(1)"
+    assert _citing.reference(None, None) == ""
+    cited = {d.id: str(d.citation) for d in registry()}
+    assert cited["contract-eds"] == "NHS Standard Contract, SC13.5"
+    assert cited["scrutiny-reg-23"] == "S.I. 2013/218, reg 23"
+    assert cited["nhs-act-s14z2"] == "National Health Service Act 2006, s14Z2(2)"
+
+
+def test_parliament_makes_statutes_the_government_regulations_and_others_their_publisher() -> None:
+    """The publisher of each kind of rule, from the registry's own records."""
+    assert _citing.publisher(LegalForce.STATUTE, "NHS England") == "UK Parliament"
+    assert _citing.publisher(LegalForce.REGULATIONS, "NHS England") == "UK Government"
+    assert _citing.publisher(LegalForce.NATIONAL_POLICY, "NHS England") == "NHS England"
+    sources = {d.id: d.source_of() for d in registry()}
+    assert (sources["scrutiny-reg-23"].publisher, sources["scrutiny-reg-23"].section) == (
+        "UK Government",
+        "reg 23",
+    )
+    assert (sources["contract-eds"].publisher, sources["contract-eds"].force) == (
+        "Leeds Teaching Hospitals NHS Trust",
+        LegalForce.CONTRACT,
+    )
+    assert sources["nhs-act-s14z45"].publisher == "UK Parliament"

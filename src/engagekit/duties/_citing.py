@@ -12,14 +12,18 @@ from engagekit.sources import LegalForce
 
 
 def reference(section: str | None, subsection: str | None) -> str:
-    """The section and subsection as usually written, e.g. ``"s14Z2(2)(a)"``.
+    """The section and subsection as usually written, e.g. ``"s14Z2(2)(a)"``: a section
+    number is written after an "s", any other reference (``"reg 23"``, a contract's
+    ``"SC13.5"``) as it is.
 
     Examples:
         >>> reference("14Z2", "(2)(a)"), reference("reg 23", None), reference(None, "(1)")
         ('s14Z2(2)(a)', 'reg 23', '(1)')
+        >>> reference("SC13.5", None)
+        'SC13.5'
     """
     if section:
-        prefix = "" if section[:1].isalpha() and " " in section else "s"
+        prefix = "s" if section[:1].isdigit() else ""
         return f"{prefix}{section}{subsection or ''}"
     return subsection or ""
 

@@ -67,18 +67,21 @@ def commissioner_on(on: dt.date | str) -> BodyType:
 
 
 class _Version:
-    """What citing one version of an involvement duty needs, read from its record."""
+    """What citing one version of an involvement duty needs, read from its record.
+
+    The records are the built-in ones, which the registry's loader checks: TOML gives
+    their days as dates, and their bodies are `BodyType` values.
+    """
 
     __slots__ = ("bodies", "end", "id", "limbs", "start")
 
     def __init__(self, record: dict[str, Any]) -> None:
         self.id: str = record["id"]
-        self.start = _day("in_force_from", record["in_force_from"])
-        end = record.get("in_force_to")
-        self.end = None if end is None else _day("in_force_to", end)
-        self.bodies = frozenset(_validate.members(BodyType, record["bodies"], "Duty.bodies"))
+        self.start: dt.date = record["in_force_from"]
+        self.end: dt.date | None = record.get("in_force_to")
+        self.bodies = frozenset(BodyType(body) for body in record["bodies"])
         requirements: dict[str, dict[str, Any]] = {}
-        for requirement in record.get("requirements", ()):
+        for requirement in record["requirements"]:
             requirements.setdefault(requirement["key"], requirement)  # the first, as find_by
         self.limbs = tuple(_source(record, requirements.get(letter)) for letter in ("a", "b", "c"))
 
@@ -87,23 +90,18 @@ class _Version:
 
 
 def _source(duty: dict[str, Any], requirement: dict[str, Any] | None) -> Source:
-    """As `Duty.source_of(requirement)`: the requirement's citation and force if it has
-    them, else the duty's, published by the maker of a rule of that force."""
-    own = duty["citation"]
-    citation = own
+    """As `Duty.source_of(requirement)` for an involvement duty: the requirement's
+    citation if it has one, else the duty's, with the duty's force and URL (no
+    requirement of theirs has a force or URL of its own: a test checks it)."""
+    citation = duty["citation"]
     if requirement is not None and requirement.get("citation") is not None:
         citation = requirement["citation"]
-    duty_force = LegalForce(duty["force"])
-    force = duty_force
-    if requirement is not None and requirement.get("force") is not None:
-        force = LegalForce(requirement["force"])
-    document = duty["source"]["publisher"]
-    url = citation.get("url")
+    force = LegalForce(duty["force"])
     return Source(
         title=citation["instrument"],
-        publisher=_citing.publisher(force, document) if force is duty_force else document,
+        publisher=_citing.publisher(force, duty["source"]["publisher"]),
         section=_citing.reference(citation.get("section"), citation.get("subsection")) or None,
-        url=own.get("url") if url is None else url,
+        url=duty["citation"].get("url"),
         force=force,
     )
 
@@ -142,15 +140,16 @@ def commissioner_sources(on: dt.date) -> tuple[Source, Source, Source] | None:
     """The sources of limbs (a), (b) and (c) of the involvement duty that bound the
     commissioner of ``on``'s day, as the built-in registry gives them.
 
-    ``None`` on a day no such body existed, or no involvement duty bound it.
+    ``None`` on a day no such body existed, or no involvement duty bound it. The
+    versions are in the order of `INVOLVEMENT_DUTIES`, so the first that binds is the
+    one `involvement_duty` picks (the built-in versions for one kind of body do not
+    overlap, so there is only one).
     """
     kind = commissioner_on(on)
     if not (kind.existed_from or dt.date.min) <= on < (kind.existed_to or dt.date.max):
         return None
-    binding = [v for v in involvement_versions() if kind in v.bodies and v.in_force_on(on)]
-    for duty_id in INVOLVEMENT_DUTIES:
-        for version in binding:
-            if version.id == duty_id:
-                a, b, c = version.limbs
-                return (a, b, c)
+    for version in involvement_versions():
+        if kind in version.bodies and version.in_force_on(on):
+            a, b, c = version.limbs
+            return (a, b, c)
     return None
