@@ -339,8 +339,8 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
                 outcome_if_missing=Outcome.NOT_MET,
             )
         )
-    equality_ids = [g.rule for g in req.grounds if g.rule.startswith("equality.")]
-    for equality_id in equality_ids if req.equality_impact_assessment else ():
+    # The requirement names equality grounds only when it asks for an assessment.
+    for equality_id in (g.rule for g in req.grounds if g.rule.startswith("equality.")):
         duty = _EQUALITY_DUTY[equality_id]
         reasons.append(
             _evidence_reason(
