@@ -446,3 +446,28 @@ _TWELVE_WEEKS = Consultation(
     report_published=dt.date(2019, 2, 14),
     considered_in_decision=True,
 )
+
+
+def test_the_rules_in_force_on_the_decisions_date_are_cited() -> None:
+    """The relocation moved back to 16 March 2010: the 2002 scrutiny Regulations and the
+    race, disability and gender duties apply, and no service-change test is in force yet."""
+    decision = examples.unproportionate_service_change()
+    back = dt.timedelta(days=9 * 365)
+    earlier = attrs.evolve(
+        decision,
+        on=decision.on - back,
+        evidence=tuple(attrs.evolve(e, date=e.date - back) for e in decision.evidence),
+    )
+    verdict = evaluate(earlier)
+    assert earlier.on == dt.date(2010, 3, 16)
+    assert [r.rule for r in verdict.reasons][5:] == [
+        "proportionality.level",
+        "proportionality.consultation",
+        "scrutiny.substantial-variation-2002",
+        "equality.race-2001",
+        "equality.disability-2006",
+        "equality.gender-2007",
+    ]
+    scrutiny = verdict.reason("scrutiny.substantial-variation-2002")
+    assert scrutiny is not None
+    assert scrutiny.outcome is Outcome.NOT_MET
