@@ -26,6 +26,7 @@ from engagekit.decisions import (
     Outcome,
     ProposalStatus,
     ServiceChangeTest,
+    TestAssessment,
     evaluate,
 )
 from engagekit.decisions import _evaluate as evaluate_module
@@ -471,3 +472,25 @@ def test_the_rules_in_force_on_the_decisions_date_are_cited() -> None:
     scrutiny = verdict.reason("scrutiny.substantial-variation-2002")
     assert scrutiny is not None
     assert scrutiny.outcome is Outcome.NOT_MET
+
+
+def test_the_bed_closure_conditions_met_follow_the_judgement() -> None:
+    """The relocation closing beds, its bed-closure test met on two of the three conditions."""
+    decision = examples.unproportionate_service_change()
+    beds = TestAssessment(
+        test="bed-closures",
+        rating="met",
+        conditions=["alternative provision", "efficiency"],
+        evidence=("clinical-review",),
+    )
+    closing = attrs.evolve(
+        decision,
+        impact=attrs.evolve(decision.impact, bed_closures=True),
+        tests=(*decision.tests, beds),
+    )
+    reason = evaluate(closing).reason("test.bed-closures")
+    assert reason is not None
+    assert reason.outcome is Outcome.MET
+    assert reason.message == (
+        "met; conditions met: sufficient alternative provision, a credible plan to use beds better"
+    )
