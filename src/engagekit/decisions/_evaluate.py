@@ -171,9 +171,9 @@ def _judgement_reason(
     if resolved is not None:
         r, what, title = resolved
     else:
+        # Only a service-change test comes without `resolved`, and a test has no audience.
         r = rule(rule_id)
-        what = r.title if audience is None else f"acceptable to {audience.value}"
-        title = r.title if audience is None else f"Acceptable to {audience.value}"
+        what = title = r.title
     # A reason is a value fixed by the rule and the judgement's rating, evidence, notes
     # and conditions: verdicts share one instance per distinct judgement rather than
     # rebuilding the same message for every decision.
