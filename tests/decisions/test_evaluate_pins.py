@@ -19,12 +19,14 @@ from engagekit.decisions import (
     Audience,
     Consultation,
     Criterion,
+    Decision,
     Evidence,
     EvidenceKind,
     Information,
     Outcome,
     ProposalStatus,
     ServiceChangeTest,
+    TestAssessment,
     evaluate,
 )
 from engagekit.decisions import _evaluate as evaluate_module
@@ -342,3 +344,153 @@ class TestJudgements:
         fresh = evaluate(decision)
         assert fresh == cached
         assert fresh.to_dict() == cached.to_dict()
+
+
+class TestWholeMessages:
+    def test_wrong_types_say_what_was_expected(self) -> None:
+        decision = examples.unproportionate_service_change()
+        with pytest.raises(InvalidTypeError, match=r"^decision: got str 'x'; expected a Decision$"):
+            evaluate("x")  # type: ignore[arg-type]
+        with pytest.raises(
+            InvalidTypeError, match=r"^policy: got str 'strict'; expected a Policy$"
+        ):
+            evaluate(decision, policy="strict")  # type: ignore[arg-type]
+
+    def test_missing_scrutiny_and_equality_messages_in_full(self) -> None:
+        scrutiny = evaluate(examples.unproportionate_service_change()).reason(
+            "scrutiny.substantial-variation"
+        )
+        assert scrutiny is not None
+        assert scrutiny.message == (
+            "a substantial change, and no record of consulting the health scrutiny committee"
+        )
+        equality = evaluate(examples.somerset_patient_transport_decision()).reason(
+            "equality.due-regard"
+        )
+        assert equality is not None
+        assert equality.message == (
+            "no equality impact assessment on record: s149(1) requires due regard to "
+            "equality, not an equality impact assessment; the policy asks for one as the "
+            "record of that regard"
+        )
+
+
+class TestPolicyReachesEveryPart:
+    def test_the_verdict_names_its_policy(self) -> None:
+        decision = examples.somerset_patient_transport_decision()
+        assert evaluate(decision).policy == "engagekit default"
+        named = attrs.evolve(DEFAULT_POLICY, name="no equality assessment")
+        assert evaluate(decision, policy=named).policy == "no equality assessment"
+
+    def test_the_requirement_follows_the_policy(self) -> None:
+        """Without an assessment asked for service changes, patient transport has no equality rule."""
+        decision = examples.somerset_patient_transport_decision()
+        assert evaluate(decision).reason("equality.due-regard") is not None
+        relaxed = attrs.evolve(DEFAULT_POLICY, eia_for_service_change=False)
+        verdict = evaluate(decision, policy=relaxed)
+        assert not verdict.requirement.equality_impact_assessment
+        assert [r.rule for r in verdict.reasons] == [
+            "triangle.acceptable",
+            "triangle.acceptable",
+            "triangle.acceptable",
+            "triangle.affordable",
+            "triangle.safe-and-effective",
+            "proportionality.level",
+        ]
+
+    def test_the_consultation_is_judged_under_the_policy(self) -> None:
+        """The relocation's twelve-week consultation falls short of a 13-week policy."""
+        decision = attrs.evolve(
+            examples.unproportionate_service_change(), consultation=_TWELVE_WEEKS
+        )
+        longer = attrs.evolve(DEFAULT_POLICY, consultation_weeks=13)
+        time = evaluate(decision, policy=longer).reason("gunning.adequate-time")
+        assert time is not None
+        assert time.outcome is Outcome.PARTLY_MET
+        assert time.message == (
+            "ran 12 weeks, shorter than the policy default of 13 (a planning default, not a "
+            "legal minimum): record why the time was adequate"
+        )
+
+    @pytest.mark.parametrize(
+        ("decision", "outcome", "message"),
+        [
+            # No options: only the proposal and its reasons need publishing.
+            (
+                examples.unproportionate_service_change(),
+                Outcome.MET,
+                "published proposal, reasons",
+            ),
+            # Two options: the options and why the others were rejected too.
+            (
+                examples.somerset_patient_transport_decision(),
+                Outcome.NOT_MET,
+                "not published: options considered, reasons for rejection",
+            ),
+        ],
+        ids=["no-options", "two-options"],
+    )
+    def test_the_options_considered_decide_what_must_be_published(
+        self, decision: Decision, outcome: Outcome, message: str
+    ) -> None:
+        consulted = attrs.evolve(decision, consultation=_TWELVE_WEEKS)
+        reasons = evaluate(consulted).reason("gunning.sufficient-reasons")
+        assert reasons is not None
+        assert (reasons.outcome, reasons.message) == (outcome, message)
+
+
+_TWELVE_WEEKS = Consultation(
+    start=dt.date(2018, 11, 1),
+    end=dt.date(2019, 1, 24),
+    proposal_status=ProposalStatus.PREFERRED_OPTION,
+    published=[Information.PROPOSAL, Information.REASONS],
+    report_published=dt.date(2019, 2, 14),
+    considered_in_decision=True,
+)
+
+
+def test_the_rules_in_force_on_the_decisions_date_are_cited() -> None:
+    """The relocation moved back to 16 March 2010: the 2002 scrutiny Regulations and the
+    race, disability and gender duties apply, and no service-change test is in force yet."""
+    decision = examples.unproportionate_service_change()
+    back = dt.timedelta(days=9 * 365)
+    earlier = attrs.evolve(
+        decision,
+        on=decision.on - back,
+        evidence=tuple(attrs.evolve(e, date=e.date - back) for e in decision.evidence),
+    )
+    verdict = evaluate(earlier)
+    assert earlier.on == dt.date(2010, 3, 16)
+    assert [r.rule for r in verdict.reasons][5:] == [
+        "proportionality.level",
+        "proportionality.consultation",
+        "scrutiny.substantial-variation-2002",
+        "equality.race-2001",
+        "equality.disability-2006",
+        "equality.gender-2007",
+    ]
+    scrutiny = verdict.reason("scrutiny.substantial-variation-2002")
+    assert scrutiny is not None
+    assert scrutiny.outcome is Outcome.NOT_MET
+
+
+def test_the_bed_closure_conditions_met_follow_the_judgement() -> None:
+    """The relocation closing beds, its bed-closure test met on two of the three conditions."""
+    decision = examples.unproportionate_service_change()
+    beds = TestAssessment(
+        test="bed-closures",
+        rating="met",
+        conditions=["alternative provision", "efficiency"],
+        evidence=("clinical-review",),
+    )
+    closing = attrs.evolve(
+        decision,
+        impact=attrs.evolve(decision.impact, bed_closures=True),
+        tests=(*decision.tests, beds),
+    )
+    reason = evaluate(closing).reason("test.bed-closures")
+    assert reason is not None
+    assert reason.outcome is Outcome.MET
+    assert reason.message == (
+        "met; conditions met: sufficient alternative provision, a credible plan to use beds better"
+    )

@@ -171,9 +171,9 @@ def _judgement_reason(
     if resolved is not None:
         r, what, title = resolved
     else:
+        # Only a service-change test comes without `resolved`, and a test has no audience.
         r = rule(rule_id)
-        what = r.title if audience is None else f"acceptable to {audience.value}"
-        title = r.title if audience is None else f"Acceptable to {audience.value}"
+        what = title = r.title
     # A reason is a value fixed by the rule and the judgement's rating, evidence, notes
     # and conditions: verdicts share one instance per distinct judgement rather than
     # rebuilding the same message for every decision.
@@ -339,8 +339,8 @@ def _proportionality(decision: Decision, req: EngagementRequirement) -> list[Rea
                 outcome_if_missing=Outcome.NOT_MET,
             )
         )
-    equality_ids = [g.rule for g in req.grounds if g.rule.startswith("equality.")]
-    for equality_id in equality_ids if req.equality_impact_assessment else ():
+    # The requirement names equality grounds only when it asks for an assessment.
+    for equality_id in (g.rule for g in req.grounds if g.rule.startswith("equality.")):
         duty = _EQUALITY_DUTY[equality_id]
         reasons.append(
             _evidence_reason(
