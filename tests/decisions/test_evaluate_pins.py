@@ -87,14 +87,7 @@ class TestFormalConsultation:
     def test_substantial_change_with_consultation_meets_the_rule(self) -> None:
         """The same relocation with a twelve-week consultation on record meets it."""
         decision = examples.unproportionate_service_change()
-        consultation = Consultation(
-            start=dt.date(2018, 11, 1),
-            end=dt.date(2019, 1, 24),
-            proposal_status=ProposalStatus.PREFERRED_OPTION,
-            published=[Information.PROPOSAL, Information.REASONS],
-            report_published=dt.date(2019, 2, 14),
-            considered_in_decision=True,
-        )
+        consultation = _TWELVE_WEEKS
         report = Evidence(
             id="response-report",
             kind=EvidenceKind.CONSULTATION_REPORT,
