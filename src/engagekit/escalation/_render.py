@@ -28,7 +28,7 @@ from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import OdsImport
 from engagekit.escalation._odsnames import ICB_ERA
 from engagekit.escalation._pcn import PcnImport
-from engagekit.escalation._results import BodyDuties, Coverage, Gaps
+from engagekit.escalation._results import _GAP_KINDS, BodyDuties, Coverage, Gaps
 from engagekit.escalation._tiers import Tier
 
 
@@ -159,13 +159,6 @@ def _(value: Coverage) -> list[Record]:
     return rows_to_records(tuple(c.lower() for c in _COVERAGE), _coverage(value))
 
 
-#: Each kind of gap: its field and how the text, HTML and Markdown name it.
-_GAP_KINDS = (
-    ("no_patient_group", "Practices with no patient group"),
-    ("unrepresented", "Practices not represented on the next tier"),
-    ("no_route", "Bodies with no route to the top"),
-    ("empty_forums", "Forums with no members"),
-)
 #: Body ids shown for each kind of gap; the rest are counted.
 _GAPS_SHOWN = 10
 
@@ -173,12 +166,12 @@ _GAPS_SHOWN = 10
 def _gap_rows(value: Gaps) -> list[tuple[str, int, str]]:
     """One row for each kind of gap found: its label, count and first ids."""
     rows = []
-    for field, label in _GAP_KINDS:
+    for field, _label, heading in _GAP_KINDS:
         ids: tuple[str, ...] = getattr(value, field)
         if ids:
             more = len(ids) - _GAPS_SHOWN
             shown = ", ".join(ids[:_GAPS_SHOWN]) + (f", … ({more} more)" if more > 0 else "")
-            rows.append((label, len(ids), shown))
+            rows.append((heading, len(ids), shown))
     return rows
 
 

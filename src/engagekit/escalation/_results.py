@@ -253,12 +253,14 @@ class Coverage(_display.Displayable, _display.Tabular):
         return sum(s.filled or 0 for s in self.seats)
 
 
-_GAP_LABELS = {
-    "no_patient_group": "no patient group",
-    "unrepresented": "not represented",
-    "no_route": "no route to the top",
-    "empty_forums": "forum with no members",
-}
+#: Each kind of gap: its field, its label in the `(gap, body id)` pairs and records,
+#: and its heading in the text, HTML and Markdown tables.
+_GAP_KINDS = (
+    ("no_patient_group", "no patient group", "Practices with no patient group"),
+    ("unrepresented", "not represented", "Practices not represented on the next tier"),
+    ("no_route", "no route to the top", "Bodies with no route to the top"),
+    ("empty_forums", "forum with no members", "Forums with no members"),
+)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -308,7 +310,7 @@ class Gaps(_display.Displayable, _display.Tabular):
         return _display.short_repr(self, "Gaps", [c for c in counts if c[0]])
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
-        for field, label in _GAP_LABELS.items():
+        for field, label, _heading in _GAP_KINDS:
             for body_id in getattr(self, field):
                 yield (label, body_id)
 
