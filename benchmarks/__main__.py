@@ -149,6 +149,9 @@ def _print_growth(result: dict[str, Any]) -> None:
         )
         for name, ref in row.get("references", {}).items():
             print(f"      {name}: {_ms(ref['seconds'])} (ours is {ref['ratio']:.2f}x)")
+    if result.get("extras"):
+        values = ", ".join(f"{name} {value}" for name, value in result["extras"].items())
+        print(f"      at n = {result['sizes'][-1]['size']:,}: {values}")
     target = f"ratio <= {result['target']:g} at the largest size, " if result["target"] else ""
     print(
         f"  growth exponent {result['exponent']:.2f} (baseline {result['baseline_exponent']:.2f},"

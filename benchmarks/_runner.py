@@ -5,9 +5,13 @@ Two kinds of workload:
 - [`Growth`][]: one job at three or more sizes spanning at least 100x. ``build(size)``
   prepares the input (untimed) and returns the ``(ours, baseline)`` pair of calls doing
   the same job on it, optionally with a third item, a dict of named reference calls
-  (a floor such as numpy) that are timed alongside and reported only.
-- [`Workload`][]: one fixed job with no size to vary (the import, the first call of a
-  catalogue). ``baseline`` may be ``None`` (then ``budget_s`` bounds our time alone).
+  (a floor such as numpy) that are timed alongside and reported only. ``extras(size)``
+  may add further named measurements at the largest size (a single run's seconds,
+  memory against a reference), reported only.
+- [`Workload`][]: one fixed job with no size to vary: the import and the first call of
+  a catalogue, each a single shot in a fresh interpreter (a second call in the same
+  process would find everything loaded). ``baseline`` may be ``None`` (then
+  ``budget_s`` bounds our time alone).
 
 Both sides run alternately in the same process, with garbage collection on, as users
 run them. Times are CPU seconds (see `clock`): on a shared machine, the time spent
@@ -80,7 +84,10 @@ class Growth:
     the fitted growth exponent of ours (the slope of log time against log size);
     ``target`` bounds the median paired ratio ours / baseline at the largest size
     (``None`` to report only). ``quick_sizes`` (default ``sizes``) are used by
-    ``--quick``.
+    ``--quick``. ``extras``, when given, is called once with the largest size after
+    a full run's timing (not in ``--quick``) and returns further named values to
+    report with the result (such as a single run's seconds, or memory against a
+    reference structure); they are reported, not judged.
 
     At the largest sizes the machine's memory and allocator make even a one-pass
     baseline grow faster than linearly (exponents of 1.15-1.25 are seen here, and more
@@ -101,6 +108,7 @@ class Growth:
     notes: str = ""
     compared_with: str = ""
     quick_sizes: tuple[int, ...] | None = None
+    extras: Callable[[int], Mapping[str, object]] | None = None
 
     def __post_init__(self) -> None:
         for sizes in (self.sizes, self.quick_sizes):
@@ -221,8 +229,9 @@ def measure_growth(workload: Growth, *, quick: bool = False) -> dict[str, Any]:
     allocate and retain, not the harness's (size-dependent) input, which would make
     both sides look super-linear. Reports per size the medians, the median, min and
     max of the paired ratios and (without ``quick``) each side's peak memory; then
-    the growth exponents fitted to each size's fastest run. ``quick`` uses
-    ``quick_sizes``, measures no memory, and checks only the exponent.
+    the growth exponents fitted to each size's fastest run, and the workload's
+    ``extras`` at the largest size. ``quick`` uses ``quick_sizes``, measures no
+    memory and no extras, and checks only the exponent.
     """
     # Quick runs keep the repeats (the fitted exponent needs a clean fastest run at
     # each size) and save time on smaller sizes and no memory measurement instead.
@@ -265,6 +274,7 @@ def measure_growth(workload: Growth, *, quick: bool = False) -> dict[str, Any]:
         rows.append(row)
         del ours, baseline, references
         gc.collect()
+    extras = {} if quick or workload.extras is None else dict(workload.extras(sizes[-1]))
     measured = [int(r["size"]) for r in rows]
     # The exponent is fitted to the fastest run at each size: on a shared machine the
     # minimum is the least disturbed by other load (as timeit advises).
@@ -293,4 +303,5 @@ def measure_growth(workload: Growth, *, quick: bool = False) -> dict[str, Any]:
         "exponent_passed": grows_ok,
         "passed": grows_ok and ratio_ok,
         "notes": workload.notes,
+        **({"extras": extras} if extras else {}),
     }

@@ -1,4 +1,13 @@
-"""Consultations workloads: analysing responses, and reading a CSV export."""
+"""Consultations workloads: analysing responses, and reading a CSV export.
+
+Each at three sizes spanning 100x, the largest being the size the targets were set
+for: the counts, one cross-tab and the age profile of 100,000 responses to 30
+questions (at most 3x one ``Counter`` pass over the same tuples); reading a
+50,000-row, 30-question CSV export, checking every cell (at most 2x
+``csv.DictReader`` over the same text); and one cross-tab against
+``pandas.crosstab`` (reported only). The answers are drawn from one seeded stream,
+so each size's responses are the first of the largest size's.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +18,10 @@ import io
 import random
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
-from benchmarks._runner import Workload
+from benchmarks._runner import Growth
 
 
 QUESTIONS = 30
@@ -78,23 +88,27 @@ def _csv_text(rows: list[tuple[str, ...]]) -> str:
     return out.getvalue()
 
 
-def workloads() -> list[Workload]:
-    from engagekit.consultations import ImportMapping, read_responses
-
+def _analysis(size: int) -> tuple[Callable[[], object], Callable[[], object]]:
     consultation = _consultation()
-    rows = _rows(100_000)
+    rows = _rows(size)
     responses = _response_set(consultation, rows)
 
-    def ours_analysis() -> None:
+    def ours() -> None:
         responses.all_results()
         responses.crosstab("q0", by="age")
         responses.profile("age")
 
-    def baseline_analysis() -> None:
+    def baseline() -> None:
         Counter((q, answer) for row in rows for q, answer in enumerate(row))
 
-    csv_rows = rows[:50_000]
-    text = _csv_text(csv_rows)
+    return ours, baseline
+
+
+def _reading(size: int) -> tuple[Callable[[], object], Callable[[], object]]:
+    from engagekit.consultations import ImportMapping, read_responses
+
+    consultation = _consultation()
+    text = _csv_text(_rows(size))
     mapping = ImportMapping.from_dict(
         {
             "id": "Response ID",
@@ -104,48 +118,64 @@ def workloads() -> list[Workload]:
         }
     )
 
-    def ours_csv() -> None:
+    def ours() -> None:
         result = read_responses(io.StringIO(text), mapping, consultation)
         if not result.ok:  # pragma: no cover  (the generated file is clean)
             raise AssertionError(result.findings[0])
 
-    def baseline_csv() -> None:
+    def baseline() -> None:
         list(csv.DictReader(io.StringIO(text)))
 
+    return ours, baseline
+
+
+def _crosstab(size: int) -> tuple[Callable[[], object], Callable[[], object]]:
+    pd: Any = importlib.import_module("pandas")
+    rows = _rows(size)
+    responses = _response_set(_consultation(), rows)
+    frame = pd.DataFrame(rows, columns=[*(f"q{n}" for n in range(QUESTIONS)), "age"])
+
+    def ours() -> object:
+        return responses.crosstab("q0", by="age")
+
+    def baseline() -> object:
+        return pd.crosstab(frame["q0"], frame["age"])
+
+    return ours, baseline
+
+
+def workloads() -> list[Growth]:
     found = [
-        Workload(
-            name=f"ResponseSet: counts of 100,000 responses x {QUESTIONS} questions, one "
-            "cross-tab, the age profile vs one Counter pass over the same tuples",
-            ours=ours_analysis,
-            baseline=baseline_analysis,
+        Growth(
+            name=f"ResponseSet: counts of {QUESTIONS} questions, one cross-tab and the age profile",
+            build=_analysis,
+            sizes=(1_000, 10_000, 100_000),
+            quick_sizes=(300, 3_000, 30_000),
+            unit="responses",
             target=3.0,
-            repeat=5,
+            compared_with="one Counter pass over the same tuples of answers",
         ),
-        Workload(
-            name=f"read_responses: a 50,000-row x {QUESTIONS}-question CSV export vs "
-            "csv.DictReader over the same text",
-            ours=ours_csv,
-            baseline=baseline_csv,
+        Growth(
+            name=f"read_responses of a {QUESTIONS}-question CSV export",
+            build=_reading,
+            sizes=(500, 5_000, 50_000),
+            quick_sizes=(50, 500, 5_000),
+            unit="rows",
             target=2.0,
-            repeat=5,
+            compared_with="csv.DictReader over the same text",
             notes="ours checks every cell against the consultation and the categories",
         ),
     ]
     if importlib.util.find_spec("pandas") is not None:
-        pd: Any = importlib.import_module("pandas")
-
-        frame = pd.DataFrame(rows, columns=[*(f"q{n}" for n in range(QUESTIONS)), "age"])
-
-        def pandas_crosstab() -> None:
-            pd.crosstab(frame["q0"], frame["age"])
-
         found.append(
-            Workload(
-                name="ResponseSet.crosstab over 100,000 responses vs pandas.crosstab",
-                ours=lambda: responses.crosstab("q0", by="age"),
-                baseline=pandas_crosstab,
-                repeat=5,
-                notes="reported beside the target, not judged",
+            Growth(
+                name="ResponseSet.crosstab of one question by age",
+                build=_crosstab,
+                sizes=(1_000, 10_000, 100_000),
+                quick_sizes=(300, 3_000, 30_000),
+                unit="responses",
+                compared_with="pandas.crosstab of the same two columns of a DataFrame",
+                notes="the ratio is reported beside the target, not judged",
             )
         )
     return found
