@@ -157,14 +157,12 @@ class Decision:
 
     def test(self, test: ServiceChangeTest | str) -> TestAssessment | None:
         """The judgement on service-change ``test`` (a member or its value), if any."""
-        wanted = (
-            test if type(test) is ServiceChangeTest else ServiceChangeTest.parse(test, field="test")
-        )
+        wanted = ServiceChangeTest.parse(test, field="test")
         return next((t for t in self.tests if t.test is wanted), None)
 
     def evidence_of(self, kind: EvidenceKind | str) -> tuple[Evidence, ...]:
         """The evidence of one kind (a member or its value), in the order given."""
-        wanted = kind if type(kind) is EvidenceKind else EvidenceKind.parse(kind, field="kind")
+        wanted = EvidenceKind.parse(kind, field="kind")
         return tuple(e for e in self.evidence if e.kind is wanted)
 
     @property

@@ -67,7 +67,7 @@ def required_engagement(
     """
     if not isinstance(impact, Impact):
         raise InvalidTypeError("impact", impact, expected="an Impact")
-    if on is not None and type(on) is not dt.date:
+    if on is not None:
         on = _validate.as_date("on", on)
     if not isinstance(policy, Policy):
         raise InvalidTypeError("policy", policy, expected="a Policy")
