@@ -243,7 +243,7 @@ class Verdict(results.Result):
     policy: str = "engagekit default"
 
     def __repr__(self) -> str:
-        noun = f"Verdict {_display_title(self.title)}: {self.readiness},"
+        noun = f"Verdict {_display.quoted(self.title, 80)}: {self.readiness},"
         return _display.short_repr(self, noun, [(len(self.reasons), "reasons")])
 
     @property
@@ -273,7 +273,3 @@ class Verdict(results.Result):
     def reason(self, rule: str) -> Reason | None:
         """The first reason for ``rule`` (an id such as ``"test.gp-support"``), if any."""
         return next((r for r in self.reasons if r.rule == rule), None)
-
-
-def _display_title(title: str, limit: int = 80) -> str:
-    return repr(title if len(title) <= limit else title[: limit - 1] + "…")

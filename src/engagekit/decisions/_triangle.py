@@ -69,7 +69,7 @@ def _audience_matches(instance: Assessment, attribute: attrs.Attribute[Any], val
     if instance.criterion is Criterion.ACCEPTABLE and value is None:
         raise InvalidValueError(
             "Assessment.audience",
-            value,
+            None,
             allowed=[a.value for a in Audience],
             reason="acceptability is judged separately for patients, staff and the public",
         )
