@@ -34,6 +34,7 @@ from engagekit.errors import (
     InvalidValueError,
     UnknownChoiceError,
     UnknownNameError,
+    _indefinite,
 )
 
 
@@ -191,7 +192,9 @@ def member_of(enum_type: type[E]) -> Validator:
         name = _name(attribute, instance)
         if isinstance(value, str):
             raise UnknownChoiceError(name, value, allowed=[str(m.value) for m in enum_type])
-        raise InvalidTypeError(name, value, expected=f"a {enum_type.__name__} or its value as text")
+        raise InvalidTypeError(
+            name, value, expected=f"{_indefinite(enum_type.__name__)} or its value as text"
+        )
 
     return check
 
@@ -202,7 +205,7 @@ def instance_of(*types: type) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, types):
             wanted = " or ".join(t.__name__ for t in types)
-            raise InvalidTypeError(_name(attribute, instance), value, expected=f"a {wanted}")
+            raise InvalidTypeError(_name(attribute, instance), value, expected=_indefinite(wanted))
 
     return check
 
@@ -215,7 +218,7 @@ def each(*types: type) -> Validator:
         for index, item in enumerate(_items(value, _name(attribute, instance))):
             if not isinstance(item, types):
                 raise InvalidTypeError(
-                    f"{_name(attribute, instance)}[{index}]", item, expected=f"a {wanted}"
+                    f"{_name(attribute, instance)}[{index}]", item, expected=_indefinite(wanted)
                 )
 
     return check

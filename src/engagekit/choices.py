@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, Self, TypeVar
 
-from engagekit.errors import InvalidTypeError, UnknownChoiceError
+from engagekit.errors import InvalidTypeError, UnknownChoiceError, _indefinite
 
 
 __all__ = ["Choice", "aliases", "normalise"]
@@ -159,7 +159,9 @@ class Choice(enum.Enum):
             return value
         name = field or cls.__name__
         if not isinstance(value, str):
-            raise InvalidTypeError(name, value, expected=f"a {cls.__name__} or its value as text")
+            raise InvalidTypeError(
+                name, value, expected=f"{_indefinite(cls.__name__)} or its value as text"
+            )
         if len(value) <= _MAX_KEY:
             member = _table(cls).get(normalise(value))
             if member is not None:

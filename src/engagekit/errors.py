@@ -68,6 +68,11 @@ _REPR.maxlist = _REPR.maxtuple = _REPR.maxset = _REPR.maxfrozenset = _REPR.maxdi
 _REPR.maxlevel = 3
 
 
+def _indefinite(noun: str) -> str:
+    """``noun`` after "a", or "an" before a vowel: "an Assessment", "a Decision"."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
 def short_repr(value: object) -> str:
     """``repr(value)``, shortened so that an error message never embeds a whole value.
 

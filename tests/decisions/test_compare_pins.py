@@ -180,7 +180,7 @@ class TestComparison:
             "with 2 options and 5 columns>"
         )
 
-    def test_repr_of_one_option_cuts_a_long_title_at_80_characters(self) -> None:
+    def test_repr_of_one_option_cuts_a_long_title_to_80_characters_with_an_ellipsis(self) -> None:
         decision = examples.somerset_patient_transport_decision()
         option = decision.options[0]
         title = f"{decision.title}: {option.title}"
@@ -188,7 +188,7 @@ class TestComparison:
         assert len(title) > 80
         assert repr(table) == (
             '<Comparison "Develop patient transport services across Somerset: Include the '
-            "LINk's recommend\" with 1 option and 5 columns>"
+            "LINk's recommen…\" with 1 option and 5 columns>"
         )
 
     def test_row_of_an_unknown_option(self) -> None:

@@ -47,7 +47,7 @@ class TestRepr:
             "on 2019-03-14 with 6 evidence, 5 assessments and 0 options>"
         )
 
-    def test_a_long_title_is_cut_at_80_characters(self) -> None:
+    def test_a_long_title_is_cut_to_80_characters_with_an_ellipsis(self) -> None:
         title = (
             "Rheumatology pathway: see possible inflammatory arthritis within six weeks "
             "of referral, in every locality"
@@ -60,7 +60,7 @@ class TestRepr:
         )
         assert repr(decision) == (
             "<Decision 'Rheumatology pathway: see possible inflammatory arthritis within six "
-            "weeks of re' on 2010-12-31 with 0 evidence, 0 assessments and 0 options>"
+            "weeks of r…' on 2010-12-31 with 0 evidence, 0 assessments and 0 options>"
         )
 
 

@@ -78,7 +78,7 @@ class TestOption:
         with pytest.raises(InvalidTypeError) as info:
             Option(id="current-plans", title="Plans", assessments=["partly met"])
         assert str(info.value) == (
-            "Option.assessments[0]: got str 'partly met'; expected a Assessment"
+            "Option.assessments[0]: got str 'partly met'; expected an Assessment"
         )
 
     def test_each_criterion_and_audience_once(self) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _display, _validate
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.decisions._decision import Decision
 from engagekit.decisions._evaluate import triangle_reasons
@@ -138,7 +138,7 @@ class Comparison(Displayable, Tabular):
         _rows_fit(self)
 
     def __repr__(self) -> str:
-        noun = f"Comparison {self.title[:80]!r}"
+        noun = f"Comparison {_display.quoted(self.title, 80)}"
         counts = [(len(self.rows), "options"), (len(self.columns), "columns")]
         return short_repr(self, noun, counts)
 

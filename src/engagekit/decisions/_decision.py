@@ -130,7 +130,7 @@ class Decision:
         _check_references(self)
 
     def __repr__(self) -> str:
-        noun = f"Decision {self.title[:80]!r} on {self.on.isoformat()}"
+        noun = f"Decision {_display.quoted(self.title, 80)} on {self.on.isoformat()}"
         counts = [
             (len(self.evidence), "evidence"),
             (len(self.assessments), "assessments"),
