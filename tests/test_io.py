@@ -245,6 +245,21 @@ class TestNoSilentCoercion:
         with pytest.raises(DocumentError, match=r"\$.objectives\[0\].weight: got boolean"):
             io.loads(json.dumps(data), ActionPlan)
 
+    def test_null_and_booleans_are_named_as_a_document_spells_them(self) -> None:
+        """A JSON null read 'got null None' and true 'got boolean True': Python's names."""
+        data = transport()
+        data["title"] = None
+        data["body"] = True
+        with pytest.raises(DocumentError) as info:
+            io.from_dict(data, Decision)
+        messages = [p.message for p in info.value.problems]
+        assert messages[:2] == [
+            "got null; expected text",
+            "got boolean true; expected text",
+        ]
+        with pytest.raises(DocumentError, match=r"\$: got null; expected a table of Decision"):
+            io.loads("null", Decision)
+
     def test_week_dates_are_refused(self) -> None:
         """ISO week and basic-format dates ('2012-W01-1', '20120101') were accepted."""
         for text in ("2012-W01-1", "20120101", "2012-01-01T00:00"):
