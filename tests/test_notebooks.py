@@ -91,3 +91,17 @@ def test_command_lines_name_no_document_shipped_inside_the_package():
                     continue
                 shipped.append((path.name, command))
     assert shipped == []
+
+
+def test_second_notebook_counts_the_somerset_practices_of_the_extract():
+    """Its prose said "six of the ten open Somerset practices"; the extract has eleven."""
+    from engagekit import EscalationNetwork, examples
+
+    network = EscalationNetwork.from_ods(examples.data_file("epraccur-extract.csv")).network
+    somerset = [p for p in network.practices if network.route(p)[0].id == "11X"]
+    notebook = nbformat.read(NOTEBOOKS[1], as_version=4)
+    text = " ".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    said = re.search(r"for six of\s+the (\w+) open Somerset practices", text)
+    assert said is not None
+    words = {9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen"}
+    assert said[1] == words[len(somerset)] == "eleven"
