@@ -152,6 +152,25 @@ class TestCommand:
         assert status == 0
         assert "1 warning" in text
 
+    def test_lenient_skips_are_warned_of_in_every_format(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With --format json (or markdown, html, --route, --diff) the rows --lenient
+        skipped were dropped without a word: only text printed the import's report."""
+        path = tmp_path / "epraccur.csv"
+        path.write_text(HISTORY.read_text() + "a,b,c\n")
+        for options in (("--format", "json"), ("--format", "markdown"), ("--format", "html")):
+            status, text = run("network", "--ods", str(path), "--lenient", *options)
+            assert status == 0
+            assert text
+            assert capsys.readouterr().err == (
+                f"engagekit: warning: {path}: 1 malformed row skipped (--lenient); "
+                "the first: line 11: malformed: expected 27 columns, got 3\n"
+            )
+        status, text = run("network", "--ods", str(path), "--lenient")
+        assert "malformed: expected 27 columns: 1" in text
+        assert capsys.readouterr().err == ""
+
     def test_ods_thousands_of_problems_stay_short(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

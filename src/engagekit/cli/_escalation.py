@@ -121,23 +121,31 @@ def _read(
 ) -> EscalationNetwork:
     """The network of the ODS files given, each import reported (on stderr when quiet)."""
     network = None
-    reports: list[OdsImport | PcnImport] = []
+    reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
         result = EscalationNetwork.from_ods(
             ods, as_of=as_of, strict=not args.lenient, nations=args.nations, names=args.names
         )
-        reports.append(result)
+        reports.append((ods, result))
         network = result.network
     if args.pcn:
         pcns = EscalationNetwork.from_pcn(
             args.pcn, network=network, as_of=as_of, strict=not args.lenient
         )
-        reports.append(pcns)
+        reports.append((args.pcn, pcns))
         network = pcns.network
-    for report in reports:
+    for path, report in reports:
         if not quiet:
             out.write(render.text(report) + "\n\n")
-        elif report.warnings:
+            continue
+        malformed = [row for row in report.skipped if row.reason.startswith("malformed:")]
+        if malformed:
+            count = len(malformed)
+            sys.stderr.write(
+                f"engagekit: warning: {path}: {count} malformed row{'s' if count != 1 else ''} "
+                f"skipped (--lenient); the first: {malformed[0]}\n"
+            )
+        if report.warnings:
             count = len(report.warnings)
             sys.stderr.write(
                 f"engagekit: warning: {count} conflict{'s' if count != 1 else ''} between "
