@@ -7,6 +7,7 @@ data the library holds, and that every visible text lies inside the figure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 
 from typing import Any
@@ -189,6 +190,18 @@ class TestDutyTimeline:
         assert len(bars) == expected
         assert "CCGs end · ICBs begin" in [t.get_text() for t in axes.texts]
         assert_nothing_clipped(figure)
+
+    def test_row_labels_say_the_body_and_the_instrument_once(self) -> None:
+        """Rows read "CCG: CCG: promote the NHS Constitution", "ICB: ICB annual report"
+        and "Have regard to Transforming Participation in Health and Care
+        (Transforming Participation in Health and Care (NHS England, ...))"."""
+        figure = plot.duty_timeline(["ccg", "icb"], end=dt.date(2024, 12, 31))
+        labels = [t.get_text().replace("\n", " ") for t in figure.axes[0].get_yticklabels()]
+        assert "CCG: promote the NHS Constitution (s14P)" in labels
+        assert "ICB annual report (s14Z58)" in labels
+        assert "CCG: Have regard to Transforming Participation in Health and Care" in labels
+        assert "CCG: Public involvement by clinical commissioning groups (s14Z2(2))" in labels
+        assert not [label for label in labels if re.match(r"(CCG|ICB):? \1", label)]
 
     def test_no_duties_in_the_period(self) -> None:
         with pytest.raises(InvalidValueError, match="no duties in the period"):
