@@ -374,6 +374,14 @@ class TestRobustness:
         assert info.value.problems[-2].path == "$.impact.access[48]"
         assert str(info.value.problems[-1]) == "$.impact.access[49:]: 99951 more items not checked"
 
+    def test_empty_json_is_said_to_be_empty(self) -> None:
+        """An empty file read "empty.json:1: cannot read '': not JSON (Expecting value)"."""
+        for text in ("", " \n"):
+            with pytest.raises(ParseError) as info:
+                io.loads(text, Decision, origin="empty.json")
+            assert str(info.value) == f"empty.json: cannot read {text!r}: not JSON: it is empty"
+            assert info.value.line is None
+
     def test_errors_are_engagekit_errors_and_builtins(self) -> None:
         """Every failure is an EngagekitError that is also a ValueError."""
         expected: dict[str | bytes, str] = {

@@ -856,6 +856,8 @@ def loads(
         text = _decode(bytes(text), origin)
     if not isinstance(text, str):
         raise ParseError(short_repr(text), reason="expected JSON text", origin=origin)
+    if not text.strip():
+        raise ParseError(text[:60], reason="not JSON: it is empty", origin=origin)
     try:
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
