@@ -84,6 +84,16 @@ def test_unknown_level_is_one_line_and_exit_2(capsys):
     assert err.startswith("engagekit: error: --level: 'co-produce' is not allowed; allowed: ")
 
 
+def test_participants_below_one_names_the_option(capsys):
+    """It read "participants: 0 is not allowed", the library's argument, not the option."""
+    for count in ("0", "-5"):
+        status, _ = run("techniques", "--participants", count)
+        assert status == 2
+        assert capsys.readouterr().err == (
+            f"engagekit: error: --participants: {count} is not allowed: must be at least 1\n"
+        )
+
+
 def test_bad_catalogue_file_names_it(tmp_path, capsys):
     """A malformed catalogue file is reported on one line with the file name."""
     bad = tmp_path / "mine.toml"

@@ -166,7 +166,11 @@ def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
         quiet = args.format != "text" or bool(args.route or args.path)
         return _read(args, out, args.ods, args.as_of, quiet=quiet)
     _only_with_files(args)
-    name = (args.name or "").lower()
+    if not args.name:
+        raise UsageError(
+            f"give a NAME ({', '.join(_NETWORKS)}), or --ods FILE or --pcn FILE to read one"
+        )
+    name = args.name.lower()
     if name not in _NETWORKS:
         raise UnknownNameError("network", args.name or "", choices=_NETWORKS)
     return _NETWORKS[name]()
