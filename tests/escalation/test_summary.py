@@ -293,8 +293,10 @@ class TestCommand:
             # It read "unknown network ''".
             (
                 ("network",),
-                "network: error: give a NAME (somerset, sutton, oxfordshire, national), "
-                "or --ods FILE or --pcn FILE to read one",
+                (
+                    "network: error: give a NAME (somerset, sutton, oxfordshire, national), "
+                    "or --ods FILE or --pcn FILE to read one"
+                ),
             ),
             (
                 ("network", "sutton", "--summary", "--format", "dot"),
