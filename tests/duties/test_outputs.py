@@ -59,6 +59,16 @@ def test_cli_changes():
     assert "started          nhs-act-s14z45" in text
 
 
+def test_cli_changes_backwards_names_the_option(capsys):
+    """Dates the wrong way round read "end: '2020-01-01' is not allowed: must not be
+    before start", the library's argument names, not the option's."""
+    status, _ = run("duties", "--changes", "2024-01-01", "2020-01-01")
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "engagekit duties: error: --changes 2024-01-01 2020-01-01: TO must not be before FROM\n"
+    )
+
+
 def test_cli_unknown_body_exits_2(capsys):
     """An unknown body type is one line on stderr and exit status 2."""
     status, _ = run("duties", "--body", "cgc", "--on", "2018-06-01")

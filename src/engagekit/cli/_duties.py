@@ -119,6 +119,9 @@ def _duties(args: argparse.Namespace, out: TextIO) -> int:
     if not args.changes and not args.body:
         bodies = ", ".join(b.value for b in BodyType)
         raise UsageError(f"give --body BODY (one of {bodies}) or --changes FROM TO")
+    if args.changes and args.changes[1] < args.changes[0]:
+        start, end = (d.isoformat() for d in args.changes)
+        raise UsageError(f"--changes {start} {end}: TO must not be before FROM")
     reg = _registry(args)
     if args.changes:
         emit(out, args.format, reg.changes_between(*args.changes))
