@@ -257,3 +257,9 @@ def test_demo_as_markdown_has_a_heading_per_section():
     assert headings[0] == "## THE ENGAGEMENT CYCLE"
     assert headings[-1].startswith("## WHAT TO TRY NEXT")
     assert text.count("```text\n") == text.count("\n```\n")
+    # The triangle's title was cut at its line break, the rest put in the text block.
+    assert (
+        "## THE DECISION TRIANGLE: acceptable, affordable, clinically safe and effective, "
+        "and proportionate (NHS Somerset, Figure 2)"
+    ) in headings
+    assert not [line for line in headings if line.endswith((",", ":"))]

@@ -81,8 +81,10 @@ def demo(out: TextIO) -> None:
     decision = examples.unproportionate_service_change()
     verdict = evaluate(decision)
     req = verdict.requirement
-    out.write("THE DECISION TRIANGLE: acceptable, affordable, clinically safe and effective,\n")
-    out.write("and proportionate (NHS Somerset, Figure 2)\n")
+    out.write(
+        "THE DECISION TRIANGLE: acceptable, affordable, clinically safe and effective, "
+        "and proportionate (NHS Somerset, Figure 2)\n"
+    )
     out.write(f"  decision: {decision.title} ({decision.on.isoformat()})\n")
     out.write(
         f"  needs: {req.minimum_level.label}; formal consultation "
