@@ -113,6 +113,16 @@ def test_commissioning(cycle_id):
     assert "Source:" in text
 
 
+def test_one_engagement_stage_is_singular():
+    """A commissioning stage served by one engagement stage read "engagement stages 3"."""
+    _, text = run("commissioning", "engagement-cycle")
+    assert "2. Design pathways (engagement stage 3; giving information" in text
+    assert "1. Analyse & plan (engagement stages 1, 2; giving information" in text
+    _, tour = run("demo")
+    assert "  Design pathways      engagement stage 3\n" in tour
+    assert "engagement stages 3" not in text + tour
+
+
 def test_unknown_commissioning_cycle(capsys):
     """An unknown cycle id is an error naming it."""
     status, _ = run("commissioning", "world-class")

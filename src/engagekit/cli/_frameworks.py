@@ -168,7 +168,8 @@ def demo(out: TextIO) -> None:
     out.write("COMMISSIONING CYCLE (NHS Institute diagram) AND METHODS OF ENGAGEMENT\n")
     for stage_ in commissioning_cycles()["engagement-cycle"]:
         numbers = ", ".join(str(s.number) for s in stage_.engagement_stages)
-        out.write(f"  {stage_.name:<20} engagement stages {numbers}\n")
+        noun = "stage" if len(stage_.engagement_stages) == 1 else "stages"
+        out.write(f"  {stage_.name:<20} engagement {noun} {numbers}\n")
     out.write(
         "  at every stage: " + ", ".join(m.label.lower() for m in MethodOfEngagement) + "\n\n"
     )
