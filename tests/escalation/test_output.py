@@ -171,6 +171,21 @@ class TestCommand:
         assert "malformed: expected 27 columns: 1" in text
         assert capsys.readouterr().err == ""
 
+    def test_an_empty_file_is_an_error(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An empty (or blank) epraccur or ePCN file printed an empty network, "Top: "
+        and nothing else, with status 0: a truncated download looked like success."""
+        for content in ("", "\n\n"):
+            path = tmp_path / "epraccur.csv"
+            path.write_text(content)
+            for option in ("--ods", "--pcn"):
+                for more in ((), ("--lenient",), ("--format", "json")):
+                    assert run("network", option, str(path), *more) == (2, "")
+                    assert capsys.readouterr().err == (
+                        f"engagekit: error: cannot read {str(path)!r}: no rows: the file is empty\n"
+                    )
+
     def test_ods_thousands_of_problems_stay_short(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
