@@ -113,6 +113,21 @@ def test_commissioning(cycle_id):
     assert "Source:" in text
 
 
+def test_compare_without_options_says_so(capsys):
+    """--compare on a decision with no options printed the verdict alone, without a word
+    about the appraisal asked for."""
+    status, text = run("evaluate", "unproportionate-service-change", "--compare")
+    assert status == 1
+    assert "Options appraisal" not in text
+    assert capsys.readouterr().err == (
+        "engagekit evaluate: warning: --compare: the decision has no options to appraise; "
+        "only its verdict is shown\n"
+    )
+    status, text = run("evaluate", "somerset-patient-transport", "--compare")
+    assert "Options appraisal" in text
+    assert capsys.readouterr().err == ""
+
+
 def test_one_engagement_stage_is_singular():
     """A commissioning stage served by one engagement stage read "engagement stages 3"."""
     _, text = run("commissioning", "engagement-cycle")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from collections.abc import Callable
 from pathlib import Path
@@ -72,6 +73,11 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
         table = compare(decision, policy=policy)
         emit_parts(out, args.format, {"verdict": verdict, "comparison": table})
     else:
+        if args.compare:
+            sys.stderr.write(
+                "engagekit evaluate: warning: --compare: the decision has no options to "
+                "appraise; only its verdict is shown\n"
+            )
         emit(out, args.format, verdict)
     return 0 if verdict.ok else 1
 
