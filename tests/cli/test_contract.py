@@ -116,6 +116,14 @@ def test_help_has_a_worked_example_and_the_exit_codes(name, capsys):
     assert "invalid input or usage" in codes
 
 
+def test_check_help_says_what_no_applies_means(capsys):
+    """Without --applies every conditional requirement applies (so the demo's report,
+    which states no condition holds, differs): the help did not say so."""
+    assert run("check", "--help")[0] == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "without it, every requirement is assessed as applying, whatever its condition" in text
+
+
 def test_top_level_help_documents_exit_codes_and_envelope(capsys):
     """`engagekit --help` states the envelope and what each exit status means."""
     assert run("--help")[0] == 0

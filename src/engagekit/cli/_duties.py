@@ -100,7 +100,8 @@ def register(commands: Any) -> None:
         default=None,
         metavar="CONDITION",
         help="a trigger condition that holds (repeatable): "
-        + ", ".join(t.value for t in Trigger if t is not Trigger.ALWAYS),
+        + ", ".join(t.value for t in Trigger if t is not Trigger.ALWAYS)
+        + "; without it, every requirement is assessed as applying, whatever its condition",
     )
     check.add_argument("--local", metavar="FILE", help="add duties from a TOML file")
     check.set_defaults(handler=_check)
