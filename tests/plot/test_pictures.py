@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import sys
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,7 +28,7 @@ from engagekit.decisions import compare
 from engagekit.duties import registry
 from engagekit.duties.equality import representation
 from engagekit.errors import InvalidTypeError, InvalidValueError, MissingExtraError
-from engagekit.escalation import Tier, national
+from engagekit.escalation import EscalationNetwork, Tier, national
 
 
 def _texts(figure: Figure) -> list[Text]:
@@ -47,6 +48,13 @@ def assert_nothing_clipped(figure: Figure) -> None:
     assert drawn.y0 >= -slack, drawn
     assert drawn.x1 <= width + slack, (drawn, width)
     assert drawn.y1 <= height + slack, (drawn, height)
+
+
+def _ods_with_pcns() -> EscalationNetwork:
+    """The test ODS sample and its primary care networks: five practices, three PCNs."""
+    data = Path(__file__).parent.parent / "escalation" / "data"
+    read = EscalationNetwork.from_ods(data / "epraccur-sample.csv")
+    return EscalationNetwork.from_pcn(data / "epcn-sample.csv", network=read.network).network
 
 
 def _all_text(figure: Figure) -> str:
@@ -163,6 +171,31 @@ class TestEscalationNetwork:
                 if part.startswith("Practice: "):
                     counted += int(part.removeprefix("Practice: ").replace(",", ""))
         assert counted == len(network.practices)
+        assert_nothing_clipped(figure)
+
+    @pytest.mark.parametrize(
+        "network",
+        [
+            pytest.param(_ods_with_pcns, id="ods-and-pcns"),
+            pytest.param(examples.oxfordshire, id="oxfordshire"),
+            pytest.param(examples.sutton, id="sutton"),
+        ],
+    )
+    def test_no_two_labels_overlap(self, network: Any) -> None:
+        """Five practices read from ODS files printed "THE EXAMPVALLEY SURGERY": the
+        figure was as wide for five wrapped names as for five dots."""
+        figure = plot.escalation_network(network())
+        canvas: Any = FigureCanvasAgg(figure)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in figure.axes[0].texts]
+        overlapping = [
+            (a.get_text(), b.get_text())
+            for i, (a, box_a) in enumerate(zip(figure.axes[0].texts, boxes, strict=True))
+            for b, box_b in zip(figure.axes[0].texts[i + 1 :], boxes[i + 1 :], strict=True)
+            if box_a.overlaps(box_b)
+        ]
+        assert overlapping == []
         assert_nothing_clipped(figure)
 
     def test_unknown_tier(self) -> None:
