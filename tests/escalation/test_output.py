@@ -14,7 +14,7 @@ import pytest
 from engagekit import io, render
 from engagekit.cli import main
 from engagekit.errors import DocumentError
-from engagekit.escalation import EscalationNetwork
+from engagekit.escalation import EscalationNetwork, national
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
 
@@ -70,6 +70,15 @@ def test_html_is_a_summary_table_per_tier() -> None:
     assert html.count("<tr>") == 4  # header + three tiers
     assert "Top: Sutton CCG Governing Body" in html
     assert "<caption>Sutton CCG feedback flow</caption>" in sutton_feedback_flow()._repr_html_()
+
+
+def test_kinds_keep_their_capitals_in_a_sentence() -> None:
+    """Tiers read "7 nhs england region", "106 commissioner (ccg or sub-icb location)"
+    and "1 healthwatch / link": the whole label was lower-cased."""
+    text = render.text(national())
+    assert "Region: 7 (7 NHS England region)" in text
+    assert "Place, county or CCG: 106 (106 commissioner (CCG or sub-ICB location))" in text
+    assert "(1 Healthwatch / LINk, 1 committee, 1 governing body or board," in render.text(sutton())
 
 
 def test_text_renderings() -> None:
