@@ -84,6 +84,16 @@ def test_unknown_level_is_one_line_and_exit_2(capsys):
     assert err.startswith("engagekit: error: --level: 'co-produce' is not allowed; allowed: ")
 
 
+def test_participants_below_one_names_the_option(capsys):
+    """It read "participants: 0 is not allowed", the library's argument, not the option."""
+    for count in ("0", "-5"):
+        status, _ = run("techniques", "--participants", count)
+        assert status == 2
+        assert capsys.readouterr().err == (
+            f"engagekit: error: --participants: {count} is not allowed: must be at least 1\n"
+        )
+
+
 def test_bad_catalogue_file_names_it(tmp_path, capsys):
     """A malformed catalogue file is reported on one line with the file name."""
     bad = tmp_path / "mine.toml"
@@ -101,6 +111,31 @@ def test_commissioning(cycle_id):
     status, text = run("commissioning", cycle_id)
     assert status == 0
     assert "Source:" in text
+
+
+def test_compare_without_options_says_so(capsys):
+    """--compare on a decision with no options printed the verdict alone, without a word
+    about the appraisal asked for."""
+    status, text = run("evaluate", "unproportionate-service-change", "--compare")
+    assert status == 1
+    assert "Options appraisal" not in text
+    assert capsys.readouterr().err == (
+        "engagekit evaluate: warning: --compare: the decision has no options to appraise; "
+        "only its verdict is shown\n"
+    )
+    status, text = run("evaluate", "somerset-patient-transport", "--compare")
+    assert "Options appraisal" in text
+    assert capsys.readouterr().err == ""
+
+
+def test_one_engagement_stage_is_singular():
+    """A commissioning stage served by one engagement stage read "engagement stages 3"."""
+    _, text = run("commissioning", "engagement-cycle")
+    assert "2. Design pathways (engagement stage 3; giving information" in text
+    assert "1. Analyse & plan (engagement stages 1, 2; giving information" in text
+    _, tour = run("demo")
+    assert "  Design pathways      engagement stage 3\n" in tour
+    assert "engagement stages 3" not in text + tour
 
 
 def test_unknown_commissioning_cycle(capsys):

@@ -245,6 +245,21 @@ class TestNoSilentCoercion:
         with pytest.raises(DocumentError, match=r"\$.objectives\[0\].weight: got boolean"):
             io.loads(json.dumps(data), ActionPlan)
 
+    def test_null_and_booleans_are_named_as_a_document_spells_them(self) -> None:
+        """A JSON null read 'got null None' and true 'got boolean True': Python's names."""
+        data = transport()
+        data["title"] = None
+        data["body"] = True
+        with pytest.raises(DocumentError) as info:
+            io.from_dict(data, Decision)
+        messages = [p.message for p in info.value.problems]
+        assert messages[:2] == [
+            "got null; expected text",
+            "got boolean true; expected text",
+        ]
+        with pytest.raises(DocumentError, match=r"\$: got null; expected a table of Decision"):
+            io.loads("null", Decision)
+
     def test_week_dates_are_refused(self) -> None:
         """ISO week and basic-format dates ('2012-W01-1', '20120101') were accepted."""
         for text in ("2012-W01-1", "20120101", "2012-01-01T00:00"):
@@ -358,6 +373,14 @@ class TestRobustness:
         assert info.value.more == 0
         assert info.value.problems[-2].path == "$.impact.access[48]"
         assert str(info.value.problems[-1]) == "$.impact.access[49:]: 99951 more items not checked"
+
+    def test_empty_json_is_said_to_be_empty(self) -> None:
+        """An empty file read "empty.json:1: cannot read '': not JSON (Expecting value)"."""
+        for text in ("", " \n"):
+            with pytest.raises(ParseError) as info:
+                io.loads(text, Decision, origin="empty.json")
+            assert str(info.value) == f"empty.json: cannot read {text!r}: not JSON: it is empty"
+            assert info.value.line is None
 
     def test_errors_are_engagekit_errors_and_builtins(self) -> None:
         """Every failure is an EngagekitError that is also a ValueError."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tempfile
 
 from pathlib import Path
@@ -70,3 +71,37 @@ def test_first_notebook_shows_the_cycle_and_a_verdict():
     assert "image/png" in code[0].outputs[0].data
     verdict = next(c for c in code if c.source.startswith("verdict = evaluate(decision)"))
     assert "NOT READY" in verdict.outputs[0].data["text/html"]
+
+
+def test_command_lines_name_no_document_shipped_inside_the_package():
+    """A command a notebook's text gives runs in the reader's folder, where the example
+    documents are not: `engagekit evaluate clinic-move.toml` found no such file."""
+    from engagekit import examples
+    from engagekit.errors import UnknownNameError
+
+    shipped = []
+    for path in NOTEBOOKS:
+        notebook = nbformat.read(path, as_version=4)
+        text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+        for command in re.findall(r"`(engagekit [^`]+)`", text):
+            for word in command.split()[2:]:
+                try:
+                    examples.data_file(word)
+                except UnknownNameError:
+                    continue
+                shipped.append((path.name, command))
+    assert shipped == []
+
+
+def test_second_notebook_counts_the_somerset_practices_of_the_extract():
+    """Its prose said "six of the ten open Somerset practices"; the extract has eleven."""
+    from engagekit import EscalationNetwork, examples
+
+    network = EscalationNetwork.from_ods(examples.data_file("epraccur-extract.csv")).network
+    somerset = [p for p in network.practices if network.route(p)[0].id == "11X"]
+    notebook = nbformat.read(NOTEBOOKS[1], as_version=4)
+    text = " ".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    said = re.search(r"for six of\s+the (\w+) open Somerset practices", text)
+    assert said is not None
+    words = {9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen"}
+    assert said[1] == words[len(somerset)] == "eleven"

@@ -142,9 +142,17 @@ def _kind(value: object) -> str:
 
 
 def _wrong(value: object, expected: str) -> _Invalid:
-    return _Invalid(
-        [Problem("$", f"got {_kind(value)} {short_repr(value)}; expected {expected}", value)]
-    )
+    return _Invalid([Problem("$", f"got {_shown(value)}; expected {expected}", value)])
+
+
+def _shown(value: object) -> str:
+    """A value as a document spells it, with its kind: ``null`` and ``true`` as in
+    JSON and TOML, never Python's ``None`` and ``True``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    return f"{_kind(value)} {short_repr(value)}"
 
 
 # --- leaf types ------------------------------------------------------------------------
@@ -848,6 +856,8 @@ def loads(
         text = _decode(bytes(text), origin)
     if not isinstance(text, str):
         raise ParseError(short_repr(text), reason="expected JSON text", origin=origin)
+    if not text.strip():
+        raise ParseError(text[:60], reason="not JSON: it is empty", origin=origin)
     try:
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

@@ -116,6 +116,14 @@ def test_help_has_a_worked_example_and_the_exit_codes(name, capsys):
     assert "invalid input or usage" in codes
 
 
+def test_check_help_says_what_no_applies_means(capsys):
+    """Without --applies every conditional requirement applies (so the demo's report,
+    which states no condition holds, differs): the help did not say so."""
+    assert run("check", "--help")[0] == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "without it, every requirement is assessed as applying, whatever its condition" in text
+
+
 def test_top_level_help_documents_exit_codes_and_envelope(capsys):
     """`engagekit --help` states the envelope and what each exit status means."""
     assert run("--help")[0] == 0
@@ -257,3 +265,9 @@ def test_demo_as_markdown_has_a_heading_per_section():
     assert headings[0] == "## THE ENGAGEMENT CYCLE"
     assert headings[-1].startswith("## WHAT TO TRY NEXT")
     assert text.count("```text\n") == text.count("\n```\n")
+    # The triangle's title was cut at its line break, the rest put in the text block.
+    assert (
+        "## THE DECISION TRIANGLE: acceptable, affordable, clinically safe and effective, "
+        "and proportionate (NHS Somerset, Figure 2)"
+    ) in headings
+    assert not [line for line in headings if line.endswith((",", ":"))]

@@ -59,6 +59,16 @@ def test_cli_changes():
     assert "started          nhs-act-s14z45" in text
 
 
+def test_cli_changes_backwards_names_the_option(capsys):
+    """Dates the wrong way round read "end: '2020-01-01' is not allowed: must not be
+    before start", the library's argument names, not the option's."""
+    status, _ = run("duties", "--changes", "2024-01-01", "2020-01-01")
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "engagekit duties: error: --changes 2024-01-01 2020-01-01: TO must not be before FROM\n"
+    )
+
+
 def test_cli_unknown_body_exits_2(capsys):
     """An unknown body type is one line on stderr and exit status 2."""
     status, _ = run("duties", "--body", "cgc", "--on", "2018-06-01")
@@ -105,6 +115,27 @@ def test_cli_check_unknown_requirement(tmp_path: Path, capsys):
     status, _ = run("check", str(evidence), "--body", "icb", "--on", "2024-06-30")
     assert status == 2
     assert "nhs-act-s14z58/explain-duties" in capsys.readouterr().err
+
+
+def test_cli_check_evidence_outside_the_checklist_names_file_path_body_and_day(capsys):
+    """The ICB's evidence checked as a CCG's, or before ICBs existed, read "unknown
+    requirement 'nhs-act-s14z58/explain-duties'", as if the requirement did not exist,
+    without the file or where in it."""
+    status, _ = run("check", "icb-annual-reports", "--body", "ccg", "--on", "2020-01-01")
+    assert status == 2
+    assert capsys.readouterr().err == (
+        "engagekit: error: icb-annual-reports: $.evidence[0].supports[0]: "
+        "'nhs-act-s14z58/explain-duties' is not allowed: not a requirement of the clinical "
+        "commissioning group checklist on 2020-01-01; did you mean "
+        "'nhs-act-s14z15/explain-involvement', 'nhs-act-s14z2/a', 'nhs-act-s14z2/constitution'?\n"
+    )
+    status, _ = run("check", "icb-annual-reports", "--body", "icb", "--on", "2022-01-01")
+    assert status == 2
+    assert capsys.readouterr().err.endswith(
+        "not a requirement of the integrated care board checklist on 2022-01-01 (no "
+        "integrated care boards existed on 2022-01-01: the first were established on "
+        "2022-07-01)\n"
+    )
 
 
 @pytest.mark.parametrize("section", ["STATUTORY DUTIES: CCG -> ICB", "COMPLIANCE REPORT"])

@@ -14,7 +14,7 @@ import pytest
 from engagekit import io, render
 from engagekit.cli import main
 from engagekit.errors import DocumentError
-from engagekit.escalation import EscalationNetwork
+from engagekit.escalation import EscalationNetwork, national
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
 
@@ -70,6 +70,15 @@ def test_html_is_a_summary_table_per_tier() -> None:
     assert html.count("<tr>") == 4  # header + three tiers
     assert "Top: Sutton CCG Governing Body" in html
     assert "<caption>Sutton CCG feedback flow</caption>" in sutton_feedback_flow()._repr_html_()
+
+
+def test_kinds_keep_their_capitals_in_a_sentence() -> None:
+    """Tiers read "7 nhs england region", "106 commissioner (ccg or sub-icb location)"
+    and "1 healthwatch / link": the whole label was lower-cased."""
+    text = render.text(national())
+    assert "Region: 7 (7 NHS England region)" in text
+    assert "Place, county or CCG: 106 (106 commissioner (CCG or sub-ICB location))" in text
+    assert "(1 Healthwatch / LINk, 1 committee, 1 governing body or board," in render.text(sutton())
 
 
 def test_text_renderings() -> None:
@@ -151,6 +160,40 @@ class TestCommand:
         status, text = run("network", "--ods", str(path), "--lenient")
         assert status == 0
         assert "1 warning" in text
+
+    def test_lenient_skips_are_warned_of_in_every_format(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With --format json (or markdown, html, --route, --diff) the rows --lenient
+        skipped were dropped without a word: only text printed the import's report."""
+        path = tmp_path / "epraccur.csv"
+        path.write_text(HISTORY.read_text() + "a,b,c\n")
+        for options in (("--format", "json"), ("--format", "markdown"), ("--format", "html")):
+            status, text = run("network", "--ods", str(path), "--lenient", *options)
+            assert status == 0
+            assert text
+            assert capsys.readouterr().err == (
+                f"engagekit: warning: {path}: 1 malformed row skipped (--lenient); "
+                "the first: line 11: malformed: expected 27 columns, got 3\n"
+            )
+        status, text = run("network", "--ods", str(path), "--lenient")
+        assert "malformed: expected 27 columns: 1" in text
+        assert capsys.readouterr().err == ""
+
+    def test_an_empty_file_is_an_error(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An empty (or blank) epraccur or ePCN file printed an empty network, "Top: "
+        and nothing else, with status 0: a truncated download looked like success."""
+        for content in ("", "\n\n"):
+            path = tmp_path / "epraccur.csv"
+            path.write_text(content)
+            for option in ("--ods", "--pcn"):
+                for more in ((), ("--lenient",), ("--format", "json")):
+                    assert run("network", option, str(path), *more) == (2, "")
+                    assert capsys.readouterr().err == (
+                        f"engagekit: error: cannot read {str(path)!r}: no rows: the file is empty\n"
+                    )
 
     def test_ods_thousands_of_problems_stay_short(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

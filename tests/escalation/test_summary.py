@@ -290,6 +290,14 @@ class TestCommand:
             (("network", "--diff", "2020-01-01", "2021-01-01"), "two dates need --ods FILE"),
             (("network", "--diff", "2020-01-01", "b.csv"), "give two epraccur files or two"),
             (("network", "sutton", "--summary", "--path", "x"), "give one of --route"),
+            # It read "unknown network ''".
+            (
+                ("network",),
+                (
+                    "network: error: give a NAME (somerset, sutton, oxfordshire, national), "
+                    "or --ods FILE or --pcn FILE to read one"
+                ),
+            ),
             (
                 ("network", "sutton", "--summary", "--format", "dot"),
                 "--summary prints as text, json, markdown or html",

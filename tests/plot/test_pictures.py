@@ -7,8 +7,10 @@ data the library holds, and that every visible text lies inside the figure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,7 +28,7 @@ from engagekit.decisions import compare
 from engagekit.duties import registry
 from engagekit.duties.equality import representation
 from engagekit.errors import InvalidTypeError, InvalidValueError, MissingExtraError
-from engagekit.escalation import Tier, national
+from engagekit.escalation import EscalationNetwork, Tier, national
 
 
 def _texts(figure: Figure) -> list[Text]:
@@ -46,6 +48,13 @@ def assert_nothing_clipped(figure: Figure) -> None:
     assert drawn.y0 >= -slack, drawn
     assert drawn.x1 <= width + slack, (drawn, width)
     assert drawn.y1 <= height + slack, (drawn, height)
+
+
+def _ods_with_pcns() -> EscalationNetwork:
+    """The test ODS sample and its primary care networks: five practices, three PCNs."""
+    data = Path(__file__).parent.parent / "escalation" / "data"
+    read = EscalationNetwork.from_ods(data / "epraccur-sample.csv")
+    return EscalationNetwork.from_pcn(data / "epcn-sample.csv", network=read.network).network
 
 
 def _all_text(figure: Figure) -> str:
@@ -164,6 +173,31 @@ class TestEscalationNetwork:
         assert counted == len(network.practices)
         assert_nothing_clipped(figure)
 
+    @pytest.mark.parametrize(
+        "network",
+        [
+            pytest.param(_ods_with_pcns, id="ods-and-pcns"),
+            pytest.param(examples.oxfordshire, id="oxfordshire"),
+            pytest.param(examples.sutton, id="sutton"),
+        ],
+    )
+    def test_no_two_labels_overlap(self, network: Any) -> None:
+        """Five practices read from ODS files printed "THE EXAMPVALLEY SURGERY": the
+        figure was as wide for five wrapped names as for five dots."""
+        figure = plot.escalation_network(network())
+        canvas: Any = FigureCanvasAgg(figure)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        boxes = [t.get_window_extent(renderer) for t in figure.axes[0].texts]
+        overlapping = [
+            (a.get_text(), b.get_text())
+            for i, (a, box_a) in enumerate(zip(figure.axes[0].texts, boxes, strict=True))
+            for b, box_b in zip(figure.axes[0].texts[i + 1 :], boxes[i + 1 :], strict=True)
+            if box_a.overlaps(box_b)
+        ]
+        assert overlapping == []
+        assert_nothing_clipped(figure)
+
     def test_unknown_tier(self) -> None:
         with pytest.raises(ValueError, match="collapse_below: 'parish'"):
             plot.escalation_network(examples.sutton(), collapse_below="parish")
@@ -189,6 +223,18 @@ class TestDutyTimeline:
         assert len(bars) == expected
         assert "CCGs end · ICBs begin" in [t.get_text() for t in axes.texts]
         assert_nothing_clipped(figure)
+
+    def test_row_labels_say_the_body_and_the_instrument_once(self) -> None:
+        """Rows read "CCG: CCG: promote the NHS Constitution", "ICB: ICB annual report"
+        and "Have regard to Transforming Participation in Health and Care
+        (Transforming Participation in Health and Care (NHS England, ...))"."""
+        figure = plot.duty_timeline(["ccg", "icb"], end=dt.date(2024, 12, 31))
+        labels = [t.get_text().replace("\n", " ") for t in figure.axes[0].get_yticklabels()]
+        assert "CCG: promote the NHS Constitution (s14P)" in labels
+        assert "ICB annual report (s14Z58)" in labels
+        assert "CCG: Have regard to Transforming Participation in Health and Care" in labels
+        assert "CCG: Public involvement by clinical commissioning groups (s14Z2(2))" in labels
+        assert not [label for label in labels if re.match(r"(CCG|ICB):? \1", label)]
 
     def test_no_duties_in_the_period(self) -> None:
         with pytest.raises(InvalidValueError, match="no duties in the period"):

@@ -149,7 +149,7 @@ def _demo_section(fmt: str, section: Callable[[TextIO], None], out: TextIO) -> N
     for block in buffer.getvalue().strip("\n").split("\n\n"):
         title, _, body = block.partition("\n")
         if title[:1].isalpha() and title.split()[0].isupper() and len(title.split()[0]) > 2:
-            out.write(f"## {title.strip()}\n\n")
+            out.write(f"## {title.strip().rstrip(':')}\n\n")
         else:
             body = block
         if body.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from collections.abc import Callable
 from pathlib import Path
@@ -72,6 +73,11 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
         table = compare(decision, policy=policy)
         emit_parts(out, args.format, {"verdict": verdict, "comparison": table})
     else:
+        if args.compare:
+            sys.stderr.write(
+                "engagekit evaluate: warning: --compare: the decision has no options to "
+                "appraise; only its verdict is shown\n"
+            )
         emit(out, args.format, verdict)
     return 0 if verdict.ok else 1
 
@@ -81,8 +87,10 @@ def demo(out: TextIO) -> None:
     decision = examples.unproportionate_service_change()
     verdict = evaluate(decision)
     req = verdict.requirement
-    out.write("THE DECISION TRIANGLE: acceptable, affordable, clinically safe and effective,\n")
-    out.write("and proportionate (NHS Somerset, Figure 2)\n")
+    out.write(
+        "THE DECISION TRIANGLE: acceptable, affordable, clinically safe and effective, "
+        "and proportionate (NHS Somerset, Figure 2)\n"
+    )
     out.write(f"  decision: {decision.title} ({decision.on.isoformat()})\n")
     out.write(
         f"  needs: {req.minimum_level.label}; formal consultation "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from engagekit.cli._args import date_arg
@@ -19,6 +19,7 @@ from engagekit.duties import (
     load_evidence,
     registry,
 )
+from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.evidence import Evidence, EvidenceKind
 
 
@@ -99,7 +100,8 @@ def register(commands: Any) -> None:
         default=None,
         metavar="CONDITION",
         help="a trigger condition that holds (repeatable): "
-        + ", ".join(t.value for t in Trigger if t is not Trigger.ALWAYS),
+        + ", ".join(t.value for t in Trigger if t is not Trigger.ALWAYS)
+        + "; without it, every requirement is assessed as applying, whatever its condition",
     )
     check.add_argument("--local", metavar="FILE", help="add duties from a TOML file")
     check.set_defaults(handler=_check)
@@ -119,6 +121,9 @@ def _duties(args: argparse.Namespace, out: TextIO) -> int:
     if not args.changes and not args.body:
         bodies = ", ".join(b.value for b in BodyType)
         raise UsageError(f"give --body BODY (one of {bodies}) or --changes FROM TO")
+    if args.changes and args.changes[1] < args.changes[0]:
+        start, end = (d.isoformat() for d in args.changes)
+        raise UsageError(f"--changes {start} {end}: TO must not be before FROM")
     reg = _registry(args)
     if args.changes:
         emit(out, args.format, reg.changes_between(*args.changes))
@@ -142,9 +147,34 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     )
     body = BodyType.parse(args.body, field="--body")
     checklist = Checklist.for_body(body, on=on, registry=reg)
-    report = checklist.assess(evidence, as_of=args.as_of or on, conditions=conditions)
+    try:
+        report = checklist.assess(evidence, as_of=args.as_of or on, conditions=conditions)
+    except UnknownNameError as exc:
+        if exc.kind != "requirement":
+            raise
+        raise _not_in_checklist(exc, evidence, args.evidence_file, checklist) from None
     emit(out, args.format, report)
     return 1 if report.gaps else 0
+
+
+def _not_in_checklist(
+    exc: UnknownNameError, evidence: Sequence[Evidence], origin: str, checklist: Checklist
+) -> InvalidValueError:
+    """Evidence supporting a requirement the body's checklist on that day lacks, said
+    with the file, the path in it, the body and the day (the library names the id
+    alone, which read as if the requirement did not exist)."""
+    path = next(
+        f"$.evidence[{i}].supports[{j}]"
+        for i, item in enumerate(evidence)
+        for j, supported in enumerate(item.supports)
+        if supported == exc.name
+    )
+    reason = f"not a requirement of the {checklist.body.label} checklist on {checklist.on}"
+    if checklist.reason:
+        reason += f" ({checklist.reason})"
+    elif exc.suggestions:
+        reason += "; did you mean " + ", ".join(repr(s) for s in exc.suggestions) + "?"
+    return InvalidValueError(f"{origin}: {path}", exc.name, reason=reason)
 
 
 def demo(out: TextIO) -> None:

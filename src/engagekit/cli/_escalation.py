@@ -20,7 +20,7 @@ from engagekit.cli._output import (
     emit_parts,
     require,
 )
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import InvalidValueError, ParseError, UnknownNameError
 from engagekit.escalation import (
     Body,
     EscalationNetwork,
@@ -121,23 +121,34 @@ def _read(
 ) -> EscalationNetwork:
     """The network of the ODS files given, each import reported (on stderr when quiet)."""
     network = None
-    reports: list[OdsImport | PcnImport] = []
+    reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
         result = EscalationNetwork.from_ods(
             ods, as_of=as_of, strict=not args.lenient, nations=args.nations, names=args.names
         )
-        reports.append(result)
+        reports.append((ods, result))
         network = result.network
     if args.pcn:
         pcns = EscalationNetwork.from_pcn(
             args.pcn, network=network, as_of=as_of, strict=not args.lenient
         )
-        reports.append(pcns)
+        reports.append((args.pcn, pcns))
         network = pcns.network
-    for report in reports:
+    for path, report in reports:
+        blank = sum(1 for row in report.skipped if row.reason == "blank line")
+        if report.rows == blank:
+            raise ParseError(path, reason="no rows: the file is empty")
         if not quiet:
             out.write(render.text(report) + "\n\n")
-        elif report.warnings:
+            continue
+        malformed = [row for row in report.skipped if row.reason.startswith("malformed:")]
+        if malformed:
+            count = len(malformed)
+            sys.stderr.write(
+                f"engagekit: warning: {path}: {count} malformed row{'s' if count != 1 else ''} "
+                f"skipped (--lenient); the first: {malformed[0]}\n"
+            )
+        if report.warnings:
             count = len(report.warnings)
             sys.stderr.write(
                 f"engagekit: warning: {count} conflict{'s' if count != 1 else ''} between "
@@ -158,7 +169,11 @@ def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
         quiet = args.format != "text" or bool(args.route or args.path)
         return _read(args, out, args.ods, args.as_of, quiet=quiet)
     _only_with_files(args)
-    name = (args.name or "").lower()
+    if not args.name:
+        raise UsageError(
+            f"give a NAME ({', '.join(_NETWORKS)}), or --ods FILE or --pcn FILE to read one"
+        )
+    name = args.name.lower()
     if name not in _NETWORKS:
         raise UnknownNameError("network", args.name or "", choices=_NETWORKS)
     return _NETWORKS[name]()

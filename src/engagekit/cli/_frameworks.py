@@ -17,6 +17,7 @@ from engagekit.cycles import (
     engagement_cycle,
     ladders,
 )
+from engagekit.errors import InvalidValueError
 from engagekit.techniques import TechniqueCatalogue, catalogue, load_techniques
 
 
@@ -116,6 +117,13 @@ def _levels(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _participants(count: int | None) -> int | None:
+    """``--participants``, refused by its option's name when below 1."""
+    if count is not None and count < 1:
+        raise InvalidValueError("--participants", count, reason="must be at least 1")
+    return count
+
+
 def _techniques(args: argparse.Namespace, out: TextIO) -> int:
     techniques: TechniqueCatalogue = catalogue()
     if args.catalogue:
@@ -130,7 +138,7 @@ def _techniques(args: argparse.Namespace, out: TextIO) -> int:
         if args.method is None
         else MethodOfEngagement.parse(args.method, field="--method"),
         seldom_heard=args.seldom_heard or None,
-        participants=args.participants,
+        participants=_participants(args.participants),
     )
 
     def text() -> str:
@@ -160,7 +168,8 @@ def demo(out: TextIO) -> None:
     out.write("COMMISSIONING CYCLE (NHS Institute diagram) AND METHODS OF ENGAGEMENT\n")
     for stage_ in commissioning_cycles()["engagement-cycle"]:
         numbers = ", ".join(str(s.number) for s in stage_.engagement_stages)
-        out.write(f"  {stage_.name:<20} engagement stages {numbers}\n")
+        noun = "stage" if len(stage_.engagement_stages) == 1 else "stages"
+        out.write(f"  {stage_.name:<20} engagement {noun} {numbers}\n")
     out.write(
         "  at every stage: " + ", ".join(m.label.lower() for m in MethodOfEngagement) + "\n\n"
     )

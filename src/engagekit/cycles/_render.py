@@ -141,8 +141,9 @@ def _(value: CommissioningCycle) -> str:
     lines = [value.name, "=" * len(value.name)]
     for number, stage in enumerate(value.stages, start=1):
         engagement = ", ".join(str(s.number) for s in stage.engagement_stages) or "none"
+        noun = "stage" if len(stage.engagement_stages) == 1 else "stages"
         methods = ", ".join(m.label.lower() for m in stage.methods)
-        lines.append(f"{number}. {stage.name} (engagement stages {engagement}; {methods})")
+        lines.append(f"{number}. {stage.name} (engagement {noun} {engagement}; {methods})")
     if value.centre:
         lines.append(f"At the centre: {value.centre}")
     lines.append(f"Source: {value.source}")

@@ -47,9 +47,23 @@ def _tiers(value: EscalationNetwork) -> list[tuple[Tier, int, str]]:
         kinds: dict[str, int] = {}
         for body in bodies:
             kinds[body.kind.label] = kinds.get(body.kind.label, 0) + 1
-        summary = ", ".join(f"{count} {kind.lower()}" for kind, count in kinds.items())
+        summary = ", ".join(f"{count} {_in_a_sentence(kind)}" for kind, count in kinds.items())
         rows.append((tier, len(bodies), summary))
     return rows
+
+
+def _in_a_sentence(label: str) -> str:
+    """A kind's label inside a sentence: its first letter lower-cased, and nothing else,
+    so "NHS England region", "sub-ICB location" and "Healthwatch / LINk" keep their
+    capitals (lower-casing the whole label gave "nhs england region")."""
+    first = label.split(" ", 1)[0]
+    if first[1:2].isupper() or first in _PROPER_NOUNS:
+        return label
+    return label[:1].lower() + label[1:]
+
+
+#: Labels' first words that are names, capitalised wherever they stand.
+_PROPER_NOUNS = frozenset({"Healthwatch"})
 
 
 def _tier_rows(value: EscalationNetwork) -> list[tuple[str, int, str]]:

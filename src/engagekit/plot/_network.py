@@ -82,9 +82,11 @@ def escalation_network(
                 counts.setdefault(below[body.id], Counter())[body.kind.label] += 1
     labels: dict[str, tuple[str, bool]] = {}
     depth: dict[Tier, float] = {}  # how far each row's labels reach below it, in inches
+    side_by_side = 0.0  # the width a row of level labels needs, in inches
     for tier, bodies in shown.items():
         crowded = len(bodies) > 10
         reach = 0.0
+        longest = 0
         for body in bodies:
             counted = [
                 f"{kind}: {n:,}" for kind, n in counts.get(body.id, Counter()).most_common(3)
@@ -95,8 +97,11 @@ def escalation_network(
             else:
                 text = "\n".join([wrap(body.name, 18), *counted])
                 reach = max(reach, 0.14 * (text.count("\n") + 1))
+                longest = max(longest, *(len(line) for line in text.split("\n")))
             labels[body.id] = (text, crowded)
         depth[tier] = reach + 0.15
+        # About 0.075 inch a character at 7 points (capitals are wide), and a gap.
+        side_by_side = max(side_by_side, len(bodies) * (0.075 * longest + 0.2))
     # Rows are placed in inches, so that each row's labels fit above the next row.
     row: dict[Tier, float] = {}
     y = 0.0
@@ -106,11 +111,9 @@ def escalation_network(
     bottom = y + max(depth[tier] + 0.45, 1.1) - depth[tier] - 0.1
     height = -bottom + 0.5
     widest = max((len(b) for b in shown.values()), default=1)
-    figure, axes = figure_and_axes(
-        ax,
-        (max(8.0, min(0.42 * widest, 30.0)), height + 0.9),
-        function="escalation_network",
-    )
+    # The tier names on the left and the legend on the right take about 4.5 inches.
+    width = max(8.0, min(0.42 * widest, 30.0), min(side_by_side + 4.5, 30.0))
+    figure, axes = figure_and_axes(ax, (width, height + 0.9), function="escalation_network")
     positions: dict[str, tuple[float, float]] = {}
     for tier, bodies in shown.items():  # from the top tier down
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from engagekit import _validate
-from engagekit.duties import BodyType, DutyRegistry, registry
+from engagekit.duties import BodyType, Duty, DutyRegistry, registry
 from engagekit.duties._bodies import as_body_type
 from engagekit.plot._base import PALETTE, day_number, figure_and_axes, non_empty, wrap
 
@@ -84,9 +84,7 @@ def duty_timeline(
                 rows.append(key)
                 bars[key] = []
             bars[key].append((begin, finish, duty.force.label))
-            titles.setdefault(
-                key, f"{duty.title} ({duty.citation.reference or duty.citation.instrument})"
-            )
+            titles.setdefault(key, _row_label(kind, duty))
     non_empty(len(rows), "bodies", [k.value for k in kinds], "duties in the period")
     figure, axes = figure_and_axes(ax, (12.0, 0.32 * len(rows) + 2.2), function="duty_timeline")
     labels = sorted({label for spans in bars.values() for _, _, label in spans})
@@ -103,7 +101,7 @@ def duty_timeline(
             )
     axes.set_yticks(
         range(len(rows)),
-        [wrap(f"{key[0].abbreviation}: {titles[key]}", 70) for key in rows],
+        [wrap(titles[key], 70) for key in rows],
         fontsize=7,
     )
     axes.invert_yaxis()
@@ -140,3 +138,20 @@ def duty_timeline(
         fontsize=10,
     )
     return figure
+
+
+def _row_label(kind: BodyType, duty: Duty) -> str:
+    """A row's label: the kind of body, the duty and its citation, each said once.
+
+    A title that already names the kind ("CCG: promote the NHS Constitution", "ICB
+    annual report") is not prefixed again, and an instrument the title already names
+    ("Have regard to Transforming Participation in Health and Care") is not repeated.
+    """
+    title = duty.title
+    label = title if title.startswith(kind.abbreviation) else f"{kind.abbreviation}: {title}"
+    citation = duty.citation.reference
+    if not citation:
+        instrument = duty.citation.instrument
+        name = instrument.split(" (")[0].split(":")[0].strip().casefold()
+        citation = "" if name in title.casefold() else instrument
+    return f"{label} ({citation})" if citation else label
