@@ -183,7 +183,7 @@ def test_toml_text_is_read_as_strictly_as_a_file():
         io.loads("title = ", Source, format="toml")
     with pytest.raises(DocumentError, match=r"\$\.title: got int 42; expected text"):
         io.loads('title = 42\npublisher = "x"', Source, format="toml")
-    with pytest.raises(DocumentError, match=r"'Policy' is not 'Source'"):
+    with pytest.raises(DocumentError, match=r"the document holds 'Policy', not 'Source'"):
         io.loads(
             'title = "t"\npublisher = "x"\nengagekit = {type = "Policy"}', Source, format="toml"
         )

@@ -70,7 +70,9 @@ class TestDocuments:
 
     def test_wrong_type_is_refused(self) -> None:
         """A document of another type is not silently read as this one."""
-        with pytest.raises(DocumentError, match="'Source' is not 'EngagementCycle'"):
+        with pytest.raises(
+            DocumentError, match="the document holds 'Source', not 'EngagementCycle'"
+        ):
             io.loads(io.dumps(SOMERSET), EngagementCycle)
 
     def test_not_json(self) -> None:

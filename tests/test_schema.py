@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import importlib
 import json
@@ -10,6 +11,7 @@ import pkgutil
 import tomllib
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -25,12 +27,16 @@ from engagekit import examples, io, schema
 from engagekit.cli import main
 from engagekit.cycles import principle_sets
 from engagekit.decisions import DEFAULT_POLICY
-from engagekit.duties import registry
-from engagekit.errors import UnknownNameError
+from engagekit.duties import load_evidence, registry
+from engagekit.errors import DocumentError, UnknownNameError
+from engagekit.evidence import EvidenceFile
 from engagekit.plans import EngagementRecord
 from engagekit.techniques import catalogue
 from tests import strategies
 
+
+#: The example documents shipped with engagekit, for `engagekit evaluate` and `check`.
+_SHIPPED = Path(examples.__file__).parent / "data"
 
 STRATEGIES: dict[Any, Any] = {}
 for _info in pkgutil.iter_modules(strategies.__path__):
@@ -91,6 +97,10 @@ BUILT_IN: dict[str, Callable[[], list[Any]]] = {
         ),
     ],
     "evidence": lambda: list(examples.somerset_rheumatology_decision().evidence),
+    "evidence-file": lambda: [
+        EvidenceFile(evidence=examples.somerset_rheumatology_decision().evidence),
+        EvidenceFile(evidence=load_evidence(_SHIPPED / "icb-evidence-2023-24.toml")),
+    ],
     "network": lambda: [examples.sutton(), examples.somerset(), examples.oxfordshire()],
     "policy": lambda: [DEFAULT_POLICY],
     "principle-set": lambda: list(principle_sets().values()),
@@ -172,3 +182,49 @@ def test_cli_lists_and_prints_schemas(capsys):
     assert printed["$ref"] == "#/$defs/EscalationNetwork"
     assert main(["schema", "nope"]) == 2
     assert "unknown document format 'nope'" in capsys.readouterr().err
+
+
+def _as_json(value: Any) -> Any:
+    """A TOML document's data as JSON holds it: TOML's dates become 'YYYY-MM-DD' text."""
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@pytest.mark.parametrize(
+    ("file", "name"),
+    [("clinic-move.toml", "decision"), ("icb-evidence-2023-24.toml", "evidence-file")],
+)
+def test_shipped_example_documents_validate(file, name):
+    """The example files users copy validate against their format's schema without
+    the envelope, once their TOML dates are written as text, as JSON holds them."""
+    document = _as_json(tomllib.loads((_SHIPPED / file).read_text(encoding="utf-8")))
+    assert document  # read, and not empty
+    assert _errors(_validator(name, envelope=False), document) == []
+
+
+def test_an_evidence_file_validates_but_a_single_record_schema_refuses_it():
+    """`engagekit check` reads a file of records: the evidence-file schema describes
+    it, where the evidence schema describes one record."""
+    document = _as_json(
+        tomllib.loads((_SHIPPED / "icb-evidence-2023-24.toml").read_text(encoding="utf-8"))
+    )
+    assert len(document["evidence"]) == len(load_evidence(_SHIPPED / "icb-evidence-2023-24.toml"))
+    assert _errors(_validator("evidence-file", envelope=False), document) == []
+    assert _errors(_validator("evidence", envelope=False), document) != []
+
+
+def test_a_document_of_another_type_is_refused_naming_both():
+    """A command's JSON output read back as a plan says what the file holds."""
+    text = io.dumps({"title": "Draft Patient and Public Engagement Action Plan v8"})
+    with pytest.raises(DocumentError) as info:
+        io.loads(text, EvidenceFile)
+    assert str(info.value) == (
+        "<json>: 1 problem\n"
+        "  $.engagekit.type: the document holds 'dict', not 'EvidenceFile'"
+        " (a command's --format json output is a report, not a document to read back)"
+    )

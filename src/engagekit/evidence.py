@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from engagekit.decisions import Rule
 
 
-__all__ = ["Audience", "Evidence", "EvidenceKind", "Limb"]
+__all__ = ["Audience", "Evidence", "EvidenceFile", "EvidenceKind", "Limb"]
 
 
 def __dir__() -> list[str]:
@@ -218,3 +218,50 @@ class Evidence:
     )
     partial: bool = attrs.field(default=False, validator=_validate.flag)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+
+def _evidence_id(item: Evidence) -> str:
+    return item.id
+
+
+@attrs.frozen(kw_only=True)
+class EvidenceFile:
+    """An evidence file: the records a body holds, as `engagekit check` and
+    [`load_evidence`][engagekit.duties.load_evidence] read them.
+
+    In TOML it is one ``[[evidence]]`` table for each record; in JSON an object whose
+    ``evidence`` member lists them, bare or in the [`engagekit.io`][engagekit.io]
+    envelope. Its JSON Schema is ``engagekit schema evidence-file``.
+
+    Attributes:
+        evidence: the records, each with a distinct ``id``.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from engagekit import io
+        >>> held = EvidenceFile(evidence=[
+        ...     Evidence(id="annual-report-2023-24", what="Annual report 2023/24",
+        ...              date=dt.date(2024, 6, 27), kind="annual report"),
+        ... ])
+        >>> text = io.dumps(held)
+        >>> text[:52]
+        '{"engagekit": {"format": 1, "type": "EvidenceFile"},'
+        >>> io.loads(text, EvidenceFile) == held
+        True
+        >>> try:
+        ...     EvidenceFile(evidence=[held.evidence[0], held.evidence[0]])
+        ... except ValueError as error:
+        ...     print(error)
+        EvidenceFile.evidence: 'annual-report-2023-24' is not allowed: duplicate evidence id
+    """
+
+    _document_name: ClassVar[str] = "evidence file"
+
+    evidence: tuple[Evidence, ...] = attrs.field(
+        converter=_validate.to_tuple,
+        validator=[
+            _validate.a_tuple,
+            _validate.each(Evidence),
+            _validate.unique(_evidence_id, "evidence id"),
+        ],
+    )

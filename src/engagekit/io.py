@@ -765,6 +765,10 @@ def load(source: str | Path, cls: type[T], *, format: str | None = None) -> T:  
     return loads(raw, cls, origin=str(path))
 
 
+#: The type names of plain values in an envelope: what a command's JSON output holds.
+_PLAIN_TYPES = frozenset({"dict", "list", "str", "int", "float", "bool"})
+
+
 def _unwrap(document: Any, cls: Any, origin: str) -> Any:
     if not (isinstance(document, dict) and _ENVELOPE in document):
         return document
@@ -798,9 +802,10 @@ def _unwrap(document: Any, cls: Any, origin: str) -> Any:
     name = header.get("type")
     expected = getattr(cls, "__name__", None)
     if name is not None and name != expected:
-        problems.append(
-            Problem(f"$.{_ENVELOPE}.type", f"{short_repr(name)} is not {expected!r}", name)
-        )
+        reason = f"the document holds {short_repr(name)}, not {expected!r}"
+        if name in _PLAIN_TYPES:
+            reason += " (a command's --format json output is a report, not a document to read back)"
+        problems.append(Problem(f"$.{_ENVELOPE}.type", reason, name))
     for key in sorted(set(header) - {"format", "type"}, key=str):
         problems.append(
             Problem(

@@ -60,6 +60,7 @@ _DOCUMENTS = {
     "engagement-cycle": ("engagekit.cycles", "EngagementCycle"),
     "engagement-record": ("engagekit.plans", "EngagementRecord"),
     "evidence": ("engagekit.evidence", "Evidence"),
+    "evidence-file": ("engagekit.evidence", "EvidenceFile"),
     "feedback-loop": ("engagekit.plans", "FeedbackLoop"),
     "network": ("engagekit.escalation", "EscalationNetwork"),
     "policy": ("engagekit.decisions", "Policy"),

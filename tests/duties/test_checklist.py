@@ -298,7 +298,7 @@ def test_load_evidence_reads_json_of_the_same_shape(tmp_path):
     wrapped = tmp_path / "wrapped.json"
     wrapped.write_text(
         json.dumps(
-            {"engagekit": {"format": 1, "type": "_EvidenceFile"}, "data": {"evidence": records}}
+            {"engagekit": {"format": 1, "type": "EvidenceFile"}, "data": {"evidence": records}}
         ),
         encoding="utf-8",
     )

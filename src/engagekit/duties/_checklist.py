@@ -17,7 +17,7 @@ from engagekit.duties._financial_year import FinancialYear
 from engagekit.duties._model import Citation, Duty, EvidenceWindow, Requirement, Trigger, _date
 from engagekit.duties._registry import DutyRegistry, duties_for
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
-from engagekit.evidence import Evidence
+from engagekit.evidence import Evidence, EvidenceFile
 from engagekit.results import Outcome, Reason, Result
 
 
@@ -151,7 +151,7 @@ class ComplianceReport(Result):
 
     Examples:
         >>> import datetime as dt
-        >>> from engagekit.evidence import Evidence
+        >>> from engagekit.evidence import Evidence, EvidenceFile
         >>> day = dt.date(2018, 6, 1)
         >>> minutes = Evidence(id="gb-minutes-2018-03",
         ...                    what="Governing body minutes: engagement plan agreed",
@@ -230,7 +230,7 @@ class Checklist(Displayable, Tabular):
 
     Examples:
         >>> import datetime as dt
-        >>> from engagekit.evidence import Evidence
+        >>> from engagekit.evidence import Evidence, EvidenceFile
         >>> checklist = Checklist.for_body(BodyType.ICB, on=dt.date(2024, 6, 30))
         >>> checklist  # doctest: +ELLIPSIS
         <Checklist for an ICB on 2024-06-30 with ... items>
@@ -575,20 +575,6 @@ def _judge(
     return finding(Outcome.NOT_MET, message, (), tuple(set_aside), (_wanted(entry, as_of),))
 
 
-@attrs.frozen(kw_only=True)
-class _EvidenceFile:
-    _document_name: ClassVar[str] = "evidence file"
-
-    evidence: tuple[Evidence, ...] = attrs.field(
-        converter=_validate.to_tuple,
-        validator=[
-            _validate.a_tuple,
-            _validate.each(Evidence),
-            _validate.unique(lambda e: e.id, "evidence id"),
-        ],
-    )
-
-
 def load_evidence(source: str | Path | IO[bytes]) -> tuple[Evidence, ...]:
     """Read [`Evidence`][engagekit.evidence.Evidence] from a TOML file of
     ``[[evidence]]`` tables, or a JSON file of the same shape.
@@ -623,5 +609,5 @@ def load_evidence(source: str | Path | IO[bytes]) -> tuple[Evidence, ...]:
     from engagekit import io
 
     if isinstance(source, str | Path) and Path(source).suffix.lower() == ".json":
-        return io.load(source, _EvidenceFile).evidence  # JSON, from the suffix
-    return io.load_toml(source, _EvidenceFile).evidence
+        return io.load(source, EvidenceFile).evidence  # JSON, from the suffix
+    return io.load_toml(source, EvidenceFile).evidence
