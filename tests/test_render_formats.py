@@ -14,6 +14,7 @@ import pkgutil
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 import engagekit
@@ -394,3 +395,39 @@ def test_adherence_markdown_lists_each_missed_meeting():
         "- missed 2015-08-01 (governing-body)\n"
         "- missed 2016-02-01 (governing-body)"
     )
+
+
+_MARKUP = "<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize(
+    ("kind", "make"),
+    [
+        ("verdict", lambda: engagekit.evaluate(_titled(examples.somerset_rheumatology_decision()))),
+        (
+            "comparison",
+            lambda: engagekit.decisions.compare(
+                _titled(examples.somerset_patient_transport_decision())
+            ),
+        ),
+        ("action plan", lambda: _titled(examples.somerset_action_plan())),
+        ("network", lambda: _named(examples.sutton())),
+        ("engagement cycle", lambda: _named(ENGAGEMENT_CYCLE)),
+        ("technique", lambda: _named(catalogue()["focus-groups"])),
+    ],
+)
+def test_markdown_headings_escape_markup_from_user_text(kind, make):
+    """A title or name the user wrote is shown, not run: its `<` and `>` are escaped
+    in Markdown headings as in table cells, so a board paper rendered from the
+    Markdown shows the text rather than an HTML element."""
+    shown = render.markdown(make())
+    assert _MARKUP not in shown, kind
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown.splitlines()[0], kind
+
+
+def _titled(value: Any) -> Any:
+    return attrs.evolve(value, title=f"{value.title} {_MARKUP}")
+
+
+def _named(value: Any) -> Any:
+    return attrs.evolve(value, name=f"{value.name} {_MARKUP}")

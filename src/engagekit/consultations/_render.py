@@ -196,11 +196,11 @@ def _md(blocks: Sequence[Block]) -> str:
     parts = []
     for kind, value in blocks:
         if kind == "h1":
-            parts.append(f"# {value}")
+            parts.append(f"# {md_text(value)}")
         elif kind == "h2":
-            parts.append(f"## {value}")
+            parts.append(f"## {md_text(value)}")
         elif kind == "h3":
-            parts.append(f"### {value}")
+            parts.append(f"### {md_text(value)}")
         elif kind == "p":
             parts.append(str(value))
         elif kind == "quote":

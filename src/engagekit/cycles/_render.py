@@ -14,6 +14,7 @@ from engagekit._display import (
     html,
     markdown,
     md_table,
+    md_text,
     mermaid,
     mermaid_label,
     records,
@@ -74,7 +75,7 @@ def _(value: StageDetails) -> str:
 
 @markdown.register
 def _(value: StageDetails) -> str:
-    head = f"## Stage {value.stage.number}: {value.title}\n\n"
+    head = f"## Stage {value.stage.number}: {md_text(value.title)}\n\n"
     return head + md_table(_STAGE, _stage_cells(value))
 
 
@@ -116,7 +117,7 @@ def _(value: EngagementCycle) -> str:
 @markdown.register
 def _(value: EngagementCycle) -> str:
     rows = [(d.stage.number, d.title, ", ".join(d.who)) for d in value.stages]
-    return f"## {value.name}\n\n" + md_table(("#", "Stage", "Who"), rows)
+    return f"## {md_text(value.name)}\n\n" + md_table(("#", "Stage", "Who"), rows)
 
 
 @mermaid.register
@@ -171,7 +172,10 @@ def _(value: CommissioningCycle) -> str:
 
 @markdown.register
 def _(value: CommissioningCycle) -> str:
-    parts = [f"## {value.name}", md_table(_COMMISSIONING_HEADERS, _commissioning_rows(value))]
+    parts = [
+        f"## {md_text(value.name)}",
+        md_table(_COMMISSIONING_HEADERS, _commissioning_rows(value)),
+    ]
     if value.centre:
         parts.append(f"At the centre: {value.centre}")
     parts.append(f"Source: {value.source}")
@@ -218,7 +222,7 @@ def _(value: Ladder) -> str:
 
 @markdown.register
 def _(value: Ladder) -> str:
-    return f"## {value.name}\n\n" + md_table(_LADDER_HEADERS, _ladder_rows(value))
+    return f"## {md_text(value.name)}\n\n" + md_table(_LADDER_HEADERS, _ladder_rows(value))
 
 
 def _rubric_head(value: RubricResult) -> str:
@@ -248,7 +252,7 @@ def _(value: RubricResult) -> str:
 
 @markdown.register
 def _(value: RubricResult) -> str:
-    return f"## {_rubric_head(value)}\n\n" + md_table(_RUBRIC, _rubric_rows(value))
+    return f"## {md_text(_rubric_head(value))}\n\n" + md_table(_RUBRIC, _rubric_rows(value))
 
 
 # --- Records (one per table row, same columns) ------------------------------------------

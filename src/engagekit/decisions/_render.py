@@ -17,6 +17,7 @@ from engagekit._display import (
     linked,
     markdown,
     md_table,
+    md_text,
     records,
     rows_to_records,
     table,
@@ -186,7 +187,7 @@ def _(value: Verdict) -> str:
     ]
     summary = "".join(f"\n\n{line}." for line in _summary_lines(value))
     return (
-        f"## {value.title}: {value.readiness}\n\n"
+        f"## {md_text(value.title)}: {value.readiness}\n\n"
         + md_table(("Outcome", "Rule", "Judgement", "Force", "Evidence"), rows)
         + summary
     )
@@ -234,7 +235,9 @@ def _(value: Comparison) -> str:
 @markdown.register
 def _(value: Comparison) -> str:
     headers = ["Option", *(c.label for c in value.columns), "Status"]
-    return f"## Options appraisal: {value.title}\n\n" + md_table(headers, _row_cells(value))
+    return f"## Options appraisal: {md_text(value.title)}\n\n" + md_table(
+        headers, _row_cells(value)
+    )
 
 
 def _change_words(value: EngagementRequirement) -> str:

@@ -126,7 +126,7 @@ def _(value: Duty) -> str:
     rows = [(item.key, item.text, item.trigger.value) for item in value.requirements]
     flag = "" if value.verified else " *(not verified)*"
     return (
-        f"### {value.title}{flag}\n\n{value.citation} ({_force(value)}); "
+        f"### {md_text(value.title)}{flag}\n\n{value.citation} ({_force(value)}); "
         f"in force {value.period}.\n\n"
         f"{value.summary}\n\n" + md_table(("Requirement", "Text", "Applies"), rows)
     )
@@ -188,7 +188,7 @@ def _(value: DutiesInForce) -> str:
 
 @markdown.register
 def _(value: DutiesInForce) -> str:
-    head = f"## {_in_force_head(value)}\n\n"
+    head = f"## {md_text(_in_force_head(value))}\n\n"
     if not value.duties:
         return head + f"None: {value.reason}."
     parts = [
@@ -325,7 +325,7 @@ def _(value: Checklist) -> str:
 
 @markdown.register
 def _(value: Checklist) -> str:
-    head = f"## {_checklist_head(value)}\n\n"
+    head = f"## {md_text(_checklist_head(value))}\n\n"
     if not value.items:
         return head + f"Nothing to check: {value.reason}"
     return head + md_table(_CHECKLIST, _checklist_rows(value))

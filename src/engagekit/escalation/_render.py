@@ -16,6 +16,7 @@ from engagekit._display import (
     html,
     markdown,
     md_table,
+    md_text,
     mermaid,
     mermaid_label,
     records,
@@ -97,7 +98,7 @@ def _(value: EscalationNetwork) -> str:
 
 @markdown.register
 def _(value: EscalationNetwork) -> str:
-    return f"## {value.name}\n\n" + md_table(_TIERS, _tier_rows(value))
+    return f"## {md_text(value.name)}\n\n" + md_table(_TIERS, _tier_rows(value))
 
 
 @records.register
@@ -254,7 +255,7 @@ def _(value: BodyDuties) -> str:
 @markdown.register
 def _(value: BodyDuties) -> str:
     rows = [(d.id, d.title) for d in value.duties]
-    head = f"## {value.body.name}: {counted(len(rows), 'duties')}\n\n"
+    head = f"## {md_text(value.body.name)}: {counted(len(rows), 'duties')}\n\n"
     return head + md_table(("Duty", "Title"), rows)
 
 
@@ -376,7 +377,7 @@ def _(value: FeedbackFlow) -> str:
 @markdown.register
 def _(value: FeedbackFlow) -> str:
     rows = [tuple(cell or "" for cell in row) for row in _flow_rows(value)]
-    return f"## {value.name}\n\n" + md_table(tuple(s.label for s in FlowStage), rows)
+    return f"## {md_text(value.name)}\n\n" + md_table(tuple(s.label for s in FlowStage), rows)
 
 
 @records.register

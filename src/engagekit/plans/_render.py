@@ -14,6 +14,7 @@ from engagekit._display import (
     linked,
     markdown,
     md_table,
+    md_text,
     records,
     rows_to_records,
     table,
@@ -142,7 +143,7 @@ def _(value: ActionPlan) -> str:
 
 @markdown.register
 def _(value: ActionPlan) -> str:
-    return f"## {value.title}\n\n" + md_table(
+    return f"## {md_text(value.title)}\n\n" + md_table(
         ("Action", "Description", "Lead", "Target"), _plan_rows(value)
     )
 
@@ -246,7 +247,7 @@ def _(value: FeedbackLoop) -> str:
 
 @markdown.register
 def _(value: FeedbackLoop) -> str:
-    return f"## {_loop_head(value)}\n\n" + md_table(_LOOP, _loop_rows(value))
+    return f"## {md_text(_loop_head(value))}\n\n" + md_table(_LOOP, _loop_rows(value))
 
 
 def _yswd_rows(value: YouSaidWeDid) -> list[tuple[str, str, str, str, str]]:
@@ -268,7 +269,7 @@ _YSWD = ("Theme", "We asked", "You said", "We did", "The outcome was")
 @markdown.register
 def _(value: YouSaidWeDid) -> str:
     period = f"{value.start.isoformat()} to {value.end.isoformat()}"
-    return f"# {value.title}\n\n{period}\n\n" + md_table(_YSWD, _yswd_rows(value))
+    return f"# {md_text(value.title)}\n\n{period}\n\n" + md_table(_YSWD, _yswd_rows(value))
 
 
 @html.register
@@ -396,7 +397,7 @@ _STYLE = (
 
 @markdown.register
 def _(value: AnnualEngagementReport) -> str:
-    lines = [f"# {value.title}", ""]
+    lines = [f"# {md_text(value.title)}", ""]
     lines.append(f"Period: {value.start.isoformat()} to {value.end.isoformat()}")
     lines.append("")
     for section in value.sections:

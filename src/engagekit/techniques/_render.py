@@ -13,6 +13,7 @@ from engagekit._display import (
     html,
     markdown,
     md_table,
+    md_text,
     records,
     rows_to_records,
     table,
@@ -61,7 +62,7 @@ def _(value: Technique) -> str:
 @markdown.register
 def _(value: Technique) -> str:
     rows = [(aspect, _label(detail)) for aspect, detail in _technique_rows(value)]
-    return f"## {value.name}\n\n" + md_table(_TECHNIQUE, rows)
+    return f"## {md_text(value.name)}\n\n" + md_table(_TECHNIQUE, rows)
 
 
 def _label(detail: object) -> object:
