@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io as stdio
+import re
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -449,3 +450,22 @@ class TestWales:
         """An unknown nation is refused, naming the choices."""
         with pytest.raises(InvalidValueError, match="nations: 'scotland'"):
             EscalationNetwork.from_ods(HISTORY, nations="scotland")
+
+
+def test_a_network_read_from_a_path_is_named_by_its_file_not_its_folders(tmp_path: Path) -> None:
+    """The network's name says what it is; the errors name the whole path."""
+    import engagekit.examples
+
+    shipped = Path(engagekit.examples.__file__).parent / "data" / "epraccur-extract.csv"
+    copy = tmp_path / "deep" / "folder" / "epraccur.csv"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")
+    assert EscalationNetwork.from_ods(copy).network.name == "GP practices from epraccur.csv"
+    assert EscalationNetwork.from_ods(copy, as_of="2020-01-01").network.name == (
+        "GP practices from epraccur.csv open on 2020-01-01"
+    )
+    text = stdio.StringIO(shipped.read_text(encoding="utf-8"))
+    assert EscalationNetwork.from_ods(text).network.name == "GP practices from <epraccur.csv>"
+    copy.write_text("not,an,ods,file\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match=f"^{re.escape(str(copy))}: "):
+        EscalationNetwork.from_ods(copy)

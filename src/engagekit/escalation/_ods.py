@@ -286,6 +286,12 @@ def read_ods(
         return _build(_rows(handle, origin), origin=origin, options=options)
 
 
+def _file_name(origin: str) -> str:
+    """The name a network read from ``origin`` is called by: a path's last part (its
+    folders say where it was read from, which the errors name in full, not what it is)."""
+    return PurePath(origin).name or origin
+
+
 @contextlib.contextmanager
 def _text_source(source: str | PurePath | IO[str], unnamed: str) -> Iterator[tuple[IO[str], str]]:
     """The text file to read and its name: the file at a path, opened (and closed
@@ -593,7 +599,8 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         era=era,
         names=options.names,
         label=options.name
-        or f"GP practices from {origin}" + (f" open on {as_of.isoformat()}" if as_of else ""),
+        or f"GP practices from {_file_name(origin)}"
+        + (f" open on {as_of.isoformat()}" if as_of else ""),
     )
     return OdsImport(
         network=network,

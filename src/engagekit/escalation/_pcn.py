@@ -39,6 +39,7 @@ from engagekit.escalation._ods import (
     _body,
     _count_reasons,
     _date,
+    _file_name,
     _link,
     _rows,
     _skipped_row,
@@ -458,7 +459,7 @@ def _build(
     label = name or (
         f"{network.name} with primary care networks"
         if network is not None
-        else f"Primary care networks from {origin}"
+        else f"Primary care networks from {_file_name(origin)}"
     ) + (f" on {as_of.isoformat()}" if as_of and not name else "")
     if network is None:
         built = _alone(kept, parent_of, names, label, as_of)
