@@ -397,7 +397,7 @@ def test_network_records_are_its_tables_rows():
     tiers = pd.DataFrame(examples.sutton().to_records()).set_index("tier")
     assert list(tiers.index) == ["place", "locality", "practice"]
     assert tiers.loc["locality", "bodies"] == 3
-    assert tiers.loc["practice", "kinds"] == "25 practice, 25 patient participation group"
+    assert tiers.loc["practice", "kinds"] == "25 practices, 25 patient participation groups"
     coverage = pd.DataFrame(examples.sutton().coverage().to_records()).set_index("measure")
     assert coverage.loc["Represented on the next tier", "count"] == 24
     assert coverage.loc["Represented on the next tier", "share"] == 0.96

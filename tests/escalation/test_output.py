@@ -76,14 +76,14 @@ def test_kinds_keep_their_capitals_in_a_sentence() -> None:
     """Tiers read "7 nhs england region", "106 commissioner (ccg or sub-icb location)"
     and "1 healthwatch / link": the whole label was lower-cased."""
     text = render.text(national())
-    assert "Region: 7 (7 NHS England region)" in text
-    assert "Place, county or CCG: 106 (106 commissioner (CCG or sub-ICB location))" in text
+    assert "Region: 7 (7 NHS England regions)" in text
+    assert "Place, county or CCG: 106 (106 commissioners (CCG or sub-ICB location))" in text
     assert "(1 Healthwatch / LINk, 1 committee, 1 governing body or board," in render.text(sutton())
 
 
 def test_text_renderings() -> None:
     """Text for networks, coverage, gaps and flows."""
-    assert "Practice: 50 (25 practice, 25 patient participation group)" in render.text(sutton())
+    assert "Practice: 50 (25 practices, 25 patient participation groups)" in render.text(sutton())
     assert "represented on the next tier: 24 (96%)" in render.text(sutton().coverage())
     assert render.text(oxfordshire().gaps()) == "No gaps found."
     assert "Listen (the sources of voices):" in render.text(sutton_feedback_flow())
@@ -252,3 +252,19 @@ class TestCommand:
         assert status == 0
         assert "ESCALATION: SUTTON CCG" in text
         assert "24 (96%) are represented on the PRG; 75 PRG seats" in text
+
+
+def test_kinds_are_counted_in_the_plural_for_more_than_one() -> None:
+    """Tiers read "9 GP federations", not "9 GP federation"; one body stays singular,
+    irregular plurals are spelled out, and a name has no plural."""
+    from engagekit.escalation._render import _plural
+
+    text = render.text(somerset())
+    assert "Federation or locality: 18 (9 GP federations, 9 health forums)" in text
+    assert "Practice: 36 (18 practices, 18 patient participation groups)" in text
+    assert "(1 governing body or board, 1 health forum," in text
+    assert _plural("Governing body or board") == "Governing bodies or boards"
+    assert _plural("Clinical commissioning group (CCG)") == "Clinical commissioning groups (CCGs)"
+    assert _plural("Local health board (NHS Wales)") == "Local health boards (NHS Wales)"
+    assert _plural("Locality") == "Localities"
+    assert _plural("Healthwatch / LINk") == "Healthwatch / LINk"

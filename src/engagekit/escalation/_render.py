@@ -48,7 +48,10 @@ def _tiers(value: EscalationNetwork) -> list[tuple[Tier, int, str]]:
         kinds: dict[str, int] = {}
         for body in bodies:
             kinds[body.kind.label] = kinds.get(body.kind.label, 0) + 1
-        summary = ", ".join(f"{count} {_in_a_sentence(kind)}" for kind, count in kinds.items())
+        summary = ", ".join(
+            f"{count} {_in_a_sentence(kind if count == 1 else _plural(kind))}"
+            for kind, count in kinds.items()
+        )
         rows.append((tier, len(bodies), summary))
     return rows
 
@@ -61,6 +64,30 @@ def _in_a_sentence(label: str) -> str:
     if first[1:2].isupper() or first in _PROPER_NOUNS:
         return label
     return label[:1].lower() + label[1:]
+
+
+def _plural(label: str) -> str:
+    """A kind's label for more than one body: "GP federations", "governing bodies or
+    boards", "clinical commissioning groups (CCGs)"; a name stays as it is."""
+    if label in _PLURALS:
+        return _PLURALS[label]
+    noun, bracket, rest = label.partition(" (")
+    return f"{noun}s{bracket}{rest}"
+
+
+#: The kinds' labels whose plural is not the label with an "s" before any bracket.
+_PLURALS = {
+    "Governing body or board": "Governing bodies or boards",
+    "National body": "National bodies",
+    "Locality": "Localities",
+    "NHS England area team or local office": "NHS England area teams or local offices",
+    "Clinical commissioning group (CCG)": "Clinical commissioning groups (CCGs)",
+    "Sustainability and transformation partnership (STP)": (
+        "Sustainability and transformation partnerships (STPs)"
+    ),
+    "NHS Wales": "NHS Wales",
+    "Healthwatch / LINk": "Healthwatch / LINk",
+}
 
 
 #: Labels' first words that are names, capitalised wherever they stand.
