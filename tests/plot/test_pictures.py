@@ -29,6 +29,7 @@ from engagekit.duties import registry
 from engagekit.duties.equality import representation
 from engagekit.errors import InvalidTypeError, InvalidValueError, MissingExtraError
 from engagekit.escalation import EscalationNetwork, Tier, national
+from engagekit.plot._base import day_number
 
 
 def _texts(figure: Figure) -> list[Text]:
@@ -361,3 +362,18 @@ class TestNotebookDisplay:
         plot.engagement_cycle()
         with pytest.raises(KeyError, match="Figure"):
             png.lookup_by_type(Figure)
+
+
+class TestDutyTimelineStart:
+    def test_starts_the_year_before_the_first_kind_began(self) -> None:
+        """CCGs and ICBs begin in 2013 and 2022: the picture starts in 2012, not in
+        2001, which left half of it empty; PCTs always existed, so theirs starts in 2001."""
+        figure = plot.duty_timeline(["ccg", "icb"], end=dt.date(2024, 12, 31))
+        axes = figure.axes[0]
+        assert axes.get_title() == "Duties binding CCG, ICB, 2012 to 2024"
+        assert axes.get_xlim()[0] == day_number(dt.date(2012, 1, 1))
+        assert "CCGs begin" in [t.get_text() for t in axes.texts]
+        whole = plot.duty_timeline(["pct", "ccg"], end=dt.date(2014, 12, 31))
+        assert whole.axes[0].get_title() == "Duties binding PCT, CCG, 2001 to 2014"
+        given = plot.duty_timeline(["icb"], start="2022-01-01", end="2024-12-31")
+        assert given.axes[0].get_title() == "Duties binding ICB, 2022 to 2024"

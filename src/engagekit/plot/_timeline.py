@@ -20,10 +20,20 @@ if TYPE_CHECKING:
 _START = dt.date(2001, 1, 1)
 
 
+def _default_start(kinds: tuple[BodyType, ...]) -> dt.date:
+    """1 January of the year before the first kind came into existence, so its start
+    shows; 2001 if any kind existed before then (or always has)."""
+    births = [kind.existed_from for kind in kinds]
+    if any(day is None for day in births):
+        return _START
+    earliest = min(day for day in births if day is not None)
+    return max(_START, dt.date(earliest.year - 1, 1, 1))
+
+
 def duty_timeline(
     bodies: Iterable[BodyType | str] = (BodyType.PCT, BodyType.CCG, BodyType.ICB),
     *,
-    start: dt.date | str = _START,
+    start: dt.date | str | None = None,
     end: dt.date | str | None = None,
     duties: DutyRegistry | None = None,
     ax: Axes | None = None,
@@ -36,7 +46,9 @@ def duty_timeline(
     Args:
         bodies: the kinds of body (`BodyType` or their names); PCTs, CCGs and ICBs
             by default.
-        start: the first day shown (1 January 2001 by default).
+        start: the first day shown. By default 1 January of the year before the
+            first of the kinds of body came into existence (2012 for CCGs and ICBs),
+            or 1 January 2001 for a kind that existed before then.
         end: the last day shown (today by default).
         duties: the registry to draw from (the built-in one by default).
         ax: the matplotlib ``Axes`` to draw on; a new figure if ``None``.
@@ -59,7 +71,7 @@ def duty_timeline(
     """
     kinds = tuple(dict.fromkeys(as_body_type(b) for b in bodies))
     non_empty(len(kinds), "bodies", list(kinds), "kinds of body")
-    first = _validate.as_date("start", start)
+    first = _default_start(kinds) if start is None else _validate.as_date("start", start)
     last = dt.date.today() if end is None else _validate.as_date("end", end)  # noqa: DTZ011
     if last <= first:
         from engagekit.errors import InvalidValueError
