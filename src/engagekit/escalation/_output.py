@@ -92,13 +92,14 @@ def to_dot(network: EscalationNetwork) -> str:
     first = _first_parents(network)
     for link in network.links:
         edge = f"    {_dot_quote(link.source)} -> {_dot_quote(link.target)}"
+        styles = []
         if link.kind is LinkKind.INFORMS:
-            edge += ' [style=dotted, label="informs", constraint=false]'
+            styles = ["style=dotted", 'label="informs"', "constraint=false"]
         elif link.kind is LinkKind.REPORTS_TO:
-            edge += ' [label="reports to"]'
+            styles = ['label="reports to"']
         if link.kind.is_vertical and first.get(link.source) != link.target:
-            edge = edge.rstrip("]") + (", " if edge.endswith("]") else " [") + "style=dashed]"
-        lines.append(edge + ";")
+            styles.append("style=dashed")
+        lines.append(edge + (f" [{', '.join(styles)}];" if styles else ";"))
     lines.append("}")
     return "\n".join(lines)
 
@@ -168,14 +169,23 @@ def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
     if graph.get("source") is not None:
         document["source"] = graph["source"]
     try:
-        return io.from_dict(document, EscalationNetwork, origin=origin)
+        return io.from_dict(document, EscalationNetwork)
     except DocumentError as exc:
-        fixed = [
-            Problem(
-                p.path.replace("$.bodies", "$.nodes", 1).replace("$.name", "$.graph.name", 1),
-                p.message,
-                p.value,
-            )
-            for p in exc.problems
-        ]
+        fixed = [Problem(_node_link_path(p.path), p.message, p.value) for p in exc.problems]
         raise DocumentError(origin, fixed, more=exc.more) from None
+
+
+#: Where a network document's keys sit in node-link data.
+_NODE_LINK_KEYS = (
+    ("$.bodies", "$.nodes"),
+    ("$.name", "$.graph.name"),
+    ("$.source", "$.graph.source"),
+)
+
+
+def _node_link_path(path: str) -> str:
+    """A network document's key path as the same key's path in node-link data."""
+    for key, moved in _NODE_LINK_KEYS:
+        if path == key or path.startswith((key + ".", key + "[")):
+            return moved + path[len(key) :]
+    return path
