@@ -390,3 +390,26 @@ def test_node_link_problems_past_fifty_are_counted() -> None:
         "'locality', 'place', 'system', 'region', 'national'",
         "nope",
     )
+
+
+def test_node_link_breaking_a_structural_rule_is_a_document_error() -> None:
+    """A link to a body not in the data, and a link given twice: the whole document is
+    refused at $, naming the link."""
+    data = sutton().to_node_link()
+    data["links"][0]["target"] = "nobody"
+    assert str(_refusal(data)) == (
+        "<node-link>: 1 problem\n  $: link names an unknown body 'nobody': sutton-prg -> nobody"
+    )
+    data = sutton().to_node_link()
+    data["links"].append(dict(data["links"][0]))
+    assert str(_refusal(data)) == (
+        "<node-link>: 1 problem\n"
+        "  $: vertical link given twice (two bodies share at most one): sutton-prg -> sutton-eesg"
+    )
+
+
+def test_node_link_graph_with_a_source_and_an_unknown_key() -> None:
+    """Only the unknown key is named; the source is a field of the graph."""
+    data = sutton().to_node_link()
+    data["graph"]["layout"] = "dot"
+    assert str(_refusal(data)) == "<node-link>: 1 problem\n  $.graph: unknown field(s) 'layout'"
