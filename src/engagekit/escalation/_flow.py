@@ -82,7 +82,7 @@ def slug(name: str) -> str:
         >>> slug("Patient Advice and Liaison Service")
         'patient-advice-and-liaison-service'
     """
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
 _item_id = _validate.identifier

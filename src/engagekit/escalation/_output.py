@@ -92,13 +92,14 @@ def to_dot(network: EscalationNetwork) -> str:
     first = _first_parents(network)
     for link in network.links:
         edge = f"    {_dot_quote(link.source)} -> {_dot_quote(link.target)}"
+        styles = []
         if link.kind is LinkKind.INFORMS:
-            edge += ' [style=dotted, label="informs", constraint=false]'
+            styles = ["style=dotted", 'label="informs"', "constraint=false"]
         elif link.kind is LinkKind.REPORTS_TO:
-            edge += ' [label="reports to"]'
+            styles = ['label="reports to"']
         if link.kind.is_vertical and first.get(link.source) != link.target:
-            edge = edge.rstrip("]") + (", " if edge.endswith("]") else " [") + "style=dashed]"
-        lines.append(edge + ";")
+            styles.append("style=dashed")
+        lines.append(edge + (f" [{', '.join(styles)}];" if styles else ";"))
     lines.append("}")
     return "\n".join(lines)
 
@@ -121,7 +122,7 @@ def to_node_link(network: EscalationNetwork) -> dict[str, Any]:
         "multigraph": False,
         "graph": {
             "name": network.name,
-            "source": None if network.source is None else io.to_dict(network.source),
+            "source": io.to_dict(network.source),  # None stays None
         },
         "nodes": [io.to_dict(body) for body in network.bodies],
         "links": [io.to_dict(link) for link in network.links],
@@ -132,8 +133,8 @@ def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
     """Rebuild a network from `to_node_link` data, strictly.
 
     Raises:
-        DocumentError: a missing or unknown key, or a bad body or link, by key path.
-        GraphStructureError: the bodies and links break a structural rule.
+        DocumentError: a missing or unknown key, or a bad body or link, by key path;
+            bodies and links that break a structural rule, at ``$``.
     """
     from engagekit.escalation._network import EscalationNetwork
 
@@ -148,34 +149,42 @@ def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
         problems.append("$.directed: an escalation network is directed")
     if data.get("multigraph", False) is not False:
         problems.append("$.multigraph: an escalation network is not a multigraph")
-    graph = data.get("graph", {})
+    graph = data.get("graph")
     if not isinstance(graph, Mapping) or "name" not in graph:
         problems.append("$.graph.name: required field missing")
-        graph = {}
-    elif set(graph) - {"name", "source"}:
-        extra = sorted(set(graph) - {"name", "source"})
+    elif extra := sorted(set(graph) - {"name", "source"}):
         problems.append("$.graph: unknown field(s) " + ", ".join(repr(k) for k in extra))
     for key in ("nodes", "links"):
         if key not in data:
             problems.append(f"$.{key}: required field missing")
     if problems:
         raise DocumentError(origin, problems)
+    # The checks above make data["graph"] a mapping with a name.
     document: dict[str, Any] = {
-        "name": graph["name"],
+        "name": data["graph"]["name"],
         "bodies": data["nodes"],
         "links": data["links"],
     }
-    if graph.get("source") is not None:
-        document["source"] = graph["source"]
+    if data["graph"].get("source") is not None:
+        document["source"] = data["graph"]["source"]
     try:
-        return io.from_dict(document, EscalationNetwork, origin=origin)
+        return io.from_dict(document, EscalationNetwork)
     except DocumentError as exc:
-        fixed = [
-            Problem(
-                p.path.replace("$.bodies", "$.nodes", 1).replace("$.name", "$.graph.name", 1),
-                p.message,
-                p.value,
-            )
-            for p in exc.problems
-        ]
+        fixed = [Problem(_node_link_path(p.path), p.message, p.value) for p in exc.problems]
         raise DocumentError(origin, fixed, more=exc.more) from None
+
+
+#: Where a network document's keys sit in node-link data.
+_NODE_LINK_KEYS = (
+    ("$.bodies", "$.nodes"),
+    ("$.name", "$.graph.name"),
+    ("$.source", "$.graph.source"),
+)
+
+
+def _node_link_path(path: str) -> str:
+    """A network document's key path as the same key's path in node-link data."""
+    for key, moved in _NODE_LINK_KEYS:
+        if path == key or path.startswith((key + ".", key + "[")):
+            return moved + path[len(key) :]
+    return path
