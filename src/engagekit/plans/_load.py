@@ -112,10 +112,9 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
         ... })
         Traceback (most recent call last):
         ...
-        engagekit.errors.DocumentError: <plan>: 3 problems
+        engagekit.errors.DocumentError: <plan>: 2 problems
           $.action[1].objective: unknown objective '7'; known: '1'
           $.action[1].target: cannot read 'Sometime': no date found
-          $.action[1]: 'Forum' is not placed in the plan
     """
     if not isinstance(data, Mapping):
         raise DocumentError(origin, [Problem("$", "a plan must be a table", data)])
@@ -277,11 +276,8 @@ def _action(
     except EngagekitError as exc:
         problems.append(Problem(path, str(exc)))
         return None
-    if not placed:
-        what = row.description if row.description is not None else f"action {row.id}"
-        problems.append(Problem(path, f"{what!r} is not placed in the plan"))
-        return None
-    return action
+    # A row left out of the plan has had each of its problems recorded above.
+    return action if placed else None
 
 
 def _problem(text: str) -> Problem:
