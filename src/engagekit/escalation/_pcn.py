@@ -30,7 +30,7 @@ from engagekit.errors import (
     Problem,
     short_repr,
 )
-from engagekit.escalation._bodies import Body, Link, _check_fields, trusted_factory
+from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import (
     _UNPARSED,
@@ -80,20 +80,6 @@ _non_negative = _validate.whole_at_least(0)
 _optional_date = _validate.optional_date
 
 
-def _to_line(value: object) -> typing.Any:
-    return value if type(value) is int else _validate.to_int(value)
-
-
-_MEMBERSHIP_CHECKS: dict[str, typing.Any] = {
-    "line": (_positive,),
-    "practice": (_validate.ods_code,),
-    "pcn": (_validate.ods_code,),
-    "sub_icb": (_validate.ods_code,),
-    "start": (_optional_date,),
-    "end": (_optional_date,),
-}
-
-
 @attrs.frozen(kw_only=True)
 class PcnMembership:
     """One practice's membership of a primary care network, from one row of the file.
@@ -119,29 +105,12 @@ class PcnMembership:
         line 2: A81001 in U12345 (under 16C) from 2019-07-01 to 2021-04-01
     """
 
-    line: int = attrs.field(converter=_to_line)
-    practice: str
-    pcn: str
-    sub_icb: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-
-    def __attrs_post_init__(self) -> None:
-        # One combined check keeps reading a national file fast; on any doubt the
-        # detailed per-field checks run and name the field and value.
-        line: object = self.line
-        codes: tuple[object, ...] = (self.practice, self.pcn, self.sub_icb)
-        start: object = self.start
-        end: object = self.end
-        ods = _validate.ODS_PATTERN.match
-        if not (
-            type(line) is int
-            and line >= 1
-            and all(type(code) is str and ods(code) for code in codes)
-            and (start is None or type(start) is dt.date)
-            and (end is None or type(end) is dt.date)
-        ):
-            _check_fields(self, _MEMBERSHIP_CHECKS)
+    line: int = attrs.field(converter=_validate.to_int, validator=_positive)
+    practice: str = attrs.field(validator=_validate.ods_code)
+    pcn: str = attrs.field(validator=_validate.ods_code)
+    sub_icb: str = attrs.field(validator=_validate.ods_code)
+    start: dt.date | None = attrs.field(default=None, validator=_optional_date)
+    end: dt.date | None = attrs.field(default=None, validator=_optional_date)
 
     def in_force(self, on: dt.date | str) -> bool:
         """Whether the membership was in force on a day (a date or 'YYYY-MM-DD')."""
@@ -232,12 +201,13 @@ def _source() -> Source:
 def read_pcn(
     source: str | Path | IO[str],
     *,
-    network: EscalationNetwork | None = None,
-    as_of: dt.date | str | None = None,
-    strict: bool = True,
-    name: str | None = None,
+    network: EscalationNetwork | None,
+    as_of: dt.date | str | None,
+    strict: bool,
+    name: str | None,
 ) -> PcnImport:
-    """Read the ePCN core partner details (see `EscalationNetwork.from_pcn`)."""
+    """Read the ePCN core partner details (see `EscalationNetwork.from_pcn`, which
+    gives every argument)."""
     day = None if as_of is None else _validate.as_date("as_of", as_of)
     if not isinstance(strict, bool):
         raise InvalidTypeError("strict", strict, expected="true or false")
@@ -335,7 +305,7 @@ def _build(
     # checked on its row.
     parent_codes: dict[tuple[str, str, str], tuple[str, str, str, bool]] = {}
     starts: dict[str, dt.date | str | None] = {}
-    ends: dict[str, dt.date | str | None] = {"": None}  # mostly empty
+    ends: dict[str, dt.date | str | None] = {}
     skip, membership_of = _skipped_row, _membership
     layout_checked = False
 
@@ -540,7 +510,10 @@ def _unknown(network: EscalationNetwork, practice: str, sub_icb: str) -> str | N
 def _pcn_parents(
     kept: list[PcnMembership], *, strict: bool, origin: str
 ) -> tuple[dict[str, str], list[ParentConflict]]:
-    """Each PCN's parent sub-ICB location: the first row's; a conflict for each other."""
+    """Each PCN's parent sub-ICB location: the first row's; a conflict for each other.
+
+    The memberships are in line order, so the conflicts are too: each is made at the
+    first line giving its parent."""
     first: dict[str, PcnMembership] = {}
     lost: dict[tuple[str, str], list[PcnMembership]] = {}
     for membership in kept:
@@ -559,7 +532,6 @@ def _pcn_parents(
         )
         for (pcn, parent), rows in lost.items()
     ]
-    conflicts.sort(key=lambda c: (c.line, c.code))
     if strict and conflicts:
         raise DocumentError(origin, [c.problem() for c in conflicts])
     return {pcn: m.sub_icb for pcn, m in first.items()}, conflicts
