@@ -319,14 +319,17 @@ def test_node_link_with_unknown_keys_and_the_wrong_graph_kind() -> None:
 
 
 def test_node_link_directed_and_multigraph_must_be_the_booleans() -> None:
-    """1 and 0 are not True and False here; a graph that is not a mapping has no name."""
+    """1 and 0 are not True and False here; a graph that is not a mapping is named
+    as what it is, not as a missing name."""
     err = _refusal({"directed": 1, "multigraph": 0, "graph": [], "nodes": [], "links": []})
     assert str(err) == (
         "<node-link>: 3 problems\n"
         "  $.directed: an escalation network is directed\n"
         "  $.multigraph: an escalation network is not a multigraph\n"
-        "  $.graph.name: required field missing"
+        "  $.graph: expected a table with a name, got a list"
     )
+    err = _refusal({"graph": None, "nodes": [], "links": []})
+    assert str(err) == "<node-link>: 1 problem\n  $.graph: expected a table with a name, got null"
 
 
 def test_node_link_needs_only_a_name_nodes_and_links() -> None:

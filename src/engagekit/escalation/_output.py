@@ -150,7 +150,9 @@ def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
     if data.get("multigraph", False) is not False:
         problems.append("$.multigraph: an escalation network is not a multigraph")
     graph = data.get("graph")
-    if not isinstance(graph, Mapping) or "name" not in graph:
+    if "graph" in data and not isinstance(graph, Mapping):
+        problems.append(f"$.graph: expected a table with a name, got {io._kind(graph)}")
+    elif not isinstance(graph, Mapping) or "name" not in graph:
         problems.append("$.graph.name: required field missing")
     elif extra := sorted(set(graph) - {"name", "source"}):
         problems.append("$.graph: unknown field(s) " + ", ".join(repr(k) for k in extra))
