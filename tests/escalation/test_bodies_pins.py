@@ -170,7 +170,8 @@ class TestValidValuesTakeTheFastPath:
         assert detailed.calls == []
 
     def test_boundary_values(self, detailed: _Calls) -> None:
-        """Zero seats, members and meetings; a 200-letter id; ids with '-', '.' and '_'."""
+        """Zero seats, members and meetings; a 200-letter id; ids with '-', '.' and '_';
+        no membership rule, meetings or source."""
         prg = _prg()
         assert prg.source is not None
         assert prg.membership is not None
@@ -179,13 +180,15 @@ class TestValidValuesTakeTheFastPath:
             attrs.evolve(prg, members=3, placeholder=True),
             attrs.evolve(prg, id="a" * 200),
             attrs.evolve(prg, id="prg_2018.v1"),
+            attrs.evolve(prg, membership=None, meetings_per_year=None, source=None),
         ]
         links = [
             Link(source="sutton-practice-07-ppg", target="sutton-prg", representatives=0),
             Link(source="a" * 200, target="b" * 200, primary=True, representatives=3),
             Link(source="ppg_7.a", target="prg-1", kind=LinkKind.INFORMS),
         ]
-        assert [b.members for b in bodies] == [0, 3, None, None]
+        assert [b.members for b in bodies] == [0, 3, None, None, None]
+        assert bodies[-1].source is None
         assert [link.representatives for link in links] == [0, 3, None]
         assert detailed.calls == []
 
