@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import typing
-
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
 
 _ID = _validate.ID_PATTERN.match
 
-T = TypeVar("T")
+T = TypeVar("T", bound=attrs.AttrsInstance)
 
 
 _count = _validate.optional(_validate.whole_at_least(0))
@@ -214,7 +212,7 @@ def trusted_factory(cls: type[T], *given: str) -> Callable[..., T]:
     themselves (`from_ods`): an unrolled function setting each slot directly costs
     a small part of the checked constructor.
     """
-    fields = attrs.fields(typing.cast("Any", cls))
+    fields = attrs.fields(cls)
     names = [field.name for field in fields]
     unknown = set(given) - set(names)
     if unknown:

@@ -97,8 +97,10 @@ def national(seed: SupportsIndex = 0, *, scale: float = 1.0) -> EscalationNetwor
         (practices, "Synthetic practice", BodyKind.PRACTICE, Tier.PRACTICE, pcns),
     )
     for ids, label, kind, tier, parents in layers:
-        owners = [0] * len(ids) if parents is None else _allocate(rng, len(ids), len(parents))
-        targets = ["england"] * len(ids) if parents is None else [parents[o] for o in owners]
+        if parents is None:
+            targets = ["england"] * len(ids)
+        else:
+            targets = [parents[o] for o in _allocate(rng, len(ids), len(parents))]
         bodies.extend(
             _body(body_id, f"{label} {number:04d}", kind, tier, True)
             for number, body_id in enumerate(ids, start=1)
