@@ -173,7 +173,7 @@ class TestGaps:
             repr(Gaps(unrepresented=("sutton-practice-25-ppg",))) == "<Gaps with 1 unrepresented>"
         )
         assert repr(Gaps(no_route=("x",), empty_forums=("y",))) == (
-            "<Gaps with 1 with no route and 1 empty forum>"
+            "<Gaps with 1 dead end and 1 empty forum>"
         )
 
     def test_every_kind_counted(self) -> None:
@@ -184,7 +184,7 @@ class TestGaps:
             empty_forums=("forum-a", "forum-b", "forum-c"),
         )
         assert repr(gaps) == (
-            "<Gaps with 1 with no patient group, 2 unrepresented, 1 with no route and "
+            "<Gaps with 1 missing patient group, 2 unrepresented, 1 dead end and "
             "3 empty forums>"
         )
         assert len(gaps) == 7
@@ -196,4 +196,4 @@ class TestGaps:
         """Each pair starts with its kind's label."""
         gaps = Gaps(no_patient_group=("P0001",), empty_forums=("forum-a",))
         assert list(gaps) == [("no patient group", "P0001"), ("forum with no members", "forum-a")]
-        assert repr(gaps) == "<Gaps with 1 with no patient group and 1 empty forum>"
+        assert repr(gaps) == "<Gaps with 1 missing patient group and 1 empty forum>"

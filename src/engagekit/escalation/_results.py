@@ -302,9 +302,9 @@ class Gaps(_display.Displayable, _display.Tabular):
 
     def __repr__(self) -> str:
         counts = [
-            (len(self.no_patient_group), "with no patient group"),
+            (len(self.no_patient_group), "missing patient groups"),
             (len(self.unrepresented), "unrepresented"),
-            (len(self.no_route), "with no route"),
+            (len(self.no_route), "dead ends"),
             (len(self.empty_forums), "empty forums"),
         ]
         return _display.short_repr(self, "Gaps", [c for c in counts if c[0]])
