@@ -184,8 +184,7 @@ class TestGaps:
             empty_forums=("forum-a", "forum-b", "forum-c"),
         )
         assert repr(gaps) == (
-            "<Gaps with 1 missing patient group, 2 unrepresented, 1 dead end and "
-            "3 empty forums>"
+            "<Gaps with 1 missing patient group, 2 unrepresented, 1 dead end and 3 empty forums>"
         )
         assert len(gaps) == 7
         assert len(list(gaps)) == 7
