@@ -487,3 +487,30 @@ def test_the_bed_closure_conditions_met_follow_the_judgement() -> None:
     assert reason.message == (
         "met; conditions met: sufficient alternative provision, a credible plan to use beds better"
     )
+
+
+def test_two_judgements_differing_only_in_conditions_keep_their_own_words() -> None:
+    """Reasons are shared between verdicts by what fixes them; the conditions met are
+    part of that, so a second decision meeting other conditions is not given the
+    first one's words."""
+    decision = examples.unproportionate_service_change()
+
+    def closing(*conditions: str) -> Decision:
+        beds = TestAssessment(
+            test="bed-closures",
+            rating="met",
+            conditions=list(conditions),
+            evidence=("clinical-review",),
+        )
+        return attrs.evolve(
+            decision,
+            impact=attrs.evolve(decision.impact, bed_closures=True),
+            tests=(*decision.tests, beds),
+        )
+
+    first = evaluate(closing("alternative provision")).reason("test.bed-closures")
+    second = evaluate(closing("efficiency")).reason("test.bed-closures")
+    assert first is not None
+    assert second is not None
+    assert first.message == "met; conditions met: sufficient alternative provision"
+    assert second.message == "met; conditions met: a credible plan to use beds better"
