@@ -199,6 +199,15 @@ def test_a_models_scores_are_a_list_of_whole_numbers() -> None:
     with pytest.raises(InvalidTypeError) as error:
         attrs.evolve(_eds2022(), scores=3)
     assert _message(error) == "EdsModel.scores: got int 3; expected a list"
+    with pytest.raises(InvalidTypeError) as error:
+        attrs.evolve(_eds2022(), scores=["0", "1", "2", "3"])
+    assert _message(error) == "EdsModel.scores[0]: got str '0'; expected an int"
+    with pytest.raises(InvalidTypeError) as error:
+        attrs.evolve(_eds2022(), scores=[False, True, 2, 3])
+    assert _message(error) == "EdsModel.scores[0]: got bool False; expected a whole number"
+    with pytest.raises(InvalidValueError) as value_error:
+        attrs.evolve(_eds2022(), scores=[0, 1, 2, -3])
+    assert str(value_error.value) == "EdsModel.scores[3]: -3 is not allowed: must be at least 0"
     scores = attrs.evolve(_eds2022(), scores=[np.int64(0), np.int64(1), 2, 3]).scores
     assert scores == (0, 1, 2, 3)
     assert [type(score) for score in scores] == [int, int, int, int]
@@ -332,6 +341,16 @@ def test_a_version_without_goals_grades_as_not_applicable() -> None:
     grading = empty.grade({})
     assert grading.outcome is Outcome.NOT_APPLICABLE
     assert repr(grading) == "<EdsGrading eds-2011 not applicable with 0 units and 0 ungraded>"
+
+
+def test_a_version_without_outcomes_grades_them_as_not_applicable() -> None:
+    """EDS2 does not score its outcomes, so even with none to score it has no overall score."""
+    eds2 = _eds2()
+    empty = attrs.evolve(eds2, units=(), total_outcomes=0)
+    grading = empty.grade_outcomes({})
+    assert repr(grading) == "<EdsOutcomeGrading eds2 not applicable with 0 outcomes and 0 ungraded>"
+    assert grading.outcome is Outcome.NOT_APPLICABLE
+    assert (grading.score, grading.rating, grading.notes) == (None, None, eds2.notes)
 
 
 def test_grade_refuses_what_is_not_a_number_and_grade_on_the_scale() -> None:
@@ -552,6 +571,12 @@ def test_grade_outcomes_refuses_what_is_not_a_code_and_grade_on_the_scale() -> N
         "grade for outcome 2.2: '2' is not allowed; "
         "allowed: 'undeveloped', 'developing', 'achieving', 'excelling'"
     )
+    with pytest.raises(InvalidValueError) as error:
+        eds2.grade_outcomes({"2.1": "outstanding"})
+    assert _message(error) == (
+        "grade for outcome 2.1: 'outstanding' is not allowed; "
+        "allowed: 'undeveloped', 'developing', 'achieving', 'excelling'"
+    )
     scored = eds2022.grade_outcomes({"2B": np.int64(3)})  # type: ignore[dict-item]
     assert [(r.grade, r.score) for r in scored.reasons if r.grade is not None] == [("3", 3)]
 
@@ -566,6 +591,7 @@ def test_bands_are_refused_for_a_version_that_does_not_score() -> None:
         (MappingProxyType({"High": (0, 33)}), "{'High': (0, 33)}"),
         ((EdsRating(name="High", low=0, high=33),), "[EdsRating(name='High', low=0, high=33)]"),
         ("High", "'High'"),
+        (b"High", "b'High'"),
     ]:
         with pytest.raises(InvalidValueError) as error:
             eds2.grade_outcomes({}, bands=bands)  # type: ignore[arg-type]

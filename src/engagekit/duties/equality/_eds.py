@@ -357,6 +357,17 @@ def _to_ints(value: object) -> object:
     )
 
 
+def _score_values(
+    instance: object, attribute: attrs.Attribute[Any], value: tuple[int, ...]
+) -> None:
+    """Every score a whole number from 0 (run after ``each(int)``, which takes a bool)."""
+    for index, score in enumerate(value):
+        if isinstance(score, bool):
+            raise InvalidTypeError(f"EdsModel.scores[{index}]", score, expected="a whole number")
+        if score < 0:
+            raise InvalidValueError(f"EdsModel.scores[{index}]", score, reason="must be at least 0")
+
+
 def _outcome(rank: int | None, scale: int) -> Outcome:
     if rank is None:
         return Outcome.INSUFFICIENT_EVIDENCE
@@ -409,7 +420,7 @@ class EdsModel:
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
     scores: tuple[int, ...] = attrs.field(
-        default=(), converter=_to_ints, validator=_validate.each(int)
+        default=(), converter=_to_ints, validator=[_validate.each(int), _score_values]
     )
 
     def __attrs_post_init__(self) -> None:
