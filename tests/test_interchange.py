@@ -130,9 +130,9 @@ def test_bad_rows_read_through_io_are_located():
         "objective": [{"id": "1", "title": "Seek feedback"}],
         "action": [{"id": "1a", "objective": "7", "description": "Survey"}],
     }
-    with pytest.raises(DocumentError, match=r"plan\.json: 2 problems") as caught:
+    with pytest.raises(DocumentError, match=r"plan\.json: 1 problem\n") as caught:
         io.from_dict(rows, ActionPlan, origin="plan.json")
-    assert [p.path for p in caught.value.problems] == ["$.action[0].objective", "$.action[0]"]
+    assert [p.path for p in caught.value.problems] == ["$.action[0].objective"]
 
 
 def test_a_plan_in_io_shape_keeps_its_strictness():
