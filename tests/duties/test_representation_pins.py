@@ -292,6 +292,16 @@ def test_settings_refusals_are_read_whole(
         _refusal(error, message, call)
 
 
+def test_the_confidence_is_checked_with_no_one_to_judge() -> None:
+    # Each judged finding's interval checks it again, so this reaches the first check alone.
+    for confidence in (1.0, 1.5):
+        with pytest.raises(InvalidValueError) as exc:
+            representation({}, {}, confidence=confidence)
+        assert str(exc.value) == (
+            f"confidence: {confidence} is not allowed: must lie between 0 and 1"
+        )
+
+
 def test_table_refusals_name_where_the_bad_value_is() -> None:
     sexes = {"sex": {"Female": 0.51, "Male": 0.49}}
     untyped: Any = representation  # called with values of the wrong type
@@ -394,8 +404,8 @@ def test_a_finding_s_figures_are_refused_naming_the_field() -> None:
          "shown"),
          {"suppressed": True}),
         (InvalidValueError,
-         ("RepresentationFinding.participants: None is not allowed: a suppressed count is not "
-         "shown"),
+         ("RepresentationFinding.share: 0.43478260869565216 is not allowed: the share of a "
+         "suppressed count is not shown"),
          {"suppressed": True, "participants": None}),
     ]  # fmt: skip
     for error, message, changes in cases:

@@ -94,11 +94,17 @@ class RepresentationFinding(Reason):
     stated: bool = attrs.field(default=True, validator=_validate.flag)
 
     def __attrs_post_init__(self) -> None:
-        if self.suppressed and (self.participants is not None or self.share is not None):
+        if self.suppressed and self.participants is not None:
             raise InvalidValueError(
                 "RepresentationFinding.participants",
                 self.participants,
                 reason="a suppressed count is not shown",
+            )
+        if self.suppressed and self.share is not None:
+            raise InvalidValueError(
+                "RepresentationFinding.share",
+                self.share,
+                reason="the share of a suppressed count is not shown",
             )
 
 
