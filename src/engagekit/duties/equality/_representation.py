@@ -43,11 +43,6 @@ SOURCE = Source(
 RULE = "representation"
 
 
-def _optional_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
-        _validate.non_negative(instance, attribute, value)
-
-
 def _optional_real(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (
         isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value)
@@ -88,9 +83,9 @@ class RepresentationFinding(Reason):
     participants: int | None = attrs.field(
         converter=_validate.to_int, validator=_validate.optional(_validate.whole_at_least(0))
     )
-    share: float | None = attrs.field(validator=_optional_number)
-    population_share: float | None = attrs.field(validator=_optional_number)
-    ratio: float | None = attrs.field(validator=_optional_number)
+    share: float | None = attrs.field(validator=_validate.non_negative)
+    population_share: float | None = attrs.field(validator=_validate.non_negative)
+    ratio: float | None = attrs.field(validator=_validate.non_negative)
     under_represented: bool | None = attrs.field(validator=_validate.optional(_validate.flag))
     suppressed: bool = attrs.field(validator=_validate.flag)
     difference: float | None = attrs.field(default=None, validator=_optional_real)
@@ -99,11 +94,17 @@ class RepresentationFinding(Reason):
     stated: bool = attrs.field(default=True, validator=_validate.flag)
 
     def __attrs_post_init__(self) -> None:
-        if self.suppressed and (self.participants is not None or self.share is not None):
+        if self.suppressed and self.participants is not None:
             raise InvalidValueError(
                 "RepresentationFinding.participants",
                 self.participants,
                 reason="a suppressed count is not shown",
+            )
+        if self.suppressed and self.share is not None:
+            raise InvalidValueError(
+                "RepresentationFinding.share",
+                self.share,
+                reason="the share of a suppressed count is not shown",
             )
 
 
@@ -275,7 +276,6 @@ def _finding(
             under_represented=None,
             suppressed=n is None,
         )
-    share = n / answered if answered else 0.0
     if not pop_share or not answered:
         return RepresentationFinding(
             **common,
@@ -286,11 +286,12 @@ def _finding(
                 else "no one answered"
             ),
             participants=n,
-            share=share if answered else None,
+            share=n / answered if answered else None,
             ratio=None,
             under_represented=None,
             suppressed=False,
         )
+    share = n / answered
     low, high = wilson_interval(n, answered, confidence)
     under = high < pop_share
     verdict = (
@@ -449,7 +450,7 @@ def representation(
         ordered = {c: given.get(c, 0) for c in base} | {c: given[c] for c in others}
         tables.append(OneWay(name=characteristic.label, counts=ordered, not_stated=others))
         plans.append((characteristic, shares, others))
-    protected = protect(tables, suppress_below=suppress_below) if tables else ()
+    protected = protect(tables, suppress_below=suppress_below)
     reasons: list[RepresentationFinding] = []
     for (characteristic, shares, others), protected_table in zip(plans, protected, strict=True):
         table = cast("CountTable", protected_table)
