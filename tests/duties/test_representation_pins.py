@@ -416,3 +416,27 @@ def test_a_finding_s_figures_are_refused_naming_the_field() -> None:
     assert RepresentationReport(outcome="met", reasons=[older], suppress_below=5).reasons == (
         older,
     )
+
+
+@pytest.mark.parametrize(
+    ("confidence", "error", "message"),
+    [
+        (0, InvalidValueError, "RepresentationReport.confidence: 0 is not allowed: must lie between 0 and 1"),
+        (1, InvalidValueError, "RepresentationReport.confidence: 1 is not allowed: must lie between 0 and 1"),
+        (1.5, InvalidValueError, "RepresentationReport.confidence: 1.5 is not allowed: must lie between 0 and 1"),
+        (True, InvalidTypeError, "RepresentationReport.confidence: got bool True; expected a number"),
+    ],
+)  # fmt: skip
+def test_a_report_refuses_a_confidence_level_representation_refuses(
+    confidence: float, error: type[Exception], message: str
+) -> None:
+    """A report's confidence lies strictly between 0 and 1, as `representation` and
+    `wilson_interval` ask: 0 or 1 gives no interval."""
+    with pytest.raises(error, match=f"^{re.escape(message)}$"):
+        RepresentationReport(
+            outcome="not-applicable", reasons=[], suppress_below=5, confidence=confidence
+        )
+    report = RepresentationReport(
+        outcome="not-applicable", reasons=[], suppress_below=5, confidence=0.9
+    )
+    assert report.confidence == 0.9

@@ -108,6 +108,18 @@ class RepresentationFinding(Reason):
             )
 
 
+_A_SHARE = _validate.number_between(0, 1)  # pragma: no mutate
+
+
+def _confidence_level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A confidence level lies strictly between 0 and 1, as `representation` asks."""
+    _A_SHARE(instance, attribute, value)
+    if value in (0, 1):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}", value, reason="must lie between 0 and 1"
+        )
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class RepresentationReport(Result):
     """Participants' shares against a population baseline, by characteristic.
@@ -134,7 +146,7 @@ class RepresentationReport(Result):
     suppress_below: int = attrs.field(
         converter=_validate.to_int, validator=_validate.whole_at_least(1)
     )
-    confidence: float = attrs.field(default=0.95, validator=_validate.number_between(0, 1))
+    confidence: float = attrs.field(default=0.95, validator=_confidence_level)
 
     def __attrs_post_init__(self) -> None:
         self._check_outcome()
