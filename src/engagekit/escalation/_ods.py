@@ -243,8 +243,12 @@ _skipped_row: Callable[[int, str | None, str], SkippedRow] = trusted_factory(
 )
 
 
-def _date(text: str, column: int, label: str) -> dt.date | str | None:
-    """A date, ``None`` for an empty cell, or a problem (as text)."""
+#: What `_day` returns for a cell that is not a date.
+_NOT_A_DATE = "not a YYYYMMDD date"
+
+
+def _day(text: str) -> dt.date | str | None:
+    """A date, ``None`` for an empty cell, or `_NOT_A_DATE`."""
     text = text.strip()
     if not text:
         return None
@@ -253,7 +257,15 @@ def _date(text: str, column: int, label: str) -> dt.date | str | None:
             return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
         except ValueError:
             pass
-    return f"column {column} ({label}) {short_repr(text)} is not a YYYYMMDD date"
+    return _NOT_A_DATE
+
+
+def _date(text: str, column: int, label: str) -> dt.date | str | None:
+    """A date, ``None`` for an empty cell, or a problem (as text)."""
+    found = _day(text)
+    if found is _NOT_A_DATE:
+        return f"column {column} ({label}) {short_repr(text.strip())} is {_NOT_A_DATE}"
+    return found
 
 
 def _source() -> Source:
@@ -453,7 +465,8 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
     # is checked once, and the parent links are drawn from them after the last row.
     chains: dict[tuple[str, str, str], _Chain] = {}
     ods = _validate.ODS_PATTERN.match
-    # The same few thousand dates recur: each text is parsed once per column.
+    # The same few thousand dates recur: each text is parsed once per column (a bad
+    # one is described again by `_row_problem`, which names its column).
     open_dates: dict[str, dt.date | str | None] = {}
     close_dates: dict[str, dt.date | str | None] = {}
     latest = ""  # the latest YYYYMMDD open, close or join date: the file's date
@@ -495,10 +508,10 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         opened_text, closed_text = row[_OPEN], row[_CLOSE]
         opened = open_dates.get(opened_text, _UNPARSED)
         if opened is _UNPARSED:
-            opened = open_dates[opened_text] = _date(opened_text, _OPEN + 1, "Open Date")
+            opened = open_dates[opened_text] = _day(opened_text)
         closed = close_dates.get(closed_text, _UNPARSED)
         if closed is _UNPARSED:
-            closed = close_dates[closed_text] = _date(closed_text, _CLOSE + 1, "Close Date")
+            closed = close_dates[closed_text] = _day(closed_text)
         status = row[_STATUS]
         if status not in _STATUS_NAMES:
             status = status.strip()
@@ -638,7 +651,7 @@ def _latest(joined: str, *caches: dict[str, dt.date | str | None]) -> dt.date | 
     """The file's date: its latest valid open, close or join date."""
     dates = [d for cache in caches for d in cache.values() if isinstance(d, dt.date)]
     if len(joined) == 8:
-        found = _date(joined, _JOINED + 1, "Join Date")
+        found = _day(joined)
         if isinstance(found, dt.date):
             dates.append(found)
     return max(dates, default=None)
