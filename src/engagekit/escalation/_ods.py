@@ -444,8 +444,11 @@ class _Chain:
         self.links: tuple[tuple[str, str], ...] = (
             ((commissioner, WALES_GROUPING),) if welsh else ((commissioner, icb), (icb, region))
         )
-        self.best: dt.date = _UNDATED_RANK
-        self.best_line = self.first = self.rows = 0
+        # best, best_line and first are set by the first row kept.
+        self.best: dt.date
+        self.best_line: int
+        self.first: int
+        self.rows = 0
 
 
 def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -> OdsImport:
