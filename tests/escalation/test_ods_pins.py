@@ -64,6 +64,10 @@ def skipped(text: str, **options: object) -> list[str]:
     return [str(s) for s in read(text, **options).skipped]
 
 
+#: What a refusal says of a cell that is not an ODS code.
+NOT_ODS = "an ODS code: 3 to 8 upper-case letters and digits"
+
+
 class TestArguments:
     def test_strict_must_be_a_flag(self) -> None:
         with pytest.raises(InvalidTypeError) as info:
@@ -182,7 +186,7 @@ class TestRowProblems:
         assert skipped(text, strict=False) == [
             "line 1 (A81001): malformed: column 13 (Status Code) 'X' is not one of A, C, D, P",
             (
-                "line 2: malformed: column 1 (Organisation Code) 'a81002' is not an ODS code: 3 to 8 upper-case letters and digits; "
+                f"line 2: malformed: column 1 (Organisation Code) 'a81002' is not {NOT_ODS}; "
                 "column 13 (Status Code) 'X' is not one of A, C, D, P"
             ),
             "line 3: malformed: expected 27 columns, got 20",
@@ -202,7 +206,7 @@ class TestRowProblems:
         result = read(text, strict=False)
         assert [str(s) for s in result.skipped] == [
             "line 2 (A81001): malformed: practice A81001 is also on line 1",
-            "line 3 (A81002): malformed: column 15 (Commissioner) '16 C' is not an ODS code: 3 to 8 upper-case letters and digits",
+            f"line 3 (A81002): malformed: column 15 (Commissioner) '16 C' is not {NOT_ODS}",
         ]
         assert [p.id for p in result.network.practices] == ["A81001", "A81003"]
 
@@ -308,16 +312,24 @@ class TestParentCells:
             + row("W00003", region="W 00", icb="Q99", commissioner="7A1")
         )
         assert problems(text, nations="both") == [
-            "line 1: column 15 (Commissioner) '7A 1' is not an ODS code: 3 to 8 upper-case letters and digits",
-            "line 2: column 4 (High Level Health Geography) 'Q 99' is not an ODS code: 3 to 8 upper-case letters and digits",
-            "line 3: column 3 (National Grouping) 'W 00' is not an ODS code: 3 to 8 upper-case letters and digits",
+            f"line 1: column 15 (Commissioner) '7A 1' is not {NOT_ODS}",
+            f"line 2: column 4 (High Level Health Geography) 'Q 99' is not {NOT_ODS}",
+            f"line 3: column 3 (National Grouping) 'W 00' is not {NOT_ODS}",
         ]
 
     def test_bad_english_parent_codes(self) -> None:
-        text = row("A81001", icb="QH M") + row("A81002", icb="QHM", region="Y 63")
+        text = (
+            row("A81001", icb="QH M")
+            + row("A81002", icb="QHM", region="Y 63")
+            + row("A81003", commissioner="16 C", icb="QH M")
+        )
         assert problems(text) == [
-            "line 1: column 4 (High Level Health Geography) 'QH M' is not an ODS code: 3 to 8 upper-case letters and digits",
-            "line 2: column 3 (National Grouping) 'Y 63' is not an ODS code: 3 to 8 upper-case letters and digits",
+            f"line 1: column 4 (High Level Health Geography) 'QH M' is not {NOT_ODS}",
+            f"line 2: column 3 (National Grouping) 'Y 63' is not {NOT_ODS}",
+            (
+                f"line 3: column 15 (Commissioner) '16 C' is not {NOT_ODS}; "
+                f"column 4 (High Level Health Geography) 'QH M' is not {NOT_ODS}"
+            ),
         ]
 
 

@@ -52,6 +52,10 @@ def refusal(path: Path) -> DocumentError:
     return info.value
 
 
+#: What a refusal says of a cell that is not an ODS code.
+NOT_ODS = "an ODS code: 3 to 8 upper-case letters and digits"
+
+
 class TestBuiltin:
     def test_dates_as_the_tables_give_them(self) -> None:
         region = OdsNames.builtin().lookup("Y57")
@@ -233,15 +237,9 @@ class TestRefusals:
         assert str(error).startswith(f"{path}: 6 problems\n  line 1: expected a code and a name\n")
         assert [str(p) for p in error.problems] == [
             "line 1: expected a code and a name",
-            (
-                "line 2: column 1 'qnq' is not an ODS code: 3 to 8 upper-case letters and digits; "
-                "'2022-07-01' is not a YYYYMMDD date"
-            ),
+            (f"line 2: column 1 'qnq' is not {NOT_ODS}; '2022-07-01' is not a YYYYMMDD date"),
             "line 3: column 2 (Name) is empty",
-            (
-                "line 4: column 1 'Q S L' is not an ODS code: 3 to 8 upper-case letters and digits; "
-                "column 2 (Name) is empty"
-            ),
+            (f"line 4: column 1 'Q S L' is not {NOT_ODS}; column 2 (Name) is empty"),
             "line 5: '2023' is not a YYYYMMDD date",
             "line 6: expected a code and a name",
         ]

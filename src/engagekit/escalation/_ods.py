@@ -279,13 +279,14 @@ FIELD_LIMIT = 131_072
 def read_ods(
     source: str | Path | IO[str],
     *,
-    as_of: dt.date | str | None = None,
-    strict: bool = True,
-    nations: Nations | str = Nations.ENGLAND,
-    name: str | None = None,
-    names: OdsNames | str | PurePath | Iterable[str | PurePath] | None = None,
+    as_of: dt.date | str | None,
+    strict: bool,
+    nations: Nations | str,
+    name: str | None,
+    names: OdsNames | str | PurePath | Iterable[str | PurePath] | None,
 ) -> OdsImport:
-    """Read ``epraccur.csv`` (see `EscalationNetwork.from_ods`)."""
+    """Read ``epraccur.csv`` (see `EscalationNetwork.from_ods`, which gives every
+    argument and their defaults)."""
     day = None if as_of is None else _validate.as_date("as_of", as_of)
     if not isinstance(strict, bool):
         raise InvalidTypeError("strict", strict, expected="true or false")
