@@ -243,8 +243,12 @@ _skipped_row: Callable[[int, str | None, str], SkippedRow] = trusted_factory(
 )
 
 
-def _date(text: str, column: int, label: str) -> dt.date | str | None:
-    """A date, ``None`` for an empty cell, or a problem (as text)."""
+#: What `_day` returns for a cell that is not a date.
+_NOT_A_DATE = "not a YYYYMMDD date"
+
+
+def _day(text: str) -> dt.date | str | None:
+    """A date, ``None`` for an empty cell, or `_NOT_A_DATE`."""
     text = text.strip()
     if not text:
         return None
@@ -253,7 +257,15 @@ def _date(text: str, column: int, label: str) -> dt.date | str | None:
             return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
         except ValueError:
             pass
-    return f"column {column} ({label}) {short_repr(text)} is not a YYYYMMDD date"
+    return _NOT_A_DATE
+
+
+def _date(text: str, column: int, label: str) -> dt.date | str | None:
+    """A date, ``None`` for an empty cell, or a problem (as text)."""
+    found = _day(text)
+    if found is _NOT_A_DATE:
+        return f"column {column} ({label}) {short_repr(text.strip())} is {_NOT_A_DATE}"
+    return found
 
 
 def _source() -> Source:
@@ -267,13 +279,14 @@ FIELD_LIMIT = 131_072
 def read_ods(
     source: str | Path | IO[str],
     *,
-    as_of: dt.date | str | None = None,
-    strict: bool = True,
-    nations: Nations | str = Nations.ENGLAND,
-    name: str | None = None,
-    names: OdsNames | str | PurePath | Iterable[str | PurePath] | None = None,
+    as_of: dt.date | str | None,
+    strict: bool,
+    nations: Nations | str,
+    name: str | None,
+    names: OdsNames | str | PurePath | Iterable[str | PurePath] | None,
 ) -> OdsImport:
-    """Read ``epraccur.csv`` (see `EscalationNetwork.from_ods`)."""
+    """Read ``epraccur.csv`` (see `EscalationNetwork.from_ods`, which gives every
+    argument and their defaults)."""
     day = None if as_of is None else _validate.as_date("as_of", as_of)
     if not isinstance(strict, bool):
         raise InvalidTypeError("strict", strict, expected="true or false")
@@ -438,8 +451,11 @@ class _Chain:
         self.links: tuple[tuple[str, str], ...] = (
             ((commissioner, WALES_GROUPING),) if welsh else ((commissioner, icb), (icb, region))
         )
-        self.best: dt.date = _UNDATED_RANK
-        self.best_line = self.first = self.rows = 0
+        # best, best_line and first are set by the first row kept.
+        self.best: dt.date
+        self.best_line: int
+        self.first: int
+        self.rows = 0
 
 
 def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -> OdsImport:
@@ -459,7 +475,8 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
     # is checked once, and the parent links are drawn from them after the last row.
     chains: dict[tuple[str, str, str], _Chain] = {}
     ods = _validate.ODS_PATTERN.match
-    # The same few thousand dates recur: each text is parsed once per column.
+    # The same few thousand dates recur: each text is parsed once per column (a bad
+    # one is described again by `_row_problem`, which names its column).
     open_dates: dict[str, dt.date | str | None] = {}
     close_dates: dict[str, dt.date | str | None] = {}
     latest = ""  # the latest YYYYMMDD open, close or join date: the file's date
@@ -501,10 +518,10 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         opened_text, closed_text = row[_OPEN], row[_CLOSE]
         opened = open_dates.get(opened_text, _UNPARSED)
         if opened is _UNPARSED:
-            opened = open_dates[opened_text] = _date(opened_text, _OPEN + 1, "Open Date")
+            opened = open_dates[opened_text] = _day(opened_text)
         closed = close_dates.get(closed_text, _UNPARSED)
         if closed is _UNPARSED:
-            closed = close_dates[closed_text] = _date(closed_text, _CLOSE + 1, "Close Date")
+            closed = close_dates[closed_text] = _day(closed_text)
         status = row[_STATUS]
         if status not in _STATUS_NAMES:
             status = status.strip()
@@ -645,7 +662,7 @@ def _latest(joined: str, *caches: dict[str, dt.date | str | None]) -> dt.date | 
     """The file's date: its latest valid open, close or join date."""
     dates = [d for cache in caches for d in cache.values() if isinstance(d, dt.date)]
     if len(joined) == 8:
-        found = _date(joined, _JOINED + 1, "Join Date")
+        found = _day(joined)
         if isinstance(found, dt.date):
             dates.append(found)
     return max(dates, default=None)

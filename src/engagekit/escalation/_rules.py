@@ -108,7 +108,11 @@ def check_practices_reach_top(
     root: Mapping[str, str],
     top: tuple[str, ...],
 ) -> None:
-    """Every practice's route ends at a body at the top."""
+    """Every practice's route ends at a body at the top.
+
+    ``top`` is never empty when there is a practice: the same-tier links form no cycle,
+    so some body of the highest tier has no vertical link up.
+    """
     tops = set(top)
     for practice in practices:
         if root[practice] in tops:
@@ -120,7 +124,7 @@ def check_practices_reach_top(
             shown += f" and {len(top) - 5} more"
         raise GraphStructureError(
             f"practice {practice!r} has no route to the top (its route ends at "
-            f"{last.id!r}, tier {last.tier.value}; the top is {shown or 'empty'})",
+            f"{last.id!r}, tier {last.tier.value}; the top is {shown})",
             path=path,
         )
 
