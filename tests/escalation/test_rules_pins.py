@@ -8,7 +8,6 @@ listed before "and N more", and the path each refusal names.
 from __future__ import annotations
 
 import re
-import time
 
 from collections.abc import Sequence
 
@@ -172,7 +171,8 @@ class TestCycles:
     def test_a_lattice_of_same_tier_links_is_searched_once(self) -> None:
         """Each body is searched once: 40 rungs of two forums, each joined to both of the next.
 
-        Searching every route again would take 2**40 steps.
+        Searching every route again would take 2**40 steps, so a search that forgot
+        where it had been would never return (the result is asserted, not the time).
         """
         rungs = 40
         bodies: list[Body] = [PRACTICE, BOARD]
@@ -188,9 +188,8 @@ class TestCycles:
                     Link(source=f"a{n}", target="board"),
                     Link(source=f"b{n}", target="board"),
                 ]
-        began = time.perf_counter()
         net = EscalationNetwork(name="Lattice", bodies=bodies, links=links)
-        assert time.perf_counter() - began < 5
+        assert len(net.links) == 4 * (rungs - 1) + 3
         assert [b.id for b in net.route("p1")][-2:] == [f"a{rungs - 1}", "board"]
 
 
