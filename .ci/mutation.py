@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -166,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         cwd=work,
         env=env,
         check=False,
+        preexec_fn=_limit_memory,
     )
     counts = _counts(work, args.package)
     if args.file:
@@ -181,6 +183,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     _report(counts, args.package)
     return run.returncode
+
+
+#: The address space mutmut and each mutant's test process may use. A mutant can turn
+#: a search into an endless one that grows a list (``check_acyclic`` adding ``None`` to
+#: the path reached 9.5 GB); with this cap it fails with MemoryError, which kills it,
+#: instead of filling the machine before mutmut's CPU-time limit arrives.
+MEMORY_LIMIT_BYTES = 4 * 1024**3
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
 
 
 if __name__ == "__main__":
