@@ -1,11 +1,4 @@
-"""The package's names, imported on first use (mutation testing).
-
-A name, once loaded, is kept in the package's namespace and never looked up again, so
-these tests reach the lookup with a name that is not exported, and with an exported
-name removed from the namespace for the test. The package is imported inside each test:
-pytest looks attributes up on the modules a test module holds while it collects, so a
-broken lookup would stop the collection rather than fail these tests.
-"""
+"""The package's names, imported on first use (see `tests.lazy_exports`)."""
 
 from __future__ import annotations
 
@@ -13,23 +6,19 @@ import importlib
 
 import pytest
 
+from tests.lazy_exports import assert_loaded_and_kept, assert_not_exported
+
 
 def test_a_name_not_exported_is_an_attribute_error_naming_it() -> None:
-    escalation = importlib.import_module("engagekit.escalation")
-    with pytest.raises(AttributeError) as exc:
-        _ = escalation.PcnMemberships
-    assert str(exc.value) == "module 'engagekit.escalation' has no attribute 'PcnMemberships'"
+    assert_not_exported("engagekit.escalation", "PcnMemberships")
 
 
 def test_an_exported_name_is_loaded_from_its_module_and_kept(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    escalation = importlib.import_module("engagekit.escalation")
-    pcn = importlib.import_module("engagekit.escalation._pcn")
-    monkeypatch.delattr(escalation, "PcnMembership")
-    assert "PcnMembership" not in vars(escalation)
-    assert escalation.PcnMembership is pcn.PcnMembership
-    assert vars(escalation)["PcnMembership"] is pcn.PcnMembership
+    assert_loaded_and_kept(
+        monkeypatch, "engagekit.escalation", "PcnMembership", "engagekit.escalation._pcn"
+    )
 
 
 def test_a_private_module_is_reached_as_an_attribute(monkeypatch: pytest.MonkeyPatch) -> None:
