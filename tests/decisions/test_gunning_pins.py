@@ -31,27 +31,11 @@ from engagekit.decisions import (
 )
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
+from tests.decisions.test_evaluate import _consultation
 
 
+# The worked example of tests/decisions/test_evaluate.py: a 2016 consultation, 412 responses.
 DECIDED = dt.date(2016, 5, 5)
-
-
-def _consultation(**changes: Any) -> Consultation:
-    c = Consultation(
-        start=dt.date(2016, 1, 4),
-        end=dt.date(2016, 3, 28),
-        proposal_status=ProposalStatus.PREFERRED_OPTION,
-        published=[
-            Information.PROPOSAL,
-            Information.REASONS,
-            Information.OPTIONS_CONSIDERED,
-            Information.REASONS_FOR_REJECTION,
-        ],
-        responses=412,
-        report_published=dt.date(2016, 4, 11),
-        considered_in_decision=True,
-    )
-    return attrs.evolve(c, **changes)
 
 
 def _said(reason: Reason) -> tuple[str, Rating, Outcome, str, tuple[str, ...]]:
