@@ -249,7 +249,7 @@ def test_wilson_interval_refusals_are_read_whole() -> None:
          lambda: wilson(-1, 75)),
         (InvalidTypeError, "confidence: got str '95%'; expected a number",
          lambda: wilson(31, 75, "95%")),
-        (InvalidValueError, "confidence: -0.95 is not allowed: must be a number ≥ 0",
+        (InvalidValueError, "confidence: -0.95 is not allowed: must lie between 0 and 1",
          lambda: wilson(31, 75, -0.95)),
         (InvalidValueError, "confidence: 0 is not allowed: must lie between 0 and 1",
          lambda: wilson(31, 75, 0)),

@@ -108,16 +108,8 @@ class RepresentationFinding(Reason):
             )
 
 
-_A_SHARE = _validate.number_between(0, 1)  # pragma: no mutate
-
-
 def _confidence_level(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A confidence level lies strictly between 0 and 1, as `representation` asks."""
-    _A_SHARE(instance, attribute, value)
-    if value in (0, 1):
-        raise InvalidValueError(
-            f"{type(instance).__name__}.{attribute.name}", value, reason="must lie between 0 and 1"
-        )
+    _level(f"{type(instance).__name__}.{attribute.name}", value)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -194,9 +186,7 @@ def wilson_interval(count: int, base: int, confidence: float = 0.95) -> tuple[fl
         raise InvalidValueError("base", base, reason="must be at least 1")
     if not 0 <= count <= base:
         raise InvalidValueError("count", count, reason=f"must lie between 0 and {base}")
-    level = _figure("confidence", confidence)
-    if not 0 < level < 1:
-        raise InvalidValueError("confidence", confidence, reason="must lie between 0 and 1")
+    level = _level("confidence", confidence)
     z = _z(level)
     p = count / base
     z2 = z * z
@@ -230,6 +220,16 @@ def _count(field: str, value: object) -> int:
     if value < 0:
         raise InvalidValueError(field, value, reason="must be a whole number ≥ 0")
     return int(value)
+
+
+def _level(field: str, value: object) -> float:
+    """A confidence level: a number strictly between 0 and 1 (0 or 1 gives no interval)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise InvalidTypeError(field, value, expected="a number")
+    level = float(value)
+    if not 0 < level < 1:  # also refuses NaN
+        raise InvalidValueError(field, value, reason="must lie between 0 and 1")
+    return level
 
 
 def _figure(field: str, value: object) -> float:
@@ -409,9 +409,7 @@ def representation(
         raise InvalidValueError(
             "suppress_below", suppress_below, reason="must be a whole number ≥ 1"
         )
-    level = _figure("confidence", confidence)
-    if not 0 < level < 1:
-        raise InvalidValueError("confidence", confidence, reason="must lie between 0 and 1")
+    level = _level("confidence", confidence)
     if isinstance(not_stated, str):
         raise InvalidTypeError("not_stated", not_stated, expected="a list of answers")
     unstated = {a.casefold() for a in NOT_STATED} | {
