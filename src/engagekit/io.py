@@ -43,6 +43,7 @@ import enum
 import json
 import math
 import numbers
+import os
 import re
 import tomllib
 import typing
@@ -878,7 +879,9 @@ def loads(
     return from_dict(_unwrap(document, cls, origin), cls, origin=origin)
 
 
-def read_toml(source: str | Path | IO[bytes], *, origin: str | None = None) -> dict[str, Any]:
+def read_toml(
+    source: str | os.PathLike[str] | IO[bytes], *, origin: str | None = None
+) -> dict[str, Any]:
     """Parse a TOML file (a path or a binary file object) into a dict.
 
     Duplicate keys and malformed dates are TOML errors and raise `ParseError`
@@ -893,7 +896,7 @@ def read_toml(source: str | Path | IO[bytes], *, origin: str | None = None) -> d
         >>> read_toml(stdio.BytesIO(b"name = 'x'"))
         {'name': 'x'}
     """
-    if isinstance(source, str | Path):
+    if isinstance(source, str | os.PathLike):
         name = origin or str(source)
         try:
             raw = Path(source).read_bytes()

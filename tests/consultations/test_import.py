@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 
 from pathlib import Path
 
@@ -181,3 +182,28 @@ def test_a_csv_file_is_read_by_path(tmp_path: Path):
     path.write_text(HEADER + "1,2016-01-10,Y,,,,,\n", encoding="utf-8")
     result = read_responses(path, MAPPING, CONSULTATION, themes=THEMES)
     assert (result.origin, len(result.responses)) == (str(path), 1)
+
+
+class _FsPath(os.PathLike[str]):
+    """A path-like object that is not a ``pathlib.Path``, as other libraries hand out."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+
+    def __fspath__(self) -> str:
+        return str(self._path)
+
+    def __str__(self) -> str:
+        return str(self._path)
+
+
+def test_any_path_like_object_is_read_as_a_path(tmp_path: Path):
+    export = tmp_path / "export.csv"
+    export.write_text(HEADER + "1,2016-01-10,Y,,,,,\n", encoding="utf-8")
+    result = read_responses(_FsPath(export), MAPPING, CONSULTATION, themes=THEMES)
+    assert (result.origin, len(result.responses)) == (str(export), 1)
+    mapping = tmp_path / "m.json"
+    mapping.write_text(json.dumps({"id": "Ref", "channel": "letter"}), encoding="utf-8")
+    loaded = load_mapping(_FsPath(mapping))
+    assert loaded.channel is not None
+    assert loaded.channel.value == "letter"

@@ -11,11 +11,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io as stdio
-import json
 import operator
+import os
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import IO, Any, ClassVar, NoReturn
 
 import attrs
@@ -332,7 +331,7 @@ def _mapping(data: Mapping[str, Any], origin: str) -> ImportMapping:
 _SHIPPED = ("online-survey", "paper-form")
 
 
-def load_mapping(source: str | Path | IO[bytes]) -> ImportMapping:
+def load_mapping(source: str | os.PathLike[str] | IO[bytes]) -> ImportMapping:
     """Load a mapping document: a TOML or JSON file, or a shipped example by name.
 
     Args:
@@ -351,10 +350,13 @@ def load_mapping(source: str | Path | IO[bytes]) -> ImportMapping:
     if isinstance(source, str) and source in _SHIPPED:
         filename = f"consultations/{source}.toml"
         return _mapping(_data._read_builtin(filename), f"engagekit/data/{filename}")  # noqa: SLF001
-    if isinstance(source, str | Path) and str(source).endswith(".json"):
+    if isinstance(source, str | os.PathLike) and str(source).endswith(".json"):
+        import json  # a JSON mapping is the rarer form; the shipped ones are TOML
+
         origin = str(source)
         try:
-            data = json.loads(Path(source).read_text(encoding="utf-8"))
+            with open(source, encoding="utf-8") as handle:  # noqa: PTH123 - no pathlib import
+                data = json.load(handle)
         except (OSError, ValueError) as exc:
             from engagekit.errors import ParseError
 
@@ -364,7 +366,8 @@ def load_mapping(source: str | Path | IO[bytes]) -> ImportMapping:
 
     data = io.read_toml(source)
     return _mapping(
-        data, str(source) if isinstance(source, str | Path) else getattr(source, "name", "<toml>")
+        data,
+        str(source) if isinstance(source, str | os.PathLike) else getattr(source, "name", "<toml>"),
     )
 
 
@@ -710,7 +713,7 @@ class _Plan:
 
 
 def read_responses(
-    source: str | Path | IO[str],
+    source: str | os.PathLike[str] | IO[str],
     mapping: ImportMapping,
     consultation: Consultation,
     *,
@@ -756,10 +759,11 @@ def read_responses(
         line 4, column 'Ref': duplicate response id '1' (first on line 2)
     """
     catalogue = _catalogue(themes)
-    if isinstance(source, str | Path):
+    if isinstance(source, str | os.PathLike):
         name = origin or str(source)
         try:
-            with Path(source).open(encoding="utf-8-sig", newline="") as handle:
+            # open() rather than Path.open(): reading a file should not import pathlib
+            with open(source, encoding="utf-8-sig", newline="") as handle:  # noqa: PTH123
                 return _read(handle, mapping, consultation, catalogue, name)
         except OSError as exc:
             from engagekit.errors import ParseError
