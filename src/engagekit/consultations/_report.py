@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -28,7 +28,10 @@ from engagekit.duties.equality import (
     representation,
 )
 from engagekit.errors import InvalidTypeError, InvalidValueError
-from engagekit.evidence import Evidence, EvidenceKind
+
+
+if TYPE_CHECKING:
+    from engagekit.evidence import Evidence
 
 
 @attrs.frozen(kw_only=True)
@@ -147,6 +150,9 @@ class ResponseReport(_display.Displayable, _display.Tabular):
             >>> ev.kind.value, ev.count
             ('consultation-report', 24)
         """
+        # imported here: most reports are read, not cited, and evidence is a large module
+        from engagekit.evidence import Evidence, EvidenceKind
+
         day = self.as_of if date is None else _validate.as_date("date", date)
         title = self.responses.consultation.title or "the consultation"
         return Evidence(
