@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 import pytest
 
-from engagekit import examples, io
+from engagekit import examples, io, render
 from engagekit.consultations import Consultation
 from engagekit.duties import BodyType
 from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError, UnknownChoiceError
@@ -86,6 +86,29 @@ class TestSomersetRecord:
             "No evidence recorded."
             not in report.section("The public involvement duty").sections[0].paragraphs
         )
+
+    def test_the_report_as_plain_text_has_no_markdown(self):
+        """`report --format text` printed the Markdown, headings and all."""
+        text = render.text(annual_engagement_report(2011, _somerset()))
+        lines = text.splitlines()
+        assert lines[:5] == [
+            "NHS Somerset and Somerset CCG: annual engagement report 2011/12",
+            "=" * 63,
+            "",
+            "Period: 2011-04-01 to 2012-03-31",
+            "",
+        ]
+        assert not [line for line in lines if line.startswith(("#", "|"))]
+        at = lines.index("The planning of services")
+        assert lines[at + 1] == "~" * len("The planning of services")
+        consultation = lines.index("- Consultation process on the PPI Strategy and Action Plan")
+        assert lines[consultation + 1 : consultation + 5] == [
+            "    Ran: dates not recorded",
+            "    Responses: responses not recorded",
+            "    Response report: not published",
+            "    Considered in decision: not recorded",
+        ]
+        assert lines[lines.index("Consultations") + 1] == "-" * len("Consultations")
 
     def test_plan_only_report_is_unchanged(self):
         """Reporting on the plan alone is what it was: no consultations, empty limbs."""

@@ -414,9 +414,44 @@ def _(value: AnnualEngagementReport) -> str:
     )
 
 
+#: The character underlining a heading in plain text, by level (1 is the title).
+_UNDERLINE = {1: "=", 2: "-"}
+
+
+def _text_heading(title: str, level: int) -> list[str]:
+    return [title, _UNDERLINE.get(level, "~") * len(title), ""]
+
+
+def _text_section(section: Section, level: int) -> list[str]:
+    out = _text_heading(section.title, level)
+    for paragraph in section.paragraphs:
+        out.extend([paragraph, ""])
+    if section.items:
+        out.extend(f"- {item}" for item in section.items)
+        out.append("")
+    for tab in section.tables:
+        # A row per entry with its cells labelled: prose cells do not fit in columns.
+        for row in tab.rows:
+            out.append(f"- {row[0]}")
+            out.extend(
+                f"    {header}: {cell}"
+                for header, cell in zip(tab.headers[1:], row[1:], strict=True)
+                if cell
+            )
+        if tab.rows:
+            out.append("")
+    for child in section.sections:
+        out.extend(_text_section(child, level + 1))
+    return out
+
+
 @text.register
 def _(value: AnnualEngagementReport) -> str:
-    return markdown(value)
+    lines = _text_heading(value.title, 1)
+    lines.extend([f"Period: {value.start.isoformat()} to {value.end.isoformat()}", ""])
+    for section in value.sections:
+        lines.extend(_text_section(section, 2))
+    return "\n".join(lines).rstrip() + "\n"
 
 
 # --- Records (one per table row, same columns) ------------------------------------------

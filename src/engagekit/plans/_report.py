@@ -221,7 +221,8 @@ class AnnualEngagementReport(_display.Displayable, _display.Tabular):
     """The annual engagement report as a document: titled sections in order.
 
     Render it with ``engagekit.render.markdown`` or ``engagekit.render.html``
-    (a standalone HTML page); ``str()`` gives the Markdown.
+    (a standalone HTML page); ``str()`` gives plain text, headings underlined and
+    each table row as a list entry with its cells labelled.
 
     ``to_records()`` gives every row of every table in the report, in order: a
     ``section`` key (the titles from the top section down, joined by " / "), a
