@@ -401,8 +401,8 @@ def test_network_records_are_its_tables_rows():
     coverage = pd.DataFrame(examples.sutton().coverage().to_records()).set_index("measure")
     assert coverage.loc["Represented on the next tier", "count"] == 24
     assert coverage.loc["Represented on the next tier", "share"] == 0.96
-    assert coverage.loc["Seats on sutton-prg", "count"] == 75
-    assert coverage.loc["Seats on sutton-prg", "filled"] is None
+    assert coverage.loc["Seats on Sutton CCG Patient Reference Group", "count"] == 75
+    assert coverage.loc["Seats on Sutton CCG Patient Reference Group", "filled"] is None
     skipped = _ods().to_records()
     assert skipped == [
         {"skipped because": "in Wales", "rows": 1},

@@ -149,7 +149,12 @@ class TestTypedResults:
             {"measure": "Practices", "count": 25, "share": None, "filled": None},
             {"measure": "With a patient group", "count": 25, "share": 1.0, "filled": None},
             {"measure": "Represented on the next tier", "count": 24, "share": 0.96, "filled": None},
-            {"measure": "Seats on sutton-prg", "count": 75, "share": None, "filled": None},
+            {
+                "measure": "Seats on Sutton CCG Patient Reference Group",
+                "count": 75,
+                "share": None,
+                "filled": None,
+            },
         ]
         assert [s.body for s in coverage] == ["sutton-prg"]
         assert "<table" in coverage._repr_html_()

@@ -366,7 +366,7 @@ class EscalationNetwork(_display.Tabular):
                 if any(g in heard for g in found):
                     represented += 1
         seats = tuple(
-            SeatCount(body=b.id, seats=b.seats, filled=b.members)
+            SeatCount(body=b.id, seats=b.seats, filled=b.members, name=b.name)
             for b in sorted(self.bodies, key=_body_id)
             if b.seats is not None
         )

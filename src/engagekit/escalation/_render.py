@@ -153,7 +153,7 @@ def _(value: Coverage) -> str:
     ]
     for seat in value.seats:
         filled = "not known" if seat.filled is None else str(seat.filled)
-        lines.append(f"Seats on {seat.body}: {seat.seats}, filled: {filled}")
+        lines.append(f"Seats on {seat.label}: {seat.seats}, filled: {filled}")
     return "\n".join(lines)
 
 
@@ -167,7 +167,7 @@ def _coverage(value: Coverage) -> list[tuple[str, int, float | None, int | None]
         ("Practices", value.practices, None, None),
         ("With a patient group", value.with_patient_group, value.share_with_patient_group, None),
         ("Represented on the next tier", value.represented, value.share_represented, None),
-        *((f"Seats on {s.body}", s.seats, None, s.filled) for s in value.seats),
+        *((f"Seats on {s.label}", s.seats, None, s.filled) for s in value.seats),
     ]
 
 

@@ -176,9 +176,16 @@ def _find(duties: NetworkDuties, key: object) -> BodyDuties:
 class SeatCount:
     """The seats of one body: how many there are and, if known, how many are filled.
 
+    Attributes:
+        body: the body's id.
+        seats: how many seats it has.
+        filled: how many are filled, if known.
+        name: the body's name, which tables show (its id when there is none).
+
     Examples:
-        >>> SeatCount(body="sutton-prg", seats=75).filled is None
-        True
+        >>> seat = SeatCount(body="sutton-prg", seats=75, name="Sutton CCG Patient Reference Group")
+        >>> seat.filled is None, seat.label
+        (True, 'Sutton CCG Patient Reference Group')
     """
 
     body: str = attrs.field(validator=_validate.text)
@@ -186,6 +193,12 @@ class SeatCount:
     filled: int | None = attrs.field(
         default=None, converter=_validate.to_int, validator=_optional_count
     )
+    name: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    @property
+    def label(self) -> str:
+        """The body's name, or its id when it has none."""
+        return self.name or self.body
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -200,7 +213,7 @@ class Coverage(_display.Displayable, _display.Tabular):
         with_patient_group: practices with a patient participation group.
         represented: practices whose patient group has representation on a body
             of a higher tier (a vertical link whose ``representatives`` is not 0).
-        seats: every body with a known number of seats, by id.
+        seats: every body with a known number of seats, in order of id.
 
     Examples:
         >>> c = Coverage(practices=25, with_patient_group=25, represented=24,
