@@ -43,6 +43,18 @@ def test_invalid_value_suggests_close_allowed_values() -> None:
     )
 
 
+def test_a_missing_value_is_said_to_be_missing_not_none() -> None:
+    """A field not given at all read "None is not allowed", which names no value given."""
+    error = errors.InvalidValueError(
+        "population['race']", None, missing=True, reason="the participants answered it"
+    )
+    assert str(error) == "population['race']: missing: the participants answered it"
+    assert (error.value, error.missing) == (None, True)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (str(copy), copy.missing) == (str(error), True)
+    assert errors.InvalidValueError("stage", None).missing is False
+
+
 def test_unknown_name_attributes() -> None:
     """Structured attributes carry what the message says."""
     error = errors.UnknownNameError("technique", "wrld-cafe", choices=["world-cafe", "open-space"])

@@ -294,10 +294,20 @@ def members(enum_type: type[E], value: object, field: str) -> tuple[E, ...]:
 
     Raises:
         InvalidTypeError: ``value`` is not a list (a lone string is not a list).
+        UnknownChoiceError: an item names no member; the message names the field and
+            the item's index.
     """
     if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
         raise InvalidTypeError(field, value, expected="a list")
-    found = {item if isinstance(item, enum_type) else enum_type(item) for item in value}
+    parse = getattr(enum_type, "parse", None)
+    found: set[E] = set()
+    for index, item in enumerate(value):
+        if isinstance(item, enum_type):
+            found.add(item)
+        elif parse is not None:  # a Choice: its errors name the field and the item's index
+            found.add(parse(item, field=f"{field}[{index}]"))
+        else:
+            found.add(enum_type(item))
     return tuple(sorted(found, key=_order(enum_type).__getitem__))
 
 

@@ -150,10 +150,15 @@ class InvalidValueError(EngagekitError, ValueError):
         value: the value given, unchanged.
         allowed: the allowed values, or a description of them.
         reason: why the value is not allowed, when that is more than "not in allowed".
+        missing: the field was not given at all (``value`` is then ``None``), so the
+            message says it is missing rather than that ``None`` is not allowed.
 
     Examples:
         >>> print(InvalidValueError("progress", 140, reason="must lie between 0 and 100"))
         progress: 140 is not allowed: must lie between 0 and 100
+        >>> print(InvalidValueError("population['sex']", None, missing=True,
+        ...                         reason="the participants answered it"))
+        population['sex']: missing: the participants answered it
     """
 
     def __init__(
@@ -163,13 +168,15 @@ class InvalidValueError(EngagekitError, ValueError):
         *,
         allowed: Sequence[object] | str | None = None,
         reason: str | None = None,
+        missing: bool = False,
     ) -> None:
-        self._remember(field, value, allowed=allowed, reason=reason)
+        self._remember(field, value, allowed=allowed, reason=reason, missing=missing)
         self.field = field
         self.value = value
         self.allowed = allowed
         self.reason = reason
-        message = f"{field}: {short_repr(value)} is not allowed"
+        self.missing = missing
+        message = f"{field}: missing" if missing else f"{field}: {short_repr(value)} is not allowed"
         if reason:
             message += f": {reason}"
         if isinstance(allowed, str):

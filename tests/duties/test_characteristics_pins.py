@@ -15,7 +15,7 @@ from engagekit.duties.equality import (
     ProtectedCharacteristic,
     coverage,
 )
-from engagekit.errors import InvalidTypeError
+from engagekit.errors import InvalidTypeError, UnknownChoiceError
 
 
 def test_coverage_names_each_requirement_its_characteristics_and_what_is_verified() -> None:
@@ -73,6 +73,27 @@ def test_characteristics_given_as_one_text_are_refused_naming_the_field() -> Non
         )
     assert str(exc.value) == (
         "CharacteristicCoverage.characteristics: got str 'age'; expected a list"
+    )
+
+
+def test_an_unknown_characteristic_is_refused_naming_the_field_and_its_index() -> None:
+    """It named only the enumeration ("ProtectedCharacteristic: 'colour' ..."), not where."""
+    with pytest.raises(UnknownChoiceError) as exc:
+        CharacteristicCoverage(
+            requirement_id="equality-act-s149/b", characteristics=["age", "colour"], verified=True
+        )
+    assert str(exc.value) == (
+        "CharacteristicCoverage.characteristics[1]: 'colour' is not allowed; allowed: 'age', "
+        "'disability', 'gender-reassignment', 'marriage-and-civil-partnership', "
+        "'pregnancy-and-maternity', 'race', 'religion-or-belief', 'sex', 'sexual-orientation'"
+    )
+    with pytest.raises(InvalidTypeError) as wrong_type:
+        CharacteristicCoverage(
+            requirement_id="equality-act-s149/b", characteristics=[9], verified=True
+        )
+    assert str(wrong_type.value) == (
+        "CharacteristicCoverage.characteristics[0]: got int 9; expected a "
+        "ProtectedCharacteristic or its value as text"
     )
 
 

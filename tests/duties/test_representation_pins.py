@@ -315,8 +315,8 @@ def test_table_refusals_name_where_the_bad_value_is() -> None:
         (InvalidTypeError, "population['sex']: got list [0.51, 0.49]; expected a mapping",
          lambda: untyped({"sex": {"Female": 11}}, {"sex": [0.51, 0.49]})),
         (InvalidValueError,
-         ("population['race']: None is not allowed: no population baseline for a "
-         "characteristic with participants"),
+         ("population['race']: missing: the participants have answers for it, so it "
+         "needs a population baseline"),
          lambda: untyped({"race": {"White British": 20}}, sexes)),
         (InvalidTypeError,
          "participants['sex']['Female']: got str '11'; expected a whole number",

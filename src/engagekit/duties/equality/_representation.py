@@ -432,7 +432,8 @@ def representation(
             raise InvalidValueError(
                 f"population[{characteristic.value!r}]",
                 None,
-                reason="no population baseline for a characteristic with participants",
+                missing=True,
+                reason="the participants have answers for it, so it needs a population baseline",
             )
         where = f"population[{characteristic.value!r}]"
         base = {
