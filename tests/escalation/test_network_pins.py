@@ -333,3 +333,15 @@ class TestPassedThrough:
         pcn_row = "A81001,THE SURGERY,16C,,U12345,RIVERSIDE PCN,16C,NHS EXAMPLE,20190701,,TRUE\n"
         pcns = EscalationNetwork.from_pcn(io.StringIO(pcn_row), name="Riverside PCNs")
         assert pcns.network.name == "Riverside PCNs"
+
+
+def test_with_no_links_the_top_is_the_highest_tier_and_an_empty_network_has_none() -> None:
+    """With nothing linked, the top is worked out from every body's tier alone."""
+    bodies = [
+        Body(id="forum", name="Health Forum", kind="health-forum", tier="place"),
+        Body(id="board", name="Governing Body", kind="committee", tier="system"),
+        Body(id="panel", name="Patient Panel", kind="committee", tier="system"),
+    ]
+    unlinked = EscalationNetwork(name="unlinked", bodies=bodies)
+    assert [b.id for b in unlinked.top] == ["board", "panel"]
+    assert EscalationNetwork(name="empty", bodies=[]).top == ()

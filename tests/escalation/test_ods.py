@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from engagekit import render
-from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError, ParseError
+from engagekit.errors import (
+    DocumentError,
+    GraphStructureError,
+    InvalidTypeError,
+    InvalidValueError,
+    ParseError,
+)
 from engagekit.escalation import BodyKind, EscalationNetwork, Nations, Tier
 
 
@@ -35,6 +41,13 @@ def row(
     for index, value in at.items():
         cells[int(index.removeprefix("c")) - 1] = value
     return ",".join(cells[:columns] + [""] * max(0, columns - 27)) + "\n"
+
+
+def test_a_code_used_in_two_columns_is_refused_naming_it() -> None:
+    """A practice coded as another row's commissioner makes two bodies with one id."""
+    with pytest.raises(GraphStructureError) as exc:
+        EscalationNetwork.from_ods(stdio.StringIO(row("A81001") + row("16C")))
+    assert str(exc.value) == "two bodies share the id: 16C"
 
 
 class TestSample:

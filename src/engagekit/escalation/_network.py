@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import collections
 
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -77,14 +77,19 @@ def _check_each(
         detailed(instance, attribute, value)
 
 
-def _unique_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if len({body.id for body in value}) == len(value):
+def check_unique_ids(bodies: Sequence[Body]) -> None:
+    """Refuse bodies of which two share an id, naming the first id given twice."""
+    if len({body.id for body in bodies}) == len(bodies):
         return
     seen: set[str] = set()
-    for body in value:
+    for body in bodies:
         if body.id in seen:
             raise GraphStructureError("two bodies share the id", path=(body.id,))
         seen.add(body.id)
+
+
+def _unique_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    check_unique_ids(value)
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._index import NetworkIndex, _roots
-from engagekit.escalation._network import EscalationNetwork
+from engagekit.escalation._network import EscalationNetwork, check_unique_ids
 from engagekit.escalation._tiers import _TIER_RANK_BY_NAME
 from engagekit.sources import Source
 
@@ -32,11 +32,11 @@ def tree_network(
     (practice, place, system, region, national), so no link goes down a tier, none
     is given twice, there is no cycle and every practice reaches the top. Only the
     ids are left to check: two bodies with one code (a code used in two columns)
-    go to the checked constructor, which names them.
+    are refused as the checked constructor refuses them, naming the code.
     """
     index = {body.id: body for body in bodies}
     if len(index) != len(bodies):
-        return EscalationNetwork(name=name, bodies=bodies, links=links, source=source)
+        check_unique_ids(bodies)
     rank_of = _TIER_RANK_BY_NAME
     rank = {body_id: rank_of[body.tier._name_] for body_id, body in index.items()}
     primary: dict[str, str] = {}
