@@ -72,16 +72,14 @@ class ProgressUpdate:
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
 
-def _update_key(update: object) -> tuple[dt.date, str]:
-    if isinstance(update, ProgressUpdate):
-        return (update.date, update.status)
-    return (dt.date.min, "")
+def _update_key(update: ProgressUpdate) -> tuple[dt.date, str]:
+    return (update.date, update.status)
 
 
 def _sorted_updates(value: object) -> object:
     value = _validate.to_tuple(value)
-    if not isinstance(value, tuple):
-        return value  # the validator reports it
+    if not isinstance(value, tuple) or not all(isinstance(u, ProgressUpdate) for u in value):
+        return value  # the validator reports it, at the place it was given
     return tuple(sorted(value, key=_update_key))
 
 
@@ -333,14 +331,10 @@ class Objective:
     weight: float = attrs.field(default=1, validator=_weight)
 
     def __repr__(self) -> str:
-        actions = len(self.actions)
         return _display.short_repr(
             self,
             f"Objective {_display.quoted(self.id)}",
-            [
-                (actions, "action" if actions == 1 else "actions"),
-                (len(self.objectives), "objective" if len(self.objectives) == 1 else "objectives"),
-            ],
+            [(len(self.actions), "actions"), (len(self.objectives), "objectives")],
         )
 
     def all_actions(self) -> tuple[Action, ...]:
@@ -408,12 +402,13 @@ def objective_progress(
             pairs.append((action.weight, progress_on(action, as_of, catalogue)))
     for child in objective.objectives:
         value = objective_progress(child, as_of, catalogue)
-        if value is not None and child.weight > 0:
+        if value is not None:
             pairs.append((child.weight, value))
     return _weighted(pairs)
 
 
 def _weighted(pairs: Iterable[tuple[float, float]]) -> float | None:
+    # A weight of 0 adds nothing to either sum: its child is left out.
     total = 0.0
     weights = 0.0
     for weight, value in pairs:
@@ -582,7 +577,7 @@ class ActionPlan(_display.Displayable, _display.Tabular):
         pairs = []
         for objective in self.objectives:
             value = objective_progress(objective, day, catalogue)
-            if value is not None and objective.weight > 0:
+            if value is not None:
                 pairs.append((objective.weight, value))
         return _weighted(pairs)
 
