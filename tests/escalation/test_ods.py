@@ -50,6 +50,14 @@ def test_a_code_used_in_two_columns_is_refused_naming_it() -> None:
     assert str(exc.value) == "two bodies share the id: 16C"
 
 
+@pytest.mark.parametrize("text", ["", "\n", "\n,,\n\n"])
+def test_a_file_with_no_rows_is_refused_not_read_as_no_practices(text: str) -> None:
+    """An empty or blank download read as an area with no practices would be silently wrong."""
+    with pytest.raises(ParseError) as exc:
+        EscalationNetwork.from_ods(stdio.StringIO(text))
+    assert str(exc.value) == "cannot read '<epraccur.csv>': no rows: the file is empty"
+
+
 class TestSample:
     def test_active_practices_and_their_chain(self) -> None:
         """Practice -> commissioner -> ICB -> region -> NHS England, from one row each."""

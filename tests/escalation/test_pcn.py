@@ -387,3 +387,19 @@ class TestXlsx:
         path.write_text("A81001,THE SURGERY\n")
         with pytest.raises(ParseError, match="not an .xlsx workbook"):
             EscalationNetwork.from_pcn(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "no rows: the file is empty"),
+        ("\n\n", "no rows: the file is empty"),
+        (HEADER, "no rows: the file holds only its header"),
+        (HEADER + "\n", "no rows: the file holds only its header"),
+    ],
+)
+def test_a_file_with_no_rows_is_refused_not_read_as_no_networks(text: str, reason: str) -> None:
+    """An empty download read as an England with no PCNs would be silently wrong."""
+    with pytest.raises(ParseError) as exc:
+        EscalationNetwork.from_pcn(stdio.StringIO(text))
+    assert str(exc.value) == f"cannot read '<epcncorepartnerdetails.csv>': {reason}"

@@ -20,7 +20,7 @@ from engagekit.cli._output import (
     emit_parts,
     require,
 )
-from engagekit.errors import InvalidValueError, ParseError, UnknownNameError
+from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.escalation import (
     Body,
     EscalationNetwork,
@@ -135,9 +135,6 @@ def _read(
         reports.append((args.pcn, pcns))
         network = pcns.network
     for path, report in reports:
-        blank = sum(1 for row in report.skipped if row.reason == "blank line")
-        if report.rows == blank:
-            raise ParseError(path, reason="no rows: the file is empty")
         if not quiet:
             out.write(render.text(report) + "\n\n")
             continue

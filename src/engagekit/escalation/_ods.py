@@ -14,7 +14,7 @@ import io as stdio
 import typing
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path, PurePath
 from typing import IO
 
@@ -458,6 +458,21 @@ class _Chain:
         self.rows = 0
 
 
+def _refuse_empty(origin: str, lines: int, skipped: Sequence[SkippedRow]) -> None:
+    """Refuse a file with no row but blank lines and a header.
+
+    Such a file is a wrong or cut-short download, not an area with no practices, so
+    reading it as an empty network would be silently wrong.
+    """
+    if len(skipped) != lines:  # some row was read
+        return
+    reasons = {row.reason for row in skipped}
+    if reasons <= {"blank line"}:
+        raise ParseError(origin, reason="no rows: the file is empty")
+    if reasons <= {"blank line", "header row"}:
+        raise ParseError(origin, reason="no rows: the file holds only its header")
+
+
 def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -> OdsImport:
     as_of, strict, nations = options.as_of, options.strict, options.nations
     problems: list[Problem] = []
@@ -596,6 +611,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         practices.append(body(code, row[_NAME].strip() or code, practice_kind, practice_tier))
         practice_links.append(link(code, chain.commissioner))
 
+    _refuse_empty(origin, line, skipped)
     kept, conflicts = _resolve(*_parents(chains.values()))
     if strict:
         problems.extend(c.problem() for c in conflicts if c.rule == _FIRST_OPEN)

@@ -41,6 +41,7 @@ from engagekit.escalation._ods import (
     _date,
     _file_name,
     _link,
+    _refuse_empty,
     _rows,
     _skipped_row,
     _text_source,
@@ -423,6 +424,7 @@ def _build(
 
     if problems:
         raise DocumentError(origin, problems, more=more)
+    _refuse_empty(origin, line, skipped)
     kept.sort(key=_line_of)
     skipped.sort(key=_line_of)
     parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
