@@ -29,12 +29,9 @@ from engagekit.escalation import (
     Tier,
 )
 from engagekit.escalation._pcn import COLUMNS, SHEET, _xlsx_cell
+from tests.escalation.test_pcn import EPRACCUR, HEADER, PCN
 
 
-DATA = Path(__file__).with_name("data")
-PCN = DATA / "epcn-sample.csv"
-EPRACCUR = DATA / "epraccur-sample.csv"
-HEADER = ",".join(f'"{c}"' for c in COLUMNS) + "\n"
 SUB_ICB_16C = "NHS NORTH EAST AND NORTH CUMBRIA ICB - 16C"
 LAYOUT = (
     "not the ePCN core partner details layout: expected 11 columns "
