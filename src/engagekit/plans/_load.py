@@ -326,4 +326,5 @@ def load_plan(source: str | Path | IO[bytes]) -> ActionPlan:
         json = Path(source).suffix.lower() == ".json"
         return io.load(source, ActionPlan, format="json" if json else "toml")
     origin = getattr(source, "name", "<toml>")
-    return plan_from_dict(io.read_toml(source, origin=origin), origin=origin)
+    # read_toml names a file object's problems by the same name.
+    return plan_from_dict(io.read_toml(source), origin=origin)
