@@ -19,21 +19,20 @@ from engagekit.plans._recurrence import Recurrence
 
 
 def _structure_factory(cls: type) -> Any:
-    plain: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, io.converter, _cattrs_forbid_extra_keys=True
-    )
+    # A function made from io's converter refuses unknown keys as the converter does.
+    plain: Callable[[Any], Any] = make_dict_structure_fn(cls, io.converter)
 
     def structure(value: Any, _: type) -> Any:
         if isinstance(value, cls):
             return value
         if isinstance(value, str):
             return cls.parse(value)  # type: ignore[attr-defined]
-        return plain(value, cls)
+        return plain(value)
 
     return structure
 
 
-def _structure_target(value: Any, _: type) -> Target:
+def _structure_target(value: Any, _: object = None) -> Target:
     if isinstance(value, TargetDate | Recurrence):
         return value
     if isinstance(value, str):
@@ -47,8 +46,8 @@ def _structure_target(value: Any, _: type) -> Target:
     )
 
 
-def _structure_optional_target(value: Any, type_: type) -> Target | None:
-    return None if value is None else _structure_target(value, type_)
+def _structure_optional_target(value: Any, _: object) -> Target | None:
+    return None if value is None else _structure_target(value)
 
 
 #: io's own structure hook for `ActionPlan`, kept from the first `register` call.
@@ -61,10 +60,8 @@ def register() -> None:
     io.converter.register_structure_hook(Recurrence, _structure_factory(Recurrence))
     io.converter.register_structure_hook(Target, _structure_target)
     io.converter.register_structure_hook(Target | None, _structure_optional_target)
-    io.converter.register_unstructure_hook(Target, lambda v: io.converter.unstructure(v, type(v)))
-    io.converter.register_unstructure_hook(
-        Target | None, lambda v: None if v is None else io.converter.unstructure(v, type(v))
-    )
+    # A target is written by cattrs as its own class (a union is written by the value's
+    # class), every field kept.
 
     # A plan may be written as rows (the plan-file shape) as well as in io's own shape.
     # The nested hook is io's own, taken once, so calling this again wraps nothing twice.

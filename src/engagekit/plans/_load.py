@@ -122,9 +122,7 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
         from engagekit import io
 
         return io.from_dict(dict(data), ActionPlan, origin=origin)
-    problems: list[Problem] = []
-    resolved, found = _data.resolve_citations(dict(data), origin)
-    problems.extend(_problem(text) for text in found)
+    resolved, problems = _data.resolve(dict(data), origin)
     extra = set(resolved) - _PLAN_KEYS
     if extra:
         names = ", ".join(repr(k) for k in sorted(extra, key=str))
@@ -138,7 +136,6 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
     body = resolved.get("body")
     if body is not None and (not isinstance(body, str) or not body.strip()):
         problems.append(Problem("$.body", "must be a non-empty string", body))
-        body = None
     catalogue: ActionStatusCatalogue | None = None
     if "status" in resolved:
         if isinstance(resolved["status"], list):
@@ -148,26 +145,27 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
     known_statuses = catalogue or statuses()
 
     rows: list[_ObjectiveRow] = []
-    by_id: dict[str, _ObjectiveRow] = {}
+    # Each objective's index among the document's rows, for the key path of its problems.
+    index_of: dict[str, int] = {}
     for index, raw in enumerate(_list(resolved.get("objective", []), "$.objective", problems)):
         path = f"$.objective[{index}]"
         row = _part(raw, _ObjectiveRow, path, problems)
         if row is None:
             continue
-        if row.id in by_id:
+        if row.id in index_of:
             problems.append(Problem(f"{path}.id", f"duplicate objective {row.id!r}", row.id))
             continue
-        by_id[row.id] = row
+        index_of[row.id] = index
         rows.append(row)
     children: dict[str, list[_ObjectiveRow]] = {}
-    for index, row in enumerate(rows):
+    for row in rows:
         parent = _parent(row.id)
         if parent is None:
             continue
-        if parent not in by_id:
+        if parent not in index_of:
             problems.append(
                 Problem(
-                    f"$.objective[{index}].id",
+                    f"$.objective[{index_of[row.id]}].id",
                     f"{row.id!r} has no parent objective {parent!r}",
                     row.id,
                 )
@@ -180,10 +178,10 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
         row = _part(raw, _ActionRow, path, problems)
         if row is None:
             continue
-        action = _action(row, path, known_statuses, by_id, problems)
+        action = _action(row, path, known_statuses, index_of, problems)
         if action is None:
             continue
-        if action.id in action_ids or action.id in by_id:
+        if action.id in action_ids or action.id in index_of:
             problems.append(Problem(f"{path}.id", f"duplicate id {action.id!r}", action.id))
             continue
         action_ids.add(action.id)
@@ -216,10 +214,10 @@ def _action(
     row: _ActionRow,
     path: str,
     known_statuses: ActionStatusCatalogue,
-    objectives: Mapping[str, _ObjectiveRow],
+    objectives: Mapping[str, int],
     problems: list[Problem],
 ) -> Action | None:
-    placed = True
+    before = len(problems)
     if row.objective not in objectives:
         known = ", ".join(repr(k) for k in itertools.islice(objectives, 12)) or "none"
         more = ", …" if len(objectives) > 12 else ""
@@ -230,21 +228,18 @@ def _action(
                 row.objective,
             )
         )
-        placed = False
     target: Target | None = None
     if row.target is not None:
         try:
             target = parse_target(row.target, bodies=row.bodies)
         except EngagekitError as exc:
             problems.append(Problem(f"{path}.target", str(exc), row.target))
-            placed = False
     further: list[Target] = []
     for number, text in enumerate(row.more_targets):
         try:
             further.append(parse_target(text, bodies=row.bodies))
         except EngagekitError as exc:
             problems.append(Problem(f"{path}.more_targets[{number}]", str(exc), text))
-            placed = False
     for number, update in enumerate(row.updates):
         if update.status not in known_statuses:
             problems.append(
@@ -254,7 +249,6 @@ def _action(
                     update.status,
                 )
             )
-            placed = False
     try:
         action = Action(
             id=row.id,
@@ -276,13 +270,8 @@ def _action(
     except EngagekitError as exc:
         problems.append(Problem(path, str(exc)))
         return None
-    # A row left out of the plan has had each of its problems recorded above.
-    return action if placed else None
-
-
-def _problem(text: str) -> Problem:
-    path, sep, message = text.partition(": ")
-    return Problem(path, message) if sep and path.startswith("$") else Problem("$", text)
+    # A row with a problem, each recorded above, is left out of the plan.
+    return action if len(problems) == before else None
 
 
 def _list(value: Any, path: str, problems: list[Problem]) -> list[Any]:
@@ -301,7 +290,8 @@ def _part(
     if only:
         value = {key: value[key] for key in only}
     try:
-        return _data.from_dict(value, cls, origin=path)
+        # Its problems are taken under ``path``; the origin they name is not shown.
+        return _data.from_dict(value, cls)
     except DocumentError as exc:
         for problem in exc.problems:
             problems.append(Problem(f"{path}{problem.path[1:]}", problem.message, problem.value))
@@ -336,4 +326,5 @@ def load_plan(source: str | Path | IO[bytes]) -> ActionPlan:
         json = Path(source).suffix.lower() == ".json"
         return io.load(source, ActionPlan, format="json" if json else "toml")
     origin = getattr(source, "name", "<toml>")
-    return plan_from_dict(io.read_toml(source, origin=origin), origin=origin)
+    # read_toml names a file object's problems by the same name.
+    return plan_from_dict(io.read_toml(source), origin=origin)

@@ -213,8 +213,8 @@ class EngagementRecord:
         for part in self.consultations:
             consultation = consultation_of(part)
             first = consultation.start or consultation.end
-            last = consultation.end or consultation.start
-            if first is None or last is None or (first <= end and last >= start):
+            # No dates: the record's year. Only a start or an end: that one day.
+            if first is None or (first <= end and (consultation.end or first) >= start):
                 found.append(part)
         return tuple(found)
 

@@ -23,9 +23,8 @@ def _structure(value: Any, _: Any) -> ConsultationPart:
 def register() -> None:
     """Register the record hooks on ``io.converter`` (idempotent)."""
     io.converter.register_structure_hook(ConsultationPart, _structure)
-    io.converter.register_unstructure_hook(
-        ConsultationPart, lambda value: io.converter.unstructure(value, type(value))
-    )
+    # Each entry is written by cattrs in its own class's shape (a union is written by the
+    # value's class).
 
 
 register()
