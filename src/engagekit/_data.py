@@ -3,7 +3,7 @@
 Records cite a document from `data/sources.toml` by id,
 `source = { document = "somerset-2012", section = "Appendix 1" }` (with the rule's legal
 `force` where the record is a rule), or give a full
-[`Source`][engagekit.Source] inline. `resolve_citations` expands the short form before
+[`Source`][engagekit.Source] inline. `resolve` expands the short form before
 the record is structured, so every loaded record carries a whole `Source`. A citation
 that cannot be expanded (an unknown document, a document id that is not text, an
 unknown key) is a [`Problem`][engagekit.errors.Problem] of the document, never a
@@ -217,15 +217,6 @@ def _parsed(filename: str, raw: bytes) -> Any:
         return None
 
 
-def resolve_citations(data: Any, origin: str, path: str = "$") -> tuple[Any, list[str]]:
-    """Expand `{document = id, section = …}` citations; return data and problems as text.
-
-    Prefer `resolve`, whose problems keep the value found.
-    """
-    resolved, problems = resolve(data, origin, path)
-    return resolved, [str(p) for p in problems]
-
-
 #: No engagekit document nests deeper than this; deeper data is refused, not recursed into.
 _MAX_DEPTH = 64
 
@@ -275,6 +266,24 @@ def resolve(data: Any, origin: str, path: str = "$", _depth: int = 0) -> tuple[A
             problems.extend(found)
         return items, problems
     return data, problems
+
+
+def beside_citations(citing: list[Problem], later: list[Problem]) -> list[Problem]:
+    """``citing`` (`resolve`'s problems) and the ``later`` problems not inside a citation
+    that failed to expand.
+
+    A citation that names no known document is left as it was written; checked later
+    against `Source`, it would add "required field missing" and "unknown field
+    'document'" to the one problem that says what is wrong.
+    """
+    failed = tuple(p.path.removesuffix(".document") for p in citing)
+    if not failed:
+        return [*citing, *later]
+    inside = tuple(f"{root}{mark}" for root in failed for mark in (".", "["))
+    return [
+        *citing,
+        *(p for p in later if p.path not in failed and not p.path.startswith(inside)),
+    ]
 
 
 def _expand(citation: dict[str, Any], path: str) -> tuple[Any, list[Problem]]:

@@ -157,8 +157,15 @@ def test_bad_file_unknown_citation_document():
         'source = { title = "Constitution", publisher = "NHS Example ICB" }',
         'source = { document = "sutton-2019" }',
     )
-    with pytest.raises(DocumentError, match="sutton-2018"):
+    with pytest.raises(DocumentError) as exc:
         load(bad)
+    # One problem: the unexpanded citation is not checked again as a Source, which
+    # would add "required field missing" twice and "unknown field 'document'".
+    assert str(exc.value) == (
+        "local-duties.toml: 1 problem\n"
+        "  $.duty[0].source.document: unknown document 'sutton-2019' (did you mean "
+        "'sutton-2018', 'legislation-ea-2010-s149', 'somerset-2012'?)"
+    )
 
 
 def test_builtin_files_are_package_resources():

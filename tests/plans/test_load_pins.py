@@ -118,14 +118,38 @@ class TestTheDocument:
 
     def test_an_unknown_cited_document_keeps_the_id_given(self) -> None:
         error = _refusal({"title": "Time Line", "source": {"document": "somerset-gpcc"}})
-        assert _found(error)[0] == (
-            "$.source.document",
+        # One problem: the unexpanded citation is not checked again as a Source.
+        assert _found(error) == [
             (
-                "unknown document 'somerset-gpcc' (did you mean 'somerset-gpcc-2011', "
-                "'somerset-2012', 'nhs-somerset-approach'?)"
-            ),
-            "somerset-gpcc",
+                "$.source.document",
+                (
+                    "unknown document 'somerset-gpcc' (did you mean 'somerset-gpcc-2011', "
+                    "'somerset-2012', 'nhs-somerset-approach'?)"
+                ),
+                "somerset-gpcc",
+            )
+        ]
+
+    def test_a_bad_citation_s_own_problems_are_kept_beside_others(self) -> None:
+        """Only problems inside a failed citation are left out, not its neighbours'."""
+        error = _refusal(
+            {
+                "title": " ",
+                "source": {"document": "somerset-2012", "page": 4},
+                "objective": [{"id": "1", "title": "Engage", "source": {"document": 7}}],
+            }
         )
+        assert [(path, message) for path, message, _ in _found(error)] == [
+            (
+                "$.source",
+                "unknown field(s) 'page'; a citation has document, section, note and force",
+            ),
+            (
+                "$.objective[0].source.document",
+                "expected the id of a cited document as text, got int",
+            ),
+            ("$.title", "must be a non-empty string"),
+        ]
 
     def test_rows_that_are_not_lists(self) -> None:
         error = _refusal({"title": "Time Line", "status": 5, "objective": {}, "action": "1a"})

@@ -107,15 +107,15 @@ def read(data: dict[str, Any], origin: str) -> tuple[Duty, ...]:
     from engagekit import _data
 
     data, renames = _renamed_kind(data)
-    resolved, problems = _data.resolve_citations(data, origin)
-    problems.extend(renames)
-    problems.extend(_raw_overlaps(resolved))
+    resolved, citing = _data.resolve(data, origin)
+    problems = [*renames, *_raw_overlaps(resolved)]
     try:
         loaded = _data.from_dict(resolved, _DutiesFile, origin=origin)
     except DocumentError as exc:
-        raise DocumentError(origin, [*exc.problems, *problems]) from None
-    if problems:
-        raise DocumentError(origin, problems)
+        found = _data.beside_citations(citing, list(exc.problems))
+        raise DocumentError(origin, [*found, *problems]) from None
+    if citing or problems:
+        raise DocumentError(origin, [*citing, *problems])
     return loaded.duty
 
 

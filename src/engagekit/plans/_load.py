@@ -122,7 +122,8 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
         from engagekit import io
 
         return io.from_dict(dict(data), ActionPlan, origin=origin)
-    resolved, problems = _data.resolve(dict(data), origin)
+    resolved, citing = _data.resolve(dict(data), origin)
+    problems: list[Problem] = []
     extra = set(resolved) - _PLAN_KEYS
     if extra:
         names = ", ".join(repr(k) for k in sorted(extra, key=str))
@@ -186,6 +187,7 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
             continue
         action_ids.add(action.id)
         actions[row.objective].append(action)
+    problems = _data.beside_citations(citing, problems)
     if problems:
         raise DocumentError(origin, problems)
 
