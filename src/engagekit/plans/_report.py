@@ -106,7 +106,7 @@ class YouSaidWeDid(_display.Displayable, _display.Tabular):
         return _display.short_repr(
             self,
             f"YouSaidWeDid {self.start.isoformat()} to {self.end.isoformat()}",
-            [(len(self.entries), "theme" if len(self.entries) == 1 else "themes")],
+            [(len(self.entries), "themes")],
         )
 
 
@@ -377,7 +377,7 @@ def annual_engagement_report(
         standard_days = _validate.as_int("standard_days", standard_days)
     if record is None:
         if body is None:
-            raise InvalidValueError("body", body, reason="give the body, or a record")
+            raise InvalidValueError("body", None, reason="give the body, or a record")
         record = EngagementRecord(
             body=body,
             body_type=None if body_type is None else as_body_type(body_type, field="body_type"),
