@@ -262,9 +262,26 @@ class TestAnnualReportArguments:
         assert str(raised.value) == "year: got str '2015'; expected a whole number"
 
     def test_standard_days(self) -> None:
-        """A whole number of days; text is refused, and so is a negative number."""
+        """A whole number of days; text is refused, and so is a negative number, with a
+        loop or without one. With a loop the summary counts what is past the standard:
+        the June item unanswered, not the one given on the year's last day."""
         report = annual_engagement_report(2015, body="NHS Example", loop=_loop(), standard_days=20)
-        assert "3 pieces of feedback, 1 answered" in report.section("Summary").items
+        items = report.section("Summary").items
+        assert items[-3:] == (
+            "3 pieces of feedback, 1 answered",
+            "1 of 2 concerns led to a change planned or made",
+            (
+                "1 piece of feedback unanswered at year end and more than 20 days old "
+                "(the response standard)"
+            ),
+        )
+        unset = annual_engagement_report(2015, body="NHS Example", loop=_loop())
+        assert (
+            unset.section("Summary").items[-1] == "1 of 2 concerns led to a change planned or made"
+        )
+        with pytest.raises(InvalidValueError) as no_loop:
+            annual_engagement_report(2015, body="NHS Example", standard_days=-1)
+        assert str(no_loop.value) == "standard_days: -1 is not allowed: must be 0 or more"
         with pytest.raises(InvalidTypeError) as text:
             annual_engagement_report(2015, body="NHS Example", standard_days="20")  # type: ignore[arg-type]
         assert str(text.value) == "standard_days: got str '20'; expected a whole number"

@@ -22,7 +22,7 @@ from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Evidence, Limb
 from engagekit.plans._actions import ActionPlan, latest_update, progress_on, status_on
 from engagekit.plans._dates import TargetDate
-from engagekit.plans._feedback import FeedbackItem, FeedbackLoop, Response
+from engagekit.plans._feedback import FeedbackItem, FeedbackLoop, Response, _standard_days
 from engagekit.plans._kinds import ChangeStatus
 from engagekit.plans._meetings import Meeting
 from engagekit.plans._record import ConsultationPart, EngagementRecord, ReachCount, consultation_of
@@ -311,6 +311,10 @@ def annual_engagement_report(
     ``suppress_below - 1`` hidden, and enough others that none can be worked out;
     "Prefer not to say" counted apart from the shares).
 
+    ``standard_days`` is the body's response standard for feedback, in days (0 or
+    more): with a feedback loop, the summary counts the year's feedback still
+    unanswered at year end more than that many days after it was given.
+
     ``evidence`` is the one [`Evidence`][engagekit.evidence.Evidence] record used
     across engagekit: the report lists each piece dated in the year under each of its
     ``limbs`` and under its ``stage``.
@@ -336,8 +340,9 @@ def annual_engagement_report(
             `EngagementRecord`, or a part is not what the record holds (an evidence
             item that is not an `Evidence` …).
         InvalidValueError: the year is before 1948 (the NHS's founding), a group is
-            given twice for one characteristic, ``suppress_below`` is below 1, neither
-            a record nor a body is given, or a record is given with parts.
+            given twice for one characteristic, ``suppress_below`` is below 1,
+            ``standard_days`` is negative, neither a record nor a body is given, or a
+            record is given with parts.
         UnknownChoiceError: ``body_type`` names no body type.
         InvalidTypeError: ``body_type`` is neither a body type nor text.
 
@@ -374,7 +379,7 @@ def annual_engagement_report(
     if not 1948 <= year <= _LAST_YEAR:
         raise InvalidValueError("year", year, reason=f"must be a year from 1948 to {_LAST_YEAR}")
     if standard_days is not None:
-        standard_days = _validate.as_int("standard_days", standard_days)
+        standard_days = _standard_days(standard_days)
     if record is None:
         if body is None:
             raise InvalidValueError("body", None, reason="give the body, or a record")
@@ -503,6 +508,12 @@ def _summary(
             items.append(
                 f"{metrics.changed:,} of {_display.counted(metrics.concerns, 'concerns')} "
                 "led to a change planned or made"
+            )
+        if standard_days is not None:
+            items.append(
+                f"{_display.counted(metrics.past_standard, 'pieces')} of feedback unanswered "
+                f"at year end and more than {_display.counted(standard_days, 'days')} old "
+                "(the response standard)"
             )
     return Section(title="Summary", paragraphs=lines, items=items)
 
