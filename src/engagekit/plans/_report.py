@@ -15,7 +15,7 @@ from engagekit.consultations._loop import ConsultationLoop
 from engagekit.consultations._responses import ResponseSet
 from engagekit.cycles import EngagementStage
 from engagekit.disclosure import MARK, NOT_STATED, SUPPRESS_BELOW, CountTable, OneWay, protect
-from engagekit.duties import Duty
+from engagekit.duties import BodyType, Duty
 from engagekit.duties._bodies import BodyLike, as_body_type
 from engagekit.duties._involvement import _CCGS_FROM, _ICBS_FROM
 from engagekit.errors import InvalidTypeError, InvalidValueError
@@ -519,12 +519,15 @@ def _summary(
 
 
 def _law_of_the_year(
-    start: dt.date, end: dt.date, body_type: BodyLike | None, *, financial: bool
+    start: dt.date, end: dt.date, kind: BodyType | None, *, financial: bool
 ) -> tuple[str, ...]:
-    """The paragraphs citing the involvement and annual report duties of the period."""
+    """The paragraphs citing the involvement and annual report duties of the period.
+
+    ``kind`` is the record's body type, already read (``None``: the commissioner of
+    each day).
+    """
     from engagekit.duties import INVOLVEMENT_DUTIES, commissioner_on, registry
 
-    kind = None if body_type is None else as_body_type(body_type, field="body_type")
     # The commissioner changed on 1 April 2013 and 1 July 2022: split the year there.
     cuts = [start] + [d for d in (_CCGS_FROM, _ICBS_FROM) if start < d <= end]
     spans = [
@@ -734,7 +737,8 @@ def _actions(plan: ActionPlan | None, start: dt.date, end: dt.date, body: str) -
             and status_on(action, end, plan.catalogue).done
         ):
             completed.append((action.id, action.text, update.date.isoformat()))
-    overdue = [(a.id, a.text, a.target.text if a.target else "") for a in plan.overdue(end)]
+    # Only an action with a target date can be overdue: its target is never None here.
+    overdue = [(a.id, a.text, str(a.target)) for a in plan.overdue(end)]
     return Section(
         title="Actions",
         paragraphs=(_FORCE_NOTES["actions"].format(body=_in_sentence(body)),),
@@ -770,15 +774,11 @@ def _yswd(
     for closed in loops:
         # What people said is dated the day the consultation closed, which may fall
         # before the year the consultation is reported in: take the whole loop.
-        items = closed.feedback_loop.items
-        first = min((i.date for i in items), default=period[0])
         subsections.append(
             Section(
                 title=f"Consultation: {_consultation_name(consultation_of(closed))}",
                 tables=(
-                    _yswd_table(
-                        you_said_we_did(closed.feedback_loop, (min(first, period[0]), period[1]))
-                    ),
+                    _yswd_table(you_said_we_did(closed.feedback_loop, (dt.date.min, period[1]))),
                 ),
             )
         )
