@@ -613,3 +613,29 @@ class TestEqualityReach:
                 ),
             ),
         )
+
+    def test_a_characteristic_no_one_took_part_in_shows_no_share(self) -> None:
+        """Its shares read "*" (suppressed) and its total's a bare "0": there is no share."""
+        participants = [
+            ReachCount(characteristic="sex", group="Female", count=0),
+            ReachCount(characteristic="sex", group="Male", count=0),
+            ReachCount(characteristic="age", group="under 25", count=4),
+            ReachCount(characteristic="age", group="25 and over", count=16),
+        ]
+        reach = annual_engagement_report(
+            2015, body="Oxfordshire CCG", participants=participants, suppress_below=3
+        ).section("Equality reach")
+        assert reach.paragraphs == (
+            (
+                "* suppressed: fewer than 3 participants, or a figure that would reveal "
+                "such a count. Shares are of those who stated a group (– where no one took "
+                "part)."
+            ),
+        )
+        sex, age = reach.sections
+        assert sex.tables[0].rows == (
+            ("Female", "0", "–"),
+            ("Male", "0", "–"),
+            ("Total", "0", "–"),
+        )
+        assert age.tables[0].rows[-1] == ("Total", "20", "100%")

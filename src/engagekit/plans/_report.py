@@ -940,13 +940,18 @@ def _reach(reach: Sequence[ReachCount], suppress_below: int) -> Section:
         for characteristic, counts in groups.items()
     ]
     subsections = []
+    empty = False
     for protected in protect(tables, suppress_below=suppress_below):
         table = cast("CountTable", protected)
+        # With no participants there is no share to show, hidden or not.
+        none = table.total == 0
+        empty = empty or none
         rows: list[tuple[str, str, str]] = [
-            (group, _shown(n), _pct(share))
+            (group, _shown(n), _NO_SHARE if none else _pct(share))
             for group, n, share in zip(table.categories, table.counts, table.shares, strict=True)
         ]
-        rows.append(("Total", _shown(table.total), "100%" if table.total else _shown(table.total)))
+        total_share = _NO_SHARE if none else ("100%" if table.total else MARK)
+        rows.append(("Total", _shown(table.total), total_share))
         subsections.append(
             Section(
                 title=table.name,
@@ -958,11 +963,16 @@ def _reach(reach: Sequence[ReachCount], suppress_below: int) -> Section:
         paragraphs=(
             (
                 f"{MARK} suppressed: fewer than {suppress_below} participants, or a figure "
-                "that would reveal such a count. Shares are of those who stated a group."
+                "that would reveal such a count. Shares are of those who stated a group"
+                + (f" ({_NO_SHARE} where no one took part)." if empty else ".")
             ),
         ),
         sections=subsections,
     )
+
+
+#: The share of a group, and of the total, of a characteristic no one took part in.
+_NO_SHARE = "–"
 
 
 def _shown(value: int | None) -> str:
