@@ -501,6 +501,12 @@ class TestConsultations:
             ),
         )
 
+    def test_response_reports_are_listed_as_they_were_published(self) -> None:
+        """The record holds the beds consultation first; its report came out last."""
+        record = EngagementRecord(body=BODY, consultations=[BEDS, WALK_IN])
+        limbs = annual_engagement_report(2018, record).section("The public involvement duty")
+        assert [item[:10] for item in limbs.sections[2].items] == ["2018-04-01", "2019-03-31"]
+
     def test_the_limbs_they_show(self) -> None:
         """Limb (b) for each that ran; limb (c) for a considered response report published
         in the year, its first and last days included."""

@@ -843,6 +843,7 @@ def _consultation_limbs(
         Limb.PROPOSALS: [_consulted_item(part) for part in consulted],
         Limb.DECISIONS: [],
     }
+    reports: list[tuple[dt.date, str]] = []
     for part in every:
         consultation = consultation_of(part)
         published = consultation.report_published
@@ -851,11 +852,18 @@ def _consultation_limbs(
             and published is not None
             and start <= published <= end
         ):
-            found[Limb.DECISIONS].append(
+            item = (
                 f"{published.isoformat()}: Response report on the consultation "
                 f"{_consultation_name(consultation)}, considered in the decision"
             )
+            reports.append((published, item))
+    # In the order they were published, as the evidence under each limb is listed.
+    found[Limb.DECISIONS] = [item for _, item in sorted(reports, key=_first)]
     return found
+
+
+def _first(pair: tuple[dt.date, str]) -> dt.date:
+    return pair[0]
 
 
 def _consultations(consulted: Sequence[ConsultationPart], end: dt.date) -> Section:
