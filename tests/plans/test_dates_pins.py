@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from engagekit.errors import InvalidValueError, ParseError, UnknownChoiceError
+from engagekit.errors import InvalidTypeError, InvalidValueError, ParseError, UnknownChoiceError
 from engagekit.plans import Precision, TargetDate
 
 
@@ -133,6 +133,11 @@ class TestPhrases:
             ("2011-02-30", "not a real date (day is out of range for month)"),
             ("27th April 2011 then 3rd May 2011", "more than one date; give each its own target"),
             ("ongoing 2012 and 2013", "more than one date; give each its own target"),
+            # Overlapping matches: the leftmost wins, so what is left is a second date,
+            # whether the longer match starts later ("2012 - 2013" after "Q3 2012") or
+            # comes from a pattern tried first ("2012-03-31" inside "Q1 2012-03-31").
+            ("Q3 2012 - 2013", "more than one date; give each its own target"),
+            ("Q1 2012-03-31", "more than one date; give each its own target"),
             ("Dec 5th event", "no year given (engagekit never assumes the current year)"),
             ("Soon", "no date found"),
             ("   ", "no date given"),
@@ -193,6 +198,18 @@ class TestPhrases:
         """A label ending, or a note starting, with a capital letter keeps it."""
         target = TargetDate.parse("Phase IX - May 2011 - Xmas edition")
         assert (target.label, target.note) == ("Phase IX", "Xmas edition")
+
+    @pytest.mark.parametrize(
+        ("given", "message"),
+        [
+            (2011, "text: got int 2011; expected a phrase (text)"),
+            (None, "text: got NoneType None; expected a phrase (text)"),
+        ],
+    )
+    def test_a_phrase_that_is_not_text(self, given: object, message: str) -> None:
+        """A year given as a number is a type error naming the parameter, not a parse error."""
+        with pytest.raises(InvalidTypeError, match=f"^{re.escape(message)}$"):
+            TargetDate.parse(given)  # type: ignore[arg-type]
 
     def test_an_unknown_year_style_names_the_parameter(self) -> None:
         with pytest.raises(UnknownChoiceError, match=r"^years: 'fiscal' is not allowed"):
