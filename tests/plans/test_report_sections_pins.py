@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from engagekit import examples
 from engagekit.consultations import Consultation
 from engagekit.cycles import EngagementStage
@@ -506,6 +508,22 @@ class TestConsultations:
         record = EngagementRecord(body=BODY, consultations=[BEDS, WALK_IN])
         limbs = annual_engagement_report(2018, record).section("The public involvement duty")
         assert [item[:10] for item in limbs.sections[2].items] == ["2018-04-01", "2019-03-31"]
+
+    def test_reports_published_on_one_day_keep_the_record_s_order(self) -> None:
+        """Not sorted by their names: the walk-in centre's (W) comes before the beds' (C)."""
+        same_day = attrs.evolve(WALK_IN, id="beds-2017", title="Community hospital beds")
+        record = EngagementRecord(body=BODY, consultations=[WALK_IN, same_day])
+        limbs = annual_engagement_report(2018, record).section("The public involvement duty")
+        assert limbs.sections[2].items == (
+            (
+                "2018-04-01: Response report on the consultation Walk-in centre hours, "
+                "considered in the decision"
+            ),
+            (
+                "2018-04-01: Response report on the consultation Community hospital beds, "
+                "considered in the decision"
+            ),
+        )
 
     def test_the_limbs_they_show(self) -> None:
         """Limb (b) for each that ran; limb (c) for a considered response report published
