@@ -20,7 +20,6 @@ from engagekit.consultations._consultation import (
     QuestionKind,
     RespondentType,
 )
-from engagekit.consultations._monitoring import monitoring_scheme
 from engagekit.duties.equality import ProtectedCharacteristic
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
 from engagekit.plans._kinds import Channel, FeedbackKind
@@ -92,6 +91,10 @@ def _monitoring(value: object) -> Any:
             value,
             expected="a mapping of characteristic to category",
         )
+    # The schemes' module is read with the first monitoring answer: a record that only
+    # names its consultations, as most do, never needs it.
+    from engagekit.consultations._monitoring import monitoring_scheme
+
     found: dict[ProtectedCharacteristic, str] = {}
     for key, answer in value.items():
         characteristic = ProtectedCharacteristic(key)
@@ -640,6 +643,8 @@ class ResponseSet(_display.Displayable):
                 by,
                 reason="group by 'channel', 'respondent-type' or a protected characteristic",
             ) from None
+        from engagekit.consultations._monitoring import monitoring_scheme
+
         scheme = monitoring_scheme(characteristic)
         column = self._monitoring[characteristic]
         return (
