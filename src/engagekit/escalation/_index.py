@@ -136,6 +136,12 @@ def _frozen(lists: dict[str, list[str]]) -> Mapping[str, tuple[str, ...]]:
 def _roots(index: Iterable[str], primary: Mapping[str, str]) -> dict[str, str]:
     root: dict[str, str] = {}
     for body_id in index:
+        if body_id in root:
+            continue
+        parent = primary.get(body_id)
+        if parent is not None and (found := root.get(parent)) is not None:
+            root[body_id] = found  # most bodies: the parent's route was walked before
+            continue
         path = []
         current = body_id
         while current not in root:
