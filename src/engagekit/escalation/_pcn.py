@@ -33,7 +33,6 @@ from engagekit.errors import (
 from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import (
-    _UNPARSED,
     ParentConflict,
     SkippedRow,
     _body,
@@ -195,6 +194,20 @@ class PcnImport(_display.Displayable, _display.Tabular):
         return _count_reasons(self.skipped)
 
 
+# The reader makes every record its result holds, so the result is made unchecked:
+# the checked constructor would look again at each of thousands of records.
+_import: typing.Callable[
+    [
+        EscalationNetwork,
+        int,
+        tuple[PcnMembership, ...],
+        tuple[SkippedRow, ...],
+        tuple[ParentConflict, ...],
+    ],
+    PcnImport,
+] = trusted_factory(PcnImport, "network", "rows", "memberships", "skipped", "warnings")
+
+
 def _source() -> Source:
     return Source(**_data.documents()["ods-epcn"])
 
@@ -302,13 +315,15 @@ def _build(
     names: dict[str, str] = {}  # code -> the name the file gives it
     ods = _validate.ODS_PATTERN.match
     # Checked once each: the (PCN, sub-ICB location, practice's sub-ICB location)
-    # codes, which repeat, and each date text of a column; a practice's own code is
-    # checked on its row.
+    # codes, which repeat, and the (start, end) date texts, as few; a practice's own
+    # code is checked on its row.
     parent_codes: dict[tuple[str, str, str], tuple[str, str, str, bool]] = {}
-    starts: dict[str, dt.date | str | None] = {}
-    ends: dict[str, dt.date | str | None] = {}
+    spans: dict[tuple[str, str], tuple[dt.date | None, dt.date | None] | str] = {}
     skip, membership_of = _skipped_row, _membership
     layout_checked = False
+    # Whether a row replaced an earlier row's membership: the only step that leaves
+    # the memberships and skipped rows out of line order.
+    reordered = False
 
     def malformed(line: int, code: str | None, reason: str) -> None:
         nonlocal more
@@ -353,31 +368,20 @@ def _build(
         if parents is None:
             parents = parent_codes[cells] = _parent_codes(cells)
         pcn, sub_icb, practice_sub, good = parents
-        start_text, end_text = row[_START], row[_END]
-        start = starts.get(start_text, _UNPARSED)
-        if start is _UNPARSED:
-            start = starts[start_text] = _date(start_text, _START + 1, COLUMNS[_START])
-        end = ends.get(end_text, _UNPARSED)
-        if end is _UNPARSED:
-            end = ends[end_text] = _date(end_text, _END + 1, COLUMNS[_END])
-        if (
-            not (good and code_ok)
-            or isinstance(start, str)
-            or isinstance(end, str)
-            or (start is not None and end is not None and end < start)
-        ):
+        texts = row[_START], row[_END]
+        span = spans.get(texts)
+        if span is None:
+            span = spans[texts] = _span(*texts)
+        if not (good and code_ok) or isinstance(span, str):
             if all(not cell.strip() for cell in row):
                 skipped.append(skip(line, None, "blank line"))
                 continue
             row_problems = _code_problems(practice, pcn, sub_icb, practice_sub)
-            row_problems.extend(d for d in (start, end) if isinstance(d, str))
-            if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
-                row_problems.append(
-                    f"the membership ends ({end.isoformat()}) before it starts "
-                    f"({start.isoformat()})"
-                )
+            if isinstance(span, str):
+                row_problems.append(span)
             malformed(line, practice if code_ok else None, "; ".join(row_problems))
             continue
+        start, end = span
         if as_of is None:
             if end is not None:
                 skipped.append(skip(line, practice, f"membership ended (on {end.isoformat()})"))
@@ -395,8 +399,9 @@ def _build(
             if unknown:
                 malformed(line, practice, unknown)
                 continue
-        earlier = member_of.get(practice)
-        if earlier is not None:
+        first = len(kept)  # the practice's place in kept, if this is its first row
+        earlier = member_of.setdefault(practice, first)
+        if earlier != first:
             other = kept[earlier]
             message = (
                 f"practice {practice} is in {pcn} here and in {other.pcn} on line {other.line}"
@@ -408,10 +413,10 @@ def _build(
             if (start or dt.date.min) > (other.start or dt.date.min):
                 kept[earlier] = membership_of(line, practice, pcn, sub_icb, start, end)
                 skipped.append(skip(other.line, practice, f"{_LOST}: {message}"))
+                reordered = True
             else:
                 skipped.append(skip(line, practice, f"{_LOST}: {message}"))
             continue
-        member_of[practice] = len(kept)
         kept.append(membership_of(line, practice, pcn, sub_icb, start, end))
         # The first name the file gives each code.
         if practice not in names and (text := row[_PRACTICE_NAME].strip()):
@@ -425,8 +430,9 @@ def _build(
     if problems:
         raise DocumentError(origin, problems, more=more)
     _refuse_empty(origin, line, skipped)
-    kept.sort(key=_line_of)
-    skipped.sort(key=_line_of)
+    if reordered:
+        kept.sort(key=_line_of)
+        skipped.sort(key=_line_of)
     parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
     label = name or (
         f"{network.name} with primary care networks"
@@ -437,13 +443,7 @@ def _build(
         built = _alone(kept, parent_of, names, label, as_of)
     else:
         built = _merged(network, kept, parent_of, names, label)
-    return PcnImport(
-        network=built,
-        rows=line,
-        memberships=kept,
-        skipped=skipped,
-        warnings=conflicts,
-    )
+    return _import(built, line, tuple(kept), tuple(skipped), tuple(conflicts))
 
 
 def _header_error(origin: str, line: int, row: list[str]) -> DocumentError:
@@ -467,10 +467,22 @@ _LOST = "in two PCNs at once; the membership that started last is kept"
 def _parent_codes(cells: tuple[str, str, str]) -> tuple[str, str, str, bool]:
     """The PCN, its sub-ICB location and the practice's, stripped, and whether all
     three are ODS codes (the practice's may be empty)."""
-    pcn, sub_icb, practice_sub = (cell.strip() for cell in cells)
+    pcn, sub_icb, practice_sub = map(str.strip, cells)
     ods = _validate.ODS_PATTERN.match
     good = bool(ods(pcn) and ods(sub_icb) and (not practice_sub or ods(practice_sub)))
     return pcn, sub_icb, practice_sub, good
+
+
+def _span(start_text: str, end_text: str) -> tuple[dt.date | None, dt.date | None] | str:
+    """A membership's start and end (``None`` for an empty cell), or what is wrong
+    with them, as text."""
+    start = _date(start_text, _START + 1, COLUMNS[_START])
+    end = _date(end_text, _END + 1, COLUMNS[_END])
+    if isinstance(start, str) or isinstance(end, str):
+        return "; ".join(d for d in (start, end) if isinstance(d, str))
+    if start is not None and end is not None and end < start:
+        return f"the membership ends ({end.isoformat()}) before it starts ({start.isoformat()})"
+    return start, end
 
 
 def _code_problems(practice: str, pcn: str, sub_icb: str, practice_sub: str) -> list[str]:
@@ -553,7 +565,7 @@ def _replaceable_name(body: Body) -> bool:
 def _pcn_body(pcn: str, names: dict[str, str]) -> Body:
     return _body(
         pcn,
-        names.get(pcn, f"Primary care network {pcn}"),
+        names.get(pcn) or f"Primary care network {pcn}",
         BodyKind.PRIMARY_CARE_NETWORK,
         Tier.NEIGHBOURHOOD,
     )
