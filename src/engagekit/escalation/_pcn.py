@@ -319,6 +319,8 @@ def _build(
     # code is checked on its row.
     parent_codes: dict[tuple[str, str, str], tuple[str, str, str, bool]] = {}
     spans: dict[tuple[str, str], tuple[dt.date | None, dt.date | None] | str] = {}
+    # The end dates of ended memberships recur: each reason is made once and shared.
+    ended: dict[dt.date, str] = {}
     skip, membership_of = _skipped_row, _membership
     layout_checked = False
     # Whether a row replaced an earlier row's membership: the only step that leaves
@@ -384,7 +386,10 @@ def _build(
         start, end = span
         if as_of is None:
             if end is not None:
-                skipped.append(skip(line, practice, f"membership ended (on {end.isoformat()})"))
+                reason = ended.get(end)
+                if reason is None:
+                    reason = ended[end] = f"membership ended (on {end.isoformat()})"
+                skipped.append(skip(line, practice, reason))
                 continue
         elif start is not None and start > as_of:
             reason = f"membership not in force on {as_of.isoformat()} (started {start.isoformat()})"
@@ -587,7 +592,8 @@ def _alone(
         _body(m.practice, names.get(m.practice, m.practice), practice_kind, practice_tier)
         for m in kept
     ]
-    bodies.extend(_pcn_body(pcn, names) for pcn in sorted(parent_of))
+    pcns = sorted(parent_of)
+    bodies.extend([_pcn_body(pcn, names) for pcn in pcns])
     # A PCN's parent is the commissioner of its day, of the kind `from_ods` gives it:
     # a CCG before 1 July 2022, a sub-ICB location from then (and with no date).
     kind = era_kinds(as_of)[0]
@@ -599,7 +605,7 @@ def _alone(
             name = entry.readable if entry is not None else f"{kind.label} {sub}"
         bodies.append(_body(sub, name, kind, Tier.PLACE))
     links = [_link(m.practice, m.pcn) for m in kept]
-    links.extend(_link(pcn, sub) for pcn, sub in sorted(parent_of.items()))
+    links.extend([_link(pcn, parent_of[pcn]) for pcn in pcns])
     return _tree_network(label, bodies, links, _source())
 
 
