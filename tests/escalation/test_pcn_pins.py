@@ -380,6 +380,21 @@ class TestTwoPcnsAtOnce:
             )
         ]
 
+    def test_a_replaced_membership_leaves_everything_in_line_order(self) -> None:
+        text = (
+            row(start="20190701")
+            + row("A81002")
+            + row(pcn="U00002", start="20200401")
+            + row("A81003", end="20210401")
+        )
+        result = read(text, strict=False)
+        assert [(m.line, m.practice, m.pcn) for m in result.memberships] == [
+            (2, "A81002", "U00001"),
+            (3, "A81001", "U00002"),
+        ]
+        assert [(s.line, s.code) for s in result.skipped] == [(1, "A81001"), (4, "A81003")]
+        assert [b.id for b in result.network.practices] == ["A81002", "A81001"]
+
     def test_an_earlier_start_or_a_tie_keeps_the_first(self) -> None:
         lost = (
             "in two PCNs at once; the membership that started last is kept: "
