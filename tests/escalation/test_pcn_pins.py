@@ -621,3 +621,15 @@ class TestXlsx:
             f"source: {str(path)!r} is not allowed: reading .xlsx needs openpyxl: "
             "pip install 'engagekit[xlsx]'"
         )
+
+
+def test_a_row_whose_two_dates_are_both_wrong_names_each() -> None:
+    """Both date columns are reported, in column order, on the row's one line."""
+    with pytest.raises(DocumentError) as exc:
+        read(row(start="20191399", end="someday"))
+    assert str(exc.value) == (
+        "<epcncorepartnerdetails.csv>: 1 problem\n"
+        "  line 1: column 9 (Practice to PCN Relationship Start Date) '20191399' is not a "
+        "YYYYMMDD date; column 10 (Practice to PCN Relationship End Date) 'someday' is not "
+        "a YYYYMMDD date"
+    )
