@@ -305,7 +305,7 @@ class TestHistoricReads:
         assert [b.id for b in result.network.route("C81003")] == ["15M", "QJ2", "Y61", "england"]
         assert str(result.warnings[1]) == (
             "line 5: QJ2 is under Y60 here but under Y61 on line 6; "
-            "kept Y61 (the practice closed last decides (closed 2018-09-30))"
+            "kept Y61 (the practice closed last, on 2018-09-30, decides)"
         )
         assert {b.id for b in result.network.bodies} >= {"Y61", "Y63"}
         assert "Y60" not in {b.id for b in result.network.bodies}

@@ -367,11 +367,11 @@ class TestParentRule:
         assert [str(w) for w in result.warnings] == [
             (
                 "line 1: 16C is under QHM here but under QOQ on line 3; "
-                "kept QOQ (the practice closed last decides (closed 2018-01-01))"
+                "kept QOQ (the practice closed last, on 2018-01-01, decides)"
             ),
             (
                 "line 2: QOQ is under Y63 here but under Y62 on line 3; "
-                "kept Y62 (the practice closed last decides (closed 2018-01-01))"
+                "kept Y62 (the practice closed last, on 2018-01-01, decides)"
             ),
         ]
 
@@ -446,7 +446,7 @@ class TestParentRule:
         assert [str(w) for w in result.warnings] == [
             (
                 "line 1: 16C is under QHM here but under QOQ on line 2; "
-                "kept QOQ (the practice closed last decides (closed 2018-01-01))"
+                "kept QOQ (the practice closed last, on 2018-01-01, decides)"
             ),
         ]
 

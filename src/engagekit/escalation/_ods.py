@@ -848,7 +848,7 @@ def _resolve(
             elif best[0] == _OPEN_RANK:
                 rule = _OPEN_DECIDE
             else:
-                rule = f"the practice closed last decides (closed {best[0].isoformat()})"
+                rule = f"the practice closed last, on {best[0].isoformat()}, decides"
             conflicts.append(
                 ParentConflict(
                     line=entry[2],
