@@ -6,6 +6,8 @@ Registered on the dispatching functions of ``engagekit._display`` when
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 from engagekit._display import (
     Record,
     counted,
@@ -277,14 +279,24 @@ def _(value: YouSaidWeDid) -> str:
     return f'<div class="engagekit">{table(_YSWD, _yswd_rows(value), caption=value.title)}</div>'
 
 
+def _labelled_rows(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """Table rows as plain text, for prose that does not fit in columns: each row an
+    entry named by its first cell, with its other cells labelled by their headers."""
+    lines = []
+    for row in rows:
+        lines.append(f"- {row[0]}")
+        lines.extend(
+            f"    {header}: {cell}"
+            for header, cell in zip(headers[1:], row[1:], strict=True)
+            if cell
+        )
+    return lines
+
+
 @text.register
 def _(value: YouSaidWeDid) -> str:
     lines = [value.title, f"{value.start.isoformat()} to {value.end.isoformat()}"]
-    for row in _yswd_rows(value):
-        lines.append(f"- {row[0]}")
-        for label, cell in zip(_YSWD[1:], row[1:], strict=True):
-            if cell:
-                lines.append(f"    {label}: {cell}")
+    lines.extend(_labelled_rows(_YSWD, _yswd_rows(value)))
     return "\n".join(lines)
 
 
@@ -430,16 +442,8 @@ def _text_section(section: Section, level: int) -> list[str]:
         out.extend(f"- {item}" for item in section.items)
         out.append("")
     for tab in section.tables:
-        # A row per entry with its cells labelled: prose cells do not fit in columns.
-        for row in tab.rows:
-            out.append(f"- {row[0]}")
-            out.extend(
-                f"    {header}: {cell}"
-                for header, cell in zip(tab.headers[1:], row[1:], strict=True)
-                if cell
-            )
         if tab.rows:
-            out.append("")
+            out.extend([*_labelled_rows(tab.headers, tab.rows), ""])
     for child in section.sections:
         out.extend(_text_section(child, level + 1))
     return out
