@@ -151,7 +151,7 @@ class ComplianceReport(Result):
 
     Examples:
         >>> import datetime as dt
-        >>> from engagekit.evidence import Evidence, EvidenceFile
+        >>> from engagekit.evidence import Evidence
         >>> day = dt.date(2018, 6, 1)
         >>> minutes = Evidence(id="gb-minutes-2018-03",
         ...                    what="Governing body minutes: engagement plan agreed",
@@ -230,7 +230,7 @@ class Checklist(Displayable, Tabular):
 
     Examples:
         >>> import datetime as dt
-        >>> from engagekit.evidence import Evidence, EvidenceFile
+        >>> from engagekit.evidence import Evidence
         >>> checklist = Checklist.for_body(BodyType.ICB, on=dt.date(2024, 6, 30))
         >>> checklist  # doctest: +ELLIPSIS
         <Checklist for an ICB on 2024-06-30 with ... items>
