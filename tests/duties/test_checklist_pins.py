@@ -413,8 +413,9 @@ def test_evidence_must_be_a_list_of_records_with_distinct_ids() -> None:
         checklist.assess((minutes, minutes), as_of="2019-04-01")
     stray = _evidence("stray", "2019-01-01", "nhs-act-s14z2/d")
     message = (
-        "unknown requirement 'nhs-act-s14z2/d'; did you mean 'nhs-act-s14z2/c', "
-        "'nhs-act-s14z2/b', 'nhs-act-s14z2/a'?"
+        "unknown requirement 'nhs-act-s14z2/d' of the clinical commissioning group "
+        "checklist on 2019-04-01, cited at evidence[1].supports[0]; did you mean "
+        "'nhs-act-s14z2/c', 'nhs-act-s14z2/b', 'nhs-act-s14z2/a'?"
     )
     with pytest.raises(UnknownNameError, match=f"^{re.escape(message)}$"):
         checklist.assess(iter([minutes, stray]), as_of="2019-04-01")

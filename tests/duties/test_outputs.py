@@ -124,17 +124,18 @@ def test_cli_check_evidence_outside_the_checklist_names_file_path_body_and_day(c
     status, _ = run("check", "icb-annual-reports", "--body", "ccg", "--on", "2020-01-01")
     assert status == 2
     assert capsys.readouterr().err == (
-        "engagekit: error: icb-annual-reports: $.evidence[0].supports[0]: "
-        "'nhs-act-s14z58/explain-duties' is not allowed: not a requirement of the clinical "
-        "commissioning group checklist on 2020-01-01; did you mean "
+        "engagekit: error: unknown requirement 'nhs-act-s14z58/explain-duties' of the "
+        "clinical commissioning group checklist on 2020-01-01, cited at "
+        "evidence[0].supports[0] in icb-annual-reports; did you mean "
         "'nhs-act-s14z15/explain-involvement', 'nhs-act-s14z2/a', 'nhs-act-s14z2/constitution'?\n"
     )
     status, _ = run("check", "icb-annual-reports", "--body", "icb", "--on", "2022-01-01")
     assert status == 2
-    assert capsys.readouterr().err.endswith(
-        "not a requirement of the integrated care board checklist on 2022-01-01 (no "
-        "integrated care boards existed on 2022-01-01: the first were established on "
-        "2022-07-01)\n"
+    assert capsys.readouterr().err == (
+        "engagekit: error: unknown requirement 'nhs-act-s14z58/explain-duties' of the "
+        "integrated care board checklist on 2022-01-01 (no integrated care boards existed "
+        "on 2022-01-01: the first were established on 2022-07-01), cited at "
+        "evidence[0].supports[0] in icb-annual-reports\n"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from engagekit.cli._args import date_arg
@@ -19,7 +19,7 @@ from engagekit.duties import (
     load_evidence,
     registry,
 )
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import UnknownNameError
 from engagekit.evidence import Evidence, EvidenceKind
 
 
@@ -152,29 +152,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     except UnknownNameError as exc:
         if exc.kind != "requirement":
             raise
-        raise _not_in_checklist(exc, evidence, args.evidence_file, checklist) from None
+        # The library says where in the evidence; the file it came from is known here.
+        within = f"{exc.within} in {args.evidence_file}"
+        raise UnknownNameError(exc.kind, exc.name, choices=exc.choices, within=within) from None
     emit(out, args.format, report)
     return 1 if report.gaps else 0
-
-
-def _not_in_checklist(
-    exc: UnknownNameError, evidence: Sequence[Evidence], origin: str, checklist: Checklist
-) -> InvalidValueError:
-    """Evidence supporting a requirement the body's checklist on that day lacks, said
-    with the file, the path in it, the body and the day (the library names the id
-    alone, which read as if the requirement did not exist)."""
-    path = next(
-        f"$.evidence[{i}].supports[{j}]"
-        for i, item in enumerate(evidence)
-        for j, supported in enumerate(item.supports)
-        if supported == exc.name
-    )
-    reason = f"not a requirement of the {checklist.body.label} checklist on {checklist.on}"
-    if checklist.reason:
-        reason += f" ({checklist.reason})"
-    elif exc.suggestions:
-        reason += "; did you mean " + ", ".join(repr(s) for s in exc.suggestions) + "?"
-    return InvalidValueError(f"{origin}: {path}", exc.name, reason=reason)
 
 
 def demo(out: TextIO) -> None:

@@ -289,6 +289,18 @@ class Checklist(Displayable, Tabular):
         """The requirement ids, in order."""
         return tuple(item.id for item in self.items)
 
+    def _not_mine(self, requirement_id: str, index: int, item: Evidence) -> UnknownNameError:
+        """Evidence citing a requirement this checklist lacks: said with the checklist's
+        body and day (and why it is empty), and where the evidence cites it."""
+        why = f" ({self.reason})" if self.reason else ""
+        where = f"evidence[{index}].supports[{item.supports.index(requirement_id)}]"
+        return UnknownNameError(
+            "requirement",
+            requirement_id,
+            choices=self.ids,
+            within=f"the {self.body.label} checklist on {self.on}{why}, cited at {where}",
+        )
+
     def assess(
         self,
         evidence: Iterable[Evidence],
@@ -341,7 +353,7 @@ class Checklist(Displayable, Tabular):
             for requirement_id in dict.fromkeys(item.supports):
                 mine = supporting.get(requirement_id)
                 if mine is None:
-                    raise UnknownNameError("requirement", requirement_id, choices=self.ids)
+                    raise self._not_mine(requirement_id, index, item)
                 mine.append(item)
         findings = [_judge(entry, supporting[entry.id], day, stated) for entry in self.items]
         # Gaps first; the sort is stable, so each group keeps the checklist's order.
