@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks._docs import DOCS_PAGE, write_page
+from benchmarks._docs import DOCS_PAGE, extras_text, write_page
 from benchmarks._runner import RATIO_SLACK, Growth, measure, measure_growth
 
 
@@ -150,8 +150,7 @@ def _print_growth(result: dict[str, Any], *, quick: bool = False) -> None:
         for name, ref in row.get("references", {}).items():
             print(f"      {name}: {_ms(ref['seconds'])} (ours is {ref['ratio']:.2f}x)")
     if result.get("extras"):
-        values = ", ".join(f"{name} {value}" for name, value in result["extras"].items())
-        print(f"      at n = {result['sizes'][-1]['size']:,}: {values}")
+        print(f"      at n = {result['sizes'][-1]['size']:,}: {extras_text(result)}")
     target = ""
     if result["target"] and not quick:  # a quick run checks the exponent only
         target = f"ratio <= {result['target']:g} at the largest size, "

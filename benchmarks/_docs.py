@@ -82,13 +82,18 @@ def _floors(results: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def extras_text(result: dict[str, Any]) -> str:
+    """A growth result's extras in one line ("name value, name value"), as the console
+    and this page both show them."""
+    return ", ".join(f"{name} {value}" for name, value in result["extras"].items())
+
+
 def _extras(results: list[dict[str, Any]]) -> list[str]:
-    lines = []
-    for r in results:
-        if r.get("extras"):
-            values = ", ".join(f"{name} {value}" for name, value in r["extras"].items())
-            lines.append(f"- {r['workload']}, at {r['sizes'][-1]['size']:,} {r['unit']}: {values}.")
-    return lines
+    return [
+        f"- {r['workload']}, at {r['sizes'][-1]['size']:,} {r['unit']}: {extras_text(r)}."
+        for r in results
+        if r.get("extras")
+    ]
 
 
 def _fixed_rows(results: list[dict[str, Any]]) -> list[str]:
