@@ -46,13 +46,14 @@ def test_invalid_value_suggests_close_allowed_values() -> None:
 def test_a_missing_value_is_said_to_be_missing_not_none() -> None:
     """A field not given at all read "None is not allowed", which names no value given."""
     error = errors.InvalidValueError(
-        "population['race']", None, missing=True, reason="the participants answered it"
+        "population['race']", None, reason="the participants answered it"
     )
     assert str(error) == "population['race']: missing: the participants answered it"
-    assert (error.value, error.missing) == (None, True)
+    assert error.value is None
     copy = pickle.loads(pickle.dumps(error))
-    assert (str(copy), copy.missing) == (str(error), True)
-    assert errors.InvalidValueError("stage", None).missing is False
+    assert str(copy) == str(error)
+    assert str(errors.InvalidValueError("stage", None)) == "stage: missing"
+    assert str(errors.InvalidValueError("stage", "")) == "stage: '' is not allowed"
 
 
 def test_unknown_name_attributes() -> None:

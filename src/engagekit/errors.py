@@ -150,13 +150,14 @@ class InvalidValueError(EngagekitError, ValueError):
         value: the value given, unchanged.
         allowed: the allowed values, or a description of them.
         reason: why the value is not allowed, when that is more than "not in allowed".
-        missing: the field was not given at all (``value`` is then ``None``), so the
-            message says it is missing rather than that ``None`` is not allowed.
+
+    A value of ``None`` is a field not given (or given as nothing): the message says
+    it is missing, not that ``None`` is not allowed.
 
     Examples:
         >>> print(InvalidValueError("progress", 140, reason="must lie between 0 and 100"))
         progress: 140 is not allowed: must lie between 0 and 100
-        >>> print(InvalidValueError("population['sex']", None, missing=True,
+        >>> print(InvalidValueError("population['sex']", None,
         ...                         reason="the participants answered it"))
         population['sex']: missing: the participants answered it
     """
@@ -168,15 +169,15 @@ class InvalidValueError(EngagekitError, ValueError):
         *,
         allowed: Sequence[object] | str | None = None,
         reason: str | None = None,
-        missing: bool = False,
     ) -> None:
-        self._remember(field, value, allowed=allowed, reason=reason, missing=missing)
+        self._remember(field, value, allowed=allowed, reason=reason)
         self.field = field
         self.value = value
         self.allowed = allowed
         self.reason = reason
-        self.missing = missing
-        message = f"{field}: missing" if missing else f"{field}: {short_repr(value)} is not allowed"
+        message = (
+            f"{field}: missing" if value is None else f"{field}: {short_repr(value)} is not allowed"
+        )
         if reason:
             message += f": {reason}"
         if isinstance(allowed, str):

@@ -31,7 +31,7 @@ class TestAssessment:
         with pytest.raises(InvalidValueError) as info:
             Assessment(criterion=Criterion.ACCEPTABLE, rating=Rating.MET)
         assert str(info.value) == (
-            "Assessment.audience: None is not allowed: acceptability is judged separately "
+            "Assessment.audience: missing: acceptability is judged separately "
             "for patients, staff and the public; allowed: 'patients', 'staff', 'public'"
         )
 

@@ -109,9 +109,7 @@ def test_a_grade_and_its_rank_go_together() -> None:
     }
     with pytest.raises(InvalidValueError) as error:
         UnitGrade(**common, outcome="met", message="graded achieving", number=1, grade="achieving")
-    assert _message(error) == (
-        "UnitGrade.rank: None is not allowed: a grade and its rank go together"
-    )
+    assert _message(error) == ("UnitGrade.rank: missing: a grade and its rank go together")
     with pytest.raises(InvalidValueError) as error:
         UnitGrade(**common, outcome="met", message="graded achieving", number=1, rank=2)
     assert _message(error) == "UnitGrade.rank: 2 is not allowed: a grade and its rank go together"
@@ -131,9 +129,7 @@ def test_an_outcome_grade_and_its_rank_and_score_go_together() -> None:
     }
     with pytest.raises(InvalidValueError) as error:
         OutcomeGrade(**common, outcome="met", message="graded 2", unit=1, grade="2")
-    assert _message(error) == (
-        "OutcomeGrade.rank: None is not allowed: a grade and its rank go together"
-    )
+    assert _message(error) == ("OutcomeGrade.rank: missing: a grade and its rank go together")
     with pytest.raises(InvalidValueError) as error:
         OutcomeGrade(**common, outcome="met", message="graded 2", unit=1, rank=2)
     assert _message(error) == (
@@ -707,7 +703,7 @@ def test_a_gradings_rating_must_be_the_band_its_score_falls_in() -> None:
     with pytest.raises(InvalidValueError) as error:
         EdsOutcomeGrading(**common, score=20, bands=bands)
     assert _message(error) == (
-        "EdsOutcomeGrading.rating: None is not allowed: "
+        "EdsOutcomeGrading.rating: missing: "
         "must be the band of the bands given that score 20 falls in (High)"
     )
     with pytest.raises(InvalidValueError) as error:

@@ -130,7 +130,7 @@ def test_a_body_type_is_named_or_had() -> None:
         body_type = None
 
     message = (
-        "body.body_type: None is not allowed: is not a statutory body type, so no duty binds "
+        "body.body_type: missing: is not a statutory body type, so no duty binds "
         f"it as such; allowed: {_BODIES}"
     )
     with pytest.raises(InvalidValueError, match=_exactly(message)):

@@ -175,7 +175,7 @@ def test_duties_in_force_built_directly() -> None:
         LegalForce.STATUTE: (s14z2,),
         LegalForce.STATUTORY_GUIDANCE: (guidance,),
     }
-    message = "DutiesInForce.reason: None is not allowed: say why no duty bound the body"
+    message = "DutiesInForce.reason: missing: say why no duty bound the body"
     with pytest.raises(InvalidValueError, match=_exactly(message)):
         DutiesInForce(body="ccg", on=dt.date(2023, 1, 1), duties=())
 
@@ -188,16 +188,13 @@ def test_a_change_needs_exactly_the_versions_its_kind_has() -> None:
         (
             {"kind": "ended", "duty_id": "nhs-act-s14z2"},
             (
-                "DutyChange.before: None is not allowed: a duty that ended needs the version "
+                "DutyChange.before: missing: a duty that ended needs the version "
                 "that stopped applying"
             ),
         ),
         (
             {"kind": "started", "duty_id": "nhs-act-s14z2"},
-            (
-                "DutyChange.after: None is not allowed: a duty that started needs the version "
-                "that began"
-            ),
+            ("DutyChange.after: missing: a duty that started needs the version that began"),
         ),
         (
             {"kind": "started", "duty_id": "nhs-act-s14z2", "before": s14z2, "after": s14z2},

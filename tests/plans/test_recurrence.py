@@ -602,6 +602,5 @@ class TestNetworkBodies:
         with pytest.raises(InvalidValueError) as info:
             Recurrence.parse("quarterly", network=sutton())
         assert str(info.value) == (
-            "kind: None is not allowed: "
-            "say which kind of body in the network each occurrence is for"
+            "kind: missing: say which kind of body in the network each occurrence is for"
         )

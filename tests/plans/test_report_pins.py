@@ -292,7 +292,7 @@ class TestAnnualReportArguments:
     def test_a_body_or_a_record_is_needed(self) -> None:
         with pytest.raises(InvalidValueError) as raised:
             annual_engagement_report(2015)
-        assert str(raised.value) == "body: None is not allowed: give the body, or a record"
+        assert str(raised.value) == "body: missing: give the body, or a record"
 
     def test_a_body_type_is_read_as_the_body_type(self) -> None:
         with pytest.raises(UnknownChoiceError, match=re.escape("body_type: 'xyz' is not allowed;")):

@@ -432,7 +432,6 @@ def representation(
             raise InvalidValueError(
                 f"population[{characteristic.value!r}]",
                 None,
-                missing=True,
                 reason="the participants have answers for it, so it needs a population baseline",
             )
         where = f"population[{characteristic.value!r}]"
