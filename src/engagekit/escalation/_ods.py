@@ -458,6 +458,11 @@ class _Chain:
         self.rows = 0
 
 
+#: The reasons a line holding no row is skipped for, which `_refuse_empty` reads.
+BLANK_LINE = "blank line"
+HEADER_ROW = "header row"
+
+
 def _refuse_empty(origin: str, lines: int, skipped: Sequence[SkippedRow]) -> None:
     """Refuse a file with no row but blank lines and a header.
 
@@ -467,9 +472,9 @@ def _refuse_empty(origin: str, lines: int, skipped: Sequence[SkippedRow]) -> Non
     if len(skipped) != lines:  # some row was read
         return
     reasons = {row.reason for row in skipped}
-    if reasons <= {"blank line"}:
+    if reasons <= {BLANK_LINE}:
         raise ParseError(origin, reason="no rows: the file is empty")
-    if reasons <= {"blank line", "header row"}:
+    if reasons <= {BLANK_LINE, HEADER_ROW}:
         raise ParseError(origin, reason="no rows: the file holds only its header")
 
 
@@ -515,7 +520,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
             continue
         if len(row) != COLUMNS:
             if not row or all(not cell.strip() for cell in row):
-                skipped.append(skip(line, None, "blank line"))
+                skipped.append(skip(line, None, BLANK_LINE))
                 continue
             code = row[_CODE].strip() or None
             malformed(
@@ -551,7 +556,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
             or not (setting.isdigit() and setting.isascii())
         ):
             if not code and all(not cell.strip() for cell in row):
-                skipped.append(skip(line, None, "blank line"))
+                skipped.append(skip(line, None, BLANK_LINE))
                 continue
             malformed(line, code if ods(code) else None, _row_problem(row, code))
             continue

@@ -33,6 +33,8 @@ from engagekit.errors import (
 from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import (
+    BLANK_LINE,
+    HEADER_ROW,
     ParentConflict,
     SkippedRow,
     _body,
@@ -344,14 +346,14 @@ def _build(
             continue
         if len(row) != len(COLUMNS) or not layout_checked:
             if not row or all(not cell.strip() for cell in row):
-                skipped.append(skip(line, None, "blank line"))
+                skipped.append(skip(line, None, BLANK_LINE))
                 continue
             if not layout_checked:
                 layout_checked = True
                 if len(row) != len(COLUMNS):
                     raise _layout_error(origin, line, row)
                 if tuple(c.strip().lower() for c in row) == _HEADER:
-                    skipped.append(skip(line, None, "header row"))
+                    skipped.append(skip(line, None, HEADER_ROW))
                     continue
                 if row[0].strip().lower() == _HEADER[0]:
                     raise _header_error(origin, line, row)
@@ -376,7 +378,7 @@ def _build(
             span = spans[texts] = _span(*texts)
         if not (good and code_ok) or isinstance(span, str):
             if all(not cell.strip() for cell in row):
-                skipped.append(skip(line, None, "blank line"))
+                skipped.append(skip(line, None, BLANK_LINE))
                 continue
             row_problems = _code_problems(practice, pcn, sub_icb, practice_sub)
             if isinstance(span, str):
