@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.cycles import EngagementStage, ParticipationLevel
 
@@ -159,6 +159,7 @@ def _limbs(value: object) -> Any:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Evidence:
     """Something seen that a judgement can rest on, recorded once.
 
@@ -225,6 +226,7 @@ def _evidence_id(item: Evidence) -> str:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class EvidenceFile:
     """An evidence file: the records a body holds, as `engagekit check` and
     [`load_evidence`][engagekit.duties.load_evidence] read them.

@@ -38,7 +38,7 @@ from typing import ClassVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import (
     Displayable,
     Record,
@@ -152,6 +152,7 @@ _SEVERITY = {
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Reason:
     """One judgement inside a result, with the rule, the evidence and the source behind it.
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidTypeError, InvalidValueError
 
@@ -144,6 +144,7 @@ def _partial_date(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Source:
     """Where a fact comes from: a document, who published it, when, and where in it.
 

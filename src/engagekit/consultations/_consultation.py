@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.plans._kinds import Channel
@@ -167,6 +167,7 @@ def _optional_pair(value: object) -> Any:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Question:
     """One question of a consultation.
 
@@ -276,6 +277,7 @@ def _respondent_types(value: object) -> Any:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Consultation:
     """A formal public consultation on a proposal: what was asked, of whom, how and when.
 

@@ -19,7 +19,7 @@ from typing import IO, Any, ClassVar, NoReturn
 
 import attrs
 
-from engagekit import _data, _display
+from engagekit import _data, _display, _value
 from engagekit.choices import normalise
 from engagekit.consultations._consultation import (
     Consultation,
@@ -56,6 +56,7 @@ _QUESTION_KEYS = {"id", "column", "values", "separator", "themes_column", "colum
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class QuestionColumn:
     """Where one question's answers are in the export.
 
@@ -81,6 +82,7 @@ class QuestionColumn:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ImportMapping:
     """A mapping document: how the columns of one export become responses.
 
@@ -372,6 +374,7 @@ def load_mapping(source: str | os.PathLike[str] | IO[bytes]) -> ImportMapping:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ImportFinding:
     """Something in the export that could not be read as it stands.
 

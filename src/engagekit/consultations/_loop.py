@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.consultations._responses import ResponseSet, Theme
 from engagekit.errors import InvalidValueError
 from engagekit.plans._feedback import (
@@ -25,6 +25,7 @@ from engagekit.plans._kinds import ChangeStatus, Channel
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ThemeStatus:
     """One theme of a consultation and what was done about it.
 
@@ -92,6 +93,7 @@ class ThemeStatuses(_display.Listing[ThemeStatus]):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ClosureMetrics(_display.Tabular):
     """How far the loop is closed on a consultation, as of a date.
 
@@ -135,6 +137,7 @@ def _said_date(responses: ResponseSet) -> dt.date:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class ConsultationLoop(_display.Displayable, _display.Tabular):
     """A consultation's themes answered by "you said, we did" records, linked on to
     the decisions they informed, the actions taken and the evidence of outcomes.

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.choices import normalise
 from engagekit.duties.equality import ProtectedCharacteristic
 from engagekit.errors import InvalidTypeError, UnknownChoiceError
@@ -34,6 +34,7 @@ def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class MonitoringScheme:
     """The monitoring categories of one protected characteristic, and where they come from.
 

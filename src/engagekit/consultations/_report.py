@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.consultations._consultation import QuestionKind
 from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop, ThemeStatuses
 from engagekit.consultations._monitoring import PREFER_NOT_TO_SAY, monitoring_scheme
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Quote:
     """A free-text answer the report quotes for a theme, as the user chose it.
 

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Union
 
 import attrs
 
-from engagekit import _display, _lazy, _validate
+from engagekit import _display, _lazy, _validate, _value
 from engagekit.consultations._consultation import (
     Consultation,
     Question,
@@ -30,6 +30,7 @@ Answer = Union[str, int, tuple[str, ...]]  # noqa: UP007  (a runtime alias)
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Theme:
     """A theme of the catalogue people coded the free-text answers with.
 
@@ -105,6 +106,7 @@ def _monitoring(value: object) -> Any:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ConsultationResponse:
     """One respondent's response to a consultation.
 
@@ -194,6 +196,7 @@ def _window(consultation: Consultation) -> str:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Tally:
     """How many responses gave one value (an answer, a channel, a category, a theme).
 
@@ -267,6 +270,7 @@ def _tallies(counter: Mapping[Any, int], order: Iterable[Any], base: int, title:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class CrossTab(_display.Displayable, _display.Tabular):
     """A question's answers cross-tabulated by a respondent grouping.
 

@@ -9,7 +9,7 @@ from typing import IO, TYPE_CHECKING
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.cycles._choices import EngagementStage, MethodOfEngagement
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class MethodDetails:
     """The reference record behind a [`MethodOfEngagement`][engagekit.cycles.MethodOfEngagement]."""
 
@@ -40,6 +41,7 @@ def _methods(value: object) -> tuple[MethodOfEngagement, ...]:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class CommissioningStage:
     """One stage of a [`CommissioningCycle`][engagekit.cycles.CommissioningCycle].
 
@@ -61,6 +63,7 @@ class CommissioningStage:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class CommissioningCycle(Displayable, Tabular):
     """A commissioning cycle: ordered stages, each served by engagement stages and methods.
 
@@ -143,6 +146,7 @@ class CommissioningCycle(Displayable, Tabular):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _CyclesFile:
     cycle: tuple[CommissioningCycle, ...] = attrs.field(
         converter=_validate.to_tuple,
@@ -154,6 +158,7 @@ class _CyclesFile:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _Builtin:
     cycles: Mapping[str, CommissioningCycle]
     methods: Mapping[MethodOfEngagement, MethodDetails]

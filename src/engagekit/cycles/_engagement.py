@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.cycles._choices import _STAGE_ORDER, EngagementStage
 from engagekit.errors import InvalidValueError
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Consideration:
     """One "things to think about" heading of a stage, with its points (paraphrased)."""
 
@@ -32,6 +33,7 @@ class Consideration:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class StageDetails(Displayable, Tabular):
     """The reference record of one Engagement Cycle stage.
 
@@ -75,6 +77,7 @@ class StageDetails(Displayable, Tabular):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class FeedLink:
     """An explicit flow between stages other than the clockwise baton pass.
 
@@ -100,6 +103,7 @@ def _element_id(element: KeyElement) -> str:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class KeyElement:
     """One of the ten key elements of strategy, culture and systems at the cycle's centre.
 
@@ -127,6 +131,7 @@ class KeyElement:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class EngagementCycle(Displayable, Tabular):
     """The Engagement Cycle: five stages round a centre of strategy, culture and systems.
 

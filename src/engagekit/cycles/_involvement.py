@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.cycles._choices import _INVOLVEMENT_ORDER as _ORDER
 from engagekit.cycles._choices import InvolvementKind, InvolvementLevel
@@ -17,6 +17,7 @@ from engagekit.sources import Source
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class CaseStudy:
     """A case study the source gives to illustrate a level of involvement.
 
@@ -31,6 +32,7 @@ class CaseStudy:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class InvolvementDetails:
     """The reference record of one level of involvement."""
 
@@ -43,6 +45,7 @@ class InvolvementDetails:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _InvolvementFile:
     level: tuple[InvolvementDetails, ...] = attrs.field(
         converter=_validate.to_tuple, validator=_validate.a_tuple

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.cycles._choices import ParticipationLevel
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class LevelDetails:
     """The reference record behind a [`ParticipationLevel`][engagekit.cycles.ParticipationLevel].
 
@@ -37,6 +38,7 @@ class LevelDetails:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Rung:
     """One rung of a participation [`Ladder`][engagekit.cycles.Ladder].
 
@@ -59,6 +61,7 @@ class Rung:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Ladder(Displayable, Tabular):
     """A participation ladder: rungs from least to most citizen power.
 
@@ -148,12 +151,14 @@ class Ladder(Displayable, Tabular):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _ParticipationCatalogue:
     levels: Mapping[ParticipationLevel, LevelDetails]
     ladders: Mapping[str, Ladder]
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _ParticipationFile:
     level: tuple[LevelDetails, ...] = attrs.field(
         converter=_validate.to_tuple, validator=_validate.a_tuple

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import short_repr
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.errors import InvalidTypeError
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Principle:
     """One principle of good engagement.
 
@@ -38,6 +39,7 @@ class Principle:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class PrincipleSet:
     """A named set of principles of good engagement, usable as a scoring rubric.
 
@@ -130,6 +132,7 @@ class PrincipleSet:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _PrinciplesFile:
     set: tuple[PrincipleSet, ...] = attrs.field(
         converter=_validate.to_tuple,

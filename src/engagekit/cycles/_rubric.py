@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.cycles._principles import Principle
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
@@ -18,6 +18,7 @@ from engagekit.results import Outcome, Reason, Result
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Judgement:
     """An assessor's judgement of how far a plan meets one principle, and why.
 
@@ -31,6 +32,7 @@ class Judgement:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class PrincipleScore(Reason):
     """One principle's line of a [`RubricResult`][engagekit.cycles.RubricResult]: a
     [`Reason`][engagekit.results.Reason] with the principle and the rating given.
@@ -67,6 +69,7 @@ def _scores(value: object) -> tuple[PrincipleScore, ...]:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class RubricResult(Result):
     """A plan scored against a set of principles: a [`Result`][engagekit.results.Result].
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.decisions._decision import Decision
 from engagekit.decisions._evaluate import triangle_reasons
@@ -20,6 +20,7 @@ from engagekit.results import Outcome
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Column:
     """One column of a [`Comparison`][engagekit.decisions.Comparison]: a criterion, and an
     audience for acceptability.
@@ -49,6 +50,7 @@ def _ratings_of(value: object) -> Any:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class OptionRow:
     """One option's line in a [`Comparison`][engagekit.decisions.Comparison].
 
@@ -110,6 +112,7 @@ def _rows_fit(comparison: Comparison) -> None:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Comparison(Displayable, Tabular):
     """A side-by-side options appraisal (see [`compare`][engagekit.decisions.compare]).
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.cycles import ParticipationLevel
 from engagekit.decisions._consultation import Consultation
 from engagekit.decisions._impact import Impact
@@ -61,6 +61,7 @@ def _unique_tests(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Decision:
     """A commissioning decision, ready to be put through the decision triangle.
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidTypeError
 from engagekit.evidence import Limb
@@ -86,6 +86,7 @@ def _cost(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Impact:
     """What a change would do to the people who use services.
 

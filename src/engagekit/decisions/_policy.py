@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.cycles import EngagementStage, ParticipationLevel
 from engagekit.decisions._consultation import Information
 from engagekit.decisions._impact import AccessEffect, ChangeKind, Impact
@@ -58,6 +58,7 @@ _MOSELEY = (
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Policy:
     """The named, documented thresholds `evaluate` and `required_engagement` use.
 

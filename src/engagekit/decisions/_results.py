@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import attrs
 
-from engagekit import _display, results
+from engagekit import _display, _value, results
 from engagekit.cycles import ParticipationLevel
 from engagekit.decisions._impact import Impact
 from engagekit.decisions._tests import ServiceChangeTest
@@ -30,6 +30,7 @@ READINESS = {
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Reason(results.Reason):
     """One judgement in a [`Verdict`][engagekit.decisions.Verdict], with its rule and source.
 
@@ -105,6 +106,7 @@ def made_reason(
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Ground:
     """Why an [`EngagementRequirement`][engagekit.decisions.EngagementRequirement] asks
     for something, and the rule's source."""
@@ -118,6 +120,7 @@ class Ground:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class EngagementRequirement(_display.Displayable, _display.Tabular):
     """The engagement a change needs to be proportionate.
 
@@ -172,6 +175,7 @@ class EngagementRequirement(_display.Displayable, _display.Tabular):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class ConsultationCheck(results.Result):
     """A consultation checked against the four Gunning principles.
 
@@ -196,6 +200,7 @@ class ConsultationCheck(results.Result):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Verdict(results.Result):
     """Whether a decision is ready to be taken, and every reason why.
 

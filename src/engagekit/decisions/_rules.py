@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Listing
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.sources import LegalForce, Source
@@ -36,6 +36,7 @@ def _after_start(instance: Rule, attribute: attrs.Attribute[Any], value: object)
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Rule:
     """One rule a decision is judged against, with where it comes from.
 
@@ -101,6 +102,7 @@ class Rule:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _RulesFile:
     rule: tuple[Rule, ...] = attrs.field(
         converter=_validate.to_tuple,

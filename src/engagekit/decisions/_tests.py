@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
@@ -165,6 +165,7 @@ def _conditions_fit(
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class TestAssessment:
     """A judgement on one service-change test, and the evidence behind it.
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidValueError
 from engagekit.evidence import Audience
@@ -82,6 +82,7 @@ def _audience_matches(instance: Assessment, attribute: attrs.Attribute[Any], val
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Assessment:
     """One judgement on one criterion (and, for acceptability, one audience).
 
@@ -145,6 +146,7 @@ def unique_keys(instance: object, attribute: attrs.Attribute[Any], value: object
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Option:
     """One alternative a decision considers, assessed on the triangle.
 

@@ -9,7 +9,7 @@ from typing import Any, cast
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Displayable, Tabular, quoted, short_repr
 from engagekit.disclosure import _engine
 from engagekit.errors import InvalidTypeError, InvalidValueError
@@ -121,6 +121,7 @@ def _check_rows(instance: object, attribute: attrs.Attribute[Any], value: object
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class OneWay:
     """Counts by one characteristic, before disclosure control (not for publication).
 
@@ -153,6 +154,7 @@ class OneWay:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class TwoWay:
     """Counts by two characteristics, before disclosure control (not for publication).
 
@@ -269,6 +271,7 @@ def _same_length(owner: str, expected: int, **fields: Sequence[object]) -> None:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class CountTable(Displayable, Tabular):
     """A one-way counts table after disclosure control: what may be published.
 
@@ -365,6 +368,7 @@ class CountTable(Displayable, Tabular):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class CrossTable(Displayable, Tabular):
     """A two-way counts table with its totals after disclosure control.
 
@@ -485,6 +489,7 @@ Protected = CountTable | CrossTable
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Disclosure(Displayable, Sequence[Protected]):
     """The tables of one report, suppressed together so none gives another away.
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.choices import Choice
 from engagekit.duties._bodies import BodyType
@@ -34,6 +34,7 @@ def _optional_duty(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class DutyChange:
     """One change in the law: a duty started, ended, or changed version on a day.
 
@@ -89,6 +90,7 @@ class DutyChange:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class BodyChange:
     """A kind of body that came into being or ceased to exist on a day."""
 
@@ -98,6 +100,7 @@ class BodyChange:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class DutyChanges(Displayable, Tabular):
     """What changed after ``start`` up to and including ``end``.
 

@@ -10,7 +10,7 @@ from typing import IO, Any, ClassVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.duties._bodies import BodyLike, BodyType
 from engagekit.duties._financial_year import FinancialYear
@@ -33,6 +33,7 @@ def _optional_triggers(value: object) -> Any:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ChecklistItem:
     """One requirement of one duty in force: a line of a
     [`Checklist`][engagekit.duties.Checklist]."""
@@ -66,6 +67,7 @@ class ChecklistItem:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Finding(Reason):
     """The judgement on one requirement: a [`Reason`][engagekit.results.Reason] of a
     compliance report, with the evidence used and set aside.
@@ -132,6 +134,7 @@ _ORDER = (
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class ComplianceReport(Result):
     """A checklist assessed against evidence: one [`Finding`][engagekit.duties.Finding]
     per requirement, as a [`Result`][engagekit.results.Result].
@@ -225,6 +228,7 @@ class ComplianceReport(Result):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Checklist(Displayable, Tabular):
     """One item per requirement of every duty that bound a kind of body on a day.
 

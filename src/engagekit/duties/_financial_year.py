@@ -10,7 +10,7 @@ import attrs
 
 from dateutil.relativedelta import relativedelta
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.errors import InvalidTypeError, InvalidValueError
 
 
@@ -23,6 +23,7 @@ def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
 
 
 @attrs.frozen(order=True)
+@_value.shared_methods
 class FinancialYear:
     """The NHS financial year that starts on 1 April of ``start_year``.
 

@@ -9,7 +9,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.duties._model import Duty
 from engagekit.errors import DocumentError
 
@@ -37,6 +37,7 @@ INSTRUMENT_FILES = (
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _DutiesFile:
     duty: tuple[Duty, ...] = attrs.field(converter=_validate.to_tuple, validator=_validate.a_tuple)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit._display import Displayable, Tabular
 from engagekit.choices import Choice
 from engagekit.duties import _citing
@@ -87,6 +87,7 @@ class EvidenceWindow(Choice):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Citation:
     """Where a duty or requirement is in law (or in the guidance or contract).
 
@@ -138,6 +139,7 @@ class Citation:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Requirement:
     """One checkable item a duty asks for (a limb, a paragraph, an action).
 
@@ -181,6 +183,7 @@ def _after_start(instance: Duty, attribute: attrs.Attribute[Any], value: object)
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Duty(Displayable, Tabular):
     """A duty (or one version of it) in force for a period, binding some kinds of body.
 

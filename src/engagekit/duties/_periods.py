@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Listing
 from engagekit.duties._bodies import BodyLike, BodyType, as_body_type
 from engagekit.duties._involvement import INVOLVEMENT_DUTIES, commissioner_on
@@ -56,6 +56,7 @@ def involvement_duty(
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class TimelineRow:
     """The duties that bound one kind of body on one day: a row of a
     [`LawTimeline`][engagekit.duties.LawTimeline].

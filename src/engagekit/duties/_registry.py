@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.duties import _loader
 from engagekit.duties._bodies import BodyLike, BodyType, as_body_type
@@ -50,6 +50,7 @@ def _no_overlaps(instance: DutyRegistry, attribute: attrs.Attribute[Any], value:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class DutyRegistry(Displayable, Tabular):
     """An immutable set of duties (and their versions), asked questions by date.
 

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Listing, short_repr
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._model import Duty
@@ -52,6 +52,7 @@ class DutyList(Listing[Duty]):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class DutiesInForce(Listing[Duty]):
     """The duties that bound a kind of body on a day: what
     [`duties_for`][engagekit.duties.duties_for] returns.

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit.errors import InvalidValueError
 from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
 from engagekit.sources import Source
@@ -62,6 +62,7 @@ _BODY_CHECKS: dict[str, Any] = {
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Body:
     """A group, committee, board or organisation that hears the patient voice.
 
@@ -159,6 +160,7 @@ _LINK_CHECKS: dict[str, Any] = {
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Link:
     """A typed link from one body to another, by id.
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import (
     GraphStructureError,
@@ -89,6 +89,7 @@ _item_id = _validate.identifier
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class FlowItem:
     """One entry of a feedback flow: a source of voices, a meeting, a plan or a channel.
 
@@ -103,6 +104,7 @@ class FlowItem:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class FlowLink:
     """The voice passes from one item to an item of the next stage."""
 
@@ -119,6 +121,7 @@ def _unique(instance: object, attribute: attrs.Attribute[Any], value: object) ->
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class _FlowIndex:
     """A flow's items by id and its links each way, read-only."""
 
@@ -165,6 +168,7 @@ def _index_flow(items: tuple[FlowItem, ...], links: tuple[FlowLink, ...]) -> _Fl
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class FeedbackFlow(_display.Tabular):
     """A four-stage flow graph: Listen → Discuss → Inform → Feedback.
 

@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 import attrs
 
+from engagekit import _value
 from engagekit.escalation import _rules
 from engagekit.escalation._bodies import Body, Link
 from engagekit.escalation._tiers import _TIER_RANK_BY_NAME, BodyKind, LinkKind
@@ -22,6 +23,7 @@ _EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class NetworkIndex:
     """What a network's operations look up, by body id; every mapping is read-only.
 

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.errors import GraphStructureError, InvalidTypeError, UnknownNameError
 from engagekit.escalation._bodies import Body, Link
 from engagekit.escalation._index import (
@@ -93,6 +93,7 @@ def _unique_ids(instance: object, attribute: attrs.Attribute[Any], value: Any) -
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class EscalationNetwork(_display.Tabular):
     """A structure through which patients' views travel up and decisions travel down.
 

@@ -20,7 +20,7 @@ from typing import IO
 
 import attrs
 
-from engagekit import _data, _display, _validate
+from engagekit import _data, _display, _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import (
     MAX_PROBLEMS,
@@ -111,6 +111,7 @@ _non_negative = _validate.whole_at_least(0)
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class SkippedRow:
     """A row of the ODS file that was not made into a practice, and why.
 
@@ -129,6 +130,7 @@ class SkippedRow:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ParentConflict:
     """Rows of the ODS file that give one body two different parents, and which was kept.
 
@@ -184,6 +186,7 @@ class ParentConflict:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class OdsImport(_display.Displayable, _display.Tabular):
     """What `EscalationNetwork.from_ods` read: the network, and every row left out.
 
@@ -365,6 +368,7 @@ def _names(names: object) -> OdsNames:
 
 
 @attrs.frozen
+@_value.shared_methods
 class _Options:
     as_of: dt.date | None
     strict: bool

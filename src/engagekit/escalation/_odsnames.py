@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _data, _display, _validate
+from engagekit import _data, _display, _validate, _value
 from engagekit.errors import DocumentError, InvalidTypeError, ParseError, Problem, short_repr
 from engagekit.sources import Source
 
@@ -74,6 +74,7 @@ def _day(text: str) -> dt.date | None:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class OdsName:
     """The name an ODS code had over a span of dates, and where it comes from.
 

@@ -20,7 +20,7 @@ from typing import IO
 
 import attrs
 
-from engagekit import _data, _display, _validate
+from engagekit import _data, _display, _validate, _value
 from engagekit.errors import (
     MAX_PROBLEMS,
     DocumentError,
@@ -83,6 +83,7 @@ _optional_date = _validate.optional_date
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class PcnMembership:
     """One practice's membership of a primary care network, from one row of the file.
 
@@ -133,6 +134,7 @@ _membership: typing.Callable[
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class PcnImport(_display.Displayable, _display.Tabular):
     """What `EscalationNetwork.from_pcn` read: the network, and every row left out.
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.escalation._bodies import Body
 from engagekit.escalation._tiers import Tier
 
@@ -173,6 +173,7 @@ def _find(duties: NetworkDuties, key: object) -> BodyDuties:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class SeatCount:
     """The seats of one body: how many there are and, if known, how many are filled.
 
@@ -202,6 +203,7 @@ class SeatCount:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Coverage(_display.Displayable, _display.Tabular):
     """How well a network's practices are represented, as counts and shares.
 
@@ -277,6 +279,7 @@ _GAP_KINDS = (
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Gaps(_display.Displayable, _display.Tabular):
     """Where the patient voice has no way through, each as body ids in id order.
 

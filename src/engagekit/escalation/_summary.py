@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.choices import Choice
 from engagekit.escalation._bodies import Body
 from engagekit.escalation._tiers import _TIER_RANK, BodyKind, Tier
@@ -28,6 +28,7 @@ NAMES_SHOWN = 3
 
 
 @attrs.frozen
+@_value.shared_methods
 class TierKindCount:
     """How many bodies of one kind sit at one tier (a row of `NetworkSummary`).
 
@@ -194,6 +195,7 @@ def _to_tier(value: object) -> Tier:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Change:
     """One change to one body between two networks.
 

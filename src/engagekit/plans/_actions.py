@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _display, _lazy, _validate
+from engagekit import _display, _lazy, _validate, _value
 from engagekit.cycles import EngagementStage, InvolvementLevel
 from engagekit.errors import InvalidValueError, ParseError, UnknownNameError
 from engagekit.plans._dates import TargetDate
@@ -52,6 +52,7 @@ _weight = _validate.number_between(0)
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ProgressUpdate:
     """A dated report of an action's status and, optionally, its progress.
 
@@ -87,6 +88,7 @@ _target = _validate.optional(_validate.instance_of(TargetDate, Recurrence))
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Action(_display.Displayable):
     """One action of a plan, as the source writes it.
 
@@ -302,6 +304,7 @@ def _action_id(action: Action) -> str:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Objective:
     """An objective, numbered as in the source ("1", "1.1"), with its actions.
 
@@ -418,6 +421,7 @@ def _weighted(pairs: Iterable[tuple[float, float]]) -> float | None:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class ActionPlan(_display.Displayable, _display.Tabular):
     """An action plan: numbered objectives, their actions, and how far they have got.
 

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from engagekit import _display, _lazy, _validate
+from engagekit import _display, _lazy, _validate, _value
 from engagekit.choices import Choice
 from engagekit.errors import InvalidTypeError, InvalidValueError, ParseError
 
@@ -144,6 +144,7 @@ def _second_year(first: int, text: str) -> int:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class TargetDate:
     """A target date as written, read into a window of dates.
 

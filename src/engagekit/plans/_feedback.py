@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
 from engagekit.plans._kinds import ChangeStatus, Channel, FeedbackKind
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class FeedbackItem:
     """One piece of feedback: "you said".
 
@@ -47,6 +48,7 @@ class FeedbackItem:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Response:
     """What was done about feedback: "we did".
 
@@ -79,6 +81,7 @@ class Response:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class FeedbackOutcome:
     """What came of a response: "the outcome was".
 
@@ -108,6 +111,7 @@ class FeedbackOutcome:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class LoopMetrics(_display.Tabular):
     """How well the loop was closed for a set of feedback, as of a date.
 
@@ -139,6 +143,7 @@ class LoopMetrics(_display.Tabular):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Lineage:
     """What happened to one piece of feedback, from theme to evidence."""
 
@@ -253,6 +258,7 @@ def _informed_index(loop: FeedbackLoop) -> dict[str, list[str]]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class FeedbackLoop(_display.Displayable, _display.Tabular):
     """Feedback and what was done about it, kept as a lineage graph.
 

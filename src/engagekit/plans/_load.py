@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _data
+from engagekit import _data, _value
 from engagekit.cycles import EngagementStage, InvolvementLevel
 from engagekit.errors import DocumentError, EngagekitError, Problem
 from engagekit.plans._actions import (
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _ObjectiveRow:
     id: str
     title: str
@@ -45,6 +46,7 @@ class _ObjectiveRow:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _ActionRow:
     id: str
     objective: str

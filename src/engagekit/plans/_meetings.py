@@ -8,10 +8,11 @@ from collections.abc import Iterable
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Meeting:
     """A meeting held, with its close-out record.
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from engagekit import _data, _display, _lazy, _validate
+from engagekit import _data, _display, _lazy, _validate, _value
 from engagekit.consultations._consultation import Consultation
 from engagekit.consultations._loop import ConsultationLoop
 from engagekit.consultations._responses import ResponseSet
@@ -30,6 +30,7 @@ ConsultationPart: TypeAlias = Consultation | ResponseSet | ConsultationLoop
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ReachCount:
     """How many participants of one group of a protected characteristic took part."""
 
@@ -71,6 +72,7 @@ def _body_type(value: object) -> Any:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class EngagementRecord:
     """Everything a body's engagement produced in a year, kept together.
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
-from engagekit import _display, _lazy, _validate
+from engagekit import _display, _lazy, _validate, _value
 from engagekit.choices import Choice
 from engagekit.errors import InvalidTypeError, InvalidValueError, ParseError
 
@@ -105,6 +105,7 @@ def _number(text: str) -> int:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Occurrence:
     """One expected occurrence of a recurrence: a date and, if any, the body that holds it."""
 
@@ -113,6 +114,7 @@ class Occurrence:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Recurrence:
     """A recurring commitment as written, read into a ``dateutil.rrule`` rule.
 
@@ -481,6 +483,7 @@ class Schedule(_display.Listing[Occurrence]):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Adherence(_display.Displayable):
     """How well what was held kept to a recurrence over a range of dates.
 

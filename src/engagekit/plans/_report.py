@@ -9,7 +9,7 @@ from typing import cast
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.consultations._consultation import Consultation
 from engagekit.consultations._loop import ConsultationLoop
 from engagekit.consultations._responses import ResponseSet
@@ -35,6 +35,7 @@ def _cells(rows: Iterable[Iterable[object]]) -> tuple[tuple[str, ...], ...]:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Table(_display.Tabular):
     """A table in a document: headers and rows of text.
 
@@ -50,6 +51,7 @@ class Table(_display.Tabular):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Section:
     """A titled section: paragraphs, a bulleted list, tables and sub-sections."""
 
@@ -61,6 +63,7 @@ class Section:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class YouSaidWeDidEntry:
     """One theme of a "You said, we did" document.
 
@@ -82,6 +85,7 @@ class YouSaidWeDidEntry:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class YouSaidWeDid(_display.Displayable, _display.Tabular):
     """The publishable "We asked / You said / We did / The outcome was" document.
 
@@ -217,6 +221,7 @@ LIMBS: tuple[tuple[Limb, str], ...] = (
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class AnnualEngagementReport(_display.Displayable, _display.Tabular):
     """The annual engagement report as a document: titled sections in order.
 

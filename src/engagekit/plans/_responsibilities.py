@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.choices import Choice
 from engagekit.errors import UnknownNameError
 from engagekit.sources import Source
@@ -30,6 +30,7 @@ class Part(Choice):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Responsibility:
     """One responsibility of a role, as written, with the topics it is about.
 
@@ -48,6 +49,7 @@ class Responsibility:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Role:
     """A role and its responsibilities."""
 
@@ -65,6 +67,7 @@ class Role:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class ResponsibilityMatrix(_display.Displayable, _display.Tabular):
     """Roles and responsibilities, queryable by topic and part.
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit.errors import InvalidTypeError
 from engagekit.sources import Source
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class StakeholderGroup:
     """One row of a stakeholder table: a group, how it is engaged and who owns that.
 
@@ -36,6 +37,7 @@ class StakeholderGroup:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Influencer:
     """A body whose views carry weight, and whether it has a formal monitoring role."""
 
@@ -44,6 +46,7 @@ class Influencer:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class StakeholderMap(_display.Displayable, _display.Tabular):
     """A stakeholder table with its influencers.
 

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 
 import attrs
 
-from engagekit import _data, _display, _validate
+from engagekit import _data, _display, _validate, _value
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class ActionStatus:
     """A status an action can be in, with the progress it implies by default.
 
@@ -39,6 +40,7 @@ def _unique_id(status: ActionStatus) -> str:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class ActionStatusCatalogue:
     """The statuses a plan uses, by id.
 

@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING, ClassVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Displayable, Listing, Tabular, short_repr
 from engagekit.cycles import EngagementStage, MethodOfEngagement, ParticipationLevel
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownNameError
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Match:
     """A technique chosen by [`select`][engagekit.techniques.select], with why it matched.
 
@@ -77,6 +78,7 @@ def _techniques(value: object) -> tuple[Technique, ...]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class TechniqueCatalogue(Displayable, Tabular):
     """A read-only catalogue of techniques, keyed by id.
 
@@ -237,6 +239,7 @@ class TechniqueCatalogue(Displayable, Tabular):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _TechniquesFile:
     technique: tuple[Technique, ...] = attrs.field(
         converter=_validate.to_tuple,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from engagekit import _display, _validate
+from engagekit import _display, _validate, _value
 from engagekit._display import Displayable
 from engagekit.choices import Choice
 from engagekit.cycles import EngagementStage, MethodOfEngagement, ParticipationLevel
@@ -44,6 +44,7 @@ class Unit(Choice):
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class Figure:
     """A figure the source gives for a technique, such as "between 500 and 5,000" people.
 
@@ -86,6 +87,7 @@ def _stages(value: object) -> tuple[EngagementStage, ...]:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class Technique(Displayable, _display.Tabular):
     """An involvement technique, as a menu entry the source describes.
 

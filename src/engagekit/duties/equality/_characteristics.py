@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import Listing
 from engagekit.choices import Choice, aliases
 from engagekit.cycles import PrincipleSet
@@ -129,6 +129,7 @@ def _characteristics(value: object) -> Any:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class CharacteristicCoverage:
     """Which protected characteristics a duty's requirement covers."""
 

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import short_repr
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownChoiceError
 from engagekit.results import Outcome, Reason, Result
@@ -32,6 +32,7 @@ def _grade_counts(reasons: Iterable[UnitGrade | OutcomeGrade]) -> dict[str, int]
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class EdsOutcome:
     """One outcome of an EDS version: its code, and its wording where a source gives it.
 
@@ -73,6 +74,7 @@ class EdsOutcome:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class EdsRating:
     """A band of an EDS version's overall score and the rating it gives (EDS 2022).
 
@@ -102,6 +104,7 @@ class EdsRating:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class EdsUnit:
     """A goal (EDS, EDS2) or domain (EDS 2022), with what is known of its outcomes.
 
@@ -134,6 +137,7 @@ class EdsUnit:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class UnitGrade(Reason):
     """The grade given to one goal or domain: a [`Reason`][engagekit.results.Reason]
     of an [`EdsGrading`][engagekit.duties.equality.EdsGrading].
@@ -172,6 +176,7 @@ class UnitGrade(Reason):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class EdsGrading(Result):
     """An organisation's grades against an EDS version, as a
     [`Result`][engagekit.results.Result] with one reason per goal or domain.
@@ -214,6 +219,7 @@ class EdsGrading(Result):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class OutcomeGrade(Reason):
     """The grade given to one outcome: a [`Reason`][engagekit.results.Reason] of an
     [`EdsOutcomeGrading`][engagekit.duties.equality.EdsOutcomeGrading].
@@ -264,6 +270,7 @@ class OutcomeGrade(Reason):
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class EdsOutcomeGrading(Result):
     """An organisation's grades against an EDS version outcome by outcome, as the
     version grades: a [`Result`][engagekit.results.Result] with one
@@ -379,6 +386,7 @@ def _outcome(rank: int | None, scale: int) -> Outcome:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class EdsModel:
     """One version of the NHS Equality Delivery System as a grading model.
 
@@ -730,6 +738,7 @@ def _band(bands: tuple[EdsRating, ...], score: int) -> str | None:
 
 
 @attrs.frozen(kw_only=True)
+@_value.shared_methods
 class _EdsFile:
     model: tuple[EdsModel, ...] = attrs.field(
         converter=_validate.to_tuple, validator=_validate.a_tuple

@@ -11,7 +11,7 @@ from typing import Any, ClassVar, cast
 
 import attrs
 
-from engagekit import _validate
+from engagekit import _validate, _value
 from engagekit._display import short_repr
 from engagekit.disclosure import NOT_STATED, SUPPRESS_BELOW, CountTable, OneWay, protect
 from engagekit.duties.equality._characteristics import ProtectedCharacteristic
@@ -53,6 +53,7 @@ def _optional_real(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class RepresentationFinding(Reason):
     """One category of one characteristic: participants against the population.
 
@@ -113,6 +114,7 @@ def _confidence_level(instance: object, attribute: attrs.Attribute[Any], value: 
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@_value.shared_methods
 class RepresentationReport(Result):
     """Participants' shares against a population baseline, by characteristic.
 
