@@ -209,6 +209,19 @@ class TestMetrics:
         loop = FeedbackLoop(items=[item], responses=[later, sooner])
         assert loop.metrics(D(2018, 12, 31)).median_days_to_respond == 10
 
+    def test_median_of_an_even_count_is_the_mean_of_the_middle_two(self) -> None:
+        """Two items answered in 10 and 31 days: the median is 20.5 days."""
+        items = [
+            FeedbackItem(id="f1", date=D(2018, 5, 1), channel=Channel.PALS, text="x"),
+            FeedbackItem(id="f2", date=D(2018, 5, 1), channel=Channel.PALS, text="y"),
+        ]
+        responses = [
+            Response(id="r1", feedback=["f1"], date=D(2018, 5, 11), text="a"),
+            Response(id="r2", feedback=["f2"], date=D(2018, 6, 1), text="b"),
+        ]
+        loop = FeedbackLoop(items=items, responses=responses)
+        assert loop.metrics(D(2018, 12, 31)).median_days_to_respond == 20.5
+
     def test_standard_days_boundary(self) -> None:
         """The complaint f4 of 1 June is past a 20-day standard on 22 June, not on 21 June."""
         assert [i.id for i in _loop().past_standard(D(2018, 6, 21), 20)] == []

@@ -612,8 +612,12 @@ def _metrics(
 
 
 def _median(values: list[int]) -> float | None:
+    # `statistics.median`'s arithmetic, without importing `statistics` (and `random`)
+    # on a first call.
     if not values:
         return None
-    import statistics  # imported when metrics are asked for, not with the module
-
-    return float(statistics.median(values))
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
