@@ -212,6 +212,11 @@ class TestTechniqueValues:
         with pytest.raises(InvalidValueError, match="^Figure.high"):
             Figure(quantity="participants", low=50, high=5, unit="people", text="x")
 
+    def test_figure_bound_is_a_number_not_nan(self) -> None:
+        """NaN compares false with everything, so it passed "at least 0" unseen."""
+        with pytest.raises(InvalidValueError, match=r"^Figure\.low: nan .*at least 0"):
+            Figure(quantity="participants", low=float("nan"), unit="people", text="x")
+
 
 class TestSources:
     def test_file_url_is_refused(self) -> None:

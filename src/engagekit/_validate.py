@@ -234,10 +234,10 @@ def each_text(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 
 def non_negative(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """``None`` or a number that is at least zero."""
+    """``None`` or a number that is at least zero (not NaN, which compares as no number)."""
     if value is None:
         return
-    if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
         raise InvalidValueError(
             _name(attribute, instance), value, reason="must be a number at least 0"
         )

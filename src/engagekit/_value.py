@@ -10,7 +10,9 @@ first time it is used, with the meaning attrs gives them:
 - ``repr(value)`` is ``ClassName(field=repr(value), ...)`` over the fields whose
   ``repr`` is true (a callable ``repr`` formats its field), as attrs writes it;
 - two values are equal when they are of the same class and their fields whose ``eq``
-  is true are equal, in field order (an ``eq_key`` applied first);
+  is true are equal, in field order (an ``eq_key`` applied first), compared as tuples
+  are (an object is equal to itself; engagekit's checks refuse a float NaN, the one
+  value that is not);
 - the hash is over the fields whose ``hash`` is true, or whose ``hash`` is unset and
   ``eq`` is true, so equal values hash alike.
 

@@ -7,6 +7,8 @@ and the plans as they stood.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from engagekit import examples
@@ -123,3 +125,9 @@ class TestImpact:
         with pytest.raises(InvalidTypeError) as info:
             Impact(kind=ChangeKind.CLOSURE, cost=True)
         assert str(info.value) == "Impact.cost: got bool True; expected a number of pounds"
+
+    @pytest.mark.parametrize("cost", [math.nan, math.inf, -math.inf])
+    def test_cost_is_a_finite_number(self, cost: float) -> None:
+        """A NaN or infinite cost would read as a cost in every comparison made of it."""
+        with pytest.raises(InvalidValueError, match=r"^Impact\.cost: .* must be a finite number"):
+            Impact(kind=ChangeKind.CLOSURE, cost=cost)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import numbers
 
 from typing import Any
@@ -10,7 +11,7 @@ import attrs
 
 from engagekit import _validate, _value
 from engagekit.choices import Choice, aliases
-from engagekit.errors import InvalidTypeError
+from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Limb
 
 
@@ -83,6 +84,8 @@ def _access(value: object) -> Any:
 def _cost(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
         raise InvalidTypeError("Impact.cost", value, expected="a number of pounds")
+    if value is not None and not math.isfinite(value):
+        raise InvalidValueError("Impact.cost", value, reason="must be a finite number of pounds")
 
 
 @attrs.frozen(kw_only=True)
