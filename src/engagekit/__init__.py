@@ -133,8 +133,8 @@ if TYPE_CHECKING:
         load_techniques,
     )
 
-    #: The Engagement Cycle (loaded on first access).
     ENGAGEMENT_CYCLE: EngagementCycle
+    """The Engagement Cycle (loaded on first access)."""
 
 # Where each top-level name lives; it is imported on first access (PEP 562).
 # Modules map to themselves; other names to the module that defines them.

@@ -98,23 +98,26 @@ def __dir__() -> list[str]:
 
 T = TypeVar("T")
 
-#: The version of the document format `dumps` writes. Documents with a higher
-#: version are refused; documents without a version are read as this version.
 FORMAT_VERSION = 1
+"""The version of the document format `dumps` writes. Documents with a higher
+version are refused; documents without a version are read as this version.
+"""
 
 _ENVELOPE = "engagekit"
 
-#: The document formats `dumps`, `dump`, `loads` and `load` read and write; a file's
-#: format is chosen by its suffix (`.json`, `.toml`).
 FORMATS = ("json", "toml")
+"""The document formats `dumps`, `dump`, `loads` and `load` read and write; a file's
+format is chosen by its suffix (`.json`, `.toml`).
+"""
 
 #: Integers longer than this many bits (about 1,200 digits) are refused: no engagekit
 #: number is near it, and Python will not write an integer over 4,300 digits as text.
 _MAX_INT_BITS = 4000
 
-#: The converter behind every function here. Other modules register hooks on it for
-#: types that need them (for example unions); users may use it directly.
 converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+"""The converter behind every function here. Other modules register hooks on it for
+types that need them (for example unions); users may use it directly.
+"""
 
 
 class _Invalid(DocumentError):

@@ -49,8 +49,8 @@ def __dir__() -> list[str]:
     return __all__
 
 
-#: The JSON Schema dialect every schema declares.
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect every schema declares."""
 
 #: Each document format by name: the module and type it holds.
 _DOCUMENTS = {

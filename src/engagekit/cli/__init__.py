@@ -163,6 +163,20 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     ready, a duty not met, an action overdue), 2 for invalid input or usage. Any
     error prints one line on standard error, never a traceback, unless `--debug`
     is given.
+
+    Args:
+        argv: the arguments after `engagekit`, as a shell would split them (`None`
+            reads `sys.argv`).
+        out: where the output goes (standard output when `None`); errors still go
+            to standard error.
+
+    Examples:
+        >>> import io
+        >>> out = io.StringIO()
+        >>> main(["dates", "Nov/Dec 2011"], out=out)
+        0
+        >>> print(out.getvalue(), end="")
+        'Nov/Dec 2011': 2011-11-01 to 2011-12-31 (months)
     """
     stream = out if out is not None else sys.stdout
     parser = _parser()

@@ -21,10 +21,10 @@ from engagekit.errors import InvalidTypeError, UnknownChoiceError
 from engagekit.sources import Source
 
 
-#: The answer of a respondent who declines, first-class in every characteristic.
 PREFER_NOT_TO_SAY = "prefer-not-to-say"
-#: An answer outside the listed categories (a write-in), first-class in every one.
+"""The answer of a respondent who declines, first-class in every characteristic."""
 OTHER = "other"
+"""An answer outside the listed categories (a write-in), first-class in every one."""
 
 _GSS = "Government Statistical Service Harmonisation Team (ONS)"
 

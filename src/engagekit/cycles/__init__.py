@@ -62,8 +62,8 @@ if TYPE_CHECKING:
     from engagekit.cycles._principles import Principle, PrincipleSet, principle_sets
     from engagekit.cycles._rubric import Judgement, PrincipleScore, RubricResult
 
-    #: The Engagement Cycle, loaded on first access.
     ENGAGEMENT_CYCLE: EngagementCycle
+    """The Engagement Cycle, loaded on first access."""
 
 # Where each name is defined; its module is imported on first use (PEP 562), so a
 # first call loads only the modules it needs.

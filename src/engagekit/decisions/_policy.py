@@ -228,5 +228,5 @@ class Policy:
         )
 
 
-#: The policy engagekit uses unless given another: see `Policy` for each value.
 DEFAULT_POLICY = Policy()
+"""The policy engagekit uses unless given another: see `Policy` for each value."""

@@ -16,14 +16,12 @@ from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.sources import Source
 
 
-#: The smallest count shown other than zero: counts from 1 to 4 are suppressed.
 SUPPRESS_BELOW = 5
+"""The smallest count shown other than zero: counts from 1 to 4 are suppressed."""
 
-#: How a suppressed figure is shown (as NHS Digital's statistics show one).
 MARK = "*"
+"""How a suppressed figure is shown (as NHS Digital's statistics show one)."""
 
-#: Where the suppression rules come from. The threshold and the complementary rules are
-#: engagekit's convention: practice differs between publishers.
 SOURCE = Source(
     title="Disclosure control in engagekit: primary and complementary suppression",
     publisher="engagekit",
@@ -39,10 +37,14 @@ SOURCE = Source(
         "ecds-from-september-2018); set suppress_below to your publisher's rule"
     ),
 )
+"""Where the suppression rules come from. The threshold and the complementary rules are
+engagekit's convention: practice differs between publishers.
+"""
 
-#: Answers that are counted but are not a category ("Prefer not to say"), as the
-#: representation analysis and the annual report recognise them (ignoring case).
 NOT_STATED = ("Prefer not to say", "Prefer not to answer", "Not stated")
+"""Answers that are counted but are not a category ("Prefer not to say"), as the
+representation analysis and the annual report recognise them (ignoring case).
+"""
 
 _TOTAL = "total"
 

@@ -22,9 +22,6 @@ from engagekit.duties._bodies import BodyType
 from engagekit.sources import LegalForce, Source
 
 
-#: The public involvement duty in each of its homes, oldest first: s11 of the 2001
-#: Act, s242 of the NHS Act 2006 (SHAs, PCTs, trusts), s13Q (NHS England), s14Z2
-#: (CCGs) and s14Z45 (ICBs).
 INVOLVEMENT_DUTIES = (
     "hsca-2001-s11",
     "nhs-act-s242",
@@ -32,6 +29,10 @@ INVOLVEMENT_DUTIES = (
     "nhs-act-s14z2",
     "nhs-act-s14z45",
 )
+"""The public involvement duty in each of its homes, oldest first: s11 of the 2001
+Act, s242 of the NHS Act 2006 (SHAs, PCTs, trusts), s13Q (NHS England), s14Z2
+(CCGs) and s14Z45 (ICBs).
+"""
 
 #: The built-in duty files that hold the involvement duties, in registry order.
 _INVOLVEMENT_FILES = ("duties/hsca-2001.toml", "duties/nhs-act-2006.toml")

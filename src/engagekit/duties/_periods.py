@@ -121,8 +121,8 @@ class LawTimeline(Listing[TimelineRow]):
         return tuple(f"{r.body.value} {r.on.isoformat()} {r.text}" for r in self)
 
 
-#: The first day of engagekit's timeline.
 TIMELINE_START = dt.date(2001, 1, 1)
+"""The first day of engagekit's timeline."""
 
 
 def _boundaries(reg: DutyRegistry, start: dt.date, end: dt.date) -> list[dt.date]:

@@ -16,8 +16,6 @@ from engagekit.escalation._tiers import BodyKind, Tier
 from engagekit.escalation._tree import tree_network
 
 
-#: England's scale, as the ODS reference gives it: about 6,300 GP practices, about
-#: 1,250 primary care networks, 106 sub-ICB locations, 42 ICBs, 7 NHS England regions.
 ENGLAND_SCALE = {
     Tier.PRACTICE: 6300,
     Tier.NEIGHBOURHOOD: 1250,
@@ -25,6 +23,9 @@ ENGLAND_SCALE = {
     Tier.SYSTEM: 42,
     Tier.REGION: 7,
 }
+"""England's scale, as the ODS reference gives it: about 6,300 GP practices, about
+1,250 primary care networks, 106 sub-ICB locations, 42 ICBs, 7 NHS England regions.
+"""
 
 
 # Every id and name below is made here from a fixed prefix and a number, and each

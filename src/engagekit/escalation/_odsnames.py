@@ -23,10 +23,11 @@ from engagekit.errors import DocumentError, InvalidTypeError, ParseError, Proble
 from engagekit.sources import Source
 
 
-#: The first day of integrated care boards: CCGs were abolished and their codes became
-#: sub-ICB locations; the STP codes became ICBs (NHS Digital ODS, "ICB
-#: reconfiguration guidance").
 ICB_ERA = dt.date(2022, 7, 1)
+"""The first day of integrated care boards: CCGs were abolished and their codes became
+sub-ICB locations; the STP codes became ICBs (NHS Digital ODS, "ICB
+reconfiguration guidance").
+"""
 ICB_LAST_CCG_DAY = ICB_ERA - dt.timedelta(days=1)
 #: The kinds of name table whose names end on `ICB_LAST_CCG_DAY` at the latest.
 _ENDED_BY_ICBS = frozenset(

@@ -201,9 +201,10 @@ def somerset(practices_per_federation: SupportsIndex = 2) -> EscalationNetwork:
     )
 
 
-#: The three localities Sutton CCG names, and how many of the 25 placeholder
-#: practices each holds in `sutton` (the split is illustrative).
 SUTTON_LOCALITIES = (("Carshalton", 9), ("Wallington", 8), ("Sutton and Cheam", 8))
+"""The three localities Sutton CCG names, and how many of the 25 placeholder
+practices each holds in `sutton` (the split is illustrative).
+"""
 
 
 def sutton() -> EscalationNetwork:

@@ -15,8 +15,6 @@ def _cite(document: str, section: str) -> Source:
     return Source(**_data.documents()[document], section=section)
 
 
-#: The items of Sutton CCG's feedback-flow chart, column by column, as the
-#: extracted text lists them (lines wrapped in the chart are joined).
 SUTTON_FEEDBACK_COLUMNS: dict[FlowStage, tuple[str, ...]] = {
     FlowStage.LISTEN: (
         "Sutton Patient Reference Group",
@@ -79,6 +77,9 @@ SUTTON_FEEDBACK_COLUMNS: dict[FlowStage, tuple[str, ...]] = {
         "Quarterly and Annual Reports",
     ),
 }
+"""The items of Sutton CCG's feedback-flow chart, column by column, as the
+extracted text lists them (lines wrapped in the chart are joined).
+"""
 
 
 def sutton_feedback_flow() -> FeedbackFlow:

@@ -23,6 +23,7 @@ from engagekit.sources import Source
 
 
 Target = TargetDate | Recurrence
+"""What an action's target is: a date or period ("Nov/Dec 2011") or a recurrence ("Quarterly")."""
 
 NO_ACTION = "(no action given)"
 

@@ -205,8 +205,6 @@ def you_said_we_did(
     return YouSaidWeDid(title=title, start=start, end=end, entries=entries)
 
 
-#: The limbs of the public involvement duty as NHS Sutton CCG's strategy quotes
-#: s14Z2(2) of the NHS Act 2006 ("Duty to involve"), each with its title.
 LIMBS: tuple[tuple[Limb, str], ...] = (
     (Limb.PLANNING, "The planning of services"),
     (
@@ -218,6 +216,9 @@ LIMBS: tuple[tuple[Limb, str], ...] = (
     ),
     (Limb.DECISIONS, "Decisions which, when implemented, would have an impact on services"),
 )
+"""The limbs of the public involvement duty as NHS Sutton CCG's strategy quotes
+s14Z2(2) of the NHS Act 2006 ("Duty to involve"), each with its title.
+"""
 
 
 @attrs.frozen(kw_only=True, repr=False)

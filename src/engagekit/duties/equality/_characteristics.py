@@ -69,8 +69,8 @@ class ProtectedCharacteristic(Choice):
         return self is not ProtectedCharacteristic.MARRIAGE_AND_CIVIL_PARTNERSHIP
 
 
-#: The eight relevant protected characteristics of s149(7), in s4 order.
 RELEVANT_CHARACTERISTICS = tuple(c for c in ProtectedCharacteristic if c.relevant)
+"""The eight relevant protected characteristics of s149(7), in s4 order."""
 
 
 class PsedAim(Choice):
