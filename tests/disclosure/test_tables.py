@@ -130,3 +130,15 @@ def test_published_tables_refuse_small_counts():
             name="Group", categories=["a", "b"], counts=[None, None], shares=[None],
             not_stated=[], stated=None, total=None, suppress_below=5,
         )  # fmt: skip
+
+
+def test_the_footnote_is_a_whole_sentence():
+    """It ended "or would reveal a count that is", cut off; the annual report's equality
+    reach says the same thing whole."""
+    table = count_table({"16-24": 2, "25-64": 31, "65+": 42}, name="Age")
+    assert str(table).splitlines()[-1] == (
+        "* suppressed: fewer than 5, or a figure that would reveal such a count"
+    )
+    assert render.markdown(table).endswith(
+        "\n\n* suppressed: fewer than 5, or a figure that would reveal such a count"
+    )

@@ -22,7 +22,7 @@ Examples:
     25-64  31     41.3%
     65+    *      *
     Total  75     100.0%
-    * suppressed: fewer than 5, or would reveal a count that is
+    * suppressed: fewer than 5, or a figure that would reveal such a count
     >>> report[1].cell("25-64", "paper"), report[1].cell("65+", "online")
     (11, None)
 """

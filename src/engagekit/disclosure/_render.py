@@ -31,7 +31,10 @@ def _pct(value: float | None) -> str:
 
 def note(suppress_below: int) -> str:
     """The footnote every protected table carries."""
-    return f"{MARK} suppressed: fewer than {suppress_below}, or would reveal a count that is"
+    return (
+        f"{MARK} suppressed: fewer than {suppress_below}, or a figure that would reveal such a "
+        "count"
+    )
 
 
 def _count_figures(value: CountTable) -> list[tuple[str, int | None, float | None]]:
