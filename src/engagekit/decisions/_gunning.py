@@ -110,7 +110,7 @@ def check_consultation(
 
     Returns:
         A [`ConsultationCheck`][engagekit.decisions.ConsultationCheck], a
-        [`Result`][engagekit.results.Result] whose ``bool`` is its ``ok``.
+            [`Result`][engagekit.results.Result] whose ``bool`` is its ``ok``.
 
     Raises:
         InvalidTypeError: an argument of the wrong type.

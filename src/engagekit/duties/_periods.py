@@ -32,7 +32,7 @@ def involvement_duty(
 
     Returns:
         The duty version, or ``None`` if no involvement duty bound such a body that
-        day (before 11 May 2001, or a kind of body no involvement duty binds).
+            day (before 11 May 2001, or a kind of body no involvement duty binds).
 
     Examples:
         >>> print(involvement_duty(None, "2011-06-01").citation)
