@@ -38,8 +38,13 @@ def _time(seconds: float) -> str:
     return f"{seconds:.2f} s"
 
 
+def _text(text: str) -> str:
+    """Text shown as written: `__getitem__` was bold "getitem" on the page."""
+    return text.replace("_", "\\_").replace("*", "\\*")
+
+
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _growth_rows(results: list[dict[str, Any]]) -> list[str]:
@@ -76,7 +81,7 @@ def _floors(results: list[dict[str, Any]]) -> list[str]:
     for r in results:
         for name, ref in r["sizes"][-1].get("references", {}).items():
             lines.append(
-                f"- {r['workload']}: {name} takes {_time(ref['seconds'])} at "
+                f"- {_text(r['workload'])}: {_text(name)} takes {_time(ref['seconds'])} at "
                 f"{r['sizes'][-1]['size']:,} {r['unit']}; ours is {ref['ratio']:.2f}× that."
             )
     return lines
@@ -90,7 +95,8 @@ def extras_text(result: dict[str, Any]) -> str:
 
 def _extras(results: list[dict[str, Any]]) -> list[str]:
     return [
-        f"- {r['workload']}, at {r['sizes'][-1]['size']:,} {r['unit']}: {extras_text(r)}."
+        f"- {_text(r['workload'])}, at {r['sizes'][-1]['size']:,} {r['unit']}: "
+        f"{_text(extras_text(r))}."
         for r in results
         if r.get("extras")
     ]
@@ -155,7 +161,7 @@ def render(document: dict[str, Any]) -> str:
             *_fixed_rows(fixed),
             "",
         ]
-    notes = [f"- {r['workload']}: {r['notes']}" for r in results if r.get("notes")]
+    notes = [f"- {_text(r['workload'])}: {_text(r['notes'])}" for r in results if r.get("notes")]
     if notes:
         parts += ["## Notes\n", *notes, ""]
     return "\n".join(parts)

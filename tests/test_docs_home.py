@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from pathlib import Path
@@ -44,3 +45,19 @@ def test_no_list_item_is_swallowed_into_a_paragraph() -> None:
             if re.search(r"\n- \S", paragraph):
                 swallowed.append(page.relative_to(ROOT).as_posix())
     assert swallowed == []
+
+
+def test_performance_page_shows_code_as_written() -> None:
+    """The page is generated from benchmarks/results.json, and showed the baseline
+    `Counter(map(d.__getitem__, items))` as "Counter(map(d.getitem, items))" with
+    "getitem" in bold."""
+    markdown = pytest.importorskip("markdown")
+    from benchmarks._docs import render
+
+    results = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    page = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    assert page == render(results)
+    html = markdown.markdown(page, extensions=["tables"])
+    assert "Counter(map(d.__getitem__, items))" in html
+    # Only the intro's term and a target missed ("**no**") are emphasised.
+    assert set(re.findall(r"<(?:strong|em)>(.*?)</", html)) <= {"growth exponent", "no"}
