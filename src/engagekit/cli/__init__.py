@@ -60,8 +60,9 @@ _DESCRIPTION = """\
 NHS patient and public engagement frameworks: cycles, techniques, decisions,
 escalation, duties and plans.
 
-Every command takes --format (text, json, markdown, html; mermaid and dot where
-they apply). JSON output is one engagekit document:
+Every command takes --format: text, json, markdown or html, and mermaid or dot
+for a diagram, as far as it can write them (its --help lists them; demo writes
+text and markdown only). JSON output is one engagekit document:
   {"engagekit": {"format": 1, "type": "Verdict"}, "data": {...}}
 the shape engagekit.io.dumps writes, so engagekit.io.loads reads it back.
 Wherever a command reads a file, the name of a built-in example works too."""
