@@ -38,6 +38,7 @@ Examples:
 from __future__ import annotations
 
 import collections.abc
+import contextvars
 import datetime as dt
 import enum
 import json
@@ -498,6 +499,17 @@ def _mapping_factory(type_: Any) -> Callable[[Any, Any], Any]:
     return structure
 
 
+#: Whether the document being read is TOML, which has no null: `dumps` leaves a
+#: `None` field out, so a missing field that may be `None` reads as `None`.
+_READING_TOML: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "engagekit_io_reading_toml", default=False
+)
+
+
+def _admits_none(type_: Any) -> bool:
+    return type_ is None or type_ is type(None) or type(None) in typing.get_args(type_)
+
+
 def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
     attrs.resolve_types(cls)
     generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
@@ -506,6 +518,12 @@ def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
     # A private document type names itself in words (``_document_name``), not by its
     # class name, which means nothing to whoever wrote the file.
     expected = f"a table of {getattr(cls, '_document_name', cls.__name__)} fields"
+    # The fields without a default that may be `None`: TOML leaves them out.
+    nullable = tuple(
+        field.name
+        for field in attrs.fields(cls)
+        if field.init and field.default is attrs.NOTHING and _admits_none(field.type)
+    )
 
     def structure(value: Any, _: Any) -> Any:
         # A dict (what JSON and TOML give) skips the slower ABC check for Mapping.
@@ -514,6 +532,10 @@ def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
                 return value
             if not isinstance(value, Mapping):
                 raise _wrong(value, expected)
+        if nullable and _READING_TOML.get():
+            missing = [name for name in nullable if name not in value]
+            if missing:
+                value = {**value, **dict.fromkeys(missing)}
         try:
             return generated(value, cls)
         except ClassValidationError as exc:
@@ -960,7 +982,12 @@ def _from_toml(data: dict[str, Any], cls: type[T], origin: str) -> T:
     if _ENVELOPE in data:
         header = data.pop(_ENVELOPE)
         document = _unwrap({_ENVELOPE: header, "data": data}, cls, origin)
-    return from_dict(document, cls, origin=origin)
+    # TOML has no null: a field that may be `None` and is missing is `None`.
+    token = _READING_TOML.set(True)
+    try:
+        return from_dict(document, cls, origin=origin)
+    finally:
+        _READING_TOML.reset(token)
 
 
 # Hooks for the types of areas already imported (the others register theirs on import).
