@@ -444,3 +444,22 @@ def test_a_field_error_is_not_located_twice() -> None:
     ) as info:
         io.from_dict(data, ActionPlan)
     assert [p.path for p in info.value.problems] == ["$.objectives[0].actions[0].target"]
+
+
+def test_a_key_given_twice_in_a_json_object_is_refused_not_the_last_one_kept():
+    """JSON readers keep the last of two equal keys; a document saying `permanent`
+    twice has no one meaning, so it is refused naming the key (TOML refuses it too)."""
+    text = io.dumps(examples.somerset_rheumatology_decision())
+    twice = text.replace('"permanent": true', '"permanent": false, "permanent": true', 1)
+    assert twice != text
+    with pytest.raises(
+        ParseError,
+        match=re.escape(
+            "the key 'permanent' is given twice in one object (the object with keys 'kind', "
+            "'people_affected', 'permanent', 'access', 'protected_groups', 'bed_closures', …);"
+            " give it once"
+        ),
+    ):
+        io.loads(twice, Decision, origin="decision.json")
+    with pytest.raises(ParseError, match=r"^<json>: cannot read .*the key 'title' is given twice"):
+        io.loads('{"title": "A", "publisher": "B", "title": "C"}', Source)

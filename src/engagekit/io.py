@@ -846,6 +846,26 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str, keys: list[str]) -> None:
+        super().__init__(key)
+        self.key = key
+        self.keys = keys
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice: `json` would keep the last silently
+    (TOML refuses it too)."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key, list(found))
+            seen.add(key)
+    return found
+
+
 def _decode(raw: bytes, origin: str) -> str:
     try:
         return raw.decode("utf-8")
@@ -865,8 +885,8 @@ def loads(
     """Read a `cls` from JSON (or TOML) text written by `dumps` (or plain data).
 
     Raises:
-        ParseError: the text is not UTF-8 JSON (or is nested too deeply to read, or
-            holds a number Python will not read).
+        ParseError: the text is not UTF-8 JSON (or is nested too deeply to read, holds
+            a number Python will not read, or gives a key twice in one object).
         DocumentError: the document does not describe a valid `cls`.
 
     Examples:
@@ -884,13 +904,27 @@ def loads(
         text = _decode(bytes(text), origin)
     if not isinstance(text, str):
         raise ParseError(short_repr(text), reason="expected JSON text", origin=origin)
+    return from_dict(_unwrap(_parse_json(text, origin), cls, origin), cls, origin=origin)
+
+
+def _parse_json(text: str, origin: str) -> Any:
+    """JSON text as plain data, strictly: no NaN or Infinity, no key given twice."""
     if not text.strip():
         raise ParseError(text[:60], reason="not JSON: it is empty", origin=origin)
     try:
-        document = json.loads(text, parse_constant=_no_constant)
+        return json.loads(text, parse_constant=_no_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise ParseError(
             text[:60], reason=f"not JSON ({exc.msg})", origin=origin, line=exc.lineno
+        ) from None
+    except _DuplicateKeyError as exc:
+        keys = ", ".join(short_repr(key) for key in exc.keys[:6])
+        more = ", …" if len(exc.keys) > 6 else ""
+        raise ParseError(
+            text[:60],
+            reason=f"the key {short_repr(exc.key)} is given twice in one object "
+            f"(the object with keys {keys}{more}); give it once",
+            origin=origin,
         ) from None
     except RecursionError:
         raise ParseError(
@@ -898,7 +932,6 @@ def loads(
         ) from None
     except ValueError as exc:  # a number over Python's digit limit; NaN or Infinity
         raise ParseError(text[:60], reason=f"not readable JSON ({exc})", origin=origin) from None
-    return from_dict(_unwrap(document, cls, origin), cls, origin=origin)
 
 
 def read_toml(
