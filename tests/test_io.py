@@ -15,7 +15,14 @@ import pytest
 
 from engagekit import ENGAGEMENT_CYCLE, EngagementCycle, ParticipationLevel, Source, examples, io
 from engagekit.decisions import DEFAULT_POLICY, Decision, Impact, Policy
-from engagekit.errors import MAX_PROBLEMS, DocumentError, EngagekitError, ParseError, Problem
+from engagekit.errors import (
+    MAX_PROBLEMS,
+    DocumentError,
+    EngagekitError,
+    InvalidValueError,
+    ParseError,
+    Problem,
+)
 from engagekit.escalation import EscalationNetwork
 from engagekit.evidence import Evidence
 from engagekit.plans import ActionPlan
@@ -463,3 +470,48 @@ def test_a_key_given_twice_in_a_json_object_is_refused_not_the_last_one_kept():
         io.loads(twice, Decision, origin="decision.json")
     with pytest.raises(ParseError, match=r"^<json>: cannot read .*the key 'title' is given twice"):
         io.loads('{"title": "A", "publisher": "B", "title": "C"}', Source)
+
+
+def test_tallies_keep_their_base_and_title_and_say_why_they_cannot_be_read_back():
+    """A tally's value may be anything (a channel, an answer, a number), so no
+    document can say its type: reading one back says so at its path, instead of
+    cattrs' "Unsupported type: <class 'object'>". Its base and title, which it was
+    written without, are kept."""
+    tallies = examples.oxfordshire_synthetic_report().profile["channel"]
+    data = io.to_dict(tallies)
+    assert (data["base"], data["title"]) == (24, "respondents by channel")
+    assert data["items"][0] == {"value": "online-consultation", "count": 14, "share": 14 / 24}
+    with pytest.raises(
+        DocumentError,
+        match=re.escape(
+            "<json>: 1 problem\n"
+            "  $.items: cannot be read from a document: it holds a value of any type"
+        ),
+    ):
+        io.loads(io.dumps(tallies), type(tallies))
+
+
+def test_a_value_no_document_describes_is_refused_as_an_engagekit_error():
+    """`dumps` of something holding a plain object raised json's TypeError."""
+
+    class Unwritable:
+        def __repr__(self) -> str:
+            return "Unwritable()"
+
+    with pytest.raises(
+        InvalidValueError,
+        match=re.escape(
+            "list: [Unwritable()] is not allowed: cannot be written as JSON "
+            "(Object of type Unwritable is not JSON serializable)"
+        ),
+    ):
+        io.dumps([Unwritable()])
+    with pytest.raises(
+        InvalidValueError,
+        match=re.escape(
+            "dict: {'kept': Unwritable()} is not allowed: cannot be written as TOML "
+            "(Object of type 'test_a_value_no_document_describes_is_refused_as_an_engagekit"
+            "_error.<locals>.Unwritable' is not TOML serializable)"
+        ),
+    ):
+        io.dumps({"kept": Unwritable()}, format="toml")

@@ -60,6 +60,7 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    StructureHandlerNotFoundError,
 )
 from cattrs.gen import make_dict_structure_fn
 
@@ -327,6 +328,12 @@ class _Found:
             for key in sorted(exc.extra_fields, key=str):
                 value = data.get(key) if isinstance(data, Mapping) else None
                 self.add(_unknown_field(path, key, exc.cl, names, value))
+        elif isinstance(exc, StructureHandlerNotFoundError):
+            # A type no document describes, such as a tally's value, which may be
+            # anything: reading it back would guess its type.
+            name = getattr(exc.type_, "__name__", None) or str(exc.type_)
+            what = "a value of any type" if exc.type_ is object else f"a {name}"
+            self.add(Problem(path, f"cannot be read from a document: it holds {what}"))
         elif isinstance(exc, KeyError):
             self.add(Problem(path, "required field missing"))
         elif isinstance(exc, RecursionError):
@@ -564,20 +571,170 @@ def _listing_item_type(cls: type) -> Any:
     return Any
 
 
+class _Names(Mapping[str, Any]):
+    """The names a type's annotations may use: its module's, its package's, then
+    engagekit's public names (a module imports some only for type checking)."""
+
+    _PACKAGES = (
+        "engagekit",
+        "engagekit.duties",
+        "engagekit.decisions",
+        "engagekit.escalation",
+        "engagekit.plans",
+        "engagekit.consultations",
+        "engagekit.cycles",
+        "engagekit.disclosure",
+    )
+
+    def __init__(self, module: str) -> None:
+        import sys
+
+        package = sys.modules.get(module.rsplit(".", 1)[0])
+        self._spaces = [vars(sys.modules[module])] + ([vars(package)] if package else [])
+
+    def __getitem__(self, name: str) -> Any:
+        for space in self._spaces:
+            if name in space:
+                return space[name]
+        import importlib
+
+        for package in self._PACKAGES:
+            found = importlib.import_module(package)
+            if name in getattr(found, "__all__", ()):
+                return getattr(found, name)
+        raise KeyError(name)
+
+    def __iter__(self) -> collections.abc.Iterator[str]:
+        return iter(self._spaces[0])
+
+    def __len__(self) -> int:
+        return len(self._spaces[0])
+
+
+def _type_hints(annotations: dict[str, Any], module: str) -> dict[str, Any]:
+    """``annotations`` (perhaps text) as types, read in `module`."""
+
+    def annotated() -> None: ...
+
+    annotated.__annotations__ = annotations
+    return typing.get_type_hints(annotated, globalns={}, localns=_Names(module))
+
+
+def _listing_attributes(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """What a listing holds beside its items (a summary's network name, the date
+    duties were in force): the keyword arguments it is built with, each with its
+    type and whether it must be given."""
+    import inspect
+
+    parameters = [
+        parameter
+        for parameter in inspect.signature(cls).parameters.values()
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+    hints = _type_hints({p.name: p.annotation for p in parameters}, cls.__module__)
+    return tuple((p.name, hints[p.name], p.default is inspect.Parameter.empty) for p in parameters)
+
+
 def _listing_structure_factory(cls: type[Listing[Any]]) -> Callable[[Any, Any], Any]:
     items: Any = tuple[_listing_item_type(cls), ...]  # type: ignore[misc]
+    attributes = _listing_attributes(cls)
+    if not attributes:
+
+        def structure(value: Any, _: Any) -> Any:
+            return cls(converter.structure(value, items))
+
+        return structure
+
+    names = [name for name, _, _ in attributes] + ["items"]
+
+    def structure_table(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise _wrong(value, f"a table of {cls.__name__} fields")
+        found = _Found()
+        for key in value:
+            if key not in names:
+                found.add(_unknown_field("$", key, cls, names, value[key]))
+        given: dict[str, Any] = {}
+        for name, type_, required in [*attributes, ("items", items, True)]:
+            if name not in value:
+                if required:
+                    found.add(Problem(f"$.{name}", "required field missing"))
+                continue
+            try:
+                given[name] = _hook(type_)(value[name], type_)
+            except Exception as exc:  # noqa: BLE001 - every problem is reported
+                found.add_exception(exc, f"$.{name}")
+        found.raise_if_any()
+        return cls(given.pop("items"), **given)
+
+    return structure_table
+
+
+def _listing_unstructure_factory(cls: type[Listing[Any]]) -> Callable[[Any], Any]:
+    attributes = [name for name, _, _ in _listing_attributes(cls)]
+    if not attributes:
+        return lambda value: [converter.unstructure(item) for item in value]
+
+    def unstructure(value: Any) -> Any:
+        table = {name: converter.unstructure(getattr(value, name)) for name in attributes}
+        table["items"] = [converter.unstructure(item) for item in value]
+        return table
+
+    return unstructure
+
+
+# A plain listing (a query result) is written as the list of its items; one that holds
+# more (the date duties were in force) as a table of that and its `items`.
+converter.register_structure_hook_factory(_is_listing, _listing_structure_factory)
+converter.register_unstructure_hook_factory(_is_listing, _listing_unstructure_factory)
+
+
+def _is_named_tuple(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, tuple) and hasattr(type_, "_fields")
+
+
+def _named_tuple_unstructure_factory(cls: type) -> Callable[[Any], Any]:
+    fields: tuple[str, ...] = cls._fields  # type: ignore[attr-defined]
+    return lambda value: {name: converter.unstructure(getattr(value, name)) for name in fields}
+
+
+def _named_tuple_structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+    fields: tuple[str, ...] = cls._fields  # type: ignore[attr-defined]
+    defaults: dict[str, Any] = cls._field_defaults  # type: ignore[attr-defined]
+    hints = _type_hints(dict(cls.__annotations__), cls.__module__)
 
     def structure(value: Any, _: Any) -> Any:
-        return cls(converter.structure(value, items))
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise _wrong(value, f"a table of {cls.__name__} fields")
+        found = _Found()
+        for key in value:
+            if key not in fields:
+                found.add(_unknown_field("$", key, cls, list(fields), value[key]))
+        given: dict[str, Any] = {}
+        for name in fields:
+            if name not in value:
+                if name in defaults:
+                    continue
+                if _READING_TOML.get() and _admits_none(hints[name]):
+                    given[name] = None  # TOML has no null: `dumps` left it out
+                else:
+                    found.add(Problem(f"$.{name}", "required field missing"))
+                continue
+            try:
+                given[name] = _hook(hints[name])(value[name], hints[name])
+            except Exception as exc:  # noqa: BLE001 - every problem is reported
+                found.add_exception(exc, f"$.{name}")
+        found.raise_if_any()
+        return cls(**given)
 
     return structure
 
 
-# A plain listing (a query result) is written as the list of its items.
-converter.register_structure_hook_factory(_is_listing, _listing_structure_factory)
-converter.register_unstructure_hook_factory(
-    _is_listing, lambda _: lambda value: [converter.unstructure(item) for item in value]
-)
+# A named tuple (a row of a listing) is written as a table of its fields, like a record.
+converter.register_structure_hook_factory(_is_named_tuple, _named_tuple_structure_factory)
+converter.register_unstructure_hook_factory(_is_named_tuple, _named_tuple_unstructure_factory)
 
 
 # --- public functions -----------------------------------------------------------------
@@ -670,6 +827,10 @@ def dumps(value: Any, *, indent: int | None = None, format: str = "json") -> str
         raise InvalidValueError(
             type(value).__name__, value, reason=f"cannot be written as JSON ({exc})"
         ) from None
+    except TypeError as exc:  # a part of the value no engagekit document describes
+        raise InvalidValueError(
+            type(value).__name__, value, reason=f"cannot be written as JSON ({exc})"
+        ) from None
 
 
 def _without_none(data: Any, name: str, path: str) -> Any:
@@ -704,7 +865,10 @@ def _dumps_toml(value: Any) -> str:
         )
     document = _without_none(data, name, "$")
     document[_ENVELOPE] = {"format": FORMAT_VERSION, "type": name}
-    return tomli_w.dumps(document)
+    try:
+        return tomli_w.dumps(document)
+    except TypeError as exc:  # a part of the value no engagekit document describes
+        raise InvalidValueError(name, value, reason=f"cannot be written as TOML ({exc})") from None
 
 
 def _suffix_format(path: Path, format: str | None) -> str:  # noqa: A002

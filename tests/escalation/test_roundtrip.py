@@ -7,6 +7,9 @@ tests/properties/test_roundtrip.py, from ``strategies.escalation.STRATEGIES``.
 from __future__ import annotations
 
 import json
+import re
+
+import pytest
 
 from hypothesis import given
 
@@ -49,3 +52,78 @@ def test_every_public_escalation_type_has_a_strategy() -> None:
         if isinstance(obj, type) and (attrs.has(obj) or issubclass(obj, enum.Enum))
     }
     assert sorted(t.__name__ for t in public - set(STRATEGIES)) == []
+
+
+def test_the_duties_of_a_network_dump_and_load_back_with_their_date() -> None:
+    """`NetworkDuties` (a body's duties are a named tuple) could not be written at
+    all ("Object of type Body is not JSON serializable"); each body is now a table of
+    its fields, and the date the duties were in force is kept beside them."""
+    bound = oxfordshire().duties(on="2018-06-01")
+    practice = io.to_dict(bound.of("oxfordshire-practice-01"))
+    assert practice["body"]["id"] == "oxfordshire-practice-01"
+    assert practice["body_type"] == "gp-practice"
+    assert practice["duties"] == []
+    assert practice["reason"] == "no duty in this registry binds a GP practice on 2018-06-01"
+    assert io.to_dict(bound)["on"] == "2018-06-01"
+    for fmt in io.FORMATS:
+        back = io.loads(io.dumps(bound, format=fmt), type(bound), format=fmt)
+        assert back == bound
+        assert back.on.isoformat() == "2018-06-01"
+        assert back.of("healthwatch-oxfordshire").reason == (
+            "a healthwatch / link is not a statutory body"
+        )
+
+
+def test_a_network_summary_keeps_its_network_name() -> None:
+    """A summary was written as its rows alone, so it read back nameless."""
+    summary = sutton().summary()
+    data = io.to_dict(summary)
+    assert data["name"] == "Sutton CCG patient voice"
+    assert data["items"][0]["tier"] == "place"
+    for fmt in io.FORMATS:
+        back = io.loads(io.dumps(summary, format=fmt), type(summary), format=fmt)
+        assert back == summary
+        assert back.name == "Sutton CCG patient voice"
+
+
+def test_a_listing_table_is_read_strictly() -> None:
+    """Its date, its items and no other key, each problem at its path."""
+    from engagekit.errors import DocumentError
+    from engagekit.escalation import NetworkDuties
+
+    with pytest.raises(DocumentError, match=r"\$\.items: required field missing"):
+        io.from_dict({"on": "2018-06-01"}, NetworkDuties)
+    with pytest.raises(
+        DocumentError,
+        match=re.escape(
+            "$.colour: unknown field 'colour' of NetworkDuties; allowed: 'on', 'items'\n"
+            "  $.on: '2018-6-1' is not a date; expected YYYY-MM-DD"
+        ),
+    ):
+        io.from_dict({"on": "2018-6-1", "items": [], "colour": "red"}, NetworkDuties)
+    with pytest.raises(
+        DocumentError, match=r"\$: got a list \[\]; expected a table of NetworkDuties fields"
+    ):
+        io.from_dict([], NetworkDuties)
+    with pytest.raises(
+        DocumentError,
+        match=re.escape(
+            "$.items[0].extra: unknown field 'extra' of BodyDuties; "
+            "allowed: 'body', 'body_type', 'duties', 'reason'\n"
+            "  $.items[0].body: got int 1; expected a table of Body fields"
+        ),
+    ):
+        io.from_dict({"on": "2018-06-01", "items": [{"body": 1, "extra": 2}]}, NetworkDuties)
+
+
+def test_the_schema_of_network_duties_describes_what_dumps_writes() -> None:
+    """The date and items table validates against `engagekit.schema`."""
+    import jsonschema
+
+    from engagekit import schema
+
+    bound = sutton().duties(on="2023-01-01")
+    described = schema.schema(type(bound))
+    assert described["properties"]["data"]["required"] == ["on", "items"]
+    assert described["$defs"]["BodyDuties"]["required"] == ["body"]
+    jsonschema.validate(json.loads(io.dumps(bound)), described)
