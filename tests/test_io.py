@@ -515,3 +515,40 @@ def test_a_value_no_document_describes_is_refused_as_an_engagekit_error():
         ),
     ):
         io.dumps({"kept": Unwritable()}, format="toml")
+
+
+def test_a_type_name_given_for_the_type_is_refused_as_the_callers_mistake():
+    """`loads(text, "Decision")` said "the document holds 'Decision', not None", as if
+    the document were wrong; the type argument is named instead."""
+    text = io.dumps(examples.somerset_rheumatology_decision())
+    by_name = re.escape(
+        "cls: got str 'Decision'; expected the type to read, such as "
+        "engagekit.decisions.Decision (engagekit.schema.document_type(name) gives a "
+        "document format's type)"
+    )
+    with pytest.raises(EngagekitError, match=by_name):
+        io.loads(text, "Decision")  # type: ignore[arg-type]
+    with pytest.raises(EngagekitError, match=by_name):
+        io.load("decision.json", "Decision")  # type: ignore[arg-type]
+    with pytest.raises(EngagekitError, match=r"^cls: got NoneType None; expected the type to read"):
+        io.from_dict({}, None)  # type: ignore[arg-type]
+    with pytest.raises(EngagekitError, match=r"^cls: got str 'source'; expected the type"):
+        io.load_toml(stdio.BytesIO(b'title = "t"'), "source")  # type: ignore[arg-type]
+
+
+def test_a_union_reads_a_document_of_any_of_its_types():
+    """`Source | None` reads a Source document; it said "not None"."""
+    source = Source(title="Strategy", publisher="NHS Somerset")
+    assert io.loads(io.dumps(source), Source | None) == source  # type: ignore[arg-type]
+    with pytest.raises(
+        DocumentError, match=r"\$\.engagekit\.type: the document holds 'Policy', not 'Source'$"
+    ):
+        io.loads(io.dumps(DEFAULT_POLICY), Source | None)  # type: ignore[arg-type]
+
+
+def test_a_format_version_is_shown_as_the_document_spells_it():
+    """`"format": true` was reported as Python's `True`."""
+    with pytest.raises(
+        DocumentError, match=r"\$\.engagekit\.format: boolean true is not a format version"
+    ):
+        io.loads('{"engagekit": {"format": true}, "data": {}}', Decision)

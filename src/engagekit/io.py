@@ -47,6 +47,7 @@ import numbers
 import os
 import re
 import tomllib
+import types
 import typing
 
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -70,6 +71,7 @@ from engagekit.errors import (
     MAX_PROBLEMS,
     DocumentError,
     EngagekitError,
+    InvalidTypeError,
     InvalidValueError,
     MissingExtraError,
     ParseError,
@@ -759,6 +761,7 @@ def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
     Raises:
         DocumentError: naming each bad key path, the value found there and what is
             allowed; nothing is half-built.
+        InvalidTypeError: `cls` is not a type (a type's name, a value).
 
     Examples:
         >>> from engagekit import Source
@@ -770,6 +773,7 @@ def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
         engagekit.errors.DocumentError: <dict>: 1 problem
           $.publisher: got a list ['NHS Somerset']; expected text
     """
+    _check_type(cls)
     try:
         loaded: T = converter.structure(data, cls)
     except Exception as exc:  # noqa: BLE001 - every failure is a problem of the document
@@ -929,6 +933,7 @@ def load(source: str | Path, cls: type[T], *, format: str | None = None) -> T:  
         ParseError: the file cannot be read, its suffix is neither `.json` nor `.toml`
             (and no `format` is given), or it is not JSON or TOML.
         DocumentError: naming the file, each bad key path and value.
+        InvalidTypeError: `cls` is not a type (a type's name, a value).
 
     Examples:
         >>> import pathlib, tempfile
@@ -942,6 +947,7 @@ def load(source: str | Path, cls: type[T], *, format: str | None = None) -> T:  
         ...
         engagekit.errors.ParseError: cannot read '...level.yaml': cannot tell the format ...
     """
+    _check_type(cls)
     path = Path(source)
     if _suffix_format(path, format) == "toml":
         return load_toml(path, cls)
@@ -973,9 +979,7 @@ def _unwrap(document: Any, cls: Any, origin: str) -> Any:
     version = header.get("format", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         problems.append(
-            Problem(
-                f"$.{_ENVELOPE}.format", f"{short_repr(version)} is not a format version", version
-            )
+            Problem(f"$.{_ENVELOPE}.format", f"{_shown(version)} is not a format version", version)
         )
     elif version > FORMAT_VERSION:
         problems.append(
@@ -987,9 +991,12 @@ def _unwrap(document: Any, cls: Any, origin: str) -> Any:
             )
         )
     name = header.get("type")
-    expected = getattr(cls, "__name__", None)
-    if name is not None and name != expected:
-        reason = f"the document holds {short_repr(name)}, not {expected!r}"
+    # A union (`Source | None`) reads a document of any of its types.
+    members = typing.get_args(cls) if typing.get_origin(cls) in _UNIONS else (cls,)
+    names = [getattr(member, "__name__", repr(member)) for member in members]
+    if name is not None and name not in names:
+        expected = " or ".join(repr(n) for n in names if n != "NoneType")
+        reason = f"the document holds {short_repr(name)}, not {expected}"
         if name in _PLAIN_TYPES:
             reason += " (a command's --format json output is a report, not a document to read back)"
         problems.append(Problem(f"$.{_ENVELOPE}.type", reason, name))
@@ -1004,6 +1011,20 @@ def _unwrap(document: Any, cls: Any, origin: str) -> Any:
     if problems:
         raise DocumentError(origin, problems)
     return document["data"]
+
+
+_UNIONS = (typing.Union, types.UnionType)
+
+
+def _check_type(cls: object) -> None:
+    """Refuse a `cls` that is not a type (a type's name, a value), which would
+    otherwise be reported as a problem of the document."""
+    if isinstance(cls, type) or typing.get_origin(cls) is not None:
+        return
+    expected = "the type to read, such as engagekit.decisions.Decision"
+    if isinstance(cls, str):
+        expected += " (engagekit.schema.document_type(name) gives a document format's type)"
+    raise InvalidTypeError("cls", cls, expected=expected)
 
 
 def _no_constant(name: str) -> Any:
@@ -1052,6 +1073,7 @@ def loads(
         ParseError: the text is not UTF-8 JSON (or is nested too deeply to read, holds
             a number Python will not read, or gives a key twice in one object).
         DocumentError: the document does not describe a valid `cls`.
+        InvalidTypeError: `cls` is not a type (a type's name, a value).
 
     Examples:
         >>> from engagekit import ParticipationLevel
@@ -1061,6 +1083,7 @@ def loads(
         >>> loads('title = "Strategy"\\npublisher = "NHS Sutton CCG"', Source, format="toml")
         Source(title='Strategy', publisher='NHS Sutton CCG', ...)
     """
+    _check_type(cls)
     if _format(format) == "toml":
         return _loads_toml(text, cls, origin or "<toml>")
     origin = origin or "<json>"
@@ -1152,6 +1175,7 @@ def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | Non
     Raises:
         ParseError: the file cannot be read or is not TOML.
         DocumentError: naming the file, each bad key path and value.
+        InvalidTypeError: `cls` is not a type (a type's name, a value).
 
     Examples:
         >>> import io as stdio
@@ -1160,6 +1184,7 @@ def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | Non
         >>> load_toml(stdio.BytesIO(doc), Source).date
         '2012'
     """
+    _check_type(cls)
     name = origin or (
         str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<toml>"))
     )
