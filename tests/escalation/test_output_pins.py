@@ -396,18 +396,20 @@ def test_node_link_problems_past_fifty_are_counted() -> None:
 
 
 def test_node_link_breaking_a_structural_rule_is_a_document_error() -> None:
-    """A link to a body not in the data, and a link given twice: the whole document is
-    refused at $, naming the link."""
+    """A link to a body not in the data, and a link given twice: the document is
+    refused at the link that breaks the rule, naming its ends."""
     data = sutton().to_node_link()
     data["links"][0]["target"] = "nobody"
     assert str(_refusal(data)) == (
-        "<node-link>: 1 problem\n  $: link names an unknown body 'nobody': sutton-prg -> nobody"
+        "<node-link>: 1 problem\n"
+        "  $.links[0]: link names an unknown body 'nobody': sutton-prg -> nobody"
     )
     data = sutton().to_node_link()
     data["links"].append(dict(data["links"][0]))
     assert str(_refusal(data)) == (
         "<node-link>: 1 problem\n"
-        "  $: vertical link given twice (two bodies share at most one): sutton-prg -> sutton-eesg"
+        "  $.links[82]: vertical link given twice (two bodies share at most one): "
+        "sutton-prg -> sutton-eesg"
     )
 
 

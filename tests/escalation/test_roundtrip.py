@@ -127,3 +127,49 @@ def test_the_schema_of_network_duties_describes_what_dumps_writes() -> None:
     assert described["properties"]["data"]["required"] == ["on", "items"]
     assert described["$defs"]["BodyDuties"]["required"] == ["body"]
     jsonschema.validate(json.loads(io.dumps(bound)), described)
+
+
+def test_a_structural_rule_broken_in_a_document_is_reported_at_the_link_or_body() -> None:
+    """A network file of thousands of links said only "$: link names an unknown body";
+    each problem is now at the link (or the body given twice) that breaks the rule."""
+    from engagekit.errors import DocumentError, GraphStructureError
+
+    data = io.to_dict(sutton())
+    assert len(data["links"]) == 82
+    unknown = {**data, "links": [*data["links"], {**data["links"][0], "target": "nope"}]}
+    with pytest.raises(
+        DocumentError,
+        match=re.escape("$.links[82]: link names an unknown body 'nope': sutton-prg -> nope"),
+    ):
+        io.from_dict(unknown, EscalationNetwork)
+    down = {
+        "source": "sutton-governing-body",
+        "target": "sutton-practice-01",
+        "kind": "escalates-to",
+        "primary": False,
+        "representatives": None,
+    }
+    with pytest.raises(
+        DocumentError,
+        match=re.escape(
+            "$.links[82]: vertical link goes down a tier (place -> practice): "
+            "sutton-governing-body -> sutton-practice-01"
+        ),
+    ):
+        io.from_dict({**data, "links": [*data["links"], down]}, EscalationNetwork)
+    twice = {**data, "bodies": [*data["bodies"], data["bodies"][0]]}
+    with pytest.raises(
+        DocumentError,
+        match=re.escape("$.bodies[58]: two bodies share the id: sutton-governing-body"),
+    ):
+        io.from_dict(twice, EscalationNetwork)
+    with pytest.raises(GraphStructureError) as built:
+        EscalationNetwork(
+            name="Sutton",
+            bodies=sutton().bodies,
+            links=[*sutton().links, sutton().links[0]],
+        )
+    assert built.value.field == "links[82]"
+    assert str(built.value) == (
+        "vertical link given twice (two bodies share at most one): sutton-prg -> sutton-eesg"
+    )

@@ -82,9 +82,11 @@ def check_unique_ids(bodies: Sequence[Body]) -> None:
     if len({body.id for body in bodies}) == len(bodies):
         return
     seen: set[str] = set()
-    for body in bodies:
+    for position, body in enumerate(bodies):
         if body.id in seen:
-            raise GraphStructureError("two bodies share the id", path=(body.id,))
+            raise GraphStructureError(
+                "two bodies share the id", path=(body.id,), field=f"bodies[{position}]"
+            )
         seen.add(body.id)
 
 
