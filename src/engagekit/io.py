@@ -349,7 +349,10 @@ class _Found:
 
     def raise_if_any(self) -> None:
         if self.problems or self.more:
-            raise _Invalid(self.problems, more=self.more)
+            raise self.as_error()
+
+    def as_error(self) -> DocumentError:
+        return _Invalid(self.problems, more=self.more)
 
 
 def _unknown_field(path: str, key: object, cls: type, names: list[str], value: object) -> Problem:
