@@ -201,13 +201,18 @@ def test_a_response_set_document_reports_each_problem_at_its_response():
     assert [(p.path, p.message) for p in refused.value.problems] == [
         (
             "$.responses[0]",
-            "unknown question (in ConsultationResponse 'TH-1001'.answers) 'nope'; "
-            "known: 'support', 'deliver', 'measure', 'comments', 'final'",
+            (
+                "unknown question (in ConsultationResponse 'TH-1001'.answers) 'nope'; "
+                "known: 'support', 'deliver', 'measure', 'comments', 'final'"
+            ),
         ),
         (
             "$.responses[2]",
-            "ConsultationResponse 'TH-1003'.answers['support']: 'Maybe' is not allowed: "
-            "closed question 'support' takes one of 'Yes', 'No', 'Not sure', 'Prefer not to say'",
+            (
+                "ConsultationResponse 'TH-1003'.answers['support']: 'Maybe' is not allowed: "
+                "closed question 'support' takes one of 'Yes', 'No', 'Not sure', "
+                "'Prefer not to say'"
+            ),
         ),
         ("$.responses[24].id", "duplicate response id 'TH-1001' (first at $.responses[0])"),
     ]
