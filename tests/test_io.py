@@ -552,3 +552,33 @@ def test_a_format_version_is_shown_as_the_document_spells_it():
         DocumentError, match=r"\$\.engagekit\.format: boolean true is not a format version"
     ):
         io.loads('{"engagekit": {"format": true}, "data": {}}', Decision)
+
+
+def test_a_built_in_catalogue_says_it_cannot_be_read_back():
+    """A catalogue of ladders dumps as a table of its records, but what the records
+    are is not in the document: reading one said Python's "ReadOnlyCatalogue.__init__()
+    missing 1 required keyword-only argument: 'what'"."""
+    from engagekit import cycles
+    from engagekit.escalation import OdsNames
+
+    ladders = cycles.ladders()
+    with pytest.raises(
+        DocumentError,
+        match=re.escape(
+            "<json>: 1 problem\n"
+            "  $: cannot be read from a document: engagekit does not read "
+            "ReadOnlyCatalogue values"
+        ),
+    ):
+        io.loads(io.dumps(ladders), type(ladders))
+    for ladder in ladders.values():
+        assert io.loads(io.dumps(ladder), type(ladder)) == ladder
+    with pytest.raises(
+        DocumentError,
+        match=re.escape("$: cannot be read from a document: engagekit does not read OdsNames"),
+    ):
+        io.loads("{}", OdsNames)
+    with pytest.raises(
+        InvalidValueError, match=r"Object of type OdsNames is not JSON serializable"
+    ):
+        io.dumps(OdsNames.builtin())

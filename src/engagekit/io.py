@@ -333,9 +333,7 @@ class _Found:
         elif isinstance(exc, StructureHandlerNotFoundError):
             # A type no document describes, such as a tally's value, which may be
             # anything: reading it back would guess its type.
-            name = getattr(exc.type_, "__name__", None) or str(exc.type_)
-            what = "a value of any type" if exc.type_ is object else f"a {name}"
-            self.add(Problem(path, f"cannot be read from a document: it holds {what}"))
+            self.add(Problem(path, _unreadable(exc.type_)))
         elif isinstance(exc, KeyError):
             self.add(Problem(path, "required field missing"))
         elif isinstance(exc, RecursionError):
@@ -353,6 +351,14 @@ class _Found:
 
     def as_error(self) -> DocumentError:
         return _Invalid(self.problems, more=self.more)
+
+
+def _unreadable(type_: object) -> str:
+    """Why a type no document describes cannot be read."""
+    if type_ is object:
+        return "cannot be read from a document: it holds a value of any type"
+    name = getattr(type_, "__name__", None) or str(type_)
+    return f"cannot be read from a document: engagekit does not read {name} values"
 
 
 def _unknown_field(path: str, key: object, cls: type, names: list[str], value: object) -> Problem:
@@ -735,6 +741,28 @@ def _named_tuple_structure_factory(cls: type) -> Callable[[Any, Any], Any]:
         return cls(**given)
 
     return structure
+
+
+def _is_own_mapping(type_: Any) -> bool:
+    """An engagekit mapping class (a built-in catalogue), which has no document."""
+    return (
+        isinstance(type_, type)
+        and issubclass(type_, Mapping)
+        and not attrs.has(type_)
+        and type_.__module__.startswith("engagekit.")
+    )
+
+
+def _refuse_factory(type_: Any) -> Callable[[Any, Any], Any]:
+    def refuse(value: Any, _: Any) -> Any:
+        raise _Invalid([Problem("$", _unreadable(type_))])
+
+    return refuse
+
+
+# A built-in catalogue is written as a table of its records, but what they are is not
+# in the document: say so, instead of Python's "missing argument" of its constructor.
+converter.register_structure_hook_factory(_is_own_mapping, _refuse_factory)
 
 
 # A named tuple (a row of a listing) is written as a table of its fields, like a record.
