@@ -187,3 +187,42 @@ def test_toml_text_is_read_as_strictly_as_a_file():
         io.loads(
             'title = "t"\npublisher = "x"\nengagekit = {type = "Policy"}', Source, format="toml"
         )
+
+
+def test_toml_reads_a_left_out_none_back_as_none_where_the_field_has_no_default():
+    """A field that may be `None` but has no default (a metric with nothing to measure,
+    a suppressed representation finding) is left out of TOML like any `None`, and
+    reading the document back gives `None` again, not "required field missing"."""
+    from engagekit.plans import LoopMetrics
+
+    empty = LoopMetrics(
+        total=0,
+        closed=0,
+        closure_rate=None,
+        concerns=0,
+        changed=0,
+        change_rate=None,
+        median_days_to_respond=None,
+        past_standard=0,
+    )
+    text = io.dumps(empty, format="toml")
+    assert "closure_rate" not in text
+    assert io.loads(text, LoopMetrics, format="toml") == empty
+    report = examples.oxfordshire_synthetic_report().representation
+    assert report is not None
+    assert report.reasons[0].participants is None
+    assert report.reasons[0].ratio is None
+    toml_text = io.dumps(report, format="toml")
+    assert io.loads(toml_text, type(report), format="toml") == report
+
+
+def test_json_still_requires_a_none_field_without_a_default():
+    """JSON has null, and `dumps` writes it: a missing field is still reported."""
+    from engagekit.plans import LoopMetrics
+
+    text = (
+        '{"total": 0, "closed": 0, "concerns": 0, "changed": 0, "change_rate": null,'
+        ' "median_days_to_respond": null, "past_standard": 0}'
+    )
+    with pytest.raises(DocumentError, match=r"\$\.closure_rate: required field missing"):
+        io.loads(text, LoopMetrics)

@@ -15,7 +15,14 @@ import pytest
 
 from engagekit import ENGAGEMENT_CYCLE, EngagementCycle, ParticipationLevel, Source, examples, io
 from engagekit.decisions import DEFAULT_POLICY, Decision, Impact, Policy
-from engagekit.errors import MAX_PROBLEMS, DocumentError, EngagekitError, ParseError, Problem
+from engagekit.errors import (
+    MAX_PROBLEMS,
+    DocumentError,
+    EngagekitError,
+    InvalidValueError,
+    ParseError,
+    Problem,
+)
 from engagekit.escalation import EscalationNetwork
 from engagekit.evidence import Evidence
 from engagekit.plans import ActionPlan
@@ -444,3 +451,134 @@ def test_a_field_error_is_not_located_twice() -> None:
     ) as info:
         io.from_dict(data, ActionPlan)
     assert [p.path for p in info.value.problems] == ["$.objectives[0].actions[0].target"]
+
+
+def test_a_key_given_twice_in_a_json_object_is_refused_not_the_last_one_kept():
+    """JSON readers keep the last of two equal keys; a document saying `permanent`
+    twice has no one meaning, so it is refused naming the key (TOML refuses it too)."""
+    text = io.dumps(examples.somerset_rheumatology_decision())
+    twice = text.replace('"permanent": true', '"permanent": false, "permanent": true', 1)
+    assert twice != text
+    with pytest.raises(
+        ParseError,
+        match=re.escape(
+            "the key 'permanent' is given twice in one object (the object with keys 'kind', "
+            "'people_affected', 'permanent', 'access', 'protected_groups', 'bed_closures', …);"
+            " give it once"
+        ),
+    ):
+        io.loads(twice, Decision, origin="decision.json")
+    with pytest.raises(ParseError, match=r"^<json>: cannot read .*the key 'title' is given twice"):
+        io.loads('{"title": "A", "publisher": "B", "title": "C"}', Source)
+
+
+def test_tallies_keep_their_base_and_title_and_say_why_they_cannot_be_read_back():
+    """A tally's value may be anything (a channel, an answer, a number), so no
+    document can say its type: reading one back says so at its path, instead of
+    cattrs' "Unsupported type: <class 'object'>". Its base and title, which it was
+    written without, are kept."""
+    tallies = examples.oxfordshire_synthetic_report().profile["channel"]
+    data = io.to_dict(tallies)
+    assert (data["base"], data["title"]) == (24, "respondents by channel")
+    assert data["items"][0] == {"value": "online-consultation", "count": 14, "share": 14 / 24}
+    with pytest.raises(
+        DocumentError,
+        match=re.escape(
+            "<json>: 1 problem\n"
+            "  $.items: cannot be read from a document: it holds a value of any type"
+        ),
+    ):
+        io.loads(io.dumps(tallies), type(tallies))
+
+
+def test_a_value_no_document_describes_is_refused_as_an_engagekit_error():
+    """`dumps` of something holding a plain object raised json's TypeError."""
+
+    class Unwritable:
+        def __repr__(self) -> str:
+            return "Unwritable()"
+
+    with pytest.raises(
+        InvalidValueError,
+        match=re.escape(
+            "list: [Unwritable()] is not allowed: cannot be written as JSON "
+            "(Object of type Unwritable is not JSON serializable)"
+        ),
+    ):
+        io.dumps([Unwritable()])
+    with pytest.raises(
+        InvalidValueError,
+        match=re.escape(
+            "dict: {'kept': Unwritable()} is not allowed: cannot be written as TOML "
+            "(Object of type 'test_a_value_no_document_describes_is_refused_as_an_engagekit"
+            "_error.<locals>.Unwritable' is not TOML serializable)"
+        ),
+    ):
+        io.dumps({"kept": Unwritable()}, format="toml")
+
+
+def test_a_type_name_given_for_the_type_is_refused_as_the_callers_mistake():
+    """`loads(text, "Decision")` said "the document holds 'Decision', not None", as if
+    the document were wrong; the type argument is named instead."""
+    text = io.dumps(examples.somerset_rheumatology_decision())
+    by_name = re.escape(
+        "cls: got str 'Decision'; expected the type to read, such as "
+        "engagekit.decisions.Decision (engagekit.schema.document_type(name) gives a "
+        "document format's type)"
+    )
+    with pytest.raises(EngagekitError, match=by_name):
+        io.loads(text, "Decision")  # type: ignore[arg-type]
+    with pytest.raises(EngagekitError, match=by_name):
+        io.load("decision.json", "Decision")  # type: ignore[arg-type]
+    with pytest.raises(EngagekitError, match=r"^cls: got NoneType None; expected the type to read"):
+        io.from_dict({}, None)  # type: ignore[arg-type]
+    with pytest.raises(EngagekitError, match=r"^cls: got str 'source'; expected the type"):
+        io.load_toml(stdio.BytesIO(b'title = "t"'), "source")  # type: ignore[arg-type]
+
+
+def test_a_union_reads_a_document_of_any_of_its_types():
+    """`Source | None` reads a Source document; it said "not None"."""
+    source = Source(title="Strategy", publisher="NHS Somerset")
+    assert io.loads(io.dumps(source), Source | None) == source  # type: ignore[arg-type]
+    with pytest.raises(
+        DocumentError, match=r"\$\.engagekit\.type: the document holds 'Policy', not 'Source'$"
+    ):
+        io.loads(io.dumps(DEFAULT_POLICY), Source | None)  # type: ignore[arg-type]
+
+
+def test_a_format_version_is_shown_as_the_document_spells_it():
+    """`"format": true` was reported as Python's `True`."""
+    with pytest.raises(
+        DocumentError, match=r"\$\.engagekit\.format: boolean true is not a format version"
+    ):
+        io.loads('{"engagekit": {"format": true}, "data": {}}', Decision)
+
+
+def test_a_built_in_catalogue_says_it_cannot_be_read_back():
+    """A catalogue of ladders dumps as a table of its records, but what the records
+    are is not in the document: reading one said Python's "ReadOnlyCatalogue.__init__()
+    missing 1 required keyword-only argument: 'what'"."""
+    from engagekit import cycles
+    from engagekit.escalation import OdsNames
+
+    ladders = cycles.ladders()
+    with pytest.raises(
+        DocumentError,
+        match=re.escape(
+            "<json>: 1 problem\n"
+            "  $: cannot be read from a document: engagekit does not read "
+            "ReadOnlyCatalogue values"
+        ),
+    ):
+        io.loads(io.dumps(ladders), type(ladders))
+    for ladder in ladders.values():
+        assert io.loads(io.dumps(ladder), type(ladder)) == ladder
+    with pytest.raises(
+        DocumentError,
+        match=re.escape("$: cannot be read from a document: engagekit does not read OdsNames"),
+    ):
+        io.loads("{}", OdsNames)
+    with pytest.raises(
+        InvalidValueError, match=r"Object of type OdsNames is not JSON serializable"
+    ):
+        io.dumps(OdsNames.builtin())

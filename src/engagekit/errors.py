@@ -278,16 +278,19 @@ class GraphStructureError(EngagekitError, ValueError):
     Attributes:
         reason: the rule that was broken.
         path: the bodies involved, in order.
+        field: the link or body that breaks it (``"links[82]"``), when one does:
+            reading a document reports the problem there.
 
     Examples:
         >>> print(GraphStructureError("escalation links form a cycle", path=("a", "b", "a")))
         escalation links form a cycle: a -> b -> a
     """
 
-    def __init__(self, reason: str, *, path: Sequence[str] = ()) -> None:
-        self._remember(reason, path=tuple(path))
+    def __init__(self, reason: str, *, path: Sequence[str] = (), field: str | None = None) -> None:
+        self._remember(reason, path=tuple(path), field=field)
         self.reason = reason
         self.path = tuple(path)
+        self.field = field
         message = reason
         if self.path:
             message += ": " + " -> ".join(self.path)

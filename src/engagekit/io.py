@@ -38,6 +38,7 @@ Examples:
 from __future__ import annotations
 
 import collections.abc
+import contextvars
 import datetime as dt
 import enum
 import json
@@ -46,6 +47,7 @@ import numbers
 import os
 import re
 import tomllib
+import types
 import typing
 
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -59,6 +61,7 @@ from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
+    StructureHandlerNotFoundError,
 )
 from cattrs.gen import make_dict_structure_fn
 
@@ -68,6 +71,7 @@ from engagekit.errors import (
     MAX_PROBLEMS,
     DocumentError,
     EngagekitError,
+    InvalidTypeError,
     InvalidValueError,
     MissingExtraError,
     ParseError,
@@ -329,6 +333,10 @@ class _Found:
             for key in sorted(exc.extra_fields, key=str):
                 value = data.get(key) if isinstance(data, Mapping) else None
                 self.add(_unknown_field(path, key, exc.cl, names, value))
+        elif isinstance(exc, StructureHandlerNotFoundError):
+            # A type no document describes, such as a tally's value, which may be
+            # anything: reading it back would guess its type.
+            self.add(Problem(path, _unreadable(exc.type_)))
         elif isinstance(exc, KeyError):
             self.add(Problem(path, "required field missing"))
         elif isinstance(exc, RecursionError):
@@ -342,7 +350,18 @@ class _Found:
 
     def raise_if_any(self) -> None:
         if self.problems or self.more:
-            raise _Invalid(self.problems, more=self.more)
+            raise self.as_error()
+
+    def as_error(self) -> DocumentError:
+        return _Invalid(self.problems, more=self.more)
+
+
+def _unreadable(type_: object) -> str:
+    """Why a type no document describes cannot be read."""
+    if type_ is object:
+        return "cannot be read from a document: it holds a value of any type"
+    name = getattr(type_, "__name__", None) or str(type_)
+    return f"cannot be read from a document: engagekit does not read {name} values"
 
 
 def _unknown_field(path: str, key: object, cls: type, names: list[str], value: object) -> Problem:
@@ -501,6 +520,17 @@ def _mapping_factory(type_: Any) -> Callable[[Any, Any], Any]:
     return structure
 
 
+#: Whether the document being read is TOML, which has no null: `dumps` leaves a
+#: `None` field out, so a missing field that may be `None` reads as `None`.
+_READING_TOML: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "engagekit_io_reading_toml", default=False
+)
+
+
+def _admits_none(type_: Any) -> bool:
+    return type_ is None or type_ is type(None) or type(None) in typing.get_args(type_)
+
+
 def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
     attrs.resolve_types(cls)
     generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
@@ -509,6 +539,12 @@ def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
     # A private document type names itself in words (``_document_name``), not by its
     # class name, which means nothing to whoever wrote the file.
     expected = f"a table of {getattr(cls, '_document_name', cls.__name__)} fields"
+    # The fields without a default that may be `None`: TOML leaves them out.
+    nullable = tuple(
+        field.name
+        for field in attrs.fields(cls)
+        if field.init and field.default is attrs.NOTHING and _admits_none(field.type)
+    )
 
     def structure(value: Any, _: Any) -> Any:
         # A dict (what JSON and TOML give) skips the slower ABC check for Mapping.
@@ -517,6 +553,10 @@ def _attrs_factory(cls: type) -> Callable[[Any, Any], Any]:
                 return value
             if not isinstance(value, Mapping):
                 raise _wrong(value, expected)
+        if nullable and _READING_TOML.get():
+            missing = [name for name in nullable if name not in value]
+            if missing:
+                value = {**value, **dict.fromkeys(missing)}
         try:
             return generated(value, cls)
         except ClassValidationError as exc:
@@ -545,20 +585,192 @@ def _listing_item_type(cls: type) -> Any:
     return Any
 
 
+class _Names(Mapping[str, Any]):
+    """The names a type's annotations may use: its module's, its package's, then
+    engagekit's public names (a module imports some only for type checking)."""
+
+    _PACKAGES = (
+        "engagekit",
+        "engagekit.duties",
+        "engagekit.decisions",
+        "engagekit.escalation",
+        "engagekit.plans",
+        "engagekit.consultations",
+        "engagekit.cycles",
+        "engagekit.disclosure",
+    )
+
+    def __init__(self, module: str) -> None:
+        import sys
+
+        package = sys.modules.get(module.rsplit(".", 1)[0])
+        self._spaces = [vars(sys.modules[module])] + ([vars(package)] if package else [])
+
+    def __getitem__(self, name: str) -> Any:
+        for space in self._spaces:
+            if name in space:
+                return space[name]
+        import importlib
+
+        for package in self._PACKAGES:
+            found = importlib.import_module(package)
+            if name in getattr(found, "__all__", ()):
+                return getattr(found, name)
+        raise KeyError(name)
+
+    def __iter__(self) -> collections.abc.Iterator[str]:
+        return iter(self._spaces[0])
+
+    def __len__(self) -> int:
+        return len(self._spaces[0])
+
+
+def _type_hints(annotations: dict[str, Any], module: str) -> dict[str, Any]:
+    """``annotations`` (perhaps text) as types, read in `module`."""
+
+    def annotated() -> None: ...
+
+    annotated.__annotations__ = annotations
+    return typing.get_type_hints(annotated, globalns={}, localns=_Names(module))
+
+
+def _listing_attributes(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """What a listing holds beside its items (a summary's network name, the date
+    duties were in force): the keyword arguments it is built with, each with its
+    type and whether it must be given."""
+    import inspect
+
+    parameters = [
+        parameter
+        for parameter in inspect.signature(cls).parameters.values()
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+    hints = _type_hints({p.name: p.annotation for p in parameters}, cls.__module__)
+    return tuple((p.name, hints[p.name], p.default is inspect.Parameter.empty) for p in parameters)
+
+
 def _listing_structure_factory(cls: type[Listing[Any]]) -> Callable[[Any, Any], Any]:
     items: Any = tuple[_listing_item_type(cls), ...]  # type: ignore[misc]
+    attributes = _listing_attributes(cls)
+    if not attributes:
+
+        def structure(value: Any, _: Any) -> Any:
+            return cls(converter.structure(value, items))
+
+        return structure
+
+    names = [name for name, _, _ in attributes] + ["items"]
+
+    def structure_table(value: Any, _: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise _wrong(value, f"a table of {cls.__name__} fields")
+        found = _Found()
+        for key in value:
+            if key not in names:
+                found.add(_unknown_field("$", key, cls, names, value[key]))
+        given: dict[str, Any] = {}
+        for name, type_, required in [*attributes, ("items", items, True)]:
+            if name not in value:
+                if required:
+                    found.add(Problem(f"$.{name}", "required field missing"))
+                continue
+            try:
+                given[name] = _hook(type_)(value[name], type_)
+            except Exception as exc:  # noqa: BLE001 - every problem is reported
+                found.add_exception(exc, f"$.{name}")
+        found.raise_if_any()
+        return cls(given.pop("items"), **given)
+
+    return structure_table
+
+
+def _listing_unstructure_factory(cls: type[Listing[Any]]) -> Callable[[Any], Any]:
+    attributes = [name for name, _, _ in _listing_attributes(cls)]
+    if not attributes:
+        return lambda value: [converter.unstructure(item) for item in value]
+
+    def unstructure(value: Any) -> Any:
+        table = {name: converter.unstructure(getattr(value, name)) for name in attributes}
+        table["items"] = [converter.unstructure(item) for item in value]
+        return table
+
+    return unstructure
+
+
+# A plain listing (a query result) is written as the list of its items; one that holds
+# more (the date duties were in force) as a table of that and its `items`.
+converter.register_structure_hook_factory(_is_listing, _listing_structure_factory)
+converter.register_unstructure_hook_factory(_is_listing, _listing_unstructure_factory)
+
+
+def _is_named_tuple(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, tuple) and hasattr(type_, "_fields")
+
+
+def _named_tuple_unstructure_factory(cls: type) -> Callable[[Any], Any]:
+    fields: tuple[str, ...] = cls._fields  # type: ignore[attr-defined]
+    return lambda value: {name: converter.unstructure(getattr(value, name)) for name in fields}
+
+
+def _named_tuple_structure_factory(cls: type) -> Callable[[Any, Any], Any]:
+    fields: tuple[str, ...] = cls._fields  # type: ignore[attr-defined]
+    defaults: dict[str, Any] = cls._field_defaults  # type: ignore[attr-defined]
+    hints = _type_hints(dict(cls.__annotations__), cls.__module__)
 
     def structure(value: Any, _: Any) -> Any:
-        return cls(converter.structure(value, items))
+        if isinstance(value, cls):
+            return value
+        if not isinstance(value, Mapping):
+            raise _wrong(value, f"a table of {cls.__name__} fields")
+        found = _Found()
+        for key in value:
+            if key not in fields:
+                found.add(_unknown_field("$", key, cls, list(fields), value[key]))
+        given: dict[str, Any] = {}
+        for name in fields:
+            if name not in value:
+                if name in defaults:
+                    continue
+                if _READING_TOML.get() and _admits_none(hints[name]):
+                    given[name] = None  # TOML has no null: `dumps` left it out
+                else:
+                    found.add(Problem(f"$.{name}", "required field missing"))
+                continue
+            try:
+                given[name] = _hook(hints[name])(value[name], hints[name])
+            except Exception as exc:  # noqa: BLE001 - every problem is reported
+                found.add_exception(exc, f"$.{name}")
+        found.raise_if_any()
+        return cls(**given)
 
     return structure
 
 
-# A plain listing (a query result) is written as the list of its items.
-converter.register_structure_hook_factory(_is_listing, _listing_structure_factory)
-converter.register_unstructure_hook_factory(
-    _is_listing, lambda _: lambda value: [converter.unstructure(item) for item in value]
-)
+def _is_own_mapping(type_: Any) -> bool:
+    """An engagekit mapping class (a built-in catalogue), which has no document."""
+    return (
+        isinstance(type_, type)
+        and issubclass(type_, Mapping)
+        and not attrs.has(type_)
+        and type_.__module__.startswith("engagekit.")
+    )
+
+
+def _refuse_factory(type_: Any) -> Callable[[Any, Any], Any]:
+    def refuse(value: Any, _: Any) -> Any:
+        raise _Invalid([Problem("$", _unreadable(type_))])
+
+    return refuse
+
+
+# A built-in catalogue is written as a table of its records, but what they are is not
+# in the document: say so, instead of Python's "missing argument" of its constructor.
+converter.register_structure_hook_factory(_is_own_mapping, _refuse_factory)
+
+
+# A named tuple (a row of a listing) is written as a table of its fields, like a record.
+converter.register_structure_hook_factory(_is_named_tuple, _named_tuple_structure_factory)
+converter.register_unstructure_hook_factory(_is_named_tuple, _named_tuple_unstructure_factory)
 
 
 # --- public functions -----------------------------------------------------------------
@@ -583,6 +795,7 @@ def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
     Raises:
         DocumentError: naming each bad key path, the value found there and what is
             allowed; nothing is half-built.
+        InvalidTypeError: `cls` is not a type (a type's name, a value).
 
     Examples:
         >>> from engagekit import Source
@@ -594,6 +807,7 @@ def from_dict(data: Any, cls: type[T], *, origin: str = "<dict>") -> T:
         engagekit.errors.DocumentError: <dict>: 1 problem
           $.publisher: got a list ['NHS Somerset']; expected text
     """
+    _check_type(cls)
     try:
         loaded: T = converter.structure(data, cls)
     except Exception as exc:  # noqa: BLE001 - every failure is a problem of the document
@@ -651,6 +865,10 @@ def dumps(value: Any, *, indent: int | None = None, format: str = "json") -> str
         raise InvalidValueError(
             type(value).__name__, value, reason=f"cannot be written as JSON ({exc})"
         ) from None
+    except TypeError as exc:  # a part of the value no engagekit document describes
+        raise InvalidValueError(
+            type(value).__name__, value, reason=f"cannot be written as JSON ({exc})"
+        ) from None
 
 
 def _without_none(data: Any, name: str, path: str) -> Any:
@@ -685,7 +903,10 @@ def _dumps_toml(value: Any) -> str:
         )
     document = _without_none(data, name, "$")
     document[_ENVELOPE] = {"format": FORMAT_VERSION, "type": name}
-    return tomli_w.dumps(document)
+    try:
+        return tomli_w.dumps(document)
+    except TypeError as exc:  # a part of the value no engagekit document describes
+        raise InvalidValueError(name, value, reason=f"cannot be written as TOML ({exc})") from None
 
 
 def _suffix_format(path: Path, format: str | None) -> str:  # noqa: A002
@@ -746,6 +967,7 @@ def load(source: str | Path, cls: type[T], *, format: str | None = None) -> T:  
         ParseError: the file cannot be read, its suffix is neither `.json` nor `.toml`
             (and no `format` is given), or it is not JSON or TOML.
         DocumentError: naming the file, each bad key path and value.
+        InvalidTypeError: `cls` is not a type (a type's name, a value).
 
     Examples:
         >>> import pathlib, tempfile
@@ -759,6 +981,7 @@ def load(source: str | Path, cls: type[T], *, format: str | None = None) -> T:  
         ...
         engagekit.errors.ParseError: cannot read '...level.yaml': cannot tell the format ...
     """
+    _check_type(cls)
     path = Path(source)
     if _suffix_format(path, format) == "toml":
         return load_toml(path, cls)
@@ -790,9 +1013,7 @@ def _unwrap(document: Any, cls: Any, origin: str) -> Any:
     version = header.get("format", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         problems.append(
-            Problem(
-                f"$.{_ENVELOPE}.format", f"{short_repr(version)} is not a format version", version
-            )
+            Problem(f"$.{_ENVELOPE}.format", f"{_shown(version)} is not a format version", version)
         )
     elif version > FORMAT_VERSION:
         problems.append(
@@ -804,9 +1025,12 @@ def _unwrap(document: Any, cls: Any, origin: str) -> Any:
             )
         )
     name = header.get("type")
-    expected = getattr(cls, "__name__", None)
-    if name is not None and name != expected:
-        reason = f"the document holds {short_repr(name)}, not {expected!r}"
+    # A union (`Source | None`) reads a document of any of its types.
+    members = typing.get_args(cls) if typing.get_origin(cls) in _UNIONS else (cls,)
+    names = [getattr(member, "__name__", repr(member)) for member in members]
+    if name is not None and name not in names:
+        expected = " or ".join(repr(n) for n in names if n != "NoneType")
+        reason = f"the document holds {short_repr(name)}, not {expected}"
         if name in _PLAIN_TYPES:
             reason += " (a command's --format json output is a report, not a document to read back)"
         problems.append(Problem(f"$.{_ENVELOPE}.type", reason, name))
@@ -823,8 +1047,42 @@ def _unwrap(document: Any, cls: Any, origin: str) -> Any:
     return document["data"]
 
 
+_UNIONS = (typing.Union, types.UnionType)
+
+
+def _check_type(cls: object) -> None:
+    """Refuse a `cls` that is not a type (a type's name, a value), which would
+    otherwise be reported as a problem of the document."""
+    if isinstance(cls, type) or typing.get_origin(cls) is not None:
+        return
+    expected = "the type to read, such as engagekit.decisions.Decision"
+    if isinstance(cls, str):
+        expected += " (engagekit.schema.document_type(name) gives a document format's type)"
+    raise InvalidTypeError("cls", cls, expected=expected)
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str, keys: list[str]) -> None:
+        super().__init__(key)
+        self.key = key
+        self.keys = keys
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice: `json` would keep the last silently
+    (TOML refuses it too)."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key, list(found))
+            seen.add(key)
+    return found
 
 
 def _decode(raw: bytes, origin: str) -> str:
@@ -846,9 +1104,10 @@ def loads(
     """Read a `cls` from JSON (or TOML) text written by `dumps` (or plain data).
 
     Raises:
-        ParseError: the text is not UTF-8 JSON (or is nested too deeply to read, or
-            holds a number Python will not read).
+        ParseError: the text is not UTF-8 JSON (or is nested too deeply to read, holds
+            a number Python will not read, or gives a key twice in one object).
         DocumentError: the document does not describe a valid `cls`.
+        InvalidTypeError: `cls` is not a type (a type's name, a value).
 
     Examples:
         >>> from engagekit import ParticipationLevel
@@ -858,6 +1117,7 @@ def loads(
         >>> loads('title = "Strategy"\\npublisher = "NHS Sutton CCG"', Source, format="toml")
         Source(title='Strategy', publisher='NHS Sutton CCG', ...)
     """
+    _check_type(cls)
     if _format(format) == "toml":
         return _loads_toml(text, cls, origin or "<toml>")
     origin = origin or "<json>"
@@ -865,13 +1125,27 @@ def loads(
         text = _decode(bytes(text), origin)
     if not isinstance(text, str):
         raise ParseError(short_repr(text), reason="expected JSON text", origin=origin)
+    return from_dict(_unwrap(_parse_json(text, origin), cls, origin), cls, origin=origin)
+
+
+def _parse_json(text: str, origin: str) -> Any:
+    """JSON text as plain data, strictly: no NaN or Infinity, no key given twice."""
     if not text.strip():
         raise ParseError(text[:60], reason="not JSON: it is empty", origin=origin)
     try:
-        document = json.loads(text, parse_constant=_no_constant)
+        return json.loads(text, parse_constant=_no_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise ParseError(
             text[:60], reason=f"not JSON ({exc.msg})", origin=origin, line=exc.lineno
+        ) from None
+    except _DuplicateKeyError as exc:
+        keys = ", ".join(short_repr(key) for key in exc.keys[:6])
+        more = ", …" if len(exc.keys) > 6 else ""
+        raise ParseError(
+            text[:60],
+            reason=f"the key {short_repr(exc.key)} is given twice in one object "
+            f"(the object with keys {keys}{more}); give it once",
+            origin=origin,
         ) from None
     except RecursionError:
         raise ParseError(
@@ -879,7 +1153,6 @@ def loads(
         ) from None
     except ValueError as exc:  # a number over Python's digit limit; NaN or Infinity
         raise ParseError(text[:60], reason=f"not readable JSON ({exc})", origin=origin) from None
-    return from_dict(_unwrap(document, cls, origin), cls, origin=origin)
 
 
 def read_toml(
@@ -936,6 +1209,7 @@ def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | Non
     Raises:
         ParseError: the file cannot be read or is not TOML.
         DocumentError: naming the file, each bad key path and value.
+        InvalidTypeError: `cls` is not a type (a type's name, a value).
 
     Examples:
         >>> import io as stdio
@@ -944,6 +1218,7 @@ def load_toml(source: str | Path | IO[bytes], cls: type[T], *, origin: str | Non
         >>> load_toml(stdio.BytesIO(doc), Source).date
         '2012'
     """
+    _check_type(cls)
     name = origin or (
         str(source) if isinstance(source, str | Path) else str(getattr(source, "name", "<toml>"))
     )
@@ -963,7 +1238,12 @@ def _from_toml(data: dict[str, Any], cls: type[T], origin: str) -> T:
     if _ENVELOPE in data:
         header = data.pop(_ENVELOPE)
         document = _unwrap({_ENVELOPE: header, "data": data}, cls, origin)
-    return from_dict(document, cls, origin=origin)
+    # TOML has no null: a field that may be `None` and is missing is `None`.
+    token = _READING_TOML.set(True)
+    try:
+        return from_dict(document, cls, origin=origin)
+    finally:
+        _READING_TOML.reset(token)
 
 
 # Hooks for the types of areas already imported (the others register theirs on import).

@@ -224,13 +224,50 @@ def _schema_of(type_: Any, defs: dict[str, Any]) -> dict[str, Any]:
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         return _define(type_, defs, lambda: _enum_schema(type_))
     if isinstance(type_, type) and issubclass(type_, Listing):
-        from engagekit.io import _listing_item_type
-
-        item = _listing_item_type(type_)
-        return {"type": "array", "items": _schema_of(item, defs)}
+        return _listing_schema(type_, defs)
+    if isinstance(type_, type) and issubclass(type_, tuple) and hasattr(type_, "_fields"):
+        return _define(type_, defs, lambda: _named_tuple_schema(type_, defs))
     if isinstance(type_, type) and attrs.has(type_):
         return _define(type_, defs, lambda: _record_schema(type_, defs))
     raise InvalidTypeError("document", type_, expected="a type engagekit reads and writes")
+
+
+def _listing_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """A listing is a list of its items, or, when it holds more (a summary's network
+    name), a table of that and its ``items``."""
+    from engagekit.io import _listing_attributes, _listing_item_type
+
+    items = {"type": "array", "items": _schema_of(_listing_item_type(cls), defs)}
+    attributes = _listing_attributes(cls)
+    if not attributes:
+        return items
+    properties = {name: _schema_of(type_, defs) for name, type_, _ in attributes}
+    required = [name for name, _, needed in attributes if needed]
+    return {
+        "type": "object",
+        "properties": {**properties, "items": items},
+        "required": [*required, "items"],
+        "additionalProperties": False,
+    }
+
+
+def _named_tuple_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    from engagekit.io import _type_hints
+
+    hints = _type_hints(dict(cls.__annotations__), cls.__module__)
+    defaults = cls._field_defaults  # type: ignore[attr-defined]
+    found: dict[str, Any] = {
+        "type": "object",
+        "properties": {name: _schema_of(hints[name], defs) for name in hints},
+        "additionalProperties": False,
+    }
+    required = [name for name in hints if name not in defaults]
+    if required:
+        found["required"] = required
+    description = _first_line(cls.__doc__)
+    if description:
+        found["description"] = description
+    return found
 
 
 def _special(type_: Any, defs: dict[str, Any]) -> dict[str, Any] | None:

@@ -19,7 +19,7 @@ from engagekit.consultations import (
     load_mapping,
     read_responses,
 )
-from engagekit.errors import DocumentError
+from engagekit.errors import DocumentError, ParseError
 
 
 CONSULTATION = Consultation(
@@ -207,3 +207,20 @@ def test_any_path_like_object_is_read_as_a_path(tmp_path: Path):
     loaded = load_mapping(_FsPath(mapping))
     assert loaded.channel is not None
     assert loaded.channel.value == "letter"
+
+
+def test_a_json_mapping_is_read_as_strictly_as_any_document(tmp_path: Path):
+    """A JSON mapping with a key given twice or a NaN is refused, naming the file and
+    the key, as `engagekit.io` refuses them; it was read with the last key kept."""
+    twice = tmp_path / "twice.json"
+    twice.write_text('{"id": "Ref", "channel": "letter", "channel": "paper"}', encoding="utf-8")
+    with pytest.raises(
+        ParseError, match=r"twice\.json: cannot read .*the key 'channel' is given twice"
+    ):
+        load_mapping(twice)
+    nan = tmp_path / "nan.json"
+    nan.write_text('{"id": NaN}', encoding="utf-8")
+    with pytest.raises(ParseError, match=r"nan\.json: .*NaN is not a JSON number"):
+        load_mapping(nan)
+    with pytest.raises(ParseError, match=r"missing\.json': cannot open: "):
+        load_mapping(tmp_path / "missing.json")

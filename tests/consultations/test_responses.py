@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+from typing import Any
 
 import pytest
 
-from engagekit import examples
+from engagekit import examples, io
 from engagekit.consultations import (
     Consultation,
     ConsultationResponse,
@@ -14,7 +17,12 @@ from engagekit.consultations import (
     ResponseSet,
     Theme,
 )
-from engagekit.errors import InvalidValueError, UnknownChoiceError, UnknownNameError
+from engagekit.errors import (
+    DocumentError,
+    InvalidValueError,
+    UnknownChoiceError,
+    UnknownNameError,
+)
 
 
 CONSULTATION = Consultation(
@@ -166,3 +174,71 @@ def test_the_synthetic_tutorial_set():
         "Not sure": 4,
         "Prefer not to say": 2,
     }
+
+
+def _response_set_document() -> dict[str, Any]:
+    document: dict[str, Any] = io.to_dict(examples.oxfordshire_synthetic_responses())
+    return document
+
+
+def test_a_response_set_document_reports_each_problem_at_its_response():
+    """Problems inside a response were reported at `$[0]...` (their place in the
+    list, without `responses`), and the rules the set checks (a duplicate id, an
+    answer to no question) at `$`, the first one only."""
+    document = _response_set_document()
+    first, third = document["responses"][0], document["responses"][2]
+    assert (first["id"], third["id"]) == ("TH-1001", "TH-1003")
+    first["answers"]["nope"] = "Yes"
+    third["answers"]["support"] = "Maybe"
+    document["responses"].append(dict(first))
+    document["responses"][1]["channel"] = "pigeon"
+    with pytest.raises(DocumentError) as refused:
+        io.from_dict(document, ResponseSet)
+    assert [problem.path for problem in refused.value.problems] == ["$.responses[1].channel"]
+    document["responses"][1]["channel"] = "online-consultation"
+    with pytest.raises(DocumentError) as refused:
+        io.from_dict(document, ResponseSet)
+    assert [(p.path, p.message) for p in refused.value.problems] == [
+        (
+            "$.responses[0]",
+            (
+                "unknown question (in ConsultationResponse 'TH-1001'.answers) 'nope'; "
+                "known: 'support', 'deliver', 'measure', 'comments', 'final'"
+            ),
+        ),
+        (
+            "$.responses[2]",
+            (
+                "ConsultationResponse 'TH-1003'.answers['support']: 'Maybe' is not allowed: "
+                "closed question 'support' takes one of 'Yes', 'No', 'Not sure', "
+                "'Prefer not to say'"
+            ),
+        ),
+        ("$.responses[24].id", "duplicate response id 'TH-1001' (first at $.responses[0])"),
+    ]
+
+
+def test_a_response_set_document_names_its_unknown_keys_and_its_parts_problems():
+    document = _response_set_document()
+    document["colour"] = "red"
+    document["consultation"]["title"] = 5
+    document["themes"].append(dict(document["themes"][0]))
+    with pytest.raises(
+        DocumentError,
+        match=re.escape(
+            "<dict>: 2 problems\n"
+            "  $.colour: unknown field 'colour' of ResponseSet; allowed: 'consultation', "
+            "'themes', 'responses'\n"
+            "  $.consultation.title: got int 5; expected text"
+        ),
+    ):
+        io.from_dict(document, ResponseSet)
+    del document["colour"]
+    document["consultation"]["title"] = "Talking Health"
+    with pytest.raises(
+        DocumentError,
+        match=re.escape(
+            "$.themes: ResponseSet.themes: 'report-back' is not allowed: duplicate theme id"
+        ),
+    ):
+        io.from_dict(document, ResponseSet)

@@ -24,6 +24,7 @@ from engagekit.decisions import (
     Impact,
     ServiceChangeTest,
     TestAssessment,
+    evaluate,
 )
 from engagekit.errors import (
     InvalidTypeError,
@@ -137,6 +138,16 @@ class TestLookups:
         assert str(exc.value) == (
             "unknown option 'do-nothing'; known: 'link-recommendations', 'current-plans'"
         )
+
+    def test_an_option_of_a_decision_without_options_says_there_are_none(self) -> None:
+        """It said only "unknown option 'do-nothing'", as if a list had been left out."""
+        decision = examples.somerset_rheumatology_decision()
+        assert decision.options == ()
+        message = "unknown option 'do-nothing' of this decision, which lists no options"
+        with pytest.raises(UnknownNameError, match=f"^{re.escape(message)}$"):
+            decision.option("do-nothing")
+        with pytest.raises(UnknownNameError, match=f"^{re.escape(message)}$"):
+            evaluate(decision, option="do-nothing")
 
 
 class TestRefusals:

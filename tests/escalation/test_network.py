@@ -256,6 +256,19 @@ class TestOperations:
         with pytest.raises(UnknownNameError, match="unknown body 'nowhere'"):
             network(GOOD).aggregate(["p1", "nowhere"], to=Tier.PLACE)
 
+    def test_aggregate_refuses_one_id_given_as_text(self) -> None:
+        """One body id is text, which iterates letter by letter: it was counted as
+        the bodies 'p' and '1' and failed on "unknown body 'p'"."""
+        net = network(GOOD)
+        message = re.escape(
+            "items: got str 'p1'; expected a list of feedback items or body ids (for one: ['p1'])"
+        )
+        with pytest.raises(InvalidTypeError, match=message):
+            net.aggregate("p1", to=Tier.PLACE)
+        with pytest.raises(InvalidTypeError, match=message):
+            net.aggregate_by("p1", to=Tier.PLACE, key=len)
+        assert net.aggregate(["p1"], to=Tier.PLACE) == {"board": 1}
+
     def test_aggregate_with_at_and_key(self) -> None:
         """Items may be records: ``at`` finds the body, ``key`` groups them."""
         net = network(GOOD)

@@ -308,12 +308,15 @@ def test_node_link_with_unknown_keys_and_the_wrong_graph_kind() -> None:
         "aa": 2,
     }
     err = _refusal(data)
+    keys = "allowed: 'directed', 'multigraph', 'graph', 'nodes', 'links'"
     assert str(err) == (
-        "<node-link>: 4 problems\n"
-        "  $: unknown field(s) 'aa', 'zz'\n"
+        "<node-link>: 6 problems\n"
+        f"  $.aa: unknown field 'aa'; {keys}\n"
+        f"  $.zz: unknown field 'zz'; {keys}\n"
         "  $.directed: an escalation network is directed\n"
         "  $.multigraph: an escalation network is not a multigraph\n"
-        "  $.graph: unknown field(s) 'a', 'x'"
+        "  $.graph.a: unknown field 'a'; allowed: 'name', 'source'\n"
+        "  $.graph.x: unknown field 'x'; allowed: 'name', 'source'"
     )
     assert err.origin == "<node-link>"
 
@@ -396,18 +399,20 @@ def test_node_link_problems_past_fifty_are_counted() -> None:
 
 
 def test_node_link_breaking_a_structural_rule_is_a_document_error() -> None:
-    """A link to a body not in the data, and a link given twice: the whole document is
-    refused at $, naming the link."""
+    """A link to a body not in the data, and a link given twice: the document is
+    refused at the link that breaks the rule, naming its ends."""
     data = sutton().to_node_link()
     data["links"][0]["target"] = "nobody"
     assert str(_refusal(data)) == (
-        "<node-link>: 1 problem\n  $: link names an unknown body 'nobody': sutton-prg -> nobody"
+        "<node-link>: 1 problem\n"
+        "  $.links[0]: link names an unknown body 'nobody': sutton-prg -> nobody"
     )
     data = sutton().to_node_link()
     data["links"].append(dict(data["links"][0]))
     assert str(_refusal(data)) == (
         "<node-link>: 1 problem\n"
-        "  $: vertical link given twice (two bodies share at most one): sutton-prg -> sutton-eesg"
+        "  $.links[82]: vertical link given twice (two bodies share at most one): "
+        "sutton-prg -> sutton-eesg"
     )
 
 
@@ -415,4 +420,13 @@ def test_node_link_graph_with_a_source_and_an_unknown_key() -> None:
     """Only the unknown key is named; the source is a field of the graph."""
     data = sutton().to_node_link()
     data["graph"]["layout"] = "dot"
-    assert str(_refusal(data)) == "<node-link>: 1 problem\n  $.graph: unknown field(s) 'layout'"
+    assert str(_refusal(data)) == (
+        "<node-link>: 1 problem\n"
+        "  $.graph.layout: unknown field 'layout'; allowed: 'name', 'source'"
+    )
+    data = sutton().to_node_link()
+    data[3] = "three"  # type: ignore[index]
+    assert str(_refusal(data)) == (
+        "<node-link>: 1 problem\n"
+        "  $[3]: unknown field 3; allowed: 'directed', 'multigraph', 'graph', 'nodes', 'links'"
+    )

@@ -265,7 +265,8 @@ class TestCommand:
         status, text = run("network", "sutton", "--summary", "--format", "json")
         document = json.loads(text)
         assert document["engagekit"] == {"format": 1, "type": "NetworkSummary"}
-        assert document["data"][0]["kind"] == "committee"
+        assert document["data"]["name"] == "Sutton CCG patient voice"
+        assert document["data"]["items"][0]["kind"] == "committee"
 
     def test_diff_of_two_files_and_of_two_dates(self) -> None:
         status, text = run("network", "--diff", str(BEFORE), str(AFTER))

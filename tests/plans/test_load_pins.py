@@ -82,9 +82,22 @@ class TestTheDocument:
         assert error.origin == "plan.json"
 
     def test_unknown_fields_are_named_in_order(self) -> None:
-        error = _refusal({"title": "Time Line", "colour": "red", 2: "x"})
-        assert str(error) == "<plan>: 1 problem\n  $: unknown field(s) 2, 'colour'"
-        assert _found(error) == [("$", "unknown field(s) 2, 'colour'", [2, "colour"])]
+        """Each at its own key, with the value found and the fields a plan has."""
+        error = _refusal({"title": "Time Line", "colour": "red", 2: "x", "objectve": []})
+        allowed = "allowed: 'action', 'body', 'objective', 'source', 'status', 'title'"
+        assert _found(error) == [
+            ("$[2]", f"unknown field 2 of a plan; {allowed}", "x"),
+            (
+                "$.colour",
+                f"unknown field 'colour' of a plan; {allowed} (did you mean 'source'?)",
+                "red",
+            ),
+            (
+                "$.objectve",
+                f"unknown field 'objectve' of a plan; {allowed} (did you mean 'objective'?)",
+                [],
+            ),
+        ]
 
     @pytest.mark.parametrize("title", ["  ", 3, None])
     def test_the_title_is_a_non_empty_string(self, title: object) -> None:
@@ -247,12 +260,33 @@ class TestObjectiveRows:
         assert [o.id for o in congress.objectives] == ["1.2.1"]
         assert plan.objectives[0].weight == 1
 
-    def test_an_objective_objectives_refuse_is_named_under_the_document(self) -> None:
+    def test_an_objective_objectives_refuse_is_named_at_its_field(self) -> None:
         error = _refusal({"title": "Time Line", "objective": [_objective("1", "")]}, origin="p")
         assert str(error) == (
-            "p: 1 problem\n  $: Objective.title: '' is not allowed: must be a non-empty string"
+            "p: 1 problem\n"
+            "  $.objective[0].title: Objective.title: '' is not allowed: must be a non-empty string"
         )
         assert error.origin == "p"
+
+    def test_a_bad_objective_row_is_not_also_an_unknown_objective_of_its_actions(self) -> None:
+        """An action naming an objective whose row has a problem was also told the
+        objective is unknown ("known: none"), which it is not."""
+        error = _refusal(
+            {
+                "title": "Time Line",
+                "objective": [{"id": "1", "title": "Time Line", "weight": -1}],
+                "action": [_action("1a")],
+            }
+        )
+        assert _found(error) == [
+            (
+                "$.objective[0].weight",
+                "Objective.weight: -1 is not allowed: must be at least 0",
+                -1,
+            )
+        ]
+        error = _refusal({"title": "Time Line", "objective": "1", "action": [_action("1a")]})
+        assert _found(error) == [("$.objective", "must be a list of tables", "1")]
 
 
 class TestActionRows:
@@ -358,7 +392,7 @@ class TestActionRows:
             ("$.action[0].id", "duplicate id '1'", "1"),
             ("$.action[1].updates[0].status", "unknown status 'done'", "done"),
             ("$.action[2].more_targets[1]", "cannot read 'Sometime': no date found", "Sometime"),
-            ("$.action[3]", "Action.weight: -1 is not allowed: must be at least 0", None),
+            ("$.action[3].weight", "Action.weight: -1 is not allowed: must be at least 0", -1),
             ("$.action[4].target", "cannot read 'Sometime': no date found", "Sometime"),
             ("$.action[5]", "must be a table", "1e"),
             ("$.action[7].id", "duplicate id '1f'", "1f"),
@@ -369,7 +403,7 @@ class TestActionRows:
             "  $.action[0].id: duplicate id '1'\n"
             "  $.action[1].updates[0].status: unknown status 'done'\n"
             "  $.action[2].more_targets[1]: cannot read 'Sometime': no date found\n"
-            "  $.action[3]: Action.weight: -1 is not allowed: must be at least 0\n"
+            "  $.action[3].weight: Action.weight: -1 is not allowed: must be at least 0\n"
             "  $.action[4].target: cannot read 'Sometime': no date found\n"
             "  $.action[5]: must be a table\n"
             "  $.action[7].id: duplicate id '1f'\n"

@@ -353,17 +353,19 @@ def load_mapping(source: str | os.PathLike[str] | IO[bytes]) -> ImportMapping:
         filename = f"consultations/{source}.toml"
         return _mapping(_data._read_builtin(filename), f"engagekit/data/{filename}")  # noqa: SLF001
     if isinstance(source, str | os.PathLike) and str(source).endswith(".json"):
-        import json  # a JSON mapping is the rarer form; the shipped ones are TOML
+        # A JSON mapping is the rarer form; the shipped ones are TOML. It is read as
+        # strictly as any engagekit document (no NaN, no key given twice).
+        from engagekit import io
 
         origin = str(source)
         try:
-            with open(source, encoding="utf-8") as handle:  # noqa: PTH123 - no pathlib import
-                data = json.load(handle)
-        except (OSError, ValueError) as exc:
+            with open(source, "rb") as handle:  # noqa: PTH123 - no pathlib import
+                raw = handle.read()
+        except OSError as exc:
             from engagekit.errors import ParseError
 
-            raise ParseError(origin, reason=str(exc)) from None
-        return _mapping(data, origin)
+            raise ParseError(origin, reason=f"cannot open: {exc.strerror}") from None
+        return _mapping(io._parse_json(io._decode(raw, origin), origin), origin)  # noqa: SLF001
     from engagekit import io  # strict TOML reading; not needed for the shipped mappings
 
     data = io.read_toml(source)

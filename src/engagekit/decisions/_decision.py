@@ -143,9 +143,11 @@ class Decision:
         """The option with this id.
 
         Raises:
-            UnknownNameError: naming the closest option ids.
+            UnknownNameError: naming the closest option ids, or saying the decision
+                lists none.
         """
-        return _validate.find_by(self.options, "id", option_id, "option")
+        within = None if self.options else "this decision, which lists no options"
+        return _validate.find_by(self.options, "id", option_id, "option", within=within)
 
     def assessment(
         self, criterion: Criterion | str, audience: Audience | str | None = None

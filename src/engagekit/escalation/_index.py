@@ -70,25 +70,25 @@ def build_index(bodies: tuple[Body, ...], links: tuple[Link, ...]) -> NetworkInd
     for link in links:
         source, target = link.source, link.target
         if source not in index or target not in index:
-            _rules.unknown_end(source, target, index)
+            _rules.unknown_end(source, target, index, _rules.at(links, link, "links"))
         if link.kind is informs:
             if link.primary:
-                _rules.primary_lateral(source, target)
+                _rules.primary_lateral(source, target, _rules.at(links, link, "links"))
             targets = lateral.setdefault(source, [])
             if target in targets:
-                _rules.given_twice(source, target, lateral=True)
+                _rules.given_twice(source, target, lateral=True, at=_rules.at(links, link, "links"))
             targets.append(target)
             continue
         parents = up.get(source)
         if parents is None:
             up[source] = (target,)
         elif target in parents:
-            _rules.given_twice(source, target, lateral=False)
+            _rules.given_twice(source, target, lateral=False, at=_rules.at(links, link, "links"))
         else:  # a body has few parents: building the tuple again costs little
             up[source] = (*parents, target)
         low, high = rank[source], rank[target]
         if high < low:
-            _rules.down_a_tier(index[source], index[target])
+            _rules.down_a_tier(index[source], index[target], _rules.at(links, link, "links"))
         if high == low:
             same_tier.append((source, target))
         children = down.get(target)
@@ -98,7 +98,9 @@ def build_index(bodies: tuple[Body, ...], links: tuple[Link, ...]) -> NetworkInd
             children.append(source)
         if link.primary:
             if source in primary:
-                _rules.two_primaries(source, primary[source], target)
+                _rules.two_primaries(
+                    source, primary[source], target, _rules.at(links, link, "links")
+                )
             primary[source] = target
     if same_tier:
         _rules.check_acyclic(same_tier)

@@ -82,9 +82,11 @@ def check_unique_ids(bodies: Sequence[Body]) -> None:
     if len({body.id for body in bodies}) == len(bodies):
         return
     seen: set[str] = set()
-    for body in bodies:
+    for position, body in enumerate(bodies):
         if body.id in seen:
-            raise GraphStructureError("two bodies share the id", path=(body.id,))
+            raise GraphStructureError(
+                "two bodies share the id", path=(body.id,), field=f"bodies[{position}]"
+            )
         seen.add(body.id)
 
 
@@ -522,6 +524,8 @@ class EscalationNetwork(_display.Tabular):
 
         Raises:
             UnknownNameError: an item names a body that is not in the network.
+            InvalidTypeError: `items` is text (one id, not a list of them) or
+                cannot be counted.
 
         Examples:
             >>> from engagekit.examples import sutton
@@ -534,6 +538,7 @@ class EscalationNetwork(_display.Tabular):
             sutton-locality-wallington 1
         """
         tier = Tier.parse(to, field="to")
+        _refuse_text(items)
         ids: Iterable[Any] = items if at is None else map(at, items)
         try:
             # Count each body's items first, then add the counts up at their
@@ -569,7 +574,8 @@ class EscalationNetwork(_display.Tabular):
 
         Raises:
             UnknownNameError: an item names a body that is not in the network.
-            InvalidTypeError: a body id or a key cannot be counted (is not hashable).
+            InvalidTypeError: a body id or a key cannot be counted (is not hashable),
+                or `items` is text (one id, not a list of them).
 
         Examples:
             >>> from engagekit.examples import sutton
@@ -580,6 +586,7 @@ class EscalationNetwork(_display.Tabular):
              'sutton-locality-wallington': {'waiting': 1}}
         """
         tier = Tier.parse(to, field="to")
+        _refuse_text(items)
         lookup = self._targets_at(tier)[0].__getitem__
         # Count (body, key) pairs in one Counter, then look each distinct body up once
         # (no Counter built per item, as setdefault(target, Counter()) did).
@@ -878,3 +885,14 @@ def _body_id(body: Body) -> str:
 def _check_flag(field: str, value: object) -> None:
     if not isinstance(value, bool):
         raise InvalidTypeError(field, value, expected="true or false")
+
+
+def _refuse_text(items: object) -> None:
+    """Text is iterable, so one body id given as the items would be counted letter by
+    letter (and fail on "unknown body 's'"): say what was meant instead."""
+    if isinstance(items, str | bytes):
+        raise InvalidTypeError(
+            "items",
+            items,
+            expected=f"a list of feedback items or body ids (for one: [{items!r}])",
+        )

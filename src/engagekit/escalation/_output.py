@@ -130,12 +130,20 @@ def to_node_link(network: EscalationNetwork) -> dict[str, Any]:
     }
 
 
+def _unknown(path: str, key: object, allowed: tuple[str, ...]) -> str:
+    """An unknown key at its own path, with the keys allowed there."""
+    plain = isinstance(key, str) and key.isidentifier()
+    where = f"{path}.{key}" if plain else f"{path}[{key!r}]"
+    return f"{where}: unknown field {key!r}; allowed: " + ", ".join(map(repr, allowed))
+
+
 def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
     """Rebuild a network from `to_node_link` data, strictly.
 
     Raises:
         DocumentError: a missing or unknown key, or a bad body or link, by key path;
-            bodies and links that break a structural rule, at ``$``.
+            a body or link that breaks a structural rule at its place in ``nodes``
+            or ``links`` (a cycle or a route that misses the top, at ``$``).
     """
     from engagekit.escalation._network import EscalationNetwork
 
@@ -143,9 +151,9 @@ def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
     if not isinstance(data, Mapping):
         raise DocumentError(origin, [f"$: expected a mapping, got {type(data).__name__}"])
     problems = []
-    unknown = set(data) - {"directed", "multigraph", "graph", "nodes", "links"}
-    if unknown:
-        problems.append("$: unknown field(s) " + ", ".join(repr(k) for k in sorted(unknown)))
+    keys = ("directed", "multigraph", "graph", "nodes", "links")
+    for key in sorted(set(data) - set(keys), key=str):
+        problems.append(_unknown("$", key, keys))
     if data.get("directed", True) is not True:
         problems.append("$.directed: an escalation network is directed")
     if data.get("multigraph", False) is not False:
@@ -155,8 +163,9 @@ def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
         problems.append(f"$.graph: expected a table with a name, got {_kind(graph)}")
     elif not isinstance(graph, Mapping) or "name" not in graph:
         problems.append("$.graph.name: required field missing")
-    elif extra := sorted(set(graph) - {"name", "source"}):
-        problems.append("$.graph: unknown field(s) " + ", ".join(repr(k) for k in extra))
+    else:
+        for key in sorted(set(graph) - {"name", "source"}, key=str):
+            problems.append(_unknown("$.graph", key, ("name", "source")))
     for key in ("nodes", "links"):
         if key not in data:
             problems.append(f"$.{key}: required field missing")

@@ -7,54 +7,69 @@ network.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NoReturn
 
 from engagekit.errors import GraphStructureError, close_matches
 from engagekit.escalation._bodies import Body
 
 
+def at(items: Sequence[object], item: object, name: str) -> str:
+    """Where ``item`` is in the network's ``name`` (``"links[82]"``), for the error of a
+    document read: only ever called when a rule is broken, so the search costs nothing
+    in a network that is built."""
+    position = next(i for i, each in enumerate(items) if each is item)
+    return f"{name}[{position}]"
+
+
 #: Above this many bodies an unknown id gets no suggestions (they would cost too much).
 SUGGEST_UP_TO = 5000
 
 
-def unknown_end(source: str, target: str, index: Mapping[str, Body]) -> NoReturn:
+def unknown_end(
+    source: str, target: str, index: Mapping[str, Body], at: str | None = None
+) -> NoReturn:
     """A link names a body that is not in the network."""
     end = source if source not in index else target
     near = close_matches(end, index) if len(index) < SUGGEST_UP_TO else ()
     hint = f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
-    raise GraphStructureError(f"link names an unknown body {end!r}{hint}", path=(source, target))
-
-
-def primary_lateral(source: str, target: str) -> NoReturn:
-    """Only a vertical link can be primary."""
     raise GraphStructureError(
-        "only a vertical link can be primary; 'informs' is lateral", path=(source, target)
+        f"link names an unknown body {end!r}{hint}", path=(source, target), field=at
     )
 
 
-def given_twice(source: str, target: str, *, lateral: bool) -> NoReturn:
+def primary_lateral(source: str, target: str, at: str | None = None) -> NoReturn:
+    """Only a vertical link can be primary."""
+    raise GraphStructureError(
+        "only a vertical link can be primary; 'informs' is lateral",
+        path=(source, target),
+        field=at,
+    )
+
+
+def given_twice(source: str, target: str, *, lateral: bool, at: str | None = None) -> NoReturn:
     """Two bodies share at most one vertical and one lateral link."""
     reason = (
         "link given twice (informs)"
         if lateral
         else "vertical link given twice (two bodies share at most one)"
     )
-    raise GraphStructureError(reason, path=(source, target))
+    raise GraphStructureError(reason, path=(source, target), field=at)
 
 
-def down_a_tier(source: Body, target: Body) -> NoReturn:
+def down_a_tier(source: Body, target: Body, at: str | None = None) -> NoReturn:
     """A vertical link never goes down a tier."""
     raise GraphStructureError(
         f"vertical link goes down a tier ({source.tier.value} -> {target.tier.value})",
         path=(source.id, target.id),
+        field=at,
     )
 
 
-def two_primaries(source: str, first: str, second: str) -> NoReturn:
+def two_primaries(source: str, first: str, second: str, at: str | None = None) -> NoReturn:
     """A body marks at most one link primary."""
     raise GraphStructureError(
-        f"body {source!r} marks two links primary", path=(source, first, second)
+        f"body {source!r} marks two links primary", path=(source, first, second), field=at
     )
 
 

@@ -12,6 +12,7 @@ is linear in the size of the document.
 from __future__ import annotations
 
 import itertools
+import re
 
 from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ import attrs
 
 from engagekit import _data, _value
 from engagekit.cycles import EngagementStage, InvolvementLevel
-from engagekit.errors import DocumentError, EngagekitError, Problem
+from engagekit.errors import DocumentError, EngagekitError, Problem, close_matches, short_repr
 from engagekit.plans._actions import (
     Action,
     ActionPlan,
@@ -126,10 +127,8 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
         return io.from_dict(dict(data), ActionPlan, origin=origin)
     resolved, citing = _data.resolve(dict(data), origin)
     problems: list[Problem] = []
-    extra = set(resolved) - _PLAN_KEYS
-    if extra:
-        names = ", ".join(repr(k) for k in sorted(extra, key=str))
-        problems.append(Problem("$", f"unknown field(s) {names}", sorted(extra, key=str)))
+    for key in sorted(set(resolved) - _PLAN_KEYS, key=str):
+        problems.append(_unknown_key(key, resolved[key]))
     title = resolved.get("title")
     if not isinstance(title, str) or not title.strip():
         problems.append(Problem("$.title", "must be a non-empty string", title))
@@ -150,10 +149,21 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
     rows: list[_ObjectiveRow] = []
     # Each objective's index among the document's rows, for the key path of its problems.
     index_of: dict[str, int] = {}
+    # The ids of objective rows with a problem of their own: an action naming one is
+    # not also reported as naming an unknown objective.
+    broken: set[str] = set()
     for index, raw in enumerate(_list(resolved.get("objective", []), "$.objective", problems)):
         path = f"$.objective[{index}]"
         row = _part(raw, _ObjectiveRow, path, problems)
+        if row is not None:
+            try:  # the row's own rules (a weight at least 0), at the row's field
+                Objective(id=row.id, title=row.title, weight=row.weight)
+            except EngagekitError as exc:
+                problems.append(_at_field(exc, path, _ObjectiveRow))
+                row = None
         if row is None:
+            if isinstance(raw, Mapping) and isinstance(raw.get("id"), str):
+                broken.add(raw["id"])
             continue
         if row.id in index_of:
             problems.append(Problem(f"{path}.id", f"duplicate objective {row.id!r}", row.id))
@@ -175,13 +185,16 @@ def plan_from_dict(data: Mapping[str, Any], *, origin: str = "<plan>") -> Action
             )
         children.setdefault(parent, []).append(row)
     actions: dict[str, list[Action]] = {row.id: [] for row in rows}
+    objectives_unreadable = not isinstance(resolved.get("objective", []), list)
     action_ids: set[str] = set()
     for index, raw in enumerate(_list(resolved.get("action", []), "$.action", problems)):
         path = f"$.action[{index}]"
         row = _part(raw, _ActionRow, path, problems)
         if row is None:
             continue
-        action = _action(row, path, known_statuses, index_of, problems)
+        if objectives_unreadable:
+            broken.add(row.objective)  # the objective rows could not be read at all
+        action = _action(row, path, known_statuses, index_of, problems, broken=broken)
         if action is None:
             continue
         if action.id in action_ids or action.id in index_of:
@@ -220,8 +233,12 @@ def _action(
     known_statuses: ActionStatusCatalogue,
     objectives: Mapping[str, int],
     problems: list[Problem],
+    *,
+    broken: set[str],
 ) -> Action | None:
     before = len(problems)
+    if row.objective in broken:
+        return None  # its objective's row has a problem, reported there
     if row.objective not in objectives:
         known = ", ".join(repr(k) for k in itertools.islice(objectives, 12)) or "none"
         more = ", …" if len(objectives) > 12 else ""
@@ -272,10 +289,35 @@ def _action(
             weight=row.weight,
         )
     except EngagekitError as exc:
-        problems.append(Problem(path, str(exc)))
+        problems.append(_at_field(exc, path, _ActionRow))
         return None
     # A row with a problem, each recorded above, is left out of the plan.
     return action if len(problems) == before else None
+
+
+_FIELD = re.compile(r"(?:\w+\.)?(\w+)((?:\[\d+\])*)\Z")
+
+
+def _at_field(exc: EngagekitError, path: str, row_type: type) -> Problem:
+    """A constructor's error about a row, at the row's field it names
+    (``Objective.weight`` at ``$.objective[0].weight``), else at the row."""
+    field = getattr(exc, "field", None)
+    match = _FIELD.match(field) if isinstance(field, str) else None
+    if match and match.group(1) in attrs.fields_dict(row_type):
+        path = f"{path}.{match.group(1)}{match.group(2)}"
+    return Problem(path, str(exc), getattr(exc, "value", None))
+
+
+def _unknown_key(key: object, value: object) -> Problem:
+    allowed = sorted(_PLAN_KEYS - {"engagekit"})
+    message = f"unknown field {short_repr(key)} of a plan; allowed: " + ", ".join(
+        repr(name) for name in allowed
+    )
+    near = close_matches(key, allowed) if isinstance(key, str) else ()
+    if near:
+        message += " (did you mean " + ", ".join(repr(name) for name in near) + "?)"
+    plain = isinstance(key, str) and re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", key)
+    return Problem(f"$.{key}" if plain else f"$[{short_repr(key)}]", message, value)
 
 
 def _list(value: Any, path: str, problems: list[Problem]) -> list[Any]:
