@@ -20,10 +20,10 @@ import sys
 import traceback
 
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from engagekit._version import __version__
-from engagekit.cli._output import UsageError, command
+from engagekit.cli._output import StoreOnce, UsageError, command
 from engagekit.errors import DocumentError, EngagekitError
 
 
@@ -48,7 +48,13 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line on stderr and exit 2."""
+    """An argument parser whose usage errors are one line on stderr and exit 2, and
+    whose options refuse to be given twice (its subcommands' parsers are of this class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", None, StoreOnce)
+        self.register("action", "store", StoreOnce)
 
     def error(self, message: str) -> NoReturn:
         # An argument may hold a line break: show it escaped, keeping the error on one line.

@@ -178,7 +178,9 @@ def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
 
 def _only_with_files(args: argparse.Namespace) -> None:
     if args.as_of:
-        raise InvalidValueError("--as-of", args.as_of, reason="only applies with --ods or --pcn")
+        raise InvalidValueError(
+            "--as-of", args.as_of.isoformat(), reason="only applies with --ods or --pcn"
+        )
     if args.lenient:
         raise InvalidValueError("--lenient", "--lenient", reason="only applies with --ods or --pcn")
     _nations_need_ods(args)
@@ -202,7 +204,9 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
                 "--diff", old_arg, reason="two dates need --ods FILE (or --pcn FILE) to read"
             )
         if args.as_of:
-            raise InvalidValueError("--as-of", args.as_of, reason="--diff gives the two dates")
+            raise InvalidValueError(
+                "--as-of", args.as_of.isoformat(), reason="--diff gives the two dates"
+            )
         _nations_need_ods(args)
         old = _read(args, out, args.ods, dates[0], quiet=True)
         new = _read(args, out, args.ods, dates[1], quiet=True)

@@ -10,6 +10,7 @@ a worked example and the exit codes in its help; each writes its result with
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import textwrap
 
@@ -40,6 +41,43 @@ class UsageError(Exception):
     """A command was called in a way it cannot honour: exit 2, one line on stderr."""
 
 
+def _shown(value: object) -> str:
+    """An option's value as the user typed it (a date as YYYY-MM-DD, not its repr)."""
+    if isinstance(value, list | tuple):
+        return " ".join(_shown(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _given_once(namespace: argparse.Namespace, dest: str, name: str, given: str) -> None:
+    """Refuse an option given a second time: argparse would keep the last value and
+    drop the first without a word (``--year 2011 --year 2012`` reported on 2012)."""
+    seen: dict[str, str] = namespace.__dict__.setdefault("_options_given", {})
+    first = seen.get(dest)
+    if first is not None:
+        raise argparse.ArgumentError(
+            None, f"argument {name}: given twice ({first} and {given}); give it once"
+        )
+    seen[dest] = given
+
+
+class StoreOnce(argparse.Action):
+    """The ``store`` action, refusing an option given twice (see `_given_once`)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        if option_string is not None:
+            name = "/".join(self.option_strings)
+            _given_once(namespace, self.dest, name, f"{option_string} {_shown(values)}")
+        setattr(namespace, self.dest, values)
+
+
 class _DeprecatedJson(argparse.Action):
     """``--json``, kept as a deprecated alias of ``--format json``."""
 
@@ -51,6 +89,7 @@ class _DeprecatedJson(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         sys.stderr.write(f"{parser.prog}: warning: --json is deprecated; use --format json\n")
+        _given_once(namespace, "format", "--format", "--json")
         namespace.format = "json"
 
 
