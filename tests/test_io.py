@@ -389,7 +389,7 @@ class TestRobustness:
         expected: dict[str | bytes, str] = {
             "[]": r"\$: got a list \[\]; expected a table of Source fields",
             "{": r"^<json>:1: cannot read '\{': not JSON",
-            b"\xff": r"^cannot read '<json>': not UTF-8 text \(byte 0",
+            b"\xff": r"^cannot read '<json>': not UTF-8 text: line 1, byte 1 is 0xFF;",
             '{"title": 1}': r"\$\.title: got int 1; expected text",
         }
         for text, message in expected.items():

@@ -72,6 +72,7 @@ from engagekit.errors import (
     MissingExtraError,
     ParseError,
     Problem,
+    _not_utf8,
     close_matches,
     short_repr,
 )
@@ -825,12 +826,12 @@ def _no_constant(name: str) -> Any:
 
 
 def _decode(raw: bytes, origin: str) -> str:
+    """UTF-8 text, without the byte order mark editors on Windows put first (Excel's
+    "CSV UTF-8", Notepad): read as text, it made the first key unreadable."""
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParseError(
-            origin, reason=f"not UTF-8 text (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})"
-        ) from None
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ParseError(origin, reason=_not_utf8(raw)) from None
 
 
 def loads(

@@ -7,6 +7,7 @@ import io as stdio
 
 import pytest
 
+from engagekit import examples, io
 from engagekit.cli import main
 
 
@@ -21,23 +22,31 @@ def run(*argv: str) -> tuple[int, str]:
     [
         (
             ["report", "somerset-2011", "--year", "2011", "--year", "2012"],
-            "engagekit report: error: argument --year: given twice (--year 2011 and --year 2012);"
-            " give it once\n",
+            (
+                "engagekit report: error: argument --year: given twice (--year 2011 and --year 2012);"
+                " give it once\n"
+            ),
         ),
         (
             ["cycle", "--format", "text", "--format", "json"],
-            "engagekit cycle: error: argument --format: given twice (--format text and"
-            " --format json); give it once\n",
+            (
+                "engagekit cycle: error: argument --format: given twice (--format text and"
+                " --format json); give it once\n"
+            ),
         ),
         (
             ["duties", "--body", "icb", "--on", "2020-01-01", "--on", "2024-01-01"],
-            "engagekit duties: error: argument --on: given twice (--on 2020-01-01 and"
-            " --on 2024-01-01); give it once\n",
+            (
+                "engagekit duties: error: argument --on: given twice (--on 2020-01-01 and"
+                " --on 2024-01-01); give it once\n"
+            ),
         ),
         (
             ["network", "--diff", "a.csv", "b.csv", "--diff", "c.csv", "d.csv"],
-            "engagekit network: error: argument --diff: given twice (--diff a.csv b.csv and"
-            " --diff c.csv d.csv); give it once\n",
+            (
+                "engagekit network: error: argument --diff: given twice (--diff a.csv b.csv and"
+                " --diff c.csv d.csv); give it once\n"
+            ),
         ),
     ],
 )
@@ -83,12 +92,22 @@ def test_repeatable_options_still_repeat():
     [
         (
             ["network", "sutton", "--as-of", "2020-01-01"],
-            "engagekit: error: --as-of: '2020-01-01' is not allowed: only applies with --ods"
-            " or --pcn\n",
+            (
+                "engagekit: error: --as-of: '2020-01-01' is not allowed: only applies with --ods"
+                " or --pcn\n"
+            ),
         ),
         (
-            ["network", "--ods", "x.csv", "--diff", "2015-01-01", "2020-01-01"]
-            + ["--as-of", "2016-01-01"],
+            [
+                "network",
+                "--ods",
+                "x.csv",
+                "--diff",
+                "2015-01-01",
+                "2020-01-01",
+                "--as-of",
+                "2016-01-01",
+            ],
             "engagekit: error: --as-of: '2016-01-01' is not allowed: --diff gives the two dates\n",
         ),
     ],
@@ -97,3 +116,70 @@ def test_a_misplaced_date_is_shown_as_typed(argv, message, capsys):
     """The date was shown as Python's repr, datetime.date(2020, 1, 1)."""
     assert run(*argv) == (2, "")
     assert capsys.readouterr().err == message
+
+
+EPRACCUR_ROW = (
+    '"A81001","THE EXAMPLE SURGERY","Y63","QHM","1 HIGH STREET","","","","","TS18 1HU",'
+    '"19740401","","A","B","16C","20130401","","01234 567890","","","","0","","","","4",""\n'
+)
+EVIDENCE = (
+    '[[evidence]]\nid = "annual-report"\nwhat = "Annual report 2023/24"\n'
+    'date = 2024-06-27\nkind = "annual-report"\nsupports = ["nhs-act-s14z58/explain-duties"]\n'
+)
+
+
+def test_a_utf8_byte_order_mark_is_read_past(tmp_path):
+    """Excel's "CSV UTF-8" and Notepad start a file with a byte order mark: the first
+    code read '\\ufeff"A81001"' is not an ODS code, and a TOML or JSON file's first key
+    was not TOML ("Invalid statement") or not JSON ("Unexpected UTF-8 BOM")."""
+    epraccur = tmp_path / "epraccur.csv"
+    epraccur.write_bytes(EPRACCUR_ROW.encode("utf-8-sig"))
+    status, text = run("network", "--ods", str(epraccur), "--format", "json")
+    assert status == 0
+    assert '"id": "A81001"' in text
+    evidence = tmp_path / "evidence.toml"
+    evidence.write_bytes(EVIDENCE.encode("utf-8-sig"))
+    status, text = run("check", str(evidence), "--body", "icb", "--on", "2024-06-30")
+    assert status == 1
+    assert "MET            nhs-act-s14z58/explain-duties" in text
+    decision = tmp_path / "decision.json"
+    decision.write_bytes(io.dumps(examples.unproportionate_service_change()).encode("utf-8-sig"))
+    status, text = run("evaluate", str(decision))
+    assert status == 1
+    assert "Move the community minor injuries unit" in text
+
+
+@pytest.mark.parametrize("command", [["network", "--ods"], ["network", "--pcn"], ["plan"]])
+def test_latin1_bytes_are_named_by_line_and_byte(command, tmp_path, capsys):
+    """A latin-1 file was "not UTF-8 text; open the file with its encoding and pass
+    it" (advice for Python callers, and no place in the file), or "(byte 1507: b'\\xc9')"."""
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(
+        EPRACCUR_ROW.encode() + EPRACCUR_ROW.replace("EXAMPLE", "CAFÉ").encode("latin-1")
+    )
+    assert run(*command, str(path)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: cannot read {str(path)!r}: not UTF-8 text: line 2, byte 18 is 0xC9;"
+        " save the file as UTF-8\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [
+        ("epraccur.csv", ["network", "--ods"]),
+        ("epcn.csv", ["network", "--pcn"]),
+        ("evidence.toml", ["check", "--body", "icb", "--on", "2024-06-30"]),
+        ("decision.json", ["evaluate"]),
+    ],
+)
+def test_utf16_is_named_as_utf16(name, command, tmp_path, capsys):
+    """UTF-16 (Excel's "Unicode text") read as "not UTF-8 text (byte 0: b'\\xff')"."""
+    path = tmp_path / name
+    path.write_bytes(EPRACCUR_ROW.encode("utf-16"))
+    split = 2 if command[0] == "network" else 1
+    assert run(*command[:split], str(path), *command[split:]) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: cannot read {str(path)!r}: not UTF-8 text but UTF-16 (a byte order"
+        " mark says so); save the file as UTF-8\n"
+    )
