@@ -183,3 +183,35 @@ def test_utf16_is_named_as_utf16(name, command, tmp_path, capsys):
         f"engagekit: error: cannot read {str(path)!r}: not UTF-8 text but UTF-16 (a byte order"
         " mark says so); save the file as UTF-8\n"
     )
+
+
+EPCN_ROW = (
+    '"A81001","THE EXAMPLE SURGERY","16C","NHS NORTH EAST AND NORTH CUMBRIA ICB - 16C",'
+    '"U00001","RIVERSIDE PCN","16C","NHS NORTH EAST AND NORTH CUMBRIA ICB - 16C","20190701",'
+    '"",""\n'
+)
+
+
+@pytest.mark.parametrize("lenient", [[], ["--lenient"]])
+def test_the_epcn_file_given_to_ods_says_which_file_it_is(lenient, tmp_path, capsys):
+    """The ePCN file given to --ods was "expected 27 columns, got 11" once per row
+    (and with --lenient an empty network, every row skipped), where the ePCN reader
+    given epraccur.csv says to read it with --ods."""
+    path = tmp_path / "epcn.csv"
+    path.write_text("\n" + EPCN_ROW * 3, encoding="utf-8")
+    assert run("network", "--ods", str(path), *lenient) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: {path}: 1 problem | line 2: not the epraccur.csv layout: expected"
+        " 27 columns, got 11: this looks like the ePCN core partner details file; read it with"
+        " from_pcn (--pcn)\n"
+    )
+
+
+def test_an_epcn_shaped_row_after_practices_is_one_malformed_row(tmp_path, capsys):
+    """Only a file that starts in the ePCN layout is taken for the ePCN file."""
+    path = tmp_path / "epraccur.csv"
+    path.write_text(EPRACCUR_ROW + EPCN_ROW, encoding="utf-8")
+    assert run("network", "--ods", str(path)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: {path}: 1 problem | line 2: expected 27 columns, got 11\n"
+    )

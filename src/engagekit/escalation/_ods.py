@@ -493,6 +493,24 @@ def _refuse_empty(origin: str, lines: int, skipped: Sequence[SkippedRow]) -> Non
         raise ParseError(origin, reason="no rows: the file holds only its header")
 
 
+#: The columns of the ePCN core partner details file, the other file `--pcn` reads.
+_EPCN_COLUMNS = 11
+
+
+def _all_blank(skipped: list[SkippedRow]) -> bool:
+    return all(row.reason == BLANK_LINE for row in skipped)
+
+
+def _epcn_given(origin: str, line: int) -> DocumentError:
+    """The ePCN file given for epraccur.csv: its first row has the ePCN's 11 columns.
+    Refused whole, even when lenient: every row would be skipped as malformed."""
+    reason = (
+        f"not the epraccur.csv layout: expected {COLUMNS} columns, got {_EPCN_COLUMNS}: "
+        "this looks like the ePCN core partner details file; read it with from_pcn (--pcn)"
+    )
+    return DocumentError(origin, [Problem(f"line {line}", reason)])
+
+
 def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -> OdsImport:
     as_of, strict, nations = options.as_of, options.strict, options.nations
     problems: list[Problem] = []
@@ -537,6 +555,8 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
             if not row or all(not cell.strip() for cell in row):
                 skipped.append(skip(line, None, BLANK_LINE))
                 continue
+            if len(row) == _EPCN_COLUMNS and not practices and _all_blank(skipped):
+                raise _epcn_given(origin, line)
             code = row[_CODE].strip() or None
             malformed(
                 line,
