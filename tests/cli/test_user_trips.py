@@ -7,7 +7,7 @@ import io as stdio
 
 import pytest
 
-from engagekit import examples, io
+from engagekit import ENGAGEMENT_CYCLE, examples, io, render, techniques
 from engagekit.cli import main
 
 
@@ -215,3 +215,20 @@ def test_an_epcn_shaped_row_after_practices_is_one_malformed_row(tmp_path, capsy
     assert capsys.readouterr().err == (
         f"engagekit: error: {path}: 1 problem | line 2: expected 27 columns, got 11\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "value", "lines"),
+    [
+        (["techniques"], techniques.select, 75),
+        (["cycle"], lambda: ENGAGEMENT_CYCLE, 27),
+    ],
+)
+def test_html_has_a_line_per_block(argv, value, lines):
+    """`--format html` wrote the notebooks' one line: 22,439 characters for
+    `engagekit techniques`. It is the same HTML with a line after each block."""
+    status, text = run(*argv, "--format", "html")
+    assert status == 0
+    assert text.count("\n") == lines
+    assert max(len(line) for line in text.splitlines()) < 600
+    assert text.replace("\n", "") == render.html(value()).replace("\n", "")

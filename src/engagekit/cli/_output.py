@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 import textwrap
 
@@ -146,6 +147,30 @@ def require(args: argparse.Namespace, allowed: Sequence[str], what: str) -> None
         raise UsageError(f"--format {args.format}: {what} prints as {choices}")
 
 
+#: The end of an HTML block: a line ends after it in the HTML a command writes.
+_HTML_BLOCK_END = re.compile(
+    r"(</(?:tr|thead|tbody|table|caption|p|li|ul|ol|h[1-6]|section|article|div|head|title"
+    r"|style)>|<(?:thead|tbody|ul|ol|section)>)(?!\n)"
+)
+
+
+def html_lines(html: str) -> str:
+    """HTML with a line per block (a table row, a paragraph, a list item), not the one
+    line the renderers write for notebooks: a page written to a file was a single line
+    of up to 22,000 characters, which a diff, grep or pager cannot show. Whitespace
+    between blocks does not change how HTML displays.
+
+    Examples:
+        >>> print(html_lines("<ul><li>one</li><li>two</li></ul>"))
+        <ul>
+        <li>one</li>
+        <li>two</li>
+        </ul>
+        <BLANKLINE>
+    """
+    return _HTML_BLOCK_END.sub(r"\1\n", html)
+
+
 def emit(out: TextIO, fmt: str, value: object, *, text: Callable[[], str] | None = None) -> None:
     """Write ``value`` in ``fmt``: the renderers for text, Markdown, HTML and Mermaid,
     `to_dot` for DOT, and one engagekit document (``io.dumps``) for JSON.
@@ -157,7 +182,7 @@ def emit(out: TextIO, fmt: str, value: object, *, text: Callable[[], str] | None
     elif fmt == "markdown":
         written = render.markdown(value)
     elif fmt == "html":
-        written = render.html(value)
+        written = html_lines(render.html(value))
     elif fmt == "mermaid":
         written = render.mermaid(value)
     elif fmt == "dot":
@@ -182,7 +207,10 @@ def emit_parts(
     if fmt == "text" and text is not None:
         emit(out, fmt, None, text=text)
         return
-    renderer = {"markdown": render.markdown, "html": render.html}.get(fmt, render.text)
+    if fmt == "html":
+        out.write("\n\n".join(html_lines(render.html(value)) for value in parts.values()) + "\n")
+        return
+    renderer = render.markdown if fmt == "markdown" else render.text
     out.write("\n\n".join(renderer(value) for value in parts.values()) + "\n")
 
 
