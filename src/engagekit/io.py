@@ -869,7 +869,10 @@ def loads(
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise ParseError(
-            text[:60], reason=f"not JSON ({exc.msg})", origin=origin, line=exc.lineno
+            _around(text, exc.pos),
+            reason=f"not JSON ({exc.msg}, column {exc.colno})",
+            origin=origin,
+            line=exc.lineno,
         ) from None
     except RecursionError:
         raise ParseError(
@@ -878,6 +881,18 @@ def loads(
     except ValueError as exc:  # a number over Python's digit limit; NaN or Infinity
         raise ParseError(text[:60], reason=f"not readable JSON ({exc})", origin=origin) from None
     return from_dict(_unwrap(document, cls, origin), cls, origin=origin)
+
+
+def _around(text: str, at: int) -> str:
+    """The line of ``text`` that holds position ``at``, or 60 characters of it around
+    ``at``: what an error quotes, rather than the start of the file."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    if end - start > 60:
+        start = max(start, at - 30)
+        end = min(end, start + 60)
+    return text[start:end]
 
 
 def read_toml(
@@ -918,7 +933,7 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ParseError(name, reason=f"not valid TOML ({exc})", origin=name) from None
+        raise ParseError(name, reason=f"not valid TOML ({exc})") from None
     except RecursionError:
         raise ParseError(name, reason="not readable: nested too deeply", origin=name) from None
     except ValueError as exc:  # a number over Python's digit limit

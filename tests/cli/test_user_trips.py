@@ -232,3 +232,40 @@ def test_html_has_a_line_per_block(argv, value, lines):
     assert text.count("\n") == lines
     assert max(len(line) for line in text.splitlines()) < 600
     assert text.replace("\n", "") == render.html(value()).replace("\n", "")
+
+
+def test_a_json_error_quotes_the_line_it_is_on(tmp_path, capsys):
+    """A stray comma on line 21 quoted the file's first 60 characters, and gave no
+    column: `cannot read '{\\n  "engagekit": {\\n    "format": 1,...': not JSON`."""
+    lines = io.dumps(examples.unproportionate_service_change(), indent=2).splitlines()
+    assert lines[20] == "      ],"
+    lines[20] = "      ],,"
+    path = tmp_path / "decision.json"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert run("evaluate", str(path)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: {path}:21: cannot read '      ],,': not JSON (Expecting property"
+        " name enclosed in double quotes, column 9)\n"
+    )
+
+
+def test_a_long_json_line_is_quoted_around_the_error(tmp_path, capsys):
+    """A one-line document quotes 60 characters around the error, not its start."""
+    path = tmp_path / "decision.json"
+    path.write_text('{"title": "' + "x" * 5000 + '", oops}', encoding="utf-8")
+    assert run("evaluate", str(path)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: {path}:1: cannot read '{'x' * 27}\", oops}}': not JSON (Expecting"
+        " property name enclosed in double quotes, column 5015)\n"
+    )
+
+
+def test_a_toml_error_names_the_file_once(tmp_path, capsys):
+    """`baddate.toml: cannot read 'baddate.toml': not valid TOML (...)` named it twice."""
+    path = tmp_path / "evidence.toml"
+    path.write_text(EVIDENCE.replace("2024-06-27", "2024-13-27"), encoding="utf-8")
+    assert run("check", str(path), "--body", "icb") == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: cannot read {str(path)!r}: not valid TOML (Expected newline or end"
+        " of document after a statement (at line 4, column 12))\n"
+    )
