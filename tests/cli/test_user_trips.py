@@ -269,3 +269,29 @@ def test_a_toml_error_names_the_file_once(tmp_path, capsys):
         f"engagekit: error: cannot read {str(path)!r}: not valid TOML (Expected newline or end"
         " of document after a statement (at line 4, column 12))\n"
     )
+
+
+def test_option_of_a_decision_with_no_options(tmp_path, capsys):
+    """`--option` on a decision with no options read "unknown option 'nope'", as
+    though the user had mistyped an option that exists."""
+    path = tmp_path / "decision.json"
+    path.write_text(io.dumps(examples.unproportionate_service_change()), encoding="utf-8")
+    assert run("evaluate", str(path), "--option", "nope") == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit evaluate: error: --option 'nope': {path} has no options; without --option"
+        " its proposal is evaluated\n"
+    )
+
+
+@pytest.mark.parametrize("content", ["", "\n \n"])
+def test_an_empty_names_file_is_refused(content, tmp_path, capsys):
+    """An empty --names file was read as naming nothing: the network printed with
+    the built-in names, the file given set aside without a word."""
+    epraccur = tmp_path / "epraccur.csv"
+    epraccur.write_text(EPRACCUR_ROW, encoding="utf-8")
+    names = tmp_path / "eccg.csv"
+    names.write_text(content, encoding="utf-8")
+    assert run("network", "--ods", str(epraccur), "--names", str(names)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: cannot read {str(names)!r}: no rows: the file is empty\n"
+    )

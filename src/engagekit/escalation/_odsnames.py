@@ -340,6 +340,9 @@ def _read_file(path: Path) -> dict[str, list[OdsName]]:
             raise ParseError(origin, reason=_not_utf8(path.read_bytes())) from None
         except csv.Error as exc:
             raise ParseError(origin, reason=f"not CSV ({exc})") from None
+    if not any(cell.strip() for row in rows for cell in row):
+        # A file of no names named nothing, and the built-in tables were used unsaid.
+        raise ParseError(origin, reason="no rows: the file is empty")
     for line, row in enumerate(rows, start=1):
         if not row or not any(cell.strip() for cell in row):
             continue
