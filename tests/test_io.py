@@ -381,7 +381,7 @@ class TestRobustness:
         for text in ("", " \n"):
             with pytest.raises(ParseError) as info:
                 io.loads(text, Decision, origin="empty.json")
-            assert str(info.value) == f"empty.json: cannot read {text!r}: not JSON: it is empty"
+            assert str(info.value) == "cannot read 'empty.json': not JSON: it is empty"
             assert info.value.line is None
 
     def test_errors_are_engagekit_errors_and_builtins(self) -> None:

@@ -864,7 +864,9 @@ def loads(
     if not isinstance(text, str):
         raise ParseError(short_repr(text), reason="expected JSON text", origin=origin)
     if not text.strip():
-        raise ParseError(text[:60], reason="not JSON: it is empty", origin=origin)
+        # Named by its origin: quoting the empty text read "cannot read ''", as if no
+        # file had been named.
+        raise ParseError(origin, reason="not JSON: it is empty")
     try:
         document = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:

@@ -295,3 +295,14 @@ def test_an_empty_names_file_is_refused(content, tmp_path, capsys):
     assert capsys.readouterr().err == (
         f"engagekit: error: cannot read {str(names)!r}: no rows: the file is empty\n"
     )
+
+
+def test_an_empty_json_file_is_named(tmp_path, capsys):
+    """An empty JSON file read "empty.json: cannot read '': not JSON: it is empty",
+    the '' looking like a file with no name."""
+    path = tmp_path / "empty.json"
+    path.write_bytes(b"")
+    assert run("plan", str(path)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: cannot read {str(path)!r}: not JSON: it is empty\n"
+    )
