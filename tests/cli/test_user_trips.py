@@ -306,3 +306,14 @@ def test_an_empty_json_file_is_named(tmp_path, capsys):
     assert capsys.readouterr().err == (
         f"engagekit: error: cannot read {str(path)!r}: not JSON: it is empty\n"
     )
+
+
+def test_a_network_with_no_bodies_says_so(tmp_path):
+    """Every membership read on a date before it: "Top: " and nothing after it."""
+    path = tmp_path / "epcn.csv"
+    path.write_text(EPCN_ROW, encoding="utf-8")
+    status, text = run("network", "--pcn", str(path), "--as-of", "2010-01-01")
+    assert status == 0
+    assert "\nTop: none: the network has no bodies\n" in text
+    status, text = run("network", "--pcn", str(path), "--as-of", "2010-01-01", "--format", "html")
+    assert "<p>Top: none: the network has no bodies</p>" in text
