@@ -317,3 +317,16 @@ def test_a_network_with_no_bodies_says_so(tmp_path):
     assert "\nTop: none: the network has no bodies\n" in text
     status, text = run("network", "--pcn", str(path), "--as-of", "2010-01-01", "--format", "html")
     assert "<p>Top: none: the network has no bodies</p>" in text
+
+
+def test_no_duties_does_not_read_as_python_none():
+    """A body that did not exist on the day printed "None: no clinical commissioning
+    groups existed ...", Python's None to the eye; in HTML "...: none. no clinical"."""
+    reason = (
+        "no clinical commissioning groups existed on 2010-01-01: they existed from 2013-04-01"
+        " to 2022-06-30"
+    )
+    status, text = run("duties", "--body", "ccg", "--on", "2010-01-01")
+    assert (status, text.splitlines()[2]) == (0, f"No duties or rules: {reason}")
+    status, text = run("duties", "--body", "ccg", "--on", "2010-01-01", "--format", "html")
+    assert text.splitlines()[1] == f"<p>No duties or rules: {reason}.</p>"
