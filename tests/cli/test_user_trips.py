@@ -330,3 +330,14 @@ def test_no_duties_does_not_read_as_python_none():
     assert (status, text.splitlines()[2]) == (0, f"No duties or rules: {reason}")
     status, text = run("duties", "--body", "ccg", "--on", "2010-01-01", "--format", "html")
     assert text.splitlines()[1] == f"<p>No duties or rules: {reason}.</p>"
+
+
+def test_dates_table_shows_each_phrase_once():
+    """The Markdown and HTML tables of `engagekit dates` quoted the phrase again in
+    its reading: `| Quarterly | 'Quarterly': every 3 months (4 a year) |`."""
+    status, text = run("dates", "End of May 2011", "Quarterly", "--format", "markdown")
+    assert status == 0
+    assert text.splitlines()[-2:] == [
+        "| End of May 2011 | 2011-05-21 to 2011-05-31 (part-of-month) |",
+        "| Quarterly | every 3 months (4 a year) |",
+    ]
