@@ -4,6 +4,7 @@ stderr naming what was wrong and where, exit 2, and nothing given is dropped."""
 from __future__ import annotations
 
 import io as stdio
+import sys
 
 import pytest
 
@@ -341,3 +342,27 @@ def test_dates_table_shows_each_phrase_once():
         "| End of May 2011 | 2011-05-21 to 2011-05-31 (part-of-month) |",
         "| Quarterly | every 3 months (4 a year) |",
     ]
+
+
+def test_a_workbook_given_for_a_csv_is_named_as_one(tmp_path, capsys):
+    """An .xlsx workbook given to --ods read "not UTF-8 text (...byte 11 is 0xF8)"."""
+    path = tmp_path / "epraccur.xlsx"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00b\xee\x9dh^\x01")
+    assert run("network", "--ods", str(path)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: cannot read {str(path)!r}: not text but a zip file (an .xlsx"
+        " workbook, say); save it as UTF-8 text\n"
+    )
+
+
+def test_an_xlsx_without_openpyxl_names_the_extra(tmp_path, capsys, monkeypatch):
+    """`--pcn ePCN.xlsx` without openpyxl read "source: 'ePCN.xlsx' is not allowed:
+    reading .xlsx needs openpyxl", naming a Python parameter the command line has not."""
+    path = tmp_path / "ePCN.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    assert run("network", "--pcn", str(path)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: reading {str(path)!r} (an .xlsx workbook) needs the optional"
+        " package 'openpyxl': pip install 'engagekit[xlsx]'\n"
+    )
