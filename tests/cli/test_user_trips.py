@@ -93,10 +93,7 @@ def test_repeatable_options_still_repeat():
     [
         (
             ["network", "sutton", "--as-of", "2020-01-01"],
-            (
-                "engagekit: error: --as-of: '2020-01-01' is not allowed: only applies with --ods"
-                " or --pcn\n"
-            ),
+            "engagekit network: error: --as-of 2020-01-01: only applies with --ods or --pcn\n",
         ),
         (
             [
@@ -109,12 +106,22 @@ def test_repeatable_options_still_repeat():
                 "--as-of",
                 "2016-01-01",
             ],
-            "engagekit: error: --as-of: '2016-01-01' is not allowed: --diff gives the two dates\n",
+            "engagekit network: error: --as-of 2016-01-01: --diff gives the two dates\n",
+        ),
+        (
+            ["network", "sutton", "--lenient"],
+            "engagekit network: error: --lenient: only applies with --ods or --pcn\n",
+        ),
+        (
+            ["network", "sutton", "--ods", "x.csv"],
+            "engagekit network: error: NAME 'sutton' and --ods FILE: give one, not both\n",
         ),
     ],
 )
-def test_a_misplaced_date_is_shown_as_typed(argv, message, capsys):
-    """The date was shown as Python's repr, datetime.date(2020, 1, 1)."""
+def test_a_misplaced_option_is_a_usage_error(argv, message, capsys):
+    """The date was shown as Python's repr, datetime.date(2020, 1, 1), and these
+    read as bad values ("--lenient: '--lenient' is not allowed", "network: 'sutton'
+    is not allowed") rather than as options that do not go together."""
     assert run(*argv) == (2, "")
     assert capsys.readouterr().err == message
 
