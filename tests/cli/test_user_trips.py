@@ -3,6 +3,7 @@ stderr naming what was wrong and where, exit 2, and nothing given is dropped."""
 
 from __future__ import annotations
 
+import errno
 import io as stdio
 import sys
 
@@ -372,4 +373,17 @@ def test_an_xlsx_without_openpyxl_names_the_extra(tmp_path, capsys, monkeypatch)
     assert capsys.readouterr().err == (
         f"engagekit: error: reading {str(path)!r} (an .xlsx workbook) needs the optional"
         " package 'openpyxl': pip install 'engagekit[xlsx]'\n"
+    )
+
+
+class _FullDisk(stdio.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_is_a_failed_write(capsys):
+    """`engagekit network national --format mermaid > /dev/full` said "cannot read"."""
+    assert main(["cycle"], out=_FullDisk()) == 2
+    assert capsys.readouterr().err == (
+        "engagekit: error: cannot write the output: No space left on device\n"
     )

@@ -14,6 +14,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import io
 import sys
@@ -215,11 +216,17 @@ def _one_line(exc: BaseException) -> str:
     return _flat(_builtin_error(exc))
 
 
+#: The errors of writing, not reading: no space left, a file too large, a quota met.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
 def _builtin_error(exc: BaseException) -> str:
     """A builtin error raised on bad input, said as what went wrong with the input."""
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename is not None else ""
-        return f"{where}cannot read: {exc.strerror or exc}"
+        # A full disk fails the writing of the output, which "cannot read" misnamed.
+        verb = "cannot write the output" if exc.errno in _WRITE_ERRNOS else "cannot read"
+        return f"{where}{verb}: {exc.strerror or exc}"
     if isinstance(exc, RecursionError):
         return "the input is nested too deeply to read"
     if isinstance(exc, UnicodeError):
