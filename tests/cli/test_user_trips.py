@@ -387,3 +387,34 @@ def test_a_full_disk_is_a_failed_write(capsys):
     assert capsys.readouterr().err == (
         "engagekit: error: cannot write the output: No space left on device\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["plan", "somerset", "--asof", "2012-01-15"],
+            (
+                "engagekit plan: error: unrecognized arguments: --asof 2012-01-15"
+                " (did you mean --as-of?)\n"
+            ),
+        ),
+        (
+            ["check", "icb-annual-reports", "--body", "icb", "--apply=service-impact"],
+            (
+                "engagekit check: error: unrecognized arguments: --apply=service-impact"
+                " (did you mean --applies?)\n"
+            ),
+        ),
+        (
+            ["plan", "somerset", "--bogus"],
+            "engagekit plan: error: unrecognized arguments: --bogus\n",
+        ),
+        (["--bogus"], "engagekit: error: unrecognized arguments: --bogus\n"),
+    ],
+)
+def test_an_unknown_option_is_named_by_its_command(argv, message, capsys):
+    """Every unknown option read "engagekit: error: unrecognized arguments", whichever
+    command it was given to, with no hint of the option meant."""
+    assert run(*argv) == (2, "")
+    assert capsys.readouterr().err == message

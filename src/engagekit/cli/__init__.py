@@ -14,6 +14,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import difflib
 import errno
 import importlib
 import io
@@ -174,7 +175,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out if out is not None else sys.stdout
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            _unrecognized(getattr(args, "command_parser", parser), extras)
     except SystemExit as exc:  # --help, or a usage error already printed on one line
         return exc.code if isinstance(exc.code, int) else 2
     if args.version:
@@ -196,6 +199,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         else:
             sys.stderr.write(f"engagekit: error: {_one_line(exc)}\n")
         return 2
+
+
+def _unrecognized(parser: argparse.ArgumentParser, extras: list[str]) -> NoReturn:
+    """Refuse arguments the command does not take, as the command (argparse said
+    "engagekit: error" whichever command it was) and with the options closest to a
+    mistyped one: ``--asof`` suggests ``--as-of``."""
+    message = f"unrecognized arguments: {' '.join(extras)}"
+    options = [o for action in parser._actions for o in action.option_strings]  # noqa: SLF001
+    for extra in extras:
+        name = extra.split("=", 1)[0]
+        if name.startswith("-"):
+            near = difflib.get_close_matches(name, options, n=1, cutoff=0.75)
+            if near:
+                message += f" (did you mean {near[0]}?)"
+                break
+    parser.error(message)
 
 
 #: A document error on the command line shows this many problems; the rest are counted.

@@ -136,7 +136,7 @@ def command(
         default=argparse.SUPPRESS,
         help="show the traceback of an error (also accepted before the command)",
     )
-    parser.set_defaults(formats=tuple(formats))
+    parser.set_defaults(formats=tuple(formats), command_parser=parser)
     return parser
 
 
