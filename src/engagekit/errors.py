@@ -19,6 +19,7 @@ Examples:
 
 from __future__ import annotations
 
+import codecs
 import reprlib
 
 from collections.abc import Iterable, Sequence
@@ -88,6 +89,37 @@ def short_repr(value: object) -> str:
         return _REPR.repr(value)
     text = repr(value)
     return text if len(text) <= 100 else text[:97] + "..."
+
+
+def _not_utf8(raw: bytes) -> str:
+    """Why ``raw`` is not UTF-8 text, and where: the line, and the byte in it, of the
+    first byte that cannot be read, or that it is UTF-16 (its byte order mark says so)
+    or a zip file such as a workbook (its first bytes say so).
+    The reason of a `ParseError`; every reader of files says it the same way.
+
+    Examples:
+        >>> _not_utf8("CAFÉ".encode("latin-1"))
+        'not UTF-8 text: line 1, byte 4 is 0xC9; save the file as UTF-8'
+        >>> print(_not_utf8("CAFÉ".encode("utf-16")))
+        not UTF-8 text but UTF-16 (a byte order mark says so); save the file as UTF-8
+        >>> print(_not_utf8(b"PK" + bytes([3, 4, 20, 0, 6, 0, 8, 0, 0xEE])))
+        not text but a zip file (an .xlsx workbook, say); save it as UTF-8 text
+    """
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "not UTF-8 text but UTF-16 (a byte order mark says so); save the file as UTF-8"
+    if raw.startswith(b"PK\x03\x04"):
+        return "not text but a zip file (an .xlsx workbook, say); save it as UTF-8 text"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        line = raw.count(b"\n", 0, start) + 1
+        byte = start - raw.rfind(b"\n", 0, start)
+        return (
+            f"not UTF-8 text: line {line}, byte {byte} is 0x{raw[start]:02X}; "
+            "save the file as UTF-8"
+        )
+    return "not UTF-8 text; save the file as UTF-8"
 
 
 def close_matches(name: str, choices: Iterable[str], n: int = 3) -> tuple[str, ...]:

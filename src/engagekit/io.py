@@ -76,6 +76,7 @@ from engagekit.errors import (
     MissingExtraError,
     ParseError,
     Problem,
+    _not_utf8,
     close_matches,
     short_repr,
 )
@@ -1086,12 +1087,12 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _decode(raw: bytes, origin: str) -> str:
+    """UTF-8 text, without the byte order mark editors on Windows put first (Excel's
+    "CSV UTF-8", Notepad): read as text, it made the first key unreadable."""
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ParseError(
-            origin, reason=f"not UTF-8 text (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})"
-        ) from None
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ParseError(origin, reason=_not_utf8(raw)) from None
 
 
 def loads(
@@ -1131,12 +1132,17 @@ def loads(
 def _parse_json(text: str, origin: str) -> Any:
     """JSON text as plain data, strictly: no NaN or Infinity, no key given twice."""
     if not text.strip():
-        raise ParseError(text[:60], reason="not JSON: it is empty", origin=origin)
+        # Named by its origin: quoting the empty text read "cannot read ''", as if no
+        # file had been named.
+        raise ParseError(origin, reason="not JSON: it is empty")
     try:
         return json.loads(text, parse_constant=_no_constant, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise ParseError(
-            text[:60], reason=f"not JSON ({exc.msg})", origin=origin, line=exc.lineno
+            _around(text, exc.pos),
+            reason=f"not JSON ({exc.msg}, column {exc.colno})",
+            origin=origin,
+            line=exc.lineno,
         ) from None
     except _DuplicateKeyError as exc:
         keys = ", ".join(short_repr(key) for key in exc.keys[:6])
@@ -1153,6 +1159,18 @@ def _parse_json(text: str, origin: str) -> Any:
         ) from None
     except ValueError as exc:  # a number over Python's digit limit; NaN or Infinity
         raise ParseError(text[:60], reason=f"not readable JSON ({exc})", origin=origin) from None
+
+
+def _around(text: str, at: int) -> str:
+    """The line of ``text`` that holds position ``at``, or 60 characters of it around
+    ``at``: what an error quotes, rather than the start of the file."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    if end - start > 60:
+        start = max(start, at - 30)
+        end = min(end, start + 60)
+    return text[start:end]
 
 
 def read_toml(
@@ -1193,7 +1211,7 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ParseError(name, reason=f"not valid TOML ({exc})", origin=name) from None
+        raise ParseError(name, reason=f"not valid TOML ({exc})") from None
     except RecursionError:
         raise ParseError(name, reason="not readable: nested too deeply", origin=name) from None
     except ValueError as exc:  # a number over Python's digit limit

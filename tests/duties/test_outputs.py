@@ -34,7 +34,7 @@ def test_renderers_for_every_result():
         assert render.html(value).startswith('<div class="engagekit">')
         assert value._repr_html_() == render.html(value)
     assert "s14Z2(2)" in str(found)
-    assert "None: no clinical commissioning groups" in str(
+    assert "No duties or rules: no clinical commissioning groups" in str(
         duties_for(BodyType.CCG, dt.date(2023, 1, 1))
     )
 

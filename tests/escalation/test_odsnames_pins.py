@@ -213,7 +213,10 @@ class TestRefusals:
         path.write_bytes(ods_row("7A1", "BETSI CADWALADR UNIVERSITY LHB \xc9").encode("latin-1"))
         with pytest.raises(ParseError) as info:
             OdsNames.read(path)
-        assert str(info.value) == f"cannot read {str(path)!r}: not UTF-8 text"
+        assert str(info.value) == (
+            f"cannot read {str(path)!r}: not UTF-8 text: line 1, byte 39 is 0xC9; "
+            "save the file as UTF-8"
+        )
 
     def test_a_field_over_the_csv_limit(self, tmp_path: Path) -> None:
         path = write(tmp_path, ods_row("QNQ", "X" * 200_000))

@@ -13,7 +13,13 @@ import attrs
 import pytest
 
 from engagekit import render
-from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError, ParseError
+from engagekit.errors import (
+    DocumentError,
+    InvalidTypeError,
+    InvalidValueError,
+    MissingExtraError,
+    ParseError,
+)
 from engagekit.escalation import (
     BodyKind,
     EscalationNetwork,
@@ -340,7 +346,7 @@ class TestBadInput:
         path = tmp_path / "ePCN.xlsx"
         path.write_bytes(b"PK")
         monkeypatch.setitem(sys.modules, "openpyxl", None)
-        with pytest.raises(InvalidValueError, match=r"pip install 'engagekit\[xlsx\]'"):
+        with pytest.raises(MissingExtraError, match=r"pip install 'engagekit\[xlsx\]'"):
             EscalationNetwork.from_pcn(path)
 
 

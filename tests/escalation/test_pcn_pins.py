@@ -18,7 +18,13 @@ from typing import ClassVar
 import numpy as np
 import pytest
 
-from engagekit.errors import DocumentError, InvalidTypeError, InvalidValueError, ParseError
+from engagekit.errors import (
+    DocumentError,
+    InvalidTypeError,
+    InvalidValueError,
+    MissingExtraError,
+    ParseError,
+)
 from engagekit.escalation import (
     Body,
     BodyKind,
@@ -615,10 +621,10 @@ class TestXlsx:
         path = tmp_path / "ePCN.xlsx"
         path.write_bytes(b"PK")
         monkeypatch.setitem(sys.modules, "openpyxl", None)
-        with pytest.raises(InvalidValueError) as caught:
+        with pytest.raises(MissingExtraError) as caught:
             EscalationNetwork.from_pcn(path)
         assert str(caught.value) == (
-            f"source: {str(path)!r} is not allowed: reading .xlsx needs openpyxl: "
+            f"reading {str(path)!r} (an .xlsx workbook) needs the optional package 'openpyxl': "
             "pip install 'engagekit[xlsx]'"
         )
 

@@ -285,7 +285,10 @@ class TestCommand:
     @pytest.mark.parametrize(
         ("argv", "message"),
         [
-            (("network", "sutton", "--pcn", "x.csv"), "give a NAME or --pcn FILE, not both"),
+            (
+                ("network", "sutton", "--pcn", "x.csv"),
+                "NAME 'sutton' and --pcn FILE: give one, not both",
+            ),
             (("network", "sutton", "--lenient"), "only applies with --ods or --pcn"),
             (("network", "--pcn", "x.csv", "--nations", "both"), "only applies with --ods"),
             (("network", "--diff", "2020-01-01", "2021-01-01"), "two dates need --ods FILE"),

@@ -466,7 +466,7 @@ class TestLoadPlan:
         with path.open("rb") as file, pytest.raises(ParseError) as parse:
             load_plan(file)
         assert str(parse.value) == (
-            f"{path}: cannot read '{path}': not valid TOML (Invalid value (at end of document))"
+            f"cannot read '{path}': not valid TOML (Invalid value (at end of document))"
         )
 
     def test_a_file_object_without_a_name_is_toml(self) -> None:
@@ -477,7 +477,7 @@ class TestLoadPlan:
         with pytest.raises(ParseError) as parse:
             load_plan(stdio.BytesIO(b"title = "))
         assert str(parse.value) == (
-            "<toml>: cannot read '<toml>': not valid TOML (Invalid value (at end of document))"
+            "cannot read '<toml>': not valid TOML (Invalid value (at end of document))"
         )
 
     def test_a_file_object_s_rows_are_read(self, tmp_path: Path) -> None:

@@ -14,16 +14,18 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import difflib
+import errno
 import importlib
 import io
 import sys
 import traceback
 
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from engagekit._version import __version__
-from engagekit.cli._output import UsageError, command
+from engagekit.cli._output import StoreOnce, UsageError, command
 from engagekit.errors import DocumentError, EngagekitError
 
 
@@ -48,7 +50,13 @@ Handler = Callable[[argparse.Namespace, TextIO], int]
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors are one line on stderr and exit 2."""
+    """An argument parser whose usage errors are one line on stderr and exit 2, and
+    whose options refuse to be given twice (its subcommands' parsers are of this class)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.register("action", None, StoreOnce)
+        self.register("action", "store", StoreOnce)
 
     def error(self, message: str) -> NoReturn:
         # An argument may hold a line break: show it escaped, keeping the error on one line.
@@ -182,7 +190,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out if out is not None else sys.stdout
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            _unrecognized(getattr(args, "command_parser", parser), extras)
     except SystemExit as exc:  # --help, or a usage error already printed on one line
         return exc.code if isinstance(exc.code, int) else 2
     if args.version:
@@ -206,6 +216,22 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 2
 
 
+def _unrecognized(parser: argparse.ArgumentParser, extras: list[str]) -> NoReturn:
+    """Refuse arguments the command does not take, as the command (argparse said
+    "engagekit: error" whichever command it was) and with the options closest to a
+    mistyped one: ``--asof`` suggests ``--as-of``."""
+    message = f"unrecognized arguments: {' '.join(extras)}"
+    options = [o for action in parser._actions for o in action.option_strings]  # noqa: SLF001
+    for extra in extras:
+        name = extra.split("=", 1)[0]
+        if name.startswith("-"):
+            near = difflib.get_close_matches(name, options, n=1, cutoff=0.75)
+            if near:
+                message += f" (did you mean {near[0]}?)"
+                break
+    parser.error(message)
+
+
 #: A document error on the command line shows this many problems; the rest are counted.
 PROBLEMS_SHOWN = 3
 
@@ -224,11 +250,17 @@ def _one_line(exc: BaseException) -> str:
     return _flat(_builtin_error(exc))
 
 
+#: The errors of writing, not reading: no space left, a file too large, a quota met.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
 def _builtin_error(exc: BaseException) -> str:
     """A builtin error raised on bad input, said as what went wrong with the input."""
     if isinstance(exc, OSError):
         where = f"{exc.filename}: " if exc.filename is not None else ""
-        return f"{where}cannot read: {exc.strerror or exc}"
+        # A full disk fails the writing of the output, which "cannot read" misnamed.
+        verb = "cannot write the output" if exc.errno in _WRITE_ERRNOS else "cannot read"
+        return f"{where}{verb}: {exc.strerror or exc}"
     if isinstance(exc, RecursionError):
         return "the input is nested too deeply to read"
     if isinstance(exc, UnicodeError):

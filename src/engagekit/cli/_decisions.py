@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from engagekit import examples, io, render
-from engagekit.cli._output import command, emit, emit_parts, resolve
+from engagekit.cli._output import UsageError, command, emit, emit_parts, resolve
 from engagekit.decisions import DEFAULT_POLICY, Decision, Policy, compare, evaluate
 from engagekit.errors import ParseError
 
@@ -68,6 +68,11 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
         if args.policy
         else DEFAULT_POLICY
     )
+    if args.option is not None and not decision.options:
+        raise UsageError(
+            f"--option {args.option!r}: {args.file} has no options; "
+            "without --option its proposal is evaluated"
+        )
     verdict = evaluate(decision, option=args.option, policy=policy)
     if args.compare and decision.options:
         table = compare(decision, policy=policy)

@@ -20,7 +20,7 @@ from engagekit.cli._output import (
     emit_parts,
     require,
 )
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import UnknownNameError
 from engagekit.escalation import (
     Body,
     EscalationNetwork,
@@ -158,9 +158,7 @@ def _read(
 def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
     if (args.ods or args.pcn) and args.name:
         option = "--ods" if args.ods else "--pcn"
-        raise InvalidValueError(
-            "network", args.name, reason=f"give a NAME or {option} FILE, not both"
-        )
+        raise UsageError(f"NAME {args.name!r} and {option} FILE: give one, not both")
     if args.ods or args.pcn:
         _nations_need_ods(args)
         quiet = args.format != "text" or bool(args.route or args.path)
@@ -178,44 +176,41 @@ def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
 
 def _only_with_files(args: argparse.Namespace) -> None:
     if args.as_of:
-        raise InvalidValueError("--as-of", args.as_of, reason="only applies with --ods or --pcn")
+        raise UsageError(f"--as-of {args.as_of.isoformat()}: only applies with --ods or --pcn")
     if args.lenient:
-        raise InvalidValueError("--lenient", "--lenient", reason="only applies with --ods or --pcn")
+        raise UsageError("--lenient: only applies with --ods or --pcn")
     _nations_need_ods(args)
 
 
 def _nations_need_ods(args: argparse.Namespace) -> None:
     if args.nations != "england" and not args.ods:
-        raise InvalidValueError("--nations", args.nations, reason="only applies with --ods")
+        raise UsageError(f"--nations {args.nations}: only applies with --ods")
     if args.names and not args.ods:
-        raise InvalidValueError("--names", args.names[0], reason="only applies with --ods")
+        raise UsageError(f"--names {args.names[0]}: only applies with --ods")
 
 
 def _diff(args: argparse.Namespace, out: TextIO) -> int:
     old_arg, new_arg = args.diff
     dates = [_as_date(old_arg), _as_date(new_arg)]
     if args.name:
-        raise InvalidValueError("--diff", args.name, reason="give --diff OLD NEW without a NAME")
+        raise UsageError(f"--diff and NAME {args.name!r}: give --diff OLD NEW without a NAME")
     if all(d is not None for d in dates):
         if not (args.ods or args.pcn):
-            raise InvalidValueError(
-                "--diff", old_arg, reason="two dates need --ods FILE (or --pcn FILE) to read"
+            raise UsageError(
+                f"--diff {old_arg} {new_arg}: two dates need --ods FILE (or --pcn FILE) to read"
             )
         if args.as_of:
-            raise InvalidValueError("--as-of", args.as_of, reason="--diff gives the two dates")
+            raise UsageError(f"--as-of {args.as_of.isoformat()}: --diff gives the two dates")
         _nations_need_ods(args)
         old = _read(args, out, args.ods, dates[0], quiet=True)
         new = _read(args, out, args.ods, dates[1], quiet=True)
     elif any(d is not None for d in dates):
-        raise InvalidValueError(
-            "--diff", f"{old_arg} {new_arg}", reason="give two epraccur files or two dates"
-        )
+        raise UsageError(f"--diff {old_arg} {new_arg}: give two epraccur files or two dates")
     else:
         if args.ods or args.pcn:
-            raise InvalidValueError(
-                "--diff",
-                f"{old_arg} {new_arg}",
-                reason="two files are read as epraccur.csv; --ods and --pcn go with two dates",
+            raise UsageError(
+                f"--diff {old_arg} {new_arg}: two files are read as epraccur.csv; "
+                "--ods and --pcn go with two dates"
             )
         old = _read(args, out, old_arg, args.as_of, quiet=True)
         new = _read(args, out, new_arg, args.as_of, quiet=True)

@@ -10,6 +10,8 @@ a worked example and the exit codes in its help; each writes its result with
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import re
 import sys
 import textwrap
 
@@ -40,6 +42,43 @@ class UsageError(Exception):
     """A command was called in a way it cannot honour: exit 2, one line on stderr."""
 
 
+def _shown(value: object) -> str:
+    """An option's value as the user typed it (a date as YYYY-MM-DD, not its repr)."""
+    if isinstance(value, list | tuple):
+        return " ".join(_shown(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _given_once(namespace: argparse.Namespace, dest: str, name: str, given: str) -> None:
+    """Refuse an option given a second time: argparse would keep the last value and
+    drop the first without a word (``--year 2011 --year 2012`` reported on 2012)."""
+    seen: dict[str, str] = namespace.__dict__.setdefault("_options_given", {})
+    first = seen.get(dest)
+    if first is not None:
+        raise argparse.ArgumentError(
+            None, f"argument {name}: given twice ({first} and {given}); give it once"
+        )
+    seen[dest] = given
+
+
+class StoreOnce(argparse.Action):
+    """The ``store`` action, refusing an option given twice (see `_given_once`)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        if option_string is not None:
+            name = "/".join(self.option_strings)
+            _given_once(namespace, self.dest, name, f"{option_string} {_shown(values)}")
+        setattr(namespace, self.dest, values)
+
+
 class _DeprecatedJson(argparse.Action):
     """``--json``, kept as a deprecated alias of ``--format json``."""
 
@@ -51,6 +90,7 @@ class _DeprecatedJson(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         sys.stderr.write(f"{parser.prog}: warning: --json is deprecated; use --format json\n")
+        _given_once(namespace, "format", "--format", "--json")
         namespace.format = "json"
 
 
@@ -96,7 +136,7 @@ def command(
         default=argparse.SUPPRESS,
         help="show the traceback of an error (also accepted before the command)",
     )
-    parser.set_defaults(formats=tuple(formats))
+    parser.set_defaults(formats=tuple(formats), command_parser=parser)
     return parser
 
 
@@ -105,6 +145,30 @@ def require(args: argparse.Namespace, allowed: Sequence[str], what: str) -> None
     if args.format not in allowed:
         choices = ", ".join(allowed[:-1]) + f" or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
         raise UsageError(f"--format {args.format}: {what} prints as {choices}")
+
+
+#: The end of an HTML block: a line ends after it in the HTML a command writes.
+_HTML_BLOCK_END = re.compile(
+    r"(</(?:tr|thead|tbody|table|caption|p|li|ul|ol|h[1-6]|section|article|div|head|title"
+    r"|style)>|<(?:thead|tbody|ul|ol|section)>)(?!\n)"
+)
+
+
+def html_lines(html: str) -> str:
+    """HTML with a line per block (a table row, a paragraph, a list item), not the one
+    line the renderers write for notebooks: a page written to a file was a single line
+    of up to 22,000 characters, which a diff, grep or pager cannot show. Whitespace
+    between blocks does not change how HTML displays.
+
+    Examples:
+        >>> print(html_lines("<ul><li>one</li><li>two</li></ul>"))
+        <ul>
+        <li>one</li>
+        <li>two</li>
+        </ul>
+        <BLANKLINE>
+    """
+    return _HTML_BLOCK_END.sub(r"\1\n", html)
 
 
 def emit(out: TextIO, fmt: str, value: object, *, text: Callable[[], str] | None = None) -> None:
@@ -118,7 +182,7 @@ def emit(out: TextIO, fmt: str, value: object, *, text: Callable[[], str] | None
     elif fmt == "markdown":
         written = render.markdown(value)
     elif fmt == "html":
-        written = render.html(value)
+        written = html_lines(render.html(value))
     elif fmt == "mermaid":
         written = render.mermaid(value)
     elif fmt == "dot":
@@ -143,7 +207,10 @@ def emit_parts(
     if fmt == "text" and text is not None:
         emit(out, fmt, None, text=text)
         return
-    renderer = {"markdown": render.markdown, "html": render.html}.get(fmt, render.text)
+    if fmt == "html":
+        out.write("\n\n".join(html_lines(render.html(value)) for value in parts.values()) + "\n")
+        return
+    renderer = render.markdown if fmt == "markdown" else render.text
     out.write("\n\n".join(renderer(value) for value in parts.values()) + "\n")
 
 

@@ -69,7 +69,8 @@ class _Readings(Listing[tuple[str, "TargetDate | Recurrence"]]):
     def row(self, item: tuple[str, TargetDate | Recurrence]) -> tuple[object, ...]:
         phrase, reading = item
         shown = reading.describe() if isinstance(reading, TargetDate) else render.text(reading)
-        return (phrase, shown)
+        # The reading starts with the phrase quoted, which its own column already shows.
+        return (phrase, shown.removeprefix(f"{phrase!r}: "))
 
 
 def register(commands: Any) -> None:

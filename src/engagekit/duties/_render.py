@@ -145,6 +145,11 @@ def _duty_rows(duties: tuple[Duty, ...]) -> list[tuple[str, str, str, str, str, 
     ]
 
 
+#: What a body bound by nothing on a day is said to be bound by, before the reason.
+#: ("None: ..." read as Python's None.)
+_NONE = "No duties or rules"
+
+
 def _in_force_head(value: DutiesInForce) -> str:
     return f"Duties and rules for {_named(value.body)} on {value.on.isoformat()}, by legal force"
 
@@ -154,7 +159,7 @@ def _(value: DutiesInForce) -> str:
     head = _in_force_head(value)
     lines = [head, "=" * len(head)]
     if not value.duties:
-        lines.append(f"None: {value.reason}")
+        lines.append(f"{_NONE}: {value.reason}")
         return "\n".join(lines)
     for force, duties in value.by_force().items():
         lines.append("")
@@ -179,7 +184,10 @@ def _(value: DutiesInForce) -> str:
 def _(value: DutiesInForce) -> str:
     caption = _in_force_head(value)
     if not value.duties:
-        return f'<div class="engagekit"><p>{esc(caption)}: none. {esc(value.reason)}</p></div>'
+        return (
+            f'<div class="engagekit"><p><strong>{esc(caption)}</strong></p>'
+            f"<p>{_NONE}: {esc(value.reason)}.</p></div>"
+        )
     parts = [f"<p><strong>{esc(caption)}</strong></p>"]
     for force, duties in value.by_force().items():
         parts.append(table(_DUTY_HEADERS, _duty_rows(duties), caption=_FORCE_HEADINGS[force]))
@@ -190,7 +198,7 @@ def _(value: DutiesInForce) -> str:
 def _(value: DutiesInForce) -> str:
     head = f"## {md_text(_in_force_head(value))}\n\n"
     if not value.duties:
-        return head + f"None: {value.reason}."
+        return head + f"{_NONE}: {value.reason}."
     parts = [
         f"### {_FORCE_HEADINGS[force]}\n\n" + md_table(_DUTY_HEADERS, _duty_rows(duties))
         for force, duties in value.by_force().items()

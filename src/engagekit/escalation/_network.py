@@ -794,7 +794,7 @@ class EscalationNetwork(_display.Tabular):
             ParseError: the file cannot be opened or is not UTF-8 text.
             InvalidTypeError: `source` is not a path or a text file, or an
                 argument has the wrong type.
-            InvalidValueError: an `.xlsx` file without openpyxl installed.
+            MissingExtraError: an `.xlsx` file without openpyxl installed.
 
         Examples:
             >>> import io

@@ -28,6 +28,7 @@ from engagekit.errors import (
     InvalidTypeError,
     ParseError,
     Problem,
+    _not_utf8,
     short_repr,
 )
 from engagekit.escalation._bodies import Body, Link, trusted_factory
@@ -315,7 +316,9 @@ def _text_source(source: str | PurePath | IO[str], unnamed: str) -> Iterator[tup
     if isinstance(source, str | PurePath):
         origin = str(source)
         try:
-            handle = Path(source).open(encoding="utf-8", newline="")  # noqa: SIM115
+            # utf-8-sig: Excel's "CSV UTF-8" starts the file with a byte order mark,
+            # which read as text made the first code unreadable.
+            handle = Path(source).open(encoding="utf-8-sig", newline="")  # noqa: SIM115
         except OSError as exc:
             raise ParseError(origin, reason=f"cannot open: {exc.strerror}") from None
         except ValueError as exc:  # a path with a NUL character
@@ -344,11 +347,19 @@ def _rows(handle: IO[str], origin: str) -> Iterator[list[str] | str]:
         except csv.Error as exc:
             yield _csv_problem(exc, handle)
         except UnicodeDecodeError:
-            raise ParseError(
-                origin, reason="not UTF-8 text; open the file with its encoding and pass it"
-            ) from None
+            raise ParseError(origin, reason=_undecodable(handle)) from None
         else:
             return
+
+
+def _undecodable(handle: IO[str]) -> str:
+    """Why a file is not UTF-8 text: where, when its bytes can be read again by its
+    name (a path given, or a file opened from one); else how to pass it."""
+    name = getattr(handle, "name", None)
+    if isinstance(name, str):
+        with contextlib.suppress(OSError):
+            return _not_utf8(Path(name).read_bytes())
+    return "not UTF-8 text; open the file with its encoding and pass it"
 
 
 def _names(names: object) -> OdsNames:
@@ -482,6 +493,24 @@ def _refuse_empty(origin: str, lines: int, skipped: Sequence[SkippedRow]) -> Non
         raise ParseError(origin, reason="no rows: the file holds only its header")
 
 
+#: The columns of the ePCN core partner details file, the other file `--pcn` reads.
+_EPCN_COLUMNS = 11
+
+
+def _all_blank(skipped: list[SkippedRow]) -> bool:
+    return all(row.reason == BLANK_LINE for row in skipped)
+
+
+def _epcn_given(origin: str, line: int) -> DocumentError:
+    """The ePCN file given for epraccur.csv: its first row has the ePCN's 11 columns.
+    Refused whole, even when lenient: every row would be skipped as malformed."""
+    reason = (
+        f"not the epraccur.csv layout: expected {COLUMNS} columns, got {_EPCN_COLUMNS}: "
+        "this looks like the ePCN core partner details file; read it with from_pcn (--pcn)"
+    )
+    return DocumentError(origin, [Problem(f"line {line}", reason)])
+
+
 def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -> OdsImport:
     as_of, strict, nations = options.as_of, options.strict, options.nations
     problems: list[Problem] = []
@@ -526,6 +555,8 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
             if not row or all(not cell.strip() for cell in row):
                 skipped.append(skip(line, None, BLANK_LINE))
                 continue
+            if len(row) == _EPCN_COLUMNS and not practices and _all_blank(skipped):
+                raise _epcn_given(origin, line)
             code = row[_CODE].strip() or None
             malformed(
                 line,

@@ -19,7 +19,14 @@ from typing import Any
 import attrs
 
 from engagekit import _data, _display, _validate, _value
-from engagekit.errors import DocumentError, InvalidTypeError, ParseError, Problem, short_repr
+from engagekit.errors import (
+    DocumentError,
+    InvalidTypeError,
+    ParseError,
+    Problem,
+    _not_utf8,
+    short_repr,
+)
 from engagekit.sources import Source
 
 
@@ -321,7 +328,7 @@ def _ods_date(text: str) -> dt.date | str | None:
 def _read_file(path: Path) -> dict[str, list[OdsName]]:
     origin = str(path)
     try:
-        handle = path.open(encoding="utf-8", newline="")
+        handle = path.open(encoding="utf-8-sig", newline="")  # a byte order mark is not a code
     except OSError as exc:
         raise ParseError(origin, reason=f"cannot open: {exc.strerror}") from None
     source = Source(title=path.name, publisher="NHS England Organisation Data Service (file given)")
@@ -331,9 +338,12 @@ def _read_file(path: Path) -> dict[str, list[OdsName]]:
         try:
             rows: Iterable[list[str]] = list(csv.reader(handle))
         except UnicodeDecodeError:
-            raise ParseError(origin, reason="not UTF-8 text") from None
+            raise ParseError(origin, reason=_not_utf8(path.read_bytes())) from None
         except csv.Error as exc:
             raise ParseError(origin, reason=f"not CSV ({exc})") from None
+    if not any(cell.strip() for row in rows for cell in row):
+        # A file of no names named nothing, and the built-in tables were used unsaid.
+        raise ParseError(origin, reason="no rows: the file is empty")
     for line, row in enumerate(rows, start=1):
         if not row or not any(cell.strip() for cell in row):
             continue

@@ -26,6 +26,7 @@ from engagekit.errors import (
     DocumentError,
     InvalidTypeError,
     InvalidValueError,
+    MissingExtraError,
     ParseError,
     Problem,
     short_repr,
@@ -253,8 +254,8 @@ def _xlsx_rows(path: Path, origin: str) -> Iterator[list[str] | str]:
     try:
         import openpyxl
     except ImportError:
-        raise InvalidValueError(
-            "source", origin, reason="reading .xlsx needs openpyxl: pip install 'engagekit[xlsx]'"
+        raise MissingExtraError(
+            f"reading {origin!r} (an .xlsx workbook)", package="openpyxl", extra="xlsx"
         ) from None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)

@@ -100,13 +100,16 @@ def _tier_rows(value: EscalationNetwork) -> list[tuple[str, int, str]]:
 
 # --- networks ------------------------------------------------------------------------
 
+#: What "Top:" says of a network with no bodies (every row read on a date before it).
+_NO_TOP = "none: the network has no bodies"
+
 
 @text.register
 def _(value: EscalationNetwork) -> str:
     lines = [value.name, "=" * len(value.name)]
     for label, count, summary in _tier_rows(value):
         lines.append(f"{label}: {count} ({summary})")
-    lines.append("Top: " + ", ".join(b.name for b in value.top))
+    lines.append("Top: " + (", ".join(b.name for b in value.top) or _NO_TOP))
     placeholders = sum(1 for b in value.bodies if b.placeholder)
     if placeholders:
         lines.append(f"{placeholders} bodies are placeholders: the source gives a count, not names")
@@ -118,7 +121,7 @@ def _(value: EscalationNetwork) -> str:
 @html.register
 def _(value: EscalationNetwork) -> str:
     body = table(_TIERS, _tier_rows(value), caption=value.name)
-    top = ", ".join(esc(b.name) for b in value.top)
+    top = ", ".join(esc(b.name) for b in value.top) or _NO_TOP
     source = f"<p><small>Source: {esc(value.source)}</small></p>" if value.source else ""
     return f'<div class="engagekit">{body}<p>Top: {top}</p>{source}</div>'
 
