@@ -127,6 +127,20 @@ def test_a_misplaced_option_is_a_usage_error(argv, message, capsys):
     assert capsys.readouterr().err == message
 
 
+def test_as_of_before_the_first_ccgs_is_refused_as_typed(capsys):
+    """A 2010 read put each practice under a CCG, three years before there were any."""
+    from pathlib import Path
+
+    epraccur = Path(__file__).parents[1] / "escalation" / "data" / "epraccur-2021.csv"
+    assert run("network", "--ods", str(epraccur), "--as-of", "2010-01-01") == (2, "")
+    assert capsys.readouterr().err == (
+        "engagekit network: error: --as-of 2010-01-01: is before 2013-04-01, when clinical "
+        "commissioning groups took over from primary care trusts; epraccur.csv names an "
+        "English practice's commissioner only from then, so it cannot say who commissioned "
+        "one on 2010-01-01 (give a later date, or read the Welsh practices alone)\n"
+    )
+
+
 EPRACCUR_ROW = (
     '"A81001","THE EXAMPLE SURGERY","Y63","QHM","1 HIGH STREET","","","","","TS18 1HU",'
     '"19740401","","A","B","16C","20130401","","01234 567890","","","","0","","","","4",""\n'

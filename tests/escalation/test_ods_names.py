@@ -15,7 +15,7 @@ import pytest
 
 from engagekit import EscalationNetwork
 from engagekit.duties import BodyType
-from engagekit.errors import DocumentError, EngagekitError, InvalidTypeError
+from engagekit.errors import DocumentError, EngagekitError, InvalidTypeError, InvalidValueError
 from engagekit.escalation import ICB_ERA, BodyKind, OdsName, OdsNames, Tier, era_kinds
 
 
@@ -60,6 +60,27 @@ class TestKindsFollowTheDate:
         net = EscalationNetwork.from_ods(Y2024, as_of=ICB_ERA).network
         assert net.body("11X").kind is BodyKind.SUB_ICB_LOCATION
         assert net.body("QSL").kind is BodyKind.INTEGRATED_CARE_BOARD
+
+    def test_a_day_before_the_first_ccgs_is_refused_for_england(self) -> None:
+        """Before 1 April 2013 primary care trusts commissioned English practices, and
+        the file names none: read so, each practice stood under a CCG of a later day."""
+        first = BodyType.CCG.existed_from
+        assert first == dt.date(2013, 4, 1)
+        with pytest.raises(
+            InvalidValueError,
+            match=(
+                r"^as_of: datetime\.date\(2013, 3, 31\) is not allowed: is before 2013-04-01, "
+                r"when clinical commissioning groups took over from primary care trusts; "
+                r"epraccur\.csv names an English practice's commissioner only from then, so "
+                r"it cannot say who commissioned one on 2013-03-31 \(give a later date, or "
+                r"read the Welsh practices alone\)$"
+            ),
+        ):
+            EscalationNetwork.from_ods(Y2021, as_of=first - dt.timedelta(days=1))
+        assert len(EscalationNetwork.from_ods(Y2021, as_of=first).network.practices) == 5
+        # Welsh practices alone are read as before: their boards are in the file.
+        wales = EscalationNetwork.from_ods(Y2021, as_of="2010-01-01", nations="wales")
+        assert len(wales.network.practices) == 2
 
     def test_a_local_office_in_the_tables_is_an_area_team(self) -> None:
         """Q74 is an NHS England local office in the ODS eauth.csv file (2018)."""

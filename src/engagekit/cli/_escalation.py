@@ -20,7 +20,7 @@ from engagekit.cli._output import (
     emit_parts,
     require,
 )
-from engagekit.errors import UnknownNameError
+from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.escalation import (
     Body,
     EscalationNetwork,
@@ -123,9 +123,14 @@ def _read(
     network = None
     reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
-        result = EscalationNetwork.from_ods(
-            ods, as_of=as_of, strict=not args.lenient, nations=args.nations, names=args.names
-        )
+        try:
+            result = EscalationNetwork.from_ods(
+                ods, as_of=as_of, strict=not args.lenient, nations=args.nations, names=args.names
+            )
+        except InvalidValueError as exc:
+            if exc.field != "as_of" or as_of is None:
+                raise
+            raise UsageError(f"--as-of {as_of.isoformat()}: {exc.reason}") from None
         reports.append((ods, result))
         network = result.network
     if args.pcn:

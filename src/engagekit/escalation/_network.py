@@ -726,6 +726,8 @@ class EscalationNetwork(_display.Tabular):
                 practices not closed by line, when `strict`; at most 50 are kept
                 and the rest counted.
             ParseError: the file cannot be opened or is not UTF-8 text.
+            InvalidValueError: `as_of` is before 1 April 2013 and English practices
+                are read: the file names their commissioners (CCGs) only from then.
             InvalidTypeError: `source` is not a path or a text file (a binary file
                 is refused), or an argument has the wrong type.
 

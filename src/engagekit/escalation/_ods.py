@@ -26,6 +26,7 @@ from engagekit.errors import (
     MAX_PROBLEMS,
     DocumentError,
     InvalidTypeError,
+    InvalidValueError,
     ParseError,
     Problem,
     _not_utf8,
@@ -280,6 +281,31 @@ def _source() -> Source:
 FIELD_LIMIT = 131_072
 
 
+def _refuse_before_ccgs(day: dt.date) -> None:
+    """Refuse to read English practices as at a day before the first CCGs.
+
+    The file names each English practice's commissioner from 1 April 2013 (a CCG,
+    later a sub-ICB location); before then primary care trusts commissioned them,
+    and no column says which. Read so, a practice open in 2010 would stand under a
+    CCG that did not yet exist.
+    """
+    from engagekit.duties import BodyType
+
+    first = BodyType.CCG.existed_from
+    if first is not None and day < first:
+        raise InvalidValueError(
+            "as_of",
+            day,
+            reason=(
+                f"is before {first.isoformat()}, when clinical commissioning groups took "
+                "over from primary care trusts; epraccur.csv names an English "
+                "practice's commissioner only from then, so it cannot say who "
+                f"commissioned one on {day.isoformat()} (give a later date, or read "
+                "the Welsh practices alone)"
+            ),
+        )
+
+
 def read_ods(
     source: str | Path | IO[str],
     *,
@@ -295,6 +321,8 @@ def read_ods(
     if not isinstance(strict, bool):
         raise InvalidTypeError("strict", strict, expected="true or false")
     chosen = Nations.parse(nations, field="nations")
+    if day is not None and chosen is not Nations.WALES:
+        _refuse_before_ccgs(day)
     given_name: object = name
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
