@@ -144,6 +144,38 @@ def test_generated_documents_validate(name, data):
     assert _errors(_validator(name, envelope=False), document["data"]) == []
 
 
+def test_a_toml_document_may_leave_out_a_field_that_is_none():
+    """TOML has no null, so a loop's metrics with no closure rate leave it out; the
+    schema of the TOML form requires it no longer, the JSON form still does."""
+    from engagekit.plans import LoopMetrics
+
+    metrics = LoopMetrics(
+        total=1,
+        closed=0,
+        closure_rate=None,
+        concerns=0,
+        changed=0,
+        change_rate=None,
+        median_days_to_respond=None,
+        past_standard=0,
+    )
+    document = tomllib.loads(io.dumps(metrics, format="toml"))
+    document.pop("engagekit")
+    assert "closure_rate" not in document
+    toml_form = schema.schema(LoopMetrics, envelope=False)
+    assert toml_form["$defs"]["LoopMetrics"]["required"] == [
+        "total",
+        "closed",
+        "concerns",
+        "changed",
+        "past_standard",
+    ]
+    assert jsonschema.Draft202012Validator(toml_form).is_valid(document)
+    json_form = schema.schema(LoopMetrics)
+    assert "closure_rate" in json_form["$defs"]["LoopMetrics"]["required"]
+    assert io.loads(io.dumps(metrics, format="toml"), LoopMetrics, format="toml") == metrics
+
+
 def test_a_document_with_an_unknown_field_or_value_does_not_validate():
     """The schema refuses what engagekit would refuse: an unknown field, an unknown
     choice, a date in another format, and the wrong type name."""

@@ -113,7 +113,8 @@ def schema(document: str | type, *, envelope: bool = True) -> dict[str, Any]:
     With ``envelope`` (the default) it is the schema of the JSON document
     [`io.dumps`][engagekit.io.dumps] writes: ``{"engagekit": {"format": 1, "type":
     ...}, "data": ...}``. Without, it is the schema of the data alone, as a TOML file
-    holds it.
+    holds it: a field that may be ``None`` is not required there, since TOML has no
+    null and leaves it out.
 
     Raises:
         UnknownNameError: an unknown document name.
@@ -152,7 +153,36 @@ def schema(document: str | type, *, envelope: bool = True) -> dict[str, Any]:
     else:
         result |= data
     result["$defs"] = dict(sorted(defs.items()))
+    if not envelope:
+        _toml_leaves_out_none(result)
     return result
+
+
+def _admits_null(found: Any) -> bool:
+    if not isinstance(found, dict):
+        return False
+    kind = found.get("type")
+    if kind == "null" or (isinstance(kind, list) and "null" in kind):
+        return True
+    return any(_admits_null(option) for option in found.get("anyOf", ()))
+
+
+def _toml_leaves_out_none(found: Any) -> None:
+    """Require no field that may be ``None``: TOML has no null, so a TOML document
+    leaves such a field out, and engagekit reads it back as ``None``."""
+    if isinstance(found, dict):
+        required, properties = found.get("required"), found.get("properties")
+        if isinstance(required, list) and isinstance(properties, dict):
+            kept = [name for name in required if not _admits_null(properties.get(name))]
+            if kept:
+                found["required"] = kept
+            else:
+                del found["required"]
+        for value in found.values():
+            _toml_leaves_out_none(value)
+    elif isinstance(found, list):
+        for value in found:
+            _toml_leaves_out_none(value)
 
 
 @functools.cache
