@@ -22,6 +22,7 @@ from engagekit.errors import (
     InvalidValueError,
     ParseError,
     Problem,
+    WriteError,
 )
 from engagekit.escalation import EscalationNetwork
 from engagekit.evidence import Evidence
@@ -54,6 +55,15 @@ class TestDocuments:
         document = json.loads(io.dumps(SOMERSET))
         assert document["engagekit"] == {"format": io.FORMAT_VERSION, "type": "Source"}
         assert document["data"]["section"] == "Figure 2"
+
+    def test_a_file_that_cannot_be_written_is_a_write_error(self, tmp_path: Any) -> None:
+        """It read "cannot read '…': cannot write", a reading error for a writing one."""
+        target = tmp_path / "no-such-folder" / "source.json"
+        with pytest.raises(WriteError) as info:
+            io.dump(SOMERSET, target)
+        assert str(info.value) == f"cannot write {str(target)!r}: No such file or directory"
+        assert isinstance(info.value, OSError)
+        assert info.value.path == str(target)
 
     def test_dumps_is_compact_unless_asked(self) -> None:
         """Compact JSON by default (the fast C encoder); indent on request, same value."""

@@ -37,6 +37,7 @@ __all__ = [
     "Problem",
     "UnknownChoiceError",
     "UnknownNameError",
+    "WriteError",
     "close_matches",
     "short_repr",
 ]
@@ -453,6 +454,30 @@ class UnknownChoiceError(InvalidValueError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class WriteError(EngagekitError, OSError):
+    """A file could not be written (a missing folder, no permission, a full disk).
+
+    An `OSError`, as Python's own would be, with the file and the system's reason.
+
+    Attributes:
+        path: the file that was being written.
+        reason: why it could not be, as the system says.
+
+    Examples:
+        >>> err = WriteError("/no/such/folder/plan.toml", reason="No such file or directory")
+        >>> print(err)
+        cannot write '/no/such/folder/plan.toml': No such file or directory
+        >>> isinstance(err, OSError)
+        True
+    """
+
+    def __init__(self, path: str, *, reason: str) -> None:
+        self._remember(path, reason=reason)
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write {path!r}: {reason}")
 
 
 class MissingExtraError(EngagekitError, ModuleNotFoundError):

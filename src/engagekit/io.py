@@ -76,6 +76,7 @@ from engagekit.errors import (
     MissingExtraError,
     ParseError,
     Problem,
+    WriteError,
     _not_utf8,
     close_matches,
     short_repr,
@@ -936,8 +937,8 @@ def dump(
     indented by `indent` spaces (2 unless told otherwise). `load` reads it back.
 
     Raises:
-        ParseError: the suffix is neither `.json` nor `.toml` and no `format` is given,
-            or the file cannot be written.
+        ParseError: the suffix is neither `.json` nor `.toml` and no `format` is given.
+        WriteError: the file cannot be written (an `OSError`).
         InvalidValueError: the value cannot be written in the format (see `dumps`).
         MissingExtraError: TOML without `tomli-w` (the `toml` extra).
 
@@ -955,7 +956,7 @@ def dump(
     try:
         path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     except OSError as exc:
-        raise ParseError(str(path), reason=f"cannot write: {exc.strerror}") from None
+        raise WriteError(str(path), reason=exc.strerror or str(exc)) from None
 
 
 def load(source: str | Path, cls: type[T], *, format: str | None = None) -> T:  # noqa: A002
