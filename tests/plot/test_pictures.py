@@ -263,6 +263,17 @@ class TestPlanProgress:
         bars = [p.get_height() for p in figure.axes[1].patches if isinstance(p, Rectangle)]
         assert bars == [len(plan.overdue(dt.date(2012, m, 1))) for m in (6, 7, 8)]
 
+    def test_no_overdue_action_is_a_scale_of_whole_counts_from_zero(self) -> None:
+        """With no action overdue the right-hand scale still counts actions from 0 in
+        whole numbers; matplotlib alone drew an empty scale from -0.04 to 0.04."""
+        plan = examples.oxfordshire_delivery_plan()
+        figure = plot.plan_progress(plan, start="2015-04-01", end="2019-03-31")
+        overdue = figure.axes[1]
+        assert [p.get_height() for p in overdue.patches if isinstance(p, Rectangle)] == [0] * 48
+        assert overdue.get_ylim() == (0.0, 1.0)
+        FigureCanvasAgg(figure).draw()
+        assert [t.get_text() for t in overdue.get_yticklabels()] == ["0", "1"]
+
     def test_wrong_type(self) -> None:
         with pytest.raises(InvalidTypeError, match="plan: .* expected an ActionPlan"):
             plot.plan_progress(examples.sutton())  # type: ignore[arg-type]
