@@ -386,6 +386,33 @@ def short_repr(value: object, noun: str, counts: Iterable[tuple[int, str]] = ())
     return f"<{noun} with {listed}>"
 
 
+#: The widest line of plain text: a terminal 100 columns wide.
+TEXT_WIDTH = 100
+
+
+def fill(line: str, hang: str = "    ", width: int = TEXT_WIDTH) -> str:
+    """``line`` wrapped to ``width`` columns at spaces, its continuation lines indented
+    by ``hang``; words, hyphenated words and addresses are never split.
+
+    Examples:
+        >>> print(fill("Things to think about: " + "; ".join(["Use what you know"] * 3), width=40))
+        Things to think about: Use what you
+            know; Use what you know; Use what
+            you know
+    """
+    if len(line) <= width:
+        return line
+    import textwrap
+
+    return textwrap.fill(
+        line,
+        width=width,
+        subsequent_indent=hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
 def quoted(text: str, limit: int = 60) -> str:
     """``repr(text)``, cut to ``limit`` characters with an ellipsis, for one-line reprs.
 

@@ -7,15 +7,15 @@ its tables after `engagekit.disclosure.protect`.
 
 from __future__ import annotations
 
-import textwrap
-
 from collections.abc import Sequence
 from typing import cast
 
 from engagekit._display import (
+    TEXT_WIDTH,
     Record,
     counted,
     esc,
+    fill,
     html,
     markdown,
     md_table,
@@ -32,15 +32,6 @@ from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop
 from engagekit.consultations._report import ResponseReport, _question_table
 from engagekit.consultations._responses import CrossTab, ResponseSet
 from engagekit.disclosure import MARK, CountTable
-
-
-#: The widest line of plain text (a terminal 100 columns wide).
-_WIDTH = 100
-
-
-def _wrapped(line: str, indent: str) -> str:
-    """``line`` wrapped to `_WIDTH` columns, its continuation lines indented."""
-    return textwrap.fill(line, width=_WIDTH, subsequent_indent=indent, break_long_words=False)
 
 
 # A document is a list of blocks, rendered as Markdown or HTML alike.
@@ -425,15 +416,15 @@ def _consultation_title(c: Consultation) -> str:
 @text.register
 def _(value: Consultation) -> str:
     title = _consultation_title(value)
-    lines = [title, "=" * min(len(title), _WIDTH)]
+    lines = [title, "=" * min(len(title), TEXT_WIDTH)]
     for aspect, detail in _facts(value):
-        lines.append(_wrapped(f"{aspect}: {detail}", "    "))
+        lines.append(fill(f"{aspect}: {detail}", "    "))
     if value.questions:
         lines.append(f"Questions ({len(value.questions)}):")
     for q_id, asked, kind, offered, answered in _question_rows(value):
-        lines.append(_wrapped(f"  {q_id}: {asked}", "      "))
+        lines.append(fill(f"  {q_id}: {asked}", "      "))
         about = f"{kind}: {offered}" if offered else kind
-        lines.append(_wrapped(f"      {about}; answered: {answered}", "      "))
+        lines.append(fill(f"      {about}; answered: {answered}", "      "))
     return "\n".join(lines)
 
 

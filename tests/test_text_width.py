@@ -1,0 +1,113 @@
+"""Plain text fits a terminal 100 columns wide.
+
+`str()` and `render.text` are what a terminal and the command line show. Lines of
+prose are wrapped at 100 columns at spaces, continuing indented under their start; a
+word, a hyphenated word or a web address is never split, so only an address longer
+than a line may run past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engagekit import ENGAGEMENT_CYCLE, render
+from engagekit.cycles import commissioning_cycles
+
+
+WIDTH = 100
+
+
+def _too_wide(text: str) -> list[str]:
+    """The lines wider than a terminal, but for a line that is one address."""
+    return [
+        line
+        for line in text.splitlines()
+        if len(line) > WIDTH and not re.fullmatch(r"\s*<?https?://\S+>?", line)
+    ]
+
+
+def test_the_engagement_cycle_wraps_its_things_to_think_about_and_its_flows() -> None:
+    lines = render.text(ENGAGEMENT_CYCLE).splitlines()
+    assert lines[12:15] == [
+        (
+            "    Things to think about: Use what you know and bring it all together; Go beyond what"
+            " you know;"
+        ),
+        (
+            "      Include people from all walks of life and parts of society; Use the right method"
+            " for the"
+        ),
+        "      purpose",
+    ]
+    assert lines[-11:] == [
+        "The flow can also run the other way:",
+        (
+            "  stage 3 -> stage 2: Engaging patients in the redesign of pathways can reveal potential"
+            " changes to"
+        ),
+        "    services for planning: the flow of the cycle runs anti-clockwise.",
+        (
+            "  stage 5 -> stage 3: Monitoring data feed improvement activities. The source calls"
+            " improvement"
+        ),
+        (
+            "    'stage two of the Cycle'; its own titles make improvement stage three, which is used"
+            " here."
+        ),
+        (
+            "  stage 5 -> stage 1: Patient experience data gathered for monitoring should be available"
+            " to others,"
+        ),
+        "    for example for needs assessments.",
+        (
+            "  stage 5 -> stage 2: Patient experience data gathered for monitoring should be available"
+            " to others,"
+        ),
+        "    for example for priority setting.",
+        (
+            "Source: NHS Sutton Clinical Commissioning Group, Patient and Public Engagement Strategy"
+            " (2018),"
+        ),
+        "    Appendix Two: Introduction to the engagement cycle",
+    ]
+    assert _too_wide(render.text(ENGAGEMENT_CYCLE)) == []
+
+
+def test_a_stage_wraps_alone_as_in_the_cycle() -> None:
+    assert render.text(ENGAGEMENT_CYCLE[3]).splitlines()[-2:] == [
+        (
+            "    Things to think about: Bring existing sources of data together; Go beyond traditional"
+            " methods;"
+        ),
+        "      Plan how the work will be sustained",
+    ]
+
+
+def test_commissioning_cycles_wrap_their_stages_and_keep_addresses_whole() -> None:
+    cycle = commissioning_cycles()["nhs-england"]
+    assert render.text(cycle).splitlines()[2:] == [
+        (
+            "1. Assess needs (engagement stage 1; giving information, getting information, forums"
+            " for debate,"
+        ),
+        "    participation)",
+        (
+            "2. Plan services (engagement stage 2; giving information, getting information, forums"
+            " for debate,"
+        ),
+        "    participation)",
+        (
+            "3. Procure services (engagement stages 3, 4; giving information, getting information,"
+            " forums for"
+        ),
+        "    debate, participation)",
+        (
+            "4. Monitor quality (engagement stage 5; giving information, getting information, forums"
+            " for debate,"
+        ),
+        "    participation)",
+        "Source: The King's Fund, What is commissioning and how is it changing?",
+        "    <https://www.kingsfund.org.uk/publications/what-commissioning-and-how-it-changing>",
+    ]
+    for each in commissioning_cycles().values():
+        assert _too_wide(render.text(each)) == []
