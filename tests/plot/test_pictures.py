@@ -271,7 +271,8 @@ class TestPlanProgress:
         overdue = figure.axes[1]
         assert [p.get_height() for p in overdue.patches if isinstance(p, Rectangle)] == [0] * 48
         assert overdue.get_ylim() == (0.0, 1.0)
-        FigureCanvasAgg(figure).draw()
+        canvas: Any = FigureCanvasAgg(figure)
+        canvas.draw()
         assert [t.get_text() for t in overdue.get_yticklabels()] == ["0", "1"]
 
     def test_wrong_type(self) -> None:
