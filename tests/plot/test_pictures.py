@@ -199,6 +199,42 @@ class TestEscalationNetwork:
         assert overlapping == []
         assert_nothing_clipped(figure)
 
+    @pytest.mark.parametrize(
+        "network",
+        [
+            pytest.param(examples.sutton, id="sutton"),
+            pytest.param(lambda: national(scale=0.01), id="national-1%"),
+            pytest.param(_ods_with_pcns, id="ods-and-pcns"),
+        ],
+    )
+    def test_each_body_is_drawn_under_its_parent(self, network: Any) -> None:
+        """A parent sits over the middle of the bodies it is the primary parent of, and
+        no two primary links cross. Each row was spread evenly across the picture
+        instead: Sutton's Wallington locality stood over the patient participation
+        groups, 8 inches right of its own practices, and its lines crossed the others'."""
+        net = network()
+        figure = plot.escalation_network(net)
+        annotations: list[Any] = list(figure.axes[0].texts)
+        drawn = {a.get_text().replace("\n", " "): a.xy[0] for a in annotations}
+        x = {b.id: drawn[b.name] for b in net.bodies}
+        rank = {b.id: b.tier.rank for b in net.bodies}
+        primary = {}
+        for body in net.bodies:
+            parents = net.parents(body.id)
+            if parents and rank[parents[0].id] > rank[body.id]:
+                primary[body.id] = parents[0].id
+        assert primary  # a walk that found no links would pass
+        for parent in set(primary.values()):
+            under = [x[c] for c, p in primary.items() if p == parent]
+            assert x[parent] == pytest.approx((min(under) + max(under)) / 2), parent
+        crossing = [
+            (a, b)
+            for a, pa in primary.items()
+            for b, pb in primary.items()
+            if rank[a] == rank[b] and rank[pa] == rank[pb] and x[a] < x[b] and x[pa] > x[pb]
+        ]
+        assert crossing == []
+
     def test_unknown_tier(self) -> None:
         with pytest.raises(ValueError, match="collapse_below: 'parish'"):
             plot.escalation_network(examples.sutton(), collapse_below="parish")
