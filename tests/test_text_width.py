@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from engagekit import ENGAGEMENT_CYCLE, render
+from engagekit import ENGAGEMENT_CYCLE, examples, render
 from engagekit.cycles import commissioning_cycles
+from engagekit.plans import annual_engagement_report
 
 
 WIDTH = 100
@@ -111,3 +112,76 @@ def test_commissioning_cycles_wrap_their_stages_and_keep_addresses_whole() -> No
     ]
     for each in commissioning_cycles().values():
         assert _too_wide(render.text(each)) == []
+
+
+def test_an_action_plan_wraps_each_action_under_its_text() -> None:
+    """Somerset's action 1.2a was one line of 241 characters; it continues under its text."""
+    lines = render.text(examples.somerset_action_plan()).splitlines()
+    at = lines.index(
+        "1.2. Undertake activities to engage CCG’s with the community and to involve community"
+        " reps in the"
+    )
+    assert lines[at : at + 5] == [
+        (
+            "1.2. Undertake activities to engage CCG’s with the community and to involve community"
+            " reps in the"
+        ),
+        "     commissioning process",
+        (
+            "    1.2a  To provide a range of fora where CCG’s can promote public engagement and"
+            " encourage their"
+        ),
+        (
+            "          views such as: Health Forums; Health focussed events (World Mental Health Day);"
+            " Single"
+        ),
+        "          interest groups (ie Stroke Association, Youth groups)",
+    ]
+    for plan in (examples.somerset_action_plan(), examples.oxfordshire_delivery_plan()):
+        assert _too_wide(render.text(plan)) == []
+        for action in plan.all_actions():
+            assert _too_wide(render.text(action)) == []
+
+
+def test_the_annual_report_says_which_actions_are_completed_and_which_overdue() -> None:
+    """The text listed the completed and the overdue actions alike ("- 2.1a", "- 1.2c"):
+    the first column's header, which says which they are, was left out."""
+    report = annual_engagement_report(2011, examples.somerset_engagement_record())
+    lines = render.text(report).splitlines()
+    at = lines.index("Actions")
+    assert lines[at + 3 : at + 13] == [
+        (
+            "Legal force: local practice (NHS Somerset and Somerset CCG's own action plan), not law:"
+            " an overdue"
+        ),
+        "action is a departure from the body's own plan, not a breach.",
+        "",
+        "- Completed: 2.1a",
+        "    Action: Test groups approve a strategy that is adopted by the Board",
+        "    On: 2011-12-05",
+        "",
+        "- Overdue: 1.2c",
+        "    Action: Hold Bi-annual congress or Forums",
+        "    Target: Dec 2011",
+    ]
+    assert _too_wide(render.text(report)) == []
+
+
+def test_a_long_heading_is_wrapped_and_underlined_as_wide_as_it_is() -> None:
+    report = annual_engagement_report(2011, examples.somerset_engagement_record())
+    lines = render.text(report).splitlines()
+    at = lines.index(
+        "The development and consideration of proposals for changes which, if implemented, would"
+        " have an"
+    )
+    assert lines[at + 1 : at + 3] == ["impact on services", "~" * 95]
+
+
+def test_responsibilities_continue_indented() -> None:
+    assert render.text(examples.sutton_responsibilities()).splitlines()[1:3] == [
+        (
+            "commissioning-decisions: All staff (responsible); Chief Operating Officer (accountable);"
+            " Service"
+        ),
+        "    Leads and Commissioners (responsible); NEL Commissioning Support Unit (supports)",
+    ]
