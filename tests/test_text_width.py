@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from engagekit import ENGAGEMENT_CYCLE, examples, render
+from engagekit import ENGAGEMENT_CYCLE, evaluate, examples, render
 from engagekit.cycles import commissioning_cycles
 from engagekit.plans import annual_engagement_report
 
@@ -185,3 +185,49 @@ def test_responsibilities_continue_indented() -> None:
         ),
         "    Leads and Commissioners (responsible); NEL Commissioning Support Unit (supports)",
     ]
+
+
+def test_a_verdict_wraps_each_reason_under_its_start() -> None:
+    """Somerset's rheumatology verdict ran lines of up to 247 characters."""
+    shown = render.text(evaluate(examples.somerset_rheumatology_decision()))
+    lines = shown.splitlines()
+    assert lines[:2] == [
+        (
+            "Rheumatology pathway: see possible inflammatory arthritis within six weeks (NHS Somerset"
+            " Flexible"
+        ),
+        "    Healthcare programme, 2010-12-31)",
+    ]
+    at = lines.index(
+        "  ? Due regard to race equality: no equality impact assessment on record: Race"
+        " Relations Act 1976"
+    )
+    assert lines[at + 1 : at + 6] == [
+        (
+            "      s71(1) requires due regard to equality, not an equality impact assessment; the"
+            " policy asks for"
+        ),
+        "      one as the record of that regard [3]",
+        "      force: law: statute; no evidence yet that the law is met",
+        (
+            "      note: The start, 2 April 2001 (S.I. 2001/566), comes from a secondary source and"
+            " is not"
+        ),
+        "          verified.",
+    ]
+    assert lines[-3:] == [
+        (
+            "  [5] legislation.gov.uk, Equality Act 2006, section 84 (general duty to promote"
+            " equality), s84 (Sex"
+        ),
+        "      Discrimination Act 1975 s76A(1))",
+        "      <https://www.legislation.gov.uk/ukpga/2006/3/section/84/enacted>",
+    ]
+    assert _too_wide(shown) == []
+    for decision in (
+        examples.somerset_patient_transport_decision(),
+        examples.unproportionate_service_change(),
+    ):
+        verdict = evaluate(decision)
+        assert _too_wide(render.text(verdict)) == []
+        assert _too_wide(render.text(verdict.requirement)) == []

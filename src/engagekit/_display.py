@@ -413,6 +413,21 @@ def fill(line: str, hang: str = "    ", width: int = TEXT_WIDTH) -> str:
     )
 
 
+def fill_lines(lines: Iterable[str], width: int = TEXT_WIDTH) -> str:
+    """The lines joined, each wrapped by `fill` with its continuation indented four
+    spaces more than the line itself.
+
+    Examples:
+        >>> print(fill_lines(["Sources:", "  [1] NHS Somerset, Strategy (2012), Figure 2"], 30))
+        Sources:
+          [1] NHS Somerset, Strategy
+              (2012), Figure 2
+    """
+    return "\n".join(
+        fill(line, " " * (len(line) - len(line.lstrip(" ")) + 4), width) for line in lines
+    )
+
+
 def quoted(text: str, limit: int = 60) -> str:
     """``repr(text)``, cut to ``limit`` characters with an ellipsis, for one-line reprs.
 
