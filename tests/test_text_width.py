@@ -231,3 +231,27 @@ def test_a_verdict_wraps_each_reason_under_its_start() -> None:
         verdict = evaluate(decision)
         assert _too_wide(render.text(verdict)) == []
         assert _too_wide(render.text(verdict.requirement)) == []
+
+
+def test_a_network_wraps_its_tiers_and_source() -> None:
+    """Sutton's place tier and its source ran to 143 and 129 characters."""
+    assert render.text(examples.sutton()).splitlines() == [
+        "Sutton CCG patient voice",
+        "========================",
+        (
+            "Place, county or CCG: 5 (1 Healthwatch / LINk, 1 committee, 1 governing body or board,"
+            " 1 health and"
+        ),
+        "    wellbeing board, 1 patient reference group)",
+        "Federation or locality: 3 (3 localities)",
+        "Practice: 50 (25 practices, 25 patient participation groups)",
+        "Top: Sutton CCG Governing Body",
+        "50 bodies are placeholders: the source gives a count, not names",
+        (
+            "Source: NHS Sutton Clinical Commissioning Group, Patient and Public Engagement Strategy"
+            " (2018), 3.4"
+        ),
+        "    Infrastructure for engagement",
+    ]
+    for network in (examples.somerset(), examples.oxfordshire(), examples.sutton_feedback_flow()):
+        assert _too_wide(render.text(network)) == []

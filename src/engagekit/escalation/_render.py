@@ -13,6 +13,7 @@ from engagekit._display import (
     Record,
     counted,
     esc,
+    fill_lines,
     html,
     markdown,
     md_table,
@@ -112,7 +113,7 @@ def _(value: EscalationNetwork) -> str:
         lines.append(f"{placeholders} bodies are placeholders: the source gives a count, not names")
     if value.source is not None:
         lines.append(f"Source: {value.source}")
-    return "\n".join(lines)
+    return fill_lines(lines)
 
 
 @html.register
@@ -221,7 +222,7 @@ def _gap_rows(value: Gaps) -> list[tuple[str, int, str]]:
 def _(value: Gaps) -> str:
     if value.is_empty:
         return "No gaps found."
-    return "\n".join(f"{label} ({count}): {shown}" for label, count, shown in _gap_rows(value))
+    return fill_lines(f"{label} ({count}): {shown}" for label, count, shown in _gap_rows(value))
 
 
 @html.register
@@ -268,7 +269,7 @@ def _(value: BodyDuties) -> str:
     head = f"{value.body.name} [{value.body.id}]"
     if not value.duties:
         return f"{head}: no duties ({value.reason or 'none in force'})"
-    return "\n".join([f"{head}:", *(f"  - {d.id}: {d.title}" for d in value.duties)])
+    return fill_lines([f"{head}:", *(f"  - {d.id}: {d.title}" for d in value.duties)])
 
 
 @html.register
@@ -314,7 +315,7 @@ def _import_text(summary: str, value: OdsImport | PcnImport, heading: str) -> st
         rest = len(value.warnings) - WARNINGS_SHOWN
         if rest > 0:
             lines.append(f"  … and {rest} more")
-    return "\n".join(lines)
+    return fill_lines(lines)
 
 
 def _import_markdown(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
@@ -382,7 +383,7 @@ def _(value: FeedbackFlow) -> str:
         lines.extend(f"  - {item.name}" for item in items)
     if value.source is not None:
         lines.append(f"Source: {value.source}")
-    return "\n".join(lines)
+    return fill_lines(lines)
 
 
 def _flow_rows(value: FeedbackFlow) -> list[tuple[str | None, ...]]:
