@@ -12,6 +12,7 @@ import re
 
 from engagekit import ENGAGEMENT_CYCLE, evaluate, examples, render
 from engagekit.cycles import commissioning_cycles
+from engagekit.duties import Checklist, duties_for, registry
 from engagekit.plans import annual_engagement_report
 
 
@@ -255,3 +256,52 @@ def test_a_network_wraps_its_tiers_and_source() -> None:
     ]
     for network in (examples.somerset(), examples.oxfordshire(), examples.sutton_feedback_flow()):
         assert _too_wide(render.text(network)) == []
+
+
+def test_the_duty_registry_continues_under_the_citation() -> None:
+    """A duty's title ran past the edge (149 characters); it now continues under itself."""
+    lines = render.text(registry()).splitlines()
+    at = lines.index(
+        "2003-01-01 to 2013-03-31   S.I. 2002/3048, reg 4 (PCT, SHA, trust) [unverified]"
+    )
+    assert lines[at + 1 : at + 3] == [
+        (
+            "                           Consult the overview and scrutiny committee on substantial"
+            " development or"
+        ),
+        "                           variation (2003 to 2013) [regulations]",
+    ]
+    assert _too_wide(render.text(registry())) == []
+
+
+def test_duties_in_force_and_a_compliance_report_fit() -> None:
+    found = duties_for("ccg", "2018-06-01")
+    lines = render.text(found).splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("  guidance-participation-2017"))
+    assert lines[at : at + 5] == [
+        (
+            "  guidance-participation-2017                Patient and public participation in"
+            " commissioning"
+        ),
+        (
+            "                                             health and care: statutory guidance for"
+            " CCGs and NHS"
+        ),
+        "                                             England",
+        (
+            "      Have regard to the 2017 statutory guidance on participation (ten actions) (in force"
+            " 2017-04-06"
+        ),
+        "        to 2022-06-30)",
+    ]
+    assert _too_wide(render.text(found)) == []
+    report = Checklist.for_body("icb", on="2023-06-01").assess([], as_of="2023-06-01")
+    lines = render.text(report).splitlines()
+    assert lines[3:5] == [
+        (
+            "Breaches of law: 11; gaps against guidance, contract, policy or local practice (not"
+            " breaches of"
+        ),
+        "    law): 16",
+    ]
+    assert [line for line in _too_wide(render.text(report)) if "https://" not in line] == []
