@@ -13,6 +13,7 @@ from typing import cast
 from engagekit._display import (
     TEXT_WIDTH,
     Record,
+    _text_table,
     counted,
     esc,
     fill,
@@ -239,9 +240,48 @@ def _(value: ResponseReport) -> str:
     return _md(_blocks(value))
 
 
+#: The character underlining each level of heading in plain text.
+_UNDERLINE = {"h1": "=", "h2": "-", "h3": "~"}
+
+
+def _text_rows(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A table as plain text: in columns where they fit in a terminal, otherwise each
+    row an entry named by its first cell, its other cells labelled by their headers."""
+    columns = _text_table(headers, rows)
+    if max(len(line) for line in columns.splitlines()) <= TEXT_WIDTH:
+        return columns
+    lines = []
+    for row in rows:
+        lines.append(fill(f"- {headers[0]}: {row[0]}", "  "))
+        for header, cell in zip(headers[1:], row[1:], strict=True):
+            if cell:
+                lines.append(fill(f"    {header}: {cell}" if header else f"    {cell}", " " * 8))
+    return "\n".join(lines)
+
+
+def _txt(blocks: Sequence[Block]) -> str:
+    parts = []
+    for kind, value in blocks:
+        if kind in _UNDERLINE:
+            title = fill(str(value), "")
+            width = max(len(line) for line in title.splitlines())
+            parts.append(title + "\n" + _UNDERLINE[kind] * width)
+        elif kind == "p":
+            parts.append(fill(str(value), ""))
+        elif kind == "quote":
+            parts.append(fill(f"    {value}", "    "))
+        elif kind == "counts":
+            headers, figures = cast("tuple[list[str], Figures]", value)
+            parts.append(_text_rows(headers, _shown(figures)))
+        else:
+            headers, rows = cast("tuple[list[str], list[list[str]]]", value)
+            parts.append(_text_rows(headers, rows))
+    return "\n\n".join(parts) + "\n"
+
+
 @text.register
 def _(value: ResponseReport) -> str:
-    return _md(_blocks(value))
+    return _txt(_blocks(value))
 
 
 @html.register
