@@ -164,7 +164,7 @@ EXAMPLES: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
     ),
     "engagekit.ConsultationLoop": (
         examples.oxfordshire_synthetic_loop,
-        ("Tell people what happened to their views",),
+        ("Use plain language", "occg-strategy-approval"),
     ),
     "engagekit.ResponseSet": (examples.oxfordshire_synthetic_responses, ("24 responses to",)),
     "engagekit.Consultation": (

@@ -14,6 +14,7 @@ from engagekit import ENGAGEMENT_CYCLE, evaluate, examples, render
 from engagekit.cycles import commissioning_cycles
 from engagekit.duties import Checklist, duties_for, registry
 from engagekit.plans import annual_engagement_report
+from engagekit.techniques import select
 
 
 WIDTH = 100
@@ -305,3 +306,59 @@ def test_duties_in_force_and_a_compliance_report_fit() -> None:
         "    law): 16",
     ]
     assert [line for line in _too_wide(render.text(report)) if "https://" not in line] == []
+
+
+def test_a_text_table_wraps_its_longest_cells_in_their_column() -> None:
+    """A consultation loop's table was 219 characters wide: its "we did" answers ran
+    on past the other columns. The columns holding the most text are narrowed (to 30
+    at least), and a cell continues under itself."""
+    lines = render.text(examples.oxfordshire_synthetic_loop()).splitlines()
+    assert lines[:6] == [
+        (
+            "theme                           respondents  we did                          change   "
+            "decisions               actions"
+        ),
+        (
+            "Tell people what happened to    13           A response report after every   planned  "
+            "occg-strategy-approval  7.15"
+        ),
+        "their views                                  consultation, published on",
+        "                                             Talking Health and sent to",
+        "                                             respondents [synthetic, for",
+        "                                             the tutorial]",
+    ]
+    assert lines[6:8] == [
+        "Reach more people online        11                                           none",
+        "Use plain language              9                                            none",
+    ]
+
+
+def test_a_text_table_keeps_its_words_whole() -> None:
+    """A column is never narrowed below its longest word: the id
+    "twenty-first-century-town-meeting" pushed its row out of line when it was."""
+    lines = render.text(select(level="collaborate", participants=1000)).splitlines()
+    assert lines[:4] == [
+        (
+            "technique                       id                                 method         score"
+            "  reasons"
+        ),
+        (
+            "21st century town meeting       twenty-first-century-town-meeting  Participation  2    "
+            "  serves the Collaborate level;"
+        ),
+        (
+            "                                                                                      "
+            "   the source gives between 500"
+        ),
+        (
+            "                                                                                      "
+            "   and 5,000 people; 1000 fits"
+        ),
+    ]
+
+
+def test_a_text_table_that_fits_is_left_as_it_was() -> None:
+    assert render.text(examples.somerset().summary()).splitlines()[:2] == [
+        "tier                    kind                         bodies  for example",
+        "Place, county or CCG    Governing body or board      1       Somerset CCG Board",
+    ]

@@ -247,9 +247,9 @@ _UNDERLINE = {"h1": "=", "h2": "-", "h3": "~"}
 def _text_rows(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """A table as plain text: in columns where they fit in a terminal, otherwise each
     row an entry named by its first cell, its other cells labelled by their headers."""
-    columns = _text_table(headers, rows)
-    if max(len(line) for line in columns.splitlines()) <= TEXT_WIDTH:
-        return columns
+    widths = [max(len(str(c)) for c in column) for column in zip(headers, *rows, strict=True)]
+    if sum(widths) + 2 * (len(widths) - 1) <= TEXT_WIDTH:
+        return _text_table(headers, rows)
     lines = []
     for row in rows:
         lines.append(fill(f"- {headers[0]}: {row[0]}", "  "))
