@@ -7,13 +7,23 @@ records have HTML shows them; one whose records have none (levels) shows its rep
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from engagekit import render
 from engagekit.cycles import commissioning_cycles, involvement_levels, ladders
+from engagekit.cycles._catalogue import ReadOnlyCatalogue
+
+
+def _html(catalogue: Mapping[Any, Any]) -> str | None:
+    """What a notebook calls: the built-in catalogues are typed as read-only mappings."""
+    assert isinstance(catalogue, ReadOnlyCatalogue)
+    return catalogue._repr_html_()
 
 
 def test_commissioning_cycles_show_each_cycle_table() -> None:
     cycles = commissioning_cycles()
-    shown = cycles._repr_html_()
+    shown = _html(cycles)
     assert shown == (
         '<div class="engagekit"><p>2 commissioning cycles</p>'
         + "".join(render.html(cycle) for cycle in cycles.values())
@@ -24,7 +34,7 @@ def test_commissioning_cycles_show_each_cycle_table() -> None:
 
 
 def test_one_ladder_is_counted_in_the_singular() -> None:
-    shown = ladders()._repr_html_()
+    shown = _html(ladders())
     assert shown is not None
     assert shown.startswith(
         '<div class="engagekit"><p>1 ladder</p><table class="engagekit">'
@@ -34,5 +44,5 @@ def test_one_ladder_is_counted_in_the_singular() -> None:
 
 def test_records_without_html_leave_the_repr() -> None:
     """IPython shows the repr when ``_repr_html_`` returns None."""
-    assert involvement_levels()._repr_html_() is None
+    assert _html(involvement_levels()) is None
     assert repr(involvement_levels()).startswith("<Catalogue with ")
