@@ -241,6 +241,31 @@ class TestEscalationNetwork:
 
 
 class TestDutyTimeline:
+    @pytest.mark.parametrize("bodies", [("pct", "ccg", "icb"), ("ccg", "icb"), ("pct", "ccg")])
+    def test_the_change_of_kind_is_written_clear_of_the_bars(self, bodies: Any) -> None:
+        """ "PCTs end · CCGs begin" was written left of its line, over the end of the
+        PCTs' s242(2) bar, which ends there."""
+        figure = plot.duty_timeline(bodies)
+        axes = figure.axes[0]
+        canvas: Any = FigureCanvasAgg(figure)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        bars = [
+            p.get_window_extent(renderer)
+            for p in axes.patches
+            if isinstance(p, Rectangle) and p.get_width() > 0
+        ]
+        changes = [t for t in axes.texts if " begin" in t.get_text() or " end" in t.get_text()]
+        assert changes
+        covered = [
+            t.get_text()
+            for t in changes
+            for bar in bars
+            if t.get_window_extent(renderer).overlaps(bar)
+        ]
+        assert covered == []
+        assert_nothing_clipped(figure)
+
     def test_bars_follow_the_registry(self) -> None:
         """One bar per version of each duty binding CCGs or ICBs, and the CCG → ICB
         change of 1 July 2022 marked."""
