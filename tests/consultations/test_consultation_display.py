@@ -134,3 +134,21 @@ def test_without_questions_there_is_no_questions_table() -> None:
     assert render.text(Consultation(title="Clinic hours")) == (
         "Clinic hours\n============\nOpen: not recorded"
     )
+
+
+def test_a_tally_is_headed_by_what_it_counts() -> None:
+    """A response set's table was captioned "Tallies with 3 values", its class and
+    repr in words, saying nothing of what was counted."""
+    responses = examples.oxfordshire_synthetic_responses()
+    assert render.html(responses).startswith(
+        "<p>24 responses to Patient and Public Engagement Strategy 2015-2019 (consultation"
+        " draft)</p>"
+        '<table class="engagekit"><caption>Respondents by channel (shares of 24)</caption>'
+    )
+    assert render.markdown(responses.results("support")).splitlines()[0] == (
+        "## Overall, do you support the draft strategy? [synthetic, for the tutorial]"
+        " (shares of 24)"
+    )
+    assert render.markdown(responses.profile("sex")).splitlines()[0] == (
+        "## Respondents by sex (shares of 24)"
+    )
