@@ -250,8 +250,7 @@ _SKIPPED = ("Skipped because", "Rows")
 
 @html.register
 def _(value: OdsImport) -> str:
-    rows = list(value.skipped_by_reason().items())
-    return table(_SKIPPED, rows, caption=_ods_summary(value))
+    return _import_html(_ods_summary(value), value, _ODS_WARNINGS)
 
 
 @markdown.register
@@ -318,10 +317,27 @@ def _import_text(summary: str, value: OdsImport | PcnImport, heading: str) -> st
     return fill_lines(lines)
 
 
+def _import_html(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
+    """An import as HTML, as in text and Markdown: its summary, the table of rows
+    skipped by reason (when a row was), and the first warnings as a list."""
+    parts = [f"<p>{esc(summary)}</p>"]
+    skipped = list(value.skipped_by_reason().items())
+    if skipped:
+        parts.append(table(_SKIPPED, skipped, caption="Rows skipped"))
+    if value.warnings:
+        items = [f"<li>{esc(w)}</li>" for w in value.warnings[:WARNINGS_SHOWN]]
+        rest = len(value.warnings) - WARNINGS_SHOWN
+        if rest > 0:
+            items.append(f"<li>… and {rest} more</li>")
+        parts.append(f"<p>{esc(heading)}</p><ul>{''.join(items)}</ul>")
+    return f'<div class="engagekit">{"".join(parts)}</div>'
+
+
 def _import_markdown(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
-    """An import as Markdown: its summary, the table of rows skipped by reason, and
-    the first warnings as a list."""
-    parts = [summary, md_table(_SKIPPED, list(value.skipped_by_reason().items()))]
+    """An import as Markdown: its summary, the table of rows skipped by reason (when
+    a row was), and the first warnings as a list."""
+    skipped = list(value.skipped_by_reason().items())
+    parts = [summary, *([md_table(_SKIPPED, skipped)] if skipped else [])]
     if value.warnings:
         items = [f"- {warning}" for warning in value.warnings[:WARNINGS_SHOWN]]
         rest = len(value.warnings) - WARNINGS_SHOWN
@@ -363,8 +379,7 @@ def _(value: PcnImport) -> str:
 
 @html.register
 def _(value: PcnImport) -> str:
-    rows = list(value.skipped_by_reason().items())
-    return table(_SKIPPED, rows, caption=_pcn_summary(value))
+    return _import_html(_pcn_summary(value), value, _PCN_WARNINGS)
 
 
 @markdown.register
