@@ -121,7 +121,12 @@ class TestDecisionTriangle:
         assert len([p for p in axes.patches if isinstance(p, Polygon)]) == 2
         assert len([p for p in axes.patches if isinstance(p, Circle)]) == 6
         texts = _all_text(figure)
-        assert "dominated by link-recommendations" in texts.replace("\n", " ").replace("- ", "-")
+        # By the title each triangle is labelled with: the id "link-recommendations"
+        # appeared nowhere else in the picture.
+        assert (
+            "Develop patient transport on the plans as they stood (dominated by: Include the"
+            " LINk's recommendations as service development proposals)"
+        ) in texts.replace("\n", " ")
         assert "patients: partly met" in texts
         assert_nothing_clipped(figure)
 
