@@ -1,4 +1,5 @@
-"""A built-in catalogue in a notebook: its records' tables, not only its repr.
+"""The built-in frameworks in a notebook: a catalogue's records' tables, not only its
+repr, and everything the Engagement Cycle's text says.
 
 `commissioning_cycles()` and `ladders()` showed "<Catalogue with 2 commissioning
 cycles>" and nothing more, though each record has an HTML table. A catalogue whose
@@ -46,3 +47,16 @@ def test_records_without_html_leave_the_repr() -> None:
     """IPython shows the repr when ``_repr_html_`` returns None."""
     assert _html(involvement_levels()) is None
     assert repr(involvement_levels()).startswith("<Catalogue with ")
+
+
+def test_the_engagement_cycle_shows_its_flows_the_other_way_in_a_notebook() -> None:
+    """The text listed the four flows back round the cycle; the HTML left them out."""
+    from engagekit import ENGAGEMENT_CYCLE
+
+    shown = ENGAGEMENT_CYCLE._repr_html_()
+    assert (
+        "</ol><p>The flow can also run the other way:</p><ul><li>Stage 3 → stage 2: Engaging"
+        " patients in the redesign of pathways can reveal potential changes to services for"
+        " planning: the flow of the cycle runs anti-clockwise.</li>"
+    ) in shown
+    assert shown.count("<li>Stage ") == len(ENGAGEMENT_CYCLE.feeds) == 4

@@ -109,9 +109,14 @@ def _(value: EngagementCycle) -> str:
     ]
     body = table(("#", "Stage", "Who", "Things to think about"), rows, caption=value.name)
     elements = "".join(f"<li>{esc(e.title)}</li>" for e in value.elements)
+    feeds = "".join(
+        f"<li>Stage {f.from_stage.number} → stage {f.to_stage.number}: {esc(f.description)}</li>"
+        for f in value.feeds
+    )
+    flows = f"<p>The flow can also run the other way:</p><ul>{feeds}</ul>" if feeds else ""
     return (
         f'<div class="engagekit">{body}<p><strong>{esc(value.centre)}</strong></p>'
-        f"<ol>{elements}</ol><p><small>Source: {esc(value.source)}</small></p></div>"
+        f"<ol>{elements}</ol>{flows}<p><small>Source: {esc(value.source)}</small></p></div>"
     )
 
 
