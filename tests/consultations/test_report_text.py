@@ -45,8 +45,8 @@ def test_headings_are_underlined_and_small_tables_are_columns() -> None:
         "* responses.",
         "",
         "Channel              Responses",
-        "online-consultation  14",
-        "paper-form           6",
+        "online consultation  14",
+        "paper form           6",
     ]
     at = lines.index("How would you measure the success of this strategy?")
     assert lines[at + 1] == "~" * 51
