@@ -476,9 +476,10 @@ def test_consultation_records():
     loop's themes; an import's findings by line."""
     report = pd.DataFrame(examples.oxfordshire_synthetic_report().to_records())
     channel = report[report["table"] == "Channel"].set_index("category")
-    assert list(channel.index) == ["online-consultation", "paper-form", "event"]
-    assert channel.loc["online-consultation", "responses"] == 14
-    assert channel.loc["online-consultation", "section"] == "Who responded and how"
+    # The report's tables name channels by their labels, as they are shown.
+    assert list(channel.index) == ["online consultation", "paper form", "event"]
+    assert channel.loc["online consultation", "responses"] == 14
+    assert channel.loc["online consultation", "section"] == "Who responded and how"
     assert pd.isna(channel.loc["event", "responses"])
     online = report[report["category"] == "Reach more people online"].iloc[0]
     assert (online["table"], online["responses"], online["share"]) == ("Theme", 7, 0.7)

@@ -29,9 +29,10 @@ def test_html_reprs_for_notebooks():
 
 
 def test_text_cycle_lists_sources():
-    """The text rendering ends with the source."""
+    """The text rendering ends with the source (wrapped to a second line)."""
     text = render.text(ENGAGEMENT_CYCLE)
-    assert text.splitlines()[-1].startswith("Source: NHS Sutton Clinical Commissioning Group")
+    assert text.splitlines()[-2].startswith("Source: NHS Sutton Clinical Commissioning Group")
+    assert text.endswith("Appendix Two: Introduction to the engagement cycle")
     assert "Stage 3: Working with patients and carers" in text
 
 

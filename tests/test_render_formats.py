@@ -164,9 +164,13 @@ EXAMPLES: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
     ),
     "engagekit.ConsultationLoop": (
         examples.oxfordshire_synthetic_loop,
-        ("Tell people what happened to their views",),
+        ("Use plain language", "occg-strategy-approval"),
     ),
     "engagekit.ResponseSet": (examples.oxfordshire_synthetic_responses, ("24 responses to",)),
+    "engagekit.Consultation": (
+        examples.oxfordshire_consultation,
+        ("Oxfordshire Clinical Commissioning Group", "How would you measure the success"),
+    ),
     "engagekit.consultations.CsvImport": (csv_import, ("Perhaps", "3 rows")),
     "engagekit.FeedbackLoop": (_feedback, ("Evening appointments wanted", "2018-05-03")),
     "engagekit.plans.LoopMetrics": (

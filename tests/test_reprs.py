@@ -55,6 +55,7 @@ def _roots() -> Iterator[object]:
     yield examples.sutton()
     yield examples.somerset()
     yield examples.oxfordshire()
+    yield examples.oxfordshire_consultation()
     yield examples.sutton_feedback_flow()
     yield examples.sutton_stakeholders()
     yield examples.sutton_responsibilities()

@@ -386,6 +386,48 @@ def short_repr(value: object, noun: str, counts: Iterable[tuple[int, str]] = ())
     return f"<{noun} with {listed}>"
 
 
+#: The widest line of plain text: a terminal 100 columns wide.
+TEXT_WIDTH = 100
+
+
+def fill(line: str, hang: str = "    ", width: int = TEXT_WIDTH) -> str:
+    """``line`` wrapped to ``width`` columns at spaces, its continuation lines indented
+    by ``hang``; words, hyphenated words and addresses are never split.
+
+    Examples:
+        >>> print(fill("Things to think about: " + "; ".join(["Use what you know"] * 3), width=40))
+        Things to think about: Use what you
+            know; Use what you know; Use what
+            you know
+    """
+    if len(line) <= width:
+        return line
+    import textwrap
+
+    return textwrap.fill(
+        line,
+        width=width,
+        subsequent_indent=hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def fill_lines(lines: Iterable[str], width: int = TEXT_WIDTH) -> str:
+    """The lines joined, each wrapped by `fill` with its continuation indented four
+    spaces more than the line itself.
+
+    Examples:
+        >>> print(fill_lines(["Sources:", "  [1] NHS Somerset, Strategy (2012), Figure 2"], 30))
+        Sources:
+          [1] NHS Somerset, Strategy
+              (2012), Figure 2
+    """
+    return "\n".join(
+        fill(line, " " * (len(line) - len(line.lstrip(" ")) + 4), width) for line in lines
+    )
+
+
 def quoted(text: str, limit: int = 60) -> str:
     """``repr(text)``, cut to ``limit`` characters with an ellipsis, for one-line reprs.
 
@@ -504,16 +546,47 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+#: The narrowest a column of a text table is made to fit a terminal.
+_NARROWEST = 30
+
+
 def _text_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A table as plain text in columns, within `TEXT_WIDTH` where it can be: a column
+    is at most 60 characters wide, the columns holding the most text are narrowed (to
+    30 at least, and never below their longest word) until the table fits, and a cell
+    longer than its column continues on the next lines."""
     cells = [[_cell(c) for c in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in cells:
         for i, c in enumerate(row):
             widths[i] = min(max(widths[i], len(c)), 60)
+    # Narrow the columns holding the most text first: wrapping prose costs least.
+    over = sum(widths) + 2 * (len(widths) - 1) - TEXT_WIDTH
+    by_text = sorted(range(len(widths)), key=lambda i: -sum(len(row[i]) for row in cells))
+    for i in by_text:
+        if over <= 0:
+            break
+        # Never narrower than the column's longest word: words are not split.
+        floor = max([_NARROWEST, *(len(w) for row in cells for w in row[i].split())])
+        cut = min(over, max(0, widths[i] - floor))
+        widths[i] -= cut
+        over -= cut
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
-    lines.extend(
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
-    )
+    for row in cells:
+        if all(len(c) <= w for c, w in zip(row, widths, strict=True)):
+            lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+            continue
+        import textwrap
+
+        parts = [
+            textwrap.wrap(c, width=w, break_long_words=False, break_on_hyphens=False) or [""]
+            for c, w in zip(row, widths, strict=True)
+        ]
+        for n in range(max(len(p) for p in parts)):
+            line = "  ".join(
+                (p[n] if n < len(p) else "").ljust(w) for p, w in zip(parts, widths, strict=True)
+            )
+            lines.append(line.rstrip())
     return "\n".join(lines)
 
 

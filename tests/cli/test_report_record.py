@@ -118,8 +118,8 @@ def test_every_format(files, fmt):
     elif fmt == "html":
         assert text.startswith("<!DOCTYPE html>")
         assert "12 Supported Housing Providers" in text
-    else:
-        assert "12 Supported Housing Providers" in text
+    else:  # text is wrapped at 100 columns: the words may run onto the next line
+        assert "12 Supported Housing Providers" in " ".join(text.split())
 
 
 @pytest.mark.parametrize(

@@ -244,7 +244,7 @@ def test_an_epcn_shaped_row_after_practices_is_one_malformed_row(tmp_path, capsy
     ("argv", "value", "lines"),
     [
         (["techniques"], techniques.select, 75),
-        (["cycle"], lambda: ENGAGEMENT_CYCLE, 27),
+        (["cycle"], lambda: ENGAGEMENT_CYCLE, 34),
     ],
 )
 def test_html_has_a_line_per_block(argv, value, lines):
@@ -350,7 +350,15 @@ def test_no_duties_does_not_read_as_python_none():
         " to 2022-06-30"
     )
     status, text = run("duties", "--body", "ccg", "--on", "2010-01-01")
-    assert (status, text.splitlines()[2]) == (0, f"No duties or rules: {reason}")
+    # Wrapped at 100 columns, under a hanging indent.
+    assert (status, text.splitlines()[2:4]) == (
+        0,
+        [
+            "No duties or rules: no clinical commissioning groups existed on 2010-01-01: they"
+            " existed from",
+            "    2013-04-01 to 2022-06-30",
+        ],
+    )
     status, text = run("duties", "--body", "ccg", "--on", "2010-01-01", "--format", "html")
     assert text.splitlines()[1] == f"<p>No duties or rules: {reason}.</p>"
 

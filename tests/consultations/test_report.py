@@ -21,7 +21,7 @@ def test_report_has_every_section_in_markdown():
         "## You said, we did",
     ):
         assert heading in text
-    assert "| online-consultation | 14 |" in text
+    assert "| online consultation | 14 |" in text
     assert "| Yes | 13 |" in text
     assert "16 of the * responses answered; the consultation reported 39 answers." in text
     assert "| Tell people what happened to their views | 11 (69%) |" in text

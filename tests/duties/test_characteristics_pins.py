@@ -51,18 +51,22 @@ def test_coverage_names_each_requirement_its_characteristics_and_what_is_verifie
 
 def test_coverage_reads_as_a_table_of_requirements() -> None:
     assert repr(coverage()) == "<CoverageList with 4 requirements>"
+    # A note longer than its column (45 characters, to fit 100) continues under it.
     assert str(coverage()).splitlines() == [
         "requirement                 characteristics  verified  note",
         (
-            "equality-act-s149/a         9                False     Marriage and civil "
-            "partnership counts for aim (a) in employment only (EHRC guidance; not verified)."
+            "equality-act-s149/a         9                False     Marriage and civil partnership"
+            " counts for aim"
         ),
+        (
+            "                                                       (a) in employment only (EHRC"
+            " guidance; not"
+        ),
+        "                                                       verified).",
         "equality-act-s149/b         8                True",
         "equality-act-s149/c         8                True",
-        (
-            "contract-eds/implement-eds  9                True      The EDS covers all nine "
-            "protected characteristics."
-        ),
+        "contract-eds/implement-eds  9                True      The EDS covers all nine protected",
+        "                                                       characteristics.",
     ]
 
 

@@ -181,11 +181,14 @@ class TestSutton:
             "Discuss (where findings are discussed):",
             "  - Commissioning Meetings",
         ]
-        assert lines[-1] == (
-            "Source: NHS Sutton Clinical Commissioning Group, Patient and Public Engagement "
-            "Strategy (2018), Feedback Flow"
-        )
-        assert len(lines) == 2 + 4 + 52 + 1
+        assert lines[-2:] == [  # wrapped at 100 columns
+            (
+                "Source: NHS Sutton Clinical Commissioning Group, Patient and Public Engagement "
+                "Strategy (2018),"
+            ),
+            "    Feedback Flow",
+        ]
+        assert len(lines) == 2 + 4 + 52 + 2
 
     def test_downstream_of_a_source(self) -> None:
         """Every item after it, in the order listed, or those of one stage."""

@@ -361,12 +361,40 @@ class TestHistoricReads:
         lenient = EscalationNetwork.from_ods(stdio.StringIO(text), strict=False)
         shown = render.markdown(lenient).split("\n\n")
         assert shown[0].startswith("50 rows read; 50 practices; 0 rows skipped; 25 warnings; ")
-        assert shown[1] == "| Skipped because | Rows |\n|---|---|"
-        warnings = shown[3].splitlines()
-        assert shown[2] == "Warnings (a body given two parents; one kept by rule):"
+        # No row skipped: no empty table (it printed one, headers only).
+        warnings = shown[2].splitlines()
+        assert shown[1] == "Warnings (a body given two parents; one kept by rule):"
         assert warnings[0] == f"- {lenient.warnings[0]}"
         assert len(warnings) == 21
         assert warnings[-1] == "- … and 5 more"
+
+    def test_notebooks_show_the_summary_skipped_rows_and_warnings(self) -> None:
+        """The HTML was the skipped rows' table alone, the summary squeezed into its
+        caption: a notebook showed no warning, and an empty table when none was
+        skipped. It now shows what text and Markdown show."""
+        cell = ' style="text-align:left;vertical-align:top"'
+        assert EscalationNetwork.from_ods(SAMPLE)._repr_html_() == (
+            '<div class="engagekit"><p>10 rows read; 5 practices; 5 rows skipped; kinds as on'
+            " 2025-01-01 (sub-ICB locations and ICBs)</p>"
+            '<table class="engagekit"><caption>Rows skipped</caption><thead><tr>'
+            f'<th scope="col"{cell}>Skipped because</th><th scope="col"{cell}>Rows</th>'
+            "</tr></thead><tbody>"
+            f"<tr><td{cell}>no commissioner recorded</td><td{cell}>1</td></tr>"
+            f"<tr><td{cell}>prescribing setting 2</td><td{cell}>1</td></tr>"
+            f"<tr><td{cell}>status C</td><td{cell}>1</td></tr>"
+            f"<tr><td{cell}>status D</td><td{cell}>1</td></tr>"
+            f"<tr><td{cell}>status P</td><td{cell}>1</td></tr>"
+            "</tbody></table></div>"
+        )
+        text = row() + row("A81009", c4="QOQ") + row("A81010", c4="QOQ")
+        lenient = EscalationNetwork.from_ods(stdio.StringIO(text), strict=False)
+        shown = lenient._repr_html_()
+        assert "<table" not in shown
+        assert shown.endswith(
+            "<p>Warnings (a body given two parents; one kept by rule):</p><ul>"
+            "<li>line 2: 16C is under QOQ here (and on 1 more line) but under QHM on line 1;"
+            " kept QHM (the first row of a practice not closed decides)</li></ul></div>"
+        )
 
     def test_the_strict_error_is_capped_and_readable(self) -> None:
         """Thousands of conflicts: 50 problems kept, each on its own short line."""

@@ -75,9 +75,13 @@ class TestSummary:
         assert repr(summary) == "<NetworkSummary with 6 rows and 17 bodies>"
         lines = render.text(summary).splitlines()
         assert lines[0].split() == ["tier", "kind", "bodies", "for", "example"]
-        assert lines[-1].endswith(
-            "5       THE EXAMPLE SURGERY, RIVERSIDE MEDICAL CENTRE, PARK LANE PRACTICE, …"
-        )
+        # The examples' column is narrowed for a terminal 100 columns wide; it wraps.
+        assert [line[38:] for line in lines[-3:]] == [
+            "Practice               5       THE EXAMPLE SURGERY, RIVERSIDE",
+            "                               MEDICAL CENTRE, PARK LANE",
+            "                               PRACTICE, …",
+        ]
+        assert max(len(line) for line in lines) == 100
         assert summary.to_records()[4] == {
             "tier": "neighbourhood",
             "kind": "primary-care-network",
@@ -245,22 +249,28 @@ class TestCommand:
         status, text = run("network", "--pcn", str(PCN), "--as-of", "2019-08-01", "--summary")
         assert status == 0
         assert "6 rows read; 4 memberships in 3 primary care networks; 2 rows skipped" in text
-        # On 2019-08-01 the PCNs' parents are CCGs, named by the file.
-        rows = [" ".join(line.split()) for line in text.splitlines()]
-        assert rows[6:9] == [
+        # On 2019-08-01 the PCNs' parents are CCGs, named by the file. The table is
+        # narrowed to 100 columns, its cells wrapped.
+        assert text.splitlines()[6:9] == [
             (
-                "Place, county or CCG Clinical commissioning group (CCG) 3 NHS Leicester, "
-                "Leicestershire and Rutland ICB - 04C, NHS North East and North Cumbria ICB "
-                "- 16C, NHS Humber and North Yorkshire ICB - 42D"
+                "Place, county or CCG            Clinical commissioning group    3       NHS"
+                " Leicester, Leicestershire"
             ),
             (
-                "Neighbourhood (primary care network) Primary care network 3 RIVERSIDE PCN, "
-                "COAST PCN, VALE PCN"
+                "                                (CCG)                                   and Rutland"
+                " ICB - 04C, NHS"
             ),
             (
-                "Practice Practice 4 THE EXAMPLE SURGERY, RIVERSIDE MEDICAL CENTRE, HIGH "
-                "STREET GROUP PRACTICE, …"
+                "                                                                        North East"
+                " and North Cumbria"
             ),
+        ]
+        assert text.splitlines()[11:13] == [
+            (
+                "Neighbourhood (primary care     Primary care network            3       RIVERSIDE"
+                " PCN, COAST PCN, VALE"
+            ),
+            "network)                                                                PCN",
         ]
         status, text = run("network", "sutton", "--summary", "--format", "json")
         document = json.loads(text)

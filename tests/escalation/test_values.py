@@ -170,8 +170,12 @@ class TestTypedResults:
         first ten ids; records list every gap."""
         gaps = Gaps(no_patient_group=tuple(f"P{n:05d}" for n in range(12)), no_route=("forum",))
         first_ten = ", ".join(f"P{n:05d}" for n in range(10)) + ", … (2 more)"
-        assert render.text(gaps).splitlines() == [
-            f"Practices with no patient group (12): {first_ten}",
+        assert render.text(gaps).splitlines() == [  # wrapped at 100 columns
+            (
+                "Practices with no patient group (12): P00000, P00001, P00002, P00003, P00004,"
+                " P00005, P00006,"
+            ),
+            "    P00007, P00008, P00009, … (2 more)",
             "Bodies with no route to the top (1): forum",
         ]
         assert render.markdown(gaps).splitlines() == [

@@ -101,7 +101,9 @@ class TestSomersetRecord:
         assert not [line for line in lines if line.startswith(("#", "|"))]
         at = lines.index("The planning of services")
         assert lines[at + 1] == "~" * len("The planning of services")
-        consultation = lines.index("- Consultation process on the PPI Strategy and Action Plan")
+        consultation = lines.index(
+            "- Consultation: Consultation process on the PPI Strategy and Action Plan"
+        )
         assert lines[consultation + 1 : consultation + 5] == [
             "    Ran: dates not recorded",
             "    Responses: responses not recorded",

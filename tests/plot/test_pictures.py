@@ -121,7 +121,12 @@ class TestDecisionTriangle:
         assert len([p for p in axes.patches if isinstance(p, Polygon)]) == 2
         assert len([p for p in axes.patches if isinstance(p, Circle)]) == 6
         texts = _all_text(figure)
-        assert "dominated by link-recommendations" in texts.replace("\n", " ").replace("- ", "-")
+        # By the title each triangle is labelled with: the id "link-recommendations"
+        # appeared nowhere else in the picture.
+        assert (
+            "Develop patient transport on the plans as they stood (dominated by: Include the"
+            " LINk's recommendations as service development proposals)"
+        ) in texts.replace("\n", " ")
         assert "patients: partly met" in texts
         assert_nothing_clipped(figure)
 
@@ -199,12 +204,73 @@ class TestEscalationNetwork:
         assert overlapping == []
         assert_nothing_clipped(figure)
 
+    @pytest.mark.parametrize(
+        "network",
+        [
+            pytest.param(examples.sutton, id="sutton"),
+            pytest.param(lambda: national(scale=0.01), id="national-1%"),
+            pytest.param(_ods_with_pcns, id="ods-and-pcns"),
+        ],
+    )
+    def test_each_body_is_drawn_under_its_parent(self, network: Any) -> None:
+        """A parent sits over the middle of the bodies it is the primary parent of, and
+        no two primary links cross. Each row was spread evenly across the picture
+        instead: Sutton's Wallington locality stood over the patient participation
+        groups, 8 inches right of its own practices, and its lines crossed the others'."""
+        net = network()
+        figure = plot.escalation_network(net)
+        annotations: list[Any] = list(figure.axes[0].texts)
+        drawn = {a.get_text().replace("\n", " "): a.xy[0] for a in annotations}
+        x = {b.id: drawn[b.name] for b in net.bodies}
+        rank = {b.id: b.tier.rank for b in net.bodies}
+        primary = {}
+        for body in net.bodies:
+            parents = net.parents(body.id)
+            if parents and rank[parents[0].id] > rank[body.id]:
+                primary[body.id] = parents[0].id
+        assert primary  # a walk that found no links would pass
+        for parent in set(primary.values()):
+            under = [x[c] for c, p in primary.items() if p == parent]
+            assert x[parent] == pytest.approx((min(under) + max(under)) / 2), parent
+        crossing = [
+            (a, b)
+            for a, pa in primary.items()
+            for b, pb in primary.items()
+            if rank[a] == rank[b] and rank[pa] == rank[pb] and x[a] < x[b] and x[pa] > x[pb]
+        ]
+        assert crossing == []
+
     def test_unknown_tier(self) -> None:
         with pytest.raises(ValueError, match="collapse_below: 'parish'"):
             plot.escalation_network(examples.sutton(), collapse_below="parish")
 
 
 class TestDutyTimeline:
+    @pytest.mark.parametrize("bodies", [("pct", "ccg", "icb"), ("ccg", "icb"), ("pct", "ccg")])
+    def test_the_change_of_kind_is_written_clear_of_the_bars(self, bodies: Any) -> None:
+        """ "PCTs end · CCGs begin" was written left of its line, over the end of the
+        PCTs' s242(2) bar, which ends there."""
+        figure = plot.duty_timeline(bodies)
+        axes = figure.axes[0]
+        canvas: Any = FigureCanvasAgg(figure)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        bars = [
+            p.get_window_extent(renderer)
+            for p in axes.patches
+            if isinstance(p, Rectangle) and p.get_width() > 0
+        ]
+        changes = [t for t in axes.texts if " begin" in t.get_text() or " end" in t.get_text()]
+        assert changes
+        covered = [
+            t.get_text()
+            for t in changes
+            for bar in bars
+            if t.get_window_extent(renderer).overlaps(bar)
+        ]
+        assert covered == []
+        assert_nothing_clipped(figure)
+
     def test_bars_follow_the_registry(self) -> None:
         """One bar per version of each duty binding CCGs or ICBs, and the CCG → ICB
         change of 1 July 2022 marked."""
@@ -262,6 +328,18 @@ class TestPlanProgress:
         figure = plot.plan_progress(plan, start="2012-06-01", end="2012-08-31")
         bars = [p.get_height() for p in figure.axes[1].patches if isinstance(p, Rectangle)]
         assert bars == [len(plan.overdue(dt.date(2012, m, 1))) for m in (6, 7, 8)]
+
+    def test_no_overdue_action_is_a_scale_of_whole_counts_from_zero(self) -> None:
+        """With no action overdue the right-hand scale still counts actions from 0 in
+        whole numbers; matplotlib alone drew an empty scale from -0.04 to 0.04."""
+        plan = examples.oxfordshire_delivery_plan()
+        figure = plot.plan_progress(plan, start="2015-04-01", end="2019-03-31")
+        overdue = figure.axes[1]
+        assert [p.get_height() for p in overdue.patches if isinstance(p, Rectangle)] == [0] * 48
+        assert overdue.get_ylim() == (0.0, 1.0)
+        canvas: Any = FigureCanvasAgg(figure)
+        canvas.draw()
+        assert [t.get_text() for t in overdue.get_yticklabels()] == ["0", "1"]
 
     def test_wrong_type(self) -> None:
         with pytest.raises(InvalidTypeError, match="plan: .* expected an ActionPlan"):

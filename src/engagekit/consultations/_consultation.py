@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.plans._kinds import Channel
@@ -276,9 +276,9 @@ def _respondent_types(value: object) -> Any:
     return _validate.members(RespondentType, value, "Consultation.respondent_types")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
-class Consultation:
+class Consultation(_display.Displayable):
     """A formal public consultation on a proposal: what was asked, of whom, how and when.
 
     The one consultation record of engagekit: the Gunning check
@@ -357,6 +357,14 @@ class Consultation:
     source: Source | None = attrs.field(
         default=None, validator=_validate.optional(_validate.instance_of(Source))
     )
+
+    def __repr__(self) -> str:
+        noun = (
+            "Consultation"
+            if self.title is None
+            else f"Consultation {_display.quoted(self.title, 80)}"
+        )
+        return _display.short_repr(self, noun, [(len(self.questions), "questions")])
 
     @property
     def days(self) -> int | None:

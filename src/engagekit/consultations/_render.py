@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from typing import cast
 
 from engagekit._display import (
+    TEXT_WIDTH,
     Record,
+    _text_table,
     counted,
     esc,
+    fill,
     html,
     markdown,
     md_table,
@@ -23,7 +26,8 @@ from engagekit._display import (
     table,
     text,
 )
-from engagekit.consultations._consultation import Consultation, QuestionKind
+from engagekit.choices import Choice
+from engagekit.consultations._consultation import Consultation, Question, QuestionKind
 from engagekit.consultations._import import CsvImport
 from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop
 from engagekit.consultations._report import ResponseReport, _question_table
@@ -236,9 +240,48 @@ def _(value: ResponseReport) -> str:
     return _md(_blocks(value))
 
 
+#: The character underlining each level of heading in plain text.
+_UNDERLINE = {"h1": "=", "h2": "-", "h3": "~"}
+
+
+def _text_rows(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """A table as plain text: in columns where they fit in a terminal, otherwise each
+    row an entry named by its first cell, its other cells labelled by their headers."""
+    widths = [max(len(str(c)) for c in column) for column in zip(headers, *rows, strict=True)]
+    if sum(widths) + 2 * (len(widths) - 1) <= TEXT_WIDTH:
+        return _text_table(headers, rows)
+    lines = []
+    for row in rows:
+        lines.append(fill(f"- {headers[0]}: {row[0]}", "  "))
+        for header, cell in zip(headers[1:], row[1:], strict=True):
+            if cell:
+                lines.append(fill(f"    {header}: {cell}" if header else f"    {cell}", " " * 8))
+    return "\n".join(lines)
+
+
+def _txt(blocks: Sequence[Block]) -> str:
+    parts = []
+    for kind, value in blocks:
+        if kind in _UNDERLINE:
+            title = fill(str(value), "")
+            width = max(len(line) for line in title.splitlines())
+            parts.append(title + "\n" + _UNDERLINE[kind] * width)
+        elif kind == "p":
+            parts.append(fill(str(value), ""))
+        elif kind == "quote":
+            parts.append(fill(f"    {value}", "    "))
+        elif kind == "counts":
+            headers, figures = cast("tuple[list[str], Figures]", value)
+            parts.append(_text_rows(headers, _shown(figures)))
+        else:
+            headers, rows = cast("tuple[list[str], list[list[str]]]", value)
+            parts.append(_text_rows(headers, rows))
+    return "\n\n".join(parts) + "\n"
+
+
 @text.register
 def _(value: ResponseReport) -> str:
-    return _md(_blocks(value))
+    return _txt(_blocks(value))
 
 
 @html.register
@@ -348,6 +391,97 @@ def _(value: ConsultationLoop) -> str:
 @records.register
 def _(value: ConsultationLoop) -> list[Record]:
     return records(value.status())
+
+
+# --- a consultation ------------------------------------------------------------------
+
+#: The columns of a consultation's facts and of its questions.
+_FACTS = ("Aspect", "Detail")
+_QUESTIONS = ("Id", "Question", "Kind", "Answers offered", "Answered")
+
+
+def _labels(values: Sequence[Choice]) -> str:
+    return ", ".join(v.label for v in values)
+
+
+def _facts(c: Consultation) -> list[tuple[str, str]]:
+    """What is recorded of the consultation, each known fact a row."""
+    if c.start is None and c.end is None:
+        window = "not recorded"
+    else:
+        window = f"{c.start or '?'} to {c.end or '?'}"
+    if c.weeks is not None:
+        window += f" ({c.weeks:g} weeks)"
+    rows = [("Body", c.body), ("Open", window), ("Proposal", c.proposal), ("Summary", c.summary)]
+    if c.proposal_status is not None:
+        rows.append(("Proposal status", c.proposal_status.label))
+    rows.append(("Options", "; ".join(c.options)))
+    rows.append(("Information published", _labels(c.published)))
+    rows.append(("Channels", _labels(c.channels)))
+    rows.append(("Invited to respond", _labels(c.respondent_types)))
+    if c.responses:
+        rows.append(("Responses reported", f"{c.responses:,}"))
+    if c.report_published is not None:
+        rows.append(("Response report published", c.report_published.isoformat()))
+    if c.considered_in_decision:
+        rows.append(("Report considered in the decision", "yes"))
+    if c.source is not None:
+        rows.append(("Source", str(c.source)))
+    return [(k, v) for k, v in rows if v]
+
+
+def _offered(q: Question) -> str:
+    if q.scale is not None:
+        return f"{q.scale[0]} to {q.scale[1]}"
+    return " / ".join(q.choices)
+
+
+def _question_rows(c: Consultation) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (
+            q.id,
+            q.text,
+            q.kind.label,
+            _offered(q),
+            "not reported" if q.answered is None else f"{q.answered:,}",
+        )
+        for q in c.questions
+    ]
+
+
+def _consultation_title(c: Consultation) -> str:
+    return c.title or "Consultation"
+
+
+@text.register
+def _(value: Consultation) -> str:
+    title = _consultation_title(value)
+    lines = [title, "=" * min(len(title), TEXT_WIDTH)]
+    for aspect, detail in _facts(value):
+        lines.append(fill(f"{aspect}: {detail}", "    "))
+    if value.questions:
+        lines.append(f"Questions ({len(value.questions)}):")
+    for q_id, asked, kind, offered, answered in _question_rows(value):
+        lines.append(fill(f"  {q_id}: {asked}", "      "))
+        about = f"{kind}: {offered}" if offered else kind
+        lines.append(fill(f"      {about}; answered: {answered}", "      "))
+    return "\n".join(lines)
+
+
+@html.register
+def _(value: Consultation) -> str:
+    facts = table(_FACTS, _facts(value), caption=_consultation_title(value), row_headers=True)
+    if not value.questions:
+        return facts
+    return facts + table(_QUESTIONS, _question_rows(value), caption="Questions")
+
+
+@markdown.register
+def _(value: Consultation) -> str:
+    parts = [f"## {md_text(_consultation_title(value))}", md_table(_FACTS, _facts(value))]
+    if value.questions:
+        parts += ["### Questions", md_table(_QUESTIONS, _question_rows(value))]
+    return "\n\n".join(parts)
 
 
 def _responses_head(value: ResponseSet) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from engagekit import _display, _validate, _value
-from engagekit.consultations._consultation import QuestionKind
+from engagekit.consultations._consultation import QuestionKind, RespondentType
 from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop, ThemeStatuses
 from engagekit.consultations._monitoring import PREFER_NOT_TO_SAY, monitoring_scheme
 from engagekit.consultations._responses import ResponseSet, Tallies
@@ -28,6 +28,7 @@ from engagekit.duties.equality import (
     representation,
 )
 from engagekit.errors import InvalidTypeError, InvalidValueError
+from engagekit.plans._kinds import Channel
 
 
 if TYPE_CHECKING:
@@ -242,20 +243,21 @@ def _question_table(question_id: str) -> str:
     return f"Question {question_id}"
 
 
-def _label(value: object) -> str:
-    return str(getattr(value, "label", value))
-
-
 def _tables(report: ResponseReport) -> tuple[OneWay, ...]:
     c = report.responses.consultation
     titles = {t.id: t.title for t in report.responses.themes}
     tables = [
+        # The profiles count choices' values ("online-consultation"); a report shows
+        # their labels ("online consultation"), as it shows monitoring categories.
         OneWay(
-            name="Channel", counts={_label(t.value): t.count for t in report.profile["channel"]}
+            name="Channel",
+            counts={Channel(t.value).label: t.count for t in report.profile["channel"]},
         ),
         OneWay(
             name="Responding as",
-            counts={_label(t.value): t.count for t in report.profile["respondent-type"]},
+            counts={
+                RespondentType(t.value).label: t.count for t in report.profile["respondent-type"]
+            },
         ),
         OneWay(name="Answered", counts=dict(report.answered)),
     ]

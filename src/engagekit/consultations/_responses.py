@@ -238,6 +238,14 @@ class Tallies(_display.Listing[Tally]):
         self.base = base
         self.title = title
 
+    @property
+    def caption(self) -> str:  # type: ignore[override]
+        """What was counted and the base of the shares ("Respondents by channel (shares
+        of 24)"), the table's caption and heading; empty without a title."""
+        if not self.title:
+            return ""
+        return f"{self.title[:1].upper()}{self.title[1:]} (shares of {self.base:,})"
+
     def row(self, item: Tally) -> tuple[object, ...]:
         share = None if item.share is None else round(item.share, 3)
         return (item.value, item.count, share)

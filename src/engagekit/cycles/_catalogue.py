@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Generic, TypeVar
 
-from engagekit._display import short_repr
-from engagekit.errors import UnknownNameError
+from engagekit._display import counted, esc, html, short_repr
+from engagekit.errors import InvalidTypeError, UnknownNameError
 
 
 K = TypeVar("K")
@@ -78,6 +78,16 @@ class ReadOnlyCatalogue(Mapping[K, V], Generic[K, V]):
 
     def __repr__(self) -> str:
         return short_repr(self, "Catalogue", [(len(self._items), self._what)])
+
+    def _repr_html_(self) -> str | None:
+        """Each record as HTML (what a notebook shows), or ``None`` where a record has
+        no HTML form (levels, methods), so that the notebook shows the ``repr``."""
+        try:
+            shown = "".join(html(item) for item in self._items.values())
+        except InvalidTypeError:
+            return None
+        head = esc(counted(len(self._items), self._what))
+        return f'<div class="engagekit"><p>{head}</p>{shown}</div>'
 
 
 def _hashable(key: object) -> bool:

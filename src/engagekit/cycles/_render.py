@@ -11,6 +11,7 @@ import textwrap
 from engagekit._display import (
     Record,
     esc,
+    fill,
     html,
     markdown,
     md_table,
@@ -42,7 +43,7 @@ def _(value: StageDetails) -> str:
     if value.benefits:
         lines.append("    If this stage is done well:")
         lines.extend(f"      - {b}" for b in value.benefits)
-    lines.append("    Things to think about: " + "; ".join(value.headings))
+    lines.append(fill("    Things to think about: " + "; ".join(value.headings), " " * 6))
     return "\n".join(lines)
 
 
@@ -94,10 +95,10 @@ def _(value: EngagementCycle) -> str:
     if value.feeds:
         lines.append("The flow can also run the other way:")
         lines.extend(
-            f"  stage {f.from_stage.number} -> stage {f.to_stage.number}: {f.description}"
+            fill(f"  stage {f.from_stage.number} -> stage {f.to_stage.number}: {f.description}")
             for f in value.feeds
         )
-    lines.append(f"Source: {value.source}")
+    lines.append(fill(f"Source: {value.source}"))
     return "\n".join(lines)
 
 
@@ -108,9 +109,14 @@ def _(value: EngagementCycle) -> str:
     ]
     body = table(("#", "Stage", "Who", "Things to think about"), rows, caption=value.name)
     elements = "".join(f"<li>{esc(e.title)}</li>" for e in value.elements)
+    feeds = "".join(
+        f"<li>Stage {f.from_stage.number} → stage {f.to_stage.number}: {esc(f.description)}</li>"
+        for f in value.feeds
+    )
+    flows = f"<p>The flow can also run the other way:</p><ul>{feeds}</ul>" if feeds else ""
     return (
         f'<div class="engagekit">{body}<p><strong>{esc(value.centre)}</strong></p>'
-        f"<ol>{elements}</ol><p><small>Source: {esc(value.source)}</small></p></div>"
+        f"<ol>{elements}</ol>{flows}<p><small>Source: {esc(value.source)}</small></p></div>"
     )
 
 
@@ -144,10 +150,10 @@ def _(value: CommissioningCycle) -> str:
         engagement = ", ".join(str(s.number) for s in stage.engagement_stages) or "none"
         noun = "stage" if len(stage.engagement_stages) == 1 else "stages"
         methods = ", ".join(m.label.lower() for m in stage.methods)
-        lines.append(f"{number}. {stage.name} (engagement {noun} {engagement}; {methods})")
+        lines.append(fill(f"{number}. {stage.name} (engagement {noun} {engagement}; {methods})"))
     if value.centre:
-        lines.append(f"At the centre: {value.centre}")
-    lines.append(f"Source: {value.source}")
+        lines.append(fill(f"At the centre: {value.centre}"))
+    lines.append(fill(f"Source: {value.source}"))
     return "\n".join(lines)
 
 

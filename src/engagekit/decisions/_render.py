@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from engagekit._display import (
     Record,
     esc,
+    fill_lines,
     html,
     linked,
     markdown,
@@ -147,7 +148,7 @@ def _(value: Verdict) -> str:
     lines.append(f"Policy: {value.policy}")
     lines.append("Sources:")
     lines.extend(f"  [{n}] {source}" for source, n in sources.items())
-    return "\n".join(lines)
+    return fill_lines(lines)
 
 
 @html.register
@@ -264,7 +265,7 @@ def _(value: EngagementRequirement) -> str:
     lines.append("Why:")
     lines.extend(f"  - {g.message} [{_force_words(g.source)}] ({g.source})" for g in value.grounds)
     lines.append(f"Policy: {value.policy}")
-    return "\n".join(lines)
+    return fill_lines(lines)
 
 
 #: The columns of an engagement requirement's table.
@@ -333,7 +334,7 @@ def _(value: ConsultationCheck) -> str:
     for reason in value.reasons:
         lines.extend(_reason_lines(reason, sources[reason.source]))
     lines.extend(f"  [{n}] {source}" for source, n in sources.items())
-    return "\n".join(lines)
+    return fill_lines(lines)
 
 
 #: The columns of a consultation check's table.

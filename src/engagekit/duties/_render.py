@@ -12,6 +12,7 @@ from engagekit._display import (
     Html,
     Record,
     esc,
+    fill,
     html,
     linked,
     markdown,
@@ -88,17 +89,20 @@ def _named(body: BodyType) -> str:
 
 @text.register
 def _(value: Duty) -> str:
-    lines = [f"{value.title} [{value.id}]{_flag(value.verified)}"]
-    lines.append(f"    {value.citation} | {_force(value)} | in force {value.period}")
-    lines.append("    binds: " + ", ".join(b.label for b in value.bodies))
+    lines = [fill(f"{value.title} [{value.id}]{_flag(value.verified)}")]
+    lines.append(fill(f"    {value.citation} | {_force(value)} | in force {value.period}", " " * 8))
+    lines.append(fill("    binds: " + ", ".join(b.label for b in value.bodies), " " * 8))
     lines.append(_wrap(value.summary))
     for item in value.requirements:
         condition = "" if item.trigger.value == "always" else f" (only when {item.trigger.value})"
-        lines.append(f"    ({item.key}) {item.text}{condition}{_flag(item.verified)}")
+        lines.append(
+            fill(f"    ({item.key}) {item.text}{condition}{_flag(item.verified)}", " " * 8)
+        )
     if value.guidance:
-        lines.append("    have regard to: " + ", ".join(value.guidance))
+        lines.append(fill("    have regard to: " + ", ".join(value.guidance), " " * 8))
     lines.extend(_wrap(f"note: {note}") for note in value.notes)
-    lines.append(f"    source: {value.source}; reviewed {value.reviewed_on.isoformat()}")
+    source = f"    source: {value.source}; reviewed {value.reviewed_on.isoformat()}"
+    lines.append(fill(source, " " * 8))
     return "\n".join(lines)
 
 
@@ -159,15 +163,16 @@ def _(value: DutiesInForce) -> str:
     head = _in_force_head(value)
     lines = [head, "=" * len(head)]
     if not value.duties:
-        lines.append(f"{_NONE}: {value.reason}")
+        lines.append(fill(f"{_NONE}: {value.reason}"))
         return "\n".join(lines)
     for force, duties in value.by_force().items():
         lines.append("")
         lines.append(_FORCE_HEADINGS[force])
         for duty in duties:
-            lines.append(f"  {duty.id:<42} {duty.citation}{_flag(duty.verified)}")
+            line = f"  {duty.id:<42} {duty.citation}{_flag(duty.verified)}"
+            lines.append(fill(line, " " * 45))  # under the citation
             whose = f"; {duty.source.publisher}" if force is LegalForce.LOCAL_PRACTICE else ""
-            lines.append(f"      {duty.title} (in force {duty.period}{whose})")
+            lines.append(fill(f"      {duty.title} (in force {duty.period}{whose})", " " * 8))
     lines.append("")
     lines.append(
         f"{len(value.law)} of {len(value.duties)} are law; only a gap against law is a breach."
@@ -232,7 +237,9 @@ def _(value: DutyRegistry) -> str:
     lines = [f"{len(value.ids)} duties, {len(value)} versions"]
     for period, citation, force, title, bodies, verified in _timeline(value):
         flag = "" if verified == "yes" else f" {_UNVERIFIED}"
-        lines.append(f"{period:<26} {citation} ({bodies}){flag}\n{'':<27}{title} [{force}]")
+        hang = " " * 27  # under the citation, after the period
+        lines.append(fill(f"{period:<26} {citation} ({bodies}){flag}", hang))
+        lines.append(fill(f"{hang}{title} [{force}]", hang))
     return "\n".join(lines)
 
 
@@ -272,7 +279,9 @@ def _(value: DutyChanges) -> str:
     if not value.changes and not value.bodies:
         lines.append("No duty started, ended or changed.")
     for on, kind, name, title in _change_rows(value):
-        lines.append(f"{on}  {kind:<16} {name}" + (f"\n{'':<30}{title}" if title else ""))
+        lines.append(f"{on}  {kind:<16} {name}")
+        if title:
+            lines.append(fill(f"{'':<30}{title}", " " * 30))
     return "\n".join(lines)
 
 
@@ -295,7 +304,7 @@ def _(value: Checklist) -> str:
     head = _checklist_head(value)
     lines = [head, "=" * len(head)]
     if not value.items:
-        lines.append(f"Nothing to check: {value.reason}")
+        lines.append(fill(f"Nothing to check: {value.reason}"))
     for item in value.items:
         lines.append(f"[ ] {item.id}{_flag(item.verified)}")
         force = item.duty.force_of(item.requirement).label
@@ -357,8 +366,8 @@ def _(value: ComplianceReport) -> str:
         f"Compliance report: {value.body.label}, duties in force on {value.on.isoformat()}, "
         f"assessed as of {value.as_of.isoformat()}"
     )
-    lines = [head, f"Summary: {value.summary}", f"Outcome: {value.outcome.label}"]
-    lines.append(_force_line(value))
+    lines = [fill(head), fill(f"Summary: {value.summary}"), f"Outcome: {value.outcome.label}"]
+    lines.append(fill(_force_line(value)))
     if value.unverified:
         lines.append(
             f"{len(value.unverified)} requirement records are not verified against a "
@@ -366,10 +375,11 @@ def _(value: ComplianceReport) -> str:
         )
     for finding in value.reasons:
         lines.append("")
-        lines.append(f"{_status(finding):<14} {finding.rule}{_flag(finding.verified)}")
+        status = f"{_status(finding):<14} {finding.rule}{_flag(finding.verified)}"
+        lines.append(fill(status, " " * 15))
         lines.append(_wrap(finding.title))
         force = "" if finding.force is None else f" [{finding.force.label}]"
-        lines.append(f"    {finding.source}{force}")
+        lines.append(fill(f"    {finding.source}{force}", " " * 8))
         lines.extend(_wrap(f"- {point}", "    ") for point in finding.points)
     return "\n".join(lines)
 

@@ -13,6 +13,7 @@ from engagekit._display import (
     Record,
     counted,
     esc,
+    fill_lines,
     html,
     markdown,
     md_table,
@@ -115,7 +116,7 @@ def _(value: EscalationNetwork) -> str:
         lines.append(f"{placeholders} bodies are placeholders: the source gives a count, not names")
     if value.source is not None:
         lines.append(f"Source: {value.source}")
-    return "\n".join(lines)
+    return fill_lines(lines)
 
 
 @html.register
@@ -224,7 +225,7 @@ def _gap_rows(value: Gaps) -> list[tuple[str, int, str]]:
 def _(value: Gaps) -> str:
     if value.is_empty:
         return "No gaps found."
-    return "\n".join(f"{label} ({count}): {shown}" for label, count, shown in _gap_rows(value))
+    return fill_lines(f"{label} ({count}): {shown}" for label, count, shown in _gap_rows(value))
 
 
 @html.register
@@ -252,8 +253,7 @@ _SKIPPED = ("Skipped because", "Rows")
 
 @html.register
 def _(value: OdsImport) -> str:
-    rows = list(value.skipped_by_reason().items())
-    return table(_SKIPPED, rows, caption=_ods_summary(value))
+    return _import_html(_ods_summary(value), value, _ODS_WARNINGS)
 
 
 @markdown.register
@@ -271,7 +271,7 @@ def _(value: BodyDuties) -> str:
     head = f"{value.body.name} [{value.body.id}]"
     if not value.duties:
         return f"{head}: no duties ({value.reason or 'none in force'})"
-    return "\n".join([f"{head}:", *(f"  - {d.id}: {d.title}" for d in value.duties)])
+    return fill_lines([f"{head}:", *(f"  - {d.id}: {d.title}" for d in value.duties)])
 
 
 @html.register
@@ -317,13 +317,30 @@ def _import_text(summary: str, value: OdsImport | PcnImport, heading: str) -> st
         rest = len(value.warnings) - WARNINGS_SHOWN
         if rest > 0:
             lines.append(f"  … and {rest} more")
-    return "\n".join(lines)
+    return fill_lines(lines)
+
+
+def _import_html(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
+    """An import as HTML, as in text and Markdown: its summary, the table of rows
+    skipped by reason (when a row was), and the first warnings as a list."""
+    parts = [f"<p>{esc(summary)}</p>"]
+    skipped = list(value.skipped_by_reason().items())
+    if skipped:
+        parts.append(table(_SKIPPED, skipped, caption="Rows skipped"))
+    if value.warnings:
+        items = [f"<li>{esc(w)}</li>" for w in value.warnings[:WARNINGS_SHOWN]]
+        rest = len(value.warnings) - WARNINGS_SHOWN
+        if rest > 0:
+            items.append(f"<li>… and {rest} more</li>")
+        parts.append(f"<p>{esc(heading)}</p><ul>{''.join(items)}</ul>")
+    return f'<div class="engagekit">{"".join(parts)}</div>'
 
 
 def _import_markdown(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
-    """An import as Markdown: its summary, the table of rows skipped by reason, and
-    the first warnings as a list."""
-    parts = [summary, md_table(_SKIPPED, list(value.skipped_by_reason().items()))]
+    """An import as Markdown: its summary, the table of rows skipped by reason (when
+    a row was), and the first warnings as a list."""
+    skipped = list(value.skipped_by_reason().items())
+    parts = [summary, *([md_table(_SKIPPED, skipped)] if skipped else [])]
     if value.warnings:
         items = [f"- {warning}" for warning in value.warnings[:WARNINGS_SHOWN]]
         rest = len(value.warnings) - WARNINGS_SHOWN
@@ -365,8 +382,7 @@ def _(value: PcnImport) -> str:
 
 @html.register
 def _(value: PcnImport) -> str:
-    rows = list(value.skipped_by_reason().items())
-    return table(_SKIPPED, rows, caption=_pcn_summary(value))
+    return _import_html(_pcn_summary(value), value, _PCN_WARNINGS)
 
 
 @markdown.register
@@ -385,7 +401,7 @@ def _(value: FeedbackFlow) -> str:
         lines.extend(f"  - {item.name}" for item in items)
     if value.source is not None:
         lines.append(f"Source: {value.source}")
-    return "\n".join(lines)
+    return fill_lines(lines)
 
 
 def _flow_rows(value: FeedbackFlow) -> list[tuple[str | None, ...]]:

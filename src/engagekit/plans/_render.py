@@ -12,6 +12,7 @@ from engagekit._display import (
     Record,
     counted,
     esc,
+    fill,
     html,
     linked,
     markdown,
@@ -101,7 +102,8 @@ def _adherence_points(value: Adherence) -> list[str]:
 
 @text.register
 def _(value: Adherence) -> str:
-    return "\n".join([_adherence_head(value), *(f"  {p}" for p in _adherence_points(value))])
+    points = (fill(f"  {p}") for p in _adherence_points(value))
+    return "\n".join([fill(_adherence_head(value)), *points])
 
 
 @markdown.register
@@ -125,12 +127,13 @@ def _plan_rows(plan: ActionPlan) -> list[tuple[str, str, str, str]]:
 def _(value: ActionPlan) -> str:
     lines = [value.title, "=" * len(value.title)]
     for objective in value.all_objectives():
-        lines.append(f"{objective.id}. {objective.title}")
+        lines.append(fill(f"{objective.id}. {objective.title}", " " * (len(objective.id) + 2)))
         for action in objective.actions:
             target = f" [{_target(action)}]" if action.target is not None else ""
-            lines.append(f"    {action.id}  {action.text}{target}")
+            hang = " " * (len(action.id) + 6)  # under the text, after the id
+            lines.append(fill(f"    {action.id}  {action.text}{target}", hang))
     if value.source is not None:
-        lines.append(f"Source: {value.source}")
+        lines.append(fill(f"Source: {value.source}"))
     return "\n".join(lines)
 
 
@@ -159,7 +162,8 @@ def _(value: Action) -> str:
     lines.extend(f"    Evidence: {e}" for e in value.evidence)
     lines.extend(f"    Idea: {i}" for i in value.ideas)
     lines.extend(f"    Note: {n}" for n in value.notes)
-    return "\n".join(lines)
+    hang = " " * (len(value.id) + 2)
+    return "\n".join(fill(line, hang if n == 0 else " " * 8) for n, line in enumerate(lines))
 
 
 @html.register
@@ -226,9 +230,11 @@ def _loop_head(value: FeedbackLoop) -> str:
 def _(value: FeedbackLoop) -> str:
     lines = [_loop_head(value)]
     lines.extend(
-        f"  {i.id} {i.date.isoformat()} ({i.channel.value}"
-        + (f"; {i.theme}" if i.theme else "")
-        + f"): {i.text}"
+        fill(
+            f"  {i.id} {i.date.isoformat()} ({i.channel.value}"
+            + (f"; {i.theme}" if i.theme else "")
+            + f"): {i.text}"
+        )
         for i in value.items
     )
     return "\n".join(lines)
@@ -281,12 +287,13 @@ def _(value: YouSaidWeDid) -> str:
 
 def _labelled_rows(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     """Table rows as plain text, for prose that does not fit in columns: each row an
-    entry named by its first cell, with its other cells labelled by their headers."""
+    entry named by its first cell, every cell labelled by its header (the first header
+    tells the completed actions from the overdue ones)."""
     lines = []
     for row in rows:
-        lines.append(f"- {row[0]}")
+        lines.append(fill(f"- {headers[0]}: {row[0]}", "  "))
         lines.extend(
-            f"    {header}: {cell}"
+            fill(f"    {header}: {cell}", " " * 8)
             for header, cell in zip(headers[1:], row[1:], strict=True)
             if cell
         )
@@ -323,7 +330,7 @@ def _(value: StakeholderMap) -> str:
 
 @text.register
 def _(value: StakeholderMap) -> str:
-    return "\n".join(f"{g.name}: {', '.join(g.owners)}" for g in value.groups)
+    return "\n".join(fill(f"{g.name}: {', '.join(g.owners)}") for g in value.groups)
 
 
 def _chart_rows(value: ResponsibilityMatrix) -> list[tuple[str, str]]:
@@ -345,7 +352,7 @@ def _(value: ResponsibilityMatrix) -> str:
 
 @text.register
 def _(value: ResponsibilityMatrix) -> str:
-    return "\n".join(f"{topic}: {roles}" for topic, roles in _chart_rows(value))
+    return "\n".join(fill(f"{topic}: {roles}") for topic, roles in _chart_rows(value))
 
 
 @text.register
@@ -431,15 +438,17 @@ _UNDERLINE = {1: "=", 2: "-"}
 
 
 def _text_heading(title: str, level: int) -> list[str]:
-    return [title, _UNDERLINE.get(level, "~") * len(title), ""]
+    wrapped = fill(title, "")
+    underline = max(len(line) for line in wrapped.splitlines())
+    return [wrapped, _UNDERLINE.get(level, "~") * underline, ""]
 
 
 def _text_section(section: Section, level: int) -> list[str]:
     out = _text_heading(section.title, level)
     for paragraph in section.paragraphs:
-        out.extend([paragraph, ""])
+        out.extend([fill(paragraph, ""), ""])
     if section.items:
-        out.extend(f"- {item}" for item in section.items)
+        out.extend(fill(f"- {item}", "  ") for item in section.items)
         out.append("")
     for tab in section.tables:
         if tab.rows:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from engagekit.escalation import EscalationNetwork, Tier
+from engagekit.escalation import Body, EscalationNetwork, Tier
 from engagekit.plot._base import PALETTE, figure_and_axes, require, wrap
 
 
@@ -31,6 +32,61 @@ def _cut(network: EscalationNetwork, collapse_below: Tier | str | None) -> Tier 
         drawn += len(bodies)
         last = tier
     return None
+
+
+class _Across:
+    """Where each drawn body sits across the picture, in inches from the left (a tidy
+    tree): each body takes as much width as its label, or its children drawn below it,
+    need, whichever is more, and sits over the middle of its children."""
+
+    def __init__(self, children: dict[str | None, list[str]], needs: dict[str, float]) -> None:
+        self._children = children
+        self._centre: dict[str, float] = {}
+        spans: dict[str, float] = {}
+        for body_id in reversed(list(needs)):  # from the bottom row up: children first
+            inner = sum(spans[c] for c in children.get(body_id, ()))
+            spans[body_id] = max(needs[body_id], inner)
+        self._spans = spans
+        left = 0.0
+        for root in children.get(None, ()):
+            self._place(root, left)
+            left += spans[root]
+        self.width = max(left, 1e-9)
+
+    def _place(self, body_id: str, left: float) -> None:
+        span = self._spans[body_id]
+        kids = self._children.get(body_id, ())
+        start = left + (span - sum(self._spans[k] for k in kids)) / 2
+        for kid in kids:
+            self._place(kid, start)
+            start += self._spans[kid]
+        if kids:  # over the middle of its children, its first and last
+            self._centre[body_id] = (self._centre[kids[0]] + self._centre[kids[-1]]) / 2
+        else:
+            self._centre[body_id] = left + span / 2
+
+    def centres(self, ids: Iterable[str]) -> list[tuple[str, float]]:
+        """Each of ``ids`` with its centre."""
+        return [(i, self._centre[i]) for i in ids]
+
+
+def _across(
+    network: EscalationNetwork, shown: dict[Tier, tuple[Body, ...]], slot: dict[Tier, float]
+) -> _Across:
+    """Lay the drawn bodies out across: each under its first parent drawn in a row above
+    (a body with none starts a tree of its own), siblings in the order of their ids."""
+    rank = {body.id: tier.rank for tier, bodies in shown.items() for body in bodies}
+    children: dict[str | None, list[str]] = {}
+    needs: dict[str, float] = {}
+    for tier, bodies in shown.items():  # from the top tier down
+        for body in sorted(bodies, key=lambda b: b.id):
+            parent = next(
+                (p.id for p in network.parents(body.id) if rank.get(p.id, -1) > tier.rank),
+                None,
+            )
+            children.setdefault(parent, []).append(body.id)
+            needs[body.id] = slot[tier]
+    return _Across(children, needs)
 
 
 def escalation_network(
@@ -82,7 +138,7 @@ def escalation_network(
                 counts.setdefault(below[body.id], Counter())[body.kind.label] += 1
     labels: dict[str, tuple[str, bool]] = {}
     depth: dict[Tier, float] = {}  # how far each row's labels reach below it, in inches
-    side_by_side = 0.0  # the width a row of level labels needs, in inches
+    slot: dict[Tier, float] = {}  # the width each body of a row needs, in inches
     for tier, bodies in shown.items():
         crowded = len(bodies) > 10
         reach = 0.0
@@ -100,8 +156,9 @@ def escalation_network(
                 longest = max(longest, *(len(line) for line in text.split("\n")))
             labels[body.id] = (text, crowded)
         depth[tier] = reach + 0.15
-        # About 0.075 inch a character at 7 points (capitals are wide), and a gap.
-        side_by_side = max(side_by_side, len(bodies) * (0.075 * longest + 0.2))
+        # A rotated label needs a line's height and a gap; a level one about 0.075 inch
+        # a character at 7 points (capitals are wide), and a gap.
+        slot[tier] = 0.25 if crowded else 0.075 * longest + 0.2
     # Rows are placed in inches, so that each row's labels fit above the next row.
     row: dict[Tier, float] = {}
     y = 0.0
@@ -110,23 +167,15 @@ def escalation_network(
         y -= max(depth[tier] + 0.45, 1.1)
     bottom = y + max(depth[tier] + 0.45, 1.1) - depth[tier] - 0.1
     height = -bottom + 0.5
-    widest = max((len(b) for b in shown.values()), default=1)
+    across = _across(network, shown, slot)
     # The tier names on the left and the legend on the right take about 4.5 inches.
-    width = max(8.0, min(0.42 * widest, 30.0), min(side_by_side + 4.5, 30.0))
+    width = max(8.0, min(across.width + 4.5, 30.0))
     figure, axes = figure_and_axes(ax, (width, height + 0.9), function="escalation_network")
-    positions: dict[str, tuple[float, float]] = {}
-    for tier, bodies in shown.items():  # from the top tier down
-
-        def order(body_id: str) -> tuple[float, str]:
-            parents = network.parents(body_id)
-            for parent in parents:
-                if parent.id in positions:
-                    return (positions[parent.id][0], body_id)
-            return (0.5, body_id)
-
-        ranked = sorted((b.id for b in bodies), key=order)
-        for number, body_id in enumerate(ranked):
-            positions[body_id] = ((number + 0.5) / len(ranked), row[tier])
+    positions = {
+        body_id: (x / across.width, row[tier])
+        for tier, bodies in shown.items()
+        for body_id, x in across.centres(b.id for b in bodies)
+    }
     styles = {"primary": ("-", 1.2), "other": ("--", 0.7), "informs": (":", 0.7)}
     for link in network.links:
         if link.source not in positions or link.target not in positions:

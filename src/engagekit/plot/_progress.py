@@ -82,6 +82,8 @@ def plan_progress(
     months = _months(first, last)
     xs = [day_number(m) for m in months]
     figure, axes = figure_and_axes(ax, (10.0, 5.5), function="plan_progress")
+    from matplotlib import ticker
+
     overdue = axes.twinx()
     overdue.bar(
         xs,
@@ -91,6 +93,10 @@ def plan_progress(
         label="actions overdue",
     )
     overdue.set_ylabel("actions overdue")
+    # A count of actions: whole numbers from 0, even when none is overdue (matplotlib
+    # would centre an empty scale on 0, from -0.04 to 0.04).
+    overdue.set_ylim(bottom=0, top=max(1.0, overdue.get_ylim()[1]))
+    overdue.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
     axes.set_zorder(overdue.get_zorder() + 1)
     axes.patch.set_visible(False)
     for index, objective in enumerate(plan.objectives):

@@ -126,13 +126,18 @@ def duty_timeline(
                 changes.setdefault(day, []).append(f"{kind.abbreviation}s {word}")
     for day, words in sorted(changes.items()):
         axes.axvline(day_number(day), color="0.2", linestyle="--", linewidth=0.8)
-        axes.text(
-            day_number(day),
-            -0.45,
+        # Clear of the bars: the rows at the top belong to the earliest kind of body,
+        # whose bars end at its "end" line (so the text goes just right of it) or
+        # start at its "begin" line (so it goes just left).
+        right = any(w.endswith(" end") for w in words)
+        axes.annotate(
             " · ".join(words),
+            (day_number(day), -0.45),
+            xytext=(3 if right else -3, 0),
+            textcoords="offset points",
             rotation=90,
             fontsize=7,
-            ha="right",
+            ha="left" if right else "right",
             va="top",
             bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1},
         )

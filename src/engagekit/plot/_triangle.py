@@ -149,13 +149,16 @@ def decision_triangle(result: Verdict | Comparison, *, ax: Axes | None = None) -
         figure, axes = figure_and_axes(
             ax, (max(6.5, 3.4 * len(result.rows)), 6.0), function="decision_triangle"
         )
+        # The picture names the options by title, so a dominating option is named so.
+        titles = {row.option: row.title for row in result.rows}
         for index, row in enumerate(result.rows):
             ratings = [
                 (column, rating) for column, rating in zip(result.columns, row.ratings, strict=True)
             ]
             caption = row.title
             if row.dominated:
-                caption += f" (dominated by {', '.join(row.dominated_by)})"
+                by = "; ".join(titles.get(option, option) for option in row.dominated_by)
+                caption += f" (dominated by: {by})"
             _draw(axes, 1.5 * index, _option_corners(ratings), None, caption)
         width = 1.5 * (len(result.rows) - 1) + 1.0
         axes.set_title(wrap(result.title, 60), fontsize=10)

@@ -10,6 +10,7 @@ import textwrap
 
 from engagekit._display import (
     Record,
+    fill,
     html,
     markdown,
     md_table,
@@ -30,11 +31,14 @@ def _wrap(value: str, indent: str = "    ") -> str:
 @text.register
 def _(value: Technique) -> str:
     levels = ", ".join(level.label for level in value.levels)
-    lines = [f"{value.name} ({value.method.label.lower()}; {levels})", _wrap(value.description)]
-    lines.extend(f"    {f.quantity.label}: {f.text}" for f in value.figures)
+    lines = [
+        fill(f"{value.name} ({value.method.label.lower()}; {levels})"),
+        _wrap(value.description),
+    ]
+    lines.extend(fill(f"    {f.quantity.label}: {f.text}", " " * 8) for f in value.figures)
     if value.seldom_heard:
-        lines.append(f"    Seldom-heard groups: {value.seldom_heard_note}")
-    lines.append(f"    Source: {value.source}")
+        lines.append(fill(f"    Seldom-heard groups: {value.seldom_heard_note}", " " * 8))
+    lines.append(fill(f"    Source: {value.source}", " " * 8))
     return "\n".join(lines)
 
 
@@ -93,7 +97,8 @@ def _rows(value: TechniqueCatalogue) -> list[tuple[str, str, str, str]]:
 def _(value: TechniqueCatalogue) -> str:
     lines = [f"{len(value)} techniques"]
     lines.extend(
-        f"  {name} ({method.lower()}; {levels})" for name, method, levels, _ in _rows(value)
+        fill(f"  {name} ({method.lower()}; {levels})", " " * 6)
+        for name, method, levels, _ in _rows(value)
     )
     return "\n".join(lines)
 

@@ -1,0 +1,364 @@
+"""Plain text fits a terminal 100 columns wide.
+
+`str()` and `render.text` are what a terminal and the command line show. Lines of
+prose are wrapped at 100 columns at spaces, continuing indented under their start; a
+word, a hyphenated word or a web address is never split, so only an address longer
+than a line may run past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from engagekit import ENGAGEMENT_CYCLE, evaluate, examples, render
+from engagekit.cycles import commissioning_cycles
+from engagekit.duties import Checklist, duties_for, registry
+from engagekit.plans import annual_engagement_report
+from engagekit.techniques import select
+
+
+WIDTH = 100
+
+
+def _too_wide(text: str) -> list[str]:
+    """The lines wider than a terminal, but for a line that is one address."""
+    return [
+        line
+        for line in text.splitlines()
+        if len(line) > WIDTH and not re.fullmatch(r"\s*<?https?://\S+>?", line)
+    ]
+
+
+def test_the_engagement_cycle_wraps_its_things_to_think_about_and_its_flows() -> None:
+    lines = render.text(ENGAGEMENT_CYCLE).splitlines()
+    assert lines[12:15] == [
+        (
+            "    Things to think about: Use what you know and bring it all together; Go beyond what"
+            " you know;"
+        ),
+        (
+            "      Include people from all walks of life and parts of society; Use the right method"
+            " for the"
+        ),
+        "      purpose",
+    ]
+    assert lines[-11:] == [
+        "The flow can also run the other way:",
+        (
+            "  stage 3 -> stage 2: Engaging patients in the redesign of pathways can reveal potential"
+            " changes to"
+        ),
+        "    services for planning: the flow of the cycle runs anti-clockwise.",
+        (
+            "  stage 5 -> stage 3: Monitoring data feed improvement activities. The source calls"
+            " improvement"
+        ),
+        (
+            "    'stage two of the Cycle'; its own titles make improvement stage three, which is used"
+            " here."
+        ),
+        (
+            "  stage 5 -> stage 1: Patient experience data gathered for monitoring should be available"
+            " to others,"
+        ),
+        "    for example for needs assessments.",
+        (
+            "  stage 5 -> stage 2: Patient experience data gathered for monitoring should be available"
+            " to others,"
+        ),
+        "    for example for priority setting.",
+        (
+            "Source: NHS Sutton Clinical Commissioning Group, Patient and Public Engagement Strategy"
+            " (2018),"
+        ),
+        "    Appendix Two: Introduction to the engagement cycle",
+    ]
+    assert _too_wide(render.text(ENGAGEMENT_CYCLE)) == []
+
+
+def test_a_stage_wraps_alone_as_in_the_cycle() -> None:
+    assert render.text(ENGAGEMENT_CYCLE[3]).splitlines()[-2:] == [
+        (
+            "    Things to think about: Bring existing sources of data together; Go beyond traditional"
+            " methods;"
+        ),
+        "      Plan how the work will be sustained",
+    ]
+
+
+def test_commissioning_cycles_wrap_their_stages_and_keep_addresses_whole() -> None:
+    cycle = commissioning_cycles()["nhs-england"]
+    assert render.text(cycle).splitlines()[2:] == [
+        (
+            "1. Assess needs (engagement stage 1; giving information, getting information, forums"
+            " for debate,"
+        ),
+        "    participation)",
+        (
+            "2. Plan services (engagement stage 2; giving information, getting information, forums"
+            " for debate,"
+        ),
+        "    participation)",
+        (
+            "3. Procure services (engagement stages 3, 4; giving information, getting information,"
+            " forums for"
+        ),
+        "    debate, participation)",
+        (
+            "4. Monitor quality (engagement stage 5; giving information, getting information, forums"
+            " for debate,"
+        ),
+        "    participation)",
+        "Source: The King's Fund, What is commissioning and how is it changing?",
+        "    <https://www.kingsfund.org.uk/publications/what-commissioning-and-how-it-changing>",
+    ]
+    for each in commissioning_cycles().values():
+        assert _too_wide(render.text(each)) == []
+
+
+def test_an_action_plan_wraps_each_action_under_its_text() -> None:
+    """Somerset's action 1.2a was one line of 241 characters; it continues under its text."""
+    lines = render.text(examples.somerset_action_plan()).splitlines()
+    at = lines.index(
+        "1.2. Undertake activities to engage CCG’s with the community and to involve community"
+        " reps in the"
+    )
+    assert lines[at : at + 5] == [
+        (
+            "1.2. Undertake activities to engage CCG’s with the community and to involve community"
+            " reps in the"
+        ),
+        "     commissioning process",
+        (
+            "    1.2a  To provide a range of fora where CCG’s can promote public engagement and"
+            " encourage their"
+        ),
+        (
+            "          views such as: Health Forums; Health focussed events (World Mental Health Day);"
+            " Single"
+        ),
+        "          interest groups (ie Stroke Association, Youth groups)",
+    ]
+    for plan in (examples.somerset_action_plan(), examples.oxfordshire_delivery_plan()):
+        assert _too_wide(render.text(plan)) == []
+        for action in plan.all_actions():
+            assert _too_wide(render.text(action)) == []
+
+
+def test_the_annual_report_says_which_actions_are_completed_and_which_overdue() -> None:
+    """The text listed the completed and the overdue actions alike ("- 2.1a", "- 1.2c"):
+    the first column's header, which says which they are, was left out."""
+    report = annual_engagement_report(2011, examples.somerset_engagement_record())
+    lines = render.text(report).splitlines()
+    at = lines.index("Actions")
+    assert lines[at + 3 : at + 13] == [
+        (
+            "Legal force: local practice (NHS Somerset and Somerset CCG's own action plan), not law:"
+            " an overdue"
+        ),
+        "action is a departure from the body's own plan, not a breach.",
+        "",
+        "- Completed: 2.1a",
+        "    Action: Test groups approve a strategy that is adopted by the Board",
+        "    On: 2011-12-05",
+        "",
+        "- Overdue: 1.2c",
+        "    Action: Hold Bi-annual congress or Forums",
+        "    Target: Dec 2011",
+    ]
+    assert _too_wide(render.text(report)) == []
+
+
+def test_a_long_heading_is_wrapped_and_underlined_as_wide_as_it_is() -> None:
+    report = annual_engagement_report(2011, examples.somerset_engagement_record())
+    lines = render.text(report).splitlines()
+    at = lines.index(
+        "The development and consideration of proposals for changes which, if implemented, would"
+        " have an"
+    )
+    assert lines[at + 1 : at + 3] == ["impact on services", "~" * 95]
+
+
+def test_responsibilities_continue_indented() -> None:
+    assert render.text(examples.sutton_responsibilities()).splitlines()[1:3] == [
+        (
+            "commissioning-decisions: All staff (responsible); Chief Operating Officer (accountable);"
+            " Service"
+        ),
+        "    Leads and Commissioners (responsible); NEL Commissioning Support Unit (supports)",
+    ]
+
+
+def test_a_verdict_wraps_each_reason_under_its_start() -> None:
+    """Somerset's rheumatology verdict ran lines of up to 247 characters."""
+    shown = render.text(evaluate(examples.somerset_rheumatology_decision()))
+    lines = shown.splitlines()
+    assert lines[:2] == [
+        (
+            "Rheumatology pathway: see possible inflammatory arthritis within six weeks (NHS Somerset"
+            " Flexible"
+        ),
+        "    Healthcare programme, 2010-12-31)",
+    ]
+    at = lines.index(
+        "  ? Due regard to race equality: no equality impact assessment on record: Race"
+        " Relations Act 1976"
+    )
+    assert lines[at + 1 : at + 6] == [
+        (
+            "      s71(1) requires due regard to equality, not an equality impact assessment; the"
+            " policy asks for"
+        ),
+        "      one as the record of that regard [3]",
+        "      force: law: statute; no evidence yet that the law is met",
+        (
+            "      note: The start, 2 April 2001 (S.I. 2001/566), comes from a secondary source and"
+            " is not"
+        ),
+        "          verified.",
+    ]
+    assert lines[-3:] == [
+        (
+            "  [5] legislation.gov.uk, Equality Act 2006, section 84 (general duty to promote"
+            " equality), s84 (Sex"
+        ),
+        "      Discrimination Act 1975 s76A(1))",
+        "      <https://www.legislation.gov.uk/ukpga/2006/3/section/84/enacted>",
+    ]
+    assert _too_wide(shown) == []
+    for decision in (
+        examples.somerset_patient_transport_decision(),
+        examples.unproportionate_service_change(),
+    ):
+        verdict = evaluate(decision)
+        assert _too_wide(render.text(verdict)) == []
+        assert _too_wide(render.text(verdict.requirement)) == []
+
+
+def test_a_network_wraps_its_tiers_and_source() -> None:
+    """Sutton's place tier and its source ran to 143 and 129 characters."""
+    assert render.text(examples.sutton()).splitlines() == [
+        "Sutton CCG patient voice",
+        "========================",
+        (
+            "Place, county or CCG: 5 (1 Healthwatch / LINk, 1 committee, 1 governing body or board,"
+            " 1 health and"
+        ),
+        "    wellbeing board, 1 patient reference group)",
+        "Federation or locality: 3 (3 localities)",
+        "Practice: 50 (25 practices, 25 patient participation groups)",
+        "Top: Sutton CCG Governing Body",
+        "50 bodies are placeholders: the source gives a count, not names",
+        (
+            "Source: NHS Sutton Clinical Commissioning Group, Patient and Public Engagement Strategy"
+            " (2018), 3.4"
+        ),
+        "    Infrastructure for engagement",
+    ]
+    for network in (examples.somerset(), examples.oxfordshire(), examples.sutton_feedback_flow()):
+        assert _too_wide(render.text(network)) == []
+
+
+def test_the_duty_registry_continues_under_the_citation() -> None:
+    """A duty's title ran past the edge (149 characters); it now continues under itself."""
+    lines = render.text(registry()).splitlines()
+    at = lines.index(
+        "2003-01-01 to 2013-03-31   S.I. 2002/3048, reg 4 (PCT, SHA, trust) [unverified]"
+    )
+    assert lines[at + 1 : at + 3] == [
+        (
+            "                           Consult the overview and scrutiny committee on substantial"
+            " development or"
+        ),
+        "                           variation (2003 to 2013) [regulations]",
+    ]
+    assert _too_wide(render.text(registry())) == []
+
+
+def test_duties_in_force_and_a_compliance_report_fit() -> None:
+    found = duties_for("ccg", "2018-06-01")
+    lines = render.text(found).splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("  guidance-participation-2017"))
+    assert lines[at : at + 5] == [
+        (
+            "  guidance-participation-2017                Patient and public participation in"
+            " commissioning"
+        ),
+        (
+            "                                             health and care: statutory guidance for"
+            " CCGs and NHS"
+        ),
+        "                                             England",
+        (
+            "      Have regard to the 2017 statutory guidance on participation (ten actions) (in force"
+            " 2017-04-06"
+        ),
+        "        to 2022-06-30)",
+    ]
+    assert _too_wide(render.text(found)) == []
+    report = Checklist.for_body("icb", on="2023-06-01").assess([], as_of="2023-06-01")
+    lines = render.text(report).splitlines()
+    assert lines[3:5] == [
+        (
+            "Breaches of law: 11; gaps against guidance, contract, policy or local practice (not"
+            " breaches of"
+        ),
+        "    law): 16",
+    ]
+    assert [line for line in _too_wide(render.text(report)) if "https://" not in line] == []
+
+
+def test_a_text_table_wraps_its_longest_cells_in_their_column() -> None:
+    """A consultation loop's table was 219 characters wide: its "we did" answers ran
+    on past the other columns. The columns holding the most text are narrowed (to 30
+    at least), and a cell continues under itself."""
+    lines = render.text(examples.oxfordshire_synthetic_loop()).splitlines()
+    assert lines[:6] == [
+        (
+            "theme                           respondents  we did                          change   "
+            "decisions               actions"
+        ),
+        (
+            "Tell people what happened to    13           A response report after every   planned  "
+            "occg-strategy-approval  7.15"
+        ),
+        "their views                                  consultation, published on",
+        "                                             Talking Health and sent to",
+        "                                             respondents [synthetic, for",
+        "                                             the tutorial]",
+    ]
+    assert lines[6:8] == [
+        "Reach more people online        11                                           none",
+        "Use plain language              9                                            none",
+    ]
+
+
+def test_a_text_table_keeps_its_words_whole() -> None:
+    """A column is never narrowed below its longest word: the id
+    "twenty-first-century-town-meeting" pushed its row out of line when it was."""
+    lines = render.text(select(level="collaborate", participants=1000)).splitlines()
+    assert lines[:4] == [
+        (
+            "technique                       id                                 method         score"
+            "  reasons"
+        ),
+        (
+            "21st century town meeting       twenty-first-century-town-meeting  Participation  2    "
+            "  serves the Collaborate level;"
+        ),
+        (
+            "                                                                                      "
+            "   the source gives between 500"
+        ),
+        (
+            "                                                                                      "
+            "   and 5,000 people; 1000 fits"
+        ),
+    ]
+
+
+def test_a_text_table_that_fits_is_left_as_it_was() -> None:
+    assert render.text(examples.somerset().summary()).splitlines()[:2] == [
+        "tier                    kind                         bodies  for example",
+        "Place, county or CCG    Governing body or board      1       Somerset CCG Board",
+    ]
