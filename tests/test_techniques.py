@@ -247,7 +247,10 @@ class TestLoading:
         """A duplicate id is refused, naming the id."""
         with pytest.raises(
             DocumentError,
-            match=r"local\.toml: 1 problem\n  \$\.technique: technique: 'walkabout' is not allowed",
+            match=(
+                r"local\.toml: 1 problem\n  \$\.technique\[1\]: technique\[1\]: 'walkabout' is not "
+                r"allowed: duplicate technique id \(first at \[0\]\)$"
+            ),
         ) as info:
             _load(GOOD + GOOD.replace("[[technique]]", "\n[[technique]]"))
         assert "local.toml" in str(info.value)

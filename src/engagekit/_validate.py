@@ -256,15 +256,19 @@ def optional_date(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def unique(key: Callable[[Any], object], what: str) -> Validator:
-    """Items of a tuple must have distinct ``key(item)``."""
+    """Items of a tuple must have distinct ``key(item)``; the error names the second
+    item's index and the first's."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        seen: set[object] = set()
-        for item in _items(value, _name(attribute, instance)):
+        seen: dict[object, int] = {}
+        name = _name(attribute, instance)
+        for index, item in enumerate(_items(value, name)):
             k = key(item)
-            if k in seen:
-                raise InvalidValueError(_name(attribute, instance), k, reason=f"duplicate {what}")
-            seen.add(k)
+            first = seen.setdefault(k, index)
+            if first != index:
+                raise InvalidValueError(
+                    f"{name}[{index}]", k, reason=f"duplicate {what} (first at [{first}])"
+                )
 
     return check
 

@@ -253,8 +253,9 @@ class EvidenceFile:
         >>> try:
         ...     EvidenceFile(evidence=[held.evidence[0], held.evidence[0]])
         ... except ValueError as error:
-        ...     print(error)
-        EvidenceFile.evidence: 'annual-report-2023-24' is not allowed: duplicate evidence id
+        ...     print(error)  # doctest: +NORMALIZE_WHITESPACE
+        EvidenceFile.evidence[1]: 'annual-report-2023-24' is not allowed:
+        duplicate evidence id (first at [0])
     """
 
     _document_name: ClassVar[str] = "evidence file"

@@ -354,8 +354,10 @@ def test_no_duties_does_not_read_as_python_none():
     assert (status, text.splitlines()[2:4]) == (
         0,
         [
-            "No duties or rules: no clinical commissioning groups existed on 2010-01-01: they"
-            " existed from",
+            (
+                "No duties or rules: no clinical commissioning groups existed on 2010-01-01:"
+                " they existed from"
+            ),
             "    2013-04-01 to 2022-06-30",
         ],
     )

@@ -202,8 +202,8 @@ class TestRefusals:
         with pytest.raises(
             InvalidValueError,
             match=re.escape(
-                "Decision.tests: 'engagement' is not allowed: duplicate service-change test "
-                "assessment"
+                "Decision.tests[4]: 'engagement' is not allowed: duplicate service-change test "
+                "assessment (first at [1])"
             )
             + "$",
         ):
