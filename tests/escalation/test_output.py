@@ -127,6 +127,21 @@ class TestCommand:
                 oxfordshire().to_mermaid() if fmt == "mermaid" else oxfordshire().to_dot()
             )
 
+    @pytest.mark.parametrize(
+        ("nations", "structure"),
+        [
+            ("england", "CCGs"),
+            ("wales", "Welsh local health boards"),
+            ("both", "CCGs; Welsh local health boards"),
+        ],
+    )
+    def test_ods_summary_names_the_nations_kinds(self, nations: str, structure: str) -> None:
+        """The Welsh practices alone read "(CCGs)", a kind none of their bodies had."""
+        path = Path(__file__).with_name("data") / "epraccur-2021.csv"
+        status, text = run("network", "--ods", str(path), "--nations", nations)
+        assert status == 0
+        assert text.splitlines()[0].endswith(f"; kinds as on 2021-01-01 ({structure})")
+
     def test_ods(self) -> None:
         """--ods reads epraccur.csv and reports skipped rows."""
         status, text = run("network", "--ods", str(SAMPLE))

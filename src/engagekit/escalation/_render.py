@@ -31,7 +31,7 @@ from engagekit.escalation._ods import OdsImport
 from engagekit.escalation._odsnames import ICB_ERA
 from engagekit.escalation._pcn import PcnImport
 from engagekit.escalation._results import _GAP_KINDS, BodyDuties, Coverage, Gaps
-from engagekit.escalation._tiers import Tier
+from engagekit.escalation._tiers import BodyKind, Tier
 
 
 def _share(value: float | None) -> str:
@@ -359,9 +359,21 @@ def _ods_summary(value: OdsImport) -> str:
     if value.warnings:
         summary += f"; {counted(len(value.warnings), 'warnings')}"
     if value.era is not None:
-        structure = "CCGs" if value.era < ICB_ERA else "sub-ICB locations and ICBs"
+        english = "CCGs" if value.era < ICB_ERA else "sub-ICB locations and ICBs"
+        kinds = {body.kind for body in value.network.bodies}
+        if BodyKind.LOCAL_HEALTH_BOARD not in kinds:
+            structure = english
+        elif kinds & _ENGLISH_COMMISSIONERS:
+            structure = f"{english}; Welsh local health boards"
+        else:  # the Welsh practices alone
+            structure = "Welsh local health boards"
         summary += f"; kinds as on {value.era.isoformat()} ({structure})"
     return summary
+
+
+_ENGLISH_COMMISSIONERS = frozenset(
+    {BodyKind.CLINICAL_COMMISSIONING_GROUP, BodyKind.SUB_ICB_LOCATION}
+)
 
 
 def _pcn_summary(value: PcnImport) -> str:
