@@ -1212,7 +1212,13 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ParseError(name, reason=f"not valid TOML ({exc})") from None
+        suffix = os.path.splitext(name)[1].lower()  # noqa: PTH122 - a name, maybe not a path
+        hint = (
+            ""
+            if suffix in ("", ".toml")
+            else f"; it was read as TOML, as a file not ending .json is, but it ends {suffix}"
+        )
+        raise ParseError(name, reason=f"not valid TOML ({exc}){hint}") from None
     except RecursionError:
         raise ParseError(name, reason="not readable: nested too deeply", origin=name) from None
     except ValueError as exc:  # a number over Python's digit limit

@@ -442,3 +442,19 @@ def test_an_unknown_option_is_named_by_its_command(argv, message, capsys):
     command it was given to, with no hint of the option meant."""
     assert run(*argv) == (2, "")
     assert capsys.readouterr().err == message
+
+
+@pytest.mark.parametrize(
+    "command", [["evaluate"], ["plan"], ["check", "--body", "icb", "--on", "2023-01-01"]]
+)
+def test_a_csv_read_as_toml_says_why_it_was_read_so(command, tmp_path, capsys):
+    """A CSV given where a TOML or JSON document belongs read "not valid TOML" alone,
+    which named a format the user never chose."""
+    path = tmp_path / "decision.csv"
+    path.write_text("id,title\nd1,Clinic hours\n", encoding="utf-8")
+    assert run(*command, str(path)) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: cannot read {str(path)!r}: not valid TOML (Expected '=' after a"
+        " key in a key/value pair (at line 1, column 3)); it was read as TOML, as a file not"
+        " ending .json is, but it ends .csv\n"
+    )
