@@ -120,6 +120,18 @@ class TestUnreadable:
         assert reason in str(info.value)
         assert info.value.text == text
 
+    @pytest.mark.parametrize("text", ["Q5 2011", "q0 2012", "Q5 2011/12", "By Q12 2013"])
+    def test_a_quarter_that_does_not_exist_is_refused(self, text: str) -> None:
+        """ "Q5 2011" read as the whole of 2011 with the label "Q5": a typo for a
+        quarter became a year's window, never flagged."""
+        token = text.split()[-2]
+        with pytest.raises(ParseError) as info:
+            TargetDate.parse(text)
+        assert str(info.value) == f"cannot read {text!r}: {token!r} is not a quarter (Q1 to Q4)"
+
+    def test_a_word_ending_in_q_is_still_a_label(self) -> None:
+        assert TargetDate.parse("HQ 2012").label == "HQ"
+
     def test_end_before_start(self) -> None:
         """A window that ends before it starts is refused, naming the field and value."""
         with pytest.raises(ValueError, match=r"TargetDate.end: .*2011, 1, 1.*before the start"):

@@ -237,6 +237,9 @@ class TargetDate:
         after = clean[found.end() :].strip()
         if compiled.date_word.search(after) or compiled.date_word.search(before):
             raise ParseError(text, reason="more than one date; give each its own target")
+        quarter = re.search(r"\bq(\d+)\Z", before, re.IGNORECASE)
+        if quarter is not None:  # "Q5 2011": a quarter mistyped, not a label for the year
+            raise ParseError(text, reason=f"{quarter.group()!r} is not a quarter (Q1 to Q4)")
         start, end, precision = _window(name, found, text, style)
         if (bound := compiled.open_end.search(before)) is not None:
             before = before[: bound.start()].strip()
