@@ -32,6 +32,7 @@ def _shown() -> dict[str, str]:
         "requirement": required_engagement(decision.impact, on=decision.on)._repr_html_(),
         "verdict": evaluate(decision)._repr_html_(),
         "decision": examples.somerset_rheumatology_decision()._repr_html_(),
+        "record": examples.somerset_engagement_record()._repr_html_(),
         "summary": network.summary()._repr_html_(),
         "path": network.path("L85904")._repr_html_(),
         "coverage": examples.sutton().coverage()._repr_html_(),
