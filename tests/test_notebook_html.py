@@ -31,6 +31,8 @@ def _shown() -> dict[str, str]:
         "stage": ENGAGEMENT_CYCLE[3]._repr_html_(),
         "requirement": required_engagement(decision.impact, on=decision.on)._repr_html_(),
         "verdict": evaluate(decision)._repr_html_(),
+        "decision": examples.somerset_rheumatology_decision()._repr_html_(),
+        "record": examples.somerset_engagement_record()._repr_html_(),
         "summary": network.summary()._repr_html_(),
         "path": network.path("L85904")._repr_html_(),
         "coverage": examples.sutton().coverage()._repr_html_(),

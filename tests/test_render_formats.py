@@ -172,7 +172,19 @@ EXAMPLES: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
         ("Oxfordshire Clinical Commissioning Group", "How would you measure the success"),
     ),
     "engagekit.consultations.CsvImport": (csv_import, ("Perhaps", "3 rows")),
+    "engagekit.Decision": (
+        examples.somerset_rheumatology_decision,
+        ("NHS Somerset Flexible Healthcare programme", "ra-society-views", "partly met"),
+    ),
     "engagekit.FeedbackLoop": (_feedback, ("Evening appointments wanted", "2018-05-03")),
+    "engagekit.EngagementRecord": (
+        examples.somerset_engagement_record,
+        (
+            "Draft Patient and Public Engagement Action Plan v8 (28 objectives, 29 actions)",
+            "strategy-event-2011-12-05",
+            "Consultation process on the PPI Strategy and Action Plan",
+        ),
+    ),
     "engagekit.plans.LoopMetrics": (
         lambda: _feedback().metrics(dt.date(2019, 3, 31)),
         ("Loop-closure rate", "Feedback items"),

@@ -64,6 +64,7 @@ def _roots() -> Iterator[object]:
     yield plan.overdue(dt.date(2012, 1, 15))
     yield examples.oxfordshire_delivery_plan()
     yield examples.gpcc_timeline_2011()
+    yield examples.somerset_engagement_record()
     yield plans.statuses()
 
 

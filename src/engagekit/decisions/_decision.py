@@ -62,7 +62,7 @@ def _unique_tests(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 @attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
-class Decision:
+class Decision(_display.Displayable):
     """A commissioning decision, ready to be put through the decision triangle.
 
     Attributes:
@@ -82,6 +82,10 @@ class Decision:
 
     Every id an assessment or test cites must be the id of one of the decision's
     evidence, however the decision is built (here or by `engagekit.io`).
+
+    ``repr`` is one line; ``str()``, a notebook and `engagekit.render`'s ``text``,
+    ``html`` and ``markdown`` show its facts and impact, its assessments, options,
+    service-change tests and evidence.
 
     Examples:
         >>> import datetime as dt

@@ -1,4 +1,4 @@
-"""Renderers for verdicts, options appraisals and engagement requirements (private).
+"""Renderers for decisions, verdicts, options appraisals and engagement requirements (private).
 
 Registered on the dispatching renderers of `engagekit._display` when
 `engagekit.decisions` is imported. A verdict's outcome is shown in a decision-maker's
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from engagekit._display import (
     Record,
     esc,
+    fill,
     fill_lines,
     html,
     linked,
@@ -25,6 +26,7 @@ from engagekit._display import (
     text,
 )
 from engagekit.decisions._compare import Comparison
+from engagekit.decisions._decision import Decision
 from engagekit.decisions._results import (
     READINESS,
     ConsultationCheck,
@@ -32,6 +34,7 @@ from engagekit.decisions._results import (
     Reason,
     Verdict,
 )
+from engagekit.decisions._triangle import Assessment
 from engagekit.evidence import Limb
 from engagekit.results import Outcome, Result
 from engagekit.sources import LegalForce, Source
@@ -372,3 +375,209 @@ def _(value: Comparison) -> list[Record]:
             for row, status in zip(value.rows, statuses, strict=True)
         ),
     )
+
+
+# --- a decision ----------------------------------------------------------------------
+
+#: The columns of a decision's facts, assessments, options, tests and evidence.
+_FACTS = ("Aspect", "Detail")
+_ASSESSMENTS = ("Criterion", "Audience", "Rating", "Evidence", "Notes")
+_OPTIONS = ("Id", "Option", "Assessments")
+_TESTS = ("Test", "Rating", "Conditions", "Evidence", "Notes")
+_EVIDENCE = ("Id", "Kind", "What", "Date", "Limbs")
+
+
+def _decision_heading(d: Decision) -> str:
+    return f"{d.title} ({d.on.isoformat()})"
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _cost_words(cost: float | None) -> str:
+    if cost is None:
+        return "not known"
+    if cost == 0:
+        return "none"
+    if cost < 0:
+        return f"£{-cost:,.0f} a year saved"
+    return f"£{cost:,.0f} a year more"
+
+
+def _decision_facts(d: Decision) -> list[tuple[str, str]]:
+    """What is recorded of the decision and of its impact, each a row; the impact's
+    facts are shown even when unknown, the rest only when recorded."""
+    i = d.impact
+    if i.delivery_changes is None:
+        delivery = f"{_yes_no(i.affects_delivery)} (inferred from the change)"
+    else:
+        delivery = _yes_no(i.delivery_changes)
+    people = "not known" if i.people_affected is None else f"{i.people_affected:,}"
+    rows = [
+        ("Decision maker", d.body),
+        ("Summary", d.summary or ""),
+        ("Change", i.kind.label),
+        ("People affected", people),
+        ("Permanent", _yes_no(i.permanent)),
+        ("Access affected", ", ".join(a.label for a in i.access) or "none"),
+        ("Protected groups affected", ", ".join(i.protected_groups) or "none recorded"),
+        ("Significant bed closures", _yes_no(i.bed_closures)),
+        ("Change in annual cost", _cost_words(i.cost)),
+        ("Changes how services are delivered or their range", delivery),
+    ]
+    level = d.achieved_level
+    rows.append(("Highest participation in the evidence", level.label if level else "none"))
+    c = d.consultation
+    if c is not None:
+        if c.start is None and c.end is None:
+            window = "dates not recorded"
+        else:
+            window = f"{c.start or '?'} to {c.end or '?'}"
+        rows.append(("Consultation", f"{c.title}, {window}" if c.title else window))
+    return [(aspect, detail) for aspect, detail in rows if detail]
+
+
+def _assessment_rows(assessments: Iterable[Assessment]) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (
+            a.criterion.label,
+            a.audience.label if a.audience is not None else "—",
+            a.rating.label,
+            ", ".join(a.evidence) or "—",
+            a.notes or "",
+        )
+        for a in assessments
+    ]
+
+
+def _ratings(assessments: Iterable[Assessment]) -> str:
+    """An option's assessments in a few words: "acceptable (patients): met; ..."."""
+    return "; ".join(
+        a.criterion.label
+        + (f" ({a.audience.label})" if a.audience is not None else "")
+        + f": {a.rating.label}"
+        for a in assessments
+    )
+
+
+def _option_rows(d: Decision) -> list[tuple[str, str, str]]:
+    """Each option: its id, its title (and summary, if it has one) and its ratings."""
+    return [
+        (o.id, f"{o.title}: {o.summary}" if o.summary else o.title, _ratings(o.assessments))
+        for o in d.options
+    ]
+
+
+def _test_rows(d: Decision) -> list[tuple[str, str, str, str, str]]:
+    return [
+        (
+            t.test.rule_on(d.on).title,
+            t.rating.label,
+            ", ".join(c.title for c in t.conditions) or "—",
+            ", ".join(t.evidence) or "—",
+            t.notes or "",
+        )
+        for t in d.tests
+    ]
+
+
+def _limbs(limbs: Iterable[Limb]) -> str:
+    return ", ".join(f"({limb.letter}) {limb.value}" for limb in limbs) or "—"
+
+
+def _evidence_rows(d: Decision) -> list[tuple[str, str, str, str, str]]:
+    """Each piece of evidence; what it is ends with its address, where it has one."""
+    return [
+        (
+            e.id,
+            e.kind.label,
+            e.what + (f" <{e.link}>" if e.link else ""),
+            e.date.isoformat(),
+            _limbs(e.limbs),
+        )
+        for e in d.evidence
+    ]
+
+
+def _decision_sections(d: Decision) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
+    """The decision's tables after its facts, each with its heading; empty ones left out."""
+    sections: list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]] = [
+        ("Assessments", _ASSESSMENTS, list(_assessment_rows(d.assessments))),
+        ("Options", _OPTIONS, list(_option_rows(d))),
+        ("Service-change tests", _TESTS, list(_test_rows(d))),
+        ("Evidence", _EVIDENCE, list(_evidence_rows(d))),
+    ]
+    return [section for section in sections if section[2]]
+
+
+def _assessment_lines(assessments: Iterable[Assessment]) -> list[str]:
+    lines = []
+    for a in assessments:
+        audience = f" ({a.audience.label})" if a.audience is not None else ""
+        cited = f"; evidence: {', '.join(a.evidence)}" if a.evidence else ""
+        lines.append(f"  - {a.criterion.label}{audience}: {a.rating.label}{cited}")
+        if a.notes:
+            lines.append(f"      {a.notes}")
+    return lines
+
+
+def _decision_lines(d: Decision) -> list[str]:
+    """The decision's sections as lines of text, each row an entry of a list."""
+    lines = []
+    if d.assessments:
+        lines.append(f"Assessments ({len(d.assessments)}):")
+        lines.extend(_assessment_lines(d.assessments))
+    if d.options:
+        lines.append(f"Options ({len(d.options)}):")
+    for o in d.options:
+        lines.append(f"  - {o.id}: {o.title}")
+        if o.summary:
+            lines.append(f"      {o.summary}")
+        lines.extend(f"  {line}" for line in _assessment_lines(o.assessments))
+    if d.tests:
+        lines.append(f"Service-change tests ({len(d.tests)}):")
+    for title, rating, conditions, cited, notes in _test_rows(d):
+        evidence = f"; evidence: {cited}" if cited != "—" else ""
+        lines.append(f"  - {title}: {rating}{evidence}")
+        if conditions != "—":
+            lines.append(f"      conditions: {conditions}")
+        if notes:
+            lines.append(f"      {notes}")
+    if d.evidence:
+        lines.append(f"Evidence ({len(d.evidence)}):")
+    for e in d.evidence:
+        link = f" <{e.link}>" if e.link else ""
+        lines.append(f"  - {e.id} ({e.kind.label}, {e.date.isoformat()}): {e.what}{link}")
+        if e.limbs:
+            lines.append(f"      limbs: {_limbs(e.limbs)}")
+    return lines
+
+
+@text.register
+def _(value: Decision) -> str:
+    heading = fill(_decision_heading(value), "")
+    width = max(len(line) for line in heading.splitlines())
+    lines = [f"{aspect}: {detail}" for aspect, detail in _decision_facts(value)]
+    return heading + "\n" + "=" * width + "\n" + fill_lines(lines + _decision_lines(value))
+
+
+@html.register
+def _(value: Decision) -> str:
+    parts = [
+        '<div class="engagekit">',
+        table(_FACTS, _decision_facts(value), caption=_decision_heading(value), row_headers=True),
+    ]
+    parts.extend(
+        table(headers, rows, caption=title) for title, headers, rows in _decision_sections(value)
+    )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+@markdown.register
+def _(value: Decision) -> str:
+    parts = [f"## {md_text(_decision_heading(value))}", md_table(_FACTS, _decision_facts(value))]
+    for title, headers, rows in _decision_sections(value):
+        parts += [f"### {title}", md_table(headers, rows)]
+    return "\n\n".join(parts)

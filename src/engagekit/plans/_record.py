@@ -73,7 +73,7 @@ def _body_type(value: object) -> Any:
 
 @attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
-class EngagementRecord:
+class EngagementRecord(_display.Displayable):
     """Everything a body's engagement produced in a year, kept together.
 
     The record is what [`annual_engagement_report`][engagekit.plans.annual_engagement_report]
@@ -98,6 +98,10 @@ class EngagementRecord:
             closing the loop on them.
         participants: how many people of each group took part, for equality reach.
         source: where the record comes from, if published.
+
+    ``repr`` is one line; ``str()``, a notebook and `engagekit.render`'s ``text``,
+    ``html`` and ``markdown`` show its body, its plan and loop in a few words, and its
+    meetings, evidence, consultations and participants.
 
     Raises:
         InvalidTypeError: a field of the wrong type (an item of a list included).

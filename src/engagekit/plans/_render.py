@@ -1,4 +1,4 @@
-"""Renderers for plans, recurrences, feedback loops and reports (private).
+"""Renderers for plans, recurrences, feedback loops, engagement records and reports (private).
 
 Registered on the dispatching functions of ``engagekit._display`` when
 ``engagekit.plans`` is imported.
@@ -13,6 +13,7 @@ from engagekit._display import (
     counted,
     esc,
     fill,
+    fill_lines,
     html,
     linked,
     markdown,
@@ -23,10 +24,14 @@ from engagekit._display import (
     table,
     text,
 )
+from engagekit.consultations._consultation import Consultation
+from engagekit.consultations._loop import ConsultationLoop
+from engagekit.consultations._responses import ResponseSet
 from engagekit.plans._actions import Action, ActionPlan
 from engagekit.plans._dates import TargetDate
 from engagekit.plans._feedback import FeedbackLoop, LoopMetrics
 from engagekit.plans._meetings import Meeting
+from engagekit.plans._record import ConsultationPart, EngagementRecord, consultation_of
 from engagekit.plans._recurrence import Adherence, Recurrence
 from engagekit.plans._report import AnnualEngagementReport, Section, Table, YouSaidWeDid
 from engagekit.plans._responsibilities import ResponsibilityMatrix
@@ -541,3 +546,169 @@ def _(value: StakeholderMap) -> list[Record]:
 @records.register
 def _(value: ResponsibilityMatrix) -> list[Record]:
     return rows_to_records(("topic", "roles"), _chart_rows(value))
+
+
+# --- an engagement record ------------------------------------------------------------
+
+#: The columns of a record's facts, meetings, evidence, consultations and participants.
+_RECORD_FACTS = ("Aspect", "Detail")
+_MEETINGS = ("Id", "Date", "Body", "Title", "Public", "Attendance")
+_EVIDENCE = ("Id", "Kind", "What", "Date", "Limbs")
+_CONSULTATIONS = ("Id", "Consultation", "Dates", "Recorded as")
+_PARTICIPANTS = ("Characteristic", "Group", "Participants")
+
+
+def _record_heading(r: EngagementRecord) -> str:
+    return f"Engagement record: {r.body}"
+
+
+def _plan_words(plan: ActionPlan) -> str:
+    """A plan summarised by its title and counts, not printed whole."""
+    objectives = counted(len(plan.all_objectives()), "objectives")
+    return f"{plan.title} ({objectives}, {counted(len(plan.all_actions()), 'actions')})"
+
+
+def _record_facts(r: EngagementRecord) -> list[tuple[str, str]]:
+    """The record's body, plan and loop in a few words, its counts and its source."""
+    body_type = r.body_type.label if r.body_type else "not stated (the commissioner of the day)"
+    loop = "none" if r.loop is None else _loop_head(r.loop).removeprefix("Feedback loop: ")
+    rows = [
+        ("Body", r.body),
+        ("Body type", body_type),
+        ("Plan", "none" if r.plan is None else _plan_words(r.plan)),
+        ("Feedback loop", loop),
+        ("Meetings", str(len(r.meetings))),
+        ("Evidence items", str(len(r.evidence))),
+        ("Consultations", str(len(r.consultations))),
+        ("Participant counts", str(len(r.participants))),
+    ]
+    if r.source is not None:
+        rows.append(("Source", str(r.source)))
+    return rows
+
+
+def _meeting_rows(r: EngagementRecord) -> list[tuple[str, str, str, str, str, str]]:
+    return [
+        (
+            m.id,
+            m.date.isoformat(),
+            m.body,
+            m.title,
+            "yes" if m.public else "no",
+            "not recorded" if m.attendance is None else f"{m.attendance:,}",
+        )
+        for m in r.meetings
+    ]
+
+
+def _evidence_rows(r: EngagementRecord) -> list[tuple[str, str, str, str, str]]:
+    """Each piece of evidence; what it is ends with its address, where it has one."""
+    return [
+        (
+            e.id,
+            e.kind.label,
+            e.what + (f" <{e.link}>" if e.link else ""),
+            e.date.isoformat(),
+            ", ".join(f"({limb.letter}) {limb.value}" for limb in e.limbs) or "—",
+        )
+        for e in r.evidence
+    ]
+
+
+def _dates(c: Consultation) -> str:
+    if c.start is None and c.end is None:
+        return "not recorded"
+    return f"{c.start or '?'} to {c.end or '?'}"
+
+
+def _recorded_as(part: ConsultationPart) -> str:
+    """What the record holds of a consultation: it alone, its responses, or its loop."""
+    if isinstance(part, ConsultationLoop):
+        return f'{counted(len(part.responses), "responses")} and their "You said, we did" loop'
+    if isinstance(part, ResponseSet):
+        return counted(len(part), "responses")
+    return "the consultation"
+
+
+def _consultation_rows(r: EngagementRecord) -> list[tuple[str, str, str, str]]:
+    rows = []
+    for part in r.consultations:
+        c = consultation_of(part)
+        rows.append((c.id or "—", c.title or "untitled", _dates(c), _recorded_as(part)))
+    return rows
+
+
+def _participant_rows(r: EngagementRecord) -> list[tuple[str, str, str]]:
+    return [(p.characteristic, p.group, f"{p.count:,}") for p in r.participants]
+
+
+def _record_sections(
+    r: EngagementRecord,
+) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
+    """The record's tables after its facts, each with its heading; empty ones left out."""
+    sections: list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]] = [
+        ("Meetings", _MEETINGS, list(_meeting_rows(r))),
+        ("Evidence", _EVIDENCE, list(_evidence_rows(r))),
+        ("Consultations", _CONSULTATIONS, list(_consultation_rows(r))),
+        ("Participants", _PARTICIPANTS, list(_participant_rows(r))),
+    ]
+    return [section for section in sections if section[2]]
+
+
+def _record_lines(r: EngagementRecord) -> list[str]:
+    """The record's sections as lines of text, each row an entry of a list."""
+    lines = []
+    if r.meetings:
+        lines.append(f"Meetings ({len(r.meetings)}):")
+    for m in r.meetings:
+        public = "" if m.public else ", in private"
+        lines.append(f"  - {m.id}: {text(m)}{public}")
+    if r.evidence:
+        lines.append(f"Evidence ({len(r.evidence)}):")
+    for ident, kind, what, date, limbs in _evidence_rows(r):
+        lines.append(f"  - {ident} ({kind}, {date}): {what}")
+        if limbs != "—":
+            lines.append(f"      limbs: {limbs}")
+    if r.consultations:
+        lines.append(f"Consultations ({len(r.consultations)}):")
+    for ident, title, dates, recorded in _consultation_rows(r):
+        named = title if ident == "—" else f"{ident}: {title}"
+        lines.append(f"  - {named}")
+        lines.append(f"      dates: {dates}; recorded as {recorded}")
+    if r.participants:
+        lines.append(f"Participants ({len(r.participants)} counts):")
+    lines.extend(
+        f"  - {characteristic}, {group}: {count}"
+        for characteristic, group, count in _participant_rows(r)
+    )
+    return lines
+
+
+@text.register
+def _(value: EngagementRecord) -> str:
+    heading = fill(_record_heading(value), "")
+    width = max(len(line) for line in heading.splitlines())
+    facts = [f"{aspect}: {detail}" for aspect, detail in _record_facts(value)]
+    return heading + "\n" + "=" * width + "\n" + fill_lines(facts + _record_lines(value))
+
+
+@html.register
+def _(value: EngagementRecord) -> str:
+    facts = _record_facts(value)
+    parts = [
+        '<div class="engagekit">',
+        table(_RECORD_FACTS, facts, caption=_record_heading(value), row_headers=True),
+    ]
+    parts.extend(
+        table(headers, rows, caption=title) for title, headers, rows in _record_sections(value)
+    )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+@markdown.register
+def _(value: EngagementRecord) -> str:
+    parts = [f"## {md_text(_record_heading(value))}", md_table(_RECORD_FACTS, _record_facts(value))]
+    for title, headers, rows in _record_sections(value):
+        parts += [f"### {title}", md_table(headers, rows)]
+    return "\n\n".join(parts)
