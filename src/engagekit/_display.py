@@ -219,6 +219,9 @@ def esc(value: object) -> str:
 #: which leaves prose ragged on the left; inline styles win over their style sheets.
 CELL_STYLE = "text-align:left;vertical-align:top"
 
+#: A date cell (``2010-12-31``) is not broken at its hyphens in a narrow column.
+_DATE_CELL = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
 #: An http(s) address in running text, without the punctuation that ends a sentence.
 _URL = re.compile(r"https?://[^\s<>\"']*[^\s<>\"'.,;:!?)\]]")
 
@@ -256,12 +259,14 @@ def table(
     caption: str = "",
     row_headers: bool = False,
 ) -> str:
-    """A small HTML table, left-aligned; cells are escaped and their addresses linked.
+    """A small HTML table, left-aligned; cells are escaped and their addresses linked,
+    and a date (``YYYY-MM-DD``) is kept on one line.
 
     ``row_headers`` makes each row's first cell a header cell (for tables of
     labelled values). A cell given as `Html` is put in as it is.
     """
     style = f' style="{CELL_STYLE}"'
+    day_style = f' style="{CELL_STYLE};white-space:nowrap"'
     parts = ['<table class="engagekit">']
     if caption:
         parts.append(f"<caption>{esc(caption)}</caption>")
@@ -272,7 +277,11 @@ def table(
     )
     parts.append("<tbody>")
     for row in rows:
-        cells = [f"<td{style}>{linked(c)}</td>" for c in row]
+        cells = [
+            f"<td{day_style if type(c) is str and len(c) == 10 and _DATE_CELL.match(c) else style}>"
+            f"{linked(c)}</td>"
+            for c in row
+        ]
         if row_headers and cells:
             cells[0] = f'<th scope="row"{style}>{linked(row[0])}</th>'
         parts.append("<tr>" + "".join(cells) + "</tr>")

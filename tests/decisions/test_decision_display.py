@@ -23,6 +23,8 @@ from engagekit.decisions import (
 
 #: The inline style of every HTML table cell.
 CELL = ' style="text-align:left;vertical-align:top"'
+#: A date's cell keeps the date on one line.
+DAY = ' style="text-align:left;vertical-align:top;white-space:nowrap"'
 
 
 def _ward_closure() -> Decision:
@@ -339,6 +341,6 @@ def test_html_escapes_the_title_and_links_the_evidence() -> None:
     url = "https://example.org/survey.pdf"
     assert (
         f'<td{CELL}>Survey of 400 patients &lt;<a href="{url}">{url}</a>&gt;</td>'
-        f"<td{CELL}>2018-01-05</td><td{CELL}>(b) proposals, (c) decisions</td>"
+        f"<td{DAY}>2018-01-05</td><td{CELL}>(b) proposals, (c) decisions</td>"
     ) in shown
     assert "<caption>Service-change tests</caption>" in shown
