@@ -29,6 +29,19 @@ def test_a_lone_choice_is_not_a_list(field: str, text: str) -> None:
     assert str(exc.value) == f"Policy.{field}: got str {text!r}; expected a list"
 
 
+def test_a_policy_judges_someones_acceptability() -> None:
+    """With no audience the triangle's acceptable corner vanished from every verdict,
+    and a decision's acceptability assessments were set aside without a word."""
+    with pytest.raises(InvalidValueError) as exc:
+        Policy(acceptability_audiences=[])
+    assert str(exc.value) == (
+        "Policy.acceptability_audiences: [] is not allowed: names no audience, so no "
+        "decision's acceptability would be judged; name at least one of patients, staff, "
+        "public"
+    )
+    assert Policy(acceptability_audiences=["staff"]).acceptability_audiences[0].value == "staff"
+
+
 class TestLevelsRise:
     def test_planning_above_a_substantial_change(self) -> None:
         with pytest.raises(InvalidValueError) as exc:

@@ -188,7 +188,7 @@ def policies() -> st.SearchStrategy[Policy]:
         ),
         levels,
         name=WORDS,
-        acceptability_audiences=st.lists(st.sampled_from(Audience), max_size=3),
+        acceptability_audiences=st.lists(st.sampled_from(Audience), min_size=1, max_size=3),
         require_evidence=st.booleans(),
         partly_met_blocks=st.lists(st.sampled_from(Criterion), max_size=3),
         substantial_kinds=st.lists(st.sampled_from(ChangeKind), max_size=6),

@@ -16,7 +16,19 @@ from engagekit.evidence import Audience
 
 
 def _audiences(value: object) -> Any:
-    return _validate.members(Audience, value, "Policy.acceptability_audiences")
+    audiences = _validate.members(Audience, value, "Policy.acceptability_audiences")
+    if not audiences:
+        # With none, the triangle's acceptable corner would vanish and every
+        # acceptability assessment of a decision be set aside unsaid.
+        raise InvalidValueError(
+            "Policy.acceptability_audiences",
+            list(audiences),
+            reason=(
+                "names no audience, so no decision's acceptability would be judged; "
+                f"name at least one of {', '.join(a.value for a in Audience)}"
+            ),
+        )
+    return audiences
 
 
 def _criteria(value: object) -> Any:
@@ -71,8 +83,8 @@ class Policy:
 
     Attributes:
         name: what to call the policy in reports.
-        acceptability_audiences: whose acceptability must be judged. Source:
-            Somerset's Figure 2 names patients, staff and the public.
+        acceptability_audiences: whose acceptability must be judged (at least
+            one). Source: Somerset's Figure 2 names patients, staff and the public.
         require_evidence: a judgement that names no evidence counts as
             insufficient evidence. Policy.
         partly_met_blocks: criteria for which "partly met" counts as not met
