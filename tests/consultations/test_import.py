@@ -105,6 +105,49 @@ def test_surrounding_spaces_are_read_as_the_choice():
     assert result.responses.response("1").answers == {"support": "Yes"}
 
 
+def test_a_cell_of_spaces_is_blank_and_an_id_with_spaces_is_the_id():
+    """A free-text cell of spaces was read as an answer (and themes on it kept), and
+    " 7 " as a second response beside "7": both in silence."""
+    result = _read(
+        "7,2016-01-10,Y,,   ,,,\n 7 ,2016-01-11,N,,,,,\n8,2016-01-12,N,,  ,parking,,\n"
+        "9,2016-01-12,N,,  Too far  ,,,\n"
+    )
+    assert [str(f) for f in result.findings] == [
+        "line 3, column 'Ref': duplicate response id '7' (first on line 2)",
+        "line 4, column 'Codes': themes tagged on a blank answer",
+    ]
+    assert [(r.id, r.answers) for r in result.responses] == [
+        ("7", {"support": "Yes"}),
+        ("9", {"support": "No", "why": "Too far"}),
+    ]
+
+
+def test_a_byte_order_mark_before_the_header_is_not_part_of_the_first_column():
+    """A spreadsheet's export opened as "utf-8" (not "utf-8-sig") starts with a BOM:
+    the first column was reported missing, suggesting '\\ufeffRef'."""
+    result = read_responses(
+        io.StringIO("\ufeff" + HEADER + "1,2016-01-10,Y,,,,,\n"),
+        MAPPING,
+        CONSULTATION,
+        themes=THEMES,
+    )
+    assert result.ok
+    assert [r.id for r in result.responses] == ["1"]
+
+
+def test_a_finding_names_the_line_its_row_starts_on():
+    """A quoted cell with line breaks makes a row span lines: the finding named the
+    row's last line, inside the cell above, not the line the row starts on."""
+    result = _read('1,2016-01-10,Y,,"First line\nsecond line\nthird",,,\n2,2016-01-10,Maybe,,,,,\n')
+    assert [str(f) for f in result.findings] == [
+        (
+            "line 5, column 'Q1': 'Maybe' is not an answer closed question 'support' offers "
+            "('Yes', 'No'); map it under the question's values"
+        )
+    ]
+    assert result.responses.response("1").answers["why"] == "First line\nsecond line\nthird"
+
+
 def test_a_duplicate_response_id_is_reported_on_its_second_line():
     result = _read("7,2016-01-10,Y,,,,,\n7,2016-01-11,N,,,,,\n")
     assert [str(f) for f in result.findings] == [
