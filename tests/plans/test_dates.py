@@ -70,6 +70,17 @@ class TestSeedPhrases:
         assert (target.label, target.note) == ("Initial report", "then at AGM")
         assert TargetDate.parse("E mail – end of May 2011").label == "E mail"
 
+    def test_onwards_after_the_date_opens_the_end_as_from_before_it_does(self) -> None:
+        """'April 2012 onwards' was the month of April with the note 'onwards': due on
+        30 April 2012, so an action started on time read as overdue from May."""
+        onwards = TargetDate.parse("April 2012 onwards")
+        assert (onwards.start, onwards.end, onwards.note) == (D(2012, 4, 1), None, None)
+        assert onwards.describe() == "'April 2012 onwards': 2012-04-01 to open end (month)"
+        assert onwards.due == TargetDate.parse("From April 2012").due == D(2012, 4, 1)
+        later = TargetDate.parse("Dec 2011 and onwards, then review")
+        assert (later.start, later.end, later.note) == (D(2011, 12, 1), None, "then review")
+        assert TargetDate.parse("April 2012 onwardsx").end == D(2012, 4, 30)
+
     def test_two_consecutive_years_can_be_calendar_years(self) -> None:
         """'2011 - 2012' (GP consortia timeline) reads as the financial year by default."""
         calendar = TargetDate.parse("2011 - 2012", years=YearStyle.CALENDAR)

@@ -3,9 +3,10 @@
 The grammar is small and explicit. A phrase holds exactly one date expression; words
 before it are kept as its ``label`` ("First edition"), words after it as its
 ``note`` ("then at AGM"); "From …" (or "On-going from …") opens the end of the
-window, "By …" opens its start; "On-going" with no date is a window with neither
-end; a "?" anywhere marks the date as uncertain. Nothing is ever filled in from
-today's date: a day or month without a year is a `ParseError`.
+window, as "… onwards" after it does; "By …" opens its start; "On-going" with no
+date is a window with neither end; a "?" anywhere marks the date as uncertain.
+Nothing is ever filled in from today's date: a day or month without a year is a
+`ParseError`.
 """
 
 from __future__ import annotations
@@ -93,6 +94,10 @@ _PATTERN_TEXTS: tuple[tuple[str, str], ...] = (
     ("year", rf"\b(?P<y>{_Y})\b"),
     ("ongoing", r"\b(?:on\s*-?\s*going|continuous(?:ly)?|current)\b"),
 )
+
+
+_ONWARDS = re.compile(r"(?:and\s+)?onwards?\b\s*", re.IGNORECASE)
+"""After the date, "onwards" opens the end of the window as "From" before it does."""
 
 
 class _Compiled(NamedTuple):
@@ -241,6 +246,9 @@ class TargetDate:
         if quarter is not None:  # "Q5 2011": a quarter mistyped, not a label for the year
             raise ParseError(text, reason=f"{quarter.group()!r} is not a quarter (Q1 to Q4)")
         start, end, precision = _window(name, found, text, style)
+        if (onwards := _ONWARDS.match(after)) is not None:  # "April 2012 onwards"
+            after = after[onwards.end() :].strip()
+            end = None
         if (bound := compiled.open_end.search(before)) is not None:
             before = before[: bound.start()].strip()
             end = None
