@@ -314,8 +314,8 @@ class ConsultationLoop(_display.Displayable, _display.Tabular):
                 raised[theme] = said
         answered = [t for t in raised if t in answered_by]
         themes_of: dict[str, set[str]] = {}
-        for theme, ids in raised.items():
-            for rid in ids:
+        for theme, said_ids in raised.items():
+            for rid in said_ids:
                 themes_of.setdefault(rid, set()).add(theme)
         heard = sum(1 for ts in themes_of.values() if all(t in answered_by for t in ts))
         decisions = tuple(
