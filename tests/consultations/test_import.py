@@ -81,6 +81,8 @@ def test_a_clean_export_reads_every_row():
         ("1,2016-01-10,Y,Eve|Sun,,,,", "Q2", "'Sun' is not an answer multiple choice question"),
         ("1,2016-05-10,Y,,,,,", "Date", "2016-05-10 is outside the consultation"),
         ("1,10/01/2016,Y,,,,,", "Date", "'10/01/2016' is not a date in the form YYYY-MM-DD"),
+        ("1,2016-02-30,Y,,,,,", "Date", "'2016-02-30' is not a real date (day is out of range"),
+        ("1,2016-13-01,Y,,,,,", "Date", "'2016-13-01' is not a real date (month must be in 1..12)"),
         ("1,2016-01-10,Y,,x,traffic,,", "Codes", "'traffic' is not a theme of the catalogue"),
         ("1,2016-01-10,Y,,,parking,,", "Codes", "themes tagged on a blank answer"),
         ("1,2016-01-10,Y,,,,Martian,", "Sex", "'Martian' is not a sex category"),
@@ -146,6 +148,26 @@ def test_a_finding_names_the_line_its_row_starts_on():
         )
     ]
     assert result.responses.response("1").answers["why"] == "First line\nsecond line\nthird"
+
+
+def test_a_day_that_does_not_exist_is_not_called_the_wrong_form():
+    """'31/02/2015' is in the mapping's form %d/%m/%Y; the finding said it was not."""
+    mapping = ImportMapping.from_dict(
+        {
+            "id": "Ref",
+            "date": "Date",
+            "date_format": "%d/%m/%Y",
+            "channel": "online survey",
+            "question": [{"id": "support", "column": "Q1", "values": {"Y": "Yes"}}],
+        }
+    )
+    result = read_responses(
+        io.StringIO("Ref,Date,Q1\n1,30/02/2016,Y\n2,2016-02-01,Y\n"), mapping, CONSULTATION
+    )
+    assert [str(f) for f in result.findings] == [
+        "line 2, column 'Date': '30/02/2016' is not a real date (day is out of range for month)",
+        "line 3, column 'Date': '2016-02-01' is not a date in the form %d/%m/%Y",
+    ]
 
 
 def test_a_duplicate_response_id_is_reported_on_its_second_line():

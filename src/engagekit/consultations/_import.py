@@ -638,8 +638,12 @@ class _Plan:
                 day = dt.datetime.strptime(raw.strip(), self.mapping.date_format).date()  # noqa: DTZ007
             else:
                 day = dt.date.fromisoformat(raw.strip()[:10])
-        except ValueError:
+        except ValueError as exc:
             fmt = self.mapping.date_format or "YYYY-MM-DD"
+            why = str(exc)
+            if not why.startswith(("time data", "unconverted data", "Invalid isoformat")):
+                # In the form, but no such day ("31/02/2015"): say so, not "not in the form".
+                raise _Reject(name, raw, f"{raw!r} is not a real date ({why})") from None
             raise _Reject(name, raw, f"{raw!r} is not a date in the form {fmt}") from None
         self.dates[raw] = day
         return day
