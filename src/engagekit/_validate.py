@@ -378,8 +378,10 @@ def as_date(field: str, value: object) -> dt.date:
         if _ISO_DATE.match(value):
             try:
                 return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
+            except ValueError as exc:  # in the form, but no such day: say which is wrong
+                raise InvalidValueError(
+                    field, value, reason=f"must be a real date ({exc})"
+                ) from None
         raise InvalidValueError(field, value, reason="must be a date, YYYY-MM-DD")
     raise InvalidTypeError(field, value, expected="a datetime.date or YYYY-MM-DD text")
 

@@ -81,6 +81,8 @@ def test_a_clean_export_reads_every_row():
         ("1,2016-01-10,Y,Eve|Sun,,,,", "Q2", "'Sun' is not an answer multiple choice question"),
         ("1,2016-05-10,Y,,,,,", "Date", "2016-05-10 is outside the consultation"),
         ("1,10/01/2016,Y,,,,,", "Date", "'10/01/2016' is not a date in the form YYYY-MM-DD"),
+        ("1,2016-02-30,Y,,,,,", "Date", "'2016-02-30' is not a real date (day is out of range"),
+        ("1,2016-13-01,Y,,,,,", "Date", "'2016-13-01' is not a real date (month must be in 1..12)"),
         ("1,2016-01-10,Y,,x,traffic,,", "Codes", "'traffic' is not a theme of the catalogue"),
         ("1,2016-01-10,Y,,,parking,,", "Codes", "themes tagged on a blank answer"),
         ("1,2016-01-10,Y,,,,Martian,", "Sex", "'Martian' is not a sex category"),
@@ -103,6 +105,69 @@ def test_surrounding_spaces_are_read_as_the_choice():
     result = _read("1,2016-01-10, Y ,,,,,\n")
     assert result.ok
     assert result.responses.response("1").answers == {"support": "Yes"}
+
+
+def test_a_cell_of_spaces_is_blank_and_an_id_with_spaces_is_the_id():
+    """A free-text cell of spaces was read as an answer (and themes on it kept), and
+    " 7 " as a second response beside "7": both in silence."""
+    result = _read(
+        "7,2016-01-10,Y,,   ,,,\n 7 ,2016-01-11,N,,,,,\n8,2016-01-12,N,,  ,parking,,\n"
+        "9,2016-01-12,N,,  Too far  ,,,\n"
+    )
+    assert [str(f) for f in result.findings] == [
+        "line 3, column 'Ref': duplicate response id '7' (first on line 2)",
+        "line 4, column 'Codes': themes tagged on a blank answer",
+    ]
+    assert [(r.id, r.answers) for r in result.responses] == [
+        ("7", {"support": "Yes"}),
+        ("9", {"support": "No", "why": "Too far"}),
+    ]
+
+
+def test_a_byte_order_mark_before_the_header_is_not_part_of_the_first_column():
+    """A spreadsheet's export opened as "utf-8" (not "utf-8-sig") starts with a BOM:
+    the first column was reported missing, suggesting '\\ufeffRef'."""
+    result = read_responses(
+        io.StringIO("\ufeff" + HEADER + "1,2016-01-10,Y,,,,,\n"),
+        MAPPING,
+        CONSULTATION,
+        themes=THEMES,
+    )
+    assert result.ok
+    assert [r.id for r in result.responses] == ["1"]
+
+
+def test_a_finding_names_the_line_its_row_starts_on():
+    """A quoted cell with line breaks makes a row span lines: the finding named the
+    row's last line, inside the cell above, not the line the row starts on."""
+    result = _read('1,2016-01-10,Y,,"First line\nsecond line\nthird",,,\n2,2016-01-10,Maybe,,,,,\n')
+    assert [str(f) for f in result.findings] == [
+        (
+            "line 5, column 'Q1': 'Maybe' is not an answer closed question 'support' offers "
+            "('Yes', 'No'); map it under the question's values"
+        )
+    ]
+    assert result.responses.response("1").answers["why"] == "First line\nsecond line\nthird"
+
+
+def test_a_day_that_does_not_exist_is_not_called_the_wrong_form():
+    """'31/02/2015' is in the mapping's form %d/%m/%Y; the finding said it was not."""
+    mapping = ImportMapping.from_dict(
+        {
+            "id": "Ref",
+            "date": "Date",
+            "date_format": "%d/%m/%Y",
+            "channel": "online survey",
+            "question": [{"id": "support", "column": "Q1", "values": {"Y": "Yes"}}],
+        }
+    )
+    result = read_responses(
+        io.StringIO("Ref,Date,Q1\n1,30/02/2016,Y\n2,2016-02-01,Y\n"), mapping, CONSULTATION
+    )
+    assert [str(f) for f in result.findings] == [
+        "line 2, column 'Date': '30/02/2016' is not a real date (day is out of range for month)",
+        "line 3, column 'Date': '2016-02-01' is not a date in the form %d/%m/%Y",
+    ]
 
 
 def test_a_duplicate_response_id_is_reported_on_its_second_line():

@@ -48,6 +48,24 @@ def test_closure_metrics_per_consultation():
     assert after.loop.change_rate == 2 / 3
 
 
+def test_closure_metrics_count_only_the_responses_received_by_the_date():
+    """On 1 January 2015, before the first synthetic response (5 January), the metrics
+    reported 5 themes raised by 24 respondents, none answered: every response counted
+    whatever its date."""
+    loop = examples.oxfordshire_synthetic_loop()
+    before = loop.metrics("2015-01-01")
+    assert (before.themes, before.respondents, before.closure_rate, before.heard_rate) == (
+        0,
+        0,
+        None,
+        None,
+    )
+    midway = loop.metrics("2015-01-31")
+    assert (midway.themes, midway.answered, midway.respondents, midway.heard) == (5, 0, 11, 0)
+    after = loop.metrics("2015-12-31")
+    assert (after.themes, after.answered, after.respondents, after.heard) == (5, 3, 24, 9)
+
+
 def test_an_answer_to_a_theme_nobody_raised_is_refused():
     loop = examples.oxfordshire_synthetic_loop()
     stray = Response(id="x", feedback=["seldom-heard"], date=dt.date(2015, 5, 1), text="Outreach")

@@ -96,6 +96,18 @@ def test_crosstab_by_channel_and_characteristic():
     assert rs.crosstab("when", by="respondent-type").count("Sat", "staff") == 1
 
 
+def test_theme_shares_on_one_question_are_of_those_who_answered_it():
+    """10 of the 24 synthetic Oxfordshire responses answered 'deliver' and 7 raised
+    'online-reach' on it: the response report shows 7 (70%), but theme_counts gave a
+    share of 7/24 (29%), of people who were never asked to code an answer."""
+    rs = examples.oxfordshire_synthetic_responses()
+    deliver = rs.theme_counts("deliver")
+    assert (deliver.base, deliver.count("online-reach")) == (10, 7)
+    assert [t.share for t in deliver if t.value == "online-reach"] == [0.7]
+    anywhere = rs.theme_counts()
+    assert (anywhere.base, anywhere.count("online-reach")) == (24, 11)
+
+
 def test_theme_counts_per_question_and_per_option():
     """Each respondent counts once per theme; per option counts those who chose it."""
     rs = _set()

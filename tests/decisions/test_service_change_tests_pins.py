@@ -56,7 +56,9 @@ class TestRules:
     def test_in_force_on_a_day_that_does_not_exist(self) -> None:
         with pytest.raises(InvalidValueError) as exc:
             in_force("2017-02-30")
-        assert str(exc.value) == "on: '2017-02-30' is not allowed: must be a date, YYYY-MM-DD"
+        assert str(exc.value) == (
+            "on: '2017-02-30' is not allowed: must be a real date (day is out of range for month)"
+        )
 
 
 class TestConditions:

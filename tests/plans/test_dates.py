@@ -70,6 +70,49 @@ class TestSeedPhrases:
         assert (target.label, target.note) == ("Initial report", "then at AGM")
         assert TargetDate.parse("E mail – end of May 2011").label == "E mail"
 
+    def test_onwards_after_the_date_opens_the_end_as_from_before_it_does(self) -> None:
+        """'April 2012 onwards' was the month of April with the note 'onwards': due on
+        30 April 2012, so an action started on time read as overdue from May."""
+        onwards = TargetDate.parse("April 2012 onwards")
+        assert (onwards.start, onwards.end, onwards.note) == (D(2012, 4, 1), None, None)
+        assert onwards.describe() == "'April 2012 onwards': 2012-04-01 to open end (month)"
+        assert onwards.due == TargetDate.parse("From April 2012").due == D(2012, 4, 1)
+        later = TargetDate.parse("Dec 2011 and onwards, then review")
+        assert (later.start, later.end, later.note) == (D(2011, 12, 1), None, "then review")
+        assert TargetDate.parse("April 2012 onwardsx").end == D(2012, 4, 30)
+
+    @pytest.mark.parametrize(
+        ("text", "part"),
+        [
+            ("Spring 2012", "Spring"),
+            ("Mid-2012", "Mid"),
+            ("Early 2012", "Early"),
+            ("By mid 2012", "mid"),
+            ("H1 2012", "H1"),
+            ("1st half of 2012", "1st half of"),
+            ("Winter 2011/12", "Winter"),
+        ],
+    )
+    def test_a_part_of_a_year_is_refused_not_read_as_the_whole_year(
+        self, text: str, part: str
+    ) -> None:
+        """'Early 2012' read as the whole of 2012 with the label 'Early': due on
+        31 December 2012, so an action late by most of a year was not overdue."""
+        with pytest.raises(ParseError) as exc:
+            TargetDate.parse(text)
+        assert str(exc.value) == (
+            f"cannot read {text!r}: {part!r} is part of a year, which engagekit does not "
+            "guess: give the months (as 'Apr/May 2012') or the quarter (as 'Q1 2012/13')"
+        )
+
+    def test_a_label_or_the_end_of_a_year_still_reads_as_the_year(self) -> None:
+        """Only a part that moves the due date is refused: 'End of 2011' is due when
+        2011 ends, and 'First edition 2012' is labelled."""
+        assert TargetDate.parse("End of 2011").due == D(2011, 12, 31)
+        assert TargetDate.parse("Late 2011").due == D(2011, 12, 31)
+        assert TargetDate.parse("First edition 2012").label == "First edition"
+        assert TargetDate.parse("Early May 2011").end == D(2011, 5, 10)
+
     def test_two_consecutive_years_can_be_calendar_years(self) -> None:
         """'2011 - 2012' (GP consortia timeline) reads as the financial year by default."""
         calendar = TargetDate.parse("2011 - 2012", years=YearStyle.CALENDAR)

@@ -32,6 +32,9 @@ from engagekit.plans import (
 if TYPE_CHECKING:
     from pathlib import Path
 
+_KNOWN = "; known: 'not-started', 'planned', 'in-progress', 'ongoing', 'achieved', 'cancelled'"
+"""An unknown status's message lists the statuses there are (the default catalogue)."""
+
 
 def _refusal(document: Any, **kwargs: str) -> DocumentError:
     with pytest.raises(DocumentError) as info:
@@ -196,11 +199,26 @@ class TestStatuses:
         paused = {"id": "paused", "name": "Paused", "progress": 25}
         error = _refusal(_rows(_action("2.1a", updates=[achieved]), status=[paused]))
         assert str(error) == (
-            "<plan>: 1 problem\n  $.action[0].updates[0].status: unknown status 'achieved'"
+            "<plan>: 1 problem\n"
+            "  $.action[0].updates[0].status: unknown status 'achieved'; known: 'paused'"
         )
         assert _found(error) == [
-            ("$.action[0].updates[0].status", "unknown status 'achieved'", "achieved")
+            (
+                "$.action[0].updates[0].status",
+                "unknown status 'achieved'; known: 'paused'",
+                "achieved",
+            )
         ]
+
+    def test_an_unknown_status_names_the_closest_or_the_statuses_there_are(self) -> None:
+        """The message was "unknown status 'in progress'" alone: a plan's author could
+        not tell what to write instead."""
+        near = {"date": dt.date(2011, 12, 5), "status": "in progress"}
+        error = _refusal(_rows(_action("2.1a", updates=[near])))
+        assert str(error) == (
+            "<plan>: 1 problem\n  $.action[0].updates[0].status: unknown status "
+            "'in progress'; did you mean 'in-progress'?"
+        )
 
     def test_a_bad_status_row_is_named_under_status(self) -> None:
         error = _refusal(_rows(status=[{"id": "paused", "name": "Paused", "progress": 140}]))
@@ -390,7 +408,7 @@ class TestActionRows:
         )
         assert _found(error) == [
             ("$.action[0].id", "duplicate id '1'", "1"),
-            ("$.action[1].updates[0].status", "unknown status 'done'", "done"),
+            ("$.action[1].updates[0].status", "unknown status 'done'" + _KNOWN, "done"),
             ("$.action[2].more_targets[1]", "cannot read 'Sometime': no date found", "Sometime"),
             ("$.action[3].weight", "Action.weight: -1 is not allowed: must be at least 0", -1),
             ("$.action[4].target", "cannot read 'Sometime': no date found", "Sometime"),
@@ -401,7 +419,7 @@ class TestActionRows:
         assert str(error) == (
             "<plan>: 8 problems\n"
             "  $.action[0].id: duplicate id '1'\n"
-            "  $.action[1].updates[0].status: unknown status 'done'\n"
+            "  $.action[1].updates[0].status: unknown status 'done'" + _KNOWN + "\n"
             "  $.action[2].more_targets[1]: cannot read 'Sometime': no date found\n"
             "  $.action[3].weight: Action.weight: -1 is not allowed: must be at least 0\n"
             "  $.action[4].target: cannot read 'Sometime': no date found\n"
@@ -422,7 +440,7 @@ class TestActionRows:
             (
                 {"updates": [{"date": dt.date(2011, 12, 5), "status": "done"}]},
                 "$.action[0].updates[0].status",
-                "unknown status 'done'",
+                "unknown status 'done'" + _KNOWN,
             ),
             ({"objective": "7"}, "$.action[0].objective", "unknown objective '7'; known: '1'"),
         ],

@@ -178,12 +178,14 @@ class TestPeriod:
         with pytest.raises(InvalidValueError) as start:
             you_said_we_did(_loop(), ("2015-13-01", YEAR_END))
         assert str(start.value) == (
-            "period start: '2015-13-01' is not allowed: must be a date, YYYY-MM-DD"
+            "period start: '2015-13-01' is not allowed: must be a real date "
+            "(month must be in 1..12)"
         )
         with pytest.raises(InvalidValueError) as end:
             you_said_we_did(_loop(), (YEAR_START, "2016-02-30"))
-        assert (
-            str(end.value) == "period end: '2016-02-30' is not allowed: must be a date, YYYY-MM-DD"
+        assert str(end.value) == (
+            "period end: '2016-02-30' is not allowed: must be a real date "
+            "(day is out of range for month)"
         )
 
     def test_end_before_start_is_refused(self) -> None:

@@ -638,8 +638,12 @@ class _Plan:
                 day = dt.datetime.strptime(raw.strip(), self.mapping.date_format).date()  # noqa: DTZ007
             else:
                 day = dt.date.fromisoformat(raw.strip()[:10])
-        except ValueError:
+        except ValueError as exc:
             fmt = self.mapping.date_format or "YYYY-MM-DD"
+            why = str(exc)
+            if not why.startswith(("time data", "unconverted data", "Invalid isoformat")):
+                # In the form, but no such day ("31/02/2015"): say so, not "not in the form".
+                raise _Reject(name, raw, f"{raw!r} is not a real date ({why})") from None
             raise _Reject(name, raw, f"{raw!r} is not a date in the form {fmt}") from None
         self.dates[raw] = day
         return day
@@ -733,8 +737,10 @@ def read_responses(
     categories and their aliases, an unknown theme, a missing cell) is left out of
     the responses and reported as an
     [`ImportFinding`][engagekit.consultations.ImportFinding] with its line and
-    column. A column the mapping does not name is reported too. Nothing is recoded
-    beyond what the mapping and the categories' documented aliases say.
+    column (the line the row starts on). A column the mapping does not name is
+    reported too. Spaces around a cell are dropped (a cell of spaces is blank), as is
+    a byte-order mark before the header; nothing else is recoded beyond what the
+    mapping and the categories' documented aliases say.
 
     Args:
         source: a path, or a text file object opened with ``newline=""``.
@@ -791,6 +797,10 @@ def _read(
     header = next(reader, None)
     if header is None:
         raise DocumentError(origin, [Problem("line 1", "the file is empty: no header", None)])
+    if header and header[0].startswith("\ufeff"):
+        # A spreadsheet's byte-order mark, left on when the file was opened as "utf-8"
+        # rather than "utf-8-sig": the first column is still the column it names.
+        header[0] = header[0][1:]
     plan = _Plan(mapping, consultation, catalogue, header, origin)
     findings = plan.findings
     blank = plan.blank
@@ -843,9 +853,16 @@ def _read(
     header_of = header
     miss = _MISS
     getitem = operator.getitem
-    for row in reader:
+    end = reader.line_num
+    for raw_row in reader:
         count += 1
-        line = reader.line_num
+        # A finding names the line the row starts on: a quoted cell with line breaks
+        # makes the reader's own count the row's last line.
+        line = end + 1
+        end = reader.line_num
+        # Spaces around a cell are not part of the answer: a cell of spaces is blank
+        # and " A1" is the response id "A1".
+        row = list(map(str.strip, raw_row))
         if len(row) != width:
             message = (
                 "empty row"

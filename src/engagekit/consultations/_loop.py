@@ -98,10 +98,11 @@ class ClosureMetrics(_display.Tabular):
     """How far the loop is closed on a consultation, as of a date.
 
     Attributes:
-        themes: themes raised by at least one response.
+        themes: themes raised by at least one response received by the date (dated on
+            or before it, or undated).
         answered: of those, themes answered by a "you said, we did" on or before the date.
         closure_rate: ``answered / themes`` (``None`` without themes).
-        respondents: responses that raised at least one theme.
+        respondents: responses received by the date that raised at least one theme.
         heard: of those, responses every one of whose themes was answered.
         heard_rate: ``heard / respondents`` (``None`` without them).
         decisions: the decisions the answered themes informed.
@@ -289,18 +290,32 @@ class ConsultationLoop(_display.Displayable, _display.Tabular):
         return tuple(t for t in self.responses.themes if t.id in ids)
 
     def metrics(self, as_of: dt.date | str) -> ClosureMetrics:
-        """How far the loop is closed on ``as_of`` (answers after it do not count)."""
+        """How far the loop is closed on ``as_of``: answers after it do not count, nor
+        do responses dated after it (an undated response always counts).
+
+        Examples:
+            >>> from engagekit import examples
+            >>> loop = examples.oxfordshire_synthetic_loop()
+            >>> loop.metrics("2015-01-31").respondents, loop.metrics("2015-12-31").respondents
+            (11, 24)
+        """
         day = _validate.as_date("as_of", as_of)
+        dates = self.responses._dates  # noqa: SLF001
+        position = self.responses._position  # noqa: SLF001
         answered_by: dict[str, list[Response]] = {}
         for answer in self.answers:
             if answer.date <= day:
                 for theme in answer.feedback:
                     answered_by.setdefault(theme, []).append(answer)
-        raised = {t: ids for t, ids in self._raised.items() if ids}
+        raised: dict[str, list[str]] = {}
+        for theme, ids in self._raised.items():
+            said = [rid for rid in ids if (when := dates[position[rid]]) is None or when <= day]
+            if said:  # a response received after the date had not raised it yet
+                raised[theme] = said
         answered = [t for t in raised if t in answered_by]
         themes_of: dict[str, set[str]] = {}
-        for theme, ids in raised.items():
-            for rid in ids:
+        for theme, said_ids in raised.items():
+            for rid in said_ids:
                 themes_of.setdefault(rid, set()).add(theme)
         heard = sum(1 for ts in themes_of.values() if all(t in answered_by for t in ts))
         decisions = tuple(

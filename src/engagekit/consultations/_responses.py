@@ -744,6 +744,10 @@ class ResponseSet(_display.Displayable):
     def theme_counts(self, question_id: str | None = None) -> Tallies:
         """How many responses raised each theme: on one question, or on any.
 
+        On one question the shares are of those who answered it, as the results of a
+        closed question are (and as a response report shows them); on any question,
+        of every response.
+
         Args:
             question_id: count the themes tagged on this question only.
 
@@ -752,14 +756,17 @@ class ResponseSet(_display.Displayable):
             >>> rs = examples.oxfordshire_synthetic_responses()
             >>> rs.theme_counts("measure").count("report-back")
             11
+            >>> rs.theme_counts("measure").base, rs.answered("measure")
+            (16, 16)
         """
         columns = self._theme_columns(question_id)
         counter: Counter[str] = Counter()
         if columns:
             for cells in zip(*columns, strict=True):
                 counter.update(set(itertools.chain.from_iterable(cells)))
+        base = len(self) if question_id is None else self.answered(question_id)
         return _tallies(
-            counter, [t.id for t in self.themes], len(self), "respondents raising each theme"
+            counter, [t.id for t in self.themes], base, "respondents raising each theme"
         )
 
     def _theme_columns(self, question_id: str | None) -> list[tuple[tuple[str, ...], ...]]:

@@ -3,9 +3,10 @@
 The grammar is small and explicit. A phrase holds exactly one date expression; words
 before it are kept as its ``label`` ("First edition"), words after it as its
 ``note`` ("then at AGM"); "From …" (or "On-going from …") opens the end of the
-window, "By …" opens its start; "On-going" with no date is a window with neither
-end; a "?" anywhere marks the date as uncertain. Nothing is ever filled in from
-today's date: a day or month without a year is a `ParseError`.
+window, as "… onwards" after it does; "By …" opens its start; "On-going" with no
+date is a window with neither end; a "?" anywhere marks the date as uncertain.
+Nothing is ever filled in from today's date: a day or month without a year is a
+`ParseError`.
 """
 
 from __future__ import annotations
@@ -93,6 +94,18 @@ _PATTERN_TEXTS: tuple[tuple[str, str], ...] = (
     ("year", rf"\b(?P<y>{_Y})\b"),
     ("ongoing", r"\b(?:on\s*-?\s*going|continuous(?:ly)?|current)\b"),
 )
+
+
+_PART_OF_YEAR = re.compile(
+    r"(?:^|\s)(spring|summer|autumn|fall|winter|early|beginning\s+of|start\s+of|mid|"
+    r"middle\s+of|h[12]|(?:first|second|1st|2nd)\s+half(?:\s+of)?)[\s-]*$",
+    re.IGNORECASE,
+)
+"""A part of a year written before it ("Spring 2012", "Mid 2012", "H1 2012")."""
+_WHOLE_YEARS = frozenset({Precision.YEAR, Precision.YEARS, Precision.FINANCIAL_YEAR})
+
+_ONWARDS = re.compile(r"(?:and\s+)?onwards?\b\s*", re.IGNORECASE)
+"""After the date, "onwards" opens the end of the window as "From" before it does."""
 
 
 class _Compiled(NamedTuple):
@@ -194,7 +207,9 @@ class TargetDate:
 
         Raises:
             ParseError: quoting the text, when it holds no date, a date without a
-                year (engagekit never assumes the current year), or two dates.
+                year (engagekit never assumes the current year), two dates, or a
+                part of a year ("Spring 2012", "Mid 2012", "H1 2012": engagekit does
+                not guess which months they mean).
 
         Examples:
             >>> TargetDate.parse("Nov/Dec 2011").start
@@ -241,6 +256,15 @@ class TargetDate:
         if quarter is not None:  # "Q5 2011": a quarter mistyped, not a label for the year
             raise ParseError(text, reason=f"{quarter.group()!r} is not a quarter (Q1 to Q4)")
         start, end, precision = _window(name, found, text, style)
+        if precision in _WHOLE_YEARS and (part := _PART_OF_YEAR.search(before)) is not None:
+            raise ParseError(
+                text,
+                reason=f"{part.group(1)!r} is part of a year, which engagekit does not guess: "
+                "give the months (as 'Apr/May 2012') or the quarter (as 'Q1 2012/13')",
+            )
+        if (onwards := _ONWARDS.match(after)) is not None:  # "April 2012 onwards"
+            after = after[onwards.end() :].strip()
+            end = None
         if (bound := compiled.open_end.search(before)) is not None:
             before = before[: bound.start()].strip()
             end = None

@@ -263,13 +263,12 @@ def _action(
             problems.append(Problem(f"{path}.more_targets[{number}]", str(exc), text))
     for number, update in enumerate(row.updates):
         if update.status not in known_statuses:
-            problems.append(
-                Problem(
-                    f"{path}.updates[{number}].status",
-                    f"unknown status {update.status!r}",
-                    update.status,
+            try:
+                known_statuses[update.status]
+            except EngagekitError as exc:  # it names the statuses there are, or the closest
+                problems.append(
+                    Problem(f"{path}.updates[{number}].status", str(exc), update.status)
                 )
-            )
     try:
         action = Action(
             id=row.id,
