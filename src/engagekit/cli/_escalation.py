@@ -29,9 +29,11 @@ from engagekit.escalation import (
     PathToTop,
     PcnImport,
     Route,
+    SkippedRow,
     Tier,
     national,
 )
+from engagekit.escalation._render import _in_a_sentence
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
 
@@ -118,8 +120,10 @@ def _read(
     as_of: dt.date | None,
     *,
     quiet: bool,
+    skipped: list[tuple[str, SkippedRow]] | None = None,
 ) -> EscalationNetwork:
-    """The network of the ODS files given, each import reported (on stderr when quiet)."""
+    """The network of the ODS files given, each import reported (on stderr when quiet);
+    the rows each file skipped are added to `skipped`, with the file's path."""
     network = None
     reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
@@ -140,6 +144,8 @@ def _read(
         reports.append((args.pcn, pcns))
         network = pcns.network
     for path, report in reports:
+        if skipped is not None:
+            skipped.extend((path, row) for row in report.skipped)
         if not quiet:
             out.write(render.text(report) + "\n\n")
             continue
@@ -160,14 +166,16 @@ def _read(
     return network
 
 
-def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
+def _load(
+    args: argparse.Namespace, out: TextIO, skipped: list[tuple[str, SkippedRow]]
+) -> EscalationNetwork:
     if (args.ods or args.pcn) and args.name:
         option = "--ods" if args.ods else "--pcn"
         raise UsageError(f"NAME {args.name!r} and {option} FILE: give one, not both")
     if args.ods or args.pcn:
         _nations_need_ods(args)
         quiet = args.format != "text" or bool(args.route or args.path)
-        return _read(args, out, args.ods, args.as_of, quiet=quiet)
+        return _read(args, out, args.ods, args.as_of, quiet=quiet, skipped=skipped)
     _only_with_files(args)
     if not args.name:
         raise UsageError(
@@ -245,7 +253,11 @@ def _network(args: argparse.Namespace, out: TextIO) -> int:
         require(args, STANDARD, f"--{chosen[0]}")
     if args.diff:
         return _diff(args, out)
-    network = _load(args, out)
+    skipped: list[tuple[str, SkippedRow]] = []
+    network = _load(args, out, skipped)
+    for option in ("path", "route"):
+        if getattr(args, option):
+            _not_skipped(network, f"--{option}", getattr(args, option), skipped)
     if args.path:
         path = network.path(args.path)
         emit(out, args.format, path, text=lambda: _path_text(path))
@@ -269,6 +281,20 @@ def _network(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _not_skipped(
+    network: EscalationNetwork, option: str, body: str, skipped: list[tuple[str, SkippedRow]]
+) -> None:
+    """Refuse a body the reader left out of the network, naming the file, line and
+    reason: the lookup said only "unknown body" and offered other practices, as if a
+    Welsh practice (under --nations england) or one closed on the date were a typo."""
+    if body in network:
+        return
+    for path, row in skipped:
+        if row.code == body:
+            reason = str(row).replace("nations='both' keeps it", "--nations both keeps it")
+            raise UsageError(f"{option} {body}: not in the network: {path} {reason}")
+
+
 def _path_text(path: PathToTop) -> str:
     return "\n".join(
         f"{'  -> ' * min(step, 1)}{body.name} [{body.id}] ({body.kind.label})"
@@ -278,7 +304,9 @@ def _path_text(path: PathToTop) -> str:
 
 def _route_text(start: Body, route: Route) -> str:
     lines = [f"{start.name} [{start.id}]"]
-    lines.extend(f"  -> {body.name} [{body.id}] ({body.tier.label.lower()})" for body in route)
+    lines.extend(
+        f"  -> {body.name} [{body.id}] ({_in_a_sentence(body.tier.label)})" for body in route
+    )
     return "\n".join(lines)
 
 
@@ -289,7 +317,7 @@ def demo(out: TextIO) -> None:
     start = net.body("sutton-practice-07-ppg")
     out.write(f"  route from {start.name}:\n")
     for body in net.route(start):
-        out.write(f"    -> {body.name} ({body.tier.label.lower()})\n")
+        out.write(f"    -> {body.name} ({_in_a_sentence(body.tier.label)})\n")
     coverage = net.coverage()
     out.write(
         f"  coverage: {coverage.with_patient_group}/{coverage.practices} practices have a PPG; "
@@ -301,7 +329,8 @@ def demo(out: TextIO) -> None:
     out.write(
         "  a Governing Body decision reaches: "
         + "; ".join(
-            f"{len(bodies)} at {tier.label.lower()}" for tier, bodies in reached.by_tier().items()
+            f"{len(bodies)} at {_in_a_sentence(tier.label)}"
+            for tier, bodies in reached.by_tier().items()
         )
         + "\n"
     )
