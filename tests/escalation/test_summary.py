@@ -249,23 +249,25 @@ class TestCommand:
         status, text = run("network", "--pcn", str(PCN), "--as-of", "2019-08-01", "--summary")
         assert status == 0
         assert "6 rows read; 4 memberships in 3 primary care networks; 2 rows skipped" in text
-        # On 2019-08-01 the PCNs' parents are CCGs, named by the file. The table is
-        # narrowed to 100 columns, its cells wrapped.
-        assert text.splitlines()[6:9] == [
-            (
-                "Place, county or CCG            Clinical commissioning group    3       NHS"
-                " Leicester, Leicestershire"
-            ),
-            (
-                "                                (CCG)                                   and Rutland"
-                " ICB - 04C, NHS"
-            ),
-            (
-                "                                                                        North East"
-                " and North Cumbria"
-            ),
+        # On 2019-08-01 the PCNs' parents are CCGs. The file names them as sub-ICB
+        # locations ("NHS Leicester, Leicestershire and Rutland ICB - 04C", the name of
+        # its publication day), which a CCG of 2019 must not take: 04C keeps its CCG
+        # name, and the codes no source names on that day are named from the code.
+        assert text.splitlines()[6:8] == [
+            "Place, county or CCG            Clinical commissioning group    3       NHS Leicester City CCG, …",
+            "                                (CCG)",
         ]
-        assert text.splitlines()[11:13] == [
+        document = json.loads(
+            run("network", "--pcn", str(PCN), "--as-of", "2019-08-01", "--format", "json")[1]
+        )
+        assert sorted(
+            (b["id"], b["name"]) for b in document["data"]["bodies"] if b["tier"] == "place"
+        ) == [
+            ("04C", "NHS Leicester City CCG"),
+            ("16C", "Clinical commissioning group (CCG) 16C"),
+            ("42D", "Clinical commissioning group (CCG) 42D"),
+        ]
+        assert text.splitlines()[8:10] == [
             (
                 "Neighbourhood (primary care     Primary care network            3       RIVERSIDE"
                 " PCN, COAST PCN, VALE"
