@@ -294,6 +294,35 @@ class TestCommand:
         assert status == 0
         assert text.splitlines()[-1] == "  -> NHS Wales [wales] (NHS Wales)"
 
+    def test_markdown_and_html_show_the_rows_read_and_skipped(self) -> None:
+        """Text printed "4 rows read; 3 practices; 1 row skipped" above the network;
+        Markdown and HTML printed the network alone, so a page counted 3 practices
+        with no word of the Welsh practice left out."""
+        path = Path(__file__).with_name("data") / "epraccur-2024.csv"
+        status, text = run("network", "--ods", str(path), "--format", "markdown")
+        assert status == 0
+        assert text.splitlines()[:7] == [
+            (
+                "4 rows read; 3 practices; 1 row skipped; kinds as on 2022-07-01 "
+                "(sub-ICB locations and ICBs)"
+            ),
+            "",
+            "| Skipped because | Rows |",
+            "|---|---|",
+            "| in Wales | 1 |",
+            "",
+            "## GP practices from epraccur-2024.csv",
+        ]
+        status, text = run("network", "--ods", str(path), "--format", "html")
+        assert status == 0
+        assert text.startswith(
+            '<div class="engagekit"><p>4 rows read; 3 practices; 1 row skipped; kinds as on '
+            "2022-07-01 (sub-ICB locations and ICBs)</p>"
+        )
+        assert ">in Wales</td>" in text
+        status, text = run("network", "--ods", str(path))
+        assert text.count("4 rows read") == 1
+
     def test_ods_options_need_ods(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--lenient and --nations without --ods are refused."""
         assert run("network", "sutton", "--lenient")[0] == 2

@@ -29,7 +29,6 @@ from engagekit.escalation import (
     PathToTop,
     PcnImport,
     Route,
-    SkippedRow,
     Tier,
     national,
 )
@@ -120,10 +119,10 @@ def _read(
     as_of: dt.date | None,
     *,
     quiet: bool,
-    skipped: list[tuple[str, SkippedRow]] | None = None,
+    imports: list[tuple[str, OdsImport | PcnImport]] | None = None,
 ) -> EscalationNetwork:
-    """The network of the ODS files given, each import reported (on stderr when quiet);
-    the rows each file skipped are added to `skipped`, with the file's path."""
+    """The network of the ODS files given, each import reported (on stderr when quiet)
+    and added to `imports`, with the file's path."""
     network = None
     reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
@@ -144,8 +143,8 @@ def _read(
         reports.append((args.pcn, pcns))
         network = pcns.network
     for path, report in reports:
-        if skipped is not None:
-            skipped.extend((path, row) for row in report.skipped)
+        if imports is not None:
+            imports.append((path, report))
         if not quiet:
             out.write(render.text(report) + "\n\n")
             continue
@@ -167,7 +166,7 @@ def _read(
 
 
 def _load(
-    args: argparse.Namespace, out: TextIO, skipped: list[tuple[str, SkippedRow]]
+    args: argparse.Namespace, out: TextIO, imports: list[tuple[str, OdsImport | PcnImport]]
 ) -> EscalationNetwork:
     if (args.ods or args.pcn) and args.name:
         option = "--ods" if args.ods else "--pcn"
@@ -175,7 +174,7 @@ def _load(
     if args.ods or args.pcn:
         _nations_need_ods(args)
         quiet = args.format != "text" or bool(args.route or args.path)
-        return _read(args, out, args.ods, args.as_of, quiet=quiet, skipped=skipped)
+        return _read(args, out, args.ods, args.as_of, quiet=quiet, imports=imports)
     _only_with_files(args)
     if not args.name:
         raise UsageError(
@@ -253,11 +252,11 @@ def _network(args: argparse.Namespace, out: TextIO) -> int:
         require(args, STANDARD, f"--{chosen[0]}")
     if args.diff:
         return _diff(args, out)
-    skipped: list[tuple[str, SkippedRow]] = []
-    network = _load(args, out, skipped)
+    imports: list[tuple[str, OdsImport | PcnImport]] = []
+    network = _load(args, out, imports)
     for option in ("path", "route"):
         if getattr(args, option):
-            _not_skipped(network, f"--{option}", getattr(args, option), skipped)
+            _not_skipped(network, f"--{option}", getattr(args, option), imports)
     if args.path:
         path = network.path(args.path)
         emit(out, args.format, path, text=lambda: _path_text(path))
@@ -276,20 +275,30 @@ def _network(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format in ("json", "mermaid", "dot"):
         emit(out, args.format, network)
     else:
-        parts = {"network": network, "coverage": network.coverage(), "gaps": network.gaps()}
+        # Text prints each import's report as it reads; HTML and Markdown put it first,
+        # so the rows read and skipped are not lost from the page.
+        parts: dict[str, object] = {
+            f"import {number}": report
+            for number, (_, report) in enumerate(imports, 1)
+            if args.format != "text"
+        }
+        parts |= {"network": network, "coverage": network.coverage(), "gaps": network.gaps()}
         emit_parts(out, args.format, parts)
     return 0
 
 
 def _not_skipped(
-    network: EscalationNetwork, option: str, body: str, skipped: list[tuple[str, SkippedRow]]
+    network: EscalationNetwork,
+    option: str,
+    body: str,
+    imports: list[tuple[str, OdsImport | PcnImport]],
 ) -> None:
     """Refuse a body the reader left out of the network, naming the file, line and
     reason: the lookup said only "unknown body" and offered other practices, as if a
     Welsh practice (under --nations england) or one closed on the date were a typo."""
     if body in network:
         return
-    for path, row in skipped:
+    for path, row in ((path, row) for path, report in imports for row in report.skipped):
         if row.code == body:
             reason = str(row).replace("nations='both' keeps it", "--nations both keeps it")
             raise UsageError(f"{option} {body}: not in the network: {path} {reason}")
