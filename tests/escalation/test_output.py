@@ -323,6 +323,20 @@ class TestCommand:
         status, text = run("network", "--ods", str(path))
         assert text.count("4 rows read") == 1
 
+    def test_a_diff_date_refused_is_named_as_the_diffs(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A date of --diff before 2013-04-01 was refused as "--as-of 2012-01-01", an
+        option the user had not given."""
+        path = Path(__file__).with_name("data") / "epraccur-2024.csv"
+        assert run("network", "--ods", str(path), "--diff", "2012-01-01", "2024-01-01") == (2, "")
+        assert capsys.readouterr().err == (
+            "engagekit network: error: --diff 2012-01-01: is before 2013-04-01, when clinical "
+            "commissioning groups took over from primary care trusts; epraccur.csv names an "
+            "English practice's commissioner only from then, so it cannot say who commissioned "
+            "one on 2012-01-01 (give a later date, or read the Welsh practices alone)\n"
+        )
+
     def test_ods_options_need_ods(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--lenient and --nations without --ods are refused."""
         assert run("network", "sutton", "--lenient")[0] == 2

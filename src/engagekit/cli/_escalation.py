@@ -120,9 +120,11 @@ def _read(
     *,
     quiet: bool,
     imports: list[tuple[str, OdsImport | PcnImport]] | None = None,
+    option: str = "--as-of",
 ) -> EscalationNetwork:
     """The network of the ODS files given, each import reported (on stderr when quiet)
-    and added to `imports`, with the file's path."""
+    and added to `imports`, with the file's path; a date refused is named as the
+    `option` that gave it."""
     network = None
     reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
@@ -133,7 +135,7 @@ def _read(
         except InvalidValueError as exc:
             if exc.field != "as_of" or as_of is None:
                 raise
-            raise UsageError(f"--as-of {as_of.isoformat()}: {exc.reason}") from None
+            raise UsageError(f"{option} {as_of.isoformat()}: {exc.reason}") from None
         reports.append((ods, result))
         network = result.network
     if args.pcn:
@@ -214,8 +216,8 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         if args.as_of:
             raise UsageError(f"--as-of {args.as_of.isoformat()}: --diff gives the two dates")
         _nations_need_ods(args)
-        old = _read(args, out, args.ods, dates[0], quiet=True)
-        new = _read(args, out, args.ods, dates[1], quiet=True)
+        old = _read(args, out, args.ods, dates[0], quiet=True, option="--diff")
+        new = _read(args, out, args.ods, dates[1], quiet=True, option="--diff")
     elif any(d is not None for d in dates):
         raise UsageError(f"--diff {old_arg} {new_arg}: give two epraccur files or two dates")
     else:
