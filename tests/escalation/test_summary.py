@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io as stdio
 import json
 
@@ -331,3 +332,21 @@ class TestCommand:
     def test_layout_error_on_the_command_line(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert run("network", "--pcn", str(EPRACCUR))[0] == 2
         assert "line 1: not the ePCN core partner details layout" in capsys.readouterr().err
+
+
+def test_a_pcn_whose_practices_went_up_to_its_commissioner_was_removed() -> None:
+    """VALE PCN's one membership ended by 2022-07-01 and its practice C82009 is then
+    under its commissioner 04C: the diff said "merged: U00005 VALE PCN into 04C", a
+    PCN merged into the sub-ICB location it was under."""
+    ods = DATA / "epraccur-sample.csv"
+
+    def read(day: dt.date) -> EscalationNetwork:
+        network = EscalationNetwork.from_ods(ods, as_of=day).network
+        return EscalationNetwork.from_pcn(PCN, network=network, as_of=day).network
+
+    changes = read(dt.date(2019, 7, 1)).diff(read(dt.date(2022, 7, 1)))
+    assert changes.counts() == {"added": 1, "removed": 1, "moved": 3, "renamed": 8}
+    assert [str(c) for c in changes.of("removed")] == ["removed: U00005 VALE PCN (was under 04C)"]
+    assert [str(c) for c in changes.of("moved")][2] == (
+        "moved: C82009 VALLEY SURGERY from U00005 to 04C"
+    )
