@@ -91,7 +91,8 @@ class TestSummary:
         }
         assert "<table" in summary._repr_html_()
         assert render.markdown(summary).startswith(
-            "## Network summary with 6 rows and 17 bodies\n\n| tier | kind | bodies | for example |"
+            "## GP practices from epraccur-sample.csv with primary care networks: 17 bodies by "
+            "tier and kind\n\n| tier | kind | bodies | for example |"
         )
 
     def test_national_summary_stays_short(self) -> None:

@@ -11,6 +11,7 @@ import itertools
 
 from engagekit._display import (
     Record,
+    _shown_rows,
     counted,
     esc,
     fill_lines,
@@ -31,6 +32,7 @@ from engagekit.escalation._ods import OdsImport
 from engagekit.escalation._odsnames import ICB_ERA
 from engagekit.escalation._pcn import PcnImport
 from engagekit.escalation._results import _GAP_KINDS, BodyDuties, Coverage, Gaps
+from engagekit.escalation._summary import NetworkSummary
 from engagekit.escalation._tiers import BodyKind, Tier
 
 
@@ -97,6 +99,26 @@ _PROPER_NOUNS = frozenset({"Healthwatch"})
 
 def _tier_rows(value: EscalationNetwork) -> list[tuple[str, int, str]]:
     return [(tier.label, count, kinds) for tier, count, kinds in _tiers(value)]
+
+
+# --- network summaries ---------------------------------------------------------------
+
+
+def _summary_caption(value: NetworkSummary) -> str:
+    """A summary's heading names its network, as `engagekit network --summary` heads
+    its text: the default, "Network summary with 5 rows and 19 bodies", named none."""
+    return f"{value.name or 'Network summary'}: {value.total} bodies by tier and kind"
+
+
+@html.register
+def _(value: NetworkSummary) -> str:
+    return table(value.columns, _shown_rows(value), caption=_summary_caption(value))
+
+
+@markdown.register
+def _(value: NetworkSummary) -> str:
+    caption = md_text(_summary_caption(value))
+    return f"## {caption}\n\n{md_table(value.columns, _shown_rows(value))}"
 
 
 # --- networks ------------------------------------------------------------------------
