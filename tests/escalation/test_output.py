@@ -334,7 +334,7 @@ class TestCommand:
             "engagekit network: error: --diff 2012-01-01: is before 2013-04-01, when clinical "
             "commissioning groups took over from primary care trusts; epraccur.csv names an "
             "English practice's commissioner only from then, so it cannot say who commissioned "
-            "one on 2012-01-01 (give a later date, or read the Welsh practices alone)\n"
+            "one on 2012-01-01 (give a later date, or read the Welsh practices alone: --nations wales)\n"
         )
 
     def test_ods_options_need_ods(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -351,3 +351,28 @@ def test_a_pcn_whose_practices_went_up_to_its_commissioner_was_removed() -> None
     assert [str(c) for c in changes.of("moved")][2] == (
         "moved: C82009 VALLEY SURGERY from U00005 to 04C"
     )
+
+
+def test_a_pcn_alone_diff_says_what_opened_and_closed_mean(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Read alone, the ePCN file holds a practice only while it is in a PCN: C82009,
+    whose membership of VALE PCN ended, read "closed" with nothing to say it was
+    still open."""
+    status, text = run("network", "--pcn", str(PCN), "--diff", "2019-07-01", "2021-05-01")
+    assert status == 0
+    assert "closed   Practice                        C82009  VALLEY SURGERY" in text
+    assert text.splitlines()[-2:] == [
+        (
+            "With --pcn alone, opened and closed practices are those that joined or left "
+            "every primary care"
+        ),
+        (
+            "network: the ePCN file does not say when a practice opened or closed "
+            "(add --ods FILE to tell)."
+        ),
+    ]
+    status, text = run(
+        "network", "--ods", str(EPRACCUR), "--pcn", str(PCN), "--diff", "2019-07-01", "2021-05-01"
+    )
+    assert "With --pcn alone" not in text

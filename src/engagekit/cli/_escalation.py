@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import textwrap
 
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -135,7 +136,10 @@ def _read(
         except InvalidValueError as exc:
             if exc.field != "as_of" or as_of is None:
                 raise
-            raise UsageError(f"{option} {as_of.isoformat()}: {exc.reason}") from None
+            reason = (exc.reason or "").replace(
+                "read the Welsh practices alone", "read the Welsh practices alone: --nations wales"
+            )
+            raise UsageError(f"{option} {as_of.isoformat()}: {reason}") from None
         reports.append((ods, result))
         network = result.network
     if args.pcn:
@@ -229,15 +233,31 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         old = _read(args, out, old_arg, args.as_of, quiet=True)
         new = _read(args, out, new_arg, args.as_of, quiet=True)
     changes = old.diff(new)
-    emit(out, args.format, changes, text=lambda: _diff_text(changes, old_arg, new_arg))
+    pcn_alone = bool(args.pcn and not args.ods)
+    emit(
+        out,
+        args.format,
+        changes,
+        text=lambda: _diff_text(changes, old_arg, new_arg, pcn_alone=pcn_alone),
+    )
     return 0
 
 
-def _diff_text(changes: NetworkDiff, old: str, new: str) -> str:
+def _diff_text(changes: NetworkDiff, old: str, new: str, *, pcn_alone: bool = False) -> str:
     if not changes:
         return f"No changes from {old} to {new}."
     counts = ", ".join(f"{count} {kind}" for kind, count in changes.counts().items())
-    return f"From {old} to {new}: {counts}\n\n{render.text(changes)}"
+    text = f"From {old} to {new}: {counts}\n\n{render.text(changes)}"
+    if pcn_alone and (changes.of("opened") or changes.of("closed")):
+        # Read alone, the ePCN file holds a practice only while it is in a PCN: a
+        # practice that left every PCN read as "closed" though it was still open.
+        text += "\n\n" + textwrap.fill(
+            "With --pcn alone, opened and closed practices are those that joined or "
+            "left every primary care network: the ePCN file does not say when a practice "
+            "opened or closed (add --ods FILE to tell).",
+            width=100,
+        )
+    return text
 
 
 def _as_date(text: str) -> dt.date | None:
