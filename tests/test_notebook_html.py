@@ -94,7 +94,11 @@ def test_compliance_reasons_are_separate_items():
 
 def test_listing_caption_is_in_words():
     assert "<caption>Path to top with 5 bodies</caption>" in SHOWN["path"]
-    assert "<caption>Network summary with 5 rows and 19 bodies</caption>" in SHOWN["summary"]
+    # A summary names its network: "Network summary with 5 rows and 19 bodies" named none.
+    assert (
+        "<caption>GP practices from epraccur-extract.csv: 19 bodies by tier and kind</caption>"
+        in SHOWN["summary"]
+    )
 
 
 def test_annual_report_links_evidence_addresses():

@@ -137,7 +137,7 @@ def test_as_of_before_the_first_ccgs_is_refused_as_typed(capsys):
         "engagekit network: error: --as-of 2010-01-01: is before 2013-04-01, when clinical "
         "commissioning groups took over from primary care trusts; epraccur.csv names an "
         "English practice's commissioner only from then, so it cannot say who commissioned "
-        "one on 2010-01-01 (give a later date, or read the Welsh practices alone)\n"
+        "one on 2010-01-01 (give a later date, or read the Welsh practices alone: --nations wales)\n"
     )
 
 

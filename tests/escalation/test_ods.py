@@ -518,3 +518,31 @@ def test_a_network_read_from_a_path_is_named_by_its_file_not_its_folders(tmp_pat
     copy.write_text("not,an,ods,file\n", encoding="utf-8")
     with pytest.raises(DocumentError, match=f"^{re.escape(str(copy))}: "):
         EscalationNetwork.from_ods(copy)
+
+
+def test_a_lenient_reads_malformed_rows_are_listed_by_line() -> None:
+    """With strict=False the report counted malformed rows by reason alone,
+    "malformed: column 15: 1", so the row could not be found in the file."""
+    text = row("A81001") + row("A81002", c15="1 6C") + row("A81003", columns=4)
+    result = EscalationNetwork.from_ods(stdio.StringIO(text), strict=False)
+    assert render.text(result).splitlines()[1:] == [
+        "  malformed: column 15: 1",
+        "  malformed: expected 27 columns: 1",
+        "Malformed rows (skipped):",
+        (
+            "  line 2 (A81002): malformed: column 15 (Commissioner) '1 6C' is not an ODS code: "
+            "3 to 8 upper-case"
+        ),
+        "      letters and digits",
+        "  line 3 (A81003): malformed: expected 27 columns, got 4",
+    ]
+    assert render.markdown(result).endswith(
+        "Malformed rows (skipped):\n\n"
+        "- line 2 (A81002): malformed: column 15 (Commissioner) '1 6C' is not an ODS code: "
+        "3 to 8 upper-case letters and digits\n"
+        "- line 3 (A81003): malformed: expected 27 columns, got 4"
+    )
+    assert (
+        "<p>Malformed rows (skipped):</p><ul><li>line 2 (A81002): malformed: column 15"
+        in render.html(result)
+    )

@@ -273,3 +273,32 @@ class TestReadable:
             "The Newcastle upon Tyne Hospitals NHS Foundation Trust"
         )
         assert re.fullmatch(r"RTD: The Newcastle .*", str(OdsNames.read(path).lookup("RTD")))
+
+
+@pytest.mark.parametrize(
+    ("file", "message"),
+    [
+        (
+            "epcn-sample.csv",
+            (
+                "line 1: not an ODS organisation file of names: 11 columns, the layout of the "
+                "ePCN core partner details; read it with from_pcn (--pcn)"
+            ),
+        ),
+        (
+            "epraccur-2024.csv",
+            (
+                "line 1: not an ODS organisation file of names: a status in column 13 and a "
+                "prescribing setting in column 26, the layout of epraccur.csv; read it with "
+                "from_ods (--ods)"
+            ),
+        ),
+    ],
+)
+def test_a_practice_file_given_as_names_is_refused(file: str, message: str) -> None:
+    """The ePCN file or epraccur.csv given as names (--names) was read without a word:
+    its practices were named and every commissioner kept the name it had."""
+    path = Path(__file__).with_name("data") / file
+    with pytest.raises(DocumentError) as info:
+        OdsNames.read(path)
+    assert str(info.value) == f"{path}: 1 problem\n  {message}"

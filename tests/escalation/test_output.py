@@ -246,11 +246,96 @@ class TestCommand:
         args = ["network", "--ods", str(data / "epraccur-2024.csv"), "--route", "K81001"]
         status, text = run(*args, "--names", str(data / "eccg-icbs.csv"))
         assert status == 0
-        assert "-> NHS Frimley ICB - D4U1Y [D4U1Y] (place, county or ccg)" in text
+        assert "-> NHS Frimley ICB - D4U1Y [D4U1Y] (place, county or CCG)" in text
         assert "-> NHS Frimley Integrated Care Board [QNQ]" in text
         assert "-> South East Commissioning Region [Y59] (region)" in text
         assert run("network", "sutton", "--names", "eccg.csv")[0] == 2
         assert "--names" in capsys.readouterr().err
+
+    def test_route_keeps_the_capitals_of_a_tier(self) -> None:
+        """The route lower-cased each tier's whole label: "(place, county or ccg)"."""
+        path = Path(__file__).with_name("data") / "epraccur-2024.csv"
+        status, text = run("network", "--ods", str(path), "--route", "L81001")
+        assert status == 0
+        assert text.splitlines() == [
+            "CITY SURGERY [L81001]",
+            (
+                "  -> NHS Bristol, North Somerset and South Gloucestershire ICB - 15C [15C]"
+                " (place, county or CCG)"
+            ),
+            (
+                "  -> NHS Bristol, North Somerset and South Gloucestershire Integrated Care"
+                " Board [QUY] (system (integrated care board))"
+            ),
+            "  -> South West Commissioning Region [Y58] (region)",
+            "  -> NHS England [england] (national)",
+        ]
+
+    def test_a_skipped_practice_is_named_with_its_line_and_reason(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--path or --route of a practice the reader left out said "unknown body
+        'W91001'; did you mean 'L81001', ...", as if a Welsh practice read with
+        --nations england, or one closed on the --as-of date, were a typo."""
+        data = Path(__file__).with_name("data")
+        path = data / "epraccur-2024.csv"
+        assert run("network", "--ods", str(path), "--path", "W91001") == (2, "")
+        assert capsys.readouterr().err == (
+            f"engagekit network: error: --path W91001: not in the network: {path} line 4 "
+            "(W91001): in Wales (National Grouping W00); --nations both keeps it\n"
+        )
+        args = ("network", "--ods", str(HISTORY), "--as-of", "2018-01-01", "--route", "C81003")
+        assert run(*args) == (2, "")
+        assert capsys.readouterr().err.splitlines()[-1] == (
+            f"engagekit network: error: --route C81003: not in the network: {HISTORY} line 5 "
+            "(C81003): not open on 2018-01-01 (closed 2017-03-31)"
+        )
+        status, text = run("network", "--ods", str(path), "--nations", "both", "--path", "W91001")
+        assert status == 0
+        assert text.splitlines()[-1] == "  -> NHS Wales [wales] (NHS Wales)"
+
+    def test_markdown_and_html_show_the_rows_read_and_skipped(self) -> None:
+        """Text printed "4 rows read; 3 practices; 1 row skipped" above the network;
+        Markdown and HTML printed the network alone, so a page counted 3 practices
+        with no word of the Welsh practice left out."""
+        path = Path(__file__).with_name("data") / "epraccur-2024.csv"
+        status, text = run("network", "--ods", str(path), "--format", "markdown")
+        assert status == 0
+        assert text.splitlines()[:7] == [
+            (
+                "4 rows read; 3 practices; 1 row skipped; kinds as on 2022-07-01 "
+                "(sub-ICB locations and ICBs)"
+            ),
+            "",
+            "| Skipped because | Rows |",
+            "|---|---|",
+            "| in Wales | 1 |",
+            "",
+            "## GP practices from epraccur-2024.csv",
+        ]
+        status, text = run("network", "--ods", str(path), "--format", "html")
+        assert status == 0
+        assert text.startswith(
+            '<div class="engagekit"><p>4 rows read; 3 practices; 1 row skipped; kinds as on '
+            "2022-07-01 (sub-ICB locations and ICBs)</p>"
+        )
+        assert ">in Wales</td>" in text
+        status, text = run("network", "--ods", str(path))
+        assert text.count("4 rows read") == 1
+
+    def test_a_diff_date_refused_is_named_as_the_diffs(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A date of --diff before 2013-04-01 was refused as "--as-of 2012-01-01", an
+        option the user had not given."""
+        path = Path(__file__).with_name("data") / "epraccur-2024.csv"
+        assert run("network", "--ods", str(path), "--diff", "2012-01-01", "2024-01-01") == (2, "")
+        assert capsys.readouterr().err == (
+            "engagekit network: error: --diff 2012-01-01: is before 2013-04-01, when clinical "
+            "commissioning groups took over from primary care trusts; epraccur.csv names an "
+            "English practice's commissioner only from then, so it cannot say who commissioned "
+            "one on 2012-01-01 (give a later date, or read the Welsh practices alone: --nations wales)\n"
+        )
 
     def test_ods_options_need_ods(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--lenient and --nations without --ods are refused."""

@@ -409,3 +409,19 @@ def test_a_file_with_no_rows_is_refused_not_read_as_no_networks(text: str, reaso
     with pytest.raises(ParseError) as exc:
         EscalationNetwork.from_pcn(stdio.StringIO(text))
     assert str(exc.value) == f"cannot read '<epcncorepartnerdetails.csv>': {reason}"
+
+
+def test_a_ccg_of_the_date_keeps_its_name_over_the_files_sub_icb_name() -> None:
+    """The ePCN file names 16C "NHS NORTH EAST AND NORTH CUMBRIA ICB - 16C", its name
+    from 1 July 2022; merged into a network as on 2021-05-01 it replaced the CCG's own
+    name, "NHS Tees Valley CCG", and a CCG carried an ICB's name."""
+    day = dt.date(2021, 5, 1)
+    ods = EscalationNetwork.from_ods(EPRACCUR, as_of=day).network
+    merged = EscalationNetwork.from_pcn(PCN, network=ods, as_of=day).network
+    assert [(b.id, b.name, b.kind.value) for b in merged.path("A81002")][1:3] == [
+        ("U00002", "TOWN PCN", "primary-care-network"),
+        ("16C", "NHS Tees Valley CCG", "clinical-commissioning-group"),
+    ]
+    # From 1 July 2022 (and with no date) the file's name is the body's own.
+    today = EscalationNetwork.from_pcn(PCN, network=EscalationNetwork.from_ods(EPRACCUR).network)
+    assert today.network.body("16C").name == "NHS North East and North Cumbria ICB - 16C"

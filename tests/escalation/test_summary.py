@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io as stdio
 import json
 
@@ -90,7 +91,8 @@ class TestSummary:
         }
         assert "<table" in summary._repr_html_()
         assert render.markdown(summary).startswith(
-            "## Network summary with 6 rows and 17 bodies\n\n| tier | kind | bodies | for example |"
+            "## GP practices from epraccur-sample.csv with primary care networks: 17 bodies by "
+            "tier and kind\n\n| tier | kind | bodies | for example |"
         )
 
     def test_national_summary_stays_short(self) -> None:
@@ -249,23 +251,25 @@ class TestCommand:
         status, text = run("network", "--pcn", str(PCN), "--as-of", "2019-08-01", "--summary")
         assert status == 0
         assert "6 rows read; 4 memberships in 3 primary care networks; 2 rows skipped" in text
-        # On 2019-08-01 the PCNs' parents are CCGs, named by the file. The table is
-        # narrowed to 100 columns, its cells wrapped.
-        assert text.splitlines()[6:9] == [
-            (
-                "Place, county or CCG            Clinical commissioning group    3       NHS"
-                " Leicester, Leicestershire"
-            ),
-            (
-                "                                (CCG)                                   and Rutland"
-                " ICB - 04C, NHS"
-            ),
-            (
-                "                                                                        North East"
-                " and North Cumbria"
-            ),
+        # On 2019-08-01 the PCNs' parents are CCGs. The file names them as sub-ICB
+        # locations ("NHS Leicester, Leicestershire and Rutland ICB - 04C", the name of
+        # its publication day), which a CCG of 2019 must not take: 04C keeps its CCG
+        # name, and the codes no source names on that day are named from the code.
+        assert text.splitlines()[6:8] == [
+            "Place, county or CCG            Clinical commissioning group    3       NHS Leicester City CCG, …",
+            "                                (CCG)",
         ]
-        assert text.splitlines()[11:13] == [
+        document = json.loads(
+            run("network", "--pcn", str(PCN), "--as-of", "2019-08-01", "--format", "json")[1]
+        )
+        assert sorted(
+            (b["id"], b["name"]) for b in document["data"]["bodies"] if b["tier"] == "place"
+        ) == [
+            ("04C", "NHS Leicester City CCG"),
+            ("16C", "Clinical commissioning group (CCG) 16C"),
+            ("42D", "Clinical commissioning group (CCG) 42D"),
+        ]
+        assert text.splitlines()[8:10] == [
             (
                 "Neighbourhood (primary care     Primary care network            3       RIVERSIDE"
                 " PCN, COAST PCN, VALE"
@@ -329,3 +333,46 @@ class TestCommand:
     def test_layout_error_on_the_command_line(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert run("network", "--pcn", str(EPRACCUR))[0] == 2
         assert "line 1: not the ePCN core partner details layout" in capsys.readouterr().err
+
+
+def test_a_pcn_whose_practices_went_up_to_its_commissioner_was_removed() -> None:
+    """VALE PCN's one membership ended by 2022-07-01 and its practice C82009 is then
+    under its commissioner 04C: the diff said "merged: U00005 VALE PCN into 04C", a
+    PCN merged into the sub-ICB location it was under."""
+    ods = DATA / "epraccur-sample.csv"
+
+    def read(day: dt.date) -> EscalationNetwork:
+        network = EscalationNetwork.from_ods(ods, as_of=day).network
+        return EscalationNetwork.from_pcn(PCN, network=network, as_of=day).network
+
+    changes = read(dt.date(2019, 7, 1)).diff(read(dt.date(2022, 7, 1)))
+    assert changes.counts() == {"added": 1, "removed": 1, "moved": 3, "renamed": 8}
+    assert [str(c) for c in changes.of("removed")] == ["removed: U00005 VALE PCN (was under 04C)"]
+    assert [str(c) for c in changes.of("moved")][2] == (
+        "moved: C82009 VALLEY SURGERY from U00005 to 04C"
+    )
+
+
+def test_a_pcn_alone_diff_says_what_opened_and_closed_mean(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Read alone, the ePCN file holds a practice only while it is in a PCN: C82009,
+    whose membership of VALE PCN ended, read "closed" with nothing to say it was
+    still open."""
+    status, text = run("network", "--pcn", str(PCN), "--diff", "2019-07-01", "2021-05-01")
+    assert status == 0
+    assert "closed   Practice                        C82009  VALLEY SURGERY" in text
+    assert text.splitlines()[-2:] == [
+        (
+            "With --pcn alone, opened and closed practices are those that joined or left "
+            "every primary care"
+        ),
+        (
+            "network: the ePCN file does not say when a practice opened or closed "
+            "(add --ods FILE to tell)."
+        ),
+    ]
+    status, text = run(
+        "network", "--ods", str(EPRACCUR), "--pcn", str(PCN), "--diff", "2019-07-01", "2021-05-01"
+    )
+    assert "With --pcn alone" not in text

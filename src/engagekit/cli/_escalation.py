@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import textwrap
 
 from collections.abc import Callable
 from typing import Any, TextIO
@@ -32,6 +33,7 @@ from engagekit.escalation import (
     Tier,
     national,
 )
+from engagekit.escalation._render import _in_a_sentence
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
 
@@ -118,8 +120,12 @@ def _read(
     as_of: dt.date | None,
     *,
     quiet: bool,
+    imports: list[tuple[str, OdsImport | PcnImport]] | None = None,
+    option: str = "--as-of",
 ) -> EscalationNetwork:
-    """The network of the ODS files given, each import reported (on stderr when quiet)."""
+    """The network of the ODS files given, each import reported (on stderr when quiet)
+    and added to `imports`, with the file's path; a date refused is named as the
+    `option` that gave it."""
     network = None
     reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
@@ -130,7 +136,10 @@ def _read(
         except InvalidValueError as exc:
             if exc.field != "as_of" or as_of is None:
                 raise
-            raise UsageError(f"--as-of {as_of.isoformat()}: {exc.reason}") from None
+            reason = (exc.reason or "").replace(
+                "read the Welsh practices alone", "read the Welsh practices alone: --nations wales"
+            )
+            raise UsageError(f"{option} {as_of.isoformat()}: {reason}") from None
         reports.append((ods, result))
         network = result.network
     if args.pcn:
@@ -140,6 +149,8 @@ def _read(
         reports.append((args.pcn, pcns))
         network = pcns.network
     for path, report in reports:
+        if imports is not None:
+            imports.append((path, report))
         if not quiet:
             out.write(render.text(report) + "\n\n")
             continue
@@ -160,14 +171,16 @@ def _read(
     return network
 
 
-def _load(args: argparse.Namespace, out: TextIO) -> EscalationNetwork:
+def _load(
+    args: argparse.Namespace, out: TextIO, imports: list[tuple[str, OdsImport | PcnImport]]
+) -> EscalationNetwork:
     if (args.ods or args.pcn) and args.name:
         option = "--ods" if args.ods else "--pcn"
         raise UsageError(f"NAME {args.name!r} and {option} FILE: give one, not both")
     if args.ods or args.pcn:
         _nations_need_ods(args)
         quiet = args.format != "text" or bool(args.route or args.path)
-        return _read(args, out, args.ods, args.as_of, quiet=quiet)
+        return _read(args, out, args.ods, args.as_of, quiet=quiet, imports=imports)
     _only_with_files(args)
     if not args.name:
         raise UsageError(
@@ -207,8 +220,8 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         if args.as_of:
             raise UsageError(f"--as-of {args.as_of.isoformat()}: --diff gives the two dates")
         _nations_need_ods(args)
-        old = _read(args, out, args.ods, dates[0], quiet=True)
-        new = _read(args, out, args.ods, dates[1], quiet=True)
+        old = _read(args, out, args.ods, dates[0], quiet=True, option="--diff")
+        new = _read(args, out, args.ods, dates[1], quiet=True, option="--diff")
     elif any(d is not None for d in dates):
         raise UsageError(f"--diff {old_arg} {new_arg}: give two epraccur files or two dates")
     else:
@@ -220,15 +233,31 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         old = _read(args, out, old_arg, args.as_of, quiet=True)
         new = _read(args, out, new_arg, args.as_of, quiet=True)
     changes = old.diff(new)
-    emit(out, args.format, changes, text=lambda: _diff_text(changes, old_arg, new_arg))
+    pcn_alone = bool(args.pcn and not args.ods)
+    emit(
+        out,
+        args.format,
+        changes,
+        text=lambda: _diff_text(changes, old_arg, new_arg, pcn_alone=pcn_alone),
+    )
     return 0
 
 
-def _diff_text(changes: NetworkDiff, old: str, new: str) -> str:
+def _diff_text(changes: NetworkDiff, old: str, new: str, *, pcn_alone: bool = False) -> str:
     if not changes:
         return f"No changes from {old} to {new}."
     counts = ", ".join(f"{count} {kind}" for kind, count in changes.counts().items())
-    return f"From {old} to {new}: {counts}\n\n{render.text(changes)}"
+    text = f"From {old} to {new}: {counts}\n\n{render.text(changes)}"
+    if pcn_alone and (changes.of("opened") or changes.of("closed")):
+        # Read alone, the ePCN file holds a practice only while it is in a PCN: a
+        # practice that left every PCN read as "closed" though it was still open.
+        text += "\n\n" + textwrap.fill(
+            "With --pcn alone, opened and closed practices are those that joined or "
+            "left every primary care network: the ePCN file does not say when a practice "
+            "opened or closed (add --ods FILE to tell).",
+            width=100,
+        )
+    return text
 
 
 def _as_date(text: str) -> dt.date | None:
@@ -245,7 +274,11 @@ def _network(args: argparse.Namespace, out: TextIO) -> int:
         require(args, STANDARD, f"--{chosen[0]}")
     if args.diff:
         return _diff(args, out)
-    network = _load(args, out)
+    imports: list[tuple[str, OdsImport | PcnImport]] = []
+    network = _load(args, out, imports)
+    for option in ("path", "route"):
+        if getattr(args, option):
+            _not_skipped(network, f"--{option}", getattr(args, option), imports)
     if args.path:
         path = network.path(args.path)
         emit(out, args.format, path, text=lambda: _path_text(path))
@@ -264,9 +297,33 @@ def _network(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format in ("json", "mermaid", "dot"):
         emit(out, args.format, network)
     else:
-        parts = {"network": network, "coverage": network.coverage(), "gaps": network.gaps()}
+        # Text prints each import's report as it reads; HTML and Markdown put it first,
+        # so the rows read and skipped are not lost from the page.
+        parts: dict[str, object] = {
+            f"import {number}": report
+            for number, (_, report) in enumerate(imports, 1)
+            if args.format != "text"
+        }
+        parts |= {"network": network, "coverage": network.coverage(), "gaps": network.gaps()}
         emit_parts(out, args.format, parts)
     return 0
+
+
+def _not_skipped(
+    network: EscalationNetwork,
+    option: str,
+    body: str,
+    imports: list[tuple[str, OdsImport | PcnImport]],
+) -> None:
+    """Refuse a body the reader left out of the network, naming the file, line and
+    reason: the lookup said only "unknown body" and offered other practices, as if a
+    Welsh practice (under --nations england) or one closed on the date were a typo."""
+    if body in network:
+        return
+    for path, row in ((path, row) for path, report in imports for row in report.skipped):
+        if row.code == body:
+            reason = str(row).replace("nations='both' keeps it", "--nations both keeps it")
+            raise UsageError(f"{option} {body}: not in the network: {path} {reason}")
 
 
 def _path_text(path: PathToTop) -> str:
@@ -278,7 +335,9 @@ def _path_text(path: PathToTop) -> str:
 
 def _route_text(start: Body, route: Route) -> str:
     lines = [f"{start.name} [{start.id}]"]
-    lines.extend(f"  -> {body.name} [{body.id}] ({body.tier.label.lower()})" for body in route)
+    lines.extend(
+        f"  -> {body.name} [{body.id}] ({_in_a_sentence(body.tier.label)})" for body in route
+    )
     return "\n".join(lines)
 
 
@@ -289,7 +348,7 @@ def demo(out: TextIO) -> None:
     start = net.body("sutton-practice-07-ppg")
     out.write(f"  route from {start.name}:\n")
     for body in net.route(start):
-        out.write(f"    -> {body.name} ({body.tier.label.lower()})\n")
+        out.write(f"    -> {body.name} ({_in_a_sentence(body.tier.label)})\n")
     coverage = net.coverage()
     out.write(
         f"  coverage: {coverage.with_patient_group}/{coverage.practices} practices have a PPG; "
@@ -301,7 +360,8 @@ def demo(out: TextIO) -> None:
     out.write(
         "  a Governing Body decision reaches: "
         + "; ".join(
-            f"{len(bodies)} at {tier.label.lower()}" for tier, bodies in reached.by_tier().items()
+            f"{len(bodies)} at {_in_a_sentence(tier.label)}"
+            for tier, bodies in reached.by_tier().items()
         )
         + "\n"
     )

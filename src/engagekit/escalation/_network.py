@@ -776,6 +776,9 @@ class EscalationNetwork(_display.Tabular):
         unverified; a name from a verified table or from the user's own `names=`
         files stays. Alone, a PCN's parent is a clinical commissioning group before
         1 July 2022 (on `as_of`) and a sub-ICB location from then, as in `from_ods`.
+        A clinical commissioning group never takes the file's sub-ICB location name
+        ("NHS North East and North Cumbria ICB - 16C", its name from 1 July 2022):
+        it keeps its CCG name, or is named from its code.
 
         Args:
             source: a path (`.csv`, or `.xlsx`), or a text file object (opened

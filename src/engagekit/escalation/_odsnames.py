@@ -211,7 +211,9 @@ class OdsNames:
 
         Raises:
             ParseError: a file cannot be opened or is not UTF-8 text.
-            DocumentError: rows that are not code, name (and dates), by line.
+            DocumentError: rows that are not code, name (and dates), by line; or a
+                file in the layout of the ePCN core partner details or of
+                epraccur.csv (read those with `from_pcn` and `from_ods`).
         """
         base = cls.builtin() if over is None else over
         entries = {code: list(base.entries(code)) for code in base}
@@ -325,6 +327,31 @@ def _ods_date(text: str) -> dt.date | str | None:
     return f"{short_repr(text)} is not a YYYYMMDD date"
 
 
+def _other_layout(row: list[str]) -> str | None:
+    """Why a row is one of the practice files `from_ods` and `from_pcn` read, not an
+    organisation file of names: the ePCN core partner details have 11 columns, a
+    start date (YYYYMMDD) in column 9, where an organisation file has an address
+    line; epraccur.csv has 27, with a status (A, C, D or P) in column 13 and a
+    prescribing setting (a number) in column 26, which an organisation file leaves
+    empty."""
+    cells = [cell.strip() for cell in row]
+    if len(cells) == _EPCN_COLUMNS and len(cells[8]) == 8 and cells[8].isdigit():
+        return (
+            f"not an ODS organisation file of names: {_EPCN_COLUMNS} columns, the layout "
+            "of the ePCN core partner details; read it with from_pcn (--pcn)"
+        )
+    if len(cells) == _EPRACCUR_COLUMNS and cells[12] in _STATUSES and cells[25].isdigit():
+        return (
+            "not an ODS organisation file of names: a status in column 13 and a "
+            "prescribing setting in column 26, the layout of epraccur.csv; read it with "
+            "from_ods (--ods)"
+        )
+    return None
+
+
+_EPCN_COLUMNS, _EPRACCUR_COLUMNS, _STATUSES = 11, 27, frozenset("ACDP")
+
+
 def _read_file(path: Path) -> dict[str, list[OdsName]]:
     origin = str(path)
     try:
@@ -347,6 +374,10 @@ def _read_file(path: Path) -> dict[str, list[OdsName]]:
     for line, row in enumerate(rows, start=1):
         if not row or not any(cell.strip() for cell in row):
             continue
+        if (other := _other_layout(row)) is not None:
+            # The practice files read as names gave the practices names and left
+            # every commissioner named as before, without a word.
+            raise DocumentError(origin, [Problem(f"line {line}", other)])
         if len(row) < 2:
             problems.append(Problem(f"line {line}", "expected a code and a name", row))
             continue

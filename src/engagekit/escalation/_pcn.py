@@ -572,6 +572,16 @@ def _replaceable_name(body: Body) -> bool:
     )
 
 
+def _too_late(name: str, code: str, kind: BodyKind) -> bool:
+    """Whether `name` is a sub-ICB location's name ("NHS North East and North Cumbria
+    ICB - 16C") for a body of the CCG era: the ePCN file names each commissioner as on
+    the day it was published, which a network as on a date before 1 July 2022 must not
+    give the CCG the code was then (16C was NHS Tees Valley CCG)."""
+    return kind is BodyKind.CLINICAL_COMMISSIONING_GROUP and name.upper().endswith(
+        f" ICB - {code.upper()}"
+    )
+
+
 def _pcn_body(pcn: str, names: dict[str, str]) -> Body:
     return _body(
         pcn,
@@ -605,7 +615,7 @@ def _alone(
     builtin = OdsNames.builtin()
     for sub in sorted(set(parent_of.values())):
         name = names.get(sub)
-        if name is None:
+        if name is None or _too_late(name, sub, kind):
             entry = builtin.lookup(sub, as_of)
             name = entry.readable if entry is not None else f"{kind.label} {sub}"
         bodies.append(_body(sub, name, kind, Tier.PLACE))
@@ -640,10 +650,13 @@ def _merged(
     # The ePCN file's name replaces one that rests on nothing the user gave: a name
     # made from the code (as `from_ods` names a commissioner it has no name for) or one
     # from a built-in table marked unverified. A name from a verified table or from
-    # the user's own `names=` files stays.
+    # the user's own `names=` files stays, as does a CCG's name on a date before the
+    # sub-ICB location name the file gives it.
     bodies = [
         attrs.evolve(body, name=names[body.id])
-        if body.id in names and _replaceable_name(body)
+        if body.id in names
+        and _replaceable_name(body)
+        and not _too_late(names[body.id], body.id, body.kind)
         else body
         for body in network.bodies
     ]

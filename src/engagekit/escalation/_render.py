@@ -11,6 +11,7 @@ import itertools
 
 from engagekit._display import (
     Record,
+    _shown_rows,
     counted,
     esc,
     fill_lines,
@@ -31,6 +32,7 @@ from engagekit.escalation._ods import OdsImport
 from engagekit.escalation._odsnames import ICB_ERA
 from engagekit.escalation._pcn import PcnImport
 from engagekit.escalation._results import _GAP_KINDS, BodyDuties, Coverage, Gaps
+from engagekit.escalation._summary import NetworkSummary
 from engagekit.escalation._tiers import BodyKind, Tier
 
 
@@ -97,6 +99,26 @@ _PROPER_NOUNS = frozenset({"Healthwatch"})
 
 def _tier_rows(value: EscalationNetwork) -> list[tuple[str, int, str]]:
     return [(tier.label, count, kinds) for tier, count, kinds in _tiers(value)]
+
+
+# --- network summaries ---------------------------------------------------------------
+
+
+def _summary_caption(value: NetworkSummary) -> str:
+    """A summary's heading names its network, as `engagekit network --summary` heads
+    its text: the default, "Network summary with 5 rows and 19 bodies", named none."""
+    return f"{value.name or 'Network summary'}: {value.total} bodies by tier and kind"
+
+
+@html.register
+def _(value: NetworkSummary) -> str:
+    return table(value.columns, _shown_rows(value), caption=_summary_caption(value))
+
+
+@markdown.register
+def _(value: NetworkSummary) -> str:
+    caption = md_text(_summary_caption(value))
+    return f"## {caption}\n\n{md_table(value.columns, _shown_rows(value))}"
 
 
 # --- networks ------------------------------------------------------------------------
@@ -307,10 +329,29 @@ def _(value: OdsImport) -> str:
 WARNINGS_SHOWN = 20
 
 
+#: The heading of the malformed rows a lenient read skipped, listed by line: counted by
+#: reason alone ("malformed: column 15: 1"), they could not be found in the file.
+_MALFORMED = "Malformed rows (skipped):"
+
+
+def _malformed(value: OdsImport | PcnImport) -> tuple[list[str], int]:
+    """The first malformed rows skipped, as "line 3 (L81001): malformed: ...", and how
+    many more there are."""
+    rows = [str(row) for row in value.skipped if row.reason.startswith("malformed:")]
+    return rows[:WARNINGS_SHOWN], max(0, len(rows) - WARNINGS_SHOWN)
+
+
 def _import_text(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
-    """An import as text: its summary, the rows skipped by reason, the first warnings."""
+    """An import as text: its summary, the rows skipped by reason, the first malformed
+    rows by line, the first warnings."""
     lines = [summary]
     lines.extend(f"  {reason}: {count}" for reason, count in value.skipped_by_reason().items())
+    malformed, more = _malformed(value)
+    if malformed:
+        lines.append(_MALFORMED)
+        lines.extend(f"  {row}" for row in malformed)
+        if more:
+            lines.append(f"  … and {more} more")
     if value.warnings:
         lines.append(heading)
         lines.extend(f"  {warning}" for warning in value.warnings[:WARNINGS_SHOWN])
@@ -327,6 +368,12 @@ def _import_html(summary: str, value: OdsImport | PcnImport, heading: str) -> st
     skipped = list(value.skipped_by_reason().items())
     if skipped:
         parts.append(table(_SKIPPED, skipped, caption="Rows skipped"))
+    malformed, more = _malformed(value)
+    if malformed:
+        items = [f"<li>{esc(row)}</li>" for row in malformed]
+        if more:
+            items.append(f"<li>… and {more} more</li>")
+        parts.append(f"<p>{esc(_MALFORMED)}</p><ul>{''.join(items)}</ul>")
     if value.warnings:
         items = [f"<li>{esc(w)}</li>" for w in value.warnings[:WARNINGS_SHOWN]]
         rest = len(value.warnings) - WARNINGS_SHOWN
@@ -341,6 +388,12 @@ def _import_markdown(summary: str, value: OdsImport | PcnImport, heading: str) -
     a row was), and the first warnings as a list."""
     skipped = list(value.skipped_by_reason().items())
     parts = [summary, *([md_table(_SKIPPED, skipped)] if skipped else [])]
+    malformed, more = _malformed(value)
+    if malformed:
+        items = [f"- {md_text(row)}" for row in malformed]
+        if more:
+            items.append(f"- … and {more} more")
+        parts.append(_MALFORMED + "\n\n" + "\n".join(items))
     if value.warnings:
         items = [f"- {warning}" for warning in value.warnings[:WARNINGS_SHOWN]]
         rest = len(value.warnings) - WARNINGS_SHOWN

@@ -239,8 +239,10 @@ class NetworkDiff(_display.Listing[Change]):
 
     - a practice only in the newer network `OPENED`, only in the older `CLOSED`;
     - another body only in the newer one was `ADDED`; one only in the older one
-      `MERGED` into the one body its former members are now under, `SPLIT` among
-      several, or was `REMOVED` (with no former member left);
+      `MERGED` into the one body of its tier its former members are now under,
+      `SPLIT` among several, or was `REMOVED` (with no former member left under a
+      body of its tier: a PCN whose practices are now under its commissioner was
+      removed, not merged into the commissioner);
     - a body in both whose next body up changed `MOVED` (`before` and `after` are
       those bodies); so did one whose other parents changed (a practice in a PCN
       keeps its commissioner as a second parent): then `before` and `after` list
@@ -326,8 +328,17 @@ def diff(old: EscalationNetwork, new: EscalationNetwork) -> NetworkDiff:
         if body.kind is BodyKind.PRACTICE:
             add(ChangeKind.CLOSED, body, before_up.get(body.id), None)
             continue
+        # Merged or split into bodies of its own tier: members that went up to a
+        # body of a higher tier (a PCN's practices, its memberships ended, now under
+        # their commissioner) make no merger into the body the PCN was under.
         members = [child.id for child in old.children(body) if child.id in after_bodies]
-        now = sorted({after_up[c] for c in members if c in after_up})
+        now = sorted(
+            {
+                after_up[c]
+                for c in members
+                if c in after_up and after_bodies[after_up[c]].tier is body.tier
+            }
+        )
         if len(now) == 1:
             add(ChangeKind.MERGED, body, before_up.get(body.id), now[0])
         elif now:
