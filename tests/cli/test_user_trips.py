@@ -114,6 +114,10 @@ def test_repeatable_options_still_repeat():
             "engagekit network: error: --lenient: only applies with --ods or --pcn\n",
         ),
         (
+            ["network", "sutton", "--strict"],
+            "engagekit network: error: --strict: only applies with --ods or --pcn\n",
+        ),
+        (
             ["network", "sutton", "--ods", "x.csv"],
             "engagekit network: error: NAME 'sutton' and --ods FILE: give one, not both\n",
         ),
@@ -457,4 +461,19 @@ def test_a_csv_read_as_toml_says_why_it_was_read_so(command, tmp_path, capsys):
         f"engagekit: error: cannot read {str(path)!r}: not valid TOML (Expected '=' after a"
         " key in a key/value pair (at line 1, column 3)); it was read as TOML, as a file not"
         " ending .json is, but it ends .csv\n"
+    )
+
+
+def test_strict_is_the_default_and_lenient_its_opposite(tmp_path, capsys):
+    """--strict names the default (issue: the CLI has a strict switch); with --lenient it
+    is refused, since the two cannot both hold."""
+    from pathlib import Path
+
+    epraccur = Path(__file__).parents[1] / "escalation" / "data" / "epraccur-2021.csv"
+    assert run("network", "--ods", str(epraccur), "--strict") == run(
+        "network", "--ods", str(epraccur)
+    )
+    assert run("network", "--ods", str(epraccur), "--strict", "--lenient") == (2, "")
+    assert capsys.readouterr().err.endswith(
+        "engagekit network: error: argument --lenient: not allowed with argument --strict\n"
     )

@@ -70,7 +70,14 @@ def register(commands: Any) -> None:
         help="with --ods or --pcn: practices open and PCN memberships in force on "
         "this date (YYYY-MM-DD)",
     )
-    network.add_argument(
+    strictness = network.add_mutually_exclusive_group()
+    strictness.add_argument(
+        "--strict",
+        action="store_true",
+        help="with --ods or --pcn (the default): fail on a malformed row, and on open "
+        "practices that give a body two parents, naming each by line",
+    )
+    strictness.add_argument(
         "--lenient",
         action="store_true",
         help="with --ods or --pcn: skip malformed rows and resolve every conflict between rows "
@@ -197,6 +204,8 @@ def _only_with_files(args: argparse.Namespace) -> None:
         raise UsageError(f"--as-of {args.as_of.isoformat()}: only applies with --ods or --pcn")
     if args.lenient:
         raise UsageError("--lenient: only applies with --ods or --pcn")
+    if args.strict:
+        raise UsageError("--strict: only applies with --ods or --pcn")
     _nations_need_ods(args)
 
 
