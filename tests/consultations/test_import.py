@@ -289,3 +289,46 @@ def test_a_json_mapping_is_read_as_strictly_as_any_document(tmp_path: Path):
         load_mapping(nan)
     with pytest.raises(ParseError, match=r"missing\.json': cannot open: "):
         load_mapping(tmp_path / "missing.json")
+
+
+TICK_MAPPING = {
+    "id": "Ref",
+    "date": "Date",
+    "channel": "online survey",
+    "question": [
+        {"id": "support", "column": "Q1", "values": {"Y": "Yes", "N": "No"}},
+        {"id": "when", "columns": {"Evening": "Eve", "Saturday": "Sat"}},
+    ],
+}
+TICKS = ImportMapping.from_dict(TICK_MAPPING)
+TICK_HEADER = "Ref,Date,Q1,Evening,Saturday\n"
+
+
+def _ticks(body: str, mapping: ImportMapping = TICKS):
+    return read_responses(io.StringIO(TICK_HEADER + body), mapping, CONSULTATION)
+
+
+def test_a_column_per_choice_counts_a_ticked_cell():
+    result = _ticks("1,2016-01-10,Y,x,\n2,2016-01-11,N,,\n")
+    assert result.ok
+    assert [r.answers.get("when") for r in result.responses] == [("Eve",), None]
+
+
+def test_an_unticked_word_in_a_column_per_choice_is_refused_not_counted():
+    """An export writing "No" or "0" for an unticked box read as ticked: every
+    respondent chose every option."""
+    result = _ticks("1,2016-01-10,Y,Yes,No\n2,2016-01-11,N,1,0\n")
+    rule = (
+        "reads as not chosen, but a column per choice counts any cell that is not blank as"
+        " chosen; list it under blank in the mapping if it means not chosen"
+    )
+    assert [str(f) for f in result.findings] == [
+        f"line 2, column 'Saturday': 'No' {rule}",
+        f"line 3, column 'Saturday': '0' {rule}",
+    ]
+    assert len(result.responses) == 0
+    # Listed under blank, the same cells mean "not chosen".
+    declared = ImportMapping.from_dict({**TICK_MAPPING, "blank": ["No", "0"]})
+    result = _ticks("1,2016-01-10,Y,Yes,No\n2,2016-01-11,N,1,0\n", declared)
+    assert result.ok
+    assert [r.answers["when"] for r in result.responses] == [("Eve",), ("Eve",)]

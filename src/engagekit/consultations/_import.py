@@ -68,7 +68,8 @@ class QuestionColumn:
         separator: for a multiple-choice question in one column, what separates
             the choices (``";"``).
         columns: for a multiple-choice question with one column per choice: column
-            → choice (any non-blank cell means the choice was made).
+            → choice (any non-blank cell means the choice was made; a cell reading
+            "No", "0", "false" or the like refuses its row until `blank` lists it).
         themes_column: the column holding the coded themes of a free-text answer,
             separated by the mapping's ``theme_separator``.
     """
@@ -494,6 +495,27 @@ def _taker(indices: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
 
 def _reject(column: str | None, value: str | None, message: str) -> NoReturn:
     raise _Reject(column, value, message)
+
+
+#: Cells that read as "not chosen" (compared in lower case). In a column per choice
+#: any non-blank cell counts as chosen, so an export writing one of these for an
+#: unticked box is refused until the mapping lists it under ``blank``.
+_UNTICKED = frozenset({"0", "no", "n", "false", "f", "unticked", "not selected"})
+
+
+def _refuse_unticked(
+    row: list[str], per_choice: list[tuple[int, str]], blank: frozenset[str], header: list[str]
+) -> None:
+    for index, _ in per_choice:
+        raw = row[index]
+        if raw not in blank and raw.lower() in _UNTICKED:
+            _reject(
+                header[index],
+                raw,
+                f"{raw!r} reads as not chosen, but a column per choice counts any cell that "
+                "is not blank as chosen; list it under blank in the mapping if it means not "
+                "chosen",
+            )
 
 
 _MISS = object()
@@ -930,6 +952,8 @@ def _read(
                         answers[pos] = plan.answer(question, raw, lookup, qc, header_of[index])
                 elif per_choice:
                     made = tuple(choice for i, choice in per_choice if row[i] not in blank)
+                    if made:
+                        _refuse_unticked(row, per_choice, blank, header_of)
                     answers[pos] = made or None
             tags = no_tags
             if themed:
