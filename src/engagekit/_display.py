@@ -437,6 +437,55 @@ def fill_lines(lines: Iterable[str], width: int = TEXT_WIDTH) -> str:
     )
 
 
+#: The columns of a fact sheet's first table: one row per aspect of the value.
+FACT_COLUMNS = ("Aspect", "Detail")
+
+#: A table after a fact sheet's facts: its heading, its columns and its rows.
+SheetSection: TypeAlias = tuple[str, Sequence[str], Sequence[Sequence[object]]]
+
+
+def sheet_text(heading: str, facts: Iterable[tuple[str, object]], lines: Iterable[str]) -> str:
+    """A value's fact sheet as plain text: its heading underlined, an "aspect: detail"
+    line per fact, then ``lines``, all wrapped by `fill_lines`.
+
+    Examples:
+        >>> print(sheet_text("Ward 4", [("Kind", "closure")], ["Evidence (0)"]))
+        Ward 4
+        ======
+        Kind: closure
+        Evidence (0)
+    """
+    title = fill(heading, "")
+    rule = "=" * max(len(line) for line in title.splitlines())
+    body = fill_lines([*(f"{aspect}: {detail}" for aspect, detail in facts), *lines])
+    return f"{title}\n{rule}\n{body}"
+
+
+def sheet_html(
+    heading: str, facts: Sequence[Sequence[object]], sections: Iterable[SheetSection]
+) -> str:
+    """A value's fact sheet in HTML: a table of its facts captioned by its heading,
+    then a captioned table per section."""
+    parts = [
+        '<div class="engagekit">',
+        table(FACT_COLUMNS, facts, caption=heading, row_headers=True),
+        *(table(headers, rows, caption=title) for title, headers, rows in sections),
+        "</div>",
+    ]
+    return "".join(parts)
+
+
+def sheet_markdown(
+    heading: str, facts: Sequence[Sequence[object]], sections: Iterable[SheetSection]
+) -> str:
+    """A value's fact sheet in Markdown: its heading, its facts, then each section
+    under a heading of its own."""
+    parts = [f"## {md_text(heading)}", md_table(FACT_COLUMNS, facts)]
+    for title, headers, rows in sections:
+        parts += [f"### {title}", md_table(headers, rows)]
+    return "\n\n".join(parts)
+
+
 def quoted(text: str, limit: int = 60) -> str:
     """``repr(text)``, cut to ``limit`` characters with an ellipsis, for one-line reprs.
 

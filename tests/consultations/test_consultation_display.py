@@ -116,7 +116,9 @@ def test_notebooks_show_the_html_tables() -> None:
     shown = consultation._repr_html_()
     assert shown == render.html(consultation)
     cell = ' style="text-align:left;vertical-align:top"'
-    assert shown.startswith('<table class="engagekit"><caption>Clinic hours</caption>')
+    assert shown.startswith(
+        '<div class="engagekit"><table class="engagekit"><caption>Clinic hours</caption>'
+    )
     assert (
         f'<tr><th scope="row"{cell}>Open</th><td{cell}>2016-01-04 to 2016-03-28 (12 weeks)</td></tr>'
         in shown

@@ -13,6 +13,7 @@ from typing import cast
 from engagekit._display import (
     TEXT_WIDTH,
     Record,
+    SheetSection,
     _text_table,
     counted,
     esc,
@@ -23,6 +24,9 @@ from engagekit._display import (
     md_text,
     records,
     rows_to_records,
+    sheet_html,
+    sheet_markdown,
+    sheet_text,
     table,
     text,
 )
@@ -396,7 +400,6 @@ def _(value: ConsultationLoop) -> list[Record]:
 # --- a consultation ------------------------------------------------------------------
 
 #: The columns of a consultation's facts and of its questions.
-_FACTS = ("Aspect", "Detail")
 _QUESTIONS = ("Id", "Question", "Kind", "Answers offered", "Answered")
 
 
@@ -455,33 +458,26 @@ def _consultation_title(c: Consultation) -> str:
 
 @text.register
 def _(value: Consultation) -> str:
-    title = _consultation_title(value)
-    lines = [title, "=" * min(len(title), TEXT_WIDTH)]
-    for aspect, detail in _facts(value):
-        lines.append(fill(f"{aspect}: {detail}", "    "))
-    if value.questions:
-        lines.append(f"Questions ({len(value.questions)}):")
+    lines = [f"Questions ({len(value.questions)}):"] if value.questions else []
     for q_id, asked, kind, offered, answered in _question_rows(value):
-        lines.append(fill(f"  {q_id}: {asked}", "      "))
         about = f"{kind}: {offered}" if offered else kind
-        lines.append(fill(f"      {about}; answered: {answered}", "      "))
-    return "\n".join(lines)
+        lines += [f"  {q_id}: {asked}", f"      {about}; answered: {answered}"]
+    return sheet_text(_consultation_title(value), _facts(value), lines)
+
+
+def _consultation_sections(value: Consultation) -> list[SheetSection]:
+    rows = _question_rows(value)
+    return [("Questions", _QUESTIONS, rows)] if rows else []
 
 
 @html.register
 def _(value: Consultation) -> str:
-    facts = table(_FACTS, _facts(value), caption=_consultation_title(value), row_headers=True)
-    if not value.questions:
-        return facts
-    return facts + table(_QUESTIONS, _question_rows(value), caption="Questions")
+    return sheet_html(_consultation_title(value), _facts(value), _consultation_sections(value))
 
 
 @markdown.register
 def _(value: Consultation) -> str:
-    parts = [f"## {md_text(_consultation_title(value))}", md_table(_FACTS, _facts(value))]
-    if value.questions:
-        parts += ["### Questions", md_table(_QUESTIONS, _question_rows(value))]
-    return "\n\n".join(parts)
+    return sheet_markdown(_consultation_title(value), _facts(value), _consultation_sections(value))
 
 
 def _responses_head(value: ResponseSet) -> str:

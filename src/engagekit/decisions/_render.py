@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from engagekit import _evidence_view
 from engagekit._display import (
     Record,
+    SheetSection,
     esc,
-    fill,
     fill_lines,
     html,
     linked,
@@ -22,6 +23,9 @@ from engagekit._display import (
     md_text,
     records,
     rows_to_records,
+    sheet_html,
+    sheet_markdown,
+    sheet_text,
     table,
     text,
 )
@@ -380,11 +384,9 @@ def _(value: Comparison) -> list[Record]:
 # --- a decision ----------------------------------------------------------------------
 
 #: The columns of a decision's facts, assessments, options, tests and evidence.
-_FACTS = ("Aspect", "Detail")
 _ASSESSMENTS = ("Criterion", "Audience", "Rating", "Evidence", "Notes")
 _OPTIONS = ("Id", "Option", "Assessments")
 _TESTS = ("Test", "Rating", "Conditions", "Evidence", "Notes")
-_EVIDENCE = ("Id", "Kind", "What", "Date", "Limbs")
 
 
 def _decision_heading(d: Decision) -> str:
@@ -482,31 +484,13 @@ def _test_rows(d: Decision) -> list[tuple[str, str, str, str, str]]:
     ]
 
 
-def _limbs(limbs: Iterable[Limb]) -> str:
-    return ", ".join(f"({limb.letter}) {limb.value}" for limb in limbs) or "—"
-
-
-def _evidence_rows(d: Decision) -> list[tuple[str, str, str, str, str]]:
-    """Each piece of evidence; what it is ends with its address, where it has one."""
-    return [
-        (
-            e.id,
-            e.kind.label,
-            e.what + (f" <{e.link}>" if e.link else ""),
-            e.date.isoformat(),
-            _limbs(e.limbs),
-        )
-        for e in d.evidence
-    ]
-
-
-def _decision_sections(d: Decision) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
+def _decision_sections(d: Decision) -> list[SheetSection]:
     """The decision's tables after its facts, each with its heading; empty ones left out."""
-    sections: list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]] = [
+    sections: list[SheetSection] = [
         ("Assessments", _ASSESSMENTS, list(_assessment_rows(d.assessments))),
         ("Options", _OPTIONS, list(_option_rows(d))),
         ("Service-change tests", _TESTS, list(_test_rows(d))),
-        ("Evidence", _EVIDENCE, list(_evidence_rows(d))),
+        ("Evidence", _evidence_view.COLUMNS, _evidence_view.rows(d.evidence)),
     ]
     return [section for section in sections if section[2]]
 
@@ -544,40 +528,21 @@ def _decision_lines(d: Decision) -> list[str]:
             lines.append(f"      conditions: {conditions}")
         if notes:
             lines.append(f"      {notes}")
-    if d.evidence:
-        lines.append(f"Evidence ({len(d.evidence)}):")
-    for e in d.evidence:
-        link = f" <{e.link}>" if e.link else ""
-        lines.append(f"  - {e.id} ({e.kind.label}, {e.date.isoformat()}): {e.what}{link}")
-        if e.limbs:
-            lines.append(f"      limbs: {_limbs(e.limbs)}")
-    return lines
+    return lines + _evidence_view.lines(d.evidence)
 
 
 @text.register
 def _(value: Decision) -> str:
-    heading = fill(_decision_heading(value), "")
-    width = max(len(line) for line in heading.splitlines())
-    lines = [f"{aspect}: {detail}" for aspect, detail in _decision_facts(value)]
-    return heading + "\n" + "=" * width + "\n" + fill_lines(lines + _decision_lines(value))
+    return sheet_text(_decision_heading(value), _decision_facts(value), _decision_lines(value))
 
 
 @html.register
 def _(value: Decision) -> str:
-    parts = [
-        '<div class="engagekit">',
-        table(_FACTS, _decision_facts(value), caption=_decision_heading(value), row_headers=True),
-    ]
-    parts.extend(
-        table(headers, rows, caption=title) for title, headers, rows in _decision_sections(value)
-    )
-    parts.append("</div>")
-    return "".join(parts)
+    heading, facts = _decision_heading(value), _decision_facts(value)
+    return sheet_html(heading, facts, _decision_sections(value))
 
 
 @markdown.register
 def _(value: Decision) -> str:
-    parts = [f"## {md_text(_decision_heading(value))}", md_table(_FACTS, _decision_facts(value))]
-    for title, headers, rows in _decision_sections(value):
-        parts += [f"### {title}", md_table(headers, rows)]
-    return "\n\n".join(parts)
+    heading, facts = _decision_heading(value), _decision_facts(value)
+    return sheet_markdown(heading, facts, _decision_sections(value))

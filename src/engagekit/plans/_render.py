@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from engagekit import _evidence_view
 from engagekit._display import (
     Record,
+    SheetSection,
     counted,
     esc,
     fill,
-    fill_lines,
     html,
     linked,
     markdown,
@@ -21,6 +22,9 @@ from engagekit._display import (
     md_text,
     records,
     rows_to_records,
+    sheet_html,
+    sheet_markdown,
+    sheet_text,
     table,
     text,
 )
@@ -551,9 +555,7 @@ def _(value: ResponsibilityMatrix) -> list[Record]:
 # --- an engagement record ------------------------------------------------------------
 
 #: The columns of a record's facts, meetings, evidence, consultations and participants.
-_RECORD_FACTS = ("Aspect", "Detail")
 _MEETINGS = ("Id", "Date", "Body", "Title", "Public", "Attendance")
-_EVIDENCE = ("Id", "Kind", "What", "Date", "Limbs")
 _CONSULTATIONS = ("Id", "Consultation", "Dates", "Recorded as")
 _PARTICIPANTS = ("Characteristic", "Group", "Participants")
 
@@ -601,20 +603,6 @@ def _meeting_rows(r: EngagementRecord) -> list[tuple[str, str, str, str, str, st
     ]
 
 
-def _evidence_rows(r: EngagementRecord) -> list[tuple[str, str, str, str, str]]:
-    """Each piece of evidence; what it is ends with its address, where it has one."""
-    return [
-        (
-            e.id,
-            e.kind.label,
-            e.what + (f" <{e.link}>" if e.link else ""),
-            e.date.isoformat(),
-            ", ".join(f"({limb.letter}) {limb.value}" for limb in e.limbs) or "—",
-        )
-        for e in r.evidence
-    ]
-
-
 def _dates(c: Consultation) -> str:
     if c.start is None and c.end is None:
         return "not recorded"
@@ -644,11 +632,11 @@ def _participant_rows(r: EngagementRecord) -> list[tuple[str, str, str]]:
 
 def _record_sections(
     r: EngagementRecord,
-) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
+) -> list[SheetSection]:
     """The record's tables after its facts, each with its heading; empty ones left out."""
-    sections: list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]] = [
+    sections: list[SheetSection] = [
         ("Meetings", _MEETINGS, list(_meeting_rows(r))),
-        ("Evidence", _EVIDENCE, list(_evidence_rows(r))),
+        ("Evidence", _evidence_view.COLUMNS, _evidence_view.rows(r.evidence)),
         ("Consultations", _CONSULTATIONS, list(_consultation_rows(r))),
         ("Participants", _PARTICIPANTS, list(_participant_rows(r))),
     ]
@@ -663,12 +651,7 @@ def _record_lines(r: EngagementRecord) -> list[str]:
     for m in r.meetings:
         public = "" if m.public else ", in private"
         lines.append(f"  - {m.id}: {text(m)}{public}")
-    if r.evidence:
-        lines.append(f"Evidence ({len(r.evidence)}):")
-    for ident, kind, what, date, limbs in _evidence_rows(r):
-        lines.append(f"  - {ident} ({kind}, {date}): {what}")
-        if limbs != "—":
-            lines.append(f"      limbs: {limbs}")
+    lines.extend(_evidence_view.lines(r.evidence))
     if r.consultations:
         lines.append(f"Consultations ({len(r.consultations)}):")
     for ident, title, dates, recorded in _consultation_rows(r):
@@ -686,29 +669,14 @@ def _record_lines(r: EngagementRecord) -> list[str]:
 
 @text.register
 def _(value: EngagementRecord) -> str:
-    heading = fill(_record_heading(value), "")
-    width = max(len(line) for line in heading.splitlines())
-    facts = [f"{aspect}: {detail}" for aspect, detail in _record_facts(value)]
-    return heading + "\n" + "=" * width + "\n" + fill_lines(facts + _record_lines(value))
+    return sheet_text(_record_heading(value), _record_facts(value), _record_lines(value))
 
 
 @html.register
 def _(value: EngagementRecord) -> str:
-    facts = _record_facts(value)
-    parts = [
-        '<div class="engagekit">',
-        table(_RECORD_FACTS, facts, caption=_record_heading(value), row_headers=True),
-    ]
-    parts.extend(
-        table(headers, rows, caption=title) for title, headers, rows in _record_sections(value)
-    )
-    parts.append("</div>")
-    return "".join(parts)
+    return sheet_html(_record_heading(value), _record_facts(value), _record_sections(value))
 
 
 @markdown.register
 def _(value: EngagementRecord) -> str:
-    parts = [f"## {md_text(_record_heading(value))}", md_table(_RECORD_FACTS, _record_facts(value))]
-    for title, headers, rows in _record_sections(value):
-        parts += [f"### {title}", md_table(headers, rows)]
-    return "\n\n".join(parts)
+    return sheet_markdown(_record_heading(value), _record_facts(value), _record_sections(value))
