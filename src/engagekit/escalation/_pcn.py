@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import operator
 import typing
 import zipfile
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import compress, repeat
 from pathlib import Path, PurePath
-from typing import IO
+from typing import IO, TypeVar
 
 import attrs
 
 from engagekit import _data, _display, _validate, _value
+from engagekit._bulk import collector_paused
 from engagekit.errors import (
     MAX_PROBLEMS,
     DocumentError,
@@ -42,7 +46,6 @@ from engagekit.escalation._ods import (
     _count_reasons,
     _date,
     _file_name,
-    _link,
     _refuse_empty,
     _rows,
     _skipped_row,
@@ -52,7 +55,7 @@ from engagekit.escalation._ods import (
 from engagekit.escalation._odsnames import OdsNames, readable
 from engagekit.escalation._summary import _known_name
 from engagekit.escalation._tiers import BodyKind, Tier
-from engagekit.escalation._tree import tree_network as _tree_network
+from engagekit.escalation._tree import three_tier_network as _three_tier_network
 from engagekit.sources import Source
 
 
@@ -77,6 +80,8 @@ _PRACTICE, _PRACTICE_NAME, _PRACTICE_SUB = 0, 1, 2
 _PCN, _PCN_NAME, _PCN_SUB, _PCN_SUB_NAME, _START, _END = 4, 5, 6, 7, 8, 9
 _HEADER = tuple(c.lower() for c in COLUMNS)
 _EPRACCUR_COLUMNS = 27
+
+_T = TypeVar("_T")
 
 _positive = _validate.whole_at_least(1)
 _non_negative = _validate.whole_at_least(0)
@@ -235,7 +240,8 @@ def read_pcn(
     given_name: object = name
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
-    with _opened(source) as (records, origin):
+    # The read makes no reference cycle: see `_bulk`.
+    with _opened(source) as (records, origin), collector_paused():
         return _build(records, origin=origin, network=network, as_of=day, strict=strict, name=name)
 
 
@@ -301,6 +307,11 @@ def _layout_error(origin: str, line: int, row: list[str]) -> DocumentError:
     return DocumentError(origin, [Problem(f"line {line}", reason)])
 
 
+#: What a reader of the file's records gives back: the memberships kept and the rows
+#: skipped, each in line order, and the first name the file gives each code.
+_Read = tuple[list[PcnMembership], list[SkippedRow], dict[str, str]]
+
+
 def _build(
     records: Iterable[list[str] | str],
     *,
@@ -310,6 +321,41 @@ def _build(
     strict: bool,
     name: str | None,
 ) -> PcnImport:
+    rows = list(records)
+    # A file with nothing to report, as published files are, is read a column at a
+    # time; any other, row by row, which says what is wrong with each row.
+    read = _read_columns(rows, as_of) if network is None else None
+    if read is None:
+        read = _read_rows(rows, origin=origin, network=network, as_of=as_of, strict=strict)
+    kept, skipped, names = read
+    _refuse_empty(origin, len(rows), skipped)
+    parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
+    label = name or (
+        f"{network.name} with primary care networks"
+        if network is not None
+        else f"Primary care networks from {_file_name(origin)}"
+    ) + (f" on {as_of.isoformat()}" if as_of and not name else "")
+    if network is None:
+        built = _alone(kept, parent_of, names, label, as_of)
+    else:
+        built = _merged(network, kept, parent_of, names, label)
+    return _import(built, len(rows), tuple(kept), tuple(skipped), tuple(conflicts))
+
+
+def _read_rows(
+    rows: list[list[str] | str],
+    *,
+    origin: str,
+    network: EscalationNetwork | None,
+    as_of: dt.date | None,
+    strict: bool,
+) -> _Read:
+    """Read the records row by row, each row's problems named by its line.
+
+    Raises:
+        DocumentError: when strict, every malformed row (or, lenient or not, a file in
+            another layout).
+    """
     problems: list[Problem] = []
     more = 0
     # As in `_ods._build`, what is returned is made once, with no tuple on the way.
@@ -323,9 +369,7 @@ def _build(
     # codes, which repeat, and the (start, end) date texts, as few; a practice's own
     # code is checked on its row.
     parent_codes: dict[tuple[str, str, str], tuple[str, str, str, bool]] = {}
-    spans: dict[tuple[str, str], tuple[dt.date | None, dt.date | None] | str] = {}
-    # The end dates of ended memberships recur: each reason is made once and shared.
-    ended: dict[dt.date, str] = {}
+    spans: dict[tuple[str, str], _Span | str] = {}
     skip, membership_of = _skipped_row, _membership
     layout_checked = False
     # Whether a row replaced an earlier row's membership: the only step that leaves
@@ -342,7 +386,7 @@ def _build(
             more += 1
 
     line = 0
-    for row in records:
+    for row in rows:
         line += 1
         if isinstance(row, str):  # a record the CSV reader could not read
             malformed(line, None, row)
@@ -378,7 +422,7 @@ def _build(
         texts = row[_START], row[_END]
         span = spans.get(texts)
         if span is None:
-            span = spans[texts] = _span(*texts)
+            span = spans[texts] = _span(*texts, as_of)
         if not (good and code_ok) or isinstance(span, str):
             if all(not cell.strip() for cell in row):
                 skipped.append(skip(line, None, BLANK_LINE))
@@ -388,21 +432,9 @@ def _build(
                 row_problems.append(span)
             malformed(line, practice if code_ok else None, "; ".join(row_problems))
             continue
-        start, end = span
-        if as_of is None:
-            if end is not None:
-                reason = ended.get(end)
-                if reason is None:
-                    reason = ended[end] = f"membership ended (on {end.isoformat()})"
-                skipped.append(skip(line, practice, reason))
-                continue
-        elif start is not None and start > as_of:
-            reason = f"membership not in force on {as_of.isoformat()} (started {start.isoformat()})"
-            skipped.append(skip(line, practice, reason))
-            continue
-        elif end is not None and end <= as_of:
-            reason = f"membership not in force on {as_of.isoformat()} (ended {end.isoformat()})"
-            skipped.append(skip(line, practice, reason))
+        start, end, out_of_force = span
+        if out_of_force is not None:
+            skipped.append(skip(line, practice, out_of_force))
             continue
         if network is not None:
             unknown = _unknown(network, practice, sub_icb)
@@ -439,21 +471,107 @@ def _build(
 
     if problems:
         raise DocumentError(origin, problems, more=more)
-    _refuse_empty(origin, line, skipped)
     if reordered:
         kept.sort(key=_line_of)
         skipped.sort(key=_line_of)
-    parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
-    label = name or (
-        f"{network.name} with primary care networks"
-        if network is not None
-        else f"Primary care networks from {_file_name(origin)}"
-    ) + (f" on {as_of.isoformat()}" if as_of and not name else "")
-    if network is None:
-        built = _alone(kept, parent_of, names, label, as_of)
-    else:
-        built = _merged(network, kept, parent_of, names, label)
-    return _import(built, line, tuple(kept), tuple(skipped), tuple(conflicts))
+    return kept, skipped, names
+
+
+def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read | None:
+    """Read the records a column at a time, or `None` if any row needs `_read_rows`.
+
+    For a file with nothing to report: every record read as 11 cells, an optional
+    header row first, every code an ODS code as it stands, every date readable, each
+    practice in one PCN at a time, no code in two roles, and a membership kept. The
+    checks are made once for each distinct code or date pair, and each result column
+    is made by one pass in C (`map`, `zip`, `compress`), so the result is the one
+    `_read_rows` gives for the same records, in its order; any other file is left to
+    it, to say what is wrong where.
+    """
+    width = len(COLUMNS)
+    if not rows or set(map(type, rows)) != {list} or set(map(len, rows)) != {width}:
+        return None
+    header = tuple(cell.strip().lower() for cell in rows[0]) == _HEADER
+    if not header and rows[0][0].strip().lower() == _HEADER[0]:
+        return None  # a header whose columns are not the published ones
+    first = 2 if header else 1
+    columns = list(zip(*rows[first - 1 :], strict=True))
+    if not columns:  # a header alone
+        return None
+    # A code to strip, or that is not an ODS code, fails the pattern as it stands; a
+    # practice's own sub-ICB location may be left empty.
+    ods = _validate.ODS_PATTERN.match
+    if not (
+        all(map(ods, columns[_PRACTICE]))
+        and all(map(ods, {*columns[_PCN], *columns[_PCN_SUB]}))
+        and all(map(ods, set(columns[_PRACTICE_SUB]) - {""}))
+    ):
+        return None
+    starts, ends = columns[_START], columns[_END]
+    spans = {pair: _span(*pair, as_of) for pair in set(zip(starts, ends, strict=True))}
+    if any(isinstance(span, str) for span in spans.values()):
+        return None
+    reason_of = {pair: span[2] for pair, span in spans.items() if not isinstance(span, str)}
+    # Each column's cells on the rows kept: all of them when no membership is out of
+    # force on the day read.
+    keep: list[bool] | None = None
+    pick: Callable[[Iterable[_T]], list[_T]] = list
+    if any(reason_of.values()):
+        reasons = list(map(reason_of.__getitem__, zip(starts, ends, strict=True)))
+        keep = list(map(operator.is_, reasons, repeat(None)))
+        pick = functools.partial(_compressed, keep=keep)
+    practices = pick(columns[_PRACTICE])
+    pcns, subs = pick(columns[_PCN]), pick(columns[_PCN_SUB])
+    distinct, pcn_set, sub_set = set(practices), set(pcns), set(subs)
+    if (
+        not practices
+        or len(distinct) != len(practices)
+        or not distinct.isdisjoint(pcn_set)
+        or not distinct.isdisjoint(sub_set)
+        or not pcn_set.isdisjoint(sub_set)
+    ):
+        return None
+    # A date depends on its own cell alone.
+    start_of = {pair[0]: span[0] for pair, span in spans.items() if not isinstance(span, str)}
+    end_of = {pair[1]: span[1] for pair, span in spans.items() if not isinstance(span, str)}
+    lines = range(first, first + len(starts))
+    kept = list(
+        map(
+            _membership,
+            pick(lines),
+            practices,
+            pcns,
+            subs,
+            map(start_of.__getitem__, pick(starts)),
+            map(end_of.__getitem__, pick(ends)),
+        )
+    )
+    skipped = [_skipped_row(1, None, HEADER_ROW)] if header else []
+    if keep is not None:
+        left = list(map(operator.not_, keep))
+        skipped += map(
+            _skipped_row,
+            compress(lines, left),
+            compress(columns[_PRACTICE], left),
+            typing.cast("Iterator[str]", compress(reasons, left)),
+        )
+    # The first non-empty name of each code, in line order: reversed, the first
+    # row's name is the one a dict keeps.
+    names: dict[str, str] = {}
+    for codes, column in ((practices, _PRACTICE_NAME), (pcns, _PCN_NAME), (subs, _PCN_SUB_NAME)):
+        given = list(map(str.strip, pick(columns[column])))
+        named = codes
+        if not all(given):
+            named, given = list(compress(codes, given)), list(filter(None, given))
+        names.update(dict(zip(reversed(named), reversed(given), strict=True)))
+    for sub in sub_set.intersection(names):
+        # Cased as `from_ods` cases the names in ODS organisation files.
+        names[sub] = readable(names[sub])
+    return kept, skipped, names
+
+
+def _compressed(column: Iterable[_T], keep: list[bool]) -> list[_T]:
+    return list(compress(column, keep))
 
 
 def _header_error(origin: str, line: int, row: list[str]) -> DocumentError:
@@ -483,16 +601,33 @@ def _parent_codes(cells: tuple[str, str, str]) -> tuple[str, str, str, bool]:
     return pcn, sub_icb, practice_sub, good
 
 
-def _span(start_text: str, end_text: str) -> tuple[dt.date | None, dt.date | None] | str:
-    """A membership's start and end (``None`` for an empty cell), or what is wrong
-    with them, as text."""
+#: A membership's start and end (``None`` for an empty cell), and why it is not
+#: kept for the date read (`None` when it is in force).
+_Span = tuple[dt.date | None, dt.date | None, str | None]
+
+
+def _span(start_text: str, end_text: str, as_of: dt.date | None) -> _Span | str:
+    """A membership's dates and whether it is in force (see `_Span`), or what is
+    wrong with the dates, as text.
+
+    With no date read, a membership is in force until it ends; on a date, from its
+    start and not on or after its end.
+    """
     start = _date(start_text, _START + 1, COLUMNS[_START])
     end = _date(end_text, _END + 1, COLUMNS[_END])
     if isinstance(start, str) or isinstance(end, str):
         return "; ".join(d for d in (start, end) if isinstance(d, str))
     if start is not None and end is not None and end < start:
         return f"the membership ends ({end.isoformat()}) before it starts ({start.isoformat()})"
-    return start, end
+    reason = None
+    if as_of is None:
+        if end is not None:
+            reason = f"membership ended (on {end.isoformat()})"
+    elif start is not None and start > as_of:
+        reason = f"membership not in force on {as_of.isoformat()} (started {start.isoformat()})"
+    elif end is not None and end <= as_of:
+        reason = f"membership not in force on {as_of.isoformat()} (ended {end.isoformat()})"
+    return start, end, reason
 
 
 def _code_problems(practice: str, pcn: str, sub_icb: str, practice_sub: str) -> list[str]:
@@ -602,26 +737,44 @@ def _alone(
     parent for each PCN) of codes the reader checked, and names it took from the
     file's non-empty cells (a sub-ICB location the file leaves unnamed is named as
     `from_ods` names it), so it is made and indexed as `from_ods` makes its own."""
-    practice_kind, practice_tier = BodyKind.PRACTICE, Tier.PRACTICE
-    bodies = [
-        _body(m.practice, names.get(m.practice, m.practice), practice_kind, practice_tier)
-        for m in kept
-    ]
+    practices = list(map(_practice_of, kept))
+    member_of = list(map(_pcn_of, kept))
+    bodies = list(
+        map(
+            _body,
+            practices,
+            typing.cast("Iterator[str]", map(names.get, practices, practices)),
+            repeat(BodyKind.PRACTICE),
+            repeat(Tier.PRACTICE),
+        )
+    )
     pcns = sorted(parent_of)
     bodies.extend([_pcn_body(pcn, names) for pcn in pcns])
     # A PCN's parent is the commissioner of its day, of the kind `from_ods` gives it:
     # a CCG before 1 July 2022, a sub-ICB location from then (and with no date).
     kind = era_kinds(as_of)[0]
     builtin = OdsNames.builtin()
-    for sub in sorted(set(parent_of.values())):
+    subs = sorted(set(parent_of.values()))
+    for sub in subs:
         name = names.get(sub)
         if name is None or _too_late(name, sub, kind):
             entry = builtin.lookup(sub, as_of)
             name = entry.readable if entry is not None else f"{kind.label} {sub}"
         bodies.append(_body(sub, name, kind, Tier.PLACE))
-    links = [_link(m.practice, m.pcn) for m in kept]
-    links.extend([_link(pcn, parent_of[pcn]) for pcn in pcns])
-    return _tree_network(label, bodies, links, _source())
+    return _three_tier_network(
+        label,
+        bodies,
+        _source(),
+        practices=practices,
+        member_of=member_of,
+        groups=pcns,
+        parent_of=parent_of,
+        tops=subs,
+    )
+
+
+_practice_of = operator.attrgetter("practice")
+_pcn_of = operator.attrgetter("pcn")
 
 
 def _merged(

@@ -8,7 +8,8 @@ checks, which could find nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
 from types import MappingProxyType
 
 from engagekit.escalation._bodies import Body, Link, trusted_factory
@@ -69,6 +70,80 @@ def tree_network(
             primary=MappingProxyType(primary),
             root=MappingProxyType(_roots(index, primary)),
             top=tuple(tops),
+        ),
+    )
+    object.__setattr__(network, "_targets", {})
+    return network
+
+
+_link = trusted_factory(Link, "source", "target")
+_consume: Callable[[Iterable[object]], None] = deque[object](
+    maxlen=0
+).extend  # runs an iterator out
+
+
+def three_tier_network(
+    name: str,
+    bodies: list[Body],
+    source: Source | None,
+    *,
+    practices: list[str],
+    member_of: list[str],
+    groups: list[str],
+    parent_of: dict[str, str],
+    tops: list[str],
+) -> EscalationNetwork:
+    """The network `tree_network` makes of practices, each in one group, each group
+    under one top body, made a column at a time.
+
+    `bodies` are the practices', then the groups', then the tops' (each one tier
+    higher than the last), in the order of `practices`, `groups` and `tops`; practice
+    ``practices[i]`` is in group ``member_of[i]``, and group ``g`` under
+    ``parent_of[g]``. The links are the practices' to their groups, then the
+    groups' to their tops, in those orders; the index is the one `tree_network`
+    builds from those links, mapping for mapping, in the same order.
+    """
+    ids = [*practices, *groups, *tops]
+    index = dict(zip(ids, bodies, strict=True))
+    if len(index) != len(bodies):
+        check_unique_ids(bodies)
+    rank_of = _TIER_RANK_BY_NAME
+    rank: dict[str, int] = {}
+    first = 0  # the position of each tier's first body
+    for tier_ids in (practices, groups, tops):
+        if tier_ids:
+            rank.update(dict.fromkeys(tier_ids, rank_of[bodies[first].tier._name_]))
+            first += len(tier_ids)
+    above = list(map(parent_of.__getitem__, groups))
+    links = list(map(_link, practices, member_of))
+    links += map(_link, groups, above)
+    primary = dict(zip(practices, member_of, strict=True))
+    primary.update(zip(groups, above, strict=True))
+    # One tuple for each parent, shared by its children, as `tree_network` shares.
+    single = {group: (group,) for group in groups}
+    single.update((top, (top,)) for top in tops)
+    up = dict(zip(practices, map(single.__getitem__, member_of), strict=True))
+    up.update(zip(groups, map(single.__getitem__, above), strict=True))
+    # Each parent's children in link order, appended a column at a time.
+    parents = [*member_of, *above]
+    down: dict[str, list[str]] = {parent: [] for parent in dict.fromkeys(parents)}
+    _consume(map(list.append, map(down.__getitem__, parents), [*practices, *groups]))
+    root = dict(zip(practices, map(parent_of.__getitem__, member_of), strict=True))
+    root.update(zip(groups, above, strict=True))
+    root.update(zip(tops, tops, strict=True))
+    network = _new_network(name, tuple(bodies), tuple(links), source)
+    object.__setattr__(
+        network,
+        "_index",
+        NetworkIndex(
+            bodies=MappingProxyType(index),
+            rank=MappingProxyType(rank),
+            up=MappingProxyType(up),
+            down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
+            lateral=MappingProxyType({}),
+            primary=MappingProxyType(primary),
+            root=MappingProxyType(root),
+            top=tuple(sorted(tops)),
         ),
     )
     object.__setattr__(network, "_targets", {})
