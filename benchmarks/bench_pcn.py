@@ -80,7 +80,8 @@ def _objects_floor(result: object, baseline: object) -> float:
     the least any reader returning these objects could spend. Reported beside the
     target, since its share of the 3x explains most of what is missed.
     """
-    from engagekit.escalation._ods import _body, _link, _skipped_row
+    from engagekit.escalation._bodies import trusted_link as _link
+    from engagekit.escalation._ods import _body, _skipped_row
     from engagekit.escalation._pcn import _membership
 
     network = result.network  # type: ignore[attr-defined]

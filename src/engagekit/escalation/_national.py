@@ -10,7 +10,7 @@ from typing import SupportsIndex
 
 from engagekit import _validate
 from engagekit.errors import InvalidTypeError, InvalidValueError
-from engagekit.escalation._bodies import Body, Link, trusted_factory
+from engagekit.escalation._bodies import Body, Link, trusted_factory, trusted_link
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._tiers import BodyKind, Tier
 from engagekit.escalation._tree import tree_network
@@ -35,7 +35,6 @@ ENGLAND_SCALE = {
 _body: Callable[[str, str, BodyKind, Tier, bool], Body] = trusted_factory(
     Body, "id", "name", "kind", "tier", "placeholder"
 )
-_link: Callable[[str, str], Link] = trusted_factory(Link, "source", "target")
 
 
 def _allocate(rng: random.Random, children: int, parents: int) -> list[int]:
@@ -106,7 +105,7 @@ def national(seed: SupportsIndex = 0, *, scale: float = 1.0) -> EscalationNetwor
             _body(body_id, f"{label} {number:04d}", kind, tier, True)
             for number, body_id in enumerate(ids, start=1)
         )
-        links.extend(map(_link, ids, targets))
+        links.extend(map(trusted_link, ids, targets))
     name = (
         f"Synthetic England (seed {seed})"
         if scale == 1

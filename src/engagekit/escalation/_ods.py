@@ -32,7 +32,7 @@ from engagekit.errors import (
     _not_utf8,
     short_repr,
 )
-from engagekit.escalation._bodies import Body, Link, trusted_factory
+from engagekit.escalation._bodies import Body, Link, trusted_factory, trusted_link
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._odsnames import ICB_ERA, OdsNames
 from engagekit.escalation._tiers import BodyKind, Tier
@@ -571,7 +571,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         else:
             more += 1
 
-    skip, body, link = _skipped_row, _body, _link
+    skip, body, link = _skipped_row, _body, trusted_link
     practice_kind, practice_tier = BodyKind.PRACTICE, Tier.PRACTICE
     line = 0
     for row in rows:
@@ -821,7 +821,6 @@ _UNPARSED: typing.Any = object()
 _body: Callable[[str, str, BodyKind, Tier], Body] = trusted_factory(
     Body, "id", "name", "kind", "tier"
 )
-_link: Callable[[str, str], Link] = trusted_factory(Link, "source", "target")
 
 
 def _network(
@@ -871,14 +870,14 @@ def _network(
     bodies.extend(_body(r, named(r, region_kind), region_kind, Tier.REGION) for r in regions)
     bodies.extend(_body(b, named(b, board_kind), board_kind, Tier.SYSTEM) for b in welsh_boards)
     links = practice_links
-    links.extend(_link(c, kept[c]) for c in english)
-    links.extend(_link(i, kept[i]) for i in icbs)
+    links.extend(trusted_link(c, kept[c]) for c in english)
+    links.extend(trusted_link(i, kept[i]) for i in icbs)
     if regions:
         bodies.append(_body(NATIONAL_ID, "NHS England", BodyKind.NATIONAL_BODY, Tier.NATIONAL))
-        links.extend(_link(r, NATIONAL_ID) for r in regions)
+        links.extend(trusted_link(r, NATIONAL_ID) for r in regions)
     if welsh_boards:
         bodies.append(_body(WALES_ID, "NHS Wales", BodyKind.NHS_WALES, Tier.NATIONAL))
-        links.extend(_link(b, WALES_ID) for b in welsh_boards)
+        links.extend(trusted_link(b, WALES_ID) for b in welsh_boards)
     return _tree_network(label, bodies, links, _source())
 
 

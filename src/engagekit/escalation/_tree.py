@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from types import MappingProxyType
 
-from engagekit.escalation._bodies import Body, Link, trusted_factory
+from engagekit.escalation._bodies import Body, Link, trusted_factory, trusted_link
 from engagekit.escalation._index import NetworkIndex, _roots
 from engagekit.escalation._network import EscalationNetwork, check_unique_ids
 from engagekit.escalation._tiers import _TIER_RANK_BY_NAME
@@ -76,10 +76,8 @@ def tree_network(
     return network
 
 
-_link = trusted_factory(Link, "source", "target")
-_consume: Callable[[Iterable[object]], None] = deque[object](
-    maxlen=0
-).extend  # runs an iterator out
+# Runs an iterator to its end, keeping nothing.
+_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 
 
 def three_tier_network(
@@ -115,8 +113,8 @@ def three_tier_network(
             rank.update(dict.fromkeys(tier_ids, rank_of[bodies[first].tier._name_]))
             first += len(tier_ids)
     above = list(map(parent_of.__getitem__, groups))
-    links = list(map(_link, practices, member_of))
-    links += map(_link, groups, above)
+    links = list(map(trusted_link, practices, member_of))
+    links += map(trusted_link, groups, above)
     primary = dict(zip(practices, member_of, strict=True))
     primary.update(zip(groups, above, strict=True))
     # One tuple for each parent, shared by its children, as `tree_network` shares.
