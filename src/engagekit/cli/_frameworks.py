@@ -17,6 +17,7 @@ from engagekit.cycles import (
     engagement_cycle,
     ladders,
 )
+from engagekit.cycles._render import engagement_stages_phrase
 from engagekit.errors import InvalidValueError
 from engagekit.techniques import TechniqueCatalogue, catalogue, load_techniques
 
@@ -167,9 +168,7 @@ def demo(out: TextIO) -> None:
 
     out.write("COMMISSIONING CYCLE (NHS Institute diagram) AND METHODS OF ENGAGEMENT\n")
     for stage_ in commissioning_cycles()["engagement-cycle"]:
-        numbers = ", ".join(str(s.number) for s in stage_.engagement_stages)
-        noun = "stage" if len(stage_.engagement_stages) == 1 else "stages"
-        out.write(f"  {stage_.name:<20} engagement {noun} {numbers}\n")
+        out.write(f"  {stage_.name:<20} {engagement_stages_phrase(stage_)}\n")
     out.write(
         "  at every stage: " + ", ".join(m.label.lower() for m in MethodOfEngagement) + "\n\n"
     )
