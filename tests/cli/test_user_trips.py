@@ -234,6 +234,25 @@ def test_the_epcn_file_given_to_ods_says_which_file_it_is(lenient, tmp_path, cap
     )
 
 
+ECCG_ROW = (
+    '"QSL","NHS SOMERSET INTEGRATED CARE BOARD"' + ',""' * 8 + ',"20220701"' + ',""' * 16 + "\n"
+)
+
+
+@pytest.mark.parametrize("lenient", [[], ["--lenient"]])
+def test_an_organisation_file_given_to_ods_says_to_give_it_to_names(lenient, tmp_path, capsys):
+    """eccg.csv given to --ods was refused row by row (with --lenient, an empty
+    network): "column 13 (Status Code) '' is not one of A, C, D, P" on every line."""
+    path = tmp_path / "eccg.csv"
+    path.write_text("\n" + ECCG_ROW * 3, encoding="utf-8")
+    assert run("network", "--ods", str(path), *lenient) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: {path}: 1 problem | line 2: not the epraccur.csv layout: no status"
+        " in column 13 and no prescribing setting in column 26: this looks like an ODS"
+        " organisation file of names (eccg.csv, eauth.csv, ...); pass it as names= (--names)\n"
+    )
+
+
 def test_an_epcn_shaped_row_after_practices_is_one_malformed_row(tmp_path, capsys):
     """Only a file that starts in the ePCN layout is taken for the ePCN file."""
     path = tmp_path / "epraccur.csv"

@@ -539,6 +539,24 @@ def _epcn_given(origin: str, line: int) -> DocumentError:
     return DocumentError(origin, [Problem(f"line {line}", reason)])
 
 
+def _names_given(origin: str, line: int, row: list[str]) -> DocumentError | None:
+    """An ODS organisation file of names (``eccg.csv``, ``eauth.csv``, ...) given for
+    epraccur.csv, known by its first row: 27 columns like epraccur.csv, a code and a
+    name, but no status (column 13) and no prescribing setting (column 26), which every
+    practice row has. Refused whole, even when lenient: every row would be malformed.
+    `None` for a row not in that layout."""
+    if row[_STATUS].strip() or row[_SETTING].strip():
+        return None
+    if not (_validate.ODS_PATTERN.match(row[_CODE].strip()) and row[_NAME].strip()):
+        return None
+    reason = (
+        "not the epraccur.csv layout: no status in column 13 and no prescribing setting "
+        f"in column {_SETTING + 1}: this looks like an ODS organisation file of names "
+        "(eccg.csv, eauth.csv, ...); pass it as names= (--names)"
+    )
+    return DocumentError(origin, [Problem(f"line {line}", reason)])
+
+
 def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -> OdsImport:
     as_of, strict, nations = options.as_of, options.strict, options.nations
     problems: list[Problem] = []
@@ -621,6 +639,10 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
             if not code and all(not cell.strip() for cell in row):
                 skipped.append(skip(line, None, BLANK_LINE))
                 continue
+            if not practices and not problems and _all_blank(skipped):
+                names_file = _names_given(origin, line, row)
+                if names_file is not None:
+                    raise names_file
             malformed(line, code if ods(code) else None, _row_problem(row, code))
             continue
         joined = row[_JOINED]
