@@ -145,6 +145,35 @@ def test_as_of_before_the_first_ccgs_is_refused_as_typed(capsys):
     )
 
 
+def test_the_refusal_before_the_first_ccgs_is_the_librarys_with_the_option(capsys):
+    """The command said the library's refusal with "--nations wales" spliced into a
+    phrase of it: a rewording of the library's reason would have dropped the option
+    without a word. The command's message is the library's reason, the option added."""
+    from pathlib import Path
+
+    from engagekit.errors import InvalidValueError
+    from engagekit.escalation import EscalationNetwork
+
+    epraccur = Path(__file__).parents[1] / "escalation" / "data" / "epraccur-2021.csv"
+    with pytest.raises(InvalidValueError, match="^as_of: ") as exc:
+        EscalationNetwork.from_ods(epraccur, as_of="2010-01-01", nations="both")
+    reason = exc.value.reason
+    assert reason is not None
+    assert reason.endswith(", or read the Welsh practices alone)")
+    argv = ["network", "--ods", str(epraccur), "--as-of", "2010-01-01", "--nations", "both"]
+    assert run(*argv) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit network: error: --as-of 2010-01-01: {reason.removesuffix(')')}: "
+        "--nations wales)\n"
+    )
+    # Read alone, the Welsh practices are not refused: their boards are in the file.
+    status, text = run(
+        "network", "--ods", str(epraccur), "--as-of", "2010-01-01", "--nations", "wales"
+    )
+    assert status == 0
+    assert "2 practices" in text
+
+
 EPRACCUR_ROW = (
     '"A81001","THE EXAMPLE SURGERY","Y63","QHM","1 HIGH STREET","","","","","TS18 1HU",'
     '"19740401","","A","B","16C","20130401","","01234 567890","","","","0","","","","4",""\n'

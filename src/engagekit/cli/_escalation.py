@@ -21,7 +21,7 @@ from engagekit.cli._output import (
     emit_parts,
     require,
 )
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.errors import UnknownNameError
 from engagekit.escalation import (
     Body,
     EscalationNetwork,
@@ -33,6 +33,7 @@ from engagekit.escalation import (
     Tier,
     national,
 )
+from engagekit.escalation._ods import before_ccgs
 from engagekit.escalation._render import _in_a_sentence
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
@@ -136,17 +137,14 @@ def _read(
     network = None
     reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
-        try:
-            result = EscalationNetwork.from_ods(
-                ods, as_of=as_of, strict=not args.lenient, nations=args.nations, names=args.names
-            )
-        except InvalidValueError as exc:
-            if exc.field != "as_of" or as_of is None:
-                raise
-            reason = (exc.reason or "").replace(
-                "read the Welsh practices alone", "read the Welsh practices alone: --nations wales"
-            )
-            raise UsageError(f"{option} {as_of.isoformat()}: {reason}") from None
+        # The library's refusal of a date before the first CCGs, in its words, with
+        # this command's option for the Welsh practices alone.
+        refused = before_ccgs(as_of, args.nations, welsh_alone="--nations wales")
+        if refused is not None and as_of is not None:
+            raise UsageError(f"{option} {as_of.isoformat()}: {refused}")
+        result = EscalationNetwork.from_ods(
+            ods, as_of=as_of, strict=not args.lenient, nations=args.nations, names=args.names
+        )
         reports.append((ods, result))
         network = result.network
     if args.pcn:
