@@ -525,3 +525,38 @@ def test_strict_is_the_default_and_lenient_its_opposite(tmp_path, capsys):
     assert capsys.readouterr().err.endswith(
         "engagekit network: error: argument --lenient: not allowed with argument --strict\n"
     )
+
+
+def test_check_refuses_an_assessment_date_before_the_day_checked(capsys):
+    """`check --on 2024-06-30 --as-of 2010-01-01` was accepted and then set every piece
+    of evidence aside as dated after the assessment date: 23 requirements "not met"."""
+    argv = ("check", "icb-annual-reports", "--body", "icb", "--on", "2024-06-30")
+    assert run(*argv, "--as-of", "2010-01-01") == (2, "")
+    assert capsys.readouterr().err == (
+        "engagekit check: error: --as-of 2010-01-01: is before --on 2024-06-30: the duties in"
+        " force on a day can only be assessed on or after it, as evidence dated after the"
+        " assessment date does not count (give --as-of 2024-06-30 or later, or --on 2010-01-01"
+        " to check the duties of that day)\n"
+    )
+
+
+def test_check_assesses_a_day_s_duties_on_a_later_date():
+    """An assessment date after --on is the later look at the same duties."""
+    argv = ("check", "icb-annual-reports", "--body", "icb", "--on", "2024-06-30")
+    status, text = run(*argv, "--as-of", "2025-03-01")
+    assert status == 1
+    assert text.startswith(
+        "Compliance report: integrated care board, duties in force on 2024-06-30, assessed as"
+        " of 2025-03-01\n"
+    )
+
+
+def test_check_with_only_as_of_checks_the_duties_of_that_day():
+    """--on defaulted to today while --as-of gave an earlier day: the one date given
+    now stands for both, as --as-of already defaulted to --on."""
+    status, text = run("check", "icb-annual-reports", "--body", "icb", "--as-of", "2024-06-30")
+    assert status == 1
+    assert text.startswith(
+        "Compliance report: integrated care board, duties in force on 2024-06-30, assessed as"
+        " of 2024-06-30\n"
+    )

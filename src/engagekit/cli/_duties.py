@@ -92,8 +92,17 @@ def register(commands: Any) -> None:
         help="TOML file of [[evidence]] (or .json of the same shape), or a built-in example's name",
     )
     check.add_argument("--body", required=True, help="body type, e.g. icb")
-    check.add_argument("--on", type=date_arg, help="whose duties to check (default: today)")
-    check.add_argument("--as-of", type=date_arg, help="assessment date (default: --on)")
+    check.add_argument(
+        "--on",
+        type=date_arg,
+        help="the day whose duties to check (default: the --as-of date, or today)",
+    )
+    check.add_argument(
+        "--as-of",
+        type=date_arg,
+        help="the assessment date, on or after --on: evidence dated after it does not "
+        "count (default: --on)",
+    )
     check.add_argument(
         "--applies",
         action="append",
@@ -135,8 +144,20 @@ def _duties(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
+    # The one date given stands for both; the CLI may default to today.
+    on: dt.date = args.on or args.as_of or dt.date.today()  # noqa: DTZ011
+    as_of: dt.date = args.as_of or on
+    if as_of < on:
+        # Evidence dated after the assessment date does not count: assessed before the
+        # day whose duties are checked, every duty that came into force between the two
+        # had no evidence by construction, and the report listed gaps that are not.
+        raise UsageError(
+            f"--as-of {as_of.isoformat()}: is before --on {on.isoformat()}: the duties in "
+            "force on a day can only be assessed on or after it, as evidence dated after "
+            f"the assessment date does not count (give --as-of {on.isoformat()} or later, "
+            f"or --on {as_of.isoformat()} to check the duties of that day)"
+        )
     reg = _registry(args)
-    on = args.on or dt.date.today()  # noqa: DTZ011 - the CLI may default to today
     evidence = resolve(
         args.evidence_file, load_evidence, EVIDENCE, what="evidence set", option="EVIDENCE_FILE"
     )
@@ -148,7 +169,7 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     body = BodyType.parse(args.body, field="--body")
     checklist = Checklist.for_body(body, on=on, registry=reg)
     try:
-        report = checklist.assess(evidence, as_of=args.as_of or on, conditions=conditions)
+        report = checklist.assess(evidence, as_of=as_of, conditions=conditions)
     except UnknownNameError as exc:
         if exc.kind != "requirement":
             raise
