@@ -176,3 +176,13 @@ def test_superscript_stage_is_a_usage_error_not_a_crash(capsys):
     """'²' is a digit to str.isdigit() but not to int(): it is an unknown stage."""
     assert run("techniques", "--stage", "²")[0] == 2
     assert "--stage" in capsys.readouterr().err
+
+
+def test_demo_and_text_view_say_the_engagement_stages_alike():
+    """The demo and `engagekit commissioning` name each commissioning stage's
+    engagement stages in the same words ("stage 3", "stages 1, 2")."""
+    _, tour = run("demo")
+    _, view = run("commissioning", "engagement-cycle")
+    for phrase in ("engagement stages 1, 2", "engagement stage 3", "engagement stage 5"):
+        assert phrase in tour
+        assert phrase in view

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 import pytest
 
 from engagekit import ENGAGEMENT_CYCLE, EngagementStage, ParticipationLevel
@@ -446,3 +447,20 @@ class TestCataloguesAreReadOnly:
         assert CATALOGUES[name]() is catalogue
         assert repr(catalogue).startswith("<Catalogue with ")
         assert len(repr(catalogue)) < 200
+
+
+@pytest.mark.parametrize(
+    ("stages", "phrase"),
+    [
+        ((), "engagement stages none"),
+        ((EngagementStage.DESIGN_AND_IMPROVE,), "engagement stage 3"),
+        ((1, 2), "engagement stages 1, 2"),
+    ],
+)
+def test_engagement_stages_phrase_counts_the_stages(stages: tuple[Any, ...], phrase: str) -> None:
+    """One engagement stage is "stage", none or several "stages"."""
+    from engagekit.cycles._render import engagement_stages_phrase
+
+    base = commissioning_cycles()["engagement-cycle"].stages[0]
+    stage = attrs.evolve(base, engagement_stages=stages)
+    assert engagement_stages_phrase(stage) == phrase

@@ -145,6 +145,35 @@ def test_as_of_before_the_first_ccgs_is_refused_as_typed(capsys):
     )
 
 
+def test_the_refusal_before_the_first_ccgs_is_the_librarys_with_the_option(capsys):
+    """The command said the library's refusal with "--nations wales" spliced into a
+    phrase of it: a rewording of the library's reason would have dropped the option
+    without a word. The command's message is the library's reason, the option added."""
+    from pathlib import Path
+
+    from engagekit.errors import InvalidValueError
+    from engagekit.escalation import EscalationNetwork
+
+    epraccur = Path(__file__).parents[1] / "escalation" / "data" / "epraccur-2021.csv"
+    with pytest.raises(InvalidValueError, match="^as_of: ") as exc:
+        EscalationNetwork.from_ods(epraccur, as_of="2010-01-01", nations="both")
+    reason = exc.value.reason
+    assert reason is not None
+    assert reason.endswith(", or read the Welsh practices alone)")
+    argv = ["network", "--ods", str(epraccur), "--as-of", "2010-01-01", "--nations", "both"]
+    assert run(*argv) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit network: error: --as-of 2010-01-01: {reason.removesuffix(')')}: "
+        "--nations wales)\n"
+    )
+    # Read alone, the Welsh practices are not refused: their boards are in the file.
+    status, text = run(
+        "network", "--ods", str(epraccur), "--as-of", "2010-01-01", "--nations", "wales"
+    )
+    assert status == 0
+    assert "2 practices" in text
+
+
 EPRACCUR_ROW = (
     '"A81001","THE EXAMPLE SURGERY","Y63","QHM","1 HIGH STREET","","","","","TS18 1HU",'
     '"19740401","","A","B","16C","20130401","","01234 567890","","","","0","","","","4",""\n'
@@ -231,6 +260,25 @@ def test_the_epcn_file_given_to_ods_says_which_file_it_is(lenient, tmp_path, cap
         f"engagekit: error: {path}: 1 problem | line 2: not the epraccur.csv layout: expected"
         " 27 columns, got 11: this looks like the ePCN core partner details file; read it with"
         " from_pcn (--pcn)\n"
+    )
+
+
+ECCG_ROW = (
+    '"QSL","NHS SOMERSET INTEGRATED CARE BOARD"' + ',""' * 8 + ',"20220701"' + ',""' * 16 + "\n"
+)
+
+
+@pytest.mark.parametrize("lenient", [[], ["--lenient"]])
+def test_an_organisation_file_given_to_ods_says_to_give_it_to_names(lenient, tmp_path, capsys):
+    """eccg.csv given to --ods was refused row by row (with --lenient, an empty
+    network): "column 13 (Status Code) '' is not one of A, C, D, P" on every line."""
+    path = tmp_path / "eccg.csv"
+    path.write_text("\n" + ECCG_ROW * 3, encoding="utf-8")
+    assert run("network", "--ods", str(path), *lenient) == (2, "")
+    assert capsys.readouterr().err == (
+        f"engagekit: error: {path}: 1 problem | line 2: not the epraccur.csv layout: no status"
+        " in column 13 and no prescribing setting in column 26: this looks like an ODS"
+        " organisation file of names (eccg.csv, eauth.csv, ...); pass it as names= (--names)\n"
     )
 
 
@@ -476,4 +524,39 @@ def test_strict_is_the_default_and_lenient_its_opposite(tmp_path, capsys):
     assert run("network", "--ods", str(epraccur), "--strict", "--lenient") == (2, "")
     assert capsys.readouterr().err.endswith(
         "engagekit network: error: argument --lenient: not allowed with argument --strict\n"
+    )
+
+
+def test_check_refuses_an_assessment_date_before_the_day_checked(capsys):
+    """`check --on 2024-06-30 --as-of 2010-01-01` was accepted and then set every piece
+    of evidence aside as dated after the assessment date: 23 requirements "not met"."""
+    argv = ("check", "icb-annual-reports", "--body", "icb", "--on", "2024-06-30")
+    assert run(*argv, "--as-of", "2010-01-01") == (2, "")
+    assert capsys.readouterr().err == (
+        "engagekit check: error: --as-of 2010-01-01: is before --on 2024-06-30: the duties in"
+        " force on a day can only be assessed on or after it, as evidence dated after the"
+        " assessment date does not count (give --as-of 2024-06-30 or later, or --on 2010-01-01"
+        " to check the duties of that day)\n"
+    )
+
+
+def test_check_assesses_a_day_s_duties_on_a_later_date():
+    """An assessment date after --on is the later look at the same duties."""
+    argv = ("check", "icb-annual-reports", "--body", "icb", "--on", "2024-06-30")
+    status, text = run(*argv, "--as-of", "2025-03-01")
+    assert status == 1
+    assert text.startswith(
+        "Compliance report: integrated care board, duties in force on 2024-06-30, assessed as"
+        " of 2025-03-01\n"
+    )
+
+
+def test_check_with_only_as_of_checks_the_duties_of_that_day():
+    """--on defaulted to today while --as-of gave an earlier day: the one date given
+    now stands for both, as --as-of already defaulted to --on."""
+    status, text = run("check", "icb-annual-reports", "--body", "icb", "--as-of", "2024-06-30")
+    assert status == 1
+    assert text.startswith(
+        "Compliance report: integrated care board, duties in force on 2024-06-30, assessed as"
+        " of 2024-06-30\n"
     )

@@ -546,3 +546,42 @@ def test_a_lenient_reads_malformed_rows_are_listed_by_line() -> None:
         "<p>Malformed rows (skipped):</p><ul><li>line 2 (A81002): malformed: column 15"
         in render.html(result)
     )
+
+
+ECCG = Path(__file__).with_name("data") / "eccg-icbs.csv"
+
+
+@pytest.mark.parametrize("strict", [True, False])
+def test_an_organisation_file_of_names_is_refused_whole(strict: bool) -> None:
+    """eccg.csv has epraccur.csv's 27 columns but no status or prescribing setting:
+    each row was refused (or, lenient, skipped) as malformed, where the file is one
+    to pass as `names`."""
+    with pytest.raises(DocumentError) as exc:
+        EscalationNetwork.from_ods(ECCG, strict=strict)
+    assert [(p.path, p.message) for p in exc.value.problems] == [
+        (
+            "line 1",
+            (
+                "not the epraccur.csv layout: no status in column 13 and no prescribing "
+                "setting in column 26: this looks like an ODS organisation file of names "
+                "(eccg.csv, eauth.csv, ...); pass it as names= (--names)"
+            ),
+        )
+    ]
+    assert exc.value.origin == str(ECCG)
+
+
+def test_an_organisation_row_after_practices_is_one_malformed_row() -> None:
+    """Only a file that starts in the organisation file's layout is taken for one."""
+    names_row = ECCG.read_text(encoding="utf-8").splitlines()[0]
+    with pytest.raises(DocumentError) as exc:
+        EscalationNetwork.from_ods(stdio.StringIO(row() + names_row + "\n"))
+    assert [(p.path, p.message) for p in exc.value.problems] == [
+        (
+            "line 2",
+            (
+                "column 13 (Status Code) '' is not one of A, C, D, P; column 26 "
+                "(Prescribing Setting) '' is not a number"
+            ),
+        )
+    ]

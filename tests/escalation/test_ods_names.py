@@ -600,3 +600,21 @@ class TestStpNames:
         net = EscalationNetwork.from_ods(Y2021, as_of="2019-01-01").network
         assert net.body("QSL").kind is BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP
         assert BodyKind.AREA_TEAM not in {b.kind for b in net.bodies}
+
+
+def test_names_are_read_from_a_text_file_named_by_its_name() -> None:
+    """A text file object (standard input, for `engagekit network --names -`) is read
+    as a path is, and its errors name it."""
+    text = (DATA / "eccg-icbs.csv").read_text(encoding="utf-8")
+    from_file = OdsNames.read(DATA / "eccg-icbs.csv")
+    handle = io.StringIO(text)
+    handle.name = "<stdin>"
+    from_text = OdsNames.read(handle)
+    assert from_text.name("QSL") == from_file.name("QSL") == "NHS Somerset Integrated Care Board"
+    assert from_text.tables[-1] == "<stdin>"
+    bad = io.StringIO("QSL\n")
+    bad.name = "<stdin>"
+    with pytest.raises(DocumentError, match=r"^<stdin>: 1 problem\n  line 1: expected a code"):
+        OdsNames.read(bad)
+    with pytest.raises(InvalidTypeError, match="expected a path to an ODS file, or a text file"):
+        OdsNames.read(io.BytesIO(b"QSL,NAME\n"))  # type: ignore[arg-type]

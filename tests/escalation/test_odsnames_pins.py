@@ -197,7 +197,9 @@ class TestRefusals:
     def test_a_path_that_is_not_one(self) -> None:
         with pytest.raises(InvalidTypeError) as info:
             OdsNames.read(42)  # type: ignore[arg-type]
-        assert str(info.value) == "names: got int 42; expected a path to an ODS file"
+        assert str(info.value) == (
+            "names: got int 42; expected a path to an ODS file, or a text file"
+        )
         assert (info.value.field, info.value.value) == ("names", 42)
 
     def test_a_missing_file(self, tmp_path: Path) -> None:

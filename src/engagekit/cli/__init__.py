@@ -26,6 +26,7 @@ from typing import Any, NoReturn, TextIO
 
 from engagekit._version import __version__
 from engagekit.cli._output import StoreOnce, UsageError, command
+from engagekit.cli._stdin import read_once
 from engagekit.errors import DocumentError, EngagekitError
 
 
@@ -73,7 +74,8 @@ for a diagram, as far as it can write them (its --help lists them; demo writes
 text and markdown only). JSON output is one engagekit document:
   {"engagekit": {"format": 1, "type": "Verdict"}, "data": {...}}
 the shape engagekit.io.dumps writes, so engagekit.io.loads reads it back.
-Wherever a command reads a file, the name of a built-in example works too."""
+Wherever a command reads a file, the name of a built-in example works too, and
+- reads standard input (UTF-8; a document starting with { is JSON, else TOML)."""
 
 _EPILOG = """\
 example:
@@ -203,6 +205,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         parser.print_help(stream)
         return 0
     try:
+        read_once(args)
         return handler(args, stream)
     except BrokenPipeError:  # pragma: no cover - e.g. `engagekit demo | head`
         return 0

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from engagekit import examples, io, render
+from engagekit.cli import _stdin as stdin
 from engagekit.cli._output import UsageError, command, emit, emit_parts, resolve
+from engagekit.cli._stdin import file_argument
 from engagekit.decisions import DEFAULT_POLICY, Decision, Policy, compare, evaluate
 from engagekit.errors import ParseError
 
@@ -40,16 +42,19 @@ def register(commands: Any) -> None:
         ok="ready, with or without conditions",
         negative="not ready, or not enough evidence to say",
     )
-    ev.add_argument("file", metavar="FILE", help="a decision file or a built-in decision's name")
+    file_argument(ev, "file", metavar="FILE", help="a decision file or a built-in decision's name")
     ev.add_argument("--option", help="evaluate this option instead of the proposal")
-    ev.add_argument(
-        "--policy", metavar="FILE", help="a Policy as TOML or JSON (*.json), or 'default'"
+    file_argument(
+        ev, "--policy", metavar="FILE", help="a Policy as TOML or JSON (*.json), or 'default'"
     )
     ev.add_argument("--compare", action="store_true", help="also print the options appraisal")
     ev.set_defaults(handler=_evaluate)
 
 
 def _load(path: str, cls: type[Any]) -> Any:
+    if stdin.is_stdin(path):
+        raw = stdin.read_bytes()
+        return io.loads(raw, cls, origin=stdin.NAME, format=stdin.document_format(raw))
     if Path(path).suffix.lower() == ".json":
         try:
             raw = Path(path).read_bytes()
@@ -70,7 +75,7 @@ def _evaluate(args: argparse.Namespace, out: TextIO) -> int:
     )
     if args.option is not None and not decision.options:
         raise UsageError(
-            f"--option {args.option!r}: {args.file} has no options; "
+            f"--option {args.option!r}: {stdin.shown(args.file)} has no options; "
             "without --option its proposal is evaluated"
         )
     verdict = evaluate(decision, option=args.option, policy=policy)

@@ -8,8 +8,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from engagekit import io
+from engagekit.cli import _stdin as stdin
 from engagekit.cli._args import date_arg
 from engagekit.cli._output import UsageError, command, emit, resolve
+from engagekit.cli._stdin import file_argument
 from engagekit.duties import (
     BodyType,
     Checklist,
@@ -20,7 +23,7 @@ from engagekit.duties import (
     registry,
 )
 from engagekit.errors import UnknownNameError
-from engagekit.evidence import Evidence, EvidenceKind
+from engagekit.evidence import Evidence, EvidenceFile, EvidenceKind
 
 
 def _demo_evidence() -> tuple[Evidence, ...]:
@@ -70,7 +73,7 @@ def register(commands: Any) -> None:
         metavar=("FROM", "TO"),
         help="list what started, ended or changed after FROM up to TO",
     )
-    duties.add_argument("--local", metavar="FILE", help="add duties from a TOML file")
+    file_argument(duties, "--local", metavar="FILE", help="add duties from a TOML file")
     duties.set_defaults(handler=_duties)
 
     check = command(
@@ -86,14 +89,24 @@ def register(commands: Any) -> None:
         ok="every requirement met",
         negative="a requirement not met, or not evidenced",
     )
-    check.add_argument(
+    file_argument(
+        check,
         "evidence_file",
         metavar="EVIDENCE_FILE",
         help="TOML file of [[evidence]] (or .json of the same shape), or a built-in example's name",
     )
     check.add_argument("--body", required=True, help="body type, e.g. icb")
-    check.add_argument("--on", type=date_arg, help="whose duties to check (default: today)")
-    check.add_argument("--as-of", type=date_arg, help="assessment date (default: --on)")
+    check.add_argument(
+        "--on",
+        type=date_arg,
+        help="the day whose duties to check (default: the --as-of date, or today)",
+    )
+    check.add_argument(
+        "--as-of",
+        type=date_arg,
+        help="the assessment date, on or after --on: evidence dated after it does not "
+        "count (default: --on)",
+    )
     check.add_argument(
         "--applies",
         action="append",
@@ -103,14 +116,24 @@ def register(commands: Any) -> None:
         + ", ".join(t.value for t in Trigger if t is not Trigger.ALWAYS)
         + "; without it, every requirement is assessed as applying, whatever its condition",
     )
-    check.add_argument("--local", metavar="FILE", help="add duties from a TOML file")
+    file_argument(check, "--local", metavar="FILE", help="add duties from a TOML file")
     check.set_defaults(handler=_check)
+
+
+def _load_evidence(path: str) -> tuple[Evidence, ...]:
+    """The evidence of a file, or of standard input (TOML, or JSON of the same shape)."""
+    if not stdin.is_stdin(path):
+        return load_evidence(path)
+    raw = stdin.read_bytes()
+    found = io.loads(raw, EvidenceFile, origin=stdin.NAME, format=stdin.document_format(raw))
+    return found.evidence
 
 
 def _registry(args: argparse.Namespace) -> Any:
     reg = registry()
     if args.local:
-        reg = reg.merged_with(load_duties(args.local))
+        source = stdin.binary() if stdin.is_stdin(args.local) else args.local
+        reg = reg.merged_with(load_duties(source))
     return reg
 
 
@@ -135,10 +158,22 @@ def _duties(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
+    # The one date given stands for both; the CLI may default to today.
+    on: dt.date = args.on or args.as_of or dt.date.today()  # noqa: DTZ011
+    as_of: dt.date = args.as_of or on
+    if as_of < on:
+        # Evidence dated after the assessment date does not count: assessed before the
+        # day whose duties are checked, every duty that came into force between the two
+        # had no evidence by construction, and the report listed gaps that are not.
+        raise UsageError(
+            f"--as-of {as_of.isoformat()}: is before --on {on.isoformat()}: the duties in "
+            "force on a day can only be assessed on or after it, as evidence dated after "
+            f"the assessment date does not count (give --as-of {on.isoformat()} or later, "
+            f"or --on {as_of.isoformat()} to check the duties of that day)"
+        )
     reg = _registry(args)
-    on = args.on or dt.date.today()  # noqa: DTZ011 - the CLI may default to today
     evidence = resolve(
-        args.evidence_file, load_evidence, EVIDENCE, what="evidence set", option="EVIDENCE_FILE"
+        args.evidence_file, _load_evidence, EVIDENCE, what="evidence set", option="EVIDENCE_FILE"
     )
     conditions = (
         None
@@ -148,12 +183,12 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     body = BodyType.parse(args.body, field="--body")
     checklist = Checklist.for_body(body, on=on, registry=reg)
     try:
-        report = checklist.assess(evidence, as_of=args.as_of or on, conditions=conditions)
+        report = checklist.assess(evidence, as_of=as_of, conditions=conditions)
     except UnknownNameError as exc:
         if exc.kind != "requirement":
             raise
         # The library says where in the evidence; the file it came from is known here.
-        within = f"{exc.within} in {args.evidence_file}"
+        within = f"{exc.within} in {stdin.shown(args.evidence_file)}"
         raise UnknownNameError(exc.kind, exc.name, choices=exc.choices, within=within) from None
     emit(out, args.format, report)
     return 1 if report.gaps else 0

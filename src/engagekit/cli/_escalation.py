@@ -8,9 +8,10 @@ import sys
 import textwrap
 
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from engagekit import render
+from engagekit.cli import _stdin as stdin
 from engagekit.cli._args import date_arg
 from engagekit.cli._output import (
     ALL_FORMATS,
@@ -21,18 +22,21 @@ from engagekit.cli._output import (
     emit_parts,
     require,
 )
-from engagekit.errors import InvalidValueError, UnknownNameError
+from engagekit.cli._stdin import file_argument
+from engagekit.errors import UnknownNameError
 from engagekit.escalation import (
     Body,
     EscalationNetwork,
     NetworkDiff,
     OdsImport,
+    OdsNames,
     PathToTop,
     PcnImport,
     Route,
     Tier,
     national,
 )
+from engagekit.escalation._ods import before_ccgs
 from engagekit.escalation._render import _in_a_sentence
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
@@ -62,7 +66,9 @@ def register(commands: Any) -> None:
         formats=ALL_FORMATS,
     )
     network.add_argument("name", nargs="?", help="somerset, sutton, oxfordshire or national")
-    network.add_argument("--ods", metavar="FILE", help="read epraccur.csv (27 columns, no header)")
+    file_argument(
+        network, "--ods", metavar="FILE", help="read epraccur.csv (27 columns, no header)"
+    )
     network.add_argument(
         "--as-of",
         metavar="DATE",
@@ -90,14 +96,16 @@ def register(commands: Any) -> None:
         help="with --ods: the nations whose practices are kept (default: england; "
         "Welsh practices sit under their local health board)",
     )
-    network.add_argument(
+    file_argument(
+        network,
         "--names",
         metavar="FILE",
         action="append",
         help="with --ods: an ODS organisation file (eccg.csv, eauth.csv, ...) to name "
         "bodies from, over the built-in tables; repeat for several",
     )
-    network.add_argument(
+    file_argument(
+        network,
         "--pcn",
         metavar="FILE",
         help="read the ODS ePCN core partner details (CSV, or .xlsx with the xlsx extra) "
@@ -110,7 +118,8 @@ def register(commands: Any) -> None:
     network.add_argument(
         "--path", metavar="BODY", help="show the path from this body to the top, with names"
     )
-    network.add_argument(
+    file_argument(
+        network,
         "--diff",
         nargs=2,
         metavar=("OLD", "NEW"),
@@ -136,24 +145,25 @@ def _read(
     network = None
     reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
-        try:
-            result = EscalationNetwork.from_ods(
-                ods, as_of=as_of, strict=not args.lenient, nations=args.nations, names=args.names
-            )
-        except InvalidValueError as exc:
-            if exc.field != "as_of" or as_of is None:
-                raise
-            reason = (exc.reason or "").replace(
-                "read the Welsh practices alone", "read the Welsh practices alone: --nations wales"
-            )
-            raise UsageError(f"{option} {as_of.isoformat()}: {reason}") from None
-        reports.append((ods, result))
+        # The library's refusal of a date before the first CCGs, in its words, with
+        # this command's option for the Welsh practices alone.
+        refused = before_ccgs(as_of, args.nations, welsh_alone="--nations wales")
+        if refused is not None and as_of is not None:
+            raise UsageError(f"{option} {as_of.isoformat()}: {refused}")
+        result = EscalationNetwork.from_ods(
+            _source(args, ods),
+            as_of=as_of,
+            strict=not args.lenient,
+            nations=args.nations,
+            names=_names(args),
+        )
+        reports.append((stdin.shown(ods), result))
         network = result.network
     if args.pcn:
         pcns = EscalationNetwork.from_pcn(
-            args.pcn, network=network, as_of=as_of, strict=not args.lenient
+            _source(args, args.pcn), network=network, as_of=as_of, strict=not args.lenient
         )
-        reports.append((args.pcn, pcns))
+        reports.append((stdin.shown(args.pcn), pcns))
         network = pcns.network
     for path, report in reports:
         if imports is not None:
@@ -176,6 +186,29 @@ def _read(
             )
     assert network is not None
     return network
+
+
+def _source(args: argparse.Namespace, path: str) -> str | IO[str]:
+    """A file to read, or standard input for ``-``: read once and kept with the
+    arguments, as --diff with two dates reads the --ods file twice."""
+    if not stdin.is_stdin(path):
+        return path
+    raw: bytes | None = getattr(args, "stdin_bytes", None)
+    if raw is None:
+        raw = args.stdin_bytes = stdin.read_bytes()
+    return stdin.text(raw)
+
+
+def _names(args: argparse.Namespace) -> OdsNames | list[str] | None:
+    """The --names files, as paths, or read (over the built-in tables, in the order
+    given) when one is standard input."""
+    paths: list[str] | None = args.names
+    if not paths or not any(stdin.is_stdin(p) for p in paths):
+        return paths
+    names = OdsNames.builtin()
+    for path in paths:
+        names = OdsNames.read(_source(args, path), over=names)
+    return names
 
 
 def _load(
@@ -247,7 +280,9 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
         out,
         args.format,
         changes,
-        text=lambda: _diff_text(changes, old_arg, new_arg, pcn_alone=pcn_alone),
+        text=lambda: _diff_text(
+            changes, stdin.shown(old_arg), stdin.shown(new_arg), pcn_alone=pcn_alone
+        ),
     )
     return 0
 

@@ -8,7 +8,9 @@ from typing import Any, TextIO
 
 from engagekit import render
 from engagekit._display import Listing
+from engagekit.cli import _stdin as stdin
 from engagekit.cli._output import STANDARD, command, emit, emit_parts
+from engagekit.cli._stdin import file_argument
 from engagekit.cycles import (
     EngagementStage,
     MethodOfEngagement,
@@ -17,6 +19,7 @@ from engagekit.cycles import (
     engagement_cycle,
     ladders,
 )
+from engagekit.cycles._render import engagement_stages_phrase
 from engagekit.errors import InvalidValueError
 from engagekit.techniques import TechniqueCatalogue, catalogue, load_techniques
 
@@ -89,7 +92,7 @@ def register(commands: Any) -> None:
     tech.add_argument(
         "--seldom-heard", action="store_true", help="only techniques suited to seldom-heard groups"
     )
-    tech.add_argument("--catalogue", metavar="FILE", help="add techniques from a TOML file")
+    file_argument(tech, "--catalogue", metavar="FILE", help="add techniques from a TOML file")
     tech.set_defaults(handler=_techniques)
 
 
@@ -127,7 +130,8 @@ def _participants(count: int | None) -> int | None:
 def _techniques(args: argparse.Namespace, out: TextIO) -> int:
     techniques: TechniqueCatalogue = catalogue()
     if args.catalogue:
-        techniques = techniques.merged_with(load_techniques(args.catalogue))
+        source = stdin.binary() if stdin.is_stdin(args.catalogue) else args.catalogue
+        techniques = techniques.merged_with(load_techniques(source))
     stage = args.stage
     if stage is not None and stage.strip().isascii() and stage.strip().isdigit():
         stage = int(stage)
@@ -167,9 +171,7 @@ def demo(out: TextIO) -> None:
 
     out.write("COMMISSIONING CYCLE (NHS Institute diagram) AND METHODS OF ENGAGEMENT\n")
     for stage_ in commissioning_cycles()["engagement-cycle"]:
-        numbers = ", ".join(str(s.number) for s in stage_.engagement_stages)
-        noun = "stage" if len(stage_.engagement_stages) == 1 else "stages"
-        out.write(f"  {stage_.name:<20} engagement {noun} {numbers}\n")
+        out.write(f"  {stage_.name:<20} {engagement_stages_phrase(stage_)}\n")
     out.write(
         "  at every stage: " + ", ".join(m.label.lower() for m in MethodOfEngagement) + "\n\n"
     )

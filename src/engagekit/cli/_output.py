@@ -224,10 +224,11 @@ def resolve(
 ) -> T:
     """A file's contents, or the built-in example of that name.
 
-    A path that exists is always read as a file; otherwise the argument must name a
+    ``-`` is standard input, which `load` reads (see `engagekit.cli._stdin`); a path
+    that exists is always read as a file; otherwise the argument must name a
     built-in example (case-insensitive).
     """
-    if Path(argument).exists():
+    if argument == "-" or Path(argument).exists():
         return load(argument)
     key = argument.strip().lower()
     if key in builtins:

@@ -15,8 +15,10 @@ from typing import Any, TextIO
 
 from engagekit import examples, io, render
 from engagekit._display import Listing
+from engagekit.cli import _stdin as stdin
 from engagekit.cli._args import date_arg
 from engagekit.cli._output import command, emit, emit_parts, resolve
+from engagekit.cli._stdin import file_argument
 from engagekit.errors import InvalidValueError
 from engagekit.plans import (
     ActionPlan,
@@ -87,7 +89,7 @@ def register(commands: Any) -> None:
         ok="with --overdue: nothing overdue",
         negative="with --overdue: an action is overdue",
     )
-    plan.add_argument("file", metavar="FILE", help="a plan TOML file or a built-in plan's name")
+    file_argument(plan, "file", metavar="FILE", help="a plan TOML file or a built-in plan's name")
     plan.add_argument(
         "--as-of", type=date_arg, help="the date to judge progress on (default: today)"
     )
@@ -111,8 +113,11 @@ def register(commands: Any) -> None:
         "engagekit report record.toml --year 2018",
         default="markdown",
     )
-    report.add_argument(
-        "file", metavar="FILE", help="a record or plan file, or a built-in record's or plan's name"
+    file_argument(
+        report,
+        "file",
+        metavar="FILE",
+        help="a record or plan file, or a built-in record's or plan's name",
     )
     report.add_argument(
         "--year", type=int, required=True, help="financial year, e.g. 2018 for 2018/19"
@@ -162,7 +167,7 @@ def _write_plan(plan: ActionPlan, as_of: dt.date, only_overdue: bool, out: TextI
 
 
 def _plan(args: argparse.Namespace, out: TextIO) -> int:
-    plan = resolve(args.file, load_plan, PLANS, what="plan")
+    plan = resolve(args.file, _load_plan, PLANS, what="plan")
     # The command line is the one place that may default to today.
     as_of = args.as_of or dt.date.today()  # noqa: DTZ011
     overdue = plan.overdue(as_of)
@@ -187,14 +192,27 @@ def _plan(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _is_record(path: Path, fmt: str) -> bool:
-    """Whether a report's input file holds an engagement record rather than a plan.
+def _load_plan(argument: str) -> ActionPlan:
+    """A plan file, or a plan on standard input (TOML, or JSON if it starts with ``{``)."""
+    if not stdin.is_stdin(argument):
+        return load_plan(argument)
+    return _stdin_plan(stdin.read_bytes())
+
+
+def _stdin_plan(raw: bytes) -> ActionPlan:
+    """A plan read as `load_plan` reads a file: by `engagekit.io`, in either shape."""
+    return io.loads(raw, ActionPlan, origin=stdin.NAME, format=stdin.document_format(raw))
+
+
+def _is_record(path: Path | bytes, fmt: str) -> bool:
+    """Whether a report's input file (or the bytes read) holds an engagement record
+    rather than a plan.
 
     A record is named by the envelope's type, or else known by a key only a record
     has. A file that cannot be read is not one: reading it as a plan says what is wrong.
     """
     try:
-        raw = path.read_bytes().decode("utf-8")
+        raw = (path if isinstance(path, bytes) else path.read_bytes()).decode("utf-8-sig")
         document: Any = tomllib.loads(raw) if fmt == "toml" else json.loads(raw)
     except (OSError, ValueError, RecursionError):
         return False
@@ -208,7 +226,14 @@ def _is_record(path: Path, fmt: str) -> bool:
 
 
 def _load_report_input(argument: str) -> ActionPlan | EngagementRecord:
-    """A plan file (read as `engagekit plan` reads it) or an engagement record file."""
+    """A plan file (read as `engagekit plan` reads it) or an engagement record file,
+    or either on standard input."""
+    if stdin.is_stdin(argument):
+        raw = stdin.read_bytes()
+        fmt = stdin.document_format(raw)
+        if _is_record(raw, fmt):
+            return io.loads(raw, EngagementRecord, origin=stdin.NAME, format=fmt)
+        return _stdin_plan(raw)
     path = Path(argument)
     fmt = "json" if path.suffix.lower() == ".json" else "toml"
     if _is_record(path, fmt):

@@ -23,7 +23,7 @@ from engagekit._display import (
     table,
     text,
 )
-from engagekit.cycles._commissioning import CommissioningCycle
+from engagekit.cycles._commissioning import CommissioningCycle, CommissioningStage
 from engagekit.cycles._engagement import EngagementCycle, StageDetails
 from engagekit.cycles._levels import Ladder
 from engagekit.cycles._rubric import RubricResult
@@ -143,14 +143,28 @@ def _(value: EngagementCycle) -> str:
 # --- Commissioning cycles ----------------------------------------------------------
 
 
+def engagement_stages_phrase(stage: CommissioningStage) -> str:
+    """The engagement stages a commissioning stage holds, as a phrase: one stage is
+    "engagement stage 3", more are "engagement stages 1, 2", none "engagement stages
+    none". The text view and ``engagekit demo`` both say it this way.
+
+    Examples:
+        >>> from engagekit.cycles import commissioning_cycles
+        >>> [engagement_stages_phrase(s) for s in commissioning_cycles()["engagement-cycle"]][:2]
+        ['engagement stages 1, 2', 'engagement stage 3']
+    """
+    numbers = ", ".join(str(s.number) for s in stage.engagement_stages) or "none"
+    noun = "stage" if len(stage.engagement_stages) == 1 else "stages"
+    return f"engagement {noun} {numbers}"
+
+
 @text.register
 def _(value: CommissioningCycle) -> str:
     lines = [value.name, "=" * len(value.name)]
     for number, stage in enumerate(value.stages, start=1):
-        engagement = ", ".join(str(s.number) for s in stage.engagement_stages) or "none"
-        noun = "stage" if len(stage.engagement_stages) == 1 else "stages"
         methods = ", ".join(m.label.lower() for m in stage.methods)
-        lines.append(fill(f"{number}. {stage.name} (engagement {noun} {engagement}; {methods})"))
+        phrase = engagement_stages_phrase(stage)
+        lines.append(fill(f"{number}. {stage.name} ({phrase}; {methods})"))
     if value.centre:
         lines.append(fill(f"At the centre: {value.centre}"))
     lines.append(fill(f"Source: {value.source}"))

@@ -722,8 +722,10 @@ class EscalationNetwork(_display.Tabular):
                 files (``eccg.csv``, ``eauth.csv``, ...) laid over them.
 
         Raises:
-            DocumentError: naming every malformed row and every conflict between
-                practices not closed by line, when `strict`; at most 50 are kept
+            DocumentError: a file in another layout, known by its first row (the
+                ePCN file, for `from_pcn`; an ODS organisation file of names, for
+                `names`); or, when `strict`, naming every malformed row and every
+                conflict between practices not closed by line; at most 50 are kept
                 and the rest counted.
             ParseError: the file cannot be opened or is not UTF-8 text.
             InvalidValueError: `as_of` is before 1 April 2013 and English practices

@@ -281,29 +281,40 @@ def _source() -> Source:
 FIELD_LIMIT = 131_072
 
 
-def _refuse_before_ccgs(day: dt.date) -> None:
-    """Refuse to read English practices as at a day before the first CCGs.
+def before_ccgs(
+    day: dt.date | None, nations: Nations | str, *, welsh_alone: str | None = None
+) -> str | None:
+    """Why English practices cannot be read as at `day`, or `None` when they can (no
+    day, a day from the first CCGs on, or the Welsh practices read alone).
 
     The file names each English practice's commissioner from 1 April 2013 (a CCG,
     later a sub-ICB location); before then primary care trusts commissioned them,
     and no column says which. Read so, a practice open in 2010 would stand under a
-    CCG that did not yet exist.
+    CCG that did not yet exist. `from_ods` refuses such a date with this reason; the
+    command line refuses it before reading, in the same words, naming its own option
+    for reading the Welsh practices alone as `welsh_alone` ("--nations wales").
+
+    Examples:
+        >>> print(before_ccgs(dt.date(2013, 4, 1), "england"))
+        None
+        >>> reason = before_ccgs(dt.date(2010, 1, 1), "both", welsh_alone="--nations wales")
+        >>> print(reason[reason.index("(give"):])
+        (give a later date, or read the Welsh practices alone: --nations wales)
     """
     from engagekit.duties import BodyType
 
     first = BodyType.CCG.existed_from
-    if first is not None and day < first:
-        raise InvalidValueError(
-            "as_of",
-            day,
-            reason=(
-                f"is before {first.isoformat()}, when clinical commissioning groups took "
-                "over from primary care trusts; epraccur.csv names an English "
-                "practice's commissioner only from then, so it cannot say who "
-                f"commissioned one on {day.isoformat()} (give a later date, or read "
-                "the Welsh practices alone)"
-            ),
-        )
+    if day is None or first is None or day >= first:
+        return None
+    if Nations.parse(nations, field="nations") is Nations.WALES:
+        return None
+    alone = "read the Welsh practices alone" + (f": {welsh_alone}" if welsh_alone else "")
+    return (
+        f"is before {first.isoformat()}, when clinical commissioning groups took "
+        "over from primary care trusts; epraccur.csv names an English "
+        "practice's commissioner only from then, so it cannot say who "
+        f"commissioned one on {day.isoformat()} (give a later date, or {alone})"
+    )
 
 
 def read_ods(
@@ -321,8 +332,9 @@ def read_ods(
     if not isinstance(strict, bool):
         raise InvalidTypeError("strict", strict, expected="true or false")
     chosen = Nations.parse(nations, field="nations")
-    if day is not None and chosen is not Nations.WALES:
-        _refuse_before_ccgs(day)
+    refused = before_ccgs(day, chosen)
+    if refused is not None:
+        raise InvalidValueError("as_of", day, reason=refused)
     given_name: object = name
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
@@ -539,6 +551,24 @@ def _epcn_given(origin: str, line: int) -> DocumentError:
     return DocumentError(origin, [Problem(f"line {line}", reason)])
 
 
+def _names_given(origin: str, line: int, row: list[str]) -> DocumentError | None:
+    """An ODS organisation file of names (``eccg.csv``, ``eauth.csv``, ...) given for
+    epraccur.csv, known by its first row: 27 columns like epraccur.csv, a code and a
+    name, but no status (column 13) and no prescribing setting (column 26), which every
+    practice row has. Refused whole, even when lenient: every row would be malformed.
+    `None` for a row not in that layout."""
+    if row[_STATUS].strip() or row[_SETTING].strip():
+        return None
+    if not (_validate.ODS_PATTERN.match(row[_CODE].strip()) and row[_NAME].strip()):
+        return None
+    reason = (
+        "not the epraccur.csv layout: no status in column 13 and no prescribing setting "
+        f"in column {_SETTING + 1}: this looks like an ODS organisation file of names "
+        "(eccg.csv, eauth.csv, ...); pass it as names= (--names)"
+    )
+    return DocumentError(origin, [Problem(f"line {line}", reason)])
+
+
 def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -> OdsImport:
     as_of, strict, nations = options.as_of, options.strict, options.nations
     problems: list[Problem] = []
@@ -621,6 +651,10 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
             if not code and all(not cell.strip() for cell in row):
                 skipped.append(skip(line, None, BLANK_LINE))
                 continue
+            if not practices and not problems and _all_blank(skipped):
+                names_file = _names_given(origin, line, row)
+                if names_file is not None:
+                    raise names_file
             malformed(line, code if ods(code) else None, _row_problem(row, code))
             continue
         joined = row[_JOINED]

@@ -10,11 +10,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import io
 import re
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
@@ -201,13 +202,20 @@ class OdsNames:
         return _builtin()
 
     @classmethod
-    def read(cls, *paths: str | PurePath, over: OdsNames | None = None) -> OdsNames:
+    def read(cls, *paths: str | PurePath | IO[str], over: OdsNames | None = None) -> OdsNames:
         """Names from published ODS organisation files, laid over `over` (default:
         the built-in tables); a name from a file wins over a built-in one.
 
         Each file is in the ODS headerless layout: the code in column 1, the name in
         column 2 and, when the row has them, the open and close dates (``YYYYMMDD``)
-        in columns 11 and 12.
+        in columns 11 and 12. A file is a path, or a text file object (opened with
+        ``newline=""``), named by its ``name``.
+
+        Examples:
+            >>> import io
+            >>> names = OdsNames.read(io.StringIO('"QSL","NHS SOMERSET ICB"\\n'))
+            >>> names.name("QSL")
+            'NHS Somerset ICB'
 
         Raises:
             ParseError: a file cannot be opened or is not UTF-8 text.
@@ -219,12 +227,18 @@ class OdsNames:
         entries = {code: list(base.entries(code)) for code in base}
         tables = list(base.tables)
         for path in paths:
-            if not isinstance(path, str | PurePath):
-                raise InvalidTypeError("names", path, expected="a path to an ODS file")
-            read = _read_file(Path(path))
+            if isinstance(path, str | PurePath):
+                origin, read = str(path), _read_path(Path(path))
+            elif hasattr(path, "read") and not isinstance(path, io.RawIOBase | io.BufferedIOBase):
+                origin = str(getattr(path, "name", "<names>"))
+                read = _read_rows(path, origin, lambda: None)
+            else:
+                raise InvalidTypeError(
+                    "names", path, expected="a path to an ODS file, or a text file"
+                )
             for code, found in read.items():
                 entries[code] = [*found, *entries.get(code, ())]
-            tables.append(str(path))
+            tables.append(origin)
         return cls({code: tuple(found) for code, found in entries.items()}, tuple(tables))
 
     def __len__(self) -> int:
@@ -352,22 +366,33 @@ def _other_layout(row: list[str]) -> str | None:
 _EPCN_COLUMNS, _EPRACCUR_COLUMNS, _STATUSES = 11, 27, frozenset("ACDP")
 
 
-def _read_file(path: Path) -> dict[str, list[OdsName]]:
+def _read_path(path: Path) -> dict[str, list[OdsName]]:
     origin = str(path)
     try:
         handle = path.open(encoding="utf-8-sig", newline="")  # a byte order mark is not a code
     except OSError as exc:
         raise ParseError(origin, reason=f"cannot open: {exc.strerror}") from None
-    source = Source(title=path.name, publisher="NHS England Organisation Data Service (file given)")
+    with handle:
+        return _read_rows(handle, origin, path.read_bytes)
+
+
+def _read_rows(
+    handle: IO[str], origin: str, raw: Callable[[], bytes | None]
+) -> dict[str, list[OdsName]]:
+    """The names in an open text file; `raw` gives its bytes again, if it can, to say
+    why it is not UTF-8."""
+    title = PurePath(origin).name or origin
+    source = Source(title=title, publisher="NHS England Organisation Data Service (file given)")
     found: dict[str, list[OdsName]] = {}
     problems: list[Problem] = []
-    with handle:
-        try:
-            rows: Iterable[list[str]] = list(csv.reader(handle))
-        except UnicodeDecodeError:
-            raise ParseError(origin, reason=_not_utf8(path.read_bytes())) from None
-        except csv.Error as exc:
-            raise ParseError(origin, reason=f"not CSV ({exc})") from None
+    try:
+        rows: Iterable[list[str]] = list(csv.reader(handle))
+    except UnicodeDecodeError:
+        data = raw()
+        reason = "not UTF-8 text" if data is None else _not_utf8(data)
+        raise ParseError(origin, reason=reason) from None
+    except csv.Error as exc:
+        raise ParseError(origin, reason=f"not CSV ({exc})") from None
     if not any(cell.strip() for row in rows for cell in row):
         # A file of no names named nothing, and the built-in tables were used unsaid.
         raise ParseError(origin, reason="no rows: the file is empty")
