@@ -14,6 +14,7 @@ from engagekit._display import (
     TEXT_WIDTH,
     Record,
     SheetSection,
+    _shown_rows,
     _text_table,
     counted,
     esc,
@@ -33,7 +34,7 @@ from engagekit._display import (
 from engagekit.choices import Choice
 from engagekit.consultations._consultation import Consultation, Question, QuestionKind
 from engagekit.consultations._import import CsvImport
-from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop
+from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop, ThemeStatuses
 from engagekit.consultations._report import ResponseReport, _question_table
 from engagekit.consultations._responses import CrossTab, ResponseSet, Theme
 from engagekit.disclosure import MARK, CountTable
@@ -375,6 +376,14 @@ def _(value: ClosureMetrics) -> str:
 @markdown.register
 def _(value: ClosureMetrics) -> str:
     return "## Closing the loop\n\n" + md_table(("Measure", "Value"), _metric_rows(value))
+
+
+@text.register
+def _(value: ThemeStatuses) -> str:
+    # As the response report lists its "You said, we did": a table where it fits in a
+    # terminal, else an entry per theme (a decision's or an action's id cannot wrap, and
+    # the table was 117 columns wide).
+    return _text_rows(value.columns, _shown_rows(value))
 
 
 @text.register
