@@ -382,3 +382,36 @@ def test_a_text_table_that_fits_is_left_as_it_was() -> None:
         "tier                    kind                         bodies  for example",
         "Place, county or CCG    Governing body or board      1       Somerset CCG Board",
     ]
+
+
+def test_a_reason_and_a_representation_report_wrap_on_their_own() -> None:
+    """A verdict wrapped its reasons, but a reason shown alone ran to 263 columns,
+    and a representation report's first line to 186."""
+    verdict = evaluate(examples.somerset_rheumatology_decision())
+    for reason in verdict.reasons:
+        assert _too_wide(render.text(reason)) == []
+    race = next(r for r in verdict.reasons if r.rule == "equality.race-2001")
+    assert render.text(race).splitlines()[:3] == [
+        (
+            "[insufficient evidence] Due regard to race equality: no equality impact assessment"
+            " on record: Race"
+        ),
+        (
+            "    Relations Act 1976 s71(1) requires due regard to equality, not an equality impact"
+            " assessment;"
+        ),
+        "    the policy asks for one as the record of that regard",
+    ]
+    report = examples.oxfordshire_synthetic_report().representation
+    assert report is not None
+    assert _too_wide(render.text(report)) == []
+    assert render.text(report).splitlines()[:2] == [
+        (
+            "Representation: insufficient evidence (* suppressed: fewer than 5, or a figure that"
+            " would reveal"
+        ),
+        (
+            "    such a count; under-represented when the whole 95% interval of the difference is"
+            " below 0)"
+        ),
+    ]
