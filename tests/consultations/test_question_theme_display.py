@@ -118,3 +118,19 @@ def test_markup_in_a_name_stays_text() -> None:
     assert "<script>" not in html
     assert "<i>" not in html
     assert f"<td{CELL}>&lt;i&gt; / b</td>" in html
+
+
+def test_a_loops_theme_status_and_metrics_have_one_line_reprs() -> None:
+    """Both showed every attrs field: a theme status its theme and answers in full,
+    the metrics the feedback loop's metrics nested inside."""
+    loop = examples.oxfordshire_synthetic_loop()
+    assert [repr(s) for s in loop.status()[:2]] == [
+        "<ThemeStatus 'report-back' with 13 respondents and 1 answer>",
+        "<ThemeStatus 'online-reach' with 11 respondents and 0 answers>",
+    ]
+    assert repr(loop.metrics("2015-12-31")) == (
+        "<ClosureMetrics 3 of 5 themes answered, 9 of 24 respondents heard>"
+    )
+    assert repr(loop.metrics("2015-01-31")) == (
+        "<ClosureMetrics 0 of 5 themes answered, 0 of 11 respondents heard>"
+    )
