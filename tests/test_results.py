@@ -152,9 +152,13 @@ def test_a_finding_reads_in_a_notebook() -> None:
         '<a href="https://www.legislation.gov.uk/ukpga/2006/41/section/14Z45/2022-07-01">' in shown
     )
     assert render.markdown(finding).startswith("**not met** Involve the public in decisions")
-    assert (
-        render.text(finding)
-        .splitlines()[1]
-        .strip()
-        .startswith("UK Parliament, National Health Service Act 2006, s14Z45(2)(c)")
-    )
+    # Wrapped at 100 columns (a reason's text ran to 263), its source under it.
+    assert render.text(finding).splitlines() == [
+        (
+            "[not met] Involve the public in decisions affecting the operation of the"
+            " commissioning arrangements:"
+        ),
+        "    not met: no evidence",
+        "    UK Parliament, National Health Service Act 2006, s14Z45(2)(c)",
+        "        <https://www.legislation.gov.uk/ukpga/2006/41/section/14Z45/2022-07-01>",
+    ]

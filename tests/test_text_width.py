@@ -308,28 +308,48 @@ def test_duties_in_force_and_a_compliance_report_fit() -> None:
     assert [line for line in _too_wide(render.text(report)) if "https://" not in line] == []
 
 
-def test_a_text_table_wraps_its_longest_cells_in_their_column() -> None:
-    """A consultation loop's table was 219 characters wide: its "we did" answers ran
-    on past the other columns. The columns holding the most text are narrowed (to 30
-    at least), and a cell continues under itself."""
-    lines = render.text(examples.oxfordshire_synthetic_loop()).splitlines()
-    assert lines[:6] == [
+def test_a_consultation_loop_lists_its_themes_within_100_columns() -> None:
+    """A consultation loop's table was 219 characters wide, then 117: its "we did"
+    answers wrap in their column, but a decision's id cannot. Like the response
+    report's "You said, we did", it lists each theme with its cells labelled, each id
+    whole on its line."""
+    loop = examples.oxfordshire_synthetic_loop()
+    shown = render.text(loop)
+    assert shown == str(loop) == render.text(loop.status())
+    assert _too_wide(shown) == []
+    assert max(len(line) for line in shown.splitlines()) <= WIDTH
+    assert shown.splitlines()[:10] == [
+        "- theme: Tell people what happened to their views",
+        "    respondents: 13",
         (
-            "theme                           respondents  we did                          change   "
-            "decisions               actions"
+            "    we did: A response report after every consultation, published on Talking Health"
+            " and sent to"
         ),
-        (
-            "Tell people what happened to    13           A response report after every   planned  "
-            "occg-strategy-approval  7.15"
-        ),
-        "their views                                  consultation, published on",
-        "                                             Talking Health and sent to",
-        "                                             respondents [synthetic, for",
-        "                                             the tutorial]",
+        "        respondents [synthetic, for the tutorial]",
+        "    change: planned",
+        "    decisions: occg-strategy-approval",
+        "    actions: 7.15",
+        "- theme: Reach more people online",
+        "    respondents: 11",
+        "    change: none",
     ]
-    assert lines[6:8] == [
-        "Reach more people online        11                                           none",
-        "Use plain language              9                                            none",
+    # Every theme, answer, decision and action of the loop is there, ids unbroken.
+    for status in loop.status():
+        assert f"- theme: {status.theme.title}\n" in shown
+        for decision in status.decisions:
+            assert f"    decisions: {decision}\n" in shown
+        for action in status.actions:
+            assert f"    actions: {action}" in shown
+    report = examples.oxfordshire_synthetic_report()
+    assert report.loop is not None
+    assert _too_wide(render.text(report.loop)) == []
+
+
+def test_a_short_list_of_themes_stays_a_table() -> None:
+    loop = examples.oxfordshire_synthetic_loop()
+    assert render.text(loop.unanswered(min_respondents=10)).splitlines() == [
+        "theme                     respondents  we did  change  decisions  actions",
+        "Reach more people online  11                   none",
     ]
 
 
@@ -361,4 +381,37 @@ def test_a_text_table_that_fits_is_left_as_it_was() -> None:
     assert render.text(examples.somerset().summary()).splitlines()[:2] == [
         "tier                    kind                         bodies  for example",
         "Place, county or CCG    Governing body or board      1       Somerset CCG Board",
+    ]
+
+
+def test_a_reason_and_a_representation_report_wrap_on_their_own() -> None:
+    """A verdict wrapped its reasons, but a reason shown alone ran to 263 columns,
+    and a representation report's first line to 186."""
+    verdict = evaluate(examples.somerset_rheumatology_decision())
+    for reason in verdict.reasons:
+        assert _too_wide(render.text(reason)) == []
+    race = next(r for r in verdict.reasons if r.rule == "equality.race-2001")
+    assert render.text(race).splitlines()[:3] == [
+        (
+            "[insufficient evidence] Due regard to race equality: no equality impact assessment"
+            " on record: Race"
+        ),
+        (
+            "    Relations Act 1976 s71(1) requires due regard to equality, not an equality impact"
+            " assessment;"
+        ),
+        "    the policy asks for one as the record of that regard",
+    ]
+    report = examples.oxfordshire_synthetic_report().representation
+    assert report is not None
+    assert _too_wide(render.text(report)) == []
+    assert render.text(report).splitlines()[:2] == [
+        (
+            "Representation: insufficient evidence (* suppressed: fewer than 5, or a figure that"
+            " would reveal"
+        ),
+        (
+            "    such a count; under-represented when the whole 95% interval of the difference is"
+            " below 0)"
+        ),
     ]

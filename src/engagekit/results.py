@@ -44,6 +44,7 @@ from engagekit._display import (
     Record,
     Tabular,
     esc,
+    fill_lines,
     html,
     linked,
     markdown,
@@ -225,7 +226,8 @@ def _clause(title: str) -> str:
 
 @text.register
 def _(value: Reason) -> str:
-    return f"{value}\n    {value.source}"
+    # Wrapped as a verdict wraps its reasons: each line continues indented under itself.
+    return fill_lines([str(value), f"    {value.source}"])
 
 
 @markdown.register

@@ -166,10 +166,13 @@ def _optional_pair(value: object) -> Any:
     return value
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
-class Question:
+class Question(_display.Displayable):
     """One question of a consultation.
+
+    Its ``repr`` is one line (its id, the start of its text, its kind); ``str``, a
+    notebook and [`engagekit.render`][] show it as a fact sheet.
 
     Attributes:
         id: the question's id (what answers and the import mapping refer to).
@@ -185,6 +188,8 @@ class Question:
         ...              choices=["Yes", "No", "Not sure"])
         >>> q.accepts("Not sure"), q.accepts("Maybe")
         (True, False)
+        >>> q
+        <Question 'support' 'Do you support the proposal?' (closed) with 3 choices>
         >>> Question(id="why", text="Why?", kind="free text", choices=["a", "b"])
         Traceback (most recent call last):
         ...
@@ -205,6 +210,13 @@ class Question:
         converter=_validate.to_int,
         validator=_validate.optional(_validate.whole_at_least(0)),
     )
+
+    def __repr__(self) -> str:
+        noun = f"Question {_display.quoted(self.id)} {_display.quoted(self.text, 40)}"
+        if self.scale is not None:
+            return f"<{noun} (scale {self.scale[0]} to {self.scale[1]})>"
+        counts = [(len(self.choices), "choices")] if self.choices else []
+        return _display.short_repr(self, f"{noun} ({self.kind.label})", counts)
 
     @property
     def closed(self) -> bool:

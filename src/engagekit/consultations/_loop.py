@@ -24,7 +24,7 @@ from engagekit.plans._feedback import (
 from engagekit.plans._kinds import ChangeStatus, Channel
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class ThemeStatus:
     """One theme of a consultation and what was done about it.
@@ -36,6 +36,11 @@ class ThemeStatus:
         decisions: the ids of the decisions it informed.
         actions: the ids of the plan actions it started or fed.
         evidence: the ids of the evidence showing the outcome.
+
+    Examples:
+        >>> from engagekit import examples
+        >>> examples.oxfordshire_synthetic_loop().status()[0]
+        <ThemeStatus 'report-back' with 13 respondents and 1 answer>
     """
 
     theme: Theme
@@ -44,6 +49,10 @@ class ThemeStatus:
     decisions: tuple[str, ...]
     actions: tuple[str, ...]
     evidence: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        counts = [(self.respondents, "respondents"), (len(self.responses), "answers")]
+        return _display.short_repr(self, f"ThemeStatus {_display.quoted(self.theme.id)}", counts)
 
     @property
     def answered(self) -> bool:
@@ -92,7 +101,7 @@ class ThemeStatuses(_display.Listing[ThemeStatus]):
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class ClosureMetrics(_display.Tabular):
     """How far the loop is closed on a consultation, as of a date.
@@ -118,6 +127,14 @@ class ClosureMetrics(_display.Tabular):
     heard_rate: float | None
     decisions: tuple[str, ...]
     loop: LoopMetrics
+
+    def __repr__(self) -> str:
+        themes = _display.counted(self.themes, "themes")
+        respondents = _display.counted(self.respondents, "respondents")
+        return (
+            f"<ClosureMetrics {self.answered} of {themes} answered, "
+            f"{self.heard} of {respondents} heard>"
+        )
 
     def _repr_html_(self) -> str:
         return _display.html(self)
@@ -169,6 +186,8 @@ class ConsultationLoop(_display.Displayable, _display.Tabular):
         >>> [(t.theme.id, t.respondents) for t in loop.unanswered(min_respondents=5)]
         [('online-reach', 11), ('plain-language', 9)]
         >>> m = loop.metrics("2015-12-31")
+        >>> m
+        <ClosureMetrics 3 of 5 themes answered, 9 of 24 respondents heard>
         >>> m.themes, m.answered, m.heard, m.respondents
         (5, 3, 9, 24)
     """

@@ -14,6 +14,7 @@ from engagekit._display import (
     TEXT_WIDTH,
     Record,
     SheetSection,
+    _shown_rows,
     _text_table,
     counted,
     esc,
@@ -33,9 +34,9 @@ from engagekit._display import (
 from engagekit.choices import Choice
 from engagekit.consultations._consultation import Consultation, Question, QuestionKind
 from engagekit.consultations._import import CsvImport
-from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop
+from engagekit.consultations._loop import ClosureMetrics, ConsultationLoop, ThemeStatuses
 from engagekit.consultations._report import ResponseReport, _question_table
-from engagekit.consultations._responses import CrossTab, ResponseSet
+from engagekit.consultations._responses import CrossTab, ResponseSet, Theme
 from engagekit.disclosure import MARK, CountTable
 
 
@@ -378,6 +379,14 @@ def _(value: ClosureMetrics) -> str:
 
 
 @text.register
+def _(value: ThemeStatuses) -> str:
+    # As the response report lists its "You said, we did": a table where it fits in a
+    # terminal, else an entry per theme (a decision's or an action's id cannot wrap, and
+    # the table was 117 columns wide).
+    return _text_rows(value.columns, _shown_rows(value))
+
+
+@text.register
 def _(value: ConsultationLoop) -> str:
     return text(value.status())
 
@@ -439,6 +448,10 @@ def _offered(q: Question) -> str:
     return " / ".join(q.choices)
 
 
+def _answered(q: Question) -> str:
+    return "not reported" if q.answered is None else f"{q.answered:,}"
+
+
 def _question_rows(c: Consultation) -> list[tuple[str, str, str, str, str]]:
     return [
         (
@@ -446,7 +459,7 @@ def _question_rows(c: Consultation) -> list[tuple[str, str, str, str, str]]:
             q.text,
             q.kind.label,
             _offered(q),
-            "not reported" if q.answered is None else f"{q.answered:,}",
+            _answered(q),
         )
         for q in c.questions
     ]
@@ -478,6 +491,53 @@ def _(value: Consultation) -> str:
 @markdown.register
 def _(value: Consultation) -> str:
     return sheet_markdown(_consultation_title(value), _facts(value), _consultation_sections(value))
+
+
+# --- a question and a theme: fact sheets like the consultation's, without tables -------
+
+
+def _question_facts(q: Question) -> list[tuple[str, str]]:
+    """The question's id, kind, what it offered and how many answered, as the
+    consultation's table of questions shows them; headed by the question."""
+    rows = [("Id", q.id), ("Kind", q.kind.label), ("Answers offered", _offered(q))]
+    rows.append(("Answered", _answered(q)))
+    return [(k, v) for k, v in rows if v]
+
+
+@text.register
+def _(value: Question) -> str:
+    return sheet_text(value.text, _question_facts(value), [])
+
+
+@html.register
+def _(value: Question) -> str:
+    return sheet_html(value.text, _question_facts(value), [])
+
+
+@markdown.register
+def _(value: Question) -> str:
+    return sheet_markdown(value.text, _question_facts(value), [])
+
+
+def _theme_facts(t: Theme) -> list[tuple[str, str]]:
+    """The theme's id, kind and description (when it has one); headed by its title."""
+    rows = [("Id", t.id), ("Kind", t.kind.label), ("Description", t.description or "")]
+    return [(k, v) for k, v in rows if v]
+
+
+@text.register
+def _(value: Theme) -> str:
+    return sheet_text(value.title, _theme_facts(value), [])
+
+
+@html.register
+def _(value: Theme) -> str:
+    return sheet_html(value.title, _theme_facts(value), [])
+
+
+@markdown.register
+def _(value: Theme) -> str:
+    return sheet_markdown(value.title, _theme_facts(value), [])
 
 
 def _responses_head(value: ResponseSet) -> str:

@@ -29,13 +29,15 @@ from engagekit.plans._kinds import Channel, FeedbackKind
 Answer = Union[str, int, tuple[str, ...]]  # noqa: UP007  (a runtime alias)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
-class Theme:
+class Theme(_display.Displayable):
     """A theme of the catalogue people coded the free-text answers with.
 
     Themes are coded by people, not by engagekit: the catalogue names them, and each
-    response's free-text answers carry the ids of the themes a coder tagged.
+    response's free-text answers carry the ids of the themes a coder tagged. Its
+    ``repr`` is one line; ``str``, a notebook and [`engagekit.render`][] show it as a
+    fact sheet.
 
     Attributes:
         id: the theme's id.
@@ -47,12 +49,18 @@ class Theme:
     Examples:
         >>> Theme(id="parking", title="Parking at the clinic").title
         'Parking at the clinic'
+        >>> Theme(id="parking", title="Parking at the clinic", kind="suggestion")
+        <Theme 'parking' 'Parking at the clinic' (suggestion)>
     """
 
     id: str = attrs.field(validator=_validate.identifier)
     title: str = attrs.field(validator=_validate.text)
     description: str | None = attrs.field(default=None, validator=_validate.optional_text)
     kind: FeedbackKind = attrs.field(default=FeedbackKind.CONCERN, converter=FeedbackKind)
+
+    def __repr__(self) -> str:
+        noun = f"Theme {_display.quoted(self.id)} {_display.quoted(self.title, 40)}"
+        return f"<{noun} ({self.kind.label})>"
 
 
 def _answers(value: object) -> Any:

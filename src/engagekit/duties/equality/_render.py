@@ -9,6 +9,7 @@ from __future__ import annotations
 from engagekit._display import (
     Record,
     _text_table,
+    fill,
     html,
     markdown,
     md_table,
@@ -83,7 +84,7 @@ def _rep_head(value: RepresentationReport) -> str:
 
 @text.register
 def _(value: RepresentationReport) -> str:
-    return _rep_head(value) + "\n" + _text_table(_REP_HEAD, _rep_rows(value))
+    return fill(_rep_head(value)) + "\n" + _text_table(_REP_HEAD, _rep_rows(value))
 
 
 @markdown.register
