@@ -101,7 +101,9 @@ def test_a_clean_file_is_read_a_column_at_a_time(
         rows.append([practice, name, sub, "", pcn, name, sub, name, start, "", ""])
     ended = data.draw(st.booleans())
     if ended:  # a membership the practice left before its current one
-        rows.append([practices[0], "", "00K", "", "U00009", "", "00K", "", "20190701", "20190801", ""])
+        rows.append(
+            [practices[0], "", "00K", "", "U00009", "", "00K", "", "20190701", "20190801", ""]
+        )
     read = _read_columns(rows, as_of)
     kept = _read_rows(rows, origin="f.csv", network=None, as_of=as_of, strict=False)
     if not kept[0]:  # nothing in force on the day: the row path refuses the file
