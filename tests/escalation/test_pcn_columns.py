@@ -20,8 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engagekit.errors import DocumentError
-from engagekit.escalation import EscalationNetwork, PcnImport
-from engagekit.escalation import _pcn
+from engagekit.escalation import EscalationNetwork, PcnImport, _pcn
 from engagekit.escalation._pcn import COLUMNS, _read_columns, _read_rows, _rows
 from engagekit.escalation._tree import tree_network
 
@@ -148,12 +147,12 @@ def test_both_paths_build_one_network_indexed_as_tree_network_indexes_it(
     network = by_columns.network
     expected = tree_network(network.name, list(network.bodies), list(network.links), None)
     for field in ("bodies", "rank", "up", "down", "lateral", "primary"):
-        made = getattr(network._index, field)  # noqa: SLF001
-        wanted = getattr(expected._index, field)  # noqa: SLF001
+        made = getattr(network._index, field)
+        wanted = getattr(expected._index, field)
         # Every mapping, in its order: its order is the order of the network's queries.
         assert list(made.items()) == list(wanted.items()), field
     # Where each route ends is only looked up: the same mapping, in another order.
-    assert dict(network._index.root) == dict(expected._index.root)  # noqa: SLF001
-    assert network._index.top == expected._index.top  # noqa: SLF001
-    up = network._index.up  # noqa: SLF001
+    assert dict(network._index.root) == dict(expected._index.root)
+    assert network._index.top == expected._index.top
+    up = network._index.up
     assert up["A81002"] is up["A81004"]
