@@ -346,9 +346,12 @@ def test_a_pcn_whose_practices_went_up_to_its_commissioner_was_removed() -> None
         return EscalationNetwork.from_pcn(PCN, network=network, as_of=day).network
 
     changes = read(dt.date(2019, 7, 1)).diff(read(dt.date(2022, 7, 1)))
-    assert changes.counts() == {"added": 1, "removed": 1, "moved": 3, "renamed": 8}
+    # A81004 joined 16C on 2020-04-01: the file cannot place it on 2019-07-01, so the
+    # older read leaves it out (a skipped row) and the newer one has it.
+    assert changes.counts() == {"opened": 1, "added": 1, "removed": 1, "moved": 2, "renamed": 8}
+    assert [c.id for c in changes.of("opened")] == ["A81004"]
     assert [str(c) for c in changes.of("removed")] == ["removed: U00005 VALE PCN (was under 04C)"]
-    assert [str(c) for c in changes.of("moved")][2] == (
+    assert [str(c) for c in changes.of("moved")][1] == (
         "moved: C82009 VALLEY SURGERY from U00005 to 04C"
     )
 
@@ -376,3 +379,19 @@ def test_a_pcn_alone_diff_says_what_opened_and_closed_mean(
         "network", "--ods", str(EPRACCUR), "--pcn", str(PCN), "--diff", "2019-07-01", "2021-05-01"
     )
     assert "With --pcn alone" not in text
+
+
+def test_a_date_diff_warns_of_practices_the_older_date_could_not_place(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A81004 joined 16C on 2020-04-01, so the read of 2019-07-01 leaves it out and
+    the diff reports it opened: stderr says why, as it does for malformed rows."""
+    status, text = run("network", "--ods", str(EPRACCUR), "--diff", "2019-07-01", "2021-07-01")
+    assert status == 0
+    assert text.startswith("From 2019-07-01 to 2021-07-01: 1 opened, 2 renamed\n")
+    assert "A81004" in text
+    assert capsys.readouterr().err == (
+        f"engagekit: warning: {EPRACCUR}: 1 open practice left out: the file does not say "
+        "their commissioner before they joined it; the first: line 3 (A81004): commissioner "
+        "not known on 2019-07-01 (joined its commissioner on 2020-04-01)\n"
+    )

@@ -168,6 +168,14 @@ def _read(
                 f"engagekit: warning: {path}: {count} malformed row{'s' if count != 1 else ''} "
                 f"skipped (--lenient); the first: {malformed[0]}\n"
             )
+        unplaced = [row for row in report.skipped if row.reason.startswith(_NOT_JOINED)]
+        if unplaced:
+            count = len(unplaced)
+            sys.stderr.write(
+                f"engagekit: warning: {path}: {count} open practice"
+                f"{'s' if count != 1 else ''} left out: the file does not say their "
+                f"commissioner before they joined it; the first: {unplaced[0]}\n"
+            )
         if report.warnings:
             count = len(report.warnings)
             sys.stderr.write(
@@ -176,6 +184,11 @@ def _read(
             )
     assert network is not None
     return network
+
+
+#: The reason `from_ods` gives a practice it cannot place on the date read: open,
+#: but not yet under the commissioner its row names.
+_NOT_JOINED = "commissioner not known on "
 
 
 def _load(

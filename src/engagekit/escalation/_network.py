@@ -683,6 +683,13 @@ class EscalationNetwork(_display.Tabular):
         in `OdsImport.skipped` with its line number and reason. Codes follow the one
         ODS code rule (3 to 8 upper-case letters and digits).
 
+        The Commissioner column (15) gives the body the practice joined on its Join
+        Provider/Purchaser Date (column 16); before that date the file does not say
+        which body commissioned it. So with `as_of` before a practice's join date
+        the practice is not placed under a commissioner it did not yet have: its row
+        is skipped, with the reason "commissioner not known on `as_of`" and the
+        join date. An empty join date places a practice on any date.
+
         Each row gives its practice's chain of parents: as it stands today, or, for
         a closed practice, as it stood when the practice closed. Where rows give a
         commissioner or ICB two parents, rows of practices not closed decide
@@ -709,7 +716,8 @@ class EscalationNetwork(_display.Tabular):
         Args:
             source: a path, or a text file object (opened with `newline=""`).
             as_of: keep the practices open on this date (a `datetime.date` or
-                'YYYY-MM-DD' text) instead of the active ones.
+                'YYYY-MM-DD' text) instead of the active ones, and under the
+                commissioner they had joined by then.
             strict: raise on a malformed row or on practices not closed that give
                 a body two parents (the default); if false, malformed rows are
                 skipped and reported like the others, and every conflict is a

@@ -560,7 +560,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
     # one is described again by `_row_problem`, which names its column).
     open_dates: dict[str, dt.date | str | None] = {}
     close_dates: dict[str, dt.date | str | None] = {}
-    latest = ""  # the latest YYYYMMDD open, close or join date: the file's date
+    join_dates: dict[str, dt.date | str | None] = {}
 
     def malformed(line: int, code: str | None, reason: str) -> None:
         nonlocal more
@@ -605,6 +605,10 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         closed = close_dates.get(closed_text, _UNPARSED)
         if closed is _UNPARSED:
             closed = close_dates[closed_text] = _day(closed_text)
+        joined_text = row[_JOINED]
+        joined = join_dates.get(joined_text, _UNPARSED)
+        if joined is _UNPARSED:
+            joined = join_dates[joined_text] = _day(joined_text)
         status = row[_STATUS]
         if status not in _STATUS_NAMES:
             status = status.strip()
@@ -615,6 +619,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
             not code_ok
             or type(opened) is str
             or type(closed) is str
+            or type(joined) is str
             or status not in _STATUS_NAMES
             or not (setting.isdigit() and setting.isascii())
         ):
@@ -623,9 +628,6 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
                 continue
             malformed(line, code if ods(code) else None, _row_problem(row, code))
             continue
-        joined = row[_JOINED]
-        if joined > latest and len(joined) == 8 and joined.isdigit():
-            latest = joined
         if setting != GP_PRACTICE_SETTING:
             text = reasons.get(setting)
             if text is None:
@@ -666,6 +668,18 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         if chain.problem is not None:
             malformed(line, code, chain.problem)
             continue
+        if as_of is not None and joined is not None and joined > as_of:
+            # The Commissioner column gives the body the practice joined on its
+            # Join Provider/Purchaser Date; which one commissioned it before then,
+            # the file does not say, so the row cannot place it on `as_of`.
+            text = reasons.get(("joined", joined))
+            if text is None:
+                text = reasons["joined", joined] = (
+                    f"commissioner not known on {as_of.isoformat()} "
+                    f"(joined its commissioner on {joined.isoformat()})"
+                )
+            skipped.append(skip(line, code, text))
+            continue
         if code in seen:
             malformed(line, code, f"practice {code} is also on line {seen[code]}")
             continue
@@ -690,7 +704,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
 
     commissioners = {c.commissioner for c in chains.values() if c.rows and not c.welsh}
     boards = {c.commissioner for c in chains.values() if c.rows and c.welsh}
-    era = as_of or _latest(latest, open_dates, close_dates)
+    era = as_of or _latest(open_dates, close_dates, join_dates)
     network = _network(
         practices,
         practice_links,
@@ -742,13 +756,9 @@ def _first_line(chain: _Chain) -> int:
     return chain.first
 
 
-def _latest(joined: str, *caches: dict[str, dt.date | str | None]) -> dt.date | None:
+def _latest(*caches: dict[str, dt.date | str | None]) -> dt.date | None:
     """The file's date: its latest valid open, close or join date."""
     dates = [d for cache in caches for d in cache.values() if isinstance(d, dt.date)]
-    if len(joined) == 8:
-        found = _day(joined)
-        if isinstance(found, dt.date):
-            dates.append(found)
     return max(dates, default=None)
 
 
@@ -761,7 +771,11 @@ def _row_problem(row: list[str], code: str) -> str:
         problems.append(
             f"column 1 (Organisation Code) {short_repr(code)} is not {_validate.ODS_RULE}"
         )
-    for column, label in ((_OPEN, "Open Date"), (_CLOSE, "Close Date")):
+    for column, label in (
+        (_OPEN, "Open Date"),
+        (_CLOSE, "Close Date"),
+        (_JOINED, "Join Provider/Purchaser Date"),
+    ):
         found = _date(row[column], column + 1, label)
         if isinstance(found, str):
             problems.append(found)
