@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from engagekit.errors import DocumentError
 from engagekit.escalation import EscalationNetwork, PcnImport, _pcn
-from engagekit.escalation._pcn import COLUMNS, _read_columns, _read_rows, _rows
+from engagekit.escalation._ods import _rows
+from engagekit.escalation._pcn import COLUMNS, _read_columns, _read_rows
 from engagekit.escalation._tree import tree_network
 
 
