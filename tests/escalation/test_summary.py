@@ -18,6 +18,7 @@ from engagekit.escalation import (
     Change,
     ChangeKind,
     EscalationNetwork,
+    OdsNames,
     Tier,
     national,
 )
@@ -286,8 +287,7 @@ class TestCommand:
         status, text = run("network", "--diff", str(BEFORE), str(AFTER))
         assert status == 0
         assert text.splitlines()[0] == (
-            f"From {BEFORE} to {AFTER}: 1 opened, 1 closed, 2 added, 3 removed, 2 merged, 3 moved,"
-            " 1 renamed"
+            f"From {BEFORE} to {AFTER}: 1 opened, 1 closed, 2 added, 3 removed, 2 merged, 3 moved"
         )
         assert "merged   Place, county or CCG            42D" in text
         status, text = run("network", "--pcn", str(PCN), "--diff", "2020-06-01", "2021-06-01")
@@ -395,3 +395,68 @@ def test_a_date_diff_warns_of_practices_the_older_date_could_not_place(
         "their commissioner before they joined it; the first: line 3 (A81004): commissioner "
         "not known on 2019-07-01 (joined its commissioner on 2020-04-01)\n"
     )
+
+
+class TestTwoFilesAreNamedAsOnOneDate:
+    """Each file's date is its own latest date (2013-04-01 for BEFORE, 2022-04-01 for
+    AFTER): named each on its own, 16C was "Clinical commissioning group (CCG) 16C" in
+    the one (no table names it in 2013) and "NHS Tees Valley CCG" in the other, and
+    the diff reported a rename neither file records."""
+
+    def test_the_older_file_is_named_as_on_the_newer_files_date(self) -> None:
+        newer = EscalationNetwork.from_ods(AFTER)
+        assert newer.era == dt.date(2022, 4, 1)
+        alone = EscalationNetwork.from_ods(BEFORE)
+        assert alone.era == dt.date(2013, 4, 1)
+        assert alone.network.body("16C").name == "Clinical commissioning group (CCG) 16C"
+        older = EscalationNetwork.from_ods(BEFORE, names_on=newer.era)
+        assert older.era == dt.date(2013, 4, 1)  # kinds still follow the file's date
+        assert older.network.body("16C").name == "NHS Tees Valley CCG"
+        changes = older.network.diff(newer.network)
+        assert changes.of("renamed") == ()
+        assert [str(c) for c in alone.network.diff(newer.network).of("renamed")] == [
+            (
+                "renamed: 16C NHS Tees Valley CCG from Clinical commissioning group (CCG) 16C "
+                "to NHS Tees Valley CCG"
+            )
+        ]
+
+    def test_a_body_gone_by_the_newer_date_keeps_its_own_dates_name(self) -> None:
+        """42E is named by no table on 2022-04-01 nor on 2013-04-01, so it is named by
+        its kind and code; 42D is named on 2022-04-01 (its name seen in 2019)."""
+        older = EscalationNetwork.from_ods(BEFORE, names_on="2022-04-01").network
+        assert older.body("42E").name == "Clinical commissioning group (CCG) 42E"
+        assert older.body("42D").name == "NHS North Yorkshire CCG"
+        # A name the tables give on the era but not on names_on is kept: no sub-ICB
+        # location 00K was named in 2023 (its practices are under 16C).
+        names = OdsNames.builtin()
+        assert names.lookup("00K", on="2023-01-01") is None
+        later = EscalationNetwork.from_ods(AFTER, names_on="2023-01-01").network
+        assert later.body("00K").name == "NHS Hartlepool and Stockton-on-Tees CCG"
+        assert later.body("16C").name == "NHS North East and North Cumbria ICB - 16C"
+        assert later.body("16C").kind is BodyKind.CLINICAL_COMMISSIONING_GROUP
+
+    def test_a_practice_renamed_between_the_files_is_still_reported(self, tmp_path: Path) -> None:
+        """The files' own names (column 2) are compared as they are."""
+        renamed = tmp_path / "renamed.csv"
+        renamed.write_text(
+            AFTER.read_text().replace("THE EXAMPLE SURGERY", "EXAMPLE HEALTH CENTRE"),
+            encoding="utf-8",
+        )
+        status, text = run("network", "--diff", str(BEFORE), str(renamed), "--format", "json")
+        assert status == 0
+        renames = [c for c in json.loads(text)["data"] if c["kind"] == "renamed"]
+        assert renames == [
+            {
+                "kind": "renamed",
+                "id": "A81001",
+                "name": "EXAMPLE HEALTH CENTRE",
+                "tier": "practice",
+                "before": "THE EXAMPLE SURGERY",
+                "after": "EXAMPLE HEALTH CENTRE",
+            }
+        ]
+
+    def test_names_on_must_be_a_date(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"^names_on: "):
+            EscalationNetwork.from_ods(BEFORE, names_on=2022)  # type: ignore[arg-type]

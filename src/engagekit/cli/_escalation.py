@@ -129,16 +129,22 @@ def _read(
     quiet: bool,
     imports: list[tuple[str, OdsImport | PcnImport]] | None = None,
     option: str = "--as-of",
+    names_on: dt.date | None = None,
 ) -> EscalationNetwork:
     """The network of the ODS files given, each import reported (on stderr when quiet)
     and added to `imports`, with the file's path; a date refused is named as the
-    `option` that gave it."""
+    `option` that gave it. Bodies are named as on `names_on` (see `from_ods`)."""
     network = None
     reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
         try:
             result = EscalationNetwork.from_ods(
-                ods, as_of=as_of, strict=not args.lenient, nations=args.nations, names=args.names
+                ods,
+                as_of=as_of,
+                strict=not args.lenient,
+                nations=args.nations,
+                names=args.names,
+                names_on=names_on,
             )
         except InvalidValueError as exc:
             if exc.field != "as_of" or as_of is None:
@@ -252,8 +258,14 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
                 f"--diff {old_arg} {new_arg}: two files are read as epraccur.csv; "
                 "--ods and --pcn go with two dates"
             )
-        old = _read(args, out, old_arg, args.as_of, quiet=True)
-        new = _read(args, out, new_arg, args.as_of, quiet=True)
+        # Each file's date is its own latest date: named so, a body took one era's name
+        # in one file and another's in the other, a rename neither file records. The
+        # older is named as on the newer file's date, so both sides name it alike.
+        read: list[tuple[str, OdsImport | PcnImport]] = []
+        new = _read(args, out, new_arg, args.as_of, quiet=True, imports=read)
+        newer = read[0][1]
+        names_on = newer.era if isinstance(newer, OdsImport) else None
+        old = _read(args, out, old_arg, args.as_of, quiet=True, names_on=names_on)
     changes = old.diff(new)
     pcn_alone = bool(args.pcn and not args.ods)
     emit(

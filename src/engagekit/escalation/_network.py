@@ -673,6 +673,7 @@ class EscalationNetwork(_display.Tabular):
         nations: Nations | str = "england",
         name: str | None = None,
         names: OdsNames | str | Path | Iterable[str | Path] | None = None,
+        names_on: dt.date | str | None = None,
     ) -> OdsImport:
         """Build practice → commissioner → ICB → region → national from `epraccur.csv`.
 
@@ -728,6 +729,11 @@ class EscalationNetwork(_display.Tabular):
             names: where bodies' names come from: the built-in tables (the
                 default), an `OdsNames`, or the path (or paths) of ODS organisation
                 files (``eccg.csv``, ``eauth.csv``, ...) laid over them.
+            names_on: name bodies as on this date instead of the era (a body the
+                tables do not name then keeps its name on the era). To compare
+                two files with `diff`, read the older with the newer's `era`, so
+                that a body is named from one date's tables on both sides and only
+                real renames are reported. Kinds still follow the era.
 
         Raises:
             DocumentError: naming every malformed row and every conflict between
@@ -749,7 +755,15 @@ class EscalationNetwork(_display.Tabular):
         """
         from engagekit.escalation._ods import read_ods
 
-        return read_ods(source, as_of=as_of, strict=strict, nations=nations, name=name, names=names)
+        return read_ods(
+            source,
+            as_of=as_of,
+            strict=strict,
+            nations=nations,
+            name=name,
+            names=names,
+            names_on=names_on,
+        )
 
     @classmethod
     def from_pcn(

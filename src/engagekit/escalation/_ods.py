@@ -314,6 +314,7 @@ def read_ods(
     nations: Nations | str,
     name: str | None,
     names: OdsNames | str | PurePath | Iterable[str | PurePath] | None,
+    names_on: dt.date | str | None = None,
 ) -> OdsImport:
     """Read ``epraccur.csv`` (see `EscalationNetwork.from_ods`, which gives every
     argument and their defaults)."""
@@ -326,7 +327,15 @@ def read_ods(
     given_name: object = name
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
-    options = _Options(as_of=day, strict=strict, nations=chosen, name=name, names=_names(names))
+    named_on = None if names_on is None else _validate.as_date("names_on", names_on)
+    options = _Options(
+        as_of=day,
+        strict=strict,
+        nations=chosen,
+        name=name,
+        names=_names(names),
+        names_on=named_on,
+    )
     with _text_source(source, "<epraccur.csv>") as (handle, origin):
         return _build(_rows(handle, origin), origin=origin, options=options)
 
@@ -414,6 +423,7 @@ class _Options:
     nations: Nations
     name: str | None
     names: OdsNames
+    names_on: dt.date | None
 
 
 #: The name tables whose codes `from_ods` makes area teams (before 1 July 2022).
@@ -713,6 +723,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         kept,
         era=era,
         names=options.names,
+        names_on=options.names_on,
         label=options.name
         or f"GP practices from {_file_name(origin)}"
         + (f" open on {as_of.isoformat()}" if as_of else ""),
@@ -847,12 +858,14 @@ def _network(
     *,
     era: dt.date | None,
     names: OdsNames,
+    names_on: dt.date | None = None,
     label: str,
 ) -> EscalationNetwork:
     """The network of the rows kept: bodies follow the parents kept, so a parent given
     only by rows that lost a conflict is not a body of the network.
 
-    Kinds follow the era (`era_kinds`); names come from `names` on the era's date.
+    Kinds follow the era (`era_kinds`); names come from `names` on `names_on`
+    where they name the code then, else on the era's date.
     `practices` and `practice_links`, made while reading, are extended in place
     with the other bodies and links.
     """
@@ -863,7 +876,9 @@ def _network(
     regions = sorted({kept[i] for i in icbs})
 
     def named(code: str, kind: BodyKind) -> str:
-        entry = names.lookup(code, era)
+        entry = None if names_on is None else names.lookup(code, names_on)
+        if entry is None:
+            entry = names.lookup(code, era)
         return entry.readable if entry is not None else f"{kind.label} {code}"
 
     def geography(code: str) -> BodyKind:
