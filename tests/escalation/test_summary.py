@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from engagekit import io as engagekit_io
 from engagekit import render
+from engagekit import schema as engagekit_schema
 from engagekit.cli import main
 from engagekit.errors import InvalidTypeError, UnknownChoiceError
 from engagekit.escalation import (
@@ -18,6 +20,7 @@ from engagekit.escalation import (
     Change,
     ChangeKind,
     EscalationNetwork,
+    NetworkDiff,
     OdsNames,
     Tier,
     national,
@@ -348,7 +351,14 @@ def test_a_pcn_whose_practices_went_up_to_its_commissioner_was_removed() -> None
     changes = read(dt.date(2019, 7, 1)).diff(read(dt.date(2022, 7, 1)))
     # A81004 joined 16C on 2020-04-01: the file cannot place it on 2019-07-01, so the
     # older read leaves it out (a skipped row) and the newer one has it.
-    assert changes.counts() == {"opened": 1, "added": 1, "removed": 1, "moved": 2, "renamed": 8}
+    assert changes.counts() == {
+        "opened": 1,
+        "added": 1,
+        "removed": 1,
+        "moved": 2,
+        "renamed": 8,
+        "reclassified": 8,
+    }
     assert [c.id for c in changes.of("opened")] == ["A81004"]
     assert [str(c) for c in changes.of("removed")] == ["removed: U00005 VALE PCN (was under 04C)"]
     assert [str(c) for c in changes.of("moved")][1] == (
@@ -460,3 +470,77 @@ class TestTwoFilesAreNamedAsOnOneDate:
     def test_names_on_must_be_a_date(self) -> None:
         with pytest.raises(InvalidTypeError, match=r"^names_on: "):
             EscalationNetwork.from_ods(BEFORE, names_on=2022)  # type: ignore[arg-type]
+
+
+Y2021 = DATA / "epraccur-2021.csv"
+Y2024 = DATA / "epraccur-2024.csv"
+
+
+class TestChangesOfKind:
+    """On 1 July 2022 each CCG code became a sub-ICB location and each STP code an
+    ICB: a diff across that day kept the ids and said nothing of the change."""
+
+    @staticmethod
+    def across_july_2022() -> NetworkDiff:
+        newer = EscalationNetwork.from_ods(Y2024)
+        older = EscalationNetwork.from_ods(Y2021, names_on=newer.era)
+        assert (older.era, newer.era) == (dt.date(2021, 1, 1), dt.date(2022, 7, 1))
+        return older.network.diff(newer.network)
+
+    def test_ccgs_and_stps_are_reported_reclassified(self) -> None:
+        changes = self.across_july_2022()
+        assert [str(c) for c in changes.of(ChangeKind.RECLASSIFIED)] == [
+            (
+                "reclassified: QSL NHS Somerset Integrated Care Board from "
+                "sustainability-and-transformation-partnership to integrated-care-board"
+            ),
+            (
+                "reclassified: QUY NHS Bristol, North Somerset and South Gloucestershire "
+                "Integrated Care Board from sustainability-and-transformation-partnership to "
+                "integrated-care-board"
+            ),
+            (
+                "reclassified: 11X NHS Somerset ICB - 11X from clinical-commissioning-group "
+                "to sub-icb-location"
+            ),
+            (
+                "reclassified: 15C NHS Bristol, North Somerset and South Gloucestershire ICB - "
+                "15C from clinical-commissioning-group to sub-icb-location"
+            ),
+        ]
+        change = changes.of("reclassified")[0]
+        assert BodyKind.parse(change.before) is (
+            BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP
+        )
+        assert BodyKind.parse(change.after) is BodyKind.INTEGRATED_CARE_BOARD
+        assert changes.counts() == {"opened": 1, "added": 3, "reclassified": 4}
+
+    def test_no_change_of_kind_within_one_era(self) -> None:
+        older = EscalationNetwork.from_ods(Y2021, as_of="2019-01-01").network
+        newer = EscalationNetwork.from_ods(Y2021, as_of="2021-01-01").network
+        assert older.diff(newer).of("reclassified") == ()
+
+    def test_every_view_and_the_interchange_format_carry_it(self) -> None:
+        changes = self.across_july_2022()
+        records = [r for r in changes.to_records() if r["change"] == "reclassified"]
+        assert records[2] == {
+            "change": "reclassified",
+            "tier": "place",
+            "id": "11X",
+            "name": "NHS Somerset ICB - 11X",
+            "before": "clinical-commissioning-group",
+            "after": "sub-icb-location",
+        }
+        assert "reclassified" in render.text(changes)
+        assert 'vertical-align:top">reclassified</td>' in render.html(changes)
+        assert "| reclassified |" in render.markdown(changes)
+        assert engagekit_io.loads(engagekit_io.dumps(changes), NetworkDiff) == changes
+        kinds = engagekit_schema.schema(NetworkDiff)["$defs"]["ChangeKind"]
+        assert "reclassified" in kinds["enum"]
+
+    def test_the_command_line_counts_it(self) -> None:
+        status, text = run("network", "--diff", str(Y2021), str(Y2024))
+        assert status == 0
+        assert text.splitlines()[0] == (
+            f"From {Y2021} to {Y2024}: 1 opened, 3 added, 4 reclassified"
+        )
