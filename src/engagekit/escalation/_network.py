@@ -867,6 +867,9 @@ class EscalationNetwork(_display.Tabular):
         """What changed from this network to `other` (an older one to a newer one).
 
         See [`NetworkDiff`][engagekit.escalation.NetworkDiff] for what is reported.
+        Bodies are compared by their names in the two networks: to compare two
+        `epraccur.csv` files, read the older with `from_ods(..., names_on=` the
+        newer's `era`), so that engagekit's name tables name both on one date.
         """
         from engagekit.escalation._summary import diff
 

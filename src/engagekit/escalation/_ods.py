@@ -201,7 +201,8 @@ class OdsImport(_display.Displayable, _display.Tabular):
             resolved by the documented rule (see `ParentConflict`), in line order.
         era: the date whose structure the kinds and names follow: `as_of`, or
             the file's date (its latest open, close or join date); `None` for a
-            file with no dates (today's kinds).
+            file with no dates (today's kinds). Names follow `names_on` instead
+            where it was given and the tables name a body then.
 
     `len(network.practices) + len(skipped) == rows`: no row is dropped silently.
     """
