@@ -96,3 +96,28 @@ def test_no_import_circle_runs_through_render() -> None:
         if any(m.startswith("engagekit.render") for m in component)
     ]
     assert circles == []
+
+
+def _private_names_from(path: Path, source: str) -> list[str]:
+    """The underscore names ``path`` imports from module ``source``, anywhere in it."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return sorted(
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == source
+        for alias in node.names
+        if alias.name.startswith("_")
+    )
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "escalation").glob("*.py")), ids=str)
+def test_escalation_takes_no_private_helper_of_io(path: Path) -> None:
+    """The escalation package reads node-link documents with helpers of its own or of a
+    shared private module (``engagekit._describe``), never io's private ones."""
+    assert _private_names_from(path, "engagekit.io") == []
+
+
+def test_the_wording_of_a_document_kind_has_one_home() -> None:
+    """io and the node-link reader both describe a value by ``engagekit._describe``."""
+    for module in ("engagekit.io", "engagekit.escalation._output"):
+        assert "engagekit._describe" in set(GRAPH.successors(module))

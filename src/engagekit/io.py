@@ -66,6 +66,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from engagekit import _lazy
+from engagekit._describe import document_kind
 from engagekit._display import Listing
 from engagekit.errors import (
     MAX_PROBLEMS,
@@ -136,21 +137,6 @@ class _Invalid(DocumentError):
         super().__init__("<value>", problems, more=more)
 
 
-def _kind(value: object) -> str:
-    """How a value is described in a message: its JSON kind where it has one."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return type(value).__name__
-
-
 def _wrong(value: object, expected: str) -> _Invalid:
     return _Invalid([Problem("$", f"got {_shown(value)}; expected {expected}", value)])
 
@@ -162,7 +148,7 @@ def _shown(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
-    return f"{_kind(value)} {short_repr(value)}"
+    return f"{document_kind(value)} {short_repr(value)}"
 
 
 # --- leaf types ------------------------------------------------------------------------

@@ -166,12 +166,15 @@ def test_the_refusal_before_the_first_ccgs_is_the_librarys_with_the_option(capsy
         f"engagekit network: error: --as-of 2010-01-01: {reason.removesuffix(')')}: "
         "--nations wales)\n"
     )
-    # Read alone, the Welsh practices are not refused: their boards are in the file.
+    # Read alone, the Welsh practices are not refused the date: their boards are in
+    # the file. Each is placed from the day it joined its board (2013-04-01 in this
+    # file), so on 2010-01-01 none is, and the report says why.
     status, text = run(
         "network", "--ods", str(epraccur), "--as-of", "2010-01-01", "--nations", "wales"
     )
     assert status == 0
-    assert "2 practices" in text
+    assert "0 practices" in text
+    assert "  commissioner not known on 2010-01-01: 2\n" in text
 
 
 EPRACCUR_ROW = (

@@ -135,6 +135,14 @@ class TestMalformed:
         ("line", "problem"),
         [
             (row(close="20191340"), "column 12 (Close Date) '20191340' is not a YYYYMMDD date"),
+            (
+                row(c16="2020-04-01"),
+                "column 16 (Join Provider/Purchaser Date) '2020-04-01' is not a YYYYMMDD date",
+            ),
+            (
+                row(c16="20200231"),
+                "column 16 (Join Provider/Purchaser Date) '20200231' is not a YYYYMMDD date",
+            ),
             (row(status="X"), "column 13 (Status Code) 'X' is not one of A, C, D, P"),
             (row(setting="four"), "column 26 (Prescribing Setting) 'four' is not a number"),
             (row(code=""), "column 1 (Organisation Code) is empty"),
@@ -585,3 +593,76 @@ def test_an_organisation_row_after_practices_is_one_malformed_row() -> None:
             ),
         )
     ]
+
+
+JOINED = Path(__file__).with_name("data") / "epraccur-joined.csv"
+
+
+class TestJoinDate:
+    """Column 16, Join Provider/Purchaser Date: the day a practice joined the body in
+    its Commissioner column (column 15)."""
+
+    def test_an_unreadable_join_date_makes_the_row_malformed(self) -> None:
+        """Line 4's join date is written 2020-04-01: named by line and column, strictly."""
+        with pytest.raises(DocumentError) as info:
+            EscalationNetwork.from_ods(JOINED)
+        assert [str(p) for p in info.value.problems] == [
+            ("line 4: column 16 (Join Provider/Purchaser Date) '2020-04-01' is not a YYYYMMDD date")
+        ]
+
+    def test_lenient_reading_skips_the_row_with_its_reason(self) -> None:
+        result = EscalationNetwork.from_ods(JOINED, strict=False)
+        assert sorted(p.id for p in result.network.practices) == ["A81001", "A81004", "A81007"]
+        assert [str(r) for r in result.skipped] == [
+            (
+                "line 4 (A81009): malformed: column 16 (Join Provider/Purchaser Date) "
+                "'2020-04-01' is not a YYYYMMDD date"
+            )
+        ]
+
+    def test_the_join_date_is_one_of_the_files_dates(self) -> None:
+        """The file's date (its era) is its latest open, close or join date."""
+        assert EscalationNetwork.from_ods(JOINED, strict=False).era == dt.date(2020, 4, 1)
+
+    def test_before_its_join_date_a_practice_is_left_out_with_its_reason(self) -> None:
+        """On 2019-06-01 A81004 was open but not yet under 16C (it joined on
+        2020-04-01), and the file does not say which body commissioned it then: the
+        row is skipped, not read as 16C's. An empty join date places a practice from
+        any date, as before."""
+        result = EscalationNetwork.from_ods(JOINED, as_of="2019-06-01", strict=False)
+        assert sorted(p.id for p in result.network.practices) == ["A81001", "A81007"]
+        assert [str(r) for r in result.skipped] == [
+            (
+                "line 2 (A81004): commissioner not known on 2019-06-01 "
+                "(joined its commissioner on 2020-04-01)"
+            ),
+            (
+                "line 4 (A81009): malformed: column 16 (Join Provider/Purchaser Date) "
+                "'2020-04-01' is not a YYYYMMDD date"
+            ),
+        ]
+        assert result.skipped_by_reason() == {
+            "commissioner not known on 2019-06-01": 1,
+            "malformed: column 16": 1,
+        }
+        assert len(result.network.practices) + len(result.skipped) == result.rows
+
+    def test_from_its_join_date_a_practice_is_under_its_commissioner(self) -> None:
+        result = EscalationNetwork.from_ods(JOINED, as_of="2020-04-01", strict=False)
+        assert [b.id for b in result.network.route("A81004")] == ["16C", "QHM", "Y63", "england"]
+        assert [r.code for r in result.skipped] == ["A81009"]
+
+    def test_a_practice_not_open_is_skipped_as_not_open(self) -> None:
+        """A practice not open on the date says so, whatever its join date."""
+        text = row(open_="20210101", c16="20210101")
+        result = EscalationNetwork.from_ods(stdio.StringIO(text), as_of="2020-01-01")
+        assert [str(r) for r in result.skipped] == [
+            "line 1 (A81001): not open on 2020-01-01 (opened 2021-01-01)"
+        ]
+
+    def test_without_as_of_the_join_date_keeps_no_practice_out(self) -> None:
+        """Read as the file stands, every practice is under the commissioner it joined."""
+        text = row(c16="20240401")
+        result = EscalationNetwork.from_ods(stdio.StringIO(text))
+        assert [p.id for p in result.network.practices] == ["A81001"]
+        assert result.skipped == ()

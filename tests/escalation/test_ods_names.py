@@ -77,10 +77,22 @@ class TestKindsFollowTheDate:
             ),
         ):
             EscalationNetwork.from_ods(Y2021, as_of=first - dt.timedelta(days=1))
-        assert len(EscalationNetwork.from_ods(Y2021, as_of=first).network.practices) == 5
-        # Welsh practices alone are read as before: their boards are in the file.
+        on_first = EscalationNetwork.from_ods(Y2021, as_of=first)
+        # L81001 joined 15C on 2018-04-01: on 2013-04-01 the file cannot place it.
+        assert len(on_first.network.practices) == 4
+        assert [str(row) for row in on_first.skipped if row.code == "L81001"] == [
+            (
+                "line 5 (L81001): commissioner not known on 2013-04-01 "
+                "(joined its commissioner on 2018-04-01)"
+            )
+        ]
+        # Welsh practices alone are not refused the date; each is placed from the day
+        # it joined its board (2013-04-01 in this file), so on 2010-01-01 none is.
         wales = EscalationNetwork.from_ods(Y2021, as_of="2010-01-01", nations="wales")
-        assert len(wales.network.practices) == 2
+        assert wales.network.practices == ()
+        assert wales.skipped_by_reason()["commissioner not known on 2010-01-01"] == 2
+        later = EscalationNetwork.from_ods(Y2021, as_of="2013-04-01", nations="wales")
+        assert len(later.network.practices) == 2
 
     def test_a_local_office_in_the_tables_is_an_area_team(self) -> None:
         """Q74 is an NHS England local office in the ODS eauth.csv file (2018)."""
@@ -127,12 +139,23 @@ class TestNames:
         assert then.body("11H").name == "NHS Bristol CCG"
         assert [b.id for b in then.route("L81002")][:1] == ["11H"]
 
-    def test_a_practice_that_moved_commissioner_keeps_the_rows_commissioner(self) -> None:
+    def test_a_practice_read_before_it_joined_its_commissioner_is_left_out(self) -> None:
         """L81001 joined 15C on 2018-04-01; read as at 2014 the file cannot say where
-        it was before, so it stays under 15C, which is named by kind and code then."""
-        then = EscalationNetwork.from_ods(Y2021, as_of="2014-06-01").network
-        assert then.route("L81001")[0].id == "15C"
-        assert then.body("15C").name == "Clinical commissioning group (CCG) 15C"
+        it was before. It stood under 15C, a CCG that did not exist until 2018; now
+        the row is skipped with its reason, and 15C is no body of the network."""
+        then = EscalationNetwork.from_ods(Y2021, as_of="2014-06-01")
+        assert "L81001" not in then.network
+        assert "15C" not in then.network
+        assert [str(row) for row in then.skipped if row.code == "L81001"] == [
+            (
+                "line 5 (L81001): commissioner not known on 2014-06-01 "
+                "(joined its commissioner on 2018-04-01)"
+            )
+        ]
+        assert len(then.network.practices) + len(then.skipped) == then.rows
+        # From its join date it is under 15C.
+        joined = EscalationNetwork.from_ods(Y2021, as_of="2018-04-01").network
+        assert joined.route("L81001")[0].id == "15C"
 
     def test_ccg_names_end_when_ccgs_did(self) -> None:
         """In 2024 11X is a sub-ICB location, named as the ONS lookup of July 2022
@@ -169,6 +192,7 @@ class TestNames:
         assert commissioner.kind is BodyKind.SUB_ICB_LOCATION
         assert commissioner.name == "NHS South Yorkshire ICB - 02P"
         assert net.body("QF7").name == "NHS South Yorkshire Integrated Care Board"
+        cells[15] = "20130401"  # joined in 2013: the row places it on 2022-06-30 too
         before = EscalationNetwork.from_ods(
             io.StringIO(",".join(cells) + "\n"), as_of="2022-06-30"
         ).network

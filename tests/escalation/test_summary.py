@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from engagekit import io as engagekit_io
 from engagekit import render
+from engagekit import schema as engagekit_schema
 from engagekit.cli import main
 from engagekit.errors import InvalidTypeError, UnknownChoiceError
 from engagekit.escalation import (
@@ -18,6 +20,8 @@ from engagekit.escalation import (
     Change,
     ChangeKind,
     EscalationNetwork,
+    NetworkDiff,
+    OdsNames,
     Tier,
     national,
 )
@@ -286,8 +290,7 @@ class TestCommand:
         status, text = run("network", "--diff", str(BEFORE), str(AFTER))
         assert status == 0
         assert text.splitlines()[0] == (
-            f"From {BEFORE} to {AFTER}: 1 opened, 1 closed, 2 added, 3 removed, 2 merged, 3 moved,"
-            " 1 renamed"
+            f"From {BEFORE} to {AFTER}: 1 opened, 1 closed, 2 added, 3 removed, 2 merged, 3 moved"
         )
         assert "merged   Place, county or CCG            42D" in text
         status, text = run("network", "--pcn", str(PCN), "--diff", "2020-06-01", "2021-06-01")
@@ -346,9 +349,19 @@ def test_a_pcn_whose_practices_went_up_to_its_commissioner_was_removed() -> None
         return EscalationNetwork.from_pcn(PCN, network=network, as_of=day).network
 
     changes = read(dt.date(2019, 7, 1)).diff(read(dt.date(2022, 7, 1)))
-    assert changes.counts() == {"added": 1, "removed": 1, "moved": 3, "renamed": 8}
+    # A81004 joined 16C on 2020-04-01: the file cannot place it on 2019-07-01, so the
+    # older read leaves it out (a skipped row) and the newer one has it.
+    assert changes.counts() == {
+        "opened": 1,
+        "added": 1,
+        "removed": 1,
+        "moved": 2,
+        "renamed": 8,
+        "reclassified": 8,
+    }
+    assert [c.id for c in changes.of("opened")] == ["A81004"]
     assert [str(c) for c in changes.of("removed")] == ["removed: U00005 VALE PCN (was under 04C)"]
-    assert [str(c) for c in changes.of("moved")][2] == (
+    assert [str(c) for c in changes.of("moved")][1] == (
         "moved: C82009 VALLEY SURGERY from U00005 to 04C"
     )
 
@@ -376,3 +389,158 @@ def test_a_pcn_alone_diff_says_what_opened_and_closed_mean(
         "network", "--ods", str(EPRACCUR), "--pcn", str(PCN), "--diff", "2019-07-01", "2021-05-01"
     )
     assert "With --pcn alone" not in text
+
+
+def test_a_date_diff_warns_of_practices_the_older_date_could_not_place(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A81004 joined 16C on 2020-04-01, so the read of 2019-07-01 leaves it out and
+    the diff reports it opened: stderr says why, as it does for malformed rows."""
+    status, text = run("network", "--ods", str(EPRACCUR), "--diff", "2019-07-01", "2021-07-01")
+    assert status == 0
+    assert text.startswith("From 2019-07-01 to 2021-07-01: 1 opened, 2 renamed\n")
+    assert "A81004" in text
+    assert capsys.readouterr().err == (
+        f"engagekit: warning: {EPRACCUR}: 1 open practice left out: the file does not say "
+        "their commissioner before they joined it; the first: line 3 (A81004): commissioner "
+        "not known on 2019-07-01 (joined its commissioner on 2020-04-01)\n"
+    )
+
+
+class TestTwoFilesAreNamedAsOnOneDate:
+    """Each file's date is its own latest date (2013-04-01 for BEFORE, 2022-04-01 for
+    AFTER): named each on its own, 16C was "Clinical commissioning group (CCG) 16C" in
+    the one (no table names it in 2013) and "NHS Tees Valley CCG" in the other, and
+    the diff reported a rename neither file records."""
+
+    def test_the_older_file_is_named_as_on_the_newer_files_date(self) -> None:
+        newer = EscalationNetwork.from_ods(AFTER)
+        assert newer.era == dt.date(2022, 4, 1)
+        alone = EscalationNetwork.from_ods(BEFORE)
+        assert alone.era == dt.date(2013, 4, 1)
+        assert alone.network.body("16C").name == "Clinical commissioning group (CCG) 16C"
+        older = EscalationNetwork.from_ods(BEFORE, names_on=newer.era)
+        assert older.era == dt.date(2013, 4, 1)  # kinds still follow the file's date
+        assert older.network.body("16C").name == "NHS Tees Valley CCG"
+        changes = older.network.diff(newer.network)
+        assert changes.of("renamed") == ()
+        assert [str(c) for c in alone.network.diff(newer.network).of("renamed")] == [
+            (
+                "renamed: 16C NHS Tees Valley CCG from Clinical commissioning group (CCG) 16C "
+                "to NHS Tees Valley CCG"
+            )
+        ]
+
+    def test_a_body_gone_by_the_newer_date_keeps_its_own_dates_name(self) -> None:
+        """42E is named by no table on 2022-04-01 nor on 2013-04-01, so it is named by
+        its kind and code; 42D is named on 2022-04-01 (its name seen in 2019)."""
+        older = EscalationNetwork.from_ods(BEFORE, names_on="2022-04-01").network
+        assert older.body("42E").name == "Clinical commissioning group (CCG) 42E"
+        assert older.body("42D").name == "NHS North Yorkshire CCG"
+        # A name the tables give on the era but not on names_on is kept: no sub-ICB
+        # location 00K was named in 2023 (its practices are under 16C).
+        names = OdsNames.builtin()
+        assert names.lookup("00K", on="2023-01-01") is None
+        later = EscalationNetwork.from_ods(AFTER, names_on="2023-01-01").network
+        assert later.body("00K").name == "NHS Hartlepool and Stockton-on-Tees CCG"
+        assert later.body("16C").name == "NHS North East and North Cumbria ICB - 16C"
+        assert later.body("16C").kind is BodyKind.CLINICAL_COMMISSIONING_GROUP
+
+    def test_a_practice_renamed_between_the_files_is_still_reported(self, tmp_path: Path) -> None:
+        """The files' own names (column 2) are compared as they are."""
+        renamed = tmp_path / "renamed.csv"
+        renamed.write_text(
+            AFTER.read_text().replace("THE EXAMPLE SURGERY", "EXAMPLE HEALTH CENTRE"),
+            encoding="utf-8",
+        )
+        status, text = run("network", "--diff", str(BEFORE), str(renamed), "--format", "json")
+        assert status == 0
+        renames = [c for c in json.loads(text)["data"] if c["kind"] == "renamed"]
+        assert renames == [
+            {
+                "kind": "renamed",
+                "id": "A81001",
+                "name": "EXAMPLE HEALTH CENTRE",
+                "tier": "practice",
+                "before": "THE EXAMPLE SURGERY",
+                "after": "EXAMPLE HEALTH CENTRE",
+            }
+        ]
+
+    def test_names_on_must_be_a_date(self) -> None:
+        with pytest.raises(InvalidTypeError, match=r"^names_on: "):
+            EscalationNetwork.from_ods(BEFORE, names_on=2022)  # type: ignore[arg-type]
+
+
+Y2021 = DATA / "epraccur-2021.csv"
+Y2024 = DATA / "epraccur-2024.csv"
+
+
+class TestChangesOfKind:
+    """On 1 July 2022 each CCG code became a sub-ICB location and each STP code an
+    ICB: a diff across that day kept the ids and said nothing of the change."""
+
+    @staticmethod
+    def across_july_2022() -> NetworkDiff:
+        newer = EscalationNetwork.from_ods(Y2024)
+        older = EscalationNetwork.from_ods(Y2021, names_on=newer.era)
+        assert (older.era, newer.era) == (dt.date(2021, 1, 1), dt.date(2022, 7, 1))
+        return older.network.diff(newer.network)
+
+    def test_ccgs_and_stps_are_reported_reclassified(self) -> None:
+        changes = self.across_july_2022()
+        assert [str(c) for c in changes.of(ChangeKind.RECLASSIFIED)] == [
+            (
+                "reclassified: QSL NHS Somerset Integrated Care Board from "
+                "sustainability-and-transformation-partnership to integrated-care-board"
+            ),
+            (
+                "reclassified: QUY NHS Bristol, North Somerset and South Gloucestershire "
+                "Integrated Care Board from sustainability-and-transformation-partnership to "
+                "integrated-care-board"
+            ),
+            (
+                "reclassified: 11X NHS Somerset ICB - 11X from clinical-commissioning-group "
+                "to sub-icb-location"
+            ),
+            (
+                "reclassified: 15C NHS Bristol, North Somerset and South Gloucestershire ICB - "
+                "15C from clinical-commissioning-group to sub-icb-location"
+            ),
+        ]
+        change = changes.of("reclassified")[0]
+        assert BodyKind.parse(change.before) is (
+            BodyKind.SUSTAINABILITY_AND_TRANSFORMATION_PARTNERSHIP
+        )
+        assert BodyKind.parse(change.after) is BodyKind.INTEGRATED_CARE_BOARD
+        assert changes.counts() == {"opened": 1, "added": 3, "reclassified": 4}
+
+    def test_no_change_of_kind_within_one_era(self) -> None:
+        older = EscalationNetwork.from_ods(Y2021, as_of="2019-01-01").network
+        newer = EscalationNetwork.from_ods(Y2021, as_of="2021-01-01").network
+        assert older.diff(newer).of("reclassified") == ()
+
+    def test_every_view_and_the_interchange_format_carry_it(self) -> None:
+        changes = self.across_july_2022()
+        records = [r for r in changes.to_records() if r["change"] == "reclassified"]
+        assert records[2] == {
+            "change": "reclassified",
+            "tier": "place",
+            "id": "11X",
+            "name": "NHS Somerset ICB - 11X",
+            "before": "clinical-commissioning-group",
+            "after": "sub-icb-location",
+        }
+        assert "reclassified" in render.text(changes)
+        assert 'vertical-align:top">reclassified</td>' in render.html(changes)
+        assert "| reclassified |" in render.markdown(changes)
+        assert engagekit_io.loads(engagekit_io.dumps(changes), NetworkDiff) == changes
+        kinds = engagekit_schema.schema(NetworkDiff)["$defs"]["ChangeKind"]
+        assert "reclassified" in kinds["enum"]
+
+    def test_the_command_line_counts_it(self) -> None:
+        status, text = run("network", "--diff", str(Y2021), str(Y2024))
+        assert status == 0
+        assert text.splitlines()[0] == (
+            f"From {Y2021} to {Y2024}: 1 opened, 3 added, 4 reclassified"
+        )

@@ -242,7 +242,10 @@ class TestDiff:
             sutton().diff("national")  # type: ignore[arg-type]
         assert str(other.value) == "other: got str 'national'; expected an EscalationNetwork"
         assert other.value.value == "national"
-        kinds = "'opened', 'closed', 'added', 'removed', 'merged', 'split', 'moved', 'renamed'"
+        kinds = (
+            "'opened', 'closed', 'added', 'removed', 'merged', 'split', 'moved', 'renamed', "
+            "'reclassified'"
+        )
         with pytest.raises(UnknownChoiceError) as kind:
             Change(kind="vanished", id="A1", name="A", tier="practice")
         assert str(kind.value) == f"Change.kind: 'vanished' is not allowed; allowed: {kinds}"

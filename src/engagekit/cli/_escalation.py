@@ -138,10 +138,11 @@ def _read(
     quiet: bool,
     imports: list[tuple[str, OdsImport | PcnImport]] | None = None,
     option: str = "--as-of",
+    names_on: dt.date | None = None,
 ) -> EscalationNetwork:
     """The network of the ODS files given, each import reported (on stderr when quiet)
     and added to `imports`, with the file's path; a date refused is named as the
-    `option` that gave it."""
+    `option` that gave it. Bodies are named as on `names_on` (see `from_ods`)."""
     network = None
     reports: list[tuple[str, OdsImport | PcnImport]] = []
     if ods:
@@ -156,6 +157,7 @@ def _read(
             strict=not args.lenient,
             nations=args.nations,
             names=_names(args),
+            names_on=names_on,
         )
         reports.append((stdin.shown(ods), result))
         network = result.network
@@ -177,6 +179,14 @@ def _read(
             sys.stderr.write(
                 f"engagekit: warning: {path}: {count} malformed row{'s' if count != 1 else ''} "
                 f"skipped (--lenient); the first: {malformed[0]}\n"
+            )
+        unplaced = [row for row in report.skipped if row.reason.startswith(_NOT_JOINED)]
+        if unplaced:
+            count = len(unplaced)
+            sys.stderr.write(
+                f"engagekit: warning: {path}: {count} open practice"
+                f"{'s' if count != 1 else ''} left out: the file does not say their "
+                f"commissioner before they joined it; the first: {unplaced[0]}\n"
             )
         if report.warnings:
             count = len(report.warnings)
@@ -209,6 +219,11 @@ def _names(args: argparse.Namespace) -> OdsNames | list[str] | None:
     for path in paths:
         names = OdsNames.read(_source(args, path), over=names)
     return names
+
+
+#: The reason `from_ods` gives a practice it cannot place on the date read: open,
+#: but not yet under the commissioner its row names.
+_NOT_JOINED = "commissioner not known on "
 
 
 def _load(
@@ -272,8 +287,14 @@ def _diff(args: argparse.Namespace, out: TextIO) -> int:
                 f"--diff {old_arg} {new_arg}: two files are read as epraccur.csv; "
                 "--ods and --pcn go with two dates"
             )
-        old = _read(args, out, old_arg, args.as_of, quiet=True)
-        new = _read(args, out, new_arg, args.as_of, quiet=True)
+        # Each file's date is its own latest date: named so, a body took one era's name
+        # in one file and another's in the other, a rename neither file records. The
+        # older is named as on the newer file's date, so both sides name it alike.
+        read: list[tuple[str, OdsImport | PcnImport]] = []
+        new = _read(args, out, new_arg, args.as_of, quiet=True, imports=read)
+        newer = read[0][1]
+        names_on = newer.era if isinstance(newer, OdsImport) else None
+        old = _read(args, out, old_arg, args.as_of, quiet=True, names_on=names_on)
     changes = old.diff(new)
     pcn_alone = bool(args.pcn and not args.ods)
     emit(

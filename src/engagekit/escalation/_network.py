@@ -673,6 +673,7 @@ class EscalationNetwork(_display.Tabular):
         nations: Nations | str = "england",
         name: str | None = None,
         names: OdsNames | str | Path | Iterable[str | Path] | None = None,
+        names_on: dt.date | str | None = None,
     ) -> OdsImport:
         """Build practice → commissioner → ICB → region → national from `epraccur.csv`.
 
@@ -682,6 +683,13 @@ class EscalationNetwork(_display.Tabular):
         on that date by their open and close dates. Every row not kept is returned
         in `OdsImport.skipped` with its line number and reason. Codes follow the one
         ODS code rule (3 to 8 upper-case letters and digits).
+
+        The Commissioner column (15) gives the body the practice joined on its Join
+        Provider/Purchaser Date (column 16); before that date the file does not say
+        which body commissioned it. So with `as_of` before a practice's join date
+        the practice is not placed under a commissioner it did not yet have: its row
+        is skipped, with the reason "commissioner not known on `as_of`" and the
+        join date. An empty join date places a practice on any date.
 
         Each row gives its practice's chain of parents: as it stands today, or, for
         a closed practice, as it stood when the practice closed. Where rows give a
@@ -709,7 +717,8 @@ class EscalationNetwork(_display.Tabular):
         Args:
             source: a path, or a text file object (opened with `newline=""`).
             as_of: keep the practices open on this date (a `datetime.date` or
-                'YYYY-MM-DD' text) instead of the active ones.
+                'YYYY-MM-DD' text) instead of the active ones, and under the
+                commissioner they had joined by then.
             strict: raise on a malformed row or on practices not closed that give
                 a body two parents (the default); if false, malformed rows are
                 skipped and reported like the others, and every conflict is a
@@ -720,6 +729,11 @@ class EscalationNetwork(_display.Tabular):
             names: where bodies' names come from: the built-in tables (the
                 default), an `OdsNames`, or the path (or paths) of ODS organisation
                 files (``eccg.csv``, ``eauth.csv``, ...) laid over them.
+            names_on: name bodies as on this date instead of the era (a body the
+                tables do not name then keeps its name on the era). To compare
+                two files with `diff`, read the older with the newer's `era`, so
+                that a body is named from one date's tables on both sides and only
+                real renames are reported. Kinds still follow the era.
 
         Raises:
             DocumentError: a file in another layout, known by its first row (the
@@ -743,7 +757,15 @@ class EscalationNetwork(_display.Tabular):
         """
         from engagekit.escalation._ods import read_ods
 
-        return read_ods(source, as_of=as_of, strict=strict, nations=nations, name=name, names=names)
+        return read_ods(
+            source,
+            as_of=as_of,
+            strict=strict,
+            nations=nations,
+            name=name,
+            names=names,
+            names_on=names_on,
+        )
 
     @classmethod
     def from_pcn(
@@ -847,6 +869,9 @@ class EscalationNetwork(_display.Tabular):
         """What changed from this network to `other` (an older one to a newer one).
 
         See [`NetworkDiff`][engagekit.escalation.NetworkDiff] for what is reported.
+        Bodies are compared by their names in the two networks: to compare two
+        `epraccur.csv` files, read the older with `from_ods(..., names_on=` the
+        newer's `era`), so that engagekit's name tables name both on one date.
         """
         from engagekit.escalation._summary import diff
 

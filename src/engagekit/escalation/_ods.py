@@ -201,7 +201,8 @@ class OdsImport(_display.Displayable, _display.Tabular):
             resolved by the documented rule (see `ParentConflict`), in line order.
         era: the date whose structure the kinds and names follow: `as_of`, or
             the file's date (its latest open, close or join date); `None` for a
-            file with no dates (today's kinds).
+            file with no dates (today's kinds). Names follow `names_on` instead
+            where it was given and the tables name a body then.
 
     `len(network.practices) + len(skipped) == rows`: no row is dropped silently.
     """
@@ -325,6 +326,7 @@ def read_ods(
     nations: Nations | str,
     name: str | None,
     names: OdsNames | str | PurePath | Iterable[str | PurePath] | None,
+    names_on: dt.date | str | None = None,
 ) -> OdsImport:
     """Read ``epraccur.csv`` (see `EscalationNetwork.from_ods`, which gives every
     argument and their defaults)."""
@@ -338,7 +340,15 @@ def read_ods(
     given_name: object = name
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
-    options = _Options(as_of=day, strict=strict, nations=chosen, name=name, names=_names(names))
+    named_on = None if names_on is None else _validate.as_date("names_on", names_on)
+    options = _Options(
+        as_of=day,
+        strict=strict,
+        nations=chosen,
+        name=name,
+        names=_names(names),
+        names_on=named_on,
+    )
     with _text_source(source, "<epraccur.csv>") as (handle, origin):
         return _build(_rows(handle, origin), origin=origin, options=options)
 
@@ -426,6 +436,7 @@ class _Options:
     nations: Nations
     name: str | None
     names: OdsNames
+    names_on: dt.date | None
 
 
 #: The name tables whose codes `from_ods` makes area teams (before 1 July 2022).
@@ -590,7 +601,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
     # one is described again by `_row_problem`, which names its column).
     open_dates: dict[str, dt.date | str | None] = {}
     close_dates: dict[str, dt.date | str | None] = {}
-    latest = ""  # the latest YYYYMMDD open, close or join date: the file's date
+    join_dates: dict[str, dt.date | str | None] = {}
 
     def malformed(line: int, code: str | None, reason: str) -> None:
         nonlocal more
@@ -635,6 +646,10 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         closed = close_dates.get(closed_text, _UNPARSED)
         if closed is _UNPARSED:
             closed = close_dates[closed_text] = _day(closed_text)
+        joined_text = row[_JOINED]
+        joined = join_dates.get(joined_text, _UNPARSED)
+        if joined is _UNPARSED:
+            joined = join_dates[joined_text] = _day(joined_text)
         status = row[_STATUS]
         if status not in _STATUS_NAMES:
             status = status.strip()
@@ -645,6 +660,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
             not code_ok
             or type(opened) is str
             or type(closed) is str
+            or type(joined) is str
             or status not in _STATUS_NAMES
             or not (setting.isdigit() and setting.isascii())
         ):
@@ -657,9 +673,6 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
                     raise names_file
             malformed(line, code if ods(code) else None, _row_problem(row, code))
             continue
-        joined = row[_JOINED]
-        if joined > latest and len(joined) == 8 and joined.isdigit():
-            latest = joined
         if setting != GP_PRACTICE_SETTING:
             text = reasons.get(setting)
             if text is None:
@@ -700,6 +713,18 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         if chain.problem is not None:
             malformed(line, code, chain.problem)
             continue
+        if as_of is not None and joined is not None and joined > as_of:
+            # The Commissioner column gives the body the practice joined on its
+            # Join Provider/Purchaser Date; which one commissioned it before then,
+            # the file does not say, so the row cannot place it on `as_of`.
+            text = reasons.get(("joined", joined))
+            if text is None:
+                text = reasons["joined", joined] = (
+                    f"commissioner not known on {as_of.isoformat()} "
+                    f"(joined its commissioner on {joined.isoformat()})"
+                )
+            skipped.append(skip(line, code, text))
+            continue
         if code in seen:
             malformed(line, code, f"practice {code} is also on line {seen[code]}")
             continue
@@ -724,7 +749,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
 
     commissioners = {c.commissioner for c in chains.values() if c.rows and not c.welsh}
     boards = {c.commissioner for c in chains.values() if c.rows and c.welsh}
-    era = as_of or _latest(latest, open_dates, close_dates)
+    era = as_of or _latest(open_dates, close_dates, join_dates)
     network = _network(
         practices,
         practice_links,
@@ -733,6 +758,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         kept,
         era=era,
         names=options.names,
+        names_on=options.names_on,
         label=options.name
         or f"GP practices from {_file_name(origin)}"
         + (f" open on {as_of.isoformat()}" if as_of else ""),
@@ -776,13 +802,9 @@ def _first_line(chain: _Chain) -> int:
     return chain.first
 
 
-def _latest(joined: str, *caches: dict[str, dt.date | str | None]) -> dt.date | None:
+def _latest(*caches: dict[str, dt.date | str | None]) -> dt.date | None:
     """The file's date: its latest valid open, close or join date."""
     dates = [d for cache in caches for d in cache.values() if isinstance(d, dt.date)]
-    if len(joined) == 8:
-        found = _day(joined)
-        if isinstance(found, dt.date):
-            dates.append(found)
     return max(dates, default=None)
 
 
@@ -795,7 +817,11 @@ def _row_problem(row: list[str], code: str) -> str:
         problems.append(
             f"column 1 (Organisation Code) {short_repr(code)} is not {_validate.ODS_RULE}"
         )
-    for column, label in ((_OPEN, "Open Date"), (_CLOSE, "Close Date")):
+    for column, label in (
+        (_OPEN, "Open Date"),
+        (_CLOSE, "Close Date"),
+        (_JOINED, "Join Provider/Purchaser Date"),
+    ):
         found = _date(row[column], column + 1, label)
         if isinstance(found, str):
             problems.append(found)
@@ -866,12 +892,14 @@ def _network(
     *,
     era: dt.date | None,
     names: OdsNames,
+    names_on: dt.date | None = None,
     label: str,
 ) -> EscalationNetwork:
     """The network of the rows kept: bodies follow the parents kept, so a parent given
     only by rows that lost a conflict is not a body of the network.
 
-    Kinds follow the era (`era_kinds`); names come from `names` on the era's date.
+    Kinds follow the era (`era_kinds`); names come from `names` on `names_on`
+    where they name the code then, else on the era's date.
     `practices` and `practice_links`, made while reading, are extended in place
     with the other bodies and links.
     """
@@ -882,7 +910,9 @@ def _network(
     regions = sorted({kept[i] for i in icbs})
 
     def named(code: str, kind: BodyKind) -> str:
-        entry = names.lookup(code, era)
+        entry = None if names_on is None else names.lookup(code, names_on)
+        if entry is None:
+            entry = names.lookup(code, era)
         return entry.readable if entry is not None else f"{kind.label} {code}"
 
     def geography(code: str) -> BodyKind:

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from engagekit import io
+from engagekit._describe import document_kind
 from engagekit._display import mermaid_label
 from engagekit.errors import DocumentError, Problem
 from engagekit.escalation._tiers import LinkKind
-from engagekit.io import _kind
 
 
 if TYPE_CHECKING:
@@ -160,7 +160,7 @@ def from_node_link(data: Mapping[str, Any]) -> EscalationNetwork:
         problems.append("$.multigraph: an escalation network is not a multigraph")
     graph = data.get("graph")
     if "graph" in data and not isinstance(graph, Mapping):
-        problems.append(f"$.graph: expected a table with a name, got {_kind(graph)}")
+        problems.append(f"$.graph: expected a table with a name, got {document_kind(graph)}")
     elif not isinstance(graph, Mapping) or "name" not in graph:
         problems.append("$.graph.name: required field missing")
     else:

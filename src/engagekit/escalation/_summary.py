@@ -181,6 +181,9 @@ class ChangeKind(Choice):
     SPLIT = "split"
     MOVED = "moved"
     RENAMED = "renamed"
+    #: The same id is a body of another kind: on 1 July 2022 each CCG's code became a
+    #: sub-ICB location and each STP's an integrated care board.
+    RECLASSIFIED = "reclassified"
 
 
 _CHANGE_ORDER = {kind: number for number, kind in enumerate(ChangeKind)}
@@ -204,9 +207,11 @@ class Change:
         id: the body's id.
         name: its name (in the newer network if it is there, else in the older).
         tier: its tier.
-        before: its parent before (for a rename, its old name), if any.
+        before: its parent before (for a rename, its old name; for a change of
+            kind, its old `BodyKind` value), if any.
         after: its parent after, or the body it merged into (for a split, the
-            bodies, comma-separated; for a rename, its new name), if any.
+            bodies, comma-separated; for a rename, its new name; for a change of
+            kind, its new `BodyKind` value), if any.
 
     Examples:
         >>> print(Change(kind="moved", id="A81001", name="THE SURGERY", tier="practice",
@@ -246,7 +251,10 @@ class NetworkDiff(_display.Listing[Change]):
     - a body in both whose next body up changed `MOVED` (`before` and `after` are
       those bodies); so did one whose other parents changed (a practice in a PCN
       keeps its commissioner as a second parent): then `before` and `after` list
-      every parent, the next body up first. One whose name changed was `RENAMED`.
+      every parent, the next body up first. One whose name changed was `RENAMED`,
+      and one whose kind changed `RECLASSIFIED` (`before` and `after` are the
+      `BodyKind` values: a CCG read before 1 July 2022 and the same code read after,
+      ``clinical-commissioning-group`` to ``sub-icb-location``).
 
     Changes are in that order, then from the highest tier down, then by id.
 
@@ -356,6 +364,8 @@ def diff(old: EscalationNetwork, new: EscalationNetwork) -> NetworkDiff:
             add(ChangeKind.MOVED, body, ", ".join(was), ", ".join(now_parents))
         if earlier.name != body.name:
             add(ChangeKind.RENAMED, body, earlier.name, body.name)
+        if earlier.kind is not body.kind:
+            add(ChangeKind.RECLASSIFIED, body, earlier.kind.value, body.kind.value)
     changes.sort(key=lambda c: (_CHANGE_ORDER[c.kind], -_TIER_RANK[c.tier], c.id))
     return NetworkDiff(changes)
 
