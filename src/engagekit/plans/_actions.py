@@ -17,7 +17,7 @@ from engagekit import _display, _lazy, _validate, _value
 from engagekit.cycles import EngagementStage, InvolvementLevel
 from engagekit.errors import InvalidValueError, ParseError, UnknownNameError
 from engagekit.plans._dates import TargetDate
-from engagekit.plans._recurrence import Recurrence
+from engagekit.plans._recurrence import Recurrence, _starts_with_recurrence
 from engagekit.plans._statuses import ActionStatus, ActionStatusCatalogue, statuses
 from engagekit.sources import Source
 
@@ -33,18 +33,26 @@ def parse_target(text: str, *, bodies: Iterable[str] = ()) -> Target:
 
     ``bodies`` are passed to `Recurrence.parse` (the bodies that each hold it).
 
+    A recurrence followed by its start ("Monthly from April 2012") is a recurrence
+    anchored at that start (see `Recurrence.parse`), never a date labelled "Monthly".
+
     Raises:
-        ParseError: the text is neither (the message is the target date's).
+        ParseError: the text is neither (the message is the target date's), or is a
+            recurrence with a start it cannot read (the message is the recurrence's).
 
     Examples:
         >>> parse_target("Bi-annual").interval
         6
         >>> parse_target("Nov/Dec 2011").end
         datetime.date(2011, 12, 31)
+        >>> parse_target("Monthly from April 2012").anchor
+        datetime.date(2012, 4, 1)
     """
     try:
         return Recurrence.parse(text, bodies=bodies)
     except ParseError:
+        if _starts_with_recurrence(text):
+            raise
         return TargetDate.parse(text)
 
 
