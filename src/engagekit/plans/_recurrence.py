@@ -62,6 +62,9 @@ _TIMES_TEXT = (
 #: "on a quarterly basis" reads as "quarterly".
 _BASIS = re.compile(r"^on\s+an?\s+(.+?)\s+basis$", re.IGNORECASE)
 
+_UNITS = ("quarter", "month", "annual", "year", "week", "fortnight")
+"""Every recurrence phrase names one of these."""
+
 _DASHES = re.compile(r"[\u2010-\u2015]")
 
 _START_WORDS = r"from|starting(?:\s+from)?|commencing|beginning"
@@ -102,8 +105,8 @@ def _is_phrase(text: str) -> bool:
     """Whether ``text`` is, as a whole, a recurrence phrase ("Monthly", "two in each
     locality per year"), whether or not bodies would be needed to read it."""
     clean = _clean(text)
-    if not clean or _has_digit_run(clean):
-        return False
+    if _has_digit_run(clean) or not any(unit in clean.lower() for unit in _UNITS):
+        return False  # a label like "First edition" is known not to be one uncompiled
     compiled = _compiled()
     return (
         any(pattern.match(clean) for pattern, _, _ in compiled.fixed)
