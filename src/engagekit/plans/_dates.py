@@ -2,9 +2,11 @@
 
 The grammar is small and explicit. A phrase holds exactly one date expression; words
 before it are kept as its ``label`` ("First edition"), words after it as its
-``note`` ("then at AGM"); "From …" (or "On-going from …") opens the end of the
-window, as "… onwards" or "… ongoing" after it does; "By …" opens its start; "On-going" with no
-date is a window with neither end; a "?" anywhere marks the date as uncertain.
+``note`` ("then at AGM"), unless they are a recurrence ("Monthly"), which is
+refused; "From …" (or "On-going from …") opens the end of the window, as
+"… onwards" or "… ongoing" after it does; "By …" opens its start; "On-going"
+with no date is a window with neither end; a "?" anywhere marks the date as
+uncertain.
 Nothing is ever filled in from today's date: a day or month without a year is a
 `ParseError`.
 """
@@ -214,7 +216,8 @@ class TargetDate:
             ParseError: quoting the text, when it holds no date, a date without a
                 year (engagekit never assumes the current year), two dates, or a
                 part of a year ("Spring 2012", "Mid 2012", "H1 2012": engagekit does
-                not guess which months they mean).
+                not guess which months they mean), or a recurrence around the date
+                ("Monthly from April 2012" is a recurrence: see `Recurrence.parse`).
 
         Examples:
             >>> TargetDate.parse("Nov/Dec 2011").start
