@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from collections.abc import Callable
 
@@ -214,9 +215,24 @@ class TestOverdue:
             "2012-01-15"
         )
 
-    def test_a_done_status_is_not_overdue_whatever_the_progress(self) -> None:
-        update = ProgressUpdate(date=D(2011, 12, 5), status="achieved", progress=80)
+    def test_a_done_status_is_not_overdue(self) -> None:
+        update = ProgressUpdate(date=D(2011, 12, 5), status="achieved")
         assert not _dec_2011(update).is_overdue("2012-01-15")
+        update = ProgressUpdate(date=D(2011, 12, 5), status="achieved", progress=100)
+        assert not _dec_2011(update).is_overdue("2012-01-15")
+
+    def test_a_done_status_below_100_is_refused_not_read(self) -> None:
+        """'achieved' at 80 per cent was read as done (not overdue) and as 80 (in the
+        roll-ups) at once; it says two things, so it is refused naming both."""
+        update = ProgressUpdate(date=D(2011, 12, 5), status="achieved", progress=80)
+        message = (
+            "Action '2.1a' updates[0].progress: 80 is not allowed: the status 'achieved' "
+            "means done, which is progress 100; give progress 100 (or none), or a status "
+            "that is not done"
+        )
+        for query in (_dec_2011(update).is_overdue, _dec_2011(update).progress):
+            with pytest.raises(InvalidValueError, match=f"^{re.escape(message)}$"):
+                query("2012-01-15")
 
     def test_progress_of_100_is_not_overdue_before_the_status_says_done(self) -> None:
         update = ProgressUpdate(date=D(2011, 12, 5), status="in-progress", progress=100)
@@ -232,10 +248,13 @@ class TestOverdue:
     def test_the_catalogue_given_decides(self) -> None:
         signed_off = ActionStatus(id="signed-off", name="Signed off", progress=100, done=True)
         catalogue = ActionStatusCatalogue(status=[*statuses(), signed_off])
-        action = _dec_2011(ProgressUpdate(date=D(2011, 12, 5), status="signed-off", progress=90))
+        action = _dec_2011(ProgressUpdate(date=D(2011, 12, 5), status="signed-off"))
         assert not action.is_overdue("2012-01-15", catalogue)
         assert action.status("2012-01-15", catalogue) == signed_off
-        assert action.progress("2012-01-15", catalogue) == 90
+        assert action.progress("2012-01-15", catalogue) == 100
+        short = _dec_2011(ProgressUpdate(date=D(2011, 12, 5), status="signed-off", progress=90))
+        with pytest.raises(InvalidValueError, match="'signed-off' means done"):
+            short.progress("2012-01-15", catalogue)
         with pytest.raises(UnknownNameError, match="unknown status 'signed-off'"):
             action.is_overdue("2012-01-15")
 

@@ -184,15 +184,19 @@ class TestPhrases:
         target = TargetDate.parse(text)
         assert (target.start, target.end, target.precision) == (start, end, precision)
 
-    def test_an_ongoing_word_after_a_date_is_a_note(self) -> None:
-        """The leftmost date expression wins, so 'on-going' after a month is only words."""
+    def test_an_ongoing_word_after_a_date_opens_its_end(self) -> None:
+        """The leftmost date expression wins, and 'on-going' after it says the work
+        continues from that month: the end is open, as 'On-going from Sept 2011' reads.
+        It was a note, the month due on its last day, so work begun on time and still
+        going read as overdue from October."""
         target = TargetDate.parse("Sept 2011 and on-going")
         assert (target.start, target.end, target.precision) == (
             D(2011, 9, 1),
-            D(2011, 9, 30),
+            None,
             Precision.MONTH,
         )
-        assert (target.label, target.note) == (None, "and on-going")
+        assert (target.label, target.note) == (None, None)
+        assert target.due == TargetDate.parse("On-going from Sept 2011").due == D(2011, 9, 1)
 
     def test_only_separators_are_trimmed_from_label_and_note(self) -> None:
         """A label ending, or a note starting, with a capital letter keeps it."""

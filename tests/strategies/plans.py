@@ -114,13 +114,20 @@ def recurrences(draw: st.DrawFn) -> Recurrence:
     return Recurrence.parse(draw(recurrence_phrases), bodies=bodies, anchor=anchor)
 
 
-updates = st.builds(
-    ProgressUpdate,
-    date=days,
-    status=st.sampled_from(("not-started", "planned", "in-progress", "ongoing", "achieved")),
-    progress=st.none() | st.integers(0, 100),
-    note=st.none() | names,
-)
+_PROGRESS_OF = {
+    "not-started": st.none() | st.just(0),  # no work done, as the status says
+    "achieved": st.none() | st.just(100),  # a done status is progress 100
+}
+
+
+@st.composite
+def updates(draw: st.DrawFn) -> ProgressUpdate:
+    """An update whose progress agrees with its status (see `ProgressUpdate`)."""
+    status = draw(st.sampled_from(("not-started", "planned", "in-progress", "ongoing", "achieved")))
+    progress = draw(_PROGRESS_OF.get(status, st.none() | st.integers(0, 100)))
+    return ProgressUpdate(
+        date=draw(days), status=status, progress=progress, note=draw(st.none() | names)
+    )
 
 
 @st.composite
@@ -136,7 +143,7 @@ def actions(draw: st.DrawFn, ident: str = "1a") -> Action:
         levels=draw(st.lists(st.sampled_from(list(InvolvementLevel)), max_size=2)),
         duties=draw(st.lists(names, max_size=2)),
         decisions=draw(st.lists(names, max_size=1)),
-        updates=draw(st.lists(updates, max_size=3)),
+        updates=draw(st.lists(updates(), max_size=3)),
         weight=draw(st.integers(0, 5)),
     )
 

@@ -17,8 +17,13 @@ from engagekit import _display, _lazy, _validate, _value
 from engagekit.cycles import EngagementStage, InvolvementLevel
 from engagekit.errors import InvalidValueError, ParseError, UnknownNameError
 from engagekit.plans._dates import TargetDate
-from engagekit.plans._recurrence import Recurrence
-from engagekit.plans._statuses import ActionStatus, ActionStatusCatalogue, statuses
+from engagekit.plans._recurrence import Recurrence, _starts_with_recurrence
+from engagekit.plans._statuses import (
+    ActionStatus,
+    ActionStatusCatalogue,
+    contradiction,
+    statuses,
+)
 from engagekit.sources import Source
 
 
@@ -33,18 +38,26 @@ def parse_target(text: str, *, bodies: Iterable[str] = ()) -> Target:
 
     ``bodies`` are passed to `Recurrence.parse` (the bodies that each hold it).
 
+    A recurrence followed by its start ("Monthly from April 2012") is a recurrence
+    anchored at that start (see `Recurrence.parse`), never a date labelled "Monthly".
+
     Raises:
-        ParseError: the text is neither (the message is the target date's).
+        ParseError: the text is neither (the message is the target date's), or is a
+            recurrence with a start it cannot read (the message is the recurrence's).
 
     Examples:
         >>> parse_target("Bi-annual").interval
         6
         >>> parse_target("Nov/Dec 2011").end
         datetime.date(2011, 12, 31)
+        >>> parse_target("Monthly from April 2012").anchor
+        datetime.date(2012, 4, 1)
     """
     try:
         return Recurrence.parse(text, bodies=bodies)
     except ParseError:
+        if _starts_with_recurrence(text):
+            raise
         return TargetDate.parse(text)
 
 
@@ -61,6 +74,10 @@ class ProgressUpdate:
         date: when the update was made.
         status: a status id from the plan's catalogue.
         progress: 0 to 100; when ``None`` the status's default progress applies.
+            It must not contradict the status: a status that is done ("achieved")
+            is progress 100, "not-started" is 0. The update does not know the
+            catalogue, so this is checked where it meets one: `ActionPlan`, plan
+            files, `ActionPlan.with_update`, and the `Action` and `Objective` queries.
         note: what was reported.
 
     Examples:
@@ -72,6 +89,25 @@ class ProgressUpdate:
     status: str = attrs.field(validator=_validate.text)
     progress: float | None = attrs.field(default=None, validator=_validate.optional(_progress))
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+
+def check_update(update: ProgressUpdate, catalogue: ActionStatusCatalogue, field: str) -> None:
+    """Refuse an update whose progress contradicts its status in ``catalogue``
+    ("achieved" at 40 per cent); a status the catalogue lacks is reported elsewhere.
+
+    Raises:
+        InvalidValueError: naming ``field``, the progress and the status.
+    """
+    if update.progress is None or update.status not in catalogue:
+        return
+    reason = contradiction(catalogue[update.status], update.progress)
+    if reason is not None:
+        raise InvalidValueError(field, update.progress, reason=reason)
+
+
+def _check_updates(action: Action, catalogue: ActionStatusCatalogue) -> None:
+    for number, update in enumerate(action.updates):
+        check_update(update, catalogue, f"Action {action.id!r} updates[{number}].progress")
 
 
 def _update_key(update: ProgressUpdate) -> tuple[dt.date, str]:
@@ -205,14 +241,28 @@ class Action(_display.Displayable):
 
         Raises:
             UnknownNameError: an update names a status the catalogue lacks.
+            InvalidValueError: an update's progress contradicts its status (see
+                `ProgressUpdate`).
         """
-        return status_on(self, _validate.as_date("as_of", as_of), catalogue or statuses())
+        day = _validate.as_date("as_of", as_of)
+        catalogue = catalogue or statuses()
+        _check_updates(self, catalogue)
+        return status_on(self, day, catalogue)
 
     def progress(
         self, as_of: dt.date | str, catalogue: ActionStatusCatalogue | None = None
     ) -> float:
-        """Progress 0 to 100 on ``as_of``: the last update's, else its status's default."""
-        return progress_on(self, _validate.as_date("as_of", as_of), catalogue or statuses())
+        """Progress 0 to 100 on ``as_of``: the last update's, else its status's default.
+
+        Raises:
+            UnknownNameError: an update names a status the catalogue lacks.
+            InvalidValueError: an update's progress contradicts its status (see
+                `ProgressUpdate`).
+        """
+        day = _validate.as_date("as_of", as_of)
+        catalogue = catalogue or statuses()
+        _check_updates(self, catalogue)
+        return progress_on(self, day, catalogue)
 
     @property
     def due(self) -> dt.date | None:
@@ -229,8 +279,15 @@ class Action(_display.Displayable):
         dated targets are overdue once their last day has passed unless the status
         is done or progress is 100. Recurring and undated actions are never overdue
         (see `Recurrence.adherence`).
+
+        Raises:
+            InvalidValueError: an update's progress contradicts its status (see
+                `ProgressUpdate`).
         """
-        return overdue_on(self, _validate.as_date("as_of", as_of), catalogue or statuses())
+        day = _validate.as_date("as_of", as_of)
+        catalogue = catalogue or statuses()
+        _check_updates(self, catalogue)
+        return overdue_on(self, day, catalogue)
 
 
 # The checked forms of these are the methods; plan queries call these once the date
@@ -356,8 +413,16 @@ class Objective:
         sub-objectives) that count: a child with weight 0, a cancelled action, or
         a sub-objective with nothing to count is left out. ``None`` when nothing
         counts. The result lies between the smallest and largest child progress.
+
+        Raises:
+            InvalidValueError: an update's progress contradicts its status (see
+                `ProgressUpdate`).
         """
-        return objective_progress(self, _validate.as_date("as_of", as_of), catalogue or statuses())
+        day = _validate.as_date("as_of", as_of)
+        catalogue = catalogue or statuses()
+        for action in self.all_actions():
+            _check_updates(action, catalogue)
+        return objective_progress(self, day, catalogue)
 
 
 def _collect(
@@ -434,7 +499,8 @@ class ActionPlan(_display.Displayable, _display.Tabular):
         statuses: the status catalogue; ``None`` for engagekit's default.
 
     Raises:
-        InvalidValueError: an objective or action id repeats.
+        InvalidValueError: an objective or action id repeats, or an update's
+            progress contradicts its status (see `ProgressUpdate`).
         UnknownNameError: an update names a status the catalogue lacks.
 
     Examples:
@@ -478,8 +544,11 @@ class ActionPlan(_display.Displayable, _display.Tabular):
             if action.id in seen:
                 raise InvalidValueError("ActionPlan.actions", action.id, reason="duplicate id")
             seen.add(action.id)
-            for update in action.updates:
+            for number, update in enumerate(action.updates):
                 catalogue[update.status]
+                check_update(
+                    update, catalogue, f"ActionPlan action {action.id!r} updates[{number}].progress"
+                )
 
     def __repr__(self) -> str:
         return _display.short_repr(
@@ -591,9 +660,11 @@ class ActionPlan(_display.Displayable, _display.Tabular):
 
         Raises:
             UnknownNameError: no such action, or the update's status is unknown.
+            InvalidValueError: the update's progress contradicts its status.
         """
         self.action(action_id)
         self.catalogue[update.status]
+        check_update(update, self.catalogue, "update.progress")
 
         def rebuild(objective: Objective) -> Objective:
             actions = tuple(

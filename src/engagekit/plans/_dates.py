@@ -2,9 +2,11 @@
 
 The grammar is small and explicit. A phrase holds exactly one date expression; words
 before it are kept as its ``label`` ("First edition"), words after it as its
-``note`` ("then at AGM"); "From …" (or "On-going from …") opens the end of the
-window, as "… onwards" after it does; "By …" opens its start; "On-going" with no
-date is a window with neither end; a "?" anywhere marks the date as uncertain.
+``note`` ("then at AGM"), unless they are a recurrence ("Monthly"), which is
+refused; "From …" (or "On-going from …") opens the end of the window, as
+"… onwards" or "… ongoing" after it does; "By …" opens its start; "On-going"
+with no date is a window with neither end; a "?" anywhere marks the date as
+uncertain.
 Nothing is ever filled in from today's date: a day or month without a year is a
 `ParseError`.
 """
@@ -104,8 +106,13 @@ _PART_OF_YEAR = re.compile(
 """A part of a year written before it ("Spring 2012", "Mid 2012", "H1 2012")."""
 _WHOLE_YEARS = frozenset({Precision.YEAR, Precision.YEARS, Precision.FINANCIAL_YEAR})
 
-_ONWARDS = re.compile(r"(?:and\s+)?onwards?\b\s*", re.IGNORECASE)
-"""After the date, "onwards" opens the end of the window as "From" before it does."""
+_ONWARDS = re.compile(
+    r"(?:[-–,:]\s*)?(?:and\s+)?(?:onwards?|on\s*-?\s*going|continuing|continuous(?:ly)?)\b\s*",
+    re.IGNORECASE,
+)
+"""After the date, "onwards" opens the end of the window as "From" before it does;
+so does "ongoing" ("Dec 2011 ongoing": begun in December 2011 and continuing, as
+"On-going from Dec 2011" reads)."""
 
 
 class _Compiled(NamedTuple):
@@ -209,7 +216,8 @@ class TargetDate:
             ParseError: quoting the text, when it holds no date, a date without a
                 year (engagekit never assumes the current year), two dates, or a
                 part of a year ("Spring 2012", "Mid 2012", "H1 2012": engagekit does
-                not guess which months they mean).
+                not guess which months they mean), or a recurrence around the date
+                ("Monthly from April 2012" is a recurrence: see `Recurrence.parse`).
 
         Examples:
             >>> TargetDate.parse("Nov/Dec 2011").start
@@ -273,6 +281,7 @@ class TargetDate:
             start = None
         label = before.rstrip(" -:–,") or None
         note = after.lstrip(" -:–,") or None
+        _refuse_recurrence(text, label, note)
         return cls(
             text=text,
             start=start,
@@ -343,6 +352,25 @@ class TargetDate:
 
     def _repr_html_(self) -> str:
         return _display.html(self)
+
+
+def _refuse_recurrence(text: str, label: str | None, note: str | None) -> None:
+    """Refuse a recurrence written around a date ("Monthly from April 2012", "Monthly
+    until March 2013"): read as a date labelled "Monthly", it would fall due once."""
+    from engagekit.plans._recurrence import _is_phrase, _starts_with_recurrence
+
+    for words in (label, note):
+        if words is None or not _is_phrase(words):
+            continue
+        if words == label and _starts_with_recurrence(text):
+            how = "read it with Recurrence.parse or parse_target, which anchor it at that start"
+        else:
+            how = (
+                f"write a recurrence with its start as '{words} from April 2012' (the "
+                "month or day of its first occurrence); a recurrence has no end, so give "
+                "any other date as a target of its own"
+            )
+        raise ParseError(text, reason=f"{words!r} is a recurrence, not part of a date; {how}")
 
 
 def _date(text: str, year: int, month: int, day: int) -> dt.date:

@@ -28,6 +28,7 @@ from engagekit.plans._actions import (
     Objective,
     ProgressUpdate,
     Target,
+    check_update,
     parse_target,
 )
 from engagekit.plans._statuses import ActionStatusCatalogue, statuses
@@ -269,6 +270,13 @@ def _action(
                 problems.append(
                     Problem(f"{path}.updates[{number}].status", str(exc), update.status)
                 )
+            continue
+        try:
+            check_update(update, known_statuses, "ProgressUpdate.progress")
+        except EngagekitError as exc:  # "achieved" at 40 per cent
+            problems.append(
+                Problem(f"{path}.updates[{number}].progress", str(exc), update.progress)
+            )
     try:
         action = Action(
             id=row.id,

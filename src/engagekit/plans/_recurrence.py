@@ -62,11 +62,116 @@ _TIMES_TEXT = (
 #: "on a quarterly basis" reads as "quarterly".
 _BASIS = re.compile(r"^on\s+an?\s+(.+?)\s+basis$", re.IGNORECASE)
 
+_UNITS = ("quarter", "month", "annual", "year", "week", "fortnight")
+"""Every recurrence phrase names one of these."""
+
+_DASHES = re.compile(r"[\u2010-\u2015]")
+
+_START_WORDS = r"from|starting(?:\s+from)?|commencing|beginning"
+_START_TEXT = rf"^(?P<rule>\S.*?)[\s,;:-]+(?:{_START_WORDS})\s+(?P<start>\S.*)$"
+"""A recurrence and the start it runs from: "Monthly from April 2012"."""
+
 
 class _Compiled(NamedTuple):
     fixed: tuple[tuple[re.Pattern[str], Frequency, int], ...]
     every: re.Pattern[str]
     times: re.Pattern[str]
+
+
+@functools.cache
+def _start_pattern() -> re.Pattern[str]:
+    """The pattern that splits off a start, compiled apart from the recurrence patterns
+    so that a dated target ("From Jan 1st 2012") is still refused without them."""
+    return re.compile(_START_TEXT, re.IGNORECASE)
+
+
+def _split_start(text: str) -> tuple[str, str] | None:
+    """``text`` as the recurrence and the start written after it, if it has a start."""
+    spaced = " ".join(_DASHES.sub("-", text).split())
+    found = _start_pattern().match(spaced)
+    if found is None:
+        return None
+    return found["rule"], found["start"]
+
+
+def _clean(text: str) -> str:
+    """A recurrence phrase as the patterns read it: dashes, full stops, spaces and
+    "on a … basis" made plain."""
+    clean = " ".join(_DASHES.sub("-", text).replace(".", " ").split())
+    return _BASIS.sub(r"\1", clean)
+
+
+def _is_phrase(text: str) -> bool:
+    """Whether ``text`` is, as a whole, a recurrence phrase ("Monthly", "two in each
+    locality per year"), whether or not bodies would be needed to read it."""
+    clean = _clean(text)
+    if _has_digit_run(clean) or not any(unit in clean.lower() for unit in _UNITS):
+        return False  # a label like "First edition" is known not to be one uncompiled
+    compiled = _compiled()
+    return (
+        any(pattern.match(clean) for pattern, _, _ in compiled.fixed)
+        or compiled.every.match(clean) is not None
+        or compiled.times.match(clean) is not None
+    )
+
+
+def _starts_with_recurrence(text: str) -> bool:
+    """Whether ``text`` is a recurrence phrase followed by a start ("Monthly from …"),
+    so that what it says is a recurrence, whether or not its start can be read."""
+    split = _split_start(text)
+    return split is not None and _is_phrase(split[0])
+
+
+def _anchor_of(text: str, rule: str, start: str) -> dt.date:
+    """The first occurrence ``start`` (the words after "from") gives, or a ParseError
+    quoting ``text`` that says how to write it.
+
+    A recurrence's anchor is one day, so the start must be a day ("3rd April 2012")
+    or a month ("April 2012", anchored at its first day, as a recurrence without
+    one starts on the first day of the range asked for). Anything else (a quarter,
+    a year, a range with an end, a "?") would be read with a meaning the source did
+    not give, so it is refused.
+    """
+    from engagekit.plans._dates import Precision, TargetDate
+
+    how = (
+        "give the month or day of the first occurrence "
+        f"(as '{rule} from April 2012' or '{rule} from 3rd April 2012')"
+    )
+    try:
+        when = TargetDate.parse(start)
+    except ParseError as exc:
+        raise ParseError(text, reason=f"the start {start!r}: {exc.reason}; {how}") from None
+    if when.uncertain:
+        raise ParseError(
+            text,
+            reason=f"the start {start!r} is marked uncertain ('?'), which a recurrence "
+            f"cannot carry; once it is known {how}, or give the start as a target of "
+            f"its own ({start!r})",
+        )
+    if when.start is None:
+        raise ParseError(text, reason=f"the start {start!r} gives no first day; {how}")
+    if when.precision in {Precision.MONTHS, Precision.YEARS}:
+        raise ParseError(
+            text,
+            reason=f"the start {start!r} is a period, not a first occurrence, and a "
+            f"recurrence has no end date; {how}, and give an end as a target of its own",
+        )
+    if when.precision not in {Precision.DAY, Precision.MONTH}:
+        raise ParseError(
+            text,
+            reason=f"the start {start!r} is a {when.precision.value.replace('-', ' ')}, "
+            f"which does not say when the first occurrence is; {how}",
+        )
+    extra = [w for w in (when.label, when.note) if w]
+    if extra:
+        words = " and ".join(repr(w) for w in extra)
+        raise ParseError(
+            text,
+            reason=f"the words {words} around the start have no place in a recurrence; "
+            f"{how}, and give the rest as a note of the action",
+        )
+    return when.start
 
 
 @functools.cache
@@ -129,8 +234,10 @@ class Recurrence:
         frequency: the unit the rule counts in.
         interval: how many units between occurrences for one body.
         bodies: the bodies (localities, boards) that each follow the rule, if any.
-        anchor: the date of the first occurrence, if the source gives one;
-            otherwise occurrences start at the start of the range asked for.
+        anchor: the date of the first occurrence, if the source gives one
+            ("Monthly from April 2012" gives 1 April 2012, the first day of the
+            month, as a recurrence without one starts on the first day of the range
+            asked for); otherwise occurrences start at the start of the range.
 
     Examples:
         >>> r = Recurrence.parse("Quarterly")
@@ -168,10 +275,18 @@ class Recurrence:
         ``bodies``, or an escalation ``network`` whose bodies of the kind the
         phrase names, or of ``kind``, are used, in id order).
 
+        Any of these may be followed by the start it runs from: "Monthly from
+        April 2012" (or "starting", "commencing", "beginning") anchors the rule at
+        the first occurrence, the day given or the first day of the month given.
+        A start that does not say when the first occurrence is (a quarter, a year,
+        a range with an end, "April 2012?") is refused, not guessed.
+
         Raises:
             ParseError: quoting the text when it is not a recurrence engagekit
-                reads, or names "each …" with no bodies given.
-            InvalidValueError: both ``bodies`` and ``network`` are given.
+                reads, names "each …" with no bodies given, or gives a start that
+                is not a day or a month (the message says how to write it).
+            InvalidValueError: both ``bodies`` and ``network`` are given, or
+                ``anchor`` differs from the start the text gives.
             UnknownNameError: the kind of body is not one engagekit knows.
 
         Examples:
@@ -180,6 +295,8 @@ class Recurrence:
             >>> r = Recurrence.parse("two in each locality per year", bodies=["north", "south"])
             >>> r.interval, r.bodies
             (6, ('north', 'south'))
+            >>> Recurrence.parse("Monthly from April 2012").anchor
+            datetime.date(2012, 4, 1)
         """
         raw: object = text
         if not isinstance(raw, str):
@@ -187,8 +304,19 @@ class Recurrence:
         if not raw.strip():
             raise ParseError(raw, reason="no recurrence given")
         body_tuple = tuple(bodies)
-        clean = " ".join(re.sub(r"[\u2010-\u2015]", "-", text).replace(".", " ").split())
-        clean = _BASIS.sub(r"\1", clean)
+        clean = _clean(text)
+        if (split := _split_start(text)) is not None and _is_phrase(split[0]):
+            rule = split[0].rstrip(" ,;:-")
+            first = _anchor_of(text, rule, split[1])
+            if anchor is not None and anchor != first:
+                raise InvalidValueError(
+                    "anchor",
+                    anchor,
+                    reason=f"{text!r} starts on {first.isoformat()}; give the start in "
+                    "the text or as anchor, not both",
+                )
+            anchor = first
+            clean = _clean(rule)
         if network is not None:
             if body_tuple:
                 raise InvalidValueError(

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import attrs
 
 from engagekit import _data, _display, _validate, _value
+from engagekit.errors import InvalidValueError
 
 
 @attrs.frozen(kw_only=True)
@@ -33,6 +34,38 @@ class ActionStatus:
     progress: float = attrs.field(validator=_validate.number_between(0, 100))
     done: bool = attrs.field(default=False, validator=_validate.flag)
     counts: bool = attrs.field(default=True, validator=_validate.flag)
+
+    def __attrs_post_init__(self) -> None:
+        reason = contradiction(self, self.progress)
+        if reason is not None:
+            raise InvalidValueError("ActionStatus.progress", self.progress, reason=reason)
+
+
+NOT_STARTED = "not-started"
+"""The status every action has before its first update."""
+
+
+def contradiction(status: ActionStatus, progress: float | None) -> str | None:
+    """Why ``progress`` contradicts ``status``, or ``None`` if it does not.
+
+    A status that is done (``achieved``) means the action is finished: progress
+    below 100 says it is not. ``not-started`` means no work is done: progress
+    above 0 says some is. Other pairs (progress 100 while "in-progress", awaiting
+    sign-off; some progress on a cancelled action) can both be true.
+    """
+    if progress is None:
+        return None
+    if status.done and progress < 100:
+        return (
+            f"the status {status.id!r} means done, which is progress 100; give progress "
+            "100 (or none), or a status that is not done"
+        )
+    if status.id == NOT_STARTED and progress > 0:
+        return (
+            f"the status {status.id!r} means no progress; give progress 0 (or none), "
+            "or a status that says the work has begun"
+        )
+    return None
 
 
 def _unique_id(status: ActionStatus) -> str:
