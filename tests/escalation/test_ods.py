@@ -660,6 +660,36 @@ class TestJoinDate:
             "line 1 (A81001): not open on 2020-01-01 (opened 2021-01-01)"
         ]
 
+    def test_on_and_after_its_leaving_date_a_practice_is_left_out_with_its_reason(
+        self,
+    ) -> None:
+        """Column 17, Left Provider/Purchaser Date, ends the row's commissioner: from
+        that day the file does not say which body commissioned the practice, so on a
+        date on or after it the row is skipped, not read as 16C's; the day before, it
+        is placed."""
+        text = row(c16="20130401", c17="20200401")
+        before = EscalationNetwork.from_ods(stdio.StringIO(text), as_of="2020-03-31")
+        assert [b.id for b in before.network.route("A81001")] == ["16C", "QHM", "Y63", "england"]
+        after = EscalationNetwork.from_ods(stdio.StringIO(text), as_of="2020-04-01")
+        assert [str(r) for r in after.skipped] == [
+            (
+                "line 1 (A81001): commissioner not known on 2020-04-01 "
+                "(left its commissioner on 2020-04-01)"
+            )
+        ]
+        assert after.network.practices == ()
+
+    def test_an_unreadable_leaving_date_makes_the_row_malformed(self) -> None:
+        with pytest.raises(DocumentError) as info:
+            EscalationNetwork.from_ods(stdio.StringIO(row(c17="1/4/2020")))
+        assert [str(p) for p in info.value.problems] == [
+            "line 1: column 17 (Left Provider/Purchaser Date) '1/4/2020' is not a YYYYMMDD date"
+        ]
+
+    def test_the_leaving_date_is_one_of_the_files_dates(self) -> None:
+        text = row(c16="20130401", c17="20210401", close="20210401", status="C") + row("A81002")
+        assert EscalationNetwork.from_ods(stdio.StringIO(text)).era == dt.date(2021, 4, 1)
+
     def test_without_as_of_the_join_date_keeps_no_practice_out(self) -> None:
         """Read as the file stands, every practice is under the commissioner it joined."""
         text = row(c16="20240401")

@@ -689,7 +689,10 @@ class EscalationNetwork(_display.Tabular):
         which body commissioned it. So with `as_of` before a practice's join date
         the practice is not placed under a commissioner it did not yet have: its row
         is skipped, with the reason "commissioner not known on `as_of`" and the
-        join date. An empty join date places a practice on any date.
+        join date. An empty join date places a practice on any date. Likewise from
+        its Left Provider/Purchaser Date (column 17) on, the row no longer says who
+        commissioned the practice: with `as_of` on or after it, the row is skipped
+        with that date.
 
         Each row gives its practice's chain of parents: as it stands today, or, for
         a closed practice, as it stood when the practice closed. Where rows give a

@@ -45,7 +45,7 @@ COLUMNS = 27
 
 # 0-based positions of the columns engagekit reads.
 _CODE, _NAME, _REGION, _ICB = 0, 1, 2, 3
-_OPEN, _CLOSE, _STATUS, _COMMISSIONER, _JOINED, _SETTING = 10, 11, 12, 14, 15, 25
+_OPEN, _CLOSE, _STATUS, _COMMISSIONER, _JOINED, _LEFT, _SETTING = 10, 11, 12, 14, 15, 16, 25
 
 _STATUS_NAMES = {"A": "active", "C": "closed", "D": "dormant", "P": "proposed"}
 _SETTING_NAMES = {
@@ -602,6 +602,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
     open_dates: dict[str, dt.date | str | None] = {}
     close_dates: dict[str, dt.date | str | None] = {}
     join_dates: dict[str, dt.date | str | None] = {}
+    left_dates: dict[str, dt.date | str | None] = {}
 
     def malformed(line: int, code: str | None, reason: str) -> None:
         nonlocal more
@@ -650,6 +651,10 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         joined = join_dates.get(joined_text, _UNPARSED)
         if joined is _UNPARSED:
             joined = join_dates[joined_text] = _day(joined_text)
+        left_text = row[_LEFT]
+        left = left_dates.get(left_text, _UNPARSED)
+        if left is _UNPARSED:
+            left = left_dates[left_text] = _day(left_text)
         status = row[_STATUS]
         if status not in _STATUS_NAMES:
             status = status.strip()
@@ -661,6 +666,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
             or type(opened) is str
             or type(closed) is str
             or type(joined) is str
+            or type(left) is str
             or status not in _STATUS_NAMES
             or not (setting.isdigit() and setting.isascii())
         ):
@@ -725,6 +731,17 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
                 )
             skipped.append(skip(line, code, text))
             continue
+        if as_of is not None and left is not None and left <= as_of:
+            # ... and which commissioned it from its Left Provider/Purchaser Date
+            # on, the file does not say either.
+            text = reasons.get(("left", left))
+            if text is None:
+                text = reasons["left", left] = (
+                    f"commissioner not known on {as_of.isoformat()} "
+                    f"(left its commissioner on {left.isoformat()})"
+                )
+            skipped.append(skip(line, code, text))
+            continue
         if code in seen:
             malformed(line, code, f"practice {code} is also on line {seen[code]}")
             continue
@@ -749,7 +766,7 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
 
     commissioners = {c.commissioner for c in chains.values() if c.rows and not c.welsh}
     boards = {c.commissioner for c in chains.values() if c.rows and c.welsh}
-    era = as_of or _latest(open_dates, close_dates, join_dates)
+    era = as_of or _latest(open_dates, close_dates, join_dates, left_dates)
     network = _network(
         practices,
         practice_links,
@@ -803,7 +820,7 @@ def _first_line(chain: _Chain) -> int:
 
 
 def _latest(*caches: dict[str, dt.date | str | None]) -> dt.date | None:
-    """The file's date: its latest valid open, close or join date."""
+    """The file's date: its latest valid open, close, join or leaving date."""
     dates = [d for cache in caches for d in cache.values() if isinstance(d, dt.date)]
     return max(dates, default=None)
 
@@ -821,6 +838,7 @@ def _row_problem(row: list[str], code: str) -> str:
         (_OPEN, "Open Date"),
         (_CLOSE, "Close Date"),
         (_JOINED, "Join Provider/Purchaser Date"),
+        (_LEFT, "Left Provider/Purchaser Date"),
     ):
         found = _date(row[column], column + 1, label)
         if isinstance(found, str):
