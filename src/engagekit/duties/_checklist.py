@@ -182,7 +182,8 @@ class ComplianceReport(Result):
     Attributes:
         body: the kind of body.
         on: the day whose duties were checked.
-        as_of: the assessment date (evidence after it does not count).
+        as_of: the assessment date, on or after ``on`` (evidence after it does not
+            count; an earlier date is refused with `InvalidValueError`).
         outcome: the worst finding's outcome.
         reasons: the findings, gaps first.
         conditions: the trigger conditions stated to hold, or ``None`` if not given.
