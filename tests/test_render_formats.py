@@ -348,6 +348,23 @@ def test_checklist_markdown_is_a_table_or_says_why_there_is_nothing():
     )
 
 
+def test_an_empty_checklist_in_a_notebook_says_why():
+    """The HTML of a checklist with nothing to check was an empty table: a notebook
+    showed a CCG's checklist for 2023 as headings alone, without the reason the text
+    and Markdown give (CCGs were abolished on 1 July 2022)."""
+    empty = Checklist.for_body("ccg", on="2023-01-01")
+    assert empty._repr_html_() == (
+        '<div class="engagekit"><p><strong>Checklist for a clinical commissioning group on '
+        "2023-01-01</strong></p><p>Nothing to check: no clinical commissioning groups existed "
+        "on 2023-01-01: they existed from 2013-04-01 to 2022-06-30.</p></div>"
+    )
+    assert render.html(empty) == empty._repr_html_()
+    # An empty checklist built by hand has no reason, and says so without "None".
+    bare = Checklist(body="ccg", on=dt.date(2018, 6, 1), items=())
+    assert "Nothing to check" in render.text(bare)
+    assert "None" not in render.text(bare) + render.markdown(bare) + render.html(bare)
+
+
 def test_body_duties_markdown():
     """The practice L85901 of the example ODS extract is bound by its contract in 2024."""
     assert render.markdown(_network_duties()) == (

@@ -543,6 +543,32 @@ def test_check_refuses_an_assessment_date_before_the_day_checked(capsys):
     )
 
 
+def test_check_s_refusal_is_the_library_s_with_the_options(capsys):
+    """The command wrote its own refusal while the library accepted the same dates.
+    Now the library refuses them, and the command says the same reason, composed by
+    the same function with the command's options in place of the parameters."""
+    import datetime as dt
+
+    from engagekit.duties import Checklist
+    from engagekit.duties._checklist import assessed_before
+    from engagekit.errors import InvalidValueError
+
+    on, as_of = dt.date(2024, 6, 30), dt.date(2012, 6, 1)
+    with pytest.raises(InvalidValueError, match="^as_of: '2012-06-01' is not allowed") as exc:
+        Checklist.for_body("icb", on=on).assess([], as_of="2012-06-01")
+    assert exc.value.reason == assessed_before(on, as_of)
+    argv = ("check", "icb-annual-reports", "--body", "icb", "--on", "2024-06-30")
+    assert run(*argv, "--as-of", "2012-06-01") == (2, "")
+    options = assessed_before(on, as_of, on_option="--on ", as_of_option="--as-of ")
+    assert capsys.readouterr().err == f"engagekit check: error: --as-of 2012-06-01: {options}\n"
+    # The same words but for the names of the two dates.
+    assert options == (
+        "is before --on 2024-06-30: the duties in force on a day can only be assessed on or "
+        "after it, as evidence dated after the assessment date does not count (give "
+        "--as-of 2024-06-30 or later, or --on 2012-06-01 to check the duties of that day)"
+    )
+
+
 def test_check_assesses_a_day_s_duties_on_a_later_date():
     """An assessment date after --on is the later look at the same duties."""
     argv = ("check", "icb-annual-reports", "--body", "icb", "--on", "2024-06-30")

@@ -361,3 +361,56 @@ def test_s242_as_enacted_applies_limbs_b_and_c_whatever_the_conditions():
         [], as_of="2009-01-01", conditions=[]
     )
     assert later.finding("nhs-act-s242/b").outcome.label == "not applicable"
+
+
+def test_an_assessment_date_before_the_day_checked_is_refused():
+    """An ICB's 2024 duties assessed as of 2012 was accepted, and every piece of
+    evidence set aside as dated after the assessment date: a report of gaps that are
+    not. The refusal names both dates and says why."""
+    checklist = Checklist.for_body(BodyType.ICB, on=ON)
+    evidence = [annual(dt.date(2024, 6, 27), "nhs-act-s14z58/explain-duties")]
+    with pytest.raises(InvalidValueError, match=r"^as_of: '2012-06-01' is not allowed: ") as exc:
+        checklist.assess(evidence, as_of="2012-06-01")
+    assert exc.value.value == "2012-06-01"  # the value given, unchanged
+    assert exc.value.reason == (
+        "is before on=2024-06-30: the duties in force on a day can only be assessed on or "
+        "after it, as evidence dated after the assessment date does not count (give "
+        "as_of=2024-06-30 or later, or on=2012-06-01 to check the duties of that day)"
+    )
+    with pytest.raises(InvalidValueError, match=r"is before on=2024-06-30"):
+        checklist.assess(evidence, as_of=ON - dt.timedelta(days=1))
+    # The day itself, and any later day, are assessments of the same duties.
+    met = checklist.assess(evidence, as_of=ON).finding("nhs-act-s14z58/explain-duties")
+    assert met.outcome is Outcome.MET
+
+
+def test_a_primary_care_trust_s_2012_duties_can_be_assessed_years_later():
+    """The other way round is a later look at the same duties: a PCT's 2012 checklist
+    assessed as of 2024 is accepted."""
+    checklist = Checklist.for_body("pct", on="2012-06-01")
+    assert "nhs-act-s242/a" in checklist.ids
+    report = checklist.assess([], as_of="2024-06-30")
+    assert (report.on, report.as_of) == (dt.date(2012, 6, 1), dt.date(2024, 6, 30))
+
+
+def test_a_report_assessed_before_its_day_cannot_be_built_or_loaded():
+    """`ComplianceReport` takes both dates too: built directly (or loaded from a
+    document), as_of before on is refused in the same words."""
+    from engagekit import io
+    from engagekit.duties import ComplianceReport
+
+    report = Checklist.for_body(BodyType.ICB, on=ON).assess([], as_of=ON)
+    with pytest.raises(
+        InvalidValueError, match=r"^ComplianceReport\.as_of: .*is before on=2024-06-30"
+    ):
+        ComplianceReport(
+            body=report.body,
+            on=report.on,
+            as_of=dt.date(2012, 6, 1),
+            outcome=report.outcome,
+            reasons=report.reasons,
+        )
+    document = io.to_dict(report)
+    document["as_of"] = "2012-06-01"
+    with pytest.raises(DocumentError, match=r"\$\.as_of: .*is before on=2024-06-30"):
+        io.from_dict(document, ComplianceReport)

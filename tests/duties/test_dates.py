@@ -238,3 +238,14 @@ def test_equality_duties_before_the_psed():
     # The race and gender commencement days come from secondary sources.
     assert not registry().get("rra-1976-s71").verified
     assert not registry().get("sda-1975-s76a").verified
+
+
+def test_transforming_participation_from_its_launch_on_25_september_2013():
+    """Transforming Participation was in force from 1 September 2013, 24 days before
+    NHS England launched it (Wednesday 25 September 2013, as One East Midlands
+    reported it): a CCG's checklist in early September listed guidance not yet issued."""
+    guidance = "guidance-transforming-participation-2013"
+    assert guidance not in duties_for(BodyType.CCG, dt.date(2013, 9, 1)).ids
+    assert guidance not in duties_for(BodyType.NHS_ENGLAND, dt.date(2013, 9, 24)).ids
+    assert guidance in duties_for(BodyType.CCG, dt.date(2013, 9, 25)).ids
+    assert registry().get(guidance).in_force_from == dt.date(2013, 9, 25)

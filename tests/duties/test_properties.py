@@ -22,8 +22,8 @@ from engagekit.duties import (
 from engagekit.results import Outcome
 from tests.strategies.duties import (
     STRATEGIES,
+    assessable_checklists,
     body_types,
-    builtin_checklists,
     builtin_duties,
     days,
     duties,
@@ -55,9 +55,10 @@ def test_duties_for_matches_periods_on_any_registry(reg, day, body):
         assert found.reason
 
 
-@given(st.data(), builtin_checklists(), days)
-def test_adding_evidence_never_unmeets(data, checklist, as_of):
+@given(st.data(), assessable_checklists())
+def test_adding_evidence_never_unmeets(data, assessed):
     """Adding evidence never turns a met finding into not met (or partly met)."""
+    checklist, as_of = assessed
     first = data.draw(evidence_for(checklist))
     more = data.draw(evidence_for(checklist, prefix="more"))
     before = {f.rule: f.outcome for f in checklist.assess(first, as_of=as_of)}
@@ -68,9 +69,10 @@ def test_adding_evidence_never_unmeets(data, checklist, as_of):
     assert {after[key] for key in partly} <= {Outcome.MET, Outcome.PARTLY_MET}
 
 
-@given(st.data(), builtin_checklists(), days)
-def test_reports_are_deterministic(data, checklist, as_of):
+@given(st.data(), assessable_checklists())
+def test_reports_are_deterministic(data, assessed):
     """The same checklist and evidence give equal reports and identical JSON."""
+    checklist, as_of = assessed
     evidence = data.draw(evidence_for(checklist))
     one = checklist.assess(evidence, as_of=as_of)
     two = checklist.assess(list(evidence), as_of=as_of)
@@ -116,9 +118,10 @@ def test_changes_round_trip(a, b):
     assert io.loads(io.dumps(changes), DutyChanges) == changes
 
 
-@given(st.data(), builtin_checklists(), days, st.booleans())
-def test_checklist_and_report_round_trip(data, checklist, as_of, stated):
+@given(st.data(), assessable_checklists(), st.booleans())
+def test_checklist_and_report_round_trip(data, assessed, stated):
     """Checklist and ComplianceReport (with its findings and evidence) round-trip."""
+    checklist, as_of = assessed
     assert io.loads(io.dumps(checklist), Checklist) == checklist
     report = checklist.assess(
         data.draw(evidence_for(checklist)), as_of=as_of, conditions=() if stated else None

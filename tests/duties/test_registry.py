@@ -180,4 +180,4 @@ def test_every_builtin_duty_cites_a_source_and_reviewed_date():
     for duty in registry():
         assert duty.citation.instrument
         assert duty.source.publisher
-        assert duty.reviewed_on <= dt.date(2026, 11, 30)
+        assert duty.reviewed_on <= dt.date(2026, 12, 1)

@@ -122,6 +122,16 @@ def builtin_checklists() -> st.SearchStrategy[Checklist]:
     return st.builds(lambda b, d: Checklist.for_body(b, on=d), body_types, days)
 
 
+def assessment_days(checklist: Checklist) -> st.SearchStrategy[dt.date]:
+    """Assessment dates for ``checklist``: its day or later (an earlier one is refused)."""
+    return st.dates(min_value=checklist.on, max_value=max(checklist.on, dt.date(2030, 12, 31)))
+
+
+def assessable_checklists() -> st.SearchStrategy[tuple[Checklist, dt.date]]:
+    """A built-in checklist and an assessment date on or after its day."""
+    return builtin_checklists().flatmap(lambda c: st.tuples(st.just(c), assessment_days(c)))
+
+
 @st.composite
 def evidence_for(draw: st.DrawFn, checklist: Checklist, prefix: str = "e") -> list[Evidence]:
     """Evidence that supports only requirements in ``checklist``, with distinct ids
@@ -152,10 +162,10 @@ def builtin_duties() -> st.SearchStrategy[Duty]:
 
 @st.composite
 def compliance_reports(draw: st.DrawFn) -> ComplianceReport:
-    checklist = draw(builtin_checklists())
+    checklist, as_of = draw(assessable_checklists())
     evidence = draw(evidence_for(checklist))
     stated = draw(st.none() | st.lists(st.sampled_from(Trigger), max_size=3))
-    return checklist.assess(evidence, as_of=draw(days), conditions=stated)
+    return checklist.assess(evidence, as_of=as_of, conditions=stated)
 
 
 def findings() -> st.SearchStrategy[Finding]:

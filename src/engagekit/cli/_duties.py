@@ -22,6 +22,7 @@ from engagekit.duties import (
     load_evidence,
     registry,
 )
+from engagekit.duties._checklist import assessed_before
 from engagekit.errors import UnknownNameError
 from engagekit.evidence import Evidence, EvidenceFile, EvidenceKind
 
@@ -161,16 +162,11 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     # The one date given stands for both; the CLI may default to today.
     on: dt.date = args.on or args.as_of or dt.date.today()  # noqa: DTZ011
     as_of: dt.date = args.as_of or on
-    if as_of < on:
-        # Evidence dated after the assessment date does not count: assessed before the
-        # day whose duties are checked, every duty that came into force between the two
-        # had no evidence by construction, and the report listed gaps that are not.
-        raise UsageError(
-            f"--as-of {as_of.isoformat()}: is before --on {on.isoformat()}: the duties in "
-            "force on a day can only be assessed on or after it, as evidence dated after "
-            f"the assessment date does not count (give --as-of {on.isoformat()} or later, "
-            f"or --on {as_of.isoformat()} to check the duties of that day)"
-        )
+    # The library's refusal of an assessment date before the day checked, in its
+    # words, naming this command's options; refused before the evidence is read.
+    refused = assessed_before(on, as_of, on_option="--on ", as_of_option="--as-of ")
+    if refused is not None:
+        raise UsageError(f"--as-of {as_of.isoformat()}: {refused}")
     reg = _registry(args)
     evidence = resolve(
         args.evidence_file, _load_evidence, EVIDENCE, what="evidence set", option="EVIDENCE_FILE"

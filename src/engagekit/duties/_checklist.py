@@ -21,6 +21,41 @@ from engagekit.evidence import Evidence, EvidenceFile
 from engagekit.results import Outcome, Reason, Result
 
 
+def assessed_before(
+    on: dt.date,
+    as_of: dt.date,
+    *,
+    on_option: str = "on=",
+    as_of_option: str = "as_of=",
+) -> str | None:
+    """Why the duties in force on ``on`` cannot be assessed as of ``as_of``, or ``None``
+    when they can (``as_of`` on or after ``on``).
+
+    Evidence dated after the assessment date does not count, so assessed before the
+    day whose duties are checked, every duty that came into force between the two
+    could have no evidence by construction. `Checklist.assess` and `ComplianceReport`
+    refuse such a date with this reason; the command line refuses it in the same
+    words, naming its own options (``on_option="--on "``, ``as_of_option="--as-of "``).
+
+    Examples:
+        >>> print(assessed_before(dt.date(2024, 6, 30), dt.date(2024, 6, 30)))
+        None
+        >>> reason = assessed_before(dt.date(2024, 6, 30), dt.date(2012, 6, 1))
+        >>> print(reason[: reason.index(":")])
+        is before on=2024-06-30
+        >>> print(reason[reason.index("(give") :])
+        (give as_of=2024-06-30 or later, or on=2012-06-01 to check the duties of that day)
+    """
+    if as_of >= on:
+        return None
+    return (
+        f"is before {on_option}{on.isoformat()}: the duties in force on a day can only be "
+        "assessed on or after it, as evidence dated after the assessment date does not "
+        f"count (give {as_of_option}{on.isoformat()} or later, or {on_option}"
+        f"{as_of.isoformat()} to check the duties of that day)"
+    )
+
+
 def _triggers(value: object) -> Any:
     if isinstance(value, str | bytes | dict) or not isinstance(value, Iterable):
         raise InvalidTypeError("conditions", value, expected="a list of conditions")
@@ -147,7 +182,8 @@ class ComplianceReport(Result):
     Attributes:
         body: the kind of body.
         on: the day whose duties were checked.
-        as_of: the assessment date (evidence after it does not count).
+        as_of: the assessment date, on or after ``on`` (evidence after it does not
+            count; an earlier date is refused with `InvalidValueError`).
         outcome: the worst finding's outcome.
         reasons: the findings, gaps first.
         conditions: the trigger conditions stated to hold, or ``None`` if not given.
@@ -181,6 +217,9 @@ class ComplianceReport(Result):
     conditions: tuple[Trigger, ...] | None = attrs.field(default=None, converter=_optional_triggers)
 
     def __attrs_post_init__(self) -> None:
+        refused = assessed_before(self.on, self.as_of)
+        if refused is not None:
+            raise InvalidValueError("ComplianceReport.as_of", self.as_of, reason=refused)
         self._check_outcome()
 
     def __repr__(self) -> str:
@@ -319,10 +358,12 @@ class Checklist(Displayable, Tabular):
                 the requirement ids it supports in ``supports``. Records that support
                 no requirement of this checklist are ignored only if they support
                 nothing at all (they may be kept for a decision or a report).
-            as_of: the assessment date (a date or ``YYYY-MM-DD`` text). Evidence
-                dated after it, before the duty came into force, after the duty
-                ended, or (for annual requirements) outside the NHS financial year of
-                ``as_of`` does not count, and the finding says why.
+            as_of: the assessment date (a date or ``YYYY-MM-DD`` text), on or after
+                the checklist's day (``on``); a later one looks again at the same
+                duties with the evidence recorded since. Evidence dated after it,
+                before the duty came into force, after the duty ended, or (for annual
+                requirements) outside the NHS financial year of ``as_of`` does not
+                count, and the finding says why.
             conditions: the trigger conditions that hold (e.g. the proposal would
                 change how services are delivered: ``Trigger.SERVICE_IMPACT`` or
                 ``"service-impact"``). Requirements whose condition is not among
@@ -337,9 +378,15 @@ class Checklist(Displayable, Tabular):
                 (the message gives the closest ids).
             InvalidTypeError: an item is not an ``Evidence`` record, ``evidence`` is
                 not a list, or ``as_of`` is not a date.
-            InvalidValueError: two evidence records share an id.
+            InvalidValueError: two evidence records share an id, or ``as_of`` is
+                before the checklist's day (``on``): evidence dated after ``as_of``
+                would not count, so every duty that came into force between the two
+                would read as not met.
         """
         day = _date("as_of", as_of)
+        refused = assessed_before(self.on, day)
+        if refused is not None:
+            raise InvalidValueError("as_of", as_of, reason=refused)
         stated = None if conditions is None else _triggers(conditions)
         if isinstance(evidence, str | bytes | dict) or not isinstance(evidence, Iterable):
             raise InvalidTypeError("evidence", evidence, expected="a list of Evidence")

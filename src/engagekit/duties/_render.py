@@ -299,12 +299,17 @@ def _(value: DutyChanges) -> str:
 # --- Checklist and compliance report -----------------------------------------------
 
 
+def _nothing_to_check(value: Checklist) -> str:
+    """What an empty checklist says, with why when it knows (no such body that day)."""
+    return f"Nothing to check: {value.reason}" if value.reason else "Nothing to check"
+
+
 @text.register
 def _(value: Checklist) -> str:
     head = _checklist_head(value)
     lines = [head, "=" * len(head)]
     if not value.items:
-        lines.append(fill(f"Nothing to check: {value.reason}"))
+        lines.append(fill(_nothing_to_check(value)))
     for item in value.items:
         lines.append(f"[ ] {item.id}{_flag(item.verified)}")
         force = item.duty.force_of(item.requirement).label
@@ -336,6 +341,12 @@ def _checklist_rows(value: Checklist) -> list[tuple[str, str, str, str, str]]:
 
 @html.register
 def _(value: Checklist) -> str:
+    if not value.items:
+        # As the text says: an empty table alone hid why there is nothing to check.
+        return (
+            f'<div class="engagekit"><p><strong>{esc(_checklist_head(value))}</strong></p>'
+            f"<p>{esc(_nothing_to_check(value))}.</p></div>"
+        )
     body = table(_CHECKLIST, _checklist_rows(value), caption=_checklist_head(value))
     return f'<div class="engagekit">{body}</div>'
 
@@ -344,7 +355,7 @@ def _(value: Checklist) -> str:
 def _(value: Checklist) -> str:
     head = f"## {md_text(_checklist_head(value))}\n\n"
     if not value.items:
-        return head + f"Nothing to check: {value.reason}"
+        return head + _nothing_to_check(value)
     return head + md_table(_CHECKLIST, _checklist_rows(value))
 
 
