@@ -333,8 +333,9 @@ def test_annual_report_cites_the_law_of_its_year():
         ),
         (
             "Legal force: statute. A limb that applied and has no evidence is a gap against "
-            "the law (since 3 November 2008, limbs (b) and (c) apply only where a change would "
-            "have an impact on how services are delivered or the range available)."
+            "the law (limbs (b) and (c) apply only where a change would have an impact on how "
+            "services are delivered or the range available: under section 242 from 3 November "
+            "2008, and under sections 14Z2 and 14Z45 from their start)."
         ),
     )
     assert "s14Z2" not in " ".join(law(2011))

@@ -40,8 +40,9 @@ BODY = "NHS Example CCG"
 #: The duty section's note on legal force, as every year with a duty reads it.
 DUTY_FORCE = (
     "Legal force: statute. A limb that applied and has no evidence is a gap against the law "
-    "(since 3 November 2008, limbs (b) and (c) apply only where a change would have an "
-    "impact on how services are delivered or the range available)."
+    "(limbs (b) and (c) apply only where a change would have an impact on how services are "
+    "delivered or the range available: under section 242 from 3 November 2008, and under "
+    "sections 14Z2 and 14Z45 from their start)."
 )
 S14Z2 = "National Health Service Act 2006, s14Z2(2)"
 S14Z45 = "National Health Service Act 2006, s14Z45(2)"

@@ -634,8 +634,9 @@ def _limbs(
 _FORCE_NOTES = {
     "duty": (
         f"Legal force: {LegalForce.STATUTE.label}. A limb that applied and has no evidence "
-        "is a gap against the law (since 3 November 2008, limbs (b) and (c) apply only where a "
-        "change would have an impact on how services are delivered or the range available)."
+        "is a gap against the law (limbs (b) and (c) apply only where a change would have an "
+        "impact on how services are delivered or the range available: under section 242 from "
+        "3 November 2008, and under sections 14Z2 and 14Z45 from their start)."
     ),
     "cycle": (
         "Legal force: none. The Engagement Cycle is a framework of good practice, not law: "
