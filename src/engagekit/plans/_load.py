@@ -378,6 +378,5 @@ def load_plan(source: str | Path | IO[bytes]) -> ActionPlan:
     if isinstance(source, str | Path):
         json = Path(source).suffix.lower() == ".json"
         return io.load(source, ActionPlan, format="json" if json else "toml")
-    origin = getattr(source, "name", "<toml>")
-    # read_toml names a file object's problems by the same name.
-    return plan_from_dict(io.read_toml(source), origin=origin)
+    # As a path: the engagekit.io document (with its header) or the plan file's rows.
+    return io.load_toml(source, ActionPlan)
