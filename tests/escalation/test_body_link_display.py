@@ -112,3 +112,13 @@ def test_a_notebook_shows_the_fact_sheet_with_markup_as_text() -> None:
     assert "<b>" not in html
     assert "<caption>&lt;script&gt;alert(1)&lt;/script&gt;</caption>" in html
     assert f"<td{CELL}>a &amp; b &lt;b&gt;</td>" in html
+
+
+def test_long_ids_are_shown_in_full() -> None:
+    """Two bodies or links whose ids differ only past the 60th character print apart."""
+    long_id = "a" * 70
+    body = Body(id=long_id, name="Forum", kind="health forum", tier="locality")
+    assert repr(body) == f"<Body {long_id!r} 'Forum' (health-forum, locality tier)>"
+    assert repr(Link(source=long_id, target=long_id + "b")) == (
+        f"<Link {long_id!r} escalates-to {long_id + 'b'!r}>"
+    )

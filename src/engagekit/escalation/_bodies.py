@@ -146,7 +146,8 @@ class Body:
         shown = f"{self.kind.value}, {self.tier.value} tier"
         if self.placeholder:
             shown += ", placeholder name"
-        return f"<Body {_display.quoted(self.id)} {_display.quoted(self.name)} ({shown})>"
+        # The id in full: it is what tells two bodies apart.
+        return f"<Body {self.id!r} {_display.quoted(self.name)} ({shown})>"
 
     def __str__(self) -> str:
         return self.name
@@ -210,10 +211,7 @@ class Link:
         if self.representatives is not None:
             marks.append(_display.counted(self.representatives, "representatives"))
         shown = f" ({', '.join(marks)})" if marks else ""
-        return (
-            f"<Link {_display.quoted(self.source)} {self.kind.value} "
-            f"{_display.quoted(self.target)}{shown}>"
-        )
+        return f"<Link {self.source!r} {self.kind.value} {self.target!r}{shown}>"
 
     def __attrs_post_init__(self) -> None:
         source: object = self.source
