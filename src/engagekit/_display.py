@@ -496,6 +496,57 @@ def quoted(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
+def _given(value: object) -> str:
+    """A field's value as it could be given back: a choice by its value, a tuple of
+    them as a tuple of values, anything else by its ``repr``."""
+    if isinstance(value, enum.Enum):
+        return repr(value.value)
+    if isinstance(value, tuple):
+        inner = ", ".join(_given(item) for item in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    return repr(value)
+
+
+def non_defaults(value: Any, skip: Iterable[str] = ()) -> list[str]:
+    """``name=value`` for each field of the attrs ``value`` that differs from its
+    default (a field with no default is always shown), but those in ``skip``; each
+    value as it could be given back (a choice by its value).
+
+    For the one-line repr of a record with many settings (a policy, an impact):
+    two unequal records differ in a field one of them shows.
+
+    Examples:
+        >>> import attrs
+        >>> @attrs.frozen
+        ... class Settings:
+        ...     name: str
+        ...     weeks: int = 12
+        ...     kinds: tuple[str, ...] = ()
+        >>> non_defaults(Settings("strict", weeks=8), skip=["name"])
+        ['weeks=8']
+        >>> non_defaults(Settings("x", kinds=("a",)))
+        ["name='x'", "kinds=('a',)"]
+    """
+    import attrs
+
+    skipped = set(skip)
+    shown = []
+    for field in attrs.fields(type(value)):
+        if field.name in skipped:
+            continue
+        given = getattr(value, field.name)
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        convert = field.converter
+        if default is not attrs.NOTHING and callable(convert):
+            # attrs converts a default as it converts a value given: compare them alike.
+            default = convert(default)
+        if default is attrs.NOTHING or given != default:
+            shown.append(f"{field.name}={_given(given)}")
+    return shown
+
+
 class Displayable:
     """Gives a type ``str()`` (plain text), ``_repr_html_`` and ``to_dict()``.
 

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.cycles import EngagementStage, ParticipationLevel
 
@@ -158,10 +158,12 @@ def _limbs(value: object) -> Any:
     return _validate.members(Limb, value, "Evidence.limbs")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Evidence:
     """Something seen that a judgement can rest on, recorded once.
+
+    Its ``repr`` is one line: its id, kind, date and the start of what it is.
 
     Attributes:
         id: a short id, unique among the evidence of a decision, checklist or report,
@@ -184,9 +186,12 @@ class Evidence:
 
     Examples:
         >>> import datetime as dt
-        >>> Evidence(id="stories", kind="patient experience", date=dt.date(2011, 3, 1),
-        ...          what="Patient stories about transport", count=350).count
+        >>> stories = Evidence(id="stories", kind="patient experience", date=dt.date(2011, 3, 1),
+        ...                    what="Patient stories about transport", count=350)
+        >>> stories.count
         350
+        >>> stories
+        <Evidence 'stories' patient-experience 2011-03-01 'Patient stories about transport'>
         >>> Evidence(id="minutes", what="Minutes", date=dt.date(2011, 3, 1), supports="s14z2/a")
         Traceback (most recent call last):
         ...
@@ -219,6 +224,11 @@ class Evidence:
     )
     partial: bool = attrs.field(default=False, validator=_validate.flag)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __repr__(self) -> str:
+        noun = f"Evidence {_display.quoted(self.id)} {self.kind.value} {self.date.isoformat()}"
+        partly = " (partial)" if self.partial else ""
+        return f"<{noun} {_display.quoted(self.what, 40)}{partly}>"
 
 
 def _evidence_id(item: Evidence) -> str:

@@ -1103,7 +1103,7 @@ def loads(
         <ParticipationLevel.COLLABORATE: 'collaborate'>
         >>> from engagekit import Source
         >>> loads('title = "Strategy"\\npublisher = "NHS Sutton CCG"', Source, format="toml")
-        Source(title='Strategy', publisher='NHS Sutton CCG', ...)
+        <Source 'NHS Sutton CCG, Strategy'>
     """
     _check_type(cls)
     if _format(format) == "toml":

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidTypeError, InvalidValueError
 
@@ -143,10 +143,13 @@ def _partial_date(instance: object, attribute: attrs.Attribute[Any], value: obje
         raise InvalidValueError(field, value, reason=f"must be {_PARTIAL_DATE_RULE}")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Source:
     """Where a fact comes from: a document, who published it, when, and where in it.
+
+    Its ``repr`` is one line: the source as ``str`` writes it, then its legal force
+    and the start of its note where it has them.
 
     Attributes:
         title: the document's title.
@@ -167,6 +170,9 @@ class Source:
     Examples:
         >>> Source(title="Real Involvement", publisher="Department of Health").date is None
         True
+        >>> Source(title="Health and Social Care Act 2012", publisher="UK Parliament",
+        ...        section="s14Z2", force="statute")
+        <Source 'UK Parliament, Health and Social Care Act 2012, s14Z2' (statute)>
         >>> Source(title="Notes", publisher="Me", url="file:///etc/passwd")
         Traceback (most recent call last):
         ...
@@ -182,6 +188,13 @@ class Source:
     force: LegalForce | None = attrs.field(
         default=None, converter=attrs.converters.optional(LegalForce)
     )
+
+    def __repr__(self) -> str:
+        shown = [] if self.force is None else [self.force.label]
+        if self.note is not None:
+            shown.append(f"note={_display.quoted(self.note, 40)}")
+        detail = f" ({', '.join(shown)})" if shown else ""
+        return f"<Source {str(self)!r}{detail}>"
 
     def __str__(self) -> str:
         text = f"{self.publisher}, {self.title}"

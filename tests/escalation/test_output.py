@@ -294,6 +294,27 @@ class TestCommand:
         assert status == 0
         assert text.splitlines()[-1] == "  -> NHS Wales [wales] (NHS Wales)"
 
+    def test_a_practice_of_a_nation_not_read_names_the_option_that_keeps_it(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The library's reason names its argument (nations='both'); the command line
+        gives the same reason with its own option in its place. The command line
+        rewrote the library's words by search and replace, which a rewording of the
+        library would have silently undone."""
+        path = Path(__file__).with_name("data") / "epraccur-2024.csv"
+        skipped = EscalationNetwork.from_ods(path, nations="wales").skipped
+        assert str(skipped[0]) == (
+            "line 1 (L85001): in England (National Grouping Y58); nations='both' keeps it"
+        )
+        assert run("network", "--ods", str(path), "--nations", "wales", "--route", "L85001") == (
+            2,
+            "",
+        )
+        assert capsys.readouterr().err == (
+            f"engagekit network: error: --route L85001: not in the network: {path} line 1 "
+            "(L85001): in England (National Grouping Y58); --nations both keeps it\n"
+        )
+
     def test_markdown_and_html_show_the_rows_read_and_skipped(self) -> None:
         """Text printed "4 rows read; 3 practices; 1 row skipped" above the network;
         Markdown and HTML printed the network alone, so a page counted 3 practices

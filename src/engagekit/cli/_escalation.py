@@ -36,7 +36,7 @@ from engagekit.escalation import (
     Tier,
     national,
 )
-from engagekit.escalation._ods import before_ccgs
+from engagekit.escalation._ods import KEEP_BOTH, before_ccgs, keeps
 from engagekit.escalation._render import _in_a_sentence
 from engagekit.examples import oxfordshire, somerset, sutton, sutton_feedback_flow
 
@@ -387,7 +387,10 @@ def _not_skipped(
         return
     for path, row in ((path, row) for path, report in imports for row in report.skipped):
         if row.code == body:
-            reason = str(row).replace("nations='both' keeps it", "--nations both keeps it")
+            reason = str(row)
+            # The reader's reason names its argument; say the option that keeps the row.
+            if reason.endswith(keeps(KEEP_BOTH)):
+                reason = reason.removesuffix(keeps(KEEP_BOTH)) + keeps("--nations both")
             raise UsageError(f"{option} {body}: not in the network: {path} {reason}")
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.choices import Choice, aliases
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.evidence import Limb
@@ -88,10 +88,13 @@ def _cost(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise InvalidValueError("Impact.cost", value, reason="must be a finite number of pounds")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Impact:
     """What a change would do to the people who use services.
+
+    Its ``repr`` is one line: the kind of change and each field given otherwise
+    than by default.
 
     Attributes:
         kind: new service, variation, reduction, relocation, closure or
@@ -113,6 +116,8 @@ class Impact:
         >>> i = Impact(kind=ChangeKind.VARIATION, people_affected=40)
         >>> i.affects_delivery
         False
+        >>> i
+        <Impact variation: people_affected=40>
         >>> Impact(kind="variation", people_affected=40, access=["opening hours"]).affects_delivery
         True
         >>> Impact(kind="closur", people_affected=10)
@@ -141,6 +146,11 @@ class Impact:
     delivery_changes: bool | None = attrs.field(
         default=None, validator=_validate.optional(_validate.flag)
     )
+
+    def __repr__(self) -> str:
+        changed = _display.non_defaults(self, skip=["kind"])
+        noun = f"Impact {self.kind.value}"
+        return f"<{noun}: {', '.join(changed)}>" if changed else f"<{noun}>"
 
     @property
     def affects_delivery(self) -> bool:

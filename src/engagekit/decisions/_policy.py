@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.cycles import EngagementStage, ParticipationLevel
 from engagekit.decisions._consultation import Information
 from engagekit.decisions._impact import AccessEffect, ChangeKind, Impact
@@ -69,10 +69,13 @@ _MOSELEY = (
 )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Policy:
     """The named, documented thresholds `evaluate` and `required_engagement` use.
+
+    Its ``repr`` is one line: its name and each setting that differs from the
+    default, as ``attrs.evolve`` would take it.
 
     The law leaves most of these to judgement: the 2013 health scrutiny Regulations
     do not define a "substantial" development or variation, and no source engagekit
@@ -142,6 +145,10 @@ class Policy:
         ...                       partly_met_blocks=["safe and effective"])
         >>> strict.partly_met_blocks
         (<Criterion.SAFE_AND_EFFECTIVE: 'safe-and-effective'>,)
+        >>> strict
+        <Policy 'strict': partly_met_blocks=('safe-and-effective',)>
+        >>> DEFAULT_POLICY
+        <Policy 'engagekit default'>
         >>> attrs.evolve(DEFAULT_POLICY, consultation_weeks=0)
         Traceback (most recent call last):
         ...
@@ -204,6 +211,11 @@ class Policy:
 
     def __attrs_post_init__(self) -> None:
         _levels_rise(self)
+
+    def __repr__(self) -> str:
+        noun = f"Policy {_display.quoted(self.name)}"
+        changed = _display.non_defaults(self, skip=["name"])
+        return f"<{noun}: {', '.join(changed)}>" if changed else f"<{noun}>"
 
     def is_substantial(self, impact: Impact) -> bool:
         """Whether this policy counts ``impact`` as a substantial development or variation.

@@ -38,7 +38,7 @@ from engagekit.decisions._results import (
     Reason,
     Verdict,
 )
-from engagekit.decisions._triangle import Assessment
+from engagekit.decisions._triangle import Assessment, Option
 from engagekit.evidence import Limb
 from engagekit.results import Outcome, Result
 from engagekit.sources import LegalForce, Source
@@ -529,6 +529,35 @@ def _decision_lines(d: Decision) -> list[str]:
         if notes:
             lines.append(f"      {notes}")
     return lines + _evidence_view.lines(d.evidence)
+
+
+# --- one option of a decision: a fact sheet with its assessments -----------------------
+
+
+def _option_facts(o: Option) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in (("Id", o.id), ("Summary", o.summary or "")) if v]
+
+
+def _option_sections(o: Option) -> list[SheetSection]:
+    rows = _assessment_rows(o.assessments)
+    return [("Assessments", _ASSESSMENTS, rows)] if rows else []
+
+
+@text.register
+def _(value: Option) -> str:
+    lines = [f"Assessments ({len(value.assessments)}):"] if value.assessments else []
+    lines += _assessment_lines(value.assessments)
+    return sheet_text(value.title, _option_facts(value), lines)
+
+
+@html.register
+def _(value: Option) -> str:
+    return sheet_html(value.title, _option_facts(value), _option_sections(value))
+
+
+@markdown.register
+def _(value: Option) -> str:
+    return sheet_markdown(value.title, _option_facts(value), _option_sections(value))
 
 
 @text.register

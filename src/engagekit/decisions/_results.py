@@ -105,15 +105,27 @@ def made_reason(
     return reason
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Ground:
     """Why an [`EngagementRequirement`][engagekit.decisions.EngagementRequirement] asks
-    for something, and the rule's source."""
+    for something, and the rule's source.
+
+    Its ``repr`` is one line: the rule's id and the start of the message; ``str`` is
+    the message.
+
+    Examples:
+        >>> from engagekit.decisions import required_engagement, Impact
+        >>> required_engagement(Impact(kind="variation")).grounds[0]
+        <Ground 'limb.planning' 'limb (a) involvement in planning the commissioning arrangem…'>
+    """
 
     rule: str
     message: str
     source: Source
+
+    def __repr__(self) -> str:
+        return f"<Ground {_display.quoted(self.rule)} {_display.quoted(self.message)}>"
 
     def __str__(self) -> str:
         return self.message

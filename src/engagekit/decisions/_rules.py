@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit._display import Listing
 from engagekit.errors import InvalidValueError, UnknownNameError
 from engagekit.sources import LegalForce, Source
@@ -35,10 +35,13 @@ def _after_start(instance: Rule, attribute: attrs.Attribute[Any], value: object)
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Rule:
     """One rule a decision is judged against, with where it comes from.
+
+    Its ``repr`` is one line: its id, the start of its title, its legal force and
+    the dates it applies between.
 
     Attributes:
         id: a stable id such as ``"test.gp-support"``; the part before the dot names
@@ -58,6 +61,8 @@ class Rule:
     Examples:
         >>> from engagekit.decisions import rule
         >>> r = rule("test.bed-closures")
+        >>> r
+        <Rule 'test.bed-closures' 'Bed-closure test' (national policy, from 2017-04-01)>
         >>> r.applies_from
         datetime.date(2017, 4, 1)
         >>> import datetime as dt
@@ -81,6 +86,18 @@ class Rule:
     )
     applies_from: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
     applies_to: dt.date | None = attrs.field(default=None, validator=_after_start)
+
+    def __repr__(self) -> str:
+        shown = [] if self.force is None else [self.force.label]
+        dates = []
+        if self.applies_from is not None:
+            dates.append(f"from {self.applies_from.isoformat()}")
+        if self.applies_to is not None:
+            dates.append(f"to {self.applies_to.isoformat()}")
+        if dates:
+            shown.append(" ".join(dates))
+        detail = f" ({', '.join(shown)})" if shown else ""
+        return f"<Rule {_display.quoted(self.id)} {_display.quoted(self.title, 40)}{detail}>"
 
     @property
     def force(self) -> LegalForce | None:

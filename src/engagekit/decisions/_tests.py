@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.choices import Choice, aliases
+from engagekit.decisions._triangle import judgement_words
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
 
@@ -164,10 +165,13 @@ def _conditions_fit(
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class TestAssessment:
     """A judgement on one service-change test, and the evidence behind it.
+
+    Its ``repr`` is one line: the test, the rating, and the evidence, the conditions
+    and the start of the notes where given.
 
     Attributes:
         test: the test judged.
@@ -177,9 +181,12 @@ class TestAssessment:
         notes: anything the reader should know.
 
     Examples:
-        >>> TestAssessment(test="bed closures", rating="met",
-        ...                conditions=["alternative provision"]).conditions
+        >>> judged = TestAssessment(test="bed closures", rating="met",
+        ...                         conditions=["alternative provision"])
+        >>> judged.conditions
         (<BedCondition.ALTERNATIVE_PROVISION: 'alternative-provision'>,)
+        >>> judged
+        <TestAssessment bed closures: met, conditions=('alternative-provision',)>
     """
 
     __test__ = False  # not a pytest test class, despite the name
@@ -193,6 +200,11 @@ class TestAssessment:
         default=(), converter=_conditions, validator=_conditions_fit
     )
     notes: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __repr__(self) -> str:
+        more = _display.non_defaults(self, skip=["test", "rating", "evidence", "notes"])
+        judged = judgement_words(self.rating, self.evidence, self.notes, *more)
+        return f"<TestAssessment {self.test.label}: {judged}>"
 
 
 def tests_in_force(on: dt.date | str) -> tuple[ServiceChangeTest, ...]:

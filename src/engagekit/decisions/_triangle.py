@@ -81,10 +81,13 @@ def _audience_matches(instance: Assessment, attribute: attrs.Attribute[Any], val
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Assessment:
     """One judgement on one criterion (and, for acceptability, one audience).
+
+    Its ``repr`` is one line: what it judges, the rating, and the evidence and the
+    start of the notes where given.
 
     Attributes:
         criterion: the triangle criterion judged.
@@ -98,6 +101,8 @@ class Assessment:
         >>> a = Assessment(criterion="affordable", rating="met", evidence=["budget"])
         >>> a.key
         (<Criterion.AFFORDABLE: 'affordable'>, None)
+        >>> a
+        <Assessment affordable: met, evidence=('budget',)>
         >>> Assessment(criterion=Criterion.ACCEPTABLE, rating=Rating.MET)
         Traceback (most recent call last):
         ...
@@ -116,6 +121,11 @@ class Assessment:
     )
     notes: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
+    def __repr__(self) -> str:
+        return (
+            f"<Assessment {self.label}: {judgement_words(self.rating, self.evidence, self.notes)}>"
+        )
+
     @property
     def key(self) -> tuple[Criterion, Audience | None]:
         """What the assessment judges: ``(criterion, audience)``."""
@@ -127,6 +137,20 @@ class Assessment:
         if self.audience is None:
             return self.criterion.label
         return f"{self.criterion.label} to {self.audience.value}"
+
+
+def judgement_words(
+    rating: Rating, evidence: tuple[str, ...], notes: str | None, *more: str
+) -> str:
+    """A judgement's rating, then its evidence, ``more`` and the start of its notes
+    where given, for a one-line repr."""
+    parts = [rating.label]
+    if evidence:
+        parts.append(f"evidence={evidence!r}")
+    parts.extend(more)
+    if notes is not None:
+        parts.append(f"notes={_display.quoted(notes, 40)}")
+    return ", ".join(parts)
 
 
 def unique_keys(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -147,8 +171,12 @@ def unique_keys(instance: object, attribute: attrs.Attribute[Any], value: object
 
 @attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
-class Option:
+class Option(_display.Displayable):
     """One alternative a decision considers, assessed on the triangle.
+
+    Its ``repr`` is one line (its id and how many assessments); ``str``, a notebook
+    and [`engagekit.render`][] show it as a fact sheet headed by its title, with a
+    table of its assessments.
 
     Examples:
         >>> o = Option(id="do-nothing", title="Keep the current service", assessments=[

@@ -86,16 +86,21 @@ class EvidenceWindow(Choice):
     FOLLOWING_YEAR = "following-year"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Citation:
     """Where a duty or requirement is in law (or in the guidance or contract).
+
+    Its ``repr`` is one line: the citation as ``str`` writes it, and its address
+    where it has one.
 
     Examples:
         >>> c = Citation(instrument="National Health Service Act 2006", section="14Z2",
         ...              subsection="(2)(a)")
         >>> print(c)
         National Health Service Act 2006, s14Z2(2)(a)
+        >>> c
+        <Citation 'National Health Service Act 2006, s14Z2(2)(a)'>
     """
 
     instrument: str = attrs.field(validator=_validate.text)
@@ -133,15 +138,23 @@ class Citation:
             force=force,
         )
 
+    def __repr__(self) -> str:
+        url = f" {self.url}" if self.url else ""
+        return f"<Citation {str(self)!r}{url}>"
+
     def __str__(self) -> str:
         reference = self.reference
         return f"{self.instrument}, {reference}" if reference else self.instrument
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Requirement:
     """One checkable item a duty asks for (a limb, a paragraph, an action).
+
+    Its ``repr`` is one line: its key, the start of its text, its own citation's
+    reference, and each of trigger, window, verified and force given otherwise
+    than by default.
 
     Attributes:
         key: a short id, unique within its duty (``"a"``, ``"hwb-consultation"``).
@@ -153,6 +166,11 @@ class Requirement:
         note: anything a reader should know.
         force: its own legal force where it differs from its duty's (a body's local
             practice recorded beside a statutory duty); ``None`` for the duty's.
+
+    Examples:
+        >>> from engagekit import duties
+        >>> duties.registry().get("nhs-act-s14z2").requirements[0]
+        <Requirement 'a' 'Involve the public in the planning of t…' (s14Z2(2)(a))>
     """
 
     key: str = attrs.field(validator=_validate.identifier)
@@ -169,6 +187,14 @@ class Requirement:
     force: LegalForce | None = attrs.field(
         default=None, converter=attrs.converters.optional(LegalForce)
     )
+
+    def __repr__(self) -> str:
+        shown = [self.citation.reference] if self.citation and self.citation.reference else []
+        settings = _display.non_defaults(self, skip=["key", "text", "citation", "note"])
+        shown += [", ".join(settings)] if settings else []
+        detail = f" ({'; '.join(shown)})" if shown else ""
+        noun = f"Requirement {_display.quoted(self.key)} {_display.quoted(self.text, 40)}"
+        return f"<{noun}{detail}>"
 
 
 def _after_start(instance: Duty, attribute: attrs.Attribute[Any], value: object) -> None:

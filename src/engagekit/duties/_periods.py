@@ -9,7 +9,7 @@ from typing import ClassVar
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit._display import Listing
 from engagekit.duties._bodies import BodyLike, BodyType, as_body_type
 from engagekit.duties._involvement import INVOLVEMENT_DUTIES, commissioner_on
@@ -55,11 +55,14 @@ def involvement_duty(
     return None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class TimelineRow:
     """The duties that bound one kind of body on one day: a row of a
     [`LawTimeline`][engagekit.duties.LawTimeline].
+
+    Its ``repr`` is one line: the body, the day and how many duties (and why there
+    are none, when there are none).
 
     Attributes:
         body: the kind of body.
@@ -75,6 +78,13 @@ class TimelineRow:
         converter=_validate.to_tuple, validator=_validate.each(Duty)
     )
     reason: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __repr__(self) -> str:
+        noun = f"TimelineRow {self.body.value} on {self.on.isoformat()}"
+        shown = _display.short_repr(self, noun, [(len(self.duties), "duties")])
+        if self.reason is None:
+            return shown
+        return f"{shown[:-1]}: {_display.quoted(self.reason)}>"
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.errors import InvalidValueError
 from engagekit.escalation._tiers import BodyKind, LinkKind, Tier
 from engagekit.sources import Source
@@ -61,10 +61,14 @@ _BODY_CHECKS: dict[str, Any] = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Body:
     """A group, committee, board or organisation that hears the patient voice.
+
+    Its ``repr`` is one line (its id, name, kind and tier, and whether the name is a
+    placeholder), so lists of bodies read as lists; ``str`` is its name; a notebook and
+    [`engagekit.render`][] show it as a fact sheet.
 
     Attributes:
         id: a stable id, unique within a network (an ODS code, or a slug).
@@ -87,6 +91,8 @@ class Body:
         ...            seats=75, membership="up to 3 members elected per practice")
         >>> prg.tier, prg.seats
         (<Tier.PLACE: 'place'>, 75)
+        >>> Body(id="L85001", name="Health Centre", kind="practice", tier="practice")
+        <Body 'L85001' 'Health Centre' (practice, practice tier)>
         >>> Body(id="x", name="X", kind=BodyKind.HEALTH_FORUM, tier=Tier.LOCALITY,
         ...      seats=3, members=4)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
@@ -136,8 +142,18 @@ class Body:
                 "Body.members", self.members, reason=f"more members than seats ({self.seats})"
             )
 
+    def __repr__(self) -> str:
+        shown = f"{self.kind.value}, {self.tier.value} tier"
+        if self.placeholder:
+            shown += ", placeholder name"
+        # The id in full: it is what tells two bodies apart.
+        return f"<Body {self.id!r} {_display.quoted(self.name)} ({shown})>"
+
     def __str__(self) -> str:
         return self.name
+
+    def _repr_html_(self) -> str:
+        return _display.html(self)
 
     @property
     def body_type(self) -> BodyType | None:
@@ -159,10 +175,13 @@ _LINK_CHECKS: dict[str, Any] = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Link:
     """A typed link from one body to another, by id.
+
+    Its ``repr`` is one line showing every field: the two ids, the kind, and the
+    primary mark and the representatives where given.
 
     Attributes:
         source: the id of the body the voice comes from.
@@ -177,6 +196,8 @@ class Link:
     Examples:
         >>> Link(source="ppg-01", target="sutton-prg", representatives=3).kind
         <LinkKind.ESCALATES_TO: 'escalates-to'>
+        >>> Link(source="ppg-01", target="sutton-prg", representatives=3)
+        <Link 'ppg-01' escalates-to 'sutton-prg' (3 representatives)>
     """
 
     source: str
@@ -184,6 +205,13 @@ class Link:
     kind: LinkKind = attrs.field(default=LinkKind.ESCALATES_TO, converter=_to_link_kind)
     primary: bool = False
     representatives: int | None = attrs.field(default=None, converter=_to_count)
+
+    def __repr__(self) -> str:
+        marks = ["primary"] if self.primary else []
+        if self.representatives is not None:
+            marks.append(_display.counted(self.representatives, "representatives"))
+        shown = f" ({', '.join(marks)})" if marks else ""
+        return f"<Link {self.source!r} {self.kind.value} {self.target!r}{shown}>"
 
     def __attrs_post_init__(self) -> None:
         source: object = self.source

@@ -318,6 +318,22 @@ def before_ccgs(
     )
 
 
+#: What keeps a practice of a nation not read, as `from_ods` names it.
+KEEP_BOTH = "nations='both'"
+
+
+def keeps(option: str) -> str:
+    """The end of the reason a practice of a nation not read is skipped for: what
+    keeps it. `from_ods` names its argument (`KEEP_BOTH`); the command line, which
+    reports the same skipped row, names its own option ("--nations both") in its place.
+
+    Examples:
+        >>> keeps(KEEP_BOTH), keeps("--nations both")
+        ("; nations='both' keeps it", '; --nations both keeps it')
+    """
+    return f"; {option} keeps it"
+
+
 def read_ods(
     source: str | Path | IO[str],
     *,
@@ -502,7 +518,7 @@ class _Chain:
         if not (nations.includes_wales if welsh else nations.includes_england):
             self.skip = (
                 f"in {'Wales' if welsh else 'England'} "
-                f"(National Grouping {region or '-'}); nations='both' keeps it"
+                f"(National Grouping {region or '-'}){keeps(KEEP_BOTH)}"
             )
         elif not commissioner or (not welsh and not (icb and region)):
             self.skip = _missing(welsh, commissioner, icb, region)

@@ -23,9 +23,13 @@ from engagekit._display import (
     mermaid_label,
     records,
     rows_to_records,
+    sheet_html,
+    sheet_markdown,
+    sheet_text,
     table,
     text,
 )
+from engagekit.escalation._bodies import Body
 from engagekit.escalation._flow import FeedbackFlow, FlowStage
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import OdsImport
@@ -515,3 +519,44 @@ def _(value: FeedbackFlow) -> str:
         else:
             lines.extend(f"    {link.source} --> {link.target}" for link in pairs)
     return "\n".join(lines)
+
+
+# --- one body: a fact sheet headed by its name ------------------------------------------
+
+
+def _body_facts(value: Body) -> list[tuple[str, object]]:
+    """The body's id, kind and tier, then what the source says of its size and
+    meetings, whether its name is a placeholder, and the source."""
+    rows: list[tuple[str, object]] = [
+        ("Id", value.id),
+        ("Kind", value.kind.label),
+        ("Tier", value.tier.label),
+    ]
+    if value.seats is not None:
+        rows.append(("Seats", value.seats))
+    if value.members is not None:
+        rows.append(("Members", value.members))
+    if value.membership is not None:
+        rows.append(("Membership", value.membership))
+    if value.meetings_per_year is not None:
+        rows.append(("Meetings a year", value.meetings_per_year))
+    if value.placeholder:
+        rows.append(("Name", "a placeholder: the source counts this body but does not name it"))
+    if value.source is not None:
+        rows.append(("Source", value.source))
+    return rows
+
+
+@text.register
+def _(value: Body) -> str:
+    return sheet_text(value.name, _body_facts(value), [])
+
+
+@html.register
+def _(value: Body) -> str:
+    return sheet_html(value.name, _body_facts(value), [])
+
+
+@markdown.register
+def _(value: Body) -> str:
+    return sheet_markdown(value.name, _body_facts(value), [])

@@ -363,8 +363,12 @@ def _action_id(action: Action) -> str:
 
 @attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
-class Objective:
+class Objective(_display.Displayable):
     """An objective, numbered as in the source ("1", "1.1"), with its actions.
+
+    Its ``repr`` is one line; ``str``, a notebook and [`engagekit.render`][] show it
+    as a fact sheet with a table of its actions (those of the objectives under it
+    too).
 
     Attributes:
         id: the number.

@@ -47,10 +47,13 @@ class FeedbackItem:
     tier: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Response:
     """What was done about feedback: "we did".
+
+    Its ``repr`` is one line: its id, date, the items it answers, whether it changed
+    anything, the decision and action it fed, and the start of what was done.
 
     Attributes:
         id: the response's id.
@@ -60,6 +63,11 @@ class Response:
         change: whether it led to a change (none, planned, made).
         decision: the id of the decision it fed (a string id), if any.
         action: the id of the plan action it started or fed, if any.
+
+    Examples:
+        >>> Response(id="r1", feedback=["f1", "f2"], date=dt.date(2018, 9, 1),
+        ...          text="Evening appointments", change="planned")
+        <Response 'r1' 2018-09-01 answering ('f1', 'f2'), change planned: 'Evening appointments'>
     """
 
     id: str = attrs.field(validator=_validate.text)
@@ -72,6 +80,13 @@ class Response:
     decision: str | None = attrs.field(default=None, validator=_validate.optional_text)
     action: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
+    def __repr__(self) -> str:
+        shown = [f"answering {self.feedback!r}", f"change {self.change.value}"]
+        shown += [f"{name}={getattr(self, name)!r}" for name in ("decision", "action")]
+        shown = [part for part in shown if not part.endswith("=None")]
+        head = f"Response {_display.quoted(self.id)} {self.date.isoformat()}"
+        return f"<{head} {', '.join(shown)}: {_display.quoted(self.text, 40)}>"
+
     @feedback.validator
     def _some(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
         if not value:
@@ -80,10 +95,13 @@ class Response:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class FeedbackOutcome:
     """What came of a response: "the outcome was".
+
+    Its ``repr`` is one line: its id, the response, the date, the start of the
+    outcome and the evidence.
 
     Attributes:
         id: the outcome's id.
@@ -99,6 +117,9 @@ class FeedbackOutcome:
         ...                           evidence=["gb-minutes-2018-12"])
         >>> outcome.evidence
         ('gb-minutes-2018-12',)
+        >>> outcome  # doctest: +NORMALIZE_WHITESPACE
+        <FeedbackOutcome 'o1' of 'r1' 2018-12-01: '300 evening appointments',
+         evidence=('gb-minutes-2018-12',)>
     """
 
     id: str = attrs.field(validator=_validate.text)
@@ -109,11 +130,21 @@ class FeedbackOutcome:
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
 
+    def __repr__(self) -> str:
+        head = (
+            f"FeedbackOutcome {_display.quoted(self.id)} of {_display.quoted(self.response)} "
+            f"{self.date.isoformat()}: {_display.quoted(self.text, 40)}"
+        )
+        return f"<{head}, evidence={self.evidence!r}>" if self.evidence else f"<{head}>"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class LoopMetrics(_display.Tabular):
     """How well the loop was closed for a set of feedback, as of a date.
+
+    Its ``repr`` is one line: the items closed, the concerns answered with a change,
+    the median days to respond and the items past the response standard.
 
     Attributes:
         total: items given on or before the date.
@@ -137,6 +168,16 @@ class LoopMetrics(_display.Tabular):
     change_rate: float | None
     median_days_to_respond: float | None
     past_standard: int
+
+    def __repr__(self) -> str:
+        parts = [
+            f"{self.closed} of {_display.counted(self.total, 'items')} closed",
+            f"{self.changed} of {_display.counted(self.concerns, 'concerns')} changed",
+        ]
+        if self.median_days_to_respond is not None:
+            parts.append(f"median {self.median_days_to_respond:g} days to respond")
+        parts.append(f"{self.past_standard} past the standard")
+        return f"<LoopMetrics {', '.join(parts)}>"
 
     def _repr_html_(self) -> str:
         return _display.html(self)

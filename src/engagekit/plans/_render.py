@@ -31,7 +31,7 @@ from engagekit._display import (
 from engagekit.consultations._consultation import Consultation
 from engagekit.consultations._loop import ConsultationLoop
 from engagekit.consultations._responses import ResponseSet
-from engagekit.plans._actions import Action, ActionPlan
+from engagekit.plans._actions import Action, ActionPlan, Objective
 from engagekit.plans._dates import TargetDate
 from engagekit.plans._feedback import FeedbackLoop, LoopMetrics
 from engagekit.plans._meetings import Meeting
@@ -160,6 +160,48 @@ def _(value: ActionPlan) -> str:
     return f"## {md_text(value.title)}\n\n" + md_table(
         ("Action", "Description", "Lead", "Target"), _plan_rows(value)
     )
+
+
+def _objective_heading(value: Objective) -> str:
+    return f"{value.id}. {value.title}"
+
+
+def _objective_facts(value: Objective) -> list[tuple[str, str]]:
+    rows = [("Id", value.id), ("Objectives under it", ", ".join(o.id for o in value.objectives))]
+    if value.weight != 1:
+        rows.append(("Weight", f"{value.weight:g}"))
+    return [(k, v) for k, v in rows if v]
+
+
+def _objective_rows(value: Objective) -> list[tuple[str, str, str, str]]:
+    return [(a.id, a.text, a.lead or "", _target(a)) for a in value.all_actions()]
+
+
+def _objective_sections(value: Objective) -> list[SheetSection]:
+    rows = _objective_rows(value)
+    return [("Actions", ("Action", "Description", "Lead", "Target"), rows)] if rows else []
+
+
+@text.register
+def _(value: Objective) -> str:
+    actions = value.all_actions()
+    lines = [f"Actions ({len(actions)}):"] if actions else []
+    for action in actions:
+        target = f" [{_target(action)}]" if action.target is not None else ""
+        lines.append(f"  {action.id}  {action.text}{target}")
+    return sheet_text(_objective_heading(value), _objective_facts(value), lines)
+
+
+@html.register
+def _(value: Objective) -> str:
+    heading = _objective_heading(value)
+    return sheet_html(heading, _objective_facts(value), _objective_sections(value))
+
+
+@markdown.register
+def _(value: Objective) -> str:
+    heading = _objective_heading(value)
+    return sheet_markdown(heading, _objective_facts(value), _objective_sections(value))
 
 
 @text.register

@@ -43,10 +43,12 @@ class Unit(Choice):
     DAYS = "days"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Figure:
     """A figure the source gives for a technique, such as "between 500 and 5,000" people.
+
+    Its ``repr`` is one line: the quantity, the source's words and the bounds.
 
     `low` and `high` bound the figure (either may be `None` for an open bound; both
     equal for "about three hours"); `text` quotes the source.
@@ -59,6 +61,8 @@ class Figure:
         ...            text="between 500 and 5,000")
         >>> f.contains(1200), f.contains(40)
         (True, False)
+        >>> f
+        <Figure participants 'between 500 and 5,000' (500 to 5000 people)>
     """
 
     quantity: Quantity = attrs.field(converter=Quantity)
@@ -72,6 +76,21 @@ class Figure:
             raise InvalidValueError(
                 "Figure.high", self.high, reason=f"must be at least low ({self.low})"
             )
+
+    def __repr__(self) -> str:
+        low, high = self.low, self.high
+        if low is not None and high is not None:
+            bounds = f"{low:g}" if low == high else f"{low:g} to {high:g}"
+        elif low is not None:
+            bounds = f"at least {low:g}"
+        elif high is not None:
+            bounds = f"at most {high:g}"
+        else:
+            bounds = "unbounded"
+        return (
+            f"<Figure {self.quantity.value} {_display.quoted(self.text)} "
+            f"({bounds} {self.unit.value})>"
+        )
 
     def contains(self, value: float) -> bool:
         """Whether `value` lies within the figure's bounds."""

@@ -1,0 +1,105 @@
+"""One-line reprs of the feedback loop's records, and an objective's fact sheet.
+
+A response, an outcome and the loop's metrics printed every attrs field; an
+objective printed one line but showed nothing more in a notebook. Each now reads as
+one line, and an objective shows its actions as a table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from engagekit import examples, render
+from engagekit.plans import Action, FeedbackOutcome, Objective, Response
+
+
+CELL = ' style="text-align:left;vertical-align:top"'
+
+
+def test_responses_and_outcomes_are_one_line() -> None:
+    loop = examples.oxfordshire_synthetic_loop()
+    assert [repr(r) for r in loop.answers[:2]] == [
+        (
+            "<Response 'wd-report-back' 2015-04-20 answering ('report-back',), change planned,"
+            " decision='occg-strategy-approval', action='7.15':"
+            " 'A response report after every consultat…'>"
+        ),
+        (
+            "<Response 'wd-localities' 2015-04-20 answering ('locality-meetings',), change planned,"
+            " decision='occg-strategy-approval', action='7.6':"
+            " 'Two public meetings a year in each loca…'>"
+        ),
+    ]
+    assert repr(loop.outcomes[0]) == (
+        "<FeedbackOutcome 'o-report-back' of 'wd-report-back' 2015-06-01:"
+        " 'This response report, published [synthe…', evidence=('occg-response-report',)>"
+    )
+    bare = Response(id="r1", feedback=["f1"], date=dt.date(2018, 9, 1), text="Noted")
+    assert repr(bare) == "<Response 'r1' 2018-09-01 answering ('f1',), change none: 'Noted'>"
+    outcome = FeedbackOutcome(id="o1", response="r1", date=dt.date(2018, 12, 1), text="Done")
+    assert repr(outcome) == "<FeedbackOutcome 'o1' of 'r1' 2018-12-01: 'Done'>"
+
+
+def test_loop_metrics_are_one_line() -> None:
+    loop = examples.oxfordshire_synthetic_loop()
+    assert repr(loop.metrics("2015-12-31").loop) == (
+        "<LoopMetrics 3 of 5 items closed, 2 of 3 concerns changed,"
+        " median 36 days to respond, 0 past the standard>"
+    )
+    assert repr(loop.metrics("2015-01-31").loop) == (
+        "<LoopMetrics 0 of 0 items closed, 0 of 0 concerns changed, 0 past the standard>"
+    )
+
+
+def test_an_objective_is_a_fact_sheet_with_its_actions() -> None:
+    plan = examples.somerset_action_plan()
+    objective = plan.objective("5.1")
+    assert repr(objective) == "<Objective '5.1' with 1 action and 0 objectives>"
+    assert str(objective) == render.text(objective)
+    assert str(objective).splitlines() == [
+        "5.1. Undertake a Consultation process on the PPI Strategy and Action Plan",
+        "=========================================================================",
+        "Id: 5.1",
+        "Actions (1):",
+        "  5.1a  Shape / Recommendations to Board [Nov/Dec 2011]",
+    ]
+    assert render.text(plan.objective("1")).splitlines()[2:5] == [
+        "Id: 1",
+        "Objectives under it: 1.1, 1.2, 1.3, 1.4",
+        "Actions (11):",
+    ]
+    assert render.markdown(objective).splitlines() == [
+        "## 5.1. Undertake a Consultation process on the PPI Strategy and Action Plan",
+        "",
+        "| Aspect | Detail |",
+        "|---|---|",
+        "| Id | 5.1 |",
+        "",
+        "### Actions",
+        "",
+        "| Action | Description | Lead | Target |",
+        "|---|---|---|---|",
+        "| 5.1a | Shape / Recommendations to Board |  | Nov/Dec 2011 |",
+    ]
+    shown = objective._repr_html_()
+    assert shown == render.html(objective)
+    assert shown.startswith(
+        '<div class="engagekit"><table class="engagekit"><caption>5.1. Undertake a'
+        " Consultation process on the PPI Strategy and Action Plan</caption>"
+    )
+    assert f"<td{CELL}>Shape / Recommendations to Board</td>" in shown
+
+
+def test_markup_in_an_objective_stays_text() -> None:
+    objective = Objective(
+        id="1",
+        title="<script>alert(1)</script>",
+        actions=[Action(id="1a", description="Ask <b>everyone</b> & report")],
+        weight=2,
+    )
+    shown = objective._repr_html_()
+    assert "<script>" not in shown
+    assert "<b>" not in shown
+    assert "<caption>1. &lt;script&gt;alert(1)&lt;/script&gt;</caption>" in shown
+    assert f"<td{CELL}>Ask &lt;b&gt;everyone&lt;/b&gt; &amp; report</td>" in shown
+    assert f'<tr><th scope="row"{CELL}>Weight</th><td{CELL}>2</td></tr>' in shown
