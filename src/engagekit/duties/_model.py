@@ -309,10 +309,20 @@ class Duty(Displayable, Tabular):
         if requirement is not None and requirement.citation is not None:
             citation = requirement.citation
         force = self.force_of(requirement)
+        url = citation.url or self.citation.url
+        document = self.source
+        if force is self.force and not force.binding and url != document.url:
+            # A rule that is not law, taken from another document than its own: the
+            # record's document is not its publisher, so say what each one is.
+            if _citing.issued_under(force, citation.instrument):
+                note = f"{_citing.ISSUED_UNDER}{citation}"
+            else:
+                note = f"{_citing.CITES}{citation}" + (f" <{url}>" if url else "")
+            return attrs.evolve(document, note=note, force=force)
         publisher = self.publisher if force is self.force else self.source.publisher
         source = citation.to_source(publisher, force)
-        if source.url is None and self.citation.url is not None:
-            source = attrs.evolve(source, url=self.citation.url)
+        if source.url is None and url is not None:
+            source = attrs.evolve(source, url=url)
         return source
 
     def force_of(self, requirement: Requirement | None = None) -> LegalForce:
