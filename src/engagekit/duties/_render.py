@@ -13,6 +13,7 @@ from engagekit._display import (
     Record,
     esc,
     fill,
+    fill_lines,
     html,
     linked,
     markdown,
@@ -474,6 +475,32 @@ def _(value: ComplianceReport) -> str:
         f'<div class="engagekit"><p><strong>{esc(value.summary)}</strong>; '
         f"outcome: {esc(value.outcome.label)}. {esc(_force_line(value))}</p>"
         f"{table(_HEADERS, rows, caption=caption)}</div>"
+    )
+
+
+# --- A finding on its own ---------------------------------------------------------------
+# As any reason reads (engagekit.results), with its source in words: a rule that is not
+# law, read through another document, names itself first (_citing.described).
+
+
+@text.register
+def _(value: Finding) -> str:
+    return fill_lines([str(value), f"    {_citing.described(value.source)}"])
+
+
+@markdown.register
+def _(value: Finding) -> str:
+    title = value.title.removesuffix(".")
+    head = f"**{value.outcome.label}** {md_text(title)}: {md_text(value.message)}"
+    return f"{head}  \n{md_text(_citing.described(value.source))}\n"
+
+
+@html.register
+def _(value: Finding) -> str:
+    return (
+        f'<div class="engagekit"><p><strong>{esc(value.outcome.label)}</strong> '
+        f"{esc(value.title.removesuffix('.'))}: {linked(value.message)}</p>"
+        f"<p>{linked(_citing.described(value.source))}</p></div>"
     )
 
 
