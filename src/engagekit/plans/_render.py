@@ -577,6 +577,7 @@ def _record_facts(r: EngagementRecord) -> list[tuple[str, str]]:
     rows = [
         ("Body", r.body),
         ("Body type", body_type),
+        *(() if r.year is None else [("Year", f"{r.year}/{(r.year + 1) % 100:02d}")]),
         ("Plan", "none" if r.plan is None else _plan_words(r.plan)),
         ("Feedback loop", loop),
         ("Meetings", str(len(r.meetings))),
