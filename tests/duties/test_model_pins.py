@@ -80,7 +80,16 @@ def test_a_requirement_source_keeps_its_own_url_else_takes_its_duty() -> None:
         "new-bed-closure-test-a-potentially-powerful-tool/"
     )
     assert bed_test.url != tests.citation.url
-    assert reg.get("contract-involvement").source_of().url is None
+    # The contract's clause has no address: the source is the page it was read through.
+    contract = reg.get("contract-involvement").source_of()
+    assert (contract.publisher, contract.url, contract.note) == (
+        "East of England Citizens' Senate",
+        (
+            "https://eoecitizenssenate.org/training-resources/"
+            "working-partnership-people-and-communities-statutory-guidance"
+        ),
+        "cites NHS Standard Contract",
+    )
 
 
 def test_a_requirement_of_another_force_is_published_by_the_duty_source() -> None:

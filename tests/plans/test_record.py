@@ -182,7 +182,7 @@ class TestConsultationsInTheReport:
     def test_a_closed_loop_brings_its_you_said_we_did(self):
         """Oxfordshire's tutorial loop (its answers synthetic): 3 of 5 themes answered."""
         loop = examples.oxfordshire_synthetic_loop()
-        record = EngagementRecord(body="Oxfordshire CCG", consultations=[loop])
+        record = EngagementRecord(body="Oxfordshire CCG", year=2015, consultations=[loop])
         report = annual_engagement_report(2015, record)
         table = report.section("Consultations").tables[0]
         assert table.rows[0][1:3] == ("dates not recorded", "24 responses")
@@ -200,7 +200,7 @@ class TestConsultationsInTheReport:
 
     def test_a_response_set_counts_its_responses(self):
         responses = examples.oxfordshire_synthetic_responses()
-        record = EngagementRecord(body="Oxfordshire CCG", consultations=[responses])
+        record = EngagementRecord(body="Oxfordshire CCG", year=2015, consultations=[responses])
         row = annual_engagement_report(2015, record).section("Consultations").tables[0].rows[0]
         assert row[2] == "24 responses"
 
@@ -276,7 +276,7 @@ class TestStrict:
     def test_a_record_with_responses_is_hashable(self):
         """A response set is unhashable; the record holding one still hashes."""
         responses = examples.oxfordshire_synthetic_responses()
-        record = EngagementRecord(body="Oxfordshire CCG", consultations=[responses])
+        record = EngagementRecord(body="Oxfordshire CCG", year=2015, consultations=[responses])
         assert hash(record) == hash(attrs.evolve(record))
 
     def test_repr_is_one_line(self):

@@ -95,6 +95,7 @@ def test_text_summarises_the_plan_and_fits_100_columns() -> None:
         "================================================",
         "Body: NHS Somerset and Somerset CCG",
         "Body type: not stated (the commissioner of the day)",
+        "Year: 2011/12",
         "Plan: Draft Patient and Public Engagement Action Plan v8 (28 objectives, 29 actions)",
         "Feedback loop: none",
         "Meetings: 0",
@@ -175,16 +176,17 @@ def test_text_lists_meetings_consultations_and_participants() -> None:
 
 def test_markdown_tables_of_facts_evidence_and_consultations() -> None:
     lines = render.markdown(examples.somerset_engagement_record()).splitlines()
-    assert lines[:7] == [
+    assert lines[:8] == [
         "## Engagement record: NHS Somerset and Somerset CCG",
         "",
         "| Aspect | Detail |",
         "|---|---|",
         "| Body | NHS Somerset and Somerset CCG |",
         "| Body type | not stated (the commissioner of the day) |",
+        "| Year | 2011/12 |",
         "| Plan | Draft Patient and Public Engagement Action Plan v8 (28 objectives, 29 actions) |",
     ]
-    assert lines[14:18] == [
+    assert lines[15:19] == [
         "### Evidence",
         "",
         "| Id | Kind | What | Date | Limbs |",

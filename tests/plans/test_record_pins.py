@@ -26,8 +26,10 @@ BEDS = Consultation(
 )
 
 
-def _between(consultation: Consultation, start: dt.date, end: dt.date) -> bool:
-    record = EngagementRecord(body="NHS Example CCG", consultations=[consultation])
+def _between(
+    consultation: Consultation, start: dt.date, end: dt.date, year: int | None = None
+) -> bool:
+    record = EngagementRecord(body="NHS Example CCG", year=year, consultations=[consultation])
     return record.consultations_between(start, end) == (consultation,)
 
 
@@ -75,9 +77,40 @@ class TestConsultationsBetween:
         assert not _between(closed, D(2015, 4, 1), D(2016, 3, 27))
         assert not _between(closed, D(2016, 3, 29), D(2017, 3, 31))
 
-    def test_a_consultation_without_dates_is_the_record_s(self) -> None:
+    def test_a_consultation_without_dates_is_the_record_year_s(self) -> None:
+        """Counted in a period that holds the whole of the record's financial year only."""
         undated = attrs.evolve(BEDS, start=None, end=None)
-        assert _between(undated, D(2011, 4, 1), D(2012, 3, 31))
+        assert _between(undated, D(2011, 4, 1), D(2012, 3, 31), year=2011)
+        assert _between(undated, D(2010, 4, 1), D(2013, 3, 31), year=2011)
+        assert not _between(undated, D(2022, 4, 1), D(2023, 3, 31), year=2011)
+        assert not _between(undated, D(2011, 1, 1), D(2011, 12, 31), year=2011)
+        assert not _between(undated, D(2011, 4, 1), D(2012, 3, 30), year=2011)
+
+    def test_without_a_year_it_is_in_no_period(self) -> None:
+        """It was counted in every year: a 2011 consultation in 2022's report."""
+        undated = attrs.evolve(BEDS, id="hours", start=None, end=None)
+        record = EngagementRecord(body="NHS Example CCG", consultations=[BEDS, undated])
+        for start, end in ((D(2011, 4, 1), D(2012, 3, 31)), (D(2022, 4, 1), D(2023, 3, 31))):
+            assert not _between(undated, start, end)
+            assert record.undated_consultations(start, end) == (undated,)
+        assert record.consultations_between(D(2015, 4, 1), D(2016, 3, 31)) == (BEDS,)
+
+    def test_undated_ones_are_apart_only_where_the_year_may_overlap(self) -> None:
+        undated = attrs.evolve(BEDS, start=None, end=None)
+        record = EngagementRecord(body="NHS Example CCG", year=2011, consultations=[undated])
+        assert record.undated_consultations(D(2011, 4, 1), D(2012, 3, 31)) == ()
+        assert record.undated_consultations(D(2022, 4, 1), D(2023, 3, 31)) == ()
+        assert record.undated_consultations(D(2012, 3, 31), D(2012, 12, 31)) == (undated,)
+        assert record.undated_consultations(D(2011, 1, 1), D(2011, 4, 1)) == (undated,)
+        assert record.undated_consultations(D(2010, 1, 1), D(2011, 3, 31)) == ()
+
+    def test_the_year_is_refused_outside_the_nhs_s(self) -> None:
+        with pytest.raises(InvalidValueError) as info:
+            EngagementRecord(body="NHS Example CCG", year=1947)
+        assert str(info.value) == (
+            "EngagementRecord.year: 1947 is not allowed: must be the first year of a "
+            "financial year, from 1948 to 9998"
+        )
 
 
 def _three_kinds() -> list[ConsultationPart]:

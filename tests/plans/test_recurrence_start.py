@@ -266,3 +266,41 @@ class TestOngoingAfterADate:
     def test_other_words_after_it_stay_a_note(self) -> None:
         target = TargetDate.parse("Dec 2011 ongoing, reviewed at AGM")
         assert (target.end, target.note) == (None, "reviewed at AGM")
+
+
+class TestTheStartIsShown:
+    """The text view read "'Monthly from April 2012': every month (12 a year)", and a
+    start passed apart showed nowhere: only the phrase gave it."""
+
+    def test_the_text_view_gives_the_first_day(self) -> None:
+        from engagekit import render
+
+        monthly = Recurrence.parse("Monthly from April 2012")
+        assert render.text(monthly) == (
+            "'Monthly from April 2012': every month, starting 2012-04-01 (12 a year)"
+        )
+        assert render.markdown(monthly) == render.text(monthly)
+        assert render.html(monthly) == (
+            '<span class="engagekit">&#x27;Monthly from April 2012&#x27;: every month, '
+            "starting 2012-04-01 (12 a year)</span>"
+        )
+        staggered = Recurrence.parse(
+            "two in each locality per year", bodies=["north", "south"], anchor=D(2015, 4, 1)
+        )
+        assert render.text(staggered) == (
+            "'two in each locality per year': every 6 months for each of north, south, "
+            "starting 2015-04-01 (4 a year)"
+        )
+
+    def test_str_gives_a_start_the_phrase_does_not(self) -> None:
+        assert str(Recurrence.parse("Monthly from April 2012")) == "Monthly from April 2012"
+        assert str(Recurrence.parse("Quarterly", anchor=D(2012, 4, 3))) == (
+            "Quarterly (starting 2012-04-03)"
+        )
+
+    def test_a_recurrence_without_a_start_reads_as_before(self) -> None:
+        from engagekit import render
+
+        quarterly = Recurrence.parse("Quarterly")
+        assert str(quarterly) == "Quarterly"
+        assert render.text(quarterly) == "'Quarterly': every 3 months (4 a year)"

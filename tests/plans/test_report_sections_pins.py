@@ -439,7 +439,7 @@ PHARMACY = Consultation(id="pharmacy")
 
 def _consulted() -> AnnualEngagementReport:
     record = EngagementRecord(
-        body=BODY, consultations=[WALK_IN, BEDS, MINOR_INJURIES, TRANSPORT, PHARMACY]
+        body=BODY, year=2018, consultations=[WALK_IN, BEDS, MINOR_INJURIES, TRANSPORT, PHARMACY]
     )
     return annual_engagement_report(2018, record)
 
@@ -451,9 +451,9 @@ class TestConsultations:
             paragraphs=(
                 (
                     "Formal consultations that ran in the year (or whose dates are not "
-                    "recorded). Each is evidence of limb (b) of the duty and of stage 2 of the "
-                    "Engagement Cycle; its response report, when published in the year and "
-                    "considered in the decision, of limb (c)."
+                    "recorded, in a record of the year). Each is evidence of limb (b) of the "
+                    "duty and of stage 2 of the Engagement Cycle; its response report, when "
+                    "published in the year and considered in the decision, of limb (c)."
                 ),
             ),
             tables=(
@@ -553,7 +553,7 @@ class TestConsultations:
         ]
 
     def test_an_untitled_consultation(self) -> None:
-        record = EngagementRecord(body=BODY, consultations=[Consultation()])
+        record = EngagementRecord(body=BODY, year=2018, consultations=[Consultation()])
         row = annual_engagement_report(2018, record).section("Consultations").tables[0].rows[0]
         assert row[:2] == ("untitled consultation", "dates not recorded")
 

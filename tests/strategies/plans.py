@@ -249,6 +249,7 @@ def records(draw: st.DrawFn) -> EngagementRecord:
     return EngagementRecord(
         body=draw(names),
         body_type=draw(st.none() | st.sampled_from(list(BodyType))),
+        year=draw(st.none() | st.integers(2010, 2025)),
         plan=draw(st.none() | plans()),
         loop=draw(st.none() | loops()),
         meetings=draw(st.lists(meetings, max_size=3, unique_by=lambda m: m.id)),

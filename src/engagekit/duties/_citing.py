@@ -8,7 +8,9 @@ classes of its own.
 
 from __future__ import annotations
 
-from engagekit.sources import LegalForce
+import re
+
+from engagekit.sources import LegalForce, Source
 
 
 def reference(section: str | None, subsection: str | None) -> str:
@@ -43,3 +45,113 @@ def publisher(force: LegalForce, document_publisher: str) -> str:
     if force is LegalForce.REGULATIONS:
         return "UK Government"
     return document_publisher
+
+
+#: An Act or a statutory instrument, as the data names them ("National Health Service
+#: Act 2006", "S.I. 2013/218"): law, whatever the force of a rule cited to it.
+_LEGISLATION = re.compile(r"\bAct \d{4}\b|^S\.I\. \d{4}/\d+")
+
+#: How `Duty.source_of` says, in a source's note, what the record's document is to the
+#: rule when the rule is not law and the document is not the rule itself.
+ISSUED_UNDER = "issued under "
+CITES = "cites "
+
+
+def legislation(instrument: str) -> bool:
+    """Whether ``instrument`` is an Act or a statutory instrument.
+
+    Examples:
+        >>> legislation("National Health Service Act 2006"), legislation("S.I. 2013/218")
+        (True, True)
+        >>> legislation("NHS Standard Contract")
+        False
+    """
+    return _LEGISLATION.search(instrument) is not None
+
+
+def issued_under(force: LegalForce, instrument: str) -> bool:
+    """Whether a rule of ``force`` cited to ``instrument`` is a document made under it:
+    guidance, policy or a contract cited to the Act or regulations that empower it.
+
+    Examples:
+        >>> issued_under(LegalForce.STATUTORY_GUIDANCE, "National Health Service Act 2006")
+        True
+        >>> issued_under(LegalForce.STATUTE, "National Health Service Act 2006")
+        False
+    """
+    return not force.binding and legislation(instrument)
+
+
+def cited(citation: str, force: LegalForce, instrument: str) -> str:
+    """A rule's citation as it reads beside the rule: the power a document not of law
+    was issued under says so, so that guidance does not read as the Act itself.
+
+    Examples:
+        >>> cited("National Health Service Act 2006, s242(1G)",
+        ...       LegalForce.STATUTORY_GUIDANCE, "National Health Service Act 2006")
+        'issued under National Health Service Act 2006, s242(1G)'
+        >>> cited("NHS Standard Contract, SC13.5", LegalForce.CONTRACT, "NHS Standard Contract")
+        'NHS Standard Contract, SC13.5'
+    """
+    return f"{ISSUED_UNDER}{citation}" if issued_under(force, instrument) else citation
+
+
+def _document(source: Source) -> str:
+    text = source.title
+    if source.date:
+        text += f" ({source.date})"
+    if source.section:
+        text += f", {source.section}"
+    return text
+
+
+def described(source: Source) -> str:
+    """A rule's source in words. A rule that is not law, read through another document
+    than its own, names what it is first: the document and whom it was read through,
+    with the power it was issued under or the document it cites (see `Duty.source_of`);
+    any other source reads as ``str(source)``.
+
+    Examples:
+        >>> lexology = Source(title="Real involvement", publisher="Lexology",
+        ...                   url="https://www.lexology.com/x", force="statutory-guidance",
+        ...                   note="issued under NHS Act 2006, s242(1G)")
+        >>> described(lexology)
+        'Real involvement (read through Lexology), issued under NHS Act 2006, s242(1G) <https://www.lexology.com/x>'
+        >>> leeds = Source(title="Equality Delivery System (EDS)", publisher="Leeds",
+        ...                note="cites NHS Standard Contract, SC13.5", force="contract")
+        >>> described(leeds)
+        'NHS Standard Contract, SC13.5 (read through Leeds, Equality Delivery System (EDS))'
+        >>> described(Source(title="Strategy", publisher="NHS Somerset", note="cites x"))
+        'NHS Somerset, Strategy'
+    """
+    note = source.note or ""
+    url = f" <{source.url}>" if source.url else ""
+    if source.force is None or source.force.binding:
+        return str(source)
+    if note.startswith(ISSUED_UNDER):
+        return f"{_document(source)} (read through {source.publisher}), {note}{url}"
+    if note.startswith(CITES):
+        rule = note.removeprefix(CITES)
+        return f"{rule} (read through {source.publisher}, {_document(source)}{url})"
+    return str(source)
+
+
+def citation_cell(source: Source) -> str:
+    """The short citation a table shows for a rule's source: the section, else the
+    title; for a rule read through another document (see `described`), the power it
+    was issued under or the document it cites, without its address.
+
+    Examples:
+        >>> citation_cell(Source(title="Act", publisher="UK Parliament", section="s1"))
+        's1'
+        >>> citation_cell(Source(title="Guidance", publisher="Lexology", force="contract",
+        ...                      note="cites NHS Standard Contract, SC13.5 <https://x.org>"))
+        'NHS Standard Contract, SC13.5'
+    """
+    note = source.note or ""
+    if source.force is not None and not source.force.binding:
+        if note.startswith(ISSUED_UNDER):
+            return note
+        if note.startswith(CITES):
+            return note.removeprefix(CITES).split(" <", 1)[0]
+    return source.section or source.title

@@ -324,21 +324,45 @@ class Duty(Displayable, Tabular):
         """The [`Source`][engagekit.sources.Source] of the duty, or of one of its
         requirements (its own citation if it has one), carrying the duty's legal force.
 
+        Law is Parliament's or the Government's, at its citation's address. A rule that
+        is not law is its document's publisher's where the record was taken from that
+        document (the citation's address is the record source's). Where it was read
+        through another page, the source is that page, as the record cites it, and its
+        ``note`` says what the rule is: ``"issued under <citation>"`` for guidance cited
+        to the power it was made under, else ``"cites <citation>"`` (with the rule's own
+        address, if it has one): Lexology's page on Real Involvement did not publish the
+        NHS Act, nor a trust's page the NHS Standard Contract.
+
         Examples:
             >>> from engagekit.duties import registry
             >>> duty = registry().get("nhs-act-s14z58")
             >>> source = duty.source_of(duty.requirement("hwb-consultation"))
             >>> source.section, source.force.label
             ('s14Z58(3)', 'statute')
+            >>> guidance = registry().get("guidance-real-involvement-2008").source_of()
+            >>> guidance.publisher, guidance.note
+            ('Lexology', 'issued under National Health Service Act 2006, s242(1G)')
         """
         citation = self.citation
         if requirement is not None and requirement.citation is not None:
             citation = requirement.citation
         force = self.force_of(requirement)
+        url = citation.url or self.citation.url
+        document = self.source
+        if force is self.force and not force.binding and self.citation.url != document.url:
+            # A rule that is not law, taken from another document than its own: the
+            # record's document is not its publisher, so say what each one is. (Where
+            # the duty cites the record's document, its requirements are that
+            # document's, each at its own address.)
+            if _citing.issued_under(force, citation.instrument):
+                note = f"{_citing.ISSUED_UNDER}{citation}"
+            else:
+                note = f"{_citing.CITES}{citation}" + (f" <{url}>" if url else "")
+            return attrs.evolve(document, note=note, force=force)
         publisher = self.publisher if force is self.force else self.source.publisher
         source = citation.to_source(publisher, force)
-        if source.url is None and self.citation.url is not None:
-            source = attrs.evolve(source, url=self.citation.url)
+        if source.url is None and url is not None:
+            source = attrs.evolve(source, url=url)
         return source
 
     def force_of(self, requirement: Requirement | None = None) -> LegalForce:

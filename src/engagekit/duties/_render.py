@@ -13,6 +13,7 @@ from engagekit._display import (
     Record,
     esc,
     fill,
+    fill_lines,
     html,
     linked,
     markdown,
@@ -23,10 +24,11 @@ from engagekit._display import (
     table,
     text,
 )
+from engagekit.duties import _citing
 from engagekit.duties._bodies import BodyType
 from engagekit.duties._changes import DutyChanges
 from engagekit.duties._checklist import Checklist, ComplianceReport, Finding
-from engagekit.duties._model import Duty
+from engagekit.duties._model import Duty, Requirement
 from engagekit.duties._registry import DutyRegistry
 from engagekit.duties._results import DutiesInForce
 from engagekit.results import Outcome
@@ -68,6 +70,19 @@ def _force(duty: Duty) -> str:
     return duty.force.label
 
 
+def _cited(duty: Duty, requirement: Requirement | None = None) -> str:
+    """The citation of a duty or of one of its requirements as it reads beside the rule:
+    guidance cited to the power it was issued under says so (as `Duty.source_of`
+    does; a requirement of another force than its duty's is recorded beside it)."""
+    citation = duty.citation
+    if requirement is not None and requirement.citation is not None:
+        citation = requirement.citation
+    force = duty.force_of(requirement)
+    if force is not duty.force:
+        return str(citation)
+    return _citing.cited(str(citation), force, citation.instrument)
+
+
 def _gap_status(outcome: Outcome, force: LegalForce | None) -> str:
     """A finding's status: "NOT MET" only against law; a gap against anything else
     says what it is ("NOT FOLLOWED: departure needs recorded reasons")."""
@@ -90,7 +105,7 @@ def _named(body: BodyType) -> str:
 @text.register
 def _(value: Duty) -> str:
     lines = [fill(f"{value.title} [{value.id}]{_flag(value.verified)}")]
-    lines.append(fill(f"    {value.citation} | {_force(value)} | in force {value.period}", " " * 8))
+    lines.append(fill(f"    {_cited(value)} | {_force(value)} | in force {value.period}", " " * 8))
     lines.append(fill("    binds: " + ", ".join(b.label for b in value.bodies), " " * 8))
     lines.append(_wrap(value.summary))
     for item in value.requirements:
@@ -113,7 +128,7 @@ def _(value: Duty) -> str:
         for item in value.requirements
     ]
     head = (
-        f"<p><strong>{esc(value.title)}</strong> ({esc(value.citation)}), "
+        f"<p><strong>{esc(value.title)}</strong> ({esc(_cited(value))}), "
         f"{esc(_force(value))}, in force {esc(value.period)}"
         f"{'' if value.verified else ' <em>(not verified)</em>'}</p>"
         f"<p>{esc(value.summary)}</p>"
@@ -130,7 +145,7 @@ def _(value: Duty) -> str:
     rows = [(item.key, item.text, item.trigger.value) for item in value.requirements]
     flag = "" if value.verified else " *(not verified)*"
     return (
-        f"### {md_text(value.title)}{flag}\n\n{value.citation} ({_force(value)}); "
+        f"### {md_text(value.title)}{flag}\n\n{_cited(value)} ({_force(value)}); "
         f"in force {value.period}.\n\n"
         f"{value.summary}\n\n" + md_table(("Requirement", "Text", "Applies"), rows)
     )
@@ -144,7 +159,7 @@ _DUTY_HEADERS = ("Id", "Duty", "Force", "Citation", "In force", "Verified")
 
 def _duty_rows(duties: tuple[Duty, ...]) -> list[tuple[str, str, str, str, str, str]]:
     return [
-        (d.id, d.title, _force(d), str(d.citation), d.period, "yes" if d.verified else "no")
+        (d.id, d.title, _force(d), _cited(d), d.period, "yes" if d.verified else "no")
         for d in duties
     ]
 
@@ -169,7 +184,7 @@ def _(value: DutiesInForce) -> str:
         lines.append("")
         lines.append(_FORCE_HEADINGS[force])
         for duty in duties:
-            line = f"  {duty.id:<42} {duty.citation}{_flag(duty.verified)}"
+            line = f"  {duty.id:<42} {_cited(duty)}{_flag(duty.verified)}"
             lines.append(fill(line, " " * 45))  # under the citation
             whose = f"; {duty.source.publisher}" if force is LegalForce.LOCAL_PRACTICE else ""
             lines.append(fill(f"      {duty.title} (in force {duty.period}{whose})", " " * 8))
@@ -219,7 +234,7 @@ def _timeline(value: DutyRegistry) -> list[tuple[str, str, str, str, str, str]]:
     return [
         (
             d.period,
-            str(d.citation),
+            _cited(d),
             _force(d),
             d.title,
             ", ".join(b.abbreviation for b in d.bodies),
@@ -313,7 +328,12 @@ def _(value: Checklist) -> str:
     for item in value.items:
         lines.append(f"[ ] {item.id}{_flag(item.verified)}")
         force = item.duty.force_of(item.requirement).label
-        lines.append(_wrap(f"{item.requirement.text} ({item.citation}; {force})", "      "))
+        lines.append(
+            _wrap(
+                f"{item.requirement.text} ({_cited(item.duty, item.requirement)}; {force})",
+                "      ",
+            )
+        )
     return "\n".join(lines)
 
 
@@ -331,7 +351,7 @@ def _checklist_rows(value: Checklist) -> list[tuple[str, str, str, str, str]]:
         (
             item.id,
             item.requirement.text,
-            str(item.citation),
+            _cited(item.duty, item.requirement),
             item.duty.force_of(item.requirement).label,
             "yes" if item.verified else "no",
         )
@@ -390,7 +410,7 @@ def _(value: ComplianceReport) -> str:
         lines.append(fill(status, " " * 15))
         lines.append(_wrap(finding.title))
         force = "" if finding.force is None else f" [{finding.force.label}]"
-        lines.append(fill(f"    {finding.source}{force}", " " * 8))
+        lines.append(fill(f"    {_citing.described(finding.source)}{force}", " " * 8))
         lines.extend(_wrap(f"- {point}", "    ") for point in finding.points)
     return "\n".join(lines)
 
@@ -404,7 +424,7 @@ def _finding_rows(value: ComplianceReport) -> list[tuple[str, str, str, str, str
         (
             _status(f).lower(),
             f.rule + ("" if f.verified else " (unverified)"),
-            f.source.section or f.source.title,
+            _citing.citation_cell(f.source),
             "—" if f.force is None else f.force.label,
             _evidence_cell(f),
         )
@@ -458,6 +478,32 @@ def _(value: ComplianceReport) -> str:
     )
 
 
+# --- A finding on its own ---------------------------------------------------------------
+# As any reason reads (engagekit.results), with its source in words: a rule that is not
+# law, read through another document, names itself first (_citing.described).
+
+
+@text.register
+def _(value: Finding) -> str:
+    return fill_lines([str(value), f"    {_citing.described(value.source)}"])
+
+
+@markdown.register
+def _(value: Finding) -> str:
+    title = value.title.removesuffix(".")
+    head = f"**{value.outcome.label}** {md_text(title)}: {md_text(value.message)}"
+    return f"{head}  \n{md_text(_citing.described(value.source))}\n"
+
+
+@html.register
+def _(value: Finding) -> str:
+    return (
+        f'<div class="engagekit"><p><strong>{esc(value.outcome.label)}</strong> '
+        f"{esc(value.title.removesuffix('.'))}: {linked(value.message)}</p>"
+        f"<p>{linked(_citing.described(value.source))}</p></div>"
+    )
+
+
 # --- Records (one per table row, same columns) ------------------------------------------
 
 
@@ -478,7 +524,7 @@ def _(value: DutyRegistry) -> list[Record]:
             (
                 d.id,
                 d.period,
-                str(d.citation),
+                _cited(d),
                 d.force,
                 d.title,
                 ", ".join(b.abbreviation for b in d.bodies),
@@ -507,7 +553,7 @@ def _(value: Checklist) -> list[Record]:
             (
                 item.id,
                 item.requirement.text,
-                str(item.citation),
+                _cited(item.duty, item.requirement),
                 item.duty.force_of(item.requirement),
                 item.verified,
             )
@@ -525,7 +571,7 @@ def _(value: ComplianceReport) -> list[Record]:
                 f.outcome,
                 f.rule,
                 f.verified,
-                f.source.section or f.source.title,
+                _citing.citation_cell(f.source),
                 f.force,
                 f.evidence,
                 f.points,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -18,10 +20,6 @@ from engagekit.plans._actions import ActionPlan
 from engagekit.plans._feedback import FeedbackLoop
 from engagekit.plans._meetings import Meeting
 from engagekit.sources import Source
-
-
-if TYPE_CHECKING:
-    import datetime as dt
 
 
 #: What the record holds of a consultation: the consultation alone, its responses
@@ -67,6 +65,17 @@ def consultation_of(part: ConsultationPart) -> Consultation:
     return part
 
 
+def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _validate.whole(instance, attribute, value)
+    # The NHS was founded in 1948; the financial year must end on a date Python has.
+    if not 1948 <= value <= dt.MAXYEAR - 1:  # type: ignore[operator]
+        raise InvalidValueError(
+            "EngagementRecord.year",
+            value,
+            reason=f"must be the first year of a financial year, from 1948 to {dt.MAXYEAR - 1}",
+        )
+
+
 def _body_type(value: object) -> Any:
     return None if value is None else BodyType.parse(value, field="EngagementRecord.body_type")
 
@@ -86,6 +95,10 @@ class EngagementRecord(_display.Displayable):
         body: the body whose year it is, as its annual report names it.
         body_type: the kind of body, for the law its report cites (``None``: the
             commissioner of the day).
+        year: the NHS financial year the record is of, by the calendar year it starts
+            in (2011 for 2011/12), if it is one year's: a consultation whose dates are
+            not recorded is placed in it. ``None``: such a consultation cannot be placed
+            in any year, and reports list it apart, uncounted.
         plan: its engagement action plan, if it has one.
         loop: its "You said, we did" feedback loop, if kept.
         meetings: the meetings it held.
@@ -133,6 +146,7 @@ class EngagementRecord(_display.Displayable):
 
     body: str = attrs.field(validator=_validate.text)
     body_type: BodyType | None = attrs.field(default=None, converter=_body_type)
+    year: int | None = attrs.field(default=None, validator=_validate.optional(_year))
     plan: ActionPlan | None = attrs.field(
         default=None, validator=_validate.optional(_validate.instance_of(ActionPlan))
     )
@@ -201,28 +215,79 @@ class EngagementRecord(_display.Displayable):
     def consultations_between(self, start: dt.date, end: dt.date) -> tuple[ConsultationPart, ...]:
         """The consultations that ran in ``(start, end)`` (inclusive), in the record's order.
 
-        A consultation ran in the period if it was open on any day of it; one whose
-        dates are not recorded is taken to belong to the record's year, so it is always
-        included (a record holds what its year produced).
+        A consultation ran in the period if it was open on any day of it. One whose
+        dates are not recorded is placed in the record's ``year``: it ran in the period
+        if the period holds that whole financial year. Without a year it is in no
+        period: `undated_consultations` lists it.
 
         Examples:
             >>> import datetime as dt
             >>> from engagekit.consultations import Consultation
-            >>> record = EngagementRecord(body="CCG", consultations=[
+            >>> record = EngagementRecord(body="CCG", year=2016, consultations=[
             ...     Consultation(id="beds", start=dt.date(2016, 1, 4), end=dt.date(2016, 3, 28)),
             ...     Consultation(id="hours")])
             >>> [consultation_of(c).id for c in record.consultations_between(
             ...     dt.date(2016, 4, 1), dt.date(2017, 3, 31))]
             ['hours']
+            >>> [consultation_of(c).id for c in record.consultations_between(
+            ...     dt.date(2015, 4, 1), dt.date(2016, 3, 31))]
+            ['beds']
         """
+        held = self._year_within(start, end)
         found = []
         for part in self.consultations:
             consultation = consultation_of(part)
             first = consultation.start or consultation.end
-            # No dates: the record's year. Only a start or an end: that one day.
-            if first is None or (first <= end and (consultation.end or first) >= start):
+            # Only a start or an end: that one day.
+            if first is None:
+                if held:
+                    found.append(part)
+            elif first <= end and (consultation.end or first) >= start:
                 found.append(part)
         return tuple(found)
+
+    def undated_consultations(self, start: dt.date, end: dt.date) -> tuple[ConsultationPart, ...]:
+        """The consultations whose dates are not recorded and that may, or may not, have
+        run in ``(start, end)`` (inclusive): every one of them when the record has no
+        ``year``, or when the period holds part of the record's year but not all of it.
+        A report lists them apart and counts them in no year's figures.
+
+        Examples:
+            >>> import datetime as dt
+            >>> from engagekit.consultations import Consultation
+            >>> record = EngagementRecord(body="CCG", consultations=[Consultation(id="hours")])
+            >>> [consultation_of(c).id for c in record.undated_consultations(
+            ...     dt.date(2022, 4, 1), dt.date(2023, 3, 31))]
+            ['hours']
+            >>> dated = attrs.evolve(record, year=2011)
+            >>> dated.undated_consultations(dt.date(2022, 4, 1), dt.date(2023, 3, 31))
+            ()
+            >>> [consultation_of(c).id for c in dated.consultations_between(
+            ...     dt.date(2011, 4, 1), dt.date(2012, 3, 31))]
+            ['hours']
+        """
+        if self._year_within(start, end):
+            return ()
+        if self.year is not None:
+            first, last = _financial_year(self.year)
+            if first > end or last < start:
+                return ()
+        return tuple(
+            part
+            for part in self.consultations
+            if consultation_of(part).start is None and consultation_of(part).end is None
+        )
+
+    def _year_within(self, start: dt.date, end: dt.date) -> bool:
+        """Whether ``(start, end)`` holds the whole of the record's year."""
+        if self.year is None:
+            return False
+        first, last = _financial_year(self.year)
+        return start <= first and last <= end
+
+
+def _financial_year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
 
 
 _lazy.io_hooks(__name__)

@@ -588,7 +588,19 @@ class Recurrence:
         )
 
     def __str__(self) -> str:
-        return self.text
+        """The phrase as written, with the start where the phrase does not give it.
+
+        Examples:
+            >>> print(Recurrence.parse("Monthly from April 2012"))
+            Monthly from April 2012
+            >>> print(Recurrence.parse("Monthly", anchor=dt.date(2012, 4, 3)))
+            Monthly (starting 2012-04-03)
+            >>> print(Recurrence.parse("Quarterly"))
+            Quarterly
+        """
+        if self.anchor is None or _split_start(self.text) is not None:
+            return self.text
+        return f"{self.text} (starting {self.anchor.isoformat()})"
 
     def _repr_html_(self) -> str:
         return _display.html(self)

@@ -69,7 +69,10 @@ def _(value: Recurrence) -> str:
     unit = {"yearly": "year", "monthly": "month", "weekly": "week"}[value.frequency.value]
     every = f"every {unit}" if value.interval == 1 else f"every {value.interval} {unit}s"
     bodies = f" for each of {', '.join(value.bodies)}" if value.bodies else ""
-    return f"{value.text!r}: {every}{bodies} ({value.per_year:g} a year)"
+    # The first occurrence, where there is one: the phrase may not give it (an anchor
+    # passed apart), or give only its month.
+    start = f", starting {value.anchor.isoformat()}" if value.anchor else ""
+    return f"{value.text!r}: {every}{bodies}{start} ({value.per_year:g} a year)"
 
 
 @html.register
@@ -619,6 +622,7 @@ def _record_facts(r: EngagementRecord) -> list[tuple[str, str]]:
     rows = [
         ("Body", r.body),
         ("Body type", body_type),
+        *(() if r.year is None else [("Year", f"{r.year}/{(r.year + 1) % 100:02d}")]),
         ("Plan", "none" if r.plan is None else _plan_words(r.plan)),
         ("Feedback loop", loop),
         ("Meetings", str(len(r.meetings))),

@@ -303,8 +303,9 @@ def annual_engagement_report(
     the body's year produced (its plan, feedback loop, meetings, evidence,
     consultations and who took part). Give the ``record``, or its parts as keywords
     (``body``, ``plan``, ``loop``, ``meetings``, ``evidence``, ``consultations``,
-    ``participants``, ``body_type``: the record's fields), not both. The other
-    keywords say how to report it.
+    ``participants``, ``body_type``: the record's fields), not both: parts given for a
+    financial year's report are taken to be that year's (the record's `year`). The
+    other keywords say how to report it.
 
     Sections: summary; the public involvement duty, one sub-section per limb;
     the Engagement Cycle, one sub-section per stage; meetings against the calendar
@@ -326,8 +327,11 @@ def annual_engagement_report(
     ``limbs`` and under its ``stage``.
 
     Consultations count where the duty and the cycle place them. A consultation ran
-    in the year if it was open on any day of it (one whose dates are not recorded is
-    taken to be the record's year's). Each one that ran is listed in its own section,
+    in the year if it was open on any day of it; one whose dates are not recorded ran
+    in the record's `year`, if it has one. A consultation the record cannot place (no
+    dates and no year, or a year the report's period only partly holds) is listed in
+    "Consultations without recorded dates" and the summary, counted in no figure and
+    evidence of nothing. Each one that ran is listed in its own section,
     under limb (b) (a formal consultation is on proposals for change) and under stage
     2 of the Engagement Cycle (which plans and transforms services "through formal
     consultation under the statutory duties"); its response report, when published in
@@ -392,6 +396,9 @@ def annual_engagement_report(
         record = EngagementRecord(
             body=body,
             body_type=None if body_type is None else as_body_type(body_type, field="body_type"),
+            # Parts given for a year's report are that year's: a consultation without
+            # dates among them ran in it.
+            year=year if financial else None,
             plan=plan,
             loop=loop,
             meetings=meetings,
@@ -440,6 +447,7 @@ def annual_engagement_report(
         key=lambda e: (e.date, e.what, e.id),
     )
     consulted = record.consultations_between(start, end)
+    undated = record.undated_consultations(start, end)
 
     sections = [
         _summary(
@@ -450,6 +458,7 @@ def annual_engagement_report(
             meetings=meeting_list,
             evidence=evidence_list,
             consultations=consulted,
+            undated=undated,
             period=(start, end),
             standard_days=standard_days,
         ),
@@ -464,6 +473,8 @@ def annual_engagement_report(
     ]
     if consulted:
         sections.append(_consultations(consulted, end))
+    if undated:
+        sections.append(_undated(undated, label))
     loops = [p for p in consulted if isinstance(p, ConsultationLoop)]
     if loop is not None or loops:
         sections.append(_yswd(loop, loops, (start, end)))
@@ -488,6 +499,7 @@ def _summary(
     meetings: Sequence[Meeting],
     evidence: Sequence[Evidence],
     consultations: Sequence[ConsultationPart],
+    undated: Sequence[ConsultationPart],
     period: tuple[dt.date, dt.date],
     standard_days: int | None,
 ) -> Section:
@@ -501,6 +513,11 @@ def _summary(
     ]
     if consultations:
         items.append(_display.counted(len(consultations), "formal consultations"))
+    if undated:
+        items.append(
+            f"{_display.counted(len(undated), 'formal consultations')} with no recorded "
+            "dates, not counted in the year"
+        )
     if plan is not None:
         progress = plan.progress(end)
         if progress is not None:
@@ -873,6 +890,27 @@ def _first(pair: tuple[dt.date, str]) -> dt.date:
     return pair[0]
 
 
+def _undated(undated: Sequence[ConsultationPart], label: str) -> Section:
+    """The consultations the record holds without dates or a year to place them in:
+    named, so that none is lost, and counted in no year's figures."""
+    return Section(
+        title="Consultations without recorded dates",
+        paragraphs=(
+            (
+                f"The record holds formal consultations whose dates are not recorded and "
+                f"that it does not place in a year, so whether they ran in {label} is not "
+                "known: they are not counted in its figures, nor as evidence of the duty "
+                "or the Engagement Cycle. Record their dates, or the record's year, to "
+                "report them in their year."
+            ),
+        ),
+        items=[
+            f"Consultation: {_consultation_name(consultation_of(part))} ({_responses(part)})"
+            for part in undated
+        ],
+    )
+
+
 def _consultations(consulted: Sequence[ConsultationPart], end: dt.date) -> Section:
     rows = []
     for part in consulted:
@@ -899,10 +937,10 @@ def _consultations(consulted: Sequence[ConsultationPart], end: dt.date) -> Secti
         title="Consultations",
         paragraphs=(
             (
-                "Formal consultations that ran in the year (or whose dates are not recorded). "
-                "Each is evidence of limb (b) of the duty and of stage 2 of the Engagement "
-                "Cycle; its response report, when published in the year and considered in "
-                "the decision, of limb (c)."
+                "Formal consultations that ran in the year (or whose dates are not recorded, "
+                "in a record of the year). Each is evidence of limb (b) of the duty and of "
+                "stage 2 of the Engagement Cycle; its response report, when published in the "
+                "year and considered in the decision, of limb (c)."
             ),
         ),
         tables=(
