@@ -73,13 +73,13 @@ def _force(duty: Duty) -> str:
 def _cited(duty: Duty, requirement: Requirement | None = None) -> str:
     """The citation of a duty or of one of its requirements as it reads beside the rule:
     guidance cited to the power it was issued under says so (as `Duty.source_of`
-    does; a requirement of another force than its duty's is recorded beside it)."""
+    does); a body's own practice recorded beside a duty says what it serves."""
     citation = duty.citation
     if requirement is not None and requirement.citation is not None:
         citation = requirement.citation
     force = duty.force_of(requirement)
     if force is not duty.force:
-        return str(citation)
+        return str(citation) if force.binding else f"{_citing.SERVING}{citation}"
     return _citing.cited(str(citation), force, citation.instrument)
 
 
