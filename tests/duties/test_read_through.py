@@ -390,3 +390,28 @@ def test_law_recorded_beside_a_rule_that_is_not_law_is_parliament_s() -> None:
     assert render.text(checklist).splitlines()[3] == (
         "      Involve the public. (National Health Service Act 2006, s14Z45; statute)"
     )
+
+
+def test_a_duty_read_through_a_page_names_its_own_document_first_in_its_views() -> None:
+    duty = registry().get("guidance-real-involvement-2008")
+    assert render.text(duty).splitlines()[-4:] == [
+        (
+            "    source: Department of Health, Real Involvement: Working with People to "
+            "Improve Health Services"
+        ),
+        (
+            "        (read through Lexology, Real involvement: new statutory guidance on the "
+            "duty to involve"
+        ),
+        f"        <{_LEXOLOGY}>);",
+        "        reviewed 2026-11-22",
+    ]
+    assert (
+        "<p><small>Source: Department of Health, Real Involvement: Working with People to "
+        "Improve Health Services (read through Lexology, Real involvement: new statutory "
+        "guidance on the duty to involve &lt;<a href="
+    ) in render.html(duty)
+    # A duty without a rule_source shows its record's source as it is.
+    s14z45 = registry().get("nhs-act-s14z45")
+    lines = render.text(s14z45).splitlines()
+    assert lines[-3] == "    source: Improving Lives North West, What is engagement?"
