@@ -37,8 +37,9 @@ T = TypeVar("T")
 
 _CITATION_KEYS = {"document", "section", "note", "force"}
 
-#: The keys whose values cite documents: one citation (`source`) or a list (`secondary`).
-_CITING_KEYS = {"source", "secondary"}
+#: The keys whose values cite documents: one citation (`source`, a duty's `rule_source`,
+#: a requirement's `read_through`) or a list (`secondary`).
+_CITING_KEYS = {"source", "secondary", "rule_source", "read_through"}
 
 
 @functools.cache

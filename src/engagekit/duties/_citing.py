@@ -55,6 +55,9 @@ _LEGISLATION = re.compile(r"\bAct \d{4}\b|^S\.I\. \d{4}/\d+")
 #: rule when the rule is not law and the document is not the rule itself.
 ISSUED_UNDER = "issued under "
 CITES = "cites "
+#: How it says that a requirement of its own force (a body's local practice recorded
+#: beside a statutory duty) is the record's publisher's, serving the duty's citation.
+SERVING = "serving "
 
 
 def legislation(instrument: str) -> bool:
@@ -109,6 +112,7 @@ def described(source: Source) -> str:
     """A rule's source in words. A rule that is not law, read through another document
     than its own, names what it is first: the document and whom it was read through,
     with the power it was issued under or the document it cites (see `Duty.source_of`);
+    a body's own practice recorded beside a duty says whose it is and what it serves;
     any other source reads as ``str(source)``.
 
     Examples:
@@ -123,6 +127,9 @@ def described(source: Source) -> str:
         'NHS Standard Contract, SC13.5 (read through Leeds, Equality Delivery System (EDS))'
         >>> described(Source(title="Strategy", publisher="NHS Somerset", note="cites x"))
         'NHS Somerset, Strategy'
+        >>> described(Source(title="Constitution", publisher="NHS Example ICB",
+        ...                  force="local-practice", note="serving NHS Act 2006, s14Z45"))
+        "NHS Example ICB's own practice (Constitution), serving NHS Act 2006, s14Z45"
     """
     note = source.note or ""
     url = f" <{source.url}>" if source.url else ""
@@ -133,13 +140,19 @@ def described(source: Source) -> str:
     if note.startswith(CITES):
         rule = note.removeprefix(CITES)
         return f"{rule} (read through {source.publisher}, {_document(source)}{url})"
+    if note.startswith(SERVING):
+        whose = source.publisher
+        if source.force is LegalForce.LOCAL_PRACTICE:
+            whose += "'s own practice"
+        return f"{whose} ({_document(source)}{url}), {note}"
     return str(source)
 
 
 def citation_cell(source: Source) -> str:
     """The short citation a table shows for a rule's source: the section, else the
     title; for a rule read through another document (see `described`), the power it
-    was issued under or the document it cites, without its address.
+    was issued under or the document it cites, and for a body's own practice beside a
+    duty, what it serves, without its address.
 
     Examples:
         >>> citation_cell(Source(title="Act", publisher="UK Parliament", section="s1"))
@@ -150,8 +163,8 @@ def citation_cell(source: Source) -> str:
     """
     note = source.note or ""
     if source.force is not None and not source.force.binding:
-        if note.startswith(ISSUED_UNDER):
-            return note
+        if note.startswith((ISSUED_UNDER, SERVING)):
+            return note.split(" <", 1)[0]
         if note.startswith(CITES):
             return note.removeprefix(CITES).split(" <", 1)[0]
     return source.section or source.title

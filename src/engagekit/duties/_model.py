@@ -166,6 +166,9 @@ class Requirement:
         note: anything a reader should know.
         force: its own legal force where it differs from its duty's (a body's local
             practice recorded beside a statutory duty); ``None`` for the duty's.
+        read_through: the page its own ``citation`` was read through, where the rule
+            (not law) was not seen in its own document nor in the duty's ``source``:
+            NHS England's bed-closure test, read through Landmark Chambers' page.
 
     Examples:
         >>> from engagekit import duties
@@ -187,10 +190,14 @@ class Requirement:
     force: LegalForce | None = attrs.field(
         default=None, converter=attrs.converters.optional(LegalForce)
     )
+    read_through: Source | None = attrs.field(
+        default=None, validator=_validate.optional(_validate.instance_of(Source))
+    )
 
     def __repr__(self) -> str:
         shown = [self.citation.reference] if self.citation and self.citation.reference else []
-        settings = _display.non_defaults(self, skip=["key", "text", "citation", "note"])
+        skip = ["key", "text", "citation", "note", "read_through"]
+        settings = _display.non_defaults(self, skip=skip)
         shown += [", ".join(settings)] if settings else []
         detail = f" ({'; '.join(shown)})" if shown else ""
         noun = f"Requirement {_display.quoted(self.key)} {_display.quoted(self.text, 40)}"
@@ -239,6 +246,10 @@ class Duty(Displayable, Tabular):
         reviewed_on: when the record was last reviewed against its sources.
         source: the document the record was taken from (a secondary source where
             ``citation`` is the law itself).
+        rule_source: the rule's own document, where it is not law and the record was
+            read through another (``source``): Real Involvement, the Department of
+            Health's guidance issued under s242(1G), read through Lexology's page.
+            ``None`` where ``source`` is the rule's own document, or none is recorded.
         notes: anything a reader should know (discrepancies, what is unverified).
 
     Examples:
@@ -269,6 +280,9 @@ class Duty(Displayable, Tabular):
     verified: bool = attrs.field(validator=_validate.flag)
     reviewed_on: dt.date = attrs.field(validator=_validate.a_date)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+    rule_source: Source | None = attrs.field(
+        default=None, validator=_validate.optional(_validate.instance_of(Source))
+    )
     notes: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
@@ -292,6 +306,22 @@ class Duty(Displayable, Tabular):
             raise InvalidValueError(
                 f"Duty({self.id!r}).requirements", [], reason="give at least one requirement"
             )
+        if self.rule_source is not None and self.force.binding:
+            raise InvalidValueError(
+                f"Duty({self.id!r}).rule_source",
+                str(self.rule_source),
+                reason=f"law ({self.force.label}) is cited as itself: give no rule_source",
+            )
+        for item in self.requirements:
+            if item.read_through is None:
+                continue
+            where = f"Duty({self.id!r}).requirements[{item.key!r}].read_through"
+            if self.force_of(item).binding:
+                reason = f"law ({self.force_of(item).label}) is cited as itself: give none"
+                raise InvalidValueError(where, str(item.read_through), reason=reason)
+            if item.citation is None:
+                reason = "name the rule read through it: give the requirement a citation"
+                raise InvalidValueError(where, str(item.read_through), reason=reason)
 
     def in_force_on(self, on: dt.date | str) -> bool:
         """Whether this version applied on ``on`` (a date or ``YYYY-MM-DD`` text)."""
@@ -305,8 +335,16 @@ class Duty(Displayable, Tabular):
     @property
     def publisher(self) -> str:
         """Who made the rule: Parliament for statute, the Government for regulations,
-        else the publisher of the document the record was taken from."""
-        return _citing.publisher(self.force, self.source.publisher)
+        else the publisher of its own document (``rule_source``), where recorded, or
+        of the document the record was taken from.
+
+        Examples:
+            >>> from engagekit.duties import registry
+            >>> registry().get("guidance-real-involvement-2008").publisher
+            'Department of Health'
+        """
+        document = self.rule_source or self.source
+        return _citing.publisher(self.force, document.publisher)
 
     @property
     def binding(self) -> bool:
@@ -322,16 +360,23 @@ class Duty(Displayable, Tabular):
 
     def source_of(self, requirement: Requirement | None = None) -> Source:
         """The [`Source`][engagekit.sources.Source] of the duty, or of one of its
-        requirements (its own citation if it has one), carrying the duty's legal force.
+        requirements (its own citation if it has one), carrying the rule's legal force.
 
         Law is Parliament's or the Government's, at its citation's address. A rule that
         is not law is its document's publisher's where the record was taken from that
         document (the citation's address is the record source's). Where it was read
-        through another page, the source is that page, as the record cites it, and its
-        ``note`` says what the rule is: ``"issued under <citation>"`` for guidance cited
-        to the power it was made under, else ``"cites <citation>"`` (with the rule's own
-        address, if it has one): Lexology's page on Real Involvement did not publish the
-        NHS Act, nor a trust's page the NHS Standard Contract.
+        through another page (the duty's ``source``, or a requirement's own
+        ``read_through``), the source is that page, and its ``note`` says what the rule
+        is: ``"issued under <citation>"`` for guidance cited to the power it was made
+        under, ``"cites <rule's document>, issued under <citation>"`` where the
+        guidance's own document is recorded (``rule_source``), else ``"cites
+        <citation>"`` (with the rule's own address, if it has one): Lexology's page on
+        Real Involvement did not publish the NHS Act, nor the Department of Health's
+        guidance; nor a trust's page the NHS Standard Contract; nor Landmark Chambers
+        NHS England's bed-closure test. A requirement of its own force that is not law
+        (a body's local practice recorded beside a statutory duty) is the record's
+        document's, its ``note`` ``"serving <citation>"``: the body's promise, not the
+        Act.
 
         Examples:
             >>> from engagekit.duties import registry
@@ -340,14 +385,32 @@ class Duty(Displayable, Tabular):
             >>> source.section, source.force.label
             ('s14Z58(3)', 'statute')
             >>> guidance = registry().get("guidance-real-involvement-2008").source_of()
-            >>> guidance.publisher, guidance.note
-            ('Lexology', 'issued under National Health Service Act 2006, s242(1G)')
+            >>> guidance.publisher, guidance.note.split(": ")[0]
+            ('Lexology', 'cites Department of Health, Real Involvement')
+            >>> guidance.note.split("Services, ")[1]
+            'issued under National Health Service Act 2006, s242(1G)'
+            >>> bed = registry().get("service-change-tests", on="2023-01-01")
+            >>> source = bed.source_of(bed.requirement("5-bed-closures"))
+            >>> source.publisher, source.note
+            ('Landmark Chambers', 'cites NHS England bed-closure test (announced 3 March 2017)')
         """
         citation = self.citation
         if requirement is not None and requirement.citation is not None:
             citation = requirement.citation
         force = self.force_of(requirement)
         url = citation.url or self.citation.url
+        address = f" <{url}>" if url else ""
+        if force is not self.force and not force.binding:
+            # The record's body's own rule beside the duty, serving its citation.
+            note = f"{_citing.SERVING}{citation}{address}"
+            return attrs.evolve(self.source, note=note, force=force)
+        if requirement is not None and requirement.read_through is not None:
+            # Read through a page of its own (the validator keeps this to rules not law
+            # with a citation of their own): the rule is cited, at its own address only.
+            own = f" <{citation.url}>" if citation.url else ""
+            return attrs.evolve(
+                requirement.read_through, note=f"{_citing.CITES}{citation}{own}", force=force
+            )
         document = self.source
         if force is self.force and not force.binding and self.citation.url != document.url:
             # A rule that is not law, taken from another document than its own: the
@@ -356,10 +419,16 @@ class Duty(Displayable, Tabular):
             # document's, each at its own address.)
             if _citing.issued_under(force, citation.instrument):
                 note = f"{_citing.ISSUED_UNDER}{citation}"
+                if self.rule_source is not None:
+                    made = f"{self.rule_source.publisher}, {self.rule_source.title}"
+                    note = f"{_citing.CITES}{made}, {note}"
             else:
-                note = f"{_citing.CITES}{citation}" + (f" <{url}>" if url else "")
+                note = f"{_citing.CITES}{citation}{address}"
             return attrs.evolve(document, note=note, force=force)
-        publisher = self.publisher if force is self.force else self.source.publisher
+        if force is self.force:
+            publisher = self.publisher
+        else:  # law recorded beside a rule that is not: Parliament's or the Government's
+            publisher = _citing.publisher(force, self.source.publisher)
         source = citation.to_source(publisher, force)
         if source.url is None and url is not None:
             source = attrs.evolve(source, url=url)

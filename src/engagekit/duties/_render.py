@@ -73,13 +73,13 @@ def _force(duty: Duty) -> str:
 def _cited(duty: Duty, requirement: Requirement | None = None) -> str:
     """The citation of a duty or of one of its requirements as it reads beside the rule:
     guidance cited to the power it was issued under says so (as `Duty.source_of`
-    does; a requirement of another force than its duty's is recorded beside it)."""
+    does); a body's own practice recorded beside a duty says what it serves."""
     citation = duty.citation
     if requirement is not None and requirement.citation is not None:
         citation = requirement.citation
     force = duty.force_of(requirement)
     if force is not duty.force:
-        return str(citation)
+        return str(citation) if force.binding else f"{_citing.SERVING}{citation}"
     return _citing.cited(str(citation), force, citation.instrument)
 
 
@@ -102,6 +102,15 @@ def _named(body: BodyType) -> str:
     return f"{'an' if label[0] in 'aeiou' or label.startswith('NHS') else 'a'} {label}"
 
 
+def _record_source(duty: Duty) -> str:
+    """The record's source; where the rule's own document is recorded (``rule_source``),
+    that document first, and the page it was read through (as a finding says it)."""
+    own = duty.rule_source
+    if own is None:
+        return str(duty.source)
+    return f"{own.publisher}, {own.title} (read through {duty.source})"
+
+
 @text.register
 def _(value: Duty) -> str:
     lines = [fill(f"{value.title} [{value.id}]{_flag(value.verified)}")]
@@ -116,7 +125,7 @@ def _(value: Duty) -> str:
     if value.guidance:
         lines.append(fill("    have regard to: " + ", ".join(value.guidance), " " * 8))
     lines.extend(_wrap(f"note: {note}") for note in value.notes)
-    source = f"    source: {value.source}; reviewed {value.reviewed_on.isoformat()}"
+    source = f"    source: {_record_source(value)}; reviewed {value.reviewed_on.isoformat()}"
     lines.append(fill(source, " " * 8))
     return "\n".join(lines)
 
@@ -136,7 +145,7 @@ def _(value: Duty) -> str:
     body = table(
         ("Requirement", "Text", "Applies", "Verified"), rows, caption=f"{value.title}: requirements"
     )
-    foot = f"<p><small>Source: {linked(value.source)}</small></p>"
+    foot = f"<p><small>Source: {linked(_record_source(value))}</small></p>"
     return f'<div class="engagekit">{head}{body}{foot}</div>'
 
 
