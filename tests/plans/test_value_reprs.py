@@ -9,8 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
+
 from engagekit import examples, render
-from engagekit.plans import Action, FeedbackOutcome, Objective, Response
+from engagekit.plans import (
+    Action,
+    FeedbackItem,
+    FeedbackLoop,
+    FeedbackOutcome,
+    Objective,
+    Response,
+)
 
 
 CELL = ' style="text-align:left;vertical-align:top"'
@@ -103,3 +112,40 @@ def test_markup_in_an_objective_stays_text() -> None:
     assert "<caption>1. &lt;script&gt;alert(1)&lt;/script&gt;</caption>" in shown
     assert f"<td{CELL}>Ask &lt;b&gt;everyone&lt;/b&gt; &amp; report</td>" in shown
     assert f'<tr><th scope="row"{CELL}>Weight</th><td{CELL}>2</td></tr>' in shown
+
+
+def test_feedback_items_and_their_lineage_are_one_line() -> None:
+    loop = examples.oxfordshire_synthetic_loop().feedback_loop
+    assert [repr(item) for item in loop.items[:2]] == [
+        (
+            "<FeedbackItem 'report-back' 2015-03-15 online-consultation concern,"
+            " theme='report-back', asked='occg-strategy-2015':"
+            " 'Tell people what happened to their views'>"
+        ),
+        (
+            "<FeedbackItem 'plain-language' 2015-03-15 online-consultation concern,"
+            " theme='plain-language', asked='occg-strategy-2015': 'Use plain language'>"
+        ),
+    ]
+    assert repr(loop.trace("report-back")) == (
+        "<Lineage of 'report-back' closed: theme='report-back', responses=('wd-report-back',),"
+        " decisions=('occg-strategy-approval',), actions=('7.15',),"
+        " outcomes=('o-report-back',), evidence=('occg-response-report',)>"
+    )
+    assert repr(loop.trace("plain-language")) == (
+        "<Lineage of 'plain-language' open: theme='plain-language'>"
+    )
+
+
+def test_a_feedback_item_shows_what_sets_it_apart() -> None:
+    """Items that differ in kind, body or tier read differently; long text is cut."""
+    item = FeedbackItem(id="f1", date=dt.date(2018, 5, 1), channel="pals", text="x")
+    assert repr(item) == "<FeedbackItem 'f1' 2018-05-01 pals concern: 'x'>"
+    placed = attrs.evolve(item, kind="compliment", body="L85901", tier="practice")
+    assert repr(placed) == (
+        "<FeedbackItem 'f1' 2018-05-01 pals compliment, body='L85901', tier='practice': 'x'>"
+    )
+    long = attrs.evolve(item, text="Parking at the clinic is full by nine every weekday")
+    assert repr(long).endswith(": 'Parking at the clinic is full by nine e…'>")
+    bare = FeedbackLoop(items=[item]).trace("f1")
+    assert repr(bare) == "<Lineage of 'f1' open>"
