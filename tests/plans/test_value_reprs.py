@@ -17,8 +17,12 @@ from engagekit.plans import (
     FeedbackItem,
     FeedbackLoop,
     FeedbackOutcome,
+    Meeting,
     Objective,
+    ProgressUpdate,
+    Recurrence,
     Response,
+    TargetDate,
 )
 
 
@@ -149,3 +153,61 @@ def test_a_feedback_item_shows_what_sets_it_apart() -> None:
     assert repr(long).endswith(": 'Parking at the clinic is full by nine e…'>")
     bare = FeedbackLoop(items=[item]).trace("f1")
     assert repr(bare) == "<Lineage of 'f1' open>"
+
+
+def test_targets_and_updates_of_a_plan_are_one_line() -> None:
+    somerset = examples.somerset_action_plan()
+    assert [repr(somerset.action(a).target) for a in ("6.2a", "3.1a", "1.3c", "1.4a", "5.2a")] == [
+        "<TargetDate 'From April 2012?' from 2012-04-01 (month), uncertain=True>",
+        "<TargetDate 'From Jan 1st 2012' from 2012-01-01 (day)>",
+        "<TargetDate 'On–going meetings' open (ongoing), note='meetings'>",
+        "<TargetDate 'Current' open (ongoing)>",
+        (
+            "<TargetDate 'Initial report April 2012 then at AGM' 2012-04-01 to 2012-04-30"
+            " (month), label='Initial report', note='then at AGM'>"
+        ),
+    ]
+    assert (
+        repr(TargetDate.parse("27th April 2011"))
+        == "<TargetDate '27th April 2011' 2011-04-27 (day)>"
+    )
+    assert (
+        repr(TargetDate.parse("By March 2012"))
+        == "<TargetDate 'By March 2012' by 2012-03-31 (month)>"
+    )
+    assert repr(somerset.action("5.2a").updates[0]) == (
+        "<ProgressUpdate 2012-07-31 'achieved': 'First report published July 2012'>"
+    )
+    assert repr(ProgressUpdate(date=dt.date(2012, 1, 2), status="in-progress", progress=99.5)) == (
+        "<ProgressUpdate 2012-01-02 'in-progress' 99.5%>"
+    )
+    oxfordshire = examples.oxfordshire_delivery_plan()
+    assert [repr(oxfordshire.action(a).target) for a in ("7.7a", "7.7b", "7.6")] == [
+        "<Recurrence 'six times a year' monthly every 2, bodies=('governing-body',)>",
+        "<Recurrence 'every year' yearly, bodies=('oxfordshire-ccg',)>",
+        (
+            "<Recurrence 'two in each locality per year' monthly every 6, bodies=('locality-1',"
+            " 'locality-2', 'locality-3', 'locality-4', 'locality-5', 'locality-6')>"
+        ),
+    ]
+    assert repr(Recurrence.parse("Monthly from April 2012")) == (
+        "<Recurrence 'Monthly from April 2012' monthly, anchor=datetime.date(2012, 4, 1)>"
+    )
+
+
+def test_a_meeting_shows_its_close_out_record() -> None:
+    """Meetings that differ only in their close-out record read differently."""
+    meeting = Meeting(
+        id="gb-5",
+        date=dt.date(2015, 5, 20),
+        body="governing-body",
+        title="Governing Body in public",
+    )
+    assert repr(meeting) == (
+        "<Meeting 'gb-5' 2015-05-20 'governing-body' 'Governing Body in public'>"
+    )
+    closed = attrs.evolve(meeting, public=False, attendance=40, minutes="gb-minutes-2015-05")
+    assert repr(closed) == (
+        "<Meeting 'gb-5' 2015-05-20 'governing-body' 'Governing Body in public', public=False,"
+        " attendance=40, minutes='gb-minutes-2015-05'>"
+    )
