@@ -16,10 +16,10 @@ def test_levels_of_involvement_and_their_case_studies() -> None:
     assert repr(levels[InvolvementLevel.SERVICE]) == (
         "<InvolvementDetails 'service' 'Service level involvement' (collective)>"
     )
-    assert repr(levels["individual"]) == (
+    assert repr(levels[InvolvementLevel.INDIVIDUAL]) == (
         "<InvolvementDetails 'individual' 'Individual involvement' (individual)>"
     )
-    assert repr(levels["individual"].case_study) == (
+    assert repr(levels[InvolvementLevel.INDIVIDUAL].case_study) == (
         "<CaseStudy 'Personal Health Budgets' with 2 facts>"
     )
 
