@@ -211,3 +211,19 @@ def test_a_meeting_shows_its_close_out_record() -> None:
         "<Meeting 'gb-5' 2015-05-20 'governing-body' 'Governing Body in public', public=False,"
         " attendance=40, minutes='gb-minutes-2015-05'>"
     )
+
+
+def test_stakeholder_groups_and_responsibilities_are_one_line() -> None:
+    groups = examples.sutton_stakeholders().groups
+    assert [repr(g) for g in groups[:3:2]] == [
+        (
+            "<StakeholderGroup 'Patients, Public, Carers and service users'"
+            " with 0 members, 12 activities and 1 owner>"
+        ),
+        "<StakeholderGroup 'Providers and Health Partners' with 10 members, 6 activities and 3 owners>",
+    ]
+    roles = examples.sutton_responsibilities().roles
+    assert repr(roles[0].responsibilities[0]) == (
+        "<Responsibility accountable 'Ensure that patient, carers and the public have opportuniti…',"
+        " topics=('public-involvement',)>"
+    )
