@@ -55,3 +55,10 @@ def test_ladders_levels_and_principles() -> None:
     assert repr(principle) == (
         "<Principle 'clear-accessible-transparent' 'Clear, accessible and transparent'>"
     )
+
+
+def test_a_rubric_result_is_one_line_like_the_other_results() -> None:
+    result = ENGAGEMENT_CYCLE.rubric().score({})
+    assert repr(result) == (
+        "<RubricResult 'engagement-cycle': insufficient evidence, with 10 reasons>"
+    )

@@ -22,7 +22,10 @@ from engagekit.plans import (
     ProgressUpdate,
     Recurrence,
     Response,
+    Table,
     TargetDate,
+    annual_engagement_report,
+    you_said_we_did,
 )
 
 
@@ -227,3 +230,32 @@ def test_stakeholder_groups_and_responsibilities_are_one_line() -> None:
         "<Responsibility accountable 'Ensure that patient, carers and the public have opportuniti…',"
         " topics=('public-involvement',)>"
     )
+
+
+def test_report_sections_tables_and_you_said_we_did_entries_are_one_line() -> None:
+    report = annual_engagement_report(2011, examples.somerset_engagement_record())
+    assert [repr(s) for s in report.sections[:2]] == [
+        "<Section 'Summary' with 1 paragraph, 4 items, 0 tables and 0 sections>",
+        "<Section 'The public involvement duty' with 2 paragraphs, 0 items, 0 tables and 3 sections>",
+    ]
+    calendar = report.sections[3]
+    assert calendar.title == "Meetings against the calendar"
+    assert [repr(t).startswith("<Table (") for t in calendar.tables] == [True, True]
+    table = Table(headers=["Stage", "Evidence"], rows=[[1, "JSNA engagement"], [2, "Survey"]])
+    assert repr(table) == "<Table ('Stage', 'Evidence') with 2 rows>"
+    loop = examples.oxfordshire_synthetic_loop().feedback_loop
+    document = you_said_we_did(loop, (dt.date(2015, 1, 1), dt.date(2015, 12, 31)))
+    assert [repr(e) for e in document.entries[:3]] == [
+        (
+            "<YouSaidWeDidEntry 'locality-meetings', change planned,"
+            " with 1 question, 1 comment, 1 response and 0 outcomes>"
+        ),
+        (
+            "<YouSaidWeDidEntry 'measure-diversity', change made,"
+            " with 1 question, 1 comment, 1 response and 0 outcomes>"
+        ),
+        (
+            "<YouSaidWeDidEntry 'online-reach', change none,"
+            " with 1 question, 1 comment, 0 responses and 0 outcomes>"
+        ),
+    ]
