@@ -1,12 +1,15 @@
-"""One-line reprs of a consultation response and of a requirement's coverage of the
-protected characteristics: a response printed its every answer and monitoring
-category, a coverage line every characteristic as an enum repr and its note in full."""
+"""One-line reprs of records met in consultations, duties, equality, escalation and
+decisions: a response printed its every answer and monitoring category, a coverage
+line every characteristic as an enum repr, a monitoring scheme and an ODS name their
+sources in full, a checklist item and a duty change whole duties."""
 
 from __future__ import annotations
 
 from engagekit import examples
-from engagekit.consultations import ConsultationResponse
-from engagekit.duties import equality
+from engagekit.consultations import ConsultationResponse, monitoring_scheme
+from engagekit.decisions import compare
+from engagekit.duties import Checklist, equality, registry
+from engagekit.escalation import OdsNames
 
 
 def test_a_consultation_response_is_one_line() -> None:
@@ -33,3 +36,52 @@ def test_coverage_names_the_characteristics_covered() -> None:
     assert repr(lines[0]).endswith(
         " sexual-orientation, note='Marriage and civil partnership counts f…'>"
     )
+
+
+def test_monitoring_schemes_and_eds_records_are_one_line() -> None:
+    assert repr(monitoring_scheme("age")) == (
+        "<MonitoringScheme 'age' (not verified) with 10 categories and 7 aliases>"
+    )
+    eds2 = equality.eds_models()["eds2"]
+    assert repr(eds2.units[0]) == "<EdsUnit 1 'Better health outcomes' with 5 of 5 outcomes>"
+    assert repr(eds2.outcome("3.1")) == "<EdsOutcome '3.1' (no wording)>"
+    assert repr(eds2.outcome("2.4")) == (
+        "<EdsOutcome '2.4' 'People’s complaints about services are …' (not verified)>"
+    )
+
+
+def test_ods_names_show_their_span_and_parent() -> None:
+    names = OdsNames.builtin()
+    assert repr(names.lookup("Y57")) == (
+        "<OdsName 'Y57' 'SOUTH OF ENGLAND COMMISSIONING REGION' region 2012-10-01 to 2018-03-31>"
+    )
+    assert repr(names.lookup("02P", on="2023-01-01")) == (
+        "<OdsName '02P' 'NHS South Yorkshire ICB - 02P' sub-icb-location 2022-07-01 to today,"
+        " parent='QF7'>"
+    )
+
+
+def test_checklist_items_and_duty_changes_are_one_line() -> None:
+    item = next(iter(Checklist.for_body("ccg", on="2018-06-01")))
+    assert repr(item) == (
+        "<ChecklistItem 'nhs-act-s14t/have-regard' 'Have regard to the need to reduce inequ…'>"
+    )
+    changes = registry().changes_between("2012-01-01", "2023-01-01")
+    assert repr(changes.started[0]) == "<DutyChange 'nhs-act-s13c' started on 2013-04-01>"
+    assert repr(changes.changed[0]) == "<DutyChange 'health-act-2009-s2' changed on 2013-04-01>"
+    assert repr(changes.ended[0]) == "<DutyChange 'scrutiny-reg-4-2002' ended on 2013-04-01>"
+
+
+def test_option_rows_show_ratings_and_what_dominates_them() -> None:
+    rows = compare(examples.somerset_patient_transport_decision()).rows
+    assert [repr(r) for r in rows] == [
+        (
+            "<OptionRow 'link-recommendations' \"Include the LINk's recommendations as s…\""
+            " insufficient evidence, ratings=('met', 'unknown', 'met', 'unknown', 'unknown')>"
+        ),
+        (
+            "<OptionRow 'current-plans' 'Develop patient transport on the plans …'"
+            " insufficient evidence, ratings=('partly-met', 'unknown', 'partly-met', 'unknown',"
+            " 'unknown'), dominated_by=('link-recommendations',)>"
+        ),
+    ]
