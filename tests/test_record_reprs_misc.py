@@ -5,11 +5,20 @@ sources in full, a checklist item and a duty change whole duties."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from engagekit import examples
-from engagekit.consultations import ConsultationResponse, monitoring_scheme
+from engagekit.consultations import (
+    ConsultationResponse,
+    ImportFinding,
+    QuestionColumn,
+    load_mapping,
+    monitoring_scheme,
+)
 from engagekit.decisions import compare
 from engagekit.duties import Checklist, equality, registry
-from engagekit.escalation import OdsNames
+from engagekit.escalation import Change, OdsNames, ParentConflict, PcnMembership
+from tests.samples import csv_import
 
 
 def test_a_consultation_response_is_one_line() -> None:
@@ -85,3 +94,51 @@ def test_option_rows_show_ratings_and_what_dominates_them() -> None:
             " 'unknown'), dominated_by=('link-recommendations',)>"
         ),
     ]
+
+
+def test_csv_import_mappings_and_findings_are_one_line() -> None:
+    survey = load_mapping("online-survey")
+    assert repr(survey) == (
+        "<ImportMapping 'Online survey export (synthetic Oxfordshire tutorial data)'"
+        " with 4 questions, 9 monitoring columns and 5 value maps: id='Response ID',"
+        " date='Completed', date_format='%d/%m/%Y %H:%M', channel='online-consultation',"
+        " respondent_type_column='Are you responding as...', blank=('', 'N/A'),"
+        " ignore=('IP Address',)>"
+    )
+    assert repr(survey.questions[1]) == (
+        "<QuestionColumn 'deliver': column='Do you have any other suggestions as to how we can"
+        " deliver the strategy in a measurable way?', themes_column='Themes (deliver)'>"
+    )
+    assert repr(QuestionColumn(id="q1")) == "<QuestionColumn 'q1'>"
+    findings = csv_import().findings
+    assert repr(findings[1]) == (
+        "<ImportFinding \"line 4, column 'Ref': duplicate response id '1' (first on line 2)\","
+        " value='1'>"
+    )
+    kept = ImportFinding(line=1, column=None, value=None, message="unmapped column", rejected=False)
+    assert repr(kept) == "<ImportFinding 'line 1: unmapped column', row kept>"
+
+
+def test_network_read_records_show_what_str_writes() -> None:
+    change = Change(
+        kind="moved", id="A81001", name="THE SURGERY", tier="practice", before="16C", after="72Q"
+    )
+    assert repr(change) == "<Change 'moved: A81001 THE SURGERY from 16C to 72Q' (practice)>"
+    membership = PcnMembership(
+        line=2,
+        practice="A81001",
+        pcn="U12345",
+        sub_icb="16C",
+        start=dt.date(2019, 7, 1),
+        end=dt.date(2021, 4, 1),
+    )
+    assert repr(membership) == (
+        "<PcnMembership 'line 2: A81001 in U12345 (under 16C) from 2019-07-01 to 2021-04-01'>"
+    )
+    conflict = ParentConflict(
+        line=7, code="Q74", parent="Y54", kept="Y63", kept_line=1, rows=3, rule="first row"
+    )
+    assert repr(conflict) == (
+        "<ParentConflict 'line 7: Q74 is under Y54 here (and on 2 more lines) but under Y63"
+        " on line 1; kept Y63 (first row)'>"
+    )
