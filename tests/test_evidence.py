@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
+from engagekit import examples, io
 from engagekit.cycles import EngagementStage, ParticipationLevel
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownChoiceError
-from engagekit.evidence import Audience, Evidence, EvidenceKind, Limb
+from engagekit.evidence import Audience, Evidence, EvidenceFile, EvidenceKind, Limb
 
 
 def test_a_record_built_from_text() -> None:
@@ -55,3 +56,11 @@ def test_bad_fields_are_refused(fields, error, match) -> None:
     base = {"id": "minutes", "what": "Governing body minutes", "date": dt.date(2019, 3, 7)}
     with pytest.raises(error, match=match):
         Evidence(**(base | fields))
+
+
+def test_an_evidence_file_is_one_line() -> None:
+    """A file of many records reads as what it is and how many it holds."""
+    held = io.load_toml(examples.data_file("icb-evidence-2023-24.toml"), EvidenceFile)
+    assert repr(held) == "<EvidenceFile with 8 records>"
+    assert repr(EvidenceFile(evidence=held.evidence[:1])) == "<EvidenceFile with 1 record>"
+    assert repr(EvidenceFile(evidence=[])) == "<EvidenceFile with 0 records>"

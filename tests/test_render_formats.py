@@ -22,7 +22,7 @@ import engagekit
 from engagekit import ENGAGEMENT_CYCLE, _display, examples, render
 from engagekit import io as io_
 from engagekit.decisions import Consultation as DecisionConsultation
-from engagekit.decisions import Decision, check_consultation, required_engagement
+from engagekit.decisions import Decision, check_consultation, required_engagement, rule
 from engagekit.duties import BodyType, Checklist
 from engagekit.escalation import EscalationNetwork
 from engagekit.plans import (
@@ -175,6 +175,10 @@ EXAMPLES: dict[str, tuple[Callable[[], Any], tuple[str, ...]]] = {
     "engagekit.Decision": (
         examples.somerset_rheumatology_decision,
         ("NHS Somerset Flexible Healthcare programme", "ra-society-views", "partly met"),
+    ),
+    "engagekit.decisions.Rule": (
+        lambda: rule("test.bed-closures"),
+        ("Bed-closure test", "national policy, not law", "2017-04-01"),
     ),
     "engagekit.FeedbackLoop": (_feedback, ("Evening appointments wanted", "2018-05-03")),
     "engagekit.EngagementRecord": (

@@ -19,6 +19,7 @@ import pytest
 import engagekit
 
 from engagekit import _value
+from engagekit.escalation import FlowLink
 from engagekit.plans import FeedbackItem
 
 
@@ -107,8 +108,13 @@ def test_a_method_of_the_class_or_a_base_is_kept() -> None:
 
 def test_engagekit_values_use_the_shared_methods() -> None:
     item = FeedbackItem(id="f1", date=dt.date(2011, 1, 1), channel="survey", text="Parking")
-    assert type(item).__repr__ is _value._repr
-    assert repr(item).startswith("FeedbackItem(id='f1', date=datetime.date(2011, 1, 1), ")
+    assert type(item).__eq__ is _value._eq
+    assert type(item).__hash__ is _value._hash
+    assert repr(item) == "<FeedbackItem 'f1' 2011-01-01 survey concern: 'Parking'>"
+    # A value without a one-line repr of its own shows its fields, as attrs would.
+    link = FlowLink(source="patient-groups", target="locality-meetings")
+    assert type(link).__repr__ is _value._repr
+    assert repr(link) == "FlowLink(source='patient-groups', target='locality-meetings')"
     assert item == attrs.evolve(item)
     assert hash(item) == hash(attrs.evolve(item))
     assert item != attrs.evolve(item, text="Parking at the surgery")

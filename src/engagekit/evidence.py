@@ -235,7 +235,7 @@ def _evidence_id(item: Evidence) -> str:
     return item.id
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class EvidenceFile:
     """An evidence file: the records a body holds, as `engagekit check` and
@@ -243,7 +243,8 @@ class EvidenceFile:
 
     In TOML it is one ``[[evidence]]`` table for each record; in JSON an object whose
     ``evidence`` member lists them, bare or in the [`engagekit.io`][engagekit.io]
-    envelope. Its JSON Schema is ``engagekit schema evidence-file``.
+    envelope. Its JSON Schema is ``engagekit schema evidence-file``. Its ``repr`` is
+    one line: how many records it holds.
 
     Attributes:
         evidence: the records, each with a distinct ``id``.
@@ -255,6 +256,8 @@ class EvidenceFile:
         ...     Evidence(id="annual-report-2023-24", what="Annual report 2023/24",
         ...              date=dt.date(2024, 6, 27), kind="annual report"),
         ... ])
+        >>> held
+        <EvidenceFile with 1 record>
         >>> text = io.dumps(held)
         >>> text[:52]
         '{"engagekit": {"format": 1, "type": "EvidenceFile"},'
@@ -278,3 +281,6 @@ class EvidenceFile:
             _validate.unique(_evidence_id, "evidence id"),
         ],
     )
+
+    def __repr__(self) -> str:
+        return _display.short_repr(self, "EvidenceFile", [(len(self.evidence), "records")])

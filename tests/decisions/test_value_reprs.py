@@ -7,6 +7,8 @@ has a one-line repr, and an option a fact sheet with its assessments.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import attrs
 
 from engagekit import examples, render
@@ -15,10 +17,12 @@ from engagekit.decisions import (
     Assessment,
     Impact,
     Option,
+    Rule,
     TestAssessment,
     required_engagement,
     rule,
 )
+from engagekit.sources import Source
 
 
 CELL = ' style="text-align:left;vertical-align:top"'
@@ -155,3 +159,75 @@ def test_an_unassessed_option_has_no_assessments_table_and_markup_stays_text() -
     assert render.text(option) == (
         "<b>Close</b> & move\n===================\nId: x\nSummary: <script>alert(1)</script>"
     )
+
+
+def test_a_rule_is_a_fact_sheet_with_its_secondary_sources() -> None:
+    """A rule shows what it asks, its force, its dates, its source and the sources
+    that restate it, in text, Markdown and a notebook alike."""
+    scrutiny = rule("scrutiny.substantial-variation-2002")
+    assert str(scrutiny) == render.text(scrutiny)
+    lines = str(scrutiny).splitlines()
+    assert lines[:3] == [
+        "Consult the overview and scrutiny committee on a substantial development or variation",
+        "=====================================================================================",
+        "Id: scrutiny.substantial-variation-2002",
+    ]
+    assert [line for line in lines if line.startswith(("Force:", "Applies:"))] == [
+        "Force: law: regulations",
+        "Applies: to decisions from 2003-01-01 to 2013-03-31",
+    ]
+    assert "Secondary sources (1):" in lines
+    assert "Source note: As made; in force 1 January 2003 (reg 1(1))." in lines
+    bed = rule("test.bed-closures")
+    assert render.markdown(bed).splitlines()[:4] == [
+        "## Bed-closure test",
+        "",
+        "| Aspect | Detail |",
+        "|---|---|",
+    ]
+    assert "| Force | national policy, not law |" in render.markdown(bed)
+    assert "| Applies | to decisions from 2017-04-01 |" in render.markdown(bed)
+    assert "### Secondary sources" not in render.markdown(bed)
+    planning = render.markdown(rule("limb.planning")).split("### Secondary sources")[1]
+    assert planning.strip().splitlines()[2].endswith("| Quotes s14Z2(2) and its three limbs. |")
+    shown = bed._repr_html_()
+    assert shown == render.html(bed)
+    assert shown.startswith(
+        '<div class="engagekit"><table class="engagekit"><caption>Bed-closure test</caption>'
+    )
+    assert (
+        f'<tr><th scope="row"{CELL}>Force</th><td{CELL}>national policy, not law</td></tr>' in shown
+    )
+    # The source's address is a link.
+    url = "https://www.landmarkchambers.co.uk/resource-post/new-bed-closure-test-a-potentially-powerful-tool/"
+    assert f'<a href="{url}">{url}</a>' in shown
+
+
+def test_an_undated_rule_says_no_dates() -> None:
+    limb = rule("limb.planning")
+    assert limb.applies_from is None
+    assert not [line for line in str(limb).splitlines() if line.startswith("Applies")]
+    ended = attrs.evolve(limb, applies_to=dt.date(2022, 6, 30))
+    assert "Applies: to decisions up to 2022-06-30" in str(ended).splitlines()
+
+
+def test_markup_in_a_rule_stays_text() -> None:
+    source = Source(title="<b>Act</b>", publisher="A & B", note="<i>as made</i>")
+    made = Rule(
+        id="local.x",
+        title="<script>alert(1)</script>",
+        statement="Ask <em>everyone</em>",
+        source=source,
+        secondary=[Source(title="Note <u>1</u>", publisher="C", note="<s>struck</s>")],
+    )
+    shown = made._repr_html_()
+    assert "<script>" not in shown
+    assert "<em>" not in shown
+    assert "<i>" not in shown
+    assert "<u>" not in shown
+    assert "<s>" not in shown
+    assert "<caption>&lt;script&gt;alert(1)&lt;/script&gt;</caption>" in shown
+    assert f"<td{CELL}>Ask &lt;em&gt;everyone&lt;/em&gt;</td>" in shown
+    assert f"<td{CELL}>A &amp; B, &lt;b&gt;Act&lt;/b&gt;</td>" in shown
+    assert f"<td{CELL}>&lt;s&gt;struck&lt;/s&gt;</td>" in shown
+    assert render.markdown(made).startswith("## &lt;script&gt;alert(1)&lt;/script&gt;")

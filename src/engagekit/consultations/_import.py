@@ -55,10 +55,13 @@ _TOP_KEYS = {
 _QUESTION_KEYS = {"id", "column", "values", "separator", "themes_column", "columns"}
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class QuestionColumn:
     """Where one question's answers are in the export.
+
+    Its ``repr`` is one line: the question, each setting given, and how many
+    values and choice columns it maps.
 
     Attributes:
         id: the question's id in the consultation.
@@ -81,11 +84,21 @@ class QuestionColumn:
     columns: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False)
     themes_column: str | None = None
 
+    def __repr__(self) -> str:
+        shown = _display.non_defaults(self, skip=("id", "values", "columns"))
+        counts = [(len(self.values), "values"), (len(self.columns), "columns")]
+        shown += [f"{count} {noun}" for count, noun in counts if count]
+        head = f"QuestionColumn {_display.quoted(self.id)}"
+        return f"<{head}: {', '.join(shown)}>" if shown else f"<{head}>"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class ImportMapping:
     """A mapping document: how the columns of one export become responses.
+
+    Its ``repr`` is one line: its title, each setting that is not its default,
+    and how many questions, monitoring columns and value maps it has.
 
     Load one with [`load_mapping`][engagekit.consultations.load_mapping]; the shipped
     examples are ``"online-survey"`` and ``"paper-form"``.
@@ -132,6 +145,17 @@ class ImportMapping:
         factory=dict, eq=False, hash=False
     )
     theme_separator: str = ";"
+
+    def __repr__(self) -> str:
+        maps = ("channels", "respondent_types", "questions", "monitoring", "monitoring_values")
+        shown = _display.non_defaults(self, skip=("title", *maps))
+        counts = [(len(self.questions), "questions"), (len(self.monitoring), "monitoring columns")]
+        values = len(self.channels) + len(self.respondent_types) + len(self.monitoring_values)
+        if values:
+            counts.append((values, "value maps"))
+        noun = f"ImportMapping {_display.quoted(self.title)}" if self.title else "ImportMapping"
+        listed = _display.short_repr(self, noun, counts)
+        return f"{listed[:-1]}: {', '.join(shown)}>"
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, origin: str = "<mapping>") -> ImportMapping:
@@ -376,10 +400,13 @@ def load_mapping(source: str | os.PathLike[str] | IO[bytes]) -> ImportMapping:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class ImportFinding:
     """Something in the export that could not be read as it stands.
+
+    Its ``repr`` is one line: what ``str`` writes, the cell's text and whether the
+    row was kept.
 
     Attributes:
         line: the line of the file (1 is the header); for a row, its last line.
@@ -395,6 +422,14 @@ class ImportFinding:
     value: str | None
     message: str
     rejected: bool = True
+
+    def __repr__(self) -> str:
+        shown = [repr(str(self))]
+        if self.value is not None:
+            shown.append(f"value={self.value!r}")
+        if not self.rejected:
+            shown.append("row kept")
+        return f"<ImportFinding {', '.join(shown)}>"
 
     def __str__(self) -> str:
         where = f"line {self.line}" + (f", column {self.column!r}" if self.column else "")

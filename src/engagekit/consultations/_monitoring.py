@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.choices import normalise
 from engagekit.duties.equality import ProtectedCharacteristic
 from engagekit.errors import InvalidTypeError, UnknownChoiceError
@@ -33,10 +33,13 @@ def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple((str(i), str(label)) for i, label in value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class MonitoringScheme:
     """The monitoring categories of one protected characteristic, and where they come from.
+
+    Its ``repr`` is one line: the characteristic, whether its categories were
+    verified, and how many categories and aliases it has.
 
     Attributes:
         characteristic: the protected characteristic.
@@ -55,6 +58,8 @@ class MonitoringScheme:
          'Prefer not to say']
         >>> scheme.parse("straight"), scheme.parse("Prefer not to say")
         ('straight-or-heterosexual', 'prefer-not-to-say')
+        >>> scheme
+        <MonitoringScheme 'sexual-orientation' with 5 categories and 8 aliases>
     """
 
     characteristic: ProtectedCharacteristic = attrs.field(converter=ProtectedCharacteristic)
@@ -63,6 +68,13 @@ class MonitoringScheme:
     aliases: Mapping[str, str] = attrs.field(factory=dict, eq=False, hash=False)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
     verified: bool = attrs.field(default=True, validator=_validate.flag)
+
+    def __repr__(self) -> str:
+        noun = f"MonitoringScheme {self.characteristic.value!r}"
+        if not self.verified:
+            noun += " (not verified)"
+        counts = [(len(self.categories), "categories"), (len(self.aliases), "aliases")]
+        return _display.short_repr(self, noun, counts)
 
     @property
     def ids(self) -> tuple[str, ...]:

@@ -113,10 +113,13 @@ def _monitoring(value: object) -> Any:
     return types.MappingProxyType(found)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class ConsultationResponse:
     """One respondent's response to a consultation.
+
+    Its ``repr`` is one line: its id, channel, respondent type and date, and how
+    many answers, tagged answers and monitoring answers it holds.
 
     Attributes:
         id: the response's id, unique in the consultation (a platform's response id).
@@ -136,6 +139,9 @@ class ConsultationResponse:
         ...              answers={"support": "Yes"}, monitoring={"sexuality": "Prefer not to say"})
         >>> r.channel.value, [(k.value, v) for k, v in r.monitoring.items()]
         ('paper-form', [('sexual-orientation', 'prefer-not-to-say')])
+        >>> r  # doctest: +NORMALIZE_WHITESPACE
+        <ConsultationResponse '17' paper-form individual with 1 answer, 0 themed answers
+         and 1 monitoring answer>
     """
 
     id: str = attrs.field(validator=_validate.text)
@@ -149,6 +155,18 @@ class ConsultationResponse:
     monitoring: Mapping[ProtectedCharacteristic, str] = attrs.field(
         factory=dict, converter=_monitoring, hash=False
     )
+
+    def __repr__(self) -> str:
+        head = f"ConsultationResponse {_display.quoted(self.id)} {self.channel.value}"
+        head += f" {self.respondent_type.value}"
+        if self.date is not None:
+            head += f" {self.date.isoformat()}"
+        counts = [
+            (len(self.answers), "answers"),
+            (len(self.themes), "themed answers"),
+            (len(self.monitoring), "monitoring answers"),
+        ]
+        return _display.short_repr(self, head, counts)
 
 
 def _offered(question: Question) -> str:

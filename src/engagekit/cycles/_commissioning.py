@@ -9,7 +9,7 @@ from typing import IO, TYPE_CHECKING
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.cycles._choices import EngagementStage, MethodOfEngagement
@@ -22,14 +22,20 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class MethodDetails:
-    """The reference record behind a [`MethodOfEngagement`][engagekit.cycles.MethodOfEngagement]."""
+    """The reference record behind a [`MethodOfEngagement`][engagekit.cycles.MethodOfEngagement].
+
+    Its ``repr`` is one line: the method and the start of its description.
+    """
 
     method: MethodOfEngagement = attrs.field(converter=MethodOfEngagement)
     description: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __repr__(self) -> str:
+        return f"<MethodDetails {self.method.value!r}: {_display.quoted(self.description, 40)}>"
 
 
 def _engagement_stages(value: object) -> tuple[EngagementStage, ...]:
@@ -40,10 +46,13 @@ def _methods(value: object) -> tuple[MethodOfEngagement, ...]:
     return _validate.members(MethodOfEngagement, value, "CommissioningStage.methods")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class CommissioningStage:
     """One stage of a [`CommissioningCycle`][engagekit.cycles.CommissioningCycle].
+
+    Its ``repr`` is one line: its id, its name and how many engagement stages and
+    methods serve it.
 
     Attributes:
         id: a stable id, unique within the cycle.
@@ -60,6 +69,14 @@ class CommissioningStage:
     engagement_stages: tuple[EngagementStage, ...] = attrs.field(converter=_engagement_stages)
     methods: tuple[MethodOfEngagement, ...] = attrs.field(converter=_methods)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __repr__(self) -> str:
+        noun = f"CommissioningStage {_display.quoted(self.id)} {_display.quoted(self.name, 40)}"
+        counts = [
+            (len(self.engagement_stages), "engagement stages"),
+            (len(self.methods), "methods"),
+        ]
+        return short_repr(self, noun, counts)
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -76,7 +76,7 @@ class StageDetails(Displayable, Tabular):
         return tuple(c.heading for c in self.considerations)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class FeedLink:
     """An explicit flow between stages other than the clockwise baton pass.
@@ -84,12 +84,19 @@ class FeedLink:
     The source notes that the cycle can run anti-clockwise: engaging patients on
     pathway redesign (stage 3) reveals changes for planning (stage 2), and
     monitoring data (stage 5) feed improvement and needs assessment.
+
+    Its ``repr`` is one line: the stages it runs between and the start of its
+    description.
     """
 
     from_stage: EngagementStage = attrs.field(converter=EngagementStage)
     to_stage: EngagementStage = attrs.field(converter=EngagementStage)
     description: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __repr__(self) -> str:
+        stages = f"{self.from_stage.value} -> {self.to_stage.value}"
+        return f"<FeedLink {stages}: {_display.quoted(self.description, 40)}>"
 
     def __attrs_post_init__(self) -> None:
         if self.from_stage is self.to_stage:
@@ -102,10 +109,12 @@ def _element_id(element: KeyElement) -> str:
     return f"element-{element.number}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class KeyElement:
     """One of the ten key elements of strategy, culture and systems at the cycle's centre.
+
+    Its ``repr`` is one line: its number, id and the start of its title.
 
     Attributes:
         number: its number in the source (1 to 10).
@@ -128,6 +137,10 @@ class KeyElement:
     id: str = attrs.field(
         default=attrs.Factory(_element_id, takes_self=True), validator=_validate.identifier
     )
+
+    def __repr__(self) -> str:
+        title = _display.quoted(self.title, 40)
+        return f"<KeyElement {self.number} {_display.quoted(self.id)} {title}>"
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.cycles._choices import _INVOLVEMENT_ORDER as _ORDER
 from engagekit.cycles._choices import InvolvementKind, InvolvementLevel
@@ -16,12 +16,13 @@ from engagekit.errors import InvalidValueError
 from engagekit.sources import Source
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class CaseStudy:
     """A case study the source gives to illustrate a level of involvement.
 
-    People are named by role, never by name, even where the source names them.
+    People are named by role, never by name, even where the source names them. Its
+    ``repr`` is one line: its title and how many facts it gives.
     """
 
     title: str = attrs.field(validator=_validate.text)
@@ -30,11 +31,18 @@ class CaseStudy:
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
 
+    def __repr__(self) -> str:
+        noun = f"CaseStudy {_display.quoted(self.title)}"
+        return _display.short_repr(self, noun, [(len(self.facts), "facts")])
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class InvolvementDetails:
-    """The reference record of one level of involvement."""
+    """The reference record of one level of involvement.
+
+    Its ``repr`` is one line: the level, its name and its kind.
+    """
 
     level: InvolvementLevel = attrs.field(converter=InvolvementLevel)
     name: str = attrs.field(validator=_validate.text)
@@ -42,6 +50,10 @@ class InvolvementDetails:
     kind: InvolvementKind = attrs.field(converter=InvolvementKind)
     case_study: CaseStudy = attrs.field(validator=_validate.instance_of(CaseStudy))
     source: Source = attrs.field(validator=_validate.instance_of(Source))
+
+    def __repr__(self) -> str:
+        name = _display.quoted(self.name)
+        return f"<InvolvementDetails {self.level.value!r} {name} ({self.kind.value})>"
 
 
 @attrs.frozen(kw_only=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.cycles._choices import ParticipationLevel
@@ -21,10 +21,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class LevelDetails:
     """The reference record behind a [`ParticipationLevel`][engagekit.cycles.ParticipationLevel].
+
+    Its ``repr`` is one line: the level and the start of its goal.
 
     Examples:
         >>> ParticipationLevel.CONSULT.details.source.publisher
@@ -36,11 +38,16 @@ class LevelDetails:
     promise: str = attrs.field(validator=_validate.text)
     source: Source = attrs.field(validator=_validate.instance_of(Source))
 
+    def __repr__(self) -> str:
+        return f"<LevelDetails {self.level.value!r}: goal {_display.quoted(self.goal, 40)}>"
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Rung:
     """One rung of a participation [`Ladder`][engagekit.cycles.Ladder].
+
+    Its ``repr`` is one line: its number, name, group and participation level.
 
     Attributes:
         number: 1 for the bottom rung.
@@ -58,6 +65,10 @@ class Rung:
     level: ParticipationLevel | None = attrs.field(
         default=None, converter=attrs.converters.optional(ParticipationLevel)
     )
+
+    def __repr__(self) -> str:
+        head = f"Rung {self.number} {_display.quoted(self.name)} in {_display.quoted(self.group)}"
+        return f"<{head}>" if self.level is None else f"<{head}, level {self.level.value}>"
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit._display import short_repr
 from engagekit.cycles._catalogue import ReadOnlyCatalogue
 from engagekit.errors import InvalidTypeError
@@ -20,10 +20,12 @@ if TYPE_CHECKING:
     from engagekit.cycles._rubric import Judgement, RubricResult
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Principle:
     """One principle of good engagement.
+
+    Its ``repr`` is one line: its id and the start of its name.
 
     Attributes:
         id: a stable id, unique within its set.
@@ -36,6 +38,9 @@ class Principle:
     name: str = attrs.field(validator=_validate.text)
     description: str = attrs.field(validator=_validate.text)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __repr__(self) -> str:
+        return f"<Principle {_display.quoted(self.id)} {_display.quoted(self.name, 40)}>"
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit.cycles._principles import Principle
 from engagekit.errors import InvalidTypeError, InvalidValueError
 from engagekit.ratings import Rating
@@ -68,10 +68,13 @@ def _scores(value: object) -> tuple[PrincipleScore, ...]:
     return items
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class RubricResult(Result):
     """A plan scored against a set of principles: a [`Result`][engagekit.results.Result].
+
+    Its ``repr`` is one line: the set of principles, the outcome and how many
+    reasons it gives.
 
     `reasons` has one [`PrincipleScore`][engagekit.cycles.PrincipleScore] per principle,
     in the set's order; `outcome` is the worst of theirs, so a principle not judged
@@ -92,6 +95,10 @@ class RubricResult(Result):
 
     def __attrs_post_init__(self) -> None:
         self._check_outcome(empty=Outcome.MET)
+
+    def __repr__(self) -> str:
+        noun = f"RubricResult {_display.quoted(self.principles)}: {self.outcome.label},"
+        return _display.short_repr(self, noun, [(len(self.reasons), "reasons")])
 
     @property
     def points(self) -> int:

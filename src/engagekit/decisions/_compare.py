@@ -49,10 +49,13 @@ def _ratings_of(value: object) -> Any:
     return tuple(Rating(item) for item in value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class OptionRow:
     """One option's line in a [`Comparison`][engagekit.decisions.Comparison].
+
+    Its ``repr`` is one line: the option, the start of its title, its outcome, its
+    ratings, and the columns it fails and the options dominating it, if any.
 
     Attributes:
         option: the option's id.
@@ -77,6 +80,17 @@ class OptionRow:
     dominated_by: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.identifiers
     )
+
+    def __repr__(self) -> str:
+        head = f"OptionRow {_display.quoted(self.option)} {_display.quoted(self.title, 40)}"
+        ratings = tuple(r.value for r in self.ratings)
+        shown = [f"{head} {self.outcome.label}", f"ratings={ratings!r}"]
+        shown += [
+            f"{name}={value!r}"
+            for name in ("failed", "dominated_by")
+            if (value := getattr(self, name))
+        ]
+        return f"<{', '.join(shown)}>"
 
     @property
     def dominated(self) -> bool:

@@ -38,6 +38,7 @@ from engagekit.decisions._results import (
     Reason,
     Verdict,
 )
+from engagekit.decisions._rules import Rule
 from engagekit.decisions._triangle import Assessment, Option
 from engagekit.evidence import Limb
 from engagekit.results import Outcome, Result
@@ -558,6 +559,60 @@ def _(value: Option) -> str:
 @markdown.register
 def _(value: Option) -> str:
     return sheet_markdown(value.title, _option_facts(value), _option_sections(value))
+
+
+# --- one rule: a fact sheet with its secondary sources ---------------------------------
+
+
+def _rule_dates(r: Rule) -> str:
+    """The decision dates a rule applies to, in words; empty for an undated rule."""
+    if r.applies_from is not None and r.applies_to is not None:
+        return f"to decisions from {r.applies_from.isoformat()} to {r.applies_to.isoformat()}"
+    if r.applies_from is not None:
+        return f"to decisions from {r.applies_from.isoformat()}"
+    if r.applies_to is not None:
+        return f"to decisions up to {r.applies_to.isoformat()}"
+    return ""
+
+
+def _rule_facts(r: Rule) -> list[tuple[str, str]]:
+    rows = [
+        ("Id", r.id),
+        ("Asks", r.statement),
+        ("Force", _force_words(r.source)),
+        ("Applies", _rule_dates(r)),
+        ("Source", str(r.source)),
+        ("Source note", r.source.note or ""),
+    ]
+    return [(k, v) for k, v in rows if v]
+
+
+_SECONDARY = ("Source", "Note")
+
+
+def _rule_sections(r: Rule) -> list[SheetSection]:
+    rows = [(str(s), s.note or "") for s in r.secondary]
+    return [("Secondary sources", _SECONDARY, rows)] if rows else []
+
+
+@text.register
+def _(value: Rule) -> str:
+    lines = [f"Secondary sources ({len(value.secondary)}):"] if value.secondary else []
+    for source in value.secondary:
+        lines.append(f"  - {source}")
+        if source.note:
+            lines.append(f"      {source.note}")
+    return sheet_text(value.title, _rule_facts(value), lines)
+
+
+@html.register
+def _(value: Rule) -> str:
+    return sheet_html(value.title, _rule_facts(value), _rule_sections(value))
+
+
+@markdown.register
+def _(value: Rule) -> str:
+    return sheet_markdown(value.title, _rule_facts(value), _rule_sections(value))
 
 
 @text.register

@@ -37,11 +37,13 @@ def _after_start(instance: Rule, attribute: attrs.Attribute[Any], value: object)
 
 @attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
-class Rule:
+class Rule(_display.Displayable):
     """One rule a decision is judged against, with where it comes from.
 
     Its ``repr`` is one line: its id, the start of its title, its legal force and
-    the dates it applies between.
+    the dates it applies between; ``str``, a notebook and [`engagekit.render`][] show
+    it as a fact sheet headed by its title (what it asks, its force, its source and
+    the dates), with a table of its secondary sources.
 
     Attributes:
         id: a stable id such as ``"test.gp-support"``; the part before the dot names
@@ -75,6 +77,14 @@ class Rule:
         'https://www.legislation.gov.uk/ukpga/2006/41/section/14Z2/2013-04-01'
         >>> limb.secondary[0].publisher
         'Hartlepool Borough Council'
+        >>> print(r)  # doctest: +ELLIPSIS
+        Bed-closure test
+        ================
+        Id: test.bed-closures
+        Asks: ...
+        Force: national policy, not law
+        Applies: to decisions from 2017-04-01
+        Source: Landmark Chambers, New bed closure test: ...
     """
 
     id: str = attrs.field(validator=_validate.identifier)

@@ -33,10 +33,12 @@ def _optional_duty(instance: object, attribute: attrs.Attribute[Any], value: obj
         _validate.instance_of(Duty)(instance, attribute, value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class DutyChange:
     """One change in the law: a duty started, ended, or changed version on a day.
+
+    Its ``repr`` is one line: the duty, the change and the day.
 
     ``before`` is the version that stopped applying (``None`` if the duty started);
     ``after`` the version that began (``None`` if it ended). Which of them must be
@@ -81,6 +83,9 @@ class DutyChange:
                 raise InvalidValueError(
                     f"DutyChange.{name}.id", version.id, reason=f"must be {self.duty_id!r}"
                 )
+
+    def __repr__(self) -> str:
+        return f"<DutyChange {self.duty_id!r} {self.kind.value} on {self.on.isoformat()}>"
 
     @property
     def title(self) -> str:

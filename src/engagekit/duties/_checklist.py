@@ -10,7 +10,7 @@ from typing import IO, Any, ClassVar
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit._display import Displayable, Tabular, short_repr
 from engagekit.duties._bodies import BodyLike, BodyType
 from engagekit.duties._financial_year import FinancialYear
@@ -67,11 +67,15 @@ def _optional_triggers(value: object) -> Any:
     return None if value is None else _triggers(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class ChecklistItem:
     """One requirement of one duty in force: a line of a
-    [`Checklist`][engagekit.duties.Checklist]."""
+    [`Checklist`][engagekit.duties.Checklist].
+
+    Its ``repr`` is one line: its id (the duty's and the requirement's) and the
+    start of the requirement.
+    """
 
     duty: Duty = attrs.field(validator=_validate.instance_of(Duty))
     requirement: Requirement = attrs.field(validator=_validate.instance_of(Requirement))
@@ -84,6 +88,9 @@ class ChecklistItem:
                 reason=f"is not a requirement of {self.duty.id!r}",
                 allowed=[r.key for r in self.duty.requirements],
             )
+
+    def __repr__(self) -> str:
+        return f"<ChecklistItem {self.id!r} {_display.quoted(self.requirement.text, 40)}>"
 
     @property
     def id(self) -> str:

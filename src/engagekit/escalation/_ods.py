@@ -131,10 +131,12 @@ class SkippedRow:
         return f"{where}: {self.reason}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class ParentConflict:
     """Rows of the ODS file that give one body two different parents, and which was kept.
+
+    Its ``repr`` is one line: what ``str`` writes.
 
     Rows of closed practices carry the parent codes in force when they closed, so
     a commissioner or ICB can appear under an old parent on some rows and under
@@ -182,6 +184,9 @@ class ParentConflict:
     def problem(self) -> Problem:
         """The conflict as a `Problem` (path ``line N``), as strict reading reports it."""
         return Problem(f"line {self.line}", self.message, self.parent)
+
+    def __repr__(self) -> str:
+        return f"<ParentConflict {str(self)!r}>"
 
     def __str__(self) -> str:
         return f"line {self.line}: {self.message}; kept {self.kept} ({self.rule})"

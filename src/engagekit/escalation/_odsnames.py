@@ -82,10 +82,14 @@ def _day(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class OdsName:
     """The name an ODS code had over a span of dates, and where it comes from.
+
+    Its ``repr`` is one line: the code, the name as spelt, the kind, the dates, and
+    the day it was seen in force, its parent and whether it is unverified, where
+    it has them.
 
     Attributes:
         code: the ODS code.
@@ -141,6 +145,15 @@ class OdsName:
         day = _validate.as_date("on", on)
         start = self.opened or self.seen
         return (start is None or start <= day) and (self.closed is None or day <= self.closed)
+
+    def __repr__(self) -> str:
+        head = f"OdsName {self.code!r} {_display.quoted(self.name)} {self.kind}"
+        if self.opened or self.closed:
+            start = self.opened.isoformat() if self.opened else "?"
+            end = self.closed.isoformat() if self.closed else "today"
+            head += f" {start} to {end}"
+        skip = ("code", "name", "kind", "opened", "closed", "source")
+        return f"<{', '.join([head, *_display.non_defaults(self, skip=skip)])}>"
 
     def __str__(self) -> str:
         span = ""

@@ -88,10 +88,12 @@ _non_negative = _validate.whole_at_least(0)
 _optional_date = _validate.optional_date
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class PcnMembership:
     """One practice's membership of a primary care network, from one row of the file.
+
+    Its ``repr`` is one line: what ``str`` writes.
 
     Attributes:
         line: the line (or sheet row) it was read from.
@@ -125,6 +127,9 @@ class PcnMembership:
         """Whether the membership was in force on a day (a date or 'YYYY-MM-DD')."""
         day = _validate.as_date("on", on)
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def __repr__(self) -> str:
+        return f"<PcnMembership {str(self)!r}>"
 
     def __str__(self) -> str:
         start = f" from {self.start.isoformat()}" if self.start else ""

@@ -197,10 +197,12 @@ def _to_tier(value: object) -> Tier:
     return Tier.parse(value, field="Change.tier")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Change:
     """One change to one body between two networks.
+
+    Its ``repr`` is one line: what ``str`` writes and the body's tier.
 
     Attributes:
         kind: what happened.
@@ -225,6 +227,9 @@ class Change:
     tier: Tier = attrs.field(converter=_to_tier)
     before: str | None = attrs.field(default=None, validator=_validate.optional_text)
     after: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __repr__(self) -> str:
+        return f"<Change {str(self)!r} ({self.tier.value})>"
 
     def __str__(self) -> str:
         text = f"{self.kind.value}: {self.id} {self.name}"

@@ -65,10 +65,13 @@ _progress = _validate.number_between(0, 100)
 _weight = _validate.number_between(0)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class ProgressUpdate:
     """A dated report of an action's status and, optionally, its progress.
+
+    Its ``repr`` is one line: its date, status, progress (if given) and the start
+    of its note.
 
     Attributes:
         date: when the update was made.
@@ -81,14 +84,23 @@ class ProgressUpdate:
         note: what was reported.
 
     Examples:
-        >>> ProgressUpdate(date=dt.date(2012, 1, 2), status="in-progress", progress=30).progress
+        >>> update = ProgressUpdate(date=dt.date(2012, 1, 2), status="in-progress", progress=30)
+        >>> update.progress
         30
+        >>> update
+        <ProgressUpdate 2012-01-02 'in-progress' 30%>
     """
 
     date: dt.date = attrs.field(validator=_validate.a_date)
     status: str = attrs.field(validator=_validate.text)
     progress: float | None = attrs.field(default=None, validator=_validate.optional(_progress))
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __repr__(self) -> str:
+        head = f"ProgressUpdate {self.date.isoformat()} {self.status!r}"
+        if self.progress is not None:
+            head += f" {self.progress:g}%"
+        return f"<{head}: {_display.quoted(self.note, 40)}>" if self.note else f"<{head}>"
 
 
 def check_update(update: ProgressUpdate, catalogue: ActionStatusCatalogue, field: str) -> None:

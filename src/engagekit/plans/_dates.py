@@ -163,10 +163,14 @@ def _second_year(first: int, text: str) -> int:
     return second + 100 if second < first else second  # "1999/00" ends in 2000
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class TargetDate:
     """A target date as written, read into a window of dates.
+
+    Its ``repr`` is one line: the phrase, the window it was read into and its
+    precision, then whether it is uncertain and its label and note, where it has
+    them.
 
     Attributes:
         text: the phrase exactly as written in the source.
@@ -185,6 +189,9 @@ class TargetDate:
         (datetime.date(2011, 5, 1), datetime.date(2011, 5, 10))
         >>> TargetDate.parse("From April 2012?").uncertain
         True
+        >>> t, TargetDate.parse("From April 2012?")  # doctest: +NORMALIZE_WHITESPACE
+        (<TargetDate 'Early May 2011' 2011-05-01 to 2011-05-10 (part-of-month)>,
+         <TargetDate 'From April 2012?' from 2012-04-01 (month), uncertain=True>)
     """
 
     text: str = attrs.field(validator=_validate.text)
@@ -194,6 +201,18 @@ class TargetDate:
     uncertain: bool = attrs.field(default=False, validator=_validate.flag)
     label: str | None = attrs.field(default=None, validator=_validate.optional_text)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __repr__(self) -> str:
+        start, end = self.start, self.end
+        if start is not None and end is not None:
+            window = start.isoformat() if start == end else f"{start} to {end}"
+        elif start is not None:
+            window = f"from {start}"
+        else:
+            window = "open" if end is None else f"by {end}"
+        extra = _display.non_defaults(self, skip=("text", "start", "end", "precision"))
+        head = f"TargetDate {_display.quoted(self.text)} {window} ({self.precision.value})"
+        return f"<{', '.join([head, *extra])}>"
 
     @end.validator
     def _end_after_start(self, attribute: attrs.Attribute[Any], value: dt.date | None) -> None:

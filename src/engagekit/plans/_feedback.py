@@ -19,10 +19,13 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class FeedbackItem:
     """One piece of feedback: "you said".
+
+    Its ``repr`` is one line: its id, date, channel and kind, the theme, question,
+    body and tier it has, and the start of what was said.
 
     Attributes:
         id: the item's id.
@@ -34,6 +37,13 @@ class FeedbackItem:
         asked: the question or consultation it answered ("we asked"), if any.
         body: the body of an escalation network where it arose (a string id), if known.
         tier: that body's tier (a string id such as "practice", "locality"), if known.
+
+    Examples:
+        >>> FeedbackItem(id="f1", date=dt.date(2015, 5, 1), channel="PALS",
+        ...              text="Parking at the clinic is full by nine", theme="access")
+        ... # doctest: +NORMALIZE_WHITESPACE
+        <FeedbackItem 'f1' 2015-05-01 pals concern, theme='access':
+         'Parking at the clinic is full by nine'>
     """
 
     id: str = attrs.field(validator=_validate.text)
@@ -45,6 +55,16 @@ class FeedbackItem:
     asked: str | None = attrs.field(default=None, validator=_validate.optional_text)
     body: str | None = attrs.field(default=None, validator=_validate.optional_text)
     tier: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __repr__(self) -> str:
+        shown = [f"{self.channel.value} {self.kind.value}"]
+        shown += [
+            f"{name}={value!r}"
+            for name in ("theme", "asked", "body", "tier")
+            if (value := getattr(self, name)) is not None
+        ]
+        head = f"FeedbackItem {_display.quoted(self.id)} {self.date.isoformat()}"
+        return f"<{head} {', '.join(shown)}: {_display.quoted(self.text, 40)}>"
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -183,10 +203,23 @@ class LoopMetrics(_display.Tabular):
         return _display.html(self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Lineage:
-    """What happened to one piece of feedback, from theme to evidence."""
+    """What happened to one piece of feedback, from theme to evidence.
+
+    Its ``repr`` is one line: the item's id, whether it was closed, then its theme
+    and the ids of its responses, decisions, actions, outcomes and evidence (those
+    it has).
+
+    Examples:
+        >>> from engagekit import examples
+        >>> loop = examples.oxfordshire_synthetic_loop()
+        >>> loop.trace("TH-1002")[0]  # doctest: +NORMALIZE_WHITESPACE
+        <Lineage of 'report-back' closed: theme='report-back', responses=('wd-report-back',),
+         decisions=('occg-strategy-approval',), actions=('7.15',), outcomes=('o-report-back',),
+         evidence=('occg-response-report',)>
+    """
 
     item: FeedbackItem
     theme: str | None
@@ -195,6 +228,19 @@ class Lineage:
     actions: tuple[str, ...]
     outcomes: tuple[FeedbackOutcome, ...]
     evidence: tuple[str, ...]
+
+    def __repr__(self) -> str:
+        shown = [] if self.theme is None else [f"theme={self.theme!r}"]
+        ids = {
+            "responses": tuple(r.id for r in self.responses),
+            "decisions": self.decisions,
+            "actions": self.actions,
+            "outcomes": tuple(o.id for o in self.outcomes),
+            "evidence": self.evidence,
+        }
+        shown += [f"{name}={value!r}" for name, value in ids.items() if value]
+        head = f"Lineage of {_display.quoted(self.item.id)} {'closed' if self.closed else 'open'}"
+        return f"<{head}: {', '.join(shown)}>" if shown else f"<{head}>"
 
     @property
     def closed(self) -> bool:

@@ -11,10 +11,13 @@ import attrs
 from engagekit import _display, _validate, _value
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Meeting:
     """A meeting held, with its close-out record.
+
+    Its ``repr`` is one line: its id, date, body and title, then each other field
+    that is not its default.
 
     Attributes:
         id: the meeting's id.
@@ -33,6 +36,8 @@ class Meeting:
         ...             body="governing-body", title="Governing Body in public", attendance=40)
         >>> m.closed_out
         False
+        >>> m
+        <Meeting 'gb-2015-05' 2015-05-28 'governing-body' 'Governing Body in public', attendance=40>
     """
 
     id: str = attrs.field(validator=_validate.text)
@@ -55,6 +60,14 @@ class Meeting:
     feedback: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
+
+    def __repr__(self) -> str:
+        head = (
+            f"Meeting {_display.quoted(self.id)} {self.date.isoformat()} {self.body!r}"
+            f" {_display.quoted(self.title)}"
+        )
+        extra = _display.non_defaults(self, skip=("id", "date", "body", "title"))
+        return f"<{', '.join([head, *extra])}>"
 
     @property
     def closed_out(self) -> bool:

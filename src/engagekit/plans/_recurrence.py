@@ -218,10 +218,13 @@ class Occurrence:
     body: str | None = attrs.field(default=None, validator=_validate.optional_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Recurrence:
     """A recurring commitment as written, read into a ``dateutil.rrule`` rule.
+
+    Its ``repr`` is one line: the phrase, the rule it was read into, and the
+    bodies and anchor where it has them.
 
     Each body in ``bodies`` follows the rule; with several bodies their
     occurrences are staggered evenly across the interval, so "two in each
@@ -245,6 +248,8 @@ class Recurrence:
         ... # doctest: +NORMALIZE_WHITESPACE
         (datetime.date(2012, 4, 1), datetime.date(2012, 7, 1), datetime.date(2012, 10, 1),
          datetime.date(2013, 1, 1))
+        >>> r
+        <Recurrence 'Quarterly' monthly every 3>
     """
 
     text: str = attrs.field(validator=_validate.text)
@@ -254,6 +259,13 @@ class Recurrence:
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
     anchor: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
+
+    def __repr__(self) -> str:
+        head = f"Recurrence {_display.quoted(self.text)} {self.frequency.value}"
+        if self.interval != 1:
+            head += f" every {self.interval}"
+        extra = _display.non_defaults(self, skip=("text", "frequency", "interval"))
+        return f"<{', '.join([head, *extra])}>"
 
     @classmethod
     def parse(

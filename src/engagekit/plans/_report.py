@@ -34,26 +34,41 @@ def _cells(rows: Iterable[Iterable[object]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(cell) for cell in row) for row in rows)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Table(_display.Tabular):
     """A table in a document: headers and rows of text.
 
-    ``to_records()`` gives one dict per row, keyed by the headers in lower case.
+    ``to_records()`` gives one dict per row, keyed by the headers in lower case. Its
+    ``repr`` is one line: its headers and how many rows it has.
 
     Example:
-        >>> Table(headers=["Stage", "Evidence"], rows=[[1, "JSNA engagement"]]).to_records()
+        >>> table = Table(headers=["Stage", "Evidence"], rows=[[1, "JSNA engagement"]])
+        >>> table.to_records()
         [{'stage': '1', 'evidence': 'JSNA engagement'}]
+        >>> table
+        <Table ('Stage', 'Evidence') with 1 row>
     """
 
     headers: tuple[str, ...] = attrs.field(converter=_validate.to_tuple)
     rows: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_cells)
 
+    def __repr__(self) -> str:
+        return _display.short_repr(self, f"Table {self.headers!r}", [(len(self.rows), "rows")])
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Section:
-    """A titled section: paragraphs, a bulleted list, tables and sub-sections."""
+    """A titled section: paragraphs, a bulleted list, tables and sub-sections.
+
+    Its ``repr`` is one line: its title and how many of each part it has.
+
+    Example:
+        >>> Section(title="Who we heard from", paragraphs=["We heard from 24 people."],
+        ...         tables=[Table(headers=["Channel", "Responses"])])
+        <Section 'Who we heard from' with 1 paragraph, 0 items, 1 table and 0 sections>
+    """
 
     title: str = attrs.field(validator=_validate.text)
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_validate.to_tuple)
@@ -61,11 +76,23 @@ class Section:
     tables: tuple[Table, ...] = attrs.field(default=(), converter=_validate.to_tuple)
     sections: tuple[Section, ...] = attrs.field(default=(), converter=_validate.to_tuple)
 
+    def __repr__(self) -> str:
+        counts = [
+            (len(self.paragraphs), "paragraphs"),
+            (len(self.items), "items"),
+            (len(self.tables), "tables"),
+            (len(self.sections), "sections"),
+        ]
+        return _display.short_repr(self, f"Section {_display.quoted(self.title)}", counts)
 
-@attrs.frozen(kw_only=True)
+
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class YouSaidWeDidEntry:
     """One theme of a "You said, we did" document.
+
+    Its ``repr`` is one line: the theme, the change, and how many questions asked,
+    comments, responses and outcomes it gathers.
 
     Attributes:
         theme: the theme (``None`` for feedback filed under none).
@@ -82,6 +109,18 @@ class YouSaidWeDidEntry:
     we_did: tuple[str, ...] = attrs.field(converter=_validate.to_tuple)
     outcome: tuple[str, ...] = attrs.field(converter=_validate.to_tuple)
     change: ChangeStatus
+
+    def __repr__(self) -> str:
+        theme = "no theme" if self.theme is None else _display.quoted(self.theme)
+        counts = [
+            (len(self.we_asked), "questions"),
+            (len(self.you_said), "comments"),
+            (len(self.we_did), "responses"),
+            (len(self.outcome), "outcomes"),
+        ]
+        return _display.short_repr(
+            self, f"YouSaidWeDidEntry {theme}, change {self.change.value},", counts
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False)

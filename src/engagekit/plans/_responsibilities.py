@@ -29,10 +29,13 @@ class Part(Choice):
     SUPPORTS = "supports"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class Responsibility:
     """One responsibility of a role, as written, with the topics it is about.
+
+    Its ``repr`` is one line: the part played, the start of the responsibility and
+    its topics.
 
     Attributes:
         text: the responsibility as the source writes it.
@@ -46,6 +49,10 @@ class Responsibility:
     topics: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
+
+    def __repr__(self) -> str:
+        head = f"Responsibility {self.part.value} {_display.quoted(self.text)}"
+        return f"<{head}, topics={self.topics!r}>" if self.topics else f"<{head}>"
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -12,10 +12,13 @@ from engagekit.errors import InvalidTypeError
 from engagekit.sources import Source
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class StakeholderGroup:
     """One row of a stakeholder table: a group, how it is engaged and who owns that.
+
+    Its ``repr`` is one line: the group's name and how many members, activities
+    and owners it lists.
 
     Attributes:
         name: the group as the source names it.
@@ -34,6 +37,14 @@ class StakeholderGroup:
     owners: tuple[str, ...] = attrs.field(
         default=(), converter=_validate.to_tuple, validator=_validate.each_text
     )
+
+    def __repr__(self) -> str:
+        counts = [
+            (len(self.members), "members"),
+            (len(self.activities), "activities"),
+            (len(self.owners), "owners"),
+        ]
+        return _display.short_repr(self, f"StakeholderGroup {_display.quoted(self.name)}", counts)
 
 
 @attrs.frozen(kw_only=True)

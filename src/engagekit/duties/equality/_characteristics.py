@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit._display import Listing
 from engagekit.choices import Choice, aliases
 from engagekit.cycles import PrincipleSet
@@ -128,15 +128,25 @@ def _characteristics(value: object) -> Any:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class CharacteristicCoverage:
-    """Which protected characteristics a duty's requirement covers."""
+    """Which protected characteristics a duty's requirement covers.
+
+    Its ``repr`` is one line: the requirement, whether the coverage is verified,
+    the characteristics and the start of the note.
+    """
 
     requirement_id: str = attrs.field(validator=_validate.text)
     characteristics: tuple[ProtectedCharacteristic, ...] = attrs.field(converter=_characteristics)
     verified: bool = attrs.field(validator=_validate.flag)
     note: str | None = attrs.field(default=None, validator=_validate.optional_text)
+
+    def __repr__(self) -> str:
+        checked = "verified" if self.verified else "not verified"
+        head = f"CharacteristicCoverage {_display.quoted(self.requirement_id)} ({checked})"
+        shown = f"{head}: {', '.join(c.value for c in self.characteristics)}"
+        return f"<{shown}, note={_display.quoted(self.note, 40)}>" if self.note else f"<{shown}>"
 
 
 class CoverageList(Listing[CharacteristicCoverage]):

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from engagekit import _validate, _value
+from engagekit import _display, _validate, _value
 from engagekit._display import short_repr
 from engagekit.errors import InvalidTypeError, InvalidValueError, UnknownChoiceError
 from engagekit.results import Outcome, Reason, Result
@@ -31,10 +31,13 @@ def _grade_counts(reasons: Iterable[UnitGrade | OutcomeGrade]) -> dict[str, int]
     return dict(Counter(r.grade for r in reasons if r.grade is not None))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class EdsOutcome:
     """One outcome of an EDS version: its code, and its wording where a source gives it.
+
+    Its ``repr`` is one line: its code, the start of its wording (or that there is
+    none) and whether the wording was verified.
 
     Attributes:
         code: its number: "2.1" in EDS and EDS2, "1A" in EDS 2022.
@@ -66,6 +69,12 @@ class EdsOutcome:
             raise InvalidValueError(
                 "EdsOutcome.verified", self.verified, reason=f"outcome {self.code} has no wording"
             )
+
+    def __repr__(self) -> str:
+        if self.text is None:
+            return f"<EdsOutcome {self.code!r} (no wording)>"
+        checked = "verified" if self.verified else "not verified"
+        return f"<EdsOutcome {self.code!r} {_display.quoted(self.text, 40)} ({checked})>"
 
     @property
     def label(self) -> str:
@@ -103,10 +112,13 @@ class EdsRating:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 @_value.shared_methods
 class EdsUnit:
     """A goal (EDS, EDS2) or domain (EDS 2022), with what is known of its outcomes.
+
+    Its ``repr`` is one line: its number, the start of its name, and how many of
+    its outcomes are listed (of how many, where that is known).
 
     Raises:
         InvalidValueError: more outcomes are listed than `outcome_count`.
@@ -134,6 +146,13 @@ class EdsUnit:
                 [o.code for o in self.outcomes],
                 reason=f"lists more than the unit's {self.outcome_count} outcomes",
             )
+
+    def __repr__(self) -> str:
+        listed = len(self.outcomes)
+        counted = f"{listed} outcomes" if listed != 1 else "1 outcome"
+        if self.outcome_count is not None:
+            counted = f"{listed} of {self.outcome_count} outcomes"
+        return f"<EdsUnit {self.number} {_display.quoted(self.name, 40)} with {counted}>"
 
 
 @attrs.frozen(kw_only=True, repr=False)
