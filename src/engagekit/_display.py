@@ -699,6 +699,36 @@ def _text_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str
     return "\n".join(lines)
 
 
+def _text_entries(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Each row as an entry named by its first cell, its other cells below it labelled
+    by their headers (a cell without a header alone), an empty cell left out; each line
+    wrapped by `fill`, so an id stays whole on its line and an address too long for the
+    rest of a line starts the next.
+
+    Examples:
+        >>> print(_text_entries(["id", "title", "to"], [["a.b", "A rule", ""]]))
+        - id: a.b
+            title: A rule
+    """
+    lines = []
+    for row in rows:
+        lines.append(fill(f"- {headers[0]}: {_cell(row[0])}", "  "))
+        for header, value in zip(headers[1:], row[1:], strict=True):
+            cell = _cell(value)
+            if cell:
+                lines.append(fill(f"    {header}: {cell}" if header else f"    {cell}", " " * 8))
+    return "\n".join(lines)
+
+
+def _fitted_text(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """`_text_table` where it fits in `TEXT_WIDTH` columns, otherwise `_text_entries`:
+    for a table with a column that cannot wrap narrow enough (an id, an address)."""
+    shown = _text_table(headers, rows)
+    if max(len(line) for line in shown.splitlines()) <= TEXT_WIDTH:
+        return shown
+    return _text_entries(headers, rows)
+
+
 @records.register
 def _(value: Listing) -> list[Record]:  # type: ignore[type-arg]
     return rows_to_records(value.columns, value.rows())

@@ -15,6 +15,7 @@ from engagekit._display import (
     Record,
     SheetSection,
     _shown_rows,
+    _text_entries,
     _text_table,
     counted,
     esc,
@@ -255,13 +256,7 @@ def _text_rows(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     widths = [max(len(str(c)) for c in column) for column in zip(headers, *rows, strict=True)]
     if sum(widths) + 2 * (len(widths) - 1) <= TEXT_WIDTH:
         return _text_table(headers, rows)
-    lines = []
-    for row in rows:
-        lines.append(fill(f"- {headers[0]}: {row[0]}", "  "))
-        for header, cell in zip(headers[1:], row[1:], strict=True):
-            if cell:
-                lines.append(fill(f"    {header}: {cell}" if header else f"    {cell}", " " * 8))
-    return "\n".join(lines)
+    return _text_entries(headers, rows)
 
 
 def _txt(blocks: Sequence[Block]) -> str:
