@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from engagekit import ENGAGEMENT_CYCLE, evaluate, examples, render
+from engagekit._display import _shown_rows, _text_table
 from engagekit.cycles import commissioning_cycles
+from engagekit.decisions import Rules, rule, rules
 from engagekit.duties import Checklist, duties_for, registry
 from engagekit.plans import annual_engagement_report
-from engagekit.techniques import select
+from engagekit.techniques import Matches, select
 
 
 WIDTH = 100
@@ -355,8 +357,10 @@ def test_a_short_list_of_themes_stays_a_table() -> None:
 
 def test_a_text_table_keeps_its_words_whole() -> None:
     """A column is never narrowed below its longest word: the id
-    "twenty-first-century-town-meeting" pushed its row out of line when it was."""
-    lines = render.text(select(level="collaborate", participants=1000)).splitlines()
+    "twenty-first-century-town-meeting" pushed its row out of line when it was. (The
+    matches are listed as entries now, but other tables are laid out so.)"""
+    matches = select(level="collaborate", participants=1000)
+    lines = _text_table(matches.columns, _shown_rows(matches)).splitlines()
     assert lines[:4] == [
         (
             "technique                       id                                 method         score"
@@ -375,6 +379,130 @@ def test_a_text_table_keeps_its_words_whole() -> None:
             "   and 5,000 people; 1000 fits"
         ),
     ]
+
+
+def _entries(shown: str) -> dict[str, str]:
+    """Each entry of a text listing by its first line, its lines joined by spaces."""
+    found: dict[str, str] = {}
+    for block in re.split(r"\n(?=- )", shown):
+        first, *rest = block.splitlines()
+        found[first] = " ".join(line.strip() for line in [first, *rest])
+    return found
+
+
+def test_selected_techniques_are_listed_as_entries_within_100_columns() -> None:
+    """The table of matches was 118 columns wide: a technique's id cannot wrap, and its
+    reasons could not be narrowed further. Each match is an entry, its id whole."""
+    matches = select(level="collaborate", participants=1000)
+    shown = render.text(matches)
+    assert shown == str(matches)
+    assert max(len(line) for line in shown.splitlines()) == 99
+    assert shown.splitlines()[:10] == [
+        "- technique: 21st century town meeting",
+        "    id: twenty-first-century-town-meeting",
+        "    method: Participation",
+        "    score: 2",
+        (
+            "    reasons: serves the Collaborate level; the source gives between 500 and 5,000"
+            " people; 1000 fits"
+        ),
+        "- technique: Citizens' Juries",
+        "    id: citizens-jury",
+        "    method: Participation",
+        "    score: 1",
+        "    reasons: serves the Collaborate level; the source gives no participant numbers",
+    ]
+    # Every match is there with all its cells, in order, its id unbroken on its line.
+    entries = _entries(shown)
+    assert len(entries) == len(matches) == 24
+    for match, (first, entry) in zip(matches, entries.items(), strict=True):
+        t = match.technique
+        assert first == f"- technique: {t.name}"
+        assert f"\n    id: {t.id}\n" in shown
+        assert entry == (
+            f"- technique: {t.name} id: {t.id} method: {t.method.label} score: {match.score}"
+            f" reasons: {'; '.join(match.reasons)}"
+        )
+
+
+def test_the_rules_are_listed_as_entries_with_their_addresses_whole() -> None:
+    """The table of every decision rule was 177 columns wide: a rule's id cannot wrap,
+    and its source's address is one word. Each rule is an entry; an address too long
+    for the rest of its line starts the next, whole."""
+    shown = render.text(rules())
+    assert shown == str(rules())
+    assert _too_wide(shown) == []
+    lines = shown.splitlines()
+    assert max(len(line) for line in lines if "://" not in line) == 100
+    assert lines[:6] == [
+        "- id: triangle.acceptable",
+        "    title: Acceptable to patients, staff and the public",
+        "    force: local practice",
+        (
+            "    source: NHS Somerset and Somerset Clinical Commissioning Group, Strategy for Patient"
+            " and Public"
+        ),
+        (
+            "        Engagement for NHS Somerset and the Somerset Clinical Commissioning Group, 2012"
+            " onwards"
+        ),
+        "        (2012), Figure 2, The decision making triangle",
+    ]
+    at = lines.index("- id: scrutiny.substantial-variation-2002")
+    assert lines[at : at + 8] == [
+        "- id: scrutiny.substantial-variation-2002",
+        (
+            "    title: Consult the overview and scrutiny committee on a substantial development or"
+            " variation"
+        ),
+        "    force: regulations",
+        (
+            "    source: legislation.gov.uk, The Local Authority (Overview and Scrutiny Committees"
+            " Health"
+        ),
+        (
+            "        Scrutiny Functions) Regulations 2002 (S.I. 2002/3048), regulation 4 (2002-12-11),"
+            " Regulation"
+        ),
+        "        4 <https://www.legislation.gov.uk/uksi/2002/3048/regulation/4/made>",
+        "    applies from: 2003-01-01",
+        "    applies to: 2013-03-31",
+    ]
+    at = lines.index("- id: test.bed-closures")
+    assert lines[at + 3 : at + 6] == [
+        "    source: Landmark Chambers, New bed closure test: a potentially powerful tool (2017)",
+        (
+            "        <https://www.landmarkchambers.co.uk/resource-post/new-bed-closure-test-a-potentially"
+            "-powerful-tool/>"
+        ),
+        "    applies from: 2017-04-01",
+    ]
+    # Every rule is there with all its cells, in order, its id whole on its line.
+    entries = _entries(shown)
+    assert len(entries) == len(rules()) == 34
+    for each, (first, entry) in zip(rules(), entries.items(), strict=True):
+        assert first == f"- id: {each.id}"
+        cells = [
+            ("title", each.title),
+            ("force", each.force.label if each.force is not None else None),
+            ("source", str(each.source)),
+            ("applies from", each.applies_from),
+            ("applies to", each.applies_to),
+        ]
+        labelled = "".join(f" {label}: {cell}" for label, cell in cells if cell is not None)
+        assert entry == f"- id: {each.id}{labelled}"
+
+
+def test_matches_that_fit_stay_a_table() -> None:
+    """Only matches too wide for a terminal are listed as entries."""
+    blogs = Matches(m for m in select(method="Forums for debate") if m.technique.id == "blogs")
+    assert render.text(blogs).splitlines() == [
+        "technique  id     method             score  reasons",
+        "Blogs      blogs  Forums for debate  1      is a 'forums for debate' method",
+    ]
+    assert render.text(Matches()) == "technique  id  method  score  reasons"
+    # A rule's source, cited in full, is wider than any column: one rule is an entry.
+    assert render.text(Rules([rule("limb.planning")])).splitlines()[0] == "- id: limb.planning"
 
 
 def test_a_text_table_that_fits_is_left_as_it_was() -> None:

@@ -14,6 +14,8 @@ from engagekit import _evidence_view
 from engagekit._display import (
     Record,
     SheetSection,
+    _fitted_text,
+    _shown_rows,
     esc,
     fill_lines,
     html,
@@ -38,7 +40,7 @@ from engagekit.decisions._results import (
     Reason,
     Verdict,
 )
-from engagekit.decisions._rules import Rule
+from engagekit.decisions._rules import Rule, Rules
 from engagekit.decisions._triangle import Assessment, Option
 from engagekit.evidence import Limb
 from engagekit.results import Outcome, Result
@@ -79,6 +81,13 @@ def _numbered_sources(reasons: Iterable[Reason]) -> dict[Source, int]:
     for reason in reasons:
         numbers.setdefault(reason.source, len(numbers) + 1)
     return numbers
+
+
+@text.register
+def _(value: Rules) -> str:
+    # A rule's id cannot wrap, and a source's address is one word: the table of every
+    # rule was 177 columns wide. Where it is too wide, each rule is an entry.
+    return _fitted_text(value.columns, _shown_rows(value))
 
 
 def _force_words(source: Source) -> str:

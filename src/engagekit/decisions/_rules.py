@@ -149,6 +149,10 @@ class Rules(Listing[Rule]):
     """Decision rules as a table: id, title, legal force, source and the dates they apply
     between.
 
+    `str()` lists them as a table, or as an entry per rule where a table would be wider
+    than 100 columns (a rule's id cannot wrap, nor its source's address); notebooks show
+    an HTML table.
+
     Examples:
         >>> from engagekit.decisions import rules
         >>> rules()

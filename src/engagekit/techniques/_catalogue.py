@@ -48,7 +48,9 @@ class Matches(Listing[Match]):
     """The techniques [`select`][engagekit.techniques.select] chose, best first.
 
     A read-only sequence of [`Match`][engagekit.techniques.Match] values; `str()` is a
-    table, notebooks show an HTML table, `to_records()` gives one dict per match.
+    table, or an entry per match where a table would be wider than 100 columns (a
+    technique's id cannot wrap); notebooks show an HTML table, `to_records()` gives one
+    dict per match.
 
     Examples:
         >>> from engagekit.techniques import select

@@ -10,6 +10,8 @@ import textwrap
 
 from engagekit._display import (
     Record,
+    _fitted_text,
+    _shown_rows,
     fill,
     html,
     markdown,
@@ -20,7 +22,7 @@ from engagekit._display import (
     table,
     text,
 )
-from engagekit.techniques._catalogue import TechniqueCatalogue
+from engagekit.techniques._catalogue import Matches, TechniqueCatalogue
 from engagekit.techniques._model import Technique
 
 
@@ -123,3 +125,10 @@ def _(value: TechniqueCatalogue) -> list[Record]:
         ("technique", "id", "method", "levels", "figures"),
         ((t.name, t.id, t.method, t.levels, "; ".join(f.text for f in t.figures)) for t in value),
     )
+
+
+@text.register
+def _(value: Matches) -> str:
+    # A technique's id cannot wrap: with its reasons the table was 118 columns wide.
+    # Where it is too wide, each match is an entry.
+    return _fitted_text(value.columns, _shown_rows(value))
