@@ -178,7 +178,16 @@ def test_any_argument_is_read_or_refused_on_one_line(command, text):
 RECORD_DOCUMENTS = st.fixed_dictionaries(
     {"body": st.text(max_size=10) | JSON_VALUES},
     optional=dict.fromkeys(
-        ("plan", "loop", "meetings", "evidence", "consultations", "participants", "body_type"),
+        (
+            "plan",
+            "loop",
+            "meetings",
+            "evidence",
+            "consultations",
+            "participants",
+            "body_type",
+            "year",
+        ),
         JSON_VALUES,
     ),
 )

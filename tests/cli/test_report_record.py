@@ -178,3 +178,13 @@ def test_help_names_the_built_in_record(capsys):
     text = capsys.readouterr().out
     assert "built-in record (somerset-2011)" in " ".join(text.split())
     assert "engagekit report somerset-2011 --year 2011" in text
+
+
+def test_a_record_known_only_by_its_year_is_read_as_a_record(tmp_path: Path) -> None:
+    """`year` is a key only a record has: a record of a body and its year alone was
+    read as a plan and refused for a plan's missing title."""
+    path = tmp_path / "record.toml"
+    path.write_text('body = "NHS Example CCG"\nyear = 2018\n', encoding="utf-8")
+    status, text = run("report", str(path), "--year", "2018")
+    assert status == 0
+    assert text.splitlines()[0] == "# NHS Example CCG: annual engagement report 2018/19"

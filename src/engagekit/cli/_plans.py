@@ -45,7 +45,7 @@ RECORDS: dict[str, Callable[[], EngagementRecord]] = {
 
 #: Keys only an engagement record has: a document holding one is read as a record.
 _RECORD_KEYS = frozenset(
-    {"plan", "loop", "meetings", "evidence", "consultations", "participants", "body_type"}
+    {"plan", "loop", "meetings", "evidence", "consultations", "participants", "body_type", "year"}
 )
 
 
