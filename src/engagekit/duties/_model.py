@@ -364,7 +364,8 @@ class Duty(Displayable, Tabular):
 
         Law is Parliament's or the Government's, at its citation's address. A rule that
         is not law is its document's publisher's where the record was taken from that
-        document (the citation's address is the record source's). Where it was read
+        document (the citation's address is the record source's, and no other
+        ``rule_source`` is recorded). Where it was read
         through another page (the duty's ``source``, or a requirement's own
         ``read_through``), the source is that page, and its ``note`` says what the rule
         is: ``"issued under <citation>"`` for guidance cited to the power it was made
@@ -412,7 +413,8 @@ class Duty(Displayable, Tabular):
                 requirement.read_through, note=f"{_citing.CITES}{citation}{own}", force=force
             )
         document = self.source
-        if force is self.force and not force.binding and self.citation.url != document.url:
+        own_document = self.rule_source is not None or self.citation.url != document.url
+        if force is self.force and not force.binding and own_document:
             # A rule that is not law, taken from another document than its own: the
             # record's document is not its publisher, so say what each one is. (Where
             # the duty cites the record's document, its requirements are that
