@@ -57,21 +57,25 @@ def tree_network(
             children.append(child)
             up[child] = single[parent]
     tops = sorted(body_id for body_id in down if body_id not in primary)
-    network = _new_network(name, tuple(bodies), tuple(links), source)
-    object.__setattr__(
-        network,
-        "_index",
-        NetworkIndex(
-            bodies=MappingProxyType(index),
-            rank=MappingProxyType(rank),
-            up=MappingProxyType(up),
-            down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
-            lateral=MappingProxyType({}),
-            primary=MappingProxyType(primary),
-            root=MappingProxyType(_roots(index, primary)),
-            top=tuple(tops),
-        ),
+    index_of = NetworkIndex(
+        bodies=MappingProxyType(index),
+        rank=MappingProxyType(rank),
+        up=MappingProxyType(up),
+        down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
+        lateral=MappingProxyType({}),
+        primary=MappingProxyType(primary),
+        root=MappingProxyType(_roots(index, primary)),
+        top=tuple(tops),
     )
+    return _indexed(name, bodies, links, source, index_of)
+
+
+def _indexed(
+    name: str, bodies: list[Body], links: list[Link], source: Source | None, index: NetworkIndex
+) -> EscalationNetwork:
+    """The network of `bodies` and `links`, given the index its maker built."""
+    network = _new_network(name, tuple(bodies), tuple(links), source)
+    object.__setattr__(network, "_index", index)
     object.__setattr__(network, "_targets", {})
     return network
 
@@ -129,20 +133,14 @@ def three_tier_network(
     root = dict(zip(practices, map(parent_of.__getitem__, member_of), strict=True))
     root.update(zip(groups, above, strict=True))
     root.update(zip(tops, tops, strict=True))
-    network = _new_network(name, tuple(bodies), tuple(links), source)
-    object.__setattr__(
-        network,
-        "_index",
-        NetworkIndex(
-            bodies=MappingProxyType(index),
-            rank=MappingProxyType(rank),
-            up=MappingProxyType(up),
-            down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
-            lateral=MappingProxyType({}),
-            primary=MappingProxyType(primary),
-            root=MappingProxyType(root),
-            top=tuple(sorted(tops)),
-        ),
+    index_of = NetworkIndex(
+        bodies=MappingProxyType(index),
+        rank=MappingProxyType(rank),
+        up=MappingProxyType(up),
+        down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
+        lateral=MappingProxyType({}),
+        primary=MappingProxyType(primary),
+        root=MappingProxyType(root),
+        top=tuple(sorted(tops)),
     )
-    object.__setattr__(network, "_targets", {})
-    return network
+    return _indexed(name, bodies, links, source, index_of)
