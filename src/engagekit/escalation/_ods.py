@@ -740,26 +740,17 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         if chain.problem is not None:
             malformed(line, code, chain.problem)
             continue
-        if as_of is not None and joined is not None and joined > as_of:
-            # The Commissioner column gives the body the practice joined on its
-            # Join Provider/Purchaser Date; which one commissioned it before then,
-            # the file does not say, so the row cannot place it on `as_of`.
-            text = reasons.get(("joined", joined))
+        if as_of is not None and (outside := _outside_commissioner(as_of, joined, left)):
+            # The Commissioner column gives the body the practice joined on its Join
+            # Provider/Purchaser Date and left on its Left Provider/Purchaser Date;
+            # which one commissioned it outside those days, the file does not say,
+            # so the row cannot place it on `as_of`.
+            text = reasons.get(outside)
             if text is None:
-                text = reasons["joined", joined] = (
+                event, day = outside
+                text = reasons[outside] = (
                     f"commissioner not known on {as_of.isoformat()} "
-                    f"(joined its commissioner on {joined.isoformat()})"
-                )
-            skipped.append(skip(line, code, text))
-            continue
-        if as_of is not None and left is not None and left <= as_of:
-            # ... and which commissioned it from its Left Provider/Purchaser Date
-            # on, the file does not say either.
-            text = reasons.get(("left", left))
-            if text is None:
-                text = reasons["left", left] = (
-                    f"commissioner not known on {as_of.isoformat()} "
-                    f"(left its commissioner on {left.isoformat()})"
+                    f"({event} its commissioner on {day.isoformat()})"
                 )
             skipped.append(skip(line, code, text))
             continue
@@ -838,6 +829,19 @@ def _parents(
 
 def _first_line(chain: _Chain) -> int:
     return chain.first
+
+
+def _outside_commissioner(
+    as_of: dt.date, joined: dt.date | None, left: dt.date | None
+) -> tuple[str, dt.date] | None:
+    """Why a practice's row does not say who commissioned it on `as_of`: it had not
+    yet joined (``("joined", day)``) or had left (``("left", day)``) the body its
+    Commissioner column names; `None` when it was under that body."""
+    if joined is not None and joined > as_of:
+        return ("joined", joined)
+    if left is not None and left <= as_of:
+        return ("left", left)
+    return None
 
 
 def _latest(*caches: dict[str, dt.date | str | None]) -> dt.date | None:
