@@ -513,10 +513,13 @@ def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read |
     ):
         return None
     starts, ends = columns[_START], columns[_END]
-    spans = {pair: _span(*pair, as_of) for pair in set(zip(starts, ends, strict=True))}
-    if any(isinstance(span, str) for span in spans.values()):
-        return None
-    reason_of = {pair: span[2] for pair, span in spans.items() if not isinstance(span, str)}
+    spans: dict[tuple[str, str], _Span] = {}
+    for pair in set(zip(starts, ends, strict=True)):
+        span = _span(*pair, as_of)
+        if isinstance(span, str):
+            return None
+        spans[pair] = span
+    reason_of = {pair: span[2] for pair, span in spans.items()}
     # Each column's cells on the rows kept: all of them when no membership is out of
     # force on the day read.
     keep: list[bool] | None = None
@@ -537,8 +540,8 @@ def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read |
     ):
         return None
     # A date depends on its own cell alone.
-    start_of = {pair[0]: span[0] for pair, span in spans.items() if not isinstance(span, str)}
-    end_of = {pair[1]: span[1] for pair, span in spans.items() if not isinstance(span, str)}
+    start_of = {pair[0]: span[0] for pair, span in spans.items()}
+    end_of = {pair[1]: span[1] for pair, span in spans.items()}
     lines = range(first, first + len(starts))
     kept = list(
         map(
