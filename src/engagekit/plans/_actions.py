@@ -117,9 +117,15 @@ def check_update(update: ProgressUpdate, catalogue: ActionStatusCatalogue, field
         raise InvalidValueError(field, update.progress, reason=reason)
 
 
-def _check_updates(action: Action, catalogue: ActionStatusCatalogue) -> None:
+def _check_updates(
+    action: Action, catalogue: ActionStatusCatalogue | None
+) -> ActionStatusCatalogue:
+    """The catalogue a query reads `action` by (the built-in one if none is given),
+    once each of its updates is checked against it (see `check_update`)."""
+    catalogue = catalogue or statuses()
     for number, update in enumerate(action.updates):
         check_update(update, catalogue, f"Action {action.id!r} updates[{number}].progress")
+    return catalogue
 
 
 def _update_key(update: ProgressUpdate) -> tuple[dt.date, str]:
@@ -257,8 +263,7 @@ class Action(_display.Displayable):
                 `ProgressUpdate`).
         """
         day = _validate.as_date("as_of", as_of)
-        catalogue = catalogue or statuses()
-        _check_updates(self, catalogue)
+        catalogue = _check_updates(self, catalogue)
         return status_on(self, day, catalogue)
 
     def progress(
@@ -272,8 +277,7 @@ class Action(_display.Displayable):
                 `ProgressUpdate`).
         """
         day = _validate.as_date("as_of", as_of)
-        catalogue = catalogue or statuses()
-        _check_updates(self, catalogue)
+        catalogue = _check_updates(self, catalogue)
         return progress_on(self, day, catalogue)
 
     @property
@@ -297,8 +301,7 @@ class Action(_display.Displayable):
                 `ProgressUpdate`).
         """
         day = _validate.as_date("as_of", as_of)
-        catalogue = catalogue or statuses()
-        _check_updates(self, catalogue)
+        catalogue = _check_updates(self, catalogue)
         return overdue_on(self, day, catalogue)
 
 
