@@ -224,25 +224,40 @@ def _clause(title: str) -> str:
     return title.removesuffix(".")
 
 
+def _reason_text(value: Reason, source: str) -> str:
+    """A reason shown on its own, over the line that gives its `source` (in words)."""
+    # Wrapped as a verdict wraps its reasons: each line continues indented under itself.
+    return fill_lines([str(value), f"    {source}"])
+
+
+def _reason_markdown(value: Reason, source: str) -> str:
+    """`_reason_text`, as Markdown."""
+    head = f"**{value.outcome.label}** {md_text(_clause(value.title))}: {md_text(value.message)}"
+    return f"{head}  \n{md_text(source)}\n"
+
+
+def _reason_html(value: Reason, source: str) -> str:
+    """`_reason_text`, as HTML."""
+    return (
+        f'<div class="engagekit"><p><strong>{esc(value.outcome.label)}</strong> '
+        f"{esc(_clause(value.title))}: {linked(value.message)}</p>"
+        f"<p>{linked(source)}</p></div>"
+    )
+
+
 @text.register
 def _(value: Reason) -> str:
-    # Wrapped as a verdict wraps its reasons: each line continues indented under itself.
-    return fill_lines([str(value), f"    {value.source}"])
+    return _reason_text(value, str(value.source))
 
 
 @markdown.register
 def _(value: Reason) -> str:
-    head = f"**{value.outcome.label}** {md_text(_clause(value.title))}: {md_text(value.message)}"
-    return f"{head}  \n{md_text(value.source)}\n"
+    return _reason_markdown(value, str(value.source))
 
 
 @html.register
 def _(value: Reason) -> str:
-    return (
-        f'<div class="engagekit"><p><strong>{esc(value.outcome.label)}</strong> '
-        f"{esc(_clause(value.title))}: {linked(value.message)}</p>"
-        f"<p>{linked(value.source)}</p></div>"
-    )
+    return _reason_html(value, str(value.source))
 
 
 #: The forces a decision maker may depart from (guidance only with recorded reasons).

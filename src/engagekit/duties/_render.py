@@ -13,7 +13,6 @@ from engagekit._display import (
     Record,
     esc,
     fill,
-    fill_lines,
     html,
     linked,
     markdown,
@@ -31,7 +30,7 @@ from engagekit.duties._checklist import Checklist, ComplianceReport, Finding
 from engagekit.duties._model import Duty, Requirement
 from engagekit.duties._registry import DutyRegistry
 from engagekit.duties._results import DutiesInForce
-from engagekit.results import Outcome
+from engagekit.results import Outcome, _reason_html, _reason_markdown, _reason_text
 from engagekit.sources import LegalForce
 
 
@@ -494,23 +493,17 @@ def _(value: ComplianceReport) -> str:
 
 @text.register
 def _(value: Finding) -> str:
-    return fill_lines([str(value), f"    {_citing.described(value.source)}"])
+    return _reason_text(value, _citing.described(value.source))
 
 
 @markdown.register
 def _(value: Finding) -> str:
-    title = value.title.removesuffix(".")
-    head = f"**{value.outcome.label}** {md_text(title)}: {md_text(value.message)}"
-    return f"{head}  \n{md_text(_citing.described(value.source))}\n"
+    return _reason_markdown(value, _citing.described(value.source))
 
 
 @html.register
 def _(value: Finding) -> str:
-    return (
-        f'<div class="engagekit"><p><strong>{esc(value.outcome.label)}</strong> '
-        f"{esc(value.title.removesuffix('.'))}: {linked(value.message)}</p>"
-        f"<p>{linked(_citing.described(value.source))}</p></div>"
-    )
+    return _reason_html(value, _citing.described(value.source))
 
 
 # --- Records (one per table row, same columns) ------------------------------------------
