@@ -80,9 +80,9 @@ def _objects_floor(result: object, baseline: object) -> float:
     the least any reader returning these objects could spend. Reported beside the
     target, since its share of the 3x explains most of what is missed.
     """
-    from engagekit.escalation._bodies import trusted_link as _link
     from engagekit.escalation._ods import _body, _skipped_row
     from engagekit.escalation._pcn import _membership
+    from engagekit.escalation._tree import trusted_link as _link
 
     network = result.network  # type: ignore[attr-defined]
     bodies = [(b.id, b.name, b.kind, b.tier) for b in network.bodies]

@@ -277,8 +277,3 @@ def trusted_factory(cls: type[T], *given: str) -> Callable[..., T]:
     exec("\n".join(lines), namespace)  # noqa: S102  (generated from field names only)
     made: Callable[..., T] = namespace["make"]
     return made
-
-
-#: A vertical link of the default kind, not primary, made unchecked (see
-#: `trusted_factory`): the one link the readers and `national()` make by thousands.
-trusted_link: Callable[[str, str], Link] = trusted_factory(Link, "source", "target")

@@ -10,10 +10,10 @@ from typing import SupportsIndex
 
 from engagekit import _validate
 from engagekit.errors import InvalidTypeError, InvalidValueError
-from engagekit.escalation._bodies import Body, Link, trusted_factory, trusted_link
+from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._tiers import BodyKind, Tier
-from engagekit.escalation._tree import tree_network
+from engagekit.escalation._tree import tree_network, trusted_link
 
 
 ENGLAND_SCALE = {

@@ -32,11 +32,12 @@ from engagekit.errors import (
     _not_utf8,
     short_repr,
 )
-from engagekit.escalation._bodies import Body, Link, trusted_factory, trusted_link
+from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._odsnames import ICB_ERA, OdsNames
 from engagekit.escalation._tiers import BodyKind, Tier
 from engagekit.escalation._tree import tree_network as _tree_network
+from engagekit.escalation._tree import trusted_link
 from engagekit.sources import Source
 
 

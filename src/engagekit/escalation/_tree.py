@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from types import MappingProxyType
 
-from engagekit.escalation._bodies import Body, Link, trusted_factory, trusted_link
+from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._index import NetworkIndex, _roots
 from engagekit.escalation._network import EscalationNetwork, check_unique_ids
 from engagekit.escalation._tiers import _TIER_RANK_BY_NAME
@@ -22,6 +22,13 @@ from engagekit.sources import Source
 _new_network: Callable[
     [str, tuple[Body, ...], tuple[Link, ...], Source | None], EscalationNetwork
 ] = trusted_factory(EscalationNetwork, "name", "bodies", "links", "source")
+
+
+#: A vertical link of the default kind, not primary, made unchecked (see
+#: `trusted_factory`): the one link the readers and `national()` make by thousands.
+#: Made here, with the trees they build, so that a network built by hand pays
+#: nothing for it.
+trusted_link: Callable[[str, str], Link] = trusted_factory(Link, "source", "target")
 
 
 def tree_network(
