@@ -116,7 +116,7 @@ def _pcn_import(text: str, monkeypatch: pytest.MonkeyPatch, *, columns: bool) ->
     with monkeypatch.context() as patch:
         if not columns:
             patch.setattr(_pcn, "_read_columns", lambda rows, as_of: None)
-        return EscalationNetwork.from_pcn(stdio.StringIO(SAMPLE.read_text(), newline=""))
+        return EscalationNetwork.from_pcn(stdio.StringIO(text, newline=""))
 
 
 def test_the_sample_file_takes_the_column_path() -> None:
