@@ -24,7 +24,7 @@ import math
 import numbers
 import re
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -55,10 +55,31 @@ ID_RULE = "an id: a letter or digit, then letters, digits, '.', '_' or '-' (at m
 #: The one ODS code rule: 3 to 8 upper-case letters and digits (``QSL``, ``08T``, ``L85001``).
 ODS_PATTERN = re.compile(r"^[A-Z0-9]{3,8}\Z")
 ODS_RULE = "an ODS code: 3 to 8 upper-case letters and digits"
+# ODS codes joined by newlines (which no code holds): see `all_ods_codes`.
+_ODS_CODES_JOINED = re.compile(r"[A-Z0-9]{3,8}(?:\n[A-Z0-9]{3,8})*")
 
 #: The one URL rule: an http or https address with no spaces.
 URL_PATTERN = re.compile(r"^https?://[^\s/]+\S*\Z")
 URL_RULE = "an http(s) URL"
+
+
+def all_ods_codes(values: Collection[str]) -> bool:
+    """Whether every text in `values` is an ODS code as it stands (`ODS_PATTERN`).
+
+    For readers checking a file's column of thousands of codes: the texts are joined
+    by newlines and read by one pass of a regular expression, which is several times
+    faster than matching each. A newline inside a text shows as one newline too many.
+
+    Examples:
+        >>> all_ods_codes(["QSL", "L85001"]), all_ods_codes(["QSL", "l85001"])
+        (True, False)
+        >>> all_ods_codes(["QSL\\nL85001"]), all_ods_codes([])
+        (False, True)
+    """
+    if not values:
+        return True
+    joined = "\n".join(values)
+    return joined.count("\n") == len(values) - 1 and _ODS_CODES_JOINED.fullmatch(joined) is not None
 
 
 def _items(value: object, field: str = "value") -> tuple[Any, ...]:

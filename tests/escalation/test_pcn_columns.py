@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from engagekit import _validate
 from engagekit.errors import DocumentError
 from engagekit.escalation import EscalationNetwork, PcnImport, _pcn
 from engagekit.escalation._ods import _rows
@@ -30,7 +31,9 @@ SAMPLE = Path(__file__).with_name("data") / "epcn-sample.csv"
 
 # Small pools, so that codes repeat: practices in two PCNs, PCNs under two parents,
 # a code in two roles, names left empty or padded, dates that end before they start.
-_PRACTICES = st.sampled_from(["A81001", "A81002", "A81003", "B82005", " A81004", "a81005", ""])
+_PRACTICES = st.sampled_from(
+    ["A81001", "A81002", "A81003", "B82005", " A81004", "a81005", "", "A81\n006"]
+)
 _PCNS = st.sampled_from(["U00001", "U00002", "U00003", "16C", "U0000 "])
 _SUBS = st.sampled_from(["16C", "00K", "99Z", "A81001", ""])
 _NAMES = st.sampled_from(["", "THE SURGERY", " RIVERSIDE PCN ", "NHS NORTH EAST ICB - 16C"])
@@ -157,3 +160,20 @@ def test_both_paths_build_one_network_indexed_as_tree_network_indexes_it(
     assert network._index.top == expected._index.top
     up = network._index.up
     assert up["A81002"] is up["A81004"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["QSL", "L85001", "16C", "A8100123", "A81001234", "l85001", "QS", ""])
+        | st.text(alphabet="AB1\n ", max_size=9)
+    )
+)
+def test_the_column_code_check_is_the_code_rule_for_each_cell(values: list[str]) -> None:
+    each = all(_validate.ODS_PATTERN.match(value) for value in values)
+    assert _validate.all_ods_codes(values) is each
+
+
+def test_the_column_code_check_refuses_a_code_and_a_newline() -> None:
+    assert _validate.all_ods_codes(["QSL", "L85001"]) is True
+    assert _validate.all_ods_codes(["QSL\n", "L85001"]) is False
+    assert _validate.all_ods_codes(["QSL\nL85001"]) is False

@@ -16,7 +16,7 @@ import operator
 import typing
 import zipfile
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, repeat
 from pathlib import Path, PurePath
 from typing import IO, TypeVar
@@ -333,7 +333,10 @@ def _build(
     if read is None:
         read = _read_rows(rows, origin=origin, network=network, as_of=as_of, strict=strict)
     kept, skipped, names = read
-    _refuse_empty(origin, len(rows), skipped)
+    count = len(rows)
+    # The cells not kept are freed before the network is made, which reuses their memory.
+    del rows
+    _refuse_empty(origin, count, skipped)
     parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
     label = name or (
         f"{network.name} with primary care networks"
@@ -344,7 +347,7 @@ def _build(
         built = _alone(kept, parent_of, names, label, as_of)
     else:
         built = _merged(network, kept, parent_of, names, label)
-    return _import(built, len(rows), tuple(kept), tuple(skipped), tuple(conflicts))
+    return _import(built, count, tuple(kept), tuple(skipped), tuple(conflicts))
 
 
 def _read_rows(
@@ -503,13 +506,14 @@ def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read |
     columns = list(zip(*rows[first - 1 :], strict=True))
     if not columns:  # a header alone
         return None
-    # A code to strip, or that is not an ODS code, fails the pattern as it stands; a
+    # A code to strip, or that is not an ODS code, fails the rule as it stands; a
     # practice's own sub-ICB location may be left empty.
-    ods = _validate.ODS_PATTERN.match
+    codes = _validate.all_ods_codes
+    all_pcns, all_subs = set(columns[_PCN]), set(columns[_PCN_SUB])
     if not (
-        all(map(ods, columns[_PRACTICE]))
-        and all(map(ods, {*columns[_PCN], *columns[_PCN_SUB]}))
-        and all(map(ods, set(columns[_PRACTICE_SUB]) - {""}))
+        codes(columns[_PRACTICE])
+        and codes(all_pcns | all_subs)
+        and codes(set(columns[_PRACTICE_SUB]) - {""})
     ):
         return None
     starts, ends = columns[_START], columns[_END]
@@ -523,14 +527,15 @@ def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read |
     # Each column's cells on the rows kept: all of them when no membership is out of
     # force on the day read.
     keep: list[bool] | None = None
-    pick: Callable[[Iterable[_T]], list[_T]] = list
+    pick: Callable[[Sequence[_T]], Sequence[_T]] = _whole
     if any(reason_of.values()):
         reasons = list(map(reason_of.__getitem__, zip(starts, ends, strict=True)))
         keep = list(map(operator.is_, reasons, repeat(None)))
         pick = functools.partial(_compressed, keep=keep)
     practices = pick(columns[_PRACTICE])
     pcns, subs = pick(columns[_PCN]), pick(columns[_PCN_SUB])
-    distinct, pcn_set, sub_set = set(practices), set(pcns), set(subs)
+    distinct = set(practices)
+    pcn_set, sub_set = (set(pcns), set(subs)) if keep is not None else (all_pcns, all_subs)
     if (
         not practices
         or len(distinct) != len(practices)
@@ -563,23 +568,35 @@ def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read |
             compress(columns[_PRACTICE], left),
             typing.cast("Iterator[str]", compress(reasons, left)),
         )
-    # The first non-empty name of each code, in line order: reversed, the first
-    # row's name is the one a dict keeps.
-    names: dict[str, str] = {}
-    for codes, column in ((practices, _PRACTICE_NAME), (pcns, _PCN_NAME), (subs, _PCN_SUB_NAME)):
-        given = list(map(str.strip, pick(columns[column])))
-        named = codes
-        if not all(given):
-            named, given = list(compress(codes, given)), list(filter(None, given))
-        names.update(dict(zip(reversed(named), reversed(given), strict=True)))
-    for sub in sub_set.intersection(names):
+    names = _first_names(practices, pick(columns[_PRACTICE_NAME]))
+    names.update(_first_names(pcns, pick(columns[_PCN_NAME])))
+    for sub, text in _first_names(subs, pick(columns[_PCN_SUB_NAME])).items():
         # Cased as `from_ods` cases the names in ODS organisation files.
-        names[sub] = readable(names[sub])
+        names[sub] = readable(text)
     return kept, skipped, names
 
 
-def _compressed(column: Iterable[_T], keep: list[bool]) -> list[_T]:
+def _first_names(codes: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
+    """The first non-empty name (stripped) the cells give each code, in line order.
+
+    Reversed, the first row's cell is the one a dict keeps; only those cells are
+    stripped, unless one of them is empty.
+    """
+    first = dict(zip(reversed(codes), reversed(cells), strict=True))
+    named = dict(zip(first, map(str.strip, first.values()), strict=True))
+    if all(named.values()):
+        return named
+    given = list(map(str.strip, cells))
+    named_codes, given = list(compress(codes, given)), list(filter(None, given))
+    return dict(zip(reversed(named_codes), reversed(given), strict=True))
+
+
+def _compressed(column: Sequence[_T], keep: list[bool]) -> Sequence[_T]:
     return list(compress(column, keep))
+
+
+def _whole(column: Sequence[_T]) -> Sequence[_T]:
+    return column
 
 
 def _header_error(origin: str, line: int, row: list[str]) -> DocumentError:
