@@ -41,11 +41,15 @@ def _run(path: Path) -> tuple[Any, list[Path]]:
     notebook = nbformat.read(path, as_version=4)
     source = str(Path(engagekit.__file__).parent.parent)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
-    with tempfile.TemporaryDirectory() as folder:
+    # The notebooks write their files into new temporary folders, for the reader to
+    # open: the kernel's are made in one the test removes.
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as scratch:
         client = nbclient.NotebookClient(
             notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": folder}}
         )
-        client.execute(env=env)  # raises CellExecutionError on any cell error
+        client.execute(
+            env={**env, "TMPDIR": scratch}
+        )  # raises CellExecutionError on any cell error
         written = list(Path(folder).iterdir())
     return notebook, written
 
