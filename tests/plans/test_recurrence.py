@@ -288,6 +288,27 @@ class TestAdherence:
             "  not counted 2018-03-20: outside 2018-04-01 to 2019-03-31",
         ]
 
+    def test_a_first_meeting_held_just_before_the_range_meets_its_occasion(self) -> None:
+        """The quarterly commitment over 2018/19 again, its April meeting held on
+        29 March: within 14 days, it meets the first occasion, which no date in the
+        range met; the date before it stays outside, and one held further back does
+        not count."""
+        rule = Recurrence.parse("quarterly")
+        held = [dt.date(2018, 3, 20), dt.date(2018, 3, 29), dt.date(2018, 7, 3)]
+        result = rule.adherence(held, dt.date(2018, 4, 1), dt.date(2019, 3, 31), tolerance_days=14)
+        assert [(o.date, day) for o, day in result.held] == [
+            (dt.date(2018, 4, 1), dt.date(2018, 3, 29)),
+            (dt.date(2018, 7, 1), dt.date(2018, 7, 3)),
+        ]
+        assert (result.late, result.extra, result.outside) == ((), (), (dt.date(2018, 3, 20),))
+        assert result.rate == 0.5
+
+        too_early = rule.adherence(
+            [dt.date(2018, 3, 10)], dt.date(2018, 4, 1), dt.date(2019, 3, 31), tolerance_days=14
+        )
+        assert (too_early.held, too_early.outside) == ((), (dt.date(2018, 3, 10),))
+        assert too_early.missed[0].date == dt.date(2018, 4, 1)
+
     def test_quarterly_steering_group(self) -> None:
         """A quarterly group that met three times in a year: one missed, one late."""
         rule = Recurrence.parse("quarterly")

@@ -510,6 +510,11 @@ class Recurrence:
           within the tolerance: on time);
         - the first occurrence, by any date held before it in the range.
 
+        The first occurrence that no date in the range met is met by the last date
+        held before ``start``, if that date is at most ``tolerance_days`` before it
+        (the range's first meeting, held early). Every other date outside the range
+        is listed as *outside*, not counted.
+
         On a tie the earlier occurrence is met. So with a tolerance of a few days
         a meeting held on 8 November for a 10 November occurrence meets November,
         not the occurrence before it. An occurrence nothing met is *missed*; a
@@ -542,7 +547,10 @@ class Recurrence:
         expected = self.schedule(start, end, exclude=exclude)
         names = frozenset(self.bodies)
         dates_of: dict[str | None, list[dt.date]] = {}
+        # Held before the range, within the tolerance of its start: may be early.
+        early_of: dict[str | None, list[dt.date]] = {}
         outside: list[dt.date] = []  # listed in the result, not counted
+        reach = dt.timedelta(days=tolerance)
         for index, item in enumerate(actual):
             if isinstance(item, tuple):
                 day, body = item
@@ -563,6 +571,8 @@ class Recurrence:
                 body = None
             if start <= day <= end:
                 dates_of.setdefault(body, []).append(day)
+            elif start - reach <= day < start:
+                early_of.setdefault(body, []).append(day)
             else:
                 outside.append(day)
         slots_of: dict[str | None, list[Occurrence]] = {}
@@ -584,9 +594,17 @@ class Recurrence:
                 held.append((occurrence, day))
                 if (day - occurrence.date).days > tolerance:
                     late.append((occurrence, day))
+            early = sorted(early_of.pop(body, ()))
+            if early and 0 not in taken and slots[0].date - reach <= early[-1]:
+                # The first occurrence, met by nothing in the range, held early.
+                taken.add(0)
+                held.append((slots[0], early.pop()))
+            outside.extend(early)
             missed.extend(o for index, o in enumerate(slots) if index not in taken)
         for days in dates_of.values():  # bodies with no occurrence in the range
             extra.extend(days)
+        for days in early_of.values():
+            outside.extend(days)
         return Adherence(
             recurrence=self,
             start=start,
