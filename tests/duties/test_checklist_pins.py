@@ -42,10 +42,10 @@ def _ccg_2019() -> Checklist:
 
 def test_reprs_name_the_body_the_day_and_the_count() -> None:
     checklist = _ccg_2019()
-    assert repr(checklist) == "<Checklist for a CCG on 2019-04-01 with 30 items>"
+    assert repr(checklist) == "<Checklist for a CCG on 2019-04-01 with 31 items>"
     report = checklist.assess([], as_of="2019-04-01")
     assert repr(report) == (
-        "<ComplianceReport not met for a CCG as of 2019-04-01 with 30 findings>"
+        "<ComplianceReport not met for a CCG as of 2019-04-01 with 31 findings>"
     )
 
 
@@ -106,19 +106,19 @@ def test_evidence_counts_from_the_day_in_force_to_the_assessment_date() -> None:
     """The day s14Z2 came into force and the assessment date itself both count; the day
     before and the day after do not, and each is set aside with its reason."""
     evidence = [
-        _evidence("plan-a", "2013-03-31", "nhs-act-s14z2/a"),
-        _evidence("plan-b", "2013-04-01", "nhs-act-s14z2/a"),
+        _evidence("plan-a", "2013-01-31", "nhs-act-s14z2/a"),
+        _evidence("plan-b", "2013-02-01", "nhs-act-s14z2/a"),
         _evidence("plan-c", "2019-04-01", "nhs-act-s14z2/a"),
         _evidence("plan-d", "2019-04-02", "nhs-act-s14z2/a"),
     ]
     finding = _ccg_2019().assess(evidence, as_of="2019-04-01").finding("nhs-act-s14z2/a")
     assert _words(finding) == (
         "met",
-        "met: 'Plan b' (2013-04-01); 'Plan c' (2019-04-01)",
+        "met: 'Plan b' (2013-02-01); 'Plan c' (2019-04-01)",
         (
             (
-                "'Plan a' (2013-03-31) does not count: it is dated before this duty came into "
-                "force (2013-04-01)"
+                "'Plan a' (2013-01-31) does not count: it is dated before this duty came into "
+                "force (2013-02-01)"
             ),
             "'Plan d' (2019-04-02) does not count: it is dated after the assessment date",
         ),
@@ -169,7 +169,7 @@ def test_full_evidence_meets_and_partial_evidence_alone_partly_meets() -> None:
         ("evidence that shows it fully met",),
     )
     assert partly.evidence == ("survey",)
-    assert report.summary == "28 not met, 1 partly met, 1 met"
+    assert report.summary == "29 not met, 1 partly met, 1 met"
 
 
 def test_a_record_naming_a_requirement_twice_counts_once() -> None:
@@ -190,7 +190,7 @@ def test_a_gap_is_a_breach_only_against_law() -> None:
     aside, the message says none of it counts."""
     evidence = [
         _evidence("old-charter", "2017-04-05", "guidance-participation-2017/1-governance"),
-        _evidence("old-plan", "2013-03-31", "nhs-act-s14z2/a"),
+        _evidence("old-plan", "2013-01-31", "nhs-act-s14z2/a"),
     ]
     report = _ccg_2019().assess(evidence, as_of="2019-04-01")
     assert _words(report.finding("nhs-act-s14z2/a"))[:2] == (
@@ -201,7 +201,7 @@ def test_a_gap_is_a_breach_only_against_law() -> None:
         "not-met",
         "not met: no evidence",
         (),
-        ("evidence dated from 2013-04-01 to 2019-04-01 that supports nhs-act-s14p/promote",),
+        ("evidence dated from 2012-10-01 to 2019-04-01 that supports nhs-act-s14p/promote",),
     )
     assert _words(report.finding("guidance-participation-2017/1-governance")) == (
         "not-met",
@@ -302,7 +302,7 @@ def test_unstated_conditions_are_assessed_as_applying() -> None:
                 "assessed as applying"
             ),
         ),
-        ("evidence dated from 2013-04-01 to 2019-04-01 that supports nhs-act-s14z2/b",),
+        ("evidence dated from 2013-02-01 to 2019-04-01 that supports nhs-act-s14z2/b",),
     )
     assert report.finding("scrutiny-reg-23/consult-la").notes == (
         (
@@ -367,7 +367,7 @@ def test_stated_conditions_apply_as_stated() -> None:
         "and that was not stated to hold"
     )
     assert [f.rule for f in report] == [i for i in checklist.ids if i != bed] + [bed]
-    assert report.summary == "29 not met, 1 not applicable"
+    assert report.summary == "30 not met, 1 not applicable"
 
 
 def test_conditions_must_be_a_list_of_triggers() -> None:
@@ -537,15 +537,15 @@ def test_a_report_lists_counts_and_unverified_findings() -> None:
         conditions=(),
     )
     assert list(report.counts.items()) == [
-        (Outcome.NOT_MET, 21),
+        (Outcome.NOT_MET, 22),
         (Outcome.INSUFFICIENT_EVIDENCE, 0),
         (Outcome.PARTLY_MET, 0),
         (Outcome.MET, 1),
         (Outcome.NOT_APPLICABLE, 8),
     ]
-    assert report.summary == "21 not met, 1 met, 8 not applicable"
+    assert report.summary == "22 not met, 1 met, 8 not applicable"
     assert list(report) == list(report.reasons) == list(report.findings)
-    assert len(report) == len(checklist) == 30
+    assert len(report) == len(checklist) == 31
     assert list(checklist) == list(checklist.items)
     assert [f.rule for f in report.unverified] == [
         "nhs-act-s14z15/explain-involvement",
@@ -553,6 +553,7 @@ def test_a_report_lists_counts_and_unverified_findings() -> None:
         "nhs-act-s14z15/publish-and-present",
         "nhs-act-s14z2/constitution",
         "nhs-act-s14u/promote-involvement",
+        "nhs-act-s14u/guidance",
         "scrutiny-reg-23/consult-la",
         "service-change-tests/1-commissioner-support",
         "service-change-tests/2-engagement",

@@ -10,7 +10,7 @@ from engagekit.duties import BodyType, duties_for, registry
 def test_ccg_2018_bound_by_s14z2_and_psed_not_s14z45():
     """A CCG on 1 June 2018: s14Z2 and the PSED, not s14Z45.
 
-    s14Z2 fully in force 1 April 2013 (HSCA 2012 s26); PSED from 5 April 2011; s14Z45
+    s14Z2 in force 1 February 2013 (HSCA 2012 s26); PSED from 5 April 2011; s14Z45
     from 1 July 2022 (domain reference §3.1, §3.9).
     """
     found = duties_for(BodyType.CCG, dt.date(2018, 6, 1))
@@ -18,6 +18,35 @@ def test_ccg_2018_bound_by_s14z2_and_psed_not_s14z45():
     assert "equality-act-s149" in found.ids
     assert "nhs-act-s14z45" not in found.ids
     assert found.reason is None
+
+
+def test_the_2012_act_duties_start_on_their_commencement_orders_days():
+    """S.I. 2012/1831 art 2(2) appoints 1 October 2012 for ss13A-13D, 13F-13J, 14P-14R
+    and 14T-14Y; S.I. 2012/2657 art 2(4) appoints 1 February 2013 for ss13O, 13Q and
+    14Z2. NHS England (the Board, established 1 October 2012) is bound that day;
+    engagekit's CCGs exist from 1 April 2013, so a CCG's duties show from then."""
+    ids = ["nhs-act-s13c", "nhs-act-s13h", "nhs-act-s13q", "nhs-act-s14p"]
+    ids += ["nhs-act-s14t", "nhs-act-s14u", "nhs-act-s14z2", "nhs-act-s14z15"]
+    starts = {duty: registry().get(duty).in_force_from for duty in ids}
+    october, february = dt.date(2012, 10, 1), dt.date(2013, 2, 1)
+    assert starts == {
+        "nhs-act-s13c": october,
+        "nhs-act-s13h": october,
+        "nhs-act-s13q": february,
+        "nhs-act-s14p": october,
+        "nhs-act-s14t": october,
+        "nhs-act-s14u": october,
+        "nhs-act-s14z2": february,
+        "nhs-act-s14z15": dt.date(2013, 4, 1),
+    }
+    board = duties_for(BodyType.NHS_ENGLAND, october).ids
+    assert {"nhs-act-s13c", "nhs-act-s13h"} <= set(board)
+    assert "nhs-act-s13q" not in duties_for(BodyType.NHS_ENGLAND, dt.date(2013, 1, 31)).ids
+    assert "nhs-act-s13q" in duties_for(BodyType.NHS_ENGLAND, february).ids
+    before = duties_for(BodyType.CCG, dt.date(2013, 3, 1))
+    assert len(before) == 0
+    assert before.reason is not None
+    assert "no clinical commissioning groups existed on 2013-03-01" in before.reason
 
 
 def test_icb_2023_bound_by_s14z45_not_s14z2():

@@ -35,7 +35,7 @@ _BODIES = (
 
 
 def test_a_duty_refuses_no_bodies_no_requirements_and_an_empty_period() -> None:
-    """s14Z2 (CCGs, from 1 April 2013)."""
+    """s14Z2 (CCGs, from 1 February 2013)."""
     s14z2 = registry().get("nhs-act-s14z2")
     message = (
         f"Duty('nhs-act-s14z2').bodies: [] is not allowed: name at least one body type; "
@@ -47,12 +47,12 @@ def test_a_duty_refuses_no_bodies_no_requirements_and_an_empty_period() -> None:
     with pytest.raises(InvalidValueError, match=_exactly(message)):
         attrs.evolve(s14z2, requirements=())
     message = (
-        "Duty('nhs-act-s14z2').in_force_to: '2013-04-01' is not allowed: must be after "
-        "in_force_from (2013-04-01)"
+        "Duty('nhs-act-s14z2').in_force_to: '2013-02-01' is not allowed: must be after "
+        "in_force_from (2013-02-01)"
     )
     with pytest.raises(InvalidValueError, match=_exactly(message)):
-        attrs.evolve(s14z2, in_force_to=dt.date(2013, 4, 1))
-    assert attrs.evolve(s14z2, in_force_to=dt.date(2013, 4, 2)).period == "2013-04-01 to 2013-04-01"
+        attrs.evolve(s14z2, in_force_to=dt.date(2013, 2, 1))
+    assert attrs.evolve(s14z2, in_force_to=dt.date(2013, 2, 2)).period == "2013-02-01 to 2013-02-01"
     message = "Duty.in_force_to: got str '2022-07-01'; expected a datetime.date"
     with pytest.raises(InvalidTypeError, match=_exactly(message)):
         attrs.evolve(s14z2, in_force_to="2022-07-01")  # type: ignore[arg-type]

@@ -75,7 +75,7 @@ def test_lookups_name_what_was_not_found() -> None:
         reg.versions("s14z2")
     message = (
         "unknown version of 'nhs-act-s14z2' in force on '2023-01-01'; known: "
-        "'2013-04-01 to 2022-06-30'"
+        "'2013-02-01 to 2022-06-30'"
     )
     with pytest.raises(UnknownNameError, match=_exactly(message)):
         reg.get("nhs-act-s14z2", on="2023-01-01")
@@ -121,7 +121,7 @@ def test_no_duty_binding_an_existing_body_is_said_with_its_article() -> None:
     )
     assert only_s14z2.duties_for("local-authority", "2012-06-30").reason == (
         "no duty in this registry binds a local authority on 2012-06-30: the earliest law "
-        "engagekit encodes began on 2013-04-01"
+        "engagekit encodes began on 2013-02-01"
     )
 
 
@@ -359,13 +359,13 @@ def test_results_are_sequences_of_duties_shown_as_rows() -> None:
         "Public involvement by clinical commissioning groups",
         "statute",
         "National Health Service Act 2006, s14Z2(2)",
-        "2013-04-01 to 2022-06-30",
+        "2013-02-01 to 2022-06-30",
         True,
     )
     assert found.row(s14z2) == row
     assert reg.in_force_on("2019-04-01").row(s14z2) == row
     assert "nhs-act-s14z2" in reg
     assert "s14z2" not in reg
-    assert repr(s14z2) == "<Duty 'nhs-act-s14z2' from 2013-04-01 with 4 requirements>"
+    assert repr(s14z2) == "<Duty 'nhs-act-s14z2' from 2013-02-01 with 4 requirements>"
     assert s14z2.binds("ccg")
     assert not s14z2.binds(BodyType.ICB)

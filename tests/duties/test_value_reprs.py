@@ -31,7 +31,7 @@ def test_requirements_show_key_text_reference_and_settings() -> None:
         ),
         (
             "<Requirement 'constitution' 'Describe the public involvement arrange…'"
-            " (s14Z2(4)-(6); verified=False)>"
+            " (s14Z2(3)-(5); verified=False)>"
         ),
     ]
 

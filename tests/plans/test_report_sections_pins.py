@@ -87,6 +87,12 @@ class TestTheLawOfTheYear:
             ),
         )
 
+    def test_a_duty_in_force_for_part_of_the_year_gives_its_days(self) -> None:
+        """A CCG's 2022/23: s14Z2 bound it until CCGs were abolished on 1 July 2022."""
+        assert _law(2022, "ccg")[0] == _one(
+            "National Health Service Act 2006, s14Z2(2), 2022-04-01 to 2022-06-30"
+        )
+
     def test_one_text_in_force_all_year_is_cited_once(self) -> None:
         """An NHS trust's s242(1B) was re-enacted on 1 July 2022 in the same words: one
         citation for the year, not two halves."""
@@ -104,16 +110,21 @@ class TestTheLawOfTheYear:
         )
 
     def test_the_report_is_prepared_under_the_law_of_the_day_after_the_year(self) -> None:
-        """2012/13 ended on 31 March 2013; s13U and s14Z15 began on 1 April 2013."""
+        """2012/13 ended on 31 March 2013; s13U and s14Z15 began on 1 April 2013. s13Q
+        bound NHS England from 1 February 2013 (S.I. 2012/2657 art 2(4)), within the year."""
         assert _law(2012, "nhs-england") == (
-            (
-                "No public involvement duty is encoded for this period: NHS England did not "
-                "exist on 2012-04-01: it was established on 2012-10-01."
-            ),
+            _one("National Health Service Act 2006, s13Q(2), 2013-02-01 to 2013-03-31"),
+            DUTY_FORCE,
             (
                 "The report on the year is prepared under National Health Service Act 2006, "
                 "s13U (NHS England annual report: public involvement)."
             ),
+        )
+        # s14Z2 was in force from 1 February 2013 too, but engagekit's CCGs exist from
+        # 1 April 2013: nothing bound a CCG in 2012/13.
+        assert _law(2012, "ccg")[0] == (
+            "No public involvement duty is encoded for this period: no clinical commissioning "
+            "groups existed on 2012-04-01: they existed from 2013-04-01 to 2022-06-30."
         )
         assert _law(2012, "ccg")[1] == (
             "The report on the year is prepared under National Health Service Act 2006, "

@@ -153,11 +153,11 @@ _DATES: dict[BodyType, tuple[dt.date | None, dt.date | None, str]] = {
         _2013,
         _2022,
         (
-            "s14Z2 and the CCGs' other duties fully in force 1 April 2013 (parts from "
-            "27 March 2012: Health and Social Care Act 2012 s26, legislation.gov.uk); the day "
-            "CCGs were first established as bodies is not verified, so 1 April 2013, when they "
-            "took on their duties, is used; abolished 1 July 2022 (NHS Act 2006 s14Z27; "
-            "S.I. 2022/734)"
+            "CCGs could be established from 1 October 2012, when their general duties "
+            "(ss14P-14R, 14T-14Y) came into force, and s14Z2 followed on 1 February 2013 "
+            "(S.I. 2012/1831 art 2(2); S.I. 2012/2657 art 2(4)); the day the first CCG was "
+            "established is not verified, so 1 April 2013, when CCGs took on commissioning, "
+            "is used; abolished 1 July 2022 (NHS Act 2006 s14Z27; S.I. 2022/734)"
         ),
     ),
     BodyType.ICB: (

@@ -599,12 +599,17 @@ def _law_of_the_year(
     cited: list[tuple[str, dt.date, dt.date]] = []
     for first, last in spans:
         who = kind if kind is not None else commissioner_on(first)
+        # A duty binds a kind of body only while that kind existed (CCGs from 1 April
+        # 2013, though s14Z2 was in force from 1 February 2013).
+        alive = max(first, who.existed_from or first)
+        gone = min(last, (who.existed_to or dt.date.max) - dt.timedelta(days=1))
         for duty in registry().for_body(who):
             ends = duty.in_force_to or dt.date.max
-            if duty.id not in INVOLVEMENT_DUTIES or duty.in_force_from > last or ends <= first:
+            since = max(alive, duty.in_force_from)
+            until = min(gone, ends - dt.timedelta(days=1))
+            if duty.id not in INVOLVEMENT_DUTIES or since > until:
                 continue
             text = _limb_citation(duty)
-            since, until = max(first, duty.in_force_from), min(last, ends - dt.timedelta(days=1))
             if cited and cited[-1][0] == text and cited[-1][2] + dt.timedelta(days=1) == since:
                 cited[-1] = (text, cited[-1][1], until)
             else:
@@ -617,8 +622,11 @@ def _law_of_the_year(
         )
         involvement = f"No public involvement duty is encoded for this period: {why}."
     elif len(cited) == 1:
+        text, since, until = cited[0]
+        if (since, until) != (start, end):  # the duty bound for part of the period only
+            text += f", {since.isoformat()} to {until.isoformat()}"
         involvement = (
-            f"Arrangements for the public to be involved in each limb of the duty ({cited[0][0]})."
+            f"Arrangements for the public to be involved in each limb of the duty ({text})."
         )
     else:
         parts = "; ".join(f"{text}, {a.isoformat()} to {b.isoformat()}" for text, a, b in cited)
