@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engagekit.duties import BodyType, duties_for, registry
+from engagekit.duties import BodyType, Checklist, duties_for, registry
 
 
 def test_ccg_2018_bound_by_s14z2_and_psed_not_s14z45():
@@ -86,11 +86,43 @@ def test_bed_test_from_1_april_2017_not_3_march():
 
 
 def test_scrutiny_reg_23_changes_31_january_2024():
-    """S.I. 2024/16 amended reg 23 from 31 January 2024 (reg 23(5A) added)."""
+    """S.I. 2024/16 amended reg 23 from 31 January 2024 ('come into force on 31st January
+    2024'). The reg 23(5A) it inserted ('R must take into consideration any direction given
+    to it under paragraph 3(1) of Schedule 10A to the 2006 Act') binds R '(namely NHS
+    England or an integrated care board)' (its Explanatory Note, legislation.gov.uk), so it
+    is a record of its own: a trust's consultation duty goes on without it."""
     before = registry().get("scrutiny-reg-23", on=dt.date(2024, 1, 30))
     after = registry().get("scrutiny-reg-23", on=dt.date(2024, 1, 31))
-    assert "sos-directions" not in [r.key for r in before.requirements]
-    assert after.requirement("sos-directions").citation is not None
+    assert [r.key for r in before.requirements] == ["consult-la"]
+    assert [r.key for r in after.requirements] == ["consult-la"]
+    assert set(after.bodies) == {
+        BodyType.ICB,
+        BodyType.NHS_ENGLAND,
+        BodyType.NHS_TRUST,
+        BodyType.FOUNDATION_TRUST,
+    }
+    directions = registry().get("scrutiny-reg-23-5a")
+    assert (directions.in_force_from, directions.in_force_to) == (dt.date(2024, 1, 31), None)
+    assert set(directions.bodies) == {BodyType.ICB, BodyType.NHS_ENGLAND}
+    assert str(directions.requirement("sos-directions").citation) == "S.I. 2013/218, reg 23(5A)"
+    assert directions.requirement("sos-directions").trigger.value == "substantial-change"
+    for body in (BodyType.ICB, BodyType.NHS_ENGLAND):
+        assert "scrutiny-reg-23-5a" not in duties_for(body, dt.date(2024, 1, 30)).ids
+        assert "scrutiny-reg-23-5a" in duties_for(body, dt.date(2024, 1, 31)).ids
+    for body in (BodyType.NHS_TRUST, BodyType.FOUNDATION_TRUST):
+        found = duties_for(body, dt.date(2024, 1, 31)).ids
+        assert "scrutiny-reg-23" in found
+        assert "scrutiny-reg-23-5a" not in found
+
+
+def test_only_commissioners_are_asked_for_the_secretary_of_states_directions():
+    """An ICB's checklist asks for reg 23(5A); an NHS trust's does not."""
+    icb = [item.id for item in Checklist.for_body("icb", on="2024-06-30")]
+    trust = [item.id for item in Checklist.for_body("nhs-trust", on="2024-06-30")]
+    assert "scrutiny-reg-23-5a/sos-directions" in icb
+    assert "scrutiny-reg-23/consult-la" in icb
+    assert "scrutiny-reg-23-5a/sos-directions" not in trust
+    assert "scrutiny-reg-23/consult-la" in trust
 
 
 def test_hsca_2001_s11_not_before_royal_assent_and_ends_1_march_2007():
