@@ -125,19 +125,29 @@ def test_only_commissioners_are_asked_for_the_secretary_of_states_directions():
     assert "scrutiny-reg-23/consult-la" in trust
 
 
-def test_hsca_2001_s11_not_before_royal_assent_and_ends_1_march_2007():
-    """HSCA 2001 s11: not before Royal Assent ('[11th May 2001]', legislation.gov.uk
-    ukpga/2001/15); it became NHS Act 2006 s242, and the consolidation 'comes into force
-    on 1st March 2007' (NHS (Consequential Provisions) Act 2006 s8(2)). The day s11 was
-    commenced is not verified, so the record stays unverified."""
+def test_hsca_2001_s11_from_1_january_2003_and_ends_1_march_2007():
+    """HSCA 2001 s11 was 'not in force at Royal Assent' (11 May 2001): 'S. 11 in force at
+    1.1.2003 for E. by S.I. 2003/53, art. 3(a)' (legislation.gov.uk's annotation, read in
+    the legalize-uk copy of the Statute Law Database text, so the record stays
+    unverified). It became NHS Act 2006 s242, and the consolidation 'comes into force on
+    1st March 2007' (NHS (Consequential Provisions) Act 2006 s8(2))."""
     s11 = registry().get("hsca-2001-s11")
-    assert s11.in_force_from == dt.date(2001, 5, 11)
+    assert s11.in_force_from == dt.date(2003, 1, 1)
     assert s11.in_force_to == dt.date(2007, 3, 1)
     assert not s11.year_only
     assert not s11.verified
-    assert s11.period == "2001-05-11 to 2007-02-28"
+    assert s11.period == "2003-01-01 to 2007-02-28"
     assert s11.citation.url == "https://www.legislation.gov.uk/ukpga/2001/15/section/11/2006-01-01"
-    assert "hsca-2001-s11" not in duties_for(BodyType.PCT, dt.date(2001, 5, 10)).ids
+    assert "S.I. 2003/53, art. 3(a)" in s11.notes[0]
+    assert "not seen on legislation.gov.uk itself" in s11.notes[0]
+    # Royal Assent is not commencement: no s11 duty from 11 May 2001 to 31 December 2002.
+    for day in (dt.date(2001, 5, 11), dt.date(2002, 12, 1), dt.date(2002, 12, 31)):
+        found = duties_for(BodyType.PCT, day).ids
+        assert "hsca-2001-s11" not in found, day
+        assert found == ("rra-1976-s71",), day
+    assert "hsca-2001-s11" in duties_for(BodyType.PCT, dt.date(2003, 1, 1)).ids
+    assert "hsca-2001-s11" in duties_for(BodyType.NHS_TRUST, dt.date(2003, 1, 1)).ids
+    assert "hsca-2001-s11" not in duties_for(BodyType.NHS_TRUST, dt.date(2002, 12, 31)).ids
 
 
 def test_s242_as_enacted_from_1_march_2007():
@@ -162,7 +172,10 @@ def test_strategic_health_authorities_from_1_october_2002():
     assert before.reason is not None
     assert "no strategic health authorities existed on 2002-09-30" in before.reason
     assert "2002-10-01" in before.reason
-    assert "hsca-2001-s11" in duties_for(BodyType.SHA, dt.date(2002, 10, 1)).ids
+    # SHAs existed before s11 came into force for England: from 1 October 2002 the race
+    # equality duty bound them, and s11 only from 1 January 2003.
+    assert duties_for(BodyType.SHA, dt.date(2002, 10, 1)).ids == ("rra-1976-s71",)
+    assert "hsca-2001-s11" in duties_for(BodyType.SHA, dt.date(2003, 1, 1)).ids
     assert BodyType.SHA.existed_from == dt.date(2002, 10, 1)
 
 
