@@ -74,7 +74,7 @@ def test_every_summary_line_is_the_whole_first_paragraph(package: Any) -> None:
 
 def test_every_returns_section_describes_one_value(package: Any) -> None:
     """check_consultation's reference listed "[Result] whose bool is its ok" as a
-    second return value, and duties.involvement_duty "day (before 11 May 2001 ...)"."""
+    second return value, and duties.involvement_duty "day (before 1 January 2003, when s11 ...)"."""
     split = [
         obj.path
         for obj in objects(package)

@@ -206,7 +206,7 @@ def test_a_verdict_wraps_each_reason_under_its_start() -> None:
         "  ? Due regard to race equality: no equality impact assessment on record: Race"
         " Relations Act 1976"
     )
-    assert lines[at + 1 : at + 6] == [
+    assert lines[at + 1 : at + 7] == [
         (
             "      s71(1) requires due regard to equality, not an equality impact assessment; the"
             " policy asks for"
@@ -214,10 +214,11 @@ def test_a_verdict_wraps_each_reason_under_its_start() -> None:
         "      one as the record of that regard [3]",
         "      force: law: statute; no evidence yet that the law is met",
         (
-            "      note: The start, 2 April 2001 (S.I. 2001/566), comes from a secondary source and"
-            " is not"
+            "      note: The start, 2 April 2001 (S.I. 2001/566, art 2(1)), is legislation.gov.uk's"
+            " annotation as"
         ),
-        "          verified.",
+        "          the legalize-uk copy of the Statute Law Database text reproduces it, not seen on",
+        "          legislation.gov.uk itself, and is not verified.",
     ]
     assert lines[-3:] == [
         (

@@ -92,11 +92,30 @@ def test_a_permanent_closure_is_substantial_without_a_stated_access_effect():
 
 
 def test_a_date_before_the_earliest_involvement_duty_says_so():
-    """s11 of the Health and Social Care Act 2001 (Royal Assent 11 May 2001) is the
-    earliest involvement duty encoded: an earlier decision is told so, not silently
-    judged by today's law."""
+    """s11 of the Health and Social Care Act 2001 is the earliest involvement duty encoded:
+    'S. 11 in force at 1.1.2003 for E. by S.I. 2003/53, art. 3(a)', not at Royal Assent
+    (11 May 2001). An earlier decision is told so, not silently judged by today's law."""
     found = required_engagement(_NO_IMPACT, on=dt.date(2000, 6, 1))
     assert "engagekit encodes no involvement duty on 2000-06-01" in found.grounds[0].message
-    assert "2001-05-11" in found.grounds[0].message
-    later = required_engagement(_NO_IMPACT, on=dt.date(2001, 5, 11))
+    assert "came into force in England on 2003-01-01" in found.grounds[0].message
+    later = required_engagement(_NO_IMPACT, on=dt.date(2003, 1, 1))
     assert "encodes no involvement duty" not in later.grounds[0].message
+
+
+def test_between_royal_assent_and_commencement_no_involvement_duty_applied():
+    """From 11 May 2001 to 31 December 2002 no involvement duty was in force in England:
+    the limbs are shown as the law now stands (limb (a) alone for a change with no
+    impact), and said so. From 1 January 2003 s11 applied to all three whatever the
+    impact, each limb citing it."""
+    for day in (dt.date(2001, 5, 11), dt.date(2002, 12, 31)):
+        found = required_engagement(_NO_IMPACT, on=day)
+        assert found.limbs == (Limb.PLANNING,), day
+        assert f"engagekit encodes no involvement duty on {day.isoformat()}" in (
+            found.grounds[0].message
+        )
+        assert found.grounds[0].source.section == "s14Z2(2)(a)"
+        assert not [g for g in found.grounds if g.rule == "limb.all-matters-before-2008"]
+    first = required_engagement(_NO_IMPACT, on=dt.date(2003, 1, 1))
+    assert first.limbs == (Limb.PLANNING, Limb.PROPOSALS, Limb.DECISIONS)
+    assert [g.source.section for g in first.grounds[:3]] == ["s11"] * 3
+    assert [g.rule for g in first.grounds[1:3]] == ["limb.all-matters-before-2008"] * 2

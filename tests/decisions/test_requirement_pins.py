@@ -2,7 +2,7 @@
 
 The dates are those of the built-in relocation (14 March 2019), of a day before the
 earliest involvement duty engagekit encodes (s11 of the Health and Social Care Act
-2001, from 11 May 2001), and none (the rules as they stand).
+2001, in force for England from 1 January 2003), and none (the rules as they stand).
 """
 
 from __future__ import annotations
@@ -86,8 +86,8 @@ class TestBeforeTheEarliestDuty:
         assert planning.message == (
             "limb (a) involvement in planning the commissioning arrangements: always applies; "
             "engagekit encodes no involvement duty on 2000-06-01: the earliest, s11 of the "
-            "Health and Social Care Act 2001, applies from 2001-05-11, so the limbs are shown "
-            "as the law now stands"
+            "Health and Social Care Act 2001, came into force in England on 2003-01-01, so the "
+            "limbs are shown as the law now stands"
         )
 
     def test_the_rules_own_sources_are_cited(self) -> None:
@@ -99,8 +99,25 @@ class TestBeforeTheEarliestDuty:
             "s14Z2(2)(c)",
         ]
 
+    def test_after_royal_assent_and_before_commencement(self) -> None:
+        """The 2001 Act had Royal Assent on 11 May 2001, but s11 came into force for
+        England on 1 January 2003: the day before, the limbs still cite the rules' own
+        section, and say why."""
+        requirement = required_engagement(Impact(kind="relocation"), on="2002-12-31")
+        assert [g.source.section for g in requirement.grounds if g.rule.startswith("limb.")] == [
+            "s14Z2(2)(a)",
+            "s14Z2(2)(b)",
+            "s14Z2(2)(c)",
+        ]
+        assert requirement.grounds[0].message == (
+            "limb (a) involvement in planning the commissioning arrangements: always applies; "
+            "engagekit encodes no involvement duty on 2002-12-31: the earliest, s11 of the "
+            "Health and Social Care Act 2001, came into force in England on 2003-01-01, so the "
+            "limbs are shown as the law now stands"
+        )
+
     def test_from_the_first_day_the_2001_act_is_cited(self) -> None:
-        requirement = required_engagement(Impact(kind="relocation"), on="2001-05-11")
+        requirement = required_engagement(Impact(kind="relocation"), on="2003-01-01")
         assert [g.source.section for g in requirement.grounds if g.rule.startswith("limb.")] == [
             "s11"
         ] * 3

@@ -43,7 +43,8 @@ class TestDates:
         assert [one_day.applies_on(dt.date(2017, 4, d)) for d in (1, 2)] == [True, False]
 
     def test_end_after_start_is_accepted(self) -> None:
-        """s233's rule, 11 May 2001 to 2 November 2008, rebuilt with its own dates."""
+        """s233's rule, 1 January 2003 (s11 of the 2001 Act in force for England) to
+        2 November 2008, rebuilt with its own dates."""
         limb = rule("limb.all-matters-before-2008")
         rebuilt = attrs.evolve(limb, applies_to=limb.applies_to)
         assert rebuilt == limb
@@ -57,7 +58,7 @@ class TestDates:
 class TestAppliesOn:
     def test_both_boundary_days_are_inside(self) -> None:
         limb = rule("limb.all-matters-before-2008")
-        days = ["2001-05-10", "2001-05-11", "2008-11-02", "2008-11-03"]
+        days = ["2002-12-31", "2003-01-01", "2008-11-02", "2008-11-03"]
         assert [limb.applies_on(day) for day in days] == [False, True, True, False]
         assert [limb.applies_on(dt.date.fromisoformat(day)) for day in days] == [
             False,
@@ -96,7 +97,7 @@ class TestRows:
             "title": "Involvement on all three matters, whatever the impact",
             "force": "statute",
             "source": str(limb.source),
-            "applies from": dt.date(2001, 5, 11),
+            "applies from": dt.date(2003, 1, 1),
             "applies to": dt.date(2008, 11, 2),
         }
         assert str(record["source"]).startswith(
@@ -141,7 +142,7 @@ class TestByDate:
     def test_an_end_with_no_start_after_it(self) -> None:
         limb = rule("limb.all-matters-before-2008")
         table = by_date([limb], limb.applies_on)
-        days = ["2001-05-10", "2001-05-11", "2008-11-01", "2008-11-02", "2008-11-03"]
+        days = ["2002-12-31", "2003-01-01", "2008-11-01", "2008-11-02", "2008-11-03"]
         assert [table(dt.date.fromisoformat(d)) for d in days] == [
             False,
             True,

@@ -275,16 +275,17 @@ def test_a_contract_term_for_the_year_is_not_law() -> None:
         ),
         ("evidence dated in the 2024/25 financial year that supports contract-eds/implement-eds",),
     )
-    # Gaps first, each group in checklist order: the four not applicable (no service
-    # impact, no substantial change stated) come last.
-    assert [f.rule for f in report][-5:] == [
+    # Gaps first, each group in checklist order: the three not applicable (no service
+    # impact, no substantial change stated) come last. Reg 23(5A) (the Secretary of
+    # State's directions) binds NHS England and ICBs alone, so a trust is not asked for it.
+    assert [f.rule for f in report][-4:] == [
         "health-act-2009-s2/have-regard",
         "nhs-act-s242/b",
         "nhs-act-s242/c",
         "scrutiny-reg-23/consult-la",
-        "scrutiny-reg-23/sos-directions",
     ]
-    assert report.summary == "19 not met, 4 not applicable"
+    assert "scrutiny-reg-23-5a/sos-directions" not in [f.rule for f in report]
+    assert report.summary == "19 not met, 3 not applicable"
 
 
 # --- Trigger conditions (_judge, _triggers) -------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from engagekit.duties import BodyType, duties_for, registry
+from engagekit.duties import BodyType, Checklist, duties_for, registry
 
 
 def test_ccg_2018_bound_by_s14z2_and_psed_not_s14z45():
@@ -115,26 +115,68 @@ def test_bed_test_from_1_april_2017_not_3_march():
 
 
 def test_scrutiny_reg_23_changes_31_january_2024():
-    """S.I. 2024/16 amended reg 23 from 31 January 2024 (reg 23(5A) added)."""
+    """S.I. 2024/16 amended reg 23 from 31 January 2024 ('come into force on 31st January
+    2024'). The reg 23(5A) it inserted ('R must take into consideration any direction given
+    to it under paragraph 3(1) of Schedule 10A to the 2006 Act') binds R '(namely NHS
+    England or an integrated care board)' (its Explanatory Note, legislation.gov.uk), so it
+    is a record of its own: a trust's consultation duty goes on without it."""
     before = registry().get("scrutiny-reg-23", on=dt.date(2024, 1, 30))
     after = registry().get("scrutiny-reg-23", on=dt.date(2024, 1, 31))
-    assert "sos-directions" not in [r.key for r in before.requirements]
-    assert after.requirement("sos-directions").citation is not None
+    assert [r.key for r in before.requirements] == ["consult-la"]
+    assert [r.key for r in after.requirements] == ["consult-la"]
+    assert set(after.bodies) == {
+        BodyType.ICB,
+        BodyType.NHS_ENGLAND,
+        BodyType.NHS_TRUST,
+        BodyType.FOUNDATION_TRUST,
+    }
+    directions = registry().get("scrutiny-reg-23-5a")
+    assert (directions.in_force_from, directions.in_force_to) == (dt.date(2024, 1, 31), None)
+    assert set(directions.bodies) == {BodyType.ICB, BodyType.NHS_ENGLAND}
+    assert str(directions.requirement("sos-directions").citation) == "S.I. 2013/218, reg 23(5A)"
+    assert directions.requirement("sos-directions").trigger.value == "substantial-change"
+    for body in (BodyType.ICB, BodyType.NHS_ENGLAND):
+        assert "scrutiny-reg-23-5a" not in duties_for(body, dt.date(2024, 1, 30)).ids
+        assert "scrutiny-reg-23-5a" in duties_for(body, dt.date(2024, 1, 31)).ids
+    for body in (BodyType.NHS_TRUST, BodyType.FOUNDATION_TRUST):
+        found = duties_for(body, dt.date(2024, 1, 31)).ids
+        assert "scrutiny-reg-23" in found
+        assert "scrutiny-reg-23-5a" not in found
 
 
-def test_hsca_2001_s11_not_before_royal_assent_and_ends_1_march_2007():
-    """HSCA 2001 s11: not before Royal Assent ('[11th May 2001]', legislation.gov.uk
-    ukpga/2001/15); it became NHS Act 2006 s242, and the consolidation 'comes into force
-    on 1st March 2007' (NHS (Consequential Provisions) Act 2006 s8(2)). The day s11 was
-    commenced is not verified, so the record stays unverified."""
+def test_only_commissioners_are_asked_for_the_secretary_of_states_directions():
+    """An ICB's checklist asks for reg 23(5A); an NHS trust's does not."""
+    icb = [item.id for item in Checklist.for_body("icb", on="2024-06-30")]
+    trust = [item.id for item in Checklist.for_body("nhs-trust", on="2024-06-30")]
+    assert "scrutiny-reg-23-5a/sos-directions" in icb
+    assert "scrutiny-reg-23/consult-la" in icb
+    assert "scrutiny-reg-23-5a/sos-directions" not in trust
+    assert "scrutiny-reg-23/consult-la" in trust
+
+
+def test_hsca_2001_s11_from_1_january_2003_and_ends_1_march_2007():
+    """HSCA 2001 s11 was 'not in force at Royal Assent' (11 May 2001): 'S. 11 in force at
+    1.1.2003 for E. by S.I. 2003/53, art. 3(a)' (legislation.gov.uk's annotation, read in
+    the legalize-uk copy of the Statute Law Database text, so the record stays
+    unverified). It became NHS Act 2006 s242, and the consolidation 'comes into force on
+    1st March 2007' (NHS (Consequential Provisions) Act 2006 s8(2))."""
     s11 = registry().get("hsca-2001-s11")
-    assert s11.in_force_from == dt.date(2001, 5, 11)
+    assert s11.in_force_from == dt.date(2003, 1, 1)
     assert s11.in_force_to == dt.date(2007, 3, 1)
     assert not s11.year_only
     assert not s11.verified
-    assert s11.period == "2001-05-11 to 2007-02-28"
+    assert s11.period == "2003-01-01 to 2007-02-28"
     assert s11.citation.url == "https://www.legislation.gov.uk/ukpga/2001/15/section/11/2006-01-01"
-    assert "hsca-2001-s11" not in duties_for(BodyType.PCT, dt.date(2001, 5, 10)).ids
+    assert "S.I. 2003/53, art. 3(a)" in s11.notes[0]
+    assert "not seen on legislation.gov.uk itself" in s11.notes[0]
+    # Royal Assent is not commencement: no s11 duty from 11 May 2001 to 31 December 2002.
+    for day in (dt.date(2001, 5, 11), dt.date(2002, 12, 1), dt.date(2002, 12, 31)):
+        found = duties_for(BodyType.PCT, day).ids
+        assert "hsca-2001-s11" not in found, day
+        assert found == ("rra-1976-s71",), day
+    assert "hsca-2001-s11" in duties_for(BodyType.PCT, dt.date(2003, 1, 1)).ids
+    assert "hsca-2001-s11" in duties_for(BodyType.NHS_TRUST, dt.date(2003, 1, 1)).ids
+    assert "hsca-2001-s11" not in duties_for(BodyType.NHS_TRUST, dt.date(2002, 12, 31)).ids
 
 
 def test_s242_as_enacted_from_1_march_2007():
@@ -159,7 +201,10 @@ def test_strategic_health_authorities_from_1_october_2002():
     assert before.reason is not None
     assert "no strategic health authorities existed on 2002-09-30" in before.reason
     assert "2002-10-01" in before.reason
-    assert "hsca-2001-s11" in duties_for(BodyType.SHA, dt.date(2002, 10, 1)).ids
+    # SHAs existed before s11 came into force for England: from 1 October 2002 the race
+    # equality duty bound them, and s11 only from 1 January 2003.
+    assert duties_for(BodyType.SHA, dt.date(2002, 10, 1)).ids == ("rra-1976-s71",)
+    assert "hsca-2001-s11" in duties_for(BodyType.SHA, dt.date(2003, 1, 1)).ids
     assert BodyType.SHA.existed_from == dt.date(2002, 10, 1)
 
 

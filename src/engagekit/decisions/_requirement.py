@@ -93,8 +93,8 @@ def _before_the_law(on: dt.date | None) -> str | None:
         return None
     return (
         f"engagekit encodes no involvement duty on {on.isoformat()}: the earliest, s11 of "
-        f"the Health and Social Care Act 2001, applies from {first.isoformat()}, so the "
-        "limbs are shown as the law now stands"
+        f"the Health and Social Care Act 2001, came into force in England on "
+        f"{first.isoformat()}, so the limbs are shown as the law now stands"
     )
 
 

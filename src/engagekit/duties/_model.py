@@ -473,7 +473,7 @@ class Duty(Displayable, Tabular):
         Examples:
             >>> from engagekit.duties import registry
             >>> registry().get("hsca-2001-s11").period
-            '2001-05-11 to 2007-02-28'
+            '2003-01-01 to 2007-02-28'
         """
         start = str(self.in_force_from.year) if self.year_only else self.in_force_from.isoformat()
         if self.in_force_to is None:

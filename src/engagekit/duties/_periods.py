@@ -32,7 +32,8 @@ def involvement_duty(
 
     Returns:
         The duty version, or ``None`` if no involvement duty bound such a body that
-            day (before 11 May 2001, or a kind of body no involvement duty binds).
+            day (before 1 January 2003, when s11 of the Health and Social Care Act 2001
+            came into force in England, or a kind of body no involvement duty binds).
 
     Examples:
         >>> print(involvement_duty(None, "2011-06-01").citation)
@@ -41,8 +42,10 @@ def involvement_duty(
         National Health Service Act 2006, s14Z2(2)
         >>> print(involvement_duty(None, "2023-01-01").citation)
         National Health Service Act 2006, s14Z45
-        >>> involvement_duty(None, "2000-12-31") is None
+        >>> involvement_duty(None, "2002-12-31") is None
         True
+        >>> print(involvement_duty(None, "2003-01-01").citation)
+        Health and Social Care Act 2001, s11
     """
     day = _date("on", on)
     kind = commissioner_on(day) if body is None else as_body_type(body)
@@ -184,11 +187,15 @@ def law_timeline(
         <LawTimeline with ... rows>
         >>> print(timeline[0].reason.split(": ")[1])
         the earliest law engagekit encodes began on 2001-04-02
-        >>> for line in timeline.lines()[2:5]:
+        >>> for line in timeline.lines()[2:6]:
         ...     print(line)
         pct 2001-04-02 rra-1976-s71@2001-04-02
-        pct 2001-05-10 rra-1976-s71@2001-04-02
-        pct 2001-05-11 hsca-2001-s11@2001-05-11, rra-1976-s71@2001-04-02
+        pct 2002-09-30 rra-1976-s71@2001-04-02
+        pct 2002-10-01 rra-1976-s71@2001-04-02
+        pct 2002-12-31 rra-1976-s71@2001-04-02
+        >>> row = timeline[6]
+        >>> row.on, row.ids
+        (datetime.date(2003, 1, 1), ('hsca-2001-s11', 'rra-1976-s71', 'scrutiny-reg-4-2002'))
     """
     first = _date("start", start)
     last = _date("through", through)
