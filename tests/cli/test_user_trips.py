@@ -589,3 +589,18 @@ def test_check_with_only_as_of_checks_the_duties_of_that_day():
         "Compliance report: integrated care board, duties in force on 2024-06-30, assessed as"
         " of 2024-06-30\n"
     )
+
+
+def test_a_read_before_the_files_day_is_reported_with_its_note() -> None:
+    """engagekit network --ods FILE --as-of DAY printed a 2014 network under a region
+    that opened in 2018, without a word: the report now says whose day the upper
+    parents are."""
+    from pathlib import Path
+
+    epraccur = Path(__file__).parents[1] / "escalation" / "data" / "epraccur-2021.csv"
+    status, text = run(
+        "network", "--ods", str(epraccur), "--as-of", "2014-06-01", "--lenient", "--summary"
+    )
+    assert status == 0
+    assert "Note: the bodies above each commissioner are as the file gives them on" in text
+    assert "Y58 (South West Commissioning Region) opened on 2018-04-01." in " ".join(text.split())

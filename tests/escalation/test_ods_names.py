@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from engagekit import EscalationNetwork
+from engagekit import EscalationNetwork, render
 from engagekit.duties import BodyType
 from engagekit.errors import DocumentError, EngagekitError, InvalidTypeError, InvalidValueError
 from engagekit.escalation import ICB_ERA, BodyKind, OdsName, OdsNames, Tier, era_kinds
@@ -642,3 +642,30 @@ def test_names_are_read_from_a_text_file_named_by_its_name() -> None:
         OdsNames.read(bad)
     with pytest.raises(InvalidTypeError, match="expected a path to an ODS file, or a text file"):
         OdsNames.read(io.BytesIO(b"QSL,NAME\n"))  # type: ignore[arg-type]
+
+
+def test_a_read_before_the_files_day_says_its_upper_parents_are_the_files() -> None:
+    """The 2021 file read as on 2014-06-01: the practices open then, under their 2014
+    commissioners, but under the local office and region their rows give, which the
+    built-in eauth.csv tables open on 2015-04-01 (Q80) and 2018-04-01 (Y58)."""
+    then = EscalationNetwork.from_ods(Y2021, as_of="2014-06-01", strict=False)
+    assert (then.era, then.file_date) == (dt.date(2014, 6, 1), dt.date(2021, 1, 1))
+    assert [(e.code, e.opened) for e in then.opened_after] == [
+        ("Q80", dt.date(2015, 4, 1)),
+        ("Y58", dt.date(2018, 4, 1)),
+    ]
+    assert then.parents_note == (
+        "the bodies above each commissioner are as the file gives them on 2021-01-01 "
+        "(its latest date), not as on 2014-06-01; the name tables say Q80 (NHS England "
+        "South (South West)) opened on 2015-04-01, Y58 (South West Commissioning Region) "
+        "opened on 2018-04-01"
+    )
+    second = render.text(then).splitlines()[1]
+    assert second.startswith("Note: the bodies above each commissioner are as the file gives")
+    # Read as on its own day, or with no day, a file's parents are its day's.
+    for read in (
+        EscalationNetwork.from_ods(Y2021, strict=False),
+        EscalationNetwork.from_ods(Y2021, as_of="2021-06-01", strict=False),
+    ):
+        assert (read.parents_note, read.opened_after) == (None, ())
+        assert "Note:" not in render.text(read)

@@ -34,7 +34,7 @@ from engagekit.errors import (
 )
 from engagekit.escalation._bodies import Body, Link, trusted_factory
 from engagekit.escalation._network import EscalationNetwork
-from engagekit.escalation._odsnames import ICB_ERA, OdsNames
+from engagekit.escalation._odsnames import ICB_ERA, OdsName, OdsNames
 from engagekit.escalation._tiers import BodyKind, Tier
 from engagekit.escalation._tree import tree_network as _tree_network
 from engagekit.escalation._tree import trusted_link
@@ -209,6 +209,12 @@ class OdsImport(_display.Displayable, _display.Tabular):
             the file's date (its latest open, close or join date); `None` for a
             file with no dates (today's kinds). Names follow `names_on` instead
             where it was given and the tables name a body then.
+        file_date: the file's own date (its latest open, close, join or leaving
+            date), `None` for a file with no dates.
+        opened_after: the bodies above the commissioners (ICBs or STPs, regions)
+            that the name tables say opened after `era`, as they name them: a
+            file read as on an earlier day than its own gives each practice's
+            parents as they were later (see `parents_note`).
 
     `len(network.practices) + len(skipped) == rows`: no row is dropped silently.
     """
@@ -222,6 +228,51 @@ class OdsImport(_display.Displayable, _display.Tabular):
         default=(), converter=_validate.to_tuple, validator=_validate.each(ParentConflict)
     )
     era: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
+    file_date: dt.date | None = attrs.field(default=None, validator=_validate.optional_date)
+    opened_after: tuple[OdsName, ...] = attrs.field(
+        default=(), converter=_validate.to_tuple, validator=_validate.each(OdsName)
+    )
+
+    @property
+    def parents_note(self) -> str | None:
+        """What a read as on a day before the file's own says about the parents above
+        each commissioner, or `None` (no such day).
+
+        The file gives each practice's commissioner with the days it joined and
+        left it, but the bodies above (column 4, ICB or STP; column 3, region) only
+        as they were on the file's day, or the day a closed practice closed. So a
+        file of 2021 read as on 2014-06-01 keeps the practices open then, under
+        their 2014 commissioners, and under the regions of 2021: the note says so,
+        naming each of them the name tables say opened later.
+
+        Examples:
+            >>> from engagekit.escalation import EscalationNetwork
+            >>> import io
+            >>> row = ('"L85001","HIGH STREET SURGERY","Y58","QSL","","","","","","",'
+            ...        '"19740401","20190331","C","B","11X","20130401","20190331","","",'
+            ...        '"","","","","","","4",""\\n')
+            >>> then = EscalationNetwork.from_ods(io.StringIO(row), as_of="2014-06-01")
+            >>> print(then.parents_note)  # doctest: +NORMALIZE_WHITESPACE
+            the bodies above each commissioner are as the file gives them on
+            2019-03-31 (its latest date), not as on 2014-06-01; the name tables say
+            Y58 (South West Commissioning Region) opened on 2018-04-01
+            >>> print(EscalationNetwork.from_ods(io.StringIO(row)).parents_note)
+            None
+        """
+        if self.era is None or self.file_date is None or self.era >= self.file_date:
+            return None
+        note = (
+            "the bodies above each commissioner are as the file gives them on "
+            f"{self.file_date.isoformat()} (its latest date), not as on {self.era.isoformat()}"
+        )
+        if self.opened_after:
+            later = ", ".join(
+                f"{entry.code} ({entry.readable}) opened on {entry.opened.isoformat()}"
+                for entry in self.opened_after
+                if entry.opened is not None
+            )
+            note += f"; the name tables say {later}"
+        return note
 
     def __repr__(self) -> str:
         return _display.short_repr(
@@ -779,7 +830,8 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
 
     commissioners = {c.commissioner for c in chains.values() if c.rows and not c.welsh}
     boards = {c.commissioner for c in chains.values() if c.rows and c.welsh}
-    era = as_of or _latest(open_dates, close_dates, join_dates, left_dates)
+    file_date = _latest(open_dates, close_dates, join_dates, left_dates)
+    era = as_of or file_date
     network = _network(
         practices,
         practice_links,
@@ -799,7 +851,32 @@ def _build(rows: Iterable[list[str] | str], *, origin: str, options: _Options) -
         skipped=skipped,
         warnings=conflicts,
         era=era,
+        file_date=file_date,
+        opened_after=_opened_after(network, options.names, era)
+        if era is not None and file_date is not None and era < file_date
+        else (),
     )
+
+
+def _opened_after(network: EscalationNetwork, names: OdsNames, day: dt.date) -> tuple[OdsName, ...]:
+    """The bodies above the commissioners whose every name in the tables opened after
+    `day`: each one's earliest name, in code order."""
+    found = []
+    for body in network.bodies:
+        if body.tier not in (Tier.SYSTEM, Tier.REGION):
+            continue
+        entries = names.entries(body.id)
+        if entries and all(e.opened is not None and e.opened > day for e in entries):
+            found.append(min(entries, key=_opened_day))
+    return tuple(sorted(found, key=_code_of))
+
+
+def _opened_day(entry: OdsName) -> dt.date:
+    return entry.opened or dt.date.min
+
+
+def _code_of(entry: OdsName) -> str:
+    return entry.code
 
 
 def _parents(

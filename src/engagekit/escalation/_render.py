@@ -279,12 +279,17 @@ _SKIPPED = ("Skipped because", "Rows")
 
 @html.register
 def _(value: OdsImport) -> str:
-    return _import_html(_ods_summary(value), value, _ODS_WARNINGS)
+    return _import_html(_ods_summary(value), value, _ODS_WARNINGS, note=_ods_note(value))
 
 
 @markdown.register
 def _(value: OdsImport) -> str:
-    return _import_markdown(_ods_summary(value), value, _ODS_WARNINGS)
+    return _import_markdown(_ods_summary(value), value, _ODS_WARNINGS, note=_ods_note(value))
+
+
+def _ods_note(value: OdsImport) -> str | None:
+    note = value.parents_note
+    return None if note is None else f"Note: {note}."
 
 
 @records.register
@@ -326,7 +331,7 @@ _PCN_WARNINGS = "Warnings (a PCN given two parents; the first row's kept):"
 
 @text.register
 def _(value: OdsImport) -> str:
-    return _import_text(_ods_summary(value), value, _ODS_WARNINGS)
+    return _import_text(_ods_summary(value), value, _ODS_WARNINGS, note=_ods_note(value))
 
 
 #: At most this many warnings are printed with an import; the rest are counted.
@@ -345,10 +350,12 @@ def _malformed(value: OdsImport | PcnImport) -> tuple[list[str], int]:
     return rows[:WARNINGS_SHOWN], max(0, len(rows) - WARNINGS_SHOWN)
 
 
-def _import_text(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
-    """An import as text: its summary, the rows skipped by reason, the first malformed
-    rows by line, the first warnings."""
-    lines = [summary]
+def _import_text(
+    summary: str, value: OdsImport | PcnImport, heading: str, *, note: str | None = None
+) -> str:
+    """An import as text: its summary (and `note`), the rows skipped by reason, the
+    first malformed rows by line, the first warnings."""
+    lines = [summary, *([note] if note else [])]
     lines.extend(f"  {reason}: {count}" for reason, count in value.skipped_by_reason().items())
     malformed, more = _malformed(value)
     if malformed:
@@ -365,10 +372,12 @@ def _import_text(summary: str, value: OdsImport | PcnImport, heading: str) -> st
     return fill_lines(lines)
 
 
-def _import_html(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
-    """An import as HTML, as in text and Markdown: its summary, the table of rows
-    skipped by reason (when a row was), and the first warnings as a list."""
-    parts = [f"<p>{esc(summary)}</p>"]
+def _import_html(
+    summary: str, value: OdsImport | PcnImport, heading: str, *, note: str | None = None
+) -> str:
+    """An import as HTML, as in text and Markdown: its summary (and `note`), the table
+    of rows skipped by reason (when a row was), and the first warnings as a list."""
+    parts = [f"<p>{esc(summary)}</p>", *([f"<p>{esc(note)}</p>"] if note else [])]
     skipped = list(value.skipped_by_reason().items())
     if skipped:
         parts.append(table(_SKIPPED, skipped, caption="Rows skipped"))
@@ -387,11 +396,14 @@ def _import_html(summary: str, value: OdsImport | PcnImport, heading: str) -> st
     return f'<div class="engagekit">{"".join(parts)}</div>'
 
 
-def _import_markdown(summary: str, value: OdsImport | PcnImport, heading: str) -> str:
-    """An import as Markdown: its summary, the table of rows skipped by reason (when
-    a row was), and the first warnings as a list."""
+def _import_markdown(
+    summary: str, value: OdsImport | PcnImport, heading: str, *, note: str | None = None
+) -> str:
+    """An import as Markdown: its summary (and `note`), the table of rows skipped by
+    reason (when a row was), and the first warnings as a list."""
     skipped = list(value.skipped_by_reason().items())
-    parts = [summary, *([md_table(_SKIPPED, skipped)] if skipped else [])]
+    parts = [summary, *([md_text(note)] if note else [])]
+    parts += [md_table(_SKIPPED, skipped)] if skipped else []
     malformed, more = _malformed(value)
     if malformed:
         items = [f"- {md_text(row)}" for row in malformed]
