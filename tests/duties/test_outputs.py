@@ -187,3 +187,23 @@ def test_body_dates_name_their_sources():
     assert "s33" in BodyType.SHA.dates_note
     assert "S.I. 2022/734" in BodyType.ICB.dates_note
     assert BodyType.ICB.dates_verified
+
+
+def test_changes_are_listed_in_date_order_bodies_and_duties_together() -> None:
+    """2001 to mid-2003: the race equality duty (2 April 2001), the strategic health
+    authorities (1 October 2002), then s11 and the scrutiny regulations (1 January
+    2003); the bodies were listed first, whatever their date."""
+    changes = registry().changes_between(dt.date(2001, 1, 1), dt.date(2003, 6, 1))
+    lines = render.text(changes).splitlines()[2:]
+    assert [line for line in lines if line[:1].isdigit()] == [
+        "2001-04-02  started          rra-1976-s71",
+        "2002-10-01  body established strategic health authority",
+        "2003-01-01  started          hsca-2001-s11",
+        "2003-01-01  started          scrutiny-reg-4-2002",
+    ]
+    assert [r["on"] for r in changes.to_records()] == [
+        dt.date(2001, 4, 2),
+        dt.date(2002, 10, 1),
+        dt.date(2003, 1, 1),
+        dt.date(2003, 1, 1),
+    ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
+from collections.abc import Sequence
+
 from engagekit._display import (
     Html,
     Record,
@@ -292,7 +294,12 @@ def _change_rows(value: DutyChanges) -> list[tuple[str, str, str, str]]:
         for b in value.bodies
     ]
     rows.extend((c.on.isoformat(), c.kind.value, c.duty_id, c.title) for c in value.changes)
-    return rows
+    # In date order; on one day, the bodies first, then the duties in their order.
+    return sorted(rows, key=_first_item)
+
+
+def _first_item(row: Sequence[object]) -> str:
+    return str(row[0])
 
 
 @text.register
@@ -544,7 +551,7 @@ def _(value: DutyChanges) -> list[Record]:
         for b in value.bodies
     ]
     rows.extend((c.on, c.kind, c.duty_id, c.title) for c in value.changes)
-    return rows_to_records(("on", "change", "duty or body", "title"), rows)
+    return rows_to_records(("on", "change", "duty or body", "title"), sorted(rows, key=_first_item))
 
 
 @records.register
