@@ -303,7 +303,7 @@ def test_duties_in_force_and_a_compliance_report_fit() -> None:
     lines = render.text(report).splitlines()
     assert lines[3:5] == [
         (
-            "Breaches of law: 11; gaps against guidance, contract, policy or local practice (not"
+            "Breaches of law: 12; gaps against guidance, contract, policy or local practice (not"
             " breaches of"
         ),
         "    law): 16",

@@ -42,10 +42,10 @@ def _ccg_2019() -> Checklist:
 
 def test_reprs_name_the_body_the_day_and_the_count() -> None:
     checklist = _ccg_2019()
-    assert repr(checklist) == "<Checklist for a CCG on 2019-04-01 with 31 items>"
+    assert repr(checklist) == "<Checklist for a CCG on 2019-04-01 with 32 items>"
     report = checklist.assess([], as_of="2019-04-01")
     assert repr(report) == (
-        "<ComplianceReport not met for a CCG as of 2019-04-01 with 31 findings>"
+        "<ComplianceReport not met for a CCG as of 2019-04-01 with 32 findings>"
     )
 
 
@@ -169,7 +169,7 @@ def test_full_evidence_meets_and_partial_evidence_alone_partly_meets() -> None:
         ("evidence that shows it fully met",),
     )
     assert partly.evidence == ("survey",)
-    assert report.summary == "29 not met, 1 partly met, 1 met"
+    assert report.summary == "30 not met, 1 partly met, 1 met"
 
 
 def test_a_record_naming_a_requirement_twice_counts_once() -> None:
@@ -275,17 +275,18 @@ def test_a_contract_term_for_the_year_is_not_law() -> None:
         ),
         ("evidence dated in the 2024/25 financial year that supports contract-eds/implement-eds",),
     )
-    # Gaps first, each group in checklist order: the three not applicable (no service
+    # Gaps first, each group in checklist order: the four not applicable (no service
     # impact, no substantial change stated) come last. Reg 23(5A) (the Secretary of
     # State's directions) binds NHS England and ICBs alone, so a trust is not asked for it.
-    assert [f.rule for f in report][-4:] == [
+    assert [f.rule for f in report][-5:] == [
         "health-act-2009-s2/have-regard",
         "nhs-act-s242/b",
         "nhs-act-s242/c",
         "scrutiny-reg-23/consult-la",
+        "scrutiny-reg-23/dates",
     ]
     assert "scrutiny-reg-23-5a/sos-directions" not in [f.rule for f in report]
-    assert report.summary == "19 not met, 3 not applicable"
+    assert report.summary == "19 not met, 4 not applicable"
 
 
 # --- Trigger conditions (_judge, _triggers) -------------------------------------------
@@ -368,7 +369,7 @@ def test_stated_conditions_apply_as_stated() -> None:
         "and that was not stated to hold"
     )
     assert [f.rule for f in report] == [i for i in checklist.ids if i != bed] + [bed]
-    assert report.summary == "30 not met, 1 not applicable"
+    assert report.summary == "31 not met, 1 not applicable"
 
 
 def test_conditions_must_be_a_list_of_triggers() -> None:
@@ -542,11 +543,11 @@ def test_a_report_lists_counts_and_unverified_findings() -> None:
         (Outcome.INSUFFICIENT_EVIDENCE, 0),
         (Outcome.PARTLY_MET, 0),
         (Outcome.MET, 1),
-        (Outcome.NOT_APPLICABLE, 8),
+        (Outcome.NOT_APPLICABLE, 9),
     ]
-    assert report.summary == "22 not met, 1 met, 8 not applicable"
+    assert report.summary == "22 not met, 1 met, 9 not applicable"
     assert list(report) == list(report.reasons) == list(report.findings)
-    assert len(report) == len(checklist) == 31
+    assert len(report) == len(checklist) == 32
     assert list(checklist) == list(checklist.items)
     assert [f.rule for f in report.unverified] == [
         "nhs-act-s14z15/explain-involvement",
@@ -556,6 +557,7 @@ def test_a_report_lists_counts_and_unverified_findings() -> None:
         "nhs-act-s14u/promote-involvement",
         "nhs-act-s14u/guidance",
         "scrutiny-reg-23/consult-la",
+        "scrutiny-reg-23/dates",
         "service-change-tests/1-commissioner-support",
         "service-change-tests/2-engagement",
         "service-change-tests/3-clinical-evidence",

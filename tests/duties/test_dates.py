@@ -122,8 +122,8 @@ def test_scrutiny_reg_23_changes_31_january_2024():
     is a record of its own: a trust's consultation duty goes on without it."""
     before = registry().get("scrutiny-reg-23", on=dt.date(2024, 1, 30))
     after = registry().get("scrutiny-reg-23", on=dt.date(2024, 1, 31))
-    assert [r.key for r in before.requirements] == ["consult-la"]
-    assert [r.key for r in after.requirements] == ["consult-la"]
+    assert [r.key for r in before.requirements] == ["consult-la", "dates"]
+    assert [r.key for r in after.requirements] == ["consult-la", "dates"]
     assert set(after.bodies) == {
         BodyType.ICB,
         BodyType.NHS_ENGLAND,
@@ -323,3 +323,19 @@ def test_transforming_participation_from_its_launch_on_25_september_2013():
     assert guidance not in duties_for(BodyType.NHS_ENGLAND, dt.date(2013, 9, 24)).ids
     assert guidance in duties_for(BodyType.CCG, dt.date(2013, 9, 25)).ids
     assert registry().get(guidance).in_force_from == dt.date(2013, 9, 25)
+
+
+def test_reg_23_asks_for_the_decision_and_comment_dates_in_both_versions():
+    """S.I. 2013/218 reg 23(1)(b)-(d) as made: give the authority the proposed decision
+    date and the date for its comments, tell it of changes and publish them; S.I.
+    2024/16 omitted only paragraphs (6) to (11). Read in a copy of the made text, so
+    unverified. reg 33(1)(a) revoked the 2002 Regulations, from 1 April 2013."""
+    for day in (dt.date(2013, 4, 1), dt.date(2024, 1, 31)):
+        dates = registry().get("scrutiny-reg-23", on=day).requirement("dates")
+        assert dates.citation is not None
+        assert dates.citation.reference == "reg 23(1)(b)-(d)"
+        assert dates.text.startswith("When consulting, give the local authority the date by")
+        assert not dates.verified
+    reg4 = registry().get("scrutiny-reg-4-2002")
+    assert reg4.in_force_to == dt.date(2013, 4, 1)
+    assert any("reg 33(1) says 'The following Regulations are revoked" in n for n in reg4.notes)
