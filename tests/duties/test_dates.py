@@ -339,3 +339,25 @@ def test_reg_23_asks_for_the_decision_and_comment_dates_in_both_versions():
     reg4 = registry().get("scrutiny-reg-4-2002")
     assert reg4.in_force_to == dt.date(2013, 4, 1)
     assert any("reg 33(1) says 'The following Regulations are revoked" in n for n in reg4.notes)
+
+
+def test_a_foundation_trusts_scrutiny_duty_is_reg_4a_from_1_april_2004():
+    """S.I. 2004/696 Sch 1 para 46 (in force 1 April 2004, art 1(1)(b)) took foundation
+    trusts out of reg 4 of the 2002 Regulations and inserted reg 4A: consult the
+    committee on an application to vary the trust's authorisation. S.I. 2013/218 (reg
+    33(1)(a)) revoked both from 1 April 2013, when reg 23 took over."""
+    first = duties_for(BodyType.FOUNDATION_TRUST, dt.date(2004, 4, 1)).ids
+    assert "scrutiny-reg-4a-2002" in first
+    assert "scrutiny-reg-4-2002" not in first
+    assert "scrutiny-reg-4a-2002" not in duties_for(BodyType.NHS_TRUST, dt.date(2010, 1, 1)).ids
+    last = duties_for(BodyType.FOUNDATION_TRUST, dt.date(2013, 3, 31)).ids
+    after = duties_for(BodyType.FOUNDATION_TRUST, dt.date(2013, 4, 1)).ids
+    assert ("scrutiny-reg-4a-2002" in last, "scrutiny-reg-4a-2002" in after) == (True, False)
+    assert "scrutiny-reg-23" in after
+    consult = registry().get("scrutiny-reg-4a-2002").requirement("consult-osc")
+    assert consult.citation is not None
+    assert consult.citation.reference == "reg 4A(2)"
+    assert consult.note == (
+        "Applies only to an application to vary the trust's authorisation, not to every "
+        "substantial change: reg 4A(1)."
+    )
