@@ -696,3 +696,26 @@ class TestJoinDate:
         result = EscalationNetwork.from_ods(stdio.StringIO(text))
         assert [p.id for p in result.network.practices] == ["A81001"]
         assert result.skipped == ()
+
+
+def _own_icb_rows() -> str:
+    """Two sample rows, the second's commissioner (column 15) coded QHM, the ICB code
+    both rows give in column 4."""
+    rows = SAMPLE.read_text().splitlines(keepends=True)[:2]
+    cells = rows[1].rstrip("\n").split(",")
+    cells[14] = '"QHM"'
+    rows[1] = ",".join(cells) + "\n"
+    return "".join(rows)
+
+
+def test_a_commissioner_coded_as_its_own_icb_is_refused_naming_it() -> None:
+    """Read leniently, the conflict over QHM's parent was resolved by rule and the
+    reader then looked up the kept parent, region Y63, as an ICB: a KeyError. The code
+    in two columns is refused as two bodies with one id are; read strictly, the
+    conflict is the error, by line."""
+    with pytest.raises(GraphStructureError) as lenient:
+        EscalationNetwork.from_ods(stdio.StringIO(_own_icb_rows()), strict=False)
+    assert str(lenient.value) == "two bodies share the id: QHM"
+    with pytest.raises(DocumentError) as strict:
+        EscalationNetwork.from_ods(stdio.StringIO(_own_icb_rows()), strict=True)
+    assert "line 2: QHM is under QHM here but under Y63 on line 1" in str(strict.value)

@@ -25,6 +25,7 @@ from engagekit.choices import Choice, aliases
 from engagekit.errors import (
     MAX_PROBLEMS,
     DocumentError,
+    GraphStructureError,
     InvalidTypeError,
     InvalidValueError,
     ParseError,
@@ -1004,6 +1005,14 @@ _body: Callable[[str, str, BodyKind, Tier], Body] = trusted_factory(
 )
 
 
+def _refuse_shared(earlier: list[str], codes: list[str]) -> None:
+    """Refuse the first of `codes` that is already one of `earlier`, another tier's."""
+    taken = set(earlier)
+    for code in codes:
+        if code in taken:
+            raise GraphStructureError("two bodies share the id", path=(code,))
+
+
 def _network(
     practices: list[Body],
     practice_links: list[Link],
@@ -1028,7 +1037,11 @@ def _network(
     english = sorted(c for c in commissioners if kept[c] != WALES_GROUPING)
     welsh_boards = sorted(b for b in boards if kept[b] == WALES_GROUPING)
     icbs = sorted({kept[c] for c in english})
+    # A code in two columns (a commissioner's code given as an ICB's) would stand for
+    # two bodies: refused as the network refuses two bodies with one id.
+    _refuse_shared(english, icbs)
     regions = sorted({kept[i] for i in icbs})
+    _refuse_shared([*english, *icbs], regions)
 
     def named(code: str, kind: BodyKind) -> str:
         entry = None if names_on is None else names.lookup(code, names_on)
