@@ -669,3 +669,22 @@ def test_a_read_before_the_files_day_says_its_upper_parents_are_the_files() -> N
     ):
         assert (read.parents_note, read.opened_after) == (None, ())
         assert "Note:" not in render.text(read)
+
+
+def test_a_welsh_read_before_the_files_day_has_no_upper_parents_to_note() -> None:
+    """A Welsh practice's commissioner is its local health board, dated by its join
+    date; nothing stands between the board and NHS Wales, so a read as on an earlier
+    day has no note, and a board the names open later (7A8 here) is not listed."""
+    rows = (
+        '"W91001","VALLEY SURGERY","W00","Q99","","","","","","","19740401","","A","B",'
+        '"7A8","20130401","","","","","","","","","","4",""\n'
+        '"W91002","OLD SURGERY","W00","Q99","","","","","","","19740401","20210331","C","B",'
+        '"7A1","20130401","20210331","","","","","","","","","4",""\n'
+    )
+    names = OdsNames.read(io.StringIO('"7A8","NEW BOARD","","","","","","","","","20190401",""\n'))
+    then = EscalationNetwork.from_ods(
+        io.StringIO(rows), as_of="2015-01-01", nations="wales", names=names
+    )
+    assert (then.file_date, then.era) == (dt.date(2021, 3, 31), dt.date(2015, 1, 1))
+    assert (then.opened_after, then.parents_note) == ((), None)
+    assert then.network.body("7A8").kind is BodyKind.LOCAL_HEALTH_BOARD

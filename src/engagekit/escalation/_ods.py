@@ -262,6 +262,8 @@ class OdsImport(_display.Displayable, _display.Tabular):
         """
         if self.era is None or self.file_date is None or self.era >= self.file_date:
             return None
+        if not any(map(_above_commissioners, self.network.bodies)):
+            return None  # Welsh practices alone: nothing stands between board and nation
         note = (
             "the bodies above each commissioner are as the file gives them on "
             f"{self.file_date.isoformat()} (its latest date), not as on {self.era.isoformat()}"
@@ -863,13 +865,18 @@ def _opened_after(network: EscalationNetwork, names: OdsNames, day: dt.date) -> 
     """The bodies above the commissioners whose every name in the tables opened after
     `day`: each one's earliest name, in code order."""
     found = []
-    for body in network.bodies:
-        if body.tier not in (Tier.SYSTEM, Tier.REGION):
-            continue
+    for body in filter(_above_commissioners, network.bodies):
         entries = names.entries(body.id)
         if entries and all(e.opened is not None and e.opened > day for e in entries):
             found.append(min(entries, key=_opened_day))
     return tuple(sorted(found, key=_code_of))
+
+
+def _above_commissioners(body: Body) -> bool:
+    """Whether a body of an ODS network stands above the commissioners: an ICB, STP,
+    area team or region. A Welsh local health board, at the same tier as an ICB, is
+    a Welsh practice's commissioner, dated by its join date like an English one."""
+    return body.tier in (Tier.SYSTEM, Tier.REGION) and body.kind is not BodyKind.LOCAL_HEALTH_BOARD
 
 
 def _opened_day(entry: OdsName) -> dt.date:
