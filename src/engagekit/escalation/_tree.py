@@ -9,7 +9,7 @@ checks, which could find nothing.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
 from engagekit.escalation._bodies import Body, Link, trusted_factory
@@ -63,18 +63,35 @@ def tree_network(
         else:
             children.append(child)
             up[child] = single[parent]
-    tops = sorted(body_id for body_id in down if body_id not in primary)
-    index_of = NetworkIndex(
-        bodies=MappingProxyType(index),
+    tops = [body_id for body_id in down if body_id not in primary]
+    index_of = _tree_index(
+        index, rank=rank, up=up, down=down, primary=primary, root=_roots(index, primary), tops=tops
+    )
+    return _indexed(name, bodies, links, source, index_of)
+
+
+def _tree_index(
+    bodies: Mapping[str, Body],
+    *,
+    rank: Mapping[str, int],
+    up: Mapping[str, tuple[str, ...]],
+    down: Mapping[str, list[str]],
+    primary: Mapping[str, str],
+    root: Mapping[str, str],
+    tops: Iterable[str],
+) -> NetworkIndex:
+    """The read-only index of a tree: no lateral links, each parent's children as a
+    tuple, the tops in id order."""
+    return NetworkIndex(
+        bodies=MappingProxyType(bodies),
         rank=MappingProxyType(rank),
         up=MappingProxyType(up),
         down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
         lateral=MappingProxyType({}),
         primary=MappingProxyType(primary),
-        root=MappingProxyType(_roots(index, primary)),
-        top=tuple(tops),
+        root=MappingProxyType(root),
+        top=tuple(sorted(tops)),
     )
-    return _indexed(name, bodies, links, source, index_of)
 
 
 def _indexed(
@@ -140,14 +157,7 @@ def three_tier_network(
     root = dict(zip(practices, map(parent_of.__getitem__, member_of), strict=True))
     root.update(zip(groups, above, strict=True))
     root.update(zip(tops, tops, strict=True))
-    index_of = NetworkIndex(
-        bodies=MappingProxyType(index),
-        rank=MappingProxyType(rank),
-        up=MappingProxyType(up),
-        down=MappingProxyType({key: tuple(value) for key, value in down.items()}),
-        lateral=MappingProxyType({}),
-        primary=MappingProxyType(primary),
-        root=MappingProxyType(root),
-        top=tuple(sorted(tops)),
+    index_of = _tree_index(
+        index, rank=rank, up=up, down=down, primary=primary, root=root, tops=tops
     )
     return _indexed(name, bodies, links, source, index_of)
