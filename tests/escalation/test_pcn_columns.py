@@ -23,7 +23,7 @@ from engagekit import _validate
 from engagekit.errors import DocumentError
 from engagekit.escalation import EscalationNetwork, PcnImport, _pcn
 from engagekit.escalation._ods import _rows
-from engagekit.escalation._pcn import COLUMNS, _read_columns, _read_rows
+from engagekit.escalation._pcn import COLUMNS, _Read, _read_columns, _read_rows, _transposed
 from engagekit.escalation._tree import tree_network
 
 
@@ -66,6 +66,12 @@ def _record(draw: st.DrawFn) -> list[str] | str:
     ]
 
 
+def _by_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read | None:
+    """What the column path reads of the records, or `None`."""
+    columns = _transposed(rows)
+    return None if columns is None else _read_columns(columns, as_of)
+
+
 _AS_OF = st.none() | st.sampled_from([dt.date(2020, 1, 1), dt.date(2021, 4, 1)])
 
 
@@ -74,7 +80,7 @@ _AS_OF = st.none() | st.sampled_from([dt.date(2020, 1, 1), dt.date(2021, 4, 1)])
 def test_the_column_path_gives_the_row_paths_answer_or_leaves_the_file_to_it(
     rows: list[list[str] | str], as_of: dt.date | None
 ) -> None:
-    by_columns = _read_columns(rows, as_of)
+    by_columns = _by_columns(rows, as_of)
     try:
         by_rows = _read_rows(rows, origin="f.csv", network=None, as_of=as_of, strict=False)
     except DocumentError:  # another layout: refused even when lenient
@@ -107,7 +113,7 @@ def test_a_clean_file_is_read_a_column_at_a_time(
         rows.append(
             [practices[0], "", "00K", "", "U00009", "", "00K", "", "20190701", "20190801", ""]
         )
-    read = _read_columns(rows, as_of)
+    read = _by_columns(rows, as_of)
     kept = _read_rows(rows, origin="f.csv", network=None, as_of=as_of, strict=False)
     if not kept[0]:  # nothing in force on the day: the row path refuses the file
         assert read is None
@@ -118,14 +124,14 @@ def test_a_clean_file_is_read_a_column_at_a_time(
 def _pcn_import(text: str, monkeypatch: pytest.MonkeyPatch, *, columns: bool) -> PcnImport:
     with monkeypatch.context() as patch:
         if not columns:
-            patch.setattr(_pcn, "_read_columns", lambda rows, as_of: None)
+            patch.setattr(_pcn, "_read_columns", lambda columns, as_of: None)
         return EscalationNetwork.from_pcn(stdio.StringIO(text, newline=""))
 
 
 def test_the_sample_file_takes_the_column_path() -> None:
     with SAMPLE.open(newline="") as handle:
         rows = list(_rows(handle, str(SAMPLE)))
-    read = _read_columns(rows, None)
+    read = _by_columns(rows, None)
     assert read is not None
     kept, skipped, names = read
     assert [(m.line, m.practice, m.pcn) for m in kept] == [

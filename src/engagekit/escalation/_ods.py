@@ -478,6 +478,17 @@ def _rows(handle: IO[str], origin: str) -> Iterator[list[str] | str]:
             return
 
 
+def _read_text(handle: IO[str], origin: str) -> str:
+    """The whole text of a text file, read as `_rows` reads it record by record."""
+    try:
+        text: object = handle.read()
+    except UnicodeDecodeError:
+        raise ParseError(origin, reason=_undecodable(handle)) from None
+    if not isinstance(text, str):
+        raise InvalidTypeError("source", handle, expected="a text file, not a binary one")
+    return text
+
+
 def _undecodable(handle: IO[str]) -> str:
     """Why a file is not UTF-8 text: where, when its bytes can be read again by its
     name (a path given, or a file opened from one); else how to pass it."""

@@ -12,11 +12,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import io
 import operator
 import typing
 import zipfile
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import compress, repeat
 from pathlib import Path, PurePath
 from typing import IO, TypeVar
@@ -36,6 +37,7 @@ from engagekit.errors import (
     short_repr,
 )
 from engagekit.escalation._bodies import Body, Link, trusted_factory
+from engagekit.escalation._columns import regular_columns
 from engagekit.escalation._network import EscalationNetwork
 from engagekit.escalation._ods import (
     BLANK_LINE,
@@ -46,6 +48,7 @@ from engagekit.escalation._ods import (
     _count_reasons,
     _date,
     _file_name,
+    _read_text,
     _refuse_empty,
     _rows,
     _skipped_row,
@@ -246,18 +249,37 @@ def read_pcn(
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
     # The read makes no reference cycle: see `_bulk`.
-    with _opened(source) as (records, origin), collector_paused():
-        return _build(records, origin=origin, network=network, as_of=day, strict=strict, name=name)
+    with _opened(source) as (table, origin), collector_paused():
+        return _build(table, origin=origin, network=network, as_of=day, strict=strict, name=name)
 
 
 @contextlib.contextmanager
-def _opened(source: str | Path | IO[str]) -> Iterator[tuple[Iterator[list[str] | str], str]]:
-    """The records of the file (see `_ods._rows`, or the sheet of a workbook) and its name."""
+def _opened(source: str | Path | IO[str]) -> Iterator[tuple[_Table, str]]:
+    """The records of the file (see `_Table`; a workbook's sheet is read as records)
+    and its name."""
     if isinstance(source, str | PurePath) and str(source).lower().endswith((".xlsx", ".xlsm")):
-        yield _xlsx_rows(Path(source), str(source)), str(source)
+        yield _Table(list(_xlsx_rows(Path(source), str(source))), None), str(source)
         return
     with _text_source(source, "<epcncorepartnerdetails.csv>") as (handle, origin):
-        yield _rows(handle, origin), origin
+        text = _read_text(handle, origin)
+        columns = regular_columns(text, len(COLUMNS))
+        if columns is not None:
+            yield _Table(None, columns), origin
+        else:
+            yield _Table(list(_rows(io.StringIO(text, newline=""), origin)), None), origin
+
+
+class _Table(typing.NamedTuple):
+    """A file's records, read one of two ways: a text in the plain form the ODS
+    publishes (see `regular_columns`) as its columns, any other as its records
+    (each a row's cells, or what the CSV reader could not read in it)."""
+
+    rows: list[list[str] | str] | None
+    columns: _Columns | None
+
+
+#: A file's cells a column at a time, each column in line order.
+_Columns = Sequence[Sequence[str]]
 
 
 def _xlsx_rows(path: Path, origin: str) -> Iterator[list[str] | str]:
@@ -318,7 +340,7 @@ _Read = tuple[list[PcnMembership], list[SkippedRow], dict[str, str]]
 
 
 def _build(
-    records: Iterable[list[str] | str],
+    table: _Table,
     *,
     origin: str,
     network: EscalationNetwork | None,
@@ -326,16 +348,23 @@ def _build(
     strict: bool,
     name: str | None,
 ) -> PcnImport:
-    rows = list(records)
+    rows, columns = table
+    count = len(rows) if rows is not None else len(typing.cast("_Columns", columns)[0])
     # A file with nothing to report, as published files are, is read a column at a
     # time; any other, row by row, which says what is wrong with each row.
-    read = _read_columns(rows, as_of) if network is None else None
+    read = None
+    if network is None:
+        if columns is None:
+            columns = _transposed(typing.cast("list[list[str] | str]", rows))
+        if columns is not None:
+            read = _read_columns(columns, as_of)
     if read is None:
+        if rows is None:  # a text in the plain form: its records are its lines
+            rows = list(map(list, zip(*typing.cast("_Columns", columns), strict=True)))
         read = _read_rows(rows, origin=origin, network=network, as_of=as_of, strict=strict)
     kept, skipped, names = read
-    count = len(rows)
     # The cells not kept are freed before the network is made, which reuses their memory.
-    del rows
+    del rows, columns, table
     _refuse_empty(origin, count, skipped)
     parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
     label = name or (
@@ -485,27 +514,39 @@ def _read_rows(
     return kept, skipped, names
 
 
-def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read | None:
+def _transposed(rows: list[list[str] | str]) -> _Columns | None:
+    """The columns of records that are all 11 cells, or `None`."""
+    if not rows or set(map(type, rows)) != {list}:
+        return None
+    try:
+        columns: list[Sequence[str]] = list(zip(*rows, strict=True))
+    except ValueError:  # records of two widths
+        return None
+    return columns if len(columns) == len(COLUMNS) else None
+
+
+def _read_columns(columns: _Columns, as_of: dt.date | None) -> _Read | None:
     """Read the records a column at a time, or `None` if any row needs `_read_rows`.
 
-    For a file with nothing to report: every record read as 11 cells, an optional
-    header row first, every code an ODS code as it stands, every date readable, each
-    practice in one PCN at a time, no code in two roles, and a membership kept. The
-    checks are made once for each distinct code or date pair, and each result column
-    is made by one pass in C (`map`, `zip`, `compress`), so the result is the one
-    `_read_rows` gives for the same records, in its order; any other file is left to
-    it, to say what is wrong where.
+    For a file with nothing to report: every record read as 11 cells (`columns`
+    holds them), an optional header row first, every code an ODS code as it
+    stands, every date readable, each practice in one PCN at a time, no code in two
+    roles, and a membership kept. The checks are made once for each distinct code or
+    date pair, and each result column is made by one pass in C (`map`, `zip`,
+    `compress`), so the result is the one `_read_rows` gives for the same records,
+    in its order; any other file is left to it, to say what is wrong where.
     """
-    width = len(COLUMNS)
-    if not rows or set(map(type, rows)) != {list} or set(map(len, rows)) != {width}:
+    if len(columns) != len(COLUMNS) or not columns[0]:
         return None
-    header = tuple(cell.strip().lower() for cell in rows[0]) == _HEADER
-    if not header and rows[0][0].strip().lower() == _HEADER[0]:
+    header = tuple(column[0].strip().lower() for column in columns) == _HEADER
+    if not header and columns[0][0].strip().lower() == _HEADER[0]:
         return None  # a header whose columns are not the published ones
-    first = 2 if header else 1
-    columns = list(zip(*rows[first - 1 :], strict=True))
-    if not columns:  # a header alone
-        return None
+    first = 1
+    if header:
+        first = 2
+        columns = [column[1:] for column in columns]
+        if not columns[0]:  # a header alone
+            return None
     # A code to strip, or that is not an ODS code, fails the rule as it stands; a
     # practice's own sub-ICB location may be left empty.
     codes = _validate.all_ods_codes
@@ -517,19 +558,39 @@ def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read |
     ):
         return None
     starts, ends = columns[_START], columns[_END]
-    spans: dict[tuple[str, str], _Span] = {}
-    for pair in set(zip(starts, ends, strict=True)):
-        span = _span(*pair, as_of)
-        if isinstance(span, str):
-            return None
-        spans[pair] = span
-    reason_of = {pair: span[2] for pair, span in spans.items()}
+    # A date, and whether it keeps a membership out of force, depend on its own cell
+    # alone: each distinct start and end is read once, and only the rows with an end
+    # are paired, to see that none ends before it starts.
+    start_spans, end_spans = _cell_spans(starts, as_of), _cell_spans(ends, as_of, end=True)
+    if (
+        start_spans is None
+        or end_spans is None
+        or any(
+            isinstance(_span(*pair, as_of), str)
+            for pair in set(compress(zip(starts, ends, strict=True), ends))
+        )
+    ):
+        return None
+    start_reason = {text: span[2] for text, span in start_spans.items()}
+    end_reason = {text: span[2] for text, span in end_spans.items()}
     # Each column's cells on the rows kept: all of them when no membership is out of
     # force on the day read.
     keep: list[bool] | None = None
     pick: Callable[[Sequence[_T]], Sequence[_T]] = _whole
-    if any(reason_of.values()):
-        reasons = list(map(reason_of.__getitem__, zip(starts, ends, strict=True)))
+    if any(start_reason.values()) or any(end_reason.values()):
+        # As `_span` says: a start after the day read first, then an end on or before it.
+        if not any(start_reason.values()):
+            reasons = list(map(end_reason.__getitem__, ends))
+        elif not any(end_reason.values()):
+            reasons = list(map(start_reason.__getitem__, starts))
+        else:
+            reasons = list(
+                map(
+                    _either,
+                    map(start_reason.__getitem__, starts),
+                    map(end_reason.__getitem__, ends),
+                )
+            )
         keep = list(map(operator.is_, reasons, repeat(None)))
         pick = functools.partial(_compressed, keep=keep)
     practices = pick(columns[_PRACTICE])
@@ -544,9 +605,8 @@ def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read |
         or not pcn_set.isdisjoint(sub_set)
     ):
         return None
-    # A date depends on its own cell alone.
-    start_of = {pair[0]: span[0] for pair, span in spans.items()}
-    end_of = {pair[1]: span[1] for pair, span in spans.items()}
+    start_of = {text: span[0] for text, span in start_spans.items()}
+    end_of = {text: span[1] for text, span in end_spans.items()}
     lines = range(first, first + len(starts))
     kept = list(
         map(
@@ -568,7 +628,10 @@ def _read_columns(rows: list[list[str] | str], as_of: dt.date | None) -> _Read |
             compress(columns[_PRACTICE], left),
             typing.cast("Iterator[str]", compress(reasons, left)),
         )
-    names = _first_names(practices, pick(columns[_PRACTICE_NAME]))
+    # Each practice is on one row kept: its name is that row's cell.
+    names = dict(zip(practices, map(str.strip, pick(columns[_PRACTICE_NAME])), strict=True))
+    if not all(names.values()):
+        names = {code: name for code, name in names.items() if name}
     names.update(_first_names(pcns, pick(columns[_PCN_NAME])))
     for sub, text in _first_names(subs, pick(columns[_PCN_SUB_NAME])).items():
         # Cased as `from_ods` cases the names in ODS organisation files.
@@ -589,6 +652,24 @@ def _first_names(codes: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
     given = list(map(str.strip, cells))
     named_codes, given = list(compress(codes, given)), list(filter(None, given))
     return dict(zip(reversed(named_codes), reversed(given), strict=True))
+
+
+def _cell_spans(
+    texts: Sequence[str], as_of: dt.date | None, *, end: bool = False
+) -> dict[str, _Span] | None:
+    """`_span` of each distinct start (or `end`) date alone, or `None` if one is not
+    a date."""
+    spans = {}
+    for text in set(texts):
+        span = _span("", text, as_of) if end else _span(text, "", as_of)
+        if isinstance(span, str):
+            return None
+        spans[text] = span
+    return spans
+
+
+def _either(first: str | None, second: str | None) -> str | None:
+    return first or second
 
 
 def _compressed(column: Sequence[_T], keep: list[bool]) -> Sequence[_T]:
