@@ -249,24 +249,33 @@ def read_pcn(
     if given_name is not None and (not isinstance(given_name, str) or not given_name.strip()):
         raise InvalidTypeError("name", name, expected="non-empty text")
     # The read makes no reference cycle: see `_bulk`.
-    with _opened(source) as (table, origin), collector_paused():
-        return _build(table, origin=origin, network=network, as_of=day, strict=strict, name=name)
+    with _opened(source) as (records, origin), collector_paused():
+        return _build(records, origin=origin, network=network, as_of=day, strict=strict, name=name)
 
 
 @contextlib.contextmanager
-def _opened(source: str | Path | IO[str]) -> Iterator[tuple[_Table, str]]:
-    """The records of the file (see `_Table`; a workbook's sheet is read as records)
-    and its name."""
+def _opened(source: str | Path | IO[str]) -> Iterator[tuple[Callable[[], _Table], str]]:
+    """How to read the records of the file (see `_Table`), once, and its name.
+
+    The records are read when asked for, so that the one who asks holds the only
+    reference to them, and can free them when they are read.
+    """
     if isinstance(source, str | PurePath) and str(source).lower().endswith((".xlsx", ".xlsm")):
-        yield _Table(list(_xlsx_rows(Path(source), str(source))), None), str(source)
+        path = Path(source)
+        yield (lambda: _Table(list(_xlsx_rows(path, str(source))), None)), str(source)
         return
     with _text_source(source, "<epcncorepartnerdetails.csv>") as (handle, origin):
-        text = _read_text(handle, origin)
-        columns = regular_columns(text, len(COLUMNS))
-        if columns is not None:
-            yield _Table(None, columns), origin
-        else:
-            yield _Table(list(_rows(io.StringIO(text, newline=""), origin)), None), origin
+        yield functools.partial(_csv_table, handle, origin), origin
+
+
+def _csv_table(handle: IO[str], origin: str) -> _Table:
+    """The records of a CSV file: its columns if it is in the plain form the ODS
+    publishes, else its records as `csv.reader` reads them."""
+    text = _read_text(handle, origin)
+    columns = regular_columns(text, len(COLUMNS))
+    if columns is not None:
+        return _Table(None, columns)
+    return _Table(list(_rows(io.StringIO(text, newline=""), origin)), None)
 
 
 class _Table(typing.NamedTuple):
@@ -340,7 +349,7 @@ _Read = tuple[list[PcnMembership], list[SkippedRow], dict[str, str]]
 
 
 def _build(
-    table: _Table,
+    records: Callable[[], _Table],
     *,
     origin: str,
     network: EscalationNetwork | None,
@@ -348,7 +357,7 @@ def _build(
     strict: bool,
     name: str | None,
 ) -> PcnImport:
-    rows, columns = table
+    rows, columns = records()
     count = len(rows) if rows is not None else len(typing.cast("_Columns", columns)[0])
     # A file with nothing to report, as published files are, is read a column at a
     # time; any other, row by row, which says what is wrong with each row.
@@ -364,7 +373,7 @@ def _build(
         read = _read_rows(rows, origin=origin, network=network, as_of=as_of, strict=strict)
     kept, skipped, names = read
     # The cells not kept are freed before the network is made, which reuses their memory.
-    del rows, columns, table
+    del rows, columns
     _refuse_empty(origin, count, skipped)
     parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
     label = name or (
