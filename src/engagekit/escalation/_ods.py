@@ -464,8 +464,9 @@ def _text_source(source: str | PurePath | IO[str], unnamed: str) -> Iterator[tup
 
 def _rows(handle: IO[str], origin: str) -> Iterator[list[str] | str]:
     """Each record of a CSV file, in order: its cells, or (for a record the CSV reader
-    could not read) what was wrong, as text. The one CSV reader of the ODS and ePCN
-    files; a record is one line unless a quoted cell spans lines."""
+    could not read) what was wrong, as text. The CSV reader of the ODS files, and of
+    an ePCN file not in the plain form `_columns.regular_columns` cuts into columns; a
+    record is one line unless a quoted cell spans lines."""
     reader = csv.reader(handle, strict=True)
     while True:
         try:
