@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io as stdio
 import sys
+import tempfile
 
 from pathlib import Path
 
@@ -338,6 +339,14 @@ class TestBadInput:
             EscalationNetwork.from_pcn(stdio.BytesIO(b"x"))  # type: ignore[arg-type]
         with pytest.raises(InvalidValueError, match="as_of"):
             read(member(), as_of="1 July 2019")
+
+    def test_a_binary_file_that_is_no_buffered_stream(self) -> None:
+        """A spooled temporary file opened in binary mode is refused when it is read."""
+        with tempfile.SpooledTemporaryFile(mode="w+b") as handle:
+            handle.write(b'"A81001","THE EXAMPLE SURGERY"\n')
+            handle.seek(0)
+            with pytest.raises(InvalidTypeError, match="expected a text file, not a binary one"):
+                EscalationNetwork.from_pcn(handle)  # type: ignore[arg-type]
 
     def test_xlsx_without_openpyxl_says_which_extra(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -278,6 +278,10 @@ def _csv_table(handle: IO[str], origin: str) -> _Table:
     return _Table(list(_rows(io.StringIO(text, newline=""), origin)), None)
 
 
+#: A file's cells a column at a time, each column in line order.
+_Columns = Sequence[Sequence[str]]
+
+
 class _Table(typing.NamedTuple):
     """A file's records, read one of two ways: a text in the plain form the ODS
     publishes (see `regular_columns`) as its columns, any other as its records
@@ -285,10 +289,6 @@ class _Table(typing.NamedTuple):
 
     rows: list[list[str] | str] | None
     columns: _Columns | None
-
-
-#: A file's cells a column at a time, each column in line order.
-_Columns = Sequence[Sequence[str]]
 
 
 def _xlsx_rows(path: Path, origin: str) -> Iterator[list[str] | str]:
@@ -541,9 +541,10 @@ def _read_columns(columns: _Columns, as_of: dt.date | None) -> _Read | None:
     holds them), an optional header row first, every code an ODS code as it
     stands, every date readable, each practice in one PCN at a time, no code in two
     roles, and a membership kept. The checks are made once for each distinct code or
-    date pair, and each result column is made by one pass in C (`map`, `zip`,
-    `compress`), so the result is the one `_read_rows` gives for the same records,
-    in its order; any other file is left to it, to say what is wrong where.
+    date (and each distinct pair of dates with an end), and each result column is
+    made by one pass in C (`map`, `zip`, `compress`), so the result is the one
+    `_read_rows` gives for the same records, in its order; any other file is left to
+    it, to say what is wrong where.
     """
     if len(columns) != len(COLUMNS) or not columns[0]:
         return None
