@@ -45,34 +45,31 @@ def regular_columns(text: str, width: int) -> list[list[str]] | None:
     text = text.removesuffix("\n")
     if not text:
         return None
-    lines = text.split("\n")
-    if max(map(len, lines)) > csv.field_size_limit():
+    lines = text.count("\n") + 1
+    limit = csv.field_size_limit()
+    if len(text) > limit and max(map(len, text.split("\n"))) > limit:
         return None  # a cell may be longer than `csv.reader` reads
-    if '"' in text:
-        if (
-            set(map(str.count, lines, repeat('"'))) != {2 * width}
-            or text.count('"\n"') != len(lines) - 1
-        ):
-            return None
-        separator = '","'
-    else:
-        if set(map(str.count, lines, repeat(","))) != {width - 1}:
-            return None
-        separator = ","
-    count = len(lines)
-    del lines  # freed before the cells are made, which reuse its memory
-    # Each line break is between two quotes (counted above), so is a separator once
-    # made a comma.
-    cells = text.replace("\n", ",").split(separator)
-    if len(cells) != width * count:
+    quoted = '"' in text
+    # Cut at the separators within lines: each line break then stays inside the
+    # piece holding one line's last cell and the next line's first.
+    separator, line_break = ('","', '"\n"') if quoted else (",", "\n")
+    if quoted and text.count('"') != 2 * width * lines:
         return None
-    if separator == ",":
-        return [cells[column::width] for column in range(width)]
-    # The separators hold 2 * (width * count - 1) of the text's 2 * width * count
-    # quotes; if the other two open the first cell and close the last, no cell holds
-    # a quote, so every separator is between two cells, and each line (2 * width
-    # quotes) holds `width` quoted cells.
-    if not (cells[0].startswith('"') and cells[-1].endswith('"')):
+    pieces = text.split(separator)
+    step = width - 1
+    if len(pieces) != step * lines + 1:
         return None
-    cells[0], cells[-1] = cells[0][1:], cells[-1][:-1]
-    return [cells[column::width] for column in range(width)]
+    joins = pieces[step : step * lines : step]  # where one line meets the next
+    if not all(map(str.__contains__, joins, repeat(line_break))):
+        return None
+    # The text's line breaks (lines - 1 of them) are one in each join, so every line
+    # holds `width` cells; quoted, the separators hold 2 * (width - 1) * lines of its
+    # 2 * width * lines quotes and the joins 2 * (lines - 1), so if the last two open
+    # the first cell and close the last, no cell holds a quote.
+    halves = line_break.join(joins).split(line_break) if joins else []
+    first, last = [pieces[0], *halves[1::2]], [*halves[::2], pieces[-1]]
+    if quoted:
+        if not (first[0].startswith('"') and last[-1].endswith('"')):
+            return None
+        first[0], last[-1] = first[0][1:], last[-1][:-1]
+    return [first, *(pieces[column::step] for column in range(1, step)), last]
