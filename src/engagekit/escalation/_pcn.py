@@ -606,13 +606,14 @@ def _read_columns(columns: _Columns, as_of: dt.date | None) -> _Read | None:
     practices = pick(columns[_PRACTICE])
     pcns, subs = pick(columns[_PCN]), pick(columns[_PCN_SUB])
     distinct = set(practices)
-    pcn_set, sub_set = (set(pcns), set(subs)) if keep is not None else (all_pcns, all_subs)
+    # No code in two roles on any row, kept or not (a file where a row not kept
+    # shares a code with one kept is left to `_read_rows`, which tells them apart).
     if (
         not practices
         or len(distinct) != len(practices)
-        or not distinct.isdisjoint(pcn_set)
-        or not distinct.isdisjoint(sub_set)
-        or not pcn_set.isdisjoint(sub_set)
+        or not distinct.isdisjoint(all_pcns)
+        or not distinct.isdisjoint(all_subs)
+        or not all_pcns.isdisjoint(all_subs)
     ):
         return None
     start_of = {text: span[0] for text, span in start_spans.items()}
