@@ -17,7 +17,7 @@ import operator
 import typing
 import zipfile
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, repeat
 from pathlib import Path, PurePath
 from typing import IO, TypeVar
@@ -343,9 +343,27 @@ def _layout_error(origin: str, line: int, row: list[str]) -> DocumentError:
     return DocumentError(origin, [Problem(f"line {line}", reason)])
 
 
-#: What a reader of the file's records gives back: the memberships kept and the rows
-#: skipped, each in line order, and the first name the file gives each code.
-_Read = tuple[list[PcnMembership], list[SkippedRow], dict[str, str]]
+class _Members(typing.NamedTuple):
+    """The memberships kept a column at a time, as the column reader has them: each
+    one's practice, PCN and practice's name (its code where the file gives none), in
+    line order, and each PCN's one parent."""
+
+    practices: Sequence[str]
+    pcns: Sequence[str]
+    practice_names: Sequence[str]
+    parent_of: dict[str, str]
+
+
+class _Read(typing.NamedTuple):
+    """What a reader of the file's records gives back: the memberships kept and the
+    rows skipped, each in line order, and the first name the file gives each code
+    (each PCN and sub-ICB location, and each practice unless `members` names them);
+    the column reader also gives its `members`, the row reader `None`."""
+
+    kept: list[PcnMembership]
+    skipped: list[SkippedRow]
+    names: dict[str, str]
+    members: _Members | None = None
 
 
 def _build(
@@ -371,18 +389,21 @@ def _build(
         if rows is None:  # a text in the plain form: its records are its lines
             rows = list(map(list, zip(*typing.cast("_Columns", columns), strict=True)))
         read = _read_rows(rows, origin=origin, network=network, as_of=as_of, strict=strict)
-    kept, skipped, names = read
+    kept, skipped, names, members = read
     # The cells not kept are freed before the network is made, which reuses their memory.
     del rows, columns
     _refuse_empty(origin, count, skipped)
-    parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
+    if members is None:
+        parent_of, conflicts = _pcn_parents(kept, strict=strict, origin=origin)
+    else:  # read a column at a time: no PCN has two parents
+        parent_of, conflicts = members.parent_of, []
     label = name or (
         f"{network.name} with primary care networks"
         if network is not None
         else f"Primary care networks from {_file_name(origin)}"
     ) + (f" on {as_of.isoformat()}" if as_of and not name else "")
     if network is None:
-        built = _alone(kept, parent_of, names, label, as_of)
+        built = _alone(kept, parent_of, names, label, as_of, members=members)
     else:
         built = _merged(network, kept, parent_of, names, label)
     return _import(built, count, tuple(kept), tuple(skipped), tuple(conflicts))
@@ -520,7 +541,7 @@ def _read_rows(
     if reordered:
         kept.sort(key=_line_of)
         skipped.sort(key=_line_of)
-    return kept, skipped, names
+    return _Read(kept, skipped, names)
 
 
 def _transposed(rows: list[list[str] | str]) -> _Columns | None:
@@ -616,18 +637,23 @@ def _read_columns(columns: _Columns, as_of: dt.date | None) -> _Read | None:
         or not all_pcns.isdisjoint(all_subs)
     ):
         return None
+    # Each column's cells on the rows kept, for a column read once.
+    each: Callable[[Sequence[str]], Iterable[str]] = iter
+    if keep is not None:
+        each = functools.partial(compress, selectors=keep)
     start_of = {text: span[0] for text, span in start_spans.items()}
     end_of = {text: span[1] for text, span in end_spans.items()}
     lines = range(first, first + len(starts))
+    kept_lines = pick(lines)
     kept = list(
         map(
             _membership,
-            pick(lines),
+            kept_lines,
             practices,
             pcns,
             subs,
-            map(start_of.__getitem__, pick(starts)),
-            map(end_of.__getitem__, pick(ends)),
+            map(start_of.__getitem__, each(starts)),
+            map(end_of.__getitem__, each(ends)),
         )
     )
     skipped = [_skipped_row(1, None, HEADER_ROW)] if header else []
@@ -639,15 +665,46 @@ def _read_columns(columns: _Columns, as_of: dt.date | None) -> _Read | None:
             compress(columns[_PRACTICE], left),
             typing.cast("Iterator[str]", compress(reasons, left)),
         )
-    # Each practice is on one row kept: its name is that row's cell.
-    names = dict(zip(practices, map(str.strip, pick(columns[_PRACTICE_NAME])), strict=True))
-    if not all(names.values()):
-        names = {code: name for code, name in names.items() if name}
-    names.update(_first_names(pcns, pick(columns[_PCN_NAME])))
-    for sub, text in _first_names(subs, pick(columns[_PCN_SUB_NAME])).items():
+    # Each practice is on one row kept: its name is that row's cell, or its code.
+    practice_names = list(map(str.strip, each(columns[_PRACTICE_NAME])))
+    if not all(practice_names):
+        practice_names = [
+            name or code for code, name in zip(practices, practice_names, strict=True)
+        ]
+    # Each PCN's first row kept gives its parent, which every other row must give.
+    first_row = dict(zip(reversed(pcns), range(len(pcns) - 1, -1, -1), strict=True))
+    parent_of = dict(zip(first_row, map(subs.__getitem__, first_row.values()), strict=True))
+    if not all(map(operator.eq, map(parent_of.__getitem__, pcns), subs)):
+        return None  # a PCN under two parents, which `_read_rows` reports
+    # A sub-ICB location's first row is the first of its PCNs' first rows.
+    firsts = sorted(first_row.values(), reverse=True)
+    sub_first = dict(zip(map(subs.__getitem__, firsts), firsts, strict=True))
+    # The first name the file gives each: its first row's, unless one of those is empty.
+    given = _cells_at(columns[_PCN_NAME], first_row, kept_lines, first)
+    if all(given):
+        names = dict(zip(first_row, given, strict=True))
+    else:
+        names = _first_names(pcns, pick(columns[_PCN_NAME]))
+    given = _cells_at(columns[_PCN_SUB_NAME], sub_first, kept_lines, first)
+    sub_names = (
+        dict(zip(sub_first, given, strict=True))
+        if all(given)
+        else _first_names(subs, pick(columns[_PCN_SUB_NAME]))
+    )
+    for sub, text in sub_names.items():
         # Cased as `from_ods` cases the names in ODS organisation files.
         names[sub] = readable(text)
-    return kept, skipped, names
+    return _Read(kept, skipped, names, _Members(practices, pcns, practice_names, parent_of))
+
+
+def _cells_at(
+    column: Sequence[str], rows: dict[str, int], lines: Sequence[int], first: int
+) -> list[str]:
+    """The cells (stripped) of `column` on the rows kept at the positions `rows`
+    gives, each kept row read from the line `lines` gives it (the first record on
+    line `first`)."""
+    at = map(operator.sub, map(lines.__getitem__, rows.values()), repeat(first))
+    return list(map(str.strip, map(column.__getitem__, at)))
 
 
 def _first_names(codes: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
@@ -849,21 +906,23 @@ def _alone(
     names: dict[str, str],
     label: str,
     as_of: dt.date | None,
+    *,
+    members: _Members | None = None,
 ) -> EscalationNetwork:
     """Practice → PCN → sub-ICB location: a tree (one PCN for each practice kept, one
     parent for each PCN) of codes the reader checked, and names it took from the
     file's non-empty cells (a sub-ICB location the file leaves unnamed is named as
-    `from_ods` names it), so it is made and indexed as `from_ods` makes its own."""
-    practices = list(map(_practice_of, kept))
-    member_of = list(map(_pcn_of, kept))
+    `from_ods` names it), so it is made and indexed as `from_ods` makes its own.
+    The practices and their PCNs and names are `members`', if given."""
+    practice_names: Iterable[str]
+    if members is None:
+        practices: Sequence[str] = list(map(_practice_of, kept))
+        member_of: Sequence[str] = list(map(_pcn_of, kept))
+        practice_names = map(names.get, practices, practices)
+    else:
+        practices, member_of, practice_names = members[:3]
     bodies = list(
-        map(
-            _body,
-            practices,
-            typing.cast("Iterator[str]", map(names.get, practices, practices)),
-            repeat(BodyKind.PRACTICE),
-            repeat(Tier.PRACTICE),
-        )
+        map(_body, practices, practice_names, repeat(BodyKind.PRACTICE), repeat(Tier.PRACTICE))
     )
     pcns = sorted(parent_of)
     bodies.extend([_pcn_body(pcn, names) for pcn in pcns])

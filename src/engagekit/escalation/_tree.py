@@ -9,7 +9,7 @@ checks, which could find nothing.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 from engagekit.escalation._bodies import Body, Link, trusted_factory
@@ -113,8 +113,8 @@ def three_tier_network(
     bodies: list[Body],
     source: Source | None,
     *,
-    practices: list[str],
-    member_of: list[str],
+    practices: Sequence[str],
+    member_of: Sequence[str],
     groups: list[str],
     parent_of: dict[str, str],
     tops: list[str],
