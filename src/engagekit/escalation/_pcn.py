@@ -679,32 +679,34 @@ def _read_columns(columns: _Columns, as_of: dt.date | None) -> _Read | None:
     # A sub-ICB location's first row is the first of its PCNs' first rows.
     firsts = sorted(first_row.values(), reverse=True)
     sub_first = dict(zip(map(subs.__getitem__, firsts), firsts, strict=True))
-    # The first name the file gives each: its first row's, unless one of those is empty.
-    given = _cells_at(columns[_PCN_NAME], first_row, kept_lines, first)
-    if all(given):
-        names = dict(zip(first_row, given, strict=True))
-    else:
-        names = _first_names(pcns, pick(columns[_PCN_NAME]))
-    given = _cells_at(columns[_PCN_SUB_NAME], sub_first, kept_lines, first)
-    sub_names = (
-        dict(zip(sub_first, given, strict=True))
-        if all(given)
-        else _first_names(subs, pick(columns[_PCN_SUB_NAME]))
-    )
-    for sub, text in sub_names.items():
+    named = functools.partial(_first_names_at, lines=kept_lines, first=first, pick=pick)
+    names = named(first_row, pcns, columns[_PCN_NAME])
+    for sub, text in named(sub_first, subs, columns[_PCN_SUB_NAME]).items():
         # Cased as `from_ods` cases the names in ODS organisation files.
         names[sub] = readable(text)
     return _Read(kept, skipped, names, _Members(practices, pcns, practice_names, parent_of))
 
 
-def _cells_at(
-    column: Sequence[str], rows: dict[str, int], lines: Sequence[int], first: int
-) -> list[str]:
-    """The cells (stripped) of `column` on the rows kept at the positions `rows`
-    gives, each kept row read from the line `lines` gives it (the first record on
-    line `first`)."""
-    at = map(operator.sub, map(lines.__getitem__, rows.values()), repeat(first))
-    return list(map(str.strip, map(column.__getitem__, at)))
+def _first_names_at(
+    first_row: dict[str, int],
+    codes: Sequence[str],
+    column: Sequence[str],
+    *,
+    lines: Sequence[int],
+    first: int,
+    pick: Callable[[Sequence[str]], Sequence[str]],
+) -> dict[str, str]:
+    """The first non-empty name (stripped) `column` gives each of the kept rows'
+    `codes`: the cell on each code's first row kept, whose position among the rows
+    kept `first_row` gives, unless one of those is empty (then `_first_names` of
+    the kept rows, which `pick` picks from a column). Each row kept is found in
+    `column` by its line in `lines`, the column's first cell being on line `first`.
+    """
+    at = map(operator.sub, map(lines.__getitem__, first_row.values()), repeat(first))
+    given = list(map(str.strip, map(column.__getitem__, at)))
+    if all(given):
+        return dict(zip(first_row, given, strict=True))
+    return _first_names(codes, pick(column))
 
 
 def _first_names(codes: Sequence[str], cells: Sequence[str]) -> dict[str, str]:
