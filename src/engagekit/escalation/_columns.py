@@ -1,12 +1,13 @@
 """Splitting a regular CSV text into its columns (private).
 
 The ODS publishes its CSV files in one plain form: every record on one line, every
-cell quoted (or none), no quote, comma or line break inside a cell. A text in that
-form can be cut into its cells by a few passes of the built-in string methods,
-without reading it record by record: each column then comes out as one slice of
-the cells. `regular_columns` does that, and gives `None` for any other text, which
-is then left to `csv.reader`; for every text it accepts it gives exactly the
-columns `csv.reader` reads (see ``tests/escalation/test_columns.py``).
+cell quoted (or none), no quote or line break inside a cell. A text in that form can
+be cut at its separators (``","``, or ``,``) by the built-in string methods, without
+reading it record by record: each middle column then comes out as one slice of the
+pieces, and the first and last columns from the pieces where two lines meet.
+`regular_columns` does that, and gives `None` for any other text, which is then left
+to `csv.reader`; for every text it accepts it gives exactly the columns `csv.reader`
+reads (see ``tests/escalation/test_columns.py``).
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ def regular_columns(text: str, width: int) -> list[list[str]] | None:
 
     Accepted: lines ended by ``\\n`` or ``\\r\\n`` (the last one may be unended),
     each of `width` cells, with either every cell of the text in double quotes
-    holding no quote, or no quote anywhere and no cell holding a comma. Anything
-    else (a blank line, a doubled quote, a cell running over two lines, a line of
-    another width, a mix of quoted and bare cells, a line longer than the CSV
-    reader's field size limit) gives `None`.
+    holding no quote (nor a comma alone: '","' reads as a separator), or no quote
+    anywhere and no cell holding a comma. Anything else (a
+    blank line, a doubled quote, a cell running over two lines, a line of another
+    width, a mix of quoted and bare cells, a line longer than the CSV reader's field
+    size limit) gives `None`.
 
     Raises:
         ValueError: `width` is less than 2 (a line of one cell may be empty, which
