@@ -6,9 +6,8 @@ Registered on the dispatching functions of ``engagekit._display`` when
 
 from __future__ import annotations
 
+import operator
 import textwrap
-
-from collections.abc import Sequence
 
 from engagekit._display import (
     Html,
@@ -295,11 +294,11 @@ def _change_rows(value: DutyChanges) -> list[tuple[str, str, str, str]]:
     ]
     rows.extend((c.on.isoformat(), c.kind.value, c.duty_id, c.title) for c in value.changes)
     # In date order; on one day, the bodies first, then the duties in their order.
-    return sorted(rows, key=_first_item)
+    return sorted(rows, key=_on)
 
 
-def _first_item(row: Sequence[object]) -> str:
-    return str(row[0])
+#: A change row's day, its first item: what the rows are sorted by, stably.
+_on = operator.itemgetter(0)
 
 
 @text.register
@@ -551,7 +550,7 @@ def _(value: DutyChanges) -> list[Record]:
         for b in value.bodies
     ]
     rows.extend((c.on, c.kind, c.duty_id, c.title) for c in value.changes)
-    return rows_to_records(("on", "change", "duty or body", "title"), sorted(rows, key=_first_item))
+    return rows_to_records(("on", "change", "duty or body", "title"), sorted(rows, key=_on))
 
 
 @records.register

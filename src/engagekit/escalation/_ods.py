@@ -11,6 +11,7 @@ import contextlib
 import csv
 import datetime as dt
 import io as stdio
+import operator
 import typing
 
 from collections import Counter
@@ -881,7 +882,7 @@ def _opened_after(network: EscalationNetwork, names: OdsNames, day: dt.date) -> 
         entries = names.entries(body.id)
         if entries and all(e.opened is not None and e.opened > day for e in entries):
             found.append(min(entries, key=_opened_day))
-    return tuple(sorted(found, key=_code_of))
+    return tuple(sorted(found, key=operator.attrgetter("code")))
 
 
 def _above_commissioners(body: Body) -> bool:
@@ -893,10 +894,6 @@ def _above_commissioners(body: Body) -> bool:
 
 def _opened_day(entry: OdsName) -> dt.date:
     return entry.opened or dt.date.min
-
-
-def _code_of(entry: OdsName) -> str:
-    return entry.code
 
 
 def _parents(
