@@ -11,6 +11,7 @@ import csv
 import io as stdio
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engagekit.escalation._columns import regular_columns
+
+
+SAMPLE = Path(__file__).with_name("data") / "epcn-sample.csv"
 
 
 def _csv_columns(text: str, width: int) -> list[list[str]] | None:
@@ -95,13 +99,16 @@ def test_other_texts_are_left_to_the_csv_reader(text: str, why: str) -> None:
     assert regular_columns(text, 2) is None, why
 
 
-def test_a_published_line_reads_as_its_cells() -> None:
-    line = '"A81001","THE DENSHAM SURGERY","16C","","U89046","PCN","16C","","20200401","",""'
-    columns = regular_columns(f"{line}\r\n{line}\r\n", 11)
-    assert columns is not None
-    assert columns[0] == ["A81001", "A81001"]
-    assert columns[1] == ["THE DENSHAM SURGERY"] * 2
-    assert columns[10] == ["", ""]
+def test_the_sample_file_reads_as_its_cells() -> None:
+    """The ePCN sample, in the published layout (every cell quoted, CRLF or not)."""
+    text = SAMPLE.read_text()
+    for published in (text, text.replace("\n", "\r\n")):
+        columns = regular_columns(published, 11)
+        assert columns is not None
+        assert columns == _csv_columns(published, 11)
+        assert columns[0][:3] == ["A81001", "A81002", "A81002"]
+        assert columns[1][0] == "THE EXAMPLE SURGERY"
+        assert columns[9][:2] == ["", "20210401"]
 
 
 @pytest.fixture
